@@ -1,0 +1,2 @@
+// The library API.
+export type * from "./types.js";

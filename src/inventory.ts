@@ -1,0 +1,129 @@
+// Every object the run knows of, indexed by identity: the inputs, and later
+// the objects of the cluster snapshot. Rules and admission look things up here.
+import type { KubeObject, ManifestDocument } from "./types.js";
+
+/** Kinds that live outside namespaces (built-in ones; CRDs declare their own scope). */
+const CLUSTER_SCOPED_KINDS = new Set([
+  "APIService",
+  "CertificateSigningRequest",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "ClusterTrustBundle",
+  "ComponentStatus",
+  "CSIDriver",
+  "CSINode",
+  "CustomResourceDefinition",
+  "DeviceClass",
+  "FlowSchema",
+  "IngressClass",
+  "IPAddress",
+  "MutatingAdmissionPolicy",
+  "MutatingAdmissionPolicyBinding",
+  "MutatingWebhookConfiguration",
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "PodSecurityPolicy",
+  "PriorityClass",
+  "PriorityLevelConfiguration",
+  "ResourceSlice",
+  "RuntimeClass",
+  "SelfSubjectAccessReview",
+  "SelfSubjectReview",
+  "SelfSubjectRulesReview",
+  "ServiceCIDR",
+  "StorageClass",
+  "StorageVersion",
+  "StorageVersionMigration",
+  "SubjectAccessReview",
+  "TokenReview",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ValidatingWebhookConfiguration",
+  "VolumeAttachment",
+  "VolumeAttributesClass",
+]);
+
+export interface InventoryEntry {
+  object: KubeObject;
+  /** The manifest it came from; absent for objects of the cluster snapshot. */
+  document?: ManifestDocument;
+  source: "input" | "cluster";
+}
+
+/** API group of an apiVersion: "" for the core group (`v1`). */
+export function groupOf(apiVersion: string | undefined): string {
+  if (!apiVersion || !apiVersion.includes("/")) return "";
+  return apiVersion.slice(0, apiVersion.indexOf("/"));
+}
+
+export class Inventory {
+  private readonly entries: InventoryEntry[] = [];
+  private readonly byKey = new Map<string, InventoryEntry[]>();
+  private readonly byKind = new Map<string, InventoryEntry[]>();
+  private readonly clusterScoped = new Set(CLUSTER_SCOPED_KINDS);
+
+  constructor(readonly defaultNamespace = "default") {}
+
+  /** Declares a kind cluster-scoped (from a CRD's `spec.scope`). */
+  markClusterScoped(kind: string): void {
+    this.clusterScoped.add(kind);
+  }
+
+  isNamespaced(kind: string | undefined): boolean {
+    return kind !== undefined && !this.clusterScoped.has(kind);
+  }
+
+  /** The namespace an object lives in: its own, the default one, or "" when cluster-scoped. */
+  namespaceOf(object: KubeObject): string {
+    if (!this.isNamespaced(object.kind)) return "";
+    return object.metadata?.namespace || this.defaultNamespace;
+  }
+
+  /** Identity across API versions: group, kind, namespace, name. */
+  keyOf(object: KubeObject): string {
+    return [groupOf(object.apiVersion), object.kind, this.namespaceOf(object), object.metadata?.name ?? ""].join("|");
+  }
+
+  add(entry: InventoryEntry): void {
+    this.entries.push(entry);
+    const key = this.keyOf(entry.object);
+    push(this.byKey, key, entry);
+    push(this.byKind, entry.object.kind ?? "", entry);
+  }
+
+  addDocuments(documents: readonly ManifestDocument[]): void {
+    for (const document of documents) this.add({ object: document.object, document, source: "input" });
+  }
+
+  all(): readonly InventoryEntry[] {
+    return this.entries;
+  }
+
+  ofKind(kind: string): readonly InventoryEntry[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** Objects with this identity; the group is matched when given. */
+  find(kind: string, namespace: string, name: string, group?: string): InventoryEntry[] {
+    const candidates = this.ofKind(kind).filter(
+      (e) => e.object.metadata?.name === name && this.namespaceOf(e.object) === (this.isNamespaced(kind) ? namespace : ""),
+    );
+    return group === undefined ? candidates : candidates.filter((e) => groupOf(e.object.apiVersion) === group);
+  }
+
+  has(kind: string, namespace: string, name: string): boolean {
+    return this.find(kind, namespace, name).length > 0;
+  }
+
+  /** Entries sharing this object's identity, in the order they were added. */
+  sameIdentity(object: KubeObject): readonly InventoryEntry[] {
+    return this.byKey.get(this.keyOf(object)) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,100 @@
+// The parsed YAML of one document: its AST (kept so that positions are only
+// worked out for the values a finding points at) and a plain JS value.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import type { Position } from "../types.js";
+import { parsePointer } from "../util/pointer.js";
+
+/** Thrown by the fast conversion when a document needs yaml's full `toJS` (aliases, merge keys). */
+class NeedsFullConversion extends Error {}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+function scalarKey(node: unknown): string {
+  if (!isScalar(node)) throw new NeedsFullConversion();
+  const value = node.value;
+  if (typeof value === "symbol" || value === "<<") throw new NeedsFullConversion();
+  return String(value);
+}
+
+/** AST to JS without yaml's anchor bookkeeping: several times faster than `toJS()`. */
+function convert(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  if (isScalar(node)) return node.value ?? null;
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) setOwn(out, scalarKey(pair.key), convert(pair.value));
+    return out;
+  }
+  if (isSeq(node)) return node.items.map(convert);
+  if (isAlias(node)) throw new NeedsFullConversion();
+  return null;
+}
+
+export function documentToJS(doc: Document): unknown {
+  try {
+    return convert(doc.contents);
+  } catch (error) {
+    if (error instanceof NeedsFullConversion) return doc.toJS({ maxAliasCount: 1000 });
+    throw error;
+  }
+}
+
+interface Located {
+  node: Node | null;
+  keyNode: Node | null;
+}
+
+function childOf(doc: Document, node: Node | null, segment: string): Located | undefined {
+  const target = isAlias(node) ? (node.resolve(doc) as Node | undefined) ?? null : node;
+  if (isMap(target)) {
+    for (const pair of target.items) {
+      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === segment) {
+        return { node: (pair.value as Node | null) ?? null, keyNode: pair.key };
+      }
+    }
+    return undefined;
+  }
+  if (isSeq(target) && /^\d+$/.test(segment)) {
+    const item = target.items[Number(segment)] as Node | undefined;
+    return item ? { node: item, keyNode: null } : undefined;
+  }
+  return undefined;
+}
+
+function startOf(node: Node | null): number | undefined {
+  return node?.range ? node.range[0] : undefined;
+}
+
+/**
+ * Position of the value at `pointer` (or of its key), falling back to the
+ * deepest part of the path that exists: a missing field points at its parent's key.
+ */
+export function locateInDocument(
+  doc: Document,
+  lineCounter: LineCounter,
+  pointer: string,
+  wantKey: boolean,
+): Position {
+  let current: Located = { node: doc.contents as Node | null, keyNode: null };
+  let complete = true;
+  for (const segment of parsePointer(pointer)) {
+    const next = childOf(doc, current.node, segment);
+    if (!next) {
+      complete = false;
+      break;
+    }
+    current = next;
+  }
+  const keyOffset = startOf(current.keyNode);
+  const valueOffset = startOf(current.node);
+  const preferKey = wantKey || !complete || valueOffset === undefined;
+  const offset = (preferKey ? keyOffset ?? valueOffset : valueOffset ?? keyOffset) ?? startOf(doc.contents as Node | null) ?? 0;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}

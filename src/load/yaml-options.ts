@@ -1,0 +1,32 @@
+// How Kubernetes reads YAML: kubectl and the API server decode manifests with
+// go-yaml v2 (via sigs.k8s.io/yaml), which resolves plain scalars with the
+// YAML 1.1 rules: `yes`/`no`/`on`/`off` are booleans, `0644` is octal and
+// `1_000` is an integer. It does not turn timestamps or `1:20` (sexagesimal)
+// into anything but strings, and knows none of the 1.1 collection tags.
+import type { DocumentOptions, ParseOptions, SchemaOptions, Tags } from "yaml";
+
+const DROPPED_TAGS = new Set([
+  "tag:yaml.org,2002:timestamp",
+  "tag:yaml.org,2002:binary",
+  "tag:yaml.org,2002:omap",
+  "tag:yaml.org,2002:pairs",
+  "tag:yaml.org,2002:set",
+]);
+
+function kubernetesTags(tags: Tags): Tags {
+  return tags.filter((tag) => {
+    if (typeof tag !== "object") return true;
+    if (DROPPED_TAGS.has(tag.tag)) return false;
+    // The 1.1 schema's sexagesimal int and float share their tags with the
+    // plain ones; they are the ones formatted as TIME.
+    return (tag as { format?: string }).format !== "TIME";
+  });
+}
+
+export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: "1.1",
+  customTags: kubernetesTags,
+  uniqueKeys: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+};

@@ -1,0 +1,20 @@
+// The shape of a semantic rule: one module per rule, ESLint-style metadata
+// plus a check that reports problems as pointers inside the object.
+import type { Inventory } from "../inventory.js";
+import type { ManifestDocument, Report, Severity } from "../types.js";
+
+export interface RuleContext {
+  /** Every object of the inputs (and, with `--cluster`, of the snapshot). */
+  inventory: Inventory;
+  /** Target Kubernetes release, e.g. "1.36". */
+  kubernetesVersion: string;
+}
+
+export interface Rule {
+  /** Stable id, `<area>/<name>`, e.g. `workload/selector-mismatch`. */
+  id: string;
+  severity: Severity;
+  /** One line of help, shown by `kubeplan rules`. */
+  description: string;
+  check(document: ManifestDocument, context: RuleContext): Report[];
+}

@@ -1,0 +1,110 @@
+// Shared data types of the pipeline. Every stage takes and returns these plain
+// objects; nothing here prints or reads files.
+
+export type Severity = "error" | "warning" | "info";
+
+/** A problem found in the inputs: the JSON output's `findings[]` contract. */
+export interface Finding {
+  severity: Severity;
+  /** Stable id, e.g. `schema/unknown-field`, `admission/LimitRanger`. */
+  rule: string;
+  message: string;
+  file: string;
+  /** 1-based line and column of the offending key or value. */
+  line: number;
+  column: number;
+  /** JSON pointer inside the YAML/JSON document. */
+  path: string;
+  /** The value that would fix it (a field name, an enum value, an apiVersion...). */
+  suggestion?: string;
+  /** Set when a `kubeplan.io/ignore` annotation or the config silenced it. */
+  suppressed?: boolean;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A Kubernetes object as written in a manifest (only the envelope is typed). */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    generateName?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/**
+ * One object read from the inputs. An item of a `kind: List` is its own
+ * document; `pointerPrefix` says where it sits in the YAML document.
+ */
+export interface ManifestDocument {
+  /** File name as given on the command line (or the `# Source:` name, or `<stdin>`). */
+  file: string;
+  /** 0-based index of the YAML document within the file. */
+  index: number;
+  /** JSON pointer of this object inside its YAML document ("" or "/items/3"). */
+  pointerPrefix: string;
+  /** The parsed value; a mapping for every document that reached this type. */
+  object: KubeObject;
+  /**
+   * Line and column of the value at `pointer` (relative to `object`), or of its
+   * nearest existing ancestor. `key: true` asks for the key's position instead.
+   */
+  locate(pointer: string, options?: { key?: boolean }): Position;
+}
+
+/** What loading the inputs produced: the documents and the problems met on the way. */
+export interface LoadResult {
+  documents: ManifestDocument[];
+  findings: Finding[];
+  /** Every file read, in order (for per-file reports). */
+  files: string[];
+}
+
+/** What a check reports before it is placed in a file: the engine adds file, line and column. */
+export interface Report {
+  /** JSON pointer relative to the document's object. */
+  pointer: string;
+  message: string;
+  suggestion?: string;
+  /** Point at the key instead of the value (unknown fields, misplaced keys). */
+  atKey?: boolean;
+  /** Overrides the rule's default severity for this one report. */
+  severity?: Severity;
+}
+
+/** The result of `validate`: the JSON output's shape. */
+export interface ValidateResult {
+  kubernetesVersion: string;
+  findings: Finding[];
+  summary: {
+    files: number;
+    documents: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    suppressed: number;
+    durationMs: number;
+  };
+}
+
+/**
+ * A pod the controllers would create (or a bare Pod of the inputs), as a v1 Pod
+ * object, with where it comes from. The scheduler and admission work on `pod`.
+ */
+export interface PlannedPod {
+  /** A complete v1 Pod: apiVersion, kind, metadata (name, namespace, labels), spec. */
+  pod: KubeObject;
+  /** The object of the inputs that creates it (Deployment web, Job x, ...), or null for a bare Pod. */
+  owner: { apiVersion: string; kind: string; namespace: string; name: string } | null;
+  /** Where its template was written, so that findings about it point at the manifest. */
+  source?: { document: ManifestDocument; pointer: string };
+}

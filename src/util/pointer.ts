@@ -1,0 +1,58 @@
+// JSON pointers (RFC 6901) and the kubectl-style paths shown in messages.
+
+export type PathSegment = string | number;
+
+export function escapeSegment(segment: PathSegment): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function toPointer(segments: readonly PathSegment[]): string {
+  return segments.map((s) => "/" + escapeSegment(s)).join("");
+}
+
+/** Splits a pointer into its unescaped segments ("" is the whole document). */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+export function joinPointer(base: string, ...segments: PathSegment[]): string {
+  return base + toPointer(segments);
+}
+
+const PLAIN_FIELD = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/**
+ * Renders a path as kube-apiserver field errors do:
+ * `spec.template.spec.containers[0].image`, map keys with dots as `[app.kubernetes.io/name]`.
+ */
+export function kubectlPath(segments: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number" || /^\d+$/.test(segment)) {
+      out += `[${segment}]`;
+    } else if (PLAIN_FIELD.test(segment)) {
+      out += out === "" ? segment : "." + segment;
+    } else {
+      out += `[${segment}]`;
+    }
+  }
+  return out;
+}
+
+export function pointerToKubectlPath(pointer: string): string {
+  return kubectlPath(parsePointer(pointer));
+}
+
+/** Reads the value at `pointer` inside `root`, or undefined. */
+export function getAtPointer(root: unknown, pointer: string): unknown {
+  let current: unknown = root;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

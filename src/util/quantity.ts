@@ -1,0 +1,190 @@
+// Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource):
+// parsed exactly, compared exactly, printed in canonical form (`1536Mi`, `1500m`).
+//
+// A value is kept as an integer count of nano-units (10^-9), which is the
+// finest precision Kubernetes keeps: anything finer is rounded up, as upstream does.
+
+export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
+
+export interface Quantity {
+  /** The value times 10^9, rounded up (away from zero for positives, as upstream rounds up). */
+  nanos: bigint;
+  /** How it was written; the canonical form keeps it. */
+  format: QuantityFormat;
+}
+
+/** kube-apiserver's message for a string that is not a quantity. */
+export const QUANTITY_FORMAT_MESSAGE =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+const NANO = 1_000_000_000n;
+
+const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+const DECIMAL_SUFFIXES: Record<string, number> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+const GRAMMAR = /^([+-]?)(\d+\.?\d*|\.\d+)(.*)$/;
+
+function pow10(exponent: number): bigint {
+  return 10n ** BigInt(exponent);
+}
+
+/** Divides rounding up in magnitude: quantities never lose a request by rounding. */
+function divideRoundingUp(numerator: bigint, denominator: bigint): bigint {
+  const quotient = numerator / denominator;
+  if (quotient * denominator === numerator) return quotient;
+  return numerator > 0n ? quotient + 1n : quotient - 1n;
+}
+
+function scaleSuffix(suffix: string): { decimalExponent: number; binaryExponent: number; format: QuantityFormat } | undefined {
+  if (suffix in BINARY_SUFFIXES) return { decimalExponent: 0, binaryExponent: BINARY_SUFFIXES[suffix]!, format: "BinarySI" };
+  if (suffix in DECIMAL_SUFFIXES) return { decimalExponent: DECIMAL_SUFFIXES[suffix]!, binaryExponent: 0, format: "DecimalSI" };
+  const exponent = /^[eE]([+-]?\d+)$/.exec(suffix);
+  if (exponent) return { decimalExponent: Number(exponent[1]), binaryExponent: 0, format: "DecimalExponent" };
+  return undefined;
+}
+
+/** Parses a quantity as the API server would; undefined when it would reject it. */
+export function parseQuantity(input: string | number): Quantity | undefined {
+  const text = typeof input === "number" ? numberToText(input) : input;
+  if (text === undefined) return undefined;
+  const match = GRAMMAR.exec(text);
+  if (!match) return undefined;
+  const [, sign, number, suffix] = match as unknown as [string, string, string, string];
+  const scale = scaleSuffix(suffix);
+  if (!scale || Math.abs(scale.decimalExponent) > 1000) return undefined;
+  const [whole, fraction = ""] = number.split(".");
+  const digits = BigInt((whole || "0") + fraction);
+  // value = digits * 10^(exp - fraction.length) * 2^bin, in nanos (* 10^9)
+  let numerator = digits * (1n << BigInt(scale.binaryExponent));
+  let denominator = 1n;
+  const exponent = scale.decimalExponent - fraction.length + 9;
+  if (exponent >= 0) numerator *= pow10(exponent);
+  else denominator = pow10(-exponent);
+  let nanos = divideRoundingUp(numerator, denominator);
+  if (sign === "-") nanos = -nanos;
+  return { nanos, format: scale.format };
+}
+
+function numberToText(value: number): string | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  // JSON numbers are quantities too (`cpu: 2`, `cpu: 0.5`); avoid JS's 1e21 notation.
+  return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+}
+
+export function isQuantity(input: unknown): boolean {
+  return (typeof input === "string" || typeof input === "number") && parseQuantity(input) !== undefined;
+}
+
+const DECIMAL_BY_EXPONENT: Record<number, string> = { [-9]: "n", [-6]: "u", [-3]: "m", 0: "", 3: "k", 6: "M", 9: "G", 12: "T", 15: "P", 18: "E" };
+const BINARY_BY_EXPONENT: Record<number, string> = { 0: "", 10: "Ki", 20: "Mi", 30: "Gi", 40: "Ti", 50: "Pi", 60: "Ei" };
+
+/** The canonical string, as `kubectl get -o yaml` and the API server's messages print it. */
+export function formatQuantity(quantity: Quantity): string {
+  const { nanos } = quantity;
+  if (nanos === 0n) return "0";
+  const negative = nanos < 0n;
+  const magnitude = negative ? -nanos : nanos;
+  let format = quantity.format;
+  // Upstream: small binary values and values with a fraction print in decimal form.
+  if (format === "BinarySI" && (magnitude < 1024n * NANO || magnitude % NANO !== 0n)) format = "DecimalSI";
+  const text = format === "BinarySI" ? formatBinary(magnitude / NANO) : formatDecimal(magnitude, format);
+  return negative ? "-" + text : text;
+}
+
+function formatBinary(value: bigint): string {
+  let exponent = 0;
+  while (exponent < 60 && value % 1024n === 0n) {
+    value /= 1024n;
+    exponent += 10;
+  }
+  return value.toString() + BINARY_BY_EXPONENT[exponent];
+}
+
+function formatDecimal(nanos: bigint, format: QuantityFormat): string {
+  // Largest exponent (a multiple of 3, from -9) that keeps the mantissa whole.
+  let mantissa = nanos;
+  let exponent = -9;
+  while (exponent < 18 && mantissa % 1000n === 0n) {
+    mantissa /= 1000n;
+    exponent += 3;
+  }
+  if (format === "DecimalExponent") return mantissa.toString() + (exponent === 0 ? "" : `e${exponent}`);
+  return mantissa.toString() + DECIMAL_BY_EXPONENT[exponent];
+}
+
+export function quantity(input: string | number): Quantity {
+  const parsed = parseQuantity(input);
+  if (!parsed) throw new Error(`not a quantity: ${input}`);
+  return parsed;
+}
+
+export function addQuantities(a: Quantity, b: Quantity): Quantity {
+  return { nanos: a.nanos + b.nanos, format: a.format };
+}
+
+export function subtractQuantities(a: Quantity, b: Quantity): Quantity {
+  return { nanos: a.nanos - b.nanos, format: a.format };
+}
+
+export function multiplyQuantity(a: Quantity, factor: number): Quantity {
+  return { nanos: a.nanos * BigInt(factor), format: a.format };
+}
+
+export function compareQuantities(a: Quantity, b: Quantity): number {
+  return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
+}
+
+/** Value in milli-units, rounded up (Quantity.MilliValue). */
+export function milliValue(q: Quantity): bigint {
+  return divideRoundingUp(q.nanos, 1_000_000n);
+}
+
+/** Value in whole units, rounded up (Quantity.Value). */
+export function wholeValue(q: Quantity): bigint {
+  return divideRoundingUp(q.nanos, NANO);
+}
+
+export const ZERO_QUANTITY: Quantity = { nanos: 0n, format: "DecimalSI" };
+
+const SUFFIX_FIXES: Record<string, string[]> = {
+  b: [""],
+  kb: ["k", "Ki"],
+  kib: ["Ki"],
+  mb: ["M", "Mi"],
+  mib: ["Mi"],
+  gb: ["G", "Gi"],
+  gib: ["Gi"],
+  tb: ["T", "Ti"],
+  tib: ["Ti"],
+  pb: ["P", "Pi"],
+  pib: ["Pi"],
+  eb: ["E", "Ei"],
+  eib: ["Ei"],
+  ki: ["Ki"],
+  mi: ["Mi"],
+  gi: ["Gi"],
+  ti: ["Ti"],
+  pi: ["Pi"],
+  ei: ["Ei"],
+  k: ["k", "Ki"],
+  g: ["G", "Gi"],
+  t: ["T", "Ti"],
+};
+
+/**
+ * What the writer of an invalid quantity most likely meant (`256MB` → `256M`, `256Mi`;
+ * `2 Gi` → `2Gi`; `1.5.0` → `1.5`). Empty when nothing plausible is close.
+ */
+export function suggestQuantities(input: string): string[] {
+  const compact = input.trim().replace(/\s+/g, "");
+  if (compact !== input && parseQuantity(compact)) return [compact];
+  const match = /^([+-]?\d*\.?\d*)(\.[\d.]*)?([A-Za-z]*)$/.exec(compact);
+  if (!match) return [];
+  const [, number, extraDots, suffix] = match as unknown as [string, string, string | undefined, string];
+  const candidates = new Set<string>();
+  const numbers = [number];
+  if (extraDots) numbers.push(number.replace(/\.$/, "")); // 1.5.0 → 1.5
+  const suffixes = parseQuantity("1" + suffix) ? [suffix] : SUFFIX_FIXES[suffix.toLowerCase()] ?? [];
+  for (const n of numbers) for (const s of suffixes) if (parseQuantity(n + s)) candidates.add(n + s);
+  return [...candidates];
+}

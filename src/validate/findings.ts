@@ -1,0 +1,36 @@
+// Turns a check's report (a pointer inside an object) into a finding placed in a file.
+import type { Finding, ManifestDocument, Report, Severity } from "../types.js";
+
+export function reportToFinding(
+  document: ManifestDocument,
+  rule: string,
+  defaultSeverity: Severity,
+  report: Report,
+): Finding {
+  const at = document.locate(report.pointer, { key: report.atKey ?? false });
+  const finding: Finding = {
+    severity: report.severity ?? defaultSeverity,
+    rule,
+    message: report.message,
+    file: document.file,
+    line: at.line,
+    column: at.column,
+    path: document.pointerPrefix + report.pointer,
+  };
+  if (report.suggestion !== undefined) finding.suggestion = report.suggestion;
+  return finding;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order for output: by file, then line, column, severity, rule, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
