@@ -1,0 +1,118 @@
+// Label and node selectors with the semantics of k8s.io/apimachinery/pkg/labels
+// and k8s.io/component-helpers/scheduling/corev1/nodeaffinity. Malformed
+// selectors never throw: they match nothing.
+
+export type Labels = Readonly<Record<string, string>>;
+
+export interface LabelSelectorRequirement {
+  key?: string;
+  operator?: string;
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface NodeSelectorRequirement {
+  key?: string;
+  operator?: string;
+  values?: string[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function asArray<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function valuesOf(requirement: { values?: unknown }): string[] {
+  return asArray<unknown>(requirement.values).map(String);
+}
+
+function matchesSetRequirement(labels: Labels, requirement: LabelSelectorRequirement): boolean {
+  const key = String(requirement.key ?? "");
+  const has = Object.prototype.hasOwnProperty.call(labels, key);
+  const values = valuesOf(requirement);
+  switch (requirement.operator) {
+    case "In":
+      return has && values.includes(labels[key]!);
+    case "NotIn":
+      return !has || !values.includes(labels[key]!);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return false;
+  }
+}
+
+/**
+ * metav1.LabelSelector: matchLabels and matchExpressions ANDed. An empty
+ * selector matches everything; a missing one (undefined/null) matches nothing.
+ */
+export function matchesLabelSelector(selector: unknown, labels: Labels | undefined): boolean {
+  if (!isRecord(selector)) return false;
+  const actual = labels ?? {};
+  const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  for (const [key, value] of Object.entries(matchLabels)) {
+    if (actual[key] !== String(value)) return false;
+  }
+  return asArray<LabelSelectorRequirement>(selector.matchExpressions).every(
+    (r) => isRecord(r) && matchesSetRequirement(actual, r),
+  );
+}
+
+/** A plain map selector (Service, ReplicationController, nodeSelector): every pair must be present. */
+export function matchesMapSelector(selector: unknown, labels: Labels | undefined): boolean {
+  if (!isRecord(selector)) return false;
+  const actual = labels ?? {};
+  return Object.entries(selector).every(([key, value]) => actual[key] === String(value));
+}
+
+function parseInteger(text: string): bigint | undefined {
+  return /^[+-]?\d+$/.test(text.trim()) ? BigInt(text.trim()) : undefined;
+}
+
+/** v1.NodeSelectorRequirement against a label (or field) set, with Gt and Lt. */
+export function matchesNodeSelectorRequirement(values: Labels, requirement: NodeSelectorRequirement): boolean {
+  if (!isRecord(requirement)) return false;
+  const operator = requirement.operator;
+  if (operator === "Gt" || operator === "Lt") {
+    const key = String(requirement.key ?? "");
+    const list = valuesOf(requirement);
+    if (!Object.prototype.hasOwnProperty.call(values, key) || list.length !== 1) return false;
+    const actual = parseInteger(values[key]!);
+    const bound = parseInteger(list[0]!);
+    if (actual === undefined || bound === undefined) return false;
+    return operator === "Gt" ? actual > bound : actual < bound;
+  }
+  return matchesSetRequirement(values, requirement);
+}
+
+/** One term: its expressions (on labels) and fields (only metadata.name) ANDed; an empty term matches nothing. */
+export function matchesNodeSelectorTerm(term: unknown, nodeLabels: Labels, nodeName: string): boolean {
+  if (!isRecord(term)) return false;
+  const expressions = asArray<NodeSelectorRequirement>(term.matchExpressions);
+  const fields = asArray<NodeSelectorRequirement>(term.matchFields);
+  if (expressions.length === 0 && fields.length === 0) return false;
+  const fieldSet = { "metadata.name": nodeName };
+  return (
+    expressions.every((r) => matchesNodeSelectorRequirement(nodeLabels, r)) &&
+    fields.every((r) => isRecord(r) && r.key === "metadata.name" && matchesNodeSelectorRequirement(fieldSet, r))
+  );
+}
+
+/** v1.NodeSelector: its terms ORed. */
+export function matchesNodeSelectorTerms(terms: unknown, nodeLabels: Labels, nodeName: string): boolean {
+  return asArray<unknown>(terms).some((term) => matchesNodeSelectorTerm(term, nodeLabels, nodeName));
+}
