@@ -81,10 +81,36 @@ export interface Report {
   severity?: Severity;
 }
 
+/** One object of the inputs, as reports list it (JUnit test cases, summaries). */
+export interface DocumentSummary {
+  file: string;
+  /** 0-based index of the YAML document within the file. */
+  index: number;
+  /** JSON pointer of the object inside its YAML document ("" or "/items/3"). */
+  pointerPrefix: string;
+  /** 1-based line where the object starts. */
+  line: number;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** What a rule is, for `kubeplan rules` and the rule tables of SARIF. */
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Link to the rule's documentation (README anchor). */
+  helpUri?: string;
+}
+
 /** The result of `validate`: the JSON output's shape. */
 export interface ValidateResult {
   kubernetesVersion: string;
   findings: Finding[];
+  /** Every file read, in input order, with the objects found in it. */
+  files: Array<{ file: string; documents: DocumentSummary[] }>;
   summary: {
     files: number;
     documents: number;
