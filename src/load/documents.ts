@@ -102,6 +102,13 @@ function pushIfWhole(document: ManifestDocument, out: ParsedFile): void {
   else out.documents.push(document);
 }
 
+/** The key written at `offset` (up to its colon), for messages. */
+function keyAt(text: string, offset: number): string {
+  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n]*)/.exec(text.slice(offset));
+  const key = (match?.[1] ?? "").trim();
+  return /^["']/.test(key) ? key.slice(1, -1) : key;
+}
+
 /** Parses one file's text; a broken document becomes findings and the others go on. */
 export function parseManifests(text: string, file: string): ParsedFile {
   const out: ParsedFile = { documents: [], findings: [] };
@@ -116,7 +123,7 @@ export function parseManifests(text: string, file: string): ParsedFile {
       const duplicate = error.code === "DUPLICATE_KEY";
       fatal ||= !duplicate;
       const message = duplicate
-        ? `duplicate key ${JSON.stringify(text.slice(error.pos[0], error.pos[1]))}: a mapping's keys must be unique (the API server would keep only the last value)`
+        ? `duplicate key ${JSON.stringify(keyAt(text, error.pos[0]))}: a mapping's keys must be unique (the API server would keep only the last value)`
         : `YAML syntax error: ${error.message}`;
       out.findings.push(loadFinding(name, { line, column: col }, duplicate ? "yaml/duplicate-key" : "yaml/syntax", message));
     }

@@ -68,7 +68,10 @@ function childOf(doc: Document, node: Node | null, segment: string): Located | u
 }
 
 function startOf(node: Node | null): number | undefined {
-  return node?.range ? node.range[0] : undefined;
+  if (!node?.range) return undefined;
+  // `key:` with nothing after it: the empty value has no place of its own.
+  if (isScalar(node) && node.value === null && node.range[0] === node.range[1]) return undefined;
+  return node.range[0];
 }
 
 /**

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { loadText } from "../../src/load/index.js";
+
+const pod = (name: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+`;
+
+describe("loading documents", () => {
+  it("splits multi-document YAML and skips empty documents", () => {
+    const result = loadText(`---\n${pod("a")}---\n# only a comment\n---\n${pod("b")}---\n`, "pods.yaml");
+    expect(result.documents.map((d) => [d.object.metadata?.name, d.index])).toEqual([
+      ["a", 0],
+      ["b", 2],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("flattens kind: List and *List kinds, keeping each item's place", () => {
+    const text = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: one}
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: two
+---
+apiVersion: v1
+kind: PodList
+items:
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+`;
+    const result = loadText(text, "list.yaml");
+    expect(result.documents.map((d) => [d.object.kind, d.object.metadata?.name, d.index, d.pointerPrefix])).toEqual([
+      ["ConfigMap", "one", 0, "/items/0"],
+      ["ConfigMap", "two", 0, "/items/1"],
+      ["Pod", "p", 1, "/items/0"],
+    ]);
+    expect(result.documents[1]!.locate("/metadata/name")).toEqual({ line: 10, column: 13 });
+  });
+
+  it("reads JSON documents", () => {
+    const result = loadText('{\n  "apiVersion": "v1",\n  "kind": "Namespace",\n  "metadata": {"name": "team-a"}\n}\n', "ns.json");
+    expect(result.documents[0]!.object).toEqual({ apiVersion: "v1", kind: "Namespace", metadata: { name: "team-a" } });
+    expect(result.documents[0]!.locate("/metadata/name")).toEqual({ line: 4, column: 24 });
+  });
+});
+
+describe("positions", () => {
+  const text = pod("web") + `      ports:
+        - containerPort: 80
+      env:
+`;
+  const [doc] = loadText(text, "pod.yaml").documents;
+  it.each([
+    ["/metadata/name", false, { line: 4, column: 9 }],
+    ["/metadata/name", true, { line: 4, column: 3 }],
+    ["/spec/containers/0/image", false, { line: 8, column: 14 }],
+    ["/spec/containers/0", false, { line: 7, column: 7 }],
+    ["/spec/containers/0/ports/0/containerPort", true, { line: 10, column: 11 }],
+    // a missing field points at the key of its nearest existing parent
+    ["/spec/containers/0/resources/limits", false, { line: 7, column: 7 }],
+    ["/spec/nodeSelector", false, { line: 5, column: 1 }],
+    // a key with no value points at the key
+    ["/spec/containers/0/env", false, { line: 11, column: 7 }],
+    ["", false, { line: 1, column: 1 }],
+  ])("locates %s (key: %s)", (pointer, key, expected) => {
+    expect(doc!.locate(pointer, { key })).toEqual(expected);
+  });
+});
+
+describe("Kubernetes' YAML 1.1 scalars", () => {
+  it.each([
+    ["yes", true],
+    ["No", false],
+    ["on", true],
+    ["OFF", false],
+    ["y", true],
+    ["true", true],
+    ["0644", 420],
+    ["0x1F", 31],
+    ["1_000", 1000],
+    ["1.5", 1.5],
+    ["~", null],
+    ["2024-01-02", "2024-01-02"],
+    ["1:20", "1:20"],
+    ['"yes"', "yes"],
+    ["9000", 9000],
+    ["port:9000", "port:9000"],
+  ])("reads %s as %j", (source, expected) => {
+    const [doc] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  value: ${source}\n`).documents;
+    expect((doc!.object.data as Record<string, unknown>).value).toEqual(expected);
+  });
+});
+
+describe("broken documents are findings; the others go on", () => {
+  it.each([
+    {
+      name: "syntax error",
+      text: `${pod("ok")}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [broken\n`,
+      rule: "yaml/syntax",
+      line: 14,
+    },
+    {
+      name: "duplicate key",
+      text: `${pod("ok")}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: z\n`,
+      rule: "yaml/duplicate-key",
+      line: 14,
+      message: 'duplicate key "name": a mapping\'s keys must be unique (the API server would keep only the last value)',
+    },
+    { name: "a list", text: `${pod("ok")}---\n- a\n- b\n`, rule: "document/not-an-object", line: 10 },
+    { name: "a scalar", text: `${pod("ok")}---\njust text\n`, rule: "document/not-an-object", line: 10 },
+    { name: "no apiVersion", text: `${pod("ok")}---\nkind: Pod\nmetadata: {name: x}\n`, rule: "document/missing-apiversion", line: 10, message: "apiVersion not set" },
+    { name: "no kind", text: `${pod("ok")}---\napiVersion: v1\nmetadata: {name: x}\n`, rule: "document/missing-kind", line: 10, message: "kind not set" },
+    { name: "kind not a string", text: `${pod("ok")}---\napiVersion: v1\nkind: [Pod]\n`, rule: "document/missing-kind", line: 11 },
+    { name: "a List item that is not an object", text: `${pod("ok")}---\napiVersion: v1\nkind: List\nitems:\n  - 42\n`, rule: "document/not-an-object", line: 13 },
+  ])("$name", ({ text, rule, line, message }) => {
+    const result = loadText(text, "f.yaml");
+    expect(result.documents.map((d) => d.object.metadata?.name)).toContain("ok");
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ rule, line, severity: "error", file: "f.yaml" });
+    if (message) expect(result.findings[0]!.message).toBe(message);
+  });
+
+  it("keeps a document with a duplicate key, with the last value", () => {
+    const result = loadText("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: z\n");
+    expect(result.documents[0]!.object.metadata?.name).toBe("z");
+  });
+
+  it("names documents after helm's # Source: comments", () => {
+    const text = `---\n# Source: web/templates/deployment.yaml\n${pod("a")}---\n# Source: web/templates/service.yaml\n${pod("b")}`;
+    expect(loadText(text).documents.map((d) => d.file)).toEqual(["web/templates/deployment.yaml", "web/templates/service.yaml"]);
+  });
+
+  it("resolves anchors and merge keys like Kubernetes does", () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: &l {app: web}\n  annotations:\n    <<: *l\n    extra: "1"\n`;
+    expect(loadText(text).documents[0]!.object.metadata).toEqual({ name: "x", labels: { app: "web" }, annotations: { app: "web", extra: "1" } });
+  });
+});
