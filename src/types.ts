@@ -118,6 +118,8 @@ export interface ValidateResult {
     warnings: number;
     infos: number;
     suppressed: number;
+    /** Objects left out by `--skip-kinds`. */
+    skipped: number;
     durationMs: number;
   };
 }
