@@ -1,0 +1,60 @@
+// The findings a report shows, cleaned up and in a stable order. The result
+// object normally comes from the pipeline, but a renderer must not throw on a
+// hand-made or damaged one: every field is checked before use.
+import type { Finding, Severity, ValidateResult } from "../types.js";
+import { compareFindings } from "../validate/findings.js";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A 1-based position; anything else (missing, 0, negative, fractional, NaN) becomes 1. */
+export function positiveInteger(value: unknown): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : 1;
+}
+
+export function asText(value: unknown, fallback = ""): string {
+  if (typeof value === "string") return value;
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === "object") {
+    try {
+      return JSON.stringify(value) ?? fallback;
+    } catch {
+      return fallback; // a cycle
+    }
+  }
+  return String(value);
+}
+
+/** A finding with every field of the contract present and of the right type. */
+export function sanitizeFinding(value: unknown): Finding {
+  const raw = isRecord(value) ? value : {};
+  const severity = SEVERITIES.includes(raw.severity as Severity) ? (raw.severity as Severity) : "error";
+  const finding: Finding = {
+    severity,
+    rule: asText(raw.rule, "unknown") || "unknown",
+    message: asText(raw.message),
+    file: asText(raw.file, "<unknown>") || "<unknown>",
+    line: positiveInteger(raw.line),
+    column: positiveInteger(raw.column),
+    path: asText(raw.path),
+  };
+  if (typeof raw.suggestion === "string") finding.suggestion = raw.suggestion;
+  if (raw.suppressed === true) finding.suppressed = true;
+  return finding;
+}
+
+export interface ShowOptions {
+  /** SARIF keeps suppressed findings (marked as such); every other format drops them. */
+  includeSuppressed: boolean;
+}
+
+/** The result's findings, sanitized, filtered and sorted by file, line, column, severity, rule, message. */
+export function shownFindings(result: ValidateResult, options: ShowOptions): Finding[] {
+  const raw: unknown = isRecord(result) ? result.findings : undefined;
+  const findings = (Array.isArray(raw) ? raw : []).map(sanitizeFinding);
+  const shown = options.includeSuppressed ? findings : findings.filter((f) => !f.suppressed);
+  return shown.sort(compareFindings);
+}
