@@ -1,0 +1,65 @@
+// The semantic rules of `kubeplan validate`, and the loop that runs them.
+import type { Finding, ManifestDocument } from "../types.js";
+import { reportToFinding } from "../validate/findings.js";
+import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
+import { metadataLabels } from "./metadata/labels.js";
+import { namesConfigKey } from "./names/config-key.js";
+import { namesContainerName } from "./names/container-name.js";
+import { namesFormat } from "./names/format.js";
+import { namesPortName } from "./names/port-name.js";
+import { namesRequired } from "./names/required.js";
+import { namesVolumeName } from "./names/volume-name.js";
+import { podDuplicateName } from "./pod/duplicate-name.js";
+import { podVolumeMountUnknown } from "./pod/volume-mount-unknown.js";
+import { portsRange } from "./ports/range.js";
+import { referencesMissing } from "./references/missing.js";
+import { secretBase64 } from "./secret/base64.js";
+import { secretRequiredKeys } from "./secret/required-keys.js";
+import { servicePorts } from "./service/ports.js";
+import { serviceSelectorNoMatch } from "./service/selector-no-match.js";
+import type { Rule, RuleContext } from "./types.js";
+import { workloadSelectorMismatch } from "./workload/selector-mismatch.js";
+
+export type { Rule, RuleContext } from "./types.js";
+
+/** Every rule, sorted by id. */
+export const ALL_RULES: readonly Rule[] = [
+  inputsDuplicateObject,
+  metadataLabels,
+  namesConfigKey,
+  namesContainerName,
+  namesFormat,
+  namesPortName,
+  namesRequired,
+  namesVolumeName,
+  podDuplicateName,
+  podVolumeMountUnknown,
+  portsRange,
+  referencesMissing,
+  secretBase64,
+  secretRequiredKeys,
+  servicePorts,
+  serviceSelectorNoMatch,
+  workloadSelectorMismatch,
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * Runs each rule on each document and places the reports in their files.
+ * A rule that fails on an input it did not foresee is skipped for that
+ * document rather than stopping the run (its reports would be unreliable).
+ */
+export function runRules(documents: ManifestDocument[], context: RuleContext, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const document of documents) {
+    for (const rule of rules) {
+      let reports;
+      try {
+        reports = rule.check(document, context);
+      } catch {
+        continue;
+      }
+      for (const report of reports) findings.push(reportToFinding(document, rule.id, rule.severity, report));
+    }
+  }
+  return findings;
+}

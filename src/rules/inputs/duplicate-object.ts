@@ -1,0 +1,35 @@
+// The same object (API group, kind, namespace, name) defined twice in the
+// inputs: applying them, the later definition silently replaces the earlier.
+import type { ManifestDocument } from "../../types.js";
+import type { Rule } from "../types.js";
+import { reportAt } from "../support/reports.js";
+import { apiGroup, asString, dig } from "../support/values.js";
+
+function describe(document: ManifestDocument, namespace: string): string {
+  const { object } = document;
+  const group = apiGroup(object.apiVersion);
+  const kind = group ? `${object.kind}.${group}` : object.kind;
+  const where = namespace ? ` in namespace "${namespace}"` : "";
+  return `${kind} "${asString(dig(object, "metadata", "name"))}"${where}`;
+}
+
+function sameContent(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export const inputsDuplicateObject: Rule = {
+  id: "inputs/duplicate-object",
+  severity: "error",
+  description: "An object (group, kind, namespace, name) must be defined once in the inputs.",
+  check(document, context) {
+    const { inventory } = context;
+    const name = asString(dig(document.object, "metadata", "name"));
+    if (!name) return [];
+    const first = inventory.sameIdentity(document.object).find((entry) => entry.source === "input" && entry.document);
+    if (!first?.document || first.document === document || first.object === document.object) return [];
+    const at = first.document.locate("/metadata/name");
+    const identical = sameContent(first.object, document.object) ? "an identical copy" : "a different definition; applying both, this one replaces it";
+    const message = `${describe(document, inventory.namespaceOf(document.object))} is already defined at ${first.document.file}:${at.line} (${identical})`;
+    return [reportAt(["metadata", "name"], message)];
+  },
+};

@@ -1,0 +1,117 @@
+// Port numbers and named ports: containerPort, hostPort, probe and lifecycle
+// handler ports (validateContainerPorts, ValidatePortNumOrName), Service
+// port, targetPort and nodePort (validateServicePort, the node port allocator).
+import type { KubeObject, Report } from "../../types.js";
+import type { PathSegment } from "../../util/pointer.js";
+import type { Rule } from "../types.js";
+import { forbidden, invalid, required, scalarValue } from "../support/field-errors.js";
+import { isValidPortName, isValidPortNum } from "../support/name-syntax.js";
+import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-templates.js";
+import { fieldPath, reportAt } from "../support/reports.js";
+import { apiGroup, asArray, asString, dig, isRecord } from "../support/values.js";
+
+/** kube-apiserver's default --service-node-port-range. */
+const NODE_PORT_MIN = 30000;
+const NODE_PORT_MAX = 32767;
+
+function isInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value);
+}
+
+/** ValidatePortNumOrName: a number in 1-65535 or an IANA service name. */
+function portNumOrName(value: unknown, at: PathSegment[]): Report[] {
+  if (isInteger(value)) return isValidPortNum(value).map((d) => reportAt(at, invalid(fieldPath(at), scalarValue(value), d)));
+  if (typeof value === "string") return isValidPortName(value).map((d) => reportAt(at, invalid(fieldPath(at), scalarValue(value), d)));
+  return [];
+}
+
+/** The handlers of probes (httpGet, tcpSocket, grpc) and lifecycle hooks (httpGet, tcpSocket). */
+function handlerReports({ path, container }: ContainerRef): Report[] {
+  const reports: Report[] = [];
+  const handlers: Array<[PathSegment[], unknown]> = [];
+  for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) handlers.push([[...path, probe], container[probe]]);
+  for (const hook of ["postStart", "preStop"]) handlers.push([[...path, "lifecycle", hook], dig(container, "lifecycle", hook)]);
+  for (const [at, handler] of handlers) {
+    if (!isRecord(handler)) continue;
+    for (const action of ["httpGet", "tcpSocket"]) {
+      const port = dig(handler, action, "port");
+      if (port !== undefined) reports.push(...portNumOrName(port, [...at, action, "port"]));
+    }
+    const grpcPort = dig(handler, "grpc", "port");
+    if (isInteger(grpcPort)) reports.push(...portNumOrName(grpcPort, [...at, "grpc", "port"]));
+  }
+  return reports;
+}
+
+function containerPortReports({ path, container }: ContainerRef): Report[] {
+  const reports: Report[] = [];
+  asArray(container.ports).forEach((port, index) => {
+    if (!isRecord(port)) return;
+    const portPath = [...path, "ports", index];
+    const containerPort = port.containerPort;
+    if (containerPort === 0) {
+      reports.push(reportAt([...portPath, "containerPort"], required(fieldPath([...portPath, "containerPort"]))));
+    } else if (isInteger(containerPort)) {
+      for (const detail of isValidPortNum(containerPort)) {
+        reports.push(reportAt([...portPath, "containerPort"], invalid(fieldPath([...portPath, "containerPort"]), scalarValue(containerPort), detail)));
+      }
+    }
+    const hostPort = port.hostPort;
+    if (isInteger(hostPort) && hostPort !== 0) {
+      for (const detail of isValidPortNum(hostPort)) {
+        reports.push(reportAt([...portPath, "hostPort"], invalid(fieldPath([...portPath, "hostPort"]), scalarValue(hostPort), detail)));
+      }
+    }
+  });
+  return reports;
+}
+
+function servicePortReports(object: KubeObject): Report[] {
+  const spec = isRecord(object.spec) ? object.spec : {};
+  const type = asString(spec.type) ?? "ClusterIP";
+  const reports: Report[] = [];
+  asArray(spec.ports).forEach((port, index) => {
+    if (!isRecord(port)) return;
+    const at = ["spec", "ports", index];
+    if (isInteger(port.port)) {
+      for (const detail of isValidPortNum(port.port)) reports.push(reportAt([...at, "port"], invalid(fieldPath([...at, "port"]), scalarValue(port.port), detail)));
+    }
+    // targetPort 0 (or "") is defaulted to the port before validation.
+    if (port.targetPort !== 0 && port.targetPort !== "") reports.push(...portNumOrName(port.targetPort, [...at, "targetPort"]));
+    const nodePort = port.nodePort;
+    if (!isInteger(nodePort) || nodePort === 0) return;
+    const nodePortAt = [...at, "nodePort"];
+    if (type === "ClusterIP") {
+      reports.push(reportAt(nodePortAt, forbidden(fieldPath(nodePortAt), "may not be used when `type` is 'ClusterIP'") + " (set type: NodePort or LoadBalancer, or remove nodePort)"));
+    } else if (nodePort < NODE_PORT_MIN || nodePort > NODE_PORT_MAX) {
+      // The range is a kube-apiserver flag: outside the default one this is likely, not certainly, rejected.
+      reports.push(
+        reportAt(nodePortAt, invalid(fieldPath(nodePortAt), scalarValue(nodePort), `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`) + " (the default --service-node-port-range)", {
+          severity: "warning",
+        }),
+      );
+    }
+  });
+  const healthCheckNodePort = spec.healthCheckNodePort;
+  if (isInteger(healthCheckNodePort) && healthCheckNodePort !== 0) {
+    for (const detail of isValidPortNum(healthCheckNodePort)) {
+      reports.push(reportAt(["spec", "healthCheckNodePort"], invalid("spec.healthCheckNodePort", scalarValue(healthCheckNodePort), detail)));
+    }
+  }
+  return reports;
+}
+
+export const portsRange: Rule = {
+  id: "ports/range",
+  severity: "error",
+  description: "Port numbers must be 1-65535, named ports IANA service names; nodePort only on NodePort/LoadBalancer Services, within 30000-32767.",
+  check(document) {
+    const { object } = document;
+    const reports: Report[] = [];
+    for (const template of podTemplatesOf(object)) {
+      for (const container of containersOf(template)) reports.push(...containerPortReports(container), ...handlerReports(container));
+    }
+    if (object.kind === "Service" && apiGroup(object.apiVersion) === "") reports.push(...servicePortReports(object));
+    return reports;
+  },
+};

@@ -1,0 +1,116 @@
+// References between API objects: Ingress backends to Services and their
+// ports, HorizontalPodAutoscaler targets, role bindings to roles.
+import type { Inventory } from "../../inventory.js";
+import type { KubeObject, Report } from "../../types.js";
+import type { PathSegment } from "../../util/pointer.js";
+import { fieldPath, reportAt } from "../support/reports.js";
+import { closest } from "../support/suggestions.js";
+import { apiGroup, asArray, asInteger, asString, dig, isRecord } from "../support/values.js";
+import { exists, findObjects, namesOf, notFoundText, searchedIn } from "./lookup.js";
+
+interface Backend {
+  name: string;
+  namePath: PathSegment[];
+  port: string | number | undefined;
+  portPath: PathSegment[];
+}
+
+function ingressBackends(object: KubeObject): Backend[] {
+  const spec = isRecord(object.spec) ? object.spec : {};
+  const backends: Array<[unknown, PathSegment[]]> = [[spec.defaultBackend, ["spec", "defaultBackend"]], [spec.backend, ["spec", "backend"]]];
+  asArray(spec.rules).forEach((rule, i) => {
+    asArray(dig(rule, "http", "paths")).forEach((path, j) => backends.push([dig(path, "backend"), ["spec", "rules", i, "http", "paths", j, "backend"]]));
+  });
+  return backends.flatMap(([backend, at]) => {
+    if (!isRecord(backend)) return [];
+    if (isRecord(backend.service)) {
+      const name = asString(backend.service.name);
+      const number = asInteger(dig(backend.service, "port", "number"));
+      const portName = asString(dig(backend.service, "port", "name"));
+      if (!name) return [];
+      const port = number ?? portName;
+      const portPath = [...at, "service", "port", number !== undefined ? "number" : "name"];
+      return [{ name, namePath: [...at, "service", "name"], port, portPath }];
+    }
+    // extensions/v1beta1 and networking.k8s.io/v1beta1 backends.
+    const name = asString(backend.serviceName);
+    if (!name) return [];
+    const port = asInteger(backend.servicePort) ?? asString(backend.servicePort);
+    return [{ name, namePath: [...at, "serviceName"], port, portPath: [...at, "servicePort"] }];
+  });
+}
+
+function servicePortMatches(service: KubeObject, port: string | number): boolean {
+  return asArray(dig(service, "spec", "ports")).some((p) => isRecord(p) && (typeof port === "number" ? p.port === port : p.name === port));
+}
+
+function servicePortList(service: KubeObject): string {
+  return asArray(dig(service, "spec", "ports"))
+    .filter(isRecord)
+    .map((p) => (p.name ? `${p.name}=${p.port}` : String(p.port)))
+    .join(", ");
+}
+
+function ingressReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
+  const reports: Report[] = [];
+  for (const backend of ingressBackends(object)) {
+    const services = findObjects(inventory, "Service", namespace, backend.name, "");
+    if (services.length === 0) {
+      if (exists(inventory, "Service", namespace, backend.name, "")) continue;
+      const suggestion = closest(backend.name, namesOf(inventory, "Service", namespace));
+      reports.push(
+        reportAt(backend.namePath, `${fieldPath(backend.namePath)}: ${notFoundText("Service", backend.name, namespace)} (${searchedIn(inventory)}); requests routed to this backend will fail`, suggestion ? { suggestion } : {}),
+      );
+      continue;
+    }
+    const service = services[0]!.object;
+    if (backend.port === undefined || servicePortMatches(service, backend.port)) continue;
+    const what = typeof backend.port === "number" ? `port ${backend.port}` : `port named "${backend.port}"`;
+    reports.push(reportAt(backend.portPath, `${fieldPath(backend.portPath)}: service "${backend.name}" has no ${what} (its ports: ${servicePortList(service) || "none"})`));
+  }
+  return reports;
+}
+
+function scaleTargetReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
+  const target = dig(object, "spec", "scaleTargetRef");
+  if (!isRecord(target)) return [];
+  const kind = asString(target.kind);
+  const name = asString(target.name);
+  if (!kind || !name) return [];
+  const group = apiGroup(asString(target.apiVersion));
+  if (exists(inventory, kind, namespace, name, group)) return [];
+  const suggestion = closest(name, namesOf(inventory, kind, namespace));
+  const at = ["spec", "scaleTargetRef", "name"];
+  return [reportAt(at, `${fieldPath(at)}: ${notFoundText(kind, name, namespace, group)} (${searchedIn(inventory)}); the HorizontalPodAutoscaler has nothing to scale`, suggestion ? { suggestion } : {})];
+}
+
+function roleRefReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
+  const roleRef = dig(object, "roleRef");
+  if (!isRecord(roleRef)) return [];
+  const kind = asString(roleRef.kind);
+  const name = asString(roleRef.name);
+  if ((kind !== "Role" && kind !== "ClusterRole") || !name) return [];
+  const roleNamespace = kind === "Role" ? namespace : "";
+  if (exists(inventory, kind, roleNamespace, name, "rbac.authorization.k8s.io")) return [];
+  const suggestion = closest(name, namesOf(inventory, kind, roleNamespace));
+  const at = ["roleRef", "name"];
+  return [
+    reportAt(at, `${fieldPath(at)}: ${notFoundText(kind, name, roleNamespace, "rbac.authorization.k8s.io")} (${searchedIn(inventory)}); the binding grants nothing until it exists`, suggestion ? { suggestion } : {}),
+  ];
+}
+
+/** References from this object to other API objects. */
+export function objectReferenceReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
+  const group = apiGroup(object.apiVersion);
+  switch (object.kind) {
+    case "Ingress":
+      return group === "networking.k8s.io" || group === "extensions" ? ingressReports(object, namespace, inventory) : [];
+    case "HorizontalPodAutoscaler":
+      return group === "autoscaling" ? scaleTargetReports(object, namespace, inventory) : [];
+    case "RoleBinding":
+    case "ClusterRoleBinding":
+      return group === "rbac.authorization.k8s.io" ? roleRefReports(object, namespace, inventory) : [];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,86 @@
+// A Service whose selector matches no pods gets no endpoints; a named
+// targetPort that no selected container declares gets no endpoint port.
+import type { Inventory } from "../../inventory.js";
+import type { KubeObject, Report } from "../../types.js";
+import { matchesMapSelector } from "../../util/selectors.js";
+import type { Rule } from "../types.js";
+import { containersOf, podTemplatesOf, templateLabels, type PodTemplate } from "../support/pod-templates.js";
+import { fieldPath, reportAt } from "../support/reports.js";
+import { closest } from "../support/suggestions.js";
+import { apiGroup, asArray, asString, asStringMap, dig, isRecord } from "../support/values.js";
+import { searchedIn } from "../references/lookup.js";
+
+interface SelectedTemplate {
+  owner: string;
+  template: PodTemplate;
+}
+
+/** Pod templates (of the inputs and the cluster) in the namespace that the selector matches. */
+function selectedTemplates(inventory: Inventory, namespace: string, selector: Record<string, string>): SelectedTemplate[] {
+  const out: SelectedTemplate[] = [];
+  for (const entry of inventory.all()) {
+    // A PodTemplate object creates no pods.
+    if (entry.object.kind === "PodTemplate" || inventory.namespaceOf(entry.object) !== namespace) continue;
+    for (const template of podTemplatesOf(entry.object)) {
+      if (matchesMapSelector(selector, templateLabels(template))) out.push({ owner: `${entry.object.kind} "${entry.object.metadata?.name ?? ""}"`, template });
+    }
+  }
+  return out;
+}
+
+function containerPortNames(template: PodTemplate): string[] {
+  return containersOf(template)
+    .filter((c) => c.list !== "ephemeralContainers")
+    .flatMap((c) => asArray(c.container.ports).map((p) => (isRecord(p) ? asString(p.name) : undefined)))
+    .filter((n): n is string => n !== undefined && n !== "");
+}
+
+function targetPortReports(object: KubeObject, selected: SelectedTemplate[]): Report[] {
+  const reports: Report[] = [];
+  const names = new Set(selected.flatMap((s) => containerPortNames(s.template)));
+  const owners = [...new Set(selected.map((s) => s.owner))].sort().join(", ");
+  asArray(dig(object, "spec", "ports")).forEach((port, index) => {
+    const target = isRecord(port) ? asString(port.targetPort) : undefined;
+    if (!target || names.has(target)) return;
+    const at = ["spec", "ports", index, "targetPort"];
+    const suggestion = closest(target, names);
+    reports.push(
+      reportAt(at, `${fieldPath(at)}: no container port named "${target}" in the pods the Service selects (${owners}); their endpoints get no port for it`, suggestion ? { suggestion } : {}),
+    );
+  });
+  return reports;
+}
+
+function describeSelector(selector: Record<string, string>): string {
+  return Object.entries(selector)
+    .map(([key, value]) => `${key}=${value}`)
+    .sort()
+    .join(",");
+}
+
+export const serviceSelectorNoMatch: Rule = {
+  id: "service/selector-no-match",
+  severity: "warning",
+  description: "A Service's selector should match the pods of some workload in its namespace, and its named targetPorts a port of those pods.",
+  check(document, context) {
+    const { object } = document;
+    if (object.kind !== "Service" || apiGroup(object.apiVersion) !== "") return [];
+    if (asString(dig(object, "spec", "type")) === "ExternalName") return [];
+    const selector = asStringMap(dig(object, "spec", "selector"));
+    // Without a selector the Service's endpoints are managed by hand.
+    if (!selector || Object.keys(selector).length === 0) return [];
+    const { inventory } = context;
+    const namespace = inventory.namespaceOf(object);
+    const selected = selectedTemplates(inventory, namespace, selector);
+    if (selected.length === 0) {
+      return [
+        reportAt(
+          ["spec", "selector"],
+          `spec.selector: selects no pods: no pod template in namespace "${namespace}" (${searchedIn(inventory)}) has the labels ${describeSelector(selector)}; the Service will have no endpoints`,
+          { atKey: true },
+        ),
+      ];
+    }
+    return targetPortReports(object, selected);
+  },
+};

@@ -1,0 +1,155 @@
+// The syntax checks of k8s.io/apimachinery (pkg/util/validation and
+// pkg/api/validate/content), returning kube-apiserver's own messages.
+// Lengths are counted in bytes, as Go's len() does.
+import { byteLength } from "./values.js";
+
+const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
+const DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
+const LABEL_KEY_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
+const CONFIG_MAP_KEY_FMT = "[-._a-zA-Z0-9]+";
+
+const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`);
+const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
+const DNS1035_LABEL = new RegExp(`^${DNS1035_LABEL_FMT}$`);
+const LABEL_KEY_NAME = new RegExp(`^${LABEL_KEY_FMT}$`);
+const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
+const CONFIG_MAP_KEY = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`);
+
+export const DNS1123_LABEL_MAX = 63;
+export const DNS1123_SUBDOMAIN_MAX = 253;
+export const DNS1035_LABEL_MAX = 63;
+export const LABEL_VALUE_MAX = 63;
+
+/** validation.RegexError: the message, its examples and the regex. */
+export function regexError(message: string, format: string, ...examples: string[]): string {
+  if (examples.length === 0) return `${message} (regex used for validation is '${format}')`;
+  let out = message + " (e.g. ";
+  examples.forEach((example, i) => {
+    if (i > 0) out += " or ";
+    out += `'${example}', `;
+  });
+  return out + `regex used for validation is '${format}')`;
+}
+
+/** util/validation.MaxLenError (object names, config keys). */
+export function maxLenError(length: number): string {
+  return `must be no more than ${length} characters`;
+}
+
+/** content.MaxLenError (label keys and values, since the checks moved to api/validate/content). */
+function maxBytesError(length: number): string {
+  return `must be no more than ${length} bytes`;
+}
+
+export function inclusiveRangeError(low: number, high: number): string {
+  return `must be between ${low} and ${high}, inclusive`;
+}
+
+const DNS1123_LABEL_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+const DNS1123_SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const DNS1035_LABEL_MESSAGE =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
+const LABEL_KEY_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const CONFIG_MAP_KEY_MESSAGE = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
+
+export function isDNS1123Label(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > DNS1123_LABEL_MAX) errors.push(maxLenError(DNS1123_LABEL_MAX));
+  if (!DNS1123_LABEL.test(value)) {
+    // A valid subdomain that is not a label can only be wrong by its dots.
+    if (DNS1123_SUBDOMAIN.test(value)) errors.push("must not contain dots");
+    else errors.push(regexError(DNS1123_LABEL_MESSAGE, DNS1123_LABEL_FMT, "my-name", "123-abc"));
+  }
+  return errors;
+}
+
+function subdomainErrors(value: string, lengthError: (n: number) => string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errors.push(lengthError(DNS1123_SUBDOMAIN_MAX));
+  if (!DNS1123_SUBDOMAIN.test(value)) errors.push(regexError(DNS1123_SUBDOMAIN_MESSAGE, DNS1123_SUBDOMAIN_FMT, "example.com"));
+  return errors;
+}
+
+export function isDNS1123Subdomain(value: string): string[] {
+  return subdomainErrors(value, maxLenError);
+}
+
+export function isDNS1035Label(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > DNS1035_LABEL_MAX) errors.push(maxLenError(DNS1035_LABEL_MAX));
+  if (!DNS1035_LABEL.test(value)) errors.push(regexError(DNS1035_LABEL_MESSAGE, DNS1035_LABEL_FMT, "my-name", "abc-123"));
+  return errors;
+}
+
+/** content.IsPathSegmentName: what every name must be, to fit in a REST path. */
+export function isPathSegmentName(value: string): string[] {
+  if (value === "." || value === "..") return [`may not be '${value}'`];
+  const errors: string[] = [];
+  for (const illegal of ["/", "%"]) if (value.includes(illegal)) errors.push(`may not contain '${illegal}'`);
+  return errors;
+}
+
+/** content.IsLabelKey (a "qualified name"): optional DNS subdomain prefix, `/`, a name of at most 63 bytes. */
+export function isLabelKey(value: string): string[] {
+  const errors: string[] = [];
+  const parts = value.split("/");
+  let name: string;
+  if (parts.length === 1) {
+    name = parts[0]!;
+  } else if (parts.length === 2) {
+    const prefix = parts[0]!;
+    name = parts[1]!;
+    if (prefix.length === 0) errors.push("prefix part must be non-empty");
+    else errors.push(...subdomainErrors(prefix, maxBytesError).map((m) => "prefix part " + m));
+  } else {
+    return [
+      "a valid label key " +
+        regexError(LABEL_KEY_MESSAGE, LABEL_KEY_FMT, "MyName", "my.name", "123-abc") +
+        " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ];
+  }
+  if (name.length === 0) errors.push("name part must be non-empty");
+  else if (byteLength(name) > 63) errors.push("name part " + maxBytesError(63));
+  if (!LABEL_KEY_NAME.test(name)) errors.push("name part " + regexError(LABEL_KEY_MESSAGE, LABEL_KEY_FMT, "MyName", "my.name", "123-abc"));
+  return errors;
+}
+
+export function isLabelValue(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > LABEL_VALUE_MAX) errors.push(maxBytesError(LABEL_VALUE_MAX));
+  if (!LABEL_VALUE.test(value)) errors.push(regexError(LABEL_VALUE_MESSAGE, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
+  return errors;
+}
+
+/** validation.IsConfigMapKey: keys of ConfigMap and Secret data. */
+export function isConfigMapKey(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errors.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
+  if (!CONFIG_MAP_KEY.test(value)) errors.push(regexError(CONFIG_MAP_KEY_MESSAGE, CONFIG_MAP_KEY_FMT, "key.name", "KEY_NAME", "key-name"));
+  if (value === ".") errors.push("must not be '.'");
+  else if (value === "..") errors.push("must not be '..'");
+  else if (value.startsWith("..")) errors.push("must not start with '..'");
+  return errors;
+}
+
+/** validation.IsValidPortName: an IANA_SVC_NAME. */
+export function isValidPortName(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > 15) errors.push(maxLenError(15));
+  if (!/^[-a-z0-9]+$/.test(value)) errors.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (!/[a-z]/.test(value)) errors.push("must contain at least one letter (a-z)");
+  if (value.includes("--")) errors.push("must not contain consecutive hyphens");
+  if (value.length > 0 && (value.startsWith("-") || value.endsWith("-"))) errors.push("must not begin or end with a hyphen");
+  return errors;
+}
+
+/** validation.IsValidPortNum. */
+export function isValidPortNum(port: number): string[] {
+  return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+}
