@@ -148,6 +148,6 @@ export function fixtureResult(): ValidateResult {
         path: "",
       },
     ],
-    summary: { files: 4, documents: 6, errors: 5, warnings: 2, infos: 1, suppressed: 1, durationMs: 42 },
+    summary: { files: 4, documents: 6, errors: 5, warnings: 2, infos: 1, suppressed: 1, skipped: 0, durationMs: 42 },
   };
 }

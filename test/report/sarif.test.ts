@@ -7,7 +7,7 @@ import type { ValidateResult } from "../../src/types.js";
 import { APP, BROKEN, context, fixtureResult, LIST, MISSING } from "./fixture.js";
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
 
 const schema = JSON.parse(readFileSync(new URL("./fixtures/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
 const ajv = new Ajv({ allErrors: true });
