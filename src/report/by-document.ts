@@ -63,15 +63,30 @@ function pointerStartsWith(path: string, prefix: string): boolean {
   return prefix === "" || path === prefix || path.startsWith(prefix + "/");
 }
 
+/** How many of the objects (sorted by line) start at or before `line`. */
+function countStartingBy(documents: readonly DocumentSummary[], line: number): number {
+  let low = 0;
+  let high = documents.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (documents[mid]!.line <= line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function owningDocument(finding: Finding, documents: readonly DocumentSummary[]): DocumentSummary | undefined {
   if (isDocumentless(finding)) return undefined;
-  const before = documents.filter((d) => d.line <= finding.line);
-  const last = before.at(-1);
-  if (!last) return undefined;
-  // Objects of the same YAML document (items of a List) can start on the same
-  // line in flow style: the pointer prefix decides, the longest one winning.
-  const sameYamlDocument = before.filter((d) => d.index === last.index && pointerStartsWith(finding.path, d.pointerPrefix));
-  return sameYamlDocument.sort((a, b) => b.pointerPrefix.length - a.pointerPrefix.length)[0];
+  const end = countStartingBy(documents, finding.line);
+  if (end === 0) return undefined;
+  // Objects of one YAML document (the items of a List) can start on the same
+  // line in flow style: among them, the pointer prefix decides. Lists are
+  // flattened one level, so at most one prefix of a YAML document matches.
+  const yamlDocument = documents[end - 1]!.index;
+  for (let i = end - 1; i >= 0 && documents[i]!.index === yamlDocument; i--) {
+    if (pointerStartsWith(finding.path, documents[i]!.pointerPrefix)) return documents[i];
+  }
+  return undefined;
 }
 
 function itemLine(item: ReportItem): number {
@@ -85,14 +100,20 @@ function itemLine(item: ReportItem): number {
  */
 export function groupByDocument(result: ValidateResult, findings: readonly Finding[]): FileReport[] {
   const documentsByFile = filesWithDocuments(result);
-  for (const file of [...new Set(findings.map((f) => f.file))].sort()) {
+  const findingsByFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = findingsByFile.get(finding.file);
+    if (list) list.push(finding);
+    else findingsByFile.set(finding.file, [finding]);
+  }
+  for (const file of [...findingsByFile.keys()].sort()) {
     if (!documentsByFile.has(file)) documentsByFile.set(file, []);
   }
   return [...documentsByFile].map(([file, documents]) => {
     const documentItems: DocumentItem[] = documents.map((document) => ({ kind: "document", document, findings: [] }));
     const byDocument = new Map(documentItems.map((item) => [item.document, item]));
     const items: ReportItem[] = [...documentItems];
-    for (const finding of findings.filter((f) => f.file === file)) {
+    for (const finding of findingsByFile.get(file) ?? []) {
       const owner = owningDocument(finding, documents);
       const item = owner ? byDocument.get(owner) : undefined;
       if (item) item.findings.push(finding);
