@@ -47,11 +47,12 @@ function testCase(item: ReportItem, file: string): TestCase {
 }
 
 function problemXml(problem: Problem): string {
-  const [first] = problem.findings;
+  // The message attribute is what a CI page shows first: the first error, and how many follow.
+  const first = problem.findings[0]!;
   const more = problem.findings.length > 1 ? ` (and ${problem.findings.length - 1} more)` : "";
-  const message = `${first!.message} [${first!.rule}]${more}`;
+  const message = `${first.message} [${first.rule}]${more}`;
   const body = problem.findings.map(errorLine).join("\n");
-  return `      <${problem.element} message="${attr(message)}" type="${attr(first!.rule)}">${text(body)}</${problem.element}>`;
+  return `      <${problem.element} message="${attr(message)}" type="${attr(first.rule)}">${text(body)}</${problem.element}>`;
 }
 
 function testCaseXml(testCase: TestCase): string {
