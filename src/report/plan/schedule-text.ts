@@ -1,0 +1,125 @@
+// Text rendering of the scheduling part of a plan: a table of node usage
+// (requests before → after, of allocatable), the workloads' placement, and the
+// Pending pods with their FailedScheduling messages.
+import type { NodeUsage, PodPlacement, ResourceSummary, ScheduleResult, WorkloadPlacement } from "../../scheduler/types.js";
+import { parseQuantity } from "../../util/quantity.js";
+
+export interface ScheduleTextOptions {
+  color: boolean;
+}
+
+const BAR_WIDTH = 10;
+
+const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", bold: "\u001b[1m", dim: "\u001b[2m", reset: "\u001b[0m" };
+
+type Paint = (text: string, style: keyof typeof ANSI) => string;
+
+function painter(color: boolean): Paint {
+  return color ? (text, style) => `${ANSI[style]}${text}${ANSI.reset}` : (text) => text;
+}
+
+function amount(text: string): number {
+  const q = parseQuantity(text);
+  return q ? Number(q.nanos) / 1e9 : 0;
+}
+
+/** Percent of allocatable, truncated as `kubectl describe node` does. */
+export function percentOf(requested: string | number, allocatable: string | number): number {
+  const total = typeof allocatable === "number" ? allocatable : amount(allocatable);
+  const used = typeof requested === "number" ? requested : amount(requested);
+  if (total <= 0) return used > 0 ? 100 : 0;
+  return Math.trunc((used / total) * 100);
+}
+
+function bar(percent: number, paint: Paint): string {
+  const filled = Math.min(BAR_WIDTH, Math.round((Math.min(percent, 100) / 100) * BAR_WIDTH));
+  const text = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+  return paint(text, percent >= 90 ? "red" : percent >= 70 ? "yellow" : "green");
+}
+
+function usageCell(before: string | number, after: string | number, allocatable: string | number, paint: Paint): string {
+  const percent = percentOf(after, allocatable);
+  return `${before} → ${after} / ${allocatable} ${bar(percent, paint)} ${String(percent).padStart(3)}%`;
+}
+
+function extendedCell(node: NodeUsage, paint: Paint): string {
+  const names = Object.keys(node.allocatable.extended).filter((n) => !n.startsWith("hugepages-"));
+  const requestedOnly = Object.keys(node.requestedAfter.extended).filter((n) => !names.includes(n) && !n.startsWith("hugepages-"));
+  return [...names, ...requestedOnly]
+    .sort()
+    .map((name) => {
+      const get = (summary: ResourceSummary) => summary.extended[name] ?? "0";
+      return `${name} ${usageCell(get(node.requestedBefore), get(node.requestedAfter), get(node.allocatable), paint)}`;
+    })
+    .join(", ");
+}
+
+function pad(cells: string[][], paintless: string[][]): string[] {
+  const widths = paintless[0]!.map((_, column) => Math.max(...paintless.map((row) => [...row[column]!].length)));
+  return cells.map((row, r) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell + " ".repeat(widths[column]! - [...paintless[r]![column]!].length)))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+function nodeRows(nodes: readonly NodeUsage[], paint: Paint): string[][] {
+  return nodes.map((n) => [
+    n.name,
+    n.zone || "-",
+    usageCell(n.requestedBefore.cpu, n.requestedAfter.cpu, n.allocatable.cpu, paint),
+    usageCell(n.requestedBefore.memory, n.requestedAfter.memory, n.allocatable.memory, paint),
+    usageCell(n.requestedBefore.pods, n.requestedAfter.pods, n.allocatable.pods, paint),
+    extendedCell(n, paint),
+  ]);
+}
+
+function nodeTable(nodes: readonly NodeUsage[], paint: Paint): string[] {
+  const header = ["NODE", "ZONE", "CPU REQUESTS", "MEMORY REQUESTS", "PODS", "EXTENDED"];
+  const plain = painter(false);
+  const hasExtended = nodes.some((n) => extendedCell(n, plain) !== "");
+  const cut = (row: string[]) => (hasExtended ? row : row.slice(0, 5));
+  const rows = [header, ...nodeRows(nodes, paint)].map(cut);
+  const plainRows = [header, ...nodeRows(nodes, plain)].map(cut);
+  const lines = pad(rows, plainRows);
+  lines[0] = paint(lines[0]!, "bold");
+  return lines;
+}
+
+function ownerName(owner: NonNullable<PodPlacement["owner"]>): string {
+  return `${owner.kind} ${owner.namespace}/${owner.name}`;
+}
+
+function workloadLine(w: WorkloadPlacement, paint: Paint): string {
+  const spread = Object.entries(w.nodes).map(([node, count]) => `${node}: ${count}`).join(", ");
+  const pending = w.pending > 0 ? paint(`, ${w.pending} Pending`, "red") : "";
+  return `  ${ownerName(w.owner)}: ${w.scheduled}/${w.replicas} scheduled${spread ? ` (${spread})` : ""}${pending}`;
+}
+
+function pendingLines(pods: readonly PodPlacement[], paint: Paint): string[] {
+  const pending = pods.filter((p) => p.node === null);
+  if (pending.length === 0) return [];
+  const lines = ["", paint(`Pending pods (${pending.length}):`, "bold")];
+  for (const pod of pending) {
+    const owner = pod.owner ? ` (${ownerName(pod.owner)})` : "";
+    lines.push(`  ${paint(`${pod.namespace}/${pod.name}`, "red")}${owner}`);
+    lines.push(`    ${pod.reason ?? ""}`);
+  }
+  return lines;
+}
+
+export function renderSchedule(result: ScheduleResult, options: ScheduleTextOptions): string {
+  const paint = painter(options.color);
+  const scheduled = result.pods.filter((p) => p.node !== null).length;
+  const lines = [
+    paint(`Scheduling (kube-scheduler ${result.kubernetesVersion}, default profile): ${scheduled}/${result.pods.length} pods scheduled`, "bold"),
+    "",
+  ];
+  lines.push(...(result.nodes.length > 0 ? nodeTable(result.nodes, paint) : ["  (the cluster snapshot has no nodes)"]));
+  if (result.workloads.length > 0) {
+    lines.push("", paint("Workloads:", "bold"), ...result.workloads.map((w) => workloadLine(w, paint)));
+  }
+  lines.push(...pendingLines(result.pods, paint));
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,156 @@
+// The scheduler's view of the cluster: nodes in kube-scheduler's order and the
+// pods bound to them, indexed so that inter-pod affinity and topology spread
+// count pods per topology domain without scanning every pod.
+//
+// Pods with identical namespace and labels form one PodSet (the replicas of a
+// workload); a selector is matched once per set, and each set keeps its pod
+// counts per node and, on demand, per topology value.
+import type { Labels, CompiledSelector } from "./label-selector.js";
+import { matchesRequiredNodeAffinity } from "./node-affinity.js";
+import { addPodToNode, type NodeInfo } from "./node-info.js";
+import { stableKey } from "./objects.js";
+import type { PodInfo } from "./pod-info.js";
+
+export class PodSet {
+  readonly nodeCounts = new Map<NodeInfo, number>();
+  private readonly byTopology = new Map<string, Map<string, number>>();
+  size = 0;
+
+  constructor(
+    /** A pod of the set: namespace, labels (and, for affinity sets, terms) are the same for all. */
+    readonly sample: PodInfo,
+  ) {}
+
+  add(node: NodeInfo): void {
+    this.size++;
+    this.nodeCounts.set(node, (this.nodeCounts.get(node) ?? 0) + 1);
+    for (const [key, counts] of this.byTopology) {
+      const value = node.labels[key];
+      if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
+
+  /** Pods of the set per value of a node label (only nodes carrying the label count). */
+  countsBy(topologyKey: string): ReadonlyMap<string, number> {
+    let counts = this.byTopology.get(topologyKey);
+    if (!counts) {
+      counts = new Map();
+      for (const [node, count] of this.nodeCounts) {
+        const value = node.labels[topologyKey];
+        if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + count);
+      }
+      this.byTopology.set(topologyKey, counts);
+    }
+    return counts;
+  }
+}
+
+/** Namespaces a term or constraint applies to: a set, or all of them. */
+export type NamespaceScope = ReadonlySet<string> | "all";
+
+export class ClusterState {
+  readonly nodeByName = new Map<string, NodeInfo>();
+  /** How many nodes report each image (ImageStateSummary.NumNodes). */
+  readonly imageNodeCounts = new Map<string, number>();
+  private readonly labelSets = new Map<string, PodSet>();
+  private readonly setsByPair = new Map<string, Set<PodSet>>();
+  private readonly setsByNamespace = new Map<string, Set<PodSet>>();
+  /** Pods with pod affinity or anti-affinity, grouped by identical terms. */
+  readonly affinitySets = new Map<string, PodSet>();
+  /** Pods with required anti-affinity: the only ones the incoming pod's Filter must check. */
+  readonly antiAffinitySets = new Set<PodSet>();
+  private readonly requiredAffinityCache = new Map<string, Uint8Array>();
+
+  constructor(
+    /** Nodes in the scheduler's order. */
+    readonly nodes: readonly NodeInfo[],
+    readonly namespaceLabels: ReadonlyMap<string, Labels>,
+  ) {
+    for (const node of nodes) {
+      this.nodeByName.set(node.name, node);
+      for (const image of node.images.keys()) this.imageNodeCounts.set(image, (this.imageNodeCounts.get(image) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Which nodes satisfy the pod's nodeSelector and required node affinity,
+   * indexed by NodeInfo.index; shared by all pods with the same requirements.
+   */
+  requiredNodeAffinity(pod: PodInfo): Uint8Array {
+    const key = stableKey({ s: pod.nodeSelector, t: pod.requiredNodeTerms });
+    let matches = this.requiredAffinityCache.get(key);
+    if (!matches) {
+      matches = new Uint8Array(this.nodes.length);
+      for (const node of this.nodes) matches[node.index] = matchesRequiredNodeAffinity(pod, node) ? 1 : 0;
+      this.requiredAffinityCache.set(key, matches);
+    }
+    return matches;
+  }
+
+  namespaceLabelsOf(namespace: string): Labels {
+    return this.namespaceLabels.get(namespace) ?? {};
+  }
+
+  /** Binds a pod to a node (the scheduler cache's AddPod / AssumePod). */
+  addPod(pod: PodInfo, node: NodeInfo): void {
+    addPodToNode(node, pod);
+    this.labelSetOf(pod).add(node);
+    if (pod.hasPodAffinity) {
+      let set = this.affinitySets.get(pod.affinityKey);
+      if (!set) this.affinitySets.set(pod.affinityKey, (set = new PodSet(pod)));
+      set.add(node);
+      if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinitySets.add(set);
+    }
+  }
+
+  private labelSetOf(pod: PodInfo): PodSet {
+    const key = `${pod.namespace}\u0000${pod.terminating ? "T" : ""}\u0000${stableKey(pod.labels)}`;
+    let set = this.labelSets.get(key);
+    if (set) return set;
+    set = new PodSet(pod);
+    this.labelSets.set(key, set);
+    addToIndex(this.setsByNamespace, pod.namespace, set);
+    for (const [label, value] of Object.entries(pod.labels)) {
+      addToIndex(this.setsByPair, pairKey(pod.namespace, label, value), set);
+      addToIndex(this.setsByPair, pairKey("", label, value), set);
+    }
+    return set;
+  }
+
+  /**
+   * The sets of pods, in the given namespaces, whose labels match the selector.
+   * Uses the label index when the selector has an `In` requirement.
+   */
+  matchingSets(scope: NamespaceScope, selector: CompiledSelector): PodSet[] {
+    if (selector.nothing) return [];
+    const candidates = new Set<PodSet>();
+    if (selector.anchor) {
+      const namespaces = scope === "all" ? [""] : [...scope];
+      for (const namespace of namespaces) {
+        for (const value of selector.anchor.values) {
+          for (const set of this.setsByPair.get(pairKey(namespace, selector.anchor.key, value)) ?? []) candidates.add(set);
+        }
+      }
+    } else if (scope === "all") {
+      for (const set of this.labelSets.values()) candidates.add(set);
+    } else {
+      for (const namespace of scope) for (const set of this.setsByNamespace.get(namespace) ?? []) candidates.add(set);
+    }
+    const out: PodSet[] = [];
+    for (const set of candidates) {
+      const inScope = scope === "all" || scope.has(set.sample.namespace);
+      if (inScope && selector.matches(set.sample.labels)) out.push(set);
+    }
+    return out;
+  }
+}
+
+function pairKey(namespace: string, label: string, value: string): string {
+  return `${namespace}\u0000${label}\u0000${value}`;
+}
+
+function addToIndex<K>(index: Map<K, Set<PodSet>>, key: K, set: PodSet): void {
+  let sets = index.get(key);
+  if (!sets) index.set(key, (sets = new Set()));
+  sets.add(set);
+}

@@ -1,0 +1,51 @@
+// helper.DefaultSelector: the selector the system default spreading uses for a
+// pod without topologySpreadConstraints. It ANDs the selectors of the Services
+// selecting the pod with the selector of its controller (ReplicaSet,
+// StatefulSet or ReplicationController). A Deployment's pods belong to a
+// ReplicaSet whose selector is the Deployment's plus pod-template-hash.
+import type { KubeObject, PlannedPod } from "../types.js";
+import { andSelectors, compileLabelSelector, selectorFromSet, type CompiledSelector, type Labels } from "./label-selector.js";
+import { asString, isRecord, metadataOf, specOf, stringMap } from "./objects.js";
+
+const POD_TEMPLATE_HASH = "pod-template-hash";
+
+function serviceLabelSet(services: readonly KubeObject[], namespace: string, labels: Labels): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const service of services) {
+    if (service.kind !== "Service" || (asString(metadataOf(service).namespace) || "default") !== namespace) continue;
+    const selector = specOf(service).selector;
+    // Services without a selector match nothing.
+    if (!isRecord(selector)) continue;
+    const set = stringMap(selector);
+    if (Object.entries(set).every(([k, v]) => labels[k] === v)) Object.assign(merged, set);
+  }
+  return merged;
+}
+
+export function defaultSpreadSelector(planned: PlannedPod, services: readonly KubeObject[]): CompiledSelector {
+  const metadata = metadataOf(planned.pod);
+  const namespace = asString(metadata.namespace) || "default";
+  const labels = stringMap(metadata.labels);
+  const labelSet = serviceLabelSet(services, namespace, labels);
+  const fromServices = selectorFromSet(labelSet);
+  const owner = planned.owner;
+  const manifest = planned.source?.document.object;
+  if (!owner || !manifest) return fromServices;
+  const spec = specOf(manifest);
+  switch (owner.kind) {
+    case "ReplicationController":
+      return selectorFromSet({ ...labelSet, ...stringMap(spec.selector) });
+    case "ReplicaSet":
+    case "StatefulSet":
+      return andSelectors(compileLabelSelector(spec.selector), fromServices);
+    case "Deployment": {
+      let selector = compileLabelSelector(spec.selector);
+      if (labels[POD_TEMPLATE_HASH] !== undefined) {
+        selector = andSelectors(selector, selectorFromSet({ [POD_TEMPLATE_HASH]: labels[POD_TEMPLATE_HASH] }));
+      }
+      return andSelectors(selector, fromServices);
+    }
+    default:
+      return fromServices;
+  }
+}

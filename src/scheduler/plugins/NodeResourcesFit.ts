@@ -1,0 +1,80 @@
+// NodeResourcesFit: the node's allocatable minus what is already requested must
+// cover the pod's requests, and the node must have room for one more pod
+// (Filter); the LeastAllocated strategy favours emptier nodes (Score).
+import { MAX_NODE_SCORE, unresolvable, unschedulable, type FilterPlugin, type ScorePlugin } from "../framework.js";
+import type { NodeInfo } from "../node-info.js";
+import type { PodInfo } from "../pod-info.js";
+import { isScalarResourceName } from "../resources.js";
+
+export const ERR_REASON_TOO_MANY_PODS = "Too many pods";
+
+export interface InsufficientResource {
+  resource: string;
+  reason: string;
+  /** The request exceeds the node's whole allocatable: preemption cannot help (from 1.34). */
+  unresolvable: boolean;
+}
+
+function check(out: InsufficientResource[], resource: string, request: number, allocatable: number, requested: number): void {
+  if (request > 0 && request > allocatable - requested) {
+    out.push({ resource, reason: `Insufficient ${resource}`, unresolvable: request > allocatable });
+  }
+}
+
+/** fitsRequest: every resource the pod lacks on the node, in upstream's order. */
+export function insufficientResources(pod: PodInfo, node: NodeInfo): InsufficientResource[] {
+  const out: InsufficientResource[] = [];
+  if (node.pods.length + 1 > node.allowedPodNumber) {
+    out.push({ resource: "pods", reason: ERR_REASON_TOO_MANY_PODS, unresolvable: false });
+  }
+  const r = pod.requests;
+  const scalar = [...r].filter(([name]) => isScalarResourceName(name));
+  const cpu = r.get("cpu") ?? 0;
+  const memory = r.get("memory") ?? 0;
+  const ephemeral = r.get("ephemeral-storage") ?? 0;
+  if (cpu === 0 && memory === 0 && ephemeral === 0 && scalar.length === 0) return out;
+  check(out, "cpu", cpu, node.allocatable.milliCPU, node.requested.milliCPU);
+  check(out, "memory", memory, node.allocatable.memory, node.requested.memory);
+  check(out, "ephemeral-storage", ephemeral, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
+  for (const [name, request] of scalar) {
+    check(out, name, request, node.allocatable.scalar.get(name) ?? 0, node.requested.scalar.get(name) ?? 0);
+  }
+  return out;
+}
+
+export const NodeResourcesFitFilter: FilterPlugin = {
+  name: "NodeResourcesFit",
+  filter(ctx, node) {
+    const missing = insufficientResources(ctx.pod, node);
+    if (missing.length === 0) return null;
+    const reasons = missing.map((m) => m.reason);
+    const oversized = ctx.behaviour.oversizedRequestIsUnresolvable && missing.some((m) => m.unresolvable);
+    return oversized ? unresolvable(this.name, ...reasons) : unschedulable(this.name, ...reasons);
+  },
+};
+
+/** leastRequestedScore: the unused share of a resource, 0..100. */
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+export const NodeResourcesFitScore: ScorePlugin = {
+  name: "NodeResourcesFit",
+  weight: 1,
+  score(ctx, node) {
+    // Default scoring resources: cpu and memory, weight 1 each, counted with the
+    // scheduler's defaults for containers that request nothing (NonZeroRequested).
+    let total = 0;
+    let weights = 0;
+    if (node.allocatable.milliCPU !== 0) {
+      total += leastRequestedScore(node.nonZeroCPU + ctx.pod.nonZeroCPU, node.allocatable.milliCPU);
+      weights++;
+    }
+    if (node.allocatable.memory !== 0) {
+      total += leastRequestedScore(node.nonZeroMemory + ctx.pod.nonZeroMemory, node.allocatable.memory);
+      weights++;
+    }
+    return weights === 0 ? 0 : Math.trunc(total / weights);
+  },
+};

@@ -1,0 +1,233 @@
+// PodTopologySpread: whenUnsatisfiable DoNotSchedule constraints filter nodes
+// whose domain would exceed maxSkew; ScheduleAnyway constraints (and, for pods
+// without constraints, the system defaults: hostname maxSkew 3, zone maxSkew 5)
+// favour the emptier domains.
+import { findUntoleratedTaint } from "../../util/taints.js";
+import type { PodSet } from "../cluster-state.js";
+import { unresolvable, unschedulable, MAX_NODE_SCORE, type CycleContext, type FilterPlugin, type ScorePlugin } from "../framework.js";
+import { andSelectors, compileLabelSelector, selectorFromSet, type CompiledSelector } from "../label-selector.js";
+import { HOSTNAME_LABEL, ZONE_LABEL, type NodeInfo } from "../node-info.js";
+import { asArray, asInteger, asString } from "../objects.js";
+import type { PodInfo } from "../pod-info.js";
+import { isDoNotScheduleTaint } from "./TaintToleration.js";
+
+export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
+export const ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + " (missing required label)";
+
+const NAME = "PodTopologySpread";
+
+export interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  selector: CompiledSelector;
+  minDomains: number;
+  honorNodeAffinity: boolean;
+  honorNodeTaints: boolean;
+}
+
+/** Constraints of one kind, with their defaults (minDomains 1, nodeAffinityPolicy Honor, nodeTaintsPolicy Ignore). */
+export function spreadConstraints(pod: PodInfo, action: "DoNotSchedule" | "ScheduleAnyway"): SpreadConstraint[] {
+  const out: SpreadConstraint[] = [];
+  for (const raw of pod.topologySpreadConstraints) {
+    if (raw.whenUnsatisfiable !== action) continue;
+    let selector = compileLabelSelector(raw.labelSelector);
+    // matchLabelKeys: the pod's own values for these keys narrow the selector.
+    const matchLabels: Record<string, string> = {};
+    for (const key of asArray(raw.matchLabelKeys).map(asString)) {
+      if (key in pod.labels) matchLabels[key] = pod.labels[key]!;
+    }
+    if (Object.keys(matchLabels).length > 0) selector = andSelectors(selectorFromSet(matchLabels), selector);
+    out.push({
+      maxSkew: asInteger(raw.maxSkew) ?? 1,
+      topologyKey: asString(raw.topologyKey),
+      selector,
+      minDomains: asInteger(raw.minDomains) ?? 1,
+      honorNodeAffinity: raw.nodeAffinityPolicy !== "Ignore",
+      honorNodeTaints: raw.nodeTaintsPolicy === "Honor",
+    });
+  }
+  return out;
+}
+
+/** The system default constraints, when services or a controller select the pod. */
+function defaultConstraints(pod: PodInfo): SpreadConstraint[] {
+  const selector = pod.defaultSpreadSelector;
+  if (!selector || selector.everything || selector.nothing) return [];
+  const common = { selector, minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false };
+  return [
+    { ...common, topologyKey: HOSTNAME_LABEL, maxSkew: 3 },
+    { ...common, topologyKey: ZONE_LABEL, maxSkew: 5 },
+  ];
+}
+
+function hasAllTopologyKeys(node: NodeInfo, constraints: readonly SpreadConstraint[]): boolean {
+  return constraints.every((c) => c.topologyKey in node.labels);
+}
+
+function matchesInclusionPolicies(ctx: CycleContext, c: SpreadConstraint, node: NodeInfo): boolean {
+  if (c.honorNodeAffinity && !ctx.cluster.requiredNodeAffinity(ctx.pod)[node.index]) return false;
+  if (c.honorNodeTaints && findUntoleratedTaint(node.taints, ctx.pod.tolerations, isDoNotScheduleTaint)) return false;
+  return true;
+}
+
+/** Sets of non-terminating pods in the pod's namespace that the constraint counts (an empty selector counts none). */
+function countedSets(ctx: CycleContext, c: SpreadConstraint): PodSet[] {
+  if (c.selector.everything) return [];
+  return ctx.cluster.matchingSets(new Set([ctx.pod.namespace]), c.selector).filter((set) => !set.sample.terminating);
+}
+
+interface FilterState {
+  constraints: SpreadConstraint[];
+  /** Matching pods per topology value, per constraint. */
+  counts: Map<string, number>[];
+}
+
+function minMatch(counts: Map<string, number>, minDomains: number): number {
+  // Fewer eligible domains than minDomains: the global minimum is taken as 0.
+  if (counts.size < minDomains) return 0;
+  let min = 2 ** 31 - 1;
+  for (const count of counts.values()) if (count < min) min = count;
+  return min;
+}
+
+export const PodTopologySpreadFilter: FilterPlugin = {
+  name: NAME,
+  preFilter(ctx) {
+    const constraints = spreadConstraints(ctx.pod, "DoNotSchedule");
+    if (constraints.length === 0) return { skip: true };
+    const counts = constraints.map(() => new Map<string, number>());
+    const eligible = constraints.map(() => new Uint8Array(ctx.cluster.nodes.length));
+    for (const node of ctx.cluster.nodes) {
+      if (!hasAllTopologyKeys(node, constraints)) continue;
+      constraints.forEach((c, i) => {
+        if (!matchesInclusionPolicies(ctx, c, node)) return;
+        eligible[i]![node.index] = 1;
+        const value = node.labels[c.topologyKey]!;
+        if (!counts[i]!.has(value)) counts[i]!.set(value, 0);
+      });
+    }
+    constraints.forEach((c, i) => {
+      for (const set of countedSets(ctx, c)) {
+        for (const [node, count] of set.nodeCounts) {
+          if (!eligible[i]![node.index]) continue;
+          const value = node.labels[c.topologyKey]!;
+          counts[i]!.set(value, counts[i]!.get(value)! + count);
+        }
+      }
+    });
+    ctx.state.set(NAME, { constraints, counts } satisfies FilterState);
+    return undefined;
+  },
+  filter(ctx, node) {
+    const state = ctx.state.get(NAME) as FilterState;
+    for (let i = 0; i < state.constraints.length; i++) {
+      const c = state.constraints[i]!;
+      const value = node.labels[c.topologyKey];
+      if (value === undefined) return unresolvable(NAME, ERR_REASON_NODE_LABEL_NOT_MATCH);
+      const counts = state.counts[i]!;
+      const selfMatch = c.selector.matches(ctx.pod.labels) ? 1 : 0;
+      const skew = (counts.get(value) ?? 0) + selfMatch - minMatch(counts, c.minDomains);
+      if (skew > c.maxSkew) return unschedulable(NAME, ERR_REASON_CONSTRAINTS_NOT_MATCH);
+    }
+    return null;
+  },
+  withoutPods(ctx, victims, node) {
+    const state = ctx.state.get(NAME) as FilterState;
+    const counts = state.counts.map((m) => new Map(m));
+    if (hasAllTopologyKeys(node, state.constraints)) {
+      for (const victim of victims) {
+        if (victim.namespace !== ctx.pod.namespace) continue;
+        state.constraints.forEach((c, i) => {
+          if (!c.selector.matches(victim.labels) || !matchesInclusionPolicies(ctx, c, node)) return;
+          const value = node.labels[c.topologyKey]!;
+          counts[i]!.set(value, (counts[i]!.get(value) ?? 0) - 1);
+        });
+      }
+    }
+    return { constraints: state.constraints, counts } satisfies FilterState;
+  },
+};
+
+interface ScoreState {
+  constraints: SpreadConstraint[];
+  ignored: Set<NodeInfo>;
+  counts: Map<string, number>[];
+  weights: number[];
+  sets: PodSet[][];
+}
+
+export const PodTopologySpreadScore: ScorePlugin = {
+  name: NAME,
+  weight: 2,
+  preScore(ctx, feasible) {
+    const own = ctx.pod.topologySpreadConstraints.length > 0;
+    const constraints = own ? spreadConstraints(ctx.pod, "ScheduleAnyway") : defaultConstraints(ctx.pod);
+    if (constraints.length === 0) return false;
+    // Nodes must carry every topology key, except under the system defaults (so
+    // that nodes without a zone label still get hostname spreading).
+    const requireAll = own;
+    const ignored = new Set<NodeInfo>();
+    const counts = constraints.map(() => new Map<string, number>());
+    for (const node of feasible) {
+      if (requireAll && !hasAllTopologyKeys(node, constraints)) {
+        ignored.add(node);
+        continue;
+      }
+      constraints.forEach((c, i) => {
+        if (c.topologyKey === HOSTNAME_LABEL) return;
+        const value = node.labels[c.topologyKey] ?? "";
+        if (!counts[i]!.has(value)) counts[i]!.set(value, 0);
+      });
+    }
+    const weights = constraints.map((c, i) =>
+      Math.log((c.topologyKey === HOSTNAME_LABEL ? feasible.length - ignored.size : counts[i]!.size) + 2),
+    );
+    const sets = constraints.map((c) => countedSets(ctx, c));
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === HOSTNAME_LABEL) return;
+      for (const set of sets[i]!) {
+        for (const [node, count] of set.nodeCounts) {
+          if (requireAll && !hasAllTopologyKeys(node, constraints)) continue;
+          if (!matchesInclusionPolicies(ctx, c, node)) continue;
+          const value = node.labels[c.topologyKey] ?? "";
+          const current = counts[i]!.get(value);
+          if (current !== undefined) counts[i]!.set(value, current + count);
+        }
+      }
+    });
+    ctx.state.set(NAME + "/score", { constraints, ignored, counts, weights, sets } satisfies ScoreState);
+    return true;
+  },
+  score(ctx, node) {
+    const state = ctx.state.get(NAME + "/score") as ScoreState;
+    if (state.ignored.has(node)) return 0;
+    let score = 0;
+    state.constraints.forEach((c, i) => {
+      const value = node.labels[c.topologyKey];
+      if (value === undefined) return;
+      let count = 0;
+      if (c.topologyKey === HOSTNAME_LABEL) {
+        for (const set of state.sets[i]!) count += set.nodeCounts.get(node) ?? 0;
+      } else {
+        count = state.counts[i]!.get(value) ?? 0;
+      }
+      score += count * state.weights[i]! + (c.maxSkew - 1);
+    });
+    return Math.round(score);
+  },
+  normalize(ctx, scores, nodes) {
+    const state = ctx.state.get(NAME + "/score") as ScoreState;
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    nodes.forEach((node, i) => {
+      if (state.ignored.has(node)) return;
+      min = Math.min(min, scores[i]!);
+      max = Math.max(max, scores[i]!);
+    });
+    nodes.forEach((node, i) => {
+      if (state.ignored.has(node)) scores[i] = 0;
+      else if (max === 0) scores[i] = MAX_NODE_SCORE;
+      else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
+    });
+  },
+};

@@ -1,0 +1,43 @@
+// TaintToleration: a node's NoSchedule and NoExecute taints must be tolerated
+// (Filter); untolerated PreferNoSchedule taints lower the node's score.
+import { findUntoleratedTaint, isTaintTolerated, type Taint } from "../../util/taints.js";
+import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from "../framework.js";
+
+/** The wording from 1.35 on (and in late 1.34 patch releases): the taint is no longer named. */
+export const ERR_REASON_UNTOLERATED = "node(s) had untolerated taint(s)";
+
+/** The wording before 1.35: `node(s) had untolerated taint {key: value}`. */
+export function untoleratedTaintReason(taint: Taint): string {
+  return `node(s) had untolerated taint {${taint.key ?? ""}: ${taint.value ?? ""}}`;
+}
+
+/** Taints the Filter cares about (helper.DoNotScheduleTaintsFilterFunc). */
+export function isDoNotScheduleTaint(taint: Taint): boolean {
+  return taint.effect === "NoSchedule" || taint.effect === "NoExecute";
+}
+
+export const TaintTolerationFilter: FilterPlugin = {
+  name: "TaintToleration",
+  filter(ctx, node) {
+    const taint = findUntoleratedTaint(node.taints, ctx.pod.tolerations, isDoNotScheduleTaint);
+    if (!taint) return null;
+    return unresolvable(this.name, ctx.behaviour.taintReasonNamesTaint ? untoleratedTaintReason(taint) : ERR_REASON_UNTOLERATED);
+  },
+};
+
+export const TaintTolerationScore: ScorePlugin = {
+  name: "TaintToleration",
+  weight: 3,
+  score(ctx, node) {
+    // Tolerations with an empty effect tolerate PreferNoSchedule too.
+    const tolerations = ctx.pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
+    let intolerable = 0;
+    for (const taint of node.taints) {
+      if (taint.effect === "PreferNoSchedule" && !isTaintTolerated(taint, tolerations)) intolerable++;
+    }
+    return intolerable;
+  },
+  normalize(_ctx, scores) {
+    defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
+  },
+};

@@ -1,0 +1,141 @@
+// framework.PodInfo: everything the plugins read from a pod, parsed once.
+import type { KubeObject } from "../types.js";
+import type { Toleration } from "../util/taints.js";
+import { requiredTerms, weightedTerms, type AffinityTerm, type WeightedAffinityTerm } from "./affinity-term.js";
+import type { CompiledSelector, Labels } from "./label-selector.js";
+import { asArray, asInteger, asRecord, asString, isRecord, metadataOf, specOf, stableKey, stringMap } from "./objects.js";
+import { podRequests, type ResourceAmounts } from "./resources.js";
+
+export interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+export interface PodInfo {
+  object: KubeObject;
+  /** Unique within a run. */
+  id: number;
+  name: string;
+  namespace: string;
+  labels: Labels;
+  nodeName: string;
+  priority: number;
+  preemptNever: boolean;
+  terminating: boolean;
+  schedulerName: string;
+  schedulingGates: number;
+  /** Requests as NodeResourcesFit and the node's Requested count them. */
+  requests: ResourceAmounts;
+  /** cpu and memory with the scheduler's defaults for containers that set none (NonZeroRequested). */
+  nonZeroCPU: number;
+  nonZeroMemory: number;
+  hostPorts: HostPort[];
+  tolerations: Toleration[];
+  nodeSelector: Record<string, string> | undefined;
+  /** requiredDuringScheduling node selector terms, or undefined when the pod sets none. */
+  requiredNodeTerms: unknown[] | undefined;
+  preferredNodeTerms: { weight: number; term: Record<string, unknown> }[];
+  requiredAffinityTerms: AffinityTerm[];
+  requiredAntiAffinityTerms: AffinityTerm[];
+  preferredAffinityTerms: WeightedAffinityTerm[];
+  preferredAntiAffinityTerms: WeightedAffinityTerm[];
+  /** Has any podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
+  hasPodAffinity: boolean;
+  topologySpreadConstraints: Record<string, unknown>[];
+  /** Normalized image names of init containers and containers. */
+  images: string[];
+  /** Number of init containers and containers. */
+  containerCount: number;
+  /** Groups pods whose affinity terms are identical (same namespace, same terms). */
+  affinityKey: string;
+  /**
+   * The selector of the system default spreading (services and the owning
+   * ReplicaSet, StatefulSet or ReplicationController), for pods without
+   * topologySpreadConstraints; undefined when nothing selects the pod.
+   */
+  defaultSpreadSelector?: CompiledSelector;
+}
+
+let nextId = 1;
+
+/** Image name as the node reports it: `:latest` when no tag (imagelocality.normalizedImageName). */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(":") <= name.lastIndexOf("/") ? name + ":latest" : name;
+}
+
+function hostPortsOf(spec: Record<string, unknown>): HostPort[] {
+  const containers = [
+    ...asArray(spec.initContainers).filter((c) => isRecord(c) && c.restartPolicy === "Always"),
+    ...asArray(spec.containers),
+  ];
+  const out: HostPort[] = [];
+  for (const container of containers) {
+    for (const port of asArray(asRecord(container).ports)) {
+      const p = asRecord(port);
+      const hostPort = asInteger(p.hostPort) ?? 0;
+      if (hostPort <= 0) continue;
+      out.push({ ip: asString(p.hostIP) || "0.0.0.0", protocol: asString(p.protocol) || "TCP", port: hostPort });
+    }
+  }
+  return out;
+}
+
+export interface PodInfoOptions {
+  podLevelResources: boolean;
+  priorityOf: (pod: KubeObject) => number;
+}
+
+export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo {
+  const metadata = metadataOf(object);
+  const spec = specOf(object);
+  const namespace = asString(metadata.namespace) || "default";
+  const affinity = asRecord(spec.affinity);
+  const podAffinity = asRecord(affinity.podAffinity);
+  const podAntiAffinity = asRecord(affinity.podAntiAffinity);
+  const nodeAffinity = asRecord(affinity.nodeAffinity);
+  const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution;
+  const requests = podRequests(object, { podLevelResources: options.podLevelResources });
+  const nonZero = podRequests(object, { podLevelResources: options.podLevelResources, nonMissing: true });
+  const images = [...asArray(spec.initContainers), ...asArray(spec.containers)]
+    .map((c) => asString(asRecord(c).image))
+    .filter((image) => image !== "")
+    .map(normalizedImageName);
+  return {
+    object,
+    id: nextId++,
+    name: asString(metadata.name) || asString(metadata.generateName),
+    namespace,
+    labels: stringMap(metadata.labels),
+    nodeName: asString(spec.nodeName),
+    priority: options.priorityOf(object),
+    preemptNever: spec.preemptionPolicy === "Never",
+    terminating: metadata.deletionTimestamp !== undefined && metadata.deletionTimestamp !== null,
+    schedulerName: asString(spec.schedulerName) || "default-scheduler",
+    schedulingGates: asArray(spec.schedulingGates).length,
+    requests,
+    nonZeroCPU: nonZero.get("cpu") ?? 0,
+    nonZeroMemory: nonZero.get("memory") ?? 0,
+    hostPorts: hostPortsOf(spec),
+    tolerations: asArray(spec.tolerations).filter(isRecord) as Toleration[],
+    nodeSelector: isRecord(spec.nodeSelector) ? stringMap(spec.nodeSelector) : undefined,
+    requiredNodeTerms: isRecord(required) ? asArray(required.nodeSelectorTerms) : undefined,
+    preferredNodeTerms: asArray(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
+      .filter(isRecord)
+      .map((p) => ({ weight: asInteger(p.weight) ?? 0, term: asRecord(p.preference) })),
+    requiredAffinityTerms: requiredTerms(namespace, podAffinity.requiredDuringSchedulingIgnoredDuringExecution),
+    requiredAntiAffinityTerms: requiredTerms(namespace, podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution),
+    preferredAffinityTerms: weightedTerms(namespace, podAffinity.preferredDuringSchedulingIgnoredDuringExecution),
+    preferredAntiAffinityTerms: weightedTerms(namespace, podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution),
+    hasPodAffinity: isRecord(affinity.podAffinity) || isRecord(affinity.podAntiAffinity),
+    topologySpreadConstraints: asArray(spec.topologySpreadConstraints).filter(isRecord),
+    images,
+    containerCount: asArray(spec.initContainers).length + asArray(spec.containers).length,
+    affinityKey: namespace + "\u0000" + stableKey({ a: affinity.podAffinity, n: affinity.podAntiAffinity }),
+  };
+}
+
+/** `namespace/name`, as kubectl and the scheduler's logs name a pod. */
+export function podKey(pod: PodInfo): string {
+  return `${pod.namespace}/${pod.name}`;
+}

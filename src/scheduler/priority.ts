@@ -1,0 +1,30 @@
+// Pod priority as the Priority admission plugin resolves it: spec.priority when
+// set, else the value of spec.priorityClassName, else the global default class.
+import type { KubeObject } from "../types.js";
+import { asInteger, asString, metadataOf, specOf } from "./objects.js";
+
+/** Built-in classes that exist in every cluster. */
+const SYSTEM_CLASSES: Record<string, number> = {
+  "system-cluster-critical": 2000000000,
+  "system-node-critical": 2000001000,
+};
+
+export function priorityResolver(priorityClasses: readonly KubeObject[]): (pod: KubeObject) => number {
+  const values = new Map<string, number>(Object.entries(SYSTEM_CLASSES));
+  let globalDefault: number | undefined;
+  for (const pc of priorityClasses) {
+    const name = asString(metadataOf(pc).name);
+    const value = asInteger(pc.value);
+    if (!name || value === undefined) continue;
+    values.set(name, value);
+    if (pc.globalDefault === true && (globalDefault === undefined || value > globalDefault)) globalDefault = value;
+  }
+  return (pod) => {
+    const spec = specOf(pod);
+    const explicit = asInteger(spec.priority);
+    if (explicit !== undefined) return explicit;
+    const className = asString(spec.priorityClassName);
+    if (className && values.has(className)) return values.get(className)!;
+    return globalDefault ?? 0;
+  };
+}

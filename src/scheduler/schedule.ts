@@ -1,0 +1,203 @@
+// Places the plan's pods one at a time on the snapshot's nodes, as the default
+// kube-scheduler profile would, and words a FailedScheduling message for every
+// pod that stays Pending.
+import type { KubeObject, PlannedPod } from "../types.js";
+import type { Toleration } from "../util/taints.js";
+import { ClusterState } from "./cluster-state.js";
+import { defaultSpreadSelector } from "./default-spread.js";
+import { fitErrorMessage, NO_NODES_AVAILABLE } from "./fit-error.js";
+import type { Labels } from "./label-selector.js";
+import { newNodeInfo, type NodeInfo } from "./node-info.js";
+import { nodeTreeOrder } from "./node-order.js";
+import { asRecord, asString, metadataOf, specOf, stringMap } from "./objects.js";
+import { newPodInfo, type PodInfo } from "./pod-info.js";
+import { ERR_REASON_AFFINITY } from "./plugins/InterPodAffinity.js";
+import { insufficientResources } from "./plugins/NodeResourcesFit.js";
+import { ERR_REASON_CONSTRAINTS_NOT_MATCH } from "./plugins/PodTopologySpread.js";
+import { postFilter } from "./preemption.js";
+import { priorityResolver } from "./priority.js";
+import { SchedulingCycle, type CycleResult } from "./scheduling-cycle.js";
+import { nodeUsage, workloadPlacements, type NodeBaseline } from "./summary.js";
+import type { PodPlacement, ScheduleResult, SchedulerInput } from "./types.js";
+import { behaviourFor, parseMinor } from "./versions.js";
+
+export const SCHEDULING_GATED = "Scheduling is blocked due to non-empty scheduling gates";
+
+export const NOTES = [
+  "Ties between nodes with equal scores are broken by node name; kube-scheduler picks at random among the best nodes.",
+  "Nodes are examined in kube-scheduler's order (zones interleaved, node names sorted within a zone); from 100 nodes on, filtering stops once numFeasibleNodesToFind feasible nodes are found, as with the default percentageOfNodesToScore.",
+  "Preemption is not simulated: a pod that could evict lower-priority pods stays Pending here, and its message says so.",
+];
+
+/** DefaultTolerationSeconds: every pod tolerates not-ready and unreachable nodes for 300 s unless it says otherwise. */
+const DEFAULT_TOLERATION_KEYS = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"];
+
+function withDefaultTolerations(tolerations: Toleration[]): Toleration[] {
+  const out = [...tolerations];
+  for (const key of DEFAULT_TOLERATION_KEYS) {
+    const tolerated = tolerations.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === "NoExecute"));
+    if (!tolerated) out.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 });
+  }
+  return out;
+}
+
+function namespaceLabelMap(input: SchedulerInput): Map<string, Labels> {
+  const labels = new Map<string, Labels>();
+  // The API server labels every namespace with its own name.
+  const add = (name: string, own: Record<string, string>) => {
+    if (name) labels.set(name, { ...own, "kubernetes.io/metadata.name": name });
+  };
+  const pods = [...input.runningPods, ...input.pods.map((p) => p.pod)];
+  for (const pod of pods) add(asString(metadataOf(pod).namespace) || "default", {});
+  for (const ns of input.namespaces) add(asString(metadataOf(ns).name), stringMap(metadataOf(ns).labels));
+  return labels;
+}
+
+function buildNodes(objects: readonly KubeObject[]): NodeInfo[] {
+  const seen = new Set<string>();
+  const unique = objects.filter((o) => {
+    const name = asString(metadataOf(o).name);
+    if (!name || seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+  const parsed = unique.map((o) => newNodeInfo(o, 0));
+  return nodeTreeOrder(parsed).map((node, index) => ({ ...node, index }));
+}
+
+function isTerminal(pod: KubeObject): boolean {
+  const phase = asRecord(pod.status).phase;
+  return phase === "Succeeded" || phase === "Failed";
+}
+
+interface Pending {
+  planned: PlannedPod;
+  pod: PodInfo;
+  index: number;
+}
+
+/** Failures that a later placement can cure: affinity to pods not yet placed, spread skew. */
+function isRetryable(result: CycleResult): boolean {
+  for (const status of result.diagnosis?.nodeStatuses.values() ?? []) {
+    if (status.reasons.includes(ERR_REASON_AFFINITY) || status.reasons.includes(ERR_REASON_CONSTRAINTS_NOT_MATCH)) return true;
+  }
+  return false;
+}
+
+/** The kubelet's admission message for a pod bound by spec.nodeName that does not fit. */
+function kubeletRejection(pod: PodInfo, node: NodeInfo): string | undefined {
+  const missing = insufficientResources(pod, node)[0];
+  if (!missing) return undefined;
+  const amounts: Record<string, [number, number, number]> = {
+    pods: [1, node.pods.length, node.allowedPodNumber],
+    cpu: [pod.requests.get("cpu") ?? 0, node.requested.milliCPU, node.allocatable.milliCPU],
+    memory: [pod.requests.get("memory") ?? 0, node.requested.memory, node.allocatable.memory],
+    "ephemeral-storage": [pod.requests.get("ephemeral-storage") ?? 0, node.requested.ephemeralStorage, node.allocatable.ephemeralStorage],
+  };
+  const [requested, used, capacity] = amounts[missing.resource] ?? [
+    pod.requests.get(missing.resource) ?? 0,
+    node.requested.scalar.get(missing.resource) ?? 0,
+    node.allocatable.scalar.get(missing.resource) ?? 0,
+  ];
+  return `Pod was rejected: Node didn't have enough resource: ${missing.resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`;
+}
+
+export function schedule(input: SchedulerInput): ScheduleResult {
+  const behaviour = behaviourFor(input.kubernetesVersion);
+  const priorityOf = priorityResolver(input.priorityClasses ?? []);
+  const podOptions = { podLevelResources: behaviour.podLevelResources, priorityOf };
+  const nodes = buildNodes(input.nodes);
+  const cluster = new ClusterState(nodes, namespaceLabelMap(input));
+
+  for (const object of input.runningPods) {
+    const node = cluster.nodeByName.get(asString(specOf(object).nodeName));
+    if (node && !isTerminal(object)) cluster.addPod(newPodInfo(object, podOptions), node);
+  }
+  const baselines = new Map<NodeInfo, NodeBaseline>(nodes.map((n) => [n, { requested: n.requested.clone(), pods: n.pods.length }]));
+
+  const pending: Pending[] = input.pods.map((planned, index) => {
+    const pod = newPodInfo(planned.pod, podOptions);
+    pod.tolerations = withDefaultTolerations(pod.tolerations);
+    pod.defaultSpreadSelector = defaultSpreadSelector(planned, input.services ?? []);
+    return { planned, pod, index };
+  });
+  // PrioritySort: higher priority first, then plan order.
+  if ((input.priorityClasses ?? []).length > 0) pending.sort((a, b) => b.pod.priority - a.pod.priority || a.index - b.index);
+
+  const placements: PodPlacement[] = new Array(input.pods.length);
+  const cycle = new SchedulingCycle(cluster, behaviour);
+  const retry: Pending[] = [];
+
+  const place = (entry: Pending, node: string | null, reason?: string, candidates?: string[]) => {
+    const placement: PodPlacement = {
+      name: entry.pod.name,
+      namespace: entry.pod.namespace,
+      owner: entry.planned.owner,
+      node,
+      priority: entry.pod.priority,
+    };
+    if (reason !== undefined) placement.reason = reason;
+    if (candidates && candidates.length > 0) placement.preemptionCandidates = candidates;
+    placements[entry.index] = placement;
+  };
+
+  const attempt = (entry: Pending): CycleResult | undefined => {
+    const result = cycle.run(entry.pod);
+    if (result.node) {
+      cluster.addPod(entry.pod, result.node);
+      place(entry, result.node.name);
+      return undefined;
+    }
+    const outcome = postFilter(cycle, result);
+    let message = fitErrorMessage(result.diagnosis!);
+    if (outcome.message) message += " " + outcome.message;
+    else message += ` preemption: not simulated; evicting lower-priority pods would make room on ${outcome.preemptionCandidates.length} node(s): ${outcome.preemptionCandidates.join(", ")}.`;
+    place(entry, null, message, outcome.preemptionCandidates);
+    return result;
+  };
+
+  for (const entry of pending) {
+    const pod = entry.pod;
+    if (pod.schedulingGates > 0) {
+      place(entry, null, SCHEDULING_GATED);
+    } else if (pod.schedulerName !== "default-scheduler") {
+      place(entry, null, `not handled by the default scheduler: spec.schedulerName is "${pod.schedulerName}"`);
+    } else if (pod.nodeName !== "") {
+      // A pod that names its node skips the scheduler; the kubelet admits or rejects it.
+      const node = cluster.nodeByName.get(pod.nodeName);
+      const rejection = node ? kubeletRejection(pod, node) : undefined;
+      if (!node) place(entry, null, `spec.nodeName "${pod.nodeName}" is not a node of the cluster snapshot: the pod skips the scheduler and stays Pending`);
+      else if (rejection) place(entry, null, rejection);
+      else {
+        cluster.addPod(pod, node);
+        place(entry, node.name);
+      }
+    } else if (nodes.length === 0) {
+      place(entry, null, NO_NODES_AVAILABLE);
+    } else {
+      const failed = attempt(entry);
+      if (failed && isRetryable(failed)) retry.push(entry);
+    }
+  }
+
+  // The scheduling queue retries such pods when other pods are added: do the same until nothing moves.
+  let progress = true;
+  while (progress && retry.length > 0) {
+    progress = false;
+    for (let i = 0; i < retry.length; i++) {
+      const failed = attempt(retry[i]!);
+      if (!failed || !isRetryable(failed)) {
+        if (!failed) progress = true;
+        retry.splice(i--, 1);
+      }
+    }
+  }
+
+  return {
+    kubernetesVersion: `1.${parseMinor(input.kubernetesVersion)}`,
+    pods: placements,
+    nodes: [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((n) => nodeUsage(n, baselines.get(n)!)),
+    workloads: workloadPlacements(placements),
+    notes: NOTES,
+  };
+}

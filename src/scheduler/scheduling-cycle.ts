@@ -1,0 +1,172 @@
+// One scheduling cycle (schedule_one.go): PreFilter, Filter over the nodes
+// (stopping once enough feasible nodes are found), PreScore/Score/NormalizeScore
+// on the feasible ones, then the best node. Ties are broken by node name where
+// kube-scheduler picks at random among the best.
+import type { ClusterState } from "./cluster-state.js";
+import type { Diagnosis } from "./fit-error.js";
+import { unresolvable, type CycleContext, type FilterPlugin, type ScorePlugin, type Status } from "./framework.js";
+import type { NodeInfo } from "./node-info.js";
+import { numFeasibleNodesToFind } from "./node-order.js";
+import { compareStrings } from "./objects.js";
+import type { PodInfo } from "./pod-info.js";
+import { ImageLocality } from "./plugins/ImageLocality.js";
+import { InterPodAffinityFilter, InterPodAffinityScore } from "./plugins/InterPodAffinity.js";
+import { NodeAffinityFilter, NodeAffinityScore } from "./plugins/NodeAffinity.js";
+import { NodeName } from "./plugins/NodeName.js";
+import { NodePorts } from "./plugins/NodePorts.js";
+import { NodeResourcesBalancedAllocation } from "./plugins/NodeResourcesBalancedAllocation.js";
+import { NodeResourcesFitFilter, NodeResourcesFitScore } from "./plugins/NodeResourcesFit.js";
+import { NodeUnschedulable } from "./plugins/NodeUnschedulable.js";
+import { PodTopologySpreadFilter, PodTopologySpreadScore } from "./plugins/PodTopologySpread.js";
+import { TaintTolerationFilter, TaintTolerationScore } from "./plugins/TaintToleration.js";
+import type { SchedulerBehaviour } from "./versions.js";
+
+/** The default profile's Filter plugins, in the order they run. */
+export const DEFAULT_FILTER_PLUGINS: readonly FilterPlugin[] = [
+  NodeUnschedulable,
+  NodeName,
+  TaintTolerationFilter,
+  NodeAffinityFilter,
+  NodePorts,
+  NodeResourcesFitFilter,
+  PodTopologySpreadFilter,
+  InterPodAffinityFilter,
+];
+
+/** The default profile's Score plugins with their weights. */
+export const DEFAULT_SCORE_PLUGINS: readonly ScorePlugin[] = [
+  TaintTolerationScore,
+  NodeAffinityScore,
+  NodeResourcesFitScore,
+  PodTopologySpreadScore,
+  InterPodAffinityScore,
+  NodeResourcesBalancedAllocation,
+  ImageLocality,
+];
+
+export interface PreFilterRun {
+  status?: Status;
+  skipped: Set<string>;
+  /** Nodes the PreFilter results allow, or undefined for all. */
+  nodeNames?: ReadonlySet<string>;
+  /** Plugins whose PreFilter narrowed the nodes (sorted, as sets.List). */
+  narrowedBy: string[];
+}
+
+export interface CycleResult {
+  ctx: CycleContext;
+  preFilter: PreFilterRun;
+  node?: NodeInfo;
+  diagnosis?: Diagnosis;
+}
+
+export class SchedulingCycle {
+  private nextStartNodeIndex = 0;
+
+  constructor(
+    readonly cluster: ClusterState,
+    readonly behaviour: SchedulerBehaviour,
+    readonly filters: readonly FilterPlugin[] = DEFAULT_FILTER_PLUGINS,
+    readonly scorers: readonly ScorePlugin[] = DEFAULT_SCORE_PLUGINS,
+  ) {}
+
+  newContext(pod: PodInfo): CycleContext {
+    return { pod, cluster: this.cluster, behaviour: this.behaviour, state: new Map() };
+  }
+
+  run(pod: PodInfo): CycleResult {
+    const ctx = this.newContext(pod);
+    const numAllNodes = this.cluster.nodes.length;
+    const preFilter = this.runPreFilter(ctx);
+    if (preFilter.status) {
+      return { ctx, preFilter, diagnosis: { numAllNodes, preFilterStatus: preFilter.status, nodeStatuses: new Map() } };
+    }
+    const diagnosis: Diagnosis = { numAllNodes, nodeStatuses: new Map() };
+    let candidates = this.cluster.nodes;
+    if (preFilter.nodeNames) {
+      const allowed = preFilter.nodeNames;
+      candidates = candidates.filter((n) => allowed.has(n.name));
+      if (this.behaviour.countsNodesLeftOutByPreFilter) {
+        diagnosis.absentNodesStatus = unresolvable("", `node(s) didn't satisfy plugin(s) [${preFilter.narrowedBy.join(" ")}]`);
+      }
+    }
+    const feasible = this.findFeasibleNodes(ctx, preFilter.skipped, candidates, diagnosis);
+    if (feasible.length === 0) return { ctx, preFilter, diagnosis };
+    if (feasible.length === 1) return { ctx, preFilter, node: feasible[0]! };
+    return { ctx, preFilter, node: this.selectHost(ctx, feasible) };
+  }
+
+  runPreFilter(ctx: CycleContext): PreFilterRun {
+    const skipped = new Set<string>();
+    const narrowedBy: string[] = [];
+    let nodeNames: Set<string> | undefined;
+    for (const plugin of this.filters) {
+      const outcome = plugin.preFilter?.(ctx);
+      if (!outcome) continue;
+      if (outcome.skip) skipped.add(plugin.name);
+      if (outcome.status) return { status: outcome.status, skipped, narrowedBy };
+      if (outcome.nodeNames) {
+        narrowedBy.push(plugin.name);
+        narrowedBy.sort(compareStrings);
+        nodeNames = nodeNames ? new Set([...nodeNames].filter((n) => outcome.nodeNames!.has(n))) : new Set(outcome.nodeNames);
+        if (nodeNames.size === 0) {
+          const message =
+            narrowedBy.length === 1
+              ? `node(s) didn't satisfy plugin ${narrowedBy[0]}`
+              : `node(s) didn't satisfy plugin(s) [${narrowedBy.join(" ")}] simultaneously`;
+          return { status: unresolvable(plugin.name, message), skipped, narrowedBy };
+        }
+      }
+    }
+    return { skipped, nodeNames, narrowedBy };
+  }
+
+  /** RunFilterPlugins: the first failing plugin's status, or null when the node fits. */
+  runFilters(ctx: CycleContext, skipped: ReadonlySet<string>, node: NodeInfo): Status | null {
+    for (const plugin of this.filters) {
+      if (skipped.has(plugin.name)) continue;
+      const status = plugin.filter(ctx, node);
+      if (status) return status;
+    }
+    return null;
+  }
+
+  private findFeasibleNodes(ctx: CycleContext, skipped: ReadonlySet<string>, nodes: readonly NodeInfo[], diagnosis: Diagnosis): NodeInfo[] {
+    const wanted = numFeasibleNodesToFind(nodes.length);
+    const feasible: NodeInfo[] = [];
+    let processed = 0;
+    for (let i = 0; i < nodes.length && feasible.length < wanted; i++) {
+      const node = nodes[(this.nextStartNodeIndex + i) % nodes.length]!;
+      processed++;
+      const status = this.runFilters(ctx, skipped, node);
+      if (status) diagnosis.nodeStatuses.set(node.name, status);
+      else feasible.push(node);
+    }
+    // Start the next pod where this one stopped, so every node gets examined in turn.
+    if (this.cluster.nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % this.cluster.nodes.length;
+    return feasible;
+  }
+
+  /** Weighted sum of the normalized scores of every Score plugin, per feasible node. */
+  prioritize(ctx: CycleContext, feasible: readonly NodeInfo[]): number[] {
+    const totals = new Array<number>(feasible.length).fill(0);
+    for (const plugin of this.scorers) {
+      if (plugin.preScore && !plugin.preScore(ctx, feasible)) continue;
+      const scores = feasible.map((node) => plugin.score(ctx, node));
+      plugin.normalize?.(ctx, scores, feasible);
+      for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * plugin.weight;
+    }
+    return totals;
+  }
+
+  private selectHost(ctx: CycleContext, feasible: readonly NodeInfo[]): NodeInfo {
+    const totals = this.prioritize(ctx, feasible);
+    let best = 0;
+    for (let i = 1; i < feasible.length; i++) {
+      if (totals[i]! > totals[best]! || (totals[i] === totals[best] && compareStrings(feasible[i]!.name, feasible[best]!.name) < 0)) {
+        best = i;
+      }
+    }
+    return feasible[best]!;
+  }
+}
