@@ -1,0 +1,148 @@
+// One object: what applying its manifest does to the stored object.
+import type { KubeObject, ManifestDocument } from "../types.js";
+import { applyDefaults } from "./defaults/index.js";
+import { diffObjects, type RawDiff } from "./field-diff.js";
+import { canonicalGroup } from "./identity.js";
+import { replacementReason, type ImmutabilityContext } from "./immutable.js";
+import { mergeDesired } from "./merge.js";
+import { ownedFields, withoutAdmissionTolerations } from "./owned-fields.js";
+import { displayPath } from "./path.js";
+import { foldStringData, maskFieldDiffs, maskForDisplay, maskPatch } from "./secrets.js";
+import { comparableBody, lastAppliedOf, withIdentity } from "./server-fields.js";
+import type { Change, ChangeAction, FieldDiff, PatchOperation, ShapeNode } from "./types.js";
+import { deepClone, isPlainObject, objectAt, type PlainObject } from "./values.js";
+
+export interface Identity {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export interface CompareContext {
+  kubernetesVersion: string;
+  showSecrets: boolean;
+  shapeOf: (apiVersion: string, kind: string) => ShapeNode;
+  /** HPA names by `namespace|kind|name` of their scale target. */
+  autoscalers: ReadonlyMap<string, string>;
+}
+
+/** The body a manifest stores, in the stored object's API version. */
+function desiredBody(object: KubeObject, storedApiVersion: string): PlainObject {
+  const body = comparableBody(object);
+  if (object.kind === "Secret") foldStringData(body);
+  if (object.kind === "HorizontalPodAutoscaler" && object.apiVersion === "autoscaling/v1" && storedApiVersion.startsWith("autoscaling/v2")) {
+    convertAutoscalerV1ToV2(body);
+  }
+  return body;
+}
+
+/** autoscaling/v1's targetCPUUtilizationPercentage is a CPU Utilization metric in v2. */
+function convertAutoscalerV1ToV2(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  const target = spec.targetCPUUtilizationPercentage;
+  delete spec.targetCPUUtilizationPercentage;
+  if (typeof target === "number") {
+    spec.metrics = [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: target } } }];
+  }
+}
+
+function lastAppliedBody(stored: KubeObject): PlainObject | undefined {
+  const recorded = lastAppliedOf(stored);
+  if (!recorded) return undefined;
+  const body = comparableBody(recorded);
+  if (stored.kind === "Secret") foldStringData(body);
+  return body;
+}
+
+function toFieldDiff(raw: RawDiff, reason: string | undefined): FieldDiff {
+  const field: FieldDiff = { path: displayPath(raw.path), pointer: raw.pointer, op: raw.op };
+  if (raw.from !== undefined) field.from = raw.from;
+  if (raw.to !== undefined) field.to = raw.to;
+  if (reason) {
+    field.forcesReplacement = true;
+    field.reason = reason;
+  }
+  return field;
+}
+
+function maskedObjects(kind: string, before: PlainObject | undefined, after: PlainObject | undefined, showSecrets: boolean) {
+  const b = before ? deepClone(before) : undefined;
+  const a = after ? deepClone(after) : undefined;
+  if (kind === "Secret" && !showSecrets) maskForDisplay(b, a);
+  return { before: b, after: a };
+}
+
+function finishPatch(kind: string, patch: PatchOperation[], showSecrets: boolean): PatchOperation[] {
+  return kind === "Secret" && !showSecrets ? maskPatch(patch) : patch;
+}
+
+function baseChange(action: ChangeAction, identity: Identity): Change {
+  return { action, ...identity, patch: [], fields: [], notes: [], managedBy: [] };
+}
+
+/** A manifest with nothing stored under its identity. */
+export function planCreate(object: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): { change: Change; next: PlainObject } {
+  const next = desiredBody(object, identity.apiVersion);
+  applyDefaults(next, { ...identity, kubernetesVersion: context.kubernetesVersion });
+  const change = baseChange("create", identity);
+  const shown = maskedObjects(identity.kind, undefined, next, context.showSecrets);
+  change.after = withIdentity(shown.after!, identity);
+  change.patch = finishPatch(identity.kind, [{ op: "add", path: "", value: withIdentity(next, identity) }], context.showSecrets);
+  if (document) change.document = document;
+  return { change, next };
+}
+
+/** A stored object the manifests no longer define (`--prune`). */
+export function planDelete(stored: KubeObject, identity: Identity, context: CompareContext): { change: Change; current: PlainObject } {
+  const current = comparableBody(stored);
+  const change = baseChange("delete", identity);
+  const shown = maskedObjects(identity.kind, current, undefined, context.showSecrets);
+  change.before = withIdentity(shown.before!, identity);
+  return { change, current };
+}
+
+export interface UpdatePlan {
+  change: Change;
+  current: PlainObject;
+  next: PlainObject;
+}
+
+/** A manifest against the object stored under its identity: update, replace or no-op. */
+export function planUpdate(object: KubeObject, stored: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): UpdatePlan {
+  const storedApiVersion = typeof stored.apiVersion === "string" ? stored.apiVersion : identity.apiVersion;
+  const desired = desiredBody(object, storedApiVersion);
+  const current = comparableBody(stored);
+  if (identity.kind === "Pod") withoutAdmissionTolerations(current, desired);
+  const lastApplied = lastAppliedBody(stored);
+  const shape = context.shapeOf(storedApiVersion, identity.kind);
+  const autoscaler = context.autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`);
+  const owned = ownedFields({ kind: identity.kind, desired, current, lastApplied, autoscaler });
+  const next = mergeDesired({ current, desired, lastApplied, shape, owned: owned.patterns });
+  applyDefaults(next, { ...identity, apiVersion: storedApiVersion, kubernetesVersion: context.kubernetesVersion });
+  const { diffs, patch } = diffObjects(current, next, desired, shape);
+
+  const immutability: ImmutabilityContext = {
+    kind: identity.kind,
+    group: canonicalGroup(storedApiVersion, identity.kind),
+    stored: isPlainObject(stored) ? (stored as PlainObject) : {},
+    current,
+    next,
+    kubernetesVersion: context.kubernetesVersion,
+  };
+  let fields = diffs.map((raw) => toFieldDiff(raw, replacementReason(raw, immutability)));
+  if (identity.kind === "Secret" && !context.showSecrets) fields = maskFieldDiffs(fields);
+  const action: ChangeAction = fields.length === 0 ? "no-op" : fields.some((f) => f.forcesReplacement) ? "replace" : "update";
+
+  const change = baseChange(action, identity);
+  change.fields = fields;
+  change.patch = finishPatch(identity.kind, patch, context.showSecrets);
+  change.managedBy = owned.managedBy;
+  if (storedApiVersion !== identity.apiVersion) change.currentApiVersion = storedApiVersion;
+  const shown = maskedObjects(identity.kind, current, next, context.showSecrets);
+  change.before = withIdentity(shown.before!, { ...identity, apiVersion: storedApiVersion });
+  change.after = withIdentity(shown.after!, identity);
+  if (document) change.document = document;
+  return { change, current, next };
+}

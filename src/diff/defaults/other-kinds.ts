@@ -1,0 +1,113 @@
+// API defaulting of the other built-in kinds a manifest commonly holds
+// (core/v1, networking/v1, rbac/v1, autoscaling/v2, storage/v1, scheduling/v1).
+import { arrayAt, ensureObject, isPlainObject, objectAt, setDefault, type PlainObject } from "../values.js";
+
+export function defaultPersistentVolumeClaim(body: PlainObject): void {
+  setDefault(objectAt(body, "spec"), "volumeMode", "Filesystem");
+}
+
+export function defaultPersistentVolume(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  setDefault(spec, "persistentVolumeReclaimPolicy", "Retain");
+  setDefault(spec, "volumeMode", "Filesystem");
+  setDefault(objectAt(spec, "hostPath"), "type", "");
+}
+
+export function defaultSecret(body: PlainObject): void {
+  setDefault(body, "type", "Opaque");
+}
+
+/** SetDefaults_Namespace: every named namespace carries `kubernetes.io/metadata.name`. */
+export function defaultNamespace(body: PlainObject, name: string): void {
+  if (!name) return;
+  const metadata = ensureObject(body, "metadata");
+  const labels = metadata ? ensureObject(metadata, "labels") : undefined;
+  if (labels) labels["kubernetes.io/metadata.name"] = name;
+}
+
+export function defaultLimitRange(body: PlainObject): void {
+  for (const item of arrayAt(objectAt(body, "spec"), "limits") ?? []) {
+    if (!isPlainObject(item) || item.type !== "Container") continue;
+    // SetDefaults_LimitRangeItem: default ← max, defaultRequest ← default, then ← min.
+    const defaults = { ...(objectAt(item, "default") ?? {}) };
+    const defaultRequest = { ...(objectAt(item, "defaultRequest") ?? {}) };
+    for (const [name, value] of Object.entries(objectAt(item, "max") ?? {})) setDefault(defaults, name, value);
+    for (const [name, value] of Object.entries(defaults)) setDefault(defaultRequest, name, value);
+    for (const [name, value] of Object.entries(objectAt(item, "min") ?? {})) setDefault(defaultRequest, name, value);
+    if (Object.keys(defaults).length > 0) item.default = defaults;
+    if (Object.keys(defaultRequest).length > 0) item.defaultRequest = defaultRequest;
+  }
+}
+
+export function defaultNetworkPolicy(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  const policyTypes = arrayAt(spec, "policyTypes");
+  if (!policyTypes || policyTypes.length === 0) {
+    const egress = arrayAt(spec, "egress") ?? [];
+    spec.policyTypes = egress.length > 0 ? ["Ingress", "Egress"] : ["Ingress"];
+  }
+  for (const direction of ["ingress", "egress"]) {
+    for (const rule of arrayAt(spec, direction) ?? []) {
+      for (const port of arrayAt(rule, "ports") ?? []) if (isPlainObject(port)) setDefault(port, "protocol", "TCP");
+    }
+  }
+}
+
+export function defaultIngressClass(body: PlainObject): void {
+  setDefault(objectAt(objectAt(body, "spec"), "parameters"), "scope", "Cluster");
+}
+
+export function defaultRoleBinding(body: PlainObject): void {
+  setDefault(objectAt(body, "roleRef"), "apiGroup", "rbac.authorization.k8s.io");
+  for (const subject of arrayAt(body, "subjects") ?? []) {
+    if (!isPlainObject(subject) || subject.apiGroup !== undefined) continue;
+    if (subject.kind === "User" || subject.kind === "Group") subject.apiGroup = "rbac.authorization.k8s.io";
+  }
+}
+
+export function defaultStorageClass(body: PlainObject): void {
+  setDefault(body, "reclaimPolicy", "Delete");
+  setDefault(body, "volumeBindingMode", "Immediate");
+}
+
+export function defaultPriorityClass(body: PlainObject): void {
+  setDefault(body, "preemptionPolicy", "PreemptLowerPriority");
+}
+
+const SCALE_UP_RULES = {
+  stabilizationWindowSeconds: 0,
+  selectPolicy: "Max",
+  policies: [
+    { type: "Pods", value: 4, periodSeconds: 15 },
+    { type: "Percent", value: 100, periodSeconds: 15 },
+  ],
+};
+const SCALE_DOWN_RULES = { selectPolicy: "Max", policies: [{ type: "Percent", value: 100, periodSeconds: 15 }] };
+
+function scalingRules(given: unknown, defaults: PlainObject): PlainObject {
+  const out: PlainObject = structuredClone(defaults);
+  if (isPlainObject(given)) for (const [key, value] of Object.entries(given)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** autoscaling/v2 SetDefaults_HorizontalPodAutoscaler. */
+export function defaultHorizontalPodAutoscalerV2(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  setDefault(spec, "minReplicas", 1);
+  const metrics = arrayAt(spec, "metrics");
+  if (!metrics || metrics.length === 0) {
+    spec.metrics = [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } }];
+  }
+  const behavior = objectAt(spec, "behavior");
+  if (behavior) {
+    behavior.scaleUp = scalingRules(behavior.scaleUp, SCALE_UP_RULES);
+    behavior.scaleDown = scalingRules(behavior.scaleDown, SCALE_DOWN_RULES);
+  }
+}
+
+/** autoscaling/v1 only defaults minReplicas; its target moves to `metrics` in v2. */
+export function defaultHorizontalPodAutoscalerV1(body: PlainObject): void {
+  setDefault(objectAt(body, "spec"), "minReplicas", 1);
+}

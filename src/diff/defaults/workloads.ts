@@ -1,0 +1,145 @@
+// API defaulting of workload kinds (pkg/apis/apps/v1/defaults.go,
+// pkg/apis/batch/v1/defaults.go, pkg/apis/core/v1/defaults.go).
+import { atLeast } from "../version.js";
+import { ensureObject, isPlainObject, objectAt, setDefault, type PlainObject } from "../values.js";
+import { defaultPodOnly, defaultPodSpec } from "./pod-spec.js";
+
+function defaultTemplate(template: PlainObject | undefined): void {
+  defaultPodSpec(objectAt(template, "spec"));
+}
+
+export function defaultDeployment(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  setDefault(spec, "replicas", 1);
+  const strategy = ensureObject(spec, "strategy");
+  if (strategy) {
+    setDefault(strategy, "type", "RollingUpdate");
+    if (strategy.type === "RollingUpdate") {
+      const rollingUpdate = ensureObject(strategy, "rollingUpdate");
+      setDefault(rollingUpdate, "maxUnavailable", "25%");
+      setDefault(rollingUpdate, "maxSurge", "25%");
+    }
+  }
+  setDefault(spec, "revisionHistoryLimit", 10);
+  setDefault(spec, "progressDeadlineSeconds", 600);
+  defaultTemplate(objectAt(spec, "template"));
+}
+
+export function defaultDaemonSet(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  const strategy = ensureObject(spec, "updateStrategy");
+  if (strategy) {
+    setDefault(strategy, "type", "RollingUpdate");
+    if (strategy.type === "RollingUpdate") {
+      const rollingUpdate = ensureObject(strategy, "rollingUpdate");
+      setDefault(rollingUpdate, "maxUnavailable", 1);
+      setDefault(rollingUpdate, "maxSurge", 0);
+    }
+  }
+  setDefault(spec, "revisionHistoryLimit", 10);
+  defaultTemplate(objectAt(spec, "template"));
+}
+
+export function defaultStatefulSet(body: PlainObject, kubernetesVersion: string): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  setDefault(spec, "podManagementPolicy", "OrderedReady");
+  const strategy = ensureObject(spec, "updateStrategy");
+  if (strategy) {
+    // Only a defaulted type gets a rollingUpdate block; an explicit RollingUpdate without one keeps none.
+    if (strategy.type === undefined) {
+      strategy.type = "RollingUpdate";
+      setDefault(strategy, "rollingUpdate", {});
+    }
+    const rollingUpdate = objectAt(strategy, "rollingUpdate");
+    if (strategy.type === "RollingUpdate" && rollingUpdate) setDefault(rollingUpdate, "partition", 0);
+  }
+  // StatefulSetAutoDeletePVC: on by default since 1.27.
+  if (atLeast(kubernetesVersion, "1.27")) {
+    const retention = ensureObject(spec, "persistentVolumeClaimRetentionPolicy");
+    setDefault(retention, "whenDeleted", "Retain");
+    setDefault(retention, "whenScaled", "Retain");
+  }
+  setDefault(spec, "replicas", 1);
+  setDefault(spec, "revisionHistoryLimit", 10);
+  defaultTemplate(objectAt(spec, "template"));
+  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
+    setDefault(objectAt(claim, "spec"), "volumeMode", "Filesystem");
+  }
+}
+
+export function defaultReplicaSet(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  setDefault(spec, "replicas", 1);
+  defaultTemplate(objectAt(spec, "template"));
+}
+
+export function defaultReplicationController(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  const template = objectAt(spec, "template");
+  const labels = objectAt(objectAt(template, "metadata"), "labels");
+  if (labels) {
+    if (!isPlainObject(spec.selector) || Object.keys(spec.selector).length === 0) spec.selector = { ...labels };
+    const metadata = ensureObject(body, "metadata");
+    if (metadata && (!isPlainObject(metadata.labels) || Object.keys(metadata.labels).length === 0)) metadata.labels = { ...labels };
+  }
+  setDefault(spec, "replicas", 1);
+  defaultTemplate(template);
+}
+
+function defaultPodFailurePolicy(spec: PlainObject): void {
+  const rules = objectAt(spec, "podFailurePolicy")?.rules;
+  for (const rule of Array.isArray(rules) ? rules : []) {
+    const patterns = isPlainObject(rule) ? rule.onPodConditions : undefined;
+    for (const pattern of Array.isArray(patterns) ? patterns : []) if (isPlainObject(pattern)) setDefault(pattern, "status", "True");
+  }
+}
+
+export function defaultJob(body: PlainObject, kubernetesVersion: string): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  setDefault(spec, "parallelism", 1);
+  // Jobs with a per-index backoff limit get MaxInt32 as their global limit.
+  setDefault(spec, "backoffLimit", spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6);
+  const templateLabels = objectAt(objectAt(objectAt(spec, "template"), "metadata"), "labels");
+  const metadata = ensureObject(body, "metadata");
+  if (templateLabels && metadata && (!isPlainObject(metadata.labels) || Object.keys(metadata.labels).length === 0)) {
+    metadata.labels = { ...templateLabels };
+  }
+  setDefault(spec, "completionMode", "NonIndexed");
+  setDefault(spec, "suspend", false);
+  // JobPodReplacementPolicy: beta (on) since 1.29.
+  if (atLeast(kubernetesVersion, "1.29")) setDefault(spec, "podReplacementPolicy", spec.podFailurePolicy !== undefined ? "Failed" : "TerminatingOrFailed");
+  defaultPodFailurePolicy(spec);
+  defaultTemplate(objectAt(spec, "template"));
+}
+
+export function defaultCronJob(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  setDefault(spec, "concurrencyPolicy", "Allow");
+  setDefault(spec, "suspend", false);
+  setDefault(spec, "successfulJobsHistoryLimit", 3);
+  setDefault(spec, "failedJobsHistoryLimit", 1);
+  const jobSpec = objectAt(objectAt(spec, "jobTemplate"), "spec");
+  if (jobSpec) defaultPodFailurePolicy(jobSpec);
+  defaultTemplate(objectAt(jobSpec, "template"));
+}
+
+export function defaultPod(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  defaultPodOnly(spec);
+  defaultPodSpec(spec);
+}
+
+export function defaultPodTemplate(body: PlainObject): void {
+  defaultTemplate(objectAt(body, "template"));
+}

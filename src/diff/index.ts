@@ -1,0 +1,232 @@
+// The diff stage of `kubeplan plan`: what the manifests want against what the
+// cluster snapshot has, as a change plan in application order.
+import type { KubeObject, ManifestDocument } from "../types.js";
+import { configChangeNote, configReaders, podSpecOf } from "./config-readers.js";
+import { planCreate, planDelete, planUpdate, type CompareContext, type Identity } from "./compare.js";
+import { Scope } from "./identity.js";
+import { applicationOrder } from "./order.js";
+import { autoscalerTargets, SCALABLE_KINDS } from "./owned-fields.js";
+import { pruneCandidates } from "./prune.js";
+import { rolloutNote } from "./rollout.js";
+import { shapeResolver } from "./shape/index.js";
+import type { Change, ChangeCounts, ChangePlan, MergeKeyLookup } from "./types.js";
+import { isPlainObject, objectAt, stringAt, valueAt, type PlainObject } from "./values.js";
+
+export type * from "./types.js";
+export { shapeFromSchema, fallbackShape, crdShapes, type RefResolver } from "./shape/index.js";
+export { SERVER_SET_FIELDS, SERVER_SET_ANNOTATIONS } from "./server-fields.js";
+export { parseLabelSelector } from "./prune.js";
+export { deploymentRollingUpdate, scaledValue } from "./rollout.js";
+
+export interface DesiredObject {
+  /** The object as the API server would receive it (after admission mutations such as LimitRange defaults). */
+  object: KubeObject;
+  document?: ManifestDocument;
+  /** Admission would deny it: the API server's message. */
+  denied?: string;
+}
+
+export interface DiffInput {
+  desired: DesiredObject[];
+  /** The cluster snapshot's objects (`--cluster`). */
+  current: KubeObject[];
+  /** Whether a snapshot was given; without one every object is a create and the plan says so. Default: `current` is not empty. */
+  clusterProvided?: boolean;
+  kubernetesVersion: string;
+  /** `--namespace`: the namespace of namespaced objects whose manifest has none (default "default"). */
+  namespace?: string;
+  /** `--prune`: delete snapshot objects of this app that the manifests no longer define. */
+  prune?: boolean;
+  /** `--prune-selector`: which snapshot objects `--prune` may delete. */
+  pruneSelector?: string;
+  /** `--show-secrets`: print Secret values. */
+  showSecrets?: boolean;
+  /** List merge keys per kind (the generated schemas); CRDs in the inputs and built-in names complete it. */
+  mergeKeys?: MergeKeyLookup;
+}
+
+function isObject(value: unknown): value is KubeObject {
+  return isPlainObject(value) && typeof value.kind === "string" && value.kind !== "";
+}
+
+function nameOf(object: KubeObject): string {
+  return typeof object.metadata?.name === "string" ? object.metadata.name : "";
+}
+
+interface Planned {
+  change: Change;
+  stored?: KubeObject;
+  desired?: KubeObject;
+  current?: PlainObject;
+  next?: PlainObject;
+}
+
+/** Rollouts that restart pods, so a config change they read is picked up. */
+const RESTARTING = new Set(["rolling-update", "recreate", "replace", "in-place", "partitioned", "start"]);
+
+function countChanges(changes: readonly Change[]): ChangeCounts {
+  const counts: ChangeCounts = { add: 0, change: 0, replace: 0, destroy: 0, unchanged: 0, denied: 0 };
+  for (const change of changes) {
+    if (change.action === "create") counts.add++;
+    else if (change.action === "update") counts.change++;
+    else if (change.action === "replace") counts.replace++;
+    else if (change.action === "delete") counts.destroy++;
+    else counts.unchanged++;
+    if (change.denied !== undefined) counts.denied++;
+  }
+  return counts;
+}
+
+function describe(identity: { kind: string; namespace: string; name: string }): string {
+  return `${identity.kind} ${identity.namespace ? identity.namespace + "/" : ""}${identity.name}`;
+}
+
+/** An HPA owns replicas, yet the manifest sets them: apply and autoscaler will fight. */
+function autoscalerConflictNote(planned: Planned, autoscaler: string | undefined): string | undefined {
+  if (!autoscaler || !planned.desired || !SCALABLE_KINDS.has(planned.change.kind)) return undefined;
+  if (valueAt(planned.desired, "spec", "replicas") === undefined) return undefined;
+  if (!planned.change.fields.some((f) => f.path === "spec.replicas")) return undefined;
+  return `spec.replicas is managed by HorizontalPodAutoscaler ${autoscaler}: apply sets it, then the autoscaler scales it back; leave replicas out of the manifest`;
+}
+
+/** Growing a PVC needs a StorageClass with allowVolumeExpansion (PersistentVolumeClaimResize admission). */
+function resizeDenial(planned: Planned, storageClasses: ReadonlyMap<string, KubeObject>): string | undefined {
+  const { change, next } = planned;
+  if (change.kind !== "PersistentVolumeClaim" || change.action !== "update") return undefined;
+  if (!change.fields.some((f) => f.path === "spec.resources.requests.storage" && f.op === "replace")) return undefined;
+  const className = stringAt(objectAt(next, "spec"), "storageClassName");
+  const storageClass = className ? storageClasses.get(className) : undefined;
+  if (!storageClass || storageClass.allowVolumeExpansion === true) return undefined;
+  return `persistentvolumeclaims "${change.name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`;
+}
+
+/** Plans every object: create, update, replace, delete (with `prune`) or no-op, in application order. */
+export function planChanges(input: DiffInput): ChangePlan {
+  const current = (Array.isArray(input.current) ? input.current : []).filter(isObject);
+  const desiredEntries = (Array.isArray(input.desired) ? input.desired : []).filter((entry) => isPlainObject(entry) && isObject(entry.object));
+  const allObjects = [...current, ...desiredEntries.map((entry) => entry.object)];
+  const scope = new Scope(input.namespace || "default", allObjects);
+  const notes: string[] = [];
+  const clusterProvided = input.clusterProvided ?? current.length > 0;
+  if (!clusterProvided) notes.push("No cluster snapshot given (--cluster): every object is planned as a create.");
+
+  const stored = new Map<string, KubeObject>();
+  for (const object of current) if (!stored.has(scope.keyOf(object))) stored.set(scope.keyOf(object), object);
+
+  // The last definition of an identity wins, as it would when applied in order.
+  const desired = new Map<string, DesiredObject>();
+  for (const entry of desiredEntries) {
+    const key = nameOf(entry.object) === "" ? `generated|${desired.size}` : scope.keyOf(entry.object);
+    const previous = desired.get(key);
+    if (previous) {
+      const where = [previous.document?.file, entry.document?.file].filter(Boolean).join(", ");
+      notes.push(`${describe({ kind: entry.object.kind!, namespace: scope.namespaceOf(entry.object), name: nameOf(entry.object) })} is defined more than once${where ? ` (${where})` : ""}: the last definition wins.`);
+    }
+    desired.set(key, entry);
+  }
+
+  const autoscalerObjects = [
+    ...[...desired.values()].map((e) => e.object),
+    ...current.filter((o) => !desired.has(scope.keyOf(o))),
+  ].filter((o) => o.kind === "HorizontalPodAutoscaler");
+  const autoscalers = autoscalerTargets(autoscalerObjects.map((object) => ({ object, namespace: scope.namespaceOf(object) })));
+
+  const context: CompareContext = {
+    kubernetesVersion: input.kubernetesVersion,
+    showSecrets: input.showSecrets === true,
+    shapeOf: shapeResolver(allObjects, input.mergeKeys),
+    autoscalers,
+  };
+
+  const planned: Planned[] = [];
+  for (const [key, entry] of desired) {
+    const object = entry.object;
+    const identity: Identity = {
+      apiVersion: typeof object.apiVersion === "string" ? object.apiVersion : "",
+      kind: object.kind!,
+      namespace: scope.namespaceOf(object),
+      name: nameOf(object) || (typeof object.metadata?.generateName === "string" ? object.metadata.generateName : ""),
+    };
+    const existing = stored.get(key);
+    let item: Planned;
+    if (existing) {
+      const result = planUpdate(object, existing, identity, context, entry.document);
+      item = { change: result.change, stored: existing, desired: object, current: result.current, next: result.next };
+      const conflict = autoscalerConflictNote(item, autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`));
+      if (conflict) item.change.notes.push(conflict);
+    } else {
+      const result = planCreate(object, identity, context, entry.document);
+      item = { change: result.change, desired: object, next: result.next };
+    }
+    if (entry.denied !== undefined) item.change.denied = entry.denied;
+    planned.push(item);
+  }
+
+  if (input.prune === true) {
+    const unmatched = current
+      .filter((object) => !desired.has(scope.keyOf(object)) && nameOf(object) !== "")
+      .filter((object, index, all) => all.findIndex((o) => scope.keyOf(o) === scope.keyOf(object)) === index)
+      .map((object) => ({ object, namespace: scope.namespaceOf(object) }));
+    const desiredWithNamespaces = [...desired.values()].map((e) => ({ object: e.object, namespace: scope.namespaceOf(e.object) }));
+    for (const { object, namespace } of pruneCandidates({ unmatched, desired: desiredWithNamespaces, selector: input.pruneSelector })) {
+      const identity: Identity = { apiVersion: typeof object.apiVersion === "string" ? object.apiVersion : "", kind: object.kind!, namespace, name: nameOf(object) };
+      const result = planDelete(object, identity, context);
+      planned.push({ change: result.change, stored: object, current: result.current });
+    }
+  }
+
+  addConsequences(planned, current, scope);
+  const changes = applicationOrder(planned.map((p) => p.change));
+  const counts = countChanges(changes);
+  return { changes, counts, notes, hasChanges: counts.add + counts.change + counts.replace + counts.destroy > 0 };
+}
+
+/** Rollout notes per workload, readers of changed ConfigMaps and Secrets, resize denials. */
+function addConsequences(planned: Planned[], current: readonly KubeObject[], scope: Scope): void {
+  for (const item of planned) {
+    const { change } = item;
+    const note = rolloutNote({
+      action: change.action,
+      kind: change.kind,
+      name: change.name,
+      stored: item.stored as PlainObject | undefined,
+      current: item.current,
+      next: item.next,
+      fields: change.fields,
+    });
+    if (note) change.rollout = note;
+  }
+
+  const restarted = new Set(
+    planned.filter((p) => p.change.rollout && RESTARTING.has(p.change.rollout.kind)).map((p) => `${p.change.kind}|${p.change.namespace}|${p.change.name}`),
+  );
+  const desiredKeys = new Set(planned.filter((p) => p.desired).map((p) => scope.keyOf(p.desired!)));
+  const workloads = [
+    ...planned.filter((p) => p.desired && p.change.action !== "delete").map((p) => p.desired!),
+    ...current.filter((o) => !desiredKeys.has(scope.keyOf(o)) && !planned.some((p) => p.change.action === "delete" && p.stored === o)),
+  ]
+    .filter((object) => (podSpecOf(object) !== undefined && object.kind !== "Pod") || isBarePod(object))
+    .map((object) => ({ object, namespace: scope.namespaceOf(object) }));
+
+  const storageClasses = new Map<string, KubeObject>();
+  for (const object of [...current, ...planned.flatMap((p) => (p.desired ? [p.desired] : []))]) {
+    if (object.kind === "StorageClass" && typeof object.metadata?.name === "string") storageClasses.set(object.metadata.name, object);
+  }
+
+  for (const item of planned) {
+    const { change } = item;
+    if ((change.kind === "ConfigMap" || change.kind === "Secret") && (change.action === "update" || change.action === "replace")) {
+      const readers = configReaders(change.kind, change.namespace, change.name, workloads);
+      change.notes.push(configChangeNote(change.kind, readers, restarted));
+    }
+    const denial = resizeDenial(item, storageClasses);
+    if (denial && change.denied === undefined) change.denied = denial;
+  }
+}
+
+/** Pods a controller owns restart with their controller; only bare pods read config on their own. */
+function isBarePod(object: KubeObject): boolean {
+  if (object.kind !== "Pod") return false;
+  const owners = object.metadata?.ownerReferences;
+  return !Array.isArray(owners) || owners.length === 0;
+}

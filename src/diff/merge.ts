@@ -1,0 +1,153 @@
+// What the server stores after `kubectl apply`: the manifest merged into the
+// stored object. Fields the manifest sets win; lists with a merge key merge
+// item by item; atomic lists and maps are replaced whole. A field only the
+// stored object has is kept when another manager owns it, or when the object
+// records its last applied configuration and that did not have it either
+// (kubectl's three-way merge leaves such fields alone); otherwise the
+// manifest no longer wants it and it goes.
+import { indexByKey, isSetList, keysOf, setLabel } from "./list-keys.js";
+import { itemToken, matchesAny, mayMatchBelow, type PathPattern, type PathToken } from "./path.js";
+import { isQuantityPath, quantitiesEqual } from "./quantities.js";
+import type { ShapeNode } from "./types.js";
+import { deepClone, isPlainObject, type PlainObject } from "./values.js";
+
+export interface MergeInput {
+  current: PlainObject;
+  desired: PlainObject;
+  /** The configuration recorded by the last `kubectl apply`, when the object carries one. */
+  lastApplied?: PlainObject;
+  shape: ShapeNode | undefined;
+  /** Fields kept from the stored object when the manifest leaves them out. */
+  owned: readonly PathPattern[];
+}
+
+class Merger {
+  constructor(
+    private readonly owned: readonly PathPattern[],
+    private readonly hasLastApplied: boolean,
+  ) {}
+
+  /** Whether a field only the stored object has survives the apply. */
+  private keeps(path: readonly PathToken[], lastApplied: unknown): boolean {
+    if (matchesAny(this.owned, path)) return true;
+    return this.hasLastApplied && lastApplied === undefined;
+  }
+
+  /**
+   * What survives of a stored value the manifest leaves out: all of it when
+   * kept, else only the parts other managers own (a Job's generated labels
+   * inside template labels the manifest does not write).
+   */
+  private keptPart(current: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
+    if (this.keeps(path, lastApplied)) return deepClone(current);
+    if (!mayMatchBelow(this.owned, path)) return undefined;
+    if (isPlainObject(current)) {
+      const recorded = isPlainObject(lastApplied) ? lastApplied : undefined;
+      const out: PlainObject = {};
+      for (const [key, value] of Object.entries(current)) {
+        const kept = this.keptPart(value, recorded?.[key], shape?.field(key), [...path, key]);
+        if (kept !== undefined) out[key] = kept;
+      }
+      return Object.keys(out).length > 0 ? out : undefined;
+    }
+    const keys = keysOf(shape);
+    const index = Array.isArray(current) && keys ? indexByKey(current, keys) : undefined;
+    if (!keys || !index) return undefined;
+    const recordedIndex = Array.isArray(lastApplied) ? indexByKey(lastApplied, keys) : undefined;
+    const out: unknown[] = [];
+    for (const [label, item] of index) {
+      const kept = this.keptPart(item, recordedIndex?.get(label), shape?.item(), [...path, itemToken(label)]);
+      if (kept !== undefined) out.push(kept);
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
+  value(current: unknown, desired: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
+    if (isPlainObject(desired)) return isPlainObject(current) ? this.object(current, desired, lastApplied, shape, path) : deepClone(desired);
+    if (Array.isArray(desired)) return Array.isArray(current) ? this.list(current, desired, lastApplied, shape, path) : deepClone(desired);
+    if (isQuantityPath(path) && quantitiesEqual(current, desired)) return current;
+    return desired;
+  }
+
+  object(current: PlainObject, desired: PlainObject, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): PlainObject {
+    if (shape?.mapType === "atomic") return deepClone(desired);
+    const out: PlainObject = {};
+    const recorded = isPlainObject(lastApplied) ? lastApplied : undefined;
+    for (const [key, value] of Object.entries(current)) {
+      const childPath = [...path, key];
+      if (desired[key] !== undefined) out[key] = this.value(value, desired[key], recorded?.[key], shape?.field(key), childPath);
+      else {
+        const kept = this.keptPart(value, recorded?.[key], shape?.field(key), childPath);
+        if (kept !== undefined) out[key] = kept;
+      }
+    }
+    for (const [key, value] of Object.entries(desired)) {
+      if (current[key] === undefined && value !== undefined) out[key] = deepClone(value);
+    }
+    return out;
+  }
+
+  list(current: unknown[], desired: unknown[], lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown[] {
+    if (isSetList(shape, current) && isSetList(shape, desired)) return this.set(current, desired, lastApplied, path);
+    const keys = keysOf(shape);
+    const currentIndex = keys && indexByKey(current, keys);
+    const desiredIndex = keys && indexByKey(desired, keys);
+    if (!keys || !currentIndex || !desiredIndex) return sameList(current, desired, path) ? deepClone(current) : deepClone(desired);
+    const recordedIndex = Array.isArray(lastApplied) ? indexByKey(lastApplied, keys) : undefined;
+    const out: unknown[] = [];
+    // Stored order first: reordering the manifest is not a change.
+    for (const [label, item] of currentIndex) {
+      const itemPath = [...path, itemToken(label)];
+      if (desiredIndex.has(label)) out.push(this.value(item, desiredIndex.get(label), recordedIndex?.get(label), shape?.item(), itemPath));
+      else {
+        const kept = this.keptPart(item, recordedIndex?.get(label), shape?.item(), itemPath);
+        if (kept !== undefined) out.push(kept);
+      }
+    }
+    for (const [label, item] of desiredIndex) if (!currentIndex.has(label)) out.push(deepClone(item));
+    return out;
+  }
+
+  private set(current: unknown[], desired: unknown[], lastApplied: unknown, path: PathToken[]): unknown[] {
+    const wanted = new Set(desired.map(setLabel));
+    const recorded = Array.isArray(lastApplied) ? new Set(lastApplied.map(setLabel)) : undefined;
+    const out = current.filter((item) => {
+      const label = setLabel(item);
+      return wanted.has(label) || this.keeps([...path, itemToken(label)], recorded?.has(label) ? item : undefined);
+    });
+    const present = new Set(out.map(setLabel));
+    for (const item of desired) if (!present.has(setLabel(item))) out.push(item);
+    return out;
+  }
+}
+
+/** Two values equal for the API server: quantities by value, `{}`/`[]` like absent. */
+export function sameValue(a: unknown, b: unknown, path: readonly PathToken[]): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return sameList(a, b, path);
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      const left = a[key];
+      const right = b[key];
+      if (isEmpty(left) && isEmpty(right)) continue;
+      if (!sameValue(left, right, [...path, key])) return false;
+    }
+    return true;
+  }
+  return isQuantityPath(path) && quantitiesEqual(a, b);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[], path: readonly PathToken[]): boolean {
+  return a.length === b.length && a.every((item, i) => sameValue(item, b[i], [...path, itemToken(String(i))]));
+}
+
+/** The object after apply, before API defaulting. */
+export function mergeDesired(input: MergeInput): PlainObject {
+  const merger = new Merger(input.owned, input.lastApplied !== undefined);
+  return merger.object(input.current, input.desired, input.lastApplied, input.shape, []);
+}

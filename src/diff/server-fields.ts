@@ -1,0 +1,116 @@
+// What the API server and the controllers write into stored objects. None of
+// it is something a manifest sets, so none of it is ever a change: these
+// fields are removed from both sides before comparing.
+import type { KubeObject } from "../types.js";
+import { arrayAt, cloneWithoutNulls, isPlainObject, objectAt, type PlainObject } from "./values.js";
+
+/** Top-level and metadata fields set by the server (`kubectl get -o yaml` shows them). */
+export const SERVER_SET_FIELDS: ReadonlyArray<{ path: string; setBy: string }> = [
+  { path: "status", setBy: "controllers and kubelets" },
+  { path: "metadata.uid", setBy: "kube-apiserver" },
+  { path: "metadata.resourceVersion", setBy: "kube-apiserver (etcd revision)" },
+  { path: "metadata.generation", setBy: "kube-apiserver (spec changes)" },
+  { path: "metadata.creationTimestamp", setBy: "kube-apiserver" },
+  { path: "metadata.deletionTimestamp", setBy: "kube-apiserver (deletion in progress)" },
+  { path: "metadata.deletionGracePeriodSeconds", setBy: "kube-apiserver (deletion in progress)" },
+  { path: "metadata.managedFields", setBy: "kube-apiserver (field ownership)" },
+  { path: "metadata.selfLink", setBy: "kube-apiserver (before 1.20)" },
+  { path: "spec.template.metadata.creationTimestamp", setBy: "serialisation of an empty time (null)" },
+  { path: "spec.jobTemplate.metadata.creationTimestamp", setBy: "serialisation of an empty time (null)" },
+  { path: "spec.jobTemplate.spec.template.metadata.creationTimestamp", setBy: "serialisation of an empty time (null)" },
+  { path: "spec.volumeClaimTemplates[*].metadata.creationTimestamp", setBy: "serialisation of an empty time (null)" },
+  { path: "spec.volumeClaimTemplates[*].status", setBy: "PersistentVolumeClaim defaulting (phase Pending)" },
+  { path: "spec.volumeClaimTemplates[*].apiVersion", setBy: "kube-apiserver (embedded object type)" },
+  { path: "spec.volumeClaimTemplates[*].kind", setBy: "kube-apiserver (embedded object type)" },
+];
+
+/** Annotations written by kubectl, controllers and admission. */
+export const SERVER_SET_ANNOTATIONS: ReadonlyArray<{ key: string; setBy: string }> = [
+  { key: "kubectl.kubernetes.io/last-applied-configuration", setBy: "kubectl apply (client-side)" },
+  { key: "deployment.kubernetes.io/revision", setBy: "deployment controller" },
+  { key: "deployment.kubernetes.io/desired-replicas", setBy: "deployment controller" },
+  { key: "deployment.kubernetes.io/max-replicas", setBy: "deployment controller" },
+  { key: "deprecated.daemonset.template.generation", setBy: "daemonset controller" },
+  { key: "autoscaling.alpha.kubernetes.io/conditions", setBy: "autoscaling/v1 view of an HPA" },
+  { key: "autoscaling.alpha.kubernetes.io/current-metrics", setBy: "autoscaling/v1 view of an HPA" },
+  { key: "pv.kubernetes.io/bind-completed", setBy: "persistent volume controller" },
+  { key: "pv.kubernetes.io/bound-by-controller", setBy: "persistent volume controller" },
+  { key: "pv.kubernetes.io/provisioned-by", setBy: "volume provisioner" },
+  { key: "pv.kubernetes.io/migrated-to", setBy: "CSI migration" },
+  { key: "volume.beta.kubernetes.io/storage-provisioner", setBy: "persistent volume controller" },
+  { key: "volume.kubernetes.io/storage-provisioner", setBy: "persistent volume controller" },
+  { key: "volume.kubernetes.io/selected-node", setBy: "kube-scheduler (WaitForFirstConsumer)" },
+  { key: "endpoints.kubernetes.io/last-change-trigger-time", setBy: "endpoints controller" },
+  { key: "control-plane.alpha.kubernetes.io/leader", setBy: "leader election" },
+  { key: "kubernetes.io/config.seen", setBy: "kubelet" },
+];
+
+const SERVER_ANNOTATION_KEYS = new Set(SERVER_SET_ANNOTATIONS.map((a) => a.key));
+
+export function isServerSetAnnotation(key: string): boolean {
+  return SERVER_ANNOTATION_KEYS.has(key);
+}
+
+/** The identity fields: compared by matching, never as changes. */
+const IDENTITY_FIELDS = ["apiVersion", "kind"];
+const IDENTITY_METADATA = ["name", "namespace"];
+
+function removePath(target: unknown, segments: readonly string[]): void {
+  if (segments.length === 0) return;
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (head === "[*]") {
+    if (Array.isArray(target)) for (const item of target) removePath(item, rest);
+    return;
+  }
+  if (!isPlainObject(target)) return;
+  if (rest.length === 0) {
+    delete target[head];
+    return;
+  }
+  removePath(target[head], rest);
+}
+
+const FIELD_PATHS = SERVER_SET_FIELDS.map((f) => f.path.replace(/\[\*\]/g, ".[*]").split("."));
+
+/**
+ * The part of an object that a diff compares: a copy without nulls, identity,
+ * server-set fields and server-set annotations.
+ */
+export function comparableBody(object: KubeObject): PlainObject {
+  const body = cloneWithoutNulls(object) as PlainObject;
+  for (const field of IDENTITY_FIELDS) delete body[field];
+  const metadata = objectAt(body, "metadata");
+  if (metadata) for (const field of IDENTITY_METADATA) delete metadata[field];
+  for (const path of FIELD_PATHS) removePath(body, path);
+  const annotations = objectAt(metadata, "annotations");
+  if (annotations) for (const key of Object.keys(annotations)) if (SERVER_ANNOTATION_KEYS.has(key)) delete annotations[key];
+  return body;
+}
+
+/** Puts the identity back in front, for display (`--diff`) and for JSON. */
+export function withIdentity(body: PlainObject, identity: { apiVersion: string; kind: string; name: string; namespace: string }): KubeObject {
+  const metadata: PlainObject = { name: identity.name };
+  if (identity.namespace) metadata.namespace = identity.namespace;
+  Object.assign(metadata, objectAt(body, "metadata") ?? {});
+  const out: KubeObject = { apiVersion: identity.apiVersion, kind: identity.kind, metadata };
+  for (const [key, value] of Object.entries(body)) if (key !== "metadata") out[key] = value;
+  return out;
+}
+
+/** The object kubectl recorded at the last `kubectl apply`, when the annotation is there and readable. */
+export function lastAppliedOf(object: KubeObject): KubeObject | undefined {
+  const text = object.metadata?.annotations?.["kubectl.kubernetes.io/last-applied-configuration"];
+  if (typeof text !== "string" || text.trim() === "") return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isPlainObject(parsed) ? (parsed as KubeObject) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Controller-owned objects (ReplicaSets of a Deployment, pods of a ReplicaSet) are never pruned. */
+export function isControllerOwned(object: KubeObject): boolean {
+  const owners = arrayAt(object.metadata, "ownerReferences") ?? [];
+  return owners.some((owner) => isPlainObject(owner) && owner.controller === true);
+}
