@@ -1,0 +1,142 @@
+// The changes part of `kubeplan plan` as text, in the manner of
+// `terraform plan`: one block per object in application order, field-level
+// changes, what happens to running pods, and the summary line.
+import { structuredPatch } from "diff";
+import { stringify } from "yaml";
+import type { Change, ChangePlan, FieldDiff } from "../../diff/types.js";
+
+export interface ChangesTextOptions {
+  /** ANSI colours (on a TTY only). */
+  color: boolean;
+  /** List objects that do not change (`--show-unchanged`). */
+  showUnchanged: boolean;
+  /** Add a unified YAML diff per object (`--diff`). */
+  unifiedDiff: boolean;
+}
+
+const ANSI = { red: "31", green: "32", yellow: "33", cyan: "36", bold: "1", dim: "2" } as const;
+type Style = keyof typeof ANSI;
+
+type Paint = (text: string, ...styles: Style[]) => string;
+
+function painter(color: boolean): Paint {
+  if (!color) return (text) => text;
+  return (text, ...styles) => (styles.length === 0 ? text : `\x1b[${styles.map((s) => ANSI[s]).join(";")}m${text}\x1b[0m`);
+}
+
+const SYMBOL: Record<Change["action"], string> = { create: "+", update: "~", replace: "-/+", delete: "-", "no-op": "=" };
+const SYMBOL_STYLE: Record<Change["action"], Style> = { create: "green", update: "yellow", replace: "red", delete: "red", "no-op": "dim" };
+const HEADLINE: Record<Change["action"], string> = {
+  create: "will be created",
+  update: "will be updated in place",
+  replace: "must be replaced",
+  delete: "will be deleted",
+  "no-op": "is unchanged",
+};
+
+const FIELD_INDENT = "      ";
+const VALUE_INDENT = FIELD_INDENT + "    ";
+const INLINE_LIMIT = 72;
+
+function objectName(change: Change): string {
+  return change.namespace ? `${change.namespace}/${change.name}` : change.name;
+}
+
+/** A value on one line when short (`"app:v2"`, `3`, `["a", "b"]`), else undefined. */
+function inline(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  const text = JSON.stringify(value, null, 1)?.replace(/\n\s*/g, " ").replace(/\[ /g, "[").replace(/ \]/g, "]").replace(/\{ /g, "{").replace(/ \}/g, "}");
+  return text !== undefined && text.length <= INLINE_LIMIT ? text : undefined;
+}
+
+function block(value: unknown, indent: string): string[] {
+  return stringify(value, { lineWidth: 0 })
+    .trimEnd()
+    .split("\n")
+    .map((line) => indent + line);
+}
+
+function fieldLines(field: FieldDiff, paint: Paint): string[] {
+  const symbol = field.op === "add" ? "+" : field.op === "remove" ? "-" : "~";
+  const style: Style = field.op === "add" ? "green" : field.op === "remove" ? "red" : "yellow";
+  const head = `${FIELD_INDENT}${paint(symbol, style)} ${field.path}`;
+  const forces = field.forcesReplacement ? " " + paint("# forces replacement", "red") : "";
+  if (field.sensitive) {
+    const text = field.op === "replace" ? "(sensitive value changed)" : "(sensitive value)";
+    return [`${head}: ${text}${forces}`];
+  }
+  if (field.op === "replace") {
+    const from = inline(field.from);
+    const to = inline(field.to);
+    if (from !== undefined && to !== undefined && from.length + to.length <= INLINE_LIMIT * 1.5) return [`${head}: ${from} -> ${to}${forces}`];
+    return [`${head}:${forces}`, ...block(field.from, VALUE_INDENT), `${VALUE_INDENT}->`, ...block(field.to, VALUE_INDENT)];
+  }
+  const value = field.op === "add" ? field.to : field.from;
+  const short = inline(value);
+  if (short !== undefined) return [`${head}: ${short}${forces}`];
+  return [`${head}:${forces}`, ...block(value, VALUE_INDENT)];
+}
+
+function unifiedDiffLines(change: Change, paint: Paint): string[] {
+  const label = `${change.kind}/${objectName(change)}`;
+  const before = change.before ? stringify(change.before, { lineWidth: 0 }) : "";
+  const after = change.after ? stringify(change.after, { lineWidth: 0 }) : "";
+  if (before === after) return [];
+  const patch = structuredPatch(`cluster/${label}`, `manifests/${label}`, before, after, undefined, undefined, { context: 3 });
+  const lines = [paint(`${FIELD_INDENT}--- cluster/${label}`, "bold"), paint(`${FIELD_INDENT}+++ manifests/${label}`, "bold")];
+  for (const hunk of patch.hunks) {
+    lines.push(paint(`${FIELD_INDENT}@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, "cyan"));
+    for (const line of hunk.lines) {
+      const style: Style | undefined = line.startsWith("+") ? "green" : line.startsWith("-") ? "red" : undefined;
+      lines.push(style ? paint(FIELD_INDENT + line, style) : FIELD_INDENT + line);
+    }
+  }
+  return lines;
+}
+
+function changeBlock(change: Change, options: ChangesTextOptions, paint: Paint): string[] {
+  const symbol = SYMBOL[change.action];
+  const lines = [
+    paint(`  # ${change.kind} ${objectName(change)} ${HEADLINE[change.action]}`, "bold"),
+    `${symbol.length === 1 ? "  " : ""}${paint(symbol, SYMBOL_STYLE[change.action])} ${change.apiVersion} ${change.kind} ${objectName(change)}`,
+  ];
+  if (change.denied !== undefined) lines.push(`${FIELD_INDENT}${paint(`! denied by admission: ${change.denied}`, "red", "bold")}`);
+  for (const field of change.fields) lines.push(...fieldLines(field, paint));
+  const reasons = [...new Set(change.fields.filter((f) => f.forcesReplacement && f.reason).map((f) => f.reason!))];
+  for (const reason of reasons) lines.push(`${FIELD_INDENT}${paint(`# ${reason}`, "red")}`);
+  for (const note of change.managedBy) lines.push(`${FIELD_INDENT}${paint(`# ${note}`, "dim")}`);
+  if (change.rollout) lines.push(`${FIELD_INDENT}${paint(`# ${change.rollout.message}`, "cyan")}`);
+  for (const note of change.notes) lines.push(`${FIELD_INDENT}${paint(`# ${note}`, "dim")}`);
+  if (options.unifiedDiff) lines.push(...unifiedDiffLines(change, paint));
+  return lines;
+}
+
+/** The summary line, as `terraform plan` ends: `Plan: 3 to add, 2 to change, 1 to replace, 0 to destroy.` */
+export function summaryLine(plan: ChangePlan): string {
+  const { add, change, replace, destroy } = plan.counts;
+  return `Plan: ${add} to add, ${change} to change, ${replace} to replace, ${destroy} to destroy.`;
+}
+
+/** The plan's changes as text; always ends with the summary line. */
+export function renderChanges(plan: ChangePlan, options: ChangesTextOptions): string {
+  const paint = painter(options.color);
+  const out: string[] = [];
+  for (const note of plan.notes) out.push(paint(`Note: ${note}`, "yellow"));
+  if (plan.notes.length > 0) out.push("");
+  const shown = plan.changes.filter((change) => change.action !== "no-op" || options.showUnchanged);
+  if (!plan.hasChanges) out.push("No changes: the cluster snapshot already matches the manifests.", "");
+  if (shown.length > 0) {
+    out.push("Changes, in the order they would be applied:", "");
+    for (const change of shown) out.push(...changeBlock(change, options, paint), "");
+  }
+  if (plan.counts.unchanged > 0 && !options.showUnchanged) {
+    const objects = plan.counts.unchanged === 1 ? "1 object is" : `${plan.counts.unchanged} objects are`;
+    out.push(paint(`${objects} unchanged (--show-unchanged lists them).`, "dim"));
+  }
+  if (plan.counts.denied > 0) {
+    const changes = plan.counts.denied === 1 ? "1 change" : `${plan.counts.denied} changes`;
+    out.push(paint(`${changes} would be denied by admission (marked "denied" above).`, "red"));
+  }
+  out.push(paint(summaryLine(plan), "bold"));
+  return out.join("\n") + "\n";
+}
