@@ -59,6 +59,11 @@ export interface ManifestDocument {
    * nearest existing ancestor. `key: true` asks for the key's position instead.
    */
   locate(pointer: string, options?: { key?: boolean }): Position;
+  /**
+   * The scalar at `pointer` as written in the file (`False`, `0644`, `1.10`),
+   * when the loader kept the text; messages use it to say how YAML read it.
+   */
+  sourceText?(pointer: string): string | undefined;
 }
 
 /** What loading the inputs produced: the documents and the problems met on the way. */

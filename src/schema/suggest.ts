@@ -1,0 +1,70 @@
+// "Did you mean": the nearest candidate by optimal-string-alignment distance
+// (Damerau-Levenshtein with adjacent transpositions), case-insensitive first,
+// then characters that look alike (`ln` for `In`, `0` for `O`).
+
+/** Edit distance where insert, delete, substitute and swapping two neighbours each cost 1. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0]![j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** How many edits still read as a typo of a word this long: 1 up to 5 letters, then a third of it. */
+export function typoThreshold(word: string): number {
+  return Math.max(1, Math.floor(word.length / 3));
+}
+
+export interface NearestOptions {
+  /** Largest distance accepted (default: typoThreshold of the input). */
+  maxDistance?: number;
+}
+
+/**
+ * The candidate the input most likely meant: an exact case-insensitive match,
+ * else the closest within the threshold (ties: same first letter, then
+ * alphabetical, so the answer is deterministic).
+ */
+export function nearest(input: string, candidates: Iterable<string>, options: NearestOptions = {}): string | undefined {
+  const lower = input.toLowerCase();
+  const list = [...candidates];
+  const sameCase = list.filter((candidate) => candidate.toLowerCase() === lower && candidate !== input);
+  if (sameCase.length > 0) return sameCase.sort()[0];
+  const lookalike = list.filter((candidate) => candidate !== input && lookalikeForm(candidate) === lookalikeForm(input));
+  if (lookalike.length === 1) return lookalike[0];
+  const maxDistance = options.maxDistance ?? typoThreshold(input);
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of list) {
+    if (candidate === input) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance > maxDistance) continue;
+    if (!best || isBetter(candidate, distance, best, lower)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+/** Lower case with look-alike characters folded together: l, I, 1 and | read as i; 0 as o. */
+function lookalikeForm(word: string): string {
+  return word.toLowerCase().replace(/[l1|]/g, "i").replace(/0/g, "o");
+}
+
+function isBetter(candidate: string, distance: number, best: { candidate: string; distance: number }, input: string): boolean {
+  if (distance !== best.distance) return distance < best.distance;
+  const firstLetter = (word: string) => (word[0]?.toLowerCase() === input[0] ? 0 : 1);
+  const byLetter = firstLetter(candidate) - firstLetter(best.candidate);
+  if (byLetter !== 0) return byLetter < 0;
+  return candidate < best.candidate;
+}

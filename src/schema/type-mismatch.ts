@@ -1,0 +1,136 @@
+// What to say when a value has the wrong JSON type, explaining the YAML
+// traps behind most of them: Kubernetes reads YAML 1.1, where unquoted
+// yes/no/on/off/true/false are booleans and 8080 or 1.10 are numbers; a
+// missing space after a colon makes "key:value" one string.
+
+export interface Explanation {
+  message: string;
+  suggestion?: string;
+}
+
+const NOUNS: Record<string, string> = {
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean",
+  object: "an object",
+  array: "a list",
+  null: "null",
+};
+
+const YAML_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const TRUTHY = /^(y|yes|true|on)$/i;
+
+function actualType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+export function describeExpected(types: readonly string[]): string {
+  const nouns = types.map((type) => NOUNS[type] ?? type);
+  return nouns.length <= 1 ? (nouns[0] ?? "a value") : `${nouns.slice(0, -1).join(", ")} or ${nouns[nouns.length - 1]}`;
+}
+
+function quoted(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** "port:9000" — a key and value run together for lack of a space after the colon. */
+function missingSpaceAfterColon(text: string): { key: string; value: string } | undefined {
+  const match = /^([A-Za-z_][\w.-]*):(\S.*)$/.exec(text);
+  return match ? { key: match[1]!, value: match[2]! } : undefined;
+}
+
+/**
+ * `{{ .Values.x }}` unquoted is a flow mapping whose only key is itself a
+ * mapping; the loader turns that key into the string "{ .Values.x }".
+ */
+function templatePlaceholder(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, inner] = entries[0]!;
+  return inner === null && /^\{.*\}$/.test(key) ? `{${key}}` : undefined;
+}
+
+function scalarWrittenAsNonString(value: unknown, source: string | undefined): Explanation {
+  const kind = typeof value === "boolean" ? "boolean" : "number";
+  if (source === undefined && typeof value === "boolean") {
+    return { message: `expected a string, got a boolean (YAML reads unquoted true/false, yes/no, on/off as booleans: quote the value)` };
+  }
+  if (source === undefined && !Number.isInteger(value)) {
+    // 1.10 reads as 1.1: without the text as written, quoting the parsed number would change it.
+    return { message: `expected a string, got a number (YAML reads unquoted ${String(value)} as a number: quote the value as written)` };
+  }
+  const written = source ?? String(value);
+  return {
+    message: `expected a string, got ${NOUNS[kind]} (YAML reads ${written} as ${NOUNS[kind]}: quote it, ${quoted(written)})`,
+    suggestion: quoted(written),
+  };
+}
+
+function stringWhereNumberExpected(expected: readonly string[], text: string): Explanation {
+  const base = `expected ${describeExpected(expected)}, got a string ${quoted(text)}`;
+  const trimmed = text.trim();
+  const numeric = trimmed !== "" && Number.isFinite(Number(trimmed));
+  if (numeric && (!expected.includes("integer") || Number.isInteger(Number(trimmed)) || expected.includes("number"))) {
+    return { message: `${base} (remove the quotes: ${trimmed})`, suggestion: trimmed };
+  }
+  return { message: base };
+}
+
+function stringWhereBooleanExpected(text: string): Explanation {
+  const base = `expected a boolean, got a string ${quoted(text)}`;
+  if (!YAML_BOOLEANS.test(text)) return { message: `${base} (write true or false)` };
+  const fix = TRUTHY.test(text) ? "true" : "false";
+  return { message: `${base} (remove the quotes: ${fix})`, suggestion: fix };
+}
+
+function stringWhereObjectExpected(text: string): Explanation {
+  const base = `expected an object, got a string ${quoted(text)}`;
+  const runTogether = missingSpaceAfterColon(text);
+  if (!runTogether) return { message: base };
+  const fix = `${runTogether.key}: ${runTogether.value}`;
+  return { message: `${base} (add a space after the colon: ${fix})`, suggestion: fix };
+}
+
+function stringWhereListExpected(text: string): Explanation {
+  const fix = `[${quoted(text)}]`;
+  return { message: `expected a list, got a string ${quoted(text)} (write it as a list: ${fix}, or one "- item" per line)`, suggestion: fix };
+}
+
+/**
+ * @param expected JSON types the schema accepts
+ * @param value the value found
+ * @param source the scalar as written in the file, when known
+ */
+export function explainTypeMismatch(expected: readonly string[], value: unknown, source?: string): Explanation {
+  const actual = actualType(value);
+  const placeholder = templatePlaceholder(value);
+  if (placeholder !== undefined) {
+    return {
+      message: `expected ${describeExpected(expected)}, got an object: ${placeholder} looks like an unrendered template placeholder, which YAML reads as a mapping (render the template first, or quote it)`,
+    };
+  }
+  const wantsString = expected.includes("string");
+  if (wantsString && (actual === "boolean" || actual === "integer" || actual === "number")) {
+    return scalarWrittenAsNonString(value, source);
+  }
+  if (actual === "string") {
+    const text = value as string;
+    if (expected.includes("integer") || expected.includes("number")) return stringWhereNumberExpected(expected, text);
+    if (expected.includes("boolean")) return stringWhereBooleanExpected(text);
+    if (expected.includes("object")) return stringWhereObjectExpected(text);
+    if (expected.includes("array")) return stringWhereListExpected(text);
+  }
+  const base = `expected ${describeExpected(expected)}, got ${NOUNS[actual] ?? actual}`;
+  if (actual === "number" && expected.includes("integer")) return { message: `expected an integer, got ${String(value)}` };
+  if (actual === "object" && wantsString) {
+    return { message: `${base} (YAML reads "key: value" as a mapping: quote the whole value)` };
+  }
+  if (actual === "object" && expected.includes("array")) return { message: `${base} (start each item with "- ")` };
+  if (actual === "array" && expected.includes("object")) return { message: `${base} (remove the "- " before the fields)` };
+  return { message: base };
+}
