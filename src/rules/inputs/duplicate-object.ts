@@ -2,6 +2,7 @@
 // inputs: applying them, the later definition silently replaces the earlier.
 import type { ManifestDocument } from "../../types.js";
 import type { Rule } from "../types.js";
+import { goJson } from "../support/field-errors.js";
 import { reportAt } from "../support/reports.js";
 import { apiGroup, asString, dig } from "../support/values.js";
 
@@ -13,8 +14,9 @@ function describe(document: ManifestDocument, namespace: string): string {
   return `${kind} "${asString(dig(object, "metadata", "name"))}"${where}`;
 }
 
+/** Same content whatever the order of the keys. */
 function sameContent(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return goJson(a) === goJson(b);
 }
 
 export const inputsDuplicateObject: Rule = {

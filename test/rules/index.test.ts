@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ALL_RULES, runRules } from "../../src/rules/index.js";
+import type { Rule } from "../../src/rules/types.js";
+import { inventoryFor, yaml } from "./helpers.js";
+
+describe("ALL_RULES", () => {
+  it("lists each rule once, sorted by id, with an <area>/<name> id and one line of help", () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of ALL_RULES) {
+      expect(rule.id).toMatch(/^[a-z]+\/[a-z0-9-]+$/);
+      expect(rule.description).not.toContain("\n");
+      expect(rule.description.length).toBeGreaterThan(10);
+    }
+    expect(ids).toEqual([
+      "inputs/duplicate-object",
+      "metadata/labels",
+      "names/config-key",
+      "names/container-name",
+      "names/format",
+      "names/port-name",
+      "names/required",
+      "names/volume-name",
+      "pod/duplicate-name",
+      "pod/volume-mount-unknown",
+      "ports/range",
+      "references/missing",
+      "secret/base64",
+      "secret/required-keys",
+      "service/ports",
+      "service/selector-no-match",
+      "workload/selector-mismatch",
+    ]);
+  });
+});
+
+describe("runRules", () => {
+  const text = yaml(
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    "metadata: {name: My_App}",
+    "spec:",
+    "  selector: {matchLabels: {app: web}}",
+    "  template:",
+    "    metadata: {labels: {app: web}}",
+    "    spec:",
+    "      containers:",
+    "      - name: app",
+    "        volumeMounts: [{name: data, mountPath: /data}]",
+  );
+
+  it("places every rule's reports in the file, with the rule's id and severity", () => {
+    const { inventory, documents } = inventoryFor(text);
+    const findings = runRules(documents, { inventory, kubernetesVersion: "1.36" });
+    expect(findings.map((f) => [f.rule, f.severity, f.file, f.line, f.column, f.path])).toEqual([
+      ["names/format", "error", "test.yaml", 3, 18, "/metadata/name"],
+      ["pod/volume-mount-unknown", "error", "test.yaml", 11, 31, "/spec/template/spec/containers/0/volumeMounts/0/name"],
+    ]);
+  });
+
+  it("runs only the rules it is given", () => {
+    const { inventory, documents } = inventoryFor(text);
+    const only = ALL_RULES.filter((r) => r.id === "pod/volume-mount-unknown");
+    expect(runRules(documents, { inventory, kubernetesVersion: "1.36" }, only).map((f) => f.rule)).toEqual(["pod/volume-mount-unknown"]);
+  });
+
+  it("lets a report override the rule's severity", () => {
+    const service = yaml("apiVersion: v1", "kind: Service", "metadata: {name: s}", "spec: {type: NodePort, ports: [{port: 80, nodePort: 80}]}");
+    const { inventory, documents } = inventoryFor(service);
+    const findings = runRules(documents, { inventory, kubernetesVersion: "1.36" }, ALL_RULES.filter((r) => r.id === "ports/range"));
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([["ports/range", "warning"]]);
+  });
+
+  it("goes on with the other rules when one fails on an input", () => {
+    const failing: Rule = { id: "test/failing", severity: "error", description: "fails", check: () => { throw new Error("boom"); } };
+    const { inventory, documents } = inventoryFor(text);
+    const findings = runRules(documents, { inventory, kubernetesVersion: "1.36" }, [failing, ...ALL_RULES]);
+    expect(findings.map((f) => f.rule)).toEqual(["names/format", "pod/volume-mount-unknown"]);
+  });
+});
