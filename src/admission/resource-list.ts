@@ -1,0 +1,113 @@
+// v1.ResourceList arithmetic with the semantics of k8s.io/apimachinery's
+// Quantity and k8s.io/apiserver/pkg/quota/v1 (Add, Subtract, Mask, LessThanOrEqual).
+import { isRecord } from "../util/object-access.js";
+import { compareQuantities, formatQuantity, parseQuantity, type Quantity, ZERO_QUANTITY } from "../util/quantity.js";
+
+export type ResourceList = Map<string, Quantity>;
+
+/** A resource map of a manifest; values that are not quantities are left out. */
+export function parseResourceList(value: unknown): ResourceList {
+  const list: ResourceList = new Map();
+  if (!isRecord(value)) return list;
+  for (const [name, raw] of Object.entries(value)) {
+    if (typeof raw !== "string" && typeof raw !== "number") continue;
+    const quantity = parseQuantity(raw);
+    if (quantity) list.set(name, quantity);
+  }
+  return list;
+}
+
+/** Quantity.Add: a zero receiver takes the other's format (so 0 + 2Gi prints 2Gi). */
+export function addQuantity(a: Quantity, b: Quantity): Quantity {
+  return { nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format };
+}
+
+/** Quantity.Sub, with the same rule for a zero receiver. */
+export function subtractQuantity(a: Quantity, b: Quantity): Quantity {
+  return { nanos: a.nanos - b.nanos, format: a.nanos === 0n ? b.format : a.format };
+}
+
+/** quota.Add: every key of either list, summed. */
+export function addLists(a: ResourceList, b: ResourceList): ResourceList {
+  const out: ResourceList = new Map(a);
+  for (const [name, quantity] of b) {
+    const current = out.get(name);
+    out.set(name, current ? addQuantity(current, quantity) : quantity);
+  }
+  return out;
+}
+
+/** quota.Subtract: keys of `a`, minus `b` where present. */
+export function subtractLists(a: ResourceList, b: ResourceList): ResourceList {
+  const out: ResourceList = new Map();
+  for (const [name, quantity] of a) {
+    const other = b.get(name);
+    out.set(name, other ? subtractQuantity(quantity, other) : quantity);
+  }
+  return out;
+}
+
+/** quota.SubtractWithNonNegativeResult. */
+export function subtractListsNonNegative(a: ResourceList, b: ResourceList): ResourceList {
+  const out = subtractLists(a, b);
+  for (const [name, quantity] of out) if (quantity.nanos < 0n) out.set(name, { ...ZERO_QUANTITY });
+  return out;
+}
+
+/** maxResourceList: each key of `b` raised into `into` when larger. */
+export function maxInto(into: ResourceList, b: ResourceList): void {
+  for (const [name, quantity] of b) {
+    const current = into.get(name);
+    if (!current || compareQuantities(quantity, current) > 0) into.set(name, quantity);
+  }
+}
+
+/** addResourceList: sums `b` into `into`. */
+export function addInto(into: ResourceList, b: ResourceList): void {
+  for (const [name, quantity] of b) {
+    const current = into.get(name);
+    into.set(name, current ? addQuantity(current, quantity) : quantity);
+  }
+}
+
+/** quota.Mask: only the named resources. */
+export function mask(list: ResourceList, names: Iterable<string>): ResourceList {
+  const out: ResourceList = new Map();
+  for (const name of names) {
+    const quantity = list.get(name);
+    if (quantity) out.set(name, quantity);
+  }
+  return out;
+}
+
+/** quota.RemoveZeros. */
+export function removeZeros(list: ResourceList): ResourceList {
+  return new Map([...list].filter(([, quantity]) => quantity.nanos !== 0n));
+}
+
+/** quota.LessThanOrEqual: the resources of `a` that exceed their value in `b`. */
+export function exceededResources(a: ResourceList, b: ResourceList): string[] {
+  const exceeded: string[] = [];
+  for (const [name, quantity] of a) {
+    const limit = b.get(name);
+    if (limit && compareQuantities(quantity, limit) > 0) exceeded.push(name);
+  }
+  return exceeded;
+}
+
+export function sortedNames(list: ResourceList | Iterable<string>): string[] {
+  const names = list instanceof Map ? [...list.keys()] : [...list];
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The resource quota plugin's prettyPrint: `requests.cpu=500m,requests.memory=1Gi`. */
+export function prettyPrint(list: ResourceList): string {
+  return sortedNames(list).map((name) => `${name}=${formatQuantity(list.get(name)!)}`).join(",");
+}
+
+/** Canonical strings, keys sorted (for output). */
+export function toRecord(list: ResourceList): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of sortedNames(list)) out[name] = formatQuantity(list.get(name)!);
+  return out;
+}

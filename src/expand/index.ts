@@ -1,0 +1,75 @@
+// The expand stage: the pods the controllers would create for the inputs.
+import type { ClusterSnapshot } from "../cluster/snapshot.js";
+import type { KubeObject, ManifestDocument, PlannedPod } from "../types.js";
+import { cloneJson, stringOf } from "../util/object-access.js";
+import type { WorkloadContext } from "./context.js";
+import { expandCronJob } from "./cronjob.js";
+import { expandDaemonSet } from "./daemonset.js";
+import { expandJob } from "./job.js";
+import { ownerOf } from "./pod-template.js";
+import { expandDeployment, expandReplicaSet } from "./replicated.js";
+import { expandStatefulSet } from "./statefulset.js";
+import type { ExpandNote, ExpandOptions, ExpandResult, ExpandedWorkload } from "./types.js";
+
+export type * from "./types.js";
+export { nextRun } from "./cronjob.js";
+
+type Expander = (ctx: WorkloadContext, now: Date) => { workload: ExpandedWorkload; notes: ExpandNote[] };
+
+/** The controllers by group/kind; the object's apiVersion must be one they serve. */
+const CONTROLLERS: Record<string, { group: string; expand: Expander }> = {
+  Deployment: { group: "apps", expand: expandDeployment },
+  ReplicaSet: { group: "apps", expand: expandReplicaSet },
+  StatefulSet: { group: "apps", expand: expandStatefulSet },
+  DaemonSet: { group: "apps", expand: expandDaemonSet },
+  ReplicationController: { group: "", expand: expandReplicaSet },
+  Job: { group: "batch", expand: expandJob },
+  CronJob: { group: "batch", expand: expandCronJob },
+};
+
+function groupOf(apiVersion: unknown): string {
+  const text = stringOf(apiVersion) ?? "";
+  return text.includes("/") ? text.slice(0, text.indexOf("/")) : "";
+}
+
+function namespaceOf(object: KubeObject): string {
+  return stringOf(object.metadata?.namespace) || "default";
+}
+
+/** A bare Pod of the inputs: admitted as written (unless it already exists: pods are nearly immutable). */
+function barePod(document: ManifestDocument, snapshot: ClusterSnapshot): PlannedPod | undefined {
+  const namespace = namespaceOf(document.object);
+  const name = stringOf(document.object.metadata?.name);
+  if (name && snapshot.get("Pod", namespace, name)) return undefined;
+  const pod = cloneJson(document.object);
+  pod.metadata = { ...(pod.metadata ?? {}), namespace };
+  return { pod, owner: null, source: { document, pointer: "" } };
+}
+
+export function expandWorkloads(documents: ManifestDocument[], snapshot: ClusterSnapshot, options: ExpandOptions = {}): ExpandResult {
+  const now = options.now ?? new Date();
+  const result: ExpandResult = { pods: [], claims: [], replacedPods: [], workloads: [], notes: [] };
+  for (const document of documents) {
+    const object = document.object;
+    if (object.kind === "Pod" && groupOf(object.apiVersion) === "") {
+      const pod = barePod(document, snapshot);
+      if (pod) result.pods.push(pod);
+      continue;
+    }
+    const controller = CONTROLLERS[object.kind ?? ""];
+    if (!controller || controller.group !== groupOf(object.apiVersion)) continue;
+    const namespace = namespaceOf(object);
+    const ctx: WorkloadContext = {
+      document, object, namespace, snapshot,
+      name: stringOf(object.metadata?.name) ?? "",
+      owner: ownerOf(object, namespace),
+    };
+    const { workload, notes } = controller.expand(ctx, now);
+    result.workloads.push(workload);
+    result.pods.push(...workload.pods);
+    result.claims.push(...workload.claims);
+    result.replacedPods.push(...workload.replaced);
+    result.notes.push(...notes);
+  }
+  return result;
+}

@@ -1,0 +1,68 @@
+// Defensive reads of parsed manifests: any value may have any type, and
+// nothing here throws on a malformed object.
+
+export type JsonRecord = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The value as a record, or an empty one. */
+export function recordOf(value: unknown): JsonRecord {
+  return isRecord(value) ? value : {};
+}
+
+/** The value as an array, or an empty one. */
+export function arrayOf<T = unknown>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+/** The records of an array value, skipping anything that is not a mapping. */
+export function recordsOf(value: unknown): JsonRecord[] {
+  return arrayOf(value).filter(isRecord);
+}
+
+/** A string field, or undefined when absent or of another type. */
+export function stringOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A whole number (also from a numeric string), or undefined. */
+export function integerOf(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+export function booleanOf(value: unknown): boolean | undefined {
+  return typeof value === "boolean" ? value : undefined;
+}
+
+/** A map of strings (labels, annotations, selectors); other values are dropped. */
+export function stringMapOf(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(recordOf(value))) {
+    if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") out[key] = String(item);
+  }
+  return out;
+}
+
+/** Reads a nested field: `path(obj, "spec", "template", "spec")`. */
+export function path(value: unknown, ...keys: (string | number)[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    if (typeof key === "number") {
+      if (!Array.isArray(current)) return undefined;
+      current = current[key];
+    } else {
+      if (!isRecord(current)) return undefined;
+      current = current[key];
+    }
+  }
+  return current;
+}
+
+/** A deep copy of JSON-like data. */
+export function cloneJson<T>(value: T): T {
+  return value === undefined ? value : (structuredClone(value) as T);
+}
