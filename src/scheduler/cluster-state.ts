@@ -57,8 +57,9 @@ export class ClusterState {
   private readonly setsByNamespace = new Map<string, Set<PodSet>>();
   /** Pods with pod affinity or anti-affinity, grouped by identical terms. */
   readonly affinitySets = new Map<string, PodSet>();
-  /** Pods with required anti-affinity: the only ones the incoming pod's Filter must check. */
-  readonly antiAffinitySets = new Set<PodSet>();
+  /** Pods with required anti-affinity, by a label pair their terms require, or unanchored. */
+  private readonly antiAffinityByPair = new Map<string, Set<PodSet>>();
+  private readonly antiAffinityUnanchored = new Set<PodSet>();
   private readonly requiredAffinityCache = new Map<string, Uint8Array>();
 
   constructor(
@@ -77,7 +78,7 @@ export class ClusterState {
    * indexed by NodeInfo.index; shared by all pods with the same requirements.
    */
   requiredNodeAffinity(pod: PodInfo): Uint8Array {
-    const key = stableKey({ s: pod.nodeSelector, t: pod.requiredNodeTerms });
+    const key = pod.nodeAffinityKey;
     let matches = this.requiredAffinityCache.get(key);
     if (!matches) {
       matches = new Uint8Array(this.nodes.length);
@@ -99,8 +100,26 @@ export class ClusterState {
       let set = this.affinitySets.get(pod.affinityKey);
       if (!set) this.affinitySets.set(pod.affinityKey, (set = new PodSet(pod)));
       set.add(node);
-      if (pod.requiredAntiAffinityTerms.length > 0) this.antiAffinitySets.add(set);
+      if (set.size === 1) this.indexAntiAffinity(set);
     }
+  }
+
+  private indexAntiAffinity(set: PodSet): void {
+    for (const term of set.sample.requiredAntiAffinityTerms) {
+      const anchor = term.selector.anchor;
+      if (term.selector.nothing) continue;
+      if (!anchor) this.antiAffinityUnanchored.add(set);
+      else for (const value of anchor.values) addToIndex(this.antiAffinityByPair, pairKey("", anchor.key, value), set);
+    }
+  }
+
+  /** Sets of pods with required anti-affinity whose terms could select a pod with these labels. */
+  antiAffinityCandidates(labels: Labels): Set<PodSet> {
+    const out = new Set(this.antiAffinityUnanchored);
+    for (const [key, value] of Object.entries(labels)) {
+      for (const set of this.antiAffinityByPair.get(pairKey("", key, value)) ?? []) out.add(set);
+    }
+    return out;
   }
 
   private labelSetOf(pod: PodInfo): PodSet {

@@ -4,7 +4,7 @@ import type { Toleration } from "../util/taints.js";
 import { requiredTerms, weightedTerms, type AffinityTerm, type WeightedAffinityTerm } from "./affinity-term.js";
 import type { CompiledSelector, Labels } from "./label-selector.js";
 import { asArray, asInteger, asRecord, asString, isRecord, metadataOf, specOf, stableKey, stringMap } from "./objects.js";
-import { podRequests, type ResourceAmounts } from "./resources.js";
+import { isScalarResourceName, podRequests, type ResourceAmounts } from "./resources.js";
 
 export interface HostPort {
   ip: string;
@@ -27,6 +27,11 @@ export interface PodInfo {
   schedulingGates: number;
   /** Requests as NodeResourcesFit and the node's Requested count them. */
   requests: ResourceAmounts;
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  /** Requested scalar resources (extended, hugepages), in request order. */
+  scalarRequests: [string, number][];
   /** cpu and memory with the scheduler's defaults for containers that set none (NonZeroRequested). */
   nonZeroCPU: number;
   nonZeroMemory: number;
@@ -35,6 +40,8 @@ export interface PodInfo {
   nodeSelector: Record<string, string> | undefined;
   /** requiredDuringScheduling node selector terms, or undefined when the pod sets none. */
   requiredNodeTerms: unknown[] | undefined;
+  /** Identifies nodeSelector plus required node affinity, to share their evaluation between pods. */
+  nodeAffinityKey: string;
   preferredNodeTerms: { weight: number; term: Record<string, unknown> }[];
   requiredAffinityTerms: AffinityTerm[];
   requiredAntiAffinityTerms: AffinityTerm[];
@@ -114,12 +121,17 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     schedulerName: asString(spec.schedulerName) || "default-scheduler",
     schedulingGates: asArray(spec.schedulingGates).length,
     requests,
+    milliCPU: requests.get("cpu") ?? 0,
+    memory: requests.get("memory") ?? 0,
+    ephemeralStorage: requests.get("ephemeral-storage") ?? 0,
+    scalarRequests: [...requests].filter(([name]) => isScalarResourceName(name)),
     nonZeroCPU: nonZero.get("cpu") ?? 0,
     nonZeroMemory: nonZero.get("memory") ?? 0,
     hostPorts: hostPortsOf(spec),
     tolerations: asArray(spec.tolerations).filter(isRecord) as Toleration[],
     nodeSelector: isRecord(spec.nodeSelector) ? stringMap(spec.nodeSelector) : undefined,
     requiredNodeTerms: isRecord(required) ? asArray(required.nodeSelectorTerms) : undefined,
+    nodeAffinityKey: stableKey({ s: spec.nodeSelector, t: isRecord(required) ? required.nodeSelectorTerms : undefined }),
     preferredNodeTerms: asArray(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
       .filter(isRecord)
       .map((p) => ({ weight: asInteger(p.weight) ?? 0, term: asRecord(p.preference) })),

@@ -105,7 +105,7 @@ export const InterPodAffinityFilter: FilterPlugin = {
     const pod = ctx.pod;
     const namespaceLabels = ctx.cluster.namespaceLabelsOf(pod.namespace);
     const existingAntiAffinity = new TopologyCounts();
-    for (const set of ctx.cluster.antiAffinitySets) {
+    for (const set of ctx.cluster.antiAffinityCandidates(pod.labels)) {
       for (const term of set.sample.requiredAntiAffinityTerms) {
         if (termMatches(term, pod, namespaceLabels)) existingAntiAffinity.addSet(term.topologyKey, set);
       }

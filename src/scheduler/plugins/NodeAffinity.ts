@@ -31,13 +31,15 @@ export const NodeAffinityFilter: FilterPlugin = {
   preFilter(ctx) {
     const { pod } = ctx;
     if (!pod.requiredNodeTerms && !pod.nodeSelector) return { skip: true };
+    ctx.state.set(this.name, ctx.cluster.requiredNodeAffinity(pod));
     if (!pod.requiredNodeTerms || pod.requiredNodeTerms.length === 0) return undefined;
     const names = namedNodes(pod.requiredNodeTerms);
     if (names && names.size === 0) return { status: unresolvable(this.name, ERR_REASON_CONFLICT) };
     return names ? { nodeNames: names } : undefined;
   },
   filter(ctx, node) {
-    return ctx.cluster.requiredNodeAffinity(ctx.pod)[node.index] ? null : unresolvable(this.name, ERR_REASON_POD);
+    const matches = ctx.state.get(this.name) as Uint8Array;
+    return matches[node.index] ? null : unresolvable(this.name, ERR_REASON_POD);
   },
 };
 

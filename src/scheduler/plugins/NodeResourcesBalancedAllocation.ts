@@ -20,8 +20,13 @@ export function balancedResourceScore(requested: readonly number[], allocatable:
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
-function allocatableOf(node: NodeInfo): number[] {
-  return [node.allocatable.milliCPU, node.allocatable.memory];
+/** The same score for the default resources, cpu and memory, without allocating. */
+function cpuMemoryScore(cpu: number, memory: number, node: NodeInfo): number {
+  const cpuAllocatable = node.allocatable.milliCPU;
+  const memoryAllocatable = node.allocatable.memory;
+  if (cpuAllocatable === 0 || memoryAllocatable === 0) return MAX_NODE_SCORE;
+  const std = Math.abs((Math.min(cpu / cpuAllocatable, 1) - Math.min(memory / memoryAllocatable, 1)) / 2);
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
 export const NodeResourcesBalancedAllocation: ScorePlugin = {
@@ -29,18 +34,14 @@ export const NodeResourcesBalancedAllocation: ScorePlugin = {
   weight: 1,
   preScore(ctx) {
     // From 1.33 best-effort pods are not scored, so they do not pile up on one node.
-    const cpu = ctx.pod.requests.get("cpu") ?? 0;
-    const memory = ctx.pod.requests.get("memory") ?? 0;
-    return !(ctx.behaviour.balancedAllocationSkipsBestEffort && cpu === 0 && memory === 0);
+    return !(ctx.behaviour.balancedAllocationSkipsBestEffort && ctx.pod.milliCPU === 0 && ctx.pod.memory === 0);
   },
   score(ctx, node) {
-    const cpu = ctx.pod.requests.get("cpu") ?? 0;
-    const memory = ctx.pod.requests.get("memory") ?? 0;
-    const allocatable = allocatableOf(node);
-    const withPod = balancedResourceScore([node.requested.milliCPU + cpu, node.requested.memory + memory], allocatable);
+    const { milliCPU, memory } = ctx.pod;
+    const withPod = cpuMemoryScore(node.requested.milliCPU + milliCPU, node.requested.memory + memory, node);
     if (!ctx.behaviour.balancedAllocationScoresChange) return withPod;
     // From 1.36: the change in balance, mapped back to [50, 100] (75 when unchanged).
-    const withoutPod = balancedResourceScore([node.requested.milliCPU, node.requested.memory], allocatable);
+    const withoutPod = cpuMemoryScore(node.requested.milliCPU, node.requested.memory, node);
     return MAX_NODE_SCORE / 2 + Math.trunc((MAX_NODE_SCORE / 2 + withPod - withoutPod) / 2);
   },
 };

@@ -4,7 +4,6 @@
 import { MAX_NODE_SCORE, unresolvable, unschedulable, type FilterPlugin, type ScorePlugin } from "../framework.js";
 import type { NodeInfo } from "../node-info.js";
 import type { PodInfo } from "../pod-info.js";
-import { isScalarResourceName } from "../resources.js";
 
 export const ERR_REASON_TOO_MANY_PODS = "Too many pods";
 
@@ -27,16 +26,11 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficien
   if (node.pods.length + 1 > node.allowedPodNumber) {
     out.push({ resource: "pods", reason: ERR_REASON_TOO_MANY_PODS, unresolvable: false });
   }
-  const r = pod.requests;
-  const scalar = [...r].filter(([name]) => isScalarResourceName(name));
-  const cpu = r.get("cpu") ?? 0;
-  const memory = r.get("memory") ?? 0;
-  const ephemeral = r.get("ephemeral-storage") ?? 0;
-  if (cpu === 0 && memory === 0 && ephemeral === 0 && scalar.length === 0) return out;
-  check(out, "cpu", cpu, node.allocatable.milliCPU, node.requested.milliCPU);
-  check(out, "memory", memory, node.allocatable.memory, node.requested.memory);
-  check(out, "ephemeral-storage", ephemeral, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
-  for (const [name, request] of scalar) {
+  if (pod.milliCPU === 0 && pod.memory === 0 && pod.ephemeralStorage === 0 && pod.scalarRequests.length === 0) return out;
+  check(out, "cpu", pod.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
+  check(out, "memory", pod.memory, node.allocatable.memory, node.requested.memory);
+  check(out, "ephemeral-storage", pod.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
+  for (const [name, request] of pod.scalarRequests) {
     check(out, name, request, node.allocatable.scalar.get(name) ?? 0, node.requested.scalar.get(name) ?? 0);
   }
   return out;

@@ -1,6 +1,6 @@
 // TaintToleration: a node's NoSchedule and NoExecute taints must be tolerated
 // (Filter); untolerated PreferNoSchedule taints lower the node's score.
-import { findUntoleratedTaint, isTaintTolerated, type Taint } from "../../util/taints.js";
+import { findUntoleratedTaint, isTaintTolerated, type Taint, type Toleration } from "../../util/taints.js";
 import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from "../framework.js";
 
 /** The wording from 1.35 on (and in late 1.34 patch releases): the taint is no longer named. */
@@ -28,9 +28,14 @@ export const TaintTolerationFilter: FilterPlugin = {
 export const TaintTolerationScore: ScorePlugin = {
   name: "TaintToleration",
   weight: 3,
-  score(ctx, node) {
+  preScore(ctx) {
     // Tolerations with an empty effect tolerate PreferNoSchedule too.
-    const tolerations = ctx.pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
+    ctx.state.set("TaintToleration/score", ctx.pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule"));
+    return true;
+  },
+  score(ctx, node) {
+    if (node.taints.length === 0) return 0;
+    const tolerations = ctx.state.get("TaintToleration/score") as Toleration[];
     let intolerable = 0;
     for (const taint of node.taints) {
       if (taint.effect === "PreferNoSchedule" && !isTaintTolerated(taint, tolerations)) intolerable++;
