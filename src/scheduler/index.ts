@@ -5,6 +5,7 @@ export type {
   NodeUsage,
   Owner,
   PodPlacement,
+  PodVolume,
   ResourceSummary,
   ScheduleResult,
   SchedulerInput,

@@ -5,6 +5,7 @@ import { requiredTerms, weightedTerms, type AffinityTerm, type WeightedAffinityT
 import type { CompiledSelector, Labels } from "./label-selector.js";
 import { asArray, asInteger, asRecord, asString, isRecord, metadataOf, specOf, stableKey, stringMap } from "./objects.js";
 import { isScalarResourceName, podRequests, type ResourceAmounts } from "./resources.js";
+import type { PodVolume } from "./types.js";
 
 export interface HostPort {
   ip: string;
@@ -62,6 +63,8 @@ export interface PodInfo {
    * topologySpreadConstraints; undefined when nothing selects the pod.
    */
   defaultSpreadSelector?: CompiledSelector;
+  /** The claims the pod mounts and how they bind (VolumeBinding). */
+  volumes?: readonly PodVolume[];
 }
 
 let nextId = 1;

@@ -65,6 +65,11 @@ function buildNodes(objects: readonly KubeObject[]): NodeInfo[] {
   return nodeTreeOrder(parsed).map((node, index) => ({ ...node, index }));
 }
 
+function identity(pod: KubeObject): string {
+  const metadata = metadataOf(pod);
+  return `${asString(metadata.namespace) || "default"}/${asString(metadata.name)}`;
+}
+
 function isTerminal(pod: KubeObject): boolean {
   const phase = asRecord(pod.status).phase;
   return phase === "Succeeded" || phase === "Failed";
@@ -109,9 +114,10 @@ export function schedule(input: SchedulerInput): ScheduleResult {
   const nodes = buildNodes(input.nodes);
   const cluster = new ClusterState(nodes, namespaceLabelMap(input));
 
+  const removed = new Set((input.removedPods ?? []).map(identity));
   for (const object of input.runningPods) {
     const node = cluster.nodeByName.get(asString(specOf(object).nodeName));
-    if (node && !isTerminal(object)) cluster.addPod(newPodInfo(object, podOptions), node);
+    if (node && !isTerminal(object) && !removed.has(identity(object))) cluster.addPod(newPodInfo(object, podOptions), node);
   }
   const baselines = new Map<NodeInfo, NodeBaseline>(nodes.map((n) => [n, { requested: n.requested.clone(), pods: n.pods.length }]));
 
@@ -119,6 +125,8 @@ export function schedule(input: SchedulerInput): ScheduleResult {
     const pod = newPodInfo(planned.pod, podOptions);
     pod.tolerations = withDefaultTolerations(pod.tolerations);
     pod.defaultSpreadSelector = defaultSpreadSelector(planned, input.services ?? []);
+    const volumes = input.podVolumes?.[index];
+    if (volumes) pod.volumes = volumes;
     return { planned, pod, index };
   });
   // PrioritySort: higher priority first, then plan order.

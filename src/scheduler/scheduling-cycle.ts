@@ -19,6 +19,7 @@ import { NodeResourcesFitFilter, NodeResourcesFitScore } from "./plugins/NodeRes
 import { NodeUnschedulable } from "./plugins/NodeUnschedulable.js";
 import { PodTopologySpreadFilter, PodTopologySpreadScore } from "./plugins/PodTopologySpread.js";
 import { TaintTolerationFilter, TaintTolerationScore } from "./plugins/TaintToleration.js";
+import { VolumeBinding } from "./plugins/VolumeBinding.js";
 import type { SchedulerBehaviour } from "./versions.js";
 
 /** The default profile's Filter plugins, in the order they run. */
@@ -29,6 +30,7 @@ export const DEFAULT_FILTER_PLUGINS: readonly FilterPlugin[] = [
   NodeAffinityFilter,
   NodePorts,
   NodeResourcesFitFilter,
+  VolumeBinding,
   PodTopologySpreadFilter,
   InterPodAffinityFilter,
 ];

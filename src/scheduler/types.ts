@@ -2,6 +2,17 @@
 // Pending, and what that does to each node.
 import type { KubeObject, PlannedPod } from "../types.js";
 
+/**
+ * How a PersistentVolumeClaim the pod mounts binds, as the admission stage
+ * reports it (AdmittedPod.volumes).
+ */
+export interface PodVolume {
+  claim: string;
+  status: "bound" | "binds-to" | "wait-for-first-consumer" | "provisioned" | "unbound" | "missing";
+  /** spec.nodeAffinity of the PersistentVolume the claim is (or will be) bound to. */
+  nodeAffinity?: unknown;
+}
+
 export interface SchedulerInput {
   /** Pods to place, in plan order. */
   pods: PlannedPod[];
@@ -18,6 +29,10 @@ export interface SchedulerInput {
    * form the selector of the default topology spreading.
    */
   services?: KubeObject[];
+  /** Per planned pod (same index as `pods`): its claims, for VolumeBinding. Pods without an entry mount none. */
+  podVolumes?: ReadonlyArray<readonly PodVolume[] | undefined>;
+  /** Snapshot pods the plan deletes (rollouts, scale-down): their nodes are freed before placing. */
+  removedPods?: KubeObject[];
   /** "1.30".."1.36": wording and behaviour follow this kube-scheduler version. */
   kubernetesVersion: string;
 }
