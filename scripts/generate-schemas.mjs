@@ -30,7 +30,8 @@ const FIRST_CONTIGUOUS_RELEASE = "1.28";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const specDir = process.env.KUBEPLAN_OPENAPI_DIR ?? join(root, "..", "shared", "k8s-openapi");
-const outDir = join(root, "schemas");
+// Tests write elsewhere to compare a fresh run with the committed files.
+const outDir = process.env.KUBEPLAN_SCHEMAS_OUT ?? join(root, "schemas");
 const defsDir = join(outDir, "defs");
 const validatorsDir = join(outDir, "validators");
 const POD_SPEC = "io.k8s.api.core.v1.PodSpec";
@@ -180,7 +181,7 @@ function main() {
   writeFileSync(join(outDir, "lifecycle.json"), JSON.stringify(lifecycle, null, 1) + "\n");
 
   for (const dir of [defsDir, validatorsDir]) {
-    console.log(`${dir.slice(root.length + 1)}: ${readdirSync(dir).length} files, ${(sizeOf(dir) / 1024).toFixed(0)} KiB`);
+    console.log(`schemas/${dir.slice(outDir.length + 1)}: ${readdirSync(dir).length} files, ${(sizeOf(dir) / 1024).toFixed(0)} KiB`);
   }
   console.log(`schemas/: ${(sizeOf(outDir) / 1024 / 1024).toFixed(2)} MiB in total`);
 }

@@ -4,8 +4,9 @@
 //   - default: field.NotSupported → `Unsupported value: "x": supported values: "A", "B"`,
 //     with `values` in the order upstream lists them (sets.List sorts them);
 //   - `invalid`: field.Invalid with that detail (e.g. selector operators).
-// `empty: true` when upstream accepts "" (defaulting fills it in); otherwise ""
-// is reported as `Required value`, as upstream does for most of these fields.
+// `empty: true` when upstream accepts "" (defaulting fills it in); `required:
+// true` when upstream answers "" with `Required value`; otherwise "" is one
+// more unsupported value.
 // `items: true` puts the set on the items of a list. `since`/`until` bound the
 // releases where the set applies.
 
@@ -42,26 +43,26 @@ export const CLOSED_SETS = [
   // validateDNSPolicy; "" is defaulted to ClusterFirst.
   { on: [core + "PodSpec"], property: "dnsPolicy", values: ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"], empty: true },
   // ValidatePreemptionPolicy (also used by PriorityClass validation).
-  { on: [core + "PodSpec", "io.k8s.api.scheduling.v1.PriorityClass"], property: "preemptionPolicy", values: ["PreemptLowerPriority", "Never"] },
+  { on: [core + "PodSpec", "io.k8s.api.scheduling.v1.PriorityClass"], property: "preemptionPolicy", values: ["PreemptLowerPriority", "Never"] , required: true },
   // validOS (sets.List).
-  { on: [core + "PodOS"], property: "name", values: ["linux", "windows"] },
+  { on: [core + "PodOS"], property: "name", values: ["linux", "windows"] , required: true },
   // validFSGroupChangePolicies, validSELinuxChangePolicies, supplemental groups policies (sets.List).
   { on: [core + "PodSecurityContext"], property: "fsGroupChangePolicy", values: ["Always", "OnRootMismatch"] },
   { on: [core + "PodSecurityContext"], property: "seLinuxChangePolicy", values: ["MountOption", "Recursive"] },
   { on: [core + "PodSecurityContext"], property: "supplementalGroupsPolicy", values: ["Merge", "Strict"] },
   // validateSeccompProfileType, ValidateAppArmorProfileField.
-  { on: [core + "SeccompProfile", core + "AppArmorProfile"], property: "type", values: ["Localhost", "RuntimeDefault", "Unconfined"] },
+  { on: [core + "SeccompProfile", core + "AppArmorProfile"], property: "type", values: ["Localhost", "RuntimeDefault", "Unconfined"] , required: true },
   // ValidateTolerations: "" operator means Equal, "" effect matches all effects.
   { on: [core + "Toleration"], property: "operator", values: ["Equal", "Exists"], empty: true },
   { on: [core + "Toleration"], property: "effect", values: ["NoSchedule", "PreferNoSchedule", "NoExecute"], empty: true },
   // validateTaintEffect (node taints: the effect is required).
-  { on: [core + "Taint"], property: "effect", values: ["NoSchedule", "PreferNoSchedule", "NoExecute"] },
+  { on: [core + "Taint"], property: "effect", values: ["NoSchedule", "PreferNoSchedule", "NoExecute"] , required: true },
   // ValidateNodeSelectorRequirement.
   { on: [core + "NodeSelectorRequirement"], property: "operator", values: ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"], invalid: SELECTOR_OPERATOR },
   // validateScopedResourceSelectorRequirement.
   { on: [core + "ScopedResourceSelectorRequirement"], property: "operator", values: ["In", "NotIn", "Exists", "DoesNotExist"], invalid: SELECTOR_OPERATOR },
   // validateTopologySpreadConstraints: supportedScheduleActions, supportedPodTopologySpreadNodePolicies (sets.List).
-  { on: [core + "TopologySpreadConstraint"], property: "whenUnsatisfiable", values: ["DoNotSchedule", "ScheduleAnyway"] },
+  { on: [core + "TopologySpreadConstraint"], property: "whenUnsatisfiable", values: ["DoNotSchedule", "ScheduleAnyway"] , required: true },
   { on: [core + "TopologySpreadConstraint"], property: "nodeAffinityPolicy", values: ["Honor", "Ignore"] },
   { on: [core + "TopologySpreadConstraint"], property: "nodeTaintsPolicy", values: ["Honor", "Ignore"] },
   // validateMountPropagation, validateMountRecursiveReadOnly (sets.List).
@@ -103,6 +104,7 @@ export const CLOSED_SETS = [
     values: ["Container", "PersistentVolumeClaim", "Pod"],
     qualified: true,
     invalid: "must be a standard limit type or fully qualified",
+    required: true,
   },
 
   // --- staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go ---
@@ -155,7 +157,7 @@ export const CLOSED_SETS = [
 
   // --- pkg/apis/autoscaling/validation/validation.go ---
   // validateMetricSpec: validMetricSourceTypes (sorted list).
-  { on: [autoscaling + "MetricSpec"], property: "type", values: ["ContainerResource", "External", "Object", "Pods", "Resource"] },
+  { on: [autoscaling + "MetricSpec"], property: "type", values: ["ContainerResource", "External", "Object", "Pods", "Resource"] , required: true },
   // validateMetricTarget.
   { on: [autoscaling + "MetricTarget"], property: "type", values: ["Utilization", "Value", "AverageValue"], invalid: "must be either Utilization, Value, or AverageValue" },
   // validateScalingRules / validateScalingPolicy: validSelectPolicyTypes, validPolicyTypes (sorted lists).
@@ -194,6 +196,7 @@ export function closedSetsFor(version) {
     const spec = { values: entry.values };
     if (entry.empty) spec.empty = true;
     if (entry.qualified) spec.qualified = true;
+    if (entry.required) spec.required = true;
     if (entry.invalid) spec.invalid = entry.invalid;
     if (entry.items) spec.items = true;
     for (const definition of entry.on) table.set(`${definition}#${entry.property}`, spec);

@@ -15,9 +15,9 @@ function quotedList(values: readonly string[]): string {
 }
 
 export function closedSetMessage(path: string, value: string, set: ClosedSet): ClosedSetMessage {
-  if (value === "") return { required: true, message: `${path}: Required value` };
+  if (value === "" && set.required) return { required: true, message: `${path}: Required value` };
   const supported = set.values.filter((candidate) => candidate !== "");
-  const suggestion = nearest(value, supported);
+  const suggestion = value === "" ? undefined : nearest(value, supported);
   const hint = suggestion !== undefined ? ` (did you mean ${JSON.stringify(suggestion)}?)` : "";
   if (set.invalid !== undefined) {
     const list = suggestion === undefined ? ` (supported values: ${quotedList(supported)})` : "";

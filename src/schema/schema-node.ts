@@ -5,6 +5,8 @@ export interface ClosedSet {
   values: string[];
   /** "" is accepted (defaulting fills it in). */
   empty?: boolean;
+  /** "" is answered with `Required value` (otherwise it is one more unsupported value). */
+  required?: boolean;
   /** Any value containing "/" (a fully qualified name) is accepted too. */
   qualified?: boolean;
   /** Upstream rejects with `Invalid value: ...: <this detail>` instead of `Unsupported value`. */

@@ -233,6 +233,11 @@ const INVALID: InvalidCase[] = [
     yaml: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  preemptionPolicy: ""\n  containers: [{name: p, image: busybox}]\n`,
     expected: [{ rule: "schema/required", line: 6, column: 21, message: "spec.preemptionPolicy: Required value" }],
   },
+  {
+    name: "an empty value upstream does not default",
+    yaml: `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n  volumeMode: ""\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests: {storage: 1Gi}\n`,
+    expected: [{ rule: "schema/enum", line: 6, column: 15, message: 'spec.volumeMode: Unsupported value: "": supported values: "Block", "Filesystem"' }],
+  },
   // --- schema/format ---
   {
     name: "an int32 out of range",
