@@ -63,11 +63,8 @@ function requirementReports(requirement: Record<string, unknown>, at: PathSegmen
       const valuesAt = [...at, "values"];
       reports.push(reportAt(valuesAt, forbidden(fieldPath(valuesAt), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")));
     }
-  } else if (typeof operator === "string") {
-    const operatorAt = [...at, "operator"];
-    const close = [...OPERATORS].find((o) => o.toLowerCase() === operator.toLowerCase());
-    reports.push(reportAt(operatorAt, invalid(fieldPath(operatorAt), scalarValue(operator), "not a valid selector operator"), close ? { suggestion: close } : {}));
   }
+  // An operator outside In, NotIn, Exists, DoesNotExist is an enum error of the schema layer.
   const key = asString(requirement.key);
   if (key !== undefined) {
     const keyAt = [...at, "key"];
