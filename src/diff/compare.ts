@@ -10,7 +10,7 @@ import { displayPath } from "./path.js";
 import { foldStringData, maskFieldDiffs, maskForDisplay, maskPatch } from "./secrets.js";
 import { comparableBody, lastAppliedOf, withIdentity } from "./server-fields.js";
 import type { Change, ChangeAction, FieldDiff, PatchOperation, ShapeNode } from "./types.js";
-import { deepClone, isPlainObject, objectAt, type PlainObject } from "./values.js";
+import { deepClone, isPlainObject, objectAt, orderLike, type PlainObject } from "./values.js";
 
 export interface Identity {
   apiVersion: string;
@@ -140,7 +140,7 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
   change.patch = finishPatch(identity.kind, patch, context.showSecrets);
   change.managedBy = owned.managedBy;
   if (storedApiVersion !== identity.apiVersion) change.currentApiVersion = storedApiVersion;
-  const shown = maskedObjects(identity.kind, current, next, context.showSecrets);
+  const shown = maskedObjects(identity.kind, current, orderLike(next, current) as PlainObject, context.showSecrets);
   change.before = withIdentity(shown.before!, { ...identity, apiVersion: storedApiVersion });
   change.after = withIdentity(shown.after!, identity);
   if (document) change.document = document;

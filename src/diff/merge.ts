@@ -40,12 +40,17 @@ class Merger {
    */
   private keptPart(current: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
     if (this.keeps(path, lastApplied)) return deepClone(current);
+    return this.ownedPart(current, shape, path);
+  }
+
+  /** Inside a value that goes, only what another manager owns stays. */
+  private ownedPart(current: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
+    if (matchesAny(this.owned, path)) return deepClone(current);
     if (!mayMatchBelow(this.owned, path)) return undefined;
     if (isPlainObject(current)) {
-      const recorded = isPlainObject(lastApplied) ? lastApplied : undefined;
       const out: PlainObject = {};
       for (const [key, value] of Object.entries(current)) {
-        const kept = this.keptPart(value, recorded?.[key], shape?.field(key), [...path, key]);
+        const kept = this.ownedPart(value, shape?.field(key), [...path, key]);
         if (kept !== undefined) out[key] = kept;
       }
       return Object.keys(out).length > 0 ? out : undefined;
@@ -53,12 +58,8 @@ class Merger {
     const keys = keysOf(shape);
     const index = Array.isArray(current) && keys ? indexByKey(current, keys) : undefined;
     if (!keys || !index) return undefined;
-    const recordedIndex = Array.isArray(lastApplied) ? indexByKey(lastApplied, keys) : undefined;
-    const out: unknown[] = [];
-    for (const [label, item] of index) {
-      const kept = this.keptPart(item, recordedIndex?.get(label), shape?.item(), [...path, itemToken(label)]);
-      if (kept !== undefined) out.push(kept);
-    }
+    // List items stay whole or not at all: half an item would lose its key.
+    const out = [...index].filter(([label]) => matchesAny(this.owned, [...path, itemToken(label)])).map(([, item]) => deepClone(item));
     return out.length > 0 ? out : undefined;
   }
 

@@ -94,11 +94,11 @@ function statefulSetNote(name: string, current: PlainObject, next: PlainObject, 
   }
   if (partition > start) {
     const updated = last - partition + 1;
+    const which = updated === 1 ? podName(name, last) : `${podName(name, last)} down to ${podName(name, partition)}`;
+    const kept = partition - 1 === start ? `${podName(name, start)} keeps` : `${podName(name, start)} to ${podName(name, partition - 1)} keep`;
     return {
       kind: "partitioned",
-      message:
-        `partition ${partition}: ${pods(updated)} updated (${podName(name, last)} down to ${podName(name, partition)}), ${pace}; ` +
-        `${podName(name, start)}..${podName(name, partition - 1)} keep the old template`,
+      message: `partition ${partition}: ${pods(updated)} updated (${which}), ${pace}; ${kept} the old template`,
       replicas,
     };
   }
@@ -125,7 +125,7 @@ function daemonSetNote(stored: PlainObject, next: PlainObject, fields: readonly 
   const message =
     surge > 0
       ? `rolling update on ${nodes} nodes: on up to ${surge} at a time the new pod starts before the old one stops`
-      : `rolling update on ${nodes} nodes: up to ${unavailable} pods unavailable at a time`;
+      : `rolling update on ${nodes} nodes: up to ${pods(unavailable)} unavailable at a time`;
   return { kind: "rolling-update", message, replicas: nodes, maxSurge: surge, maxUnavailable: unavailable };
 }
 

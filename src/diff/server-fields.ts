@@ -84,6 +84,12 @@ export function comparableBody(object: KubeObject): PlainObject {
   for (const path of FIELD_PATHS) removePath(body, path);
   const annotations = objectAt(metadata, "annotations");
   if (annotations) for (const key of Object.keys(annotations)) if (SERVER_ANNOTATION_KEYS.has(key)) delete annotations[key];
+  // Empty maps are not serialised by the server (omitempty): `annotations: {}` is no annotations.
+  for (const key of ["annotations", "labels"]) {
+    const map = objectAt(metadata, key);
+    if (metadata && map && Object.keys(map).length === 0) delete metadata[key];
+  }
+  if (metadata && Object.keys(metadata).length === 0) delete body.metadata;
   return body;
 }
 

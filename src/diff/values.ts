@@ -100,3 +100,25 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+function counterpart(item: unknown, index: number, reference: readonly unknown[]): unknown {
+  if (isPlainObject(item) && typeof item.name === "string") return reference.find((r) => isPlainObject(r) && r.name === item.name);
+  return reference[index];
+}
+
+/**
+ * A copy of `target` whose keys follow the order of `reference` (its own new
+ * keys last), so that the YAML of both lines up in a unified diff.
+ */
+export function orderLike(target: unknown, reference: unknown): unknown {
+  if (Array.isArray(target)) {
+    const ref = Array.isArray(reference) ? reference : [];
+    return target.map((item, i) => orderLike(item, counterpart(item, i, ref)));
+  }
+  if (!isPlainObject(target)) return target;
+  const ref = isPlainObject(reference) ? reference : {};
+  const out: PlainObject = {};
+  for (const key of Object.keys(ref)) if (key in target) out[key] = orderLike(target[key], ref[key]);
+  for (const key of Object.keys(target)) if (!(key in out)) out[key] = orderLike(target[key], undefined);
+  return out;
+}

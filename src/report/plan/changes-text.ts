@@ -85,7 +85,10 @@ function unifiedDiffLines(change: Change, paint: Paint): string[] {
   const patch = structuredPatch(`cluster/${label}`, `manifests/${label}`, before, after, undefined, undefined, { context: 3 });
   const lines = [paint(`${FIELD_INDENT}--- cluster/${label}`, "bold"), paint(`${FIELD_INDENT}+++ manifests/${label}`, "bold")];
   for (const hunk of patch.hunks) {
-    lines.push(paint(`${FIELD_INDENT}@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, "cyan"));
+    // As in GNU diff, an empty side starts at the line before (`@@ -0,0 +1,7 @@`).
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    lines.push(paint(`${FIELD_INDENT}@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`, "cyan"));
     for (const line of hunk.lines) {
       const style: Style | undefined = line.startsWith("+") ? "green" : line.startsWith("-") ? "red" : undefined;
       lines.push(style ? paint(FIELD_INDENT + line, style) : FIELD_INDENT + line);

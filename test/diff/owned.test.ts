@@ -1,0 +1,117 @@
+// Fields only the stored object has: kept when another manager owns them
+// (autoscaler, allocator, controller), or when kubectl's last applied
+// configuration shows the manifest never set them; removed otherwise.
+import { describe, expect, it } from "vitest";
+import { planChanges } from "../../src/diff/index.js";
+import type { KubeObject } from "../../src/types.js";
+import { fixtureObjects, objectsOf, withoutLastApplied } from "./helpers.js";
+
+function edited(object: KubeObject, edit: (copy: any) => void): KubeObject {
+  const copy = structuredClone(object);
+  edit(copy);
+  return copy;
+}
+
+const stored = fixtureObjects("noop/deployment.stored.yaml")[0]!;
+const desired = fixtureObjects("noop/deployment.desired.yaml")[0]!;
+const [hpa] = objectsOf(`
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web, namespace: shop}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 2
+  maxReplicas: 10
+`);
+
+const scaledTo7 = edited(stored, (s) => (s.spec.replicas = 7));
+const withoutReplicas = edited(desired, (d) => delete d.spec.replicas);
+
+function planOf(desiredObjects: KubeObject[], current: KubeObject[]) {
+  return planChanges({ desired: desiredObjects.map((object) => ({ object })), current, kubernetesVersion: "1.36" });
+}
+
+describe("replicas under a HorizontalPodAutoscaler", () => {
+  it("are not a change when the manifest leaves them out, and the plan says who owns them", () => {
+    const change = planOf([withoutReplicas], withoutLastApplied([scaledTo7, hpa!])).changes[0]!;
+    expect(change.action).toBe("no-op");
+    expect(change.managedBy).toEqual(["replicas managed by HorizontalPodAutoscaler web"]);
+  });
+
+  it("the autoscaler may come with the same manifests", () => {
+    const plan = planOf([withoutReplicas, hpa!], withoutLastApplied([scaledTo7]));
+    const deployment = plan.changes.find((c) => c.kind === "Deployment")!;
+    expect(deployment.action).toBe("no-op");
+    expect(deployment.managedBy).toEqual(["replicas managed by HorizontalPodAutoscaler web"]);
+  });
+
+  it("set in the manifest, they change, with a warning that the autoscaler scales back", () => {
+    const change = planOf([desired], [scaledTo7, hpa!]).changes[0]!;
+    expect(change.fields.map((f) => [f.path, f.from, f.to])).toEqual([["spec.replicas", 7, 3]]);
+    expect(change.rollout?.message).toBe("scale from 7 to 3 pods, no rollout");
+    expect(change.notes).toEqual([
+      "spec.replicas is managed by HorizontalPodAutoscaler web: apply sets it, then the autoscaler scales it back; leave replicas out of the manifest",
+    ]);
+  });
+
+  it("without an autoscaler and without a record of the last apply, a missing replicas defaults to 1", () => {
+    const change = planOf([withoutReplicas], withoutLastApplied([scaledTo7])).changes[0]!;
+    expect(change.fields.map((f) => [f.path, f.from, f.to])).toEqual([["spec.replicas", 7, 1]]);
+  });
+
+  it("when the last apply did not set replicas either, kubectl apply keeps the stored value", () => {
+    const recorded = edited(scaledTo7, (s) => {
+      const last = JSON.parse(s.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]);
+      delete last.spec.replicas;
+      s.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"] = JSON.stringify(last);
+    });
+    expect(planOf([withoutReplicas], [recorded]).changes[0]!.action).toBe("no-op");
+  });
+
+  it("when the last apply set replicas and the manifest drops them, they go back to the default", () => {
+    expect(planOf([withoutReplicas], [scaledTo7]).changes[0]!.fields.map((f) => [f.path, f.from, f.to])).toEqual([["spec.replicas", 7, 1]]);
+  });
+});
+
+describe("last applied configuration (kubectl's three-way merge)", () => {
+  it("a label the manifest dropped is removed", () => {
+    const previous = edited(stored, (s) => {
+      s.metadata.labels.tier = "frontend";
+      const last = JSON.parse(s.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]);
+      last.metadata.labels.tier = "frontend";
+      s.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"] = JSON.stringify(last);
+    });
+    const change = planOf([desired], [previous]).changes[0]!;
+    expect(change.fields).toEqual([{ path: "metadata.labels.tier", pointer: "/metadata/labels/tier", op: "remove", from: "frontend" }]);
+  });
+
+  it("a label someone else added is kept", () => {
+    const edited_ = edited(stored, (s) => (s.metadata.labels.team = "payments"));
+    expect(planOf([desired], [edited_]).changes[0]!.action).toBe("no-op");
+  });
+
+  it("without the record, every field the manifest does not set is a removal", () => {
+    const edited_ = edited(stored, (s) => (s.metadata.labels.team = "payments"));
+    const change = planOf([desired], withoutLastApplied([edited_])).changes[0]!;
+    expect(change.fields.map((f) => [f.op, f.path])).toEqual([["remove", "metadata.labels.team"]]);
+  });
+});
+
+describe("allocated and controller-written fields", () => {
+  const services = fixtureObjects("noop/service.stored.yaml");
+  const nodePortService = fixtureObjects("noop/service.desired.yaml")[1]!;
+
+  it("an explicit nodePort replaces the allocated one in place", () => {
+    const change = planOf([edited(nodePortService, (d) => (d.spec.ports[0].nodePort = 30080))], services).changes.find((c) => c.name === "web-public")!;
+    expect(change.action).toBe("update");
+    expect(change.fields.map((f) => [f.path, f.from, f.to])).toEqual([["spec.ports[port=80,protocol=TCP].nodePort", 31380, 30080]]);
+  });
+
+  it("switching to ClusterIP drops the node port", () => {
+    const change = planOf([edited(nodePortService, (d) => (d.spec.type = "ClusterIP"))], withoutLastApplied(services)).changes.find((c) => c.name === "web-public")!;
+    expect(change.fields.map((f) => [f.op, f.path])).toEqual([
+      ["remove", "spec.ports[port=80,protocol=TCP].nodePort"],
+      ["replace", "spec.type"],
+    ]);
+  });
+});

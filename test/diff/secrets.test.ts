@@ -1,0 +1,85 @@
+// Secret values never appear in the plan, in any output, unless --show-secrets.
+import { describe, expect, it } from "vitest";
+import { planChanges } from "../../src/diff/index.js";
+import { renderChanges } from "../../src/report/plan/changes-text.js";
+import { fixtureObjects, objectsOf } from "./helpers.js";
+
+const stored = fixtureObjects("noop/secret.stored.yaml");
+const [changed] = objectsOf(`
+apiVersion: v1
+kind: Secret
+metadata: {name: db-credentials, namespace: shop}
+stringData:
+  username: shop
+  password: N3w-Pa55word
+  api-token: tok-123456
+`);
+const [fresh] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: api, namespace: shop}\ndata: {key: c3VwZXItc2VjcmV0}\n");
+
+/** Every secret value of the fixtures, plain and base64. */
+const SECRETS = ["s3cr3t-Pa55", "czNjcjN0LVBhNTU=", "N3w-Pa55word", Buffer.from("N3w-Pa55word").toString("base64"), "tok-123456", Buffer.from("tok-123456").toString("base64"), "super-secret", "c3VwZXItc2VjcmV0", "LS0tLS1CRUdJTi"];
+
+function plan(showSecrets: boolean, prune = false) {
+  return planChanges({
+    desired: [{ object: changed! }, { object: fresh! }],
+    current: [...stored, ...objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: old, namespace: shop, labels: {app: x}}\ndata: {k: c3VwZXItc2VjcmV0}\n")],
+    kubernetesVersion: "1.36",
+    showSecrets,
+    prune,
+    pruneSelector: "app=x",
+  });
+}
+
+function leaks(text: string): string[] {
+  return SECRETS.filter((secret) => text.includes(secret));
+}
+
+describe("secret masking", () => {
+  it("field diffs say what changed, not the value", () => {
+    const change = plan(false).changes.find((c) => c.name === "db-credentials")!;
+    expect(change.fields).toEqual([
+      { path: "data[ca.crt]", pointer: "/data/ca.crt", op: "remove", sensitive: true },
+      { path: "data.password", pointer: "/data/password", op: "replace", sensitive: true },
+      { path: "data.api-token", pointer: "/data/api-token", op: "add", sensitive: true },
+    ]);
+    expect(change.patch).toEqual([
+      { op: "remove", path: "/data/ca.crt" },
+      { op: "replace", path: "/data/password", value: "(sensitive value)" },
+      { op: "add", path: "/data/api-token", value: "(sensitive value)" },
+    ]);
+  });
+
+  it("nothing secret in the JSON data of the plan (create, update, delete)", () => {
+    expect(leaks(JSON.stringify(plan(false, true)))).toEqual([]);
+  });
+
+  it("nothing secret in the text, with or without --diff", () => {
+    const result = plan(false, true);
+    expect(result.changes.map((c) => c.action)).toEqual(["update", "create", "delete"]);
+    const text = renderChanges(result, { color: false, showUnchanged: true, unifiedDiff: true });
+    expect(leaks(text)).toEqual([]);
+    expect(text).toContain("      ~ data.password: (sensitive value changed)\n");
+    expect(text).toContain('      -  password: "*** (before)"\n      +  password: "*** (after)"\n');
+  });
+
+  it("--show-secrets reveals them", () => {
+    const result = plan(true);
+    const change = result.changes.find((c) => c.name === "db-credentials")!;
+    expect(change.fields.find((f) => f.path === "data.password")).toEqual({
+      path: "data.password",
+      pointer: "/data/password",
+      op: "replace",
+      from: "czNjcjN0LVBhNTU=",
+      to: Buffer.from("N3w-Pa55word").toString("base64"),
+    });
+    expect(renderChanges(result, { color: false, showUnchanged: false, unifiedDiff: false })).toContain(
+      `      ~ data.password: "czNjcjN0LVBhNTU=" -> "${Buffer.from("N3w-Pa55word").toString("base64")}"`,
+    );
+  });
+
+  it("stringData compares with the stored base64 data", () => {
+    const [same] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: db-credentials, namespace: shop}\nstringData: {username: shop, password: s3cr3t-Pa55}\ndata: {ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENCK3dJSkFNSGRlbW8KLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=}\n");
+    const result = planChanges({ desired: [{ object: same! }], current: stored, kubernetesVersion: "1.36" });
+    expect(result.changes[0]!.action).toBe("no-op");
+  });
+});
