@@ -49,7 +49,7 @@ export function expandCronJob(ctx: WorkloadContext, now: Date): { workload: Expa
   const run = nextRun(schedule, timeZone, now);
   const zone = stringOf(cronSpec.timeZone) ? `time zone ${timeZone}` : "UTC";
   let message: string;
-  if ("at" in run) message = `${prefix}: its first Job starts at ${run.at.toISOString()} (schedule "${schedule}", ${zone})`;
+  if ("at" in run) message = `${prefix}: its first Job starts at ${run.at.toISOString().replace(".000Z", "Z")} (schedule "${schedule}", ${zone})`;
   else if ("every" in run) message = `${prefix}: its first Job starts ${run.every} after it is created (schedule "${schedule}")`;
   else message = `${prefix}: its schedule "${schedule}" cannot be parsed: ${run.error}`;
   return { workload, notes: [note(ctx, message, "/spec/schedule", "error" in run ? "warning" : "info")] };

@@ -48,7 +48,7 @@ export function generatedSuffix(seed: string): string {
   let hash = fnv32a(seed);
   for (let i = 0; i < 5; i++) {
     out += SAFE_ALPHABET[hash % SAFE_ALPHABET.length];
-    hash = Math.floor(hash / SAFE_ALPHABET.length) ^ fnv32a(`${seed}#${i}`);
+    hash = (Math.floor(hash / SAFE_ALPHABET.length) ^ fnv32a(`${seed}#${i}`)) >>> 0;
   }
   return out;
 }

@@ -1,0 +1,84 @@
+// The plan's quota table: per namespace and quota, each limited resource's
+// usage before and after the plan against its hard limit.
+import type { AdmissionResult, QuotaResourceUsage } from "../../admission/types.js";
+import { parseQuantity } from "../../util/quantity.js";
+
+const RED = "\x1b[31m";
+const YELLOW = "\x1b[33m";
+const DIM = "\x1b[2m";
+const BOLD = "\x1b[1m";
+const RESET = "\x1b[0m";
+
+/** Usage after the plan as a share of the hard limit, or undefined when not a number. */
+function share(usage: QuotaResourceUsage): number | undefined {
+  const used = parseQuantity(usage.usedAfter);
+  const hard = parseQuantity(usage.hard);
+  if (!used || !hard || hard.nanos === 0n) return undefined;
+  return Number((used.nanos * 1000n) / hard.nanos) / 10;
+}
+
+function paint(text: string, code: string, color: boolean): string {
+  return color ? `${code}${text}${RESET}` : text;
+}
+
+function shareCell(usage: QuotaResourceUsage, color: boolean): string {
+  const value = share(usage);
+  if (value === undefined) return "";
+  const text = `${Math.round(value)}%`;
+  if (value >= 100) return paint(text, RED, color);
+  if (value >= 80) return paint(text, YELLOW, color);
+  return text;
+}
+
+/** The quota a refusal names (`exceeded quota: rq-1, ...` / `failed quota: rq-1: ...`). */
+function refusedQuota(message: string): string | undefined {
+  return /(?:exceeded|failed) quota: ([^,:]+)/.exec(message)?.[1];
+}
+
+function refusals(result: AdmissionResult, namespace: string): string[] {
+  const counts = new Map<string, number>();
+  const refused = [
+    ...result.pods.filter((p) => p.namespace === namespace).map((p) => p.denial),
+    ...result.objects.filter((o) => o.namespace === namespace && o.kind !== "Pod").map((o) => o.denial),
+  ];
+  for (const denial of refused) {
+    if (denial?.plugin !== "ResourceQuota" || denial.cause) continue;
+    const quota = refusedQuota(denial.message) ?? "?";
+    counts.set(quota, (counts.get(quota) ?? 0) + 1);
+  }
+  return [...counts].map(([quota, n]) => `${n} ${n === 1 ? "request" : "requests"} refused by quota ${quota}`);
+}
+
+/** Pads every column to its widest cell (colour codes do not count). */
+function table(rows: string[][]): string[] {
+  const visible = (cell: string) => cell.replace(/\x1b\[[0-9;]*m/g, "").length;
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => visible(row[i] ?? ""))));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + " ".repeat(widths[i]! - visible(cell)))).join("  ").trimEnd());
+}
+
+export function renderQuotaTable(result: AdmissionResult, options: { color: boolean }): string {
+  if (result.namespaces.length === 0) return "";
+  const { color } = options;
+  const rows: string[][] = [["NAMESPACE", "QUOTA", "RESOURCE", "BEFORE", "AFTER", "HARD", "USED"].map((h) => paint(h, BOLD, color))];
+  const notes: string[] = [];
+  for (const ns of result.namespaces) {
+    ns.quotas.forEach((quota, q) => {
+      const label = quota.source === "input" ? `${quota.name} (new)` : quota.name;
+      const scoped = quota.scopes.length > 0 ? ` [${quota.scopes.join(", ")}]` : "";
+      quota.resources.forEach((usage, r) => {
+        const changed = usage.usedAfter !== usage.usedBefore;
+        rows.push([
+          q === 0 && r === 0 ? ns.namespace : "",
+          r === 0 ? label + scoped : "",
+          usage.resource,
+          usage.usedBefore,
+          changed ? usage.usedAfter : paint(usage.usedAfter, DIM, color),
+          usage.hard,
+          shareCell(usage, color),
+        ]);
+      });
+    });
+    for (const line of refusals(result, ns.namespace)) notes.push(`${ns.namespace}: ${paint(line, RED, color)}`);
+  }
+  return [...table(rows), ...notes].join("\n") + "\n";
+}
