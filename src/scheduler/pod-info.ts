@@ -15,8 +15,6 @@ export interface HostPort {
 
 export interface PodInfo {
   object: KubeObject;
-  /** Unique within a run. */
-  id: number;
   name: string;
   namespace: string;
   labels: Labels;
@@ -67,8 +65,6 @@ export interface PodInfo {
   volumes?: readonly PodVolume[];
 }
 
-let nextId = 1;
-
 /** Image name as the node reports it: `:latest` when no tag (imagelocality.normalizedImageName). */
 export function normalizedImageName(name: string): string {
   return name.lastIndexOf(":") <= name.lastIndexOf("/") ? name + ":latest" : name;
@@ -113,7 +109,6 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     .map(normalizedImageName);
   return {
     object,
-    id: nextId++,
     name: asString(metadata.name) || asString(metadata.generateName),
     namespace,
     labels: stringMap(metadata.labels),
@@ -148,9 +143,4 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     containerCount: asArray(spec.initContainers).length + asArray(spec.containers).length,
     affinityKey: namespace + "\u0000" + stableKey({ a: affinity.podAffinity, n: affinity.podAntiAffinity }),
   };
-}
-
-/** `namespace/name`, as kubectl and the scheduler's logs name a pod. */
-export function podKey(pod: PodInfo): string {
-  return `${pod.namespace}/${pod.name}`;
 }

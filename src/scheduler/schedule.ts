@@ -9,8 +9,8 @@ import { fitErrorMessage, NO_NODES_AVAILABLE } from "./fit-error.js";
 import type { Labels } from "./label-selector.js";
 import { newNodeInfo, type NodeInfo } from "./node-info.js";
 import { nodeTreeOrder } from "./node-order.js";
-import { asRecord, asString, metadataOf, specOf, stringMap } from "./objects.js";
-import { newPodInfo, type PodInfo } from "./pod-info.js";
+import { asRecord, asString, compareStrings, metadataOf, specOf, stringMap } from "./objects.js";
+import { newPodInfo, type PodInfo, type PodInfoOptions } from "./pod-info.js";
 import { ERR_REASON_AFFINITY } from "./plugins/InterPodAffinity.js";
 import { insufficientResources } from "./plugins/NodeResourcesFit.js";
 import { ERR_REASON_CONSTRAINTS_NOT_MATCH } from "./plugins/PodTopologySpread.js";
@@ -19,7 +19,7 @@ import { priorityResolver } from "./priority.js";
 import { SchedulingCycle, type CycleResult } from "./scheduling-cycle.js";
 import { nodeUsage, workloadPlacements, type NodeBaseline } from "./summary.js";
 import type { PodPlacement, ScheduleResult, SchedulerInput } from "./types.js";
-import { behaviourFor, parseMinor } from "./versions.js";
+import { behaviourFor, parseMinor, type SchedulerBehaviour } from "./versions.js";
 
 export const SCHEDULING_GATED = "Scheduling is blocked due to non-empty scheduling gates";
 
@@ -107,21 +107,27 @@ function kubeletRejection(pod: PodInfo, node: NodeInfo): string | undefined {
   return `Pod was rejected: Node didn't have enough resource: ${missing.resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`;
 }
 
-export function schedule(input: SchedulerInput): ScheduleResult {
-  const behaviour = behaviourFor(input.kubernetesVersion);
-  const priorityOf = priorityResolver(input.priorityClasses ?? []);
-  const podOptions = { podLevelResources: behaviour.podLevelResources, priorityOf };
+interface Prepared {
+  cluster: ClusterState;
+  baselines: Map<NodeInfo, NodeBaseline>;
+}
+
+/** The snapshot's nodes with its running pods bound, less the pods the plan removes. */
+function prepareCluster(input: SchedulerInput, podOptions: PodInfoOptions): Prepared {
   const nodes = buildNodes(input.nodes);
   const cluster = new ClusterState(nodes, namespaceLabelMap(input));
-
   const removed = new Set((input.removedPods ?? []).map(identity));
   for (const object of input.runningPods) {
     const node = cluster.nodeByName.get(asString(specOf(object).nodeName));
     if (node && !isTerminal(object) && !removed.has(identity(object))) cluster.addPod(newPodInfo(object, podOptions), node);
   }
-  const baselines = new Map<NodeInfo, NodeBaseline>(nodes.map((n) => [n, { requested: n.requested.clone(), pods: n.pods.length }]));
+  const baselines = new Map(nodes.map((n) => [n, { requested: n.requested.clone(), pods: n.pods.length }]));
+  return { cluster, baselines };
+}
 
-  const pending: Pending[] = input.pods.map((planned, index) => {
+/** The plan's pods in scheduling order (PrioritySort: higher priority first, then plan order). */
+function preparePods(input: SchedulerInput, podOptions: PodInfoOptions): Pending[] {
+  const pending = input.pods.map((planned, index) => {
     const pod = newPodInfo(planned.pod, podOptions);
     pod.tolerations = withDefaultTolerations(pod.tolerations);
     pod.defaultSpreadSelector = defaultSpreadSelector(planned, input.services ?? []);
@@ -129,83 +135,109 @@ export function schedule(input: SchedulerInput): ScheduleResult {
     if (volumes) pod.volumes = volumes;
     return { planned, pod, index };
   });
-  // PrioritySort: higher priority first, then plan order.
   if ((input.priorityClasses ?? []).length > 0) pending.sort((a, b) => b.pod.priority - a.pod.priority || a.index - b.index);
+  return pending;
+}
 
-  const placements: PodPlacement[] = new Array(input.pods.length);
-  const cycle = new SchedulingCycle(cluster, behaviour);
-  const retry: Pending[] = [];
-
-  const place = (entry: Pending, node: string | null, reason?: string, candidates?: string[]) => {
-    const placement: PodPlacement = {
-      name: entry.pod.name,
-      namespace: entry.pod.namespace,
-      owner: entry.planned.owner,
-      node,
-      priority: entry.pod.priority,
-    };
-    if (reason !== undefined) placement.reason = reason;
-    if (candidates && candidates.length > 0) placement.preemptionCandidates = candidates;
-    placements[entry.index] = placement;
+/** FitError plus the PostFilter part, or a note where preemption would make room. */
+function failedSchedulingMessage(cycle: SchedulingCycle, result: CycleResult): { message: string; candidates: string[] } {
+  const outcome = postFilter(cycle, result);
+  const fit = fitErrorMessage(result.diagnosis!);
+  if (outcome.message) return { message: `${fit} ${outcome.message}`, candidates: [] };
+  const candidates = outcome.preemptionCandidates;
+  return {
+    message: `${fit} preemption: not simulated; evicting lower-priority pods would make room on ${candidates.length} node(s): ${candidates.join(", ")}.`,
+    candidates,
   };
+}
 
-  const attempt = (entry: Pending): CycleResult | undefined => {
-    const result = cycle.run(entry.pod);
+/** Binds pods and records where each one went, or why it did not. */
+class Placer {
+  readonly placements: PodPlacement[];
+  private readonly cycle: SchedulingCycle;
+  private readonly retry: Pending[] = [];
+
+  constructor(private readonly cluster: ClusterState, behaviour: SchedulerBehaviour, count: number) {
+    this.placements = new Array(count);
+    this.cycle = new SchedulingCycle(cluster, behaviour);
+  }
+
+  private record(entry: Pending, node: string | null, reason?: string, candidates: string[] = []): void {
+    const placement: PodPlacement = { name: entry.pod.name, namespace: entry.pod.namespace, owner: entry.planned.owner, node, priority: entry.pod.priority };
+    if (reason !== undefined) placement.reason = reason;
+    if (candidates.length > 0) placement.preemptionCandidates = candidates;
+    this.placements[entry.index] = placement;
+  }
+
+  private bind(entry: Pending, node: NodeInfo): void {
+    this.cluster.addPod(entry.pod, node);
+    this.record(entry, node.name);
+  }
+
+  /** One scheduling attempt; returns the failed cycle, if it failed. */
+  private attempt(entry: Pending): CycleResult | undefined {
+    const result = this.cycle.run(entry.pod);
     if (result.node) {
-      cluster.addPod(entry.pod, result.node);
-      place(entry, result.node.name);
+      this.bind(entry, result.node);
       return undefined;
     }
-    const outcome = postFilter(cycle, result);
-    let message = fitErrorMessage(result.diagnosis!);
-    if (outcome.message) message += " " + outcome.message;
-    else message += ` preemption: not simulated; evicting lower-priority pods would make room on ${outcome.preemptionCandidates.length} node(s): ${outcome.preemptionCandidates.join(", ")}.`;
-    place(entry, null, message, outcome.preemptionCandidates);
+    const { message, candidates } = failedSchedulingMessage(this.cycle, result);
+    this.record(entry, null, message, candidates);
     return result;
-  };
+  }
 
-  for (const entry of pending) {
+  /** A pod that names its node skips the scheduler; the kubelet admits or rejects it. */
+  private bindNamed(entry: Pending): void {
+    const node = this.cluster.nodeByName.get(entry.pod.nodeName);
+    if (!node) {
+      this.record(entry, null, `spec.nodeName "${entry.pod.nodeName}" is not a node of the cluster snapshot: the pod skips the scheduler and stays Pending`);
+      return;
+    }
+    const rejection = kubeletRejection(entry.pod, node);
+    if (rejection) this.record(entry, null, rejection);
+    else this.bind(entry, node);
+  }
+
+  place(entry: Pending): void {
     const pod = entry.pod;
-    if (pod.schedulingGates > 0) {
-      place(entry, null, SCHEDULING_GATED);
-    } else if (pod.schedulerName !== "default-scheduler") {
-      place(entry, null, `not handled by the default scheduler: spec.schedulerName is "${pod.schedulerName}"`);
-    } else if (pod.nodeName !== "") {
-      // A pod that names its node skips the scheduler; the kubelet admits or rejects it.
-      const node = cluster.nodeByName.get(pod.nodeName);
-      const rejection = node ? kubeletRejection(pod, node) : undefined;
-      if (!node) place(entry, null, `spec.nodeName "${pod.nodeName}" is not a node of the cluster snapshot: the pod skips the scheduler and stays Pending`);
-      else if (rejection) place(entry, null, rejection);
-      else {
-        cluster.addPod(pod, node);
-        place(entry, node.name);
-      }
-    } else if (nodes.length === 0) {
-      place(entry, null, NO_NODES_AVAILABLE);
-    } else {
-      const failed = attempt(entry);
-      if (failed && isRetryable(failed)) retry.push(entry);
+    if (pod.schedulingGates > 0) this.record(entry, null, SCHEDULING_GATED);
+    else if (pod.schedulerName !== "default-scheduler") {
+      this.record(entry, null, `not handled by the default scheduler: spec.schedulerName is "${pod.schedulerName}"`);
+    } else if (pod.nodeName !== "") this.bindNamed(entry);
+    else if (this.cluster.nodes.length === 0) this.record(entry, null, NO_NODES_AVAILABLE);
+    else {
+      const failed = this.attempt(entry);
+      if (failed && isRetryable(failed)) this.retry.push(entry);
     }
   }
 
-  // The scheduling queue retries such pods when other pods are added: do the same until nothing moves.
-  let progress = true;
-  while (progress && retry.length > 0) {
-    progress = false;
-    for (let i = 0; i < retry.length; i++) {
-      const failed = attempt(retry[i]!);
-      if (!failed || !isRetryable(failed)) {
+  /** The scheduling queue retries such pods when other pods are added: do the same until nothing moves. */
+  retryPending(): void {
+    let progress = true;
+    while (progress && this.retry.length > 0) {
+      progress = false;
+      for (let i = 0; i < this.retry.length; i++) {
+        const failed = this.attempt(this.retry[i]!);
         if (!failed) progress = true;
-        retry.splice(i--, 1);
+        if (!failed || !isRetryable(failed)) this.retry.splice(i--, 1);
       }
     }
   }
+}
 
+export function schedule(input: SchedulerInput): ScheduleResult {
+  const behaviour = behaviourFor(input.kubernetesVersion);
+  const podOptions: PodInfoOptions = { podLevelResources: behaviour.podLevelResources, priorityOf: priorityResolver(input.priorityClasses ?? []) };
+  const { cluster, baselines } = prepareCluster(input, podOptions);
+  const placer = new Placer(cluster, behaviour, input.pods.length);
+  for (const entry of preparePods(input, podOptions)) placer.place(entry);
+  placer.retryPending();
+  const byName = [...cluster.nodes].sort((a, b) => compareStrings(a.name, b.name));
   return {
     kubernetesVersion: `1.${parseMinor(input.kubernetesVersion)}`,
-    pods: placements,
-    nodes: [...nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((n) => nodeUsage(n, baselines.get(n)!)),
-    workloads: workloadPlacements(placements),
+    pods: placer.placements,
+    nodes: byName.map((n) => nodeUsage(n, baselines.get(n)!)),
+    workloads: workloadPlacements(placer.placements),
     notes: NOTES,
   };
 }

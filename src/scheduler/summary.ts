@@ -35,6 +35,15 @@ export interface NodeBaseline {
   pods: number;
 }
 
+function difference(a: Resources, b: Resources): Resources {
+  const out = a.clone();
+  out.milliCPU -= b.milliCPU;
+  out.memory -= b.memory;
+  out.ephemeralStorage -= b.ephemeralStorage;
+  for (const [name, value] of b.scalar) out.scalar.set(name, (out.scalar.get(name) ?? 0) - value);
+  return out;
+}
+
 export function nodeUsage(node: NodeInfo, before: NodeBaseline): NodeUsage {
   return {
     name: node.name,
@@ -42,6 +51,7 @@ export function nodeUsage(node: NodeInfo, before: NodeBaseline): NodeUsage {
     allocatable: summarize(node.allocatable, node.allowedPodNumber),
     requestedBefore: summarize(before.requested, before.pods),
     requestedAfter: summarize(node.requested, node.pods.length),
+    headroom: summarize(difference(node.allocatable, node.requested), node.allowedPodNumber - node.pods.length),
     placed: node.pods.length - before.pods,
   };
 }

@@ -69,6 +69,8 @@ export interface NodeUsage {
   requestedBefore: ResourceSummary;
   /** Requests once this plan's pods are placed. */
   requestedAfter: ResourceSummary;
+  /** What is left for further pods: allocatable minus requestedAfter. */
+  headroom: ResourceSummary;
   /** Pods of this plan placed on the node. */
   placed: number;
 }

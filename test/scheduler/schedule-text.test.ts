@@ -72,3 +72,18 @@ describe("renderSchedule", () => {
     );
   });
 });
+
+describe("node usage in the result", () => {
+  it("reports allocatable, requests before and after, and the headroom left", () => {
+    const gpu = result().nodes.find((n) => n.name === "gpu-1")!;
+    expect(gpu).toEqual({
+      name: "gpu-1",
+      zone: "eu-1b",
+      allocatable: { cpu: "8", memory: "32Gi", pods: 10, extended: { "nvidia.com/gpu": "2" } },
+      requestedBefore: { cpu: "0", memory: "0", pods: 0, extended: {} },
+      requestedAfter: { cpu: "1500m", memory: "3Gi", pods: 1, extended: {} },
+      headroom: { cpu: "6500m", memory: "29Gi", pods: 9, extended: { "nvidia.com/gpu": "2" } },
+      placed: 1,
+    });
+  });
+});
