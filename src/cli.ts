@@ -1,5 +1,130 @@
 // Command-line parsing only: it calls the pipeline and picks a renderer.
-export async function main(_argv: string[]): Promise<number> {
-  process.stderr.write("kubeplan: not implemented yet\n");
-  return 1;
+import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { colorEnabled } from "./report/colors.js";
+import type { RenderContext } from "./report/context.js";
+import { renderGithub } from "./report/github.js";
+import { renderJson } from "./report/json.js";
+import { renderJunit } from "./report/junit.js";
+import { renderSarif } from "./report/sarif.js";
+import { renderTap } from "./report/tap.js";
+import { renderText } from "./report/text.js";
+import type { ValidateResult } from "./types.js";
+import { ruleCatalog } from "./validate/catalog.js";
+import { UsageError, validate, type ValidateOptions } from "./validate/index.js";
+
+const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap"] as const;
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+}
+
+interface ValidateFlags {
+  output: (typeof OUTPUT_FORMATS)[number];
+  kubernetesVersion?: string;
+  ignoreMissingSchemas?: boolean;
+  skipKinds?: string[];
+  summary?: boolean;
+  quiet?: boolean;
+}
+
+const CI_RENDERERS: Record<string, (result: ValidateResult, context: RenderContext) => string> = {
+  sarif: renderSarif,
+  junit: renderJunit,
+  github: renderGithub,
+  tap: renderTap,
+};
+
+/** `--quiet` keeps only errors, in every format. */
+function onlyErrors(result: ValidateResult): ValidateResult {
+  return { ...result, findings: result.findings.filter((f) => f.severity === "error") };
+}
+
+function renderValidate(result: ValidateResult, flags: ValidateFlags): string {
+  const shown = flags.quiet ? onlyErrors(result) : result;
+  if (flags.output === "text" || (flags.summary && flags.output !== "json")) {
+    return renderText(result, { color: colorEnabled(process.stdout), quiet: flags.quiet, summaryOnly: flags.summary });
+  }
+  if (flags.output === "json") {
+    return renderJson(flags.summary ? { kubernetesVersion: result.kubernetesVersion, summary: result.summary } : shown);
+  }
+  return CI_RENDERERS[flags.output]!(shown, { rules: ruleCatalog(), toolVersion: packageVersion() });
+}
+
+/** No paths: read the manifests from a pipe, as `helm template … | kubeplan validate` expects. */
+function defaultPaths(paths: string[]): string[] {
+  if (paths.length > 0) return paths;
+  if (process.stdin.isTTY) throw new UsageError("no input: give files or directories, or - to read standard input");
+  return ["-"];
+}
+
+async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
+  const options: ValidateOptions = {
+    kubernetesVersion: flags.kubernetesVersion,
+    ignoreMissingSchemas: flags.ignoreMissingSchemas,
+    skipKinds: flags.skipKinds,
+  };
+  const result = await validate(defaultPaths(paths), options);
+  process.stdout.write(renderValidate(result, flags));
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+function runRules(): number {
+  const rules = ruleCatalog();
+  const width = Math.max(...rules.map((r) => r.id.length));
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
+  process.stdout.write(lines.join("\n") + "\n");
+  return 0;
+}
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command()
+    .name("kubeplan")
+    .description("Validate Kubernetes manifests and plan what applying them would do, offline.")
+    .version(packageVersion(), "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+
+  program
+    .command("validate")
+    .description("check manifests against the Kubernetes schemas and semantic rules")
+    .argument("[paths...]", "files, directories (searched for *.yaml, *.yml, *.json) or - for standard input")
+    .addOption(new Option("-o, --output <format>", "output format").choices(OUTPUT_FORMATS).default("text"))
+    .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36)")
+    .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
+    .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
+    .option("--summary", "print only the summary line")
+    .option("--quiet", "print only errors")
+    .action(async (paths: string[], flags: ValidateFlags) => setExitCode(await runValidate(paths, flags)));
+
+  program
+    .command("rules")
+    .description("list every rule with its id, default severity and one line of help")
+    .action(() => setExitCode(runRules()));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof UsageError) {
+      process.stderr.write(`kubeplan: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`kubeplan: internal error: ${message}\n`);
+    if (process.env.KUBEPLAN_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
+    return 1;
+  }
 }

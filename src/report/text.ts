@@ -1,0 +1,52 @@
+// Text output of `validate`: findings grouped by file, one line each
+// (`file:line:col severity message [rule]`), then a summary line.
+import type { Finding, ValidateResult } from "../types.js";
+import { palette, severityColor, type Palette } from "./colors.js";
+
+export interface TextOptions {
+  color: boolean;
+  /** Only errors (`--quiet`). */
+  quiet?: boolean;
+  /** Only the summary line (`--summary`). */
+  summaryOnly?: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function formatFinding(finding: Finding, p: Palette): string {
+  const where = `${finding.file}:${finding.line}:${finding.column}`;
+  const severity = severityColor(p, finding.severity)(finding.severity);
+  return `${where} ${severity} ${finding.message} ${p.dim(`[${finding.rule}]`)}`;
+}
+
+export function summaryLine(result: ValidateResult, p: Palette): string {
+  const s = result.summary;
+  const counts = [
+    p.red(plural(s.errors, "error")),
+    p.yellow(plural(s.warnings, "warning")),
+    ...(s.infos > 0 ? [plural(s.infos, "info")] : []),
+    ...(s.suppressed > 0 ? [`${s.suppressed} suppressed`] : []),
+    ...(s.skipped > 0 ? [`${s.skipped} skipped`] : []),
+  ];
+  const mark = s.errors > 0 ? p.red("✖") : p.green("✔");
+  return `${mark} ${plural(s.documents, "document")} in ${plural(s.files, "file")}: ${counts.join(", ")} (${s.durationMs} ms, Kubernetes ${result.kubernetesVersion})`;
+}
+
+export function renderText(result: ValidateResult, options: TextOptions): string {
+  const p = palette(options.color);
+  const lines: string[] = [];
+  if (!options.summaryOnly) {
+    const shown = result.findings.filter((f) => !f.suppressed && (!options.quiet || f.severity === "error"));
+    let previousFile: string | undefined;
+    for (const finding of shown) {
+      if (previousFile !== undefined && finding.file !== previousFile) lines.push("");
+      lines.push(formatFinding(finding, p));
+      previousFile = finding.file;
+    }
+    if (shown.length > 0) lines.push("");
+  }
+  if (!options.quiet || options.summaryOnly) lines.push(summaryLine(result, p));
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+}

@@ -1,0 +1,31 @@
+// Every rule id kubeplan can report, with its default severity and one line
+// of help: what `kubeplan rules` lists and what SARIF's rule table holds.
+import { ALL_RULES } from "../rules/index.js";
+import type { RuleInfo } from "../types.js";
+
+/** Rules of the load and schema stages, which are not rule modules. */
+const BUILT_IN: readonly RuleInfo[] = [
+  { id: "input/unreadable", severity: "error", description: "A path on the command line cannot be read." },
+  { id: "yaml/syntax", severity: "error", description: "The YAML of a document cannot be parsed; the document is skipped." },
+  { id: "yaml/duplicate-key", severity: "error", description: "A mapping repeats a key; Kubernetes would keep only the last value." },
+  { id: "document/not-an-object", severity: "error", description: "A document is not a mapping, so it cannot be a Kubernetes object." },
+  { id: "document/missing-apiversion", severity: "error", description: "An object has no apiVersion." },
+  { id: "document/missing-kind", severity: "error", description: "An object has no kind." },
+  { id: "schema/unknown-field", severity: "error", description: "A field the kind's schema does not have (strict validation), with the nearest field or where it belongs." },
+  { id: "schema/unknown-kind", severity: "error", description: "A kind the target Kubernetes version does not serve, with the nearest kind or the right apiVersion." },
+  { id: "schema/removed-api", severity: "error", description: "An apiVersion removed before the target version, with its replacement." },
+  { id: "schema/deprecated-api", severity: "warning", description: "An apiVersion the target version still serves but has deprecated." },
+  { id: "schema/missing-schema", severity: "error", description: "A custom resource whose CustomResourceDefinition is in neither the inputs nor --crds." },
+  { id: "schema/type", severity: "error", description: "A value of the wrong type, with the YAML trap that usually causes it." },
+  { id: "schema/enum", severity: "error", description: "A value outside the closed set Kubernetes accepts, with the nearest accepted value." },
+  { id: "schema/required", severity: "error", description: "A required field is missing." },
+  { id: "schema/format", severity: "error", description: "A value of the right type in the wrong format: quantity, base64, date-time, integer range." },
+];
+
+export function ruleCatalog(): RuleInfo[] {
+  const entries = [
+    ...BUILT_IN,
+    ...ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
+  ];
+  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

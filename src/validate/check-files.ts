@@ -1,0 +1,99 @@
+// The per-file part of validation: read, parse, schema-check. It runs the
+// same on the main thread and in workers, so it only returns plain data
+// plus the documents (whose positions stay where their YAML was parsed).
+import { parseManifests, readInput } from "../load/index.js";
+import { createSchemaValidator, type SchemaValidator } from "../schema/index.js";
+import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
+import { shouldSkip, type ValidateOptions } from "./options.js";
+import { markSuppressed } from "./suppress.js";
+
+export interface CheckedFile {
+  file: string;
+  documents: ManifestDocument[];
+  summaries: DocumentSummary[];
+  findings: Finding[];
+  skipped: number;
+}
+
+export function summarize(document: ManifestDocument): DocumentSummary {
+  const { object } = document;
+  const summary: DocumentSummary = {
+    file: document.file,
+    index: document.index,
+    pointerPrefix: document.pointerPrefix,
+    line: document.locate("").line,
+    apiVersion: String(object.apiVersion),
+    kind: String(object.kind),
+    name: typeof object.metadata?.name === "string" ? object.metadata.name : "",
+  };
+  if (typeof object.metadata?.namespace === "string") summary.namespace = object.metadata.namespace;
+  return summary;
+}
+
+const validators = new Map<string, SchemaValidator>();
+
+function validatorFor(options: ValidateOptions): SchemaValidator {
+  const key = `${options.kubernetesVersion ?? ""}|${options.ignoreMissingSchemas === true}`;
+  let validator = validators.get(key);
+  if (!validator) {
+    validator = createSchemaValidator({
+      kubernetesVersion: options.kubernetesVersion ?? "",
+      ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
+    });
+    validators.set(key, validator);
+  }
+  return validator;
+}
+
+/** Parses one file's text and schema-checks each object in it. */
+export function checkText(text: string, file: string, options: ValidateOptions): CheckedFile[] {
+  const parsed = parseManifests(text, file);
+  const validator = validatorFor(options);
+  // Helm output names each document's source: group the results per name.
+  const byFile = new Map<string, CheckedFile>();
+  const entry = (name: string): CheckedFile => {
+    let checked = byFile.get(name);
+    if (!checked) {
+      checked = { file: name, documents: [], summaries: [], findings: [], skipped: 0 };
+      byFile.set(name, checked);
+    }
+    return checked;
+  };
+  entry(file);
+  for (const finding of parsed.findings) entry(finding.file).findings.push(finding);
+  for (const document of parsed.documents) {
+    const checked = entry(document.file);
+    const { apiVersion, kind } = document.object as { apiVersion: string; kind: string };
+    if (shouldSkip(options.skipKinds, apiVersion, kind)) {
+      checked.skipped++;
+      continue;
+    }
+    checked.documents.push(document);
+    checked.summaries.push(summarize(document));
+    checked.findings.push(...markSuppressed(document.object, validator.validate(document)));
+  }
+  if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);
+  return [...byFile.values()];
+}
+
+function isEmpty(checked: CheckedFile): boolean {
+  return checked.documents.length === 0 && checked.findings.length === 0 && checked.skipped === 0;
+}
+
+function unreadable(file: string, message: string): CheckedFile {
+  const finding: Finding = { severity: "error", rule: "input/unreadable", message, file, line: 1, column: 1, path: "" };
+  return { file, documents: [], summaries: [], findings: [finding], skipped: 0 };
+}
+
+/** Reads and checks files (paths as expanded from the command line; `-` is stdin). */
+export function checkFiles(files: readonly string[], options: ValidateOptions): CheckedFile[] {
+  const out: CheckedFile[] = [];
+  for (const file of files) {
+    const input = readInput(file);
+    if ("message" in input) out.push(unreadable(input.file, input.message));
+    else out.push(...checkText(input.text, input.file, options));
+  }
+  return out;
+}
+
+export { unreadable as unreadableFile };

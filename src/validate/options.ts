@@ -1,0 +1,24 @@
+// What `validate` can be told, from the command line, the config file or the library API.
+import type { Severity } from "../types.js";
+
+export type RuleSetting = Severity | "off";
+
+export interface ValidateOptions {
+  /** Target Kubernetes release ("1.30" .. "1.36"); the newest when absent. */
+  kubernetesVersion?: string;
+  /** Custom resources whose CRD is nowhere are not errors. */
+  ignoreMissingSchemas?: boolean;
+  /** Kinds to skip entirely: `Secret`, or with their apiVersion, `apps/v1/Deployment`. */
+  skipKinds?: readonly string[];
+  /** Namespace of namespaced objects that don't name one. */
+  namespace?: string;
+  /** Per-rule severity overrides (`off` drops the rule's findings). */
+  ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** Threads to use for reading and schema checks; 1 disables workers. Defaults to the machine's cores. */
+  threads?: number;
+}
+
+export function shouldSkip(skipKinds: readonly string[] | undefined, apiVersion: string, kind: string): boolean {
+  if (!skipKinds || skipKinds.length === 0) return false;
+  return skipKinds.includes(kind) || skipKinds.includes(`${apiVersion}/${kind}`);
+}

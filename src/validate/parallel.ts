@@ -1,0 +1,129 @@
+// Spreads reading and schema checks over worker threads. The main thread
+// takes a share too; a worker keeps the YAML of its documents and is asked
+// later, in one batch, where the values that rules reported on are.
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ManifestDocument, Position } from "../types.js";
+import { checkFiles, type CheckedFile } from "./check-files.js";
+import type { ValidateOptions } from "./options.js";
+import type { CheckResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
+
+/** Below this much YAML, starting a worker costs more than it saves. */
+const PARALLEL_THRESHOLD_BYTES = 1_000_000;
+
+/** A document parsed in a worker: the object is here, its positions are there. */
+export class RemoteDocument implements ManifestDocument {
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    readonly pointerPrefix: string,
+    readonly object: ManifestDocument["object"],
+    readonly worker: ValidationWorker,
+    readonly id: number,
+    private readonly startLine: number,
+  ) {}
+
+  /** Synchronous callers get the object's first line; exact positions come from `ValidationWorker.locate`. */
+  locate(): Position {
+    return { line: this.startLine, column: 1 };
+  }
+}
+
+export class ValidationWorker {
+  private readonly worker: Worker;
+
+  constructor() {
+    this.worker = new Worker(new URL("./worker.js", import.meta.url));
+    this.worker.unref();
+  }
+
+  private request<T>(message: unknown): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (response: T | FailureResponse) => {
+        this.worker.off("error", onError);
+        if ((response as FailureResponse).type === "failed") reject(new Error((response as FailureResponse).message));
+        else resolve(response as T);
+      };
+      const onError = (error: Error) => {
+        this.worker.off("message", onMessage);
+        reject(error);
+      };
+      this.worker.once("message", onMessage);
+      this.worker.once("error", onError);
+      this.worker.postMessage(message);
+    });
+  }
+
+  async check(files: string[], options: ValidateOptions): Promise<CheckedFile[]> {
+    const response = await this.request<CheckResponse>({ type: "check", files, options });
+    let id = 0;
+    return response.files.map((f: TransferredFile) => ({
+      file: f.file,
+      findings: f.findings,
+      summaries: f.summaries,
+      skipped: f.skipped,
+      documents: f.objects.map((object, i) => {
+        const s = f.summaries[i]!;
+        return new RemoteDocument(s.file, s.index, s.pointerPrefix, object, this, id++, s.line);
+      }),
+    }));
+  }
+
+  async locate(requests: Array<{ document: number; pointer: string; key: boolean }>): Promise<Position[]> {
+    if (requests.length === 0) return [];
+    const response = await this.request<LocateResponse>({ type: "locate", requests });
+    return response.positions;
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return file === "-" ? 0 : statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Splits files into `parts` contiguous runs of about equal size, keeping input order. */
+export function splitBySize(files: readonly string[], sizes: readonly number[], parts: number): string[][] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const out: string[][] = [];
+  let current: string[] = [];
+  let acc = 0;
+  files.forEach((file, i) => {
+    current.push(file);
+    acc += sizes[i]!;
+    if (out.length < parts - 1 && acc >= (total * (out.length + 1)) / parts) {
+      out.push(current);
+      current = [];
+    }
+  });
+  out.push(current);
+  return out;
+}
+
+export interface ParallelCheck {
+  files: CheckedFile[];
+  workers: ValidationWorker[];
+}
+
+/** Checks the files, on worker threads when there is enough to share. */
+export async function checkFilesInParallel(files: readonly string[], options: ValidateOptions): Promise<ParallelCheck> {
+  const sizes = files.map(sizeOf);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
+  if (threads === 1 || total < PARALLEL_THRESHOLD_BYTES || files.includes("-")) {
+    return { files: checkFiles(files, options), workers: [] };
+  }
+  const [mine, ...theirs] = splitBySize(files, sizes, threads);
+  const workers = theirs.map(() => new ValidationWorker());
+  const pending = workers.map((worker, i) => worker.check(theirs[i]!, options));
+  const local = checkFiles(mine!, options);
+  const remote = await Promise.all(pending);
+  return { files: [...local, ...remote.flat()], workers };
+}

@@ -1,0 +1,70 @@
+// Runs the semantic rules over every document and places their reports in
+// files. Documents parsed in workers are located by their worker, in one batch.
+import type { Rule, RuleContext } from "../rules/types.js";
+import type { Finding, ManifestDocument, Report } from "../types.js";
+import { reportToFinding } from "./findings.js";
+import { RemoteDocument, type ValidationWorker } from "./parallel.js";
+import { markSuppressed } from "./suppress.js";
+
+interface PendingReport {
+  document: ManifestDocument;
+  rule: Rule;
+  report: Report;
+}
+
+/** A rule that fails on some input reports it, so that one bug does not end the whole run. */
+function checkSafely(rule: Rule, document: ManifestDocument, context: RuleContext): Report[] {
+  try {
+    return rule.check(document, context);
+  } catch (error) {
+    return [{ pointer: "", severity: "warning", message: `rule ${rule.id} could not check this object: ${(error as Error).message}` }];
+  }
+}
+
+function collectReports(documents: readonly ManifestDocument[], rules: readonly Rule[], context: RuleContext): PendingReport[] {
+  const out: PendingReport[] = [];
+  for (const document of documents) {
+    for (const rule of rules) {
+      for (const report of checkSafely(rule, document, context)) out.push({ document, rule, report });
+    }
+  }
+  return out;
+}
+
+async function placeRemote(pending: PendingReport[]): Promise<Finding[]> {
+  const byWorker = new Map<ValidationWorker, PendingReport[]>();
+  for (const p of pending) {
+    const worker = (p.document as RemoteDocument).worker;
+    const list = byWorker.get(worker) ?? [];
+    list.push(p);
+    byWorker.set(worker, list);
+  }
+  const out: Finding[] = [];
+  for (const [worker, list] of byWorker) {
+    const positions = await worker.locate(
+      list.map((p) => ({ document: (p.document as RemoteDocument).id, pointer: p.report.pointer, key: p.report.atKey ?? false })),
+    );
+    list.forEach((p, i) => {
+      const at = positions[i]!;
+      const placed: ManifestDocument = { ...p.document, locate: () => at } as ManifestDocument;
+      const finding = reportToFinding(placed, p.rule.id, p.rule.severity, p.report);
+      out.push(...markSuppressed(p.document.object, [finding]));
+    });
+  }
+  return out;
+}
+
+export async function runRules(
+  documents: readonly ManifestDocument[],
+  rules: readonly Rule[],
+  context: RuleContext,
+): Promise<Finding[]> {
+  const pending = collectReports(documents, rules, context);
+  const local = pending.filter((p) => !(p.document instanceof RemoteDocument));
+  const remote = pending.filter((p) => p.document instanceof RemoteDocument);
+  const findings = local.map((p) =>
+    markSuppressed(p.document.object, [reportToFinding(p.document, p.rule.id, p.rule.severity, p.report)])[0]!,
+  );
+  findings.push(...(await placeRemote(remote)));
+  return findings;
+}

@@ -1,0 +1,35 @@
+// Silencing rules: per object with the `kubeplan.io/ignore` annotation, and
+// per run with rule settings (from the config file or the library options).
+import type { Finding, KubeObject } from "../types.js";
+import type { RuleSetting } from "./options.js";
+
+export const IGNORE_ANNOTATION = "kubeplan.io/ignore";
+
+/** Rule ids listed in the object's `kubeplan.io/ignore` annotation (comma-separated; `all` for every rule). */
+export function ignoredRules(object: KubeObject): Set<string> {
+  const value = object.metadata?.annotations?.[IGNORE_ANNOTATION];
+  if (typeof value !== "string") return new Set();
+  return new Set(value.split(",").map((s) => s.trim()).filter(Boolean));
+}
+
+/** Marks the findings an object's annotation silences; they stay in the JSON output as suppressed. */
+export function markSuppressed(object: KubeObject, findings: Finding[]): Finding[] {
+  const ignored = ignoredRules(object);
+  if (ignored.size === 0) return findings;
+  for (const finding of findings) {
+    if (ignored.has("all") || ignored.has(finding.rule)) finding.suppressed = true;
+  }
+  return findings;
+}
+
+/** Applies per-rule severities; `off` drops the rule's findings. */
+export function applyRuleSettings(findings: Finding[], settings: Readonly<Record<string, RuleSetting>> | undefined): Finding[] {
+  if (!settings || Object.keys(settings).length === 0) return findings;
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const setting = settings[finding.rule];
+    if (setting === "off") continue;
+    out.push(setting ? { ...finding, severity: setting } : finding);
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+// Messages between the main thread and a validation worker.
+import type { DocumentSummary, Finding, KubeObject, Position } from "../types.js";
+import type { ValidateOptions } from "./options.js";
+
+export interface CheckRequest {
+  type: "check";
+  files: string[];
+  options: ValidateOptions;
+}
+
+/** A checked file as it crosses threads: the objects travel, their YAML stays in the worker. */
+export interface TransferredFile {
+  file: string;
+  summaries: DocumentSummary[];
+  objects: KubeObject[];
+  findings: Finding[];
+  skipped: number;
+}
+
+export interface CheckResponse {
+  type: "checked";
+  files: TransferredFile[];
+}
+
+export interface LocateRequest {
+  type: "locate";
+  /** Document ids are positions in the order the worker returned them, across files. */
+  requests: Array<{ document: number; pointer: string; key: boolean }>;
+}
+
+export interface LocateResponse {
+  type: "located";
+  positions: Position[];
+}
+
+export interface FailureResponse {
+  type: "failed";
+  message: string;
+}
