@@ -10,6 +10,7 @@ import { namesPortName } from "./names/port-name.js";
 import { namesRequired } from "./names/required.js";
 import { namesVolumeName } from "./names/volume-name.js";
 import { podDuplicateName } from "./pod/duplicate-name.js";
+import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
 import { podVolumeMountUnknown } from "./pod/volume-mount-unknown.js";
 import { portsRange } from "./ports/range.js";
 import { referencesMissing } from "./references/missing.js";
@@ -33,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   namesRequired,
   namesVolumeName,
   podDuplicateName,
+  podProbePortUnknown,
   podVolumeMountUnknown,
   portsRange,
   referencesMissing,

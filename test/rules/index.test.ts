@@ -23,6 +23,7 @@ describe("ALL_RULES", () => {
       "names/required",
       "names/volume-name",
       "pod/duplicate-name",
+      "pod/probe-port-unknown",
       "pod/volume-mount-unknown",
       "ports/range",
       "references/missing",

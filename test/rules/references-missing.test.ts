@@ -23,6 +23,7 @@ describe("references/missing", () => {
       yaml("apiVersion: networking.k8s.io/v1", "kind: Ingress", "metadata: {name: i}", "spec:", "  defaultBackend: {service: {name: web, port: {name: http}}}", "  rules:", "  - http:", "      paths:", "      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}") +
         yaml("---", "apiVersion: v1", "kind: Service", "metadata: {name: web}", "spec: {ports: [{name: http, port: 80}]}"),
     ],
+    ["a StatefulSet and its governing Service", yaml("apiVersion: apps/v1", "kind: StatefulSet", "metadata: {name: db}", "spec: {serviceName: db}", "---", "apiVersion: v1", "kind: Service", "metadata: {name: db}")],
     ["an HPA of an existing Deployment", yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}}", "---", "apiVersion: apps/v1", "kind: Deployment", "metadata: {name: web}")],
     ["bindings to built-in roles", yaml("apiVersion: rbac.authorization.k8s.io/v1", "kind: ClusterRoleBinding", "metadata: {name: b}", "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: system:auth-delegator}", "---", "apiVersion: rbac.authorization.k8s.io/v1", "kind: RoleBinding", "metadata: {name: r, namespace: kube-system}", "roleRef: {kind: Role, name: extension-apiserver-authentication-reader}", "---", "apiVersion: rbac.authorization.k8s.io/v1", "kind: RoleBinding", "metadata: {name: v}", "roleRef: {kind: ClusterRole, name: view}")],
   ])("accepts %s", (name, text) => {
@@ -81,6 +82,11 @@ describe("references/missing", () => {
       "an HPA of a missing Deployment",
       yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec:", "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}"),
       [{ severity: "warning", line: 5, column: 65, message: 'spec.scaleTargetRef.name: deployment.apps "web" not found in namespace "default" (in the inputs); the HorizontalPodAutoscaler has nothing to scale' }],
+    ],
+    [
+      "a StatefulSet's missing governing Service",
+      yaml("apiVersion: apps/v1", "kind: StatefulSet", "metadata: {name: db}", "spec:", "  serviceName: db-headles", "---", "apiVersion: v1", "kind: Service", "metadata: {name: db-headless}"),
+      [{ severity: "warning", line: 5, column: 16, suggestion: "db-headless", message: 'spec.serviceName: service "db-headles" not found in namespace "default" (in the inputs); the pods get no stable DNS names (<pod>.db-headles) until it exists' }],
     ],
     [
       "role bindings to missing roles",

@@ -99,6 +99,15 @@ function roleRefReports(object: KubeObject, namespace: string, inventory: Invent
   ];
 }
 
+/** A StatefulSet's governing Service gives its pods their stable DNS names. */
+function governingServiceReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
+  const name = asString(dig(object, "spec", "serviceName"));
+  if (!name || exists(inventory, "Service", namespace, name, "")) return [];
+  const suggestion = closest(name, namesOf(inventory, "Service", namespace));
+  const at = ["spec", "serviceName"];
+  return [reportAt(at, `${fieldPath(at)}: ${notFoundText("Service", name, namespace)} (${searchedIn(inventory)}); the pods get no stable DNS names (<pod>.${name}) until it exists`, suggestion ? { suggestion } : {})];
+}
+
 /** References from this object to other API objects. */
 export function objectReferenceReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
   const group = apiGroup(object.apiVersion);
@@ -107,6 +116,8 @@ export function objectReferenceReports(object: KubeObject, namespace: string, in
       return group === "networking.k8s.io" || group === "extensions" ? ingressReports(object, namespace, inventory) : [];
     case "HorizontalPodAutoscaler":
       return group === "autoscaling" ? scaleTargetReports(object, namespace, inventory) : [];
+    case "StatefulSet":
+      return group === "apps" ? governingServiceReports(object, namespace, inventory) : [];
     case "RoleBinding":
     case "ClusterRoleBinding":
       return group === "rbac.authorization.k8s.io" ? roleRefReports(object, namespace, inventory) : [];
