@@ -19,9 +19,9 @@ const MOVED_KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   "events.k8s.io": { Event: "" },
 };
 
-export function canonicalGroup(apiVersion: string | undefined, kind: string | undefined): string {
-  const group = groupOf(apiVersion);
-  return MOVED_KINDS[group]?.[kind ?? ""] ?? group;
+export function canonicalGroup(apiVersion: unknown, kind: unknown): string {
+  const group = typeof apiVersion === "string" ? groupOf(apiVersion) : "";
+  return MOVED_KINDS[group]?.[typeof kind === "string" ? kind : ""] ?? group;
 }
 
 /** Namespacing of kinds: built-in cluster-scoped kinds plus CRDs with `scope: Cluster`. */
@@ -37,19 +37,21 @@ export class Scope {
     }
   }
 
-  isNamespaced(kind: string | undefined): boolean {
-    return this.inventory.isNamespaced(kind);
+  isNamespaced(kind: unknown): boolean {
+    return typeof kind === "string" && this.inventory.isNamespaced(kind);
   }
 
   /** Its namespace, the default one when the manifest leaves it out, or "" when cluster-scoped. */
   namespaceOf(object: KubeObject): string {
     if (!this.isNamespaced(object.kind)) return "";
-    const namespace = object.metadata?.namespace;
+    const metadata: unknown = object.metadata;
+    const namespace = metadata !== null && typeof metadata === "object" ? (metadata as { namespace?: unknown }).namespace : undefined;
     return typeof namespace === "string" && namespace !== "" ? namespace : this.inventory.defaultNamespace;
   }
 
   keyOf(object: KubeObject): string {
-    const name = typeof object.metadata?.name === "string" ? object.metadata.name : "";
-    return [canonicalGroup(object.apiVersion, object.kind), object.kind ?? "", this.namespaceOf(object), name].join("|");
+    const metadata: unknown = object.metadata;
+    const name = metadata !== null && typeof metadata === "object" ? (metadata as { name?: unknown }).name : undefined;
+    return [canonicalGroup(object.apiVersion, object.kind), String(object.kind ?? ""), this.namespaceOf(object), typeof name === "string" ? name : ""].join("|");
   }
 }

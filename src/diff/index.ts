@@ -17,6 +17,7 @@ export { shapeFromSchema, fallbackShape, crdShapes, type RefResolver } from "./s
 export { SERVER_SET_FIELDS, SERVER_SET_ANNOTATIONS } from "./server-fields.js";
 export { parseLabelSelector } from "./prune.js";
 export { deploymentRollingUpdate, scaledValue } from "./rollout.js";
+export { changeToJson, type ChangeJson } from "./json.js";
 
 export interface DesiredObject {
   /** The object as the API server would receive it (after admission mutations such as LimitRange defaults). */
@@ -168,7 +169,13 @@ export function planChanges(input: DiffInput): ChangePlan {
       .filter((object, index, all) => all.findIndex((o) => scope.keyOf(o) === scope.keyOf(object)) === index)
       .map((object) => ({ object, namespace: scope.namespaceOf(object) }));
     const desiredWithNamespaces = [...desired.values()].map((e) => ({ object: e.object, namespace: scope.namespaceOf(e.object) }));
-    for (const { object, namespace } of pruneCandidates({ unmatched, desired: desiredWithNamespaces, selector: input.pruneSelector })) {
+    let candidates: ReturnType<typeof pruneCandidates> = [];
+    try {
+      candidates = pruneCandidates({ unmatched, desired: desiredWithNamespaces, selector: input.pruneSelector });
+    } catch (error) {
+      notes.push(`--prune-selector ${JSON.stringify(input.pruneSelector)}: ${(error as Error).message}; nothing is pruned.`);
+    }
+    for (const { object, namespace } of candidates) {
       const identity: Identity = { apiVersion: typeof object.apiVersion === "string" ? object.apiVersion : "", kind: object.kind!, namespace, name: nameOf(object) };
       const result = planDelete(object, identity, context);
       planned.push({ change: result.change, stored: object, current: result.current });
