@@ -10,6 +10,12 @@ export interface ClosedSetMessage {
   suggestion?: string;
 }
 
+/** What the precompiled `k8sEnum` check accepts (scripts/schema-gen/standalone.mjs). */
+export function isInClosedSet(set: ClosedSet, value: string): boolean {
+  if (value === "") return set.empty === true || set.values.includes("");
+  return set.values.includes(value) || (set.qualified === true && value.includes("/"));
+}
+
 function quotedList(values: readonly string[]): string {
   return values.map((value) => JSON.stringify(value)).join(", ");
 }

@@ -1,7 +1,6 @@
 // Where each field name exists in a kind's schema, so that a field written at
 // the wrong level can be sent where it belongs (`containers` under a
 // Deployment's `spec` → `spec.template.spec.containers`).
-import { deref } from "./schema-walker.js";
 import type { ReleaseSchemas } from "./registry.js";
 import type { SchemaNode } from "./schema-node.js";
 
@@ -39,10 +38,10 @@ function objectSchemaOf(release: ReleaseSchemas, node: SchemaNode, seen: Readonl
   return { node: current, seen: names };
 }
 
-/** Field name (lower case) → the places it exists, shallowest first. */
-export function buildFieldIndex(release: ReleaseSchemas, rootDefinition: string): Map<string, FieldPlace[]> {
+/** Field name (lower case) → the places it exists in a kind's schema, shallowest first. */
+export function buildFieldIndex(release: ReleaseSchemas, root: SchemaNode): Map<string, FieldPlace[]> {
   const index = new Map<string, FieldPlace[]>();
-  const queue: Pending[] = [{ node: { $ref: rootDefinition }, path: [], seen: new Set() }];
+  const queue: Pending[] = [{ node: root, path: [], seen: new Set() }];
   let visited = 0;
   for (let next = 0; next < queue.length && visited < MAX_OBJECTS; next++) {
     const { node, path, seen } = queue[next]!;

@@ -1,13 +1,16 @@
 // The schema layer of `kubeplan validate`: each document against the schema
-// of its kind in the target Kubernetes release, with findings that say how
-// to fix the problem.
-import type { Finding, ManifestDocument } from "../types.js";
+// of its kind in the target Kubernetes release (or of its CustomResourceDefinition),
+// with findings that say how to fix the problem.
+import type { Finding, KubeObject, ManifestDocument } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
+import { CustomResourceCatalog, isCustomResourceDefinition, type CustomResourceVersion } from "./custom-resources.js";
 import { buildFieldIndex, type FieldPlace } from "./field-index.js";
 import { FORMAT_CHECKS } from "./formats.js";
-import { KindCatalog } from "./kind-catalog.js";
+import { KIND_RULES, KindCatalog } from "./kind-catalog.js";
 import { loadLifecycle, loadValidators, releaseSchemas, type CompiledValidator, type ReleaseSchemas } from "./registry.js";
 import { resolvedKindSchema } from "./resolved-schema.js";
+import { RuntimeCompiler } from "./runtime-ajv.js";
+import type { SchemaNode } from "./schema-node.js";
 import { translateErrors, type AjvError } from "./translate.js";
 import { SUPPORTED_VERSIONS, normalizeKubernetesVersion } from "./versions.js";
 
@@ -18,9 +21,15 @@ export { RULES as SCHEMA_RULES } from "./translate.js";
 export interface SchemaValidator {
   /** Schema + structural findings of one document (rule ids below); [] when valid. */
   validate(document: ManifestDocument): Finding[];
-  /** Whether apiVersion+kind is known (built-in) for this version. */
+  /** Whether apiVersion+kind is known for this version: built-in, or declared by an added CRD. */
   hasKind(apiVersion: string, kind: string): boolean;
   isNamespaced(apiVersion: string, kind: string): boolean | undefined;
+  /**
+   * Declares the custom resources of the CustomResourceDefinitions among these
+   * objects (others are ignored): their objects are then validated against the
+   * CRD's openAPIV3Schema instead of being reported as missing a schema.
+   */
+  addCustomResourceDefinitions(objects: readonly KubeObject[]): void;
 }
 
 export interface SchemaValidatorOptions {
@@ -37,62 +46,100 @@ function resolveVersion(version: string): string {
   return release;
 }
 
+/** A compiled schema of one kind, with what its messages need. */
 interface KindValidation {
   validate: CompiledValidator;
-  definition: string;
+  root: SchemaNode;
   fieldIndex?: Map<string, FieldPlace[]>;
 }
 
 class ReleaseValidator implements SchemaValidator {
   private readonly catalog: KindCatalog;
-  private readonly kinds = new Map<string, KindValidation>();
+  private readonly builtIn = new Map<string, KindValidation>();
+  private readonly customResources = new CustomResourceCatalog();
+  private readonly custom = new WeakMap<CustomResourceVersion, KindValidation>();
+  private readonly compiler: RuntimeCompiler;
 
   constructor(
     private readonly release: ReleaseSchemas,
     private readonly ignoreMissingSchemas: boolean,
   ) {
     this.catalog = new KindCatalog(release, loadLifecycle());
+    this.compiler = new RuntimeCompiler(release);
   }
 
   hasKind(apiVersion: string, kind: string): boolean {
-    return this.release.kind(apiVersion, kind) !== undefined;
+    return this.release.kind(apiVersion, kind) !== undefined || this.customResources.find(apiVersion, kind) !== undefined;
   }
 
   isNamespaced(apiVersion: string, kind: string): boolean | undefined {
-    return this.release.kind(apiVersion, kind)?.namespaced;
+    return this.release.kind(apiVersion, kind)?.namespaced ?? this.customResources.find(apiVersion, kind)?.namespaced;
+  }
+
+  addCustomResourceDefinitions(objects: readonly KubeObject[]): void {
+    for (const object of objects) {
+      if (object !== null && typeof object === "object" && isCustomResourceDefinition(object)) this.customResources.add(object);
+    }
   }
 
   validate(document: ManifestDocument): Finding[] {
     const { apiVersion, kind } = document.object;
     if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
+    if (!this.release.kind(apiVersion, kind)) {
+      const custom = this.customResources.find(apiVersion, kind);
+      if (custom) return this.validateCustomResource(document, custom);
+      const declared = this.customResources.versionsOf(apiVersion, kind);
+      if (declared.length > 0) return [this.undeclaredVersion(document, apiVersion, kind, declared)];
+    }
     const check = this.catalog.check(apiVersion, kind, this.ignoreMissingSchemas);
     const findings = check.problems.map((p) => reportToFinding(document, p.rule, p.severity, p.report));
     if (!check.entry) return findings;
-    const kindValidation = this.kindValidation(`${apiVersion} ${kind}`, check.entry.definition, check.entry.validators);
-    if (kindValidation.validate(document.object)) return findings;
-    const errors = (kindValidation.validate.errors ?? []) as AjvError[];
+    const { definition, validators } = check.entry;
+    let validation = this.builtIn.get(definition);
+    if (!validation) {
+      const validate = loadValidators(validators, FORMAT_CHECKS)[definition];
+      if (!validate) throw new Error(`schemas/${validators} has no validator for ${definition}: regenerate schemas/`);
+      validation = { validate, root: { $ref: definition } };
+      this.builtIn.set(definition, validation);
+    }
+    return findings.concat(this.run(document, validation));
+  }
+
+  private validateCustomResource(document: ManifestDocument, version: CustomResourceVersion): Finding[] {
+    if (!version.served) {
+      const message = `apiVersion: no matches for kind ${JSON.stringify(version.kind)} in version ${JSON.stringify(version.apiVersion)}: CustomResourceDefinition ${version.crdName} does not serve it`;
+      return [reportToFinding(document, KIND_RULES.unknownKind, "error", { pointer: "/apiVersion", message })];
+    }
+    if (!version.schema) return [];
+    let validation = this.custom.get(version);
+    if (!validation) {
+      validation = { validate: this.compiler.compile(version.schema), root: version.schema };
+      this.custom.set(version, validation);
+    }
+    return this.run(document, validation);
+  }
+
+  private undeclaredVersion(document: ManifestDocument, apiVersion: string, kind: string, declared: CustomResourceVersion[]): Finding {
+    const served = declared.filter((v) => v.served).map((v) => v.apiVersion);
+    const best = served[0];
+    const head = `apiVersion: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`;
+    const message = best !== undefined ? `${head} (CustomResourceDefinition ${declared[0]!.crdName} serves ${served.map((v) => JSON.stringify(v)).join(", ")})` : head;
+    const report = best !== undefined ? { pointer: "/apiVersion", message, suggestion: best } : { pointer: "/apiVersion", message };
+    return reportToFinding(document, KIND_RULES.unknownKind, "error", report);
+  }
+
+  private run(document: ManifestDocument, validation: KindValidation): Finding[] {
+    if (validation.validate(document.object)) return [];
     const problems = translateErrors(
       {
         release: this.release,
-        root: { $ref: kindValidation.definition },
+        root: validation.root,
         document,
-        fieldIndex: () => (kindValidation.fieldIndex ??= buildFieldIndex(this.release, kindValidation.definition)),
+        fieldIndex: () => (validation.fieldIndex ??= buildFieldIndex(this.release, validation.root)),
       },
-      errors,
+      (validation.validate.errors ?? []) as AjvError[],
     );
-    for (const problem of problems) findings.push(reportToFinding(document, problem.rule, "error", problem.report));
-    return findings;
-  }
-
-  private kindValidation(key: string, definition: string, file: string): KindValidation {
-    let entry = this.kinds.get(key);
-    if (!entry) {
-      const validate = loadValidators(file, FORMAT_CHECKS)[definition];
-      if (!validate) throw new Error(`schemas/${file} has no validator for ${definition}: regenerate schemas/`);
-      entry = { validate, definition };
-      this.kinds.set(key, entry);
-    }
-    return entry;
+    return problems.map((problem) => reportToFinding(document, problem.rule, "error", problem.report));
   }
 }
 

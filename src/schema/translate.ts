@@ -20,6 +20,8 @@ export const RULES = {
   enum: "schema/enum",
   required: "schema/required",
   format: "schema/format",
+  /** Value validations of custom resource schemas (pattern, minimum, maxLength...). */
+  invalidValue: "schema/invalid-value",
 } as const;
 
 export interface AjvError {
@@ -168,6 +170,47 @@ function closedSetProblem(context: TranslationContext, error: AjvError): SchemaP
   return { rule: result.required ? RULES.required : RULES.enum, report };
 }
 
+/** `enum` of a custom resource schema: apiextensions answers with NotSupported. */
+function enumProblem(context: TranslationContext, error: AjvError): SchemaProblem {
+  const pointer = error.instancePath;
+  const value = getAtPointer(context.document.object, pointer);
+  const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues : [];
+  const list = allowed.map((v) => JSON.stringify(v)).join(", ");
+  const suggestion = typeof value === "string" ? nearest(value, allowed.filter((v): v is string => typeof v === "string")) : undefined;
+  const hint = suggestion !== undefined ? ` (did you mean ${JSON.stringify(suggestion)}?)` : "";
+  const report: Report = { pointer, message: `${pathOf(pointer)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${list}${hint}` };
+  if (suggestion !== undefined) report.suggestion = suggestion;
+  return { rule: RULES.enum, report };
+}
+
+/** kube-openapi's wording for value validations ("spec.x in body should match '...'"). */
+const VALUE_RULES: Record<string, (limit: unknown) => string> = {
+  pattern: (limit) => `should match '${String(limit)}'`,
+  minimum: (limit) => `should be greater than or equal to ${String(limit)}`,
+  maximum: (limit) => `should be less than or equal to ${String(limit)}`,
+  exclusiveMinimum: (limit) => `should be greater than ${String(limit)}`,
+  exclusiveMaximum: (limit) => `should be less than ${String(limit)}`,
+  multipleOf: (limit) => `should be a multiple of ${String(limit)}`,
+  minLength: (limit) => `should be at least ${String(limit)} chars long`,
+  maxLength: (limit) => `should be at most ${String(limit)} chars long`,
+  minItems: (limit) => `should have at least ${String(limit)} items`,
+  maxItems: (limit) => `should have at most ${String(limit)} items`,
+  minProperties: (limit) => `should have at least ${String(limit)} properties`,
+  maxProperties: (limit) => `should have at most ${String(limit)} properties`,
+  uniqueItems: () => "shouldn't contain duplicates",
+};
+
+function valueProblem(context: TranslationContext, error: AjvError): SchemaProblem | undefined {
+  const describe = VALUE_RULES[error.keyword];
+  if (!describe) return undefined;
+  const pointer = error.instancePath;
+  const value = getAtPointer(context.document.object, pointer);
+  const path = pathOf(pointer);
+  const limit = error.params.pattern ?? error.params.limit;
+  const shown = typeof value === "object" && value !== null ? "" : `Invalid value: ${JSON.stringify(value)}: `;
+  return { rule: RULES.invalidValue, report: { pointer, message: `${path}: ${shown}${path} in body ${describe(limit)}` } };
+}
+
 function translateOne(context: TranslationContext, error: AjvError): SchemaProblem | undefined {
   switch (error.keyword) {
     case "additionalProperties":
@@ -183,7 +226,10 @@ function translateOne(context: TranslationContext, error: AjvError): SchemaProbl
     case "if":
       // The branch that failed reports the details.
       return undefined;
+    case "enum":
+      return enumProblem(context, error);
     default:
+      if (error.keyword in VALUE_RULES) return valueProblem(context, error);
       return { rule: RULES.type, report: { pointer: error.instancePath, message: `${pathOf(error.instancePath)}: does not match the schema (${error.keyword})` } };
   }
 }

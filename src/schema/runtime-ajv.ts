@@ -1,0 +1,72 @@
+// ajv compiled at run time, for the schemas that cannot be precompiled: those
+// of custom resources, read from the CustomResourceDefinitions of the inputs.
+// ajv is loaded on first use, so runs without CRDs never pay for it.
+import { createRequire } from "node:module";
+import type { AnySchema, Ajv as AjvInstance } from "ajv";
+import { FORMAT_CHECKS } from "./formats.js";
+import type { CompiledValidator, ReleaseSchemas } from "./registry.js";
+import { refsOf } from "./schema-refs.js";
+import { isInClosedSet } from "./closed-set-message.js";
+import type { ClosedSet, SchemaNode } from "./schema-node.js";
+
+const requireFromHere = createRequire(import.meta.url);
+type AjvConstructor = typeof AjvInstance;
+
+/** Types of the values each format applies to (see src/schema/formats.ts). */
+const FORMAT_TYPES: Record<string, "number" | "string"> = {
+  int32: "number",
+  int64: "number",
+  "int-or-string": "number",
+  byte: "string",
+  "date-time": "string",
+  quantity: "string",
+};
+
+const ANNOTATIONS = [
+  "x-kubernetes-patch-merge-key",
+  "x-kubernetes-patch-strategy",
+  "x-kubernetes-list-map-keys",
+  "x-kubernetes-list-type",
+  "x-kubernetes-map-type",
+  "x-kubernetes-preserve-unknown-fields",
+  "x-kubernetes-embedded-resource",
+];
+
+function newAjv(): AjvInstance {
+  const loaded = requireFromHere("ajv") as AjvConstructor | { default: AjvConstructor };
+  const Ajv = "default" in loaded ? loaded.default : loaded;
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, messages: false });
+  for (const [name, type] of Object.entries(FORMAT_TYPES)) {
+    const check = FORMAT_CHECKS[name]!.validate as (value: never) => boolean;
+    ajv.addFormat(name, { type, validate: check } as never);
+  }
+  ajv.addKeyword({ keyword: "k8sEnum", type: "string", schemaType: "object", validate: (set: ClosedSet, value: string) => isInClosedSet(set, value) });
+  for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ["string", "array", "boolean"] });
+  return ajv;
+}
+
+/** One ajv per release: built-in definitions (ObjectMeta...) are added once, as custom schemas refer to them. */
+export class RuntimeCompiler {
+  private ajv: AjvInstance | undefined;
+  private readonly added = new Set<string>();
+
+  constructor(private readonly release: ReleaseSchemas) {}
+
+  compile(schema: SchemaNode): CompiledValidator {
+    this.ajv ??= newAjv();
+    this.addDefinitions(refsOf(schema));
+    return this.ajv.compile(schema as AnySchema) as CompiledValidator;
+  }
+
+  private addDefinitions(names: Iterable<string>): void {
+    const pending = [...names];
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      if (this.added.has(name)) continue;
+      this.added.add(name);
+      const definition = this.release.definition(name) ?? {};
+      this.ajv!.addSchema(definition as AnySchema, name);
+      pending.push(...refsOf(definition));
+    }
+  }
+}
