@@ -34,7 +34,7 @@ function dryRun(cycle: SchedulingCycle, result: CycleResult, node: NodeInfo): St
     if (plugin.withoutPods && ctx.state.has(plugin.name)) state.set(plugin.name, plugin.withoutPods(ctx, victims, node));
   }
   const dryCtx: CycleContext = { ...ctx, state };
-  return cycle.runFilters(dryCtx, result.preFilter.skipped, reduced);
+  return cycle.runFilters(dryCtx, cycle.activeFilters(result.preFilter.skipped), reduced);
 }
 
 function defaultPreemption(cycle: SchedulingCycle, result: CycleResult): { message?: string; candidates: string[] } {

@@ -123,10 +123,14 @@ export class SchedulingCycle {
     return { skipped, nodeNames, narrowedBy };
   }
 
+  /** The Filter plugins that run for this pod (those whose PreFilter did not skip). */
+  activeFilters(skipped: ReadonlySet<string>): FilterPlugin[] {
+    return this.filters.filter((plugin) => !skipped.has(plugin.name));
+  }
+
   /** RunFilterPlugins: the first failing plugin's status, or null when the node fits. */
-  runFilters(ctx: CycleContext, skipped: ReadonlySet<string>, node: NodeInfo): Status | null {
-    for (const plugin of this.filters) {
-      if (skipped.has(plugin.name)) continue;
+  runFilters(ctx: CycleContext, filters: readonly FilterPlugin[], node: NodeInfo): Status | null {
+    for (const plugin of filters) {
       const status = plugin.filter(ctx, node);
       if (status) return status;
     }
@@ -135,12 +139,13 @@ export class SchedulingCycle {
 
   private findFeasibleNodes(ctx: CycleContext, skipped: ReadonlySet<string>, nodes: readonly NodeInfo[], diagnosis: Diagnosis): NodeInfo[] {
     const wanted = numFeasibleNodesToFind(nodes.length);
+    const filters = this.activeFilters(skipped);
     const feasible: NodeInfo[] = [];
     let processed = 0;
     for (let i = 0; i < nodes.length && feasible.length < wanted; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % nodes.length]!;
       processed++;
-      const status = this.runFilters(ctx, skipped, node);
+      const status = this.runFilters(ctx, filters, node);
       if (status) diagnosis.nodeStatuses.set(node.name, status);
       else feasible.push(node);
     }

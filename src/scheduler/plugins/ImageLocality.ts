@@ -15,10 +15,16 @@ export function imageLocalityPriority(sumScores: number, containers: number): nu
 export const ImageLocality: ScorePlugin = {
   name: "ImageLocality",
   weight: 1,
+  preScore(ctx) {
+    // Images no node has add nothing; without any, every node scores 0.
+    const present = ctx.pod.images.filter((image) => ctx.cluster.imageNodeCounts.has(image));
+    ctx.state.set("ImageLocality", present);
+    return present.length > 0;
+  },
   score(ctx, node) {
     const total = ctx.cluster.nodes.length;
     let sum = 0;
-    for (const image of ctx.pod.images) {
+    for (const image of ctx.state.get("ImageLocality") as string[]) {
       const size = node.images.get(image);
       if (size === undefined) continue;
       const spread = (ctx.cluster.imageNodeCounts.get(image) ?? 0) / total;

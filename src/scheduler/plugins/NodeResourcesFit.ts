@@ -36,9 +36,26 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficien
   return out;
 }
 
+function hasRoom(request: number, allocatable: number, requested: number): boolean {
+  return request <= 0 || request <= allocatable - requested;
+}
+
+/** The common case without allocating: the pod fits the node. */
+function fits(pod: PodInfo, node: NodeInfo): boolean {
+  if (node.pods.length + 1 > node.allowedPodNumber) return false;
+  if (!hasRoom(pod.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU)) return false;
+  if (!hasRoom(pod.memory, node.allocatable.memory, node.requested.memory)) return false;
+  if (!hasRoom(pod.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage)) return false;
+  for (const [name, request] of pod.scalarRequests) {
+    if (!hasRoom(request, node.allocatable.scalar.get(name) ?? 0, node.requested.scalar.get(name) ?? 0)) return false;
+  }
+  return true;
+}
+
 export const NodeResourcesFitFilter: FilterPlugin = {
   name: "NodeResourcesFit",
   filter(ctx, node) {
+    if (fits(ctx.pod, node)) return null;
     const missing = insufficientResources(ctx.pod, node);
     if (missing.length === 0) return null;
     const reasons = missing.map((m) => m.reason);

@@ -64,8 +64,8 @@ function hasAllTopologyKeys(node: NodeInfo, constraints: readonly SpreadConstrai
   return constraints.every((c) => c.topologyKey in node.labels);
 }
 
-function matchesInclusionPolicies(ctx: CycleContext, c: SpreadConstraint, node: NodeInfo): boolean {
-  if (c.honorNodeAffinity && !ctx.cluster.requiredNodeAffinity(ctx.pod)[node.index]) return false;
+function matchesInclusionPolicies(ctx: CycleContext, c: SpreadConstraint, node: NodeInfo, nodeAffinity: Uint8Array): boolean {
+  if (c.honorNodeAffinity && !nodeAffinity[node.index]) return false;
   if (c.honorNodeTaints && findUntoleratedTaint(node.taints, ctx.pod.tolerations, isDoNotScheduleTaint)) return false;
   return true;
 }
@@ -97,14 +97,16 @@ export const PodTopologySpreadFilter: FilterPlugin = {
     if (constraints.length === 0) return { skip: true };
     const counts = constraints.map(() => new Map<string, number>());
     const eligible = constraints.map(() => new Uint8Array(ctx.cluster.nodes.length));
+    const nodeAffinity = ctx.cluster.requiredNodeAffinity(ctx.pod);
     for (const node of ctx.cluster.nodes) {
       if (!hasAllTopologyKeys(node, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (!matchesInclusionPolicies(ctx, c, node)) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (!matchesInclusionPolicies(ctx, c, node, nodeAffinity)) continue;
         eligible[i]![node.index] = 1;
         const value = node.labels[c.topologyKey]!;
         if (!counts[i]!.has(value)) counts[i]!.set(value, 0);
-      });
+      }
     }
     constraints.forEach((c, i) => {
       for (const set of countedSets(ctx, c)) {
@@ -138,7 +140,7 @@ export const PodTopologySpreadFilter: FilterPlugin = {
       for (const victim of victims) {
         if (victim.namespace !== ctx.pod.namespace) continue;
         state.constraints.forEach((c, i) => {
-          if (!c.selector.matches(victim.labels) || !matchesInclusionPolicies(ctx, c, node)) return;
+          if (!c.selector.matches(victim.labels) || !matchesInclusionPolicies(ctx, c, node, ctx.cluster.requiredNodeAffinity(ctx.pod))) return;
           const value = node.labels[c.topologyKey]!;
           counts[i]!.set(value, (counts[i]!.get(value) ?? 0) - 1);
         });
@@ -183,12 +185,13 @@ export const PodTopologySpreadScore: ScorePlugin = {
       Math.log((c.topologyKey === HOSTNAME_LABEL ? feasible.length - ignored.size : counts[i]!.size) + 2),
     );
     const sets = constraints.map((c) => countedSets(ctx, c));
+    const nodeAffinity = ctx.cluster.requiredNodeAffinity(ctx.pod);
     constraints.forEach((c, i) => {
       if (c.topologyKey === HOSTNAME_LABEL) return;
       for (const set of sets[i]!) {
         for (const [node, count] of set.nodeCounts) {
           if (requireAll && !hasAllTopologyKeys(node, constraints)) continue;
-          if (!matchesInclusionPolicies(ctx, c, node)) continue;
+          if (!matchesInclusionPolicies(ctx, c, node, nodeAffinity)) continue;
           const value = node.labels[c.topologyKey] ?? "";
           const current = counts[i]!.get(value);
           if (current !== undefined) counts[i]!.set(value, current + count);
