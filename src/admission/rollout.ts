@@ -26,7 +26,12 @@ export function runRollout(state: PlanState, workload: ExpandedWorkload): Rollou
     return true;
   };
   if (workload.strategy === "Recreate") while (removeOne());
+  let stalledBy: PodOutcome["denial"];
   workload.pods.forEach((planned, i) => {
+    if (stalledBy) {
+      result.pods.push(describePod(state, planned, { ...stalledBy, cause: "rollout" }));
+      return;
+    }
     if (workload.strategy === "RollingUpdate" && i >= workload.surge) removeOne();
     const podName = stringOf(planned.pod.metadata?.name) ?? "";
     const claims = workload.claims.filter((c) => c.podName === podName).map((c) => admitClaim(state, c));
@@ -37,8 +42,12 @@ export function runRollout(state: PlanState, workload: ExpandedWorkload): Rollou
       return;
     }
     let outcome = admitPod(state, planned);
-    if (outcome.denial?.plugin === "ResourceQuota" && workload.strategy === "RollingUpdate" && workload.maxUnavailable > 0 && removeOne()) {
+    const quotaRefused = outcome.denial?.plugin === "ResourceQuota" && workload.strategy === "RollingUpdate" && old.length > 0;
+    if (quotaRefused && workload.maxUnavailable > 0 && removeOne()) {
       outcome = admitPod(state, planned);
+    } else if (quotaRefused) {
+      // With maxUnavailable 0 no old pod goes before a new one runs: the rollout stops here.
+      stalledBy = outcome.denial;
     }
     result.pods.push(outcome);
   });
