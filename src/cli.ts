@@ -56,6 +56,12 @@ function renderValidate(result: ValidateResult, flags: ValidateFlags): string {
   return CI_RENDERERS[flags.output]!(shown, { rules: ruleCatalog(), toolVersion: packageVersion() });
 }
 
+/** `KUBEPLAN_THREADS=1` keeps everything on one thread (the default uses every core). */
+function threadsFromEnvironment(): number | undefined {
+  const value = Number(process.env.KUBEPLAN_THREADS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 /** No paths: read the manifests from a pipe, as `helm template … | kubeplan validate` expects. */
 function defaultPaths(paths: string[]): string[] {
   if (paths.length > 0) return paths;
@@ -68,6 +74,7 @@ async function runValidate(paths: string[], flags: ValidateFlags): Promise<numbe
     kubernetesVersion: flags.kubernetesVersion,
     ignoreMissingSchemas: flags.ignoreMissingSchemas,
     skipKinds: flags.skipKinds,
+    threads: threadsFromEnvironment(),
   };
   const result = await validate(defaultPaths(paths), options);
   process.stdout.write(renderValidate(result, flags));

@@ -61,13 +61,21 @@ export class Inventory {
   private readonly entries: InventoryEntry[] = [];
   private readonly byKey = new Map<string, InventoryEntry[]>();
   private readonly byKind = new Map<string, InventoryEntry[]>();
+  private readonly byName = new Map<string, InventoryEntry[]>();
+  private readonly byNamespace = new Map<string, InventoryEntry[]>();
+  private readonly memos = new Map<string, unknown>();
   private readonly clusterScoped = new Set(CLUSTER_SCOPED_KINDS);
 
   constructor(readonly defaultNamespace = "default") {}
 
   /** Declares a kind cluster-scoped (from a CRD's `spec.scope`). */
   markClusterScoped(kind: string): void {
+    if (this.clusterScoped.has(kind)) return;
     this.clusterScoped.add(kind);
+    // Namespaces of that kind's objects change: index everything again.
+    const entries = this.entries.splice(0);
+    for (const map of [this.byKey, this.byKind, this.byName, this.byNamespace]) map.clear();
+    for (const entry of entries) this.add(entry);
   }
 
   isNamespaced(kind: string | undefined): boolean {
@@ -87,9 +95,22 @@ export class Inventory {
 
   add(entry: InventoryEntry): void {
     this.entries.push(entry);
-    const key = this.keyOf(entry.object);
-    push(this.byKey, key, entry);
-    push(this.byKind, entry.object.kind ?? "", entry);
+    this.memos.clear();
+    const { kind = "" } = entry.object;
+    const namespace = this.namespaceOf(entry.object);
+    push(this.byKey, this.keyOf(entry.object), entry);
+    push(this.byKind, kind, entry);
+    push(this.byName, `${kind}|${namespace}|${entry.object.metadata?.name ?? ""}`, entry);
+    push(this.byNamespace, `${kind}|${namespace}`, entry);
+  }
+
+  /**
+   * A value derived from the whole inventory (an index a rule needs for every
+   * document), built once and kept until the inventory changes.
+   */
+  memo<T>(key: string, build: (inventory: Inventory) => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build(this));
+    return this.memos.get(key) as T;
   }
 
   addDocuments(documents: readonly ManifestDocument[]): void {
@@ -104,12 +125,15 @@ export class Inventory {
     return this.byKind.get(kind) ?? [];
   }
 
+  /** Objects of a kind in one namespace ("" for cluster-scoped kinds). */
+  inNamespace(kind: string, namespace: string): readonly InventoryEntry[] {
+    return this.byNamespace.get(`${kind}|${this.isNamespaced(kind) ? namespace : ""}`) ?? [];
+  }
+
   /** Objects with this identity; the group is matched when given. */
   find(kind: string, namespace: string, name: string, group?: string): InventoryEntry[] {
-    const candidates = this.ofKind(kind).filter(
-      (e) => e.object.metadata?.name === name && this.namespaceOf(e.object) === (this.isNamespaced(kind) ? namespace : ""),
-    );
-    return group === undefined ? candidates : candidates.filter((e) => groupOf(e.object.apiVersion) === group);
+    const candidates = this.byName.get(`${kind}|${this.isNamespaced(kind) ? namespace : ""}|${name}`) ?? [];
+    return group === undefined ? [...candidates] : candidates.filter((e) => groupOf(e.object.apiVersion) === group);
   }
 
   has(kind: string, namespace: string, name: string): boolean {

@@ -1,0 +1,143 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Finding, ValidateResult } from "../../src/types.js";
+import { runCli } from "./run-cli.js";
+
+function json(args: string[], input?: string): { code: number; result: ValidateResult } {
+  const run = runCli([...args, "-o", "json"], { input });
+  return { code: run.code, result: JSON.parse(run.stdout) as ValidateResult };
+}
+
+function where(f: Finding): string {
+  return `${f.file.replace(/^samples\/typos\//, "")}:${f.line}:${f.column} ${f.rule}`;
+}
+
+describe("kubeplan validate", () => {
+  it("passes the sample app with exit code 0", () => {
+    const run = runCli(["validate", "samples/app"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✔ 13 documents in 5 files: 0 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)\n$/);
+  });
+
+  it("finds every typo class of samples/typos, with line, column and suggestion", () => {
+    const { code, result } = json(["validate", "samples/typos"]);
+    expect(code).toBe(1);
+    const found = result.findings.map((f) => `${where(f)} ${f.suggestion ?? ""}`.trim());
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "unknown-fields.yaml:7:1 schema/unknown-field spec.type",
+        "unknown-fields.yaml:14:7 schema/unknown-field targetPort",
+        "unknown-fields.yaml:34:11 schema/unknown-field envFrom",
+        "unknown-fields.yaml:39:7 schema/unknown-field volumes",
+        "unknown-fields.yaml:49:3 schema/unknown-field completions",
+        "unknown-kinds.yaml:3:7 schema/unknown-kind Pod",
+        "unknown-kinds.yaml:12:7 schema/unknown-kind ReplicationController",
+        "unknown-kinds.yaml:27:7 schema/unknown-kind ConfigMap",
+        "unknown-kinds.yaml:33:13 schema/unknown-kind apps/v1",
+        "unknown-kinds.yaml:50:13 schema/removed-api networking.k8s.io/v1",
+        "enums.yaml:18:22 schema/enum Always",
+        "enums.yaml:25:31 schema/enum In",
+        "enums.yaml:30:28 schema/enum Always",
+        "quantities.yaml:23:23 schema/format 256M",
+        "quantities.yaml:25:23 schema/format 2Gi",
+        "semantics.yaml:5:9 names/format payments-api",
+        "semantics.yaml:22:21 pod/volume-mount-unknown",
+        "semantics.yaml:24:17 pod/duplicate-name",
+        "yaml-traps.yaml:20:11 schema/type port: 9000",
+      ]),
+    );
+    const ssh = result.findings.find((f) => f.path === "/data/SSH");
+    expect(ssh?.message).toMatch(/^data\.SSH: expected a string, got a boolean/);
+  });
+
+  it("prints findings as file:line:col severity message [rule], grouped by file, then a summary", () => {
+    const run = runCli(["validate", "samples/typos/unknown-fields.yaml", "samples/typos/enums.yaml"]);
+    const lines = run.stdout.split("\n");
+    expect(lines).toContain(
+      'samples/typos/unknown-fields.yaml:14:7 error spec.ports[0].tartPort: unknown field "tartPort" (did you mean "targetPort"?) [schema/unknown-field]',
+    );
+    // files are separated by one blank line, the summary comes last
+    const blank = lines.indexOf("");
+    expect(lines[blank - 1]).toMatch(/^samples\/typos\/enums\.yaml:/);
+    expect(lines[blank + 1]).toMatch(/^samples\/typos\/unknown-fields\.yaml:/);
+    expect(lines.at(-2)).toMatch(/^✖ 4 documents in 2 files: 10 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)$/);
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("keeps the JSON contract for every finding", () => {
+    const { result } = json(["validate", "samples/typos"]);
+    for (const finding of result.findings) {
+      expect(Object.keys(finding).sort()).toEqual(
+        expect.arrayContaining(["column", "file", "line", "message", "path", "rule", "severity"]),
+      );
+      expect(["error", "warning", "info"]).toContain(finding.severity);
+      expect(finding.line).toBeGreaterThan(0);
+      expect(finding.column).toBeGreaterThan(0);
+      expect(finding.path).toMatch(/^(\/.*)?$/);
+    }
+    expect(result.summary).toMatchObject({ files: 6, documents: 14 });
+  });
+
+  it("reads standard input with -", () => {
+    const { code, result } = json(["validate", "-"], "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports:\n    - port: 80\n      tartPort: 8080\n");
+    expect(code).toBe(1);
+    expect(result.findings.map((f) => [f.file, f.line, f.column, f.rule])).toEqual([["<stdin>", 7, 7, "schema/unknown-field"]]);
+  });
+
+  it("names an unreadable path and still validates the rest", () => {
+    const { code, result } = json(["validate", "does/not/exist.yaml", "samples/app/config.yaml"]);
+    expect(code).toBe(1);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ rule: "input/unreadable", file: "does/not/exist.yaml", message: 'cannot read "does/not/exist.yaml": no such file or directory' }),
+    ]);
+    expect(result.summary.documents).toBe(3);
+  });
+
+  it("rejects an unsupported --kubernetes-version without a stack trace", () => {
+    const run = runCli(["validate", "--kubernetes-version", "1.12", "samples/app"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('kubeplan: unsupported Kubernetes version "1.12": supported versions are 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36\n');
+  });
+
+  it("rejects an unknown output format", () => {
+    const run = runCli(["validate", "-o", "xml", "samples/app"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, sarif, junit, github, tap.");
+  });
+
+  it("skips kinds with --skip-kinds", () => {
+    const { result } = json(["validate", "samples/typos/semantics.yaml", "--skip-kinds", "Secret,apps/v1/Deployment"]);
+    expect(result.findings).toEqual([]);
+    expect(result.summary.skipped).toBe(2);
+  });
+
+  it("--quiet prints errors only; --summary only the counts", () => {
+    const quiet = runCli(["validate", "samples/typos/quantities.yaml", "--quiet"]);
+    expect(quiet.stdout).not.toContain("warning");
+    expect(quiet.stdout.trim().split("\n")).toHaveLength(4);
+    const summary = runCli(["validate", "samples/typos", "--summary"]);
+    expect(summary.stdout).toMatch(/^✖ 14 documents in 6 files: \d+ errors, 3 warnings \(\d+ ms, Kubernetes 1\.36\)\n$/);
+  });
+
+  it.each(["sarif", "junit", "github", "tap"])("renders -o %s", (format) => {
+    const run = runCli(["validate", "samples/typos/enums.yaml", "-o", format]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("imagePullPolicy");
+  });
+
+  it("gives the same result on worker threads as on one thread", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeplan-parallel-"));
+    const doc = (i: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: team-${i % 7}\ndata:\n  value: "${"x".repeat(200)}"\n${i % 97 === 0 ? "  port: 8080\n" : ""}`;
+    for (let f = 0; f < 8; f++) {
+      writeFileSync(join(dir, `f${f}.yaml`), Array.from({ length: 600 }, (_, i) => doc(f * 600 + i)).join("---\n"));
+    }
+    const parallel = runCli(["validate", dir, "-o", "json"]);
+    const single = runCli(["validate", dir, "-o", "json"], { env: { KUBEPLAN_THREADS: "1" } });
+    const strip = (text: string) => ({ ...(JSON.parse(text) as ValidateResult), summary: undefined });
+    expect(strip(parallel.stdout)).toEqual(strip(single.stdout));
+    expect((JSON.parse(parallel.stdout) as ValidateResult).findings).toHaveLength(50);
+  });
+});
