@@ -89,7 +89,7 @@ export function admitObject(state: PlanState, document: ManifestDocument): Objec
   }
   if (note.audit) outcome.audit = note.audit;
   const template = podTemplateOf(object);
-  outcome.warningPointer = object.kind === "Namespace" ? "/metadata/labels" : template?.pointer ?? "";
+  outcome.warningPointer = object.kind === "Namespace" ? "/metadata/labels/pod-security.kubernetes.io~1enforce" : template?.pointer ?? "";
   state.record(object);
   if (namespace) state.quotas.recordObject(namespace, object);
   if (object.kind === "ResourceQuota") state.quotas.addFromInput(object, namespace, document);

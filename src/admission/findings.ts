@@ -7,14 +7,18 @@ import { reportToFinding } from "../validate/findings.js";
 import type { ObjectOutcome, ClaimOutcome } from "./admit-object.js";
 import type { PodOutcome } from "./admit-pod.js";
 
-function finding(document: ManifestDocument, plugin: string, severity: Severity, pointer: string, message: string): Finding {
-  return reportToFinding(document, `admission/${plugin}`, severity, { pointer, message });
+function finding(document: ManifestDocument, plugin: string, severity: Severity, pointer: string, message: string, atKey = false): Finding {
+  return reportToFinding(document, `admission/${plugin}`, severity, { pointer, message, atKey });
 }
 
 export function objectFindings(outcome: ObjectOutcome): Finding[] {
   const out: Finding[] = [];
   if (outcome.denial) out.push(finding(outcome.document, outcome.denial.plugin, "error", outcome.denialPointer ?? "", outcome.denial.message));
-  for (const warning of outcome.warnings) out.push(finding(outcome.document, "PodSecurity", "warning", outcome.warningPointer ?? "", warning));
+  // A namespace's warnings: the headline at the enforce label's key, the pods it names at its value (so they read in order).
+  outcome.warnings.forEach((warning, i) => {
+    const headline = outcome.kind === "Namespace" && i === 0;
+    out.push(finding(outcome.document, "PodSecurity", "warning", outcome.warningPointer ?? "", warning, headline));
+  });
   if (outcome.audit) {
     out.push(finding(outcome.document, "PodSecurity", "info", outcome.warningPointer ?? "", `pod-security.kubernetes.io/audit-violations: ${outcome.audit}`));
   }
