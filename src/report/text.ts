@@ -45,8 +45,10 @@ export function renderText(result: ValidateResult, options: TextOptions): string
       lines.push(formatFinding(finding, p));
       previousFile = finding.file;
     }
-    if (shown.length > 0) lines.push("");
   }
-  if (!options.quiet || options.summaryOnly) lines.push(summaryLine(result, p));
+  if (!options.quiet || options.summaryOnly) {
+    if (lines.length > 0) lines.push("");
+    lines.push(summaryLine(result, p));
+  }
   return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }

@@ -36,7 +36,7 @@ describe("text output", () => {
   });
 
   it("--quiet shows errors only, without the summary", () => {
-    expect(renderText(result, { color: false, quiet: true })).toBe("a.yaml:2:3 error spec.x: problem at 2 [schema/enum]\n\n");
+    expect(renderText(result, { color: false, quiet: true })).toBe("a.yaml:2:3 error spec.x: problem at 2 [schema/enum]\n");
   });
 
   it("--summary shows only the counts", () => {
