@@ -53,7 +53,9 @@ export const CLOSED_SETS = [
   // validateSeccompProfileType, ValidateAppArmorProfileField.
   { on: [core + "SeccompProfile", core + "AppArmorProfile"], property: "type", values: ["Localhost", "RuntimeDefault", "Unconfined"] , required: true },
   // ValidateTolerations: "" operator means Equal, "" effect matches all effects.
-  { on: [core + "Toleration"], property: "operator", values: ["Equal", "Exists"], empty: true },
+  { on: [core + "Toleration"], property: "operator", values: ["Equal", "Exists"], empty: true, until: "1.34" },
+  // 1.35 adds Lt and Gt (numeric comparisons, feature gate TaintTolerationComparisonOperators).
+  { on: [core + "Toleration"], property: "operator", values: ["Equal", "Exists", "Lt", "Gt"], empty: true, since: "1.35" },
   { on: [core + "Toleration"], property: "effect", values: ["NoSchedule", "PreferNoSchedule", "NoExecute"], empty: true },
   // validateTaintEffect (node taints: the effect is required).
   { on: [core + "Taint"], property: "effect", values: ["NoSchedule", "PreferNoSchedule", "NoExecute"] , required: true },

@@ -31,7 +31,9 @@ ${podSpecLines}      containers:
 ${containerLines}`;
 }
 
-const VALID: Array<{ name: string; yaml: string }> = [
+const VALID: Array<{ name: string; yaml: string; version?: string }> = [
+  { name: "Lt tolerations in 1.35", version: "1.35", yaml: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: p, image: busybox}]\n  tolerations:\n    - {key: gpu-count, operator: Lt, value: "4"}\n` },
+  { name: "a container restartPolicy Never from 1.34", version: "1.34", yaml: deployment(`          restartPolicy: Never\n`) },
   { name: "a plain deployment", yaml: deployment("") },
   { name: "imagePullPolicy \"\" is defaulted", yaml: deployment(`          imagePullPolicy: ""\n`) },
   { name: "null for optional fields decodes as unset", yaml: deployment(`          resources: null\n          env: null\n`, "  replicas: null\n") },
@@ -217,6 +219,18 @@ const INVALID: InvalidCase[] = [
     yaml: `apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: l\nspec:\n  limits:\n    - type: container\n      max: {cpu: "2"}\n`,
     expected: [{ rule: "schema/enum", line: 7, column: 13, message: 'spec.limits[0].type: Invalid value: "container": must be a standard limit type or fully qualified (did you mean "Container"?)', suggestion: "Container" }],
   },
+  {
+    name: "closed sets follow the release: Lt tolerations arrive in 1.35",
+    version: "1.34",
+    yaml: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: p, image: busybox}]\n  tolerations:\n    - {key: gpu-count, operator: Lt, value: "4"}\n`,
+    expected: [{ rule: "schema/enum", line: 8, column: 34, message: 'spec.tolerations[0].operator: Unsupported value: "Lt": supported values: "Equal", "Exists"' }],
+  },
+  {
+    name: "closed sets follow the release: a container restartPolicy Never before 1.34",
+    version: "1.33",
+    yaml: deployment(`          restartPolicy: Never\n`),
+    expected: [{ rule: "schema/enum", line: 15, column: 26, message: 'spec.template.spec.containers[0].restartPolicy: Unsupported value: "Never": supported values: "Always"' }],
+  },
   // --- schema/required ---
   {
     name: "a container without a name",
@@ -283,8 +297,8 @@ const INVALID: InvalidCase[] = [
 ];
 
 describe("schema messages", () => {
-  test.each(VALID)("valid: $name", ({ yaml }) => {
-    expect(findingsOf(yaml)).toEqual([]);
+  test.each(VALID)("valid: $name", ({ yaml, version }) => {
+    expect(findingsOf(yaml, version === undefined ? {} : { version })).toEqual([]);
   });
 
   test.each(INVALID)("invalid: $name", ({ yaml, expected, version, withSource }) => {
