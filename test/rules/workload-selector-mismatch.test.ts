@@ -25,6 +25,8 @@ describe("workload/selector-mismatch", () => {
     ["a CronJob", workload("batch/v1", "CronJob", "schedule: '@daily'", "jobTemplate: {spec: {template: {metadata: {labels: {app: x}}}}}")],
     ["an invalid selector (reported by metadata/labels, not compared)", deployment("selector:", "  matchExpressions: [{key: app, operator: Equals, values: [x]}]", "template: {metadata: {labels: {app: web}}}")],
     ["a malformed spec", deployment("selector: [a]", "template: 3")],
+    ["label values of another type (the schema layer reports them)", deployment("selector: {matchLabels: {v: 1}}", "template: {metadata: {labels: {v: 1}}}")],
+    ["an apps/v1beta2 Deployment without selector (defaulted there; the version is not served)", workload("apps/v1beta2", "Deployment", "template: {metadata: {labels: {app: web}}}")],
   ])("accepts %s", (_name, text) => {
     expect(runRule(workloadSelectorMismatch, text)).toEqual([]);
   });

@@ -27,12 +27,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   '"': '\\"',
 };
 
-function isPrintable(codePoint: number): boolean {
-  if (codePoint < 0x20 || codePoint === 0x7f) return false;
-  if (codePoint >= 0x80 && codePoint < 0xa0) return false;
-  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return false;
-  return codePoint !== 0xfeff && codePoint !== 0x2028 && codePoint !== 0x2029;
-}
+/** Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 /** Go's `%q` of a string. */
 export function goQuote(text: string): string {
@@ -41,7 +37,7 @@ export function goQuote(text: string): string {
     const codePoint = char.codePointAt(0)!;
     const simple = SIMPLE_ESCAPES[char];
     if (simple !== undefined) out += simple;
-    else if (isPrintable(codePoint)) out += char;
+    else if (PRINTABLE.test(char)) out += char;
     else if (codePoint < 0x80) out += "\\x" + codePoint.toString(16).padStart(2, "0");
     else if (codePoint <= 0xffff) out += "\\u" + codePoint.toString(16).padStart(4, "0");
     else out += "\\U" + codePoint.toString(16).padStart(8, "0");
@@ -113,36 +109,25 @@ function goSelector(shape: SelectorShape): string {
   return `v1.LabelSelector{MatchLabels:${goStringMap(shape.matchLabels)}, MatchExpressions:${expressions}}`;
 }
 
-function jsonSelector(shape: SelectorShape): unknown {
-  const out: Record<string, unknown> = {};
-  if (shape.matchLabels && Object.keys(shape.matchLabels).length > 0) out.matchLabels = shape.matchLabels;
-  if (shape.matchExpressions.length > 0) {
-    out.matchExpressions = shape.matchExpressions.map((e) => ({
-      key: e.key,
-      operator: e.operator,
-      ...(e.values && e.values.length > 0 ? { values: e.values } : {}),
-    }));
-  }
-  return out;
-}
-
-/** A `metav1.LabelSelector` bad value. */
-export function labelSelectorValue(selector: unknown, kubernetesVersion: string): string {
-  const shape = selectorShape(selector);
-  if (!rendersCompositeAsJson(kubernetesVersion)) return goSelector(shape);
-  // encoding/json keeps struct field order: matchLabels, then matchExpressions (key, operator, values).
-  const json = jsonSelector(shape) as { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
+/** encoding/json of a metav1.LabelSelector: struct field order, empty fields omitted. */
+function jsonSelector(shape: SelectorShape): string {
   const parts: string[] = [];
-  if (json.matchLabels) parts.push('"matchLabels":' + goJson(json.matchLabels));
-  if (json.matchExpressions) {
-    const items = (json.matchExpressions as Array<{ key: string; operator: string; values?: string[] }>).map((e) => {
+  if (shape.matchLabels && Object.keys(shape.matchLabels).length > 0) parts.push('"matchLabels":' + goJson(shape.matchLabels));
+  if (shape.matchExpressions.length > 0) {
+    const items = shape.matchExpressions.map((e) => {
       const fields = ['"key":' + goJson(e.key), '"operator":' + goJson(e.operator)];
-      if (e.values) fields.push('"values":' + goJson(e.values));
+      if (e.values && e.values.length > 0) fields.push('"values":' + goJson(e.values));
       return "{" + fields.join(",") + "}";
     });
     parts.push('"matchExpressions":[' + items.join(",") + "]");
   }
   return "{" + parts.join(",") + "}";
+}
+
+/** A `metav1.LabelSelector` bad value. */
+export function labelSelectorValue(selector: unknown, kubernetesVersion: string): string {
+  const shape = selectorShape(selector);
+  return rendersCompositeAsJson(kubernetesVersion) ? jsonSelector(shape) : goSelector(shape);
 }
 
 function withDetail(text: string, detail: string | undefined): string {

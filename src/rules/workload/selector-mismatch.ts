@@ -105,6 +105,18 @@ function cronJobReports(object: KubeObject, context: RuleContext): Report[] {
   return reports;
 }
 
+/** Labels or selector values of another type than string are the schema layer's to report; comparing them would mislead. */
+function hasNonStringValues(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).some((v) => typeof v !== "string");
+}
+
+function comparable(object: KubeObject, template: PodTemplate): boolean {
+  const selector = dig(object, "spec", "selector");
+  // A ReplicationController's selector is a plain map; the others' a metav1.LabelSelector.
+  const selectorMap = object.kind === "ReplicationController" ? selector : dig(selector, "matchLabels");
+  return !hasNonStringValues(template.metadata?.labels) && !hasNonStringValues(selectorMap);
+}
+
 export const workloadSelectorMismatch: Rule = {
   id: "workload/selector-mismatch",
   severity: "error",
@@ -114,15 +126,15 @@ export const workloadSelectorMismatch: Rule = {
     const group = apiGroup(object.apiVersion);
     if (object.kind === "CronJob" && group === "batch") return cronJobReports(object, context);
     const template = podTemplatesOf(object)[0];
-    if (!template || object.kind === "Pod" || object.kind === "PodTemplate") return [];
+    if (!template || object.kind === "Pod" || object.kind === "PodTemplate" || !comparable(object, template)) return [];
     switch (object.kind) {
       case "ReplicationController":
         return replicationControllerReports(object, template, context);
       case "Job":
         return jobReports(object, template, context);
       default:
-        // Only apps/v1 leaves the selector undefaulted; older groups are not served any more.
-        return group === "apps" ? appsReports(object, template, context) : [];
+        // Only apps/v1 leaves the selector undefaulted; older versions are not served any more.
+        return object.apiVersion === "apps/v1" ? appsReports(object, template, context) : [];
     }
   },
 };
