@@ -40,6 +40,7 @@ function problem(rule: string, pointer: string, message: string, suggestion?: st
 export class KindCatalog {
   private readonly apiVersionsByKind = new Map<string, string[]>();
   private readonly builtInGroups = new Set<string>();
+  private readonly removals = new Map<string, RemovedApi>();
 
   constructor(
     private readonly release: ReleaseSchemas,
@@ -52,7 +53,10 @@ export class KindCatalog {
         this.apiVersionsByKind.get(kind)!.push(apiVersion);
       }
     }
-    for (const removed of lifecycle.removed) this.builtInGroups.add(groupOf(removed.apiVersion));
+    for (const removed of lifecycle.removed) {
+      this.builtInGroups.add(groupOf(removed.apiVersion));
+      this.removals.set(`${removed.apiVersion} ${removed.kind}`, removed);
+    }
   }
 
   private get version(): string {
@@ -76,7 +80,7 @@ export class KindCatalog {
   }
 
   private removedEntry(apiVersion: string, kind: string): RemovedApi | undefined {
-    return this.lifecycle.removed.find((r) => r.apiVersion === apiVersion && r.kind === kind);
+    return this.removals.get(`${apiVersion} ${kind}`);
   }
 
   /** Follows replacements that were removed in turn (extensions → policy/v1beta1 PodSecurityPolicy → none). */

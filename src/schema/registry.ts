@@ -79,6 +79,7 @@ export function loadValidators(file: string, formats: FormatChecks): Record<stri
 export class ReleaseSchemas {
   private readonly index: ReleaseIndexFile;
   private readonly definitions = new Map<string, SchemaNode>();
+  private served: Map<string, string[]> | undefined;
 
   constructor(readonly kubernetesVersion: string) {
     this.index = readSchemasJson<ReleaseIndexFile>(`v${kubernetesVersion}.json`);
@@ -93,9 +94,11 @@ export class ReleaseSchemas {
 
   /** apiVersion → kinds served by this release. */
   servedKinds(): ReadonlyMap<string, readonly string[]> {
-    const out = new Map<string, string[]>();
-    for (const [apiVersion, kinds] of Object.entries(this.index.kinds)) out.set(apiVersion, Object.keys(kinds));
-    return out;
+    if (!this.served) {
+      this.served = new Map();
+      for (const [apiVersion, kinds] of Object.entries(this.index.kinds)) this.served.set(apiVersion, Object.keys(kinds));
+    }
+    return this.served;
   }
 
   /** A definition's schema (its `$ref`s name other definitions); undefined when unknown. */

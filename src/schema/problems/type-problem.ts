@@ -1,0 +1,46 @@
+// A value of the wrong JSON type (with YAML's traps explained), or a missing
+// required field.
+import { parsePointer } from "../../util/pointer.js";
+import { jsonTypeOf, schemaAt } from "../schema-walker.js";
+import { describeExpected, explainTypeMismatch } from "../type-mismatch.js";
+import { pathOf, problem, RULES, schemaOf, valueAt, type AjvError, type SchemaProblem, type TranslationContext } from "./context.js";
+
+export function requiredValue(pointer: string): SchemaProblem {
+  return problem(RULES.required, pointer, `${pathOf(pointer)}: Required value`);
+}
+
+function isRequiredField(context: TranslationContext, pointer: string): boolean {
+  const segments = parsePointer(pointer);
+  const name = segments.pop();
+  if (name === undefined) return false;
+  const parent = schemaAt(context.release, context.root, context.document.object, segments);
+  return parent?.required?.includes(name) ?? false;
+}
+
+function expectedTypes(params: Record<string, unknown>): string[] {
+  const type = params.type;
+  if (Array.isArray(type)) return type.map(String);
+  return String(type ?? "").split(",").filter(Boolean);
+}
+
+/** Int-or-string fields and quantities given the wrong type: the message says what the field holds. */
+function wrongTypeForFormat(format: string | undefined, value: unknown): string | undefined {
+  const actual = describeExpected([jsonTypeOf(value)]);
+  if (format === "int-or-string") {
+    return `expected an integer or a string (int-or-string), ${jsonTypeOf(value) === "number" ? `${String(value)} is not an integer` : `got ${actual}`}`;
+  }
+  if (format === "quantity") return `expected a quantity (a string such as "500m" or "1Gi", or a number), got ${actual}`;
+  return undefined;
+}
+
+export function typeProblem(context: TranslationContext, error: AjvError): SchemaProblem | undefined {
+  const pointer = error.instancePath;
+  const value = valueAt(context, pointer);
+  // JSON null decodes as "not set": only a required field misses it.
+  if (value === null) return isRequiredField(context, pointer) ? requiredValue(pointer) : undefined;
+  const path = pathOf(pointer);
+  const forFormat = wrongTypeForFormat(schemaOf(context, pointer)?.format, value);
+  if (forFormat !== undefined) return problem(RULES.format, pointer, `${path}: ${forFormat}`);
+  const explanation = explainTypeMismatch(expectedTypes(error.params), value, context.document.sourceText?.(pointer));
+  return problem(RULES.type, pointer, `${path}: ${explanation.message}`, explanation.suggestion);
+}
