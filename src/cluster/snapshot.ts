@@ -69,7 +69,7 @@ class SnapshotIndex implements ClusterSnapshot {
   private readonly byKindList = new Map<string, KubeObject[]>();
 
   constructor(objects: readonly KubeObject[], readonly present: boolean) {
-    for (const object of objects) this.add(object);
+    for (const object of objects) if (isRecord(object)) this.add(object);
     for (const [kind, map] of this.byKey) {
       const list = [...map.values()];
       this.byKindList.set(kind, list);
@@ -86,7 +86,7 @@ class SnapshotIndex implements ClusterSnapshot {
   }
 
   private add(object: KubeObject): void {
-    const kind = object.kind ?? "";
+    const kind = typeof object.kind === "string" ? object.kind : "";
     let map = this.byKey.get(kind);
     if (!map) this.byKey.set(kind, (map = new Map()));
     map.set(`${namespaceOf(object)}/${nameOf(object)}`, object);

@@ -1,0 +1,97 @@
+// The cluster snapshot: what `kubectl get ... -o yaml` prints, read from files
+// or directories, indexed for lookups.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createSnapshot, emptySnapshot, loadClusterSnapshot } from "../../src/cluster/snapshot.js";
+
+describe("the sample cluster", () => {
+  const { snapshot, findings } = loadClusterSnapshot(["samples/cluster"]);
+
+  it("loads without findings", () => {
+    expect(findings).toEqual([]);
+    expect(snapshot.present).toBe(true);
+  });
+
+  it("has 5 nodes in two zones, a tainted GPU node and a control-plane node", () => {
+    const zones = snapshot.nodes.map((n) => n.metadata!.labels!["topology.kubernetes.io/zone"]);
+    expect(snapshot.nodes).toHaveLength(5);
+    expect(new Set(zones)).toEqual(new Set(["eu-west-1a", "eu-west-1b"]));
+    const taints = (name: string) => (snapshot.get("Node", "", name)!.spec as any).taints;
+    expect(taints("gpu-b1")).toEqual([{ effect: "NoSchedule", key: "nvidia.com/gpu", value: "present" }]);
+    expect(taints("cp-1")).toEqual([{ effect: "NoSchedule", key: "node-role.kubernetes.io/control-plane" }]);
+  });
+
+  it("indexes every kind the plan needs", () => {
+    expect({
+      namespaces: snapshot.namespaces.length,
+      quotas: snapshot.resourceQuotas.length,
+      limitRanges: snapshot.limitRanges.length,
+      serviceAccounts: snapshot.serviceAccounts.length,
+      pvcs: snapshot.pvcs.length,
+      pvs: snapshot.pvs.length,
+      storageClasses: snapshot.storageClasses.length,
+      priorityClasses: snapshot.priorityClasses.length,
+      workloads: snapshot.workloads.length,
+      services: snapshot.services.length,
+      configMaps: snapshot.configMaps.length,
+      secrets: snapshot.secrets.length,
+    }).toEqual({
+      namespaces: 7, quotas: 2, limitRanges: 1, serviceAccounts: 12, pvcs: 1, pvs: 1, storageClasses: 2,
+      priorityClasses: 4, workloads: 13, services: 2, configMaps: 2, secrets: 1,
+    });
+    expect(snapshot.list("Pod", "shop").map((p) => p.metadata!.name)).toEqual([
+      "storefront-6c4f9d7b85-9kdzw", "storefront-6c4f9d7b85-xr2vn", "legacy-search-84b6d5c97f-fq7tz", "legacy-search-84b6d5c97f-l5mhn", "redis-0",
+    ]);
+    expect(snapshot.get("ResourceQuota", "shop", "shop-compute")?.kind).toBe("ResourceQuota");
+    expect(snapshot.get("ResourceQuota", "payments", "shop-compute")).toBeUndefined();
+  });
+
+  it("knows which namespaces exist", () => {
+    expect(snapshot.knowsNamespaces).toBe(true);
+    expect(["shop", "kube-node-lease", "ghost"].map((n) => snapshot.hasNamespace(n))).toEqual([true, true, false]);
+  });
+
+  it("has running pods that use part of the quota, as its status says", () => {
+    const quota = snapshot.get("ResourceQuota", "shop", "shop-compute")!;
+    expect((quota.status as any).used).toMatchObject({ pods: "5", "requests.cpu": "1750m", "requests.memory": "3Gi" });
+  });
+});
+
+describe("loading snapshots", () => {
+  const dir = mkdtempSync(join(tmpdir(), "snapshot-"));
+  writeFileSync(
+    join(dir, "list.json"),
+    JSON.stringify({ apiVersion: "v1", kind: "List", items: [{ apiVersion: "v1", kind: "Node", metadata: { name: "n1" } }, { apiVersion: "v1", kind: "Pod", metadata: {} }] }),
+  );
+  writeFileSync(join(dir, "docs.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+
+  it("reads JSON Lists and multi-document YAML from a directory; nameless objects are reported and skipped", () => {
+    const { snapshot, findings } = loadClusterSnapshot([dir]);
+    expect(snapshot.nodes.map((n) => n.metadata!.name)).toEqual(["n1"]);
+    expect(snapshot.get("ConfigMap", "default", "c")).toBeDefined();
+    expect(findings.map((f) => [f.rule, f.severity, f.message, f.path])).toEqual([
+      ["cluster/snapshot", "warning", "Pod without metadata.name ignored in the cluster snapshot", "/items/1"],
+    ]);
+  });
+
+  it("reports a path it cannot read", () => {
+    const { findings } = loadClusterSnapshot([join(dir, "missing.yaml")]);
+    expect(findings.map((f) => f.rule)).toEqual(["input/unreadable"]);
+  });
+
+  it("keeps the last of duplicate objects and ignores values that are not objects", () => {
+    const snapshot = createSnapshot([
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "x" }, data: { v: "1" } },
+      null as never,
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "x" }, data: { v: "2" } },
+    ]);
+    expect(snapshot.list("ConfigMap").map((c) => (c as any).data.v)).toEqual(["2"]);
+  });
+
+  it("an empty snapshot knows nothing", () => {
+    const snapshot = emptySnapshot();
+    expect([snapshot.present, snapshot.knowsNamespaces, snapshot.nodes.length, snapshot.hasNamespace("default")]).toEqual([false, false, 0, true]);
+  });
+});
