@@ -1,6 +1,7 @@
 // A Service's ports: names required when there are several, unique names,
 // unique protocol/port pairs and node ports (ValidateService), and node
 // ports not already taken by another Service (the node port allocator).
+import type { Inventory } from "../../inventory.js";
 import type { KubeObject, ManifestDocument, Report } from "../../types.js";
 import type { Rule, RuleContext } from "../types.js";
 import { duplicate, goJson, goQuote, invalid, rendersCompositeAsJson, required, scalarValue } from "../support/field-errors.js";
@@ -68,27 +69,51 @@ function duplicatePortReports(ports: ServicePort[], context: RuleContext): Repor
   return reports;
 }
 
-/** Node ports are cluster-wide: one taken by another Service (earlier in the inputs, or in the cluster) is refused. */
+interface NodePortUse {
+  /** Position of the Service in the inventory. */
+  order: number;
+  identity: string;
+  source: "input" | "cluster";
+  owner: string;
+}
+
+/** Who uses each node port, built once per inventory (rebuilt if objects were added since). */
+const nodePortIndexes = new WeakMap<Inventory, { size: number; uses: Map<number, NodePortUse[]> }>();
+
+function nodePortUses(inventory: Inventory): Map<number, NodePortUse[]> {
+  const all = inventory.all();
+  const cached = nodePortIndexes.get(inventory);
+  if (cached && cached.size === all.length) return cached.uses;
+  const uses = new Map<number, NodePortUse[]>();
+  all.forEach((entry, order) => {
+    if (entry.object.kind !== "Service" || apiGroup(entry.object.apiVersion) !== "") return;
+    const use = { order, identity: inventory.keyOf(entry.object), source: entry.source, owner: `${inventory.namespaceOf(entry.object)}/${entry.object.metadata?.name ?? ""}` };
+    for (const port of portsOf(entry.object)) {
+      if (port.nodePort === 0) continue;
+      const list = uses.get(port.nodePort);
+      if (list) list.push(use);
+      else uses.set(port.nodePort, [use]);
+    }
+  });
+  nodePortIndexes.set(inventory, { size: all.length, uses });
+  return uses;
+}
+
+/**
+ * Node ports are cluster-wide: one taken by another Service (of the cluster,
+ * or earlier in the inputs) is refused. A Service's own copy in the cluster does not count.
+ */
 function allocatedNodePortReports(document: ManifestDocument, ports: ServicePort[], context: RuleContext): Report[] {
   const { inventory } = context;
-  const ownKey = inventory.keyOf(document.object);
-  const taken = new Map<number, string>();
-  for (const entry of inventory.ofKind("Service")) {
-    if (entry.object === document.object) break;
-    if (apiGroup(entry.object.apiVersion) !== "" || inventory.keyOf(entry.object) === ownKey) continue;
-    for (const port of portsOf(entry.object)) {
-      if (port.nodePort !== 0 && !taken.has(port.nodePort)) taken.set(port.nodePort, `${inventory.namespaceOf(entry.object)}/${entry.object.metadata?.name ?? ""}`);
-    }
-  }
-  for (const entry of inventory.ofKind("Service")) {
-    if (entry.source !== "cluster" || inventory.keyOf(entry.object) === ownKey) continue;
-    for (const port of portsOf(entry.object)) if (port.nodePort !== 0 && !taken.has(port.nodePort)) taken.set(port.nodePort, `${inventory.namespaceOf(entry.object)}/${entry.object.metadata?.name ?? ""}`);
-  }
+  const identity = inventory.keyOf(document.object);
+  const order = inventory.all().findIndex((entry) => entry.object === document.object);
+  const uses = nodePortUses(inventory);
   return ports.flatMap((port) => {
-    const owner = port.nodePort !== 0 ? taken.get(port.nodePort) : undefined;
-    if (!owner) return [];
+    if (port.nodePort === 0) return [];
+    const taken = (uses.get(port.nodePort) ?? []).find((use) => use.identity !== identity && (use.source === "cluster" || use.order < order));
+    if (!taken) return [];
     const at = ["spec", "ports", port.index, "nodePort"];
-    return [reportAt(at, invalid(fieldPath(at), scalarValue(port.nodePort), "provided port is already allocated") + ` (by Service ${owner})`)];
+    return [reportAt(at, invalid(fieldPath(at), scalarValue(port.nodePort), "provided port is already allocated") + ` (by Service ${taken.owner})`)];
   });
 }
 

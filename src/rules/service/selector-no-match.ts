@@ -15,17 +15,45 @@ interface SelectedTemplate {
   template: PodTemplate;
 }
 
-/** Pod templates (of the inputs and the cluster) in the namespace that the selector matches. */
-function selectedTemplates(inventory: Inventory, namespace: string, selector: Record<string, string>): SelectedTemplate[] {
-  const out: SelectedTemplate[] = [];
-  for (const entry of inventory.all()) {
+interface TemplateIndex {
+  size: number;
+  /** Per namespace, the templates carrying each `key=value` label. */
+  byLabel: Map<string, Map<string, SelectedTemplate[]>>;
+}
+
+/** Pod templates by namespace and label, built once per inventory (rebuilt if objects were added since). */
+const templateIndexes = new WeakMap<Inventory, TemplateIndex>();
+
+function templatesByLabel(inventory: Inventory): Map<string, Map<string, SelectedTemplate[]>> {
+  const all = inventory.all();
+  const cached = templateIndexes.get(inventory);
+  if (cached && cached.size === all.length) return cached.byLabel;
+  const byLabel = new Map<string, Map<string, SelectedTemplate[]>>();
+  for (const entry of all) {
     // A PodTemplate object creates no pods.
-    if (entry.object.kind === "PodTemplate" || inventory.namespaceOf(entry.object) !== namespace) continue;
+    if (entry.object.kind === "PodTemplate") continue;
+    const namespace = inventory.namespaceOf(entry.object);
+    const labels = byLabel.get(namespace) ?? new Map<string, SelectedTemplate[]>();
+    byLabel.set(namespace, labels);
     for (const template of podTemplatesOf(entry.object)) {
-      if (matchesMapSelector(selector, templateLabels(template))) out.push({ owner: `${entry.object.kind} "${entry.object.metadata?.name ?? ""}"`, template });
+      const selected = { owner: `${entry.object.kind} "${entry.object.metadata?.name ?? ""}"`, template };
+      for (const [key, value] of Object.entries(templateLabels(template) ?? {})) {
+        const pair = `${key}=${value}`;
+        const list = labels.get(pair);
+        if (list) list.push(selected);
+        else labels.set(pair, [selected]);
+      }
     }
   }
-  return out;
+  templateIndexes.set(inventory, { size: all.length, byLabel });
+  return byLabel;
+}
+
+/** Pod templates (of the inputs and the cluster) in the namespace that the selector matches. */
+function selectedTemplates(inventory: Inventory, namespace: string, selector: Record<string, string>): SelectedTemplate[] {
+  const [key, value] = Object.entries(selector)[0]!;
+  const candidates = templatesByLabel(inventory).get(namespace)?.get(`${key}=${value}`) ?? [];
+  return candidates.filter((t) => matchesMapSelector(selector, templateLabels(t.template)));
 }
 
 function containerPortNames(template: PodTemplate): string[] {
