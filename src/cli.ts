@@ -10,6 +10,7 @@ import { renderSarif } from "./report/sarif.js";
 import { renderTap } from "./report/tap.js";
 import { renderText } from "./report/text.js";
 import type { ValidateResult } from "./types.js";
+import { ConfigError, loadConfig, type KubeplanConfig } from "./config/load-config.js";
 import { ruleCatalog } from "./validate/catalog.js";
 import { UsageError, validate, type ValidateOptions } from "./validate/index.js";
 
@@ -26,6 +27,7 @@ function list(value: string, previous: string[] = []): string[] {
 
 interface ValidateFlags {
   output: (typeof OUTPUT_FORMATS)[number];
+  config?: string;
   kubernetesVersion?: string;
   ignoreMissingSchemas?: boolean;
   skipKinds?: string[];
@@ -69,13 +71,25 @@ function defaultPaths(paths: string[]): string[] {
   return ["-"];
 }
 
-async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
-  const options: ValidateOptions = {
-    kubernetesVersion: flags.kubernetesVersion,
-    ignoreMissingSchemas: flags.ignoreMissingSchemas,
-    skipKinds: flags.skipKinds,
+function readConfig(flags: { config?: string }): KubeplanConfig | undefined {
+  return loadConfig(flags.config, new Set(ruleCatalog().map((r) => r.id)));
+}
+
+/** Flags win over the config file. */
+function validateOptions(flags: ValidateFlags, config: KubeplanConfig | undefined): ValidateOptions {
+  return {
+    kubernetesVersion: flags.kubernetesVersion ?? config?.kubernetesVersion,
+    ignoreMissingSchemas: flags.ignoreMissingSchemas ?? config?.ignoreMissingSchemas,
+    skipKinds: [...(config?.skipKinds ?? []), ...(flags.skipKinds ?? [])],
+    skipPaths: config?.skipPaths,
+    ruleSettings: config?.rules,
+    namespace: config?.namespace,
     threads: threadsFromEnvironment(),
   };
+}
+
+async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
+  const options = validateOptions(flags, readConfig(flags));
   const result = await validate(defaultPaths(paths), options);
   process.stdout.write(renderValidate(result, flags));
   return result.summary.errors > 0 ? 1 : 0;
@@ -105,6 +119,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36)")
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
     .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
+    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
     .option("--summary", "print only the summary line")
     .option("--quiet", "print only errors")
     .action(async (paths: string[], flags: ValidateFlags) => setExitCode(await runValidate(paths, flags)));
@@ -125,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`kubeplan: ${error.message}\n`);
       return 1;
     }

@@ -1,4 +1,6 @@
 // The validate pipeline: load → schema → rules → findings, as one result object.
+import { relative } from "node:path";
+import { globToRegExp, matchesAnyGlob } from "../config/glob.js";
 import { expandPaths } from "../load/index.js";
 import { ALL_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
@@ -33,7 +35,10 @@ async function checkInput(input: ValidateInput, options: ValidateOptions) {
     const { text, file = "<stdin>" } = input as { text: string; file?: string };
     return { files: checkText(text, file, options), workers: [] };
   }
-  const { files, errors } = expandPaths(input as readonly string[]);
+  const expanded = expandPaths(input as readonly string[]);
+  const skip = (options.skipPaths ?? []).map(globToRegExp);
+  const files = expanded.files.filter((f) => f === "-" || !matchesAnyGlob(relative(process.cwd(), f), skip));
+  const errors = expanded.errors;
   const checked = await checkFilesInParallel(files, options);
   const unreadable: CheckedFile[] = errors.map((e) => unreadableFile(e.file, e.message));
   return { files: [...unreadable, ...checked.files], workers: checked.workers };

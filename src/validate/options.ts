@@ -10,6 +10,8 @@ export interface ValidateOptions {
   ignoreMissingSchemas?: boolean;
   /** Kinds to skip entirely: `Secret`, or with their apiVersion, `apps/v1/Deployment`. */
   skipKinds?: readonly string[];
+  /** Files to leave out, as glob patterns relative to the working directory (`charts/**`). */
+  skipPaths?: readonly string[];
   /** Namespace of namespaced objects that don't name one. */
   namespace?: string;
   /** Per-rule severity overrides (`off` drops the rule's findings). */

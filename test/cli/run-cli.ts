@@ -11,9 +11,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,

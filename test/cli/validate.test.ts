@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding, ValidateResult } from "../../src/types.js";
-import { runCli } from "./run-cli.js";
+import { ROOT, runCli } from "./run-cli.js";
 
 function json(args: string[], input?: string): { code: number; result: ValidateResult } {
   const run = runCli([...args, "-o", "json"], { input });
@@ -139,5 +139,31 @@ describe("kubeplan validate", () => {
     const strip = (text: string) => ({ ...(JSON.parse(text) as ValidateResult), summary: undefined });
     expect(strip(parallel.stdout)).toEqual(strip(single.stdout));
     expect((JSON.parse(parallel.stdout) as ValidateResult).findings).toHaveLength(50);
+  });
+});
+
+describe("kubeplan validate with a config file", () => {
+  it("applies .kubeplan.yaml found upward, and flags win over it", () => {
+    const root = mkdtempSync(join(tmpdir(), "kubeplan-cli-config-"));
+    writeFileSync(
+      join(root, ".kubeplan.yaml"),
+      "rules:\n  schema/enum: warning\n  references/missing: off\nskipPaths: [skipped/]\n",
+    );
+    mkdirSync(join(root, "skipped"));
+    copyFileSync(join(ROOT, "samples/typos/enums.yaml"), join(root, "enums.yaml"));
+    copyFileSync(join(ROOT, "samples/typos/semantics.yaml"), join(root, "skipped", "semantics.yaml"));
+    const run = runCli(["validate", ".", "-o", "json"], { cwd: root });
+    const result = JSON.parse(run.stdout) as ValidateResult;
+    expect(run.code).toBe(0);
+    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 5 });
+    expect(new Set(result.findings.map((f) => f.severity))).toEqual(new Set(["warning"]));
+  });
+
+  it("names the bad key of an invalid config, without a stack trace", () => {
+    const root = mkdtempSync(join(tmpdir(), "kubeplan-cli-config-"));
+    writeFileSync(join(root, "kp.yaml"), "rules:\n  schema/enums: off\n");
+    const run = runCli(["validate", join(ROOT, "samples/app"), "--config", join(root, "kp.yaml")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^kubeplan: .*kp\.yaml: rules\.schema\/enums: unknown rule \(did you mean "schema\/enum"\?\); `kubeplan rules` lists them\n$/);
   });
 });
