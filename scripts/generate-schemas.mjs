@@ -7,9 +7,9 @@
 //   schemas/defs/<package>-<hash>.json
 //                                   the definitions of one Go package, shared by
 //                                   every release whose content is identical
-//   schemas/validators/<group>-<hash>.cjs
-//                                   precompiled ajv validators of a group of kinds
-//                                   (all kinds with a pod template share one file)
+//   schemas/validators/<name>-<hash>.cjs
+//                                   precompiled ajv validators: one file for all
+//                                   kinds with a pod template, one per other kind
 //   schemas/lifecycle.json          removed apiVersions (release, replacement) and
 //                                   apiVersions introduced after 1.28
 //
@@ -97,17 +97,22 @@ function closureOf(root, definitions) {
   return seen;
 }
 
-/** Kinds with a pod template share most of their code: they go in one file; others by API group. */
-function validatorGroup(apiVersion, definition, definitions) {
+/**
+ * Kinds with a pod template share most of their code: they go in one file.
+ * Every other kind gets its own small file, so that validating a Service does
+ * not load the code of PersistentVolumes; unchanged kinds are shared across releases.
+ */
+function validatorGroup(apiVersion, kind, definition, definitions) {
   if (closureOf(definition, definitions).has(POD_SPEC)) return "workloads";
-  return apiVersion.includes("/") ? apiVersion.split("/")[0] : "core";
+  const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "core";
+  return `${group}.${apiVersion.split("/").pop()}.${kind}`;
 }
 
 function writeValidators(served, definitions, written) {
   const groups = new Map();
   for (const [apiVersion, byKind] of served) {
-    for (const { definition } of byKind.values()) {
-      const group = validatorGroup(apiVersion, definition, definitions);
+    for (const [kind, { definition }] of byKind) {
+      const group = validatorGroup(apiVersion, kind, definition, definitions);
       if (!groups.has(group)) groups.set(group, new Set());
       groups.get(group).add(definition);
     }
