@@ -51,7 +51,8 @@ function convertAutoscalerV1ToV2(body: PlainObject): void {
 function lastAppliedBody(stored: KubeObject): PlainObject | undefined {
   const recorded = lastAppliedOf(stored);
   if (!recorded) return undefined;
-  const body = comparableBody(recorded);
+  // Freshly parsed from the annotation: stripped in place rather than copied.
+  const body = comparableBody(recorded, "inPlace");
   if (stored.kind === "Secret") foldStringData(body);
   return body;
 }
@@ -67,10 +68,12 @@ function toFieldDiff(raw: RawDiff, reason: string | undefined): FieldDiff {
   return field;
 }
 
+/** The before/after objects shown by `--diff`; copies only where secret values must be masked. */
 function maskedObjects(kind: string, before: PlainObject | undefined, after: PlainObject | undefined, showSecrets: boolean) {
+  if (kind !== "Secret" || showSecrets) return { before, after };
   const b = before ? deepClone(before) : undefined;
   const a = after ? deepClone(after) : undefined;
-  if (kind === "Secret" && !showSecrets) maskForDisplay(b, a);
+  maskForDisplay(b, a);
   return { before: b, after: a };
 }
 
@@ -96,7 +99,7 @@ export function planCreate(object: KubeObject, identity: Identity, context: Comp
 
 /** A stored object the manifests no longer define (`--prune`). */
 export function planDelete(stored: KubeObject, identity: Identity, context: CompareContext): { change: Change; current: PlainObject } {
-  const current = comparableBody(stored);
+  const current = comparableBody(stored, "shared");
   const change = baseChange("delete", identity);
   const shown = maskedObjects(identity.kind, current, undefined, context.showSecrets);
   change.before = withIdentity(shown.before!, identity);
@@ -113,8 +116,9 @@ export interface UpdatePlan {
 export function planUpdate(object: KubeObject, stored: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): UpdatePlan {
   const storedApiVersion = typeof stored.apiVersion === "string" ? stored.apiVersion : identity.apiVersion;
   const desired = desiredBody(object, storedApiVersion);
-  const current = comparableBody(stored);
-  if (identity.kind === "Pod") withoutAdmissionTolerations(current, desired);
+  // Shared with the snapshot, so only read from here on.
+  let current = comparableBody(stored, "shared");
+  if (identity.kind === "Pod") current = withoutAdmissionTolerations(current, desired);
   const lastApplied = lastAppliedBody(stored);
   const shape = context.shapeOf(storedApiVersion, identity.kind);
   const autoscaler = context.autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`);
@@ -140,9 +144,12 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
   change.patch = finishPatch(identity.kind, patch, context.showSecrets);
   change.managedBy = owned.managedBy;
   if (storedApiVersion !== identity.apiVersion) change.currentApiVersion = storedApiVersion;
-  const shown = maskedObjects(identity.kind, current, orderLike(next, current) as PlainObject, context.showSecrets);
-  change.before = withIdentity(shown.before!, { ...identity, apiVersion: storedApiVersion });
-  change.after = withIdentity(shown.after!, identity);
+  // An unchanged object has nothing to show in `--diff`.
+  if (action !== "no-op") {
+    const shown = maskedObjects(identity.kind, current, orderLike(next, current) as PlainObject, context.showSecrets);
+    change.before = withIdentity(shown.before!, { ...identity, apiVersion: storedApiVersion });
+    change.after = withIdentity(shown.after!, identity);
+  }
   if (document) change.document = document;
   return { change, current, next };
 }

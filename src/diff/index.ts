@@ -164,10 +164,10 @@ export function planChanges(input: DiffInput): ChangePlan {
   }
 
   if (input.prune === true) {
-    const unmatched = current
-      .filter((object) => !desired.has(scope.keyOf(object)) && nameOf(object) !== "")
-      .filter((object, index, all) => all.findIndex((o) => scope.keyOf(o) === scope.keyOf(object)) === index)
-      .map((object) => ({ object, namespace: scope.namespaceOf(object) }));
+    // One object per identity, as in the stored map (the first wins).
+    const unmatched = [...stored.entries()]
+      .filter(([key, object]) => !desired.has(key) && nameOf(object) !== "")
+      .map(([, object]) => ({ object, namespace: scope.namespaceOf(object) }));
     const desiredWithNamespaces = [...desired.values()].map((e) => ({ object: e.object, namespace: scope.namespaceOf(e.object) }));
     let candidates: ReturnType<typeof pruneCandidates> = [];
     try {
@@ -208,12 +208,19 @@ function addConsequences(planned: Planned[], current: readonly KubeObject[], sco
     planned.filter((p) => p.change.rollout && RESTARTING.has(p.change.rollout.kind)).map((p) => `${p.change.kind}|${p.change.namespace}|${p.change.name}`),
   );
   const desiredKeys = new Set(planned.filter((p) => p.desired).map((p) => scope.keyOf(p.desired!)));
+  const deleted = new Set(planned.filter((p) => p.change.action === "delete").map((p) => p.stored));
   const workloads = [
     ...planned.filter((p) => p.desired && p.change.action !== "delete").map((p) => p.desired!),
-    ...current.filter((o) => !desiredKeys.has(scope.keyOf(o)) && !planned.some((p) => p.change.action === "delete" && p.stored === o)),
+    ...current.filter((o) => !desiredKeys.has(scope.keyOf(o)) && !deleted.has(o)),
   ]
     .filter((object) => (podSpecOf(object) !== undefined && object.kind !== "Pod") || isBarePod(object))
     .map((object) => ({ object, namespace: scope.namespaceOf(object) }));
+  const workloadsByNamespace = new Map<string, typeof workloads>();
+  for (const workload of workloads) {
+    const list = workloadsByNamespace.get(workload.namespace);
+    if (list) list.push(workload);
+    else workloadsByNamespace.set(workload.namespace, [workload]);
+  }
 
   const storageClasses = new Map<string, KubeObject>();
   for (const object of [...current, ...planned.flatMap((p) => (p.desired ? [p.desired] : []))]) {
@@ -223,7 +230,7 @@ function addConsequences(planned: Planned[], current: readonly KubeObject[], sco
   for (const item of planned) {
     const { change } = item;
     if ((change.kind === "ConfigMap" || change.kind === "Secret") && (change.action === "update" || change.action === "replace")) {
-      const readers = configReaders(change.kind, change.namespace, change.name, workloads);
+      const readers = configReaders(change.kind, change.namespace, change.name, workloadsByNamespace.get(change.namespace) ?? []);
       change.notes.push(configChangeNote(change.kind, readers, restarted));
     }
     const denial = resizeDenial(item, storageClasses);

@@ -21,6 +21,7 @@ export interface MergeInput {
   owned: readonly PathPattern[];
 }
 
+/** Walks the stored object and the manifest together; `path` is a stack the walk pushes to and pops from. */
 class Merger {
   constructor(
     private readonly owned: readonly PathPattern[],
@@ -50,7 +51,9 @@ class Merger {
     if (isPlainObject(current)) {
       const out: PlainObject = {};
       for (const [key, value] of Object.entries(current)) {
-        const kept = this.ownedPart(value, shape?.field(key), [...path, key]);
+        path.push(key);
+        const kept = this.ownedPart(value, shape?.field(key), path);
+        path.pop();
         if (kept !== undefined) out[key] = kept;
       }
       return Object.keys(out).length > 0 ? out : undefined;
@@ -75,12 +78,13 @@ class Merger {
     const out: PlainObject = {};
     const recorded = isPlainObject(lastApplied) ? lastApplied : undefined;
     for (const [key, value] of Object.entries(current)) {
-      const childPath = [...path, key];
-      if (desired[key] !== undefined) out[key] = this.value(value, desired[key], recorded?.[key], shape?.field(key), childPath);
+      path.push(key);
+      if (desired[key] !== undefined) out[key] = this.value(value, desired[key], recorded?.[key], shape?.field(key), path);
       else {
-        const kept = this.keptPart(value, recorded?.[key], shape?.field(key), childPath);
+        const kept = this.keptPart(value, recorded?.[key], shape?.field(key), path);
         if (kept !== undefined) out[key] = kept;
       }
+      path.pop();
     }
     for (const [key, value] of Object.entries(desired)) {
       if (current[key] === undefined && value !== undefined) out[key] = deepClone(value);
@@ -98,12 +102,13 @@ class Merger {
     const out: unknown[] = [];
     // Stored order first: reordering the manifest is not a change.
     for (const [label, item] of currentIndex) {
-      const itemPath = [...path, itemToken(label)];
-      if (desiredIndex.has(label)) out.push(this.value(item, desiredIndex.get(label), recordedIndex?.get(label), shape?.item(), itemPath));
+      path.push(itemToken(label));
+      if (desiredIndex.has(label)) out.push(this.value(item, desiredIndex.get(label), recordedIndex?.get(label), shape?.item(), path));
       else {
-        const kept = this.keptPart(item, recordedIndex?.get(label), shape?.item(), itemPath);
+        const kept = this.keptPart(item, recordedIndex?.get(label), shape?.item(), path);
         if (kept !== undefined) out.push(kept);
       }
+      path.pop();
     }
     for (const [label, item] of desiredIndex) if (!currentIndex.has(label)) out.push(deepClone(item));
     return out;
@@ -122,8 +127,11 @@ class Merger {
   }
 }
 
-/** Two values equal for the API server: quantities by value, `{}`/`[]` like absent. */
-export function sameValue(a: unknown, b: unknown, path: readonly PathToken[]): boolean {
+/**
+ * Two values equal for the API server: quantities by value, `{}`/`[]` like
+ * absent. `path` is where they sit (a stack: restored before returning).
+ */
+export function sameValue(a: unknown, b: unknown, path: PathToken[]): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return sameList(a, b, path);
   if (isPlainObject(a) && isPlainObject(b)) {
@@ -132,7 +140,10 @@ export function sameValue(a: unknown, b: unknown, path: readonly PathToken[]): b
       const left = a[key];
       const right = b[key];
       if (isEmpty(left) && isEmpty(right)) continue;
-      if (!sameValue(left, right, [...path, key])) return false;
+      path.push(key);
+      const same = sameValue(left, right, path);
+      path.pop();
+      if (!same) return false;
     }
     return true;
   }
@@ -143,8 +154,15 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
 }
 
-function sameList(a: readonly unknown[], b: readonly unknown[], path: readonly PathToken[]): boolean {
-  return a.length === b.length && a.every((item, i) => sameValue(item, b[i], [...path, itemToken(String(i))]));
+function sameList(a: readonly unknown[], b: readonly unknown[], path: PathToken[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    path.push(itemToken(String(i)));
+    const same = sameValue(a[i], b[i], path);
+    path.pop();
+    if (!same) return false;
+  }
+  return true;
 }
 
 /** The object after apply, before API defaulting. */

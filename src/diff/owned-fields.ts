@@ -127,17 +127,19 @@ function isDefaultToleration(toleration: unknown): boolean {
 }
 
 /**
- * Removes from a stored Pod what admission added to the pod's lists that
- * merge whole (tolerations), unless the manifest asks for the same.
+ * A stored Pod without what admission added to the pod's lists that merge
+ * whole (tolerations), unless the manifest asks for the same. Returns a new
+ * object (the stored one is shared with the snapshot).
  */
-export function withoutAdmissionTolerations(current: PlainObject, desired: PlainObject): void {
+export function withoutAdmissionTolerations(current: PlainObject, desired: PlainObject): PlainObject {
   const spec = objectAt(current, "spec");
   const tolerations = arrayAt(spec, "tolerations");
-  if (!spec || !tolerations) return;
+  if (!spec || !tolerations) return current;
   const wanted = arrayAt(objectAt(desired, "spec"), "tolerations") ?? [];
   const kept = tolerations.filter((t) => !isDefaultToleration(t) || wanted.some((w) => deepEqual(w, t)));
-  if (kept.length === 0) delete spec.tolerations;
-  else spec.tolerations = kept;
+  const nextSpec: PlainObject = { ...spec, tolerations: kept };
+  if (kept.length === 0) delete nextSpec.tolerations;
+  return { ...current, spec: nextSpec };
 }
 
 /** HorizontalPodAutoscalers by the object they scale: `namespace|kind|name` → HPA name. */

@@ -70,20 +70,60 @@ function removePath(target: unknown, segments: readonly string[]): void {
   removePath(target[head], rest);
 }
 
+/** Whether `target` has something at the path (so that a copy-on-write removal is needed). */
+function hasPath(target: unknown, segments: readonly string[]): boolean {
+  if (segments.length === 0) return true;
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (head === "[*]") return Array.isArray(target) && target.some((item) => hasPath(item, rest));
+  return isPlainObject(target) && target[head] !== undefined && hasPath(target[head], rest);
+}
+
+/** Removes a path from a value shared with the caller: copies only the containers on the way. */
+function withoutPath(target: unknown, segments: readonly string[]): unknown {
+  if (!hasPath(target, segments)) return target;
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (head === "[*]") return (target as unknown[]).map((item) => withoutPath(item, rest));
+  const copy = { ...(target as PlainObject) };
+  if (rest.length === 0) delete copy[head];
+  else copy[head] = withoutPath(copy[head], rest);
+  return copy;
+}
+
 const FIELD_PATHS = SERVER_SET_FIELDS.map((f) => f.path.replace(/\[\*\]/g, ".[*]").split("."));
+/** The paths below the top level and metadata, handled after those are copied. */
+const NESTED_PATHS = FIELD_PATHS.filter((path) => path.length > 1 && path[0] !== "metadata");
 
 /**
- * The part of an object that a diff compares: a copy without nulls, identity,
- * server-set fields and server-set annotations.
+ * How `comparableBody` treats the object: `copy` (a deep copy without nulls:
+ * manifests, which the diff edits), `shared` (unchanged parts shared with the
+ * input, which must then not be edited: stored objects, only read), `inPlace`
+ * (the object itself is stripped: a freshly parsed last-applied configuration).
  */
-export function comparableBody(object: KubeObject): PlainObject {
-  const body = cloneWithoutNulls(object) as PlainObject;
-  for (const field of IDENTITY_FIELDS) delete body[field];
+export type BodyMode = "copy" | "shared" | "inPlace";
+
+/**
+ * The part of an object that a diff compares: without identity, server-set
+ * fields, server-set annotations (and, when copied, nulls).
+ */
+export function comparableBody(object: KubeObject, mode: BodyMode = "copy"): PlainObject {
+  if (mode === "inPlace") return stripInPlace(object as PlainObject);
+  const copy = mode === "copy" ? cloneWithoutNulls : (value: unknown) => value;
+  // Skip the big server-written parts (status, managedFields) instead of copying them.
+  let body: PlainObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value === null || value === undefined || key === "status" || IDENTITY_FIELDS.includes(key)) continue;
+    if (key === "metadata" && isPlainObject(value)) {
+      const metadata: PlainObject = {};
+      for (const [field, child] of Object.entries(value)) {
+        if (child === null || child === undefined || field === "managedFields" || IDENTITY_METADATA.includes(field)) continue;
+        if (SERVER_METADATA.has(field)) continue;
+        metadata[field] = field === "annotations" && isPlainObject(child) ? withoutServerAnnotations(child, copy) : copy(child);
+      }
+      body.metadata = metadata;
+    } else body[key] = copy(value);
+  }
+  for (const path of NESTED_PATHS) body = withoutPath(body, path) as PlainObject;
   const metadata = objectAt(body, "metadata");
-  if (metadata) for (const field of IDENTITY_METADATA) delete metadata[field];
-  for (const path of FIELD_PATHS) removePath(body, path);
-  const annotations = objectAt(metadata, "annotations");
-  if (annotations) for (const key of Object.keys(annotations)) if (SERVER_ANNOTATION_KEYS.has(key)) delete annotations[key];
   // Empty maps are not serialised by the server (omitempty): `annotations: {}` is no annotations.
   for (const key of ["annotations", "labels"]) {
     const map = objectAt(metadata, key);
@@ -91,6 +131,37 @@ export function comparableBody(object: KubeObject): PlainObject {
   }
   if (metadata && Object.keys(metadata).length === 0) delete body.metadata;
   return body;
+}
+
+const SERVER_METADATA = new Set(FIELD_PATHS.filter((path) => path.length === 2 && path[0] === "metadata").map((path) => path[1]!));
+
+function withoutServerAnnotations(annotations: PlainObject, copy: (value: unknown) => unknown): PlainObject {
+  const out: PlainObject = {};
+  for (const [key, value] of Object.entries(annotations)) if (!SERVER_ANNOTATION_KEYS.has(key) && value !== null) out[key] = copy(value);
+  return out;
+}
+
+/** Drops nulls, identity and server fields from an object the caller owns (a freshly parsed one). */
+function stripInPlace(body: PlainObject): PlainObject {
+  dropNulls(body);
+  for (const field of [...IDENTITY_FIELDS, "status"]) delete body[field];
+  const metadata = objectAt(body, "metadata");
+  if (metadata) for (const field of [...IDENTITY_METADATA, "managedFields"]) delete metadata[field];
+  for (const path of FIELD_PATHS) removePath(body, path);
+  const annotations = objectAt(metadata, "annotations");
+  if (annotations) for (const key of Object.keys(annotations)) if (SERVER_ANNOTATION_KEYS.has(key)) delete annotations[key];
+  return body;
+}
+
+function dropNulls(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) dropNulls(item);
+  } else if (isPlainObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (child === null) delete value[key];
+      else dropNulls(child);
+    }
+  }
 }
 
 /** Puts the identity back in front, for display (`--diff`) and for JSON. */
