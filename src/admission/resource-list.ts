@@ -5,13 +5,28 @@ import { compareQuantities, formatQuantity, parseQuantity, type Quantity, ZERO_Q
 
 export type ResourceList = Map<string, Quantity>;
 
+/** Manifests repeat the same few quantity strings: parse each once. */
+const parsed = new Map<string | number, Quantity | null>();
+const CACHE_LIMIT = 10_000;
+
+export function cachedQuantity(raw: string | number): Quantity | undefined {
+  let quantity = parsed.get(raw);
+  if (quantity === undefined) {
+    quantity = parseQuantity(raw) ?? null;
+    if (parsed.size >= CACHE_LIMIT) parsed.clear();
+    parsed.set(raw, quantity);
+  }
+  return quantity ?? undefined;
+}
+
 /** A resource map of a manifest; values that are not quantities are left out. */
 export function parseResourceList(value: unknown): ResourceList {
   const list: ResourceList = new Map();
   if (!isRecord(value)) return list;
-  for (const [name, raw] of Object.entries(value)) {
+  for (const name of Object.keys(value)) {
+    const raw = value[name];
     if (typeof raw !== "string" && typeof raw !== "number") continue;
-    const quantity = parseQuantity(raw);
+    const quantity = cachedQuantity(raw);
     if (quantity) list.set(name, quantity);
   }
   return list;

@@ -62,7 +62,23 @@ export function path(value: unknown, ...keys: (string | number)[]): unknown {
   return current;
 }
 
-/** A deep copy of JSON-like data. */
+/** A deep copy of JSON-like data (plain objects, arrays, scalars). */
 export function cloneJson<T>(value: T): T {
-  return value === undefined ? value : (structuredClone(value) as T);
+  return copy(value) as T;
+}
+
+function copy(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copy(value[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (key === "__proto__") Object.defineProperty(out, key, { value: copy(item), enumerable: true, writable: true, configurable: true });
+    else out[key] = copy(item);
+  }
+  return out;
 }

@@ -3,10 +3,10 @@
 // PersistentVolumeClaim items (validating), with kube-apiserver's wording.
 import type { KubeObject } from "../../types.js";
 import { isRecord, recordOf, recordsOf, type JsonRecord } from "../../util/object-access.js";
-import { formatQuantity, milliValue, parseQuantity, wholeValue, type Quantity } from "../../util/quantity.js";
+import { formatQuantity, milliValue, wholeValue, type Quantity } from "../../util/quantity.js";
 import { aggregate } from "../api-errors.js";
 import { containersOf, podLimits, podRequests } from "../pod-resources.js";
-import { parseResourceList, sortedNames, type ResourceList } from "../resource-list.js";
+import { cachedQuantity, parseResourceList, sortedNames, type ResourceList } from "../resource-list.js";
 
 const ANNOTATION = "kubernetes.io/limit-ranger";
 
@@ -63,7 +63,7 @@ function mergeContainer(container: JsonRecord, limits: Record<string, unknown>, 
 /** The API server stores quantities in canonical form. */
 function canonical(value: unknown): unknown {
   if (typeof value !== "string" && typeof value !== "number") return value;
-  const quantity = parseQuantity(value);
+  const quantity = cachedQuantity(value);
   return quantity ? formatQuantity(quantity) : value;
 }
 

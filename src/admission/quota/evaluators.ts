@@ -3,9 +3,9 @@
 // k8s.io/apiserver/pkg/quota/v1/generic).
 import type { KubeObject } from "../../types.js";
 import { path, recordsOf, stringOf } from "../../util/object-access.js";
-import { parseQuantity, type Quantity } from "../../util/quantity.js";
+import type { Quantity } from "../../util/quantity.js";
 import { containerLimits, containerName, containerRequests, containersOf, podLimits, podRequests } from "../pod-resources.js";
-import { addLists, sortedNames, type ResourceList } from "../resource-list.js";
+import { addLists, cachedQuantity, sortedNames, type ResourceList } from "../resource-list.js";
 import type { ResourceName } from "../resource-names.js";
 import { matchesScopedValue, podMatchesScope, type ScopeRequirement } from "./scopes.js";
 
@@ -206,7 +206,7 @@ export const claimEvaluator: Evaluator = {
 function claimStorageUsage(claim: KubeObject): Quantity | undefined {
   const requests = path(claim, "spec", "resources", "requests", "storage");
   const allocated = path(claim, "status", "allocatedResources", "storage");
-  const parse = (value: unknown) => (typeof value === "string" || typeof value === "number" ? parseQuantity(value) : undefined);
+  const parse = (value: unknown) => (typeof value === "string" || typeof value === "number" ? cachedQuantity(value) : undefined);
   const request = parse(requests);
   if (!request) return undefined;
   const grown = parse(allocated);
