@@ -8,6 +8,12 @@ export interface Explanation {
   suggestion?: string;
 }
 
+/** The fields of the object that was expected, when one was: they shape the fix. */
+export interface ObjectShape {
+  properties: readonly string[];
+  required: readonly string[];
+}
+
 const NOUNS: Record<string, string> = {
   string: "a string",
   integer: "an integer",
@@ -88,12 +94,27 @@ function stringWhereBooleanExpected(text: string): Explanation {
   return { message: `${base} (remove the quotes: ${fix})`, suggestion: fix };
 }
 
-function stringWhereObjectExpected(text: string): Explanation {
+function stringWhereObjectExpected(text: string, shape: ObjectShape | undefined): Explanation {
   const base = `expected an object, got a string ${quoted(text)}`;
   const runTogether = missingSpaceAfterColon(text);
-  if (!runTogether) return { message: base };
-  const fix = `${runTogether.key}: ${runTogether.value}`;
-  return { message: `${base} (add a space after the colon: ${fix})`, suggestion: fix };
+  if (runTogether) {
+    const fix = `${runTogether.key}: ${runTogether.value}`;
+    return { message: `${base} (add a space after the colon: ${fix})`, suggestion: fix };
+  }
+  // `- FOO=bar` in env, as docker-compose writes it.
+  const assignment = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/.exec(text);
+  if (assignment && shape?.properties.includes("name") && shape.properties.includes("value")) {
+    const fix = `{name: ${assignment[1]}, value: ${quoted(assignment[2]!)}}`;
+    return { message: `${base} (write it as ${fix})`, suggestion: fix };
+  }
+  return { message: base };
+}
+
+/** `ports: [80]` where items are objects with one required field: `- containerPort: 80`. */
+function scalarAsOnlyRequiredField(base: string, value: unknown, shape: ObjectShape | undefined): Explanation {
+  if (shape?.required.length !== 1) return { message: base };
+  const fix = `${shape.required[0]}: ${String(value)}`;
+  return { message: `${base} (write it as ${fix})`, suggestion: fix };
 }
 
 function stringWhereListExpected(text: string): Explanation {
@@ -106,7 +127,7 @@ function stringWhereListExpected(text: string): Explanation {
  * @param value the value found
  * @param source the scalar as written in the file, when known
  */
-export function explainTypeMismatch(expected: readonly string[], value: unknown, source?: string): Explanation {
+export function explainTypeMismatch(expected: readonly string[], value: unknown, source?: string, shape?: ObjectShape): Explanation {
   const actual = actualType(value);
   const placeholder = templatePlaceholder(value);
   if (placeholder !== undefined) {
@@ -122,11 +143,14 @@ export function explainTypeMismatch(expected: readonly string[], value: unknown,
     const text = value as string;
     if (expected.includes("integer") || expected.includes("number")) return stringWhereNumberExpected(expected, text);
     if (expected.includes("boolean")) return stringWhereBooleanExpected(text);
-    if (expected.includes("object")) return stringWhereObjectExpected(text);
+    if (expected.includes("object")) return stringWhereObjectExpected(text, shape);
     if (expected.includes("array")) return stringWhereListExpected(text);
   }
   const base = `expected ${describeExpected(expected)}, got ${NOUNS[actual] ?? actual}`;
   if (actual === "number" && expected.includes("integer")) return { message: `expected an integer, got ${String(value)}` };
+  if ((actual === "integer" || actual === "number" || actual === "boolean") && expected.includes("object")) {
+    return scalarAsOnlyRequiredField(base, value, shape);
+  }
   if (actual === "object" && wantsString) {
     return { message: `${base} (YAML reads "key: value" as a mapping: quote the whole value)` };
   }

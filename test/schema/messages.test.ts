@@ -164,6 +164,16 @@ const INVALID: InvalidCase[] = [
     expected: [{ rule: "schema/type", line: 7, column: 7, message: 'spec.ports[0]: expected an object, got a string "port:9000" (add a space after the colon: port: 9000)', suggestion: "port: 9000" }],
   },
   {
+    name: "docker-compose style env entries",
+    yaml: deployment(`          env:\n            - LOG_LEVEL=debug\n`),
+    expected: [{ rule: "schema/type", line: 16, column: 15, message: 'spec.template.spec.containers[0].env[0]: expected an object, got a string "LOG_LEVEL=debug" (write it as {name: LOG_LEVEL, value: "debug"})', suggestion: '{name: LOG_LEVEL, value: "debug"}' }],
+  },
+  {
+    name: "bare port numbers where port objects are expected",
+    yaml: deployment(`          ports: [8080]\n`),
+    expected: [{ rule: "schema/type", line: 15, column: 19, message: "spec.template.spec.containers[0].ports[0]: expected an object, got an integer (write it as containerPort: 8080)", suggestion: "containerPort: 8080" }],
+  },
+  {
     name: "a string where a list is expected",
     yaml: deployment(`          args: --verbose\n`),
     expected: [{ rule: "schema/type", line: 15, column: 17, message: 'spec.template.spec.containers[0].args: expected a list, got a string "--verbose" (write it as a list: ["--verbose"], or one "- item" per line)', suggestion: '["--verbose"]' }],

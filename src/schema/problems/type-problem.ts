@@ -39,8 +39,10 @@ export function typeProblem(context: TranslationContext, error: AjvError): Schem
   // JSON null decodes as "not set": only a required field misses it.
   if (value === null) return isRequiredField(context, pointer) ? requiredValue(pointer) : undefined;
   const path = pathOf(pointer);
-  const forFormat = wrongTypeForFormat(schemaOf(context, pointer)?.format, value);
+  const schema = schemaOf(context, pointer);
+  const forFormat = wrongTypeForFormat(schema?.format, value);
   if (forFormat !== undefined) return problem(RULES.format, pointer, `${path}: ${forFormat}`);
-  const explanation = explainTypeMismatch(expectedTypes(error.params), value, context.document.sourceText?.(pointer));
+  const shape = schema?.properties ? { properties: Object.keys(schema.properties), required: schema.required ?? [] } : undefined;
+  const explanation = explainTypeMismatch(expectedTypes(error.params), value, context.document.sourceText?.(pointer), shape);
   return problem(RULES.type, pointer, `${path}: ${explanation.message}`, explanation.suggestion);
 }
