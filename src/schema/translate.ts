@@ -32,6 +32,23 @@ function translateOne(context: TranslationContext, error: AjvError): SchemaProbl
   }
 }
 
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf("/"));
+}
+
+/**
+ * `contianers` makes `containers` missing: one problem, reported once, as the
+ * typo (its suggestion names the missing field).
+ */
+function withoutMissingTypos(problems: SchemaProblem[]): SchemaProblem[] {
+  const misspelled = new Set(
+    problems
+      .filter((p) => p.rule === RULES.unknownField && p.report.suggestion !== undefined)
+      .map((p) => joinPointer(parentOf(p.report.pointer), p.report.suggestion!)),
+  );
+  return problems.filter((p) => p.rule !== RULES.required || !misspelled.has(p.report.pointer));
+}
+
 /** One problem per place and rule, in the order ajv met them. */
 export function translateErrors(context: TranslationContext, errors: readonly AjvError[]): SchemaProblem[] {
   const seen = new Set<string>();
@@ -44,5 +61,5 @@ export function translateErrors(context: TranslationContext, errors: readonly Aj
     seen.add(key);
     out.push(found);
   }
-  return out;
+  return withoutMissingTypos(out);
 }
