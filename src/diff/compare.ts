@@ -1,6 +1,7 @@
 // One object: what applying its manifest does to the stored object.
 import type { KubeObject, ManifestDocument } from "../types.js";
 import { applyDefaults } from "./defaults/index.js";
+import { applySchemaDefaults } from "./defaults/schema-defaults.js";
 import { diffObjects, type RawDiff } from "./field-diff.js";
 import { canonicalGroup } from "./identity.js";
 import { replacementReason, type ImmutabilityContext } from "./immutable.js";
@@ -25,6 +26,21 @@ export interface CompareContext {
   shapeOf: (apiVersion: string, kind: string) => ShapeNode;
   /** HPA names by `namespace|kind|name` of their scale target. */
   autoscalers: ReadonlyMap<string, string>;
+  /** The CRD schema of a custom resource (`group/version`, kind), for its defaults. */
+  crdSchemaOf?: (apiVersion: string, kind: string) => object | undefined;
+}
+
+/** API defaults for built-in kinds, structural schema defaults for custom resources. */
+function defaultObject(body: PlainObject, identity: Identity, context: CompareContext): void {
+  applyDefaults(body, { ...identity, kubernetesVersion: context.kubernetesVersion });
+  const crdSchema = context.crdSchemaOf?.(identity.apiVersion, identity.kind);
+  if (crdSchema) {
+    try {
+      applySchemaDefaults(body, crdSchema);
+    } catch {
+      // A schema that cannot be walked adds no defaults.
+    }
+  }
 }
 
 /** The body a manifest stores, in the stored object's API version. */
@@ -34,7 +50,22 @@ function desiredBody(object: KubeObject, storedApiVersion: string): PlainObject 
   if (object.kind === "HorizontalPodAutoscaler" && object.apiVersion === "autoscaling/v1" && storedApiVersion.startsWith("autoscaling/v2")) {
     convertAutoscalerV1ToV2(body);
   }
+  if (object.kind === "Service") withoutUnsetAllocations(body);
   return body;
+}
+
+/**
+ * `clusterIP: ""` and `nodePort: 0` ask the server to allocate: on update it
+ * keeps what it allocated (the registry's patchAllocatedValues), so they are
+ * the same as leaving the fields out.
+ */
+function withoutUnsetAllocations(body: PlainObject): void {
+  const spec = objectAt(body, "spec");
+  if (!spec) return;
+  if (spec.clusterIP === "") delete spec.clusterIP;
+  if (Array.isArray(spec.clusterIPs) && spec.clusterIPs.length === 0) delete spec.clusterIPs;
+  if (spec.healthCheckNodePort === 0) delete spec.healthCheckNodePort;
+  for (const port of Array.isArray(spec.ports) ? spec.ports : []) if (isPlainObject(port) && port.nodePort === 0) delete port.nodePort;
 }
 
 /** autoscaling/v1's targetCPUUtilizationPercentage is a CPU Utilization metric in v2. */
@@ -88,7 +119,7 @@ function baseChange(action: ChangeAction, identity: Identity): Change {
 /** A manifest with nothing stored under its identity. */
 export function planCreate(object: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): { change: Change; next: PlainObject } {
   const next = desiredBody(object, identity.apiVersion);
-  applyDefaults(next, { ...identity, kubernetesVersion: context.kubernetesVersion });
+  defaultObject(next, identity, context);
   const change = baseChange("create", identity);
   const shown = maskedObjects(identity.kind, undefined, next, context.showSecrets);
   change.after = withIdentity(shown.after!, identity);
@@ -124,7 +155,7 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
   const autoscaler = context.autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`);
   const owned = ownedFields({ kind: identity.kind, desired, current, lastApplied, autoscaler });
   const next = mergeDesired({ current, desired, lastApplied, shape, owned: owned.patterns });
-  applyDefaults(next, { ...identity, apiVersion: storedApiVersion, kubernetesVersion: context.kubernetesVersion });
+  defaultObject(next, { ...identity, apiVersion: storedApiVersion }, context);
   const { diffs, patch } = diffObjects(current, next, desired, shape);
 
   const immutability: ImmutabilityContext = {

@@ -8,7 +8,8 @@ import { applicationOrder } from "./order.js";
 import { autoscalerTargets, SCALABLE_KINDS } from "./owned-fields.js";
 import { pruneCandidates } from "./prune.js";
 import { rolloutNote } from "./rollout.js";
-import { shapeResolver } from "./shape/index.js";
+import { loadKindSchema } from "../schema/index.js";
+import { crdSchemas, shapeFromSchema, shapeResolver } from "./shape/index.js";
 import type { Change, ChangeCounts, ChangePlan, MergeKeyLookup } from "./types.js";
 import { isPlainObject, objectAt, stringAt, valueAt, type PlainObject } from "./values.js";
 
@@ -42,8 +43,23 @@ export interface DiffInput {
   pruneSelector?: string;
   /** `--show-secrets`: print Secret values. */
   showSecrets?: boolean;
-  /** List merge keys per kind (the generated schemas); CRDs in the inputs and built-in names complete it. */
+  /** List merge keys per kind; default: the generated schemas of `kubernetesVersion`. CRDs in the inputs and built-in names complete it. */
   mergeKeys?: MergeKeyLookup;
+}
+
+/** Merge keys from the schemas generated from the official OpenAPI spec of a release. */
+export function schemaMergeKeys(kubernetesVersion: string): MergeKeyLookup {
+  return (apiVersion, kind) => {
+    const schema = loadKindSchema(kubernetesVersion, apiVersion, kind);
+    return schema ? shapeFromSchema(schema) : undefined;
+  };
+}
+
+/** Snapshot files hold `kind: List` (`kubectl get -o yaml`): its items are the objects. */
+function flattenLists(objects: readonly unknown[]): unknown[] {
+  return objects.flatMap((object) =>
+    isPlainObject(object) && typeof object.kind === "string" && object.kind.endsWith("List") && Array.isArray(object.items) ? flattenLists(object.items) : [object],
+  );
 }
 
 function isObject(value: unknown): value is KubeObject {
@@ -103,7 +119,7 @@ function resizeDenial(planned: Planned, storageClasses: ReadonlyMap<string, Kube
 
 /** Plans every object: create, update, replace, delete (with `prune`) or no-op, in application order. */
 export function planChanges(input: DiffInput): ChangePlan {
-  const current = (Array.isArray(input.current) ? input.current : []).filter(isObject);
+  const current = flattenLists(Array.isArray(input.current) ? input.current : []).filter(isObject);
   const desiredEntries = (Array.isArray(input.desired) ? input.desired : []).filter((entry) => isPlainObject(entry) && isObject(entry.object));
   const allObjects = [...current, ...desiredEntries.map((entry) => entry.object)];
   const scope = new Scope(input.namespace || "default", allObjects);
@@ -135,7 +151,8 @@ export function planChanges(input: DiffInput): ChangePlan {
   const context: CompareContext = {
     kubernetesVersion: input.kubernetesVersion,
     showSecrets: input.showSecrets === true,
-    shapeOf: shapeResolver(allObjects, input.mergeKeys),
+    shapeOf: shapeResolver(allObjects, input.mergeKeys ?? schemaMergeKeys(input.kubernetesVersion)),
+    crdSchemaOf: crdSchemas(allObjects),
     autoscalers,
   };
 

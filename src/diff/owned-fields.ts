@@ -31,8 +31,10 @@ const POD_ADMISSION: PathPattern[] = [
   ["spec", "*", "[*]", "ports", "[*]", "hostPort"],
 ];
 
-/** Defaults that depend on the release or on feature gates: kept rather than guessed. */
+/** Defaults that depend on the release or on feature gates, and tool-written fields: kept rather than guessed. */
 const VERSION_DEPENDENT: PathPattern[] = [
+  // `kubectl rollout restart` writes it into the pod template; a manifest never does.
+  ["spec", "template", "metadata", "annotations", "kubectl.kubernetes.io/restartedAt"],
   ["**", "containers", "[*]", "resizePolicy"],
   ["**", "initContainers", "[*]", "resizePolicy"],
   ["spec", "selectionStrategy"],

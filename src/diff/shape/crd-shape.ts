@@ -8,8 +8,8 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** A lookup over the CRDs among `objects`; later definitions win (the manifests come after the snapshot). */
-export function crdShapes(objects: readonly KubeObject[]): MergeKeyLookup {
+/** The openAPIV3Schema of each custom resource version (`group/version|Kind`) among `objects`; later definitions win. */
+function schemasOf(objects: readonly KubeObject[]): Map<string, object> {
   const schemas = new Map<string, object>();
   for (const object of objects) {
     if (object.kind !== "CustomResourceDefinition") continue;
@@ -23,6 +23,18 @@ export function crdShapes(objects: readonly KubeObject[]): MergeKeyLookup {
       if (schema && typeof name === "string") schemas.set(`${group}/${name}|${kind}`, schema);
     }
   }
+  return schemas;
+}
+
+/** The CRD schema of a custom resource kind, for its structural defaults. */
+export function crdSchemas(objects: readonly KubeObject[]): (apiVersion: string, kind: string) => object | undefined {
+  const schemas = schemasOf(objects);
+  return (apiVersion, kind) => schemas.get(`${apiVersion}|${kind}`);
+}
+
+/** A lookup over the CRDs among `objects`; later definitions win (the manifests come after the snapshot). */
+export function crdShapes(objects: readonly KubeObject[]): MergeKeyLookup {
+  const schemas = schemasOf(objects);
   const shapes = new Map<string, ShapeNode>();
   return (apiVersion, kind) => {
     const key = `${apiVersion}|${kind}`;

@@ -7,7 +7,7 @@ import { fallbackShape } from "./fallback-shape.js";
 
 export { shapeFromSchema, type RefResolver } from "./schema-shape.js";
 export { fallbackShape } from "./fallback-shape.js";
-export { crdShapes } from "./crd-shape.js";
+export { crdSchemas, crdShapes } from "./crd-shape.js";
 
 /** A lookup that never fails: CRDs first, then `lookup`, then the built-in table. */
 export function shapeResolver(objects: readonly KubeObject[], lookup?: MergeKeyLookup): (apiVersion: string, kind: string) => ShapeNode {

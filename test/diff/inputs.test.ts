@@ -1,0 +1,101 @@
+// How the diff reads its inputs: snapshots as `kubectl get -o yaml` prints
+// them, the generated schemas for merge keys, custom resource defaults, and
+// manifest spellings the server treats as "unset".
+import { describe, expect, it } from "vitest";
+import { planChanges } from "../../src/diff/index.js";
+import type { KubeObject } from "../../src/types.js";
+import { fixtureObjects, objectsOf } from "./helpers.js";
+
+function edited(object: KubeObject, edit: (copy: any) => void): KubeObject {
+  const copy = structuredClone(object);
+  edit(copy);
+  return copy;
+}
+
+describe("inputs", () => {
+  it("reads a `kind: List` snapshot passed as one object", () => {
+    const services = fixtureObjects("noop/service.stored.yaml");
+    const list = { apiVersion: "v1", kind: "List", metadata: { resourceVersion: "" }, items: services } as KubeObject;
+    const plan = planChanges({ desired: fixtureObjects("noop/service.desired.yaml").map((object) => ({ object })), current: [list], kubernetesVersion: "1.36" });
+    expect(plan.changes.map((c) => c.action)).toEqual(["no-op", "no-op", "no-op", "no-op"]);
+  });
+
+  it("uses the generated schemas' merge keys by default (ServiceAccount secrets are keyed by name)", () => {
+    const [stored] = objectsOf("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: ci, namespace: shop}\nsecrets: [{name: a}, {name: b}]\n");
+    const [desired] = objectsOf("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: ci, namespace: shop}\nsecrets: [{name: b}, {name: a}]\n");
+    const withSchemas = planChanges({ desired: [{ object: desired! }], current: [stored!], kubernetesVersion: "1.36" });
+    expect(withSchemas.changes[0]!.action).toBe("no-op");
+    const withoutSchemas = planChanges({ desired: [{ object: desired! }], current: [stored!], kubernetesVersion: "1.36", mergeKeys: () => undefined });
+    expect(withoutSchemas.changes[0]!.fields.map((f) => f.path)).toEqual(["secrets"]);
+  });
+
+  it("treats `clusterIP: \"\"` and `nodePort: 0` as asking for the allocated values", () => {
+    const stored = fixtureObjects("noop/service.stored.yaml");
+    const nodePort = edited(fixtureObjects("noop/service.desired.yaml")[1]!, (d) => {
+      d.spec.clusterIP = "";
+      d.spec.ports[0].nodePort = 0;
+    });
+    const plan = planChanges({ desired: [{ object: nodePort }], current: stored, kubernetesVersion: "1.36" });
+    expect(plan.changes[0]!.action).toBe("no-op");
+  });
+
+  it("keeps the restartedAt annotation `kubectl rollout restart` wrote", () => {
+    const stored = edited(fixtureObjects("noop/deployment.stored.yaml")[0]!, (s) => {
+      s.spec.template.metadata.annotations = { "kubectl.kubernetes.io/restartedAt": "2025-06-01T10:00:00Z" };
+      delete s.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"];
+    });
+    const plan = planChanges({ desired: fixtureObjects("noop/deployment.desired.yaml").map((object) => ({ object })), current: [stored], kubernetesVersion: "1.36" });
+    expect(plan.changes[0]!.action).toBe("no-op");
+  });
+
+  const crd = objectsOf(`
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: backups.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Backup, plural: backups}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                schedule: {type: string}
+                retention:
+                  type: object
+                  default: {}
+                  properties:
+                    days: {type: integer, default: 7}
+                    keepLast: {type: integer, default: 3}
+                targets:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      name: {type: string}
+                      compress: {type: boolean, default: true}
+`);
+
+  it("applies a CRD's structural defaults to its custom resources", () => {
+    const [stored] = objectsOf(`
+apiVersion: example.com/v1
+kind: Backup
+metadata: {name: nightly, namespace: shop, uid: 1, resourceVersion: "5", generation: 1}
+spec:
+  schedule: "0 3 * * *"
+  retention: {days: 7, keepLast: 3}
+  targets: [{name: db, compress: true}]
+`);
+    const [desired] = objectsOf('apiVersion: example.com/v1\nkind: Backup\nmetadata: {name: nightly, namespace: shop}\nspec: {schedule: "0 3 * * *", targets: [{name: db}]}\n');
+    expect(planChanges({ desired: [{ object: desired! }], current: [...crd, stored!], kubernetesVersion: "1.36" }).changes.find((c) => c.kind === "Backup")!.action).toBe("no-op");
+    const created = planChanges({ desired: [{ object: desired! }], current: [...crd], kubernetesVersion: "1.36" }).changes.find((c) => c.kind === "Backup")!;
+    expect(created.after?.spec).toEqual({ schedule: "0 3 * * *", targets: [{ name: "db", compress: true }], retention: { days: 7, keepLast: 3 } });
+  });
+});
