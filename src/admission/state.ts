@@ -23,6 +23,9 @@ export class PlanState {
   readonly namespaces = new Map<string, KubeObject>();
   /** Namespaces the inputs create, wherever they appear in the plan. */
   readonly inputNamespaces = new Set<string>();
+  /** Service accounts and priority classes the inputs create, wherever they appear (like namespaces). */
+  private readonly inputServiceAccounts = new Set<string>();
+  readonly inputPriorityClasses = new Map<string, KubeObject>();
   readonly serviceAccounts = new Set<string>();
   readonly limitRanges = new Map<string, Map<string, KubeObject>>();
   readonly priorityClasses = new Map<string, KubeObject>();
@@ -34,8 +37,10 @@ export class PlanState {
   constructor(readonly snapshot: ClusterSnapshot, documents: readonly ManifestDocument[], readonly serverMinor: number) {
     this.learnCustomResources(documents);
     for (const ns of snapshot.namespaces) this.namespaces.set(nameOf(ns), ns);
-    for (const document of documents) {
-      if (document.object.kind === "Namespace") this.inputNamespaces.add(nameOf(document.object));
+    for (const { object } of documents) {
+      if (object.kind === "Namespace") this.inputNamespaces.add(nameOf(object));
+      if (object.kind === "ServiceAccount") this.inputServiceAccounts.add(keyOf(this.namespaceOf(object), nameOf(object)));
+      if (object.kind === "PriorityClass") this.inputPriorityClasses.set(nameOf(object), object);
     }
     for (const sa of snapshot.serviceAccounts) this.serviceAccounts.add(keyOf(this.namespaceOf(sa), nameOf(sa)));
     for (const lr of snapshot.limitRanges) this.addLimitRange(lr);
@@ -117,7 +122,13 @@ export class PlanState {
   }
 
   hasServiceAccount(namespace: string, name: string): boolean {
-    return this.serviceAccounts.has(keyOf(namespace, name));
+    const key = keyOf(namespace, name);
+    return this.serviceAccounts.has(key) || this.inputServiceAccounts.has(key);
+  }
+
+  /** A PriorityClass of the cluster or of the inputs (wherever it appears in the plan). */
+  priorityClass(name: string): KubeObject | undefined {
+    return this.priorityClasses.get(name) ?? this.inputPriorityClasses.get(name);
   }
 
   claim(namespace: string, name: string): KubeObject | undefined {

@@ -1,6 +1,7 @@
 // The expand stage: the pods the controllers would create for the inputs.
 import type { ClusterSnapshot } from "../cluster/snapshot.js";
-import type { KubeObject, ManifestDocument, PlannedPod } from "../types.js";
+import type { Finding, KubeObject, ManifestDocument, PlannedPod } from "../types.js";
+import { reportToFinding } from "../validate/findings.js";
 import { cloneJson, stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { expandCronJob } from "./cronjob.js";
@@ -10,6 +11,11 @@ import { ownerOf } from "./pod-template.js";
 import { expandDeployment, expandReplicaSet } from "./replicated.js";
 import { expandStatefulSet } from "./statefulset.js";
 import type { ExpandNote, ExpandOptions, ExpandResult, ExpandedWorkload } from "./types.js";
+
+/** A note as a finding (rule `expand/<Kind>`), placed where the workload says what the note is about. */
+export function noteToFinding(note: ExpandNote): Finding {
+  return reportToFinding(note.document, `expand/${note.owner.kind}`, note.severity, { pointer: note.pointer, message: note.message });
+}
 
 export type * from "./types.js";
 export { nextRun } from "./cronjob.js";

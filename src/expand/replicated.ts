@@ -53,6 +53,7 @@ function replicaSetPods(ctx: WorkloadContext, rsName: string, count: number, fir
 export function expandDeployment(ctx: WorkloadContext): { workload: ExpandedWorkload; notes: ExpandNote[] } {
   const deploymentSpec = spec(ctx);
   const plan = planReplicas(ctx, deploymentSpec.selector);
+  if (deploymentSpec.paused === true) return pausedDeployment(ctx, plan);
   const running = plan.current ? Math.min(plan.existing.length, plan.desired) : 0;
   const liveHash = plan.current ? stringOf(plan.existing[0]?.metadata?.labels?.["pod-template-hash"]) : undefined;
   const hash = liveHash ?? templateHash(deploymentSpec.template);
@@ -76,6 +77,26 @@ export function expandDeployment(ctx: WorkloadContext): { workload: ExpandedWork
     maxUnavailable,
   };
   return { workload, notes: stateNotes(ctx, plan, running, created) };
+}
+
+/**
+ * A paused Deployment rolls out nothing: a new one gets no ReplicaSet, an
+ * existing one keeps its pods (and is only scaled).
+ */
+function pausedDeployment(ctx: WorkloadContext, plan: ReplicaPlan): { workload: ExpandedWorkload; notes: ExpandNote[] } {
+  const running = Math.min(plan.existing.length, plan.desired);
+  const workload: ExpandedWorkload = {
+    owner: ctx.owner, document: ctx.document, desired: plan.desired, running, pods: [], claims: [],
+    replaced: plan.existing.slice(plan.desired), strategy: "RollingUpdate", surge: 0, maxUnavailable: 0,
+  };
+  const hash = stringOf(plan.existing[0]?.metadata?.labels?.["pod-template-hash"]);
+  if (hash && plan.desired > running) {
+    workload.pods = replicaSetPods(ctx, `${ctx.name}-${hash}`, plan.desired - running, running, { "pod-template-hash": hash }, { apiVersion: "apps/v1", kind: "ReplicaSet" });
+  }
+  const message = plan.existing.length === 0
+    ? `Deployment ${ctx.name} is paused (spec.paused): it creates no ReplicaSet and no pods until resumed`
+    : `Deployment ${ctx.name} is paused (spec.paused): its template changes are not rolled out until resumed`;
+  return { workload, notes: [note(ctx, message, "/spec/paused")] };
 }
 
 /** ReplicaSets and ReplicationControllers do not replace pods when the template changes: only the count matters. */

@@ -100,6 +100,11 @@ describe("ServiceAccount", () => {
     expect(result.pods[0]!.denial!.message).toMatch(/^pods "web-[a-z0-9]+-" is forbidden: error looking up service account apps\/deployer: serviceaccount "deployer" not found$/);
   });
 
+  it("accepts an account the plan creates after the pod", () => {
+    const account = "---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: later, namespace: apps}\n";
+    expect(plan(podIn("apps", "\n  serviceAccountName: later") + account, { cluster: CLUSTER }).result.findings).toEqual([]);
+  });
+
   it("accepts accounts of the cluster or of the plan, and default; copies the account's image pull secrets", () => {
     const account = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: fresh, namespace: apps}\n---\n";
     const { result } = plan(account + podIn("apps", "\n  serviceAccountName: fresh") + "---\n" + podIn("apps", "", "q") + "---\n" + podIn("apps", "\n  serviceAccountName: builder", "r"), { cluster: CLUSTER });

@@ -2,7 +2,7 @@
 // each workload kind, StatefulSet claims, DaemonSet placement and CronJob schedules.
 import { describe, expect, it } from "vitest";
 import { createSnapshot, emptySnapshot } from "../../src/cluster/snapshot.js";
-import { expandWorkloads, nextRun } from "../../src/expand/index.js";
+import { expandWorkloads, nextRun, noteToFinding } from "../../src/expand/index.js";
 import { loadText } from "../../src/load/index.js";
 import type { KubeObject } from "../../src/types.js";
 import { parseAllDocuments } from "yaml";
@@ -58,6 +58,14 @@ spec:${replicas}
   it("gives the same names on every run", () => {
     const names = () => expand(deployment("\n  replicas: 2")).pods.map((p) => p.pod.metadata!.name);
     expect(names()).toEqual(names());
+  });
+
+  it("creates nothing while paused", () => {
+    const result = expand(deployment("\n  replicas: 2\n  paused: true"));
+    expect(result.pods).toEqual([]);
+    expect(result.notes.map(noteToFinding).map((f) => [f.rule, f.severity, f.line, f.message])).toEqual([
+      ["expand/Deployment", "info", 6, "Deployment web is paused (spec.paused): it creates no ReplicaSet and no pods until resumed"],
+    ]);
   });
 
   it("resolves maxSurge and maxUnavailable the way the controller rounds them", () => {

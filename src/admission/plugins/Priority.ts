@@ -42,7 +42,7 @@ export function admitPriority(state: PlanState, pod: KubeObject): string | undef
   } else if (className in SYSTEM_PRIORITY_CLASSES) {
     resolved = { name: className, value: SYSTEM_PRIORITY_CLASSES[className]!, preemptionPolicy: "PreemptLowerPriority" };
   } else {
-    const pc = state.priorityClasses.get(className);
+    const pc = state.priorityClass(className);
     if (!pc) {
       if (!knowsClasses(state)) return undefined;
       return `no PriorityClass with name ${className} was found`;
