@@ -26,6 +26,7 @@ export class PlanState {
   /** Service accounts and priority classes the inputs create, wherever they appear (like namespaces). */
   private readonly inputServiceAccounts = new Set<string>();
   readonly inputPriorityClasses = new Map<string, KubeObject>();
+  private readonly inputNamespaceObjects = new Map<string, KubeObject>();
   readonly serviceAccounts = new Set<string>();
   readonly limitRanges = new Map<string, Map<string, KubeObject>>();
   readonly priorityClasses = new Map<string, KubeObject>();
@@ -38,7 +39,10 @@ export class PlanState {
     this.learnCustomResources(documents);
     for (const ns of snapshot.namespaces) this.namespaces.set(nameOf(ns), ns);
     for (const { object } of documents) {
-      if (object.kind === "Namespace") this.inputNamespaces.add(nameOf(object));
+      if (object.kind === "Namespace") {
+        this.inputNamespaces.add(nameOf(object));
+        this.inputNamespaceObjects.set(nameOf(object), object);
+      }
       if (object.kind === "ServiceAccount") this.inputServiceAccounts.add(keyOf(this.namespaceOf(object), nameOf(object)));
       if (object.kind === "PriorityClass") this.inputPriorityClasses.set(nameOf(object), object);
     }
@@ -135,9 +139,15 @@ export class PlanState {
     return this.claims.get(keyOf(namespace, name));
   }
 
-  /** Labels of a namespace as the plan leaves it (for PodSecurity). */
+  /**
+   * Labels of a namespace (for PodSecurity): as admitted so far, else as the
+   * inputs will create it, else as the cluster has it.
+   */
   namespaceLabels(namespace: string): Record<string, unknown> {
-    return (this.namespaces.get(namespace)?.metadata?.labels ?? {}) as Record<string, unknown>;
+    const current = this.namespaces.get(namespace);
+    const admittedFromInputs = current !== undefined && current !== this.snapshot.get("Namespace", "", namespace);
+    const chosen = admittedFromInputs ? current : this.inputNamespaceObjects.get(namespace) ?? current;
+    return (chosen?.metadata?.labels ?? {}) as Record<string, unknown>;
   }
 
   defaultStorageClasses(): KubeObject[] {

@@ -217,6 +217,13 @@ spec:
   });
 });
 
+describe("namespace labels", () => {
+  it("apply to a pod that comes before its namespace in the plan", () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: late}\nspec: {containers: [{name: app, image: x}]}\n---\n${ns("late", enforce("restricted"))}`;
+    expect(plan(text).result.pods[0]!.denial?.plugin).toBe("PodSecurity");
+  });
+});
+
 describe("a namespace update that tightens enforcement", () => {
   it("warns about existing pods the new level would deny", () => {
     const cluster = `
