@@ -20,6 +20,7 @@ const KINDS = [
   "pvc",
   "ingress",
   "hpa",
+  "misc",
 ];
 
 describe("unchanged manifests plan as no-op", () => {

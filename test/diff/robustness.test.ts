@@ -62,11 +62,11 @@ describe("robustness", () => {
   });
 
   for (const kind of KINDS) {
-    it(`${kind}: 200 random type corruptions of manifest and stored object`, () => {
+    it(`${kind}: 100 random type corruptions of manifest and stored object`, () => {
       const desired = fixtureObjects(`noop/${kind}.desired.yaml`);
       const stored = fixtureObjects(`noop/${kind}.stored.yaml`);
       const next = random(KINDS.indexOf(kind) + 1);
-      for (let round = 0; round < 200; round++) {
+      for (let round = 0; round < 100; round++) {
         const count = 1 + Math.floor(next() * 3);
         const corruptDesired = desired.map((o) => mutate(o, next, count));
         const corruptStored = stored.map((o) => mutate(o, next, count));
