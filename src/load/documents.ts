@@ -34,20 +34,48 @@ function loadFinding(file: string, at: Position, rule: string, message: string, 
   return { severity: "error", rule, message, file, line: at.line, column: at.column, path };
 }
 
+/**
+ * The YAML a file's documents came from. Its syntax trees are dropped after
+ * the first read and built again only for a file that has findings: keeping
+ * them all costs more (in garbage collection) than parsing twice the few
+ * that are needed.
+ */
+class FileSource {
+  private trees: Document[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly lineCounter: LineCounter,
+  ) {}
+
+  tree(index: number): Document {
+    this.trees ??= parseAllDocuments(this.text, KUBERNETES_YAML_OPTIONS) as Document[];
+    return this.trees[index]!;
+  }
+
+  position(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line, column: col };
+  }
+}
+
 function makeDocument(
   file: string,
   index: number,
   pointerPrefix: string,
   object: KubeObject,
-  doc: Document,
-  lineCounter: LineCounter,
+  source: FileSource,
+  startOffset: number,
 ): ManifestDocument {
   return {
     file,
     index,
     pointerPrefix,
     object,
-    locate: (pointer, options) => locateInDocument(doc, lineCounter, pointerPrefix + pointer, options?.key ?? false),
+    locate: (pointer, options) => {
+      if (pointer === "" && pointerPrefix === "" && !options?.key) return source.position(startOffset);
+      return locateInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false);
+    },
   };
 }
 
@@ -75,11 +103,11 @@ function flatten(
   file: string,
   index: number,
   value: KubeObject,
-  doc: Document,
-  lineCounter: LineCounter,
+  source: FileSource,
+  startOffset: number,
   out: ParsedFile,
 ): void {
-  const top = makeDocument(file, index, "", value, doc, lineCounter);
+  const top = makeDocument(file, index, "", value, source, startOffset);
   if (!isListKind(value)) {
     pushIfWhole(top, out);
     return;
@@ -92,7 +120,7 @@ function flatten(
         `items[${i}]: is ${describeType(item)}, not a Kubernetes object (a mapping with apiVersion and kind)`, pointer));
       return;
     }
-    pushIfWhole(makeDocument(file, index, pointer, item as KubeObject, doc, lineCounter), out);
+    pushIfWhole(makeDocument(file, index, pointer, item as KubeObject, source, startOffset), out);
   });
 }
 
@@ -115,6 +143,7 @@ export function parseManifests(text: string, file: string): ParsedFile {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(parsed) ? parsed : [];
+  const source = new FileSource(text, lineCounter);
   docs.forEach((doc, index) => {
     const name = sourceComment(doc) ?? file;
     let fatal = false;
@@ -136,7 +165,7 @@ export function parseManifests(text: string, file: string): ParsedFile {
         `document is ${describeType(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`));
       return;
     }
-    flatten(name, index, value as KubeObject, doc, lineCounter, out);
+    flatten(name, index, value as KubeObject, source, (doc.contents as { range?: number[] }).range?.[0] ?? 0, out);
   });
   return out;
 }
