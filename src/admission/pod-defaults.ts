@@ -2,7 +2,7 @@
 // request is decoded, before any admission plugin: above all, a container that
 // sets only a limit gets a request equal to it.
 import type { KubeObject } from "../types.js";
-import { isRecord, recordOf, recordsOf, stringOf, type JsonRecord } from "../util/object-access.js";
+import { cloneJson, isRecord, recordOf, recordsOf, stringOf, type JsonRecord } from "../util/object-access.js";
 
 function setIfAbsent(target: JsonRecord, key: string, value: unknown): void {
   if (target[key] === undefined || target[key] === null) target[key] = value;
@@ -37,6 +37,22 @@ function defaultContainer(container: JsonRecord, hostNetwork: boolean): void {
     // With the host's network, the container port is the host port.
     if (hostNetwork && (port.hostPort === undefined || port.hostPort === 0)) port.hostPort = port.containerPort;
   }
+}
+
+/**
+ * The part of the defaults that applies to pod templates too (SetDefaults_PodSpec):
+ * with the host's network, container ports are host ports. Returns a copy.
+ */
+export function defaultTemplateSpec(spec: unknown): JsonRecord {
+  const copy = cloneJson(recordOf(spec));
+  if (copy.hostNetwork === true) {
+    for (const container of [...recordsOf(copy.containers), ...recordsOf(copy.initContainers)]) {
+      for (const port of recordsOf(container.ports)) {
+        if (port.hostPort === undefined || port.hostPort === 0) port.hostPort = port.containerPort;
+      }
+    }
+  }
+  return copy;
 }
 
 /** Mutates the pod in place with the defaults the API server fills in on create. */

@@ -217,6 +217,25 @@ spec:
   });
 });
 
+describe("workload templates", () => {
+  it("are checked with host network ports defaulted to host ports, as the API server defaults templates", () => {
+    const text = `${ns("psa", { "pod-security.kubernetes.io/warn": "baseline" })}apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: exporter, namespace: psa}
+spec:
+  selector: {matchLabels: {app: exporter}}
+  template:
+    metadata: {labels: {app: exporter}}
+    spec:
+      hostNetwork: true
+      containers: [{name: exporter, image: x, ports: [{containerPort: 9100}]}]
+`;
+    expect(plan(text).result.findings.map((f) => f.message)).toEqual([
+      'would violate PodSecurity "baseline:latest": host namespaces (hostNetwork=true), hostPort (container "exporter" uses hostPort 9100)',
+    ]);
+  });
+});
+
 describe("namespace labels", () => {
   it("apply to a pod that comes before its namespace in the plan", () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: late}\nspec: {containers: [{name: app, image: x}]}\n---\n${ns("late", enforce("restricted"))}`;

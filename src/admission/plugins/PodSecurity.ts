@@ -8,6 +8,7 @@ import {
   type LevelVersion, type Policy,
 } from "../podsecurity/policy.js";
 import type { CheckFailure } from "../podsecurity/helpers.js";
+import { defaultTemplateSpec } from "../pod-defaults.js";
 import type { PlanState } from "../state.js";
 
 export interface PodSecurityOutcome {
@@ -73,7 +74,7 @@ export function checkPod(state: PlanState, namespace: string, pod: KubeObject): 
 export function checkWorkload(state: PlanState, namespace: string, object: KubeObject): PodSecurityOutcome {
   const found = podTemplateOf(object);
   if (!found) return { warnings: [] };
-  return evaluate(state, namespace, found.template.metadata, found.template.spec, false);
+  return evaluate(state, namespace, found.template.metadata, defaultTemplateSpec(found.template.spec), false);
 }
 
 /**
