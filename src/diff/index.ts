@@ -1,17 +1,16 @@
 // The diff stage of `kubeplan plan`: what the manifests want against what the
 // cluster snapshot has, as a change plan in application order.
 import type { KubeObject, ManifestDocument } from "../types.js";
-import { configChangeNote, configReaders, podSpecOf } from "./config-readers.js";
 import { planCreate, planDelete, planUpdate, type CompareContext, type Identity } from "./compare.js";
 import { Scope } from "./identity.js";
 import { applicationOrder } from "./order.js";
-import { autoscalerTargets, SCALABLE_KINDS } from "./owned-fields.js";
+import { addConsequences, autoscalerConflictNote, type Planned } from "./consequences.js";
+import { autoscalerTargets } from "./owned-fields.js";
 import { pruneCandidates } from "./prune.js";
-import { rolloutNote } from "./rollout.js";
 import { loadKindSchema } from "../schema/index.js";
 import { crdSchemas, shapeFromSchema, shapeResolver } from "./shape/index.js";
 import type { Change, ChangeCounts, ChangePlan, MergeKeyLookup } from "./types.js";
-import { isPlainObject, objectAt, stringAt, valueAt, type PlainObject } from "./values.js";
+import { isPlainObject } from "./values.js";
 
 export type * from "./types.js";
 export { shapeFromSchema, fallbackShape, crdShapes, type RefResolver } from "./shape/index.js";
@@ -70,17 +69,6 @@ function nameOf(object: KubeObject): string {
   return typeof object.metadata?.name === "string" ? object.metadata.name : "";
 }
 
-interface Planned {
-  change: Change;
-  stored?: KubeObject;
-  desired?: KubeObject;
-  current?: PlainObject;
-  next?: PlainObject;
-}
-
-/** Rollouts that restart pods, so a config change they read is picked up. */
-const RESTARTING = new Set(["rolling-update", "recreate", "replace", "in-place", "partitioned", "start"]);
-
 function countChanges(changes: readonly Change[]): ChangeCounts {
   const counts: ChangeCounts = { add: 0, change: 0, replace: 0, destroy: 0, unchanged: 0, denied: 0 };
   for (const change of changes) {
@@ -96,25 +84,6 @@ function countChanges(changes: readonly Change[]): ChangeCounts {
 
 function describe(identity: { kind: string; namespace: string; name: string }): string {
   return `${identity.kind} ${identity.namespace ? identity.namespace + "/" : ""}${identity.name}`;
-}
-
-/** An HPA owns replicas, yet the manifest sets them: apply and autoscaler will fight. */
-function autoscalerConflictNote(planned: Planned, autoscaler: string | undefined): string | undefined {
-  if (!autoscaler || !planned.desired || !SCALABLE_KINDS.has(planned.change.kind)) return undefined;
-  if (valueAt(planned.desired, "spec", "replicas") === undefined) return undefined;
-  if (!planned.change.fields.some((f) => f.path === "spec.replicas")) return undefined;
-  return `spec.replicas is managed by HorizontalPodAutoscaler ${autoscaler}: apply sets it, then the autoscaler scales it back; leave replicas out of the manifest`;
-}
-
-/** Growing a PVC needs a StorageClass with allowVolumeExpansion (PersistentVolumeClaimResize admission). */
-function resizeDenial(planned: Planned, storageClasses: ReadonlyMap<string, KubeObject>): string | undefined {
-  const { change, next } = planned;
-  if (change.kind !== "PersistentVolumeClaim" || change.action !== "update") return undefined;
-  if (!change.fields.some((f) => f.path === "spec.resources.requests.storage" && f.op === "replace")) return undefined;
-  const className = stringAt(objectAt(next, "spec"), "storageClassName");
-  const storageClass = className ? storageClasses.get(className) : undefined;
-  if (!storageClass || storageClass.allowVolumeExpansion === true) return undefined;
-  return `persistentvolumeclaims "${change.name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`;
 }
 
 /** Plans every object: create, update, replace, delete (with `prune`) or no-op, in application order. */
@@ -205,59 +174,3 @@ export function planChanges(input: DiffInput): ChangePlan {
   return { changes, counts, notes, hasChanges: counts.add + counts.change + counts.replace + counts.destroy > 0 };
 }
 
-/** Rollout notes per workload, readers of changed ConfigMaps and Secrets, resize denials. */
-function addConsequences(planned: Planned[], current: readonly KubeObject[], scope: Scope): void {
-  for (const item of planned) {
-    const { change } = item;
-    const note = rolloutNote({
-      action: change.action,
-      kind: change.kind,
-      name: change.name,
-      stored: item.stored as PlainObject | undefined,
-      current: item.current,
-      next: item.next,
-      fields: change.fields,
-    });
-    if (note) change.rollout = note;
-  }
-
-  const restarted = new Set(
-    planned.filter((p) => p.change.rollout && RESTARTING.has(p.change.rollout.kind)).map((p) => `${p.change.kind}|${p.change.namespace}|${p.change.name}`),
-  );
-  const desiredKeys = new Set(planned.filter((p) => p.desired).map((p) => scope.keyOf(p.desired!)));
-  const deleted = new Set(planned.filter((p) => p.change.action === "delete").map((p) => p.stored));
-  const workloads = [
-    ...planned.filter((p) => p.desired && p.change.action !== "delete").map((p) => p.desired!),
-    ...current.filter((o) => !desiredKeys.has(scope.keyOf(o)) && !deleted.has(o)),
-  ]
-    .filter((object) => (podSpecOf(object) !== undefined && object.kind !== "Pod") || isBarePod(object))
-    .map((object) => ({ object, namespace: scope.namespaceOf(object) }));
-  const workloadsByNamespace = new Map<string, typeof workloads>();
-  for (const workload of workloads) {
-    const list = workloadsByNamespace.get(workload.namespace);
-    if (list) list.push(workload);
-    else workloadsByNamespace.set(workload.namespace, [workload]);
-  }
-
-  const storageClasses = new Map<string, KubeObject>();
-  for (const object of [...current, ...planned.flatMap((p) => (p.desired ? [p.desired] : []))]) {
-    if (object.kind === "StorageClass" && typeof object.metadata?.name === "string") storageClasses.set(object.metadata.name, object);
-  }
-
-  for (const item of planned) {
-    const { change } = item;
-    if ((change.kind === "ConfigMap" || change.kind === "Secret") && (change.action === "update" || change.action === "replace")) {
-      const readers = configReaders(change.kind, change.namespace, change.name, workloadsByNamespace.get(change.namespace) ?? []);
-      change.notes.push(configChangeNote(change.kind, readers, restarted));
-    }
-    const denial = resizeDenial(item, storageClasses);
-    if (denial && change.denied === undefined) change.denied = denial;
-  }
-}
-
-/** Pods a controller owns restart with their controller; only bare pods read config on their own. */
-function isBarePod(object: KubeObject): boolean {
-  if (object.kind !== "Pod") return false;
-  const owners = object.metadata?.ownerReferences;
-  return !Array.isArray(owners) || owners.length === 0;
-}

@@ -1,7 +1,6 @@
 // Paths inside an object as the diff walks it: field names, and list items
 // named by their merge key (`containers[name=app]`), rendered the way
 // kube-apiserver and kubectl print field paths.
-import { escapeSegment } from "../util/pointer.js";
 
 /** A field name, or a list item written `[name=app]` (keyed), `[3]` (by index) or `[value]` (sets). */
 export type PathToken = string;
@@ -25,10 +24,6 @@ export function displayPath(tokens: readonly PathToken[]): string {
     else out += `[${token}]`;
   }
   return out;
-}
-
-export function pointerChild(pointer: string, segment: string | number): string {
-  return `${pointer}/${escapeSegment(segment)}`;
 }
 
 /**

@@ -47,10 +47,6 @@ export const SERVER_SET_ANNOTATIONS: ReadonlyArray<{ key: string; setBy: string 
 
 const SERVER_ANNOTATION_KEYS = new Set(SERVER_SET_ANNOTATIONS.map((a) => a.key));
 
-export function isServerSetAnnotation(key: string): boolean {
-  return SERVER_ANNOTATION_KEYS.has(key);
-}
-
 /** The identity fields: compared by matching, never as changes. */
 const IDENTITY_FIELDS = ["apiVersion", "kind"];
 const IDENTITY_METADATA = ["name", "namespace"];
