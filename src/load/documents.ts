@@ -2,7 +2,7 @@
 // flattened, each able to say where any of its values was written.
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position } from "../types.js";
-import { documentToJS, locateInDocument } from "./yaml-ast.js";
+import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 
 export interface ParsedFile {
@@ -76,6 +76,7 @@ function makeDocument(
       if (pointer === "" && pointerPrefix === "" && !options?.key) return source.position(startOffset);
       return locateInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false);
     },
+    sourceText: (pointer) => scalarSourceAt(source.tree(index), pointerPrefix + pointer),
   };
 }
 

@@ -4,6 +4,7 @@ import { parseManifests } from "./documents.js";
 import { expandPaths, readInput } from "./read-inputs.js";
 
 export { parseManifests } from "./documents.js";
+export { scalarSourceAt } from "./yaml-ast.js";
 export { expandPaths, listManifestFiles, readInput } from "./read-inputs.js";
 
 function unreadable(file: string, message: string): Finding {

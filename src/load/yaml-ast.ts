@@ -78,22 +78,35 @@ function startOf(node: Node | null): number | undefined {
  * Position of the value at `pointer` (or of its key), falling back to the
  * deepest part of the path that exists: a missing field points at its parent's key.
  */
+/** The node at `pointer`, or the deepest one on its way (`complete: false`). */
+function walk(doc: Document, pointer: string): Located & { complete: boolean } {
+  let current: Located = { node: doc.contents as Node | null, keyNode: null };
+  for (const segment of parsePointer(pointer)) {
+    const next = childOf(doc, current.node, segment);
+    if (!next) return { ...current, complete: false };
+    current = next;
+  }
+  return { ...current, complete: true };
+}
+
+/**
+ * The text of the scalar at `pointer` as written (`False`, `0644`), before YAML
+ * gave it a type: what a message needs to say how YAML read it.
+ */
+export function scalarSourceAt(doc: Document, pointer: string): string | undefined {
+  const { node, complete } = walk(doc, pointer);
+  const scalar = isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
+  return complete && isScalar(scalar) && typeof scalar.source === "string" ? scalar.source : undefined;
+}
+
 export function locateInDocument(
   doc: Document,
   lineCounter: LineCounter,
   pointer: string,
   wantKey: boolean,
 ): Position {
-  let current: Located = { node: doc.contents as Node | null, keyNode: null };
-  let complete = true;
-  for (const segment of parsePointer(pointer)) {
-    const next = childOf(doc, current.node, segment);
-    if (!next) {
-      complete = false;
-      break;
-    }
-    current = next;
-  }
+  const current = walk(doc, pointer);
+  const complete = current.complete;
   const keyOffset = startOf(current.keyNode);
   const valueOffset = startOf(current.node);
   const preferKey = wantKey || !complete || valueOffset === undefined;

@@ -1,25 +1,13 @@
-// Documents for the schema tests: loaded like the CLI loads them, plus the
-// scalar source text that messages quote (src/util/yaml-source.ts).
-import { parseAllDocuments } from "yaml";
+// Documents for the schema tests, loaded like the CLI loads them.
 import { loadText } from "../../src/load/index.js";
-import { KUBERNETES_YAML_OPTIONS } from "../../src/load/yaml-options.js";
 import type { Finding, ManifestDocument } from "../../src/types.js";
-import { scalarSourceAt } from "../../src/util/yaml-source.js";
 import { createSchemaValidator, type SchemaValidator } from "../../src/schema/index.js";
 
+/** Documents as the loader gives them; `withSource: false` hides the source text, as other callers may. */
 export function documentsOf(text: string, file = "file.yaml", withSource = true): ManifestDocument[] {
   const { documents, findings } = loadText(text, file);
   if (findings.length > 0) throw new Error(`fixture does not load: ${findings.map((f) => f.message).join("; ")}`);
-  if (!withSource) return documents;
-  const yamlDocuments = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS);
-  const list = Array.isArray(yamlDocuments) ? yamlDocuments : [];
-  return documents.map((document) => ({
-    ...document,
-    sourceText: (pointer: string) => {
-      const yamlDocument = list[document.index];
-      return yamlDocument ? scalarSourceAt(yamlDocument, document.pointerPrefix + pointer) : undefined;
-    },
-  }));
+  return withSource ? documents : documents.map((document) => ({ ...document, sourceText: undefined }));
 }
 
 const validators = new Map<string, SchemaValidator>();
