@@ -3,9 +3,10 @@ import type { KubeObject, ManifestDocument } from "../types.js";
 import { applyDefaults } from "./defaults/index.js";
 import { applySchemaDefaults } from "./defaults/schema-defaults.js";
 import { diffObjects, type RawDiff } from "./field-diff.js";
-import { canonicalGroup } from "./identity.js";
+import { canonicalGroup, isBuiltInGroup } from "./identity.js";
 import { replacementReason, type ImmutabilityContext } from "./immutable.js";
 import { mergeDesired } from "./merge.js";
+import { dropOmittedZeros } from "./omitempty.js";
 import { ownedFields, withoutAdmissionTolerations } from "./owned-fields.js";
 import { displayPath } from "./path.js";
 import { foldStringData, maskFieldDiffs, maskForDisplay, maskPatch } from "./secrets.js";
@@ -44,8 +45,12 @@ function defaultObject(body: PlainObject, identity: Identity, context: CompareCo
 }
 
 /** The body a manifest stores, in the stored object's API version. */
-function desiredBody(object: KubeObject, storedApiVersion: string): PlainObject {
+function desiredBody(object: KubeObject, storedApiVersion: string, context: CompareContext): PlainObject {
   const body = comparableBody(object);
+  // Custom resources are stored as sent; built-in kinds go through Go structs.
+  if (context.crdSchemaOf?.(storedApiVersion, object.kind ?? "") === undefined && isBuiltInGroup(canonicalGroup(storedApiVersion, object.kind))) {
+    dropOmittedZeros(body, context.shapeOf(storedApiVersion, object.kind ?? ""));
+  }
   if (object.kind === "Secret") foldStringData(body);
   if (object.kind === "HorizontalPodAutoscaler" && object.apiVersion === "autoscaling/v1" && storedApiVersion.startsWith("autoscaling/v2")) {
     convertAutoscalerV1ToV2(body);
@@ -118,7 +123,7 @@ function baseChange(action: ChangeAction, identity: Identity): Change {
 
 /** A manifest with nothing stored under its identity. */
 export function planCreate(object: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): { change: Change; next: PlainObject } {
-  const next = desiredBody(object, identity.apiVersion);
+  const next = desiredBody(object, identity.apiVersion, context);
   defaultObject(next, identity, context);
   const change = baseChange("create", identity);
   const shown = maskedObjects(identity.kind, undefined, next, context.showSecrets);
@@ -146,7 +151,7 @@ export interface UpdatePlan {
 /** A manifest against the object stored under its identity: update, replace or no-op. */
 export function planUpdate(object: KubeObject, stored: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): UpdatePlan {
   const storedApiVersion = typeof stored.apiVersion === "string" ? stored.apiVersion : identity.apiVersion;
-  const desired = desiredBody(object, storedApiVersion);
+  const desired = desiredBody(object, storedApiVersion, context);
   // Shared with the snapshot, so only read from here on.
   let current = comparableBody(stored, "shared");
   if (identity.kind === "Pod") current = withoutAdmissionTolerations(current, desired);

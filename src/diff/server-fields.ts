@@ -125,7 +125,6 @@ export function comparableBody(object: KubeObject, mode: BodyMode = "copy"): Pla
     const map = objectAt(metadata, key);
     if (metadata && map && Object.keys(map).length === 0) delete metadata[key];
   }
-  if (metadata && Object.keys(metadata).length === 0) delete body.metadata;
   return body;
 }
 

@@ -116,6 +116,8 @@ export interface ShapeNode {
   listType?: "atomic" | "set" | "map";
   /** `atomic` maps are replaced whole (label selectors, nodeSelector). */
   mapType?: "atomic" | "granular";
+  /** A map of arbitrary keys (labels, data, resource lists), not an object with declared fields. */
+  isMap?: boolean;
   field(name: string): ShapeNode | undefined;
   /** The items of a list, or the values of a map. */
   item(): ShapeNode | undefined;

@@ -98,4 +98,42 @@ spec:
     const created = planChanges({ desired: [{ object: desired! }], current: [...crd], kubernetesVersion: "1.36" }).changes.find((c) => c.kind === "Backup")!;
     expect(created.after?.spec).toEqual({ schedule: "0 3 * * *", targets: [{ name: "db", compress: true }], retention: { days: 7, keepLast: 3 } });
   });
+
+  it("treats the zero values Go's omitempty drops as unset (and defaulting fills them)", () => {
+    const stored = fixtureObjects("noop/deployment.stored.yaml");
+    const zeros = edited(fixtureObjects("noop/deployment.desired.yaml")[0]!, (d) => {
+      const spec = d.spec.template.spec;
+      spec.hostNetwork = false;
+      spec.nodeName = "";
+      spec.containers[0].volumeMounts[0].readOnly = false;
+      spec.containers[0].volumeMounts[0].subPath = "";
+      spec.containers[0].stdin = false;
+      spec.containers[0].readinessProbe.timeoutSeconds = 0;
+      spec.containers[0].readinessProbe.initialDelaySeconds = 0;
+      d.spec.minReadySeconds = 0;
+      d.spec.paused = false;
+    });
+    expect(planChanges({ desired: [{ object: zeros }], current: stored, kubernetesVersion: "1.36" }).changes[0]!.action).toBe("no-op");
+  });
+
+  it("keeps the zero value of pointer fields, which the server stores", () => {
+    const stored = fixtureObjects("noop/deployment.stored.yaml");
+    const change = planChanges({
+      desired: [{ object: edited(fixtureObjects("noop/deployment.desired.yaml")[0]!, (d) => (d.spec.template.spec.automountServiceAccountToken = false)) }],
+      current: stored,
+      kubernetesVersion: "1.36",
+    }).changes[0]!;
+    expect(change.fields.map((f) => [f.op, f.path, f.to])).toEqual([["add", "spec.template.spec.automountServiceAccountToken", false]]);
+  });
+
+  it("keeps empty map values (labels, data)", () => {
+    const [stored] = objectsOf("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\ndata: {a: x}\n");
+    const [desired] = objectsOf('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop, labels: {flag: ""}}\ndata: {a: x, empty: ""}\n');
+    const change = planChanges({ desired: [{ object: desired! }], current: [stored!], kubernetesVersion: "1.36" }).changes[0]!;
+    expect(change.fields.map((f) => [f.op, f.path, f.to])).toEqual([
+      ["add", "metadata.labels", { flag: "" }],
+      ["add", "data.empty", ""],
+    ]);
+  });
 });
+

@@ -30,6 +30,30 @@ const PORT_KEYS: Readonly<Record<string, readonly string[]>> = {
 /** Maps replaced whole (LabelSelector and nodeSelector are `x-kubernetes-map-type: atomic`). */
 const ATOMIC_MAPS = new Set(["selector", "nodeSelector", "matchLabels"]);
 
+/** Fields whose values are maps of arbitrary keys. */
+const MAPS = new Set([
+  "labels",
+  "annotations",
+  "data",
+  "binaryData",
+  "stringData",
+  "matchLabels",
+  "nodeSelector",
+  "parameters",
+  "hard",
+  "used",
+  "requests",
+  "limits",
+  "capacity",
+  "allocatable",
+  "overhead",
+  "default",
+  "defaultRequest",
+  "max",
+  "min",
+  "maxLimitRequestRatio",
+]);
+
 /** Lists of scalars that compare as sets. */
 const SET_LISTS = new Set(["finalizers"]);
 
@@ -39,6 +63,8 @@ class FallbackShape implements ShapeNode {
   readonly listKeys?: readonly string[];
   readonly listType?: "atomic" | "set" | "map";
   readonly mapType?: "atomic" | "granular";
+  readonly isMap: boolean;
+  private readonly children = new Map<string, FallbackShape>();
 
   constructor(
     private readonly name: string,
@@ -51,6 +77,8 @@ class FallbackShape implements ShapeNode {
       this.listType = "map";
     } else if (SET_LISTS.has(name)) this.listType = "set";
     if (ATOMIC_MAPS.has(name)) this.mapType = "atomic";
+    // A Service's and a ReplicationController's selector is a map; a LabelSelector is not.
+    this.isMap = MAPS.has(name) || (name === "selector" && (kind === "Service" || kind === "ReplicationController"));
   }
 
   private keysOf(): readonly string[] | undefined {
@@ -64,7 +92,12 @@ class FallbackShape implements ShapeNode {
   }
 
   field(name: string): ShapeNode {
-    return new FallbackShape(name, this, this.kind);
+    let child = this.children.get(name);
+    if (!child) {
+      child = new FallbackShape(name, this, this.kind);
+      this.children.set(name, child);
+    }
+    return child;
   }
 
   item(): ShapeNode {

@@ -24,6 +24,7 @@ class SchemaShape implements ShapeNode {
   readonly listKeys?: readonly string[];
   readonly listType?: "atomic" | "set" | "map";
   readonly mapType?: "atomic" | "granular";
+  readonly isMap: boolean;
   private readonly children = new Map<string, ShapeNode | undefined>();
   private itemNode: ShapeNode | undefined | null = null;
 
@@ -39,6 +40,7 @@ class SchemaShape implements ShapeNode {
     else if (this.listKeys) this.listType = "map";
     const mapType = schema["x-kubernetes-map-type"];
     if (mapType === "atomic" || mapType === "granular") this.mapType = mapType;
+    this.isMap = isSchema(schema.additionalProperties) && !isSchema(schema.properties);
   }
 
   field(name: string): ShapeNode | undefined {
