@@ -117,6 +117,14 @@ function finishPatch(kind: string, patch: PatchOperation[], showSecrets: boolean
   return kind === "Secret" && !showSecrets ? maskPatch(patch) : patch;
 }
 
+/**
+ * Keeps where the manifest was written on the change without serialising it:
+ * the document holds the raw manifest, Secret values included.
+ */
+function attachDocument(change: Change, document: ManifestDocument): void {
+  Object.defineProperty(change, "document", { value: document, enumerable: false, writable: true, configurable: true });
+}
+
 function baseChange(action: ChangeAction, identity: Identity): Change {
   return { action, ...identity, patch: [], fields: [], notes: [], managedBy: [] };
 }
@@ -129,7 +137,7 @@ export function planCreate(object: KubeObject, identity: Identity, context: Comp
   const shown = maskedObjects(identity.kind, undefined, next, context.showSecrets);
   change.after = withIdentity(shown.after!, identity);
   change.patch = finishPatch(identity.kind, [{ op: "add", path: "", value: withIdentity(next, identity) }], context.showSecrets);
-  if (document) change.document = document;
+  if (document) attachDocument(change, document);
   return { change, next };
 }
 
@@ -186,6 +194,6 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
     change.before = withIdentity(shown.before!, { ...identity, apiVersion: storedApiVersion });
     change.after = withIdentity(shown.after!, identity);
   }
-  if (document) change.document = document;
+  if (document) attachDocument(change, document);
   return { change, current, next };
 }

@@ -82,7 +82,7 @@ export interface Change {
   before?: KubeObject;
   /** Object after apply (for `--diff`); absent for deletes. Secrets masked. */
   after?: KubeObject;
-  /** Where the manifest was written (creates, updates, replaces). */
+  /** Where the manifest was written (creates, updates, replaces). Not enumerable: JSON output never carries the raw manifest. */
   document?: ManifestDocument;
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { planChanges } from "../../src/diff/index.js";
 import { renderChanges } from "../../src/report/plan/changes-text.js";
+import { loadText } from "../../src/load/index.js";
 import { fixtureObjects, objectsOf } from "./helpers.js";
 
 const stored = fixtureObjects("noop/secret.stored.yaml");
@@ -51,6 +52,13 @@ describe("secret masking", () => {
 
   it("nothing secret in the JSON data of the plan (create, update, delete)", () => {
     expect(leaks(JSON.stringify(plan(false, true)))).toEqual([]);
+  });
+
+  it("the manifest's document stays on the change but out of JSON", () => {
+    const loaded = loadText("apiVersion: v1\nkind: Secret\nmetadata: {name: api, namespace: shop}\nstringData: {key: super-secret}\n", "secret.yaml");
+    const result = planChanges({ desired: loaded.documents.map((document) => ({ object: document.object, document })), current: [], kubernetesVersion: "1.36" });
+    expect(result.changes[0]!.document?.file).toBe("secret.yaml");
+    expect(leaks(JSON.stringify(result))).toEqual([]);
   });
 
   it("nothing secret in the text, with or without --diff", () => {
