@@ -31,6 +31,7 @@ interface ValidateFlags {
   kubernetesVersion?: string;
   ignoreMissingSchemas?: boolean;
   skipKinds?: string[];
+  crds?: string[];
   summary?: boolean;
   quiet?: boolean;
 }
@@ -82,6 +83,7 @@ function validateOptions(flags: ValidateFlags, config: KubeplanConfig | undefine
     ignoreMissingSchemas: flags.ignoreMissingSchemas ?? config?.ignoreMissingSchemas,
     skipKinds: [...(config?.skipKinds ?? []), ...(flags.skipKinds ?? [])],
     skipPaths: config?.skipPaths,
+    crdPaths: [...(config?.crds ?? []), ...(flags.crds ?? [])],
     ruleSettings: config?.rules,
     namespace: config?.namespace,
     threads: threadsFromEnvironment(),
@@ -119,6 +121,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36)")
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
     .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
+    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
     .option("--summary", "print only the summary line")
     .option("--quiet", "print only errors")

@@ -4,7 +4,7 @@
 import { parseManifests, readInput } from "../load/index.js";
 import { createSchemaValidator, type SchemaValidator } from "../schema/index.js";
 import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
-import { shouldSkip, type ValidateOptions } from "./options.js";
+import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.js";
 import { markSuppressed } from "./suppress.js";
 
 export interface CheckedFile {
@@ -30,25 +30,19 @@ export function summarize(document: ManifestDocument): DocumentSummary {
   return summary;
 }
 
-const validators = new Map<string, SchemaValidator>();
-
-function validatorFor(options: ValidateOptions): SchemaValidator {
-  const key = `${options.kubernetesVersion ?? ""}|${options.ignoreMissingSchemas === true}`;
-  let validator = validators.get(key);
-  if (!validator) {
-    validator = createSchemaValidator({
-      kubernetesVersion: options.kubernetesVersion ?? "",
-      ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
-    });
-    validators.set(key, validator);
-  }
+/** A thread's schema validator for one run, knowing every CRD of the run. */
+export function createValidator(options: CheckOptions): SchemaValidator {
+  const validator = createSchemaValidator({
+    kubernetesVersion: options.kubernetesVersion ?? "",
+    ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
+  });
+  validator.addCustomResourceDefinitions(options.crds);
   return validator;
 }
 
 /** Parses one file's text and schema-checks each object in it. */
-export function checkText(text: string, file: string, options: ValidateOptions): CheckedFile[] {
+export function checkText(text: string, file: string, options: ValidateOptions, validator: SchemaValidator): CheckedFile[] {
   const parsed = parseManifests(text, file);
-  const validator = validatorFor(options);
   // Helm output names each document's source: group the results per name.
   const byFile = new Map<string, CheckedFile>();
   const entry = (name: string): CheckedFile => {
@@ -85,13 +79,14 @@ function unreadable(file: string, message: string): CheckedFile {
   return { file, documents: [], summaries: [], findings: [finding], skipped: 0 };
 }
 
-/** Reads and checks files (paths as expanded from the command line; `-` is stdin). */
-export function checkFiles(files: readonly string[], options: ValidateOptions): CheckedFile[] {
+/** Reads and checks files (paths as expanded from the command line). */
+export function checkFiles(files: readonly string[], options: CheckOptions): CheckedFile[] {
+  const validator = createValidator(options);
   const out: CheckedFile[] = [];
   for (const file of files) {
     const input = readInput(file);
     if ("message" in input) out.push(unreadable(input.file, input.message));
-    else out.push(...checkText(input.text, input.file, options));
+    else out.push(...checkText(input.text, input.file, options, validator));
   }
   return out;
 }

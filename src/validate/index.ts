@@ -1,15 +1,16 @@
 // The validate pipeline: load → schema → rules → findings, as one result object.
 import { relative } from "node:path";
 import { globToRegExp, matchesAnyGlob } from "../config/glob.js";
-import { expandPaths } from "../load/index.js";
+import { expandPaths, readInput } from "../load/index.js";
 import { ALL_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
-import type { Finding, ValidateResult } from "../types.js";
-import { checkText, unreadableFile, type CheckedFile } from "./check-files.js";
+import type { Finding, KubeObject, ValidateResult } from "../types.js";
+import { checkText, createValidator, unreadableFile, type CheckedFile } from "./check-files.js";
+import { crdsFromPaths, crdsInTexts, isCrd } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
-import type { ValidateOptions } from "./options.js";
-import { checkFilesInParallel } from "./parallel.js";
+import type { CheckOptions, ValidateOptions } from "./options.js";
+import { checkFilesInParallel, type ValidationWorker } from "./parallel.js";
 import { runRules } from "./rules.js";
 import { applyRuleSettings } from "./suppress.js";
 
@@ -30,18 +31,53 @@ export function resolveKubernetesVersion(version: string | undefined): string {
 /** What to validate: paths (files, directories, `-`) or text already in memory. */
 export type ValidateInput = readonly string[] | { text: string; file?: string };
 
-async function checkInput(input: ValidateInput, options: ValidateOptions) {
+interface CheckedInput {
+  files: CheckedFile[];
+  workers: ValidationWorker[];
+  crds: readonly KubeObject[];
+}
+
+/** Standard input is read once, here, and checked on this thread. */
+function readStdin(): { text: string; file: string } | CheckedFile {
+  const input = readInput("-");
+  return "message" in input ? unreadableFile(input.file, input.message) : input;
+}
+
+async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
+  const fromCrdPaths = crdsFromPaths(options.crdPaths ?? []);
+  const crdProblems: CheckedFile[] = fromCrdPaths.findings.map((f) => ({ file: f.file, documents: [], summaries: [], findings: [f], skipped: 0 }));
+  const texts: Array<{ text: string; file: string }> = [];
+  const out: CheckedFile[] = [...crdProblems];
+  let paths: string[] = [];
   if (!Array.isArray(input)) {
     const { text, file = "<stdin>" } = input as { text: string; file?: string };
-    return { files: checkText(text, file, options), workers: [] };
+    texts.push({ text, file });
+  } else {
+    const expanded = expandPaths(input as readonly string[]);
+    const skip = (options.skipPaths ?? []).map(globToRegExp);
+    paths = expanded.files.filter((f) => f === "-" || !matchesAnyGlob(relative(process.cwd(), f), skip));
+    out.push(...expanded.errors.map((e) => unreadableFile(e.file, e.message)));
+    if (paths.includes("-")) {
+      const stdin = readStdin();
+      if ("text" in stdin) texts.push(stdin);
+      else out.push(stdin);
+      paths = paths.filter((f) => f !== "-");
+    }
   }
-  const expanded = expandPaths(input as readonly string[]);
-  const skip = (options.skipPaths ?? []).map(globToRegExp);
-  const files = expanded.files.filter((f) => f === "-" || !matchesAnyGlob(relative(process.cwd(), f), skip));
-  const errors = expanded.errors;
-  const checked = await checkFilesInParallel(files, options);
-  const unreadable: CheckedFile[] = errors.map((e) => unreadableFile(e.file, e.message));
-  return { files: [...unreadable, ...checked.files], workers: checked.workers };
+  const crds = [...fromCrdPaths.crds, ...crdsInTexts(texts), ...crdsInFiles(paths)];
+  const checkOptions: CheckOptions = { ...options, crds };
+  if (texts.length > 0) {
+    const validator = createValidator(checkOptions);
+    for (const { text, file } of texts) out.push(...checkText(text, file, checkOptions, validator));
+  }
+  const checked = await checkFilesInParallel(paths, checkOptions);
+  return { files: [...out, ...checked.files], workers: checked.workers, crds };
+}
+
+/** The CRDs among the input files: only files that mention the kind are parsed twice. */
+function crdsInFiles(paths: readonly string[]): KubeObject[] {
+  const texts = paths.map(readInput).filter((input): input is { text: string; file: string } => "text" in input);
+  return crdsInTexts(texts);
 }
 
 /** Validates manifests; the result is what `-o json` prints. */
@@ -49,10 +85,11 @@ export async function validate(input: ValidateInput, options: ValidateOptions = 
   const started = performance.now();
   const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion);
   const resolved: ValidateOptions = { ...options, kubernetesVersion };
-  const { files, workers } = await checkInput(input, resolved);
+  const { files, workers, crds } = await checkInput(input, resolved);
   try {
     const documents = files.flatMap((f) => f.documents);
     const inventory = new Inventory(options.namespace ?? "default");
+    for (const crd of crds) markCrdScope(inventory, crd);
     inventory.addDocuments(documents);
     const ruleFindings = await runRules(documents, ALL_RULES, { inventory, kubernetesVersion });
     const findings = applyRuleSettings([...files.flatMap((f) => f.findings), ...ruleFindings], options.ruleSettings);
@@ -66,6 +103,12 @@ export async function validate(input: ValidateInput, options: ValidateOptions = 
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }
+}
+
+/** Custom resources of a cluster-scoped CRD have no namespace. */
+function markCrdScope(inventory: Inventory, crd: KubeObject): void {
+  const spec = crd.spec as { scope?: unknown; names?: { kind?: unknown } } | undefined;
+  if (isCrd(crd) && spec?.scope === "Cluster" && typeof spec.names?.kind === "string") inventory.markClusterScoped(spec.names.kind);
 }
 
 function summarizeFindings(findings: Finding[], files: CheckedFile[], durationMs: number): ValidateResult["summary"] {

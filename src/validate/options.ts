@@ -1,5 +1,5 @@
 // What `validate` can be told, from the command line, the config file or the library API.
-import type { Severity } from "../types.js";
+import type { KubeObject, Severity } from "../types.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -12,12 +12,19 @@ export interface ValidateOptions {
   skipKinds?: readonly string[];
   /** Files to leave out, as glob patterns relative to the working directory (`charts/**`). */
   skipPaths?: readonly string[];
+  /** CustomResourceDefinition files or directories (`--crds`), besides the CRDs among the inputs. */
+  crdPaths?: readonly string[];
   /** Namespace of namespaced objects that don't name one. */
   namespace?: string;
   /** Per-rule severity overrides (`off` drops the rule's findings). */
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** Threads to use for reading and schema checks; 1 disables workers. Defaults to the machine's cores. */
   threads?: number;
+}
+
+/** What every thread needs to check files: the options and the CRDs found before checking. */
+export interface CheckOptions extends ValidateOptions {
+  crds: readonly KubeObject[];
 }
 
 export function shouldSkip(skipKinds: readonly string[] | undefined, apiVersion: string, kind: string): boolean {

@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ManifestDocument, Position } from "../types.js";
 import { checkFiles, type CheckedFile } from "./check-files.js";
-import type { ValidateOptions } from "./options.js";
+import type { CheckOptions } from "./options.js";
 import type { CheckResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
 
 /** Below this much YAML, starting a worker costs more than it saves. */
@@ -55,7 +55,7 @@ export class ValidationWorker {
     });
   }
 
-  async check(files: string[], options: ValidateOptions): Promise<CheckedFile[]> {
+  async check(files: string[], options: CheckOptions): Promise<CheckedFile[]> {
     const response = await this.request<CheckResponse>({ type: "check", files, options });
     let id = 0;
     return response.files.map((f: TransferredFile) => ({
@@ -113,11 +113,11 @@ export interface ParallelCheck {
 }
 
 /** Checks the files, on worker threads when there is enough to share. */
-export async function checkFilesInParallel(files: readonly string[], options: ValidateOptions): Promise<ParallelCheck> {
+export async function checkFilesInParallel(files: readonly string[], options: CheckOptions): Promise<ParallelCheck> {
   const sizes = files.map(sizeOf);
   const total = sizes.reduce((a, b) => a + b, 0);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
-  if (threads === 1 || total < PARALLEL_THRESHOLD_BYTES || files.includes("-")) {
+  if (threads === 1 || total < PARALLEL_THRESHOLD_BYTES) {
     return { files: checkFiles(files, options), workers: [] };
   }
   const [mine, ...theirs] = splitBySize(files, sizes, threads);

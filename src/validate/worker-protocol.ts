@@ -1,11 +1,11 @@
 // Messages between the main thread and a validation worker.
 import type { DocumentSummary, Finding, KubeObject, Position } from "../types.js";
-import type { ValidateOptions } from "./options.js";
+import type { CheckOptions } from "./options.js";
 
 export interface CheckRequest {
   type: "check";
   files: string[];
-  options: ValidateOptions;
+  options: CheckOptions;
 }
 
 /** A checked file as it crosses threads: the objects travel, their YAML stays in the worker. */

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -134,11 +134,16 @@ describe("kubeplan validate", () => {
     for (let f = 0; f < 8; f++) {
       writeFileSync(join(dir, `f${f}.yaml`), Array.from({ length: 600 }, (_, i) => doc(f * 600 + i)).join("---\n"));
     }
+    // a custom resource on one thread, its CRD read by the other
+    copyFileSync(join(ROOT, "test/cli/fixtures/crds/cr.yaml"), join(dir, "a-cr.yaml"));
+    copyFileSync(join(ROOT, "test/cli/fixtures/crds/crd.yaml"), join(dir, "z-crd.yaml"));
     const parallel = runCli(["validate", dir, "-o", "json"]);
     const single = runCli(["validate", dir, "-o", "json"], { env: { KUBEPLAN_THREADS: "1" } });
     const strip = (text: string) => ({ ...(JSON.parse(text) as ValidateResult), summary: undefined });
     expect(strip(parallel.stdout)).toEqual(strip(single.stdout));
-    expect((JSON.parse(parallel.stdout) as ValidateResult).findings).toHaveLength(50);
+    const findings = (JSON.parse(parallel.stdout) as ValidateResult).findings;
+    expect(findings).toHaveLength(51);
+    expect(findings.filter((f) => f.rule === "schema/unknown-field").map((f) => f.suggestion)).toEqual(["schedule"]);
   });
 });
 
@@ -165,5 +170,35 @@ describe("kubeplan validate with a config file", () => {
     const run = runCli(["validate", join(ROOT, "samples/app"), "--config", join(root, "kp.yaml")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^kubeplan: .*kp\.yaml: rules\.schema\/enums: unknown rule \(did you mean "schema\/enum"\?\); `kubeplan rules` lists them\n$/);
+  });
+});
+
+describe("kubeplan validate with custom resources", () => {
+  const cr = "test/cli/fixtures/crds/cr.yaml";
+  const crd = "test/cli/fixtures/crds/crd.yaml";
+  const typo = ["test/cli/fixtures/crds/cr.yaml", 6, 3, "schema/unknown-field", "schedule"];
+  const brief = (f: Finding) => [f.file, f.line, f.column, f.rule, f.suggestion];
+
+  it("finds the CRD among the inputs even after its custom resources", () => {
+    const { result } = json(["validate", "test/cli/fixtures/crds"]);
+    expect(result.findings.map(brief)).toEqual([typo]);
+  });
+
+  it("takes CRDs from --crds without validating them as inputs", () => {
+    const { result } = json(["validate", cr, "--crds", crd]);
+    expect(result.findings.map(brief)).toEqual([typo]);
+    expect(result.summary.documents).toBe(1);
+  });
+
+  it("applies --crds to standard input", () => {
+    const run = runCli(["validate", "-", "--crds", "test/cli/fixtures/crds", "-o", "json"], { input: readFileSync(join(ROOT, cr), "utf8") });
+    expect((JSON.parse(run.stdout) as ValidateResult).findings.map(brief)).toEqual([["<stdin>", 6, 3, "schema/unknown-field", "schedule"]]);
+  });
+
+  it("reports a custom resource without a CRD, unless --ignore-missing-schemas", () => {
+    expect(json(["validate", cr]).result.findings.map((f) => [f.rule, f.message])).toEqual([["schema/missing-schema", "could not find schema for Backup"]]);
+    const ignored = json(["validate", cr, "--ignore-missing-schemas"]);
+    expect(ignored.code).toBe(0);
+    expect(ignored.result.findings).toEqual([]);
   });
 });
