@@ -5,6 +5,7 @@ import { applySchemaDefaults } from "./defaults/schema-defaults.js";
 import { diffObjects, type RawDiff } from "./field-diff.js";
 import { canonicalGroup, isBuiltInGroup } from "./identity.js";
 import { replacementReason, type ImmutabilityContext } from "./immutable.js";
+import { convertToStoredVersion } from "./legacy-versions.js";
 import { mergeDesired } from "./merge.js";
 import { dropOmittedZeros } from "./omitempty.js";
 import { ownedFields, withoutAdmissionTolerations } from "./owned-fields.js";
@@ -47,41 +48,13 @@ function defaultObject(body: PlainObject, identity: Identity, context: CompareCo
 /** The body a manifest stores, in the stored object's API version. */
 function desiredBody(object: KubeObject, storedApiVersion: string, context: CompareContext): PlainObject {
   const body = comparableBody(object);
+  if (object.kind === "Secret") foldStringData(body);
+  if (typeof object.apiVersion === "string") convertToStoredVersion(body, object.kind ?? "", object.apiVersion, storedApiVersion);
   // Custom resources are stored as sent; built-in kinds go through Go structs.
   if (context.crdSchemaOf?.(storedApiVersion, object.kind ?? "") === undefined && isBuiltInGroup(canonicalGroup(storedApiVersion, object.kind))) {
     dropOmittedZeros(body, context.shapeOf(storedApiVersion, object.kind ?? ""));
   }
-  if (object.kind === "Secret") foldStringData(body);
-  if (object.kind === "HorizontalPodAutoscaler" && object.apiVersion === "autoscaling/v1" && storedApiVersion.startsWith("autoscaling/v2")) {
-    convertAutoscalerV1ToV2(body);
-  }
-  if (object.kind === "Service") withoutUnsetAllocations(body);
   return body;
-}
-
-/**
- * `clusterIP: ""` and `nodePort: 0` ask the server to allocate: on update it
- * keeps what it allocated (the registry's patchAllocatedValues), so they are
- * the same as leaving the fields out.
- */
-function withoutUnsetAllocations(body: PlainObject): void {
-  const spec = objectAt(body, "spec");
-  if (!spec) return;
-  if (spec.clusterIP === "") delete spec.clusterIP;
-  if (Array.isArray(spec.clusterIPs) && spec.clusterIPs.length === 0) delete spec.clusterIPs;
-  if (spec.healthCheckNodePort === 0) delete spec.healthCheckNodePort;
-  for (const port of Array.isArray(spec.ports) ? spec.ports : []) if (isPlainObject(port) && port.nodePort === 0) delete port.nodePort;
-}
-
-/** autoscaling/v1's targetCPUUtilizationPercentage is a CPU Utilization metric in v2. */
-function convertAutoscalerV1ToV2(body: PlainObject): void {
-  const spec = objectAt(body, "spec");
-  if (!spec) return;
-  const target = spec.targetCPUUtilizationPercentage;
-  delete spec.targetCPUUtilizationPercentage;
-  if (typeof target === "number") {
-    spec.metrics = [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: target } } }];
-  }
 }
 
 function lastAppliedBody(stored: KubeObject): PlainObject | undefined {

@@ -3,7 +3,9 @@
 // are not stored at all, and defaulting treats them as unset (`timeoutSeconds: 0`
 // becomes 1). Pointer fields keep their zero value (`replicas: 0`,
 // `automountServiceAccountToken: false`, `storageClassName: ""`). Map entries
-// (labels, data, resource lists) are kept whatever their value.
+// (labels, data, resource lists) are kept whatever their value. This also
+// makes a Service's `clusterIP: ""` and `nodePort: 0` mean "keep what was
+// allocated", as the registry's patchAllocatedValues does on update.
 import type { ShapeNode } from "./types.js";
 import { isPlainObject } from "./values.js";
 

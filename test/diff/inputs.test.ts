@@ -135,5 +135,38 @@ spec:
       ["add", "data.empty", ""],
     ]);
   });
+
+  it("compares a removed-API Ingress with the stored networking.k8s.io/v1 one", () => {
+    const stored = fixtureObjects("noop/ingress.stored.yaml");
+    const [legacy] = objectsOf(`
+apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+  annotations: {nginx.ingress.kubernetes.io/proxy-body-size: 8m}
+spec:
+  ingressClassName: nginx
+  tls: [{hosts: [shop.example.com], secretName: shop-tls}]
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - {path: /, pathType: Prefix, backend: {serviceName: web, servicePort: http}}
+          - {path: /api, pathType: Prefix, backend: {serviceName: api, servicePort: 8080}}
+`);
+    const change = planChanges({ desired: [{ object: legacy! }], current: stored, kubernetesVersion: "1.36" }).changes[0]!;
+    expect(change.action).toBe("no-op");
+    expect(change.currentApiVersion).toBe("networking.k8s.io/v1");
+  });
+
+  it("an extensions/v1beta1 Deployment without selector gets the one its API defaulted", () => {
+    const stored = fixtureObjects("noop/deployment.stored.yaml");
+    const legacy = edited(fixtureObjects("noop/deployment.desired.yaml")[0]!, (d) => {
+      d.apiVersion = "extensions/v1beta1";
+      delete d.spec.selector;
+    });
+    expect(planChanges({ desired: [{ object: legacy }], current: stored, kubernetesVersion: "1.36" }).changes[0]!.action).toBe("no-op");
+  });
 });
 
