@@ -12,6 +12,8 @@ export interface CheckedFile {
   documents: ManifestDocument[];
   summaries: DocumentSummary[];
   findings: Finding[];
+  /** The schema findings of each document checked on this thread. */
+  byDocument: Map<ManifestDocument, Finding[]>;
   skipped: number;
 }
 
@@ -48,7 +50,7 @@ export function checkText(text: string, file: string, options: ValidateOptions, 
   const entry = (name: string): CheckedFile => {
     let checked = byFile.get(name);
     if (!checked) {
-      checked = { file: name, documents: [], summaries: [], findings: [], skipped: 0 };
+      checked = { file: name, documents: [], summaries: [], findings: [], byDocument: new Map(), skipped: 0 };
       byFile.set(name, checked);
     }
     return checked;
@@ -64,7 +66,9 @@ export function checkText(text: string, file: string, options: ValidateOptions, 
     }
     checked.documents.push(document);
     checked.summaries.push(summarize(document));
-    checked.findings.push(...markSuppressed(document.object, validator.validate(document)));
+    const findings = markSuppressed(document.object, validator.validate(document));
+    checked.findings.push(...findings);
+    checked.byDocument.set(document, findings);
   }
   if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);
   return [...byFile.values()];
@@ -76,7 +80,7 @@ function isEmpty(checked: CheckedFile): boolean {
 
 function unreadable(file: string, message: string): CheckedFile {
   const finding: Finding = { severity: "error", rule: "input/unreadable", message, file, line: 1, column: 1, path: "" };
-  return { file, documents: [], summaries: [], findings: [finding], skipped: 0 };
+  return { file, documents: [], summaries: [], findings: [finding], byDocument: new Map(), skipped: 0 };
 }
 
 /** Reads and checks files (paths as expanded from the command line). */

@@ -5,14 +5,14 @@ import { expandPaths, readInput } from "../load/index.js";
 import { ALL_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
-import type { Finding, KubeObject, ValidateResult } from "../types.js";
+import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
 import { checkText, createValidator, unreadableFile, type CheckedFile } from "./check-files.js";
 import { crdsFromPaths, crdsInTexts, isCrd } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
 import { checkFilesInParallel, type ValidationWorker } from "./parallel.js";
 import { runRules } from "./rules.js";
-import { applyRuleSettings } from "./suppress.js";
+import { applyRuleSetting, applyRuleSettings } from "./suppress.js";
 
 export type { ValidateOptions } from "./options.js";
 
@@ -45,7 +45,7 @@ function readStdin(): { text: string; file: string } | CheckedFile {
 
 async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
   const fromCrdPaths = crdsFromPaths(options.crdPaths ?? []);
-  const crdProblems: CheckedFile[] = fromCrdPaths.findings.map((f) => ({ file: f.file, documents: [], summaries: [], findings: [f], skipped: 0 }));
+  const crdProblems: CheckedFile[] = fromCrdPaths.findings.map((f) => ({ ...unreadableFile(f.file, ""), findings: [f] }));
   const texts: Array<{ text: string; file: string }> = [];
   const out: CheckedFile[] = [...crdProblems];
   let paths: string[] = [];
@@ -80,8 +80,24 @@ function crdsInFiles(paths: readonly string[]): KubeObject[] {
   return crdsInTexts(texts);
 }
 
-/** Validates manifests; the result is what `-o json` prints. */
-export async function validate(input: ValidateInput, options: ValidateOptions = {}): Promise<ValidateResult> {
+/** What a validation run leaves for the later stages of `plan`. */
+export interface ValidationRun {
+  result: ValidateResult;
+  /** Every object checked (skipped kinds left out), in input order. */
+  documents: ManifestDocument[];
+  crds: readonly KubeObject[];
+  inventory: Inventory;
+  /** The active (unsuppressed) errors of each document checked on this thread. */
+  errorsOf(document: ManifestDocument): Finding[];
+}
+
+/** Objects known besides the inputs (the cluster snapshot's), for the rules' lookups. */
+export interface ValidationContext {
+  clusterObjects?: readonly KubeObject[];
+}
+
+/** Validates, keeping the documents and the per-document errors for the plan. */
+export async function runValidation(input: ValidateInput, options: ValidateOptions = {}, context: ValidationContext = {}): Promise<ValidationRun> {
   const started = performance.now();
   const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion);
   const resolved: ValidateOptions = { ...options, kubernetesVersion };
@@ -91,18 +107,36 @@ export async function validate(input: ValidateInput, options: ValidateOptions = 
     const inventory = new Inventory(options.namespace ?? "default");
     for (const crd of crds) markCrdScope(inventory, crd);
     inventory.addDocuments(documents);
-    const ruleFindings = await runRules(documents, ALL_RULES, { inventory, kubernetesVersion });
-    const findings = applyRuleSettings([...files.flatMap((f) => f.findings), ...ruleFindings], options.ruleSettings);
+    for (const object of context.clusterObjects ?? []) inventory.add({ object, source: "cluster" });
+    const placed = [
+      ...files.flatMap((f) => [...f.byDocument].flatMap(([document, findings]) => findings.map((finding) => ({ document, finding })))),
+      ...(await runRules(documents, ALL_RULES, { inventory, kubernetesVersion })),
+    ];
+    const settled = placed.filter((p) => applyRuleSetting(p.finding, options.ruleSettings));
+    const errors = new Map<ManifestDocument, Finding[]>();
+    for (const { document, finding } of settled) {
+      if (finding.severity === "error" && !finding.suppressed) errors.set(document, [...(errors.get(document) ?? []), finding]);
+    }
+    // Findings about no object: unreadable files, YAML errors, documents without kind.
+    const placedFindings = new Set(placed.map((p) => p.finding));
+    const loose = files.flatMap((f) => f.findings).filter((f) => !placedFindings.has(f));
+    const findings = [...applyRuleSettings(loose, options.ruleSettings), ...settled.map((p) => p.finding)];
     findings.sort(compareFindings);
-    return {
+    const result: ValidateResult = {
       kubernetesVersion,
       findings,
       files: files.map((f) => ({ file: f.file, documents: f.summaries })),
       summary: summarizeFindings(findings, files, performance.now() - started),
     };
+    return { result, documents, crds, inventory, errorsOf: (document) => errors.get(document) ?? [] };
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }
+}
+
+/** Validates manifests; the result is what `-o json` prints. */
+export async function validate(input: ValidateInput, options: ValidateOptions = {}): Promise<ValidateResult> {
+  return (await runValidation(input, options)).result;
 }
 
 /** Custom resources of a cluster-scoped CRD have no namespace. */

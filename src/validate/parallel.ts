@@ -63,6 +63,7 @@ export class ValidationWorker {
       findings: f.findings,
       summaries: f.summaries,
       skipped: f.skipped,
+      byDocument: new Map(),
       documents: f.objects.map((object, i) => {
         const s = f.summaries[i]!;
         return new RemoteDocument(s.file, s.index, s.pointerPrefix, object, this, id++, s.line);

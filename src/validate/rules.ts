@@ -31,7 +31,12 @@ function collectReports(documents: readonly ManifestDocument[], rules: readonly 
   return out;
 }
 
-async function placeRemote(pending: PendingReport[]): Promise<Finding[]> {
+export interface PlacedFinding {
+  document: ManifestDocument;
+  finding: Finding;
+}
+
+async function placeRemote(pending: PendingReport[]): Promise<PlacedFinding[]> {
   const byWorker = new Map<ValidationWorker, PendingReport[]>();
   for (const p of pending) {
     const worker = (p.document as RemoteDocument).worker;
@@ -39,7 +44,7 @@ async function placeRemote(pending: PendingReport[]): Promise<Finding[]> {
     list.push(p);
     byWorker.set(worker, list);
   }
-  const out: Finding[] = [];
+  const out: PlacedFinding[] = [];
   for (const [worker, list] of byWorker) {
     const positions = await worker.locate(
       list.map((p) => ({ document: (p.document as RemoteDocument).id, pointer: p.report.pointer, key: p.report.atKey ?? false })),
@@ -48,23 +53,25 @@ async function placeRemote(pending: PendingReport[]): Promise<Finding[]> {
       const at = positions[i]!;
       const placed: ManifestDocument = { ...p.document, locate: () => at } as ManifestDocument;
       const finding = reportToFinding(placed, p.rule.id, p.rule.severity, p.report);
-      out.push(...markSuppressed(p.document.object, [finding]));
+      out.push({ document: p.document, finding: markSuppressed(p.document.object, [finding])[0]! });
     });
   }
   return out;
 }
 
+/** Runs the rules; each finding comes with the document it is about. */
 export async function runRules(
   documents: readonly ManifestDocument[],
   rules: readonly Rule[],
   context: RuleContext,
-): Promise<Finding[]> {
+): Promise<PlacedFinding[]> {
   const pending = collectReports(documents, rules, context);
   const local = pending.filter((p) => !(p.document instanceof RemoteDocument));
   const remote = pending.filter((p) => p.document instanceof RemoteDocument);
-  const findings = local.map((p) =>
-    markSuppressed(p.document.object, [reportToFinding(p.document, p.rule.id, p.rule.severity, p.report)])[0]!,
-  );
-  findings.push(...(await placeRemote(remote)));
-  return findings;
+  const placed = local.map((p) => ({
+    document: p.document,
+    finding: markSuppressed(p.document.object, [reportToFinding(p.document, p.rule.id, p.rule.severity, p.report)])[0]!,
+  }));
+  placed.push(...(await placeRemote(remote)));
+  return placed;
 }

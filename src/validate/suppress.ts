@@ -22,14 +22,17 @@ export function markSuppressed(object: KubeObject, findings: Finding[]): Finding
   return findings;
 }
 
+/** Applies a per-rule severity; undefined when the rule is `off`. */
+export function applyRuleSetting(finding: Finding, settings: Readonly<Record<string, RuleSetting>> | undefined): Finding | undefined {
+  const setting = settings?.[finding.rule];
+  if (setting === undefined) return finding;
+  if (setting === "off") return undefined;
+  finding.severity = setting;
+  return finding;
+}
+
 /** Applies per-rule severities; `off` drops the rule's findings. */
 export function applyRuleSettings(findings: Finding[], settings: Readonly<Record<string, RuleSetting>> | undefined): Finding[] {
   if (!settings || Object.keys(settings).length === 0) return findings;
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const setting = settings[finding.rule];
-    if (setting === "off") continue;
-    out.push(setting ? { ...finding, severity: setting } : finding);
-  }
-  return out;
+  return findings.flatMap((finding) => applyRuleSetting(finding, settings) ?? []);
 }
