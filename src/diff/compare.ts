@@ -140,7 +140,7 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
   const shape = context.shapeOf(storedApiVersion, identity.kind);
   const autoscaler = context.autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`);
   const owned = ownedFields({ kind: identity.kind, desired, current, lastApplied, autoscaler });
-  const next = mergeDesired({ current, desired, lastApplied, shape, owned: owned.patterns });
+  const next = mergeDesired({ current, desired, lastApplied, shape, owned: owned.patterns, kind: identity.kind });
   defaultObject(next, { ...identity, apiVersion: storedApiVersion }, context);
   const { diffs, patch } = diffObjects(current, next, desired, shape);
 

@@ -11,6 +11,14 @@ import { isQuantityPath, quantitiesEqual } from "./quantities.js";
 import type { ShapeNode } from "./types.js";
 import { deepClone, isPlainObject, type PlainObject } from "./values.js";
 
+/**
+ * Fields with patch strategy retainKeys whose annotation sits next to a
+ * `$ref` in the OpenAPI spec (resolved schemas may not keep it): by kind.
+ */
+const RETAIN_KEYS_FIELDS: Readonly<Record<string, readonly PathPattern[]>> = {
+  Deployment: [["spec", "strategy"]],
+};
+
 export interface MergeInput {
   current: PlainObject;
   desired: PlainObject;
@@ -19,6 +27,7 @@ export interface MergeInput {
   shape: ShapeNode | undefined;
   /** Fields kept from the stored object when the manifest leaves them out. */
   owned: readonly PathPattern[];
+  kind: string;
 }
 
 /** Walks the stored object and the manifest together; `path` is a stack the walk pushes to and pops from. */
@@ -26,6 +35,7 @@ class Merger {
   constructor(
     private readonly owned: readonly PathPattern[],
     private readonly hasLastApplied: boolean,
+    private readonly retainKeysFields: readonly PathPattern[],
   ) {}
 
   /** Whether a field only the stored object has survives the apply. */
@@ -66,14 +76,19 @@ class Merger {
     return out.length > 0 ? out : undefined;
   }
 
-  value(current: unknown, desired: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
-    if (isPlainObject(desired)) return isPlainObject(current) ? this.object(current, desired, lastApplied, shape, path) : deepClone(desired);
+  value(current: unknown, desired: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[], retainKeys = false): unknown {
+    if (isPlainObject(desired)) {
+      if (!isPlainObject(current)) return deepClone(desired);
+      const retain = retainKeys || shape?.retainKeys === true || matchesAny(this.retainKeysFields, path);
+      return this.object(current, desired, lastApplied, shape, path, retain);
+    }
     if (Array.isArray(desired)) return Array.isArray(current) ? this.list(current, desired, lastApplied, shape, path) : deepClone(desired);
     if (isQuantityPath(path) && quantitiesEqual(current, desired)) return current;
     return desired;
   }
 
-  object(current: PlainObject, desired: PlainObject, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): PlainObject {
+  /** With `retainKeys`, keys the manifest leaves out go (unless another manager owns them), whatever the last apply recorded. */
+  object(current: PlainObject, desired: PlainObject, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[], retainKeys = false): PlainObject {
     if (shape?.mapType === "atomic") return deepClone(desired);
     const out: PlainObject = {};
     const recorded = isPlainObject(lastApplied) ? lastApplied : undefined;
@@ -81,7 +96,7 @@ class Merger {
       path.push(key);
       if (desired[key] !== undefined) out[key] = this.value(value, desired[key], recorded?.[key], shape?.field(key), path);
       else {
-        const kept = this.keptPart(value, recorded?.[key], shape?.field(key), path);
+        const kept = retainKeys ? this.ownedPart(value, shape?.field(key), path) : this.keptPart(value, recorded?.[key], shape?.field(key), path);
         if (kept !== undefined) out[key] = kept;
       }
       path.pop();
@@ -103,7 +118,7 @@ class Merger {
     // Stored order first: reordering the manifest is not a change.
     for (const [label, item] of currentIndex) {
       path.push(itemToken(label));
-      if (desiredIndex.has(label)) out.push(this.value(item, desiredIndex.get(label), recordedIndex?.get(label), shape?.item(), path));
+      if (desiredIndex.has(label)) out.push(this.value(item, desiredIndex.get(label), recordedIndex?.get(label), shape?.item(), path, shape?.retainKeys === true));
       else {
         const kept = this.keptPart(item, recordedIndex?.get(label), shape?.item(), path);
         if (kept !== undefined) out.push(kept);
@@ -167,6 +182,6 @@ function sameList(a: readonly unknown[], b: readonly unknown[], path: PathToken[
 
 /** The object after apply, before API defaulting. */
 export function mergeDesired(input: MergeInput): PlainObject {
-  const merger = new Merger(input.owned, input.lastApplied !== undefined);
+  const merger = new Merger(input.owned, input.lastApplied !== undefined, RETAIN_KEYS_FIELDS[input.kind] ?? []);
   return merger.object(input.current, input.desired, input.lastApplied, input.shape, []);
 }

@@ -118,6 +118,11 @@ export interface ShapeNode {
   mapType?: "atomic" | "granular";
   /** A map of arbitrary keys (labels, data, resource lists), not an object with declared fields. */
   isMap?: boolean;
+  /**
+   * `x-kubernetes-patch-strategy: retainKeys` (a Deployment's strategy, each
+   * pod volume): after apply the object keeps only the keys the manifest sets.
+   */
+  retainKeys?: boolean;
   field(name: string): ShapeNode | undefined;
   /** The items of a list, or the values of a map. */
   item(): ShapeNode | undefined;

@@ -90,6 +90,14 @@ describe("last applied configuration (kubectl's three-way merge)", () => {
     expect(planOf([desired], [edited_]).changes[0]!.action).toBe("no-op");
   });
 
+  it("a Deployment's strategy keeps only the keys the manifest sets (patch strategy retainKeys)", () => {
+    const change = planOf([edited(desired, (d) => (d.spec.strategy = { type: "Recreate" }))], [stored]).changes[0]!;
+    expect(change.fields.map((f) => [f.op, f.path])).toEqual([
+      ["remove", "spec.strategy.rollingUpdate"],
+      ["replace", "spec.strategy.type"],
+    ]);
+  });
+
   it("without the record, every field the manifest does not set is a removal", () => {
     const edited_ = edited(stored, (s) => (s.metadata.labels.team = "payments"));
     const change = planOf([desired], withoutLastApplied([edited_])).changes[0]!;

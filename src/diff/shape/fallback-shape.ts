@@ -64,6 +64,7 @@ class FallbackShape implements ShapeNode {
   readonly listType?: "atomic" | "set" | "map";
   readonly mapType?: "atomic" | "granular";
   readonly isMap: boolean;
+  readonly retainKeys: boolean;
   private readonly children = new Map<string, FallbackShape>();
 
   constructor(
@@ -79,6 +80,7 @@ class FallbackShape implements ShapeNode {
     if (ATOMIC_MAPS.has(name)) this.mapType = "atomic";
     // A Service's and a ReplicationController's selector is a map; a LabelSelector is not.
     this.isMap = MAPS.has(name) || (name === "selector" && (kind === "Service" || kind === "ReplicationController"));
+    this.retainKeys = name === "volumes" || name === "resourceClaims" || (name === "strategy" && kind === "Deployment");
   }
 
   private keysOf(): readonly string[] | undefined {

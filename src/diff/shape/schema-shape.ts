@@ -25,6 +25,7 @@ class SchemaShape implements ShapeNode {
   readonly listType?: "atomic" | "set" | "map";
   readonly mapType?: "atomic" | "granular";
   readonly isMap: boolean;
+  readonly retainKeys: boolean;
   private readonly children = new Map<string, ShapeNode | undefined>();
   private itemNode: ShapeNode | undefined | null = null;
 
@@ -41,6 +42,8 @@ class SchemaShape implements ShapeNode {
     const mapType = schema["x-kubernetes-map-type"];
     if (mapType === "atomic" || mapType === "granular") this.mapType = mapType;
     this.isMap = isSchema(schema.additionalProperties) && !isSchema(schema.properties);
+    const strategy = schema["x-kubernetes-patch-strategy"];
+    this.retainKeys = typeof strategy === "string" && strategy.split(",").includes("retainKeys");
   }
 
   field(name: string): ShapeNode | undefined {
