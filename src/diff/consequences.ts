@@ -5,6 +5,7 @@ import type { KubeObject } from "../types.js";
 import { configChangeNote, configReaders, podSpecOf } from "./config-readers.js";
 import type { Scope } from "./identity.js";
 import { SCALABLE_KINDS } from "./owned-fields.js";
+import { isControllerOwned } from "./server-fields.js";
 import { rolloutNote } from "./rollout.js";
 import type { Change } from "./types.js";
 import { objectAt, stringAt, valueAt, type PlainObject } from "./values.js";
@@ -65,7 +66,8 @@ export function addConsequences(planned: Planned[], current: readonly KubeObject
     ...planned.filter((p) => p.desired && p.change.action !== "delete").map((p) => p.desired!),
     ...current.filter((o) => !desiredKeys.has(scope.keyOf(o)) && !deleted.has(o)),
   ]
-    .filter((object) => (podSpecOf(object) !== undefined && object.kind !== "Pod") || isBarePod(object))
+    // Objects a controller owns (a Deployment's ReplicaSets, their pods) restart with their owner.
+    .filter((object) => podSpecOf(object) !== undefined && !isControllerOwned(object))
     .map((object) => ({ object, namespace: scope.namespaceOf(object) }));
   const workloadsByNamespace = new Map<string, typeof workloads>();
   for (const workload of workloads) {
@@ -88,11 +90,4 @@ export function addConsequences(planned: Planned[], current: readonly KubeObject
     const denial = resizeDenial(item, storageClasses);
     if (denial && change.denied === undefined) change.denied = denial;
   }
-}
-
-/** Pods a controller owns restart with their controller; only bare pods read config on their own. */
-function isBarePod(object: KubeObject): boolean {
-  if (object.kind !== "Pod") return false;
-  const owners = object.metadata?.ownerReferences;
-  return !Array.isArray(owners) || owners.length === 0;
 }

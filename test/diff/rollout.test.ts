@@ -180,6 +180,23 @@ describe("ConfigMap and Secret changes restart nothing", () => {
     ]);
   });
 
+  it("leaves out what a controller owns (a Deployment's ReplicaSet restarts with it)", () => {
+    const [replicaSet] = objectsOf(`
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web-6f9d7c8b5d
+  namespace: shop
+  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, uid: 5d0c8a8e, controller: true}]
+spec:
+  template:
+    spec:
+      containers: [{name: web, image: web:1, envFrom: [{configMapRef: {name: web-settings}}]}]
+`);
+    const plan = planChanges({ desired: [{ object: changedConfig! }], current: [...config, ...deployment, replicaSet!], kubernetesVersion: "1.36" });
+    expect(plan.changes[0]!.notes[0]).toMatch(/^ConfigMap change restarts nothing; read by Deployment web \(env, volume\):/);
+  });
+
   it("with no reader, says so", () => {
     const plan = planChanges({ desired: [{ object: changedConfig! }], current: config, kubernetesVersion: "1.36" });
     expect(plan.changes[0]!.notes).toEqual(["ConfigMap change restarts nothing; no workload in the manifests or the snapshot reads it"]);
