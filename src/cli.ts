@@ -9,6 +9,8 @@ import { renderJunit } from "./report/junit.js";
 import { renderSarif } from "./report/sarif.js";
 import { renderTap } from "./report/tap.js";
 import { renderText } from "./report/text.js";
+import { renderPlanText } from "./report/plan-text.js";
+import { plan, type PlanOptions } from "./plan/index.js";
 import type { ValidateResult } from "./types.js";
 import { ConfigError, loadConfig, type KubeplanConfig } from "./config/load-config.js";
 import { ruleCatalog } from "./validate/catalog.js";
@@ -19,6 +21,10 @@ const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap"] as co
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
+}
+
+function repeatable(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 function list(value: string, previous: string[] = []): string[] {
@@ -97,6 +103,39 @@ async function runValidate(paths: string[], flags: ValidateFlags): Promise<numbe
   return result.summary.errors > 0 ? 1 : 0;
 }
 
+interface PlanFlags extends Omit<ValidateFlags, "output" | "summary" | "quiet"> {
+  output: "text" | "json";
+  cluster?: string[];
+  namespace?: string;
+  prune?: boolean;
+  pruneSelector?: string;
+  showSecrets?: boolean;
+  showUnchanged?: boolean;
+  diff?: boolean;
+  detailedExitcode?: boolean;
+}
+
+async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
+  const config = readConfig(flags);
+  const options: PlanOptions = {
+    ...validateOptions({ ...flags, output: "text" }, config),
+    namespace: flags.namespace ?? config?.namespace,
+    clusterPaths: flags.cluster ?? [],
+    prune: flags.prune,
+    pruneSelector: flags.pruneSelector,
+    showSecrets: flags.showSecrets,
+    showUnchanged: flags.showUnchanged,
+  };
+  const run = await plan(defaultPaths(paths), options);
+  const text =
+    flags.output === "json"
+      ? renderJson(run.result)
+      : renderPlanText(run, { color: colorEnabled(process.stdout), showUnchanged: flags.showUnchanged ?? false, unifiedDiff: flags.diff ?? false });
+  process.stdout.write(text);
+  if (run.result.summary.errors > 0) return 1;
+  return flags.detailedExitcode && run.changePlan.hasChanges ? 2 : 0;
+}
+
 function runRules(): number {
   const rules = ruleCatalog();
   const width = Math.max(...rules.map((r) => r.id.length));
@@ -121,11 +160,31 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36)")
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
     .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
-    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
     .option("--summary", "print only the summary line")
     .option("--quiet", "print only errors")
     .action(async (paths: string[], flags: ValidateFlags) => setExitCode(await runValidate(paths, flags)));
+
+  program
+    .command("plan")
+    .description("show what applying the manifests would do: admission, scheduling and the changes to the cluster")
+    .argument("[paths...]", "files, directories (searched for *.yaml, *.yml, *.json) or - for standard input")
+    .option("--cluster <path>", "cluster snapshot (kubectl get ... -o yaml output; file or directory; repeatable)", repeatable)
+    .addOption(new Option("-o, --output <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36)")
+    .option("-n, --namespace <namespace>", "namespace of namespaced objects that don't name one", undefined)
+    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
+    .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
+    .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
+    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
+    .option("--prune", "delete objects of the snapshot that the manifests no longer define (see --prune-selector)")
+    .option("--prune-selector <selector>", "label selector of the objects --prune may delete (default: the app labels of the manifests)")
+    .option("--diff", "show a unified YAML diff of each changed object")
+    .option("--show-unchanged", "list the objects that would not change")
+    .option("--show-secrets", "print Secret values instead of masking them")
+    .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors, 2 when there are changes")
+    .action(async (paths: string[], flags: PlanFlags) => setExitCode(await runPlan(paths, flags)));
 
   program
     .command("rules")

@@ -1,0 +1,189 @@
+// The plan pipeline: validate → expand → admit → schedule → diff, as one
+// result object. Each stage is pure; this file only passes data along.
+import { runAdmission, type AdmissionResult } from "../admission/index.js";
+import { emptySnapshot, loadClusterSnapshot, type ClusterSnapshot } from "../cluster/snapshot.js";
+import { changeToJson, planChanges, type ChangePlan, type DesiredObject } from "../diff/index.js";
+import { expandWorkloads, noteToFinding } from "../expand/index.js";
+import { schedule, type ScheduleResult } from "../scheduler/index.js";
+import type { Finding, ManifestDocument } from "../types.js";
+import { compareFindings } from "../validate/findings.js";
+import { runValidation, type ValidateInput, type ValidateOptions } from "../validate/index.js";
+import { reportToFinding } from "../validate/findings.js";
+import type { PlanResult, PlannedPodEntry } from "./types.js";
+
+export type * from "./types.js";
+
+export interface PlanOptions extends ValidateOptions {
+  /** Snapshot files or directories (`--cluster`, repeatable). */
+  clusterPaths?: readonly string[];
+  prune?: boolean;
+  pruneSelector?: string;
+  showSecrets?: boolean;
+  showUnchanged?: boolean;
+  /** The time the plan is made (CronJob schedules); now when absent. */
+  now?: Date;
+}
+
+/** Everything the renderers need: the JSON result, and the richer stage results for text. */
+export interface PlanRun {
+  result: PlanResult;
+  changePlan: ChangePlan;
+  admission: AdmissionResult;
+  scheduling?: ScheduleResult;
+}
+
+function readSnapshot(paths: readonly string[]): { snapshot: ClusterSnapshot; findings: Finding[] } {
+  return paths.length === 0 ? { snapshot: emptySnapshot(), findings: [] } : loadClusterSnapshot([...paths]);
+}
+
+function ownerLabel(owner: { kind: string; name: string } | null): string | null {
+  return owner ? `${owner.kind}/${owner.name}` : null;
+}
+
+/** Objects the API server would reject at validation never reach admission: they are denied as invalid. */
+function invalidDenial(errors: Finding[]): string {
+  const first = errors[0]!;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+  return `invalid: ${first.message}${more}`;
+}
+
+function desiredObjects(admission: AdmissionResult, invalid: ReadonlyMap<ManifestDocument, string>, documents: readonly ManifestDocument[]): DesiredObject[] {
+  const admitted = new Map(admission.objects.map((o) => [o.document, o]));
+  return documents.map((document) => {
+    const denial = invalid.get(document);
+    if (denial !== undefined) return { object: document.object, document, denied: denial };
+    const outcome = admitted.get(document);
+    if (!outcome) return { object: document.object, document };
+    const entry: DesiredObject = { object: outcome.object, document };
+    if (!outcome.admitted && outcome.denial) entry.denied = outcome.denial.message;
+    return entry;
+  });
+}
+
+function podEntries(admission: AdmissionResult, scheduling: ScheduleResult | undefined): PlannedPodEntry[] {
+  const placements = new Map((scheduling?.pods ?? []).map((p) => [`${p.namespace}/${p.name}`, p]));
+  return admission.pods.map((pod) => {
+    const placement = placements.get(`${pod.namespace}/${pod.name}`);
+    const entry: PlannedPodEntry = {
+      name: pod.name,
+      namespace: pod.namespace,
+      owner: ownerLabel(pod.owner),
+      node: pod.admitted ? placement?.node ?? null : null,
+      qosClass: pod.qosClass,
+      resources: pod.resources,
+      admitted: pod.admitted,
+    };
+    const reason = !pod.admitted ? pod.denial?.message : placement && placement.node === null ? placement.reason : undefined;
+    if (reason !== undefined) entry.reason = reason;
+    return entry;
+  });
+}
+
+/** A Pending pod is not an error of the apply, but the reviewer must see it: a warning at its workload. */
+function pendingFindings(admission: AdmissionResult, scheduling: ScheduleResult | undefined): Finding[] {
+  if (!scheduling) return [];
+  const sources = new Map(admission.pods.map((p) => [`${p.namespace}/${p.name}`, p.planned.source]));
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const placement of scheduling.pods) {
+    if (placement.node !== null || placement.reason === undefined) continue;
+    const source = sources.get(`${placement.namespace}/${placement.name}`);
+    const owner = ownerLabel(placement.owner) ?? `Pod/${placement.name}`;
+    if (!source || seen.has(owner)) continue;
+    seen.add(owner);
+    const workload = scheduling.workloads.find((w) => ownerLabel(w.owner) === owner);
+    const count = workload ? ` (${workload.pending} of ${workload.replicas} pods)` : "";
+    out.push(
+      reportToFinding(source.document, "schedule/unschedulable", "warning", {
+        pointer: source.pointer,
+        message: `${owner}: pod ${placement.name} would stay Pending${count}: ${placement.reason}`,
+      }),
+    );
+  }
+  return out;
+}
+
+function runScheduler(admission: AdmissionResult, snapshot: ClusterSnapshot, documents: readonly ManifestDocument[], kubernetesVersion: string): ScheduleResult | undefined {
+  if (snapshot.nodes.length === 0) return undefined;
+  const admitted = admission.pods.filter((p) => p.admitted);
+  const inputObjects = documents.map((d) => d.object);
+  return schedule({
+    pods: admitted.map((p) => ({ ...p.planned, pod: p.pod })),
+    podVolumes: admitted.map((p) => p.volumes),
+    nodes: [...snapshot.nodes],
+    runningPods: [...snapshot.pods],
+    namespaces: [...snapshot.namespaces, ...inputObjects.filter((o) => o.kind === "Namespace")],
+    priorityClasses: [...snapshot.priorityClasses, ...inputObjects.filter((o) => o.kind === "PriorityClass")],
+    services: [...snapshot.services, ...inputObjects.filter((o) => o.kind === "Service")],
+    removedPods: admission.removedPods,
+    kubernetesVersion,
+  });
+}
+
+/** Plans the inputs against the cluster snapshot. */
+export async function plan(input: ValidateInput, options: PlanOptions = {}): Promise<PlanRun> {
+  const started = performance.now();
+  const clusterPaths = options.clusterPaths ?? [];
+  const { snapshot, findings: snapshotFindings } = readSnapshot(clusterPaths);
+  // Positions are needed for admission findings: keep every document on this thread.
+  const validation = await runValidation(input, { ...options, threads: 1 }, { clusterObjects: snapshot.objects });
+  const { kubernetesVersion } = validation.result;
+  const invalid = new Map<ManifestDocument, string>();
+  for (const document of validation.documents) {
+    const errors = validation.errorsOf(document);
+    if (errors.length > 0) invalid.set(document, invalidDenial(errors));
+  }
+  const valid = validation.documents.filter((d) => !invalid.has(d));
+
+  const expansion = expandWorkloads(valid, snapshot, { now: options.now });
+  const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion });
+  const scheduling = runScheduler(admission, snapshot, valid, kubernetesVersion);
+  const changePlan = planChanges({
+    desired: desiredObjects(admission, invalid, validation.documents),
+    current: [...snapshot.objects],
+    clusterProvided: snapshot.present,
+    kubernetesVersion,
+    namespace: options.namespace,
+    prune: options.prune,
+    pruneSelector: options.pruneSelector,
+    showSecrets: options.showSecrets,
+  });
+
+  const findings = [
+    ...validation.result.findings,
+    ...snapshotFindings,
+    ...expansion.notes.map(noteToFinding),
+    ...admission.findings,
+    ...pendingFindings(admission, scheduling),
+  ].sort(compareFindings);
+  const active = findings.filter((f) => !f.suppressed);
+  const pods = podEntries(admission, scheduling);
+  const notes = [...changePlan.notes, ...(scheduling?.notes ?? [])];
+  if (!scheduling) notes.push(snapshot.present ? "The cluster snapshot has no nodes: pods are not scheduled." : "Scheduling needs the cluster's nodes: pass --cluster to place the pods.");
+
+  const result: PlanResult = {
+    kubernetesVersion,
+    cluster: [...clusterPaths],
+    findings,
+    changes: changePlan.changes.filter((c) => options.showUnchanged || c.action !== "no-op").map(changeToJson),
+    pods,
+    nodes: scheduling?.nodes ?? [],
+    workloads: scheduling?.workloads ?? [],
+    quotas: admission.namespaces,
+    notes,
+    summary: {
+      ...changePlan.counts,
+      errors: active.filter((f) => f.severity === "error").length,
+      warnings: active.filter((f) => f.severity === "warning").length,
+      pods: {
+        planned: pods.length,
+        scheduled: pods.filter((p) => p.node !== null).length,
+        pending: pods.filter((p) => p.admitted && p.node === null).length,
+        denied: pods.filter((p) => !p.admitted).length,
+      },
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+  return { result, changePlan, admission, scheduling };
+}
+
