@@ -8,8 +8,13 @@ import type { KubeObject } from "../types.js";
 import type { PathPattern } from "./path.js";
 import { arrayAt, deepEqual, isPlainObject, objectAt, stringAt, type PlainObject } from "./values.js";
 
-/** Kept on every kind: set by controllers and garbage collection. */
-const COMMON: PathPattern[] = [["metadata", "ownerReferences"], ["metadata", "finalizers"], ["metadata", "finalizers", "[*]"]];
+/** Kept on every kind: set by controllers and garbage collection, or by `kubectl --record`. */
+const COMMON: PathPattern[] = [
+  ["metadata", "ownerReferences"],
+  ["metadata", "finalizers"],
+  ["metadata", "finalizers", "[*]"],
+  ["metadata", "annotations", "kubernetes.io/change-cause"],
+];
 
 /** Registry allocations and version-dependent defaults of a Service (type-dependent ones below). */
 const SERVICE_ALWAYS: PathPattern[] = [["spec", "internalTrafficPolicy"], ["spec", "externalTrafficPolicy"], ["spec", "allocateLoadBalancerNodePorts"]];
@@ -46,6 +51,10 @@ const BY_KIND: Readonly<Record<string, PathPattern[]>> = {
   Namespace: [["spec", "finalizers"]],
   ServiceAccount: [["secrets"]],
   CustomResourceDefinition: [["spec", "conversion"]],
+  // The CA bundle is injected by cert-manager's cainjector or the webhook's own operator.
+  ValidatingWebhookConfiguration: [["webhooks", "[*]", "clientConfig", "caBundle"]],
+  MutatingWebhookConfiguration: [["webhooks", "[*]", "clientConfig", "caBundle"]],
+  APIService: [["spec", "caBundle"]],
   Pod: POD_ADMISSION,
 };
 
@@ -108,6 +117,8 @@ export function ownedFields(context: OwnershipContext): OwnedFields {
   if (context.kind === "Service") patterns.push(...servicePatterns(context));
   if (context.kind === "Job") patterns.push(...jobPatterns(context));
   if (context.kind === "Secret") patterns.push(...secretPatterns(context));
+  // The clusterrole aggregation controller writes the rules of an aggregated ClusterRole.
+  if (context.kind === "ClusterRole" && context.desired.aggregationRule !== undefined) patterns.push(["rules"]);
   if (context.autoscaler && SCALABLE_KINDS.has(context.kind)) {
     patterns.push(["spec", "replicas"]);
     if (objectAt(context.desired, "spec")?.replicas === undefined) managedBy.push(`replicas managed by HorizontalPodAutoscaler ${context.autoscaler}`);

@@ -43,6 +43,7 @@ export const SERVER_SET_ANNOTATIONS: ReadonlyArray<{ key: string; setBy: string 
   { key: "endpoints.kubernetes.io/last-change-trigger-time", setBy: "endpoints controller" },
   { key: "control-plane.alpha.kubernetes.io/leader", setBy: "leader election" },
   { key: "kubernetes.io/config.seen", setBy: "kubelet" },
+  { key: "batch.kubernetes.io/job-tracking", setBy: "job controller (1.22 to 1.26)" },
 ];
 
 const SERVER_ANNOTATION_KEYS = new Set(SERVER_SET_ANNOTATIONS.map((a) => a.key));

@@ -39,6 +39,8 @@ const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   ClusterRoleBinding: (body) => other.defaultRoleBinding(body),
   StorageClass: (body) => other.defaultStorageClass(body),
   PriorityClass: (body) => other.defaultPriorityClass(body),
+  ValidatingWebhookConfiguration: (body) => other.defaultWebhookConfiguration(body, false),
+  MutatingWebhookConfiguration: (body) => other.defaultWebhookConfiguration(body, true),
   HorizontalPodAutoscaler: (body, { apiVersion }) =>
     apiVersion === "autoscaling/v1" ? other.defaultHorizontalPodAutoscalerV1(body) : other.defaultHorizontalPodAutoscalerV2(body),
 };
@@ -58,6 +60,8 @@ const BUILT_IN_GROUPS: Readonly<Record<string, string>> = {
   StorageClass: "storage.k8s.io",
   PriorityClass: "scheduling.k8s.io",
   HorizontalPodAutoscaler: "autoscaling",
+  ValidatingWebhookConfiguration: "admissionregistration.k8s.io",
+  MutatingWebhookConfiguration: "admissionregistration.k8s.io",
 };
 
 function groupMatches(apiVersion: string, kind: string): boolean {

@@ -111,3 +111,18 @@ export function defaultHorizontalPodAutoscalerV2(body: PlainObject): void {
 export function defaultHorizontalPodAutoscalerV1(body: PlainObject): void {
   setDefault(objectAt(body, "spec"), "minReplicas", 1);
 }
+
+/** admissionregistration/v1 SetDefaults_ValidatingWebhook / _MutatingWebhook / _Rule / _ServiceReference. */
+export function defaultWebhookConfiguration(body: PlainObject, mutating: boolean): void {
+  for (const webhook of arrayAt(body, "webhooks") ?? []) {
+    if (!isPlainObject(webhook)) continue;
+    setDefault(webhook, "failurePolicy", "Fail");
+    setDefault(webhook, "matchPolicy", "Equivalent");
+    setDefault(webhook, "namespaceSelector", {});
+    setDefault(webhook, "objectSelector", {});
+    setDefault(webhook, "timeoutSeconds", 10);
+    if (mutating) setDefault(webhook, "reinvocationPolicy", "Never");
+    for (const rule of arrayAt(webhook, "rules") ?? []) if (isPlainObject(rule)) setDefault(rule, "scope", "*");
+    setDefault(objectAt(objectAt(webhook, "clientConfig"), "service"), "port", 443);
+  }
+}

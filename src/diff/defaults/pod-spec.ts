@@ -37,6 +37,8 @@ function defaultProbe(probe: unknown): void {
 
 function defaultFieldRef(holder: unknown): void {
   setDefault(objectAt(holder, "fieldRef"), "apiVersion", "v1");
+  // ResourceFieldSelector.divisor is a Quantity value (not a pointer): its zero prints as "0".
+  setDefault(objectAt(holder, "resourceFieldRef"), "divisor", "0");
 }
 
 function defaultContainer(container: unknown): void {
