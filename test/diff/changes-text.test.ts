@@ -160,4 +160,14 @@ describe("renderChanges", () => {
       ].join("\n"),
     );
   });
+
+  it("shows a changed config file as the lines that changed", () => {
+    const [stored] = objectsOf('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nginx, namespace: shop}\ndata: {nginx.conf: "worker_processes 2;\\nevents {}\\nhttp {\\n  gzip off;\\n  server_tokens off;\\n}\\n"}\n');
+    const [desired] = objectsOf('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nginx, namespace: shop}\ndata: {nginx.conf: "worker_processes 2;\\nevents {}\\nhttp {\\n  gzip on;\\n  server_tokens off;\\n}\\n"}\n');
+    const plan = planChanges({ desired: [{ object: desired! }], current: [stored!], kubernetesVersion: "1.36" });
+    expect(renderChanges(plan, { color: false, showUnchanged: false, unifiedDiff: false })).toContain(
+      ["      ~ data[nginx.conf]:", "          @@ line 2 @@", "           events {}", "           http {", "          -  gzip off;", "          +  gzip on;", "             server_tokens off;", "           }"].join("\n"),
+    );
+  });
 });
+

@@ -66,6 +66,7 @@ function fieldLines(field: FieldDiff, paint: Paint): string[] {
     return [`${head}: ${text}${forces}`];
   }
   if (field.op === "replace") {
+    if (isMultiline(field.from) && isMultiline(field.to)) return [`${head}:${forces}`, ...textDiffLines(field.from, field.to, paint)];
     const from = inline(field.from);
     const to = inline(field.to);
     if (from !== undefined && to !== undefined && from.length + to.length <= INLINE_LIMIT * 1.5) return [`${head}: ${from} -> ${to}${forces}`];
@@ -75,6 +76,25 @@ function fieldLines(field: FieldDiff, paint: Paint): string[] {
   const short = inline(value);
   if (short !== undefined) return [`${head}: ${short}${forces}`];
   return [`${head}:${forces}`, ...block(value, VALUE_INDENT)];
+}
+
+function isMultiline(value: unknown): value is string {
+  return typeof value === "string" && value.includes("\n");
+}
+
+/** A changed multi-line value (a config file in a ConfigMap) as the lines that changed, with a little context. */
+function textDiffLines(from: string, to: string, paint: Paint): string[] {
+  const patch = structuredPatch("", "", from.endsWith("\n") ? from : from + "\n", to.endsWith("\n") ? to : to + "\n", undefined, undefined, { context: 2 });
+  const lines: string[] = [];
+  for (const hunk of patch.hunks) {
+    lines.push(paint(`${VALUE_INDENT}@@ line ${hunk.oldStart} @@`, "cyan"));
+    for (const line of hunk.lines) {
+      if (line.startsWith("\\")) continue;
+      const style: Style | undefined = line.startsWith("+") ? "green" : line.startsWith("-") ? "red" : undefined;
+      lines.push(style ? paint(VALUE_INDENT + line, style) : VALUE_INDENT + line);
+    }
+  }
+  return lines;
 }
 
 function unifiedDiffLines(change: Change, paint: Paint): string[] {
