@@ -13,7 +13,7 @@ import { displayPath } from "./path.js";
 import { foldStringData, maskFieldDiffs, maskForDisplay, maskPatch } from "./secrets.js";
 import { comparableBody, lastAppliedOf, withIdentity } from "./server-fields.js";
 import type { Change, ChangeAction, FieldDiff, PatchOperation, ShapeNode } from "./types.js";
-import { deepClone, isPlainObject, objectAt, orderLike, type PlainObject } from "./values.js";
+import { deepClone, isPlainObject, orderLike, type PlainObject } from "./values.js";
 
 export interface Identity {
   apiVersion: string;
