@@ -54,18 +54,27 @@ function serviceType(object: PlainObject): string {
   return stringAt(objectAt(object, "spec"), "type") ?? "ClusterIP";
 }
 
+/**
+ * A Service's cluster IPs. The registry copies a changed `clusterIP` into
+ * `clusterIPs`, and validation (validateUpgradeDowngradeClusterIPs) refuses a
+ * changed primary IP: `spec.clusterIPs[0]: Invalid value: ["None"]: may not change once set`.
+ */
 const serviceRule: Rule = (diff, { current, next }) => {
   if (serviceType(current) === "ExternalName" || serviceType(next) === "ExternalName") return undefined;
-  const storedIP = stringAt(objectAt(current, "spec"), "clusterIP");
+  const spec = objectAt(current, "spec");
+  const nextSpec = objectAt(next, "spec");
+  const storedIP = stringAt(spec, "clusterIP");
   if (storedIP && under(diff, "spec", "clusterIP") && diff.path.length === 2) {
-    return `spec.clusterIP: Invalid value: ${JSON.stringify(diff.to ?? "")}: ${FIELD_IS_IMMUTABLE}`;
+    const ip = stringAt(nextSpec, "clusterIP") ?? "";
+    if (storedIP === "None" && ip === "None") return undefined;
+    return `spec.clusterIPs[0]: Invalid value: ${JSON.stringify([ip])}: may not change once set`;
   }
   if (storedIP && under(diff, "spec", "clusterIPs")) {
-    const first = arrayAt(objectAt(next, "spec"), "clusterIPs")?.[0];
-    const storedFirst = arrayAt(objectAt(current, "spec"), "clusterIPs")?.[0];
-    if (first !== storedFirst) return `spec.clusterIPs[0]: Invalid value: ${JSON.stringify(arrayAt(objectAt(next, "spec"), "clusterIPs") ?? [])}: may not change once set`;
+    const ips = arrayAt(nextSpec, "clusterIPs") ?? [];
+    if (ips.length === 0) return `spec.clusterIPs[0]: Invalid value: []: primary clusterIP can not be unset`;
+    if (ips[0] !== arrayAt(spec, "clusterIPs")?.[0]) return `spec.clusterIPs[0]: Invalid value: ${JSON.stringify(ips)}: may not change once set`;
   }
-  const storedClass = stringAt(objectAt(current, "spec"), "loadBalancerClass");
+  const storedClass = stringAt(spec, "loadBalancerClass");
   if (storedClass && under(diff, "spec", "loadBalancerClass") && serviceType(current) === "LoadBalancer" && serviceType(next) === "LoadBalancer") {
     return `spec.loadBalancerClass: Invalid value: ${JSON.stringify(diff.to ?? null)}: may not change once set`;
   }

@@ -99,7 +99,7 @@ describe("Service", () => {
   it("an allocated clusterIP cannot become None", () => {
     const change = planOne(edited(web, (d) => (d.spec.clusterIP = "None")), stored);
     expect(change.action).toBe("replace");
-    expect(forced(change)).toEqual([["spec.clusterIP", 'spec.clusterIP: Invalid value: "None": field is immutable']]);
+    expect(forced(change)).toEqual([["spec.clusterIP", 'spec.clusterIPs[0]: Invalid value: ["None"]: may not change once set']]);
   });
 
   it("a headless Service cannot get a cluster IP", () => {
@@ -107,7 +107,7 @@ describe("Service", () => {
     // Without clusterIP in the manifest the stored None is kept: no change.
     expect(change.action).toBe("no-op");
     const explicit = planOne(edited(headless, (d) => (d.spec.clusterIP = "10.96.0.50")), stored);
-    expect(forced(explicit)).toEqual([["spec.clusterIP", 'spec.clusterIP: Invalid value: "10.96.0.50": field is immutable']]);
+    expect(forced(explicit)).toEqual([["spec.clusterIP", 'spec.clusterIPs[0]: Invalid value: ["10.96.0.50"]: may not change once set']]);
   });
 
   it("type and ports change in place", () => {
