@@ -5,6 +5,7 @@
 // ValidateRoleBindingUpdate, ValidateStorageClassUpdate). Applying such a
 // change fails: the object has to be deleted and created again.
 import type { RawDiff } from "./field-diff.js";
+import { invalidLabelSelector, invalidStringList } from "./invalid-value.js";
 import { isItemToken } from "./path.js";
 import { parseQuantity } from "../util/quantity.js";
 import { atLeast } from "./version.js";
@@ -32,7 +33,10 @@ function under(diff: RawDiff, ...prefix: string[]): boolean {
   return prefix.every((token, i) => diff.path[i] === token);
 }
 
-const selectorIsImmutable: Rule = (diff) => (under(diff, "spec", "selector") ? `spec.selector: ${FIELD_IS_IMMUTABLE}` : undefined);
+const selectorIsImmutable: Rule = (diff, { next, kubernetesVersion }) => {
+  if (!under(diff, "spec", "selector")) return undefined;
+  return `spec.selector: Invalid value: ${invalidLabelSelector(valueAt(next, "spec", "selector"), kubernetesVersion)}: ${FIELD_IS_IMMUTABLE}`;
+};
 
 /** The spec fields a StatefulSet update may change. */
 function statefulSetMutableFields(version: string): string[] {
@@ -59,7 +63,7 @@ function serviceType(object: PlainObject): string {
  * `clusterIPs`, and validation (validateUpgradeDowngradeClusterIPs) refuses a
  * changed primary IP: `spec.clusterIPs[0]: Invalid value: ["None"]: may not change once set`.
  */
-const serviceRule: Rule = (diff, { current, next }) => {
+const serviceRule: Rule = (diff, { current, next, kubernetesVersion }) => {
   if (serviceType(current) === "ExternalName" || serviceType(next) === "ExternalName") return undefined;
   const spec = objectAt(current, "spec");
   const nextSpec = objectAt(next, "spec");
@@ -67,12 +71,12 @@ const serviceRule: Rule = (diff, { current, next }) => {
   if (storedIP && under(diff, "spec", "clusterIP") && diff.path.length === 2) {
     const ip = stringAt(nextSpec, "clusterIP") ?? "";
     if (storedIP === "None" && ip === "None") return undefined;
-    return `spec.clusterIPs[0]: Invalid value: ${JSON.stringify([ip])}: may not change once set`;
+    return `spec.clusterIPs[0]: Invalid value: ${invalidStringList([ip], kubernetesVersion)}: may not change once set`;
   }
   if (storedIP && under(diff, "spec", "clusterIPs")) {
     const ips = arrayAt(nextSpec, "clusterIPs") ?? [];
-    if (ips.length === 0) return `spec.clusterIPs[0]: Invalid value: []: primary clusterIP can not be unset`;
-    if (ips[0] !== arrayAt(spec, "clusterIPs")?.[0]) return `spec.clusterIPs[0]: Invalid value: ${JSON.stringify(ips)}: may not change once set`;
+    if (ips.length === 0) return `spec.clusterIPs[0]: Invalid value: ${invalidStringList([], kubernetesVersion)}: primary clusterIP can not be unset`;
+    if (ips[0] !== arrayAt(spec, "clusterIPs")?.[0]) return `spec.clusterIPs[0]: Invalid value: ${invalidStringList(ips, kubernetesVersion)}: may not change once set`;
   }
   const storedClass = stringAt(spec, "loadBalancerClass");
   if (storedClass && under(diff, "spec", "loadBalancerClass") && serviceType(current) === "LoadBalancer" && serviceType(next) === "LoadBalancer") {
@@ -92,9 +96,10 @@ function isMutableSchedulingDirective(diff: RawDiff): boolean {
 
 const JOB_IMMUTABLE = ["selector", "completionMode", "podFailurePolicy", "backoffLimitPerIndex", "managedBy", "successPolicy"];
 
-const jobRule: Rule = (diff, { stored, next }) => {
+const jobRule: Rule = (diff, { stored, next, kubernetesVersion }) => {
   if (diff.path[0] !== "spec") return undefined;
   const field = diff.path[1] ?? "";
+  if (field === "selector") return `spec.selector: Invalid value: ${invalidLabelSelector(valueAt(next, "spec", "selector"), kubernetesVersion)}: ${FIELD_IS_IMMUTABLE}`;
   if (JOB_IMMUTABLE.includes(field)) return `spec.${field}: ${FIELD_IS_IMMUTABLE}`;
   if (field === "completions") {
     // Elastic Indexed Jobs: completions may change together with parallelism.

@@ -61,7 +61,7 @@ describe("actions", () => {
     const change = plan([desired], deploymentStored).changes[0]!;
     expect(change.action).toBe("replace");
     expect(change.fields.filter((f) => f.forcesReplacement).map((f) => [f.path, f.reason])).toEqual([
-      ["spec.selector.matchLabels[app.kubernetes.io/name]", "spec.selector: field is immutable"],
+      ["spec.selector.matchLabels[app.kubernetes.io/name]", 'spec.selector: Invalid value: {"matchLabels":{"app.kubernetes.io/name":"web2"}}: field is immutable'],
     ]);
   });
 

@@ -37,10 +37,26 @@ describe("workload selectors", () => {
       });
       const change = planOne(desired, stored);
       expect(change.action).toBe("replace");
-      expect(new Set(forced(change).map(([, reason]) => reason))).toEqual(new Set(["spec.selector: field is immutable"]));
+      expect(new Set(forced(change).map(([, reason]) => reason))).toEqual(new Set(['spec.selector: Invalid value: {"matchLabels":{"role":"new"}}: field is immutable']));
       expect(forced(change).every(([path]) => path.startsWith("spec.selector"))).toBe(true);
     });
   }
+
+  it("before 1.34 the API server prints the selector with Go's %#v", () => {
+    const stored = fixtureObjects("noop/replicaset.stored.yaml");
+    const desired = edited(fixtureObjects("noop/replicaset.desired.yaml")[0]!, (d) => {
+      d.spec.selector = { matchLabels: { tier: "frontend", app: "shop" }, matchExpressions: [{ key: "track", operator: "In", values: ["stable"] }] };
+      d.spec.template.metadata.labels = { tier: "frontend", app: "shop", track: "stable" };
+    });
+    const reasons = new Set(forced(planOne(desired, stored, "1.33")).map(([, reason]) => reason));
+    expect(reasons).toEqual(
+      new Set([
+        'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"shop", "tier":"frontend"}, MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:"track", Operator:"In", Values:[]string{"stable"}}}}: field is immutable',
+      ]),
+    );
+    const newer = new Set(forced(planOne(desired, stored, "1.34")).map(([, reason]) => reason));
+    expect(newer).toEqual(new Set(['spec.selector: Invalid value: {"matchLabels":{"app":"shop","tier":"frontend"},"matchExpressions":[{"key":"track","operator":"In","values":["stable"]}]}: field is immutable']));
+  });
 
   it("a ReplicationController's selector may change (core/v1 validation does not freeze it)", () => {
     const stored = fixtureObjects("noop/replicationcontroller.stored.yaml");
@@ -100,6 +116,8 @@ describe("Service", () => {
     const change = planOne(edited(web, (d) => (d.spec.clusterIP = "None")), stored);
     expect(change.action).toBe("replace");
     expect(forced(change)).toEqual([["spec.clusterIP", 'spec.clusterIPs[0]: Invalid value: ["None"]: may not change once set']]);
+    const older = planOne(edited(web, (d) => (d.spec.clusterIP = "None")), stored, "1.33");
+    expect(forced(older)).toEqual([["spec.clusterIP", 'spec.clusterIPs[0]: Invalid value: []string{"None"}: may not change once set']]);
   });
 
   it("a headless Service cannot get a cluster IP", () => {
@@ -139,7 +157,9 @@ describe("Job", () => {
     );
     expect(change.action).toBe("replace");
     const reasons = new Set(forced(change).map(([, reason]) => reason));
-    expect(reasons).toEqual(new Set(["spec.completions: field is immutable", "spec.selector: field is immutable", "spec.template: field is immutable"]));
+    expect(reasons).toEqual(
+      new Set(["spec.completions: field is immutable", 'spec.selector: Invalid value: {"matchLabels":{"job":"pi"}}: field is immutable', "spec.template: field is immutable"]),
+    );
   });
 
   it("backoffLimit and activeDeadlineSeconds change in place", () => {
