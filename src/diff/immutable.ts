@@ -5,7 +5,7 @@
 // ValidateRoleBindingUpdate, ValidateStorageClassUpdate). Applying such a
 // change fails: the object has to be deleted and created again.
 import type { RawDiff } from "./field-diff.js";
-import { invalidLabelSelector, invalidStringList } from "./invalid-value.js";
+import { invalidLabelSelector, invalidRoleRef, invalidStringList } from "./invalid-value.js";
 import { isItemToken } from "./path.js";
 import { parseQuantity } from "../util/quantity.js";
 import { atLeast } from "./version.js";
@@ -143,7 +143,8 @@ const secretRule: Rule = (diff, context) => {
   return immutableDataRule(["data"])(diff, context);
 };
 
-const roleRefRule: Rule = (diff) => (under(diff, "roleRef") ? "roleRef: Invalid value: cannot change roleRef" : undefined);
+const roleRefRule: Rule = (diff, { next, kubernetesVersion }) =>
+  under(diff, "roleRef") ? `roleRef: Invalid value: ${invalidRoleRef(next.roleRef, kubernetesVersion)}: cannot change roleRef` : undefined;
 
 const storageClassRule: Rule = (diff) => {
   const field = diff.path[0];

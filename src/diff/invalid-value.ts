@@ -62,3 +62,10 @@ export function invalidStringList(values: unknown, kubernetesVersion: string): s
   const list = Array.isArray(values) ? values.map(String) : [];
   return atLeast(kubernetesVersion, JSON_VALUES_SINCE) ? JSON.stringify(list) : goStringSlice(list);
 }
+
+/** An RBAC roleRef: `rbac.RoleRef{APIGroup:"...", Kind:"...", Name:"..."}`, or JSON from 1.34. */
+export function invalidRoleRef(roleRef: unknown, kubernetesVersion: string): string {
+  const ref = isPlainObject(roleRef) ? roleRef : {};
+  if (atLeast(kubernetesVersion, JSON_VALUES_SINCE)) return JSON.stringify({ apiGroup: ref.apiGroup ?? "", kind: ref.kind ?? "", name: ref.name ?? "" });
+  return `rbac.RoleRef{APIGroup:${goString(ref.apiGroup ?? "")}, Kind:${goString(ref.kind ?? "")}, Name:${goString(ref.name ?? "")}}`;
+}

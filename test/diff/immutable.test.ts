@@ -274,11 +274,13 @@ metadata: {name: read, namespace: shop}
 roleRef: {kind: ClusterRole, name: view}
 subjects: [{kind: ServiceAccount, name: web, namespace: shop}]
 `);
-    const change = planOne(desired!, [stored!]);
-    expect(forced(change)).toEqual([
-      ["roleRef.kind", "roleRef: Invalid value: cannot change roleRef"],
-      ["roleRef.name", "roleRef: Invalid value: cannot change roleRef"],
+    const reason = 'roleRef: Invalid value: {"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"view"}: cannot change roleRef';
+    expect(forced(planOne(desired!, [stored!]))).toEqual([
+      ["roleRef.kind", reason],
+      ["roleRef.name", reason],
     ]);
+    const older = 'roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"ClusterRole", Name:"view"}: cannot change roleRef';
+    expect(new Set(forced(planOne(desired!, [stored!], "1.30")).map(([, r]) => r))).toEqual(new Set([older]));
   });
 
   it("a StorageClass's provisioner and parameters cannot change", () => {
