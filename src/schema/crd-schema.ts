@@ -1,77 +1,77 @@
-// A CustomResourceDefinition's openAPIV3Schema as the schema custom
-// resources are validated with: strict like the API server's pruning with
+// A CustomResourceDefinition's structural schema as the JSON schema ajv
+// checks custom resources with: strict like the API server's pruning with
 // strict field validation (unknown fields are errors unless
 // x-kubernetes-preserve-unknown-fields), int-or-string and embedded resources
-// as apiextensions reads them. Descriptions, defaults, CEL rules and the
+// as apiextensions reads them, and the value validations kube-openapi applies.
+// Defaults, list types and CEL rules are applied by src/schema/crd/; the
 // allOf/anyOf/oneOf/not value validations are left out: kubeplan checks less
 // there rather than report what the API server would accept.
+import type { StructuralNode } from "./crd/structural.js";
 import type { SchemaNode } from "./schema-node.js";
 
 const OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
-/** Value validations kept as they are (ajv implements them like kube-openapi). */
-const VALUE_KEYWORDS = [
-  "enum",
-  "pattern",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
-] as const;
-
-/** Formats checked the way the API server decodes them; others are not checked. */
-const CHECKED_FORMATS = new Set(["int32", "int64", "byte", "date-time"]);
-
-const LIST_EXTENSIONS = ["x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type"] as const;
+/** Formats kube-openapi checks on custom resources that kubeplan checks too (see runtime-ajv.ts). */
+export const CUSTOM_RESOURCE_FORMATS: Record<string, string> = {
+  byte: "byte",
+  date: "cr-date",
+  "date-time": "cr-date-time",
+  datetime: "cr-date-time",
+  uuid: "cr-uuid",
+};
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+function isValidPattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-/** What a CRD schema node says, read defensively: any field may have any type. */
-function convertNode(input: unknown, depth: number): SchemaNode {
-  if (!isRecord(input) || depth > 64) return {};
+/** Bounds and lengths; draft-04's boolean exclusiveMinimum/Maximum become draft-07 numbers. */
+function copyValueValidations(node: StructuralNode, out: Json): void {
+  if (node.minimum !== undefined) out[node.exclusiveMinimum ? "exclusiveMinimum" : "minimum"] = node.minimum;
+  if (node.maximum !== undefined) out[node.exclusiveMaximum ? "exclusiveMaximum" : "maximum"] = node.maximum;
+  if (node.multipleOf !== undefined && node.multipleOf > 0) out.multipleOf = node.multipleOf;
+  for (const keyword of ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] as const) {
+    if (node[keyword] !== undefined) out[keyword] = node[keyword];
+  }
+  // Go's RE2 syntax that JavaScript cannot compile is not checked rather than misread.
+  if (node.pattern !== undefined && isValidPattern(node.pattern)) out.pattern = node.pattern;
+  if (node.enum !== undefined) out.enum = node.nullable ? [...node.enum, null] : node.enum;
+  const format = node.format !== undefined ? CUSTOM_RESOURCE_FORMATS[node.format] : undefined;
+  if (format !== undefined) out.format = format;
+}
+
+function convertNode(node: StructuralNode, seen: Set<StructuralNode>): SchemaNode {
   const out: SchemaNode & Json = {};
-  const preserve = input["x-kubernetes-preserve-unknown-fields"] === true;
-  const embedded = input["x-kubernetes-embedded-resource"] === true;
-  if (input["x-kubernetes-int-or-string"] === true) {
-    out.type = ["integer", "string"];
-    out.format = "int-or-string";
-    return out;
+  if (seen.has(node)) return out;
+  seen.add(node);
+  if (node.intOrString) {
+    out.type = node.nullable ? ["integer", "string", "null"] : ["integer", "string"];
+    out["x-kubernetes-int-or-string"] = true;
+  } else if (node.type !== "") {
+    out.type = node.nullable ? [node.type, "null"] : node.type;
   }
-  if (typeof input.type === "string" && input.type !== "") out.type = input.type === "number" ? "number" : input.type;
-  if (typeof input.format === "string" && CHECKED_FORMATS.has(input.format)) out.format = input.format;
-  for (const keyword of VALUE_KEYWORDS) {
-    if (input[keyword] !== undefined) out[keyword] = input[keyword];
-  }
-  for (const extension of LIST_EXTENSIONS) {
-    if (input[extension] !== undefined) (out as Json)[extension] = input[extension];
-  }
-  if (isRecord(input.properties)) {
+  copyValueValidations(node, out);
+  if (node.properties) {
     out.properties = {};
-    for (const [name, child] of Object.entries(input.properties)) out.properties[name] = convertNode(child, depth + 1);
+    for (const [name, child] of node.properties) out.properties[name] = convertNode(child, seen);
   }
-  if (Array.isArray(input.required)) out.required = input.required.filter((name): name is string => typeof name === "string");
-  if (isRecord(input.items)) out.items = convertNode(input.items, depth + 1);
-  if (isRecord(input.additionalProperties)) out.additionalProperties = convertNode(input.additionalProperties, depth + 1);
-  else if (typeof input.additionalProperties === "boolean") out.additionalProperties = input.additionalProperties;
-  if (embedded) embedResource(out);
-  if (input.nullable === true && typeof out.type === "string") out.type = [out.type, "null"];
-  if (preserve) {
+  if (node.required.length > 0) out.required = node.required;
+  if (node.items) out.items = convertNode(node.items, seen);
+  if (typeof node.additionalProperties === "object") out.additionalProperties = convertNode(node.additionalProperties, seen);
+  else if (node.additionalProperties === false) out.additionalProperties = false;
+  if (node.embeddedResource) embedResource(out);
+  if (node.preserveUnknownFields) {
     out["x-kubernetes-preserve-unknown-fields"] = true;
-  } else if (out.additionalProperties === undefined && (out.properties !== undefined || out.type === "object")) {
+  } else if (out.additionalProperties === undefined && (out.properties !== undefined || node.type === "object")) {
     out.additionalProperties = false;
   }
+  seen.delete(node);
   return out;
 }
 
@@ -84,12 +84,12 @@ function embedResource(node: SchemaNode): void {
 }
 
 /**
- * The schema of a custom resource: the CRD's openAPIV3Schema with the object
+ * The JSON schema of a custom resource: the structural schema with the object
  * envelope (apiVersion, kind, metadata as ObjectMeta) the API server adds.
  */
-export function customResourceSchema(openAPIV3Schema: unknown): SchemaNode {
-  const root = convertNode(openAPIV3Schema, 0);
-  embedResource(root);
-  if (root.type === undefined) root.type = "object";
-  return root;
+export function customResourceSchema(root: StructuralNode): SchemaNode {
+  const schema = convertNode(root, new Set());
+  embedResource(schema);
+  if (schema.type === undefined) schema.type = "object";
+  return schema;
 }

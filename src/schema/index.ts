@@ -3,6 +3,8 @@
 // with findings that say how to fix the problem.
 import type { Finding, KubeObject, ManifestDocument } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
+import { customKindProblem } from "./crd/kind-lookup.js";
+import { CustomResourceValidator } from "./crd/validator.js";
 import { CustomResourceCatalog, isCustomResourceDefinition, type CustomResourceVersion } from "./custom-resources.js";
 import { buildFieldIndex, type FieldPlace } from "./field-index.js";
 import { FORMAT_CHECKS } from "./formats.js";
@@ -57,7 +59,7 @@ class ReleaseValidator implements SchemaValidator {
   private readonly catalog: KindCatalog;
   private readonly builtIn = new Map<string, KindValidation>();
   private readonly customResources = new CustomResourceCatalog();
-  private readonly custom = new WeakMap<CustomResourceVersion, KindValidation>();
+  private readonly custom = new WeakMap<CustomResourceVersion, CustomResourceValidator>();
   private readonly compiler: RuntimeCompiler;
 
   constructor(
@@ -88,8 +90,8 @@ class ReleaseValidator implements SchemaValidator {
     if (!this.release.kind(apiVersion, kind)) {
       const custom = this.customResources.find(apiVersion, kind);
       if (custom) return this.validateCustomResource(document, custom);
-      const declared = this.customResources.versionsOf(apiVersion, kind);
-      if (declared.length > 0) return [this.undeclaredVersion(document, apiVersion, kind, declared)];
+      const explained = customKindProblem(this.customResources, apiVersion, kind);
+      if (explained) return [reportToFinding(document, KIND_RULES.unknownKind, "error", explained.report)];
     }
     const check = this.catalog.check(apiVersion, kind, this.ignoreMissingSchemas);
     const findings = check.problems.map((p) => reportToFinding(document, p.rule, p.severity, p.report));
@@ -111,21 +113,17 @@ class ReleaseValidator implements SchemaValidator {
       return [reportToFinding(document, KIND_RULES.unknownKind, "error", { pointer: "/apiVersion", message })];
     }
     if (!version.schema) return [];
-    let validation = this.custom.get(version);
-    if (!validation) {
-      validation = { validate: this.compiler.compile(version.schema), root: version.schema };
-      this.custom.set(version, validation);
+    let validator = this.custom.get(version);
+    if (!validator) {
+      validator = new CustomResourceValidator(version.schema, {
+        release: this.release,
+        compiler: this.compiler,
+        kubernetesVersion: this.release.kubernetesVersion,
+        crdName: version.crdName,
+      });
+      this.custom.set(version, validator);
     }
-    return this.run(document, validation);
-  }
-
-  private undeclaredVersion(document: ManifestDocument, apiVersion: string, kind: string, declared: CustomResourceVersion[]): Finding {
-    const served = declared.filter((v) => v.served).map((v) => v.apiVersion);
-    const best = served[0];
-    const head = `apiVersion: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`;
-    const message = best !== undefined ? `${head} (CustomResourceDefinition ${declared[0]!.crdName} serves ${served.map((v) => JSON.stringify(v)).join(", ")})` : head;
-    const report = best !== undefined ? { pointer: "/apiVersion", message, suggestion: best } : { pointer: "/apiVersion", message };
-    return reportToFinding(document, KIND_RULES.unknownKind, "error", report);
+    return validator.validate(document);
   }
 
   private run(document: ManifestDocument, validation: KindValidation): Finding[] {

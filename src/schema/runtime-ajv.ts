@@ -22,6 +22,21 @@ const FORMAT_TYPES: Record<string, "number" | "string"> = {
   quantity: "string",
 };
 
+/**
+ * Formats kube-openapi (strfmt) checks on custom resources, as permissive as
+ * strfmt: a value kubeplan is unsure about passes.
+ */
+const CUSTOM_RESOURCE_FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
+  "cr-date-time": (value) => /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/.test(value) && isCalendarDate(value.slice(0, 10)),
+  "cr-date": (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value),
+  "cr-uuid": (value) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value),
+};
+
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 const ANNOTATIONS = [
   "x-kubernetes-patch-merge-key",
   "x-kubernetes-patch-strategy",
@@ -30,6 +45,7 @@ const ANNOTATIONS = [
   "x-kubernetes-map-type",
   "x-kubernetes-preserve-unknown-fields",
   "x-kubernetes-embedded-resource",
+  "x-kubernetes-int-or-string",
 ];
 
 function newAjv(): AjvInstance {
@@ -40,6 +56,7 @@ function newAjv(): AjvInstance {
     const check = FORMAT_CHECKS[name]!.validate as (value: never) => boolean;
     ajv.addFormat(name, { type, validate: check } as never);
   }
+  for (const [name, check] of Object.entries(CUSTOM_RESOURCE_FORMAT_CHECKS)) ajv.addFormat(name, { type: "string", validate: check });
   ajv.addKeyword({ keyword: "k8sEnum", type: "string", schemaType: "object", validate: (set: ClosedSet, value: string) => isInClosedSet(set, value) });
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ["string", "array", "boolean"] });
   return ajv;

@@ -46,15 +46,16 @@ describe("custom resources", () => {
         { rule: "schema/invalid-value", line: 8, column: 13, message: `spec.schedule: Invalid value: "daily": spec.schedule in body should match '^(\\d+|\\*)(/\\d+)?(\\s+(\\d+|\\*)(/\\d+)?){4}$'` },
         { rule: "schema/invalid-value", line: 7, column: 14, message: "spec.retention: Invalid value: 0: spec.retention in body should be greater than or equal to 1" },
         { rule: "schema/enum", line: 6, column: 9, message: 'spec.mode: Unsupported value: "ful": supported values: "full", "incremental" (did you mean "full"?)', suggestion: "full" },
+        { rule: "schema/cel-rule", line: 6, column: 3, message: 'spec: Invalid value: "object": retention must be positive' },
       ],
     },
     {
       name: "types and int-or-string",
       yaml: backup("  retention: \"7\"\n  ports: [80]\n  targets: db\n"),
       expected: [
-        { rule: "schema/type", line: 6, column: 14, message: 'spec.retention: expected an integer, got a string "7" (remove the quotes: 7)', suggestion: "7" },
-        { rule: "schema/type", line: 8, column: 12, message: 'spec.targets: expected a list, got a string "db" (write it as a list: ["db"], or one "- item" per line)', suggestion: '["db"]' },
-        { rule: "schema/format", line: 7, column: 10, message: "spec.ports: expected an integer or a string (int-or-string), got a list" },
+        { rule: "schema/type", line: 6, column: 14, message: 'spec.retention: Invalid value: "string": spec.retention in body must be of type integer: "string" (remove the quotes: 7)', suggestion: "7" },
+        { rule: "schema/type", line: 8, column: 12, message: 'spec.targets: Invalid value: "string": spec.targets in body must be of type array: "string" (write it as a list: ["db"], or one "- item" per line)', suggestion: '["db"]' },
+        { rule: "schema/type", line: 7, column: 10, message: 'spec.ports: Invalid value: "array": spec.ports in body must be of type integer,string: "array"' },
       ],
     },
     {

@@ -1,0 +1,216 @@
+// x-kubernetes-validations: each rule evaluated against the value at its
+// schema node, reported as apiextensions reports it
+// (apiextensions-apiserver pkg/apiserver/schema/cel/validation.go):
+//   <path>: Invalid value: "<schema type>": <message>
+// with the rule's messageExpression, message or "failed rule: <rule>";
+// reason and fieldPath as the rule gives them. Transition rules (oldSelf)
+// are skipped, as upstream skips them when there is no old object. A rule
+// kubeplan cannot evaluate (a function the CEL library lacks, a syntax it
+// does not parse) is one info finding, never an error.
+import type { ParseResult } from "@marcbachmann/cel-js";
+import { goQuote } from "../../../rules/support/field-errors.js";
+import { joinPointer } from "../../../util/pointer.js";
+import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "../problem.js";
+import { mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
+import { celRuntime } from "./library.js";
+import { celValue } from "./values.js";
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+interface CompiledRule {
+  program?: ParseResult;
+  messageProgram?: ParseResult;
+  /** Why the rule cannot be evaluated, when it cannot. */
+  unsupported?: string;
+  usesOldSelf: boolean;
+}
+
+const compiled = new WeakMap<ValidationRule, CompiledRule>();
+
+/** Whether the expression refers to oldSelf (outside string literals). */
+function refersToOldSelf(expression: string): boolean {
+  const code = expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, "''");
+  return /\boldSelf\b/.test(code);
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0]!.trim();
+}
+
+function compile(rule: ValidationRule): CompiledRule {
+  let entry = compiled.get(rule);
+  if (entry) return entry;
+  entry = { usesOldSelf: refersToOldSelf(rule.rule) };
+  const runtime = celRuntime();
+  if (!runtime) entry.unsupported = "the CEL library could not be loaded";
+  else {
+    try {
+      entry.program = runtime.parse(rule.rule);
+    } catch (error) {
+      entry.unsupported = firstLine(error);
+    }
+    if (rule.messageExpression !== undefined) {
+      try {
+        entry.messageProgram = runtime.parse(rule.messageExpression);
+      } catch {
+        // Upstream falls back to the message when messageExpression fails.
+      }
+    }
+  }
+  compiled.set(rule, entry);
+  return entry;
+}
+
+/** upstream ruleErrorString: the message when there is one, else the rule. */
+const ruleText = (rule: ValidationRule): string => (rule.message !== undefined && rule.message.trim() !== "" ? rule.message.trim() : rule.rule.trim());
+
+interface Walk {
+  root: StructuralNode;
+  path: (pointer: string) => string;
+  /** Pointers of values with schema errors: rules over them are not evaluated. */
+  invalid: readonly string[];
+  cache: WeakMap<object, unknown>;
+  problems: CustomResourceProblem[];
+}
+
+type Outcome = { kind: "pass" } | { kind: "fail" } | { kind: "error"; detail: string } | { kind: "unsupported"; reason: string };
+
+/** The errors of evaluation that upstream reports too, in cel-go's words; others mean kubeplan cannot tell. */
+function runtimeError(error: unknown): Outcome {
+  const code = (error as { code?: unknown }).code;
+  const message = firstLine(error);
+  if (code === "no_such_key") return { kind: "error", detail: `no such key: ${message.replace(/^No such key:\s*/, "")}` };
+  if (code === "division_by_zero") return { kind: "error", detail: "division by zero" };
+  return { kind: "unsupported", reason: message };
+}
+
+function run(program: ParseResult, activation: Json): Outcome {
+  try {
+    const result = program(activation);
+    if (result === true) return { kind: "pass" };
+    if (result === false) return { kind: "fail" };
+    return { kind: "unsupported", reason: "the rule does not evaluate to a boolean" };
+  } catch (error) {
+    return runtimeError(error);
+  }
+}
+
+/** messageExpression's result as upstream accepts it: a non-empty string on one line. */
+function evaluatedMessage(entry: CompiledRule, activation: Json): string | undefined {
+  if (!entry.messageProgram) return undefined;
+  try {
+    const result = entry.messageProgram(activation);
+    if (typeof result !== "string") return undefined;
+    const trimmed = result.trim();
+    return trimmed === "" || trimmed.includes("\n") ? undefined : trimmed;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `.spec.replicas`, `.labels['a.b']` → segments. */
+function fieldPathSegments(fieldPath: string): string[] | undefined {
+  const segments: string[] = [];
+  const pattern = /\.([^.[\]]+)|\['((?:\\.|[^'\\])*)'\]/gy;
+  let match: RegExpExecArray | null;
+  let end = 0;
+  while ((match = pattern.exec(fieldPath)) !== null) {
+    segments.push(match[1] ?? match[2]!.replace(/\\(.)/g, "$1"));
+    end = pattern.lastIndex;
+  }
+  return end === fieldPath.length && segments.length > 0 ? segments : undefined;
+}
+
+function failure(walk: Walk, rule: ValidationRule, node: StructuralNode, pointer: string, detail: string): CustomResourceProblem {
+  const target = rule.fieldPath !== undefined ? fieldPathSegments(rule.fieldPath.trim()) : undefined;
+  const at = target ? joinPointer(pointer, ...target) : pointer;
+  const path = walk.path(at);
+  const type = goQuote(node.type);
+  let message: string;
+  switch (rule.reason) {
+    case "FieldValueForbidden":
+      message = `${path}: Forbidden: ${detail}`;
+      break;
+    case "FieldValueRequired":
+      message = `${path}: Required value: ${detail}`;
+      break;
+    case "FieldValueDuplicate":
+      message = `${path}: Duplicate value: ${type}`;
+      break;
+    default:
+      message = `${path}: Invalid value: ${type}: ${detail}`;
+  }
+  return { rule: CUSTOM_RESOURCE_RULES.celRule, pointer: at, message };
+}
+
+function notEvaluated(rule: ValidationRule, pointer: string, reason: string, walk: Walk): CustomResourceProblem {
+  const where = walk.path(pointer);
+  const message = `${where}: x-kubernetes-validations rule ${JSON.stringify(rule.rule.trim())} was not evaluated: ${reason}`;
+  return { rule: CUSTOM_RESOURCE_RULES.celNotEvaluated, pointer, message, severity: "info" };
+}
+
+function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, isResourceRoot: boolean): void {
+  const entry = compile(rule);
+  // Transition rules need the stored object; on create upstream skips them.
+  if (entry.usesOldSelf && !rule.optionalOldSelf) return;
+  if (!entry.program) {
+    walk.problems.push(notEvaluated(rule, pointer, entry.unsupported ?? "it could not be compiled", walk));
+    return;
+  }
+  const activation: Json = { self: celValue(value, node, walk.cache, isResourceRoot) };
+  if (entry.usesOldSelf) activation.oldSelf = celRuntime()!.none;
+  const outcome = run(entry.program, activation);
+  switch (outcome.kind) {
+    case "pass":
+      return;
+    case "unsupported":
+      walk.problems.push(notEvaluated(rule, pointer, outcome.reason, walk));
+      return;
+    case "error": {
+      const message = `${walk.path(pointer)}: Invalid value: ${goQuote(node.type)}: ${outcome.detail} evaluating rule: ${ruleText(rule)}`;
+      walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.celRule, pointer, message });
+      return;
+    }
+    case "fail": {
+      const detail = evaluatedMessage(entry, activation) ?? (rule.message !== undefined && rule.message.trim() !== "" ? rule.message.trim() : `failed rule: ${rule.rule.trim()}`);
+      walk.problems.push(failure(walk, rule, node, pointer, detail));
+    }
+  }
+}
+
+function isInvalid(walk: Walk, pointer: string): boolean {
+  return walk.invalid.some((bad) => bad === pointer || bad.startsWith(pointer + "/"));
+}
+
+function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pointer: string, depth: number, isResourceRoot: boolean): void {
+  // Only values that are set are validated: rules on a nullable field see no null.
+  if (!node || value === null || value === undefined || depth > 64) return;
+  if (node.validations.length > 0 && !(walk.invalid.length > 0 && isInvalid(walk, pointer))) {
+    for (const rule of node.validations) evaluateRule(walk, rule, node, value, pointer, isResourceRoot);
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => visit(walk, item, node.items, joinPointer(pointer, index), depth + 1, node.items?.embeddedResource ?? false));
+  } else if (isRecord(value)) {
+    const values = mapValueSchema(node);
+    for (const [key, item] of Object.entries(value)) {
+      const child = node.properties?.get(key) ?? values;
+      visit(walk, item, child, joinPointer(pointer, key), depth + 1, child?.embeddedResource ?? false);
+    }
+  }
+}
+
+/**
+ * The failed (and not evaluated) x-kubernetes-validations rules of a custom
+ * resource, already defaulted. `invalid` lists pointers of values that failed
+ * the schema: rules over them would only repeat those errors.
+ */
+export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[]): CustomResourceProblem[] {
+  const walk: Walk = { root, path, invalid, cache: new WeakMap(), problems: [] };
+  visit(walk, object, root, "", 0, true);
+  return walk.problems;
+}

@@ -1,0 +1,86 @@
+// What the API server does to a custom resource before validating it: null
+// values of fields that are not nullable are dropped, then the structural
+// schema's defaults fill in missing fields (defaults are defaulted in turn).
+// The input is never changed: changed parts are copies, the rest is shared.
+import { mapValueSchema, type StructuralNode } from "./structural.js";
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function cloneJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneJson);
+  if (isRecord(value)) {
+    const out: Json = {};
+    for (const [key, item] of Object.entries(value)) out[key] = cloneJson(item);
+    return out;
+  }
+  return value;
+}
+
+/** A missing field, or a null one that is pruned, takes the default. */
+function needsDefault(value: unknown, present: boolean, node: StructuralNode): boolean {
+  return node.hasDefault && (!present || (value === null && !node.nullable && node.default !== null));
+}
+
+function normalizeObject(object: Json, node: StructuralNode, depth: number): Json {
+  let out: Json | undefined;
+  const set = (key: string, value: unknown) => {
+    out ??= { ...object };
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+  };
+  const values = mapValueSchema(node);
+  for (const [key, value] of Object.entries(object)) {
+    const child = node.properties?.get(key) ?? values;
+    if (!child) continue;
+    if (needsDefault(value, true, child)) set(key, normalize(cloneJson(child.default), child, depth + 1));
+    else if (value === null && !child.nullable) set(key, undefined);
+    else {
+      const normalized = normalize(value, child, depth + 1);
+      if (normalized !== value) set(key, normalized);
+    }
+  }
+  for (const [key, child] of node.properties ?? []) {
+    if (!Object.hasOwn(object, key) && needsDefault(undefined, false, child)) set(key, normalize(cloneJson(child.default), child, depth + 1));
+  }
+  return out ?? object;
+}
+
+function normalizeList(list: unknown[], node: StructuralNode, depth: number): unknown[] {
+  const items = node.items;
+  if (!items) return list;
+  let out: unknown[] | undefined;
+  list.forEach((item, index) => {
+    const normalized = item === null && needsDefault(item, true, items) ? normalize(cloneJson(items.default), items, depth + 1) : normalize(item, items, depth + 1);
+    if (normalized !== item) {
+      out ??= [...list];
+      out[index] = normalized;
+    }
+  });
+  return out ?? list;
+}
+
+function normalize(value: unknown, node: StructuralNode, depth: number): unknown {
+  if (depth > 64) return value;
+  if (Array.isArray(value)) return normalizeList(value, node, depth);
+  if (isRecord(value)) return normalizeObject(value, node, depth);
+  return value;
+}
+
+/**
+ * The custom resource as the API server validates it. The root's metadata,
+ * apiVersion and kind are not the schema's business and are left alone.
+ */
+export function defaultedResource(object: Json, root: StructuralNode): Json {
+  const envelope = new Set(["apiVersion", "kind", "metadata"]);
+  const body: Json = {};
+  for (const [key, value] of Object.entries(object)) if (!envelope.has(key)) body[key] = value;
+  const normalized = normalizeObject(body, root, 0);
+  if (normalized === body) return object;
+  const out: Json = {};
+  for (const key of Object.keys(object)) if (envelope.has(key)) out[key] = object[key];
+  return Object.assign(out, normalized);
+}

@@ -1,0 +1,180 @@
+// ajv's errors on a custom resource in the API server's words for custom
+// resources: kube-openapi's "<path> in body ..." details inside the
+// field errors apiextensions builds from them (Invalid value, Unsupported
+// value, Required value, Too long, Too many), with kubeplan's hints added in
+// parentheses where a YAML trap or a near miss explains the problem.
+import { getAtPointer, joinPointer } from "../../util/pointer.js";
+import { RULES, type AjvError, type SchemaProblem, type TranslationContext } from "../problems/context.js";
+import { unknownField } from "../problems/unknown-field.js";
+import { nearest } from "../suggest.js";
+import { jsonTypeOf } from "../schema-walker.js";
+import { explainTypeMismatch } from "../type-mismatch.js";
+import { badValue, goFloat } from "./bad-value.js";
+import { CUSTOM_RESOURCE_FORMATS } from "../crd-schema.js";
+import { openAPIPathOf } from "./field-path.js";
+
+export interface CustomResourceContext extends TranslationContext {
+  kubernetesVersion: string;
+}
+
+function problem(rule: string, pointer: string, message: string, suggestion?: string): SchemaProblem {
+  return suggestion === undefined ? { rule, report: { pointer, message } } : { rule, report: { pointer, message, suggestion } };
+}
+
+const valueAt = (context: CustomResourceContext, pointer: string): unknown => getAtPointer(context.document.object, pointer);
+
+/** kube-openapi's type names: "integer" for whole numbers, "number" for others. */
+function typeName(value: unknown): string {
+  return jsonTypeOf(value);
+}
+
+function expectedTypes(params: Record<string, unknown>): string[] {
+  const types = Array.isArray(params.type) ? params.type.map(String) : String(params.type ?? "").split(",");
+  // nullable is not a type for kube-openapi: null passes before the type check.
+  return types.filter((type) => type !== "" && type !== "null");
+}
+
+/** The parenthesised hint of kubeplan's own type message (`(remove the quotes: 7)`), if it has one. */
+function typeHint(context: CustomResourceContext, pointer: string, expected: string[], value: unknown): { hint: string; suggestion?: string } {
+  const explanation = explainTypeMismatch(expected, value, context.document.sourceText?.(pointer));
+  const match = /\s(\((?:[^()]|\([^()]*\))*\))$/.exec(explanation.message);
+  return { hint: match ? ` ${match[1]}` : "", suggestion: explanation.suggestion };
+}
+
+function typeProblem(context: CustomResourceContext, error: AjvError): SchemaProblem {
+  const pointer = error.instancePath;
+  const value = valueAt(context, pointer);
+  const path = openAPIPathOf(pointer);
+  const actual = typeName(value);
+  const expected = expectedTypes(error.params);
+  const { hint, suggestion } = typeHint(context, pointer, expected, value);
+  const message = `${path}: Invalid value: "${actual}": ${path} in body must be of type ${expected.join(",")}: "${actual}"${hint}`;
+  return problem(RULES.type, pointer, message, suggestion);
+}
+
+function enumProblem(context: CustomResourceContext, error: AjvError): SchemaProblem {
+  const pointer = error.instancePath;
+  const value = valueAt(context, pointer);
+  const allowed = (Array.isArray(error.params.allowedValues) ? error.params.allowedValues : []).filter((v) => v !== null);
+  // apiextensions lists non-string values as their JSON, quoted like the strings.
+  const supported = allowed.map((v) => JSON.stringify(typeof v === "string" ? v : JSON.stringify(v))).join(", ");
+  const strings = allowed.filter((v): v is string => typeof v === "string");
+  const suggestion = typeof value === "string" ? nearest(value, strings) : undefined;
+  const hint = suggestion !== undefined ? ` (did you mean ${JSON.stringify(suggestion)}?)` : "";
+  const message = `${openAPIPathOf(pointer)}: Unsupported value: ${badValue(value, context.kubernetesVersion)}: supported values: ${supported}${hint}`;
+  return problem(RULES.enum, pointer, message, suggestion);
+}
+
+/** The format the CRD declared, as kube-openapi names it in messages. */
+function declaredFormat(format: unknown): string {
+  const entry = Object.entries(CUSTOM_RESOURCE_FORMATS).find(([, checked]) => checked === format);
+  return entry ? entry[0] : String(format);
+}
+
+function formatProblem(context: CustomResourceContext, error: AjvError): SchemaProblem {
+  const pointer = error.instancePath;
+  const value = valueAt(context, pointer);
+  const path = openAPIPathOf(pointer);
+  const format = declaredFormat(error.params.format);
+  const text = String(value);
+  const message = `${path}: Invalid value: ${badValue(value, context.kubernetesVersion)}: ${path} in body must be of type ${format}: ${JSON.stringify(text)}`;
+  if (format === "byte") {
+    const encoded = Buffer.from(text, "utf8").toString("base64");
+    return problem(RULES.format, pointer, `${message} (values here are base64: write ${JSON.stringify(encoded)})`, encoded);
+  }
+  return problem(RULES.format, pointer, message);
+}
+
+/** kube-openapi's "<path> in body should ..." details, by ajv keyword. */
+const VALUE_DETAILS: Record<string, (limit: unknown) => string> = {
+  pattern: (limit) => `should match '${String(limit)}'`,
+  minimum: (limit) => `should be greater than or equal to ${String(limit)}`,
+  maximum: (limit) => `should be less than or equal to ${String(limit)}`,
+  exclusiveMinimum: (limit) => `should be greater than ${String(limit)}`,
+  exclusiveMaximum: (limit) => `should be less than ${String(limit)}`,
+  multipleOf: (limit) => `should be a multiple of ${String(limit)}`,
+  minLength: (limit) => `should be at least ${String(limit)} chars long`,
+  minItems: (limit) => `should have at least ${String(limit)} items`,
+  minProperties: (limit) => `should have at least ${String(limit)} properties`,
+};
+
+/** The value kube-openapi attaches to the error: the value itself, or the size of a list or object. */
+function reportedValue(keyword: string, value: unknown): unknown {
+  if (keyword === "minItems" && Array.isArray(value)) return value.length;
+  if (keyword === "minProperties" && value !== null && typeof value === "object") return Object.keys(value).length;
+  return value;
+}
+
+/** Bounds print as Go prints them: int64 for whole values against whole bounds, else float64's %v. */
+function numericLimit(limit: unknown, value: unknown): unknown {
+  if (typeof limit !== "number") return limit;
+  return Number.isInteger(limit) && (typeof value !== "number" || Number.isInteger(value)) ? String(limit) : goFloat(limit);
+}
+
+function valueProblem(context: CustomResourceContext, error: AjvError): SchemaProblem | undefined {
+  const pointer = error.instancePath;
+  const value = valueAt(context, pointer);
+  const path = openAPIPathOf(pointer);
+  switch (error.keyword) {
+    case "maxLength":
+      return problem(RULES.invalidValue, pointer, `${path}: Too long: value is too long`);
+    case "maxItems":
+      return problem(RULES.invalidValue, pointer, `${path}: Too many: ${Array.isArray(value) ? value.length : "?"}: has too many items`);
+    case "maxProperties":
+      return problem(RULES.invalidValue, pointer, `${path}: Too many: must have at most ${String(error.params.limit)} items`);
+  }
+  const detail = VALUE_DETAILS[error.keyword];
+  if (!detail) return undefined;
+  const limit = numericLimit(error.params.pattern ?? error.params.multipleOf ?? error.params.limit, value);
+  const shown = badValue(reportedValue(error.keyword, value), context.kubernetesVersion);
+  return problem(RULES.invalidValue, pointer, `${path}: Invalid value: ${shown}: ${path} in body ${detail(limit)}`);
+}
+
+function requiredProblem(error: AjvError): SchemaProblem {
+  const pointer = joinPointer(error.instancePath, String(error.params.missingProperty));
+  return problem(RULES.required, pointer, `${openAPIPathOf(pointer)}: Required value`);
+}
+
+function translateOne(context: CustomResourceContext, error: AjvError): SchemaProblem | undefined {
+  switch (error.keyword) {
+    case "additionalProperties":
+      return unknownField(context, error.instancePath, String(error.params.additionalProperty));
+    case "required":
+      return requiredProblem(error);
+    case "type":
+      return typeProblem(context, error);
+    case "enum":
+      return enumProblem(context, error);
+    case "format":
+      return formatProblem(context, error);
+    case "if":
+      return undefined;
+    default:
+      return valueProblem(context, error);
+  }
+}
+
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf("/"));
+}
+
+/**
+ * One problem per place and rule, in ajv's order; a misspelled required field
+ * is one problem (the unknown field, whose suggestion names the missing one).
+ */
+export function translateCustomResourceErrors(context: CustomResourceContext, errors: readonly AjvError[]): SchemaProblem[] {
+  const seen = new Set<string>();
+  const out: SchemaProblem[] = [];
+  for (const error of errors) {
+    const found = translateOne(context, error);
+    if (!found) continue;
+    const key = `${found.rule}\u0000${found.report.pointer}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(found);
+  }
+  const misspelled = new Set(
+    out.filter((p) => p.rule === RULES.unknownField && p.report.suggestion !== undefined).map((p) => joinPointer(parentOf(p.report.pointer), p.report.suggestion!)),
+  );
+  return out.filter((p) => p.rule !== RULES.required || !misspelled.has(p.report.pointer));
+}

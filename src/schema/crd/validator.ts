@@ -1,0 +1,95 @@
+// Validates one custom resource as the API server would on create: nulls
+// pruned and defaults applied, then the structural schema (kube-openapi's
+// checks, strict about unknown fields), list types, embedded resources and
+// the x-kubernetes-validations rules. The JSON schema is compiled on the
+// first resource of its version and kept for the process.
+import type { Finding, ManifestDocument, Severity } from "../../types.js";
+import { reportToFinding } from "../../validate/findings.js";
+import { buildFieldIndex, type FieldPlace } from "../field-index.js";
+import { RULES, type AjvError } from "../problems/context.js";
+import type { CompiledValidator, ReleaseSchemas } from "../registry.js";
+import type { RuntimeCompiler } from "../runtime-ajv.js";
+import { celRuleProblems } from "./cel/rules.js";
+import { defaultedResource } from "./defaults.js";
+import { embeddedResourceProblems } from "./embedded.js";
+import { fieldPathOf } from "./field-path.js";
+import { listTypeProblems } from "./list-types.js";
+import { translateCustomResourceErrors } from "./messages.js";
+import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
+import type { CustomResourceSchema } from "./resource-schema.js";
+
+export interface CustomResourceValidatorOptions {
+  release: ReleaseSchemas;
+  compiler: RuntimeCompiler;
+  /** The target release, which decides how bad values are printed. */
+  kubernetesVersion: string;
+  /** The CRD's name, for messages. */
+  crdName: string;
+}
+
+type Compiled = { validate: CompiledValidator } | { error: string };
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+}
+
+export class CustomResourceValidator {
+  private compiled: Compiled | undefined;
+  private fieldIndex: Map<string, FieldPlace[]> | undefined;
+
+  constructor(
+    private readonly schema: CustomResourceSchema,
+    private readonly options: CustomResourceValidatorOptions,
+  ) {}
+
+  private compile(): Compiled {
+    if (!this.compiled) {
+      try {
+        this.compiled = { validate: this.options.compiler.compile(this.schema.json) };
+      } catch (error) {
+        this.compiled = { error: firstLine(error) };
+      }
+    }
+    return this.compiled;
+  }
+
+  validate(document: ManifestDocument): Finding[] {
+    const root = this.schema.structural;
+    const object = defaultedResource(document.object, root);
+    const view: ManifestDocument = object === document.object ? document : { ...document, object };
+    const path = (pointer: string) => fieldPathOf(root, pointer);
+    const compiled = this.compile();
+    const findings: Finding[] = [];
+    const typeErrors: string[] = [];
+    if ("error" in compiled) {
+      const message = `the schema of CustomResourceDefinition ${this.options.crdName} could not be compiled, so this resource was not checked against it: ${compiled.error}`;
+      findings.push(reportToFinding(document, CUSTOM_RESOURCE_RULES.crdSchema, "info", { pointer: "", message }));
+    } else if (!compiled.validate(object)) {
+      const problems = translateCustomResourceErrors(
+        {
+          release: this.options.release,
+          root: this.schema.json,
+          document: view,
+          kubernetesVersion: this.options.kubernetesVersion,
+          fieldIndex: () => (this.fieldIndex ??= buildFieldIndex(this.options.release, this.schema.json)),
+        },
+        (compiled.validate.errors ?? []) as AjvError[],
+      );
+      for (const problem of problems) {
+        if (problem.rule === RULES.type || problem.rule === RULES.format) typeErrors.push(problem.report.pointer);
+        findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+      }
+    }
+    const version = this.options.kubernetesVersion;
+    const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version, path)];
+    if (this.schema.hasRules) more.push(...celRuleProblems(object, root, path, typeErrors));
+    for (const problem of more) findings.push(toFinding(document, problem));
+    return findings;
+  }
+}
+
+function toFinding(document: ManifestDocument, problem: CustomResourceProblem): Finding {
+  const severity: Severity = problem.severity ?? "error";
+  const report = { pointer: problem.pointer, message: problem.message, ...(problem.suggestion !== undefined ? { suggestion: problem.suggestion } : {}), ...(problem.atKey ? { atKey: true } : {}) };
+  return reportToFinding(document, problem.rule, severity, report);
+}
