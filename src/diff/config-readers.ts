@@ -113,3 +113,12 @@ export function configChangeNote(kind: "ConfigMap" | "Secret", readers: readonly
   if (waiting.some((r) => r.via.includes("image pull"))) consequences.push("image pull credentials apply to the next pulls");
   return `${kind} change restarts nothing; read by ${list}: ${consequences.join("; ")}`;
 }
+
+/** The note under a pruned ConfigMap or Secret that workloads still read. */
+export function configDeleteNote(kind: "ConfigMap" | "Secret", readers: readonly ConfigReader[]): string {
+  const list = readers.map((reader) => `${reader.kind} ${reader.name} (${reader.via.join(", ")})`).join(", ");
+  return (
+    `still read by ${list}: pods started after the deletion fail ` +
+    `(CreateContainerConfigError for env, FailedMount for volumes) unless the reference is optional`
+  );
+}

@@ -2,7 +2,7 @@
 // what happens to running pods, who reads a changed ConfigMap or Secret,
 // autoscaler conflicts, volume resizes admission would refuse.
 import type { KubeObject } from "../types.js";
-import { configChangeNote, configReaders, podSpecOf } from "./config-readers.js";
+import { configChangeNote, configDeleteNote, configReaders, podSpecOf } from "./config-readers.js";
 import type { Scope } from "./identity.js";
 import { SCALABLE_KINDS } from "./owned-fields.js";
 import { isControllerOwned } from "./server-fields.js";
@@ -83,9 +83,13 @@ export function addConsequences(planned: Planned[], current: readonly KubeObject
 
   for (const item of planned) {
     const { change } = item;
-    if ((change.kind === "ConfigMap" || change.kind === "Secret") && (change.action === "update" || change.action === "replace")) {
+    if (change.kind === "ConfigMap" || change.kind === "Secret") {
       const readers = configReaders(change.kind, change.namespace, change.name, workloadsByNamespace.get(change.namespace) ?? []);
-      change.notes.push(configChangeNote(change.kind, readers, restarted));
+      if (change.action === "update" || change.action === "replace") change.notes.push(configChangeNote(change.kind, readers, restarted));
+      if (change.action === "delete" && readers.length > 0) change.notes.push(configDeleteNote(change.kind, readers));
+    }
+    if (change.kind === "Namespace" && change.action === "delete") {
+      change.notes.push("deleting a Namespace deletes every object in it, not only those of this plan");
     }
     const denial = resizeDenial(item, storageClasses);
     if (denial && change.denied === undefined) change.denied = denial;

@@ -197,6 +197,15 @@ spec:
     expect(plan.changes[0]!.notes[0]).toMatch(/^ConfigMap change restarts nothing; read by Deployment web \(env, volume\):/);
   });
 
+  it("a pruned ConfigMap that workloads still read says what breaks", () => {
+    const [orphan] = objectsOf("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-settings, namespace: shop, labels: {app.kubernetes.io/name: web}}\ndata: {a: b}\n");
+    const desiredDeployment = fixtureObjects("noop/deployment.desired.yaml")[0]!;
+    const plan = planChanges({ desired: [{ object: desiredDeployment }], current: [...deployment, orphan!], kubernetesVersion: "1.36", prune: true });
+    expect(plan.changes.find((c) => c.action === "delete")!.notes).toEqual([
+      "still read by Deployment web (env, volume): pods started after the deletion fail (CreateContainerConfigError for env, FailedMount for volumes) unless the reference is optional",
+    ]);
+  });
+
   it("with no reader, says so", () => {
     const plan = planChanges({ desired: [{ object: changedConfig! }], current: config, kubernetesVersion: "1.36" });
     expect(plan.changes[0]!.notes).toEqual(["ConfigMap change restarts nothing; no workload in the manifests or the snapshot reads it"]);
