@@ -60,7 +60,8 @@ export class CustomResourceValidator {
     const path = (pointer: string) => fieldPathOf(root, pointer);
     const compiled = this.compile();
     const findings: Finding[] = [];
-    const typeErrors: string[] = [];
+    // Where the value is not what the schema says: CEL rules over it may not be evaluable.
+    const invalid: string[] = [];
     if ("error" in compiled) {
       const message = `the schema of CustomResourceDefinition ${this.options.crdName} could not be compiled, so this resource was not checked against it: ${compiled.error}`;
       findings.push(reportToFinding(document, CUSTOM_RESOURCE_RULES.crdSchema, "info", { pointer: "", message }));
@@ -76,13 +77,13 @@ export class CustomResourceValidator {
         (compiled.validate.errors ?? []) as AjvError[],
       );
       for (const problem of problems) {
-        if (problem.rule === RULES.type || problem.rule === RULES.format) typeErrors.push(problem.report.pointer);
+        if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
         findings.push(reportToFinding(document, problem.rule, "error", problem.report));
       }
     }
     const version = this.options.kubernetesVersion;
     const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version, path)];
-    if (this.schema.hasRules) more.push(...celRuleProblems(object, root, path, typeErrors));
+    if (this.schema.hasRules) more.push(...celRuleProblems(object, root, path, invalid));
     for (const problem of more) findings.push(toFinding(document, problem));
     return findings;
   }

@@ -52,7 +52,7 @@ function compile(rule: ValidationRule): CompiledRule {
     try {
       entry.program = runtime.parse(rule.rule);
     } catch (error) {
-      entry.unsupported = firstLine(error);
+      entry.unsupported = `it could not be parsed (${firstLine(error)})`;
     }
     if (rule.messageExpression !== undefined) {
       try {
@@ -72,7 +72,7 @@ const ruleText = (rule: ValidationRule): string => (rule.message !== undefined &
 interface Walk {
   root: StructuralNode;
   path: (pointer: string) => string;
-  /** Pointers of values with schema errors: rules over them are not evaluated. */
+  /** Pointers of values of the wrong type and of unknown fields (see celRuleProblems). */
   invalid: readonly string[];
   cache: WeakMap<object, unknown>;
   problems: CustomResourceProblem[];
@@ -86,6 +86,7 @@ function runtimeError(error: unknown): Outcome {
   const message = firstLine(error);
   if (code === "no_such_key") return { kind: "error", detail: `no such key: ${message.replace(/^No such key:\s*/, "")}` };
   if (code === "division_by_zero") return { kind: "error", detail: "division by zero" };
+  if (code === "no_matching_overload") return { kind: "unsupported", reason: `it calls a function kubeplan cannot evaluate (${message})` };
   return { kind: "unsupported", reason: message };
 }
 
@@ -154,7 +155,7 @@ function notEvaluated(rule: ValidationRule, pointer: string, reason: string, wal
   return { rule: CUSTOM_RESOURCE_RULES.celNotEvaluated, pointer, message, severity: "info" };
 }
 
-function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, isResourceRoot: boolean): void {
+function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, isResourceRoot: boolean, overInvalid: boolean): void {
   const entry = compile(rule);
   // Transition rules need the stored object; on create upstream skips them.
   if (entry.usesOldSelf && !rule.optionalOldSelf) return;
@@ -165,6 +166,8 @@ function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, va
   const activation: Json = { self: celValue(value, node, walk.cache, isResourceRoot) };
   if (entry.usesOldSelf) activation.oldSelf = celRuntime()!.none;
   const outcome = run(entry.program, activation);
+  // Over values of the wrong type, only a clean pass or fail says something the schema errors do not.
+  if (overInvalid && outcome.kind !== "pass" && outcome.kind !== "fail") return;
   switch (outcome.kind) {
     case "pass":
       return;
@@ -190,8 +193,9 @@ function isInvalid(walk: Walk, pointer: string): boolean {
 function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pointer: string, depth: number, isResourceRoot: boolean): void {
   // Only values that are set are validated: rules on a nullable field see no null.
   if (!node || value === null || value === undefined || depth > 64) return;
-  if (node.validations.length > 0 && !(walk.invalid.length > 0 && isInvalid(walk, pointer))) {
-    for (const rule of node.validations) evaluateRule(walk, rule, node, value, pointer, isResourceRoot);
+  if (node.validations.length > 0) {
+    const overInvalid = walk.invalid.length > 0 && isInvalid(walk, pointer);
+    for (const rule of node.validations) evaluateRule(walk, rule, node, value, pointer, isResourceRoot, overInvalid);
   }
   if (Array.isArray(value)) {
     value.forEach((item, index) => visit(walk, item, node.items, joinPointer(pointer, index), depth + 1, node.items?.embeddedResource ?? false));
@@ -206,8 +210,9 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
 
 /**
  * The failed (and not evaluated) x-kubernetes-validations rules of a custom
- * resource, already defaulted. `invalid` lists pointers of values that failed
- * the schema: rules over them would only repeat those errors.
+ * resource, already defaulted. `invalid` lists pointers of values of the wrong
+ * type and of unknown fields: a rule over them that cannot be evaluated is not
+ * reported (the schema error says it all).
  */
 export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[]): CustomResourceProblem[] {
   const walk: Walk = { root, path, invalid, cache: new WeakMap(), problems: [] };
