@@ -38,11 +38,12 @@ describe("the sample cluster", () => {
       configMaps: snapshot.configMaps.length,
       secrets: snapshot.secrets.length,
     }).toEqual({
-      namespaces: 7, quotas: 2, limitRanges: 1, serviceAccounts: 12, pvcs: 1, pvs: 1, storageClasses: 2,
-      priorityClasses: 4, workloads: 13, services: 2, configMaps: 2, secrets: 1,
+      namespaces: 7, quotas: 2, limitRanges: 1, serviceAccounts: 12, pvcs: 2, pvs: 2, storageClasses: 2,
+      priorityClasses: 4, workloads: 16, services: 4, configMaps: 2, secrets: 2,
     });
     expect(snapshot.list("Pod", "shop").map((p) => p.metadata!.name)).toEqual([
-      "storefront-6c4f9d7b85-9kdzw", "storefront-6c4f9d7b85-xr2vn", "legacy-search-84b6d5c97f-fq7tz", "legacy-search-84b6d5c97f-l5mhn", "redis-0",
+      "legacy-search-84b6d5c97f-fq7tz", "legacy-search-84b6d5c97f-l5mhn", "redis-0",
+      "storefront-7b9d6f5c48-8mxkq", "storefront-7b9d6f5c48-tw4zc", "storefront-7b9d6f5c48-j2v9p", "catalog-5c8f7d9b64-qd7rn", "postgres-0",
     ]);
     expect(snapshot.get("ResourceQuota", "shop", "shop-compute")?.kind).toBe("ResourceQuota");
     expect(snapshot.get("ResourceQuota", "payments", "shop-compute")).toBeUndefined();
@@ -53,9 +54,12 @@ describe("the sample cluster", () => {
     expect(["shop", "kube-node-lease", "ghost"].map((n) => snapshot.hasNamespace(n))).toEqual([true, true, false]);
   });
 
-  it("has running pods that use part of the quota, as its status says", () => {
-    const quota = snapshot.get("ResourceQuota", "shop", "shop-compute")!;
-    expect((quota.status as any).used).toMatchObject({ pods: "5", "requests.cpu": "1750m", "requests.memory": "3Gi" });
+  it("has running pods that use part of the quotas (shop's usage recomputed, payments' from its status)", () => {
+    expect(snapshot.get("ResourceQuota", "shop", "shop-compute")!.status).toBeUndefined();
+    const payments = snapshot.get("ResourceQuota", "payments", "payments-quota")!;
+    expect((payments.status as any).used).toMatchObject({ "requests.cpu": "500m", "requests.memory": "512Mi" });
+    const running = snapshot.list("Pod", "shop").filter((p) => (p.spec as any).nodeName);
+    expect(running).toHaveLength(8);
   });
 });
 
