@@ -20,12 +20,34 @@ const BUILT_IN: readonly RuleInfo[] = [
   { id: "schema/enum", severity: "error", description: "A value outside the closed set Kubernetes accepts, with the nearest accepted value." },
   { id: "schema/required", severity: "error", description: "A required field is missing." },
   { id: "schema/format", severity: "error", description: "A value of the right type in the wrong format: quantity, base64, date-time, integer range." },
+  { id: "schema/invalid-value", severity: "error", description: "A custom resource value outside its schema's bounds or pattern." },
+];
+
+/** Findings of `plan`: what the cluster snapshot, the controllers, admission and the scheduler say. */
+const PLAN_RULES: readonly RuleInfo[] = [
+  { id: "cluster/snapshot", severity: "warning", description: "An object of the cluster snapshot cannot be used (no name); it is ignored." },
+  { id: "expand/CronJob", severity: "info", description: "A CronJob creates no pods now; when its first Job starts, from its schedule." },
+  { id: "expand/DaemonSet", severity: "info", description: "What the DaemonSet controller would (not) create, node by node." },
+  { id: "expand/Deployment", severity: "info", description: "What the Deployment controller would (not) create: running replicas, paused rollouts." },
+  { id: "expand/Job", severity: "info", description: "What the Job controller would (not) create." },
+  { id: "expand/ReplicaSet", severity: "info", description: "What the ReplicaSet controller would (not) create." },
+  { id: "expand/ReplicationController", severity: "info", description: "What the ReplicationController would (not) create." },
+  { id: "expand/StatefulSet", severity: "info", description: "What the StatefulSet controller would (not) create: ordinals already running." },
+  { id: "admission/NamespaceLifecycle", severity: "error", description: "An object in a namespace that neither the cluster nor the inputs create, or one being terminated." },
+  { id: "admission/ServiceAccount", severity: "error", description: "A pod's service account exists in neither the cluster nor the inputs." },
+  { id: "admission/Priority", severity: "error", description: "A pod's priorityClassName names no PriorityClass." },
+  { id: "admission/LimitRanger", severity: "error", description: "LimitRange defaults, then its min, max and maxLimitRequestRatio, as the LimitRanger plugin applies them." },
+  { id: "admission/Validation", severity: "error", description: "The object after defaulting fails the API server's validation (a request above its limit)." },
+  { id: "admission/PodSecurity", severity: "error", description: "Pod Security Standards of the namespace's labels: denials (enforce) and warnings (warn, audit)." },
+  { id: "admission/ResourceQuota", severity: "error", description: "A ResourceQuota would be exceeded, or needs a limit or request the pod does not set." },
+  { id: "schedule/unschedulable", severity: "warning", description: "A pod would stay Pending: kube-scheduler's FailedScheduling message." },
 ];
 
 export function ruleCatalog(): RuleInfo[] {
   const entries = [
     ...BUILT_IN,
     ...ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
+    ...PLAN_RULES,
   ];
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -269,7 +269,7 @@ const INVALID: InvalidCase[] = [
   {
     name: "Secret data that is not base64",
     yaml: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: hunter2!\n`,
-    expected: [{ rule: "schema/format", line: 6, column: 13, message: 'data.password: illegal base64 data at input byte 7 (values here are base64: write "aHVudGVyMiE=", or put the plain text in stringData)', suggestion: "aHVudGVyMiE=" }],
+    expected: [{ rule: "schema/format", line: 6, column: 13, message: "data.password: illegal base64 data at input byte 7 (the value must be base64: encode it, or for a Secret put the plain text in stringData)" }],
   },
   {
     name: "a date that is not RFC 3339",

@@ -14,10 +14,9 @@ function formatMessage(format: unknown, value: unknown): { message: string; sugg
     case "int64":
       return { message: `cannot unmarshal number ${String(value)} into an int64 (range ${INT64_RANGE.min} to ${INT64_RANGE.max})` };
     case "byte": {
-      const text = String(value);
-      const encoded = Buffer.from(text, "utf8").toString("base64");
-      const detail = base64ErrorMessage(base64ErrorOffset(text) ?? 0);
-      return { message: `${detail} (values here are base64: write ${JSON.stringify(encoded)}, or put the plain text in stringData)`, suggestion: encoded };
+      // The value is often a secret written in plain text: it is never echoed back, encoded or not.
+      const detail = base64ErrorMessage(base64ErrorOffset(String(value)) ?? 0);
+      return { message: `${detail} (the value must be base64: encode it, or for a Secret put the plain text in stringData)` };
     }
     case "date-time":
       return { message: `expected an RFC 3339 date-time such as "2024-01-31T12:00:00Z", got ${JSON.stringify(value)}` };
