@@ -29,4 +29,6 @@ export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOpt
   uniqueKeys: true,
   prettyErrors: false,
   keepSourceTokens: false,
+  // Problems become findings; the library must not print warnings of its own.
+  logLevel: "error",
 };
