@@ -4,7 +4,7 @@
 // (LimitRanger, PodSecurity, ResourceQuota). The first refusal ends the request.
 import { generatedSuffix } from "../expand/names.js";
 import type { KubeObject, PlannedPod } from "../types.js";
-import { cloneJson, path, stringOf } from "../util/object-access.js";
+import { cloneJson, dig, stringOf } from "../util/object-access.js";
 import { forbidden, invalid } from "./api-errors.js";
 import { applyPodDefaults } from "./pod-defaults.js";
 import { containersOf, podLimits, podRequests } from "./pod-resources.js";
@@ -56,7 +56,7 @@ function quotaPointer(pod: KubeObject, resources: readonly string[]): string {
   for (const resource of resources) {
     const side = resource.startsWith("limits.") ? "limits" : "requests";
     const base = resource.replace(/^(requests|limits)\./, "");
-    const ref = refs.find((r) => path(r.container, "resources", side, base) !== undefined);
+    const ref = refs.find((r) => dig(r.container, "resources", side, base) !== undefined);
     if (ref) return `${ref.pointer}/resources/${side}/${base}`;
   }
   return refs[0] ? `${refs[0].pointer}/resources` : "/spec";
@@ -135,7 +135,7 @@ export function describePod(state: PlanState, planned: PlannedPod, refusal: Deni
 function finish(state: PlanState, outcome: PodOutcome): PodOutcome {
   const pod = outcome.pod;
   outcome.qosClass = qosClassOf(pod);
-  const priority = path(pod, "spec", "priority");
+  const priority = dig(pod, "spec", "priority");
   outcome.priority = typeof priority === "number" ? priority : 0;
   outcome.resources = { requests: toRecord(podRequests(pod)), limits: toRecord(podLimits(pod)) };
   outcome.volumes = volumeNotes(state, pod, outcome.namespace);

@@ -2,7 +2,7 @@
 // containers summed, init containers as a maximum (restartable sidecars add up),
 // pod-level resources override cpu and memory, overhead added.
 import type { KubeObject } from "../types.js";
-import { isRecord, path, recordOf, recordsOf, type JsonRecord } from "../util/object-access.js";
+import { isRecord, dig, recordOf, recordsOf, type JsonRecord } from "../util/object-access.js";
 import { addInto, maxInto, parseResourceList, type ResourceList } from "./resource-list.js";
 
 export interface ContainerRef {
@@ -27,11 +27,11 @@ export function containerName(ref: ContainerRef): string {
 }
 
 export function containerRequests(container: JsonRecord): ResourceList {
-  return parseResourceList(path(container, "resources", "requests"));
+  return parseResourceList(dig(container, "resources", "requests"));
 }
 
 export function containerLimits(container: JsonRecord): ResourceList {
-  return parseResourceList(path(container, "resources", "limits"));
+  return parseResourceList(dig(container, "resources", "limits"));
 }
 
 function isSidecar(container: JsonRecord): boolean {

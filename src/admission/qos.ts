@@ -2,7 +2,7 @@
 // memory count; init containers count like the others; pod-level resources,
 // when set, decide instead of the containers.
 import type { KubeObject } from "../types.js";
-import { isRecord, path, recordOf, recordsOf } from "../util/object-access.js";
+import { isRecord, dig, recordOf, recordsOf } from "../util/object-access.js";
 import type { Quantity } from "../util/quantity.js";
 import { addQuantity, parseResourceList, type ResourceList } from "./resource-list.js";
 
@@ -48,8 +48,8 @@ export function qosClassOf(pod: KubeObject): QosClass {
     if (limits.size > 0) addLimits(t, limits);
   } else {
     for (const container of [...recordsOf(spec.containers), ...recordsOf(spec.initContainers)]) {
-      addRequests(t, parseResourceList(path(container, "resources", "requests")));
-      addLimits(t, parseResourceList(path(container, "resources", "limits")));
+      addRequests(t, parseResourceList(dig(container, "resources", "requests")));
+      addLimits(t, parseResourceList(dig(container, "resources", "limits")));
     }
   }
   if (t.requests.size === 0 && t.limits.size === 0) return "BestEffort";

@@ -3,7 +3,7 @@
 import type { ClusterSnapshot } from "../cluster/snapshot.js";
 import { groupOf, Inventory } from "../inventory.js";
 import type { KubeObject, ManifestDocument } from "../types.js";
-import { path, stringOf } from "../util/object-access.js";
+import { dig, stringOf } from "../util/object-access.js";
 import { defaultLimitRange } from "./plugins/limit-range-defaults.js";
 import { QuotaLedger } from "./quota/ledger.js";
 import { crdPluralKey, resourceOfObject, type CrdPlurals, type ResourceName } from "./resource-names.js";
@@ -59,11 +59,11 @@ export class PlanState {
   private learnCustomResources(documents: readonly ManifestDocument[]): void {
     for (const object of [...this.snapshot.list("CustomResourceDefinition"), ...documents.map((d) => d.object)]) {
       if (object.kind !== "CustomResourceDefinition") continue;
-      const kind = stringOf(path(object, "spec", "names", "kind"));
-      const group = stringOf(path(object, "spec", "group")) ?? "";
+      const kind = stringOf(dig(object, "spec", "names", "kind"));
+      const group = stringOf(dig(object, "spec", "group")) ?? "";
       if (!kind) continue;
-      if (path(object, "spec", "scope") === "Cluster") this.inventory.markClusterScoped(kind);
-      const plural = stringOf(path(object, "spec", "names", "plural"));
+      if (dig(object, "spec", "scope") === "Cluster") this.inventory.markClusterScoped(kind);
+      const plural = stringOf(dig(object, "spec", "names", "plural"));
       if (plural) this.crdPlurals.set(crdPluralKey(group, kind), plural);
     }
   }

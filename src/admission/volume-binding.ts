@@ -2,7 +2,7 @@
 // to a matching PersistentVolume, provisioned, or waiting for the pod to be
 // scheduled (WaitForFirstConsumer) — notes for the plan and the scheduler.
 import type { KubeObject } from "../types.js";
-import { arrayOf, isRecord, path, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
+import { arrayOf, isRecord, dig, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
 import { parseQuantity } from "../util/quantity.js";
 import { matchesLabelSelector } from "../util/selectors.js";
 import { claimClassOf } from "./quota/evaluators.js";
@@ -33,7 +33,7 @@ function volumeModeOf(spec: unknown): string {
 }
 
 function claimRefMatches(pv: KubeObject, namespace: string, name: string): boolean | undefined {
-  const ref = path(pv, "spec", "claimRef");
+  const ref = dig(pv, "spec", "claimRef");
   if (!isRecord(ref)) return undefined;
   return ref.namespace === namespace && ref.name === name;
 }
@@ -41,22 +41,22 @@ function claimRefMatches(pv: KubeObject, namespace: string, name: string): boole
 /** pvutil.FindMatchingVolume, simplified: prebound first, else the smallest volume that fits. */
 export function findMatchingVolume(claim: KubeObject, namespace: string, volumes: readonly KubeObject[]): KubeObject | undefined {
   const name = stringOf(claim.metadata?.name) ?? "";
-  const requested = storageOf(path(claim, "spec", "resources", "requests", "storage")) ?? 0n;
-  const modes = arrayOf(path(claim, "spec", "accessModes")).map(String);
+  const requested = storageOf(dig(claim, "spec", "resources", "requests", "storage")) ?? 0n;
+  const modes = arrayOf(dig(claim, "spec", "accessModes")).map(String);
   const className = claimClassOf(claim);
-  const selector = path(claim, "spec", "selector");
+  const selector = dig(claim, "spec", "selector");
   let best: KubeObject | undefined;
   let bestSize = 0n;
   for (const pv of volumes) {
     const prebound = claimRefMatches(pv, namespace, name);
     if (prebound === false) continue;
-    const phase = path(pv, "status", "phase");
+    const phase = dig(pv, "status", "phase");
     if (prebound === undefined && phase !== undefined && phase !== "Available") continue;
-    if ((stringOf(path(pv, "spec", "storageClassName")) ?? "") !== className) continue;
+    if ((stringOf(dig(pv, "spec", "storageClassName")) ?? "") !== className) continue;
     if (volumeModeOf(pv.spec) !== volumeModeOf(claim.spec)) continue;
-    const pvModes = arrayOf(path(pv, "spec", "accessModes")).map(String);
+    const pvModes = arrayOf(dig(pv, "spec", "accessModes")).map(String);
     if (!modes.every((mode) => pvModes.includes(mode))) continue;
-    const size = storageOf(path(pv, "spec", "capacity", "storage")) ?? 0n;
+    const size = storageOf(dig(pv, "spec", "capacity", "storage")) ?? 0n;
     if (size < requested) continue;
     if (isRecord(selector) && !matchesLabelSelector(selector, stringMapOf(pv.metadata?.labels))) continue;
     if (prebound) return pv;
@@ -71,7 +71,7 @@ function note(volume: string, claim: string, status: VolumeStatus, message: stri
 
 function pvNote(volume: string, claim: string, status: VolumeStatus, pv: KubeObject, message: string): VolumeNote {
   const extra: Partial<VolumeNote> = { persistentVolume: stringOf(pv.metadata?.name) ?? "" };
-  const affinity = path(pv, "spec", "nodeAffinity");
+  const affinity = dig(pv, "spec", "nodeAffinity");
   if (affinity !== undefined) extra.nodeAffinity = affinity;
   return note(volume, claim, status, message, extra);
 }
@@ -80,7 +80,7 @@ function claimNote(state: PlanState, namespace: string, volume: string, claimNam
   const claim = state.claim(namespace, claimName);
   if (!claim) return note(volume, claimName, "missing", `persistentvolumeclaim "${claimName}" not found`);
   const className = claimClassOf(claim);
-  const boundTo = stringOf(path(claim, "spec", "volumeName"));
+  const boundTo = stringOf(dig(claim, "spec", "volumeName"));
   if (boundTo) {
     const pv = state.volumes.find((v) => v.metadata?.name === boundTo);
     if (!pv) return note(volume, claimName, "unbound", `persistentvolume "${boundTo}" not found`, { persistentVolume: boundTo });
@@ -111,9 +111,9 @@ function claimNote(state: PlanState, namespace: string, volume: string, claimNam
 export function volumeNotes(state: PlanState, pod: KubeObject, namespace: string): VolumeNote[] {
   const podName = stringOf(pod.metadata?.name) ?? "";
   const notes: VolumeNote[] = [];
-  for (const volume of recordsOf(path(pod, "spec", "volumes"))) {
+  for (const volume of recordsOf(dig(pod, "spec", "volumes"))) {
     const name = stringOf(volume.name) ?? "";
-    const claimName = stringOf(path(volume, "persistentVolumeClaim", "claimName"));
+    const claimName = stringOf(dig(volume, "persistentVolumeClaim", "claimName"));
     if (claimName) notes.push(claimNote(state, namespace, name, claimName));
     else if (isRecord(volume.ephemeral)) {
       notes.push(note(name, `${podName}-${name}`, "provisioned", "generic ephemeral volume: its claim is created with the pod"));

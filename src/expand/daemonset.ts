@@ -1,7 +1,7 @@
 // DaemonSet → one pod per node that it selects and whose taints it tolerates
 // (with the tolerations the DaemonSet controller adds to every daemon pod).
 import type { KubeObject } from "../types.js";
-import { isRecord, path, recordOf, recordsOf, stringOf, stringMapOf } from "../util/object-access.js";
+import { isRecord, dig, recordOf, recordsOf, stringOf, stringMapOf } from "../util/object-access.js";
 import { matchesMapSelector, matchesNodeSelectorTerms } from "../util/selectors.js";
 import { findUntoleratedTaint, type Taint, type Toleration } from "../util/taints.js";
 import type { WorkloadContext } from "./context.js";
@@ -49,7 +49,7 @@ function fitsNode(podSpec: Record<string, unknown>, node: KubeObject): boolean {
   const labels = stringMapOf(node.metadata?.labels);
   const name = stringOf(node.metadata?.name) ?? "";
   if (isRecord(podSpec.nodeSelector) && !matchesMapSelector(podSpec.nodeSelector, labels)) return false;
-  const required = path(podSpec, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution");
+  const required = dig(podSpec, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution");
   if (isRecord(required) && !matchesNodeSelectorTerms(required.nodeSelectorTerms, labels, name)) return false;
   return true;
 }
@@ -60,7 +60,7 @@ function shouldRun(podSpec: Record<string, unknown>, tolerations: Toleration[], 
   const wanted = stringOf(podSpec.nodeName);
   if (wanted && wanted !== nodeName) return false;
   if (!fitsNode(podSpec, node)) return false;
-  const taints = recordsOf(path(node, "spec", "taints")) as Taint[];
+  const taints = recordsOf(dig(node, "spec", "taints")) as Taint[];
   return findUntoleratedTaint(taints, tolerations, (t) => t.effect === "NoSchedule" || t.effect === "NoExecute") === undefined;
 }
 
@@ -76,7 +76,7 @@ function pinToNode(podSpec: Record<string, unknown>, nodeName: string): void {
 }
 
 function nodeOfPod(pod: KubeObject): string | undefined {
-  return stringOf(path(pod, "spec", "nodeName"));
+  return stringOf(dig(pod, "spec", "nodeName"));
 }
 
 export function expandDaemonSet(ctx: WorkloadContext): { workload: ExpandedWorkload; notes: ExpandNote[] } {
@@ -89,7 +89,7 @@ export function expandDaemonSet(ctx: WorkloadContext): { workload: ExpandedWorkl
   const eligible = nodes.filter((node) => shouldRun(templateSpec, tolerations, node));
   const live = ctx.snapshot.get("DaemonSet", ctx.namespace, ctx.name);
   const existing = live ? existingPods(ctx.snapshot, "DaemonSet", ctx.namespace, ctx.name, dsSpec.selector) : [];
-  const current = live !== undefined && isSubsetOf(dsSpec.template, path(live, "spec", "template"));
+  const current = live !== undefined && isSubsetOf(dsSpec.template, dig(live, "spec", "template"));
   const strategy = recordOf(dsSpec.updateStrategy);
   const onDelete = strategy.type === "OnDelete";
   const hash = templateHash(dsSpec.template);

@@ -2,14 +2,14 @@
 // pods, and whether the inputs change the pod template.
 import type { ClusterSnapshot } from "../cluster/snapshot.js";
 import type { KubeObject } from "../types.js";
-import { isRecord, path, recordsOf, stringOf } from "../util/object-access.js";
+import { isRecord, dig, recordsOf, stringOf } from "../util/object-access.js";
 import { parseQuantity } from "../util/quantity.js";
 import { matchesLabelSelector, matchesMapSelector } from "../util/selectors.js";
 
 /** A pod that has finished (or is being deleted) no longer counts as a replica. */
 export function isTerminalPod(pod: KubeObject): boolean {
-  const phase = path(pod, "status", "phase");
-  return phase === "Succeeded" || phase === "Failed" || path(pod, "metadata", "deletionTimestamp") !== undefined;
+  const phase = dig(pod, "status", "phase");
+  return phase === "Succeeded" || phase === "Failed" || dig(pod, "metadata", "deletionTimestamp") !== undefined;
 }
 
 function controllerRef(pod: KubeObject): { kind: string; name: string } | undefined {

@@ -1,5 +1,6 @@
 // The expand stage: the pods the controllers would create for the inputs.
 import type { ClusterSnapshot } from "../cluster/snapshot.js";
+import { groupOf } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, PlannedPod } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
 import { cloneJson, stringOf } from "../util/object-access.js";
@@ -33,11 +34,6 @@ const CONTROLLERS: Record<string, { group: string; expand: Expander }> = {
   CronJob: { group: "batch", expand: expandCronJob },
 };
 
-function groupOf(apiVersion: unknown): string {
-  const text = stringOf(apiVersion) ?? "";
-  return text.includes("/") ? text.slice(0, text.indexOf("/")) : "";
-}
-
 function namespaceOf(object: KubeObject): string {
   return stringOf(object.metadata?.namespace) || "default";
 }
@@ -57,13 +53,13 @@ export function expandWorkloads(documents: ManifestDocument[], snapshot: Cluster
   const result: ExpandResult = { pods: [], claims: [], replacedPods: [], workloads: [], notes: [] };
   for (const document of documents) {
     const object = document.object;
-    if (object.kind === "Pod" && groupOf(object.apiVersion) === "") {
+    if (object.kind === "Pod" && groupOf(stringOf(object.apiVersion)) === "") {
       const pod = barePod(document, snapshot);
       if (pod) result.pods.push(pod);
       continue;
     }
     const controller = CONTROLLERS[object.kind ?? ""];
-    if (!controller || controller.group !== groupOf(object.apiVersion)) continue;
+    if (!controller || controller.group !== groupOf(stringOf(object.apiVersion))) continue;
     const namespace = namespaceOf(object);
     const ctx: WorkloadContext = {
       document, object, namespace, snapshot,

@@ -1,5 +1,5 @@
 // Deployment → ReplicaSet → pods; ReplicaSet and ReplicationController → pods.
-import { path, recordOf, stringOf, stringMapOf } from "../util/object-access.js";
+import { dig, recordOf, stringOf, stringMapOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { note, plannedPod, replicasOf, resolveIntOrPercent, spec } from "./context.js";
 import { existingPods, isSubsetOf } from "./existing.js";
@@ -21,7 +21,7 @@ function planReplicas(ctx: WorkloadContext, selector: unknown): ReplicaPlan {
   const live = ctx.snapshot.get(ctx.owner.kind, ctx.namespace, ctx.name);
   if (!live) return { desired, existing: [], current: false };
   const existing = existingPods(ctx.snapshot, ctx.owner.kind, ctx.namespace, ctx.name, selector);
-  const current = isSubsetOf(spec(ctx).template, path(live, "spec", "template"));
+  const current = isSubsetOf(spec(ctx).template, dig(live, "spec", "template"));
   return { desired, existing, current };
 }
 
@@ -104,7 +104,7 @@ export function expandReplicaSet(ctx: WorkloadContext): { workload: ExpandedWork
   const rsSpec = spec(ctx);
   const isRC = ctx.owner.kind === "ReplicationController";
   // An RC without a selector selects its template's labels (API defaulting).
-  const selector = isRC && rsSpec.selector === undefined ? stringMapOf(path(rsSpec, "template", "metadata", "labels")) : rsSpec.selector;
+  const selector = isRC && rsSpec.selector === undefined ? stringMapOf(dig(rsSpec, "template", "metadata", "labels")) : rsSpec.selector;
   const live = ctx.snapshot.get(ctx.owner.kind, ctx.namespace, ctx.name);
   const desired = replicasOf(rsSpec.replicas);
   const existing = live ? existingPods(ctx.snapshot, ctx.owner.kind, ctx.namespace, ctx.name, selector) : [];

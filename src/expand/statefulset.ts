@@ -1,7 +1,7 @@
 // StatefulSet → ordinal pods (`web-0`, `web-1`, ...) and, before each, the
 // PersistentVolumeClaims of its volumeClaimTemplates.
 import type { KubeObject } from "../types.js";
-import { cloneJson, integerOf, path, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
+import { cloneJson, integerOf, dig, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { note, plannedPod, replicasOf, resolveIntOrPercent, spec } from "./context.js";
 import { existingPods, isSubsetOf } from "./existing.js";
@@ -17,13 +17,13 @@ interface ClaimTemplate {
 
 function claimTemplates(stsSpec: Record<string, unknown>): ClaimTemplate[] {
   return recordsOf(stsSpec.volumeClaimTemplates)
-    .map((template, index) => ({ index, name: stringOf(path(template, "metadata", "name")) ?? "", template }))
+    .map((template, index) => ({ index, name: stringOf(dig(template, "metadata", "name")) ?? "", template }))
     .filter((t) => t.name !== "");
 }
 
 function claimFor(ctx: WorkloadContext, template: ClaimTemplate, podName: string): KubeObject {
   const meta = recordOf(template.template.metadata);
-  const labels = { ...stringMapOf(meta.labels), ...stringMapOf(path(spec(ctx), "selector", "matchLabels")) };
+  const labels = { ...stringMapOf(meta.labels), ...stringMapOf(dig(spec(ctx), "selector", "matchLabels")) };
   const metadata: Record<string, unknown> = { name: `${template.name}-${podName}`, namespace: ctx.namespace };
   if (Object.keys(labels).length > 0) metadata.labels = labels;
   const annotations = stringMapOf(meta.annotations);
@@ -63,11 +63,11 @@ function ordinalPod(ctx: WorkloadContext, ordinal: number, revision: string, tem
 export function expandStatefulSet(ctx: WorkloadContext): { workload: ExpandedWorkload; notes: ExpandNote[] } {
   const stsSpec = spec(ctx);
   const desired = replicasOf(stsSpec.replicas);
-  const start = Math.max(0, integerOf(path(stsSpec, "ordinals", "start")) ?? 0);
+  const start = Math.max(0, integerOf(dig(stsSpec, "ordinals", "start")) ?? 0);
   const live = ctx.snapshot.get("StatefulSet", ctx.namespace, ctx.name);
   const existing = live ? existingPods(ctx.snapshot, "StatefulSet", ctx.namespace, ctx.name, stsSpec.selector) : [];
-  const current = live !== undefined && isSubsetOf(stsSpec.template, path(live, "spec", "template"));
-  const onDelete = path(stsSpec, "updateStrategy", "type") === "OnDelete";
+  const current = live !== undefined && isSubsetOf(stsSpec.template, dig(live, "spec", "template"));
+  const onDelete = dig(stsSpec, "updateStrategy", "type") === "OnDelete";
   const revision = `${ctx.name}-${templateHash(stsSpec.template)}`;
   const templates = claimTemplates(stsSpec);
   const byName = new Map(existing.map((pod) => [String(pod.metadata?.name), pod]));
@@ -75,7 +75,7 @@ export function expandStatefulSet(ctx: WorkloadContext): { workload: ExpandedWor
   const workload: ExpandedWorkload = {
     owner: ctx.owner, document: ctx.document, desired, running: 0,
     pods: [], claims: [], replaced: [], strategy: onDelete ? "OnDelete" : "RollingUpdate", surge: 0,
-    maxUnavailable: resolveIntOrPercent(path(stsSpec, "updateStrategy", "rollingUpdate", "maxUnavailable") ?? 1, desired, false) ?? 1,
+    maxUnavailable: resolveIntOrPercent(dig(stsSpec, "updateStrategy", "rollingUpdate", "maxUnavailable") ?? 1, desired, false) ?? 1,
   };
   let keptOld = 0;
   for (let ordinal = start; ordinal < start + desired; ordinal++) {

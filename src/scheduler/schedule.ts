@@ -112,16 +112,30 @@ interface Prepared {
   baselines: Map<NodeInfo, NodeBaseline>;
 }
 
-/** The snapshot's nodes with its running pods bound, less the pods the plan removes. */
-function prepareCluster(input: SchedulerInput, podOptions: PodInfoOptions): Prepared {
-  const nodes = buildNodes(input.nodes);
-  const cluster = new ClusterState(nodes, namespaceLabelMap(input));
-  const removed = new Set((input.removedPods ?? []).map(identity));
+/** A cluster of the snapshot's nodes with the given running pods bound. */
+function boundCluster(input: SchedulerInput, podOptions: PodInfoOptions, keep: (pod: KubeObject) => boolean): ClusterState {
+  const cluster = new ClusterState(buildNodes(input.nodes), namespaceLabelMap(input));
   for (const object of input.runningPods) {
     const node = cluster.nodeByName.get(asString(specOf(object).nodeName));
-    if (node && !isTerminal(object) && !removed.has(identity(object))) cluster.addPod(newPodInfo(object, podOptions), node);
+    if (node && !isTerminal(object) && keep(object)) cluster.addPod(newPodInfo(object, podOptions), node);
   }
-  const baselines = new Map(nodes.map((n) => [n, { requested: n.requested.clone(), pods: n.pods.length }]));
+  return cluster;
+}
+
+/**
+ * The snapshot's nodes with its running pods bound, less the pods the plan
+ * removes; the baselines ("before") are the nodes as they are now, removed pods included.
+ */
+function prepareCluster(input: SchedulerInput, podOptions: PodInfoOptions): Prepared {
+  const removed = new Set((input.removedPods ?? []).map(identity));
+  const cluster = boundCluster(input, podOptions, (pod) => !removed.has(identity(pod)));
+  const now = removed.size === 0 ? cluster : boundCluster(input, podOptions, () => true);
+  const baselines = new Map(
+    cluster.nodes.map((n) => {
+      const current = now.nodeByName.get(n.name)!;
+      return [n, { requested: current.requested.clone(), pods: current.pods.length }] as const;
+    }),
+  );
   return { cluster, baselines };
 }
 

@@ -34,11 +34,16 @@ export function integerOf(value: unknown): number | undefined {
   return undefined;
 }
 
+/** A number without fraction, as YAML gives an integer; numeric strings do not count. */
+export function strictIntegerOf(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isInteger(value) ? value : undefined;
+}
+
 export function booleanOf(value: unknown): boolean | undefined {
   return typeof value === "boolean" ? value : undefined;
 }
 
-/** A map of strings (labels, annotations, selectors); other values are dropped. */
+/** A map of strings (labels, annotations, selectors); numbers and booleans are stringified, other values dropped. */
 export function stringMapOf(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, item] of Object.entries(recordOf(value))) {
@@ -47,8 +52,25 @@ export function stringMapOf(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Reads a nested field: `path(obj, "spec", "template", "spec")`. */
-export function path(value: unknown, ...keys: (string | number)[]): unknown {
+/** A map whose values are all strings; undefined when it is not a map or any value is not a string. */
+export function strictStringMapOf(value: unknown): Record<string, string> | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item !== "string") return undefined;
+    out[key] = item;
+  }
+  return out;
+}
+
+/** The string entries of a map, ignoring entries of other types. */
+export function stringEntries(value: unknown): Array<[string, string]> {
+  if (!isRecord(value)) return [];
+  return Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+}
+
+/** Reads a nested field: `dig(obj, "spec", "template", "spec")`; undefined as soon as a step is missing. */
+export function dig(value: unknown, ...keys: (string | number)[]): unknown {
   let current = value;
   for (const key of keys) {
     if (typeof key === "number") {

@@ -1,6 +1,6 @@
 // NamespaceLifecycle (k8s.io/apiserver/.../plugin/namespace/lifecycle): objects
 // go only into namespaces that exist and are not being deleted.
-import { path } from "../../util/object-access.js";
+import { dig } from "../../util/object-access.js";
 import { forbidden, notFound } from "../api-errors.js";
 import type { PlanState } from "../state.js";
 
@@ -16,7 +16,7 @@ export function checkNamespace(state: PlanState, namespace: string, operation: "
     if (!state.snapshot.knowsNamespaces || state.snapshot.hasNamespace(namespace)) return undefined;
     return notFound("namespaces", namespace);
   }
-  const terminating = path(live, "status", "phase") === "Terminating" || path(live, "metadata", "deletionTimestamp") !== undefined;
+  const terminating = dig(live, "status", "phase") === "Terminating" || dig(live, "metadata", "deletionTimestamp") !== undefined;
   if (operation === "create" && terminating) {
     return forbidden(resource, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
   }

@@ -2,7 +2,7 @@
 // the namespace's enforce level and warned by its warn level; workloads are
 // only warned about (their pods are checked when the controller creates them).
 import type { KubeObject } from "../../types.js";
-import { path, recordOf, stringOf } from "../../util/object-access.js";
+import { dig, recordOf, stringOf } from "../../util/object-access.js";
 import {
   evaluatePod, forbiddenDetail, forbiddenReason, levelVersionString, policyOf,
   type LevelVersion, type Policy,
@@ -29,9 +29,9 @@ export function podTemplateOf(object: KubeObject): { template: Record<string, un
     case "DaemonSet":
     case "Job":
     case "ReplicationController":
-      return { template: recordOf(path(object, "spec", "template")), pointer: "/spec/template" };
+      return { template: recordOf(dig(object, "spec", "template")), pointer: "/spec/template" };
     case "CronJob":
-      return { template: recordOf(path(object, "spec", "jobTemplate", "spec", "template")), pointer: "/spec/jobTemplate/spec/template" };
+      return { template: recordOf(dig(object, "spec", "jobTemplate", "spec", "template")), pointer: "/spec/jobTemplate/spec/template" };
     case "PodTemplate":
       return { template: recordOf(object.template), pointer: "/template" };
     default:

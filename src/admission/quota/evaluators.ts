@@ -2,7 +2,7 @@
 // it matches, and what it must specify (pkg/quota/v1/evaluator/core and
 // k8s.io/apiserver/pkg/quota/v1/generic).
 import type { KubeObject } from "../../types.js";
-import { path, recordsOf, stringOf } from "../../util/object-access.js";
+import { dig, recordsOf, stringOf } from "../../util/object-access.js";
 import type { Quantity } from "../../util/quantity.js";
 import { containerLimits, containerName, containerRequests, containersOf, podLimits, podRequests } from "../pod-resources.js";
 import { addLists, cachedQuantity, sortedNames, type ResourceList } from "../resource-list.js";
@@ -78,7 +78,7 @@ function computeUsage(requests: ResourceList, limits: ResourceList): ResourceLis
 
 /** QuotaV1Pod: a pod that has finished is no longer charged for compute resources (its count/pods stays). */
 export function isTerminalPodForQuota(pod: KubeObject): boolean {
-  const phase = path(pod, "status", "phase");
+  const phase = dig(pod, "status", "phase");
   return phase === "Succeeded" || phase === "Failed";
 }
 
@@ -119,12 +119,12 @@ export const podEvaluator: Evaluator = {
 const SERVICE_RESOURCES = ["count/services", "services", "services.loadbalancers", "services.nodeports"];
 
 function nodePortsOf(service: KubeObject): number {
-  const ports = recordsOf(path(service, "spec", "ports"));
-  const type = path(service, "spec", "type");
+  const ports = recordsOf(dig(service, "spec", "ports"));
+  const type = dig(service, "spec", "type");
   if (type === "NodePort") return ports.length;
   if (type === "LoadBalancer") {
     // With allocateLoadBalancerNodePorts: false only explicit node ports are allocated.
-    if (path(service, "spec", "allocateLoadBalancerNodePorts") === false) return ports.filter((p) => Number(p.nodePort ?? 0) !== 0).length;
+    if (dig(service, "spec", "allocateLoadBalancerNodePorts") === false) return ports.filter((p) => Number(p.nodePort ?? 0) !== 0).length;
     return ports.length;
   }
   return 0;
@@ -136,7 +136,7 @@ export const serviceEvaluator: Evaluator = {
   matchesScope: () => false,
   constraints: () => undefined,
   usage(service) {
-    const isLoadBalancer = path(service, "spec", "type") === "LoadBalancer";
+    const isLoadBalancer = dig(service, "spec", "type") === "LoadBalancer";
     return new Map([
       ["count/services", ONE],
       ["services", ONE],
@@ -155,7 +155,7 @@ const PVC_RESOURCES = ["persistentvolumeclaims", "requests.storage"];
 export function claimClassOf(claim: KubeObject): string {
   const annotation = claim.metadata?.annotations?.["volume.beta.kubernetes.io/storage-class"];
   if (typeof annotation === "string") return annotation;
-  return stringOf(path(claim, "spec", "storageClassName")) ?? "";
+  return stringOf(dig(claim, "spec", "storageClassName")) ?? "";
 }
 
 /** Storage is counted in whole bytes, rounded up. */
@@ -166,9 +166,9 @@ function wholeBytes(quantity: Quantity): Quantity {
 
 function vacNamesOf(claim: KubeObject): string[] {
   const names = [
-    stringOf(path(claim, "spec", "volumeAttributesClassName")),
-    stringOf(path(claim, "status", "currentVolumeAttributesClassName")),
-    stringOf(path(claim, "status", "modifyVolumeStatus", "targetVolumeAttributesClassName")),
+    stringOf(dig(claim, "spec", "volumeAttributesClassName")),
+    stringOf(dig(claim, "status", "currentVolumeAttributesClassName")),
+    stringOf(dig(claim, "status", "modifyVolumeStatus", "targetVolumeAttributesClassName")),
   ].filter((name): name is string => !!name);
   return [...new Set(names)];
 }
@@ -204,8 +204,8 @@ export const claimEvaluator: Evaluator = {
 
 /** getStorageUsage: the request, or the allocated size when larger. */
 function claimStorageUsage(claim: KubeObject): Quantity | undefined {
-  const requests = path(claim, "spec", "resources", "requests", "storage");
-  const allocated = path(claim, "status", "allocatedResources", "storage");
+  const requests = dig(claim, "spec", "resources", "requests", "storage");
+  const allocated = dig(claim, "status", "allocatedResources", "storage");
   const parse = (value: unknown) => (typeof value === "string" || typeof value === "number" ? cachedQuantity(value) : undefined);
   const request = parse(requests);
   if (!request) return undefined;

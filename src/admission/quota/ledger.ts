@@ -3,7 +3,7 @@
 // admitted object adds (k8s.io/apiserver/.../resourcequota/controller.go CheckRequest).
 import type { ClusterSnapshot } from "../../cluster/snapshot.js";
 import type { KubeObject, ManifestDocument } from "../../types.js";
-import { path, stringOf } from "../../util/object-access.js";
+import { dig, stringOf } from "../../util/object-access.js";
 import {
   addLists, exceededResources, mask, parseResourceList, prettyPrint, removeZeros, sortedNames,
   subtractListsNonNegative, type ResourceList,
@@ -105,8 +105,8 @@ function usageOf(tracker: QuotaTracker, objects: readonly KubeObject[], resource
 
 /** spec.hard (what the admin asks for; status.hard follows it once the controller syncs). */
 function hardOf(quota: KubeObject): ResourceList {
-  const spec = parseResourceList(path(quota, "spec", "hard"));
-  return spec.size > 0 ? spec : parseResourceList(path(quota, "status", "hard"));
+  const spec = parseResourceList(dig(quota, "spec", "hard"));
+  return spec.size > 0 ? spec : parseResourceList(dig(quota, "status", "hard"));
 }
 
 export class QuotaLedger {
@@ -151,7 +151,7 @@ export class QuotaLedger {
       used: new Map(),
       scopes: scopeRequirementsOf(quota),
     };
-    const reported = parseResourceList(path(quota, "status", "used"));
+    const reported = parseResourceList(dig(quota, "status", "used"));
     const missing = [...tracker.hard.keys()].filter((name) => !reported.has(name));
     const recomputed = missing.length > 0 ? usageOf(tracker, this.liveObjects(namespace), this.resourceOf) : new Map();
     tracker.used = new Map([...tracker.hard.keys()].map((name) => [name, reported.get(name) ?? recomputed.get(name)!]));

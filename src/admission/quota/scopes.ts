@@ -1,7 +1,7 @@
 // ResourceQuota scopes (spec.scopes and spec.scopeSelector) and how a pod
 // matches them (pkg/quota/v1/evaluator/core/pods.go podMatchesScopeFunc).
 import type { KubeObject } from "../../types.js";
-import { arrayOf, isRecord, path, recordOf, recordsOf, stringOf } from "../../util/object-access.js";
+import { arrayOf, isRecord, dig, recordOf, recordsOf, stringOf } from "../../util/object-access.js";
 import { qosClassOf } from "../qos.js";
 
 export interface ScopeRequirement {
@@ -16,7 +16,7 @@ export function scopeRequirementsOf(quota: KubeObject): ScopeRequirement[] {
   const fromScopes = arrayOf(spec.scopes)
     .filter((scope): scope is string => typeof scope === "string")
     .map((scopeName) => ({ scopeName, operator: "Exists", values: [] }));
-  const fromSelector = recordsOf(path(spec, "scopeSelector", "matchExpressions")).map((e) => ({
+  const fromSelector = recordsOf(dig(spec, "scopeSelector", "matchExpressions")).map((e) => ({
     scopeName: stringOf(e.scopeName) ?? "",
     operator: stringOf(e.operator) ?? "",
     values: arrayOf(e.values).map(String),
@@ -42,7 +42,7 @@ export function matchesScopedValue(requirement: ScopeRequirement, value: string 
 }
 
 function isTerminating(pod: KubeObject): boolean {
-  const deadline = path(pod, "spec", "activeDeadlineSeconds");
+  const deadline = dig(pod, "spec", "activeDeadlineSeconds");
   return typeof deadline === "number" && deadline >= 0;
 }
 
@@ -52,7 +52,7 @@ function crossNamespaceTerms(terms: unknown): boolean {
 
 /** usesCrossNamespacePodAffinity: any affinity or anti-affinity term naming namespaces or a namespace selector. */
 function usesCrossNamespacePodAffinity(pod: KubeObject): boolean {
-  const affinity = recordOf(path(pod, "spec", "affinity"));
+  const affinity = recordOf(dig(pod, "spec", "affinity"));
   for (const kind of ["podAffinity", "podAntiAffinity"]) {
     const section = recordOf(affinity[kind]);
     if (crossNamespaceTerms(section.requiredDuringSchedulingIgnoredDuringExecution)) return true;
@@ -73,7 +73,7 @@ export function podMatchesScope(requirement: ScopeRequirement, pod: KubeObject):
     case "NotBestEffort":
       return qosClassOf(pod) !== "BestEffort";
     case "PriorityClass": {
-      const className = stringOf(path(pod, "spec", "priorityClassName")) || undefined;
+      const className = stringOf(dig(pod, "spec", "priorityClassName")) || undefined;
       if (requirement.operator === "Exists") return className !== undefined;
       return matchesScopedValue(requirement, className);
     }

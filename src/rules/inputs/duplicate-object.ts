@@ -4,14 +4,15 @@ import type { ManifestDocument } from "../../types.js";
 import type { Rule } from "../types.js";
 import { goJson } from "../support/field-errors.js";
 import { reportAt } from "../support/reports.js";
-import { apiGroup, asString, dig } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { dig, stringOf } from "../../util/object-access.js";
 
 function describe(document: ManifestDocument, namespace: string): string {
   const { object } = document;
   const group = apiGroup(object.apiVersion);
   const kind = group ? `${object.kind}.${group}` : object.kind;
   const where = namespace ? ` in namespace "${namespace}"` : "";
-  return `${kind} "${asString(dig(object, "metadata", "name"))}"${where}`;
+  return `${kind} "${stringOf(dig(object, "metadata", "name"))}"${where}`;
 }
 
 /** Same content whatever the order of the keys. */
@@ -25,7 +26,7 @@ export const inputsDuplicateObject: Rule = {
   description: "An object (group, kind, namespace, name) must be defined once in the inputs.",
   check(document, context) {
     const { inventory } = context;
-    const name = asString(dig(document.object, "metadata", "name"));
+    const name = stringOf(dig(document.object, "metadata", "name"));
     if (!name) return [];
     const first = inventory.sameIdentity(document.object).find((entry) => entry.source === "input" && entry.document);
     if (!first?.document || first.document === document || first.object === document.object) return [];

@@ -8,7 +8,8 @@ import { labelMapReports, labelSelectorReports } from "../support/label-checks.j
 import { isLabelKey } from "../support/name-syntax.js";
 import { podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup, asArray, byteLength, isRecord } from "../support/values.js";
+import { apiGroup, byteLength } from "../support/values.js";
+import { arrayOf, isRecord } from "../../util/object-access.js";
 
 /** apimachinery's TotalAnnotationSizeLimitB. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
@@ -62,7 +63,7 @@ function templateReports(document: ManifestDocument): Report[] {
       reports.push(...annotationReports(template.metadata.annotations, [...template.metadataPath, "annotations"], fieldPath([...templatePath, "annotations"])));
     }
     reports.push(...labelMapReports(template.spec.nodeSelector, [...specPath, "nodeSelector"]));
-    asArray(template.spec.topologySpreadConstraints).forEach((constraint, index) => {
+    arrayOf(template.spec.topologySpreadConstraints).forEach((constraint, index) => {
       if (isRecord(constraint)) reports.push(...labelSelectorReports(constraint.labelSelector, [...specPath, "topologySpreadConstraints", index, "labelSelector"]));
     });
   }

@@ -4,7 +4,8 @@ import type { Rule } from "../types.js";
 import { invalid, scalarValue } from "../support/field-errors.js";
 import { isConfigMapKey } from "../support/name-syntax.js";
 import { keyPath, reportAt } from "../support/reports.js";
-import { apiGroup, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { isRecord } from "../../util/object-access.js";
 
 const KEYED_FIELDS: Record<string, readonly string[]> = {
   ConfigMap: ["data", "binaryData"],

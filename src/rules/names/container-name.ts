@@ -6,7 +6,7 @@ import { isDNS1123Label } from "../support/name-syntax.js";
 import { containersOf, podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { toDnsName } from "../support/suggestions.js";
-import { asString } from "../support/values.js";
+import { stringOf } from "../../util/object-access.js";
 
 export const namesContainerName: Rule = {
   id: "names/container-name",
@@ -16,7 +16,7 @@ export const namesContainerName: Rule = {
     const reports: Report[] = [];
     for (const template of podTemplatesOf(document.object)) {
       for (const { path, container } of containersOf(template)) {
-        const name = asString(container.name);
+        const name = stringOf(container.name);
         if (name === undefined) continue;
         const at = [...path, "name"];
         if (name === "") {

@@ -7,14 +7,15 @@ import { isDNS1123Label, isLabelValue } from "../support/name-syntax.js";
 import { dnsKindOf, nameErrors, nameFormatOf } from "../support/name-policy.js";
 import { reportAt } from "../support/reports.js";
 import { toDnsName } from "../support/suggestions.js";
-import { apiGroup, asString, dig, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { dig, isRecord, stringOf } from "../../util/object-access.js";
 
 /** A CronJob's Jobs are named `<cronjob>-<11 characters>`, and Job names must fit a label value. */
 const CRONJOB_NAME_MAX = 52;
 
 function checkName(document: ManifestDocument, field: "name" | "generateName"): Report[] {
   const { object } = document;
-  const value = asString(dig(object, "metadata", field));
+  const value = stringOf(dig(object, "metadata", field));
   if (value === undefined || value === "") return [];
   const format = nameFormatOf(apiGroup(object.apiVersion), object.kind ?? "");
   const dnsKind = dnsKindOf(format);
@@ -28,9 +29,9 @@ function checkName(document: ManifestDocument, field: "name" | "generateName"): 
 function checkCustomResourceDefinitionName(document: ManifestDocument): Report[] {
   const { object } = document;
   if (object.kind !== "CustomResourceDefinition" || apiGroup(object.apiVersion) !== "apiextensions.k8s.io") return [];
-  const name = asString(dig(object, "metadata", "name"));
-  const plural = asString(dig(object, "spec", "names", "plural"));
-  const group = asString(dig(object, "spec", "group"));
+  const name = stringOf(dig(object, "metadata", "name"));
+  const plural = stringOf(dig(object, "spec", "names", "plural"));
+  const group = stringOf(dig(object, "spec", "group"));
   if (!name || plural === undefined || group === undefined) return [];
   const expected = `${plural}.${group}`;
   if (name === expected) return [];
@@ -39,7 +40,7 @@ function checkCustomResourceDefinitionName(document: ManifestDocument): Report[]
 
 function checkNamespace(document: ManifestDocument, context: RuleContext): Report[] {
   const { object } = document;
-  const namespace = asString(dig(object, "metadata", "namespace"));
+  const namespace = stringOf(dig(object, "metadata", "namespace"));
   if (!namespace || !context.inventory.isNamespaced(object.kind)) return [];
   const fixed = toDnsName(namespace, "label");
   return isDNS1123Label(namespace).map((detail) =>
@@ -52,7 +53,7 @@ function checkJobNameAsLabel(document: ManifestDocument): Report[] {
   const { object } = document;
   if (object.kind !== "Job" || apiGroup(object.apiVersion) !== "batch") return [];
   if (dig(object, "spec", "manualSelector") === true) return [];
-  const name = asString(dig(object, "metadata", "name"));
+  const name = stringOf(dig(object, "metadata", "name"));
   if (!name) return [];
   return isLabelValue(name)
     .filter((detail) => detail.startsWith("must be no more than"))
@@ -68,7 +69,7 @@ function checkJobNameAsLabel(document: ManifestDocument): Report[] {
 function checkCronJobName(document: ManifestDocument): Report[] {
   const { object } = document;
   if (object.kind !== "CronJob" || apiGroup(object.apiVersion) !== "batch") return [];
-  const name = asString(dig(object, "metadata", "name"));
+  const name = stringOf(dig(object, "metadata", "name"));
   if (!name || name.length <= CRONJOB_NAME_MAX) return [];
   return [reportAt(["metadata", "name"], invalid("metadata.name", scalarValue(name), `must be no more than ${CRONJOB_NAME_MAX} characters`))];
 }

@@ -7,7 +7,8 @@ import { invalid, scalarValue } from "../support/field-errors.js";
 import { isDNS1123Label, isValidPortName } from "../support/name-syntax.js";
 import { containersOf, podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup, asArray, asString, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 
 /** The nearest IANA service name: lower case, `a-z0-9-`, no `--`, at most 15 characters. */
 function toPortName(name: string): string | undefined {
@@ -28,8 +29,8 @@ function containerPortNames(document: ManifestDocument): Report[] {
   const reports: Report[] = [];
   for (const template of podTemplatesOf(document.object)) {
     for (const { path, container } of containersOf(template)) {
-      asArray(container.ports).forEach((port, index) => {
-        const name = isRecord(port) ? asString(port.name) : undefined;
+      arrayOf(container.ports).forEach((port, index) => {
+        const name = isRecord(port) ? stringOf(port.name) : undefined;
         if (!name) return;
         const at = [...path, "ports", index, "name"];
         reports.push(...portNameReports(at, name, isValidPortName(name), toPortName(name)));
@@ -43,8 +44,8 @@ function servicePortNames(document: ManifestDocument): Report[] {
   const { object } = document;
   if (object.kind !== "Service" || apiGroup(object.apiVersion) !== "") return [];
   const reports: Report[] = [];
-  asArray(isRecord(object.spec) ? object.spec.ports : undefined).forEach((port, index) => {
-    const name = isRecord(port) ? asString(port.name) : undefined;
+  arrayOf(isRecord(object.spec) ? object.spec.ports : undefined).forEach((port, index) => {
+    const name = isRecord(port) ? stringOf(port.name) : undefined;
     if (!name) return;
     const at = ["spec", "ports", index, "name"];
     const fixed = name.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/-+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63);

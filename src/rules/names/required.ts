@@ -2,13 +2,14 @@
 import type { Rule } from "../types.js";
 import { required } from "../support/field-errors.js";
 import { reportAt } from "../support/reports.js";
-import { apiGroup, asString, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { isRecord, stringOf } from "../../util/object-access.js";
 
 /** Configuration files of kustomize sit next to manifests but are not API objects. */
 const NOT_API_OBJECTS = new Set(["kustomize.config.k8s.io"]);
 
 function hasText(value: unknown): boolean {
-  const text = asString(value);
+  const text = stringOf(value);
   return text !== undefined && text.length > 0;
 }
 

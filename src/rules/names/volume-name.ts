@@ -6,7 +6,7 @@ import { isDNS1123Label } from "../support/name-syntax.js";
 import { podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { toDnsName } from "../support/suggestions.js";
-import { asArray, asString, isRecord } from "../support/values.js";
+import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 
 export const namesVolumeName: Rule = {
   id: "names/volume-name",
@@ -15,9 +15,9 @@ export const namesVolumeName: Rule = {
   check(document) {
     const reports: Report[] = [];
     for (const template of podTemplatesOf(document.object)) {
-      asArray(template.spec.volumes).forEach((volume, index) => {
+      arrayOf(template.spec.volumes).forEach((volume, index) => {
         if (!isRecord(volume)) return;
-        const name = asString(volume.name);
+        const name = stringOf(volume.name);
         if (name === undefined) return;
         const at = [...template.specPath, "volumes", index, "name"];
         if (name === "") {

@@ -7,14 +7,14 @@ import { duplicate, invalid, scalarValue } from "../support/field-errors.js";
 import { isDNS1123Label, isValidPortName } from "../support/name-syntax.js";
 import { containersOf, podTemplatesOf, type ContainerRef, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { asArray, asInteger, asString, isRecord } from "../support/values.js";
+import { arrayOf, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 
 /** Container names are unique across containers, initContainers and ephemeralContainers. */
 function containerNameReports(containers: ContainerRef[]): Report[] {
   const seen = new Set<string>();
   const reports: Report[] = [];
   for (const { path, container } of containers) {
-    const name = asString(container.name);
+    const name = stringOf(container.name);
     if (name === undefined) continue;
     if (seen.has(name)) reports.push(reportAt([...path, "name"], duplicate(fieldPath([...path, "name"]), scalarValue(name))));
     else if (name !== "") seen.add(name);
@@ -25,8 +25,8 @@ function containerNameReports(containers: ContainerRef[]): Report[] {
 function volumeNameReports(template: PodTemplate): Report[] {
   const seen = new Set<string>();
   const reports: Report[] = [];
-  asArray(template.spec.volumes).forEach((volume, index) => {
-    const name = isRecord(volume) ? asString(volume.name) : undefined;
+  arrayOf(template.spec.volumes).forEach((volume, index) => {
+    const name = isRecord(volume) ? stringOf(volume.name) : undefined;
     if (!name) return;
     const at = [...template.specPath, "volumes", index, "name"];
     if (seen.has(name)) reports.push(reportAt(at, duplicate(fieldPath(at), scalarValue(name))));
@@ -40,8 +40,8 @@ function volumeNameReports(template: PodTemplate): Report[] {
 function perContainerReports({ path, container }: ContainerRef): Report[] {
   const reports: Report[] = [];
   const portNames = new Set<string>();
-  asArray(container.ports).forEach((port, index) => {
-    const name = isRecord(port) ? asString(port.name) : undefined;
+  arrayOf(container.ports).forEach((port, index) => {
+    const name = isRecord(port) ? stringOf(port.name) : undefined;
     if (!name || isValidPortName(name).length > 0) return;
     const at = [...path, "ports", index, "name"];
     if (portNames.has(name)) reports.push(reportAt(at, duplicate(fieldPath(at), scalarValue(name))));
@@ -49,8 +49,8 @@ function perContainerReports({ path, container }: ContainerRef): Report[] {
   });
   const uniqueField = (list: string, field: string) => {
     const seen = new Set<string>();
-    asArray(container[list]).forEach((item, index) => {
-      const value = isRecord(item) ? asString(item[field]) : undefined;
+    arrayOf(container[list]).forEach((item, index) => {
+      const value = isRecord(item) ? stringOf(item[field]) : undefined;
       if (value === undefined) return;
       const at = [...path, list, index, field];
       if (seen.has(value)) reports.push(reportAt(at, invalid(fieldPath(at), scalarValue(value), "must be unique")));
@@ -73,17 +73,17 @@ interface PortDefinition {
 }
 
 function portDefinitions({ path, container }: ContainerRef): PortDefinition[] {
-  return asArray(container.ports).flatMap((port, index) => {
+  return arrayOf(container.ports).flatMap((port, index) => {
     if (!isRecord(port)) return [];
-    const containerPort = asInteger(port.containerPort);
+    const containerPort = strictIntegerOf(port.containerPort);
     if (containerPort === undefined) return [];
     return [{
       at: [...path, "ports", index],
       containerPath: path,
       containerPort,
-      protocol: asString(port.protocol) ?? "TCP",
-      hostPort: asInteger(port.hostPort) ?? 0,
-      hostIP: asString(port.hostIP) ?? "",
+      protocol: stringOf(port.protocol) ?? "TCP",
+      hostPort: strictIntegerOf(port.hostPort) ?? 0,
+      hostIP: stringOf(port.hostIP) ?? "",
     }];
   });
 }

@@ -7,7 +7,7 @@ import type { Rule } from "../types.js";
 import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../support/suggestions.js";
-import { asArray, asString, dig, isRecord } from "../support/values.js";
+import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
 
 const CONSEQUENCE: Record<string, string> = {
   livenessProbe: "the probe fails every time and the kubelet restarts the container",
@@ -24,12 +24,12 @@ function handlers(container: ContainerRef["container"]): Array<[string[], string
 }
 
 function containerReports({ path, container }: ContainerRef): Report[] {
-  const names = new Set(asArray(container.ports).map((p) => (isRecord(p) ? asString(p.name) : undefined)).filter((n): n is string => !!n));
+  const names = new Set(arrayOf(container.ports).map((p) => (isRecord(p) ? stringOf(p.name) : undefined)).filter((n): n is string => !!n));
   const reports: Report[] = [];
   for (const [at, kind, handler] of handlers(container)) {
     if (!isRecord(handler)) continue;
     for (const action of ["httpGet", "tcpSocket"]) {
-      const port = asString(dig(handler, action, "port"));
+      const port = stringOf(dig(handler, action, "port"));
       if (!port || names.has(port)) continue;
       const portPath: PathSegment[] = [...path, ...at, action, "port"];
       const suggestion = closest(port, names);

@@ -6,17 +6,18 @@ import { notFound, scalarValue } from "../support/field-errors.js";
 import { containersOf, podTemplatesOf, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../support/suggestions.js";
-import { apiGroup, asArray, asString, dig, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
 
 function volumeNames(object: KubeObject, template: PodTemplate): Set<string> {
   const names = new Set<string>();
-  for (const volume of asArray(template.spec.volumes)) {
-    const name = isRecord(volume) ? asString(volume.name) : undefined;
+  for (const volume of arrayOf(template.spec.volumes)) {
+    const name = isRecord(volume) ? stringOf(volume.name) : undefined;
     if (name) names.add(name);
   }
   if (object.kind === "StatefulSet" && apiGroup(object.apiVersion) === "apps") {
-    for (const claim of asArray(dig(object, "spec", "volumeClaimTemplates"))) {
-      const name = asString(dig(claim, "metadata", "name"));
+    for (const claim of arrayOf(dig(object, "spec", "volumeClaimTemplates"))) {
+      const name = stringOf(dig(claim, "metadata", "name"));
       if (name) names.add(name);
     }
   }
@@ -33,8 +34,8 @@ export const podVolumeMountUnknown: Rule = {
       const volumes = volumeNames(document.object, template);
       for (const { path, container } of containersOf(template)) {
         for (const list of ["volumeMounts", "volumeDevices"] as const) {
-          asArray(container[list]).forEach((mount, index) => {
-            const name = isRecord(mount) ? asString(mount.name) : undefined;
+          arrayOf(container[list]).forEach((mount, index) => {
+            const name = isRecord(mount) ? stringOf(mount.name) : undefined;
             if (name === undefined || name === "" || volumes.has(name)) return;
             const at = [...path, list, index, "name"];
             const suggestion = closest(name, volumes);

@@ -8,7 +8,8 @@ import { forbidden, invalid, required, scalarValue } from "../support/field-erro
 import { isValidPortName, isValidPortNum } from "../support/name-syntax.js";
 import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup, asArray, asString, dig, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
 
 /** kube-apiserver's default --service-node-port-range. */
 const NODE_PORT_MIN = 30000;
@@ -45,7 +46,7 @@ function handlerReports({ path, container }: ContainerRef): Report[] {
 
 function containerPortReports({ path, container }: ContainerRef): Report[] {
   const reports: Report[] = [];
-  asArray(container.ports).forEach((port, index) => {
+  arrayOf(container.ports).forEach((port, index) => {
     if (!isRecord(port)) return;
     const portPath = [...path, "ports", index];
     const containerPort = port.containerPort;
@@ -68,9 +69,9 @@ function containerPortReports({ path, container }: ContainerRef): Report[] {
 
 function servicePortReports(object: KubeObject): Report[] {
   const spec = isRecord(object.spec) ? object.spec : {};
-  const type = asString(spec.type) ?? "ClusterIP";
+  const type = stringOf(spec.type) ?? "ClusterIP";
   const reports: Report[] = [];
-  asArray(spec.ports).forEach((port, index) => {
+  arrayOf(spec.ports).forEach((port, index) => {
     if (!isRecord(port)) return;
     const at = ["spec", "ports", index];
     if (isInteger(port.port)) {

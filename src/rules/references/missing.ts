@@ -7,7 +7,7 @@ import type { Rule } from "../types.js";
 import { podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../support/suggestions.js";
-import { asArray, asInteger, asString, dig, isRecord } from "../support/values.js";
+import { arrayOf, dig, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 import { exists, findObjects, namesOf, notFoundText, searchedIn } from "./lookup.js";
 import { objectReferenceReports } from "./object-references.js";
 import { podReferences, type Consequence, type PodReference } from "./pod-references.js";
@@ -26,9 +26,9 @@ function statefulSetClaims(inventory: Inventory, namespace: string): Set<string>
   for (const entry of inventory.ofKind("StatefulSet")) {
     if (inventory.namespaceOf(entry.object) !== namespace) continue;
     const name = entry.object.metadata?.name;
-    const replicas = asInteger(dig(entry.object, "spec", "replicas")) ?? 1;
-    for (const template of asArray(dig(entry.object, "spec", "volumeClaimTemplates"))) {
-      const claim = asString(dig(template, "metadata", "name"));
+    const replicas = strictIntegerOf(dig(entry.object, "spec", "replicas")) ?? 1;
+    for (const template of arrayOf(dig(entry.object, "spec", "volumeClaimTemplates"))) {
+      const claim = stringOf(dig(template, "metadata", "name"));
       if (!claim || typeof name !== "string") continue;
       for (let ordinal = 0; ordinal < Math.min(replicas, 1000); ordinal++) claims.add(`${claim}-${name}-${ordinal}`);
     }

@@ -5,7 +5,8 @@ import type { KubeObject, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../support/suggestions.js";
-import { apiGroup, asArray, asInteger, asString, dig, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { arrayOf, dig, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 import { exists, findObjects, namesOf, notFoundText, searchedIn } from "./lookup.js";
 
 interface Backend {
@@ -18,34 +19,34 @@ interface Backend {
 function ingressBackends(object: KubeObject): Backend[] {
   const spec = isRecord(object.spec) ? object.spec : {};
   const backends: Array<[unknown, PathSegment[]]> = [[spec.defaultBackend, ["spec", "defaultBackend"]], [spec.backend, ["spec", "backend"]]];
-  asArray(spec.rules).forEach((rule, i) => {
-    asArray(dig(rule, "http", "paths")).forEach((path, j) => backends.push([dig(path, "backend"), ["spec", "rules", i, "http", "paths", j, "backend"]]));
+  arrayOf(spec.rules).forEach((rule, i) => {
+    arrayOf(dig(rule, "http", "paths")).forEach((path, j) => backends.push([dig(path, "backend"), ["spec", "rules", i, "http", "paths", j, "backend"]]));
   });
   return backends.flatMap(([backend, at]) => {
     if (!isRecord(backend)) return [];
     if (isRecord(backend.service)) {
-      const name = asString(backend.service.name);
-      const number = asInteger(dig(backend.service, "port", "number"));
-      const portName = asString(dig(backend.service, "port", "name"));
+      const name = stringOf(backend.service.name);
+      const number = strictIntegerOf(dig(backend.service, "port", "number"));
+      const portName = stringOf(dig(backend.service, "port", "name"));
       if (!name) return [];
       const port = number ?? portName;
       const portPath = [...at, "service", "port", number !== undefined ? "number" : "name"];
       return [{ name, namePath: [...at, "service", "name"], port, portPath }];
     }
     // extensions/v1beta1 and networking.k8s.io/v1beta1 backends.
-    const name = asString(backend.serviceName);
+    const name = stringOf(backend.serviceName);
     if (!name) return [];
-    const port = asInteger(backend.servicePort) ?? asString(backend.servicePort);
+    const port = strictIntegerOf(backend.servicePort) ?? stringOf(backend.servicePort);
     return [{ name, namePath: [...at, "serviceName"], port, portPath: [...at, "servicePort"] }];
   });
 }
 
 function servicePortMatches(service: KubeObject, port: string | number): boolean {
-  return asArray(dig(service, "spec", "ports")).some((p) => isRecord(p) && (typeof port === "number" ? p.port === port : p.name === port));
+  return arrayOf(dig(service, "spec", "ports")).some((p) => isRecord(p) && (typeof port === "number" ? p.port === port : p.name === port));
 }
 
 function servicePortList(service: KubeObject): string {
-  return asArray(dig(service, "spec", "ports"))
+  return arrayOf(dig(service, "spec", "ports"))
     .filter(isRecord)
     .map((p) => (p.name ? `${p.name}=${p.port}` : String(p.port)))
     .join(", ");
@@ -74,10 +75,10 @@ function ingressReports(object: KubeObject, namespace: string, inventory: Invent
 function scaleTargetReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
   const target = dig(object, "spec", "scaleTargetRef");
   if (!isRecord(target)) return [];
-  const kind = asString(target.kind);
-  const name = asString(target.name);
+  const kind = stringOf(target.kind);
+  const name = stringOf(target.name);
   if (!kind || !name) return [];
-  const group = apiGroup(asString(target.apiVersion));
+  const group = apiGroup(stringOf(target.apiVersion));
   if (exists(inventory, kind, namespace, name, group)) return [];
   const suggestion = closest(name, namesOf(inventory, kind, namespace));
   const at = ["spec", "scaleTargetRef", "name"];
@@ -87,8 +88,8 @@ function scaleTargetReports(object: KubeObject, namespace: string, inventory: In
 function roleRefReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
   const roleRef = dig(object, "roleRef");
   if (!isRecord(roleRef)) return [];
-  const kind = asString(roleRef.kind);
-  const name = asString(roleRef.name);
+  const kind = stringOf(roleRef.kind);
+  const name = stringOf(roleRef.name);
   if ((kind !== "Role" && kind !== "ClusterRole") || !name) return [];
   const roleNamespace = kind === "Role" ? namespace : "";
   if (exists(inventory, kind, roleNamespace, name, "rbac.authorization.k8s.io")) return [];
@@ -101,7 +102,7 @@ function roleRefReports(object: KubeObject, namespace: string, inventory: Invent
 
 /** A StatefulSet's governing Service gives its pods their stable DNS names. */
 function governingServiceReports(object: KubeObject, namespace: string, inventory: Inventory): Report[] {
-  const name = asString(dig(object, "spec", "serviceName"));
+  const name = stringOf(dig(object, "spec", "serviceName"));
   if (!name || exists(inventory, "Service", namespace, name, "")) return [];
   const suggestion = closest(name, namesOf(inventory, "Service", namespace));
   const at = ["spec", "serviceName"];

@@ -3,7 +3,7 @@
 // its ServiceAccount.
 import type { PathSegment } from "../../util/pointer.js";
 import { containersOf, type PodTemplate } from "../support/pod-templates.js";
-import { asArray, asString, dig, isRecord, type JsonRecord } from "../support/values.js";
+import { arrayOf, dig, isRecord, stringOf, type JsonRecord } from "../../util/object-access.js";
 
 export type ReferencedKind = "ConfigMap" | "Secret" | "PersistentVolumeClaim" | "ServiceAccount";
 
@@ -34,14 +34,14 @@ function reference(
   source: JsonRecord,
   keys: KeyReference[] = [],
 ): PodReference[] {
-  const text = asString(name);
+  const text = stringOf(name);
   if (!text) return [];
   return [{ kind, name: text, path, optional: source.optional === true, consequence, keys }];
 }
 
 function itemKeys(source: JsonRecord, at: PathSegment[]): KeyReference[] {
-  return asArray(source.items).flatMap((item, index) => {
-    const key = isRecord(item) ? asString(item.key) : undefined;
+  return arrayOf(source.items).flatMap((item, index) => {
+    const key = isRecord(item) ? stringOf(item.key) : undefined;
     return key ? [{ key, path: [...at, "items", index, "key"] }] : [];
   });
 }
@@ -49,19 +49,19 @@ function itemKeys(source: JsonRecord, at: PathSegment[]): KeyReference[] {
 function containerReferences(template: PodTemplate): PodReference[] {
   const out: PodReference[] = [];
   for (const { path, container } of containersOf(template)) {
-    asArray(container.env).forEach((env, index) => {
+    arrayOf(container.env).forEach((env, index) => {
       const valueFrom = dig(env, "valueFrom");
       if (!isRecord(valueFrom)) return;
       const at = [...path, "env", index, "valueFrom"];
       for (const [field, kind] of [["configMapKeyRef", "ConfigMap"], ["secretKeyRef", "Secret"]] as const) {
         const ref = valueFrom[field];
         if (!isRecord(ref)) continue;
-        const key = asString(ref.key);
+        const key = stringOf(ref.key);
         const keys = key ? [{ key, path: [...at, field, "key"] }] : [];
         out.push(...reference(kind, ref.name, [...at, field, "name"], "container", ref, keys));
       }
     });
-    asArray(container.envFrom).forEach((source, index) => {
+    arrayOf(container.envFrom).forEach((source, index) => {
       if (!isRecord(source)) return;
       const at = [...path, "envFrom", index];
       for (const [field, kind] of [["configMapRef", "ConfigMap"], ["secretRef", "Secret"]] as const) {
@@ -74,7 +74,7 @@ function containerReferences(template: PodTemplate): PodReference[] {
 }
 
 function projectedReferences(projected: JsonRecord, at: PathSegment[]): PodReference[] {
-  return asArray(projected.sources).flatMap((source, index) => {
+  return arrayOf(projected.sources).flatMap((source, index) => {
     if (!isRecord(source)) return [];
     const sourceAt = [...at, "sources", index];
     const out: PodReference[] = [];
@@ -87,7 +87,7 @@ function projectedReferences(projected: JsonRecord, at: PathSegment[]): PodRefer
 }
 
 function volumeReferences(template: PodTemplate): PodReference[] {
-  return asArray(template.spec.volumes).flatMap((volume, index) => {
+  return arrayOf(template.spec.volumes).flatMap((volume, index) => {
     if (!isRecord(volume)) return [];
     const at = [...template.specPath, "volumes", index];
     const out: PodReference[] = [];
@@ -107,12 +107,12 @@ function volumeReferences(template: PodTemplate): PodReference[] {
 
 function podLevelReferences(template: PodTemplate): PodReference[] {
   const out: PodReference[] = [];
-  asArray(template.spec.imagePullSecrets).forEach((secret, index) => {
+  arrayOf(template.spec.imagePullSecrets).forEach((secret, index) => {
     if (isRecord(secret)) out.push(...reference("Secret", secret.name, [...template.specPath, "imagePullSecrets", index, "name"], "pull", {}));
   });
   // serviceAccount is the deprecated alias; serviceAccountName wins when both are set.
   for (const field of ["serviceAccountName", "serviceAccount"]) {
-    const name = asString(template.spec[field]);
+    const name = stringOf(template.spec[field]);
     if (name) {
       out.push(...reference("ServiceAccount", name, [...template.specPath, field], "admission", {}));
       break;

@@ -4,7 +4,8 @@ import type { Report } from "../../types.js";
 import type { Rule } from "../types.js";
 import { required } from "../support/field-errors.js";
 import { keyPath, reportAt } from "../support/reports.js";
-import { apiGroup, asString, dig, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { dig, isRecord, stringOf } from "../../util/object-access.js";
 
 /** Keys a Secret of each type must have (in data, or stringData which is merged into it). */
 const REQUIRED_KEYS: Record<string, readonly string[]> = {
@@ -21,7 +22,7 @@ export const secretRequiredKeys: Rule = {
   check(document) {
     const { object } = document;
     if (object.kind !== "Secret" || apiGroup(object.apiVersion) !== "") return [];
-    const type = asString(object.type);
+    const type = stringOf(object.type);
     if (!type) return [];
     const keys = new Set([...Object.keys(isRecord(object.data) ? object.data : {}), ...Object.keys(isRecord(object.stringData) ? object.stringData : {})]);
     const at = isRecord(object.data) ? ["data"] : isRecord(object.stringData) ? ["stringData"] : ["type"];
@@ -32,7 +33,7 @@ export const secretRequiredKeys: Rule = {
     if (type === "kubernetes.io/basic-auth" && !keys.has("username") && !keys.has("password")) {
       for (const key of ["username", "password"]) reports.push(reportAt(at, required(keyPath(["data"], key)) + ` (a Secret of type ${type} needs a username or a password)`, { atKey: true }));
     }
-    if (type === "kubernetes.io/service-account-token" && !asString(dig(object, "metadata", "annotations", "kubernetes.io/service-account.name"))) {
+    if (type === "kubernetes.io/service-account-token" && !stringOf(dig(object, "metadata", "annotations", "kubernetes.io/service-account.name"))) {
       reports.push(reportAt(["metadata"], required("metadata.annotations[kubernetes.io/service-account.name]") + " (it names the ServiceAccount the token is for)", { atKey: true }));
     }
     return reports;

@@ -7,7 +7,8 @@ import type { Rule, RuleContext } from "../types.js";
 import { duplicate, goJson, goQuote, invalid, rendersCompositeAsJson, required, scalarValue } from "../support/field-errors.js";
 import { isDNS1123Label } from "../support/name-syntax.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup, asArray, asInteger, asString, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { arrayOf, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 
 interface ServicePort {
   index: number;
@@ -19,9 +20,9 @@ interface ServicePort {
 
 function portsOf(object: KubeObject): ServicePort[] {
   const spec = isRecord(object.spec) ? object.spec : {};
-  return asArray(spec.ports).flatMap((port, index) =>
+  return arrayOf(spec.ports).flatMap((port, index) =>
     isRecord(port)
-      ? [{ index, name: asString(port.name), protocol: asString(port.protocol) ?? "TCP", port: asInteger(port.port), nodePort: asInteger(port.nodePort) ?? 0 }]
+      ? [{ index, name: stringOf(port.name), protocol: stringOf(port.protocol) ?? "TCP", port: strictIntegerOf(port.port), nodePort: strictIntegerOf(port.nodePort) ?? 0 }]
       : [],
   );
 }

@@ -7,7 +7,8 @@ import type { Rule } from "../types.js";
 import { containersOf, podTemplatesOf, templateLabels, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../support/suggestions.js";
-import { apiGroup, asArray, asString, asStringMap, dig, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { arrayOf, dig, isRecord, strictStringMapOf, stringOf } from "../../util/object-access.js";
 import { searchedIn } from "../references/lookup.js";
 
 interface SelectedTemplate {
@@ -59,7 +60,7 @@ function selectedTemplates(inventory: Inventory, namespace: string, selector: Re
 function containerPortNames(template: PodTemplate): string[] {
   return containersOf(template)
     .filter((c) => c.list !== "ephemeralContainers")
-    .flatMap((c) => asArray(c.container.ports).map((p) => (isRecord(p) ? asString(p.name) : undefined)))
+    .flatMap((c) => arrayOf(c.container.ports).map((p) => (isRecord(p) ? stringOf(p.name) : undefined)))
     .filter((n): n is string => n !== undefined && n !== "");
 }
 
@@ -67,8 +68,8 @@ function targetPortReports(object: KubeObject, selected: SelectedTemplate[]): Re
   const reports: Report[] = [];
   const names = new Set(selected.flatMap((s) => containerPortNames(s.template)));
   const owners = [...new Set(selected.map((s) => s.owner))].sort().join(", ");
-  asArray(dig(object, "spec", "ports")).forEach((port, index) => {
-    const target = isRecord(port) ? asString(port.targetPort) : undefined;
+  arrayOf(dig(object, "spec", "ports")).forEach((port, index) => {
+    const target = isRecord(port) ? stringOf(port.targetPort) : undefined;
     if (!target || names.has(target)) return;
     const at = ["spec", "ports", index, "targetPort"];
     const suggestion = closest(target, names);
@@ -93,8 +94,8 @@ export const serviceSelectorNoMatch: Rule = {
   check(document, context) {
     const { object } = document;
     if (object.kind !== "Service" || apiGroup(object.apiVersion) !== "") return [];
-    if (asString(dig(object, "spec", "type")) === "ExternalName") return [];
-    const selector = asStringMap(dig(object, "spec", "selector"));
+    if (stringOf(dig(object, "spec", "type")) === "ExternalName") return [];
+    const selector = strictStringMapOf(dig(object, "spec", "selector"));
     // Without a selector the Service's endpoints are managed by hand.
     if (!selector || Object.keys(selector).length === 0) return [];
     const { inventory } = context;

@@ -1,7 +1,7 @@
 // kube-apiserver's field error wording (k8s.io/apimachinery/pkg/util/validation/field):
 // `<path>: <Type>: <bad value>: <detail>`, with the bad value printed the way the
 // API server prints it for the target release.
-import { asArray, asString, isRecord, stringEntries } from "./values.js";
+import { arrayOf, isRecord, stringEntries, stringOf } from "../../util/object-access.js";
 
 /**
  * Since Kubernetes 1.34 the API server prints composite bad values (maps,
@@ -85,11 +85,11 @@ interface SelectorShape {
 function selectorShape(selector: unknown): SelectorShape {
   const record = isRecord(selector) ? selector : {};
   const labels = isRecord(record.matchLabels) ? Object.fromEntries(stringEntries(record.matchLabels)) : undefined;
-  const expressions = asArray(record.matchExpressions)
+  const expressions = arrayOf(record.matchExpressions)
     .filter(isRecord)
     .map((item) => {
       const values = Array.isArray(item.values) ? item.values.map(String) : undefined;
-      return { key: asString(item.key) ?? "", operator: asString(item.operator) ?? "", ...(values ? { values } : {}) };
+      return { key: stringOf(item.key) ?? "", operator: stringOf(item.operator) ?? "", ...(values ? { values } : {}) };
     });
   return { ...(labels ? { matchLabels: labels } : {}), matchExpressions: expressions };
 }

@@ -5,7 +5,7 @@ import type { PathSegment } from "../../util/pointer.js";
 import { forbidden, invalid, required, scalarValue } from "./field-errors.js";
 import { isLabelKey, isLabelValue } from "./name-syntax.js";
 import { fieldPath, reportAt } from "./reports.js";
-import { asArray, asString, isRecord } from "./values.js";
+import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 
 const OPERATORS = new Set(["In", "NotIn", "Exists", "DoesNotExist"]);
 
@@ -52,7 +52,7 @@ export function labelMapReports(map: unknown, at: PathSegment[], shownPath = fie
 function requirementReports(requirement: Record<string, unknown>, at: PathSegment[]): Report[] {
   const reports: Report[] = [];
   const operator = requirement.operator;
-  const values = asArray(requirement.values);
+  const values = arrayOf(requirement.values);
   if (operator === "In" || operator === "NotIn") {
     if (values.length === 0) {
       const valuesAt = [...at, "values"];
@@ -65,7 +65,7 @@ function requirementReports(requirement: Record<string, unknown>, at: PathSegmen
     }
   }
   // An operator outside In, NotIn, Exists, DoesNotExist is an enum error of the schema layer.
-  const key = asString(requirement.key);
+  const key = stringOf(requirement.key);
   if (key !== undefined) {
     const keyAt = [...at, "key"];
     for (const detail of isLabelKey(key)) reports.push(reportAt(keyAt, invalid(fieldPath(keyAt), scalarValue(key), detail)));
@@ -82,7 +82,7 @@ function requirementReports(requirement: Record<string, unknown>, at: PathSegmen
 export function labelSelectorReports(selector: unknown, at: PathSegment[]): Report[] {
   if (!isRecord(selector)) return [];
   const reports = labelMapReports(selector.matchLabels, [...at, "matchLabels"]);
-  asArray(selector.matchExpressions).forEach((requirement, index) => {
+  arrayOf(selector.matchExpressions).forEach((requirement, index) => {
     if (isRecord(requirement)) reports.push(...requirementReports(requirement, [...at, "matchExpressions", index]));
   });
   return reports;
@@ -94,5 +94,5 @@ export function labelSelectorReports(selector: unknown, at: PathSegment[]): Repo
  */
 export function isUsableSelector(selector: unknown): boolean {
   return isRecord(selector) && labelSelectorReports(selector, []).length === 0 &&
-    asArray(selector.matchExpressions).every((r) => isRecord(r) && typeof r.operator === "string" && OPERATORS.has(r.operator));
+    arrayOf(selector.matchExpressions).every((r) => isRecord(r) && typeof r.operator === "string" && OPERATORS.has(r.operator));
 }

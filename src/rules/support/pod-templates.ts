@@ -2,7 +2,8 @@
 // of a workload (CronJob's inside its job template), with the containers of each.
 import type { KubeObject } from "../../types.js";
 import { type PathSegment } from "../../util/pointer.js";
-import { apiGroup, asArray, isRecord, type JsonRecord } from "./values.js";
+import { apiGroup } from "./values.js";
+import { arrayOf, isRecord, type JsonRecord } from "../../util/object-access.js";
 
 export interface PodTemplate {
   /** Path to the pod's ObjectMeta (`metadata` of a Pod, `spec.template.metadata` of a Deployment). */
@@ -72,7 +73,7 @@ export interface ContainerRef {
 export function containersOf(template: PodTemplate): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const list of ["containers", "initContainers", "ephemeralContainers"] as const) {
-    asArray(template.spec[list]).forEach((container, index) => {
+    arrayOf(template.spec[list]).forEach((container, index) => {
       if (isRecord(container)) out.push({ list, index, path: [...template.specPath, list, index], container });
     });
   }

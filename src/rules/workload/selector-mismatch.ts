@@ -8,7 +8,8 @@ import { invalid, labelSelectorValue, notSupported, required, stringMapValue } f
 import { isUsableSelector } from "../support/label-checks.js";
 import { podTemplatesOf, templateLabels, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup, asRecord, asStringMap, dig, isRecord } from "../support/values.js";
+import { apiGroup } from "../support/values.js";
+import { dig, isRecord, recordOf, strictStringMapOf } from "../../util/object-access.js";
 
 const MISMATCH = "`selector` does not match template `labels`";
 
@@ -21,9 +22,8 @@ const EMPTY_SELECTOR_WORD: Record<string, string> = {
 };
 
 function isEmptySelector(selector: Record<string, unknown>): boolean {
-  const labels = asRecord(selector.matchLabels);
   const expressions = selector.matchExpressions;
-  return (!labels || Object.keys(labels).length === 0) && (!Array.isArray(expressions) || expressions.length === 0);
+  return Object.keys(recordOf(selector.matchLabels)).length === 0 && (!Array.isArray(expressions) || expressions.length === 0);
 }
 
 /** The labels the template lacks for a matchLabels selector, as `key=value` pairs. */
@@ -55,7 +55,7 @@ function appsReports(object: KubeObject, template: PodTemplate, context: RuleCon
   }
   if (!isUsableSelector(selector)) return [];
   if (matchesLabelSelector(selector, templateLabels(template))) return [];
-  const matchLabels = asStringMap(selector.matchLabels);
+  const matchLabels = strictStringMapOf(selector.matchLabels);
   return [mismatchReport(template, context, matchLabels ? missingLabels(matchLabels, templateLabels(template)) : undefined)];
 }
 
@@ -63,7 +63,7 @@ function appsReports(object: KubeObject, template: PodTemplate, context: RuleCon
 function replicationControllerReports(object: KubeObject, template: PodTemplate, context: RuleContext): Report[] {
   const selector = dig(object, "spec", "selector");
   const labels = templateLabels(template);
-  const selectorMap = asStringMap(selector);
+  const selectorMap = strictStringMapOf(selector);
   if (selector === undefined || selector === null || (selectorMap && Object.keys(selectorMap).length === 0)) {
     if (!labels || Object.keys(labels).length === 0) return [reportAt(["spec"], required("spec.selector"), { atKey: true })];
     return [];
@@ -86,7 +86,7 @@ function jobReports(object: KubeObject, template: PodTemplate, context: RuleCont
   }
   if (selector === undefined || selector === null) return [reportAt(["spec", "manualSelector"], required("spec.selector") + " (spec.manualSelector is true)", { atKey: true })];
   if (!isRecord(selector) || !isUsableSelector(selector) || matchesLabelSelector(selector, templateLabels(template))) return [];
-  const matchLabels = asStringMap(selector.matchLabels);
+  const matchLabels = strictStringMapOf(selector.matchLabels);
   return [mismatchReport(template, context, matchLabels ? missingLabels(matchLabels, templateLabels(template)) : undefined)];
 }
 
