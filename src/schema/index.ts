@@ -19,6 +19,7 @@ import { SUPPORTED_VERSIONS, normalizeKubernetesVersion } from "./versions.js";
 export { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS, normalizeKubernetesVersion } from "./versions.js";
 export { KIND_RULES } from "./kind-catalog.js";
 export { RULES as SCHEMA_RULES } from "./translate.js";
+export { CUSTOM_RESOURCE_RULES } from "./crd/problem.js";
 
 export interface SchemaValidator {
   /** Schema + structural findings of one document (rule ids below); [] when valid. */

@@ -6,6 +6,7 @@ import type { AnySchema, Ajv as AjvInstance } from "ajv";
 import { FORMAT_CHECKS } from "./formats.js";
 import type { CompiledValidator, ReleaseSchemas } from "./registry.js";
 import { refsOf } from "./schema-refs.js";
+import { SHARED_PREFIX, shareSubschemas } from "./crd/shared-subschemas.js";
 import { isInClosedSet } from "./closed-set-message.js";
 import type { ClosedSet, SchemaNode } from "./schema-node.js";
 
@@ -51,7 +52,8 @@ const ANNOTATIONS = [
 function newAjv(): AjvInstance {
   const loaded = requireFromHere("ajv") as AjvConstructor | { default: AjvConstructor };
   const Ajv = "default" in loaded ? loaded.default : loaded;
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, messages: false });
+  // Referenced schemas stay functions of their own (inlineRefs: false): CRDs share big subtrees.
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, messages: false, inlineRefs: false });
   for (const [name, type] of Object.entries(FORMAT_TYPES)) {
     const check = FORMAT_CHECKS[name]!.validate as (value: never) => boolean;
     ajv.addFormat(name, { type, validate: check } as never);
@@ -73,6 +75,24 @@ export class RuntimeCompiler {
     this.ajv ??= newAjv();
     this.addDefinitions(refsOf(schema));
     return this.ajv.compile(schema as AnySchema) as CompiledValidator;
+  }
+
+  /**
+   * A custom resource's schema, its large subtrees compiled once per process
+   * whichever CRD they come from (see crd/shared-subschemas.ts).
+   */
+  compileShared(schema: SchemaNode): CompiledValidator {
+    this.ajv ??= newAjv();
+    const { root, definitions } = shareSubschemas(schema);
+    const refs = refsOf(root);
+    for (const definition of definitions.values()) refsOf(definition, refs);
+    this.addDefinitions([...refs].filter((name) => !name.startsWith(SHARED_PREFIX)));
+    for (const [name, definition] of definitions) {
+      if (this.added.has(name)) continue;
+      this.added.add(name);
+      this.ajv.addSchema(definition as AnySchema, name);
+    }
+    return this.ajv.compile(root as AnySchema) as CompiledValidator;
   }
 
   private addDefinitions(names: Iterable<string>): void {

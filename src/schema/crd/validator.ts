@@ -45,7 +45,7 @@ export class CustomResourceValidator {
   private compile(): Compiled {
     if (!this.compiled) {
       try {
-        this.compiled = { validate: this.options.compiler.compile(this.schema.json) };
+        this.compiled = { validate: this.options.compiler.compileShared(this.schema.json) };
       } catch (error) {
         this.compiled = { error: firstLine(error) };
       }

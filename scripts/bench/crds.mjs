@@ -1,0 +1,182 @@
+// Benchmark: `kubeplan validate` of a directory of big CustomResourceDefinitions
+// (schemas the size of prometheus-operator's, which embed a whole PodSpec)
+// and a few hundred custom resources, as a whole process, against parsing
+// the same files with `yaml` alone. Run after `npx tsc -p .` (reads the Pod
+// schema from dist/); prints one JSON line per measurement.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
+import { loadKindSchema } from "../../dist/schema/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CRD_KINDS = 12;
+const KINDS_WITH_RESOURCES = 4;
+const RESOURCES_PER_KIND = 75;
+const RESOURCES_PER_FILE = 25;
+const MAX_DEPTH = 16;
+
+const description = (name) =>
+  `${name} is described here the way operator CRDs describe every field, copied from the Go documentation of the type: what it does, its default, and a link to the Kubernetes documentation. More info: https://kubernetes.io/docs/`;
+
+/** A generated schema node (kubeplan's format) as a CRD's openAPIV3Schema node, descriptions included. */
+function crdNode(node, name, depth) {
+  if (depth > MAX_DEPTH) return { type: "object", "x-kubernetes-preserve-unknown-fields": true };
+  const out = { description: description(name) };
+  if (node.format === "int-or-string" || node.format === "quantity") {
+    out.anyOf = [{ type: "integer" }, { type: "string" }];
+    out["x-kubernetes-int-or-string"] = true;
+    if (node.format === "quantity") out.pattern = "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
+    return out;
+  }
+  const type = Array.isArray(node.type) ? node.type.find((t) => t !== "null") : node.type;
+  if (type) out.type = type;
+  if (["int32", "int64", "byte", "date-time"].includes(node.format)) out.format = node.format;
+  if (node.k8sEnum) out.enum = node.k8sEnum.empty ? [...node.k8sEnum.values, ""] : node.k8sEnum.values;
+  for (const key of ["x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type"]) if (node[key] !== undefined) out[key] = node[key];
+  if (node.properties) {
+    out.properties = {};
+    for (const [child, schema] of Object.entries(node.properties)) out.properties[child] = crdNode(schema, child, depth + 1);
+  }
+  if (node.required?.length) out.required = node.required;
+  if (node.items) out.items = crdNode(node.items, `${name} item`, depth + 1);
+  if (node.additionalProperties && typeof node.additionalProperties === "object") out.additionalProperties = crdNode(node.additionalProperties, `${name} value`, depth + 1);
+  if (!out.type && !out.properties) out["x-kubernetes-preserve-unknown-fields"] = true;
+  return out;
+}
+
+function customResourceDefinition(index, podSpec) {
+  const kind = `Workload${index}`;
+  const plural = `workload${index}s`;
+  const spec = {
+    type: "object",
+    description: description("spec"),
+    required: ["version"],
+    "x-kubernetes-validations": [{ rule: "!has(self.shards) || self.shards <= self.replicas", message: "shards must not exceed replicas" }],
+    properties: {
+      version: { type: "string", pattern: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$", description: description("version") },
+      replicas: { type: "integer", format: "int32", minimum: 0, maximum: 100, default: 1, description: description("replicas") },
+      shards: { type: "integer", format: "int32", minimum: 1, description: description("shards") },
+      retention: { type: "string", pattern: "^[0-9]+(ms|s|m|h|d|w|y)$", description: description("retention") },
+      logLevel: { type: "string", enum: ["debug", "info", "warn", "error"], description: description("logLevel") },
+      externalLabels: { type: "object", additionalProperties: { type: "string" }, description: description("externalLabels") },
+      podMetadata: { type: "object", "x-kubernetes-preserve-unknown-fields": true, description: description("podMetadata") },
+      template: { type: "object", properties: { spec: crdNode(podSpec, "spec", 2) }, description: description("template") },
+      containers: crdNode(podSpec.properties.containers, "containers", 1),
+      initContainers: crdNode(podSpec.properties.initContainers, "initContainers", 1),
+      volumes: crdNode(podSpec.properties.volumes, "volumes", 1),
+      storage: {
+        type: "object",
+        description: description("storage"),
+        properties: { volumeClaimTemplate: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true, description: description("volumeClaimTemplate") } },
+      },
+    },
+  };
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `${plural}.monitoring.example.com` },
+    spec: {
+      group: "monitoring.example.com",
+      scope: "Namespaced",
+      names: { plural, singular: `workload${index}`, kind, listKind: `${kind}List` },
+      versions: [
+        { name: "v1", served: true, storage: true, subresources: { status: {} }, schema: { openAPIV3Schema: { type: "object", description: description(kind), properties: { spec, status: { type: "object", "x-kubernetes-preserve-unknown-fields": true } } } } },
+      ],
+    },
+  };
+}
+
+function customResource(kindIndex, i) {
+  return {
+    apiVersion: "monitoring.example.com/v1",
+    kind: `Workload${kindIndex}`,
+    metadata: { name: `w${kindIndex}-${i}`, namespace: `team-${i % 20}`, labels: { "app.kubernetes.io/name": `w${i}` } },
+    spec: {
+      version: `v2.${i % 50}.0`,
+      replicas: 1 + (i % 5),
+      shards: 1,
+      retention: "15d",
+      logLevel: "info",
+      externalLabels: { cluster: "prod", replica: `r${i}` },
+      podMetadata: { labels: { team: `t${i % 20}` } },
+      storage: { volumeClaimTemplate: { apiVersion: "v1", kind: "PersistentVolumeClaim", spec: { resources: { requests: { storage: "50Gi" } } } } },
+      containers: [
+        {
+          name: "app",
+          image: `registry.example.com/app:${i % 9}.0.0`,
+          args: ["--config=/etc/app/config.yaml", `--log.level=info`],
+          ports: [{ name: "web", containerPort: 9090 }],
+          env: [{ name: "GOMAXPROCS", value: "2" }, { name: "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } }],
+          resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+          readinessProbe: { httpGet: { path: "/-/ready", port: "web" }, periodSeconds: 5 },
+          volumeMounts: [{ name: "config", mountPath: "/etc/app" }],
+        },
+      ],
+      volumes: [{ name: "config", configMap: { name: `w${i}-config` } }],
+    },
+  };
+}
+
+function writeInputs(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const podSpec = loadKindSchema("1.36", "v1", "Pod").properties.spec;
+  let crdBytes = 0;
+  for (let k = 0; k < CRD_KINDS; k++) {
+    const text = stringify(customResourceDefinition(k, podSpec), { aliasDuplicateObjects: false, lineWidth: 0 });
+    crdBytes += Buffer.byteLength(text);
+    writeFileSync(join(dir, `crd-${String(k).padStart(2, "0")}.yaml`), text);
+  }
+  let resources = 0;
+  for (let k = 0; k < KINDS_WITH_RESOURCES; k++) {
+    for (let start = 0; start < RESOURCES_PER_KIND; start += RESOURCES_PER_FILE) {
+      const docs = [];
+      for (let i = start; i < Math.min(start + RESOURCES_PER_FILE, RESOURCES_PER_KIND); i++) docs.push(stringify(customResource(k, i), { lineWidth: 0 }));
+      resources += docs.length;
+      writeFileSync(join(dir, `resources-${k}-${String(start).padStart(3, "0")}.yaml`), docs.join("---\n"));
+    }
+  }
+  return { crdBytes, resources };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function run(args) {
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+function time(args) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    run(args);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return Math.round(median(times));
+}
+
+const dir = join(tmpdir(), "kubeplan-bench-crds");
+const { crdBytes, resources } = writeInputs(dir);
+const cli = join(root, "bin", "kubeplan.js");
+
+// One run first: the figures only count if the resources are valid against their CRDs.
+const result = JSON.parse(run([cli, "validate", dir, "-o", "json"]));
+const errors = result.findings.filter((f) => f.severity === "error");
+if (errors.length > 0) throw new Error(`the benchmark's resources should be valid; first finding: ${JSON.stringify(errors[0])}`);
+
+const parseOnly = time([join(root, "scripts", "bench", "parse-only.mjs"), dir]);
+const validate = time([cli, "validate", dir, "-o", "json"]);
+const crdMegabytes = Number((crdBytes / 1024 / 1024).toFixed(1));
+console.log(JSON.stringify({ name: `parse only (yaml), ${CRD_KINDS} CRDs + ${resources} custom resources`, medianMs: parseOnly, crdMegabytes }));
+console.log(JSON.stringify({ name: `kubeplan validate, ${CRD_KINDS} CRDs + ${resources} custom resources`, medianMs: validate, crdMegabytes, ratioToParse: Number((validate / parseOnly).toFixed(2)) }));
+if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,64 @@
+// CRDs repeat big subtrees: prometheus-operator's embed the container schema
+// in a dozen places, and every CRD of an operator embeds the same ones. ajv
+// compiles each place into its own code, which makes compiling a big CRD
+// slow. Here every large subtree is named after its content, so that ajv
+// compiles it once per process, whichever CRD and place it comes from.
+import { createHash } from "node:crypto";
+import type { SchemaNode } from "../schema-node.js";
+
+/** Subtrees smaller than this stay inline: a function call costs more than it saves. */
+const MIN_SHARED_NODES = 24;
+export const SHARED_PREFIX = "kubeplan.crd.";
+
+export interface SharedSchema {
+  root: SchemaNode;
+  /** Definitions the root refers to by `$ref`, by name. */
+  definitions: Map<string, SchemaNode>;
+}
+
+interface Hashed {
+  node: SchemaNode;
+  hash: string;
+  size: number;
+}
+
+type Json = Record<string, unknown>;
+
+/** The node with its subschemas replaced by `replace`. */
+function mapChildren(node: SchemaNode, replace: (child: SchemaNode) => SchemaNode): SchemaNode {
+  const out: SchemaNode = { ...node };
+  if (node.properties) {
+    out.properties = {};
+    for (const [name, child] of Object.entries(node.properties)) out.properties[name] = replace(child);
+  }
+  if (node.items) out.items = replace(node.items);
+  if (typeof node.additionalProperties === "object") out.additionalProperties = replace(node.additionalProperties);
+  return out;
+}
+
+export function shareSubschemas(schema: SchemaNode): SharedSchema {
+  const definitions = new Map<string, SchemaNode>();
+
+  function visit(node: SchemaNode, depth: number): Hashed {
+    if (depth > 64) return { node, hash: createHash("sha1").update(JSON.stringify(node)).digest("hex"), size: 1 };
+    let size = 1;
+    const childHashes: Json = {};
+    const shared = mapChildren(node, (child) => {
+      const hashed = visit(child, depth + 1);
+      size += hashed.size;
+      return hashed.node;
+    });
+    // The content key: the node's own keywords plus its children's keys.
+    const own: Json = { ...node, properties: undefined, items: undefined, additionalProperties: typeof node.additionalProperties === "object" ? undefined : node.additionalProperties };
+    for (const [name, child] of Object.entries(shared.properties ?? {})) childHashes[`p:${name}`] = child.$ref ?? JSON.stringify(child);
+    if (shared.items) childHashes.items = shared.items.$ref ?? JSON.stringify(shared.items);
+    if (typeof shared.additionalProperties === "object") childHashes.additional = shared.additionalProperties.$ref ?? JSON.stringify(shared.additionalProperties);
+    const hash = createHash("sha1").update(JSON.stringify([own, childHashes])).digest("hex");
+    if (size < MIN_SHARED_NODES || depth === 0) return { node: shared, hash, size };
+    const name = SHARED_PREFIX + hash;
+    if (!definitions.has(name)) definitions.set(name, shared);
+    return { node: { $ref: name }, hash, size };
+  }
+
+  return { root: visit(schema, 0).node, definitions };
+}
