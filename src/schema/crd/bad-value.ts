@@ -6,12 +6,12 @@
 // as JSON from 1.34 on.
 import { goJson, goQuote, rendersCompositeAsJson, scalarValue } from "../../rules/support/field-errors.js";
 
-/** Go's %v of a float64: the shortest representation, with an exponent below 1e-4 and from 1e21. */
+/** Go's %v of a float64: the shortest representation, with an exponent below 1e-4 and from 1e6 (1e+06). */
 export function goFloat(value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN";
   if (value === 0) return "0";
   const exponent = Math.floor(Math.log10(Math.abs(value)));
-  if (exponent >= -4 && exponent < 21) return String(value);
+  if (exponent >= -4 && exponent < 6) return String(value);
   const [mantissa, power] = value.toExponential().split("e") as [string, string];
   const sign = power.startsWith("-") ? "-" : "+";
   const digits = power.replace(/^[+-]/, "").padStart(2, "0");

@@ -82,7 +82,8 @@ export function celRuntime(): CelRuntime | null {
     const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
     const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
       .registerVariable("self", "dyn")
-      .registerVariable("oldSelf", "dyn");
+      // Only rules with optionalOldSelf are evaluated on create, where oldSelf is an empty optional.
+      .registerVariable("oldSelf", "optional<dyn>");
     addKubernetesFunctions(env);
     runtime = { parse: (expression) => env.parse(expression), none: cel.Optional.none() };
   } catch {

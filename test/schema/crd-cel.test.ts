@@ -1,0 +1,151 @@
+// x-kubernetes-validations rules: what the CEL library evaluates, how
+// failures read (apiextensions' wording), and what is skipped or reported as
+// not evaluated.
+import { describe, expect, test } from "vitest";
+import { createSchemaValidator } from "../../src/schema/index.js";
+import { brief, documentsOf } from "./helpers.js";
+
+/** A CRD `things.test.io` whose `spec` has the given schema, and a Thing whose spec lines start at line 5. */
+function check(spec: object, specYaml: string, options: { version?: string; root?: object } = {}) {
+  const validator = createSchemaValidator({ kubernetesVersion: options.version ?? "1.36" });
+  const openAPIV3Schema = { type: "object", properties: { spec }, ...options.root };
+  validator.addCustomResourceDefinitions([
+    {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "things.test.io" },
+      spec: { group: "test.io", scope: "Namespaced", names: { plural: "things", kind: "Thing" }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema } }] },
+    },
+  ]);
+  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n${specYaml}`);
+  return validator.validate(document!).map((f) => ({ ...brief(f), ...(f.severity !== "error" ? { severity: f.severity } : {}) }));
+}
+
+const rule = (expression: string, extra: object = {}) => [{ rule: expression, ...extra }];
+const object = (properties: object, validations?: object[]) => ({ type: "object", properties, ...(validations ? { "x-kubernetes-validations": validations } : {}) });
+
+describe("rules that hold pass silently", () => {
+  const passing: Array<{ name: string; spec: object; yaml: string }> = [
+    { name: "comparisons of ints", spec: object({ a: { type: "integer" }, b: { type: "integer" } }, rule("self.a < self.b")), yaml: "  a: 1\n  b: 2\n" },
+    { name: "a double against an int literal", spec: object({ ratio: { type: "number" } }, rule("self.ratio < 1")), yaml: "  ratio: 0.5\n" },
+    { name: "a whole number in a number field", spec: object({ ratio: { type: "number" } }, rule("self.ratio == 2.0")), yaml: "  ratio: 2\n" },
+    { name: "has() on an absent field", spec: object({ a: { type: "string" } }, rule("!has(self.a)")), yaml: "  {}\n" },
+    { name: "macros", spec: object({ xs: { type: "array", items: { type: "string" } } }, rule("self.xs.all(x, x.startsWith('a')) && self.xs.exists_one(x, x == 'ab') && self.xs.filter(x, x.size() > 2).size() == 1 && self.xs.map(x, x + '!')[0] == 'ab!'")), yaml: "  xs: [ab, abc]\n" },
+    { name: "regex, strings and size", spec: object({ name: { type: "string" } }, rule("self.name.matches('^[a-z]+$') && size(self.name) == 3 && self.name.upperAscii() == 'ABC' && self.name.indexOf('b') == 1")), yaml: "  name: abc\n" },
+    { name: "Kubernetes list functions", spec: object({ xs: { type: "array", items: { type: "integer" } } }, rule("self.xs.isSorted() && self.xs.sum() == 6 && self.xs.min() == 1 && self.xs.max() == 3 && self.xs.indexOf(2) == 1")), yaml: "  xs: [1, 2, 3]\n" },
+    { name: "Kubernetes string functions", spec: object({ s: { type: "string" } }, rule("self.s.charAt(1) == 'b' && self.s.replace('b', 'x') == 'axc' && self.s.lastIndexOf('c') == 2")), yaml: "  s: abc\n" },
+    { name: "maps", spec: object({ labels: { type: "object", additionalProperties: { type: "string" } } }, rule("'team' in self.labels && self.labels['team'] == 'a' && self.labels.all(k, k.size() < 10)")), yaml: "  labels: {team: a}\n" },
+    { name: "int-or-string holds either", spec: object({ port: { "x-kubernetes-int-or-string": true } }, rule("type(self.port) == string ? self.port == 'http' : self.port > 0")), yaml: "  port: http\n" },
+    { name: "escaped property names", spec: object({ "max-size": { type: "integer" }, namespace: { type: "string" }, a_b: { type: "string" } }, rule("self.max__dash__size == 1 && self.__namespace__ == 'x' && self.a_b == 'w'")), yaml: "  max-size: 1\n  namespace: x\n  a_b: w\n" },
+    { name: "date-time strings are timestamps", spec: object({ at: { type: "string", format: "date-time" } }, rule("self.at > timestamp('2020-01-01T00:00:00Z')")), yaml: "  at: 2024-05-01T10:00:00Z\n" },
+    { name: "defaults are applied before the rules", spec: object({ min: { type: "integer", default: 1 }, max: { type: "integer", default: 3 } }, rule("self.min <= self.max")), yaml: "  {}\n" },
+    { name: "transition rules are skipped on create", spec: object({ a: { type: "string" } }, rule("self.a == oldSelf.a")), yaml: "  a: x\n" },
+    { name: "optional oldSelf is none on create", spec: object({ a: { type: "string" } }, rule("!oldSelf.hasValue() || self.a == oldSelf.value().a", { optionalOldSelf: true })), yaml: "  a: x\n" },
+    { name: "unknown fields are not visible", spec: object({ a: { type: "string" }, extra: { type: "object", "x-kubernetes-preserve-unknown-fields": true } }, rule("!has(self.b)")), yaml: "  a: x\n  extra: {b: 1}\n" },
+    { name: "a rule on a nullable field does not see null", spec: object({ a: { type: "string", nullable: true, "x-kubernetes-validations": rule("self.size() > 3") } }), yaml: "  a: null\n" },
+  ];
+  test.each(passing)("$name", ({ spec, yaml }) => {
+    expect(check(spec, yaml)).toEqual([]);
+  });
+});
+
+describe("failed rules read as upstream reports them", () => {
+  const failing: Array<{ name: string; spec: object; yaml: string; root?: object; expected: ReturnType<typeof check> }> = [
+    {
+      name: "no message: failed rule",
+      spec: object({ a: { type: "integer" } }, rule("self.a > 1")),
+      yaml: "  a: 1\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": failed rule: self.a > 1' }],
+    },
+    {
+      name: "a rule on a scalar field prints its type",
+      spec: object({ replicas: { type: "integer", "x-kubernetes-validations": rule("self <= 10", { message: " at most 10 " }) } }),
+      yaml: "  replicas: 11\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 13, message: 'spec.replicas: Invalid value: "integer": at most 10' }],
+    },
+    {
+      name: "a rule at the root has no path",
+      spec: object({ a: { type: "string" } }),
+      root: { "x-kubernetes-validations": rule("self.metadata.name.startsWith('prod-')", { message: "name must start with prod-" }) },
+      yaml: "  a: x\n",
+      expected: [{ rule: "schema/cel-rule", line: 1, column: 1, message: '<nil>: Invalid value: "object": name must start with prod-' }],
+    },
+    {
+      name: "reason Forbidden",
+      spec: object({ a: { type: "string" }, b: { type: "string" } }, rule("!(has(self.a) && has(self.b))", { message: "a and b are mutually exclusive", reason: "FieldValueForbidden", fieldPath: ".b" })),
+      yaml: "  a: x\n  b: w\n",
+      expected: [{ rule: "schema/cel-rule", line: 6, column: 6, message: "spec.b: Forbidden: a and b are mutually exclusive" }],
+    },
+    {
+      name: "reason Duplicate prints the type",
+      spec: object({ xs: { type: "array", items: { type: "string" }, "x-kubernetes-validations": rule("self.size() < 2", { reason: "FieldValueDuplicate" }) } }),
+      yaml: "  xs: [a, b]\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 7, message: 'spec.xs: Duplicate value: "array"' }],
+    },
+    {
+      name: "fieldPath into a map key",
+      spec: object({ labels: { type: "object", additionalProperties: { type: "string" } } }, rule("self.labels.team != ''", { message: "team must be set", fieldPath: ".labels['team']" })),
+      yaml: "  labels: {team: ''}\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 18, message: 'spec.labels[team]: Invalid value: "object": team must be set' }],
+    },
+    {
+      name: "a messageExpression that fails falls back to the message",
+      spec: object({ a: { type: "integer" } }, rule("self.a > 1", { message: "a must exceed 1", messageExpression: "self.missing + 'x'" })),
+      yaml: "  a: 1\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": a must exceed 1' }],
+    },
+    {
+      name: "an evaluation error: no such key",
+      spec: object({ a: { type: "integer" }, b: { type: "integer" } }, rule("self.a < self.b")),
+      yaml: "  a: 1\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": no such key: b evaluating rule: self.a < self.b' }],
+    },
+    {
+      name: "an evaluation error: division by zero",
+      spec: object({ a: { type: "integer" }, b: { type: "integer" } }, rule("self.a / self.b > 0", { message: "ratio must be positive" })),
+      yaml: "  a: 1\n  b: 0\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": division by zero evaluating rule: ratio must be positive' }],
+    },
+    {
+      name: "embedded resources show apiVersion and kind",
+      spec: object({ template: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true, "x-kubernetes-validations": rule("self.kind == 'Pod'", { message: "only Pods" }) } }),
+      yaml: "  template: {apiVersion: v1, kind: Service}\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 13, message: 'spec.template: Invalid value: "object": only Pods' }],
+    },
+  ];
+  test.each(failing)("$name", ({ spec, yaml, root, expected }) => {
+    expect(check(spec, yaml, { root })).toEqual(expected);
+  });
+});
+
+describe("rules kubeplan cannot evaluate are one info finding", () => {
+  const unsupported: Array<{ name: string; spec: object; yaml: string; message: string }> = [
+    {
+      name: "the url library",
+      spec: object({ u: { type: "string", "x-kubernetes-validations": rule("isURL(self) && url(self).getScheme() == 'https'") } }),
+      yaml: "  u: https://example.com\n",
+      message: `spec.u: x-kubernetes-validations rule "isURL(self) && url(self).getScheme() == 'https'" was not evaluated: it calls a function kubeplan cannot evaluate (found no matching overload for 'isURL(dyn)')`,
+    },
+    {
+      name: "the quantity library",
+      spec: object({ q: { "x-kubernetes-int-or-string": true, "x-kubernetes-validations": rule("quantity(self).isLessThan(quantity('1Gi'))") } }),
+      yaml: "  q: 2Gi\n",
+      message: `spec.q: x-kubernetes-validations rule "quantity(self).isLessThan(quantity('1Gi'))" was not evaluated: it calls a function kubeplan cannot evaluate (found no matching overload for 'quantity(dyn)')`,
+    },
+    {
+      name: "a rule that does not parse",
+      spec: object({ a: { type: "string" } }, rule("self.a ==")),
+      yaml: "  a: x\n",
+      message: 'spec: x-kubernetes-validations rule "self.a ==" was not evaluated: it could not be parsed (Unexpected token: EOF)',
+    },
+  ];
+  test.each(unsupported)("$name", ({ spec, yaml, message }) => {
+    const found = check(spec, yaml);
+    expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([["schema/cel-not-evaluated", "info", message]]);
+  });
+
+  test("a rule over a value of the wrong type is left to the type error", () => {
+    const spec = object({ port: { type: "integer", "x-kubernetes-validations": rule("self.matches('x')") } });
+    expect(check(spec, "  port: [80]\n").map((f) => f.rule)).toEqual(["schema/type"]);
+  });
+});
