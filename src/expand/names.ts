@@ -1,6 +1,7 @@
 // Names as the controllers make them. The API server's random suffixes and
 // the controllers' template hashes are replaced by deterministic stand-ins
 // of the same shape, so that a plan is the same bytes on every run.
+import { stableJson } from "../util/object-access.js";
 
 /** The alphabet of k8s.io/apimachinery/pkg/util/rand (no vowels, no confusable digits). */
 const SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
@@ -20,18 +21,6 @@ export function safeEncode(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length];
   return out;
-}
-
-/** JSON with sorted keys: the same data always gives the same text. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 /**

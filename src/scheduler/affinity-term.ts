@@ -1,7 +1,7 @@
 // framework.AffinityTerm: a pod (anti-)affinity term with its namespaces,
 // namespace selector and label selector parsed.
 import { compileLabelSelector, nothingSelector, type CompiledSelector, type Labels } from "./label-selector.js";
-import { asArray, asInteger, asRecord, asString, isRecord } from "./objects.js";
+import { arrayOf, isRecord, recordOf, textOf, truncatedIntegerOf } from "../util/object-access.js";
 
 export interface AffinityTerm {
   namespaces: Set<string>;
@@ -29,7 +29,7 @@ export function termMatches(term: AffinityTerm, target: TermTarget, namespaceLab
 }
 
 function newAffinityTerm(podNamespace: string, raw: Record<string, unknown>): AffinityTerm {
-  const listed = asArray(raw.namespaces).map(asString).filter((n) => n !== "");
+  const listed = arrayOf(raw.namespaces).map(textOf).filter((n) => n !== "");
   const hasNamespaceSelector = raw.namespaceSelector !== undefined && raw.namespaceSelector !== null;
   // Neither namespaces nor a namespaceSelector: the pod's own namespace.
   const namespaces = new Set(listed.length === 0 && !hasNamespaceSelector ? [podNamespace] : listed);
@@ -37,20 +37,20 @@ function newAffinityTerm(podNamespace: string, raw: Record<string, unknown>): Af
     namespaces,
     namespaceSelector: compileLabelSelector(raw.namespaceSelector),
     selector: compileLabelSelector(raw.labelSelector),
-    topologyKey: asString(raw.topologyKey),
+    topologyKey: textOf(raw.topologyKey),
   };
 }
 
 export function requiredTerms(podNamespace: string, list: unknown): AffinityTerm[] {
-  return asArray(list).filter(isRecord).map((raw) => newAffinityTerm(podNamespace, raw));
+  return arrayOf(list).filter(isRecord).map((raw) => newAffinityTerm(podNamespace, raw));
 }
 
 export function weightedTerms(podNamespace: string, list: unknown): WeightedAffinityTerm[] {
   const out: WeightedAffinityTerm[] = [];
-  for (const entry of asArray(list)) {
+  for (const entry of arrayOf(list)) {
     if (!isRecord(entry)) continue;
-    const term = newAffinityTerm(podNamespace, asRecord(entry.podAffinityTerm));
-    out.push({ ...term, weight: asInteger(entry.weight) ?? 0 });
+    const term = newAffinityTerm(podNamespace, recordOf(entry.podAffinityTerm));
+    out.push({ ...term, weight: truncatedIntegerOf(entry.weight) ?? 0 });
   }
   return out;
 }

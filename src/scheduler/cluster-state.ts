@@ -8,7 +8,7 @@
 import type { Labels, CompiledSelector } from "./label-selector.js";
 import { matchesRequiredNodeAffinity } from "./node-affinity.js";
 import { addPodToNode, type NodeInfo } from "./node-info.js";
-import { stableKey } from "./objects.js";
+import { stableJson } from "../util/object-access.js";
 import type { PodInfo } from "./pod-info.js";
 
 export class PodSet {
@@ -123,7 +123,7 @@ export class ClusterState {
   }
 
   private labelSetOf(pod: PodInfo): PodSet {
-    const key = `${pod.namespace}\u0000${pod.terminating ? "T" : ""}\u0000${stableKey(pod.labels)}`;
+    const key = `${pod.namespace}\u0000${pod.terminating ? "T" : ""}\u0000${stableJson(pod.labels)}`;
     let set = this.labelSets.get(key);
     if (set) return set;
     set = new PodSet(pod);

@@ -5,18 +5,19 @@
 // ReplicaSet whose selector is the Deployment's plus pod-template-hash.
 import type { KubeObject, PlannedPod } from "../types.js";
 import { andSelectors, compileLabelSelector, selectorFromSet, type CompiledSelector, type Labels } from "./label-selector.js";
-import { asString, isRecord, metadataOf, specOf, stringMap } from "./objects.js";
+import { metadataOf, specOf } from "./objects.js";
+import { isRecord, stringMapOf, textOf } from "../util/object-access.js";
 
 const POD_TEMPLATE_HASH = "pod-template-hash";
 
 function serviceLabelSet(services: readonly KubeObject[], namespace: string, labels: Labels): Record<string, string> {
   const merged: Record<string, string> = {};
   for (const service of services) {
-    if (service.kind !== "Service" || (asString(metadataOf(service).namespace) || "default") !== namespace) continue;
+    if (service.kind !== "Service" || (textOf(metadataOf(service).namespace) || "default") !== namespace) continue;
     const selector = specOf(service).selector;
     // Services without a selector match nothing.
     if (!isRecord(selector)) continue;
-    const set = stringMap(selector);
+    const set = stringMapOf(selector);
     if (Object.entries(set).every(([k, v]) => labels[k] === v)) Object.assign(merged, set);
   }
   return merged;
@@ -24,8 +25,8 @@ function serviceLabelSet(services: readonly KubeObject[], namespace: string, lab
 
 export function defaultSpreadSelector(planned: PlannedPod, services: readonly KubeObject[]): CompiledSelector {
   const metadata = metadataOf(planned.pod);
-  const namespace = asString(metadata.namespace) || "default";
-  const labels = stringMap(metadata.labels);
+  const namespace = textOf(metadata.namespace) || "default";
+  const labels = stringMapOf(metadata.labels);
   const labelSet = serviceLabelSet(services, namespace, labels);
   const fromServices = selectorFromSet(labelSet);
   const owner = planned.owner;
@@ -34,7 +35,7 @@ export function defaultSpreadSelector(planned: PlannedPod, services: readonly Ku
   const spec = specOf(manifest);
   switch (owner.kind) {
     case "ReplicationController":
-      return selectorFromSet({ ...labelSet, ...stringMap(spec.selector) });
+      return selectorFromSet({ ...labelSet, ...stringMapOf(spec.selector) });
     case "ReplicaSet":
     case "StatefulSet":
       return andSelectors(compileLabelSelector(spec.selector), fromServices);

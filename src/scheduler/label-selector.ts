@@ -2,7 +2,7 @@
 // metav1.LabelSelectorAsSelector: a missing selector matches nothing
 // (labels.Nothing), an empty one matches everything (labels.Everything, whose
 // Empty() is true), an invalid one matches nothing.
-import { asArray, asRecord, isRecord } from "./objects.js";
+import { arrayOf, isRecord, recordOf } from "../util/object-access.js";
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -72,7 +72,7 @@ function fromRequirements(requirements: Requirement[]): CompiledSelector {
 
 function parseExpression(expression: unknown): Requirement | undefined {
   if (!isRecord(expression) || typeof expression.key !== "string") return undefined;
-  const values = asArray(expression.values).map(String);
+  const values = arrayOf(expression.values).map(String);
   switch (expression.operator) {
     case "In":
     case "NotIn":
@@ -88,8 +88,8 @@ function parseExpression(expression: unknown): Requirement | undefined {
 export function compileLabelSelector(selector: unknown): CompiledSelector {
   if (selector === undefined || selector === null) return NOTHING;
   if (!isRecord(selector)) return NOTHING;
-  const matchLabels = asRecord(selector.matchLabels);
-  const expressions = asArray(selector.matchExpressions);
+  const matchLabels = recordOf(selector.matchLabels);
+  const expressions = arrayOf(selector.matchExpressions);
   if (Object.keys(matchLabels).length === 0 && expressions.length === 0) return EVERYTHING;
   const requirements: Requirement[] = [];
   for (const [key, value] of Object.entries(matchLabels)) {

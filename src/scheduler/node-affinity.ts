@@ -3,7 +3,7 @@
 // pod requirement and node.
 import { matchesMapSelector, matchesNodeSelectorTerm, matchesNodeSelectorTerms } from "../util/selectors.js";
 import type { NodeInfo } from "./node-info.js";
-import { isRecord } from "./objects.js";
+import { isRecord } from "../util/object-access.js";
 import type { PodInfo } from "./pod-info.js";
 
 export function matchesRequiredNodeAffinity(pod: PodInfo, node: NodeInfo): boolean {

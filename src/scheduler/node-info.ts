@@ -3,7 +3,8 @@
 import type { KubeObject } from "../types.js";
 import type { Taint } from "../util/taints.js";
 import type { Labels } from "./label-selector.js";
-import { asArray, asInteger, asRecord, asString, isRecord, metadataOf, specOf, stringMap } from "./objects.js";
+import { metadataOf, specOf } from "./objects.js";
+import { arrayOf, isRecord, recordOf, stringMapOf, textOf, truncatedIntegerOf } from "../util/object-access.js";
 import type { HostPort, PodInfo } from "./pod-info.js";
 import { isScalarResourceName, resourceListAmounts, type ResourceAmounts } from "./resources.js";
 
@@ -64,30 +65,30 @@ export function zoneOf(labels: Labels): string {
 
 function imagesOf(status: Record<string, unknown>): Map<string, number> {
   const images = new Map<string, number>();
-  for (const image of asArray(status.images)) {
-    const record = asRecord(image);
-    const size = asInteger(record.sizeBytes) ?? 0;
-    for (const name of asArray(record.names)) if (typeof name === "string") images.set(name, size);
+  for (const image of arrayOf(status.images)) {
+    const record = recordOf(image);
+    const size = truncatedIntegerOf(record.sizeBytes) ?? 0;
+    for (const name of arrayOf(record.names)) if (typeof name === "string") images.set(name, size);
   }
   return images;
 }
 
 export function newNodeInfo(object: KubeObject, index: number): NodeInfo {
-  const status = asRecord(object.status);
+  const status = recordOf(object.status);
   // A snapshot without allocatable is read as if allocatable equalled capacity.
   const list = isRecord(status.allocatable) ? status.allocatable : status.capacity;
   const amounts = resourceListAmounts(list);
   const allocatable = new Resources();
   allocatable.add(amounts);
-  const labels = stringMap(metadataOf(object).labels);
+  const labels = stringMapOf(metadataOf(object).labels);
   const spec = specOf(object);
   return {
     object,
     index,
-    name: asString(metadataOf(object).name),
+    name: textOf(metadataOf(object).name),
     labels,
     zone: zoneOf(labels),
-    taints: asArray(spec.taints).filter(isRecord) as Taint[],
+    taints: arrayOf(spec.taints).filter(isRecord) as Taint[],
     unschedulable: spec.unschedulable === true,
     allocatable,
     allowedPodNumber: amounts.get("pods") ?? 0,

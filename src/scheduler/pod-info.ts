@@ -3,7 +3,8 @@ import type { KubeObject } from "../types.js";
 import type { Toleration } from "../util/taints.js";
 import { requiredTerms, weightedTerms, type AffinityTerm, type WeightedAffinityTerm } from "./affinity-term.js";
 import type { CompiledSelector, Labels } from "./label-selector.js";
-import { asArray, asInteger, asRecord, asString, isRecord, metadataOf, specOf, stableKey, stringMap } from "./objects.js";
+import { metadataOf, specOf } from "./objects.js";
+import { arrayOf, isRecord, recordOf, stableJson, stringMapOf, textOf, truncatedIntegerOf } from "../util/object-access.js";
 import { isScalarResourceName, podRequests, type ResourceAmounts } from "./resources.js";
 import type { PodVolume } from "./types.js";
 
@@ -72,16 +73,16 @@ export function normalizedImageName(name: string): string {
 
 function hostPortsOf(spec: Record<string, unknown>): HostPort[] {
   const containers = [
-    ...asArray(spec.initContainers).filter((c) => isRecord(c) && c.restartPolicy === "Always"),
-    ...asArray(spec.containers),
+    ...arrayOf(spec.initContainers).filter((c) => isRecord(c) && c.restartPolicy === "Always"),
+    ...arrayOf(spec.containers),
   ];
   const out: HostPort[] = [];
   for (const container of containers) {
-    for (const port of asArray(asRecord(container).ports)) {
-      const p = asRecord(port);
-      const hostPort = asInteger(p.hostPort) ?? 0;
+    for (const port of arrayOf(recordOf(container).ports)) {
+      const p = recordOf(port);
+      const hostPort = truncatedIntegerOf(p.hostPort) ?? 0;
       if (hostPort <= 0) continue;
-      out.push({ ip: asString(p.hostIP) || "0.0.0.0", protocol: asString(p.protocol) || "TCP", port: hostPort });
+      out.push({ ip: textOf(p.hostIP) || "0.0.0.0", protocol: textOf(p.protocol) || "TCP", port: hostPort });
     }
   }
   return out;
@@ -95,29 +96,29 @@ export interface PodInfoOptions {
 export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo {
   const metadata = metadataOf(object);
   const spec = specOf(object);
-  const namespace = asString(metadata.namespace) || "default";
-  const affinity = asRecord(spec.affinity);
-  const podAffinity = asRecord(affinity.podAffinity);
-  const podAntiAffinity = asRecord(affinity.podAntiAffinity);
-  const nodeAffinity = asRecord(affinity.nodeAffinity);
+  const namespace = textOf(metadata.namespace) || "default";
+  const affinity = recordOf(spec.affinity);
+  const podAffinity = recordOf(affinity.podAffinity);
+  const podAntiAffinity = recordOf(affinity.podAntiAffinity);
+  const nodeAffinity = recordOf(affinity.nodeAffinity);
   const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution;
   const requests = podRequests(object, { podLevelResources: options.podLevelResources });
   const nonZero = podRequests(object, { podLevelResources: options.podLevelResources, nonMissing: true });
-  const images = [...asArray(spec.initContainers), ...asArray(spec.containers)]
-    .map((c) => asString(asRecord(c).image))
+  const images = [...arrayOf(spec.initContainers), ...arrayOf(spec.containers)]
+    .map((c) => textOf(recordOf(c).image))
     .filter((image) => image !== "")
     .map(normalizedImageName);
   return {
     object,
-    name: asString(metadata.name) || asString(metadata.generateName),
+    name: textOf(metadata.name) || textOf(metadata.generateName),
     namespace,
-    labels: stringMap(metadata.labels),
-    nodeName: asString(spec.nodeName),
+    labels: stringMapOf(metadata.labels),
+    nodeName: textOf(spec.nodeName),
     priority: options.priorityOf(object),
     preemptNever: spec.preemptionPolicy === "Never",
     terminating: metadata.deletionTimestamp !== undefined && metadata.deletionTimestamp !== null,
-    schedulerName: asString(spec.schedulerName) || "default-scheduler",
-    schedulingGates: asArray(spec.schedulingGates).length,
+    schedulerName: textOf(spec.schedulerName) || "default-scheduler",
+    schedulingGates: arrayOf(spec.schedulingGates).length,
     requests,
     milliCPU: requests.get("cpu") ?? 0,
     memory: requests.get("memory") ?? 0,
@@ -126,21 +127,21 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     nonZeroCPU: nonZero.get("cpu") ?? 0,
     nonZeroMemory: nonZero.get("memory") ?? 0,
     hostPorts: hostPortsOf(spec),
-    tolerations: asArray(spec.tolerations).filter(isRecord) as Toleration[],
-    nodeSelector: isRecord(spec.nodeSelector) ? stringMap(spec.nodeSelector) : undefined,
-    requiredNodeTerms: isRecord(required) ? asArray(required.nodeSelectorTerms) : undefined,
-    nodeAffinityKey: stableKey({ s: spec.nodeSelector, t: isRecord(required) ? required.nodeSelectorTerms : undefined }),
-    preferredNodeTerms: asArray(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
+    tolerations: arrayOf(spec.tolerations).filter(isRecord) as Toleration[],
+    nodeSelector: isRecord(spec.nodeSelector) ? stringMapOf(spec.nodeSelector) : undefined,
+    requiredNodeTerms: isRecord(required) ? arrayOf(required.nodeSelectorTerms) : undefined,
+    nodeAffinityKey: stableJson({ s: spec.nodeSelector, t: isRecord(required) ? required.nodeSelectorTerms : undefined }),
+    preferredNodeTerms: arrayOf(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
       .filter(isRecord)
-      .map((p) => ({ weight: asInteger(p.weight) ?? 0, term: asRecord(p.preference) })),
+      .map((p) => ({ weight: truncatedIntegerOf(p.weight) ?? 0, term: recordOf(p.preference) })),
     requiredAffinityTerms: requiredTerms(namespace, podAffinity.requiredDuringSchedulingIgnoredDuringExecution),
     requiredAntiAffinityTerms: requiredTerms(namespace, podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution),
     preferredAffinityTerms: weightedTerms(namespace, podAffinity.preferredDuringSchedulingIgnoredDuringExecution),
     preferredAntiAffinityTerms: weightedTerms(namespace, podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution),
     hasPodAffinity: isRecord(affinity.podAffinity) || isRecord(affinity.podAntiAffinity),
-    topologySpreadConstraints: asArray(spec.topologySpreadConstraints).filter(isRecord),
+    topologySpreadConstraints: arrayOf(spec.topologySpreadConstraints).filter(isRecord),
     images,
-    containerCount: asArray(spec.initContainers).length + asArray(spec.containers).length,
-    affinityKey: namespace + "\u0000" + stableKey({ a: affinity.podAffinity, n: affinity.podAntiAffinity }),
+    containerCount: arrayOf(spec.initContainers).length + arrayOf(spec.containers).length,
+    affinityKey: namespace + "\u0000" + stableJson({ a: affinity.podAffinity, n: affinity.podAntiAffinity }),
   };
 }

@@ -5,7 +5,7 @@
 // and converted once, as upstream converts Quantities (MilliValue for cpu, Value
 // for everything else, both rounding up).
 import { milliValue, parseQuantity, wholeValue } from "../util/quantity.js";
-import { asArray, asRecord } from "./objects.js";
+import { arrayOf, recordOf } from "../util/object-access.js";
 
 /** A resource list in scheduler units: cpu in millicores, the rest in whole units (bytes, counts). */
 export type ResourceAmounts = Map<string, number>;
@@ -44,7 +44,7 @@ function isPodLevelResource(name: string): boolean {
 
 function toNanos(list: unknown): NanoList {
   const out: NanoList = new Map();
-  for (const [name, value] of Object.entries(asRecord(list))) {
+  for (const [name, value] of Object.entries(recordOf(list))) {
     if (typeof value !== "string" && typeof value !== "number") continue;
     const q = parseQuantity(value);
     if (q) out.set(name, q.nanos);
@@ -87,7 +87,7 @@ const DEFAULTS_FOR_MISSING: NanoList = new Map([
 ]);
 
 function podLevelRequests(spec: Record<string, unknown>): NanoList | undefined {
-  const requests = toNanos(asRecord(spec.resources).requests);
+  const requests = toNanos(recordOf(spec.resources).requests);
   const supported = [...requests.keys()].filter(isPodLevelResource);
   if (supported.length === 0) return undefined;
   return new Map(supported.map((name) => [name, requests.get(name)!]));
@@ -95,15 +95,15 @@ function podLevelRequests(spec: Record<string, unknown>): NanoList | undefined {
 
 function aggregateContainerRequests(spec: Record<string, unknown>, defaults: NanoList | undefined): NanoList {
   const total: NanoList = new Map();
-  for (const container of asArray(spec.containers)) {
-    add(total, withDefaults(toNanos(asRecord(asRecord(container).resources).requests), defaults));
+  for (const container of arrayOf(spec.containers)) {
+    add(total, withDefaults(toNanos(recordOf(recordOf(container).resources).requests), defaults));
   }
   // An init container runs while the sidecars started before it keep running.
   const sidecars: NanoList = new Map();
   const initPeak: NanoList = new Map();
-  for (const entry of asArray(spec.initContainers)) {
-    const container = asRecord(entry);
-    const requests = withDefaults(toNanos(asRecord(container.resources).requests), defaults);
+  for (const entry of arrayOf(spec.initContainers)) {
+    const container = recordOf(entry);
+    const requests = withDefaults(toNanos(recordOf(container.resources).requests), defaults);
     if (isRestartable(container)) {
       add(total, requests);
       add(sidecars, requests);
@@ -120,7 +120,7 @@ function aggregateContainerRequests(spec: Record<string, unknown>, defaults: Nan
 
 /** The pod's effective requests in scheduler units. */
 export function podRequests(pod: Record<string, unknown>, options: PodRequestOptions): ResourceAmounts {
-  const spec = asRecord(pod.spec);
+  const spec = recordOf(pod.spec);
   const podLevel = options.podLevelResources ? podLevelRequests(spec) : undefined;
   let defaults: NanoList | undefined;
   if (options.nonMissing) {

@@ -9,7 +9,8 @@ import { fitErrorMessage, NO_NODES_AVAILABLE } from "./fit-error.js";
 import type { Labels } from "./label-selector.js";
 import { newNodeInfo, type NodeInfo } from "./node-info.js";
 import { nodeTreeOrder } from "./node-order.js";
-import { asRecord, asString, compareStrings, metadataOf, specOf, stringMap } from "./objects.js";
+import { compareStrings, metadataOf, specOf } from "./objects.js";
+import { recordOf, stringMapOf, textOf } from "../util/object-access.js";
 import { newPodInfo, type PodInfo, type PodInfoOptions } from "./pod-info.js";
 import { ERR_REASON_AFFINITY } from "./plugins/InterPodAffinity.js";
 import { insufficientResources } from "./plugins/NodeResourcesFit.js";
@@ -48,15 +49,15 @@ function namespaceLabelMap(input: SchedulerInput): Map<string, Labels> {
     if (name) labels.set(name, { ...own, "kubernetes.io/metadata.name": name });
   };
   const pods = [...input.runningPods, ...input.pods.map((p) => p.pod)];
-  for (const pod of pods) add(asString(metadataOf(pod).namespace) || "default", {});
-  for (const ns of input.namespaces) add(asString(metadataOf(ns).name), stringMap(metadataOf(ns).labels));
+  for (const pod of pods) add(textOf(metadataOf(pod).namespace) || "default", {});
+  for (const ns of input.namespaces) add(textOf(metadataOf(ns).name), stringMapOf(metadataOf(ns).labels));
   return labels;
 }
 
 function buildNodes(objects: readonly KubeObject[]): NodeInfo[] {
   const seen = new Set<string>();
   const unique = objects.filter((o) => {
-    const name = asString(metadataOf(o).name);
+    const name = textOf(metadataOf(o).name);
     if (!name || seen.has(name)) return false;
     seen.add(name);
     return true;
@@ -67,11 +68,11 @@ function buildNodes(objects: readonly KubeObject[]): NodeInfo[] {
 
 function identity(pod: KubeObject): string {
   const metadata = metadataOf(pod);
-  return `${asString(metadata.namespace) || "default"}/${asString(metadata.name)}`;
+  return `${textOf(metadata.namespace) || "default"}/${textOf(metadata.name)}`;
 }
 
 function isTerminal(pod: KubeObject): boolean {
-  const phase = asRecord(pod.status).phase;
+  const phase = recordOf(pod.status).phase;
   return phase === "Succeeded" || phase === "Failed";
 }
 
@@ -116,7 +117,7 @@ interface Prepared {
 function boundCluster(input: SchedulerInput, podOptions: PodInfoOptions, keep: (pod: KubeObject) => boolean): ClusterState {
   const cluster = new ClusterState(buildNodes(input.nodes), namespaceLabelMap(input));
   for (const object of input.runningPods) {
-    const node = cluster.nodeByName.get(asString(specOf(object).nodeName));
+    const node = cluster.nodeByName.get(textOf(specOf(object).nodeName));
     if (node && !isTerminal(object) && keep(object)) cluster.addPod(newPodInfo(object, podOptions), node);
   }
   return cluster;

@@ -27,6 +27,11 @@ export function stringOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** A scalar as text (numbers and booleans stringified); "" for anything else. */
+export function textOf(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+}
+
 /** A whole number (also from a numeric string), or undefined. */
 export function integerOf(value: unknown): number | undefined {
   if (typeof value === "number" && Number.isInteger(value)) return value;
@@ -37,6 +42,11 @@ export function integerOf(value: unknown): number | undefined {
 /** A number without fraction, as YAML gives an integer; numeric strings do not count. */
 export function strictIntegerOf(value: unknown): number | undefined {
   return typeof value === "number" && Number.isInteger(value) ? value : undefined;
+}
+
+/** A finite number with its fraction dropped, or undefined. */
+export function truncatedIntegerOf(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? Math.trunc(value) : undefined;
 }
 
 export function booleanOf(value: unknown): boolean | undefined {
@@ -87,6 +97,18 @@ export function dig(value: unknown, ...keys: (string | number)[]): unknown {
 /** A deep copy of JSON-like data (plain objects, arrays, scalars). */
 export function cloneJson<T>(value: T): T {
   return copy(value) as T;
+}
+
+/** JSON with sorted keys: the same data always gives the same text (hash inputs, cache keys). */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 
 function copy(value: unknown): unknown {

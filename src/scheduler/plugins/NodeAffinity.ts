@@ -3,7 +3,7 @@
 // metadata.name (DaemonSet pods) narrows the nodes in PreFilter.
 import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from "../framework.js";
 import { preferredTermMatches } from "../node-affinity.js";
-import { asArray, asRecord, asString } from "../objects.js";
+import { arrayOf, recordOf, textOf } from "../../util/object-access.js";
 
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
 export const ERR_REASON_CONFLICT = "pod affinity terms conflict";
@@ -13,10 +13,10 @@ function namedNodes(terms: unknown[]): Set<string> | undefined {
   let union: Set<string> | undefined;
   for (const term of terms) {
     let names: Set<string> | undefined;
-    for (const field of asArray(asRecord(term).matchFields)) {
-      const requirement = asRecord(field);
+    for (const field of arrayOf(recordOf(term).matchFields)) {
+      const requirement = recordOf(field);
       if (requirement.key !== "metadata.name" || requirement.operator !== "In") continue;
-      const values = new Set(asArray(requirement.values).map(asString));
+      const values = new Set(arrayOf(requirement.values).map(textOf));
       names = names ? new Set([...names].filter((n) => values.has(n))) : values;
     }
     // Terms are ORed: one term without a name restriction lets every node through.

@@ -7,7 +7,7 @@ import type { PodSet } from "../cluster-state.js";
 import { unresolvable, unschedulable, MAX_NODE_SCORE, type CycleContext, type FilterPlugin, type ScorePlugin } from "../framework.js";
 import { andSelectors, compileLabelSelector, selectorFromSet, type CompiledSelector } from "../label-selector.js";
 import { HOSTNAME_LABEL, ZONE_LABEL, type NodeInfo } from "../node-info.js";
-import { asArray, asInteger, asString } from "../objects.js";
+import { arrayOf, textOf, truncatedIntegerOf } from "../../util/object-access.js";
 import type { PodInfo } from "../pod-info.js";
 import { isDoNotScheduleTaint } from "./TaintToleration.js";
 
@@ -33,15 +33,15 @@ export function spreadConstraints(pod: PodInfo, action: "DoNotSchedule" | "Sched
     let selector = compileLabelSelector(raw.labelSelector);
     // matchLabelKeys: the pod's own values for these keys narrow the selector.
     const matchLabels: Record<string, string> = {};
-    for (const key of asArray(raw.matchLabelKeys).map(asString)) {
+    for (const key of arrayOf(raw.matchLabelKeys).map(textOf)) {
       if (key in pod.labels) matchLabels[key] = pod.labels[key]!;
     }
     if (Object.keys(matchLabels).length > 0) selector = andSelectors(selectorFromSet(matchLabels), selector);
     out.push({
-      maxSkew: asInteger(raw.maxSkew) ?? 1,
-      topologyKey: asString(raw.topologyKey),
+      maxSkew: truncatedIntegerOf(raw.maxSkew) ?? 1,
+      topologyKey: textOf(raw.topologyKey),
       selector,
-      minDomains: asInteger(raw.minDomains) ?? 1,
+      minDomains: truncatedIntegerOf(raw.minDomains) ?? 1,
       honorNodeAffinity: raw.nodeAffinityPolicy !== "Ignore",
       honorNodeTaints: raw.nodeTaintsPolicy === "Honor",
     });

@@ -4,7 +4,7 @@
 // restricts the nodes.
 import { matchesNodeSelectorTerms } from "../../util/selectors.js";
 import { unresolvable, type FilterPlugin } from "../framework.js";
-import { asArray, asRecord } from "../objects.js";
+import { arrayOf, recordOf } from "../../util/object-access.js";
 import type { PodVolume } from "../types.js";
 
 export const ERR_REASON_NODE_CONFLICT = "node(s) had volume node affinity conflict";
@@ -15,8 +15,8 @@ const NAME = "VolumeBinding";
 /** The required node selector terms of a PersistentVolume's spec.nodeAffinity. */
 function requiredTerms(volume: PodVolume): unknown[] | undefined {
   if (volume.nodeAffinity === undefined || volume.nodeAffinity === null) return undefined;
-  const required = asRecord(asRecord(volume.nodeAffinity).required);
-  return asArray(required.nodeSelectorTerms);
+  const required = recordOf(recordOf(volume.nodeAffinity).required);
+  return arrayOf(required.nodeSelectorTerms);
 }
 
 export const VolumeBinding: FilterPlugin = {
