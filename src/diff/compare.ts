@@ -13,7 +13,8 @@ import { displayPath } from "./path.js";
 import { foldStringData, maskFieldDiffs, maskForDisplay, maskPatch } from "./secrets.js";
 import { comparableBody, lastAppliedOf, withIdentity } from "./server-fields.js";
 import type { Change, ChangeAction, FieldDiff, PatchOperation, ShapeNode } from "./types.js";
-import { deepClone, isPlainObject, orderLike, type PlainObject } from "./values.js";
+import { cloneWithoutNulls, orderLike } from "./values.js";
+import { isRecord, type JsonRecord } from "../util/object-access.js";
 
 export interface Identity {
   apiVersion: string;
@@ -33,7 +34,7 @@ export interface CompareContext {
 }
 
 /** API defaults for built-in kinds, structural schema defaults for custom resources. */
-function defaultObject(body: PlainObject, identity: Identity, context: CompareContext): void {
+function defaultObject(body: JsonRecord, identity: Identity, context: CompareContext): void {
   applyDefaults(body, { ...identity, kubernetesVersion: context.kubernetesVersion });
   const crdSchema = context.crdSchemaOf?.(identity.apiVersion, identity.kind);
   if (crdSchema) {
@@ -46,7 +47,7 @@ function defaultObject(body: PlainObject, identity: Identity, context: CompareCo
 }
 
 /** The body a manifest stores, in the stored object's API version. */
-function desiredBody(object: KubeObject, storedApiVersion: string, context: CompareContext): PlainObject {
+function desiredBody(object: KubeObject, storedApiVersion: string, context: CompareContext): JsonRecord {
   const body = comparableBody(object);
   if (object.kind === "Secret") foldStringData(body);
   if (typeof object.apiVersion === "string") convertToStoredVersion(body, object.kind ?? "", object.apiVersion, storedApiVersion);
@@ -57,7 +58,7 @@ function desiredBody(object: KubeObject, storedApiVersion: string, context: Comp
   return body;
 }
 
-function lastAppliedBody(stored: KubeObject): PlainObject | undefined {
+function lastAppliedBody(stored: KubeObject): JsonRecord | undefined {
   const recorded = lastAppliedOf(stored);
   if (!recorded) return undefined;
   // Freshly parsed from the annotation: stripped in place rather than copied.
@@ -78,10 +79,10 @@ function toFieldDiff(raw: RawDiff, reason: string | undefined): FieldDiff {
 }
 
 /** The before/after objects shown by `--diff`; copies only where secret values must be masked. */
-function maskedObjects(kind: string, before: PlainObject | undefined, after: PlainObject | undefined, showSecrets: boolean) {
+function maskedObjects(kind: string, before: JsonRecord | undefined, after: JsonRecord | undefined, showSecrets: boolean) {
   if (kind !== "Secret" || showSecrets) return { before, after };
-  const b = before ? deepClone(before) : undefined;
-  const a = after ? deepClone(after) : undefined;
+  const b = before ? cloneWithoutNulls(before) : undefined;
+  const a = after ? cloneWithoutNulls(after) : undefined;
   maskForDisplay(b, a);
   return { before: b, after: a };
 }
@@ -103,7 +104,7 @@ function baseChange(action: ChangeAction, identity: Identity): Change {
 }
 
 /** A manifest with nothing stored under its identity. */
-export function planCreate(object: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): { change: Change; next: PlainObject } {
+export function planCreate(object: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): { change: Change; next: JsonRecord } {
   const next = desiredBody(object, identity.apiVersion, context);
   defaultObject(next, identity, context);
   const change = baseChange("create", identity);
@@ -115,7 +116,7 @@ export function planCreate(object: KubeObject, identity: Identity, context: Comp
 }
 
 /** A stored object the manifests no longer define (`--prune`). */
-export function planDelete(stored: KubeObject, identity: Identity, context: CompareContext): { change: Change; current: PlainObject } {
+export function planDelete(stored: KubeObject, identity: Identity, context: CompareContext): { change: Change; current: JsonRecord } {
   const current = comparableBody(stored, "shared");
   const change = baseChange("delete", identity);
   const shown = maskedObjects(identity.kind, current, undefined, context.showSecrets);
@@ -125,8 +126,8 @@ export function planDelete(stored: KubeObject, identity: Identity, context: Comp
 
 export interface UpdatePlan {
   change: Change;
-  current: PlainObject;
-  next: PlainObject;
+  current: JsonRecord;
+  next: JsonRecord;
 }
 
 /** A manifest against the object stored under its identity: update, replace or no-op. */
@@ -147,7 +148,7 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
   const immutability: ImmutabilityContext = {
     kind: identity.kind,
     group: canonicalGroup(storedApiVersion, identity.kind),
-    stored: isPlainObject(stored) ? (stored as PlainObject) : {},
+    stored: isRecord(stored) ? (stored as JsonRecord) : {},
     current,
     next,
     kubernetesVersion: context.kubernetesVersion,
@@ -163,7 +164,7 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
   if (storedApiVersion !== identity.apiVersion) change.currentApiVersion = storedApiVersion;
   // An unchanged object has nothing to show in `--diff`.
   if (action !== "no-op") {
-    const shown = maskedObjects(identity.kind, current, orderLike(next, current) as PlainObject, context.showSecrets);
+    const shown = maskedObjects(identity.kind, current, orderLike(next, current) as JsonRecord, context.showSecrets);
     change.before = withIdentity(shown.before!, { ...identity, apiVersion: storedApiVersion });
     change.after = withIdentity(shown.after!, identity);
   }

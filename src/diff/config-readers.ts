@@ -2,7 +2,7 @@
 // see environment values only when their pods restart, and mounted files
 // after the kubelet's next sync (never through a subPath mount).
 import type { KubeObject } from "../types.js";
-import { arrayAt, isPlainObject, objectAt, stringAt, type PlainObject } from "./values.js";
+import { arrayAt, isRecord, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 
 export type ReadVia = "env" | "volume" | "volume subPath" | "image pull";
 
@@ -14,7 +14,7 @@ export interface ConfigReader {
 }
 
 /** Where each workload kind keeps its pod spec. */
-export function podSpecOf(object: KubeObject): PlainObject | undefined {
+export function podSpecOf(object: KubeObject): JsonRecord | undefined {
   switch (object.kind) {
     case "Pod":
       return objectAt(object, "spec");
@@ -33,11 +33,11 @@ export function podSpecOf(object: KubeObject): PlainObject | undefined {
   }
 }
 
-function containersOf(spec: PlainObject): PlainObject[] {
-  return [...(arrayAt(spec, "initContainers") ?? []), ...(arrayAt(spec, "containers") ?? [])].filter(isPlainObject);
+function containersOf(spec: JsonRecord): JsonRecord[] {
+  return [...(arrayAt(spec, "initContainers") ?? []), ...(arrayAt(spec, "containers") ?? [])].filter(isRecord);
 }
 
-function readsFromEnv(spec: PlainObject, kind: "ConfigMap" | "Secret", name: string): boolean {
+function readsFromEnv(spec: JsonRecord, kind: "ConfigMap" | "Secret", name: string): boolean {
   const fromRef = kind === "ConfigMap" ? "configMapRef" : "secretRef";
   const keyRef = kind === "ConfigMap" ? "configMapKeyRef" : "secretKeyRef";
   return containersOf(spec).some(
@@ -48,7 +48,7 @@ function readsFromEnv(spec: PlainObject, kind: "ConfigMap" | "Secret", name: str
 }
 
 /** Names of the pod's volumes that project this ConfigMap or Secret. */
-function volumesReading(spec: PlainObject, kind: "ConfigMap" | "Secret", name: string): string[] {
+function volumesReading(spec: JsonRecord, kind: "ConfigMap" | "Secret", name: string): string[] {
   const direct = (volume: unknown): boolean =>
     kind === "ConfigMap" ? stringAt(objectAt(volume, "configMap"), "name") === name : stringAt(objectAt(volume, "secret"), "secretName") === name;
   const projected = (volume: unknown): boolean =>
@@ -60,7 +60,7 @@ function volumesReading(spec: PlainObject, kind: "ConfigMap" | "Secret", name: s
     .map((volume) => stringAt(volume, "name") ?? "");
 }
 
-function mountsWithSubPath(spec: PlainObject, volumes: readonly string[]): boolean {
+function mountsWithSubPath(spec: JsonRecord, volumes: readonly string[]): boolean {
   return containersOf(spec).some((container) =>
     (arrayAt(container, "volumeMounts") ?? []).some(
       (mount) => volumes.includes(stringAt(mount, "name") ?? "") && (stringAt(mount, "subPath") ?? stringAt(mount, "subPathExpr")) !== undefined,
@@ -69,7 +69,7 @@ function mountsWithSubPath(spec: PlainObject, volumes: readonly string[]): boole
 }
 
 /** How a pod spec reads the ConfigMap or Secret `name`. */
-export function readsVia(spec: PlainObject, kind: "ConfigMap" | "Secret", name: string): ReadVia[] {
+export function readsVia(spec: JsonRecord, kind: "ConfigMap" | "Secret", name: string): ReadVia[] {
   const via: ReadVia[] = [];
   if (readsFromEnv(spec, kind, name)) via.push("env");
   const volumes = volumesReading(spec, kind, name);

@@ -8,15 +8,15 @@ import { SCALABLE_KINDS } from "./owned-fields.js";
 import { isControllerOwned } from "./server-fields.js";
 import { rolloutNote } from "./rollout.js";
 import type { Change } from "./types.js";
-import { objectAt, stringAt, valueAt, type PlainObject } from "./values.js";
+import { dig, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 
 /** One object of the plan with what the diff computed for it. */
 export interface Planned {
   change: Change;
   stored?: KubeObject;
   desired?: KubeObject;
-  current?: PlainObject;
-  next?: PlainObject;
+  current?: JsonRecord;
+  next?: JsonRecord;
 }
 
 /** Rollouts that restart pods, so a config change they read is picked up. */
@@ -25,7 +25,7 @@ const RESTARTING = new Set(["rolling-update", "recreate", "replace", "in-place",
 /** An HPA owns replicas, yet the manifest sets them: apply and autoscaler will fight. */
 export function autoscalerConflictNote(planned: Planned, autoscaler: string | undefined): string | undefined {
   if (!autoscaler || !planned.desired || !SCALABLE_KINDS.has(planned.change.kind)) return undefined;
-  if (valueAt(planned.desired, "spec", "replicas") === undefined) return undefined;
+  if (dig(planned.desired, "spec", "replicas") === undefined) return undefined;
   if (!planned.change.fields.some((f) => f.path === "spec.replicas")) return undefined;
   return `spec.replicas is managed by HorizontalPodAutoscaler ${autoscaler}: apply sets it, then the autoscaler scales it back; leave replicas out of the manifest`;
 }
@@ -49,7 +49,7 @@ export function addConsequences(planned: Planned[], current: readonly KubeObject
       action: change.action,
       kind: change.kind,
       name: change.name,
-      stored: item.stored as PlainObject | undefined,
+      stored: item.stored as JsonRecord | undefined,
       current: item.current,
       next: item.next,
       fields: change.fields,

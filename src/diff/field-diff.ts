@@ -9,7 +9,8 @@ import { indexByKey, isSetList, keysOf, setLabel } from "./list-keys.js";
 import { sameValue } from "./merge.js";
 import { itemToken, type PathToken } from "./path.js";
 import { toPointer } from "../util/pointer.js";
-import { isEmptyValue, isPlainObject, type PlainObject } from "./values.js";
+import { isEmptyValue } from "./values.js";
+import { isRecord, type JsonRecord } from "../util/object-access.js";
 
 /** A difference before it is rendered: path tokens kept for the rules that inspect it. */
 export interface RawDiff {
@@ -68,8 +69,8 @@ class Differ {
       if (!isEmptyValue(current)) this.record("remove", current, undefined);
       return "keep";
     }
-    if (isPlainObject(current) && isPlainObject(next)) {
-      this.object(current, next, isPlainObject(desired) ? desired : undefined, shape);
+    if (isRecord(current) && isRecord(next)) {
+      this.object(current, next, isRecord(desired) ? desired : undefined, shape);
       return "keep";
     }
     if (Array.isArray(current) && Array.isArray(next)) {
@@ -80,7 +81,7 @@ class Differ {
     return "keep";
   }
 
-  object(current: PlainObject, next: PlainObject, desired: PlainObject | undefined, shape: ShapeNode | undefined): void {
+  object(current: JsonRecord, next: JsonRecord, desired: JsonRecord | undefined, shape: ShapeNode | undefined): void {
     for (const key of Object.keys(current)) {
       this.enter(key, key);
       this.value(current[key], next[key], desired?.[key], shape?.field(key));
@@ -145,7 +146,7 @@ class Differ {
  * defaulting added are dropped). `desired` is the manifest, to tell defaults
  * from what the manifest asks for.
  */
-export function diffObjects(current: PlainObject, next: PlainObject, desired: PlainObject, shape: ShapeNode | undefined): ObjectDiff {
+export function diffObjects(current: JsonRecord, next: JsonRecord, desired: JsonRecord, shape: ShapeNode | undefined): ObjectDiff {
   const differ = new Differ();
   differ.object(current, next, desired, shape);
   return { diffs: differ.diffs, patch: differ.patch };

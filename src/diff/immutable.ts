@@ -9,17 +9,18 @@ import { invalidLabelSelector, invalidRoleRef, invalidStringList } from "./inval
 import { isItemToken } from "./path.js";
 import { parseQuantity } from "../util/quantity.js";
 import { atLeast } from "./version.js";
-import { arrayAt, deepEqual, numberAt, objectAt, stringAt, valueAt, type PlainObject } from "./values.js";
+import { deepEqual } from "./values.js";
+import { arrayAt, dig, numberAt, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 
 export interface ImmutabilityContext {
   kind: string;
   /** API group (canonical): the same kind name in another group is not the built-in kind. */
   group: string;
   /** The stored object as the snapshot has it (with status). */
-  stored: PlainObject;
+  stored: JsonRecord;
   /** The stored object without server fields, and the object after apply. */
-  current: PlainObject;
-  next: PlainObject;
+  current: JsonRecord;
+  next: JsonRecord;
   kubernetesVersion: string;
 }
 
@@ -35,7 +36,7 @@ function under(diff: RawDiff, ...prefix: string[]): boolean {
 
 const selectorIsImmutable: Rule = (diff, { next, kubernetesVersion }) => {
   if (!under(diff, "spec", "selector")) return undefined;
-  return `spec.selector: Invalid value: ${invalidLabelSelector(valueAt(next, "spec", "selector"), kubernetesVersion)}: ${FIELD_IS_IMMUTABLE}`;
+  return `spec.selector: Invalid value: ${invalidLabelSelector(dig(next, "spec", "selector"), kubernetesVersion)}: ${FIELD_IS_IMMUTABLE}`;
 };
 
 /** The spec fields a StatefulSet update may change. */
@@ -54,7 +55,7 @@ const statefulSetRule: Rule = (diff, { kubernetesVersion }) => {
   return `spec: Forbidden: updates to statefulset spec for fields other than ${list} are forbidden`;
 };
 
-function serviceType(object: PlainObject): string {
+function serviceType(object: JsonRecord): string {
   return stringAt(objectAt(object, "spec"), "type") ?? "ClusterIP";
 }
 
@@ -99,7 +100,7 @@ const JOB_IMMUTABLE = ["selector", "completionMode", "podFailurePolicy", "backof
 const jobRule: Rule = (diff, { stored, next, kubernetesVersion }) => {
   if (diff.path[0] !== "spec") return undefined;
   const field = diff.path[1] ?? "";
-  if (field === "selector") return `spec.selector: Invalid value: ${invalidLabelSelector(valueAt(next, "spec", "selector"), kubernetesVersion)}: ${FIELD_IS_IMMUTABLE}`;
+  if (field === "selector") return `spec.selector: Invalid value: ${invalidLabelSelector(dig(next, "spec", "selector"), kubernetesVersion)}: ${FIELD_IS_IMMUTABLE}`;
   if (JOB_IMMUTABLE.includes(field)) return `spec.${field}: ${FIELD_IS_IMMUTABLE}`;
   if (field === "completions") {
     // Elastic Indexed Jobs: completions may change together with parallelism.
@@ -108,7 +109,7 @@ const jobRule: Rule = (diff, { stored, next, kubernetesVersion }) => {
     return elastic ? undefined : `spec.completions: ${FIELD_IS_IMMUTABLE}`;
   }
   if (field === "template") {
-    const suspendedNeverStarted = valueAt(stored, "spec", "suspend") === true && valueAt(stored, "status", "startTime") === undefined;
+    const suspendedNeverStarted = dig(stored, "spec", "suspend") === true && dig(stored, "status", "startTime") === undefined;
     if (suspendedNeverStarted && isMutableSchedulingDirective(diff)) return undefined;
     return `spec.template: ${FIELD_IS_IMMUTABLE}`;
   }
@@ -125,7 +126,7 @@ const persistentVolumeClaimRule: Rule = (diff, { stored }) => {
   const before = typeof diff.from === "string" || typeof diff.from === "number" ? parseQuantity(diff.from) : undefined;
   const after = typeof diff.to === "string" || typeof diff.to === "number" ? parseQuantity(diff.to) : undefined;
   if (before && after && after.nanos < before.nanos) return "spec.resources.requests.storage: Forbidden: field can not be less than previous value";
-  if (valueAt(stored, "status", "phase") !== "Bound") return PVC_SPEC_IMMUTABLE;
+  if (dig(stored, "status", "phase") !== "Bound") return PVC_SPEC_IMMUTABLE;
   return undefined;
 };
 
@@ -156,7 +157,7 @@ const storageClassRule: Rule = (diff) => {
 const POD_UPDATE_FORBIDDEN =
   "spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
 
-function podChangeAllowed(diff: RawDiff, current: PlainObject, next: PlainObject): boolean {
+function podChangeAllowed(diff: RawDiff, current: JsonRecord, next: JsonRecord): boolean {
   const [, field, item, leaf] = diff.path;
   if ((field === "containers" || field === "initContainers") && item && isItemToken(item) && leaf === "image" && diff.path.length === 4) return diff.op === "replace";
   const spec = objectAt(current, "spec");

@@ -10,7 +10,7 @@ import { pruneCandidates } from "./prune.js";
 import { loadKindSchema } from "../schema/index.js";
 import { crdSchemas, shapeFromSchema, shapeResolver } from "./shape/index.js";
 import type { Change, ChangeCounts, ChangePlan, MergeKeyLookup } from "./types.js";
-import { isPlainObject } from "./values.js";
+import { isRecord } from "../util/object-access.js";
 
 export type * from "./types.js";
 export { shapeFromSchema, fallbackShape, crdShapes, type RefResolver } from "./shape/index.js";
@@ -57,12 +57,12 @@ export function schemaMergeKeys(kubernetesVersion: string): MergeKeyLookup {
 /** Snapshot files hold `kind: List` (`kubectl get -o yaml`): its items are the objects. */
 function flattenLists(objects: readonly unknown[]): unknown[] {
   return objects.flatMap((object) =>
-    isPlainObject(object) && typeof object.kind === "string" && object.kind.endsWith("List") && Array.isArray(object.items) ? flattenLists(object.items) : [object],
+    isRecord(object) && typeof object.kind === "string" && object.kind.endsWith("List") && Array.isArray(object.items) ? flattenLists(object.items) : [object],
   );
 }
 
 function isObject(value: unknown): value is KubeObject {
-  return isPlainObject(value) && typeof value.kind === "string" && value.kind !== "";
+  return isRecord(value) && typeof value.kind === "string" && value.kind !== "";
 }
 
 function nameOf(object: KubeObject): string {
@@ -89,7 +89,7 @@ function describe(identity: { kind: string; namespace: string; name: string }): 
 /** Plans every object: create, update, replace, delete (with `prune`) or no-op, in application order. */
 export function planChanges(input: DiffInput): ChangePlan {
   const current = flattenLists(Array.isArray(input.current) ? input.current : []).filter(isObject);
-  const desiredEntries = (Array.isArray(input.desired) ? input.desired : []).filter((entry) => isPlainObject(entry) && isObject(entry.object));
+  const desiredEntries = (Array.isArray(input.desired) ? input.desired : []).filter((entry) => isRecord(entry) && isObject(entry.object));
   const allObjects = [...current, ...desiredEntries.map((entry) => entry.object)];
   const scope = new Scope(input.namespace || "default", allObjects);
   const notes: string[] = [];

@@ -2,7 +2,7 @@
 // From 1.34 values print as JSON (`{"matchLabels":{"app":"web"}}`, `["None"]`);
 // before, with Go's %#v (`v1.LabelSelector{MatchLabels:map[string]string{"app":"web"}, ...}`).
 import { atLeast } from "./version.js";
-import { isPlainObject } from "./values.js";
+import { isRecord } from "../util/object-access.js";
 
 const JSON_VALUES_SINCE = "1.34";
 
@@ -16,20 +16,20 @@ function goStringSlice(values: unknown): string {
 }
 
 function sortedEntries(map: unknown): Array<[string, unknown]> {
-  return isPlainObject(map) ? Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  return isRecord(map) ? Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
 }
 
 /** A LabelSelector as Go's %#v prints metav1.LabelSelector. */
 function goLabelSelector(selector: unknown): string {
-  const labels = isPlainObject(selector) ? selector.matchLabels : undefined;
-  const expressions = isPlainObject(selector) ? selector.matchExpressions : undefined;
-  const matchLabels = isPlainObject(labels)
+  const labels = isRecord(selector) ? selector.matchLabels : undefined;
+  const expressions = isRecord(selector) ? selector.matchExpressions : undefined;
+  const matchLabels = isRecord(labels)
     ? `map[string]string{${sortedEntries(labels).map(([k, v]) => `${goString(k)}:${goString(v)}`).join(", ")}}`
     : "map[string]string(nil)";
   const matchExpressions = Array.isArray(expressions)
     ? `[]v1.LabelSelectorRequirement{${expressions
         .map((e) => {
-          const r = isPlainObject(e) ? e : {};
+          const r = isRecord(e) ? e : {};
           return `v1.LabelSelectorRequirement{Key:${goString(r.key ?? "")}, Operator:${goString(r.operator ?? "")}, Values:${goStringSlice(r.values)}}`;
         })
         .join(", ")}}`
@@ -40,12 +40,12 @@ function goLabelSelector(selector: unknown): string {
 /** A LabelSelector as Go's encoding/json prints it: struct fields in order, map keys sorted, empty fields left out. */
 function jsonLabelSelector(selector: unknown): string {
   const out: Record<string, unknown> = {};
-  const labels = isPlainObject(selector) ? selector.matchLabels : undefined;
-  const expressions = isPlainObject(selector) ? selector.matchExpressions : undefined;
-  if (isPlainObject(labels) && Object.keys(labels).length > 0) out.matchLabels = Object.fromEntries(sortedEntries(labels));
+  const labels = isRecord(selector) ? selector.matchLabels : undefined;
+  const expressions = isRecord(selector) ? selector.matchExpressions : undefined;
+  if (isRecord(labels) && Object.keys(labels).length > 0) out.matchLabels = Object.fromEntries(sortedEntries(labels));
   if (Array.isArray(expressions) && expressions.length > 0) {
     out.matchExpressions = expressions.map((e) => {
-      const r = isPlainObject(e) ? e : {};
+      const r = isRecord(e) ? e : {};
       const requirement: Record<string, unknown> = { key: r.key, operator: r.operator };
       if (Array.isArray(r.values) && r.values.length > 0) requirement.values = r.values;
       return requirement;
@@ -65,7 +65,7 @@ export function invalidStringList(values: unknown, kubernetesVersion: string): s
 
 /** An RBAC roleRef: `rbac.RoleRef{APIGroup:"...", Kind:"...", Name:"..."}`, or JSON from 1.34. */
 export function invalidRoleRef(roleRef: unknown, kubernetesVersion: string): string {
-  const ref = isPlainObject(roleRef) ? roleRef : {};
+  const ref = isRecord(roleRef) ? roleRef : {};
   if (atLeast(kubernetesVersion, JSON_VALUES_SINCE)) return JSON.stringify({ apiGroup: ref.apiGroup ?? "", kind: ref.kind ?? "", name: ref.name ?? "" });
   return `rbac.RoleRef{APIGroup:${goString(ref.apiGroup ?? "")}, Kind:${goString(ref.kind ?? "")}, Name:${goString(ref.name ?? "")}}`;
 }

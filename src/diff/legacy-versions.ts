@@ -1,12 +1,12 @@
 // Manifests written for API versions that have been removed compare with the
 // object the cluster stores in the current version: the fields that moved
 // are moved as the API server's conversion moved them.
-import { arrayAt, isPlainObject, objectAt, type PlainObject } from "./values.js";
+import { arrayAt, isRecord, objectAt, type JsonRecord } from "../util/object-access.js";
 
 /** The beta workload APIs defaulted the selector from the template labels; apps/v1 requires it. */
 const BETA_WORKLOADS = new Set(["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"]);
 
-function defaultSelectorFromTemplate(body: PlainObject): void {
+function defaultSelectorFromTemplate(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   const labels = objectAt(objectAt(objectAt(spec, "template"), "metadata"), "labels");
   if (spec && labels && spec.selector === undefined) spec.selector = { matchLabels: { ...labels } };
@@ -14,13 +14,13 @@ function defaultSelectorFromTemplate(body: PlainObject): void {
 
 /** extensions/v1beta1 and networking.k8s.io/v1beta1 Ingress backends, as networking.k8s.io/v1 writes them. */
 function convertIngressBackend(backend: unknown): unknown {
-  if (!isPlainObject(backend) || backend.serviceName === undefined) return backend;
+  if (!isRecord(backend) || backend.serviceName === undefined) return backend;
   const { serviceName, servicePort, ...rest } = backend;
   const port = typeof servicePort === "number" ? { number: servicePort } : { name: servicePort };
   return { ...rest, service: { name: serviceName, port } };
 }
 
-function convertIngress(body: PlainObject): void {
+function convertIngress(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   if (spec.backend !== undefined && spec.defaultBackend === undefined) {
@@ -29,7 +29,7 @@ function convertIngress(body: PlainObject): void {
   }
   for (const rule of arrayAt(spec, "rules") ?? []) {
     for (const path of arrayAt(objectAt(rule, "http"), "paths") ?? []) {
-      if (!isPlainObject(path)) continue;
+      if (!isRecord(path)) continue;
       path.backend = convertIngressBackend(path.backend);
       // The beta APIs defaulted pathType to ImplementationSpecific.
       if (path.pathType === undefined) path.pathType = "ImplementationSpecific";
@@ -38,7 +38,7 @@ function convertIngress(body: PlainObject): void {
 }
 
 /** autoscaling/v1's targetCPUUtilizationPercentage is a CPU Utilization metric in v2. */
-function convertAutoscalerV1ToV2(body: PlainObject): void {
+function convertAutoscalerV1ToV2(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   const target = spec.targetCPUUtilizationPercentage;
@@ -49,7 +49,7 @@ function convertAutoscalerV1ToV2(body: PlainObject): void {
 }
 
 /** Converts, in place, a manifest body written for `apiVersion` to the shape of `storedApiVersion`. */
-export function convertToStoredVersion(body: PlainObject, kind: string, apiVersion: string, storedApiVersion: string): void {
+export function convertToStoredVersion(body: JsonRecord, kind: string, apiVersion: string, storedApiVersion: string): void {
   if (apiVersion === storedApiVersion) return;
   if (BETA_WORKLOADS.has(apiVersion) && ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"].includes(kind)) defaultSelectorFromTemplate(body);
   if (kind === "Ingress" && (apiVersion === "extensions/v1beta1" || apiVersion === "networking.k8s.io/v1beta1") && storedApiVersion === "networking.k8s.io/v1") {

@@ -1,13 +1,13 @@
 // Aligning list items by their merge key, so that reordering is not a change
 // and a diff names the item (`containers[name=app]`).
 import type { ShapeNode } from "./types.js";
-import { isPlainObject } from "./values.js";
+import { isRecord } from "../util/object-access.js";
 
 /** Key fields with a default: a port without `protocol` is the TCP port (SetDefaults_ContainerPort). */
 const KEY_DEFAULTS: Readonly<Record<string, string>> = { protocol: "TCP" };
 
 function keyLabel(item: unknown, keys: readonly string[]): string | undefined {
-  if (!isPlainObject(item)) return undefined;
+  if (!isRecord(item)) return undefined;
   const first = item[keys[0]!];
   if (first === undefined || (typeof first !== "string" && typeof first !== "number" && typeof first !== "boolean")) return undefined;
   return keys

@@ -9,7 +9,8 @@ import { indexByKey, isSetList, keysOf, setLabel } from "./list-keys.js";
 import { itemToken, matchesAny, mayMatchBelow, type PathPattern, type PathToken } from "./path.js";
 import { isQuantityPath, quantitiesEqual } from "./quantities.js";
 import type { ShapeNode } from "./types.js";
-import { deepClone, isPlainObject, type PlainObject } from "./values.js";
+import { cloneWithoutNulls } from "./values.js";
+import { isRecord, type JsonRecord } from "../util/object-access.js";
 
 /**
  * Fields with patch strategy retainKeys whose annotation sits next to a
@@ -20,10 +21,10 @@ const RETAIN_KEYS_FIELDS: Readonly<Record<string, readonly PathPattern[]>> = {
 };
 
 export interface MergeInput {
-  current: PlainObject;
-  desired: PlainObject;
+  current: JsonRecord;
+  desired: JsonRecord;
   /** The configuration recorded by the last `kubectl apply`, when the object carries one. */
-  lastApplied?: PlainObject;
+  lastApplied?: JsonRecord;
   shape: ShapeNode | undefined;
   /** Fields kept from the stored object when the manifest leaves them out. */
   owned: readonly PathPattern[];
@@ -50,16 +51,16 @@ class Merger {
    * inside template labels the manifest does not write).
    */
   private keptPart(current: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
-    if (this.keeps(path, lastApplied)) return deepClone(current);
+    if (this.keeps(path, lastApplied)) return cloneWithoutNulls(current);
     return this.ownedPart(current, shape, path);
   }
 
   /** Inside a value that goes, only what another manager owns stays. */
   private ownedPart(current: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
-    if (matchesAny(this.owned, path)) return deepClone(current);
+    if (matchesAny(this.owned, path)) return cloneWithoutNulls(current);
     if (!mayMatchBelow(this.owned, path)) return undefined;
-    if (isPlainObject(current)) {
-      const out: PlainObject = {};
+    if (isRecord(current)) {
+      const out: JsonRecord = {};
       for (const [key, value] of Object.entries(current)) {
         path.push(key);
         const kept = this.ownedPart(value, shape?.field(key), path);
@@ -72,26 +73,26 @@ class Merger {
     const index = Array.isArray(current) && keys ? indexByKey(current, keys) : undefined;
     if (!keys || !index) return undefined;
     // List items stay whole or not at all: half an item would lose its key.
-    const out = [...index].filter(([label]) => matchesAny(this.owned, [...path, itemToken(label)])).map(([, item]) => deepClone(item));
+    const out = [...index].filter(([label]) => matchesAny(this.owned, [...path, itemToken(label)])).map(([, item]) => cloneWithoutNulls(item));
     return out.length > 0 ? out : undefined;
   }
 
   value(current: unknown, desired: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[], retainKeys = false): unknown {
-    if (isPlainObject(desired)) {
-      if (!isPlainObject(current)) return deepClone(desired);
+    if (isRecord(desired)) {
+      if (!isRecord(current)) return cloneWithoutNulls(desired);
       const retain = retainKeys || shape?.retainKeys === true || matchesAny(this.retainKeysFields, path);
       return this.object(current, desired, lastApplied, shape, path, retain);
     }
-    if (Array.isArray(desired)) return Array.isArray(current) ? this.list(current, desired, lastApplied, shape, path) : deepClone(desired);
+    if (Array.isArray(desired)) return Array.isArray(current) ? this.list(current, desired, lastApplied, shape, path) : cloneWithoutNulls(desired);
     if (isQuantityPath(path) && quantitiesEqual(current, desired)) return current;
     return desired;
   }
 
   /** With `retainKeys`, keys the manifest leaves out go (unless another manager owns them), whatever the last apply recorded. */
-  object(current: PlainObject, desired: PlainObject, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[], retainKeys = false): PlainObject {
-    if (shape?.mapType === "atomic") return deepClone(desired);
-    const out: PlainObject = {};
-    const recorded = isPlainObject(lastApplied) ? lastApplied : undefined;
+  object(current: JsonRecord, desired: JsonRecord, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[], retainKeys = false): JsonRecord {
+    if (shape?.mapType === "atomic") return cloneWithoutNulls(desired);
+    const out: JsonRecord = {};
+    const recorded = isRecord(lastApplied) ? lastApplied : undefined;
     for (const [key, value] of Object.entries(current)) {
       path.push(key);
       if (desired[key] !== undefined) out[key] = this.value(value, desired[key], recorded?.[key], shape?.field(key), path);
@@ -102,7 +103,7 @@ class Merger {
       path.pop();
     }
     for (const [key, value] of Object.entries(desired)) {
-      if (current[key] === undefined && value !== undefined) out[key] = deepClone(value);
+      if (current[key] === undefined && value !== undefined) out[key] = cloneWithoutNulls(value);
     }
     return out;
   }
@@ -112,7 +113,7 @@ class Merger {
     const keys = keysOf(shape);
     const currentIndex = keys && indexByKey(current, keys);
     const desiredIndex = keys && indexByKey(desired, keys);
-    if (!keys || !currentIndex || !desiredIndex) return sameList(current, desired, path) ? deepClone(current) : deepClone(desired);
+    if (!keys || !currentIndex || !desiredIndex) return sameList(current, desired, path) ? cloneWithoutNulls(current) : cloneWithoutNulls(desired);
     const recordedIndex = Array.isArray(lastApplied) ? indexByKey(lastApplied, keys) : undefined;
     const out: unknown[] = [];
     // Stored order first: reordering the manifest is not a change.
@@ -125,7 +126,7 @@ class Merger {
       }
       path.pop();
     }
-    for (const [label, item] of desiredIndex) if (!currentIndex.has(label)) out.push(deepClone(item));
+    for (const [label, item] of desiredIndex) if (!currentIndex.has(label)) out.push(cloneWithoutNulls(item));
     return out;
   }
 
@@ -149,7 +150,7 @@ class Merger {
 export function sameValue(a: unknown, b: unknown, path: PathToken[]): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return sameList(a, b, path);
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
       const left = a[key];
@@ -166,7 +167,7 @@ export function sameValue(a: unknown, b: unknown, path: PathToken[]): boolean {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
+  return value === undefined || (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
 }
 
 function sameList(a: readonly unknown[], b: readonly unknown[], path: PathToken[]): boolean {
@@ -181,7 +182,7 @@ function sameList(a: readonly unknown[], b: readonly unknown[], path: PathToken[
 }
 
 /** The object after apply, before API defaulting. */
-export function mergeDesired(input: MergeInput): PlainObject {
+export function mergeDesired(input: MergeInput): JsonRecord {
   const merger = new Merger(input.owned, input.lastApplied !== undefined, RETAIN_KEYS_FIELDS[input.kind] ?? []);
   return merger.object(input.current, input.desired, input.lastApplied, input.shape, []);
 }

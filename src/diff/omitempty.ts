@@ -7,7 +7,7 @@
 // makes a Service's `clusterIP: ""` and `nodePort: 0` mean "keep what was
 // allocated", as the registry's patchAllocatedValues does on update.
 import type { ShapeNode } from "./types.js";
-import { isPlainObject } from "./values.js";
+import { isRecord } from "../util/object-access.js";
 
 /** Fields of built-in kinds declared as pointers (k8s.io/api types.go): their zero value is stored. */
 const POINTER_FIELDS = new Set([
@@ -93,7 +93,7 @@ function walk(value: unknown, shape: ShapeNode | undefined): void {
     for (const entry of value) walk(entry, item);
     return;
   }
-  if (!isPlainObject(value)) return;
+  if (!isRecord(value)) return;
   if (shape?.isMap) {
     const item = shape.item();
     for (const entry of Object.values(value)) walk(entry, item);

@@ -6,7 +6,8 @@
 // stay as they are: not a change.
 import type { KubeObject } from "../types.js";
 import type { PathPattern } from "./path.js";
-import { arrayAt, deepEqual, isPlainObject, objectAt, stringAt, type PlainObject } from "./values.js";
+import { deepEqual } from "./values.js";
+import { arrayAt, isRecord, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 
 /** Kept on every kind: set by controllers and garbage collection, or by `kubectl --record`. */
 const COMMON: PathPattern[] = [
@@ -66,9 +67,9 @@ export interface OwnedFields {
 
 export interface OwnershipContext {
   kind: string;
-  desired: PlainObject;
-  current: PlainObject;
-  lastApplied?: PlainObject;
+  desired: JsonRecord;
+  current: JsonRecord;
+  lastApplied?: JsonRecord;
   /** The HPA scaling this object, if any. */
   autoscaler?: string;
 }
@@ -130,7 +131,7 @@ export const SCALABLE_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet"
 
 /** The tolerations DefaultTolerationSeconds adds to every pod that does not set them. */
 function isDefaultToleration(toleration: unknown): boolean {
-  if (!isPlainObject(toleration)) return false;
+  if (!isRecord(toleration)) return false;
   return (
     (toleration.key === "node.kubernetes.io/not-ready" || toleration.key === "node.kubernetes.io/unreachable") &&
     toleration.operator === "Exists" &&
@@ -144,13 +145,13 @@ function isDefaultToleration(toleration: unknown): boolean {
  * whole (tolerations), unless the manifest asks for the same. Returns a new
  * object (the stored one is shared with the snapshot).
  */
-export function withoutAdmissionTolerations(current: PlainObject, desired: PlainObject): PlainObject {
+export function withoutAdmissionTolerations(current: JsonRecord, desired: JsonRecord): JsonRecord {
   const spec = objectAt(current, "spec");
   const tolerations = arrayAt(spec, "tolerations");
   if (!spec || !tolerations) return current;
   const wanted = arrayAt(objectAt(desired, "spec"), "tolerations") ?? [];
   const kept = tolerations.filter((t) => !isDefaultToleration(t) || wanted.some((w) => deepEqual(w, t)));
-  const nextSpec: PlainObject = { ...spec, tolerations: kept };
+  const nextSpec: JsonRecord = { ...spec, tolerations: kept };
   if (kept.length === 0) delete nextSpec.tolerations;
   return { ...current, spec: nextSpec };
 }

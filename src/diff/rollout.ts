@@ -3,7 +3,7 @@
 // (rounded down; both 0 means 1 unavailable), the DaemonSet controller's
 // (both rounded up), StatefulSet partitions, OnDelete strategies.
 import type { ChangeAction, FieldDiff, RolloutNote } from "./types.js";
-import { numberAt, objectAt, stringAt, valueAt, type PlainObject } from "./values.js";
+import { dig, numberAt, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 
 /** intstr.GetScaledValueFromIntOrPercent; undefined when the value is neither an int nor a percentage. */
 export function scaledValue(value: unknown, total: number, roundUp: boolean): number | undefined {
@@ -19,7 +19,7 @@ function pods(n: number): string {
   return n === 1 ? "1 pod" : `${n} pods`;
 }
 
-function replicasOf(body: PlainObject | undefined, fallback = 1): number {
+function replicasOf(body: JsonRecord | undefined, fallback = 1): number {
   return numberAt(objectAt(body, "spec"), "replicas") ?? fallback;
 }
 
@@ -48,7 +48,7 @@ function scaleNote(before: number, after: number): RolloutNote {
   return { kind: "scale", message: `scale from ${before} to ${pods(after)}, no rollout`, replicas: after };
 }
 
-function deploymentNote(current: PlainObject, next: PlainObject, fields: readonly FieldDiff[]): RolloutNote | undefined {
+function deploymentNote(current: JsonRecord, next: JsonRecord, fields: readonly FieldDiff[]): RolloutNote | undefined {
   const replicas = replicasOf(next);
   const before = replicasOf(current);
   if (!touches(fields, "spec.template")) return before !== replicas ? scaleNote(before, replicas) : undefined;
@@ -76,7 +76,7 @@ function podName(name: string, ordinal: number): string {
   return `${name}-${ordinal}`;
 }
 
-function statefulSetNote(name: string, current: PlainObject, next: PlainObject, fields: readonly FieldDiff[]): RolloutNote | undefined {
+function statefulSetNote(name: string, current: JsonRecord, next: JsonRecord, fields: readonly FieldDiff[]): RolloutNote | undefined {
   const replicas = replicasOf(next);
   const before = replicasOf(current);
   if (!touches(fields, "spec.template")) return before !== replicas ? scaleNote(before, replicas) : undefined;
@@ -109,7 +109,7 @@ function statefulSetNote(name: string, current: PlainObject, next: PlainObject, 
   };
 }
 
-function daemonSetNote(stored: PlainObject, next: PlainObject, fields: readonly FieldDiff[]): RolloutNote | undefined {
+function daemonSetNote(stored: JsonRecord, next: JsonRecord, fields: readonly FieldDiff[]): RolloutNote | undefined {
   if (!touches(fields, "spec.template")) return undefined;
   const strategy = objectAt(objectAt(next, "spec"), "updateStrategy");
   if (stringAt(strategy, "type") === "OnDelete") return onDeleteNote();
@@ -138,7 +138,7 @@ function podInPlaceNote(fields: readonly FieldDiff[]): RolloutNote | undefined {
   return { kind: "in-place", message: `${label} in place with the new image` };
 }
 
-function startNote(kind: string, next: PlainObject): RolloutNote | undefined {
+function startNote(kind: string, next: JsonRecord): RolloutNote | undefined {
   const spec = objectAt(next, "spec");
   switch (kind) {
     case "Deployment":
@@ -166,7 +166,7 @@ function startNote(kind: string, next: PlainObject): RolloutNote | undefined {
   }
 }
 
-function stopNote(kind: string, stored: PlainObject): RolloutNote | undefined {
+function stopNote(kind: string, stored: JsonRecord): RolloutNote | undefined {
   switch (kind) {
     case "Deployment":
     case "ReplicaSet":
@@ -183,7 +183,7 @@ function stopNote(kind: string, stored: PlainObject): RolloutNote | undefined {
   }
 }
 
-function replaceNote(kind: string, current: PlainObject, next: PlainObject): RolloutNote | undefined {
+function replaceNote(kind: string, current: JsonRecord, next: JsonRecord): RolloutNote | undefined {
   const before = replicasOf(current);
   const after = replicasOf(next);
   switch (kind) {
@@ -193,7 +193,7 @@ function replaceNote(kind: string, current: PlainObject, next: PlainObject): Rol
     case "ReplicationController":
       return { kind: "replace", message: `delete and create: the old pods stop with the old object, then the new ones start: downtime` };
     case "StatefulSet": {
-      const policy = stringAt(valueAt(next, "spec", "persistentVolumeClaimRetentionPolicy"), "whenDeleted") ?? "Retain";
+      const policy = stringAt(dig(next, "spec", "persistentVolumeClaimRetentionPolicy"), "whenDeleted") ?? "Retain";
       const claims = policy === "Delete" ? "its PersistentVolumeClaims are deleted (whenDeleted: Delete)" : "its PersistentVolumeClaims are kept (whenDeleted: Retain)";
       return { kind: "replace", message: `delete and create: ${pods(before)} stop, then ${pods(after)} start in order: downtime; ${claims}` };
     }
@@ -215,9 +215,9 @@ export interface RolloutInput {
   kind: string;
   name: string;
   /** Stored object (with status), without server fields, and after apply. */
-  stored?: PlainObject;
-  current?: PlainObject;
-  next?: PlainObject;
+  stored?: JsonRecord;
+  current?: JsonRecord;
+  next?: JsonRecord;
   fields: readonly FieldDiff[];
 }
 

@@ -3,7 +3,7 @@
 // carry placeholders (the `***` / `*** (before)` / `*** (after)` that
 // `kubectl diff` prints).
 import type { FieldDiff, PatchOperation } from "./types.js";
-import { isPlainObject, objectAt, type PlainObject } from "./values.js";
+import { isRecord, objectAt, type JsonRecord } from "../util/object-access.js";
 
 export const SENSITIVE_VALUE = "(sensitive value)";
 
@@ -18,11 +18,11 @@ function canonicalBase64(value: string): string {
  * What the server stores for a Secret manifest: `stringData` is written into
  * `data` (base64, winning over the same key in `data`) and is never stored.
  */
-export function foldStringData(body: PlainObject): void {
+export function foldStringData(body: JsonRecord): void {
   const data = objectAt(body, "data");
   const stringData = objectAt(body, "stringData");
   if (!data && !stringData) return;
-  const folded: PlainObject = {};
+  const folded: JsonRecord = {};
   for (const [key, value] of Object.entries(data ?? {})) folded[key] = typeof value === "string" ? canonicalBase64(value) : value;
   for (const [key, value] of Object.entries(stringData ?? {})) {
     folded[key] = typeof value === "string" ? Buffer.from(value, "utf8").toString("base64") : value;
@@ -33,7 +33,7 @@ export function foldStringData(body: PlainObject): void {
 
 /** A value with every secret string replaced by the placeholder. */
 function mask(value: unknown): unknown {
-  if (isPlainObject(value)) return Object.fromEntries(Object.keys(value).map((key) => [key, SENSITIVE_VALUE]));
+  if (isRecord(value)) return Object.fromEntries(Object.keys(value).map((key) => [key, SENSITIVE_VALUE]));
   return SENSITIVE_VALUE;
 }
 
@@ -56,8 +56,8 @@ export function maskPatch(patch: PatchOperation[]): PatchOperation[] {
   return patch.map((operation) => {
     if (operation.value === undefined || !isDataPointer(operation.path)) return operation;
     if (operation.path === "") {
-      const value = isPlainObject(operation.value) ? { ...operation.value } : operation.value;
-      if (isPlainObject(value) && isPlainObject(value.data)) value.data = mask(value.data);
+      const value = isRecord(operation.value) ? { ...operation.value } : operation.value;
+      if (isRecord(value) && isRecord(value.data)) value.data = mask(value.data);
       return { ...operation, value };
     }
     return { ...operation, value: mask(operation.value) };
@@ -65,7 +65,7 @@ export function maskPatch(patch: PatchOperation[]): PatchOperation[] {
 }
 
 /** Masks the `data` of the before/after objects of a Secret the way `kubectl diff` does. */
-export function maskForDisplay(before: PlainObject | undefined, after: PlainObject | undefined): void {
+export function maskForDisplay(before: JsonRecord | undefined, after: JsonRecord | undefined): void {
   const beforeData = objectAt(before, "data");
   const afterData = objectAt(after, "data");
   const keys = new Set([...Object.keys(beforeData ?? {}), ...Object.keys(afterData ?? {})]);

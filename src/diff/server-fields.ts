@@ -2,7 +2,8 @@
 // it is something a manifest sets, so none of it is ever a change: these
 // fields are removed from both sides before comparing.
 import type { KubeObject } from "../types.js";
-import { arrayAt, cloneWithoutNulls, isPlainObject, objectAt, type PlainObject } from "./values.js";
+import { cloneWithoutNulls } from "./values.js";
+import { arrayAt, isRecord, objectAt, type JsonRecord } from "../util/object-access.js";
 
 /** Top-level and metadata fields set by the server (`kubectl get -o yaml` shows them). */
 export const SERVER_SET_FIELDS: ReadonlyArray<{ path: string; setBy: string }> = [
@@ -59,7 +60,7 @@ function removePath(target: unknown, segments: readonly string[]): void {
     if (Array.isArray(target)) for (const item of target) removePath(item, rest);
     return;
   }
-  if (!isPlainObject(target)) return;
+  if (!isRecord(target)) return;
   if (rest.length === 0) {
     delete target[head];
     return;
@@ -72,7 +73,7 @@ function hasPath(target: unknown, segments: readonly string[]): boolean {
   if (segments.length === 0) return true;
   const [head, ...rest] = segments as [string, ...string[]];
   if (head === "[*]") return Array.isArray(target) && target.some((item) => hasPath(item, rest));
-  return isPlainObject(target) && target[head] !== undefined && hasPath(target[head], rest);
+  return isRecord(target) && target[head] !== undefined && hasPath(target[head], rest);
 }
 
 /** Removes a path from a value shared with the caller: copies only the containers on the way. */
@@ -80,7 +81,7 @@ function withoutPath(target: unknown, segments: readonly string[]): unknown {
   if (!hasPath(target, segments)) return target;
   const [head, ...rest] = segments as [string, ...string[]];
   if (head === "[*]") return (target as unknown[]).map((item) => withoutPath(item, rest));
-  const copy = { ...(target as PlainObject) };
+  const copy = { ...(target as JsonRecord) };
   if (rest.length === 0) delete copy[head];
   else copy[head] = withoutPath(copy[head], rest);
   return copy;
@@ -102,24 +103,24 @@ export type BodyMode = "copy" | "shared" | "inPlace";
  * The part of an object that a diff compares: without identity, server-set
  * fields, server-set annotations (and, when copied, nulls).
  */
-export function comparableBody(object: KubeObject, mode: BodyMode = "copy"): PlainObject {
-  if (mode === "inPlace") return stripInPlace(object as PlainObject);
+export function comparableBody(object: KubeObject, mode: BodyMode = "copy"): JsonRecord {
+  if (mode === "inPlace") return stripInPlace(object as JsonRecord);
   const copy = mode === "copy" ? cloneWithoutNulls : (value: unknown) => value;
   // Skip the big server-written parts (status, managedFields) instead of copying them.
-  let body: PlainObject = {};
+  let body: JsonRecord = {};
   for (const [key, value] of Object.entries(object)) {
     if (value === null || value === undefined || key === "status" || IDENTITY_FIELDS.includes(key)) continue;
-    if (key === "metadata" && isPlainObject(value)) {
-      const metadata: PlainObject = {};
+    if (key === "metadata" && isRecord(value)) {
+      const metadata: JsonRecord = {};
       for (const [field, child] of Object.entries(value)) {
         if (child === null || child === undefined || field === "managedFields" || IDENTITY_METADATA.includes(field)) continue;
         if (SERVER_METADATA.has(field)) continue;
-        metadata[field] = field === "annotations" && isPlainObject(child) ? withoutServerAnnotations(child, copy) : copy(child);
+        metadata[field] = field === "annotations" && isRecord(child) ? withoutServerAnnotations(child, copy) : copy(child);
       }
       body.metadata = metadata;
     } else body[key] = copy(value);
   }
-  for (const path of NESTED_PATHS) body = withoutPath(body, path) as PlainObject;
+  for (const path of NESTED_PATHS) body = withoutPath(body, path) as JsonRecord;
   const metadata = objectAt(body, "metadata");
   // Empty maps are not serialised by the server (omitempty): `annotations: {}` is no annotations.
   for (const key of ["annotations", "labels"]) {
@@ -131,14 +132,14 @@ export function comparableBody(object: KubeObject, mode: BodyMode = "copy"): Pla
 
 const SERVER_METADATA = new Set(FIELD_PATHS.filter((path) => path.length === 2 && path[0] === "metadata").map((path) => path[1]!));
 
-function withoutServerAnnotations(annotations: PlainObject, copy: (value: unknown) => unknown): PlainObject {
-  const out: PlainObject = {};
+function withoutServerAnnotations(annotations: JsonRecord, copy: (value: unknown) => unknown): JsonRecord {
+  const out: JsonRecord = {};
   for (const [key, value] of Object.entries(annotations)) if (!SERVER_ANNOTATION_KEYS.has(key) && value !== null) out[key] = copy(value);
   return out;
 }
 
 /** Drops nulls, identity and server fields from an object the caller owns (a freshly parsed one). */
-function stripInPlace(body: PlainObject): PlainObject {
+function stripInPlace(body: JsonRecord): JsonRecord {
   dropNulls(body);
   for (const field of [...IDENTITY_FIELDS, "status"]) delete body[field];
   const metadata = objectAt(body, "metadata");
@@ -152,7 +153,7 @@ function stripInPlace(body: PlainObject): PlainObject {
 function dropNulls(value: unknown): void {
   if (Array.isArray(value)) {
     for (const item of value) dropNulls(item);
-  } else if (isPlainObject(value)) {
+  } else if (isRecord(value)) {
     for (const [key, child] of Object.entries(value)) {
       if (child === null) delete value[key];
       else dropNulls(child);
@@ -161,8 +162,8 @@ function dropNulls(value: unknown): void {
 }
 
 /** Puts the identity back in front, for display (`--diff`) and for JSON. */
-export function withIdentity(body: PlainObject, identity: { apiVersion: string; kind: string; name: string; namespace: string }): KubeObject {
-  const metadata: PlainObject = { name: identity.name };
+export function withIdentity(body: JsonRecord, identity: { apiVersion: string; kind: string; name: string; namespace: string }): KubeObject {
+  const metadata: JsonRecord = { name: identity.name };
   if (identity.namespace) metadata.namespace = identity.namespace;
   Object.assign(metadata, objectAt(body, "metadata") ?? {});
   const out: KubeObject = { apiVersion: identity.apiVersion, kind: identity.kind, metadata };
@@ -176,7 +177,7 @@ export function lastAppliedOf(object: KubeObject): KubeObject | undefined {
   if (typeof text !== "string" || text.trim() === "") return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    return isPlainObject(parsed) ? (parsed as KubeObject) : undefined;
+    return isRecord(parsed) ? (parsed as KubeObject) : undefined;
   } catch {
     return undefined;
   }
@@ -185,5 +186,5 @@ export function lastAppliedOf(object: KubeObject): KubeObject | undefined {
 /** Controller-owned objects (ReplicaSets of a Deployment, pods of a ReplicaSet) are never pruned. */
 export function isControllerOwned(object: KubeObject): boolean {
   const owners = arrayAt(object.metadata, "ownerReferences") ?? [];
-  return owners.some((owner) => isPlainObject(owner) && owner.controller === true);
+  return owners.some((owner) => isRecord(owner) && owner.controller === true);
 }

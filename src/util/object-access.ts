@@ -94,6 +94,29 @@ export function dig(value: unknown, ...keys: (string | number)[]): unknown {
   return current;
 }
 
+/** `parent[key]` when it is a record; undefined otherwise (also when `parent` is not a record). */
+export function objectAt(parent: unknown, key: string): JsonRecord | undefined {
+  const value = dig(parent, key);
+  return isRecord(value) ? value : undefined;
+}
+
+/** `parent[key]` when it is an array; undefined otherwise. */
+export function arrayAt(parent: unknown, key: string): unknown[] | undefined {
+  const value = dig(parent, key);
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** `parent[key]` when it is a string; undefined otherwise. */
+export function stringAt(parent: unknown, key: string): string | undefined {
+  return stringOf(dig(parent, key));
+}
+
+/** `parent[key]` when it is a finite number; undefined otherwise. */
+export function numberAt(parent: unknown, key: string): number | undefined {
+  const value = dig(parent, key);
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
 /** A deep copy of JSON-like data (plain objects, arrays, scalars). */
 export function cloneJson<T>(value: T): T {
   return copy(value) as T;

@@ -1,6 +1,6 @@
 // The defaults the API server applies to an object before storing it, per
 // kind, so that a manifest compares with what `kubectl get -o yaml` prints.
-import type { PlainObject } from "../values.js";
+import type { JsonRecord } from "../../util/object-access.js";
 import * as other from "./other-kinds.js";
 import { defaultEndpoints, defaultService } from "./service.js";
 import * as workloads from "./workloads.js";
@@ -14,7 +14,7 @@ export interface DefaultingContext {
   kubernetesVersion: string;
 }
 
-type Defaulter = (body: PlainObject, context: DefaultingContext) => void;
+type Defaulter = (body: JsonRecord, context: DefaultingContext) => void;
 
 const DEFAULTERS: Readonly<Record<string, Defaulter>> = {
   Deployment: (body) => workloads.defaultDeployment(body),
@@ -71,7 +71,7 @@ function groupMatches(apiVersion: string, kind: string): boolean {
 }
 
 /** Fills, in place, what the API server would default. Never throws on malformed objects. */
-export function applyDefaults(body: PlainObject, context: DefaultingContext): void {
+export function applyDefaults(body: JsonRecord, context: DefaultingContext): void {
   const defaulter = DEFAULTERS[context.kind];
   if (!defaulter || !groupMatches(context.apiVersion, context.kind)) return;
   try {

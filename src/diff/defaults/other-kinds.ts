@@ -1,33 +1,34 @@
 // API defaulting of the other built-in kinds a manifest commonly holds
 // (core/v1, networking/v1, rbac/v1, autoscaling/v2, storage/v1, scheduling/v1).
-import { arrayAt, ensureObject, isPlainObject, objectAt, setDefault, type PlainObject } from "../values.js";
+import { ensureObject, setDefault } from "../values.js";
+import { arrayAt, isRecord, objectAt, type JsonRecord } from "../../util/object-access.js";
 
-export function defaultPersistentVolumeClaim(body: PlainObject): void {
+export function defaultPersistentVolumeClaim(body: JsonRecord): void {
   setDefault(objectAt(body, "spec"), "volumeMode", "Filesystem");
 }
 
-export function defaultPersistentVolume(body: PlainObject): void {
+export function defaultPersistentVolume(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   setDefault(spec, "persistentVolumeReclaimPolicy", "Retain");
   setDefault(spec, "volumeMode", "Filesystem");
   setDefault(objectAt(spec, "hostPath"), "type", "");
 }
 
-export function defaultSecret(body: PlainObject): void {
+export function defaultSecret(body: JsonRecord): void {
   setDefault(body, "type", "Opaque");
 }
 
 /** SetDefaults_Namespace: every named namespace carries `kubernetes.io/metadata.name`. */
-export function defaultNamespace(body: PlainObject, name: string): void {
+export function defaultNamespace(body: JsonRecord, name: string): void {
   if (!name) return;
   const metadata = ensureObject(body, "metadata");
   const labels = metadata ? ensureObject(metadata, "labels") : undefined;
   if (labels) labels["kubernetes.io/metadata.name"] = name;
 }
 
-export function defaultLimitRange(body: PlainObject): void {
+export function defaultLimitRange(body: JsonRecord): void {
   for (const item of arrayAt(objectAt(body, "spec"), "limits") ?? []) {
-    if (!isPlainObject(item) || item.type !== "Container") continue;
+    if (!isRecord(item) || item.type !== "Container") continue;
     // SetDefaults_LimitRangeItem: default ← max, defaultRequest ← default, then ← min.
     const defaults = { ...(objectAt(item, "default") ?? {}) };
     const defaultRequest = { ...(objectAt(item, "defaultRequest") ?? {}) };
@@ -39,7 +40,7 @@ export function defaultLimitRange(body: PlainObject): void {
   }
 }
 
-export function defaultNetworkPolicy(body: PlainObject): void {
+export function defaultNetworkPolicy(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   const policyTypes = arrayAt(spec, "policyTypes");
@@ -49,29 +50,29 @@ export function defaultNetworkPolicy(body: PlainObject): void {
   }
   for (const direction of ["ingress", "egress"]) {
     for (const rule of arrayAt(spec, direction) ?? []) {
-      for (const port of arrayAt(rule, "ports") ?? []) if (isPlainObject(port)) setDefault(port, "protocol", "TCP");
+      for (const port of arrayAt(rule, "ports") ?? []) if (isRecord(port)) setDefault(port, "protocol", "TCP");
     }
   }
 }
 
-export function defaultIngressClass(body: PlainObject): void {
+export function defaultIngressClass(body: JsonRecord): void {
   setDefault(objectAt(objectAt(body, "spec"), "parameters"), "scope", "Cluster");
 }
 
-export function defaultRoleBinding(body: PlainObject): void {
+export function defaultRoleBinding(body: JsonRecord): void {
   setDefault(objectAt(body, "roleRef"), "apiGroup", "rbac.authorization.k8s.io");
   for (const subject of arrayAt(body, "subjects") ?? []) {
-    if (!isPlainObject(subject) || subject.apiGroup !== undefined) continue;
+    if (!isRecord(subject) || subject.apiGroup !== undefined) continue;
     if (subject.kind === "User" || subject.kind === "Group") subject.apiGroup = "rbac.authorization.k8s.io";
   }
 }
 
-export function defaultStorageClass(body: PlainObject): void {
+export function defaultStorageClass(body: JsonRecord): void {
   setDefault(body, "reclaimPolicy", "Delete");
   setDefault(body, "volumeBindingMode", "Immediate");
 }
 
-export function defaultPriorityClass(body: PlainObject): void {
+export function defaultPriorityClass(body: JsonRecord): void {
   setDefault(body, "preemptionPolicy", "PreemptLowerPriority");
 }
 
@@ -85,14 +86,14 @@ const SCALE_UP_RULES = {
 };
 const SCALE_DOWN_RULES = { selectPolicy: "Max", policies: [{ type: "Percent", value: 100, periodSeconds: 15 }] };
 
-function scalingRules(given: unknown, defaults: PlainObject): PlainObject {
-  const out: PlainObject = structuredClone(defaults);
-  if (isPlainObject(given)) for (const [key, value] of Object.entries(given)) if (value !== undefined) out[key] = value;
+function scalingRules(given: unknown, defaults: JsonRecord): JsonRecord {
+  const out: JsonRecord = structuredClone(defaults);
+  if (isRecord(given)) for (const [key, value] of Object.entries(given)) if (value !== undefined) out[key] = value;
   return out;
 }
 
 /** autoscaling/v2 SetDefaults_HorizontalPodAutoscaler. */
-export function defaultHorizontalPodAutoscalerV2(body: PlainObject): void {
+export function defaultHorizontalPodAutoscalerV2(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   setDefault(spec, "minReplicas", 1);
@@ -108,21 +109,21 @@ export function defaultHorizontalPodAutoscalerV2(body: PlainObject): void {
 }
 
 /** autoscaling/v1 only defaults minReplicas; its target moves to `metrics` in v2. */
-export function defaultHorizontalPodAutoscalerV1(body: PlainObject): void {
+export function defaultHorizontalPodAutoscalerV1(body: JsonRecord): void {
   setDefault(objectAt(body, "spec"), "minReplicas", 1);
 }
 
 /** admissionregistration/v1 SetDefaults_ValidatingWebhook / _MutatingWebhook / _Rule / _ServiceReference. */
-export function defaultWebhookConfiguration(body: PlainObject, mutating: boolean): void {
+export function defaultWebhookConfiguration(body: JsonRecord, mutating: boolean): void {
   for (const webhook of arrayAt(body, "webhooks") ?? []) {
-    if (!isPlainObject(webhook)) continue;
+    if (!isRecord(webhook)) continue;
     setDefault(webhook, "failurePolicy", "Fail");
     setDefault(webhook, "matchPolicy", "Equivalent");
     setDefault(webhook, "namespaceSelector", {});
     setDefault(webhook, "objectSelector", {});
     setDefault(webhook, "timeoutSeconds", 10);
     if (mutating) setDefault(webhook, "reinvocationPolicy", "Never");
-    for (const rule of arrayAt(webhook, "rules") ?? []) if (isPlainObject(rule)) setDefault(rule, "scope", "*");
+    for (const rule of arrayAt(webhook, "rules") ?? []) if (isRecord(rule)) setDefault(rule, "scope", "*");
     setDefault(objectAt(objectAt(webhook, "clientConfig"), "service"), "port", 443);
   }
 }

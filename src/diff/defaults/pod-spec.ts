@@ -1,7 +1,8 @@
 // API defaulting of pod specs, as kube-apiserver does it
 // (pkg/apis/core/v1/defaults.go and the generated zz_generated.defaults.go):
 // what `kubectl get -o yaml` shows that a manifest usually leaves out.
-import { arrayAt, isPlainObject, objectAt, setDefault, type PlainObject } from "../values.js";
+import { setDefault } from "../values.js";
+import { arrayAt, isRecord, objectAt, type JsonRecord } from "../../util/object-access.js";
 
 /** The tag the kubelet pulls: `latest` when neither a tag nor a digest is given (parsers.ParseImageName). */
 export function imageTag(image: string): string {
@@ -25,7 +26,7 @@ function defaultHttpGet(handler: unknown): void {
 }
 
 function defaultProbe(probe: unknown): void {
-  if (!isPlainObject(probe)) return;
+  if (!isRecord(probe)) return;
   setDefault(probe, "timeoutSeconds", 1);
   setDefault(probe, "periodSeconds", 10);
   setDefault(probe, "successThreshold", 1);
@@ -42,11 +43,11 @@ function defaultFieldRef(holder: unknown): void {
 }
 
 function defaultContainer(container: unknown): void {
-  if (!isPlainObject(container)) return;
+  if (!isRecord(container)) return;
   setDefault(container, "imagePullPolicy", defaultPullPolicy(container.image));
   setDefault(container, "terminationMessagePath", "/dev/termination-log");
   setDefault(container, "terminationMessagePolicy", "File");
-  for (const port of arrayAt(container, "ports") ?? []) if (isPlainObject(port)) setDefault(port, "protocol", "TCP");
+  for (const port of arrayAt(container, "ports") ?? []) if (isRecord(port)) setDefault(port, "protocol", "TCP");
   for (const env of arrayAt(container, "env") ?? []) defaultFieldRef(objectAt(env, "valueFrom"));
   for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) defaultProbe(container[probe]);
   const lifecycle = objectAt(container, "lifecycle");
@@ -58,7 +59,7 @@ function defaultContainer(container: unknown): void {
 const DEFAULT_VOLUME_MODE = 420;
 
 function defaultVolume(volume: unknown): void {
-  if (!isPlainObject(volume)) return;
+  if (!isRecord(volume)) return;
   // SetDefaults_Volume: a volume with no source is an emptyDir.
   if (Object.keys(volume).every((key) => key === "name")) volume.emptyDir = {};
   setDefault(objectAt(volume, "hostPath"), "type", "");
@@ -78,7 +79,7 @@ function defaultVolume(volume: unknown): void {
 }
 
 /** SetDefaults_PodSpec plus the nested defaults every pod template gets. */
-export function defaultPodSpec(spec: PlainObject | undefined): void {
+export function defaultPodSpec(spec: JsonRecord | undefined): void {
   if (!spec) return;
   setDefault(spec, "dnsPolicy", "ClusterFirst");
   setDefault(spec, "restartPolicy", "Always");
@@ -92,7 +93,7 @@ export function defaultPodSpec(spec: PlainObject | undefined): void {
 }
 
 /** SetDefaults_Pod: only for Pod objects, not for templates. */
-export function defaultPodOnly(spec: PlainObject | undefined): void {
+export function defaultPodOnly(spec: JsonRecord | undefined): void {
   if (!spec) return;
   for (const list of ["initContainers", "containers"]) {
     for (const container of arrayAt(spec, list) ?? []) {
@@ -109,7 +110,7 @@ export function defaultPodOnly(spec: PlainObject | undefined): void {
   if (spec.hostNetwork === true) {
     for (const list of ["initContainers", "containers"]) {
       for (const container of arrayAt(spec, list) ?? []) {
-        for (const port of arrayAt(container, "ports") ?? []) if (isPlainObject(port)) setDefault(port, "hostPort", port.containerPort);
+        for (const port of arrayAt(container, "ports") ?? []) if (isRecord(port)) setDefault(port, "hostPort", port.containerPort);
       }
     }
   }

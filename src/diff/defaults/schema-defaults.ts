@@ -1,10 +1,10 @@
 // Structural schema defaults of custom resources: the API server fills the
 // `default` of every absent property whose parent object is present, on write
 // and on read (apiextensions-apiserver structural defaulting).
-import { isPlainObject, type PlainObject } from "../values.js";
+import { isRecord, type JsonRecord } from "../../util/object-access.js";
 
-function isSchema(value: unknown): value is PlainObject {
-  return isPlainObject(value);
+function isSchema(value: unknown): value is JsonRecord {
+  return isRecord(value);
 }
 
 function defaultValue(value: unknown, schema: unknown, depth: number): void {
@@ -13,7 +13,7 @@ function defaultValue(value: unknown, schema: unknown, depth: number): void {
     for (const item of value) defaultValue(item, schema.items, depth + 1);
     return;
   }
-  if (!isPlainObject(value)) return;
+  if (!isRecord(value)) return;
   const properties = isSchema(schema.properties) ? schema.properties : undefined;
   if (properties) {
     for (const [name, property] of Object.entries(properties)) {
@@ -26,8 +26,8 @@ function defaultValue(value: unknown, schema: unknown, depth: number): void {
 }
 
 /** Fills, in place, the defaults a CRD's openAPIV3Schema declares (not metadata, which the schema cannot default). */
-export function applySchemaDefaults(body: PlainObject, schema: object): void {
-  const root = schema as PlainObject;
+export function applySchemaDefaults(body: JsonRecord, schema: object): void {
+  const root = schema as JsonRecord;
   const properties = isSchema(root.properties) ? root.properties : {};
   for (const [name, property] of Object.entries(properties)) {
     if (name === "metadata" || name === "apiVersion" || name === "kind") continue;

@@ -1,14 +1,15 @@
 // API defaulting of workload kinds (pkg/apis/apps/v1/defaults.go,
 // pkg/apis/batch/v1/defaults.go, pkg/apis/core/v1/defaults.go).
 import { atLeast } from "../version.js";
-import { ensureObject, isPlainObject, objectAt, setDefault, type PlainObject } from "../values.js";
+import { ensureObject, setDefault } from "../values.js";
+import { isRecord, objectAt, type JsonRecord } from "../../util/object-access.js";
 import { defaultPodOnly, defaultPodSpec } from "./pod-spec.js";
 
-function defaultTemplate(template: PlainObject | undefined): void {
+function defaultTemplate(template: JsonRecord | undefined): void {
   defaultPodSpec(objectAt(template, "spec"));
 }
 
-export function defaultDeployment(body: PlainObject): void {
+export function defaultDeployment(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   setDefault(spec, "replicas", 1);
@@ -26,7 +27,7 @@ export function defaultDeployment(body: PlainObject): void {
   defaultTemplate(objectAt(spec, "template"));
 }
 
-export function defaultDaemonSet(body: PlainObject): void {
+export function defaultDaemonSet(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   const strategy = ensureObject(spec, "updateStrategy");
@@ -42,7 +43,7 @@ export function defaultDaemonSet(body: PlainObject): void {
   defaultTemplate(objectAt(spec, "template"));
 }
 
-export function defaultStatefulSet(body: PlainObject, kubernetesVersion: string): void {
+export function defaultStatefulSet(body: JsonRecord, kubernetesVersion: string): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   setDefault(spec, "podManagementPolicy", "OrderedReady");
@@ -70,36 +71,36 @@ export function defaultStatefulSet(body: PlainObject, kubernetesVersion: string)
   }
 }
 
-export function defaultReplicaSet(body: PlainObject): void {
+export function defaultReplicaSet(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   setDefault(spec, "replicas", 1);
   defaultTemplate(objectAt(spec, "template"));
 }
 
-export function defaultReplicationController(body: PlainObject): void {
+export function defaultReplicationController(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   const template = objectAt(spec, "template");
   const labels = objectAt(objectAt(template, "metadata"), "labels");
   if (labels) {
-    if (!isPlainObject(spec.selector) || Object.keys(spec.selector).length === 0) spec.selector = { ...labels };
+    if (!isRecord(spec.selector) || Object.keys(spec.selector).length === 0) spec.selector = { ...labels };
     const metadata = ensureObject(body, "metadata");
-    if (metadata && (!isPlainObject(metadata.labels) || Object.keys(metadata.labels).length === 0)) metadata.labels = { ...labels };
+    if (metadata && (!isRecord(metadata.labels) || Object.keys(metadata.labels).length === 0)) metadata.labels = { ...labels };
   }
   setDefault(spec, "replicas", 1);
   defaultTemplate(template);
 }
 
-function defaultPodFailurePolicy(spec: PlainObject): void {
+function defaultPodFailurePolicy(spec: JsonRecord): void {
   const rules = objectAt(spec, "podFailurePolicy")?.rules;
   for (const rule of Array.isArray(rules) ? rules : []) {
-    const patterns = isPlainObject(rule) ? rule.onPodConditions : undefined;
-    for (const pattern of Array.isArray(patterns) ? patterns : []) if (isPlainObject(pattern)) setDefault(pattern, "status", "True");
+    const patterns = isRecord(rule) ? rule.onPodConditions : undefined;
+    for (const pattern of Array.isArray(patterns) ? patterns : []) if (isRecord(pattern)) setDefault(pattern, "status", "True");
   }
 }
 
-export function defaultJob(body: PlainObject, kubernetesVersion: string): void {
+export function defaultJob(body: JsonRecord, kubernetesVersion: string): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   if (spec.completions === undefined && spec.parallelism === undefined) {
@@ -111,7 +112,7 @@ export function defaultJob(body: PlainObject, kubernetesVersion: string): void {
   setDefault(spec, "backoffLimit", spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6);
   const templateLabels = objectAt(objectAt(objectAt(spec, "template"), "metadata"), "labels");
   const metadata = ensureObject(body, "metadata");
-  if (templateLabels && metadata && (!isPlainObject(metadata.labels) || Object.keys(metadata.labels).length === 0)) {
+  if (templateLabels && metadata && (!isRecord(metadata.labels) || Object.keys(metadata.labels).length === 0)) {
     metadata.labels = { ...templateLabels };
   }
   setDefault(spec, "completionMode", "NonIndexed");
@@ -122,7 +123,7 @@ export function defaultJob(body: PlainObject, kubernetesVersion: string): void {
   defaultTemplate(objectAt(spec, "template"));
 }
 
-export function defaultCronJob(body: PlainObject): void {
+export function defaultCronJob(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   setDefault(spec, "concurrencyPolicy", "Allow");
@@ -134,12 +135,12 @@ export function defaultCronJob(body: PlainObject): void {
   defaultTemplate(objectAt(jobSpec, "template"));
 }
 
-export function defaultPod(body: PlainObject): void {
+export function defaultPod(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   defaultPodOnly(spec);
   defaultPodSpec(spec);
 }
 
-export function defaultPodTemplate(body: PlainObject): void {
+export function defaultPodTemplate(body: JsonRecord): void {
   defaultTemplate(objectAt(body, "template"));
 }

@@ -1,26 +1,24 @@
 // Merge keys of custom resources, from the openAPIV3Schema of their
 // CustomResourceDefinition (in the manifests or in the cluster snapshot).
 import type { KubeObject } from "../../types.js";
+import { arrayAt, objectAt, stringAt } from "../../util/object-access.js";
 import type { MergeKeyLookup, ShapeNode } from "../types.js";
 import { shapeFromSchema } from "./schema-shape.js";
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 /** The openAPIV3Schema of each custom resource version (`group/version|Kind`) among `objects`; later definitions win. */
 function schemasOf(objects: readonly KubeObject[]): Map<string, object> {
   const schemas = new Map<string, object>();
   for (const object of objects) {
     if (object.kind !== "CustomResourceDefinition") continue;
-    const spec = record(object.spec);
-    const group = typeof spec?.group === "string" ? spec.group : undefined;
-    const kind = record(spec?.names)?.kind;
-    if (!group || typeof kind !== "string" || !Array.isArray(spec?.versions)) continue;
-    for (const version of spec.versions) {
-      const schema = record(record(record(version)?.schema)?.openAPIV3Schema);
-      const name = record(version)?.name;
-      if (schema && typeof name === "string") schemas.set(`${group}/${name}|${kind}`, schema);
+    const spec = objectAt(object, "spec");
+    const group = stringAt(spec, "group");
+    const kind = objectAt(spec, "names")?.kind;
+    const versions = arrayAt(spec, "versions");
+    if (!group || typeof kind !== "string" || !versions) continue;
+    for (const version of versions) {
+      const schema = objectAt(objectAt(version, "schema"), "openAPIV3Schema");
+      const name = stringAt(version, "name");
+      if (schema && name !== undefined) schemas.set(`${group}/${name}|${kind}`, schema);
     }
   }
   return schemas;

@@ -2,16 +2,13 @@
 // generated from the OpenAPI spec, or a CRD's openAPIV3Schema): the
 // `x-kubernetes-list-map-keys`, `x-kubernetes-patch-merge-key`,
 // `x-kubernetes-list-type` and `x-kubernetes-map-type` annotations.
+import { isRecord, type JsonRecord } from "../../util/object-access.js";
 import type { ShapeNode } from "../types.js";
 
-type Schema = Record<string, unknown>;
+type Schema = JsonRecord;
 
 /** Resolves a `$ref` that does not point inside the root document (e.g. a shared definitions file). */
 export type RefResolver = (ref: string) => object | undefined;
-
-function isSchema(value: unknown): value is Schema {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function stringList(value: unknown): string[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;
@@ -41,7 +38,7 @@ class SchemaShape implements ShapeNode {
     else if (this.listKeys) this.listType = "map";
     const mapType = schema["x-kubernetes-map-type"];
     if (mapType === "atomic" || mapType === "granular") this.mapType = mapType;
-    this.isMap = isSchema(schema.additionalProperties) && !isSchema(schema.properties);
+    this.isMap = isRecord(schema.additionalProperties) && !isRecord(schema.properties);
     const strategy = schema["x-kubernetes-patch-strategy"];
     this.retainKeys = typeof strategy === "string" && strategy.split(",").includes("retainKeys");
   }
@@ -50,8 +47,8 @@ class SchemaShape implements ShapeNode {
     if (this.children.has(name)) return this.children.get(name);
     const properties = this.schema.properties;
     let child: ShapeNode | undefined;
-    if (isSchema(properties) && isSchema(properties[name])) child = this.context.node(properties[name] as Schema);
-    else if (isSchema(this.schema.additionalProperties)) child = this.item();
+    if (isRecord(properties) && isRecord(properties[name])) child = this.context.node(properties[name] as Schema);
+    else if (isRecord(this.schema.additionalProperties)) child = this.item();
     this.children.set(name, child);
     return child;
   }
@@ -59,7 +56,7 @@ class SchemaShape implements ShapeNode {
   item(): ShapeNode | undefined {
     if (this.itemNode === null) {
       const items = this.schema.items ?? this.schema.additionalProperties;
-      this.itemNode = isSchema(items) ? this.context.node(items) : undefined;
+      this.itemNode = isRecord(items) ? this.context.node(items) : undefined;
     }
     return this.itemNode;
   }
@@ -88,7 +85,7 @@ class ShapeContext {
     if (depth > 32) return schema;
     let target: Schema | undefined;
     if (typeof schema.$ref === "string") target = this.resolve(schema.$ref);
-    else if (Array.isArray(schema.allOf) && schema.allOf.length === 1 && isSchema(schema.allOf[0])) target = schema.allOf[0] as Schema;
+    else if (Array.isArray(schema.allOf) && schema.allOf.length === 1 && isRecord(schema.allOf[0])) target = schema.allOf[0] as Schema;
     if (!target) return schema;
     const resolved = this.effective(target, depth + 1);
     const own = Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref" && key !== "allOf"));
@@ -100,11 +97,11 @@ class ShapeContext {
     if (local) {
       const [, section, name] = local as unknown as [string, string, string];
       const container = section === "components/schemas" ? (this.root.components as Schema | undefined)?.schemas : this.root[section];
-      const found = isSchema(container) ? container[name] : undefined;
-      if (isSchema(found)) return found;
+      const found = isRecord(container) ? container[name] : undefined;
+      if (isRecord(found)) return found;
     }
     const external = this.resolveRef?.(ref);
-    return isSchema(external) ? external : undefined;
+    return isRecord(external) ? external : undefined;
   }
 }
 
