@@ -8,6 +8,7 @@
 // a document that never became an object (syntax errors, unreadable files,
 // documents without kind) belong to no object and stand on their own.
 import type { DocumentSummary, Finding, ValidateResult } from "../types.js";
+import { arrayOf, recordOf } from "../util/object-access.js";
 import { asText, positiveInteger } from "./shown-findings.js";
 
 export type ReportItem =
@@ -30,7 +31,7 @@ export function isDocumentless(finding: Finding): boolean {
 }
 
 function sanitizeDocument(value: unknown, file: string): DocumentSummary {
-  const raw = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const raw = recordOf(value);
   const document: DocumentSummary = {
     file,
     index: typeof raw.index === "number" && Number.isInteger(raw.index) ? raw.index : 0,
@@ -47,9 +48,8 @@ function sanitizeDocument(value: unknown, file: string): DocumentSummary {
 /** The files of the result in input order, each with its objects sorted by line. */
 function filesWithDocuments(result: ValidateResult): Map<string, DocumentSummary[]> {
   const out = new Map<string, DocumentSummary[]>();
-  const files: unknown = typeof result === "object" && result !== null ? result.files : undefined;
-  for (const entry of Array.isArray(files) ? files : []) {
-    const raw = (typeof entry === "object" && entry !== null ? entry : {}) as Record<string, unknown>;
+  for (const entry of arrayOf(recordOf(result).files)) {
+    const raw = recordOf(entry);
     const file = asText(raw.file, "<unknown>") || "<unknown>";
     const documents = Array.isArray(raw.documents) ? raw.documents.map((d) => sanitizeDocument(d, file)) : [];
     out.set(file, [...(out.get(file) ?? []), ...documents]);

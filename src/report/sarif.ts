@@ -3,6 +3,7 @@
 // repository-relative location. Suppressed findings stay in, marked with an
 // in-source suppression, which is how SARIF says "silenced on purpose".
 import type { DocumentSummary, Finding, RuleInfo, Severity, ValidateResult } from "../types.js";
+import { arrayOf, recordOf } from "../util/object-access.js";
 import { groupByDocument, qualifiedName } from "./by-document.js";
 import type { RenderContext } from "./context.js";
 import { artifactLocation } from "./paths.js";
@@ -37,8 +38,8 @@ function truncate(text: string, limit: number): string {
  */
 function ruleTable(catalogue: readonly RuleInfo[], findings: readonly Finding[]): RuleInfo[] {
   const rules = new Map<string, RuleInfo>();
-  for (const raw of Array.isArray(catalogue) ? catalogue : []) {
-    const entry = (typeof raw === "object" && raw !== null ? raw : {}) as Partial<RuleInfo>;
+  for (const raw of arrayOf(catalogue)) {
+    const entry = recordOf(raw) as Partial<RuleInfo>;
     const id = asText(entry.id);
     if (id === "" || rules.has(id)) continue;
     const severity: Severity = entry.severity === "warning" || entry.severity === "info" ? entry.severity : "error";

@@ -2,13 +2,10 @@
 // object normally comes from the pipeline, but a renderer must not throw on a
 // hand-made or damaged one: every field is checked before use.
 import type { Finding, Severity, ValidateResult } from "../types.js";
+import { arrayOf, recordOf } from "../util/object-access.js";
 import { compareFindings } from "../validate/findings.js";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A 1-based position; anything else (missing, 0, negative, fractional, NaN) becomes 1. */
 export function positiveInteger(value: unknown): number {
@@ -30,7 +27,7 @@ export function asText(value: unknown, fallback = ""): string {
 
 /** A finding with every field of the contract present and of the right type. */
 export function sanitizeFinding(value: unknown): Finding {
-  const raw = isRecord(value) ? value : {};
+  const raw = recordOf(value);
   const severity = SEVERITIES.includes(raw.severity as Severity) ? (raw.severity as Severity) : "error";
   const finding: Finding = {
     severity,
@@ -53,8 +50,7 @@ export interface ShowOptions {
 
 /** The result's findings, sanitized, filtered and sorted by file, line, column, severity, rule, message. */
 export function shownFindings(result: ValidateResult, options: ShowOptions): Finding[] {
-  const raw: unknown = isRecord(result) ? result.findings : undefined;
-  const findings = (Array.isArray(raw) ? raw : []).map(sanitizeFinding);
+  const findings = arrayOf(recordOf(result).findings).map(sanitizeFinding);
   const shown = options.includeSuppressed ? findings : findings.filter((f) => !f.suppressed);
   return shown.sort(compareFindings);
 }

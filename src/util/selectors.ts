@@ -1,6 +1,7 @@
 // Label and node selectors with the semantics of k8s.io/apimachinery/pkg/labels
 // and k8s.io/component-helpers/scheduling/corev1/nodeaffinity. Malformed
 // selectors never throw: they match nothing.
+import { arrayOf, isRecord } from "./object-access.js";
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -26,16 +27,8 @@ export interface NodeSelectorTerm {
   matchFields?: NodeSelectorRequirement[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function asArray<T>(value: unknown): T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
 function valuesOf(requirement: { values?: unknown }): string[] {
-  return asArray<unknown>(requirement.values).map(String);
+  return arrayOf<unknown>(requirement.values).map(String);
 }
 
 function matchesSetRequirement(labels: Labels, requirement: LabelSelectorRequirement): boolean {
@@ -67,7 +60,7 @@ export function matchesLabelSelector(selector: unknown, labels: Labels | undefin
   for (const [key, value] of Object.entries(matchLabels)) {
     if (actual[key] !== String(value)) return false;
   }
-  return asArray<LabelSelectorRequirement>(selector.matchExpressions).every(
+  return arrayOf<LabelSelectorRequirement>(selector.matchExpressions).every(
     (r) => isRecord(r) && matchesSetRequirement(actual, r),
   );
 }
@@ -102,8 +95,8 @@ export function matchesNodeSelectorRequirement(values: Labels, requirement: Node
 /** One term: its expressions (on labels) and fields (only metadata.name) ANDed; an empty term matches nothing. */
 export function matchesNodeSelectorTerm(term: unknown, nodeLabels: Labels, nodeName: string): boolean {
   if (!isRecord(term)) return false;
-  const expressions = asArray<NodeSelectorRequirement>(term.matchExpressions);
-  const fields = asArray<NodeSelectorRequirement>(term.matchFields);
+  const expressions = arrayOf<NodeSelectorRequirement>(term.matchExpressions);
+  const fields = arrayOf<NodeSelectorRequirement>(term.matchFields);
   if (expressions.length === 0 && fields.length === 0) return false;
   const fieldSet = { "metadata.name": nodeName };
   return (
@@ -114,5 +107,5 @@ export function matchesNodeSelectorTerm(term: unknown, nodeLabels: Labels, nodeN
 
 /** v1.NodeSelector: its terms ORed. */
 export function matchesNodeSelectorTerms(terms: unknown, nodeLabels: Labels, nodeName: string): boolean {
-  return asArray<unknown>(terms).some((term) => matchesNodeSelectorTerm(term, nodeLabels, nodeName));
+  return arrayOf<unknown>(terms).some((term) => matchesNodeSelectorTerm(term, nodeLabels, nodeName));
 }

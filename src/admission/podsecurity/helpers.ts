@@ -1,6 +1,6 @@
 // Shared pieces of the Pod Security Standards checks
 // (k8s.io/pod-security-admission/policy): results, wording helpers, visitors.
-import { recordOf, recordsOf, stringOf, type JsonRecord } from "../../util/object-access.js";
+import { isRecord, recordOf, recordsOf, stringOf, type JsonRecord } from "../../util/object-access.js";
 
 /** A failed check: the short reason and the detail shown in parentheses. */
 export interface CheckFailure {
@@ -42,7 +42,7 @@ export function visitContainers(spec: JsonRecord, visit: (container: JsonRecord,
 
 export function securityContextOf(container: JsonRecord): JsonRecord | undefined {
   const context = container.securityContext;
-  return context !== null && typeof context === "object" && !Array.isArray(context) ? (context as JsonRecord) : undefined;
+  return isRecord(context) ? context : undefined;
 }
 
 export function podSecurityContext(spec: JsonRecord): JsonRecord | undefined {
