@@ -3,7 +3,7 @@ import type { Finding, LoadResult } from "../types.js";
 import { parseManifests } from "./documents.js";
 import { expandPaths, readInput } from "./read-inputs.js";
 
-export { parseManifests } from "./documents.js";
+export { parseManifests, type ParsedFile } from "./documents.js";
 export { scalarSourceAt } from "./yaml-ast.js";
 export { expandPaths, listManifestFiles, readInput } from "./read-inputs.js";
 

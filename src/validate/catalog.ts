@@ -20,7 +20,12 @@ const BUILT_IN: readonly RuleInfo[] = [
   { id: "schema/enum", severity: "error", description: "A value outside the closed set Kubernetes accepts, with the nearest accepted value." },
   { id: "schema/required", severity: "error", description: "A required field is missing." },
   { id: "schema/format", severity: "error", description: "A value of the right type in the wrong format: quantity, base64, date-time, integer range." },
-  { id: "schema/invalid-value", severity: "error", description: "A custom resource value outside its schema's bounds or pattern." },
+  { id: "schema/invalid-value", severity: "error", description: "A custom resource value outside its schema's bounds, lengths, counts or pattern." },
+  { id: "schema/duplicate-value", severity: "error", description: "A custom resource list of type set or map repeats an item or a key." },
+  { id: "schema/embedded-resource", severity: "error", description: "An x-kubernetes-embedded-resource value lacks apiVersion or kind." },
+  { id: "schema/cel-rule", severity: "error", description: "A custom resource fails an x-kubernetes-validations (CEL) rule of its CRD; the rule's message." },
+  { id: "schema/cel-not-evaluated", severity: "info", description: "A CEL rule uses a function kubeplan cannot evaluate (url, quantity, ip, cidr, semver, format); it was not checked." },
+  { id: "schema/crd-schema", severity: "info", description: "A CRD's schema could not be compiled, so its custom resources were not checked." },
 ];
 
 /** Findings of `plan`: what the cluster snapshot, the controllers, admission and the scheduler say. */

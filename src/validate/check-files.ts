@@ -1,7 +1,7 @@
 // The per-file part of validation: read, parse, schema-check. It runs the
 // same on the main thread and in workers, so it only returns plain data
 // plus the documents (whose positions stay where their YAML was parsed).
-import { parseManifests, readInput } from "../load/index.js";
+import { parseManifests, readInput, type ParsedFile } from "../load/index.js";
 import { createSchemaValidator, type SchemaValidator } from "../schema/index.js";
 import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
 import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.js";
@@ -44,7 +44,11 @@ export function createValidator(options: CheckOptions): SchemaValidator {
 
 /** Parses one file's text and schema-checks each object in it. */
 export function checkText(text: string, file: string, options: ValidateOptions, validator: SchemaValidator): CheckedFile[] {
-  const parsed = parseManifests(text, file);
+  return checkParsed(parseManifests(text, file), file, options, validator);
+}
+
+/** Schema-checks the objects of a file already parsed. */
+export function checkParsed(parsed: ParsedFile, file: string, options: ValidateOptions, validator: SchemaValidator): CheckedFile[] {
   // Helm output names each document's source: group the results per name.
   const byFile = new Map<string, CheckedFile>();
   const entry = (name: string): CheckedFile => {

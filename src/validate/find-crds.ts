@@ -1,6 +1,6 @@
 // CustomResourceDefinitions must be known before any custom resource is
 // checked, wherever they stand in the inputs: a first, cheap pass finds them.
-import { loadInputs, parseManifests } from "../load/index.js";
+import { loadInputs, parseManifests, type ParsedFile } from "../load/index.js";
 import type { Finding, KubeObject } from "../types.js";
 
 /** Only files that mention the kind are parsed in this pass. */
@@ -10,14 +10,26 @@ export function isCrd(object: KubeObject): boolean {
   return object.kind === "CustomResourceDefinition" && String(object.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
 }
 
-/** The CRDs among texts already read (the inputs). */
-export function crdsInTexts(texts: Iterable<{ text: string; file: string }>): KubeObject[] {
-  const out: KubeObject[] = [];
+export interface ParsedInput {
+  file: string;
+  parsed: ParsedFile;
+}
+
+export function mentionsCrd(text: string): boolean {
+  return MENTIONS_CRD.test(text);
+}
+
+/** Parses the texts that mention CRDs; their CRDs, and the parsed files (checked without parsing them again). */
+export function crdsInTexts(texts: Iterable<{ text: string; file: string }>): { crds: KubeObject[]; parsed: ParsedInput[] } {
+  const crds: KubeObject[] = [];
+  const parsed: ParsedInput[] = [];
   for (const { text, file } of texts) {
-    if (!MENTIONS_CRD.test(text)) continue;
-    out.push(...parseManifests(text, file).documents.map((d) => d.object).filter(isCrd));
+    if (!mentionsCrd(text)) continue;
+    const result = parseManifests(text, file);
+    parsed.push({ file, parsed: result });
+    crds.push(...result.documents.map((d) => d.object).filter(isCrd));
   }
-  return out;
+  return { crds, parsed };
 }
 
 /** The CRDs under `--crds` paths, with the problems of reading them. */

@@ -6,7 +6,7 @@ import { ALL_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
-import { checkText, createValidator, unreadableFile, type CheckedFile } from "./check-files.js";
+import { checkParsed, checkText, createValidator, unreadableFile, type CheckedFile } from "./check-files.js";
 import { crdsFromPaths, crdsInTexts, isCrd } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
@@ -64,20 +64,30 @@ async function checkInput(input: ValidateInput, options: ValidateOptions): Promi
       paths = paths.filter((f) => f !== "-");
     }
   }
-  const crds = [...fromCrdPaths.crds, ...crdsInTexts(texts), ...crdsInFiles(paths)];
+  // Files that define CRDs are parsed once, here, before any custom resource is checked.
+  const fromTexts = crdsInTexts(texts);
+  const fromFiles = crdsInTexts(paths.map(readInput).filter((input): input is { text: string; file: string } => "text" in input));
+  const crds = [...fromCrdPaths.crds, ...fromTexts.crds, ...fromFiles.crds];
   const checkOptions: CheckOptions = { ...options, crds };
-  if (texts.length > 0) {
-    const validator = createValidator(checkOptions);
-    for (const { text, file } of texts) out.push(...checkText(text, file, checkOptions, validator));
+  const validator = createValidator(checkOptions);
+  const parsedHere = new Map([...fromTexts.parsed, ...fromFiles.parsed].map((p) => [p.file, p.parsed]));
+  for (const { text, file } of texts) {
+    const parsed = parsedHere.get(file);
+    out.push(...(parsed ? checkParsed(parsed, file, checkOptions, validator) : checkText(text, file, checkOptions, validator)));
   }
-  const checked = await checkFilesInParallel(paths, checkOptions);
-  return { files: [...out, ...checked.files], workers: checked.workers, crds };
+  for (const { file, parsed } of fromFiles.parsed) out.push(...checkParsed(parsed, file, checkOptions, validator));
+  const rest = paths.filter((path) => !fromFiles.parsed.some((p) => p.file === path));
+  const checked = await checkFilesInParallel(rest, checkOptions);
+  return { files: orderAsGiven([...out, ...checked.files], paths), workers: checked.workers, crds };
 }
 
-/** The CRDs among the input files: only files that mention the kind are parsed twice. */
-function crdsInFiles(paths: readonly string[]): KubeObject[] {
-  const texts = paths.map(readInput).filter((input): input is { text: string; file: string } => "text" in input);
-  return crdsInTexts(texts);
+/** Results in the order of the input paths (files checked early first otherwise). */
+function orderAsGiven(files: CheckedFile[], paths: readonly string[]): CheckedFile[] {
+  const rank = new Map(paths.map((path, i) => [path, i]));
+  return files
+    .map((file, i) => ({ file, i }))
+    .sort((a, b) => (rank.get(a.file.file) ?? -1) - (rank.get(b.file.file) ?? -1) || a.i - b.i)
+    .map((entry) => entry.file);
 }
 
 /** What a validation run leaves for the later stages of `plan`. */
