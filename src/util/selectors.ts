@@ -31,7 +31,8 @@ function valuesOf(requirement: { values?: unknown }): string[] {
   return arrayOf<unknown>(requirement.values).map(String);
 }
 
-function matchesSetRequirement(labels: Labels, requirement: LabelSelectorRequirement): boolean {
+/** A set-based requirement (In, NotIn, Exists, DoesNotExist) against a label set; any other operator matches nothing. */
+export function matchesSetRequirement(labels: Labels, requirement: LabelSelectorRequirement): boolean {
   const key = String(requirement.key ?? "");
   const has = Object.prototype.hasOwnProperty.call(labels, key);
   const values = valuesOf(requirement);

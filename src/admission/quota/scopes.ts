@@ -1,7 +1,8 @@
 // ResourceQuota scopes (spec.scopes and spec.scopeSelector) and how a pod
 // matches them (pkg/quota/v1/evaluator/core/pods.go podMatchesScopeFunc).
 import type { KubeObject } from "../../types.js";
-import { arrayOf, isRecord, dig, recordOf, recordsOf, stringOf } from "../../util/object-access.js";
+import { arrayOf, dig, isRecord, recordOf, recordsOf, stringOf } from "../../util/object-access.js";
+import { matchesSetRequirement } from "../../util/selectors.js";
 import { qosClassOf } from "../qos.js";
 
 export interface ScopeRequirement {
@@ -26,19 +27,8 @@ export function scopeRequirementsOf(quota: KubeObject): ScopeRequirement[] {
 
 /** A scope requirement as a label selector over `{<scopeName>: value}` (ScopedResourceSelectorRequirementsAsSelector). */
 export function matchesScopedValue(requirement: ScopeRequirement, value: string | undefined): boolean {
-  const has = value !== undefined;
-  switch (requirement.operator) {
-    case "In":
-      return has && requirement.values.includes(value);
-    case "NotIn":
-      return !has || !requirement.values.includes(value);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return false;
-  }
+  const labels = value === undefined ? {} : { [requirement.scopeName]: value };
+  return matchesSetRequirement(labels, { key: requirement.scopeName, operator: requirement.operator, values: requirement.values });
 }
 
 function isTerminating(pod: KubeObject): boolean {
