@@ -1,21 +1,36 @@
 // ANSI colours for the text renderers: on a terminal only, and never when NO_COLOR is set.
 import type { Severity } from "../types.js";
 
-export interface Palette {
-  red(text: string): string;
-  yellow(text: string): string;
-  green(text: string): string;
-  cyan(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
-}
+export type Style = "red" | "yellow" | "green" | "cyan" | "dim" | "bold";
 
-const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+/** The SGR code that turns each style on, and the one that turns only that style off again. */
+const SGR: Record<Style, { on: number; off: number }> = {
+  red: { on: 31, off: 39 },
+  yellow: { on: 33, off: 39 },
+  green: { on: 32, off: 39 },
+  cyan: { on: 36, off: 39 },
+  dim: { on: 2, off: 22 },
+  bold: { on: 1, off: 22 },
+};
+
+export type Palette = Record<Style, (text: string) => string>;
+
+const wrap = (style: Style) => (text: string) => `\u001b[${SGR[style].on}m${text}\u001b[${SGR[style].off}m`;
 const identity = (text: string) => text;
 
+/** One function per style, each closing only its own style, so that styles nest (the findings' text). */
 export function palette(enabled: boolean): Palette {
   if (!enabled) return { red: identity, yellow: identity, green: identity, cyan: identity, dim: identity, bold: identity };
-  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+  return { red: wrap("red"), yellow: wrap("yellow"), green: wrap("green"), cyan: wrap("cyan"), dim: wrap("dim"), bold: wrap("bold") };
+}
+
+/** Paints a text in any number of styles; no style leaves it as it is. */
+export type Paint = (text: string, ...styles: Style[]) => string;
+
+/** The plan sections' painter: the styles in one escape sequence, closed by a full reset (`ESC[0m`). */
+export function painter(enabled: boolean): Paint {
+  if (!enabled) return identity;
+  return (text, ...styles) => (styles.length === 0 ? text : `\u001b[${styles.map((s) => SGR[s].on).join(";")}m${text}\u001b[0m`);
 }
 
 /** Colour for a stream, following the NO_COLOR convention (https://no-color.org). */

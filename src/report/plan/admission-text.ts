@@ -2,12 +2,8 @@
 // usage before and after the plan against its hard limit.
 import type { AdmissionResult, QuotaResourceUsage } from "../../admission/types.js";
 import { parseQuantity } from "../../util/quantity.js";
-
-const RED = "\x1b[31m";
-const YELLOW = "\x1b[33m";
-const DIM = "\x1b[2m";
-const BOLD = "\x1b[1m";
-const RESET = "\x1b[0m";
+import { painter, type Paint } from "../colors.js";
+import { formatTable } from "../table.js";
 
 /** Usage after the plan as a share of the hard limit, or undefined when not a number. */
 function share(usage: QuotaResourceUsage): number | undefined {
@@ -17,16 +13,12 @@ function share(usage: QuotaResourceUsage): number | undefined {
   return Number((used.nanos * 1000n) / hard.nanos) / 10;
 }
 
-function paint(text: string, code: string, color: boolean): string {
-  return color ? `${code}${text}${RESET}` : text;
-}
-
-function shareCell(usage: QuotaResourceUsage, color: boolean): string {
+function shareCell(usage: QuotaResourceUsage, paint: Paint): string {
   const value = share(usage);
   if (value === undefined) return "";
   const text = `${Math.round(value)}%`;
-  if (value >= 100) return paint(text, RED, color);
-  if (value >= 80) return paint(text, YELLOW, color);
+  if (value >= 100) return paint(text, "red");
+  if (value >= 80) return paint(text, "yellow");
   return text;
 }
 
@@ -49,17 +41,10 @@ function refusals(result: AdmissionResult, namespace: string): string[] {
   return [...counts].map(([quota, n]) => `${n} ${n === 1 ? "request" : "requests"} refused by quota ${quota}`);
 }
 
-/** Pads every column to its widest cell (colour codes do not count). */
-function table(rows: string[][]): string[] {
-  const visible = (cell: string) => cell.replace(/\x1b\[[0-9;]*m/g, "").length;
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => visible(row[i] ?? ""))));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + " ".repeat(widths[i]! - visible(cell)))).join("  ").trimEnd());
-}
-
 export function renderQuotaTable(result: AdmissionResult, options: { color: boolean }): string {
   if (result.namespaces.length === 0) return "";
-  const { color } = options;
-  const rows: string[][] = [["NAMESPACE", "QUOTA", "RESOURCE", "BEFORE", "AFTER", "HARD", "USED"].map((h) => paint(h, BOLD, color))];
+  const paint = painter(options.color);
+  const rows: string[][] = [["NAMESPACE", "QUOTA", "RESOURCE", "BEFORE", "AFTER", "HARD", "USED"].map((h) => paint(h, "bold"))];
   const notes: string[] = [];
   for (const ns of result.namespaces) {
     ns.quotas.forEach((quota, q) => {
@@ -72,13 +57,13 @@ export function renderQuotaTable(result: AdmissionResult, options: { color: bool
           r === 0 ? label + scoped : "",
           usage.resource,
           usage.usedBefore,
-          changed ? usage.usedAfter : paint(usage.usedAfter, DIM, color),
+          changed ? usage.usedAfter : paint(usage.usedAfter, "dim"),
           usage.hard,
-          shareCell(usage, color),
+          shareCell(usage, paint),
         ]);
       });
     });
-    for (const line of refusals(result, ns.namespace)) notes.push(`${ns.namespace}: ${paint(line, RED, color)}`);
+    for (const line of refusals(result, ns.namespace)) notes.push(`${ns.namespace}: ${paint(line, "red")}`);
   }
-  return [...table(rows), ...notes].join("\n") + "\n";
+  return [...formatTable(rows), ...notes].join("\n") + "\n";
 }

@@ -4,6 +4,7 @@
 import { structuredPatch } from "diff";
 import { stringify } from "yaml";
 import type { Change, ChangePlan, FieldDiff } from "../../diff/types.js";
+import { painter, type Paint, type Style } from "../colors.js";
 
 export interface ChangesTextOptions {
   /** ANSI colours (on a TTY only). */
@@ -12,16 +13,6 @@ export interface ChangesTextOptions {
   showUnchanged: boolean;
   /** Add a unified YAML diff per object (`--diff`). */
   unifiedDiff: boolean;
-}
-
-const ANSI = { red: "31", green: "32", yellow: "33", cyan: "36", bold: "1", dim: "2" } as const;
-type Style = keyof typeof ANSI;
-
-type Paint = (text: string, ...styles: Style[]) => string;
-
-function painter(color: boolean): Paint {
-  if (!color) return (text) => text;
-  return (text, ...styles) => (styles.length === 0 ? text : `\x1b[${styles.map((s) => ANSI[s]).join(";")}m${text}\x1b[0m`);
 }
 
 const SYMBOL: Record<Change["action"], string> = { create: "+", update: "~", replace: "-/+", delete: "-", "no-op": "=" };

@@ -3,20 +3,14 @@
 // Pending pods with their FailedScheduling messages.
 import type { NodeUsage, PodPlacement, ResourceSummary, ScheduleResult, WorkloadPlacement } from "../../scheduler/types.js";
 import { parseQuantity } from "../../util/quantity.js";
+import { painter, type Paint } from "../colors.js";
+import { formatTable } from "../table.js";
 
 export interface ScheduleTextOptions {
   color: boolean;
 }
 
 const BAR_WIDTH = 10;
-
-const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", bold: "\u001b[1m", dim: "\u001b[2m", reset: "\u001b[0m" };
-
-type Paint = (text: string, style: keyof typeof ANSI) => string;
-
-function painter(color: boolean): Paint {
-  return color ? (text, style) => `${ANSI[style]}${text}${ANSI.reset}` : (text) => text;
-}
 
 function amount(text: string): number {
   const q = parseQuantity(text);
@@ -54,16 +48,6 @@ function extendedCell(node: NodeUsage, paint: Paint): string {
     .join(", ");
 }
 
-function pad(cells: string[][], paintless: string[][]): string[] {
-  const widths = paintless[0]!.map((_, column) => Math.max(...paintless.map((row) => [...row[column]!].length)));
-  return cells.map((row, r) =>
-    row
-      .map((cell, column) => (column === row.length - 1 ? cell : cell + " ".repeat(widths[column]! - [...paintless[r]![column]!].length)))
-      .join("  ")
-      .trimEnd(),
-  );
-}
-
 function nodeRows(nodes: readonly NodeUsage[], paint: Paint): string[][] {
   return nodes.map((n) => [
     n.name,
@@ -77,12 +61,9 @@ function nodeRows(nodes: readonly NodeUsage[], paint: Paint): string[][] {
 
 function nodeTable(nodes: readonly NodeUsage[], paint: Paint): string[] {
   const header = ["NODE", "ZONE", "CPU REQUESTS", "MEMORY REQUESTS", "PODS", "EXTENDED"];
-  const plain = painter(false);
-  const hasExtended = nodes.some((n) => extendedCell(n, plain) !== "");
+  const hasExtended = nodes.some((n) => extendedCell(n, paint) !== "");
   const cut = (row: string[]) => (hasExtended ? row : row.slice(0, 5));
-  const rows = [header, ...nodeRows(nodes, paint)].map(cut);
-  const plainRows = [header, ...nodeRows(nodes, plain)].map(cut);
-  const lines = pad(rows, plainRows);
+  const lines = formatTable([header, ...nodeRows(nodes, paint)].map(cut));
   lines[0] = paint(lines[0]!, "bold");
   return lines;
 }
