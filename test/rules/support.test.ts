@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { goJson, goQuote, labelSelectorValue, notSupported, rendersCompositeAsJson, stringMapValue } from "../../src/rules/support/field-errors.js";
 import { isConfigMapKey, isLabelKey, isPathSegmentName, isValidPortNum } from "../../src/rules/support/name-syntax.js";
 import { nameErrors } from "../../src/rules/support/name-policy.js";
-import { closest, toDnsName } from "../../src/rules/support/suggestions.js";
+import { toDnsName } from "../../src/rules/support/suggestions.js";
+import { closest } from "../../src/util/suggest.js";
 import { SUBDOMAIN } from "./messages.js";
 
 describe("bad values as kube-apiserver prints them", () => {

@@ -6,7 +6,7 @@ import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
 import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { closest } from "../support/suggestions.js";
+import { closest } from "../../util/suggest.js";
 import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
 
 const CONSEQUENCE: Record<string, string> = {

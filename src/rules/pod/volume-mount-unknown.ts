@@ -5,7 +5,7 @@ import type { Rule } from "../types.js";
 import { notFound, scalarValue } from "../support/field-errors.js";
 import { containersOf, podTemplatesOf, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { closest } from "../support/suggestions.js";
+import { closest } from "../../util/suggest.js";
 import { apiGroup } from "../support/values.js";
 import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
 

@@ -6,7 +6,7 @@ import type { KubeObject, Report } from "../../types.js";
 import type { Rule } from "../types.js";
 import { podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { closest } from "../support/suggestions.js";
+import { closest } from "../../util/suggest.js";
 import { arrayOf, dig, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 import { exists, findObjects, namesOf, notFoundText, searchedIn } from "./lookup.js";
 import { objectReferenceReports } from "./object-references.js";

@@ -4,7 +4,7 @@ import type { Inventory } from "../../inventory.js";
 import type { KubeObject, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { closest } from "../support/suggestions.js";
+import { closest } from "../../util/suggest.js";
 import { apiGroup } from "../support/values.js";
 import { arrayOf, dig, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 import { exists, findObjects, namesOf, notFoundText, searchedIn } from "./lookup.js";

@@ -1,34 +1,5 @@
-// Fix suggestions: the nearest valid spelling of a name, the closest known value.
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
-
-/** The candidate closest to `value` when it is a plausible typo (distance at most a third of the length, min 2). */
-export function closest(value: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of [...candidates].sort()) {
-    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  return best !== undefined && bestDistance <= limit ? best : undefined;
-}
+// Fix suggestions for names: the nearest name of a DNS syntax. The nearest known
+// value of a misspelt one is util/suggest.ts `closest`.
 
 export type DnsNameKind = "subdomain" | "label" | "dns1035";
 
