@@ -3,8 +3,8 @@
 // when set, decide instead of the containers.
 import type { KubeObject } from "../types.js";
 import { isRecord, dig, recordOf, recordsOf } from "../util/object-access.js";
-import type { Quantity } from "../util/quantity.js";
-import { addQuantity, parseResourceList, type ResourceList } from "./resource-list.js";
+import { addQuantities, type Quantity } from "../util/quantity.js";
+import { parseResourceList, type ResourceList } from "./resource-list.js";
 
 export type QosClass = "Guaranteed" | "Burstable" | "BestEffort";
 
@@ -18,7 +18,7 @@ interface Tally {
 
 function addPositive(into: ResourceList, name: string, quantity: Quantity): void {
   const current = into.get(name);
-  into.set(name, current ? addQuantity(current, quantity) : quantity);
+  into.set(name, current ? addQuantities(current, quantity) : quantity);
 }
 
 function addRequests(into: Tally, requests: ResourceList): void {

@@ -1,7 +1,7 @@
 // v1.ResourceList arithmetic with the semantics of k8s.io/apimachinery's
 // Quantity and k8s.io/apiserver/pkg/quota/v1 (Add, Subtract, Mask, LessThanOrEqual).
 import { isRecord } from "../util/object-access.js";
-import { compareQuantities, formatQuantity, parseQuantity, type Quantity, ZERO_QUANTITY } from "../util/quantity.js";
+import { addQuantities, compareQuantities, formatQuantity, parseQuantity, subtractQuantities, type Quantity, ZERO_QUANTITY } from "../util/quantity.js";
 
 export type ResourceList = Map<string, Quantity>;
 
@@ -32,22 +32,12 @@ export function parseResourceList(value: unknown): ResourceList {
   return list;
 }
 
-/** Quantity.Add: a zero receiver takes the other's format (so 0 + 2Gi prints 2Gi). */
-export function addQuantity(a: Quantity, b: Quantity): Quantity {
-  return { nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format };
-}
-
-/** Quantity.Sub, with the same rule for a zero receiver. */
-export function subtractQuantity(a: Quantity, b: Quantity): Quantity {
-  return { nanos: a.nanos - b.nanos, format: a.nanos === 0n ? b.format : a.format };
-}
-
 /** quota.Add: every key of either list, summed. */
 export function addLists(a: ResourceList, b: ResourceList): ResourceList {
   const out: ResourceList = new Map(a);
   for (const [name, quantity] of b) {
     const current = out.get(name);
-    out.set(name, current ? addQuantity(current, quantity) : quantity);
+    out.set(name, current ? addQuantities(current, quantity) : quantity);
   }
   return out;
 }
@@ -57,7 +47,7 @@ export function subtractLists(a: ResourceList, b: ResourceList): ResourceList {
   const out: ResourceList = new Map();
   for (const [name, quantity] of a) {
     const other = b.get(name);
-    out.set(name, other ? subtractQuantity(quantity, other) : quantity);
+    out.set(name, other ? subtractQuantities(quantity, other) : quantity);
   }
   return out;
 }
@@ -81,7 +71,7 @@ export function maxInto(into: ResourceList, b: ResourceList): void {
 export function addInto(into: ResourceList, b: ResourceList): void {
   for (const [name, quantity] of b) {
     const current = into.get(name);
-    into.set(name, current ? addQuantity(current, quantity) : quantity);
+    into.set(name, current ? addQuantities(current, quantity) : quantity);
   }
 }
 

@@ -118,12 +118,14 @@ export function quantity(input: string | number): Quantity {
   return parsed;
 }
 
+/** Quantity.Add: the first operand's format, unless it is zero (so 0 + 2Gi prints 2Gi). */
 export function addQuantities(a: Quantity, b: Quantity): Quantity {
-  return { nanos: a.nanos + b.nanos, format: a.format };
+  return { nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format };
 }
 
+/** Quantity.Sub, with the same rule for a zero first operand. */
 export function subtractQuantities(a: Quantity, b: Quantity): Quantity {
-  return { nanos: a.nanos - b.nanos, format: a.format };
+  return { nanos: a.nanos - b.nanos, format: a.nanos === 0n ? b.format : a.format };
 }
 
 export function multiplyQuantity(a: Quantity, factor: number): Quantity {

@@ -6,6 +6,7 @@ import {
   milliValue,
   parseQuantity,
   quantity,
+  subtractQuantities,
   suggestQuantities,
   wholeValue,
 } from "../../src/util/quantity.js";
@@ -57,6 +58,11 @@ describe("arithmetic is exact", () => {
   it("adds keeping the first operand's format", () => {
     expect(formatQuantity(addQuantities(quantity("1Gi"), quantity("1Gi")))).toBe("2Gi");
     expect(formatQuantity(addQuantities(quantity("500m"), quantity("1")))).toBe("1500m");
+  });
+  it("takes the second operand's format when the first is zero, as Quantity.Add and Sub do", () => {
+    expect(formatQuantity(addQuantities(quantity("0"), quantity("2Gi")))).toBe("2Gi");
+    expect(formatQuantity(subtractQuantities(quantity("0"), quantity("1Gi")))).toBe("-1Gi");
+    expect(formatQuantity(subtractQuantities(quantity("3Gi"), quantity("1")))).toBe("3221225471");
   });
   it("rounds milli and whole values up, as Quantity.MilliValue and Value do", () => {
     expect(milliValue(quantity("0.1m"))).toBe(1n);
