@@ -40,7 +40,6 @@ const EVERYTHING: CompiledSelector = {
 };
 
 export const nothingSelector = (): CompiledSelector => NOTHING;
-export const everythingSelector = (): CompiledSelector => EVERYTHING;
 
 function requirementMatches(r: Requirement, labels: Labels): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);

@@ -49,10 +49,6 @@ export function truncatedIntegerOf(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? Math.trunc(value) : undefined;
 }
 
-export function booleanOf(value: unknown): boolean | undefined {
-  return typeof value === "boolean" ? value : undefined;
-}
-
 /** A map of strings (labels, annotations, selectors); numbers and booleans are stringified, other values dropped. */
 export function stringMapOf(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};

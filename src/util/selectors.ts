@@ -22,11 +22,6 @@ export interface NodeSelectorRequirement {
   values?: string[];
 }
 
-export interface NodeSelectorTerm {
-  matchExpressions?: NodeSelectorRequirement[];
-  matchFields?: NodeSelectorRequirement[];
-}
-
 function valuesOf(requirement: { values?: unknown }): string[] {
   return arrayOf<unknown>(requirement.values).map(String);
 }
