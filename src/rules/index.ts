@@ -11,6 +11,7 @@ import { namesRequired } from "./names/required.js";
 import { namesVolumeName } from "./names/volume-name.js";
 import { podDuplicateName } from "./pod/duplicate-name.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
+import { podResourceLimits } from "./pod/resource-limits.js";
 import { podVolumeMountUnknown } from "./pod/volume-mount-unknown.js";
 import { portsRange } from "./ports/range.js";
 import { referencesMissing } from "./references/missing.js";
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   namesVolumeName,
   podDuplicateName,
   podProbePortUnknown,
+  podResourceLimits,
   podVolumeMountUnknown,
   portsRange,
   referencesMissing,

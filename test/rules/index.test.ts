@@ -24,6 +24,7 @@ describe("ALL_RULES", () => {
       "names/volume-name",
       "pod/duplicate-name",
       "pod/probe-port-unknown",
+    "pod/resource-limits",
       "pod/volume-mount-unknown",
       "ports/range",
       "references/missing",

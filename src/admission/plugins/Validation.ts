@@ -3,6 +3,7 @@
 // defaulted) limit (pkg/apis/core/validation ValidateResourceRequirements).
 import type { KubeObject } from "../../types.js";
 import { recordOf } from "../../util/object-access.js";
+import { escapeSegment } from "../../util/pointer.js";
 import { formatQuantity } from "../../util/quantity.js";
 import { invalidField } from "../api-errors.js";
 import { containersOf } from "../pod-resources.js";
@@ -19,17 +20,22 @@ export interface FieldProblem {
   pointer: string;
 }
 
-export function validatePodResources(pod: KubeObject): FieldProblem[] {
+/**
+ * The problems of the containers' requests and limits. `at` places a pod spec
+ * inside its object: a Deployment's template is `spec.template.spec`, at
+ * `/spec/template/spec`.
+ */
+export function validatePodResources(pod: KubeObject, at: { field: string; pointer: string } = { field: "spec", pointer: "/spec" }): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const ref of containersOf(pod)) {
     const resources = recordOf(ref.container.resources);
     const requests = parseResourceList(resources.requests);
     const limits = parseResourceList(resources.limits);
-    const field = `spec.${ref.init ? "initContainers" : "containers"}[${ref.index}].resources`;
+    const field = `${at.field}.${ref.init ? "initContainers" : "containers"}[${ref.index}].resources`;
     for (const name of sortedNames(requests)) {
       const request = requests.get(name)!;
       const limit = limits.get(name);
-      const pointer = `${ref.pointer}/resources/requests/${name}`;
+      const pointer = `${at.pointer}${ref.pointer.slice("/spec".length)}/resources/requests/${escapeSegment(name)}`;
       if (limit) {
         if (request.nanos !== limit.nanos && !overcommitAllowed(name)) {
           problems.push({ pointer, message: invalidField(`${field}.requests`, formatQuantity(request), `must be equal to ${name} limit of ${formatQuantity(limit)}`) });
