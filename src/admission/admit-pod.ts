@@ -62,7 +62,8 @@ function quotaPointer(pod: KubeObject, resources: readonly string[]): string {
   return refs[0] ? `${refs[0].pointer}/resources` : "/spec";
 }
 
-export function admitPod(state: PlanState, planned: PlannedPod): PodOutcome {
+/** The pod as the API server decodes the request: a copy with its namespace, its final name and the API defaults. */
+function decodePod(planned: PlannedPod): { pod: KubeObject; namespace: string; names: { early: string; final: string } } {
   const pod = cloneJson(planned.pod);
   const metadata = (pod.metadata ??= {});
   const namespace = stringOf(metadata.namespace) || "default";
@@ -70,10 +71,20 @@ export function admitPod(state: PlanState, planned: PlannedPod): PodOutcome {
   const names = requestNames(planned, pod);
   metadata.name = names.final;
   applyPodDefaults(pod);
-  const outcome: PodOutcome = {
-    name: names.final, namespace, owner: planned.owner, admitted: false, warnings: [], pod,
+  return { pod, namespace, names };
+}
+
+/** An outcome not decided yet (`finish` fills in what is known of the pod). */
+function undecided(planned: PlannedPod, pod: KubeObject, namespace: string, name: string, denial?: Denial): PodOutcome {
+  return {
+    name, namespace, owner: planned.owner, admitted: false, ...(denial ? { denial } : {}), warnings: [], pod,
     qosClass: "BestEffort", priority: 0, resources: { requests: {}, limits: {} }, volumes: [], planned, fitQuota: false,
   };
+}
+
+export function admitPod(state: PlanState, planned: PlannedPod): PodOutcome {
+  const { pod, namespace, names } = decodePod(planned);
+  const outcome = undecided(planned, pod, namespace, names.final);
   const refuse = (d: Denial, pointer: string): PodOutcome => {
     outcome.denial = d;
     outcome.denialPointer = pointer;
@@ -116,19 +127,9 @@ export function admitPod(state: PlanState, planned: PlannedPod): PodOutcome {
  * it would get, so that its QoS and resources are still reported.
  */
 export function describePod(state: PlanState, planned: PlannedPod, refusal: Denial): PodOutcome {
-  const pod = cloneJson(planned.pod);
-  const metadata = (pod.metadata ??= {});
-  const namespace = stringOf(metadata.namespace) || "default";
-  metadata.namespace = namespace;
-  const names = requestNames(planned, pod);
-  metadata.name = names.final;
-  applyPodDefaults(pod);
+  const { pod, namespace, names } = decodePod(planned);
   mutatePod(pod, state.limitRangesIn(namespace));
-  const outcome: PodOutcome = {
-    name: names.final, namespace, owner: planned.owner, admitted: false, denial: refusal, warnings: [], pod,
-    qosClass: "BestEffort", priority: 0, resources: { requests: {}, limits: {} }, volumes: [], planned, fitQuota: false,
-  };
-  return finish(state, outcome);
+  return finish(state, undecided(planned, pod, namespace, names.final, refusal));
 }
 
 /** What is known of the pod whatever the decision: QoS, priority, resources, volumes. */

@@ -1,6 +1,6 @@
 // Which Pod Security level a namespace enforces, warns about and audits
 // (pod-security.kubernetes.io/* labels), and evaluating a pod against a level.
-import { recordOf, stringMapOf, type JsonRecord } from "../../util/object-access.js";
+import { recordOf, stringMapOf } from "../../util/object-access.js";
 import * as baseline from "./baseline-checks.js";
 import type { CheckFailure, CheckFn, PodView } from "./helpers.js";
 import * as restricted from "./restricted-checks.js";
@@ -115,7 +115,7 @@ export function effectiveMinor(lv: LevelVersion, serverMinor: number): number {
 /** The failed checks of a pod (or pod template) at a level, in upstream's order. */
 export function evaluatePod(lv: LevelVersion, metadata: unknown, spec: unknown, serverMinor: number): CheckFailure[] {
   if (lv.level === "privileged") return [];
-  const view: PodView = { metadata: recordOf(metadata) as JsonRecord, spec: recordOf(spec) as JsonRecord, minor: effectiveMinor(lv, serverMinor) };
+  const view: PodView = { metadata: recordOf(metadata), spec: recordOf(spec), minor: effectiveMinor(lv, serverMinor) };
   const checks = lv.level === "baseline" ? [...BASELINE, ...OVERLAPPING_BASELINE] : [...BASELINE, ...RESTRICTED];
   const failures: CheckFailure[] = [];
   for (const check of checks) {

@@ -2,26 +2,29 @@
 // pkg/apis/batch/v1/defaults.go, pkg/apis/core/v1/defaults.go).
 import { atLeast } from "../version.js";
 import { ensureObject, setDefault } from "../values.js";
-import { isRecord, objectAt, type JsonRecord } from "../../util/object-access.js";
+import { arrayOf, dig, isRecord, objectAt, recordsOf, type JsonRecord } from "../../util/object-access.js";
 import { defaultPodOnly, defaultPodSpec } from "./pod-spec.js";
 
 function defaultTemplate(template: JsonRecord | undefined): void {
   defaultPodSpec(objectAt(template, "spec"));
 }
 
+/** The update strategy: RollingUpdate unless set, and its maxUnavailable and maxSurge when it is RollingUpdate. */
+function defaultRollingUpdate(spec: JsonRecord, field: "strategy" | "updateStrategy", maxUnavailable: string | number, maxSurge: string | number): void {
+  const strategy = ensureObject(spec, field);
+  if (!strategy) return;
+  setDefault(strategy, "type", "RollingUpdate");
+  if (strategy.type !== "RollingUpdate") return;
+  const rollingUpdate = ensureObject(strategy, "rollingUpdate");
+  setDefault(rollingUpdate, "maxUnavailable", maxUnavailable);
+  setDefault(rollingUpdate, "maxSurge", maxSurge);
+}
+
 export function defaultDeployment(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
   setDefault(spec, "replicas", 1);
-  const strategy = ensureObject(spec, "strategy");
-  if (strategy) {
-    setDefault(strategy, "type", "RollingUpdate");
-    if (strategy.type === "RollingUpdate") {
-      const rollingUpdate = ensureObject(strategy, "rollingUpdate");
-      setDefault(rollingUpdate, "maxUnavailable", "25%");
-      setDefault(rollingUpdate, "maxSurge", "25%");
-    }
-  }
+  defaultRollingUpdate(spec, "strategy", "25%", "25%");
   setDefault(spec, "revisionHistoryLimit", 10);
   setDefault(spec, "progressDeadlineSeconds", 600);
   defaultTemplate(objectAt(spec, "template"));
@@ -30,15 +33,7 @@ export function defaultDeployment(body: JsonRecord): void {
 export function defaultDaemonSet(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   if (!spec) return;
-  const strategy = ensureObject(spec, "updateStrategy");
-  if (strategy) {
-    setDefault(strategy, "type", "RollingUpdate");
-    if (strategy.type === "RollingUpdate") {
-      const rollingUpdate = ensureObject(strategy, "rollingUpdate");
-      setDefault(rollingUpdate, "maxUnavailable", 1);
-      setDefault(rollingUpdate, "maxSurge", 0);
-    }
-  }
+  defaultRollingUpdate(spec, "updateStrategy", 1, 0);
   setDefault(spec, "revisionHistoryLimit", 10);
   defaultTemplate(objectAt(spec, "template"));
 }
@@ -66,7 +61,7 @@ export function defaultStatefulSet(body: JsonRecord, kubernetesVersion: string):
   setDefault(spec, "replicas", 1);
   setDefault(spec, "revisionHistoryLimit", 10);
   defaultTemplate(objectAt(spec, "template"));
-  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
+  for (const claim of arrayOf(spec.volumeClaimTemplates)) {
     setDefault(objectAt(claim, "spec"), "volumeMode", "Filesystem");
   }
 }
@@ -93,10 +88,8 @@ export function defaultReplicationController(body: JsonRecord): void {
 }
 
 function defaultPodFailurePolicy(spec: JsonRecord): void {
-  const rules = objectAt(spec, "podFailurePolicy")?.rules;
-  for (const rule of Array.isArray(rules) ? rules : []) {
-    const patterns = isRecord(rule) ? rule.onPodConditions : undefined;
-    for (const pattern of Array.isArray(patterns) ? patterns : []) if (isRecord(pattern)) setDefault(pattern, "status", "True");
+  for (const rule of recordsOf(dig(spec, "podFailurePolicy", "rules"))) {
+    for (const pattern of recordsOf(rule.onPodConditions)) setDefault(pattern, "status", "True");
   }
 }
 
