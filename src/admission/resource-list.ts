@@ -2,6 +2,7 @@
 // Quantity and k8s.io/apiserver/pkg/quota/v1 (Add, Subtract, Mask, LessThanOrEqual).
 import { isRecord } from "../util/object-access.js";
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, subtractQuantities, type Quantity, ZERO_QUANTITY } from "../util/quantity.js";
+import { compareStrings } from "../util/order.js";
 
 export type ResourceList = Map<string, Quantity>;
 
@@ -102,7 +103,7 @@ export function exceededResources(a: ResourceList, b: ResourceList): string[] {
 
 export function sortedNames(list: ResourceList | Iterable<string>): string[] {
   const names = list instanceof Map ? [...list.keys()] : [...list];
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.sort(compareStrings);
 }
 
 /** The resource quota plugin's prettyPrint: `requests.cpu=500m,requests.memory=1Gi`. */

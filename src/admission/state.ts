@@ -7,6 +7,7 @@ import { dig, stringOf } from "../util/object-access.js";
 import { defaultLimitRange } from "./plugins/limit-range-defaults.js";
 import { QuotaLedger } from "./quota/ledger.js";
 import { crdPluralKey, resourceOfObject, type CrdPlurals, type ResourceName } from "./resource-names.js";
+import { compareStrings } from "../util/order.js";
 
 export function nameOf(object: KubeObject): string {
   return stringOf(object.metadata?.name) ?? "";
@@ -86,7 +87,7 @@ export class PlanState {
   limitRangesIn(namespace: string): KubeObject[] {
     const ranges = this.limitRanges.get(namespace);
     if (!ranges) return [];
-    return [...ranges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, lr]) => lr);
+    return [...ranges.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, lr]) => lr);
   }
 
   addLimitRange(limitRange: KubeObject): void {

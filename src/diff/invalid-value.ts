@@ -3,6 +3,7 @@
 // before, with Go's %#v (`v1.LabelSelector{MatchLabels:map[string]string{"app":"web"}, ...}`).
 import { atLeast } from "./version.js";
 import { isRecord } from "../util/object-access.js";
+import { compareStrings } from "../util/order.js";
 
 const JSON_VALUES_SINCE = "1.34";
 
@@ -16,7 +17,7 @@ function goStringSlice(values: unknown): string {
 }
 
 function sortedEntries(map: unknown): Array<[string, unknown]> {
-  return isRecord(map) ? Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  return isRecord(map) ? Object.entries(map).sort(([a], [b]) => compareStrings(a, b)) : [];
 }
 
 /** A LabelSelector as Go's %#v prints metav1.LabelSelector. */

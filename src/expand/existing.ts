@@ -5,6 +5,7 @@ import type { KubeObject } from "../types.js";
 import { isRecord, dig, recordsOf, stringOf } from "../util/object-access.js";
 import { parseQuantity } from "../util/quantity.js";
 import { matchesLabelSelector, matchesMapSelector } from "../util/selectors.js";
+import { compareStrings } from "../util/order.js";
 
 /** A pod that has finished (or is being deleted) no longer counts as a replica. */
 export function isTerminalPod(pod: KubeObject): boolean {
@@ -42,13 +43,7 @@ export function existingPods(snapshot: ClusterSnapshot, kind: string, namespace:
     .filter((pod) => !isTerminalPod(pod))
     .filter((pod) => ownedBy(pod, kind, name))
     .filter((pod) => selectorMatches(kind, selector, (pod.metadata?.labels ?? {}) as Record<string, string>))
-    .sort((a, b) => compareNames(a.metadata?.name, b.metadata?.name));
-}
-
-function compareNames(a: unknown, b: unknown): number {
-  const x = String(a ?? "");
-  const y = String(b ?? "");
-  return x < y ? -1 : x > y ? 1 : 0;
+    .sort((a, b) => compareStrings(String(a.metadata?.name ?? ""), String(b.metadata?.name ?? "")));
 }
 
 function sameScalar(desired: unknown, actual: unknown): boolean {

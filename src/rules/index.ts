@@ -21,6 +21,7 @@ import { servicePorts } from "./service/ports.js";
 import { serviceSelectorNoMatch } from "./service/selector-no-match.js";
 import type { Rule, RuleContext } from "./types.js";
 import { workloadSelectorMismatch } from "./workload/selector-mismatch.js";
+import { compareStrings } from "../util/order.js";
 
 export type { Rule, RuleContext } from "./types.js";
 
@@ -45,7 +46,7 @@ export const ALL_RULES: readonly Rule[] = [
   servicePorts,
   serviceSelectorNoMatch,
   workloadSelectorMismatch,
-].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+].sort((a, b) => compareStrings(a.id, b.id));
 
 /**
  * Runs each rule on each document and places the reports in their files.

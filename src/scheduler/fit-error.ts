@@ -1,7 +1,7 @@
 // FitError.Error(): `0/N nodes are available: <reasons>.` with the reasons of
 // every node counted and sorted as strings, as kube-scheduler builds it.
 import type { Status } from "./framework.js";
-import { compareStrings } from "./objects.js";
+import { compareStrings } from "../util/order.js";
 
 export interface Diagnosis {
   numAllNodes: number;

@@ -1,7 +1,7 @@
 // The order in which kube-scheduler walks nodes, and how many feasible nodes it
 // looks for before it stops filtering (percentageOfNodesToScore, adaptive by default).
 import type { Labels } from "./label-selector.js";
-import { compareStrings } from "./objects.js";
+import { compareStrings } from "../util/order.js";
 
 const REGION_LABEL = "topology.kubernetes.io/region";
 const LEGACY_REGION_LABEL = "failure-domain.beta.kubernetes.io/region";

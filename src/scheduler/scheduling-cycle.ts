@@ -7,7 +7,7 @@ import type { Diagnosis } from "./fit-error.js";
 import { unresolvable, type CycleContext, type FilterPlugin, type ScorePlugin, type Status } from "./framework.js";
 import type { NodeInfo } from "./node-info.js";
 import { numFeasibleNodesToFind } from "./node-order.js";
-import { compareStrings } from "./objects.js";
+import { compareStrings } from "../util/order.js";
 import type { PodInfo } from "./pod-info.js";
 import { ImageLocality } from "./plugins/ImageLocality.js";
 import { InterPodAffinityFilter, InterPodAffinityScore } from "./plugins/InterPodAffinity.js";

@@ -2,7 +2,7 @@
 // notation of `kubectl describe node`.
 import { formatQuantity } from "../util/quantity.js";
 import type { NodeInfo, Resources } from "./node-info.js";
-import { compareStrings } from "./objects.js";
+import { compareStrings } from "../util/order.js";
 import type { NodeUsage, Owner, PodPlacement, ResourceSummary, WorkloadPlacement } from "./types.js";
 
 const NANO = 1_000_000_000n;

@@ -1,6 +1,7 @@
 // Shared pieces of the Pod Security Standards checks
 // (k8s.io/pod-security-admission/policy): results, wording helpers, visitors.
 import { isRecord, recordOf, recordsOf, stringOf, type JsonRecord } from "../../util/object-access.js";
+import { compareStrings } from "../../util/order.js";
 
 /** A failed check: the short reason and the detail shown in parentheses. */
 export interface CheckFailure {
@@ -30,7 +31,7 @@ export function pluralize(singular: string, plural: string, count: number): stri
 }
 
 export function sortedUnique(items: Iterable<string>): string[] {
-  return [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(items)].sort(compareStrings);
 }
 
 /** Init containers, containers, then ephemeral containers (visitContainers). */

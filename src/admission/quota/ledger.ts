@@ -11,6 +11,7 @@ import {
 import type { ResourceName } from "../resource-names.js";
 import { evaluatorFor, type Evaluator } from "./evaluators.js";
 import { scopeRequirementsOf, type ScopeRequirement } from "./scopes.js";
+import { compareStrings } from "../../util/order.js";
 
 export interface QuotaTracker {
   name: string;
@@ -45,7 +46,7 @@ export function quotaMatches(tracker: QuotaTracker, evaluator: Evaluator, object
 }
 
 function byName(a: QuotaTracker, b: QuotaTracker): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareStrings(a.name, b.name);
 }
 
 /** The per-request check; on success `commit` records the new usage in every charged quota. */
@@ -129,7 +130,7 @@ export class QuotaLedger {
   }
 
   all(): QuotaTracker[] {
-    return [...this.byNamespace.values()].flat().sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : byName(a, b)));
+    return [...this.byNamespace.values()].flat().sort((a, b) => compareStrings(a.namespace, b.namespace) || byName(a, b));
   }
 
   private liveObjects(namespace: string): KubeObject[] {
