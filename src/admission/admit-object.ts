@@ -3,14 +3,14 @@
 // claims, PodSecurity warnings for workloads and namespaces, ResourceQuota.
 import type { PlannedClaim } from "../expand/types.js";
 import type { KubeObject, ManifestDocument } from "../types.js";
-import { cloneJson, stringOf } from "../util/object-access.js";
+import { cloneJson, nameOf, stringOf } from "../util/object-access.js";
 import { forbidden, groupResource } from "./api-errors.js";
 import { defaultStorageClass } from "./plugins/DefaultStorageClass.js";
 import { validateClaim } from "./plugins/LimitRanger.js";
 import { checkNamespace } from "./plugins/NamespaceLifecycle.js";
 import { checkNamespaceUpdate, checkWorkload, podTemplateOf } from "./plugins/PodSecurity.js";
 import { evaluatorFor } from "./quota/evaluators.js";
-import { nameOf, type PlanState } from "./state.js";
+import type { PlanState } from "./state.js";
 import type { AdmittedClaim, AdmittedObject, Denial } from "./types.js";
 
 export interface ObjectOutcome extends AdmittedObject {

@@ -2,7 +2,7 @@
 // containers summed, init containers as a maximum (restartable sidecars add up),
 // pod-level resources override cpu and memory, overhead added.
 import type { KubeObject } from "../types.js";
-import { isRecord, dig, recordOf, recordsOf, type JsonRecord } from "../util/object-access.js";
+import { dig, isRecord, recordOf, recordsOf, type JsonRecord } from "../util/object-access.js";
 import { addInto, maxInto, parseResourceList, type ResourceList } from "./resource-list.js";
 
 export interface ContainerRef {

@@ -2,7 +2,7 @@
 // memory count; init containers count like the others; pod-level resources,
 // when set, decide instead of the containers.
 import type { KubeObject } from "../types.js";
-import { isRecord, dig, recordOf, recordsOf } from "../util/object-access.js";
+import { dig, isRecord, recordOf, recordsOf } from "../util/object-access.js";
 import { addQuantities, type Quantity } from "../util/quantity.js";
 import { parseResourceList, type ResourceList } from "./resource-list.js";
 

@@ -3,15 +3,11 @@
 import type { ClusterSnapshot } from "../cluster/snapshot.js";
 import { groupOf, Inventory } from "../inventory.js";
 import type { KubeObject, ManifestDocument } from "../types.js";
-import { dig, stringOf } from "../util/object-access.js";
+import { dig, nameOf, stringOf } from "../util/object-access.js";
 import { defaultLimitRange } from "./plugins/limit-range-defaults.js";
 import { QuotaLedger } from "./quota/ledger.js";
 import { crdPluralKey, resourceOfObject, type CrdPlurals, type ResourceName } from "./resource-names.js";
 import { compareStrings } from "../util/order.js";
-
-export function nameOf(object: KubeObject): string {
-  return stringOf(object.metadata?.name) ?? "";
-}
 
 function keyOf(namespace: string, name: string): string {
   return `${namespace}/${name}`;

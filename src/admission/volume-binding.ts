@@ -2,7 +2,7 @@
 // to a matching PersistentVolume, provisioned, or waiting for the pod to be
 // scheduled (WaitForFirstConsumer) — notes for the plan and the scheduler.
 import type { KubeObject } from "../types.js";
-import { arrayOf, isRecord, dig, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
+import { arrayOf, dig, isRecord, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
 import { parseQuantity } from "../util/quantity.js";
 import { matchesLabelSelector } from "../util/selectors.js";
 import { claimClassOf } from "./quota/evaluators.js";

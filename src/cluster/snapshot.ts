@@ -2,7 +2,7 @@
 // the objects admission and scheduling need, indexed for lookups.
 import { loadInputs } from "../load/index.js";
 import type { Finding, KubeObject } from "../types.js";
-import { isRecord, stringOf } from "../util/object-access.js";
+import { isRecord, nameOf, stringOf } from "../util/object-access.js";
 
 /** Kinds whose objects are controllers that own pods. */
 export const WORKLOAD_KINDS = [
@@ -52,10 +52,6 @@ export interface ClusterSnapshot {
 }
 
 const NAMESPACED_LOOKUP_SKIP = new Set(["Node", "Namespace", "PersistentVolume", "StorageClass", "PriorityClass"]);
-
-function nameOf(object: KubeObject): string {
-  return stringOf(object.metadata?.name) ?? "";
-}
 
 function namespaceOf(object: KubeObject): string {
   if (NAMESPACED_LOOKUP_SKIP.has(object.kind ?? "")) return "";

@@ -10,7 +10,7 @@ import { pruneCandidates } from "./prune.js";
 import { loadKindSchema } from "../schema/index.js";
 import { crdSchemas, shapeFromSchema, shapeResolver } from "./shape/index.js";
 import type { Change, ChangeCounts, ChangePlan, MergeKeyLookup } from "./types.js";
-import { isRecord } from "../util/object-access.js";
+import { isRecord, nameOf } from "../util/object-access.js";
 
 export type * from "./types.js";
 export { shapeFromSchema, fallbackShape, crdShapes, type RefResolver } from "./shape/index.js";
@@ -63,10 +63,6 @@ function flattenLists(objects: readonly unknown[]): unknown[] {
 
 function isObject(value: unknown): value is KubeObject {
   return isRecord(value) && typeof value.kind === "string" && value.kind !== "";
-}
-
-function nameOf(object: KubeObject): string {
-  return typeof object.metadata?.name === "string" ? object.metadata.name : "";
 }
 
 function countChanges(changes: readonly Change[]): ChangeCounts {

@@ -1,7 +1,7 @@
 // DaemonSet → one pod per node that it selects and whose taints it tolerates
 // (with the tolerations the DaemonSet controller adds to every daemon pod).
 import type { KubeObject } from "../types.js";
-import { isRecord, dig, recordOf, recordsOf, stringOf, stringMapOf } from "../util/object-access.js";
+import { dig, isRecord, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
 import { matchesMapSelector, matchesNodeSelectorTerms } from "../util/selectors.js";
 import { findUntoleratedTaint, type Taint, type Toleration } from "../util/taints.js";
 import type { WorkloadContext } from "./context.js";

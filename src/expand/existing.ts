@@ -2,7 +2,7 @@
 // pods, and whether the inputs change the pod template.
 import type { ClusterSnapshot } from "../cluster/snapshot.js";
 import type { KubeObject } from "../types.js";
-import { isRecord, dig, recordsOf, stringOf } from "../util/object-access.js";
+import { dig, isRecord, recordsOf, stringOf } from "../util/object-access.js";
 import { parseQuantity } from "../util/quantity.js";
 import { matchesLabelSelector, matchesMapSelector } from "../util/selectors.js";
 import { compareStrings } from "../util/order.js";

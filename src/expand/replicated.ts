@@ -1,5 +1,5 @@
 // Deployment → ReplicaSet → pods; ReplicaSet and ReplicationController → pods.
-import { dig, recordOf, stringOf, stringMapOf } from "../util/object-access.js";
+import { dig, recordOf, stringMapOf, stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { note, plannedPod, replicasOf, resolveIntOrPercent, spec } from "./context.js";
 import { existingPods, isSubsetOf } from "./existing.js";

@@ -1,7 +1,7 @@
 // StatefulSet → ordinal pods (`web-0`, `web-1`, ...) and, before each, the
 // PersistentVolumeClaims of its volumeClaimTemplates.
 import type { KubeObject } from "../types.js";
-import { cloneJson, integerOf, dig, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
+import { cloneJson, dig, integerOf, recordOf, recordsOf, stringMapOf, stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { note, plannedPod, replicasOf, resolveIntOrPercent, spec } from "./context.js";
 import { existingPods, isSubsetOf } from "./existing.js";

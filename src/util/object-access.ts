@@ -90,6 +90,11 @@ export function dig(value: unknown, ...keys: (string | number)[]): unknown {
   return current;
 }
 
+/** An object's metadata.name when it is a string, else "". */
+export function nameOf(object: unknown): string {
+  return stringOf(dig(object, "metadata", "name")) ?? "";
+}
+
 /** `parent[key]` when it is a record; undefined otherwise (also when `parent` is not a record). */
 export function objectAt(parent: unknown, key: string): JsonRecord | undefined {
   const value = dig(parent, key);
