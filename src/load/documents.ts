@@ -2,6 +2,7 @@
 // flattened, each able to say where any of its values was written.
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position } from "../types.js";
+import { parseDocumentsFast } from "./fast-yaml.js";
 import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 
@@ -16,9 +17,11 @@ function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** `# Source: chart/templates/web.yaml`, as helm template writes above each document. */
-function sourceComment(doc: Document): string | undefined {
-  const comments = [doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore];
+/**
+ * `# Source: chart/templates/web.yaml`, as helm template writes above each
+ * document; looked for in the comments before the document and its contents.
+ */
+function sourceName(comments: ReadonlyArray<string | null | undefined>): string | undefined {
   for (const comment of comments) {
     const match = /^\s*Source:\s*(\S+)\s*$/m.exec(comment ?? "");
     if (match) return match[1];
@@ -140,13 +143,34 @@ function keyAt(text: string, offset: number): string {
 
 /** Parses one file's text; a broken document becomes findings and the others go on. */
 export function parseManifests(text: string, file: string): ParsedFile {
+  return parseManifestsFast(text, file) ?? parseManifestsFull(text, file);
+}
+
+/**
+ * The quick way (fast-yaml.ts), for files with nothing to report about their
+ * YAML; `undefined` when the file needs the full one.
+ */
+export function parseManifestsFast(text: string, file: string): ParsedFile | undefined {
+  const lineCounter = new LineCounter();
+  const documents = parseDocumentsFast(text, lineCounter);
+  if (!documents) return undefined;
+  const out: ParsedFile = { documents: [], findings: [] };
+  const source = new FileSource(text, lineCounter);
+  for (const doc of documents) {
+    flatten(sourceName(doc.commentsBefore) ?? file, doc.index, doc.value as KubeObject, source, doc.contentStart, out);
+  }
+  return out;
+}
+
+/** yaml's full parse: any file, its YAML errors and duplicate keys reported. */
+export function parseManifestsFull(text: string, file: string): ParsedFile {
   const out: ParsedFile = { documents: [], findings: [] };
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(parsed) ? parsed : [];
   const source = new FileSource(text, lineCounter);
   docs.forEach((doc, index) => {
-    const name = sourceComment(doc) ?? file;
+    const name = sourceName([doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore]) ?? file;
     let fatal = false;
     for (const error of doc.errors) {
       const { line, col } = lineCounter.linePos(error.pos[0]);

@@ -7,7 +7,8 @@ import { parsePointer } from "../util/pointer.js";
 /** Thrown by the fast conversion when a document needs yaml's full `toJS` (aliases, merge keys). */
 class NeedsFullConversion extends Error {}
 
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+/** Sets a key as the object's own, even `__proto__` (which `=` would take as the prototype). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__") {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   } else {
