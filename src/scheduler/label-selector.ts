@@ -3,8 +3,9 @@
 // (labels.Nothing), an empty one matches everything (labels.Everything, whose
 // Empty() is true), an invalid one matches nothing.
 import { arrayOf, isRecord, recordOf } from "../util/object-access.js";
+import { matchesSetOperator, type Labels } from "../util/selectors.js";
 
-export type Labels = Readonly<Record<string, string>>;
+export type { Labels } from "../util/selectors.js";
 
 interface Requirement {
   key: string;
@@ -43,16 +44,7 @@ export const nothingSelector = (): CompiledSelector => NOTHING;
 
 function requirementMatches(r: Requirement, labels: Labels): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-  switch (r.operator) {
-    case "In":
-      return has && r.values.has(labels[r.key]!);
-    case "NotIn":
-      return !has || !r.values.has(labels[r.key]!);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-  }
+  return matchesSetOperator(r.operator, has, has && r.values.has(labels[r.key]!));
 }
 
 function fromRequirements(requirements: Requirement[]): CompiledSelector {

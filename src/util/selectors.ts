@@ -26,16 +26,17 @@ function valuesOf(requirement: { values?: unknown }): string[] {
   return arrayOf<unknown>(requirement.values).map(String);
 }
 
-/** A set-based requirement (In, NotIn, Exists, DoesNotExist) against a label set; any other operator matches nothing. */
-export function matchesSetRequirement(labels: Labels, requirement: LabelSelectorRequirement): boolean {
-  const key = String(requirement.key ?? "");
-  const has = Object.prototype.hasOwnProperty.call(labels, key);
-  const values = valuesOf(requirement);
-  switch (requirement.operator) {
+/**
+ * labels.Requirement.Matches for the set-based operators, given whether the
+ * labels have the key and whether its value is among the requirement's values.
+ * Any other operator matches nothing.
+ */
+export function matchesSetOperator(operator: unknown, has: boolean, valueIn: boolean): boolean {
+  switch (operator) {
     case "In":
-      return has && values.includes(labels[key]!);
+      return has && valueIn;
     case "NotIn":
-      return !has || !values.includes(labels[key]!);
+      return !has || !valueIn;
     case "Exists":
       return has;
     case "DoesNotExist":
@@ -43,6 +44,13 @@ export function matchesSetRequirement(labels: Labels, requirement: LabelSelector
     default:
       return false;
   }
+}
+
+/** A set-based requirement (In, NotIn, Exists, DoesNotExist) against a label set; any other operator matches nothing. */
+export function matchesSetRequirement(labels: Labels, requirement: LabelSelectorRequirement): boolean {
+  const key = String(requirement.key ?? "");
+  const has = Object.prototype.hasOwnProperty.call(labels, key);
+  return matchesSetOperator(requirement.operator, has, has && valuesOf(requirement).includes(labels[key]!));
 }
 
 /**
