@@ -18,12 +18,11 @@ export class PlanState {
   readonly crdPlurals = new Map<string, string>();
   /** Namespace objects by name: the snapshot's, replaced by the inputs' once admitted. */
   readonly namespaces = new Map<string, KubeObject>();
-  /** Namespaces the inputs create, wherever they appear in the plan. */
-  readonly inputNamespaces = new Set<string>();
+  /** Namespace objects the inputs create, by name, wherever they appear in the plan. */
+  readonly inputNamespaces = new Map<string, KubeObject>();
   /** Service accounts and priority classes the inputs create, wherever they appear (like namespaces). */
   private readonly inputServiceAccounts = new Set<string>();
   readonly inputPriorityClasses = new Map<string, KubeObject>();
-  private readonly inputNamespaceObjects = new Map<string, KubeObject>();
   readonly serviceAccounts = new Set<string>();
   readonly limitRanges = new Map<string, Map<string, KubeObject>>();
   readonly priorityClasses = new Map<string, KubeObject>();
@@ -36,10 +35,7 @@ export class PlanState {
     this.learnCustomResources(documents);
     for (const ns of snapshot.namespaces) this.namespaces.set(nameOf(ns), ns);
     for (const { object } of documents) {
-      if (object.kind === "Namespace") {
-        this.inputNamespaces.add(nameOf(object));
-        this.inputNamespaceObjects.set(nameOf(object), object);
-      }
+      if (object.kind === "Namespace") this.inputNamespaces.set(nameOf(object), object);
       if (object.kind === "ServiceAccount") this.inputServiceAccounts.add(keyOf(this.namespaceOf(object), nameOf(object)));
       if (object.kind === "PriorityClass") this.inputPriorityClasses.set(nameOf(object), object);
     }
@@ -143,7 +139,7 @@ export class PlanState {
   namespaceLabels(namespace: string): Record<string, unknown> {
     const current = this.namespaces.get(namespace);
     const admittedFromInputs = current !== undefined && current !== this.snapshot.get("Namespace", "", namespace);
-    const chosen = admittedFromInputs ? current : this.inputNamespaceObjects.get(namespace) ?? current;
+    const chosen = admittedFromInputs ? current : this.inputNamespaces.get(namespace) ?? current;
     return (chosen?.metadata?.labels ?? {}) as Record<string, unknown>;
   }
 
