@@ -52,8 +52,8 @@ export interface InventoryEntry {
 }
 
 /** API group of an apiVersion: "" for the core group (`v1`). */
-export function groupOf(apiVersion: string | undefined): string {
-  if (!apiVersion || !apiVersion.includes("/")) return "";
+export function groupOf(apiVersion: unknown): string {
+  if (typeof apiVersion !== "string" || !apiVersion.includes("/")) return "";
   return apiVersion.slice(0, apiVersion.indexOf("/"));
 }
 

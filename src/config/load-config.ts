@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
-import { nearest } from "../schema/suggest.js";
+import { nearest } from "../util/suggest.js";
 import type { RuleSetting } from "../validate/options.js";
 
 export const CONFIG_FILE_NAMES = [".kubeplan.yaml", ".kubeplan.yml"];

@@ -5,6 +5,7 @@ import { emptySnapshot, loadClusterSnapshot, type ClusterSnapshot } from "../clu
 import { changeToJson, planChanges, type ChangePlan, type DesiredObject } from "../diff/index.js";
 import { expandWorkloads, noteToFinding } from "../expand/index.js";
 import { schedule, type ScheduleResult } from "../scheduler/index.js";
+import type { Inventory } from "../inventory.js";
 import type { Finding, ManifestDocument } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
 import { runValidation, type ValidateInput, type ValidateOptions } from "../validate/index.js";
@@ -120,6 +121,18 @@ function runScheduler(admission: AdmissionResult, snapshot: ClusterSnapshot, doc
   });
 }
 
+/**
+ * `kubectl apply -n x` puts every namespaced object that names no namespace
+ * in x: so do the controllers, admission and the scheduler here.
+ */
+function placeInNamespace(documents: readonly ManifestDocument[], inventory: Inventory, namespace: string | undefined): void {
+  if (!namespace) return;
+  for (const { object } of documents) {
+    if (!inventory.isNamespaced(object.kind) || object.metadata?.namespace) continue;
+    object.metadata = { ...object.metadata, namespace };
+  }
+}
+
 /** Plans the inputs against the cluster snapshot. */
 export async function plan(input: ValidateInput, options: PlanOptions = {}): Promise<PlanRun> {
   const started = performance.now();
@@ -134,6 +147,7 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
     if (errors.length > 0) invalid.set(document, invalidDenial(errors));
   }
   const valid = validation.documents.filter((d) => !invalid.has(d));
+  placeInNamespace(valid, validation.inventory, options.namespace);
 
   const expansion = expandWorkloads(valid, snapshot, { now: options.now });
   const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion });

@@ -1,7 +1,7 @@
 // kube-apiserver's wording for a value outside a closed set, plus the nearest
 // supported value.
 import type { ClosedSet } from "./schema-node.js";
-import { nearest } from "./suggest.js";
+import { nearest } from "../util/suggest.js";
 
 export interface ClosedSetMessage {
   /** "Required value" when the value is "" and upstream asks for one. */

@@ -6,7 +6,7 @@ import type { Report, Severity } from "../types.js";
 import { groupOf } from "../inventory.js";
 import { DEPRECATED_APIS } from "./deprecations.js";
 import type { ApiLifecycle, KindEntry, ReleaseSchemas, RemovedApi } from "./registry.js";
-import { nearest } from "./suggest.js";
+import { nearest } from "../util/suggest.js";
 import { compareReleases } from "./versions.js";
 
 export const KIND_RULES = {

@@ -100,6 +100,20 @@ describe("kubeplan plan exit codes and inputs", () => {
     expect(shown.stdout).toContain(`password: ${Buffer.from("hunter2-but-longer").toString("base64")}`);
   });
 
+  it("-n puts objects without a namespace there, for admission as for the diff", () => {
+    const web = join(dir, "web.yaml");
+    writeFileSync(
+      web,
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          resources:\n            limits: {memory: 8Gi}\n",
+    );
+    const { result } = planJson(["plan", web, "--cluster", "samples/cluster", "-n", "shop"]);
+    expect(result.changes.map((c) => `${c.action} ${c.namespace}/${c.name}`)).toEqual(["create shop/web"]);
+    // shop's LimitRange caps a container at 4Gi
+    expect(result.pods.map((p) => [p.namespace, p.admitted, p.reason])).toEqual([
+      ["shop", false, expect.stringMatching(/is forbidden: maximum memory usage per Container is 4Gi, but limit is 8Gi$/)],
+    ]);
+  });
+
   it("marks objects that validation rejects as denied, and exits 1", () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n  namespace: shop\ndata:\n  a: b\n");

@@ -4,7 +4,7 @@
 // `Certificate`), or a typo of the group of a known kind.
 import type { Report } from "../../types.js";
 import { groupOfApiVersion, type CustomResourceCatalog, type CustomResourceVersion } from "../custom-resources.js";
-import { nearest } from "../suggest.js";
+import { nearest } from "../../util/suggest.js";
 
 export interface CustomKindProblem {
   report: Report;

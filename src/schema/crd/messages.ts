@@ -6,7 +6,7 @@
 import { getAtPointer, joinPointer } from "../../util/pointer.js";
 import { RULES, type AjvError, type SchemaProblem, type TranslationContext } from "../problems/context.js";
 import { unknownField } from "../problems/unknown-field.js";
-import { nearest } from "../suggest.js";
+import { nearest } from "../../util/suggest.js";
 import { jsonTypeOf } from "../schema-walker.js";
 import { explainTypeMismatch } from "../type-mismatch.js";
 import { badValue, goFloat } from "./bad-value.js";

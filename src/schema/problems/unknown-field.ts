@@ -2,7 +2,7 @@
 // at the level where it belongs, else a more distant typo.
 import { joinPointer, kubectlPath, parsePointer } from "../../util/pointer.js";
 import { ANY_ITEM, nearestPlace, placeSegments, schemaPathOf } from "../field-index.js";
-import { editDistance, nearest } from "../suggest.js";
+import { editDistance, nearest } from "../../util/suggest.js";
 import { pathOf, problem, RULES, schemaOf, type SchemaProblem, type TranslationContext } from "./context.js";
 
 function schemaPathText(segments: readonly string[]): string {

@@ -1,7 +1,7 @@
 // A value outside what the field allows: Kubernetes' closed sets, and the
 // enum and bounds of custom resource schemas, in kube-apiserver's words.
 import { closedSetMessage } from "../closed-set-message.js";
-import { nearest } from "../suggest.js";
+import { nearest } from "../../util/suggest.js";
 import { pathOf, problem, RULES, schemaOf, valueAt, type AjvError, type SchemaProblem, type TranslationContext } from "./context.js";
 
 export function closedSetProblem(context: TranslationContext, error: AjvError): SchemaProblem | undefined {

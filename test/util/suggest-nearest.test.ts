@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { editDistance, nearest } from "../../src/schema/suggest.js";
+import { editDistance, nearest } from "../../src/util/suggest.js";
 
 describe("editDistance (optimal string alignment)", () => {
   const cases: Array<[string, string, number]> = [
