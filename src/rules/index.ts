@@ -1,6 +1,9 @@
 // The semantic rules of `kubeplan validate`, and the loop that runs them.
 import type { Finding, ManifestDocument } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
+import { autoscalingReplicas } from "./autoscaling/replicas.js";
+import { cronjobSchedule } from "./cronjob/schedule.js";
+import { ingressRules } from "./ingress/rules.js";
 import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
 import { namesConfigKey } from "./names/config-key.js";
@@ -9,10 +12,16 @@ import { namesFormat } from "./names/format.js";
 import { namesPortName } from "./names/port-name.js";
 import { namesRequired } from "./names/required.js";
 import { namesVolumeName } from "./names/volume-name.js";
+import { podContainerImage } from "./pod/container-image.js";
 import { podDuplicateName } from "./pod/duplicate-name.js";
+import { podEnv } from "./pod/env.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
+import { podProbes } from "./pod/probes.js";
 import { podResourceLimits } from "./pod/resource-limits.js";
+import { podResourceNames } from "./pod/resource-names.js";
 import { podVolumeMountUnknown } from "./pod/volume-mount-unknown.js";
+import { podVolumeSource } from "./pod/volume-source.js";
+import { policyPdb } from "./policy/pdb.js";
 import { portsRange } from "./ports/range.js";
 import { referencesMissing } from "./references/missing.js";
 import { secretBase64 } from "./secret/base64.js";
@@ -20,6 +29,8 @@ import { secretRequiredKeys } from "./secret/required-keys.js";
 import { servicePorts } from "./service/ports.js";
 import { serviceSelectorNoMatch } from "./service/selector-no-match.js";
 import type { Rule, RuleContext } from "./types.js";
+import { workloadRestartPolicy } from "./workload/restart-policy.js";
+import { workloadRollingUpdate } from "./workload/rolling-update.js";
 import { workloadSelectorMismatch } from "./workload/selector-mismatch.js";
 import { compareStrings } from "../util/order.js";
 
@@ -27,6 +38,9 @@ export type { Rule, RuleContext } from "./types.js";
 
 /** Every rule, sorted by id. */
 export const ALL_RULES: readonly Rule[] = [
+  autoscalingReplicas,
+  cronjobSchedule,
+  ingressRules,
   inputsDuplicateObject,
   metadataLabels,
   namesConfigKey,
@@ -35,16 +49,24 @@ export const ALL_RULES: readonly Rule[] = [
   namesPortName,
   namesRequired,
   namesVolumeName,
+  podContainerImage,
   podDuplicateName,
+  podEnv,
   podProbePortUnknown,
+  podProbes,
   podResourceLimits,
+  podResourceNames,
   podVolumeMountUnknown,
+  podVolumeSource,
+  policyPdb,
   portsRange,
   referencesMissing,
   secretBase64,
   secretRequiredKeys,
   servicePorts,
   serviceSelectorNoMatch,
+  workloadRestartPolicy,
+  workloadRollingUpdate,
   workloadSelectorMismatch,
 ].sort((a, b) => compareStrings(a.id, b.id));
 

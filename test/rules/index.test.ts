@@ -14,6 +14,9 @@ describe("ALL_RULES", () => {
       expect(rule.description.length).toBeGreaterThan(10);
     }
     expect(ids).toEqual([
+      "autoscaling/replicas",
+      "cronjob/schedule",
+      "ingress/rules",
       "inputs/duplicate-object",
       "metadata/labels",
       "names/config-key",
@@ -22,16 +25,24 @@ describe("ALL_RULES", () => {
       "names/port-name",
       "names/required",
       "names/volume-name",
+      "pod/container-image",
       "pod/duplicate-name",
+      "pod/env",
       "pod/probe-port-unknown",
-    "pod/resource-limits",
+      "pod/probes",
+      "pod/resource-limits",
+      "pod/resource-names",
       "pod/volume-mount-unknown",
+      "pod/volume-source",
+      "policy/pdb",
       "ports/range",
       "references/missing",
       "secret/base64",
       "secret/required-keys",
       "service/ports",
       "service/selector-no-match",
+      "workload/restart-policy",
+      "workload/rolling-update",
       "workload/selector-mismatch",
     ]);
   });
@@ -50,6 +61,7 @@ describe("runRules", () => {
     "      containers:",
     "      - name: app",
     "        volumeMounts: [{name: data, mountPath: /data}]",
+    "        image: web:1.0",
   );
 
   it("places every rule's reports in the file, with the rule's id and severity", () => {

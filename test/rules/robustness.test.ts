@@ -14,7 +14,8 @@ const podSpec = {
     {
       name: "app",
       ports: [{ name: "http", containerPort: 80, hostPort: 8080, protocol: "TCP" }],
-      env: [{ name: "A", valueFrom: { configMapKeyRef: { name: "cfg", key: "k" } } }],
+      env: [{ name: "A", value: "a", valueFrom: { configMapKeyRef: { name: "cfg", key: "k" } } }],
+      resources: { limits: { memroy: "1Gi" }, requests: { cpu: "1" } },
       envFrom: [{ secretRef: { name: "s" } }],
       volumeMounts: [{ name: "data", mountPath: "/d" }],
       volumeDevices: [{ name: "raw", devicePath: "/dev/x" }],
@@ -35,21 +36,32 @@ const metadata = { name: "web", namespace: "ns", generateName: "web-", labels: {
 
 const SAMPLES: object[] = [
   { apiVersion: "v1", kind: "Pod", metadata, spec: podSpec },
-  { apiVersion: "apps/v1", kind: "Deployment", metadata, spec: { selector, template } },
+  { apiVersion: "apps/v1", kind: "Deployment", metadata, spec: { selector, template, strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: "0%" } } } },
   { apiVersion: "apps/v1", kind: "StatefulSet", metadata, spec: { selector, template, replicas: 2, volumeClaimTemplates: [{ metadata: { name: "data" } }] } },
-  { apiVersion: "apps/v1", kind: "DaemonSet", metadata, spec: { selector, template } },
+  { apiVersion: "apps/v1", kind: "DaemonSet", metadata, spec: { selector, template, updateStrategy: { rollingUpdate: { maxSurge: 1 } } } },
   { apiVersion: "batch/v1", kind: "Job", metadata, spec: { manualSelector: true, selector, template } },
-  { apiVersion: "batch/v1", kind: "CronJob", metadata, spec: { jobTemplate: { metadata, spec: { selector, manualSelector: true, template } } } },
+  { apiVersion: "batch/v1", kind: "CronJob", metadata, spec: { schedule: "0 0 * * 7", timeZone: "Europe/Paris", jobTemplate: { metadata, spec: { selector, manualSelector: true, template } } } },
   { apiVersion: "v1", kind: "ReplicationController", metadata, spec: { selector: { app: "web" }, template } },
   { apiVersion: "v1", kind: "PodTemplate", metadata, template },
   { apiVersion: "v1", kind: "Service", metadata, spec: { type: "NodePort", selector: { app: "web" }, ports: [{ name: "a", port: 80, targetPort: "http", nodePort: 30000 }], healthCheckNodePort: 1 } },
   { apiVersion: "v1", kind: "Secret", metadata, type: "kubernetes.io/tls", data: { "tls.crt": "eA==" }, stringData: { a: "b" } },
   { apiVersion: "v1", kind: "ConfigMap", metadata, data: { a: "b" }, binaryData: { a: "eA==" } },
   { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata, spec: { defaultBackend: { service: { name: "web", port: { number: 80 } } }, rules: [{ http: { paths: [{ backend: { serviceName: "x", servicePort: "http" } }] } }] } },
-  { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", metadata, spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" } } },
+  {
+    apiVersion: "autoscaling/v2",
+    kind: "HorizontalPodAutoscaler",
+    metadata,
+    spec: {
+      scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" },
+      minReplicas: 0,
+      maxReplicas: 3,
+      metrics: [{ type: "Object" }],
+      behavior: { scaleUp: { stabilizationWindowSeconds: 5, policies: [{ type: "Pods", value: 1, periodSeconds: 60 }] } },
+    },
+  },
   { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata, roleRef: { kind: "Role", name: "r" } },
   { apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", metadata, spec: { group: "g", names: { plural: "p" } } },
-  { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata, spec: { selector } },
+  { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata, spec: { selector, minAvailable: 1, maxUnavailable: "10%" } },
 ];
 
 const REPLACEMENTS: unknown[] = [null, 42, -1.5, "text", "", true, [], {}, [null], [42], ["a"], { x: null }];
