@@ -19,6 +19,7 @@ describe("ingress/rules", () => {
     ["an implementation-specific path without a path", path(`- {pathType: ImplementationSpecific, ${BACKEND}}`)],
     ["a default backend by port name", ingress("defaultBackend: {service: {name: web, port: {name: http}}}")],
     ["a resource backend", ingress("defaultBackend: {resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: assets}}")],
+    ["a port number of the wrong type (a schema error)", ingress("defaultBackend: {service: {name: web, port: {number: '80'}}}")],
     ["TLS hosts and secret", ingress("tls: [{hosts: ['*.example.com', shop.example.com], secretName: shop-tls}]", `defaultBackend: {service: {name: web, port: {number: 443}}}`)],
   ])("accepts %s", (_name, text) => {
     expect(runRule(ingressRules, text)).toEqual([]);

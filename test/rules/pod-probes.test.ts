@@ -16,6 +16,7 @@ describe("pod/probes", () => {
     ["a sidecar init container with probes", init("restartPolicy: Always", "readinessProbe: {httpGet: {path: /, port: 80}}")],
     ["a handler of the wrong type (a schema error)", container("livenessProbe: {exec: [true], httpGet: {port: 80}}")],
     ["an empty lifecycle", container("lifecycle: {}")],
+    ["an exec command of the wrong type (a schema error)", container("livenessProbe: {exec: {command: 'true'}}")],
   ])("accepts %s", (_name, text) => {
     expect(runRule(podProbes, text)).toEqual([]);
   });

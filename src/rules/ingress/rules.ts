@@ -69,8 +69,10 @@ function isSet(value: unknown): boolean {
 
 function servicePortReports(service: JsonRecord, at: PathSegment[]): Report[] {
   const port = isRecord(service.port) ? service.port : {};
+  // A name or number of the wrong type is the schema layer's error.
+  if ((isSet(port.name) && typeof port.name !== "string") || (isSet(port.number) && !Number.isInteger(port.number))) return [];
   const name = typeof port.name === "string" ? port.name : "";
-  const number = typeof port.number === "number" && Number.isInteger(port.number) ? port.number : 0;
+  const number = typeof port.number === "number" ? port.number : 0;
   if (name !== "" && number !== 0) return [reportAt(at, invalid(fieldPath(at), EMPTY, "cannot set both port name & port number"))];
   if (name !== "") {
     const nameAt = [...at, "service", "port", "name"];

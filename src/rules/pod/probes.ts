@@ -10,7 +10,7 @@ import type { Rule } from "../types.js";
 import { forbidden, invalid, required } from "../support/field-errors.js";
 import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { arrayOf, isRecord, type JsonRecord } from "../../util/object-access.js";
+import { isRecord, type JsonRecord } from "../../util/object-access.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 const PROBE_HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"];
@@ -34,7 +34,8 @@ function handlerReports(handler: JsonRecord, at: PathSegment[], kinds: readonly 
   if (present.length === 0) return [reportAt(at, required(fieldPath(at), "must specify a handler type"), { atKey: true })];
   const reports: Report[] = [];
   const [first, ...others] = present;
-  if (first === "exec" && arrayOf((handler.exec as JsonRecord).command).length === 0) {
+  const command = (handler.exec as JsonRecord | undefined)?.command;
+  if (first === "exec" && (command === undefined || command === null || (Array.isArray(command) && command.length === 0))) {
     const commandAt = [...at, "exec", "command"];
     reports.push(reportAt(commandAt, required(fieldPath(commandAt))));
   }
