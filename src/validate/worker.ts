@@ -5,6 +5,9 @@ import type { ManifestDocument } from "../types.js";
 import { checkFiles } from "./check-files.js";
 import type { CheckRequest, CheckResponse, FailureResponse, LocateRequest, LocateResponse } from "./worker-protocol.js";
 
+// See useEnvironmentCopy in cli.ts: the YAML parser reads the environment for every token.
+process.env = { ...process.env };
+
 const documents: ManifestDocument[] = [];
 
 function handle(message: CheckRequest | LocateRequest): CheckResponse | LocateResponse {

@@ -105,6 +105,7 @@ function nodePortUses(inventory: Inventory): Map<number, NodePortUse[]> {
  * or earlier in the inputs) is refused. A Service's own copy in the cluster does not count.
  */
 function allocatedNodePortReports(document: ManifestDocument, ports: ServicePort[], context: RuleContext): Report[] {
+  if (ports.every((port) => port.nodePort === 0)) return [];
   const { inventory } = context;
   const identity = inventory.keyOf(document.object);
   const order = inventory.all().findIndex((entry) => entry.object === document.object);
