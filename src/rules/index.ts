@@ -1,5 +1,5 @@
 // The semantic rules of `kubeplan validate`, and the loop that runs them.
-import type { Finding, ManifestDocument } from "../types.js";
+import type { Finding, ManifestDocument, Report } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
 import { autoscalingReplicas } from "./autoscaling/replicas.js";
 import { cronjobSchedule } from "./cronjob/schedule.js";
@@ -70,22 +70,30 @@ export const ALL_RULES: readonly Rule[] = [
   workloadSelectorMismatch,
 ].sort((a, b) => compareStrings(a.id, b.id));
 
+/** Rules that see only their document: run where the document was parsed. */
+export const DOCUMENT_RULES: readonly Rule[] = ALL_RULES.filter((rule) => !rule.usesInventory);
+
+/** Rules that look up other objects: run once every document is known. */
+export const INVENTORY_RULES: readonly Rule[] = ALL_RULES.filter((rule) => rule.usesInventory);
+
 /**
- * Runs each rule on each document and places the reports in their files.
- * A rule that fails on an input it did not foresee is skipped for that
- * document rather than stopping the run (its reports would be unreliable).
+ * One rule on one document. A rule that fails on an input it did not foresee
+ * says so in a warning, so that one bug does not end the whole run.
  */
-export function runRules(documents: ManifestDocument[], context: RuleContext, rules: readonly Rule[] = ALL_RULES): Finding[] {
+export function checkRule(rule: Rule, document: ManifestDocument, context: RuleContext): Report[] {
+  try {
+    return rule.check(document, context);
+  } catch (error) {
+    return [{ pointer: "", severity: "warning", message: `rule ${rule.id} could not check this object: ${(error as Error).message}` }];
+  }
+}
+
+/** Runs each rule on each document and places the reports in their files. */
+export function runRules(documents: readonly ManifestDocument[], context: RuleContext, rules: readonly Rule[] = ALL_RULES): Finding[] {
   const findings: Finding[] = [];
   for (const document of documents) {
     for (const rule of rules) {
-      let reports;
-      try {
-        reports = rule.check(document, context);
-      } catch {
-        continue;
-      }
-      for (const report of reports) findings.push(reportToFinding(document, rule.id, rule.severity, report));
+      for (const report of checkRule(rule, document, context)) findings.push(reportToFinding(document, rule.id, rule.severity, report));
     }
   }
   return findings;

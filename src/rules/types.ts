@@ -16,5 +16,11 @@ export interface Rule {
   severity: Severity;
   /** One line of help, shown by `kubeplan rules`. */
   description: string;
+  /**
+   * Looks up other objects in the inventory (references, duplicates, what a
+   * Service selects). Rules without it see only their document (and which kinds
+   * are namespaced), so they run where the document was parsed, in parallel.
+   */
+  usesInventory?: boolean;
   check(document: ManifestDocument, context: RuleContext): Report[];
 }

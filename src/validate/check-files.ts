@@ -2,7 +2,11 @@
 // same on the main thread and in workers, so it only returns plain data
 // plus the documents (whose positions stay where their YAML was parsed).
 import { parseManifests, readInput, type ParsedFile } from "../load/index.js";
+import { Inventory } from "../inventory.js";
+import { DOCUMENT_RULES, runRules } from "../rules/index.js";
+import type { RuleContext } from "../rules/types.js";
 import { createSchemaValidator, type SchemaValidator } from "../schema/index.js";
+import { markCrdScope } from "./find-crds.js";
 import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
 import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.js";
 import { markSuppressed } from "./suppress.js";
@@ -12,7 +16,7 @@ export interface CheckedFile {
   documents: ManifestDocument[];
   summaries: DocumentSummary[];
   findings: Finding[];
-  /** The schema findings of each document checked on this thread. */
+  /** The findings (schema and document rules) of each document checked on this thread. */
   byDocument: Map<ManifestDocument, Finding[]>;
   skipped: number;
 }
@@ -32,23 +36,39 @@ export function summarize(document: ManifestDocument): DocumentSummary {
   return summary;
 }
 
-/** A thread's schema validator for one run, knowing every CRD of the run. */
-export function createValidator(options: CheckOptions): SchemaValidator {
-  const validator = createSchemaValidator({
+/** What a thread checks each document with: the schemas (CRDs included) and the document rules. */
+export interface Checker {
+  schema: SchemaValidator;
+  /** The document rules' context: no objects, but every kind's scope (CRDs' too). */
+  rules: RuleContext;
+}
+
+/** A thread's checker for one run, knowing every CRD of the run. */
+export function createChecker(options: CheckOptions): Checker {
+  const schema = createSchemaValidator({
     kubernetesVersion: options.kubernetesVersion ?? "",
     ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
   });
-  validator.addCustomResourceDefinitions(options.crds);
-  return validator;
+  schema.addCustomResourceDefinitions(options.crds);
+  const inventory = new Inventory(options.namespace ?? "default");
+  for (const crd of options.crds) markCrdScope(inventory, crd);
+  return { schema, rules: { inventory, kubernetesVersion: options.kubernetesVersion ?? "" } };
+}
+
+/** Schema findings, then the findings of the rules that need only this document. */
+function checkDocument(document: ManifestDocument, checker: Checker): Finding[] {
+  const findings = checker.schema.validate(document);
+  findings.push(...runRules([document], checker.rules, DOCUMENT_RULES));
+  return markSuppressed(document.object, findings);
 }
 
 /** Parses one file's text and schema-checks each object in it. */
-export function checkText(text: string, file: string, options: ValidateOptions, validator: SchemaValidator): CheckedFile[] {
-  return checkParsed(parseManifests(text, file), file, options, validator);
+export function checkText(text: string, file: string, options: ValidateOptions, checker: Checker): CheckedFile[] {
+  return checkParsed(parseManifests(text, file), file, options, checker);
 }
 
 /** Schema-checks the objects of a file already parsed. */
-export function checkParsed(parsed: ParsedFile, file: string, options: ValidateOptions, validator: SchemaValidator): CheckedFile[] {
+export function checkParsed(parsed: ParsedFile, file: string, options: ValidateOptions, checker: Checker): CheckedFile[] {
   // Helm output names each document's source: group the results per name.
   const byFile = new Map<string, CheckedFile>();
   const entry = (name: string): CheckedFile => {
@@ -70,7 +90,7 @@ export function checkParsed(parsed: ParsedFile, file: string, options: ValidateO
     }
     checked.documents.push(document);
     checked.summaries.push(summarize(document));
-    const findings = markSuppressed(document.object, validator.validate(document));
+    const findings = checkDocument(document, checker);
     checked.findings.push(...findings);
     checked.byDocument.set(document, findings);
   }
@@ -89,12 +109,12 @@ function unreadable(file: string, message: string): CheckedFile {
 
 /** Reads and checks files (paths as expanded from the command line). */
 export function checkFiles(files: readonly string[], options: CheckOptions): CheckedFile[] {
-  const validator = createValidator(options);
+  const checker = createChecker(options);
   const out: CheckedFile[] = [];
   for (const file of files) {
     const input = readInput(file);
     if ("message" in input) out.push(unreadable(input.file, input.message));
-    else out.push(...checkText(input.text, input.file, options, validator));
+    else out.push(...checkText(input.text, input.file, options, checker));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // CustomResourceDefinitions must be known before any custom resource is
 // checked, wherever they stand in the inputs: a first, cheap pass finds them.
 import { loadInputs, parseManifests, type ParsedFile } from "../load/index.js";
+import type { Inventory } from "../inventory.js";
 import type { Finding, KubeObject } from "../types.js";
 
 /** Only files that mention the kind are parsed in this pass. */
@@ -37,4 +38,10 @@ export function crdsFromPaths(paths: readonly string[]): { crds: KubeObject[]; f
   if (paths.length === 0) return { crds: [], findings: [] };
   const loaded = loadInputs(paths);
   return { crds: loaded.documents.map((d) => d.object).filter(isCrd), findings: loaded.findings };
+}
+
+/** Custom resources of a cluster-scoped CRD have no namespace. */
+export function markCrdScope(inventory: Inventory, crd: KubeObject): void {
+  const spec = crd.spec as { scope?: unknown; names?: { kind?: unknown } } | undefined;
+  if (isCrd(crd) && spec?.scope === "Cluster" && typeof spec.names?.kind === "string") inventory.markClusterScoped(spec.names.kind);
 }

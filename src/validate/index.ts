@@ -2,12 +2,12 @@
 import { relative } from "node:path";
 import { globToRegExp, matchesAnyGlob } from "../config/glob.js";
 import { expandPaths, readInput } from "../load/index.js";
-import { ALL_RULES } from "../rules/index.js";
+import { INVENTORY_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
-import { checkParsed, checkText, createValidator, unreadableFile, type CheckedFile } from "./check-files.js";
-import { crdsFromPaths, crdsInTexts, isCrd } from "./find-crds.js";
+import { checkParsed, checkText, createChecker, unreadableFile, type CheckedFile } from "./check-files.js";
+import { crdsFromPaths, crdsInTexts, markCrdScope } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
 import { checkFilesInParallel, type ValidationWorker } from "./parallel.js";
@@ -69,7 +69,7 @@ async function checkInput(input: ValidateInput, options: ValidateOptions): Promi
   const fromFiles = crdsInTexts(paths.map(readInput).filter((input): input is { text: string; file: string } => "text" in input));
   const crds = [...fromCrdPaths.crds, ...fromTexts.crds, ...fromFiles.crds];
   const checkOptions: CheckOptions = { ...options, crds };
-  const validator = createValidator(checkOptions);
+  const validator = createChecker(checkOptions);
   const parsedHere = new Map([...fromTexts.parsed, ...fromFiles.parsed].map((p) => [p.file, p.parsed]));
   for (const { text, file } of texts) {
     const parsed = parsedHere.get(file);
@@ -120,7 +120,7 @@ export async function runValidation(input: ValidateInput, options: ValidateOptio
     for (const object of context.clusterObjects ?? []) inventory.add({ object, source: "cluster" });
     const placed = [
       ...files.flatMap((f) => [...f.byDocument].flatMap(([document, findings]) => findings.map((finding) => ({ document, finding })))),
-      ...(await runRules(documents, ALL_RULES, { inventory, kubernetesVersion })),
+      ...(await runRules(documents, INVENTORY_RULES, { inventory, kubernetesVersion })),
     ];
     const settled = placed.filter((p) => applyRuleSetting(p.finding, options.ruleSettings));
     const errors = new Map<ManifestDocument, Finding[]>();
@@ -149,11 +149,6 @@ export async function validate(input: ValidateInput, options: ValidateOptions = 
   return (await runValidation(input, options)).result;
 }
 
-/** Custom resources of a cluster-scoped CRD have no namespace. */
-function markCrdScope(inventory: Inventory, crd: KubeObject): void {
-  const spec = crd.spec as { scope?: unknown; names?: { kind?: unknown } } | undefined;
-  if (isCrd(crd) && spec?.scope === "Cluster" && typeof spec.names?.kind === "string") inventory.markClusterScoped(spec.names.kind);
-}
 
 function summarizeFindings(findings: Finding[], files: CheckedFile[], durationMs: number): ValidateResult["summary"] {
   const active = findings.filter((f) => !f.suppressed);

@@ -1,5 +1,7 @@
-// Runs the semantic rules over every document and places their reports in
-// files. Documents parsed in workers are located by their worker, in one batch.
+// Runs the rules that look up other objects over every document, once all are
+// known, and places their reports in files. Documents parsed in workers are
+// located by their worker, in one batch.
+import { checkRule } from "../rules/index.js";
 import type { Rule, RuleContext } from "../rules/types.js";
 import type { Finding, ManifestDocument, Report } from "../types.js";
 import { reportToFinding } from "./findings.js";
@@ -12,20 +14,11 @@ interface PendingReport {
   report: Report;
 }
 
-/** A rule that fails on some input reports it, so that one bug does not end the whole run. */
-function checkSafely(rule: Rule, document: ManifestDocument, context: RuleContext): Report[] {
-  try {
-    return rule.check(document, context);
-  } catch (error) {
-    return [{ pointer: "", severity: "warning", message: `rule ${rule.id} could not check this object: ${(error as Error).message}` }];
-  }
-}
-
 function collectReports(documents: readonly ManifestDocument[], rules: readonly Rule[], context: RuleContext): PendingReport[] {
   const out: PendingReport[] = [];
   for (const document of documents) {
     for (const rule of rules) {
-      for (const report of checkSafely(rule, document, context)) out.push({ document, rule, report });
+      for (const report of checkRule(rule, document, context)) out.push({ document, rule, report });
     }
   }
   return out;

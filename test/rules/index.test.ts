@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_RULES, runRules } from "../../src/rules/index.js";
+import { ALL_RULES, DOCUMENT_RULES, INVENTORY_RULES, runRules } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/types.js";
 import { inventoryFor, yaml } from "./helpers.js";
 
@@ -86,10 +86,20 @@ describe("runRules", () => {
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([["ports/range", "warning"]]);
   });
 
-  it("goes on with the other rules when one fails on an input", () => {
+  it("goes on with the other rules when one fails on an input, and says so", () => {
     const failing: Rule = { id: "test/failing", severity: "error", description: "fails", check: () => { throw new Error("boom"); } };
     const { inventory, documents } = inventoryFor(text);
     const findings = runRules(documents, { inventory, kubernetesVersion: "1.36" }, [failing, ...ALL_RULES]);
-    expect(findings.map((f) => f.rule)).toEqual(["names/format", "pod/volume-mount-unknown"]);
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([
+      ["test/failing", "warning"],
+      ["names/format", "error"],
+      ["pod/volume-mount-unknown", "error"],
+    ]);
+    expect(findings[0]!.message).toBe("rule test/failing could not check this object: boom");
+  });
+
+  it("splits the rules into those that see one document and those that look up others", () => {
+    expect(INVENTORY_RULES.map((r) => r.id)).toEqual(["inputs/duplicate-object", "references/missing", "service/ports", "service/selector-no-match"]);
+    expect(DOCUMENT_RULES.length + INVENTORY_RULES.length).toBe(ALL_RULES.length);
   });
 });

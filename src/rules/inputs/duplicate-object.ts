@@ -24,6 +24,7 @@ export const inputsDuplicateObject: Rule = {
   id: "inputs/duplicate-object",
   severity: "error",
   description: "An object (group, kind, namespace, name) must be defined once in the inputs.",
+  usesInventory: true,
   check(document, context) {
     const { inventory } = context;
     const name = stringOf(dig(document.object, "metadata", "name"));

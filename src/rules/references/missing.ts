@@ -81,6 +81,7 @@ export const referencesMissing: Rule = {
   id: "references/missing",
   severity: "warning",
   description: "Objects referred to (ConfigMaps, Secrets and their keys, PVCs, ServiceAccounts, Ingress backends, HPA targets, roles) should exist in the inputs or the cluster.",
+  usesInventory: true,
   check(document, context) {
     const { object } = document;
     const { inventory } = context;

@@ -123,6 +123,7 @@ export const servicePorts: Rule = {
   id: "service/ports",
   severity: "error",
   description: "Service ports must be named when there are several, with unique names, port/protocol pairs and node ports.",
+  usesInventory: true,
   check(document, context) {
     const { object } = document;
     if (object.kind !== "Service" || apiGroup(object.apiVersion) !== "") return [];

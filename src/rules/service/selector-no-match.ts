@@ -91,6 +91,7 @@ export const serviceSelectorNoMatch: Rule = {
   id: "service/selector-no-match",
   severity: "warning",
   description: "A Service's selector should match the pods of some workload in its namespace, and its named targetPorts a port of those pods.",
+  usesInventory: true,
   check(document, context) {
     const { object } = document;
     if (object.kind !== "Service" || apiGroup(object.apiVersion) !== "") return [];
