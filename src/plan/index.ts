@@ -10,6 +10,7 @@ import type { Finding, ManifestDocument } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
 import { runValidation, type ValidateInput, type ValidateOptions } from "../validate/index.js";
 import { reportToFinding } from "../validate/findings.js";
+import { applyReplacements, findReplacements } from "./replacements.js";
 import type { PlanResult, PlannedPodEntry } from "./types.js";
 
 export type * from "./types.js";
@@ -149,11 +150,7 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
   const valid = validation.documents.filter((d) => !invalid.has(d));
   placeInNamespace(valid, validation.inventory, options.namespace);
 
-  const expansion = expandWorkloads(valid, snapshot, { now: options.now });
-  const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion });
-  const scheduling = runScheduler(admission, snapshot, valid, kubernetesVersion);
-  const changePlan = planChanges({
-    desired: desiredObjects(admission, invalid, validation.documents),
+  const diffInput = {
     current: [...snapshot.objects],
     clusterProvided: snapshot.present,
     kubernetesVersion,
@@ -161,7 +158,14 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
     prune: options.prune,
     pruneSelector: options.pruneSelector,
     showSecrets: options.showSecrets,
-  });
+  };
+  // Which workloads are replaced decides what the controllers start from.
+  const replacements = findReplacements(snapshot, planChanges({ ...diffInput, desired: valid.map((document) => ({ object: document.object, document })) }));
+  const expansion = expandWorkloads(valid, replacements.snapshot, { now: options.now });
+  applyReplacements(expansion, replacements);
+  const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion });
+  const scheduling = runScheduler(admission, snapshot, valid, kubernetesVersion);
+  const changePlan = planChanges({ ...diffInput, desired: desiredObjects(admission, invalid, validation.documents) });
 
   const findings = [
     ...validation.result.findings,

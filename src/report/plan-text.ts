@@ -32,7 +32,8 @@ export function renderPlanText(run: PlanRun, options: PlanTextOptions): string {
   if (lines.length > 0) lines.push("");
   const cluster = result.cluster.length > 0 ? `cluster snapshot ${result.cluster.join(", ")}` : "no cluster snapshot";
   lines.push(p.dim(`Kubernetes ${result.kubernetesVersion}, ${cluster}`), "");
-  if (run.scheduling) lines.push(...section("Scheduling", renderSchedule(run.scheduling, { color: options.color }), p.bold));
+  // The schedule renderer titles its own section.
+  if (run.scheduling) lines.push(renderSchedule(run.scheduling, { color: options.color }).replace(/\n+$/, ""), "");
   else if (result.pods.length > 0) lines.push(p.dim(result.notes.find((n) => n.startsWith("Scheduling needs") || n.includes("has no nodes")) ?? ""), "");
   lines.push(...section("Quotas", renderQuotaTable(run.admission, { color: options.color }), p.bold));
   lines.push(...renderChanges(run.changePlan, { color: options.color, showUnchanged: options.showUnchanged, unifiedDiff: options.unifiedDiff }).replace(/\n+$/, "").split("\n"));

@@ -39,13 +39,15 @@ describe("kubeplan plan on the samples", () => {
   });
 
   it("lists each pod with its owner, node, QoS class and defaulted resources", () => {
-    expect(result.pods).toHaveLength(4);
+    expect(result.pods).toHaveLength(5);
     for (const pod of result.pods) {
       expect(pod).toMatchObject({ namespace: "shop", admitted: true, qosClass: "Burstable" });
       expect(pod.node).toMatch(/^worker-/);
       expect(pod.reason).toBeUndefined();
     }
-    expect(result.pods.map((p) => p.owner)).toEqual(["Deployment/catalog", "Deployment/storefront", "Deployment/storefront", "Deployment/storefront"]);
+    // the replaced StatefulSet starts its pod again, on a node of its volume's zone
+    expect(result.pods.map((p) => p.owner)).toEqual(["Deployment/catalog", "StatefulSet/postgres", "Deployment/storefront", "Deployment/storefront", "Deployment/storefront"]);
+    expect(result.pods.find((p) => p.name === "postgres-0")!.node).toMatch(/^worker-a/);
     expect(result.nodes.map((n) => n.name)).toEqual(["cp-1", "gpu-b1", "worker-a1", "worker-a2", "worker-b1"]);
     expect(result.quotas[0]!.quotas[0]!.name).toBe("shop-compute");
   });
