@@ -40,7 +40,7 @@ function parentOf(pointer: string): string {
  * `contianers` makes `containers` missing: one problem, reported once, as the
  * typo (its suggestion names the missing field).
  */
-function withoutMissingTypos(problems: SchemaProblem[]): SchemaProblem[] {
+export function withoutMissingTypos(problems: SchemaProblem[]): SchemaProblem[] {
   const misspelled = new Set(
     problems
       .filter((p) => p.rule === RULES.unknownField && p.report.suggestion !== undefined)
@@ -49,12 +49,16 @@ function withoutMissingTypos(problems: SchemaProblem[]): SchemaProblem[] {
   return problems.filter((p) => p.rule !== RULES.required || !misspelled.has(p.report.pointer));
 }
 
-/** One problem per place and rule, in the order ajv met them. */
-export function translateErrors(context: TranslationContext, errors: readonly AjvError[]): SchemaProblem[] {
+/**
+ * One problem per place and rule, in the order ajv met them, with a
+ * misspelled required field reported once: `translate` turns an ajv error
+ * into a problem (or nothing, for errors that only echo another).
+ */
+export function translateEach<C>(context: C, errors: readonly AjvError[], translate: (context: C, error: AjvError) => SchemaProblem | undefined): SchemaProblem[] {
   const seen = new Set<string>();
   const out: SchemaProblem[] = [];
   for (const error of errors) {
-    const found = translateOne(context, error);
+    const found = translate(context, error);
     if (!found) continue;
     const key = `${found.rule}\u0000${found.report.pointer}`;
     if (seen.has(key)) continue;
@@ -62,4 +66,8 @@ export function translateErrors(context: TranslationContext, errors: readonly Aj
     out.push(found);
   }
   return withoutMissingTypos(out);
+}
+
+export function translateErrors(context: TranslationContext, errors: readonly AjvError[]): SchemaProblem[] {
+  return translateEach(context, errors, translateOne);
 }

@@ -5,6 +5,7 @@
 // parentheses where a YAML trap or a near miss explains the problem.
 import { getAtPointer, joinPointer } from "../../util/pointer.js";
 import { RULES, type AjvError, type SchemaProblem, type TranslationContext } from "../problems/context.js";
+import { translateEach } from "../translate.js";
 import { unknownField } from "../problems/unknown-field.js";
 import { nearest } from "../../util/suggest.js";
 import { jsonTypeOf } from "../schema-walker.js";
@@ -154,27 +155,7 @@ function translateOne(context: CustomResourceContext, error: AjvError): SchemaPr
   }
 }
 
-function parentOf(pointer: string): string {
-  return pointer.slice(0, pointer.lastIndexOf("/"));
-}
-
-/**
- * One problem per place and rule, in ajv's order; a misspelled required field
- * is one problem (the unknown field, whose suggestion names the missing one).
- */
+/** One problem per place and rule, in ajv's order; a misspelled required field is one problem. */
 export function translateCustomResourceErrors(context: CustomResourceContext, errors: readonly AjvError[]): SchemaProblem[] {
-  const seen = new Set<string>();
-  const out: SchemaProblem[] = [];
-  for (const error of errors) {
-    const found = translateOne(context, error);
-    if (!found) continue;
-    const key = `${found.rule}\u0000${found.report.pointer}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(found);
-  }
-  const misspelled = new Set(
-    out.filter((p) => p.rule === RULES.unknownField && p.report.suggestion !== undefined).map((p) => joinPointer(parentOf(p.report.pointer), p.report.suggestion!)),
-  );
-  return out.filter((p) => p.rule !== RULES.required || !misspelled.has(p.report.pointer));
+  return translateEach(context, errors, translateOne);
 }
