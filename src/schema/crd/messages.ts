@@ -79,10 +79,7 @@ function formatProblem(context: CustomResourceContext, error: AjvError): SchemaP
   const format = declaredFormat(error.params.format);
   const text = String(value);
   const message = `${path}: Invalid value: ${badValue(value, context.kubernetesVersion)}: ${path} in body must be of type ${format}: ${JSON.stringify(text)}`;
-  if (format === "byte") {
-    const encoded = Buffer.from(text, "utf8").toString("base64");
-    return problem(RULES.format, pointer, `${message} (values here are base64: write ${JSON.stringify(encoded)})`, encoded);
-  }
+  if (format === "byte") return problem(RULES.format, pointer, `${message} (the value must be base64: encode it)`);
   return problem(RULES.format, pointer, message);
 }
 
