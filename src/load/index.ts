@@ -5,7 +5,7 @@ import { expandPaths, readInput } from "./read-inputs.js";
 
 export { parseManifests, type ParsedFile } from "./documents.js";
 export { scalarSourceAt } from "./yaml-ast.js";
-export { expandPaths, listManifestFiles, readInput } from "./read-inputs.js";
+export { expandPaths, listManifestFiles, readInput, type InputError, type InputText } from "./read-inputs.js";
 
 function unreadable(file: string, message: string): Finding {
   return { severity: "error", rule: "input/unreadable", message, file, line: 1, column: 1, path: "" };

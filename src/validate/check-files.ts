@@ -1,7 +1,7 @@
 // The per-file part of validation: read, parse, schema-check. It runs the
 // same on the main thread and in workers, so it only returns plain data
 // plus the documents (whose positions stay where their YAML was parsed).
-import { parseManifests, readInput, type ParsedFile } from "../load/index.js";
+import { parseManifests, type InputText, type ParsedFile } from "../load/index.js";
 import { Inventory } from "../inventory.js";
 import { DOCUMENT_RULES, runRules } from "../rules/index.js";
 import type { RuleContext } from "../rules/types.js";
@@ -107,16 +107,10 @@ function unreadable(file: string, message: string): CheckedFile {
   return { file, documents: [], summaries: [], findings: [finding], byDocument: new Map(), skipped: 0 };
 }
 
-/** Reads and checks files (paths as expanded from the command line). */
-export function checkFiles(files: readonly string[], options: CheckOptions): CheckedFile[] {
+/** Checks files already read, with one checker for all of them. */
+export function checkTexts(inputs: readonly InputText[], options: CheckOptions): CheckedFile[] {
   const checker = createChecker(options);
-  const out: CheckedFile[] = [];
-  for (const file of files) {
-    const input = readInput(file);
-    if ("message" in input) out.push(unreadable(input.file, input.message));
-    else out.push(...checkText(input.text, input.file, options, checker));
-  }
-  return out;
+  return inputs.flatMap((input) => checkText(input.text, input.file, options, checker));
 }
 
 export { unreadable as unreadableFile };

@@ -1,16 +1,16 @@
 // The validate pipeline: load → schema → rules → findings, as one result object.
 import { relative } from "node:path";
 import { globToRegExp, matchesAnyGlob } from "../config/glob.js";
-import { expandPaths, readInput } from "../load/index.js";
+import { expandPaths, readInput, type InputText } from "../load/index.js";
 import { INVENTORY_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
-import { checkParsed, checkText, createChecker, unreadableFile, type CheckedFile } from "./check-files.js";
+import { checkParsed, createChecker, unreadableFile, type CheckedFile } from "./check-files.js";
 import { crdsFromPaths, crdsInTexts, markCrdScope } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
-import { checkFilesInParallel, type ValidationWorker } from "./parallel.js";
+import { checkInParallel, type ValidationWorker } from "./parallel.js";
 import { runRules } from "./rules.js";
 import { applyRuleSetting, applyRuleSettings } from "./suppress.js";
 
@@ -37,53 +37,52 @@ interface CheckedInput {
   crds: readonly KubeObject[];
 }
 
-/** Standard input is read once, here, and checked on this thread. */
-function readStdin(): { text: string; file: string } | CheckedFile {
-  const input = readInput("-");
-  return "message" in input ? unreadableFile(input.file, input.message) : input;
+/** The inputs, each read once: the texts to check, and the paths that could not be read. */
+interface Gathered {
+  texts: InputText[];
+  unreadable: CheckedFile[];
 }
 
-async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
-  const fromCrdPaths = crdsFromPaths(options.crdPaths ?? []);
-  const crdProblems: CheckedFile[] = fromCrdPaths.findings.map((f) => ({ ...unreadableFile(f.file, ""), findings: [f] }));
-  const texts: Array<{ text: string; file: string }> = [];
-  const out: CheckedFile[] = [...crdProblems];
-  let paths: string[] = [];
+function gatherInputs(input: ValidateInput, options: ValidateOptions): Gathered {
   if (!Array.isArray(input)) {
     const { text, file = "<stdin>" } = input as { text: string; file?: string };
-    texts.push({ text, file });
-  } else {
-    const expanded = expandPaths(input as readonly string[]);
-    const skip = (options.skipPaths ?? []).map(globToRegExp);
-    paths = expanded.files.filter((f) => f === "-" || !matchesAnyGlob(relative(process.cwd(), f), skip));
-    out.push(...expanded.errors.map((e) => unreadableFile(e.file, e.message)));
-    if (paths.includes("-")) {
-      const stdin = readStdin();
-      if ("text" in stdin) texts.push(stdin);
-      else out.push(stdin);
-      paths = paths.filter((f) => f !== "-");
-    }
+    return { texts: [{ text, file }], unreadable: [] };
   }
-  // Files that define CRDs are parsed once, here, before any custom resource is checked.
-  const fromTexts = crdsInTexts(texts);
-  const fromFiles = crdsInTexts(paths.map(readInput).filter((input): input is { text: string; file: string } => "text" in input));
-  const crds = [...fromCrdPaths.crds, ...fromTexts.crds, ...fromFiles.crds];
-  const checkOptions: CheckOptions = { ...options, crds };
-  const validator = createChecker(checkOptions);
-  const parsedHere = new Map([...fromTexts.parsed, ...fromFiles.parsed].map((p) => [p.file, p.parsed]));
-  for (const { text, file } of texts) {
-    const parsed = parsedHere.get(file);
-    out.push(...(parsed ? checkParsed(parsed, file, checkOptions, validator) : checkText(text, file, checkOptions, validator)));
+  const expanded = expandPaths(input as readonly string[]);
+  const skip = (options.skipPaths ?? []).map(globToRegExp);
+  const gathered: Gathered = { texts: [], unreadable: expanded.errors.map((e) => unreadableFile(e.file, e.message)) };
+  for (const path of expanded.files) {
+    if (path !== "-" && matchesAnyGlob(relative(process.cwd(), path), skip)) continue;
+    const read = readInput(path);
+    if ("message" in read) gathered.unreadable.push(unreadableFile(read.file, read.message));
+    else gathered.texts.push(read);
   }
-  for (const { file, parsed } of fromFiles.parsed) out.push(...checkParsed(parsed, file, checkOptions, validator));
-  const rest = paths.filter((path) => !fromFiles.parsed.some((p) => p.file === path));
-  const checked = await checkFilesInParallel(rest, checkOptions);
-  return { files: orderAsGiven([...out, ...checked.files], paths), workers: checked.workers, crds };
+  return gathered;
 }
 
-/** Results in the order of the input paths (files checked early first otherwise). */
-function orderAsGiven(files: CheckedFile[], paths: readonly string[]): CheckedFile[] {
-  const rank = new Map(paths.map((path, i) => [path, i]));
+/**
+ * Every CustomResourceDefinition must be known before any custom resource is
+ * checked, wherever it stands: files that define CRDs are parsed first, and
+ * checked from that parse on this thread; the other files may go to workers.
+ */
+async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
+  const { texts, unreadable } = gatherInputs(input, options);
+  const fromCrdPaths = crdsFromPaths(options.crdPaths ?? []);
+  const crdProblems = fromCrdPaths.findings.map((f) => ({ ...unreadableFile(f.file, ""), findings: [f] }));
+  const fromInputs = crdsInTexts(texts);
+  const crds = [...fromCrdPaths.crds, ...fromInputs.crds];
+  const checkOptions: CheckOptions = { ...options, crds };
+  const checker = createChecker(checkOptions);
+  const parsedHere = fromInputs.parsed.flatMap(({ file, parsed }) => checkParsed(parsed, file, checkOptions, checker));
+  const definesCrds = new Set(fromInputs.parsed.map((p) => p.file));
+  const checked = await checkInParallel(texts.filter((t) => !definesCrds.has(t.file)), checkOptions);
+  const files = orderAsGiven([...parsedHere, ...checked.files], texts.map((t) => t.file));
+  return { files: [...crdProblems, ...unreadable, ...files], workers: checked.workers, crds };
+}
+
+/** Results in the order of the inputs (names known only from `# Source:` comments keep their place within their input). */
+function orderAsGiven(files: CheckedFile[], order: readonly string[]): CheckedFile[] {
+  const rank = new Map(order.map((file, i) => [file, i]));
   return files
     .map((file, i) => ({ file, i }))
     .sort((a, b) => (rank.get(a.file.file) ?? -1) - (rank.get(b.file.file) ?? -1) || a.i - b.i)

@@ -1,11 +1,11 @@
 // Spreads reading and schema checks over worker threads. The main thread
 // takes a share too; a worker keeps the YAML of its documents and is asked
 // later, in one batch, where the values that rules reported on are.
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ManifestDocument, Position } from "../types.js";
-import { checkFiles, type CheckedFile } from "./check-files.js";
+import type { InputText } from "../load/index.js";
+import { checkTexts, type CheckedFile } from "./check-files.js";
 import type { CheckOptions } from "./options.js";
 import type { CheckResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
 
@@ -55,8 +55,8 @@ export class ValidationWorker {
     });
   }
 
-  async check(files: string[], options: CheckOptions): Promise<CheckedFile[]> {
-    const response = await this.request<CheckResponse>({ type: "check", files, options });
+  async check(inputs: InputText[], options: CheckOptions): Promise<CheckedFile[]> {
+    const response = await this.request<CheckResponse>({ type: "check", inputs, options });
     let id = 0;
     return response.files.map((f: TransferredFile) => ({
       file: f.file,
@@ -82,23 +82,15 @@ export class ValidationWorker {
   }
 }
 
-function sizeOf(file: string): number {
-  try {
-    return file === "-" ? 0 : statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Splits files into `parts` contiguous runs of about equal size, keeping input order. */
-export function splitBySize(files: readonly string[], sizes: readonly number[], parts: number): string[][] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const out: string[][] = [];
-  let current: string[] = [];
+/** Splits inputs into `parts` contiguous runs of about equal size, keeping input order. */
+export function splitBySize(inputs: readonly InputText[], parts: number): InputText[][] {
+  const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
+  const out: InputText[][] = [];
+  let current: InputText[] = [];
   let acc = 0;
-  files.forEach((file, i) => {
-    current.push(file);
-    acc += sizes[i]!;
+  inputs.forEach((input) => {
+    current.push(input);
+    acc += input.text.length;
     if (out.length < parts - 1 && acc >= (total * (out.length + 1)) / parts) {
       out.push(current);
       current = [];
@@ -114,17 +106,16 @@ export interface ParallelCheck {
 }
 
 /** Checks the files, on worker threads when there is enough to share. */
-export async function checkFilesInParallel(files: readonly string[], options: CheckOptions): Promise<ParallelCheck> {
-  const sizes = files.map(sizeOf);
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
+export async function checkInParallel(inputs: readonly InputText[], options: CheckOptions): Promise<ParallelCheck> {
+  const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), inputs.length));
   if (threads === 1 || total < PARALLEL_THRESHOLD_BYTES) {
-    return { files: checkFiles(files, options), workers: [] };
+    return { files: checkTexts(inputs, options), workers: [] };
   }
-  const [mine, ...theirs] = splitBySize(files, sizes, threads);
+  const [mine, ...theirs] = splitBySize(inputs, threads);
   const workers = theirs.map(() => new ValidationWorker());
   const pending = workers.map((worker, i) => worker.check(theirs[i]!, options));
-  const local = checkFiles(mine!, options);
+  const local = checkTexts(mine!, options);
   const remote = await Promise.all(pending);
   return { files: [...local, ...remote.flat()], workers };
 }

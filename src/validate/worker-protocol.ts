@@ -1,10 +1,12 @@
 // Messages between the main thread and a validation worker.
+import type { InputText } from "../load/index.js";
 import type { DocumentSummary, Finding, KubeObject, Position } from "../types.js";
 import type { CheckOptions } from "./options.js";
 
 export interface CheckRequest {
   type: "check";
-  files: string[];
+  /** Files already read by the main thread. */
+  inputs: InputText[];
   options: CheckOptions;
 }
 

@@ -1,8 +1,8 @@
-// A validation worker: reads and schema-checks its share of the files, then
-// answers where values are, since only it holds their parsed YAML.
+// A validation worker: checks its share of the files, then answers where
+// values are, since only it holds their parsed YAML.
 import { parentPort } from "node:worker_threads";
 import type { ManifestDocument } from "../types.js";
-import { checkFiles } from "./check-files.js";
+import { checkTexts } from "./check-files.js";
 import type { CheckRequest, CheckResponse, FailureResponse, LocateRequest, LocateResponse } from "./worker-protocol.js";
 
 // See useEnvironmentCopy in cli.ts: the YAML parser reads the environment for every token.
@@ -12,7 +12,7 @@ const documents: ManifestDocument[] = [];
 
 function handle(message: CheckRequest | LocateRequest): CheckResponse | LocateResponse {
   if (message.type === "check") {
-    const files = checkFiles(message.files, message.options);
+    const files = checkTexts(message.inputs, message.options);
     for (const file of files) documents.push(...file.documents);
     return {
       type: "checked",
