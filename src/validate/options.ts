@@ -18,7 +18,7 @@ export interface ValidateOptions {
   namespace?: string;
   /** Per-rule severity overrides (`off` drops the rule's findings). */
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
-  /** Threads to use for reading and schema checks; 1 disables workers. Defaults to the machine's cores. */
+  /** Threads that parse and check files (schemas, document rules); 1 disables workers. Defaults to the machine's cores. */
   threads?: number;
 }
 
