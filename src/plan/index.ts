@@ -6,7 +6,7 @@ import { changeToJson, planChanges, type ChangePlan, type DesiredObject } from "
 import { expandWorkloads, noteToFinding } from "../expand/index.js";
 import { schedule, type ScheduleResult } from "../scheduler/index.js";
 import type { Inventory } from "../inventory.js";
-import type { Finding, ManifestDocument } from "../types.js";
+import type { Finding, KubeObject, ManifestDocument } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
 import { runValidation, type ValidateInput, type ValidateOptions } from "../validate/index.js";
 import { reportToFinding } from "../validate/findings.js";
@@ -105,6 +105,12 @@ function pendingFindings(admission: AdmissionResult, scheduling: ScheduleResult 
   return out;
 }
 
+/** Objects of a kind the plan creates or updates (in their namespace), after the snapshot's. */
+function withAdmitted(admission: AdmissionResult, kind: string, current: readonly KubeObject[]): KubeObject[] {
+  const admitted = admission.objects.filter((o) => o.admitted && o.kind === kind);
+  return [...current, ...admitted.map((o) => (o.namespace ? { ...o.object, metadata: { ...o.object.metadata, namespace: o.namespace } } : o.object))];
+}
+
 function runScheduler(admission: AdmissionResult, snapshot: ClusterSnapshot, documents: readonly ManifestDocument[], kubernetesVersion: string): ScheduleResult | undefined {
   if (snapshot.nodes.length === 0) return undefined;
   const admitted = admission.pods.filter((p) => p.admitted);
@@ -118,6 +124,9 @@ function runScheduler(admission: AdmissionResult, snapshot: ClusterSnapshot, doc
     priorityClasses: [...snapshot.priorityClasses, ...inputObjects.filter((o) => o.kind === "PriorityClass")],
     services: [...snapshot.services, ...inputObjects.filter((o) => o.kind === "Service")],
     removedPods: admission.removedPods,
+    // Claims from StatefulSet volumeClaimTemplates are created with their pods.
+    persistentVolumeClaims: [...withAdmitted(admission, "PersistentVolumeClaim", snapshot.pvcs), ...admission.claims.filter((c) => c.admitted).map((c) => c.claim)],
+    persistentVolumes: withAdmitted(admission, "PersistentVolume", snapshot.pvs),
     kubernetesVersion,
   });
 }

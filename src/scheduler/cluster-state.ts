@@ -10,6 +10,7 @@ import { matchesRequiredNodeAffinity } from "./node-affinity.js";
 import { addPodToNode, type NodeInfo } from "./node-info.js";
 import { stableJson } from "../util/object-access.js";
 import type { PodInfo } from "./pod-info.js";
+import { claimKey, StorageObjects } from "./storage.js";
 
 export class PodSet {
   readonly nodeCounts = new Map<NodeInfo, number>();
@@ -61,11 +62,15 @@ export class ClusterState {
   private readonly antiAffinityByPair = new Map<string, Set<PodSet>>();
   private readonly antiAffinityUnanchored = new Set<PodSet>();
   private readonly requiredAffinityCache = new Map<string, Uint8Array>();
+  /** Bound pods per namespace/claim they mount (StorageInfos.IsPVCUsedByPods). */
+  private readonly claimUsers = new Map<string, number>();
 
   constructor(
     /** Nodes in the scheduler's order. */
     readonly nodes: readonly NodeInfo[],
     readonly namespaceLabels: ReadonlyMap<string, Labels>,
+    /** PersistentVolumeClaims and PersistentVolumes, for the volume plugins. */
+    readonly storage: StorageObjects = new StorageObjects(),
   ) {
     for (const node of nodes) {
       this.nodeByName.set(node.name, node);
@@ -88,6 +93,11 @@ export class ClusterState {
     return matches;
   }
 
+  /** Whether a pod bound to a node (running, or placed earlier in the plan) mounts the claim. */
+  isClaimUsed(namespace: string, claim: string): boolean {
+    return (this.claimUsers.get(claimKey(namespace, claim)) ?? 0) > 0;
+  }
+
   namespaceLabelsOf(namespace: string): Labels {
     return this.namespaceLabels.get(namespace) ?? {};
   }
@@ -95,6 +105,10 @@ export class ClusterState {
   /** Binds a pod to a node (the scheduler cache's AddPod / AssumePod). */
   addPod(pod: PodInfo, node: NodeInfo): void {
     addPodToNode(node, pod);
+    for (const claim of pod.claimNames) {
+      const key = claimKey(pod.namespace, claim);
+      this.claimUsers.set(key, (this.claimUsers.get(key) ?? 0) + 1);
+    }
     this.labelSetOf(pod).add(node);
     if (pod.hasPodAffinity) {
       let set = this.affinitySets.get(pod.affinityKey);

@@ -5,6 +5,7 @@ import { requiredTerms, weightedTerms, type AffinityTerm, type WeightedAffinityT
 import type { CompiledSelector, Labels } from "./label-selector.js";
 import { metadataOf, specOf } from "./objects.js";
 import { arrayOf, isRecord, recordOf, stableJson, stringMapOf, textOf, truncatedIntegerOf } from "../util/object-access.js";
+import { diskVolumesOf, type DiskVolume } from "./disk-volumes.js";
 import { isScalarResourceName, podRequests, type ResourceAmounts } from "./resources.js";
 import type { PodVolume } from "./types.js";
 
@@ -64,6 +65,10 @@ export interface PodInfo {
   defaultSpreadSelector?: CompiledSelector;
   /** The claims the pod mounts and how they bind (VolumeBinding). */
   volumes?: readonly PodVolume[];
+  /** spec.volumes[].persistentVolumeClaim.claimName, in order (NodeInfo.PVCRefCounts, VolumeRestrictions, VolumeZone). */
+  claimNames: string[];
+  /** Inline GCE PD, AWS EBS, iSCSI and RBD volumes (VolumeRestrictions' disk conflicts). */
+  diskVolumes: DiskVolume[];
 }
 
 /** Image name as the node reports it: `:latest` when no tag (imagelocality.normalizedImageName). */
@@ -84,6 +89,15 @@ function hostPortsOf(spec: Record<string, unknown>): HostPort[] {
       if (hostPort <= 0) continue;
       out.push({ ip: textOf(p.hostIP) || "0.0.0.0", protocol: textOf(p.protocol) || "TCP", port: hostPort });
     }
+  }
+  return out;
+}
+
+function claimNamesOf(spec: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const volume of arrayOf(spec.volumes)) {
+    const claim = recordOf(volume).persistentVolumeClaim;
+    if (isRecord(claim)) out.push(textOf(claim.claimName));
   }
   return out;
 }
@@ -143,5 +157,7 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     images,
     containerCount: arrayOf(spec.initContainers).length + arrayOf(spec.containers).length,
     affinityKey: namespace + "\u0000" + stableJson({ a: affinity.podAffinity, n: affinity.podAntiAffinity }),
+    claimNames: claimNamesOf(spec),
+    diskVolumes: diskVolumesOf(spec),
   };
 }

@@ -19,6 +19,7 @@ import { ERR_REASON_CONSTRAINTS_NOT_MATCH } from "./plugins/PodTopologySpread.js
 import { postFilter } from "./preemption.js";
 import { priorityResolver } from "./priority.js";
 import { SchedulingCycle, type CycleResult } from "./scheduling-cycle.js";
+import { StorageObjects } from "./storage.js";
 import { nodeUsage, workloadPlacements, type NodeBaseline } from "./summary.js";
 import type { PodPlacement, ScheduleResult, SchedulerInput } from "./types.js";
 import { behaviourFor, parseMinor, type SchedulerBehaviour } from "./versions.js";
@@ -115,8 +116,8 @@ interface Prepared {
 }
 
 /** A cluster of the snapshot's nodes with the given running pods bound. */
-function boundCluster(input: SchedulerInput, podOptions: PodInfoOptions, keep: (pod: KubeObject) => boolean): ClusterState {
-  const cluster = new ClusterState(buildNodes(input.nodes), namespaceLabelMap(input));
+function boundCluster(input: SchedulerInput, podOptions: PodInfoOptions, storage: StorageObjects, keep: (pod: KubeObject) => boolean): ClusterState {
+  const cluster = new ClusterState(buildNodes(input.nodes), namespaceLabelMap(input), storage);
   for (const object of input.runningPods) {
     const node = cluster.nodeByName.get(textOf(specOf(object).nodeName));
     if (node && !isTerminal(object) && keep(object)) cluster.addPod(newPodInfo(object, podOptions), node);
@@ -130,8 +131,9 @@ function boundCluster(input: SchedulerInput, podOptions: PodInfoOptions, keep: (
  */
 function prepareCluster(input: SchedulerInput, podOptions: PodInfoOptions): Prepared {
   const removed = new Set((input.removedPods ?? []).map(identity));
-  const cluster = boundCluster(input, podOptions, (pod) => !removed.has(identity(pod)));
-  const now = removed.size === 0 ? cluster : boundCluster(input, podOptions, () => true);
+  const storage = new StorageObjects(input.persistentVolumeClaims, input.persistentVolumes);
+  const cluster = boundCluster(input, podOptions, storage, (pod) => !removed.has(identity(pod)));
+  const now = removed.size === 0 ? cluster : boundCluster(input, podOptions, storage, () => true);
   const baselines = new Map(
     cluster.nodes.map((n) => {
       const current = now.nodeByName.get(n.name)!;

@@ -20,9 +20,14 @@ import { NodeUnschedulable } from "./plugins/NodeUnschedulable.js";
 import { PodTopologySpreadFilter, PodTopologySpreadScore } from "./plugins/PodTopologySpread.js";
 import { TaintTolerationFilter, TaintTolerationScore } from "./plugins/TaintToleration.js";
 import { VolumeBinding } from "./plugins/VolumeBinding.js";
+import { VolumeRestrictions } from "./plugins/VolumeRestrictions.js";
+import { VolumeZone } from "./plugins/VolumeZone.js";
 import type { SchedulerBehaviour } from "./versions.js";
 
-/** The default profile's Filter plugins, in the order they run. */
+/**
+ * The default profile's Filter plugins, in the order they run (default_plugins.go;
+ * NodeVolumeLimits, between VolumeRestrictions and VolumeBinding, is not simulated).
+ */
 export const DEFAULT_FILTER_PLUGINS: readonly FilterPlugin[] = [
   NodeUnschedulable,
   NodeName,
@@ -30,7 +35,9 @@ export const DEFAULT_FILTER_PLUGINS: readonly FilterPlugin[] = [
   NodeAffinityFilter,
   NodePorts,
   NodeResourcesFitFilter,
+  VolumeRestrictions,
   VolumeBinding,
+  VolumeZone,
   PodTopologySpreadFilter,
   InterPodAffinityFilter,
 ];

@@ -11,6 +11,8 @@ export interface PodVolume {
   status: "bound" | "binds-to" | "wait-for-first-consumer" | "provisioned" | "unbound" | "missing";
   /** spec.nodeAffinity of the PersistentVolume the claim is (or will be) bound to. */
   nodeAffinity?: unknown;
+  /** Name of the PersistentVolume the claim is (or will be) bound to; VolumeZone reads its labels. */
+  persistentVolume?: string;
 }
 
 export interface SchedulerInput {
@@ -31,6 +33,14 @@ export interface SchedulerInput {
   services?: KubeObject[];
   /** Per planned pod (same index as `pods`): its claims, for VolumeBinding. Pods without an entry mount none. */
   podVolumes?: ReadonlyArray<readonly PodVolume[] | undefined>;
+  /**
+   * PersistentVolumeClaims of the snapshot and of the inputs: VolumeRestrictions
+   * reads their access modes (ReadWriteOncePod) and VolumeZone the volume they are
+   * bound to. When absent, those checks are skipped.
+   */
+  persistentVolumeClaims?: KubeObject[];
+  /** PersistentVolumes of the snapshot and of the inputs: VolumeZone reads their zone and region labels. */
+  persistentVolumes?: KubeObject[];
   /** Snapshot pods the plan deletes (rollouts, scale-down): their nodes are freed before placing. */
   removedPods?: KubeObject[];
   /** "1.30".."1.36": wording and behaviour follow this kube-scheduler version. */

@@ -28,6 +28,19 @@ export interface SchedulerBehaviour {
   dynamicResourcesPostFilter: boolean;
   /** Pod-level `spec.resources` requests count from 1.34 (PodLevelResources beta, on by default). */
   podLevelResources: boolean;
+  /**
+   * From 1.33 VolumeBinding says `node(s) didn't match PersistentVolume's node
+   * affinity` (kubernetes#129887), before `node(s) had volume node affinity conflict`.
+   */
+  volumeNodeAffinityReasonNamesPersistentVolume: boolean;
+  /**
+   * From 1.33 VolumeRestrictions words a ReadWriteOncePod claim in use as `node(s)
+   * unavailable due to PersistentVolumeClaim with ReadWriteOncePod access mode
+   * already in-use by another pod` (kubernetes#129145), before `node has pod using
+   * PersistentVolumeClaim with the same name and ReadWriteOncePod access mode`.
+   * The change has no release note; 1.33 is the best estimate of its release.
+   */
+  readWriteOncePodReasonSaysInUse: boolean;
 }
 
 export const SUPPORTED_MINORS = [30, 31, 32, 33, 34, 35, 36] as const;
@@ -54,5 +67,7 @@ export function behaviourFor(version: string | undefined): SchedulerBehaviour {
     oversizedRequestIsUnresolvable: minor >= 34,
     dynamicResourcesPostFilter: minor >= 34,
     podLevelResources: minor >= 34,
+    volumeNodeAffinityReasonNamesPersistentVolume: minor >= 33,
+    readWriteOncePodReasonSaysInUse: minor >= 33,
   };
 }

@@ -83,3 +83,31 @@ export function fitError(reason: string | undefined): string {
 export function nodesOf(result: ScheduleResult): (string | null)[] {
   return result.pods.map((p) => p.node);
 }
+
+export interface ClaimOptions {
+  namespace?: string;
+  accessModes?: string[];
+  volumeName?: string;
+}
+
+/** A v1 PersistentVolumeClaim (ReadWriteOnce unless told). */
+export function claim(name: string, o: ClaimOptions = {}): KubeObject {
+  const spec: Record<string, unknown> = { accessModes: o.accessModes ?? ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } };
+  if (o.volumeName) spec.volumeName = o.volumeName;
+  return { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace: o.namespace ?? "default" }, spec };
+}
+
+/** A v1 PersistentVolume with the given labels (zone and region labels are what VolumeZone reads). */
+export function persistentVolume(name: string, labels: Record<string, string> = {}): KubeObject {
+  return {
+    apiVersion: "v1",
+    kind: "PersistentVolume",
+    metadata: { name, labels },
+    spec: { capacity: { storage: "1Gi" }, accessModes: ["ReadWriteOnce"], csi: { driver: "pd.csi.storage.gke.io", volumeHandle: name } },
+  };
+}
+
+/** Pod spec volumes mounting the claims. */
+export function claimVolumes(...claims: string[]): Record<string, unknown>[] {
+  return claims.map((c, i) => ({ name: `vol${i}`, persistentVolumeClaim: { claimName: c } }));
+}

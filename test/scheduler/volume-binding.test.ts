@@ -17,7 +17,7 @@ describe("VolumeBinding", () => {
       "a volume pinned to a zone without nodes",
       [{ claim: "data", status: "bound", nodeAffinity: zoneAffinity("z9") }],
       null,
-      "0/2 nodes are available: 2 node(s) had volume node affinity conflict. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 2 node(s) didn't match PersistentVolume's node affinity. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     ],
     [
       "a missing claim (PreFilter)",
@@ -35,6 +35,17 @@ describe("VolumeBinding", () => {
   it.each(cases)("%s", (_name, volumes, expectedNode, reason) => {
     const result = run({ nodes: nodes(), pods: [planned("db-0")], podVolumes: [volumes] });
     expect(result.pods[0]!.node).toBe(expectedNode);
+    expect(result.pods[0]!.reason).toBe(reason);
+  });
+});
+
+describe("VolumeBinding wording of a node affinity conflict", () => {
+  it.each([
+    ["1.32", "0/2 nodes are available: 2 node(s) had volume node affinity conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling."],
+    ["1.33", "0/2 nodes are available: 2 node(s) didn't match PersistentVolume's node affinity. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling."],
+  ])("%s", (version, reason) => {
+    const volumes: PodVolume[] = [{ claim: "data", status: "bound", nodeAffinity: zoneAffinity("z9") }];
+    const result = run({ nodes: nodes(), pods: [planned("db-0")], podVolumes: [volumes], kubernetesVersion: version });
     expect(result.pods[0]!.reason).toBe(reason);
   });
 });

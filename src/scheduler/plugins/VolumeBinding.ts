@@ -7,7 +7,10 @@ import { unresolvable, type FilterPlugin } from "../framework.js";
 import { arrayOf, recordOf } from "../../util/object-access.js";
 import type { PodVolume } from "../types.js";
 
-export const ERR_REASON_NODE_CONFLICT = "node(s) had volume node affinity conflict";
+/** ErrReasonNodeConflict before 1.33. */
+export const ERR_REASON_NODE_CONFLICT_BEFORE_1_33 = "node(s) had volume node affinity conflict";
+/** ErrReasonNodeConflict from 1.33. */
+export const ERR_REASON_NODE_CONFLICT = "node(s) didn't match PersistentVolume's node affinity";
 export const ERR_REASON_UNBOUND_IMMEDIATE = "pod has unbound immediate PersistentVolumeClaims";
 
 const NAME = "VolumeBinding";
@@ -38,7 +41,10 @@ export const VolumeBinding: FilterPlugin = {
   filter(ctx, node) {
     const terms = ctx.state.get(NAME) as unknown[][];
     for (const nodeSelectorTerms of terms) {
-      if (!matchesNodeSelectorTerms(nodeSelectorTerms, node.labels, node.name)) return unresolvable(NAME, ERR_REASON_NODE_CONFLICT);
+      if (!matchesNodeSelectorTerms(nodeSelectorTerms, node.labels, node.name)) {
+        const reason = ctx.behaviour.volumeNodeAffinityReasonNamesPersistentVolume ? ERR_REASON_NODE_CONFLICT : ERR_REASON_NODE_CONFLICT_BEFORE_1_33;
+        return unresolvable(NAME, reason);
+      }
     }
     return null;
   },
