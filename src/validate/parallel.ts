@@ -95,7 +95,8 @@ export function splitBySize(inputs: readonly InputText[], parts: number, firstSh
   inputs.forEach((input) => {
     current.push(input);
     acc += input.text.length;
-    if (out.length < parts - 1 && acc >= total * (firstShare + otherShare * out.length)) {
+    // Rounded, so that 1/3 + 1/3 of 60 characters cuts at 40, not at 40.000000000000004.
+    if (out.length < parts - 1 && acc >= Math.round(total * (firstShare + otherShare * out.length))) {
       out.push(current);
       current = [];
     }
