@@ -43,10 +43,6 @@ export function kubectlPath(segments: readonly PathSegment[]): string {
   return out;
 }
 
-export function pointerToKubectlPath(pointer: string): string {
-  return kubectlPath(parsePointer(pointer));
-}
-
 /** Reads the value at `pointer` inside `root`, or undefined. */
 export function getAtPointer(root: unknown, pointer: string): unknown {
   let current: unknown = root;

@@ -71,10 +71,6 @@ function numberToText(value: number): string | undefined {
   return Number.isInteger(value) ? BigInt(value).toString() : String(value);
 }
 
-export function isQuantity(input: unknown): boolean {
-  return (typeof input === "string" || typeof input === "number") && parseQuantity(input) !== undefined;
-}
-
 const DECIMAL_BY_EXPONENT: Record<number, string> = { [-9]: "n", [-6]: "u", [-3]: "m", 0: "", 3: "k", 6: "M", 9: "G", 12: "T", 15: "P", 18: "E" };
 const BINARY_BY_EXPONENT: Record<number, string> = { 0: "", 10: "Ki", 20: "Mi", 30: "Gi", 40: "Ti", 50: "Pi", 60: "Ei" };
 
@@ -126,10 +122,6 @@ export function addQuantities(a: Quantity, b: Quantity): Quantity {
 /** Quantity.Sub, with the same rule for a zero first operand. */
 export function subtractQuantities(a: Quantity, b: Quantity): Quantity {
   return { nanos: a.nanos - b.nanos, format: a.nanos === 0n ? b.format : a.format };
-}
-
-export function multiplyQuantity(a: Quantity, factor: number): Quantity {
-  return { nanos: a.nanos * BigInt(factor), format: a.format };
 }
 
 export function compareQuantities(a: Quantity, b: Quantity): number {
