@@ -1,6 +1,6 @@
 // Turns the command line's paths into (name, text) pairs: files as given,
 // directories walked recursively for manifests, `-` for standard input.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export interface InputText {
@@ -30,8 +30,15 @@ function reason(error: unknown): string {
   }
 }
 
-/** Manifest files under `dir`, depth-first, in byte order of their names; hidden entries skipped. */
-export function listManifestFiles(dir: string): string[] {
+/**
+ * Manifest files under `dir`, depth-first, in byte order of their names;
+ * hidden entries skipped, and each directory read once even when links lead
+ * back to it.
+ */
+export function listManifestFiles(dir: string, visited = new Set<string>()): string[] {
+  const real = realpathSync(dir);
+  if (visited.has(real)) return [];
+  visited.add(real);
   const out: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith("."))
@@ -49,7 +56,7 @@ export function listManifestFiles(dir: string): string[] {
         continue; // a dangling link is not an input
       }
     }
-    if (isDir) out.push(...listManifestFiles(path));
+    if (isDir) out.push(...listManifestFiles(path, visited));
     else if (isFile && MANIFEST_EXTENSION.test(entry.name)) out.push(path);
   }
   return out;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -28,6 +28,13 @@ describe("reading paths", () => {
     const result = loadInputs([root]);
     expect(result.files.map((f) => f.slice(root.length + 1))).toEqual(["Z.yaml", "a.yml", "b.yaml", "sub/c.json"]);
     expect(result.documents.map((d) => d.object.metadata?.name)).toEqual(["z", "a", "b", "c"]);
+  });
+
+  it("reads each directory once when a link leads back to it", () => {
+    const root = tree({ "a/cm.yaml": cm("a") });
+    symlinkSync(root, join(root, "a", "back"));
+    const result = loadInputs([root]);
+    expect(result.files.map((f) => f.slice(root.length + 1))).toEqual(["a/cm.yaml"]);
   });
 
   it("reads a file given by name whatever its extension", () => {
