@@ -192,7 +192,7 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
     kubernetesVersion,
     cluster: [...clusterPaths],
     findings,
-    changes: changePlan.changes.filter((c) => options.showUnchanged || c.action !== "no-op").map(changeToJson),
+    changes: changePlan.changes.map(changeToJson),
     pods,
     nodes: scheduling?.nodes ?? [],
     workloads: scheduling?.workloads ?? [],

@@ -32,7 +32,7 @@ export interface PlanResult {
   /** The `--cluster` paths the current state was read from (empty: none). */
   cluster: string[];
   findings: Finding[];
-  /** One per object, in application order; no-ops only with `--show-unchanged`. */
+  /** One per object, in application order, no-ops included (`action: "no-op"`): the text output hides those. */
   changes: ChangeJson[];
   pods: PlannedPodEntry[];
   /** Per node of the snapshot: allocatable, requested before and after. */
