@@ -56,3 +56,20 @@ describe("inputs/duplicate-object", () => {
     ]);
   });
 });
+
+describe("inputs/duplicate-object across directories", () => {
+  it.each([
+    ["k8s/one.yaml", "k8s/two.yaml", "error", ""],
+    ["overlays/dev/app.yaml", "overlays/prod/app.yaml", "warning", "; they are in different directories: fine if they are never applied together"],
+  ])("%s then %s: %s", (firstFile, secondFile, severity, suffix) => {
+    const first = loadText(object("v1", "ConfigMap", "app"), firstFile).documents;
+    const second = loadText(object("v1", "ConfigMap", "app"), secondFile).documents;
+    const inventory = new Inventory();
+    inventory.addDocuments([...first, ...second]);
+    const context = { inventory, kubernetesVersion: "1.36" };
+    const findings = [...first, ...second].flatMap((d) => inputsDuplicateObject.check(d, context).map((r) => reportToFinding(d, inputsDuplicateObject.id, "error", r)));
+    expect(findings.map((f) => [f.file, f.severity, f.message])).toEqual([
+      [secondFile, severity, `ConfigMap "app" in namespace "default" is already defined at ${firstFile}:5 (an identical copy)${suffix}`],
+    ]);
+  });
+});

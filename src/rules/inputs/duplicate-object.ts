@@ -1,5 +1,8 @@
 // The same object (API group, kind, namespace, name) defined twice in the
 // inputs: applying them, the later definition silently replaces the earlier.
+// In one directory that is a mistake; across directories it is more often
+// one object per environment (overlays, clusters), applied separately: a warning.
+import { dirname } from "node:path";
 import type { ManifestDocument } from "../../types.js";
 import type { Rule } from "../types.js";
 import { goJson } from "../support/field-errors.js";
@@ -34,6 +37,7 @@ export const inputsDuplicateObject: Rule = {
     const at = first.document.locate("/metadata/name");
     const identical = sameContent(first.object, document.object) ? "an identical copy" : "a different definition; applying both, this one replaces it";
     const message = `${describe(document, inventory.namespaceOf(document.object))} is already defined at ${first.document.file}:${at.line} (${identical})`;
-    return [reportAt(["metadata", "name"], message)];
+    if (dirname(first.document.file) === dirname(document.file)) return [reportAt(["metadata", "name"], message)];
+    return [reportAt(["metadata", "name"], `${message}; they are in different directories: fine if they are never applied together`, { severity: "warning" })];
   },
 };
