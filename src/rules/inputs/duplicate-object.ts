@@ -26,7 +26,7 @@ function sameContent(a: unknown, b: unknown): boolean {
 export const inputsDuplicateObject: Rule = {
   id: "inputs/duplicate-object",
   severity: "error",
-  description: "An object (group, kind, namespace, name) must be defined once in the inputs.",
+  description: "An object (group, kind, namespace, name) must be defined once in the inputs (a warning when the copies are in different directories).",
   usesInventory: true,
   check(document, context) {
     const { inventory } = context;
