@@ -2,13 +2,13 @@
 // created again: its controller starts from nothing, and the pods it runs now
 // stop first, as with the Recreate strategy. The controllers must see the
 // cluster without it; admission and the scheduler see its old pods go.
-import { createSnapshot, type ClusterSnapshot } from "../cluster/snapshot.js";
+import { createSnapshot, WORKLOAD_KINDS, type ClusterSnapshot } from "../cluster/snapshot.js";
 import type { ChangePlan } from "../diff/index.js";
 import type { ExpandResult } from "../expand/index.js";
 import type { KubeObject } from "../types.js";
 import { recordsOf } from "../util/object-access.js";
 
-const WORKLOAD_KINDS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"]);
+const CONTROLLER_KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 
 function key(kind: unknown, namespace: unknown, name: unknown): string {
   return `${String(kind)}/${String(namespace || "default")}/${String(name ?? "")}`;
@@ -29,7 +29,7 @@ export interface Replacements {
 export function findReplacements(snapshot: ClusterSnapshot, changes: ChangePlan): Replacements {
   const workloadOf = new Map<string, string>();
   for (const change of changes.changes) {
-    if (change.action !== "replace" || !WORKLOAD_KINDS.has(change.kind)) continue;
+    if (change.action !== "replace" || !CONTROLLER_KINDS.has(change.kind)) continue;
     const workload = key(change.kind, change.namespace, change.name);
     workloadOf.set(workload, workload);
   }

@@ -6,7 +6,7 @@ import { palette } from "./colors.js";
 import { renderQuotaTable } from "./plan/admission-text.js";
 import { renderChanges } from "./plan/changes-text.js";
 import { renderSchedule } from "./plan/schedule-text.js";
-import { formatFinding } from "./text.js";
+import { findingLines } from "./text.js";
 
 export interface PlanTextOptions {
   color: boolean;
@@ -22,13 +22,7 @@ function section(title: string, body: string, bold: (text: string) => string): s
 export function renderPlanText(run: PlanRun, options: PlanTextOptions): string {
   const p = palette(options.color);
   const { result } = run;
-  const lines: string[] = [];
-  let previousFile: string | undefined;
-  for (const finding of result.findings.filter((f) => !f.suppressed)) {
-    if (previousFile !== undefined && finding.file !== previousFile) lines.push("");
-    lines.push(formatFinding(finding, p));
-    previousFile = finding.file;
-  }
+  const lines = findingLines(result.findings, p);
   if (lines.length > 0) lines.push("");
   const cluster = result.cluster.length > 0 ? `cluster snapshot ${result.cluster.join(", ")}` : "no cluster snapshot";
   lines.push(p.dim(`Kubernetes ${result.kubernetesVersion}, ${cluster}`), "");

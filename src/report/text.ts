@@ -34,18 +34,24 @@ export function summaryLine(result: ValidateResult, p: Palette): string {
   return `${mark} ${plural(s.documents, "document")} in ${plural(s.files, "file")}: ${counts.join(", ")} (${s.durationMs} ms, Kubernetes ${result.kubernetesVersion})`;
 }
 
+/** Findings grouped by file (a blank line between files), suppressed ones left out. */
+export function findingLines(findings: readonly Finding[], p: Palette): string[] {
+  const lines: string[] = [];
+  let previousFile: string | undefined;
+  for (const finding of findings) {
+    if (finding.suppressed) continue;
+    if (previousFile !== undefined && finding.file !== previousFile) lines.push("");
+    lines.push(formatFinding(finding, p));
+    previousFile = finding.file;
+  }
+  return lines;
+}
+
 export function renderText(result: ValidateResult, options: TextOptions): string {
   const p = palette(options.color);
-  const lines: string[] = [];
-  if (!options.summaryOnly) {
-    const shown = result.findings.filter((f) => !f.suppressed && (!options.quiet || f.severity === "error"));
-    let previousFile: string | undefined;
-    for (const finding of shown) {
-      if (previousFile !== undefined && finding.file !== previousFile) lines.push("");
-      lines.push(formatFinding(finding, p));
-      previousFile = finding.file;
-    }
-  }
+  const lines = options.summaryOnly
+    ? []
+    : findingLines(result.findings.filter((f) => !options.quiet || f.severity === "error"), p);
   if (!options.quiet || options.summaryOnly) {
     if (lines.length > 0) lines.push("");
     lines.push(summaryLine(result, p));

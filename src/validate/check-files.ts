@@ -102,9 +102,13 @@ function isEmpty(checked: CheckedFile): boolean {
   return checked.documents.length === 0 && checked.findings.length === 0 && checked.skipped === 0;
 }
 
-function unreadable(file: string, message: string): CheckedFile {
-  const finding: Finding = { severity: "error", rule: "input/unreadable", message, file, line: 1, column: 1, path: "" };
-  return { file, documents: [], summaries: [], findings: [finding], byDocument: new Map(), skipped: 0 };
+/** A file that yielded no object, only findings (unreadable, or a broken `--crds` file). */
+export function fileWithFindings(file: string, findings: Finding[]): CheckedFile {
+  return { file, documents: [], summaries: [], findings, byDocument: new Map(), skipped: 0 };
+}
+
+export function unreadableFile(file: string, message: string): CheckedFile {
+  return fileWithFindings(file, [{ severity: "error", rule: "input/unreadable", message, file, line: 1, column: 1, path: "" }]);
 }
 
 /** Checks files already read, with one checker for all of them. */
@@ -112,5 +116,3 @@ export function checkTexts(inputs: readonly InputText[], options: CheckOptions):
   const checker = createChecker(options);
   return inputs.flatMap((input) => checkText(input.text, input.file, options, checker));
 }
-
-export { unreadable as unreadableFile };

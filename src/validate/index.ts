@@ -6,7 +6,7 @@ import { INVENTORY_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
-import { checkParsed, createChecker, unreadableFile, type CheckedFile } from "./check-files.js";
+import { checkParsed, createChecker, fileWithFindings, unreadableFile, type CheckedFile } from "./check-files.js";
 import { crdsFromPaths, crdsInTexts, markCrdScope } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
@@ -68,7 +68,7 @@ function gatherInputs(input: ValidateInput, options: ValidateOptions): Gathered 
 async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
   const { texts, unreadable } = gatherInputs(input, options);
   const fromCrdPaths = crdsFromPaths(options.crdPaths ?? []);
-  const crdProblems = fromCrdPaths.findings.map((f) => ({ ...unreadableFile(f.file, ""), findings: [f] }));
+  const crdProblems = fromCrdPaths.findings.map((f) => fileWithFindings(f.file, [f]));
   const fromInputs = crdsInTexts(texts);
   const crds = [...fromCrdPaths.crds, ...fromInputs.crds];
   const checkOptions: CheckOptions = { ...options, crds };
