@@ -56,13 +56,13 @@ describeCorpus(title, () => {
     expect(errors).toEqual([
       // gpu-service-monitor-generic.yaml and gpu-service-monitor-gke.yaml are alternatives that
       // share a name: applying the directory, the GKE one silently replaces the generic one.
-      'inputs/duplicate-object AI/vllm-deployment/hpa/gpu-service-monitor-gke.yaml:8:9 ServiceMonitor.monitoring.coreos.com "nvidia-dcgm-exporter-servicemonitor" in namespace "monitoring" is already defined at AI/vllm-deployment/hpa/gpu-service-monitor-generic.yaml:7 (a different definition; applying both, this one replaces it)',
+      'inputs/duplicate-object AI/vllm-deployment/hpa/gpu-service-monitor-gke.yaml:8:9 ServiceMonitor.monitoring.coreos.com "nvidia-dcgm-exporter-servicemonitor" in namespace "monitoring" is already defined at AI/vllm-deployment/hpa/gpu-service-monitor-generic.yaml:4 (a different definition; applying both, this one replaces it)',
       // all-in-one/ holds guestbook-all-in-one.yaml and, again, frontend.yaml and redis-replica.yaml:
       // the directory defines these objects twice (identical copies, so applying it is harmless but redundant).
-      'inputs/duplicate-object web/guestbook/all-in-one/guestbook-all-in-one.yaml:101:9 Service "frontend" in namespace "default" is already defined at web/guestbook/all-in-one/frontend.yaml:4 (an identical copy)',
-      'inputs/duplicate-object web/guestbook/all-in-one/guestbook-all-in-one.yaml:120:9 Deployment.apps "frontend" in namespace "default" is already defined at web/guestbook/all-in-one/frontend.yaml:23 (an identical copy)',
-      'inputs/duplicate-object web/guestbook/all-in-one/redis-replica.yaml:4:9 Service "redis-replica" in namespace "default" is already defined at web/guestbook/all-in-one/guestbook-all-in-one.yaml:49 (an identical copy)',
-      'inputs/duplicate-object web/guestbook/all-in-one/redis-replica.yaml:20:9 Deployment.apps "redis-replica" in namespace "default" is already defined at web/guestbook/all-in-one/guestbook-all-in-one.yaml:65 (an identical copy)',
+      'inputs/duplicate-object web/guestbook/all-in-one/guestbook-all-in-one.yaml:101:9 Service "frontend" in namespace "default" is already defined at web/guestbook/all-in-one/frontend.yaml:1 (an identical copy)',
+      'inputs/duplicate-object web/guestbook/all-in-one/guestbook-all-in-one.yaml:120:9 Deployment.apps "frontend" in namespace "default" is already defined at web/guestbook/all-in-one/frontend.yaml:20 (an identical copy)',
+      'inputs/duplicate-object web/guestbook/all-in-one/redis-replica.yaml:4:9 Service "redis-replica" in namespace "default" is already defined at web/guestbook/all-in-one/guestbook-all-in-one.yaml:46 (an identical copy)',
+      'inputs/duplicate-object web/guestbook/all-in-one/redis-replica.yaml:20:9 Deployment.apps "redis-replica" in namespace "default" is already defined at web/guestbook/all-in-one/guestbook-all-in-one.yaml:62 (an identical copy)',
     ]);
   });
 

@@ -22,22 +22,22 @@ describe("inputs/duplicate-object", () => {
     [
       "an identical copy",
       object("v1", "ConfigMap", "app") + object("v1", "ConfigMap", "app"),
-      [{ severity: "error", line: 11, column: 9, message: 'ConfigMap "app" in namespace "default" is already defined at test.yaml:5 (an identical copy)' }],
+      [{ severity: "error", line: 11, column: 9, message: 'ConfigMap "app" in namespace "default" is already defined at test.yaml:2 (an identical copy)' }],
     ],
     [
       "a different definition, default namespace written out",
       object("v1", "ConfigMap", "app") + object("v1", "ConfigMap", "app", "default", "data: {a: '2'}"),
-      [{ severity: "error", line: 11, column: 9, message: 'ConfigMap "app" in namespace "default" is already defined at test.yaml:5 (a different definition; applying both, this one replaces it)' }],
+      [{ severity: "error", line: 11, column: 9, message: 'ConfigMap "app" in namespace "default" is already defined at test.yaml:2 (a different definition; applying both, this one replaces it)' }],
     ],
     [
       "a Deployment under two versions of the apps group",
       object("apps/v1", "Deployment", "web", undefined, "spec: {}") + object("apps/v1beta2", "Deployment", "web", undefined, "spec: {}"),
-      [{ severity: "error", line: 11, column: 9, message: 'Deployment.apps "web" in namespace "default" is already defined at test.yaml:5 (a different definition; applying both, this one replaces it)' }],
+      [{ severity: "error", line: 11, column: 9, message: 'Deployment.apps "web" in namespace "default" is already defined at test.yaml:2 (a different definition; applying both, this one replaces it)' }],
     ],
     [
       "a cluster-scoped object",
       object("v1", "Namespace", "team", undefined, "spec: {}") + object("v1", "Namespace", "team", undefined, "spec: {}"),
-      [{ severity: "error", line: 11, column: 9, message: 'Namespace "team" is already defined at test.yaml:5 (an identical copy)' }],
+      [{ severity: "error", line: 11, column: 9, message: 'Namespace "team" is already defined at test.yaml:2 (an identical copy)' }],
     ],
   ])("reports %s", (_name, text, expected) => {
     expect(brief(runRule(inputsDuplicateObject, text))).toEqual(expected);
@@ -52,7 +52,7 @@ describe("inputs/duplicate-object", () => {
     const context = { inventory, kubernetesVersion: "1.36" };
     const findings = [...first, ...second].flatMap((d) => inputsDuplicateObject.check(d, context).map((r) => reportToFinding(d, inputsDuplicateObject.id, "error", r)));
     expect(findings.map((f) => [f.file, f.line, f.message])).toEqual([
-      ["k8s/two.yaml", 5, 'ConfigMap "app" in namespace "default" is already defined at k8s/one.yaml:5 (an identical copy)'],
+      ["k8s/two.yaml", 5, 'ConfigMap "app" in namespace "default" is already defined at k8s/one.yaml:2 (an identical copy)'],
     ]);
   });
 });
@@ -69,7 +69,7 @@ describe("inputs/duplicate-object across directories", () => {
     const context = { inventory, kubernetesVersion: "1.36" };
     const findings = [...first, ...second].flatMap((d) => inputsDuplicateObject.check(d, context).map((r) => reportToFinding(d, inputsDuplicateObject.id, "error", r)));
     expect(findings.map((f) => [f.file, f.severity, f.message])).toEqual([
-      [secondFile, severity, `ConfigMap "app" in namespace "default" is already defined at ${firstFile}:5 (an identical copy)${suffix}`],
+      [secondFile, severity, `ConfigMap "app" in namespace "default" is already defined at ${firstFile}:2 (an identical copy)${suffix}`],
     ]);
   });
 });

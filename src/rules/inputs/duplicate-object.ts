@@ -34,7 +34,8 @@ export const inputsDuplicateObject: Rule = {
     if (!name) return [];
     const first = inventory.sameIdentity(document.object).find((entry) => entry.source === "input" && entry.document);
     if (!first?.document || first.document === document || first.object === document.object) return [];
-    const at = first.document.locate("/metadata/name");
+    // Where the first copy starts: known exactly wherever that document was parsed.
+    const at = first.document.locate("");
     const identical = sameContent(first.object, document.object) ? "an identical copy" : "a different definition; applying both, this one replaces it";
     const message = `${describe(document, inventory.namespaceOf(document.object))} is already defined at ${first.document.file}:${at.line} (${identical})`;
     if (dirname(first.document.file) === dirname(document.file)) return [reportAt(["metadata", "name"], message)];
