@@ -15,6 +15,7 @@ import { comparableBody, lastAppliedOf, withIdentity } from "./server-fields.js"
 import type { Change, ChangeAction, FieldDiff, PatchOperation, ShapeNode } from "./types.js";
 import { cloneWithoutNulls, orderLike } from "./values.js";
 import { isRecord, type JsonRecord } from "../util/object-access.js";
+import { isSecretKind } from "../util/secret-values.js";
 
 export interface Identity {
   apiVersion: string;
@@ -80,7 +81,7 @@ function toFieldDiff(raw: RawDiff, reason: string | undefined): FieldDiff {
 
 /** The before/after objects shown by `--diff`; copies only where secret values must be masked. */
 function maskedObjects(kind: string, before: JsonRecord | undefined, after: JsonRecord | undefined, showSecrets: boolean) {
-  if (kind !== "Secret" || showSecrets) return { before, after };
+  if (!isSecretKind(kind) || showSecrets) return { before, after };
   const b = before ? cloneWithoutNulls(before) : undefined;
   const a = after ? cloneWithoutNulls(after) : undefined;
   maskForDisplay(b, a);
@@ -88,7 +89,7 @@ function maskedObjects(kind: string, before: JsonRecord | undefined, after: Json
 }
 
 function finishPatch(kind: string, patch: PatchOperation[], showSecrets: boolean): PatchOperation[] {
-  return kind === "Secret" && !showSecrets ? maskPatch(patch) : patch;
+  return isSecretKind(kind) && !showSecrets ? maskPatch(patch) : patch;
 }
 
 /**
@@ -154,7 +155,7 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
     kubernetesVersion: context.kubernetesVersion,
   };
   let fields = diffs.map((raw) => toFieldDiff(raw, replacementReason(raw, immutability)));
-  if (identity.kind === "Secret" && !context.showSecrets) fields = maskFieldDiffs(fields);
+  if (isSecretKind(identity.kind) && !context.showSecrets) fields = maskFieldDiffs(fields);
   const action: ChangeAction = fields.length === 0 ? "no-op" : fields.some((f) => f.forcesReplacement) ? "replace" : "update";
 
   const change = baseChange(action, identity);

@@ -1,9 +1,13 @@
 // Secret values never leave the plan unless asked for (`--show-secrets`):
 // field diffs say `(sensitive value changed)`, patches and the `--diff` view
 // carry placeholders (the `***` / `*** (before)` / `*** (after)` that
-// `kubectl diff` prints).
+// `kubectl diff` prints). Which objects and fields are secret is
+// util/secret-values.ts's to say: `data`, but also `stringdata`, any other
+// field that is not descriptive, in any Secret-like object.
 import type { FieldDiff, PatchOperation } from "./types.js";
 import { isRecord, objectAt, type JsonRecord } from "../util/object-access.js";
+import { isSecretField, isSecretPointer } from "../util/secret-values.js";
+import { deepEqual } from "./values.js";
 
 export const SENSITIVE_VALUE = "(sensitive value)";
 
@@ -31,20 +35,24 @@ export function foldStringData(body: JsonRecord): void {
   body.data = folded;
 }
 
-/** A value with every secret string replaced by the placeholder. */
+/** A value with every secret string replaced by the placeholder (a map keeps its keys). */
 function mask(value: unknown): unknown {
   if (isRecord(value)) return Object.fromEntries(Object.keys(value).map((key) => [key, SENSITIVE_VALUE]));
   return SENSITIVE_VALUE;
 }
 
-function isDataPointer(pointer: string): boolean {
-  return pointer === "" || pointer === "/data" || pointer.startsWith("/data/");
+/** A whole Secret-like object with its secret fields masked. */
+function maskObject(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const out: JsonRecord = { ...value };
+  for (const field of Object.keys(out)) if (isSecretField(field)) out[field] = mask(out[field]);
+  return out;
 }
 
-/** Field diffs of a Secret with values replaced (`data.password: (sensitive value changed)` when rendered). */
+/** Field diffs of a Secret-like object with values replaced (`data.password: (sensitive value changed)` when rendered). */
 export function maskFieldDiffs(fields: FieldDiff[]): FieldDiff[] {
   return fields.map((field) => {
-    if (field.path !== "data" && !field.path.startsWith("data.") && !field.path.startsWith("data[")) return field;
+    if (!isSecretPointer(field.pointer)) return field;
     const masked: FieldDiff = { ...field, sensitive: true };
     delete masked.from;
     delete masked.to;
@@ -52,25 +60,35 @@ export function maskFieldDiffs(fields: FieldDiff[]): FieldDiff[] {
   });
 }
 
+/** Patch operations of a Secret-like object with secret values replaced. */
 export function maskPatch(patch: PatchOperation[]): PatchOperation[] {
   return patch.map((operation) => {
-    if (operation.value === undefined || !isDataPointer(operation.path)) return operation;
-    if (operation.path === "") {
-      const value = isRecord(operation.value) ? { ...operation.value } : operation.value;
-      if (isRecord(value) && isRecord(value.data)) value.data = mask(value.data);
-      return { ...operation, value };
-    }
-    return { ...operation, value: mask(operation.value) };
+    if (operation.value === undefined) return operation;
+    if (operation.path === "") return { ...operation, value: maskObject(operation.value) };
+    return isSecretPointer(operation.path) ? { ...operation, value: mask(operation.value) } : operation;
   });
 }
 
-/** Masks the `data` of the before/after objects of a Secret the way `kubectl diff` does. */
+/** Masks the secret fields of the before/after objects of a Secret-like object the way `kubectl diff` masks `data`. */
 export function maskForDisplay(before: JsonRecord | undefined, after: JsonRecord | undefined): void {
-  const beforeData = objectAt(before, "data");
-  const afterData = objectAt(after, "data");
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})].filter(isSecretField));
+  for (const field of fields) {
+    const beforeValue = before?.[field];
+    const afterValue = after?.[field];
+    if ((beforeValue === undefined || isRecord(beforeValue)) && (afterValue === undefined || isRecord(afterValue))) {
+      maskEntries(beforeValue as JsonRecord | undefined, afterValue as JsonRecord | undefined);
+      continue;
+    }
+    const changed = beforeValue !== undefined && afterValue !== undefined && !deepEqual(beforeValue, afterValue);
+    if (before && beforeValue !== undefined) before[field] = changed ? "*** (before)" : "***";
+    if (after && afterValue !== undefined) after[field] = changed ? "*** (after)" : "***";
+  }
+}
+
+function maskEntries(beforeData: JsonRecord | undefined, afterData: JsonRecord | undefined): void {
   const keys = new Set([...Object.keys(beforeData ?? {}), ...Object.keys(afterData ?? {})]);
   for (const key of keys) {
-    const changed = beforeData?.[key] !== afterData?.[key] && beforeData?.[key] !== undefined && afterData?.[key] !== undefined;
+    const changed = beforeData?.[key] !== undefined && afterData?.[key] !== undefined && !deepEqual(beforeData[key], afterData[key]);
     if (beforeData && key in beforeData) beforeData[key] = changed ? "*** (before)" : "***";
     if (afterData && key in afterData) afterData[key] = changed ? "*** (after)" : "***";
   }

@@ -122,13 +122,29 @@ function stringWhereListExpected(text: string): Explanation {
   return { message: `expected a list, got a string ${quoted(text)} (write it as a list: ${fix}, or one "- item" per line)`, suggestion: fix };
 }
 
+/** A secret value's mismatch: what it is ("a number"), never what it says. */
+function secretMismatch(expected: readonly string[], actual: string): Explanation {
+  const noun = actual === "integer" ? NOUNS.number : NOUNS[actual] ?? actual;
+  const base = `expected ${describeExpected(expected)}, got ${noun}`;
+  if (expected.includes("string") && (actual === "integer" || actual === "number")) {
+    return { message: `${base} (YAML reads an unquoted number as a number: quote the value as written)` };
+  }
+  if (expected.includes("string") && actual === "boolean") {
+    return { message: `${base} (YAML reads unquoted true/false, yes/no, on/off as booleans: quote the value)` };
+  }
+  if (expected.includes("string") && actual === "object") return { message: `${base} (YAML reads "key: value" as a mapping: quote the whole value)` };
+  return { message: base };
+}
+
 /**
  * @param expected JSON types the schema accepts
  * @param value the value found
  * @param source the scalar as written in the file, when known
+ * @param secret whether the value is secret (a Secret's data): the message then never quotes it
  */
-export function explainTypeMismatch(expected: readonly string[], value: unknown, source?: string, shape?: ObjectShape): Explanation {
+export function explainTypeMismatch(expected: readonly string[], value: unknown, source?: string, shape?: ObjectShape, secret = false): Explanation {
   const actual = actualType(value);
+  if (secret) return secretMismatch(expected, actual);
   const placeholder = templatePlaceholder(value);
   if (placeholder !== undefined) {
     return {

@@ -1,5 +1,25 @@
 // Turns a check's report (a pointer inside an object) into a finding placed in a file.
 import type { Finding, ManifestDocument, Report, Severity } from "../types.js";
+import { isSecretLike, redactSecretTexts, secretTextsOf } from "../util/secret-values.js";
+
+/** The secret values of each Secret-like document that has findings, worked out once. */
+const secretTexts = new WeakMap<ManifestDocument, string[]>();
+
+/**
+ * A message never carries a Secret's value, whatever check wrote it: the
+ * checks leave values out where they know them to be secret, and this
+ * removes any that a message still quotes.
+ */
+function withoutSecretValues(document: ManifestDocument, finding: Finding): Finding {
+  let texts = secretTexts.get(document);
+  if (!texts) {
+    texts = secretTextsOf(document.object, (pointer) => document.sourceText?.(pointer));
+    secretTexts.set(document, texts);
+  }
+  finding.message = redactSecretTexts(finding.message, texts);
+  if (finding.suggestion !== undefined && redactSecretTexts(finding.suggestion, texts) !== finding.suggestion) delete finding.suggestion;
+  return finding;
+}
 
 export function reportToFinding(
   document: ManifestDocument,
@@ -18,7 +38,7 @@ export function reportToFinding(
     path: document.pointerPrefix + report.pointer,
   };
   if (report.suggestion !== undefined) finding.suggestion = report.suggestion;
-  return finding;
+  return isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -85,6 +85,34 @@ describe("secret masking", () => {
     );
   });
 
+  // Secret-like by meaning: the kind in any case or misspelt, secret fields under any name.
+  const misspelt: Array<[string, string]> = [
+    ["a lowercase kind", "apiVersion: v1\nkind: secret\nmetadata: {name: a, namespace: shop}\nstringData: {pw: hunter2-lower}\n"],
+    ["a misspelt kind", "apiVersion: v1\nkind: Secert\nmetadata: {name: a, namespace: shop}\ndata: {pw: aHVudGVyMi1taXNzcGVsdA==}\n"],
+    ["stringdata in lower case", "apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\nstringdata: {pw: hunter2-stringdata}\n"],
+    ["a capitalised Data", "apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\nData: {pw: hunter2-Data}\n"],
+    ["a value where a map belongs", "apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\ndata: hunter2-scalar\n"],
+  ];
+  it.each(misspelt)("%s: masked in the patch, the fields and --diff", (_, yaml) => {
+    const [object] = objectsOf(yaml);
+    const [storedCopy] = objectsOf(yaml.replace(/hunter2-/g, "old-hunter2-").replace("aHVudGVyMi1taXNzcGVsdA==", "b2xkLWh1bnRlcg=="));
+    for (const current of [[], [storedCopy!]]) {
+      const result = planChanges({ desired: [{ object: object! }], current, kubernetesVersion: "1.36" });
+      const text = renderChanges(result, { color: false, showUnchanged: true, unifiedDiff: true });
+      expect(result.changes[0]!.action).not.toBe("no-op");
+      expect(JSON.stringify(result) + text).not.toMatch(/hunter|aHVudGVy|b2xkLWh1bnRlcg/);
+    }
+  });
+
+  it("a snapshot Secret written with stringData is masked where the manifest drops it", () => {
+    const [storedPlain] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\nstringData: {pw: snapshot-hunter8}\n");
+    const [manifest] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\ndata: {pw: bmV3}\n");
+    const result = planChanges({ desired: [{ object: manifest! }], current: [storedPlain!], kubernetesVersion: "1.36", prune: true, pruneSelector: "x" });
+    const text = renderChanges(result, { color: false, showUnchanged: true, unifiedDiff: true });
+    expect(result.changes[0]!.fields.map((f) => [f.path, f.sensitive]).sort()).toEqual([["data", true], ["stringData", true]]);
+    expect(JSON.stringify(result) + text).not.toContain("snapshot-hunter8");
+  });
+
   it("stringData compares with the stored base64 data", () => {
     const [same] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: db-credentials, namespace: shop}\nstringData: {username: shop, password: s3cr3t-Pa55}\ndata: {ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENCK3dJSkFNSGRlbW8KLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=}\n");
     const result = planChanges({ desired: [{ object: same! }], current: stored, kubernetesVersion: "1.36" });

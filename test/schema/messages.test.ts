@@ -129,8 +129,16 @@ const INVALID: InvalidCase[] = [
   // --- schema/type: YAML's traps ---
   {
     name: "False read as a boolean",
-    yaml: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  SSH: False\n`,
-    expected: [{ rule: "schema/type", line: 6, column: 8, message: 'stringData.SSH: expected a string, got a boolean (YAML reads False as a boolean: quote it, "False")', suggestion: '"False"' }],
+    yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\ndata:\n  SSH: False\n`,
+    expected: [{ rule: "schema/type", line: 6, column: 8, message: 'data.SSH: expected a string, got a boolean (YAML reads False as a boolean: quote it, "False")', suggestion: '"False"' }],
+  },
+  {
+    name: "the same trap in a Secret: the value is never quoted",
+    yaml: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  SSH: False\n  PIN: 8675309123\n`,
+    expected: [
+      { rule: "schema/type", line: 6, column: 8, message: "stringData.SSH: expected a string, got a boolean (YAML reads unquoted true/false, yes/no, on/off as booleans: quote the value)" },
+      { rule: "schema/type", line: 7, column: 8, message: "stringData.PIN: expected a string, got a number (YAML reads an unquoted number as a number: quote the value as written)" },
+    ],
   },
   {
     name: "yes and on are booleans in YAML 1.1",

@@ -1,6 +1,7 @@
 // A value of the wrong JSON type (with YAML's traps explained), or a missing
 // required field.
 import { parsePointer } from "../../util/pointer.js";
+import { isSecretValuePointer } from "../../util/secret-values.js";
 import { jsonTypeOf, schemaAt } from "../schema-walker.js";
 import { describeExpected, explainTypeMismatch } from "../type-mismatch.js";
 import { pathOf, problem, RULES, schemaOf, valueAt, type AjvError, type SchemaProblem, type TranslationContext } from "./context.js";
@@ -40,9 +41,11 @@ export function typeProblem(context: TranslationContext, error: AjvError): Schem
   if (value === null) return isRequiredField(context, pointer) ? requiredValue(pointer) : undefined;
   const path = pathOf(pointer);
   const schema = schemaOf(context, pointer);
-  const forFormat = wrongTypeForFormat(schema?.format, value);
+  const secret = isSecretValuePointer(context.document.object, pointer);
+  const forFormat = secret ? undefined : wrongTypeForFormat(schema?.format, value);
   if (forFormat !== undefined) return problem(RULES.format, pointer, `${path}: ${forFormat}`);
   const shape = schema?.properties ? { properties: Object.keys(schema.properties), required: schema.required ?? [] } : undefined;
-  const explanation = explainTypeMismatch(expectedTypes(error.params), value, context.document.sourceText?.(pointer), shape);
+  const source = secret ? undefined : context.document.sourceText?.(pointer);
+  const explanation = explainTypeMismatch(expectedTypes(error.params), value, source, shape, secret);
   return problem(RULES.type, pointer, `${path}: ${explanation.message}`, explanation.suggestion);
 }
