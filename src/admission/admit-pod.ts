@@ -4,9 +4,9 @@
 // (LimitRanger, PodSecurity, ResourceQuota). The first refusal ends the request.
 import { generatedSuffix } from "../expand/names.js";
 import type { KubeObject, PlannedPod } from "../types.js";
-import { cloneJson, dig, stringOf } from "../util/object-access.js";
+import { cloneJson, dig, recordOf, stringOf } from "../util/object-access.js";
+import { setDefaultsPod } from "../apiserver/defaults/index.js";
 import { forbidden, invalid } from "./api-errors.js";
-import { applyPodDefaults } from "./pod-defaults.js";
 import { containersOf, podLimits, podRequests } from "./pod-resources.js";
 import { addDefaultTolerations } from "./plugins/DefaultTolerationSeconds.js";
 import { mutatePod, validatePod } from "./plugins/LimitRanger.js";
@@ -70,7 +70,8 @@ function decodePod(planned: PlannedPod): { pod: KubeObject; namespace: string; n
   metadata.namespace = namespace;
   const names = requestNames(planned, pod);
   metadata.name = names.final;
-  applyPodDefaults(pod);
+  pod.spec = recordOf(pod.spec);
+  setDefaultsPod(pod);
   return { pod, namespace, names };
 }
 

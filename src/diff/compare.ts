@@ -1,7 +1,6 @@
 // One object: what applying its manifest does to the stored object.
 import type { KubeObject, ManifestDocument } from "../types.js";
-import { applyDefaults } from "./defaults/index.js";
-import { applySchemaDefaults } from "./defaults/schema-defaults.js";
+import { applySchemaDefaults, setObjectDefaults } from "../apiserver/defaults/index.js";
 import { diffObjects, type RawDiff } from "./field-diff.js";
 import { canonicalGroup, isBuiltInGroup } from "./identity.js";
 import { replacementReason, type ImmutabilityContext } from "./immutable.js";
@@ -13,8 +12,8 @@ import { displayPath } from "./path.js";
 import { foldStringData, maskFieldDiffs, maskForDisplay, maskPatch } from "./secrets.js";
 import { comparableBody, lastAppliedOf, withIdentity } from "./server-fields.js";
 import type { Change, ChangeAction, FieldDiff, PatchOperation, ShapeNode } from "./types.js";
-import { cloneWithoutNulls, orderLike } from "./values.js";
-import { isRecord, type JsonRecord } from "../util/object-access.js";
+import { orderLike } from "./values.js";
+import { cloneWithoutNulls, isRecord, type JsonRecord } from "../util/object-access.js";
 import { isSecretKind } from "../util/secret-values.js";
 
 export interface Identity {
@@ -36,7 +35,7 @@ export interface CompareContext {
 
 /** API defaults for built-in kinds, structural schema defaults for custom resources. */
 function defaultObject(body: JsonRecord, identity: Identity, context: CompareContext): void {
-  applyDefaults(body, { ...identity, kubernetesVersion: context.kubernetesVersion });
+  setObjectDefaults(body, { ...identity, kubernetesVersion: context.kubernetesVersion });
   const crdSchema = context.crdSchemaOf?.(identity.apiVersion, identity.kind);
   if (crdSchema) {
     try {

@@ -8,7 +8,7 @@ import type { RawDiff } from "./field-diff.js";
 import { invalidLabelSelector, invalidRoleRef, invalidStringList } from "./invalid-value.js";
 import { isItemToken } from "./path.js";
 import { parseQuantity } from "../util/quantity.js";
-import { atLeast } from "./version.js";
+import { atLeast } from "../util/release.js";
 import { deepEqual } from "./values.js";
 import { arrayAt, dig, numberAt, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 

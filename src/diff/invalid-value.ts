@@ -1,7 +1,7 @@
 // How kube-apiserver prints the value of an `Invalid value:` field error.
 // From 1.34 values print as JSON (`{"matchLabels":{"app":"web"}}`, `["None"]`);
 // before, with Go's %#v (`v1.LabelSelector{MatchLabels:map[string]string{"app":"web"}, ...}`).
-import { atLeast } from "./version.js";
+import { atLeast } from "../util/release.js";
 import { isRecord } from "../util/object-access.js";
 import { compareStrings } from "../util/order.js";
 

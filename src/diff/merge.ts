@@ -9,8 +9,7 @@ import { indexByKey, isSetList, keysOf, setLabel } from "./list-keys.js";
 import { itemToken, matchesAny, mayMatchBelow, type PathPattern, type PathToken } from "./path.js";
 import { isQuantityPath, quantitiesEqual } from "./quantities.js";
 import type { ShapeNode } from "./types.js";
-import { cloneWithoutNulls } from "./values.js";
-import { isRecord, type JsonRecord } from "../util/object-access.js";
+import { cloneWithoutNulls, isRecord, type JsonRecord } from "../util/object-access.js";
 
 /**
  * Fields with patch strategy retainKeys whose annotation sits next to a

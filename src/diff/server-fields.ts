@@ -2,8 +2,7 @@
 // it is something a manifest sets, so none of it is ever a change: these
 // fields are removed from both sides before comparing.
 import type { KubeObject } from "../types.js";
-import { cloneWithoutNulls } from "./values.js";
-import { arrayAt, isRecord, objectAt, type JsonRecord } from "../util/object-access.js";
+import { arrayAt, cloneWithoutNulls, isRecord, type JsonRecord, objectAt } from "../util/object-access.js";
 
 /** Top-level and metadata fields set by the server (`kubectl get -o yaml` shows them). */
 export const SERVER_SET_FIELDS: ReadonlyArray<{ path: string; setBy: string }> = [

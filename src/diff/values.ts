@@ -3,43 +3,6 @@
 // The generic defensive readers are in util/object-access.ts.
 import { isRecord, type JsonRecord } from "../util/object-access.js";
 
-/** Ensures `parent[key]` is an object (creating it when absent); undefined when something else is there. */
-export function ensureObject(parent: JsonRecord, key: string): JsonRecord | undefined {
-  const existing = parent[key];
-  if (existing === undefined) {
-    const created: JsonRecord = {};
-    parent[key] = created;
-    return created;
-  }
-  return isRecord(existing) ? existing : undefined;
-}
-
-/** Sets `parent[key]` when it is absent (what the API server's defaulting does). */
-export function setDefault(parent: JsonRecord | undefined, key: string, value: unknown): void {
-  if (parent && parent[key] === undefined) parent[key] = value;
-}
-
-/**
- * A deep copy without nulls: JSON `null` decodes as "not set" in the API server,
- * so `creationTimestamp: null` and `field: ~` mean the field is absent.
- */
-export function cloneWithoutNulls<T>(value: T): T {
-  return withoutNulls(value) as T;
-}
-
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(withoutNulls);
-  if (isRecord(value)) {
-    const out: JsonRecord = {};
-    for (const [key, child] of Object.entries(value)) {
-      if (child === null || child === undefined) continue;
-      out[key] = withoutNulls(child);
-    }
-    return out;
-  }
-  return value;
-}
-
 /** `{}` and `[]` are the same as absent: Go's omitempty drops them when the server serialises. */
 export function isEmptyValue(value: unknown): boolean {
   if (value === undefined) return true;

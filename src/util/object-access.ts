@@ -150,3 +150,24 @@ function copy(value: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * A deep copy without nulls: JSON `null` decodes as "not set" in the API server,
+ * so `creationTimestamp: null` and `field: ~` mean the field is absent.
+ */
+export function cloneWithoutNulls<T>(value: T): T {
+  return withoutNulls(value) as T;
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(withoutNulls);
+  if (isRecord(value)) {
+    const out: JsonRecord = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (child === null || child === undefined) continue;
+      out[key] = withoutNulls(child);
+    }
+    return out;
+  }
+  return value;
+}

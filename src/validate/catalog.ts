@@ -2,6 +2,7 @@
 // of help: what `kubeplan rules` lists and what SARIF's rule table holds.
 import { ALL_RULES } from "../rules/index.js";
 import type { RuleInfo } from "../types.js";
+import { CREATE_PATH_RULES } from "./create-path.js";
 
 /** Rules of the load and schema stages, which are not rule modules. */
 const BUILT_IN: readonly RuleInfo[] = [
@@ -51,6 +52,7 @@ const PLAN_RULES: readonly RuleInfo[] = [
 export function ruleCatalog(): RuleInfo[] {
   const entries = [
     ...BUILT_IN,
+    ...CREATE_PATH_RULES,
     ...ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
     ...PLAN_RULES,
   ];

@@ -6,6 +6,7 @@ import { Inventory } from "../inventory.js";
 import { DOCUMENT_RULES, runRules } from "../rules/index.js";
 import type { RuleContext } from "../rules/types.js";
 import { createSchemaValidator, type SchemaValidator } from "../schema/index.js";
+import { createPathFindings } from "./create-path.js";
 import { markCrdScope } from "./find-crds.js";
 import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
 import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.js";
@@ -55,9 +56,10 @@ export function createChecker(options: CheckOptions): Checker {
   return { schema, rules: { inventory, kubernetesVersion: options.kubernetesVersion ?? "" } };
 }
 
-/** Schema findings, then the findings of the rules that need only this document. */
+/** Schema findings, the API server's verdict, then the findings of the rules that need only this document. */
 function checkDocument(document: ManifestDocument, checker: Checker): Finding[] {
   const findings = checker.schema.validate(document);
+  findings.push(...createPathFindings(document, findings, checker.rules.kubernetesVersion));
   findings.push(...runRules([document], checker.rules, DOCUMENT_RULES));
   return markSuppressed(document.object, findings);
 }

@@ -1,7 +1,7 @@
 // API defaulting as kube-apiserver applies it (pkg/apis/*/v1/defaults.go).
 import { describe, expect, it } from "vitest";
 import { planChanges } from "../../src/diff/index.js";
-import { defaultPullPolicy, imageTag } from "../../src/diff/defaults/index.js";
+import { defaultPullPolicy, imageTag } from "../../src/apiserver/defaults/index.js";
 import { objectsOf } from "./helpers.js";
 
 describe("imagePullPolicy by tag (SetDefaults_Container, parsers.ParseImageName)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { goJson, goQuote, labelSelectorValue, notSupported, rendersCompositeAsJson, stringMapValue } from "../../src/rules/support/field-errors.js";
-import { isConfigMapKey, isLabelKey, isPathSegmentName, isValidPortNum } from "../../src/rules/support/name-syntax.js";
+import { isConfigMapKey, isLabelKey, isPathSegmentName, isValidPortNum } from "../../src/apiserver/apimachinery/validation.js";
 import { nameErrors } from "../../src/rules/support/name-policy.js";
 import { toDnsName } from "../../src/rules/support/suggestions.js";
 import { closest } from "../../src/util/suggest.js";

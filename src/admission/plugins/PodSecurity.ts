@@ -2,13 +2,13 @@
 // the namespace's enforce level and warned by its warn level; workloads are
 // only warned about (their pods are checked when the controller creates them).
 import type { KubeObject } from "../../types.js";
-import { dig, recordOf, stringOf } from "../../util/object-access.js";
+import { setDefaultsPod } from "../../apiserver/defaults/index.js";
+import { cloneJson, dig, recordOf, stringOf, type JsonRecord } from "../../util/object-access.js";
 import {
   evaluatePod, forbiddenDetail, forbiddenReason, levelVersionString, policyOf,
   type LevelVersion, type Policy,
 } from "../podsecurity/policy.js";
 import type { CheckFailure } from "../podsecurity/helpers.js";
-import { defaultTemplateSpec } from "../pod-defaults.js";
 import type { PlanState } from "../state.js";
 
 export interface PodSecurityOutcome {
@@ -74,7 +74,10 @@ export function checkPod(state: PlanState, namespace: string, pod: KubeObject): 
 export function checkWorkload(state: PlanState, namespace: string, object: KubeObject): PodSecurityOutcome {
   const found = podTemplateOf(object);
   if (!found) return { warnings: [] };
-  return evaluate(state, namespace, found.template.metadata, defaultTemplateSpec(found.template.spec), false);
+  // What is checked is the pod the controller will create from the template, as the API server stores it.
+  const pod: JsonRecord = { spec: cloneJson(recordOf(found.template.spec)) };
+  setDefaultsPod(pod);
+  return evaluate(state, namespace, found.template.metadata, pod.spec, false);
 }
 
 /**

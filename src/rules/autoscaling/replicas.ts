@@ -7,7 +7,7 @@ import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
 import { forbidden, invalid, required } from "../support/field-errors.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, dig, isRecord, type JsonRecord } from "../../util/object-access.js";
 
 const MAX_STABILIZATION_WINDOW_SECONDS = 3600;

@@ -8,7 +8,7 @@ import { invalid, required, scalarValue } from "../support/field-errors.js";
 import { cronScheduleError } from "../support/cron-schedule.js";
 import { reportAt } from "../support/reports.js";
 import { isKnownTimeZone, nearestTimeZone, unknownTimeZone } from "../support/time-zones.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { dig } from "../../util/object-access.js";
 
 /** What a schedule most likely meant: a seconds field dropped, or Sunday as 0. */

@@ -7,10 +7,10 @@ import type { KubeObject, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import type { Rule, RuleContext } from "../types.js";
 import { invalid, rendersCompositeAsJson, required, scalarValue } from "../support/field-errors.js";
-import { isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, regexError } from "../support/name-syntax.js";
+import { isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, regexError } from "../../apiserver/apimachinery/validation.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { toDnsName } from "../support/suggestions.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, isRecord, type JsonRecord } from "../../util/object-access.js";
 
 const EMPTY = scalarValue("");

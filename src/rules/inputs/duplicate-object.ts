@@ -7,7 +7,7 @@ import type { ManifestDocument } from "../../types.js";
 import type { Rule } from "../types.js";
 import { goJson } from "../support/field-errors.js";
 import { reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { dig, stringOf } from "../../util/object-access.js";
 
 function describe(document: ManifestDocument, namespace: string): string {

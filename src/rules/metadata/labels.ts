@@ -5,10 +5,10 @@ import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
 import { invalid, scalarValue, tooLong } from "../support/field-errors.js";
 import { labelMapReports, labelSelectorReports } from "../support/label-checks.js";
-import { isLabelKey } from "../support/name-syntax.js";
+import { isLabelKey } from "../../apiserver/apimachinery/validation.js";
 import { podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup, byteLength } from "../support/values.js";
+import { apiGroup, byteLength } from "../../util/api-values.js";
 import { arrayOf, isRecord } from "../../util/object-access.js";
 
 /** apimachinery's TotalAnnotationSizeLimitB. */

@@ -3,11 +3,11 @@
 import type { ManifestDocument, Report } from "../../types.js";
 import type { Rule, RuleContext } from "../types.js";
 import { invalid, scalarValue } from "../support/field-errors.js";
-import { isDNS1123Label, isLabelValue } from "../support/name-syntax.js";
+import { isDNS1123Label, isLabelValue } from "../../apiserver/apimachinery/validation.js";
 import { dnsKindOf, nameErrors, nameFormatOf } from "../support/name-policy.js";
 import { reportAt } from "../support/reports.js";
 import { toDnsName } from "../support/suggestions.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { dig, isRecord, stringOf } from "../../util/object-access.js";
 
 /** A CronJob's Jobs are named `<cronjob>-<11 characters>`, and Job names must fit a label value. */

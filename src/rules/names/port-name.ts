@@ -4,10 +4,10 @@ import type { ManifestDocument, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
 import { invalid, scalarValue } from "../support/field-errors.js";
-import { isDNS1123Label, isValidPortName } from "../support/name-syntax.js";
+import { isDNS1123Label, isValidPortName } from "../../apiserver/apimachinery/validation.js";
 import { containersOf, podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 
 /** The nearest IANA service name: lower case, `a-z0-9-`, no `--`, at most 15 characters. */

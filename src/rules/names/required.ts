@@ -2,7 +2,7 @@
 import type { Rule } from "../types.js";
 import { required } from "../support/field-errors.js";
 import { reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { isRecord, stringOf } from "../../util/object-access.js";
 
 /** Configuration files of kustomize sit next to manifests but are not API objects. */

@@ -4,7 +4,7 @@ import type { Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
 import { duplicate, invalid, scalarValue } from "../support/field-errors.js";
-import { isDNS1123Label, isValidPortName } from "../support/name-syntax.js";
+import { isDNS1123Label, isValidPortName } from "../../apiserver/apimachinery/validation.js";
 import { containersOf, podTemplatesOf, type ContainerRef, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { arrayOf, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";

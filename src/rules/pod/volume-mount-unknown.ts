@@ -6,7 +6,7 @@ import { notFound, scalarValue } from "../support/field-errors.js";
 import { containersOf, podTemplatesOf, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../../util/suggest.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
 
 function volumeNames(object: KubeObject, template: PodTemplate): Set<string> {

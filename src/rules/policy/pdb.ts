@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from "../types.js";
 import { invalid, labelSelectorValue, rendersCompositeAsJson } from "../support/field-errors.js";
 import { intOrStringOf, intOrStringValue, notMoreThan100PercentDetails, positiveIntOrPercentDetails } from "../support/int-or-string.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
 
 function isSet(value: unknown): boolean {

@@ -5,10 +5,10 @@ import type { KubeObject, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
 import { forbidden, invalid, required, scalarValue } from "../support/field-errors.js";
-import { isValidPortName, isValidPortNum } from "../support/name-syntax.js";
+import { isValidPortName, isValidPortNum } from "../../apiserver/apimachinery/validation.js";
 import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
 
 /** kube-apiserver's default --service-node-port-range. */

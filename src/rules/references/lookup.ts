@@ -1,7 +1,7 @@
 // Finding referenced objects in the inventory, counting the objects every
 // cluster has without anyone applying them.
 import type { Inventory, InventoryEntry } from "../../inventory.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 
 /** ClusterRoles every cluster has: the user-facing ones and the `system:` ones of the bootstrap policy. */
 const BUILT_IN_CLUSTER_ROLES = new Set(["cluster-admin", "admin", "edit", "view"]);

@@ -5,7 +5,7 @@ import type { KubeObject, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../../util/suggest.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, dig, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 import { exists, findObjects, namesOf, notFoundText, searchedIn } from "./lookup.js";
 

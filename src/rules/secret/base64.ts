@@ -7,7 +7,7 @@ import type { KubeObject, Report } from "../../types.js";
 import { base64ErrorOffset } from "../../schema/go-base64.js";
 import type { Rule } from "../types.js";
 import { keyPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { stringEntries } from "../../util/object-access.js";
 
 /** Short, unpadded alphanumeric values: what a plain password or token under data looks like. */

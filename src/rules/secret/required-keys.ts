@@ -4,7 +4,7 @@ import type { Report } from "../../types.js";
 import type { Rule } from "../types.js";
 import { required } from "../support/field-errors.js";
 import { keyPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { dig, isRecord, stringOf } from "../../util/object-access.js";
 
 /** Keys a Secret of each type must have (in data, or stringData which is merged into it). */

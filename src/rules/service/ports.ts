@@ -5,9 +5,9 @@ import type { Inventory } from "../../inventory.js";
 import type { KubeObject, ManifestDocument, Report } from "../../types.js";
 import type { Rule, RuleContext } from "../types.js";
 import { duplicate, goJson, goQuote, invalid, rendersCompositeAsJson, required, scalarValue } from "../support/field-errors.js";
-import { isDNS1123Label } from "../support/name-syntax.js";
+import { isDNS1123Label } from "../../apiserver/apimachinery/validation.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 
 interface ServicePort {

@@ -7,7 +7,7 @@ import type { Rule } from "../types.js";
 import { containersOf, podTemplatesOf, templateLabels, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../../util/suggest.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, dig, isRecord, strictStringMapOf, stringOf } from "../../util/object-access.js";
 import { searchedIn } from "../references/lookup.js";
 

@@ -3,7 +3,7 @@
 import type { Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import { invalid, required, scalarValue } from "./field-errors.js";
-import { isDNS1123Label } from "./name-syntax.js";
+import { isDNS1123Label } from "../../apiserver/apimachinery/validation.js";
 import { fieldPath, reportAt } from "./reports.js";
 import { toDnsName } from "./suggestions.js";
 

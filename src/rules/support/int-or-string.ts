@@ -2,7 +2,7 @@
 // apps validation (ValidatePositiveIntOrPercent, IsNotMoreThan100Percent,
 // getIntOrPercentValue) and how the API server prints such a bad value.
 import { rendersCompositeAsJson } from "./field-errors.js";
-import { regexError } from "./name-syntax.js";
+import { regexError } from "../../apiserver/apimachinery/validation.js";
 
 export type IntOrString = number | string;
 

@@ -3,7 +3,7 @@
 import type { Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import { forbidden, invalid, required, scalarValue } from "./field-errors.js";
-import { isLabelKey, isLabelValue } from "./name-syntax.js";
+import { isLabelKey, isLabelValue } from "../../apiserver/apimachinery/validation.js";
 import { fieldPath, reportAt } from "./reports.js";
 import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 

@@ -1,7 +1,7 @@
 // How kube-apiserver validates an object's metadata.name, per kind: each
 // kind's strategy passes its own name function to ValidateObjectMeta, and
 // every kind is then checked as a REST path segment (rest.BeforeCreate).
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isPathSegmentName } from "./name-syntax.js";
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isPathSegmentName } from "../../apiserver/apimachinery/validation.js";
 import type { DnsNameKind } from "./suggestions.js";
 
 export type NameFormat = "dns1123-subdomain" | "dns1123-label" | "dns1035-label" | "path-segment";

@@ -2,7 +2,7 @@
 // of a workload (CronJob's inside its job template), with the containers of each.
 import type { KubeObject } from "../../types.js";
 import { type PathSegment } from "../../util/pointer.js";
-import { apiGroup } from "./values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, isRecord, type JsonRecord } from "../../util/object-access.js";
 
 export interface PodTemplate {

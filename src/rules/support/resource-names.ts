@@ -2,7 +2,7 @@
 // validateContainerResourceName and the helpers it calls), with
 // kube-apiserver's messages.
 import { goJson, goQuote } from "./field-errors.js";
-import { isLabelKey } from "./name-syntax.js";
+import { isLabelKey } from "../../apiserver/apimachinery/validation.js";
 
 /** helper.standardResources: what a resource name without a domain may be. */
 const STANDARD_RESOURCES = new Set([

@@ -6,7 +6,7 @@ import type { Rule } from "../types.js";
 import { goQuote, invalid, notSupported, required, scalarValue } from "../support/field-errors.js";
 import { podTemplatesOf, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { dig } from "../../util/object-access.js";
 
 /** Controllers whose pods must always restart, by kind and API group. */

@@ -15,7 +15,7 @@ import {
   type IntOrString,
 } from "../support/int-or-string.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { dig, isRecord } from "../../util/object-access.js";
 
 interface Setting {

@@ -8,7 +8,7 @@ import { invalid, labelSelectorValue, notSupported, required, stringMapValue } f
 import { isUsableSelector } from "../support/label-checks.js";
 import { podTemplatesOf, templateLabels, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup } from "../support/values.js";
+import { apiGroup } from "../../util/api-values.js";
 import { dig, isRecord, recordOf, strictStringMapOf } from "../../util/object-access.js";
 
 const MISMATCH = "`selector` does not match template `labels`";

@@ -1,7 +1,7 @@
 // Objects marked x-kubernetes-embedded-resource are Kubernetes objects of
 // their own: apiextensions requires their apiVersion and kind (not their
 // metadata) and checks that both are well formed (objectmeta validation).
-import { isDNS1035Label } from "../../rules/support/name-syntax.js";
+import { isDNS1035Label } from "../../apiserver/apimachinery/validation.js";
 import { joinPointer } from "../../util/pointer.js";
 import { badValue } from "./bad-value.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";

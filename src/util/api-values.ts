@@ -1,7 +1,8 @@
-// Helpers for manifest values that only the rules need. The generic defensive
-// readers (isRecord, arrayOf, stringOf, dig...) are in util/object-access.ts.
-import { groupOf } from "../../inventory.js";
-import { stringOf } from "../../util/object-access.js";
+// Small facts about API values: an object's group, a string's length as Go counts
+// it. The generic defensive readers (isRecord, arrayOf, stringOf, dig...) are in
+// util/object-access.ts.
+import { groupOf } from "../inventory.js";
+import { stringOf } from "./object-access.js";
 
 /** API group of an object's apiVersion ("" for core), whatever type the field has. */
 export function apiGroup(apiVersion: unknown): string {

@@ -1,7 +1,7 @@
 // The syntax checks of k8s.io/apimachinery (pkg/util/validation and
 // pkg/api/validate/content), returning kube-apiserver's own messages.
 // Lengths are counted in bytes, as Go's len() does.
-import { byteLength } from "./values.js";
+import { byteLength } from "../../util/api-values.js";
 
 const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;

@@ -1,0 +1,15 @@
+// Feature gates by release, at their default values: which API-server behaviour
+// (defaulting, validation) a release has turned on. A gate absent from the table
+// is off; `since` is the first release where it is on by default.
+import { atLeast } from "../util/release.js";
+
+const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
+  // Add gates as checks need them, with the release whose default turned them on
+  // (kube_features.go / versioned_kube_features.go of that release).
+};
+
+/** Whether `gate` is on by default in `kubernetesVersion`. */
+export function featureEnabled(gate: string, kubernetesVersion: string): boolean {
+  const since = ON_BY_DEFAULT_SINCE[gate];
+  return since !== undefined && atLeast(kubernetesVersion, since);
+}

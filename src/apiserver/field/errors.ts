@@ -1,0 +1,135 @@
+// Field errors as k8s.io/apimachinery/pkg/util/validation/field returns them:
+// a type, the path, the bad value and a detail, printed as
+// `<path>: <Type>: <bad value>: <detail>`. Every API-server check returns these.
+import type { FieldPath } from "./path.js";
+import { goJson, goQuote } from "./values.js";
+
+export type ErrorType =
+  | "FieldValueNotFound"
+  | "FieldValueRequired"
+  | "FieldValueDuplicate"
+  | "FieldValueInvalid"
+  | "FieldValueNotSupported"
+  | "FieldValueForbidden"
+  | "FieldValueTooLong"
+  | "FieldValueTooMany"
+  | "InternalError"
+  | "FieldValueTypeInvalid";
+
+const TYPE_TEXT: Readonly<Record<ErrorType, string>> = {
+  FieldValueNotFound: "Not found",
+  FieldValueRequired: "Required value",
+  FieldValueDuplicate: "Duplicate value",
+  FieldValueInvalid: "Invalid value",
+  FieldValueNotSupported: "Unsupported value",
+  FieldValueForbidden: "Forbidden",
+  FieldValueTooLong: "Too long",
+  FieldValueTooMany: "Too many",
+  InternalError: "Internal error",
+  FieldValueTypeInvalid: "Invalid value",
+};
+
+/** A bad value the error does not print (field's omitValue). */
+export const OMIT_VALUE: unique symbol = Symbol("omitValue");
+
+/**
+ * A composite bad value already printed the way the API server prints it for
+ * the target release (Go syntax before 1.34): see values.ts.
+ */
+export class PrintedValue {
+  constructor(readonly text: string) {}
+}
+
+export interface FieldError {
+  type: ErrorType;
+  field: FieldPath;
+  /** A string, number, boolean, null, a JSON value, OMIT_VALUE or a PrintedValue. */
+  badValue: unknown;
+  detail: string;
+  /** What would fix it, when one value clearly would (a finding's `suggestion`). */
+  suggestion?: string;
+}
+
+/** A warning the API server returns with a successful response (`path: message`, or the message alone). */
+export interface FieldWarning {
+  field?: FieldPath;
+  message: string;
+}
+
+export type ErrorList = FieldError[];
+
+export function invalid(field: FieldPath, badValue: unknown, detail: string): FieldError {
+  return { type: "FieldValueInvalid", field, badValue, detail };
+}
+
+export function required(field: FieldPath, detail = ""): FieldError {
+  return { type: "FieldValueRequired", field, badValue: "", detail };
+}
+
+export function duplicate(field: FieldPath, badValue: unknown): FieldError {
+  return { type: "FieldValueDuplicate", field, badValue, detail: "" };
+}
+
+export function notFound(field: FieldPath, badValue: unknown): FieldError {
+  return { type: "FieldValueNotFound", field, badValue, detail: "" };
+}
+
+/** field.NotSupported: the supported values quoted with Go's strconv.Quote. */
+export function notSupported(field: FieldPath, badValue: unknown, supported: readonly string[]): FieldError {
+  const detail = supported.length > 0 ? "supported values: " + supported.map(goQuote).join(", ") : "";
+  return { type: "FieldValueNotSupported", field, badValue, detail };
+}
+
+export function forbidden(field: FieldPath, detail: string): FieldError {
+  return { type: "FieldValueForbidden", field, badValue: "", detail };
+}
+
+/** field.TooLong (a byte limit). */
+export function tooLong(field: FieldPath, badValue: unknown, maxLength: number): FieldError {
+  return { type: "FieldValueTooLong", field, badValue, detail: `must have at most ${maxLength} bytes` };
+}
+
+/** field.TooLongMaxLength (a length limit in characters or items). */
+export function tooLongMaxLength(field: FieldPath, badValue: unknown, maxLength: number): FieldError {
+  const detail = maxLength >= 0 ? `may not be longer than ${maxLength}` : "value is too long";
+  return { type: "FieldValueTooLong", field, badValue, detail };
+}
+
+export function tooMany(field: FieldPath, actualQuantity: number, maxQuantity: number): FieldError {
+  const detail = maxQuantity >= 0 ? `must have at most ${maxQuantity} items` : "has too many items";
+  return { type: "FieldValueTooMany", field, badValue: actualQuantity >= 0 ? actualQuantity : OMIT_VALUE, detail };
+}
+
+export function typeInvalid(field: FieldPath, badValue: unknown, detail: string): FieldError {
+  return { type: "FieldValueTypeInvalid", field, badValue, detail };
+}
+
+/** Types whose message never shows the value. */
+const VALUELESS: ReadonlySet<ErrorType> = new Set(["FieldValueRequired", "FieldValueForbidden", "FieldValueTooLong", "InternalError"]);
+
+/** The bad value as Error.ErrorBody prints it. */
+function printValue(value: unknown): string {
+  if (value instanceof PrintedValue) return value.text;
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return goQuote(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  // Composite values are JSON since 1.34; for older releases callers pass a PrintedValue in Go syntax.
+  return goJson(value);
+}
+
+/** field.Error.ErrorBody: the message without the path. */
+export function errorBody(error: FieldError): string {
+  let text = TYPE_TEXT[error.type];
+  if (!VALUELESS.has(error.type) && error.badValue !== OMIT_VALUE) text += ": " + printValue(error.badValue);
+  return error.detail ? `${text}: ${error.detail}` : text;
+}
+
+/** field.Error.Error: `<path>: <body>`. */
+export function errorMessage(error: FieldError): string {
+  return `${error.field.toString()}: ${errorBody(error)}`;
+}
+
+/** A warning as kubectl prints it after `Warning: `. */
+export function warningMessage(warning: FieldWarning): string {
+  return warning.field ? `${warning.field.toString()}: ${warning.message}` : warning.message;
+}

@@ -1,0 +1,131 @@
+// How kube-apiserver prints a field error's bad value (field.Error.ErrorBody):
+// strings as Go's %q, numbers and booleans plain, composite values as JSON since
+// 1.34 and in Go syntax before.
+import { arrayOf, isRecord, stringEntries, stringOf } from "../../util/object-access.js";
+
+/**
+ * Since Kubernetes 1.34 the API server prints composite bad values (maps,
+ * structs) as JSON; before, it printed them with Go syntax (`map[string]string{...}`).
+ */
+export function rendersCompositeAsJson(kubernetesVersion: string): boolean {
+  const match = /^v?(\d+)\.(\d+)/.exec(kubernetesVersion);
+  if (!match) return true;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  return major > 1 || minor >= 34;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  "\u0007": "\\a",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\u000b": "\\v",
+  "\\": "\\\\",
+  '"': '\\"',
+};
+
+/** Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/** Go's `%q` of a string. */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    const simple = SIMPLE_ESCAPES[char];
+    if (simple !== undefined) out += simple;
+    else if (PRINTABLE.test(char)) out += char;
+    else if (codePoint < 0x80) out += "\\x" + codePoint.toString(16).padStart(2, "0");
+    else if (codePoint <= 0xffff) out += "\\u" + codePoint.toString(16).padStart(4, "0");
+    else out += "\\U" + codePoint.toString(16).padStart(8, "0");
+  }
+  return out + '"';
+}
+
+/** Go's encoding/json output: map keys sorted, HTML characters escaped. */
+export function goJson(value: unknown): string {
+  return canonicalJson(value).replace(/[<>&\u2028\u2029]/g, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === undefined || value === null) return "null";
+  if (Array.isArray(value)) return "[" + value.map(canonicalJson).join(",") + "]";
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return "{" + keys.map((key) => JSON.stringify(key) + ":" + canonicalJson(value[key])).join(",") + "}";
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** A scalar bad value: strings quoted as Go's `%q`, numbers and booleans plain. */
+export function scalarValue(value: string | number | boolean): string {
+  return typeof value === "string" ? goQuote(value) : String(value);
+}
+
+function goStringMap(map: Record<string, string> | undefined): string {
+  if (map === undefined) return "map[string]string(nil)";
+  const keys = Object.keys(map).sort();
+  return "map[string]string{" + keys.map((key) => `${goQuote(key)}:${goQuote(map[key]!)}`).join(", ") + "}";
+}
+
+/** A `map[string]string` bad value (labels, a selector map). `undefined` is a nil map. */
+export function stringMapValue(map: Record<string, string> | undefined, kubernetesVersion: string): string {
+  if (rendersCompositeAsJson(kubernetesVersion)) return goJson(map ?? null);
+  return goStringMap(map);
+}
+
+interface SelectorShape {
+  matchLabels?: Record<string, string>;
+  matchExpressions: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+function selectorShape(selector: unknown): SelectorShape {
+  const record = isRecord(selector) ? selector : {};
+  const labels = isRecord(record.matchLabels) ? Object.fromEntries(stringEntries(record.matchLabels)) : undefined;
+  const expressions = arrayOf(record.matchExpressions)
+    .filter(isRecord)
+    .map((item) => {
+      const values = Array.isArray(item.values) ? item.values.map(String) : undefined;
+      return { key: stringOf(item.key) ?? "", operator: stringOf(item.operator) ?? "", ...(values ? { values } : {}) };
+    });
+  return { ...(labels ? { matchLabels: labels } : {}), matchExpressions: expressions };
+}
+
+function goSelector(shape: SelectorShape): string {
+  const expressions =
+    shape.matchExpressions.length === 0
+      ? "[]v1.LabelSelectorRequirement(nil)"
+      : "[]v1.LabelSelectorRequirement{" +
+        shape.matchExpressions
+          .map((e) => {
+            const values = e.values ? "[]string{" + e.values.map(goQuote).join(", ") + "}" : "[]string(nil)";
+            return `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${values}}`;
+          })
+          .join(", ") +
+        "}";
+  return `v1.LabelSelector{MatchLabels:${goStringMap(shape.matchLabels)}, MatchExpressions:${expressions}}`;
+}
+
+/** encoding/json of a metav1.LabelSelector: struct field order, empty fields omitted. */
+function jsonSelector(shape: SelectorShape): string {
+  const parts: string[] = [];
+  if (shape.matchLabels && Object.keys(shape.matchLabels).length > 0) parts.push('"matchLabels":' + goJson(shape.matchLabels));
+  if (shape.matchExpressions.length > 0) {
+    const items = shape.matchExpressions.map((e) => {
+      const fields = ['"key":' + goJson(e.key), '"operator":' + goJson(e.operator)];
+      if (e.values && e.values.length > 0) fields.push('"values":' + goJson(e.values));
+      return "{" + fields.join(",") + "}";
+    });
+    parts.push('"matchExpressions":[' + items.join(",") + "]");
+  }
+  return "{" + parts.join(",") + "}";
+}
+
+/** A `metav1.LabelSelector` bad value. */
+export function labelSelectorValue(selector: unknown, kubernetesVersion: string): string {
+  const shape = selectorShape(selector);
+  return rendersCompositeAsJson(kubernetesVersion) ? jsonSelector(shape) : goSelector(shape);
+}

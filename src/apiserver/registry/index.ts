@@ -1,0 +1,14 @@
+// The registry strategies of every built-in kind kubeplan models, by API group.
+import { apiGroup } from "../../util/api-values.js";
+import { CORE_STRATEGIES } from "./core.js";
+import type { GroupStrategies, Strategy } from "./types.js";
+
+export type { Strategy, ValidationContext } from "./types.js";
+
+const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([["", CORE_STRATEGIES]]);
+
+/** The strategy of a built-in kind; undefined for custom resources and kinds not modelled. */
+export function strategyFor(apiVersion: string, kind: string): Strategy | undefined {
+  const strategies = BY_GROUP.get(apiGroup(apiVersion));
+  return strategies && Object.hasOwn(strategies, kind) ? strategies[kind] : undefined;
+}
