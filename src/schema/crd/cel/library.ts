@@ -73,6 +73,12 @@ function addKubernetesFunctions(env: CelEnvironment): void {
   });
 }
 
+/** Whether the expression refers to oldSelf (outside string literals). */
+export function refersToOldSelf(expression: string): boolean {
+  const code = expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, "''");
+  return /\boldSelf\b/.test(code);
+}
+
 let runtime: CelRuntime | null | undefined;
 
 /** The shared CEL runtime, or null when the library cannot be loaded (rules are then not evaluated). */

@@ -12,7 +12,7 @@ import { goQuote } from "../../../rules/support/field-errors.js";
 import { joinPointer } from "../../../util/pointer.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "../problem.js";
 import { mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
-import { celRuntime } from "./library.js";
+import { celRuntime, refersToOldSelf } from "./library.js";
 import { celValue } from "./values.js";
 
 type Json = Record<string, unknown>;
@@ -30,12 +30,6 @@ interface CompiledRule {
 }
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();
-
-/** Whether the expression refers to oldSelf (outside string literals). */
-function refersToOldSelf(expression: string): boolean {
-  const code = expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, "''");
-  return /\boldSelf\b/.test(code);
-}
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

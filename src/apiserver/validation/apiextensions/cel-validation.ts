@@ -1,0 +1,202 @@
+// The x-kubernetes-validations rules of a CRD schema as the API server checks
+// them when the CRD is written: the rule's own fields, then each rule and
+// messageExpression compiled and its cost estimated
+// (pkg/apis/apiextensions/validation/cel_validation.go, pkg/apiserver/schema/cel/compilation.go).
+// A rule is estimated once per value it may apply to: the cardinality is the
+// product of the maxItems and maxProperties above it.
+import { goQuote, notSupported } from "../../../rules/support/field-errors.js";
+import { celRuntime, refersToOldSelf } from "../../../schema/crd/cel/library.js";
+import { estimateCost } from "../../../schema/crd/cel/cost.js";
+import { maxCardinality, schemaCelType, type CelType } from "../../../schema/crd/cel/types.js";
+import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import type { ErrorList } from "./error-list.js";
+import type { FieldPath } from "./field-path.js";
+
+/** StaticEstimatedCostLimit: the largest estimated cost of one rule. */
+export const StaticEstimatedCostLimit = 10_000_000;
+/** StaticEstimatedCRDCostLimit: the largest estimated cost of all rules of a schema. */
+export const StaticEstimatedCRDCostLimit = 100_000_000;
+const MAX_UINT64 = 18446744073709551615;
+const SUPPORTED_REASONS = ["FieldValueDuplicate", "FieldValueForbidden", "FieldValueInvalid", "FieldValueRequired"];
+
+/** getCostErrorMessage, with Go's %f and %.1f. */
+export function getCostErrorMessage(costName: string, cost: number, limit: number): string {
+  const exceed = cost / limit;
+  const shown = exceed > 100 ? "more than 100x" : exceed < 1.5 ? `${exceed.toFixed(6)}x` : `${exceed.toFixed(1)}x`;
+  return `${costName} exceeds budget by factor of ${shown} (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are declared)`;
+}
+
+/** TotalCost: the sum of all rules' costs and the (up to four) rules that weigh most. */
+export class TotalCost {
+  total = 0;
+  private readonly expensive: Array<{ path: FieldPath; cost: number }> = [];
+
+  observe(path: FieldPath, cost: number): void {
+    this.total = Math.min(MAX_UINT64, this.total + cost);
+    if (cost < StaticEstimatedCRDCostLimit / 100) return;
+    this.expensive.push({ path, cost });
+    this.expensive.sort((a, b) => b.cost - a.cost);
+    this.expensive.length = Math.min(this.expensive.length, 4);
+  }
+
+  mostExpensive(): FieldPath[] {
+    return this.expensive.map((entry) => entry.path);
+  }
+}
+
+/** extractMaxElements: how many values of the child one value of this schema holds (undefined: unbounded). */
+function extractMaxElements(schema: JsonRecord): number | undefined {
+  const bound = (value: unknown) => (typeof value === "number" ? Math.max(0, Math.floor(value)) : undefined);
+  if (schema.type === "object") return schema.additionalProperties !== undefined && schema.additionalProperties !== null ? bound(schema.maxProperties) : 1;
+  if (schema.type === "array") return bound(schema.maxItems);
+  return 1;
+}
+
+/** CELSchemaContext: where a schema node sits, for the cost of its rules. */
+export class CelSchemaContext {
+  private celType: CelType | undefined | null = null;
+
+  private constructor(
+    readonly schema: JsonRecord,
+    private readonly isResourceRoot: boolean,
+    /** How many values this node can match in one object; undefined when unbounded. */
+    readonly maxCardinality: number | undefined,
+    readonly totalCost: TotalCost,
+  ) {}
+
+  static root(schema: JsonRecord): CelSchemaContext {
+    return new CelSchemaContext(schema, true, 1, new TotalCost());
+  }
+
+  private child(schema: JsonRecord): CelSchemaContext {
+    const max = extractMaxElements(this.schema);
+    const cardinality = this.maxCardinality === undefined || max === undefined ? undefined : Math.min(MAX_UINT64, this.maxCardinality * max);
+    return new CelSchemaContext(schema, schema["x-kubernetes-embedded-resource"] === true, cardinality, this.totalCost);
+  }
+
+  childProperty(schema: JsonRecord, _name: string): CelSchemaContext {
+    return this.child(schema);
+  }
+
+  childItems(schema: JsonRecord): CelSchemaContext {
+    return this.child(schema);
+  }
+
+  childAdditionalProperties(schema: JsonRecord): CelSchemaContext {
+    return this.child(schema);
+  }
+
+  /** The CEL type of values of this node (SchemaDeclType). */
+  get type(): CelType | undefined {
+    if (this.celType === null) this.celType = schemaCelType(this.schema, this.isResourceRoot);
+    return this.celType;
+  }
+}
+
+interface RuleErrors {
+  schema: ErrorList;
+  cel: ErrorList;
+}
+
+function hasNewlines(text: string): boolean {
+  return /[\n\r]/.test(text);
+}
+
+/** The static checks of each rule's fields (rule, message, messageExpression, reason, fieldPath). */
+function validateRuleFields(errors: ErrorList, rules: unknown[], path: FieldPath): void {
+  rules.forEach((entry, i) => {
+    const rule = isRecord(entry) ? entry : {};
+    const at = path.child("x-kubernetes-validations").index(i);
+    const text = typeof rule.rule === "string" ? rule.rule : "";
+    const message = typeof rule.message === "string" ? rule.message : "";
+    const trimmedRule = text.trim();
+    const trimmedMessage = message.trim();
+    if (trimmedRule === "") errors.required(at.child("rule"), "rule is not specified");
+    else if (message.length > 0 && trimmedMessage === "") errors.invalid(at.child("message"), message, "must be non-empty if specified");
+    else if (hasNewlines(trimmedMessage)) errors.invalid(at.child("message"), message, "must not contain line breaks");
+    else if (hasNewlines(trimmedRule) && trimmedMessage === "") errors.required(at.child("message"), "message must be specified if rule contains line breaks");
+    const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
+    if (messageExpression.length > 0 && messageExpression.trim() === "") errors.required(at.child("messageExpression"), "messageExpression must be non-empty if specified");
+    if (typeof rule.reason === "string" && !SUPPORTED_REASONS.includes(rule.reason)) errors.add(at.child("reason"), notSupported(at.child("reason").text, goQuote(rule.reason), SUPPORTED_REASONS));
+    const fieldPath = typeof rule.fieldPath === "string" ? rule.fieldPath : "";
+    if (fieldPath.length > 0 && fieldPath.trim() === "") errors.invalid(at.child("fieldPath"), fieldPath, "must be non-empty if specified");
+    if (hasNewlines(fieldPath)) errors.invalid(at.child("fieldPath"), fieldPath, "must not contain line breaks");
+  });
+}
+
+/** The estimated cost of an expression times the number of values it runs on (getExpressionCost). */
+function expressionCost(cost: number, context: CelSchemaContext, type: CelType): number {
+  const cardinality = context.maxCardinality ?? maxCardinality(type.minSerializedSize);
+  return cost === 0 ? 0 : Math.min(MAX_UINT64, cost * cardinality);
+}
+
+interface Compiled {
+  cost?: number;
+  error?: string;
+}
+
+function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string"): Compiled {
+  const runtime = celRuntime();
+  if (!runtime) return {};
+  let program;
+  try {
+    program = runtime.parse(expression);
+  } catch (error) {
+    return { error: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim() };
+  }
+  const checked = program.check();
+  // self is dyn to the checker: only a result that can be nothing but another type is an error.
+  if (checked.valid && checked.type !== undefined && checked.type !== "dyn" && checked.type !== resultKind) return { error: `must evaluate to a ${resultKind}` };
+  const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
+  return { cost: estimateCost(program.ast, variables) };
+}
+
+/** Each rule compiled, its cost checked against the limits and added to the schema's total. */
+function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, context: CelSchemaContext, uncorrelatable: FieldPath | undefined): void {
+  const type = context.type;
+  if (!type) return;
+  rules.forEach((entry, i) => {
+    const rule = isRecord(entry) ? entry : {};
+    const text = typeof rule.rule === "string" ? rule.rule : "";
+    const at = path.child("x-kubernetes-validations").index(i);
+    const compiled = compileExpression(text, type, "bool");
+    if (compiled.cost !== undefined) {
+      const cost = expressionCost(compiled.cost, context, type);
+      if (cost > StaticEstimatedCostLimit) errors.forbidden(at.child("rule"), getCostErrorMessage("estimated rule cost", cost, StaticEstimatedCostLimit));
+      context.totalCost.observe(at.child("rule"), cost);
+    }
+    if (compiled.error !== undefined) {
+      const detail = compiled.error.startsWith("must evaluate") ? `cel expression ${compiled.error}` : `compilation failed: ${compiled.error}`;
+      errors.invalid(at.child("rule"), rule, detail);
+    }
+    const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
+    if (messageExpression.trim() !== "") {
+      const message = compileExpression(messageExpression, type, "string");
+      if (message.error !== undefined) {
+        const detail = message.error.startsWith("must evaluate") ? `messageExpression ${message.error}` : `messageExpression compilation failed: ${message.error}`;
+        errors.invalid(at.child("messageExpression"), rule, detail);
+      } else if (message.cost !== undefined) {
+        // upstream compares the messageExpression's own cost, not times the cardinality.
+        const cost = message.cost;
+        if (cost > StaticEstimatedCostLimit) errors.forbidden(at.child("messageExpression"), getCostErrorMessage("estimated messageExpression cost", cost, StaticEstimatedCostLimit));
+        context.totalCost.observe(at.child("messageExpression"), cost);
+      }
+    }
+    if (refersToOldSelf(text)) {
+      if (uncorrelatable) errors.invalid(at.child("rule"), text, `oldSelf cannot be used on the uncorrelatable portion of the schema within ${uncorrelatable.text}`);
+    } else if (typeof rule.optionalOldSelf === "boolean") {
+      errors.invalid(at.child("optionalOldSelf"), rule.optionalOldSelf, "may not be set if oldSelf is not used in rule");
+    }
+  });
+}
+
+/**
+ * The x-kubernetes-validations of one schema node: field checks into
+ * `errors.schema`; compilation and cost into `errors.cel`, only when no schema
+ * error was found at or below this node and the schema is structural (`context`).
+ */
+export function validateRules(errors: RuleErrors, schema: JsonRecord, path: FieldPath, uncorrelatable: FieldPath | undefined, context: CelSchemaContext | undefined): void {
+  const rules = Array.isArray(schema["x-kubernetes-validations"]) ? (schema["x-kubernetes-validations"] as unknown[]) : [];
+  validateRuleFields(errors.schema, rules, path);
+  if (errors.schema.length === 0 && context) compileRules(errors.cel, rules, path, context, uncorrelatable);
+}

@@ -1,0 +1,286 @@
+// CustomResourceDefinitions as the API server validates them on create:
+// names, versions, conversion, structural schemas, list types, defaults,
+// x-kubernetes-validations and their estimated cost, in the API server's words.
+import { describe, expect, test } from "vitest";
+import { validateCustomResourceDefinition } from "../../../src/apiserver/validation/apiextensions/validation.js";
+import { createSchemaValidator } from "../../../src/schema/index.js";
+import { brief, documentsOf } from "../../schema/helpers.js";
+import { stringify } from "yaml";
+
+type Json = Record<string, unknown>;
+
+/** A realistic backup CRD (one version); `change` edits a copy of it. */
+function backupCrd(change: (crd: Json) => void = () => {}): Json {
+  const crd: Json = {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: "backups.storage.example.com" },
+    spec: {
+      group: "storage.example.com",
+      scope: "Namespaced",
+      names: { plural: "backups", singular: "backup", kind: "Backup", listKind: "BackupList", shortNames: ["bk"] },
+      versions: [
+        {
+          name: "v1",
+          served: true,
+          storage: true,
+          subresources: { status: {} },
+          additionalPrinterColumns: [{ name: "Schedule", type: "string", jsonPath: ".spec.schedule" }],
+          schema: {
+            openAPIV3Schema: {
+              type: "object",
+              properties: {
+                spec: {
+                  type: "object",
+                  required: ["schedule"],
+                  properties: {
+                    schedule: { type: "string", pattern: "^(@(daily|hourly)|[0-9*/ ,-]+)$" },
+                    retention: { type: "integer", minimum: 1, default: 7 },
+                    targets: {
+                      type: "array",
+                      maxItems: 16,
+                      "x-kubernetes-list-type": "map",
+                      "x-kubernetes-list-map-keys": ["name"],
+                      items: { type: "object", required: ["name"], properties: { name: { type: "string", maxLength: 63 }, path: { type: "string", maxLength: 253 } } },
+                    },
+                  },
+                  "x-kubernetes-validations": [{ rule: "self.targets.all(t, t.path.startsWith('/'))", message: "paths must be absolute" }],
+                },
+                status: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+              },
+            },
+          },
+        },
+      ],
+    },
+  };
+  change(crd);
+  return crd;
+}
+
+const spec = (crd: Json) => crd.spec as Json;
+const version = (crd: Json, i = 0) => (spec(crd).versions as Json[])[i]!;
+const schemaOf = (crd: Json, i = 0) => ((version(crd, i).schema as Json).openAPIV3Schema as Json);
+const specSchema = (crd: Json) => ((schemaOf(crd).properties as Json).spec as Json);
+const field = (crd: Json, name: string) => (specSchema(crd).properties as Json)[name] as Json;
+
+const messages = (crd: Json, kubernetesVersion = "1.36") => validateCustomResourceDefinition(crd, kubernetesVersion).map((e) => e.message);
+
+describe("valid CRDs", () => {
+  test("a CRD using names, subresources, columns, list maps, defaults and rules has no errors", () => {
+    expect(messages(backupCrd())).toEqual([]);
+  });
+
+  test("two versions with different schemas are checked per version", () => {
+    const crd = backupCrd((c) => {
+      const v2 = structuredClone(version(c));
+      v2.name = "v2";
+      v2.storage = false;
+      (schemaOf({ spec: { versions: [v2] } }).properties as Json).extra = { type: "string" };
+      (spec(c).versions as Json[]).push(v2);
+    });
+    expect(messages(crd)).toEqual([]);
+  });
+});
+
+describe("ValidateCustomResourceDefinition", () => {
+  const P = "spec.validation.openAPIV3Schema.properties[spec]";
+  const cases: Array<{ name: string; change: (crd: Json) => void; expected: string[] }> = [
+    {
+      name: "an unknown type (the schema shared by all versions is spec.validation)",
+      change: (c) => (field(c, "schedule").type = "strign"),
+      expected: [`${P}.properties[schedule].type: Unsupported value: "strign": supported values: "array", "boolean", "integer", "number", "object", "string"`],
+    },
+    {
+      name: "a pattern RE2 cannot compile",
+      change: (c) => (field(c, "schedule").pattern = "^(?=@)"),
+      expected: [`${P}.properties[schedule].pattern: Invalid value: "^(?=@)": must be a valid regular expression, but isn't: error parsing regexp: invalid or unsupported Perl syntax: \`(?=\``],
+    },
+    {
+      name: "the name must be plural.group",
+      change: (c) => ((c.metadata as Json).name = "backup.storage.example.com"),
+      expected: [`metadata.name: Invalid value: "backup.storage.example.com": must be spec.names.plural+"."+spec.group`],
+    },
+    {
+      name: "a group without a dot",
+      change: (c) => {
+        spec(c).group = "storage";
+        (c.metadata as Json).name = "backups.storage";
+      },
+      expected: [`spec.group: Invalid value: "storage": should be a domain with at least one dot`],
+    },
+    {
+      name: "kind and listKind may not be the same; plural must be a DNS label",
+      change: (c) => {
+        (spec(c).names as Json).listKind = "Backup";
+        (spec(c).names as Json).shortNames = ["Bk"];
+      },
+      expected: [
+        `spec.names.shortNames[0]: Invalid value: "Bk": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+        `spec.names.listKind: Invalid value: "Backup": kind and listKind may not be the same`,
+      ],
+    },
+    {
+      name: "an unknown scope",
+      change: (c) => (spec(c).scope = "Global"),
+      expected: [`spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"`],
+    },
+    {
+      name: "no storage version",
+      change: (c) => (version(c).storage = false),
+      expected: [
+        `spec.versions: Invalid value: [{"additionalPrinterColumns":[{"jsonPath":".spec.schedule","name":"Schedule","type":"string"}],"name":"v1","schema":{"openAPIV3Schema":{"properties":{"spec":{"properties":{"retention":{"default":7,"minimum":1,"type":"integer"},"schedule":{"pattern":"^(@(daily|hourly)|[0-9*/ ,-]+)$","type":"string"},"targets":{"items":{"properties":{"name":{"maxLength":63,"type":"string"},"path":{"maxLength":253,"type":"string"}},"required":["name"],"type":"object"},"maxItems":16,"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"}},"required":["schedule"],"type":"object","x-kubernetes-validations":[{"message":"paths must be absolute","rule":"self.targets.all(t, t.path.startsWith('/'))"}]},"status":{"type":"object","x-kubernetes-preserve-unknown-fields":true}},"type":"object"}},"served":true,"storage":false,"subresources":{"status":{}}}]: must have exactly one version marked as storage version`,
+        `status.storedVersions: Invalid value: []: must have at least one stored version`,
+      ],
+    },
+    {
+      name: "a webhook conversion without a client config",
+      change: (c) => (spec(c).conversion = { strategy: "Webhook", webhook: { conversionReviewVersions: ["v1"] } }),
+      expected: [`spec.conversion.webhookClientConfig: Required value: required when strategy is set to Webhook`],
+    },
+    {
+      name: "a printer column of an unknown type",
+      change: (c) => (((version(c).additionalPrinterColumns as Json[])[0]!).type = "text"),
+      expected: [`spec.additionalPrinterColumns[0].type: Invalid value: "text": must be one of boolean,date,integer,number,string`],
+    },
+    {
+      name: "a field without a type is not structural",
+      change: (c) => delete field(c, "retention").type,
+      expected: [`${P}.properties[retention].type: Required value: must not be empty for specified object fields`],
+    },
+    {
+      name: "properties and additionalProperties together",
+      change: (c) => (specSchema(c).additionalProperties = { type: "string" }),
+      expected: [`${P}.additionalProperties: Forbidden: additionalProperties and properties are mutual exclusive`],
+    },
+    {
+      name: "metadata may only name name and generateName",
+      change: (c) => ((schemaOf(c).properties as Json).metadata = { type: "object", properties: { labels: { type: "object" } } }),
+      expected: [`spec.validation.openAPIV3Schema.properties[metadata]: Forbidden: must not specify anything other than name and generateName, but metadata is implicitly specified`],
+    },
+    {
+      name: "a type inside anyOf",
+      change: (c) => (field(c, "retention").anyOf = [{ type: "integer", minimum: 1 }, { maximum: 30 }]),
+      expected: [`${P}.properties[retention].anyOf[0].type: Forbidden: must be empty to be structural`],
+    },
+    {
+      name: "a map list key that is neither required nor defaulted",
+      change: (c) => (field(c, "targets")["x-kubernetes-list-map-keys"] = ["path"]),
+      expected: [`${P}.properties[targets].items.properties[path].default: Required value: this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property`],
+    },
+    {
+      name: "a list type on a string",
+      change: (c) => (field(c, "schedule")["x-kubernetes-list-type"] = "set"),
+      expected: [`${P}.properties[schedule].type: Invalid value: "string": must be array if x-kubernetes-list-type is specified`],
+    },
+    {
+      name: "a default with a field the schema prunes, a default of the wrong type",
+      change: (c) => {
+        field(c, "retention").default = "7";
+        specSchema(c).default = { schedule: "@daily", owner: "me" };
+      },
+      expected: [
+        `${P}.default: Invalid value: {"owner":"me","schedule":"@daily"}: must not have unknown fields`,
+        `${P}.properties[retention].default: Invalid value: "string": ${P}.properties[retention].default in body must be of type integer: "string"`,
+      ],
+    },
+    {
+      name: "a rule's unsupported reason and a rule with line breaks but no message",
+      change: (c) => (specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.retention > 0", reason: "FieldValueBad" }, { rule: "self.retention\n> 0" }]),
+      expected: [
+        `${P}.x-kubernetes-validations[0].reason: Unsupported value: "FieldValueBad": supported values: "FieldValueDuplicate", "FieldValueForbidden", "FieldValueInvalid", "FieldValueRequired"`,
+        `${P}.x-kubernetes-validations[1].message: Required value: message must be specified if rule contains line breaks`,
+      ],
+    },
+    {
+      name: "a rule that does not compile",
+      change: (c) => (specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.retention >" }]),
+      expected: [`${P}.x-kubernetes-validations[0].rule: Invalid value: {"rule":"self.retention \\u003e"}: compilation failed: Unexpected token: EOF`],
+    },
+    {
+      name: "optionalOldSelf on a rule without oldSelf",
+      change: (c) => (specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.retention > 0", optionalOldSelf: true }]),
+      expected: [`${P}.x-kubernetes-validations[0].optionalOldSelf: Invalid value: true: may not be set if oldSelf is not used in rule`],
+    },
+    {
+      name: "oldSelf under a list that is not a map list",
+      change: (c) => {
+        field(c, "targets")["x-kubernetes-list-type"] = "atomic";
+        delete field(c, "targets")["x-kubernetes-list-map-keys"];
+        ((field(c, "targets").items as Json).properties as Json).path = { type: "string", "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "immutable" }] };
+      },
+      expected: [`${P}.properties[targets].items.properties[path].x-kubernetes-validations[0].rule: Invalid value: "self == oldSelf": oldSelf cannot be used on the uncorrelatable portion of the schema within ${P}.properties[targets]`],
+    },
+    {
+      name: "a status subresource with a root keyword other than the allowed ones",
+      change: (c) => {
+        schemaOf(c).description = "Backup";
+        schemaOf(c).title = "x";
+        schemaOf(c).nullable = false;
+        schemaOf(c).minProperties = 1;
+      },
+      expected: [
+        `spec.validation.openAPIV3Schema: Invalid value: {"description":"Backup","minProperties":1,"nullable":false,"properties":{"spec":{"properties":{"retention":{"default":7,"minimum":1,"type":"integer"},"schedule":{"pattern":"^(@(daily|hourly)|[0-9*/ ,-]+)$","type":"string"},"targets":{"items":{"properties":{"name":{"maxLength":63,"type":"string"},"path":{"maxLength":253,"type":"string"}},"required":["name"],"type":"object"},"maxItems":16,"type":"array","x-kubernetes-list-map-keys":["name"],"x-kubernetes-list-type":"map"}},"required":["schedule"],"type":"object","x-kubernetes-validations":[{"message":"paths must be absolute","rule":"self.targets.all(t, t.path.startsWith('/'))"}]},"status":{"type":"object","x-kubernetes-preserve-unknown-fields":true}},"title":"x","type":"object"}: only [Description Type Format Title Maximum ExclusiveMaximum Minimum ExclusiveMinimum MaxLength MinLength Pattern MaxItems MinItems UniqueItems MultipleOf Required Items Properties ExternalDocs Example XPreserveUnknownFields XValidations] fields are allowed at the root of the schema if the status subresource is enabled`,
+      ],
+    },
+    {
+      name: "a protected group without the approval annotation",
+      change: (c) => {
+        spec(c).group = "storage.k8s.io";
+        (c.metadata as Json).name = "backups.storage.k8s.io";
+      },
+      expected: [`metadata.annotations[api-approved.kubernetes.io]: Required value: protected groups must have approval annotation "api-approved.kubernetes.io", see https://github.com/kubernetes/enhancements/pull/1111`],
+    },
+  ];
+  test.each(cases)("$name", ({ change, expected }) => {
+    expect(messages(backupCrd(change))).toEqual(expected);
+  });
+});
+
+describe("estimated cost of x-kubernetes-validations", () => {
+  const LIMIT = "(try simplifying the rule, or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are declared)";
+  const P = "spec.validation.openAPIV3Schema.properties[spec]";
+
+  test("a nested loop over unbounded lists of unbounded strings is refused, and bounds make it pass", () => {
+    const unbounded = backupCrd((c) => {
+      delete field(c, "targets").maxItems;
+      delete ((field(c, "targets").items as Json).properties as Json as Record<string, Json>).path!.maxLength;
+      specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.targets.all(a, self.targets.all(b, a.name == b.name || !a.path.contains(b.path)))" }];
+    });
+    expect(messages(unbounded)).toEqual([
+      `${P}.x-kubernetes-validations[0].rule: Forbidden: estimated rule cost exceeds budget by factor of more than 100x ${LIMIT}`,
+      `${P}.x-kubernetes-validations[0].rule: Forbidden: contributed to estimated rule cost total exceeding cost limit for entire OpenAPIv3 schema`,
+      `spec.validation.openAPIV3Schema: Forbidden: x-kubernetes-validations estimated rule cost total for entire OpenAPIv3 schema exceeds budget by factor of more than 100x ${LIMIT}`,
+    ]);
+    const bounded = backupCrd((c) => (specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.targets.all(a, self.targets.all(b, a.name == b.name || !a.path.contains(b.path)))" }]));
+    expect(messages(bounded)).toEqual([]);
+  });
+
+  test("a rule on the items of an unbounded list counts once per item it may run on", () => {
+    const crd = backupCrd((c) => {
+      delete field(c, "targets").maxItems;
+      const path = ((field(c, "targets").items as Json).properties as Record<string, Json>).path!;
+      delete path.maxLength;
+      path["x-kubernetes-validations"] = [{ rule: "self.matches('^/[a-z0-9/._-]*$')" }];
+    });
+    expect(messages(crd)).toEqual([
+      `${P}.properties[targets].items.properties[path].x-kubernetes-validations[0].rule: Forbidden: estimated rule cost exceeds budget by factor of more than 100x ${LIMIT}`,
+      `${P}.properties[targets].items.properties[path].x-kubernetes-validations[0].rule: Forbidden: contributed to estimated rule cost total exceeding cost limit for entire OpenAPIv3 schema`,
+      // The spec's own rule walks the same unbounded list of unbounded paths.
+      `${P}.x-kubernetes-validations[0].rule: Forbidden: contributed to estimated rule cost total exceeding cost limit for entire OpenAPIv3 schema`,
+      `spec.validation.openAPIV3Schema: Forbidden: x-kubernetes-validations estimated rule cost total for entire OpenAPIv3 schema exceeds budget by factor of more than 100x ${LIMIT}`,
+    ]);
+  });
+});
+
+describe("in the validate run", () => {
+  test("CRD errors are findings of rule schema/crd-invalid at the offending key, after the CRD decodes", () => {
+    const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
+    const crd = backupCrd((c) => (field(c, "schedule").type = "strign"));
+    const [document] = documentsOf(stringify(crd));
+    const found = validator.validate(document!).map(brief);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ rule: "schema/crd-invalid", message: expect.stringContaining('properties[schedule].type: Unsupported value: "strign"') });
+    expect(document!.locate(validator.validate(document!)[0]!.path)).toBeDefined();
+  });
+});
