@@ -4,7 +4,7 @@
 // subresources and columns moved to the spec when all versions share them),
 // then its names, scope, versions, conversion and schemas.
 import { goQuote, notSupported } from "../../../rules/support/field-errors.js";
-import { isDNS1035Label, isDNS1123Subdomain } from "../../../rules/support/name-syntax.js";
+import { isDNS1035Label, isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { ErrorList } from "./error-list.js";
 import { FieldPath, type FieldError } from "./field-path.js";
