@@ -6,6 +6,14 @@ import { atLeast } from "../util/release.js";
 const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // Add gates as checks need them, with the release whose default turned them on
   // (kube_features.go / versioned_kube_features.go of that release).
+  InPlacePodVerticalScaling: "1.33",
+  PodDeletionCost: "1.22",
+  PodLevelResources: "1.34",
+  PodLifecycleSleepActionAllowZero: "1.33",
+  ProcMountType: "1.33",
+  RelaxedDNSSearchValidation: "1.33",
+  RelaxedEnvironmentVariableValidation: "1.32",
+  SELinuxChangePolicy: "1.33",
 };
 
 /** Whether `gate` is on by default in `kubernetesVersion`. */

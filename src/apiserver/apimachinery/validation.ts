@@ -153,3 +153,45 @@ export function isValidPortName(value: string): string[] {
 export function isValidPortNum(port: number): string[] {
   return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
 }
+
+const ENV_VAR_NAME_FMT = "[-._a-zA-Z][-._a-zA-Z0-9]*";
+const ENV_VAR_NAME = new RegExp(`^${ENV_VAR_NAME_FMT}$`);
+const ENV_VAR_NAME_MESSAGE = "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
+const RELAXED_ENV_VAR_NAME_MESSAGE = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+
+/** hasChDirPrefix: names a shell would take for a directory change. */
+function hasChDirPrefix(value: string): string[] {
+  if (value === ".") return ["must not be '.'"];
+  if (value === "..") return ["must not be '..'"];
+  return value.startsWith("..") ? ["must not start with '..'"] : [];
+}
+
+/** validation.IsEnvVarName: the strict names of releases before RelaxedEnvironmentVariableValidation. */
+export function isEnvVarName(value: string): string[] {
+  const errors = ENV_VAR_NAME.test(value) ? [] : [regexError(ENV_VAR_NAME_MESSAGE, ENV_VAR_NAME_FMT, "my.env-name", "MY_ENV.NAME", "MyEnvName1")];
+  return [...errors, ...hasChDirPrefix(value)];
+}
+
+/** validation.IsRelaxedEnvVarName: any printable ASCII but `=`. */
+export function isRelaxedEnvVarName(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length === 0) errors.push("environment variable name must be non-empty");
+  if (!/^[\x20-\x3c\x3e-\x7e]*$/.test(value)) errors.push(RELAXED_ENV_VAR_NAME_MESSAGE);
+  return errors;
+}
+
+const HTTP_HEADER_NAME_FMT = "[-A-Za-z0-9]+";
+
+/** validation.IsHTTPHeaderName. */
+export function isHTTPHeaderName(value: string): string[] {
+  return new RegExp(`^${HTTP_HEADER_NAME_FMT}$`).test(value)
+    ? []
+    : [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", HTTP_HEADER_NAME_FMT, "X-Header-Name")];
+}
+
+const MAX_ID = 2147483647;
+
+/** validation.IsValidUserID / IsValidGroupID: 0 to 2^31-1. */
+export function isValidUserOrGroupID(id: number): string[] {
+  return id >= 0 && id <= MAX_ID ? [] : [inclusiveRangeError(0, MAX_ID)];
+}

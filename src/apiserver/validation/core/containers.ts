@@ -1,0 +1,222 @@
+// The containers of a pod spec (validateContainers, validateInitContainers,
+// validateEphemeralContainers and validateContainerCommon), in upstream's order.
+import { isDNS1123Label } from "../../apimachinery/validation.js";
+import { duplicate, forbidden, invalid, notFound, notSupported, required, type ErrorList } from "../../field/errors.js";
+import type { FieldPath } from "../../field/path.js";
+import { validateEnv, validateEnvFrom } from "./env.js";
+import { isSet, list, obj, str } from "./fields.js";
+import type { PodValidationOptions } from "./pod-options.js";
+import { checkHostPortConflicts, validateContainerPorts } from "./ports.js";
+import { validateLifecycle, validateLivenessProbe, validateReadinessProbe, validateStartupProbe } from "./probes.js";
+import { validateVolumeDevices, validateVolumeMounts, type VolumeSources } from "./volume-mounts.js";
+import type { JsonRecord } from "../../../util/object-access.js";
+
+/** What every container of a pod is validated against. */
+export interface ContainerContext {
+  volumes: VolumeSources;
+  /** Names of the pod's resourceClaims. */
+  podClaimNames: ReadonlySet<string>;
+  /** The pod's terminationGracePeriodSeconds (undefined when unset). */
+  gracePeriod: number | undefined;
+  podRestartPolicy: string;
+  hostUsers: boolean;
+  opts: PodValidationOptions;
+}
+
+/** ValidateDNS1123Label. */
+export function validateDNS1123Label(value: string, fldPath: FieldPath): ErrorList {
+  return isDNS1123Label(value).map((message) => invalid(fldPath, value, message));
+}
+
+const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
+const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
+
+function validateTerminationMessagePolicy(policy: string, fldPath: FieldPath): ErrorList {
+  if (TERMINATION_MESSAGE_POLICIES.includes(policy)) return [];
+  if (policy === "") return [required(fldPath)];
+  return [notSupported(fldPath, policy, TERMINATION_MESSAGE_POLICIES)];
+}
+
+/** validatePullPolicy. */
+function validatePullPolicy(policy: string, fldPath: FieldPath): ErrorList {
+  if (PULL_POLICIES.includes(policy)) return [];
+  if (policy === "") return [required(fldPath)];
+  return [notSupported(fldPath, policy, PULL_POLICIES)];
+}
+
+const RESIZE_RESOURCES = ["cpu", "memory"];
+const RESIZE_POLICIES = ["NotRequired", "RestartContainer"];
+
+/** validateResizePolicy: errors name the list, as upstream's do. */
+function validateResizePolicy(policies: JsonRecord[], fldPath: FieldPath, podRestartPolicy: string): ErrorList {
+  const errors: ErrorList = [];
+  const seen = new Set<string>();
+  policies.forEach((policy, i) => {
+    const resourceName = str(policy, "resourceName");
+    const restartPolicy = str(policy, "restartPolicy");
+    if (seen.has(resourceName)) errors.push(duplicate(fldPath.index(i), resourceName));
+    seen.add(resourceName);
+    if (resourceName === "") errors.push(required(fldPath));
+    else if (!RESIZE_RESOURCES.includes(resourceName)) errors.push(notSupported(fldPath, resourceName, RESIZE_RESOURCES));
+    if (restartPolicy === "") errors.push(required(fldPath));
+    else if (!RESIZE_POLICIES.includes(restartPolicy)) errors.push(notSupported(fldPath, restartPolicy, RESIZE_POLICIES));
+    if (podRestartPolicy === "Never" && restartPolicy !== "NotRequired") {
+      errors.push(invalid(fldPath, restartPolicy, "must be 'NotRequired' when `restartPolicy` is 'Never'"));
+    }
+  });
+  return errors;
+}
+
+/** validateContainerCommon: what regular, init and ephemeral containers share. */
+function validateContainerCommon(container: JsonRecord, path: FieldPath, context: ContainerContext): ErrorList {
+  const errors: ErrorList = [];
+  const name = str(container, "name");
+  if (name.length === 0) errors.push(required(path.child("name")));
+  else errors.push(...validateDNS1123Label(name, path.child("name")));
+  // Leading and trailing whitespace is only refused in a Pod (validateContainerOnlyForPod).
+  if (str(container, "image").length === 0) errors.push(required(path.child("image")));
+  errors.push(...validateTerminationMessagePolicy(str(container, "terminationMessagePolicy"), path.child("terminationMessagePolicy")));
+  const volumeMounts = list(container, "volumeMounts");
+  const volumeDevices = list(container, "volumeDevices");
+  errors.push(...validateContainerPorts(list(container, "ports"), path.child("ports")));
+  errors.push(...validateEnv(list(container, "env"), path.child("env"), context.opts));
+  errors.push(...validateEnvFrom(list(container, "envFrom"), path.child("envFrom"), context.opts));
+  errors.push(...validateVolumeMounts(volumeMounts, volumeDevices, context.volumes, container, path.child("volumeMounts")));
+  errors.push(...validateVolumeDevices(volumeDevices, volumeMounts, context.volumes, path.child("volumeDevices")));
+  errors.push(...validatePullPolicy(str(container, "imagePullPolicy"), path.child("imagePullPolicy")));
+  errors.push(...validateResizePolicy(list(container, "resizePolicy"), path.child("resizePolicy"), context.podRestartPolicy));
+  return errors;
+}
+
+/** Probes and hooks of a container that keeps running (regular, or a sidecar). */
+function validateRunningContainerHandlers(container: JsonRecord, path: FieldPath, context: ContainerContext): ErrorList {
+  const { gracePeriod, opts } = context;
+  const errors: ErrorList = [];
+  const lifecycle = obj(container, "lifecycle");
+  if (lifecycle) errors.push(...validateLifecycle(lifecycle, gracePeriod, path.child("lifecycle"), opts));
+  errors.push(...validateLivenessProbe(obj(container, "livenessProbe"), gracePeriod, path.child("livenessProbe"), opts));
+  errors.push(...validateReadinessProbe(obj(container, "readinessProbe"), gracePeriod, path.child("readinessProbe"), opts));
+  errors.push(...validateStartupProbe(obj(container, "startupProbe"), gracePeriod, path.child("startupProbe"), opts));
+  return errors;
+}
+
+/** validateContainers: at least one; names unique among them; host ports unique across them. */
+export function validateContainers(containers: JsonRecord[], fldPath: FieldPath, context: ContainerContext): ErrorList {
+  if (containers.length === 0) return [required(fldPath)];
+  const errors: ErrorList = [];
+  const allNames = new Set<string>();
+  containers.forEach((container, i) => {
+    const path = fldPath.index(i);
+    errors.push(...validateContainerCommon(container, path, context));
+    const name = str(container, "name");
+    if (allNames.has(name)) errors.push(duplicate(path.child("name"), name));
+    else allNames.add(name);
+    errors.push(...validateRunningContainerHandlers(container, path, context));
+    if (isSet(container, "restartPolicy")) errors.push(forbidden(path.child("restartPolicy"), "may not be set for non-init containers"));
+  });
+  errors.push(...checkHostPortConflicts(containers, fldPath));
+  return errors;
+}
+
+/** validateInitContainerRestartPolicy: Always (a sidecar) is the only value. */
+function validateInitContainerRestartPolicy(restartPolicy: string, fldPath: FieldPath): ErrorList {
+  return restartPolicy === "Always" ? [] : [notSupported(fldPath, restartPolicy, ["Always"])];
+}
+
+const NOT_FOR_INIT = "may not be set for init containers without restartPolicy=Always";
+
+/** validateInitContainers: names unique with the regular containers; probes and hooks only on sidecars. */
+export function validateInitContainers(containers: JsonRecord[], regularContainers: JsonRecord[], fldPath: FieldPath, context: ContainerContext): ErrorList {
+  const errors: ErrorList = [];
+  const allNames = new Set(regularContainers.map((container) => str(container, "name")));
+  containers.forEach((container, i) => {
+    const idxPath = fldPath.index(i);
+    errors.push(...validateContainerCommon(container, idxPath, context));
+    let restartAlways = false;
+    if (isSet(container, "restartPolicy")) {
+      const restartPolicy = str(container, "restartPolicy");
+      errors.push(...validateInitContainerRestartPolicy(restartPolicy, idxPath.child("restartPolicy")));
+      restartAlways = restartPolicy === "Always";
+    }
+    const name = str(container, "name");
+    if (allNames.has(name)) errors.push(duplicate(idxPath.child("name"), name));
+    else if (name.length > 0) allNames.add(name);
+    // Init containers run one at a time: host ports only clash within one.
+    errors.push(...checkHostPortConflicts([container], fldPath));
+    if (restartAlways) {
+      errors.push(...validateRunningContainerHandlers(container, idxPath, context));
+    } else {
+      for (const key of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
+        if (isSet(container, key)) errors.push(forbidden(idxPath.child(key), NOT_FOR_INIT));
+      }
+    }
+    const resizePolicy = list(container, "resizePolicy");
+    if (!context.opts.allowSidecarResizePolicy && resizePolicy.length > 0) {
+      errors.push(invalid(idxPath.child("resizePolicy"), container.resizePolicy, "must not be set for init containers"));
+    }
+  });
+  return errors;
+}
+
+/** Fields of EphemeralContainerCommon an ephemeral container may not set, in the struct's order. */
+const EPHEMERAL_FORBIDDEN_FIELDS = ["ports", "resources", "resizePolicy", "restartPolicy", "livenessProbe", "readinessProbe", "startupProbe", "lifecycle"];
+
+/** Whether a field differs from Go's zero value (an empty struct, list or map is still set). */
+function nonZero(value: unknown): boolean {
+  if (value === undefined || value === null || value === "" || value === 0 || value === false) return false;
+  return true;
+}
+
+/**
+ * validateEphemeralContainers: run for templates too, where ephemeral
+ * containers are refused on their own.
+ */
+export function validateEphemeralContainers(
+  ephemeralContainers: JsonRecord[],
+  containers: JsonRecord[],
+  initContainers: JsonRecord[],
+  fldPath: FieldPath,
+  context: ContainerContext,
+): ErrorList {
+  const errors: ErrorList = [];
+  const otherNames = new Set([...containers, ...initContainers].map((container) => str(container, "name")));
+  const allNames = new Set(otherNames);
+  ephemeralContainers.forEach((container, i) => {
+    const idxPath = fldPath.index(i);
+    errors.push(...validateContainerCommon(container, idxPath, context));
+    errors.push(...validateContainerOnlyForPod(container, idxPath));
+    const name = str(container, "name");
+    if (allNames.has(name)) errors.push(duplicate(idxPath.child("name"), name));
+    else allNames.add(name);
+    const target = str(container, "targetContainerName");
+    if (target !== "" && !otherNames.has(target)) errors.push(notFound(idxPath.child("targetContainerName"), target));
+    for (const key of EPHEMERAL_FORBIDDEN_FIELDS) {
+      if (nonZero(container[key])) errors.push(forbidden(idxPath.child(key), "cannot be set for an Ephemeral Container"));
+    }
+    list(container, "volumeMounts").forEach((mount, j) => {
+      for (const key of ["subPath", "subPathExpr"]) {
+        if (str(mount, key) !== "") errors.push(forbidden(idxPath.child("volumeMounts").index(j).child(key), "cannot be set for an Ephemeral Container"));
+      }
+    });
+  });
+  return errors;
+}
+
+/** Go's strings.TrimSpace: Unicode white space at both ends. */
+function trimSpace(text: string): string {
+  return text.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
+}
+
+/** validateContainerOnlyForPod: a Pod's images may not be padded (templates keep the old leniency). */
+function validateContainerOnlyForPod(container: JsonRecord, path: FieldPath): ErrorList {
+  const image = str(container, "image");
+  const trimmed = trimSpace(image);
+  if (trimmed === image) return [];
+  const error = invalid(path.child("image"), image, "must not have leading or trailing whitespace");
+  return [trimmed ? { ...error, suggestion: trimmed } : error];
+}
+
+/** validateContainersOnlyForPod. */
+export function validateContainersOnlyForPod(containers: JsonRecord[], fldPath: FieldPath): ErrorList {
+  return containers.flatMap((container, i) => validateContainerOnlyForPod(container, fldPath.index(i)));
+}

@@ -1,0 +1,47 @@
+// PodValidationOptions (pkg/apis/core/validation) as GetValidationOptionsFromPodSpecAndMeta
+// (pkg/api/pod/util.go) sets them on create: feature gates of the release, and
+// none of the allowances an update of an already stored object gets.
+import { featureEnabled } from "../../features.js";
+
+export interface PodValidationOptions {
+  /** Target release ("1.36"): checks and wording that changed follow it. */
+  kubernetesVersion: string;
+  /** The object validated is a Pod, not a template embedded in another kind. */
+  resourceIsPod: boolean;
+  allowInvalidPodDeletionCost: boolean;
+  allowIndivisibleHugePagesValues: boolean;
+  allowInvalidLabelValueInSelector: boolean;
+  allowInvalidTopologySpreadConstraintLabelSelector: boolean;
+  allowInvalidLabelValueInRequiredNodeAffinity: boolean;
+  allowNonLocalProjectedTokenPath: boolean;
+  allowNamespacedSysctlsForHostNetAndHostIPC: boolean;
+  allowRelaxedEnvironmentVariableValidation: boolean;
+  allowRelaxedDNSSearchValidation: boolean;
+  allowPodLifecycleSleepActionZeroValue: boolean;
+  allowOnlyRecursiveSELinuxChangePolicy: boolean;
+  podLevelResourcesEnabled: boolean;
+  allowSidecarResizePolicy: boolean;
+}
+
+/** The options of a create request in `kubernetesVersion`. */
+export function podValidationOptions(kubernetesVersion: string, resourceIsPod: boolean): PodValidationOptions {
+  const enabled = (gate: string) => featureEnabled(gate, kubernetesVersion);
+  return {
+    kubernetesVersion,
+    resourceIsPod,
+    allowInvalidPodDeletionCost: !enabled("PodDeletionCost"),
+    allowIndivisibleHugePagesValues: false,
+    allowInvalidLabelValueInSelector: false,
+    allowInvalidTopologySpreadConstraintLabelSelector: false,
+    allowInvalidLabelValueInRequiredNodeAffinity: false,
+    allowNonLocalProjectedTokenPath: false,
+    allowNamespacedSysctlsForHostNetAndHostIPC: false,
+    allowRelaxedEnvironmentVariableValidation: enabled("RelaxedEnvironmentVariableValidation"),
+    allowRelaxedDNSSearchValidation: enabled("RelaxedDNSSearchValidation"),
+    allowPodLifecycleSleepActionZeroValue: enabled("PodLifecycleSleepActionAllowZero"),
+    // useOnlyRecursiveSELinuxChangePolicy: only Recursive while SELinuxChangePolicy is off.
+    allowOnlyRecursiveSELinuxChangePolicy: !enabled("SELinuxChangePolicy"),
+    podLevelResourcesEnabled: enabled("PodLevelResources"),
+    allowSidecarResizePolicy: enabled("InPlacePodVerticalScaling"),
+  };
+}

@@ -1,0 +1,177 @@
+// Pod and pod template validation (ValidatePodCreate, validatePodMetadataAndSpec,
+// ValidatePodSpec, ValidatePodTemplateSpec, ValidatePodTemplate), in upstream's
+// order. The checks of each part live in their own files; this one holds the
+// pod-level fields and the order they are checked in.
+import { isDNS1123Subdomain } from "../../apimachinery/validation.js";
+import { forbidden, invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { FieldPath } from "../../field/path.js";
+import { validateContainers, validateContainersOnlyForPod, validateDNS1123Label, validateEphemeralContainers, validateInitContainers, type ContainerContext } from "./containers.js";
+import { bool, int, isSet, list, obj, str } from "./fields.js";
+import type { PodValidationOptions } from "./pod-options.js";
+import { validatePodHostNetworkDeps } from "./ports.js";
+import type { VolumeSources } from "./volume-mounts.js";
+import type { JsonRecord } from "../../../util/object-access.js";
+
+export { podValidationOptions, type PodValidationOptions } from "./pod-options.js";
+
+const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
+const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
+const PREEMPTION_POLICIES = ["PreemptLowerPriority", "Never"];
+const MAX_INT32 = 2147483647;
+
+/** An enum field: Required when empty, NotSupported when unknown. */
+function validateEnum(value: string, supported: readonly string[], fldPath: FieldPath): ErrorList {
+  if (supported.includes(value)) return [];
+  if (value === "") return [required(fldPath)];
+  return [notSupported(fldPath, value, supported)];
+}
+
+/** validateRestartPolicy. */
+function validateRestartPolicy(restartPolicy: string, fldPath: FieldPath): ErrorList {
+  return validateEnum(restartPolicy, RESTART_POLICIES, fldPath);
+}
+
+/** validateDNSPolicy. */
+function validateDNSPolicy(dnsPolicy: string, fldPath: FieldPath): ErrorList {
+  return validateEnum(dnsPolicy, DNS_POLICIES, fldPath);
+}
+
+/** ValidatePreemptionPolicy. */
+function validatePreemptionPolicy(preemptionPolicy: string, fldPath: FieldPath): ErrorList {
+  return validateEnum(preemptionPolicy, PREEMPTION_POLICIES, fldPath);
+}
+
+/** A name that must be a DNS subdomain (ValidateServiceAccountName, ValidateNodeName, ValidatePriorityClassName...). */
+function validateSubdomainName(value: string, fldPath: FieldPath): ErrorList {
+  return isDNS1123Subdomain(value).map((message) => invalid(fldPath, value, message));
+}
+
+/** validateImagePullSecrets: only `name` may be set. */
+function validateImagePullSecrets(secrets: JsonRecord[], fldPath: FieldPath): ErrorList {
+  return secrets.flatMap((secret, i) =>
+    Object.keys(secret).some((key) => key !== "name" && secret[key] !== undefined) ? [invalid(fldPath.index(i), secret, "only name may be set")] : [],
+  );
+}
+
+/** validateHostUsers: a user namespace does not go with the host's namespaces. */
+function validateHostUsers(spec: JsonRecord, fldPath: FieldPath): ErrorList {
+  if (bool(spec, "hostUsers") !== false) return [];
+  const errors: ErrorList = [];
+  // Upstream's paths, capitals included.
+  if (spec.hostNetwork === true) errors.push(forbidden(fldPath.child("hostNetwork"), "when `pod.Spec.HostUsers` is false"));
+  if (spec.hostPID === true) errors.push(forbidden(fldPath.child("HostPID"), "when `pod.Spec.HostUsers` is false"));
+  if (spec.hostIPC === true) errors.push(forbidden(fldPath.child("HostIPC"), "when `pod.Spec.HostUsers` is false"));
+  return errors;
+}
+
+/** The pod's volumes by name, as ValidateVolumes returns them. */
+function volumeSourcesOf(spec: JsonRecord): VolumeSources {
+  const volumes = new Map<string, JsonRecord>();
+  for (const volume of list(spec, "volumes")) {
+    const name = str(volume, "name");
+    if (name !== "" && !volumes.has(name)) volumes.set(name, volume);
+  }
+  return volumes;
+}
+
+/** gatherPodResourceClaimNames. */
+function gatherPodResourceClaimNames(spec: JsonRecord): Set<string> {
+  return new Set(list(spec, "resourceClaims").map((claim) => str(claim, "name")).filter((name) => name !== ""));
+}
+
+/**
+ * ValidatePodSpec. `podMeta` is the Pod's metadata, undefined for a template
+ * (generic ephemeral volumes are only checked in a Pod).
+ */
+export function validatePodSpec(spec: JsonRecord, _podMeta: JsonRecord | undefined, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const errors: ErrorList = [];
+  const gracePeriod = int(spec, "terminationGracePeriodSeconds");
+  if (!isSet(spec, "terminationGracePeriodSeconds")) errors.push(required(fldPath.child("terminationGracePeriodSeconds")));
+  const hostUsers = bool(spec, "hostUsers") !== false;
+  const context: ContainerContext = {
+    volumes: volumeSourcesOf(spec),
+    podClaimNames: gatherPodResourceClaimNames(spec),
+    gracePeriod,
+    podRestartPolicy: str(spec, "restartPolicy"),
+    hostUsers,
+    opts,
+  };
+  const containers = list(spec, "containers");
+  const initContainers = list(spec, "initContainers");
+  errors.push(...validateContainers(containers, fldPath.child("containers"), context));
+  errors.push(...validateInitContainers(initContainers, containers, fldPath.child("initContainers"), context));
+  errors.push(...validateEphemeralContainers(list(spec, "ephemeralContainers"), containers, initContainers, fldPath.child("ephemeralContainers"), context));
+  errors.push(...validatePodHostNetworkDeps(spec, fldPath, opts));
+  errors.push(...validateRestartPolicy(str(spec, "restartPolicy"), fldPath.child("restartPolicy")));
+  errors.push(...validateDNSPolicy(str(spec, "dnsPolicy"), fldPath.child("dnsPolicy")));
+  errors.push(...validateImagePullSecrets(list(spec, "imagePullSecrets"), fldPath.child("imagePullSecrets")));
+  errors.push(...validateHostUsers(spec, fldPath));
+  const serviceAccountName = str(spec, "serviceAccountName");
+  if (serviceAccountName.length > 0) errors.push(...validateSubdomainName(serviceAccountName, fldPath.child("serviceAccountName")));
+  const nodeName = str(spec, "nodeName");
+  if (nodeName.length > 0) errors.push(...validateSubdomainName(nodeName, fldPath.child("nodeName")));
+  const activeDeadlineSeconds = int(spec, "activeDeadlineSeconds");
+  if (activeDeadlineSeconds !== undefined && (activeDeadlineSeconds < 1 || activeDeadlineSeconds > MAX_INT32)) {
+    errors.push(invalid(fldPath.child("activeDeadlineSeconds"), activeDeadlineSeconds, `must be between 1 and ${MAX_INT32}, inclusive`));
+  }
+  const hostname = str(spec, "hostname");
+  if (hostname.length > 0) errors.push(...validateDNS1123Label(hostname, fldPath.child("hostname")));
+  const subdomain = str(spec, "subdomain");
+  if (subdomain.length > 0) errors.push(...validateDNS1123Label(subdomain, fldPath.child("subdomain")));
+  const priorityClassName = str(spec, "priorityClassName");
+  if (priorityClassName.length > 0) errors.push(...validateSubdomainName(priorityClassName, fldPath.child("priorityClassName")));
+  if (isSet(spec, "runtimeClassName")) errors.push(...validateSubdomainName(str(spec, "runtimeClassName"), fldPath.child("runtimeClassName")));
+  if (isSet(spec, "preemptionPolicy")) errors.push(...validatePreemptionPolicy(str(spec, "preemptionPolicy"), fldPath.child("preemptionPolicy")));
+  return errors;
+}
+
+/** validatePodMetadataAndSpec: the checks ValidatePodCreate shares with updates. */
+function validatePodMetadataAndSpec(pod: JsonRecord, opts: PodValidationOptions): ErrorList {
+  const specPath = FieldPath.root("spec");
+  const spec = obj(pod, "spec") ?? {};
+  const errors = validatePodSpec(spec, obj(pod, "metadata") ?? {}, specPath, opts);
+  // A projected service account token needs a service account.
+  if (str(spec, "serviceAccountName") === "") {
+    list(spec, "volumes").forEach((volume, vi) => {
+      const projected = obj(volume, "projected");
+      if (!projected) return;
+      list(projected, "sources").forEach((source, si) => {
+        if (obj(source, "serviceAccountToken")) {
+          const path = specPath.child("volumes").index(vi).child("projected", "sources").index(si).child("serviceAccountToken");
+          errors.push(forbidden(path, "must not be specified when serviceAccountName is not set"));
+        }
+      });
+    });
+  }
+  errors.push(...validateContainersOnlyForPod(list(spec, "containers"), specPath.child("containers")));
+  errors.push(...validateContainersOnlyForPod(list(spec, "initContainers"), specPath.child("initContainers")));
+  return errors;
+}
+
+/** ValidatePodCreate. */
+export function validatePodCreate(pod: JsonRecord, opts: PodValidationOptions): ErrorList {
+  const errors = validatePodMetadataAndSpec(pod, opts);
+  const fldPath = FieldPath.root("spec");
+  const spec = obj(pod, "spec") ?? {};
+  // Ephemeral containers are only added later, through their own subresource.
+  if (list(spec, "ephemeralContainers").length > 0) errors.push(forbidden(fldPath.child("ephemeralContainers"), "cannot be set on create"));
+  if (str(spec, "nodeName") !== "" && list(spec, "schedulingGates").length !== 0) {
+    errors.push(forbidden(fldPath.child("nodeName"), "cannot be set until all schedulingGates have been cleared"));
+  }
+  return errors;
+}
+
+/** ValidatePodTemplateSpec: what every workload's pod template is checked against. */
+export function validatePodTemplateSpec(template: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const spec = obj(template, "spec") ?? {};
+  const errors = validatePodSpec(spec, undefined, fldPath.child("spec"), opts);
+  if (list(spec, "ephemeralContainers").length > 0) {
+    errors.push(forbidden(fldPath.child("spec", "ephemeralContainers"), "ephemeral containers not allowed in pod template"));
+  }
+  return errors;
+}
+
+/** ValidatePodTemplate. */
+export function validatePodTemplate(podTemplate: JsonRecord, opts: PodValidationOptions): ErrorList {
+  return validatePodTemplateSpec(obj(podTemplate, "template") ?? {}, FieldPath.root("template"), opts);
+}
