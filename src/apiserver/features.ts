@@ -13,7 +13,9 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   ProcMountType: "1.33",
   RelaxedDNSSearchValidation: "1.33",
   RelaxedEnvironmentVariableValidation: "1.32",
+  RelaxedServiceNameValidation: "1.36",
   SELinuxChangePolicy: "1.33",
+  StrictIPCIDRValidation: "1.36",
 };
 
 /** Whether `gate` is on by default in `kubernetesVersion`. */

@@ -3,7 +3,6 @@ import type { Finding, ManifestDocument, Report } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
 import { autoscalingReplicas } from "./autoscaling/replicas.js";
 import { cronjobSchedule } from "./cronjob/schedule.js";
-import { ingressRules } from "./ingress/rules.js";
 import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
 import { namesConfigKey } from "./names/config-key.js";
@@ -40,7 +39,6 @@ export type { Rule, RuleContext } from "./types.js";
 export const ALL_RULES: readonly Rule[] = [
   autoscalingReplicas,
   cronjobSchedule,
-  ingressRules,
   inputsDuplicateObject,
   metadataLabels,
   namesConfigKey,

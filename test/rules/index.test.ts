@@ -16,7 +16,6 @@ describe("ALL_RULES", () => {
     expect(ids).toEqual([
       "autoscaling/replicas",
       "cronjob/schedule",
-      "ingress/rules",
       "inputs/duplicate-object",
       "metadata/labels",
       "names/config-key",

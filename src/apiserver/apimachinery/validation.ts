@@ -1,6 +1,8 @@
 // The syntax checks of k8s.io/apimachinery (pkg/util/validation and
 // pkg/api/validate/content), returning kube-apiserver's own messages.
 // Lengths are counted in bytes, as Go's len() does.
+import { invalid, required, type ErrorList } from "../field/errors.js";
+import type { FieldPath } from "../field/path.js";
 import { byteLength } from "../../util/api-values.js";
 
 const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
@@ -9,6 +11,8 @@ const DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
 const LABEL_KEY_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
 const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
 const CONFIG_MAP_KEY_FMT = "[-._a-zA-Z0-9]+";
+const WILDCARD_DNS1123_SUBDOMAIN_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
+const HTTP_PATH_FMT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
 
 const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
@@ -16,6 +20,8 @@ const DNS1035_LABEL = new RegExp(`^${DNS1035_LABEL_FMT}$`);
 const LABEL_KEY_NAME = new RegExp(`^${LABEL_KEY_FMT}$`);
 const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 const CONFIG_MAP_KEY = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`);
+const WILDCARD_DNS1123_SUBDOMAIN = new RegExp(`^${WILDCARD_DNS1123_SUBDOMAIN_FMT}$`);
+const HTTP_PATH = new RegExp(`^${HTTP_PATH_FMT}$`);
 
 export const DNS1123_LABEL_MAX = 63;
 export const DNS1123_SUBDOMAIN_MAX = 253;
@@ -194,4 +200,51 @@ const MAX_ID = 2147483647;
 /** validation.IsValidUserID / IsValidGroupID: 0 to 2^31-1. */
 export function isValidUserOrGroupID(id: number): string[] {
   return id >= 0 && id <= MAX_ID ? [] : [inclusiveRangeError(0, MAX_ID)];
+}
+
+const WILDCARD_DNS1123_SUBDOMAIN_MESSAGE =
+  "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
+
+/** IsWildcardDNS1123Subdomain: `*.` followed by a DNS subdomain. */
+export function isWildcardDNS1123Subdomain(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errors.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
+  if (!WILDCARD_DNS1123_SUBDOMAIN.test(value)) errors.push(regexError(WILDCARD_DNS1123_SUBDOMAIN_MESSAGE, WILDCARD_DNS1123_SUBDOMAIN_FMT, "*.example.com"));
+  return errors;
+}
+
+/** IsFullyQualifiedName: a DNS subdomain of at least three segments. */
+export function isFullyQualifiedName(field: FieldPath, name: string): ErrorList {
+  if (name.length === 0) return [required(field)];
+  const errors = isDNS1123Subdomain(name);
+  if (errors.length > 0) return [invalid(field, name, errors.join(","))];
+  if (name.split(".").length < 3) return [invalid(field, name, "should be a domain with at least three segments separated by dots")];
+  return [];
+}
+
+/** IsFullyQualifiedDomainName: a DNS subdomain of at least two labels, a trailing dot allowed. */
+export function isFullyQualifiedDomainName(field: FieldPath, value: string): ErrorList {
+  if (value.length === 0) return [required(field)];
+  const name = value.endsWith(".") ? value.slice(0, -1) : value;
+  const errors = isDNS1123Subdomain(name);
+  if (errors.length > 0) return [invalid(field, name, errors.join(","))];
+  const labels = name.split(".");
+  if (labels.length < 2) return [invalid(field, name, "should be a domain with at least two segments separated by dots")];
+  for (const label of labels) {
+    const labelErrors = isDNS1123Label(label);
+    if (labelErrors.length > 0) return [invalid(field, label, labelErrors.join(","))];
+  }
+  return [];
+}
+
+/** IsDomainPrefixedPath: a DNS subdomain, `/`, and an HTTP path ("acme.io/foo"). */
+export function isDomainPrefixedPath(field: FieldPath, value: string): ErrorList {
+  if (value.length === 0) return [required(field)];
+  const slash = value.indexOf("/");
+  const host = slash < 0 ? value : value.slice(0, slash);
+  const path = slash < 0 ? "" : value.slice(slash + 1);
+  if (slash < 0 || host.length === 0 || path.length === 0) return [invalid(field, value, 'must be a domain-prefixed path (such as "acme.io/foo")')];
+  const errors = isDNS1123Subdomain(host).map((detail) => invalid(field, host, detail));
+  if (!HTTP_PATH.test(path)) errors.push(invalid(field, path, regexError("Invalid path", HTTP_PATH_FMT)));
+  return errors;
 }

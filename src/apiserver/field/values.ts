@@ -129,3 +129,12 @@ export function labelSelectorValue(selector: unknown, kubernetesVersion: string)
   const shape = selectorShape(selector);
   return rendersCompositeAsJson(kubernetesVersion) ? jsonSelector(shape) : goSelector(shape);
 }
+
+/**
+ * A slice of strings as a bad value (`[]T` with T a string type, such as
+ * `[]string` or `[]networking.PolicyType`): JSON since 1.34, Go syntax before.
+ */
+export function stringListValue(items: readonly string[], goElementType: string, kubernetesVersion: string): string {
+  if (rendersCompositeAsJson(kubernetesVersion)) return goJson(items);
+  return `[]${goElementType}{` + items.map(goQuote).join(", ") + "}";
+}

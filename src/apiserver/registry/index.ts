@@ -1,11 +1,15 @@
 // The registry strategies of every built-in kind kubeplan models, by API group.
 import { apiGroup } from "../../util/api-values.js";
 import { CORE_STRATEGIES } from "./core.js";
+import { NETWORKING_STRATEGIES } from "./networking.js";
 import type { GroupStrategies, Strategy } from "./types.js";
 
 export type { Strategy, ValidationContext } from "./types.js";
 
-const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([["", CORE_STRATEGIES]]);
+const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
+  ["", CORE_STRATEGIES],
+  ["networking.k8s.io", NETWORKING_STRATEGIES],
+]);
 
 /** The strategy of a built-in kind; undefined for custom resources and kinds not modelled. */
 export function strategyFor(apiVersion: string, kind: string): Strategy | undefined {

@@ -1,0 +1,11 @@
+// Registry strategies of networking.k8s.io (pkg/registry/networking/<resource>/strategy.go).
+import { validateIngressClass } from "../validation/networking/ingress-class.js";
+import { validateIngressCreate } from "../validation/networking/ingress.js";
+import { validateNetworkPolicy } from "../validation/networking/network-policy.js";
+import type { GroupStrategies } from "./types.js";
+
+export const NETWORKING_STRATEGIES: GroupStrategies = {
+  Ingress: { validate: (object, context) => validateIngressCreate(object, context.kubernetesVersion) },
+  IngressClass: { validate: (object) => validateIngressClass(object) },
+  NetworkPolicy: { validate: (object, context) => validateNetworkPolicy(object, context.kubernetesVersion) },
+};
