@@ -7,6 +7,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // Add gates as checks need them, with the release whose default turned them on
   // (kube_features.go / versioned_kube_features.go of that release).
   InPlacePodVerticalScaling: "1.33",
+  MutableCSINodeAllocatableCount: "1.34",
   PodDeletionCost: "1.22",
   PodLevelResources: "1.34",
   PodLifecycleSleepActionAllowZero: "1.33",

@@ -10,7 +10,7 @@ import * as core from "./core.js";
 import { setDefaultsIngressClass, setDefaultsNetworkPolicy } from "./networking.js";
 import { setDefaultsRoleBinding } from "./rbac.js";
 import { setDefaultsPriorityClass } from "./scheduling.js";
-import { setDefaultsStorageClass } from "./storage.js";
+import { setDefaultsCSIDriver, setDefaultsStorageClass } from "./storage.js";
 
 export { defaultPullPolicy, imageTag, setDefaultsPod, setDefaultsPodSpec } from "./core.js";
 export { applySchemaDefaults } from "./custom-resources.js";
@@ -52,6 +52,7 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ["rbac.authorization.k8s.io/RoleBinding", (body) => setDefaultsRoleBinding(body)],
   ["rbac.authorization.k8s.io/ClusterRoleBinding", (body) => setDefaultsRoleBinding(body)],
   ["storage.k8s.io/StorageClass", (body) => setDefaultsStorageClass(body)],
+  ["storage.k8s.io/CSIDriver", (body) => setDefaultsCSIDriver(body)],
   ["scheduling.k8s.io/PriorityClass", (body) => setDefaultsPriorityClass(body)],
   [
     "autoscaling/HorizontalPodAutoscaler",

@@ -2,6 +2,8 @@
 import { apiGroup } from "../../util/api-values.js";
 import { CORE_STRATEGIES } from "./core.js";
 import { NETWORKING_STRATEGIES } from "./networking.js";
+import { SCHEDULING_STRATEGIES } from "./scheduling.js";
+import { STORAGE_STRATEGIES } from "./storage.js";
 import type { GroupStrategies, Strategy } from "./types.js";
 
 export type { Strategy, ValidationContext } from "./types.js";
@@ -9,6 +11,8 @@ export type { Strategy, ValidationContext } from "./types.js";
 const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["", CORE_STRATEGIES],
   ["networking.k8s.io", NETWORKING_STRATEGIES],
+  ["scheduling.k8s.io", SCHEDULING_STRATEGIES],
+  ["storage.k8s.io", STORAGE_STRATEGIES],
 ]);
 
 /** The strategy of a built-in kind; undefined for custom resources and kinds not modelled. */

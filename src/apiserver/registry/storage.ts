@@ -1,0 +1,25 @@
+// Registry strategies of storage.k8s.io (pkg/registry/storage/<resource>/strategy.go).
+import { featureEnabled } from "../features.js";
+import { validateCSIDriver } from "../validation/storage/csi-driver.js";
+import { validateStorageClass } from "../validation/storage/storage-class.js";
+import { validateVolumeAttachment } from "../validation/storage/volume-attachment.js";
+import { isRecord } from "../../util/object-access.js";
+import type { GroupStrategies } from "./types.js";
+
+export const STORAGE_STRATEGIES: GroupStrategies = {
+  StorageClass: { validate: (object) => validateStorageClass(object) },
+  CSIDriver: {
+    // PrepareForCreate drops the fields of gates that are off.
+    prepareForCreate: (object, context) => {
+      if (isRecord(object.spec) && !featureEnabled("MutableCSINodeAllocatableCount", context.kubernetesVersion)) delete object.spec.nodeAllocatableUpdatePeriodSeconds;
+    },
+    validate: (object) => validateCSIDriver(object),
+  },
+  VolumeAttachment: {
+    // PrepareForCreate: a create cannot set the status.
+    prepareForCreate: (object) => {
+      delete object.status;
+    },
+    validate: (object) => validateVolumeAttachment(object),
+  },
+};
