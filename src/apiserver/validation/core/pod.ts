@@ -37,7 +37,7 @@ function validateDNSPolicy(dnsPolicy: string, fldPath: FieldPath): ErrorList {
 }
 
 /** ValidatePreemptionPolicy. */
-function validatePreemptionPolicy(preemptionPolicy: string, fldPath: FieldPath): ErrorList {
+export function validatePreemptionPolicy(preemptionPolicy: string, fldPath: FieldPath): ErrorList {
   return validateEnum(preemptionPolicy, PREEMPTION_POLICIES, fldPath);
 }
 

@@ -1,10 +1,11 @@
 // ValidatePriorityClass (pkg/apis/scheduling/validation/validation.go): names
 // with the `system-` prefix are the two system classes only, with their own
 // value; other classes stay at or below one billion.
-import { forbidden, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { forbidden, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { int, isSet, obj, str } from "../core/fields.js";
+import { validatePreemptionPolicy } from "../core/pod.js";
 
 /** scheduling.SystemPriorityClassPrefix. */
 const SYSTEM_PRIORITY_CLASS_PREFIX = "system-";
@@ -17,7 +18,6 @@ const SYSTEM_PRIORITY_CLASSES: ReadonlyArray<{ name: string; value: number }> = 
   { name: "system-node-critical", value: SYSTEM_CRITICAL_PRIORITY + 1000 },
   { name: "system-cluster-critical", value: SYSTEM_CRITICAL_PRIORITY },
 ];
-const PREEMPTION_POLICIES = ["PreemptLowerPriority", "Never"];
 
 /** IsKnownSystemPriorityClass: the error that says why a class is not one of the system ones, if it is not. */
 function isKnownSystemPriorityClass(name: string, value: number, globalDefault: boolean): string | undefined {
@@ -26,13 +26,6 @@ function isKnownSystemPriorityClass(name: string, value: number, globalDefault: 
   if (known.value !== value) return `value of ${name} PriorityClass must be ${known.value}`;
   if (globalDefault) return `globalDefault of ${name} PriorityClass must be false`;
   return undefined;
-}
-
-/** ValidatePreemptionPolicy. */
-function validatePreemptionPolicy(preemptionPolicy: string, fldPath: FieldPath): ErrorList {
-  if (PREEMPTION_POLICIES.includes(preemptionPolicy)) return [];
-  if (preemptionPolicy === "") return [required(fldPath)];
-  return [notSupported(fldPath, preemptionPolicy, PREEMPTION_POLICIES)];
 }
 
 /** ValidatePriorityClass, after ObjectMeta. */
