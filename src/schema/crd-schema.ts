@@ -3,11 +3,11 @@
 // strict field validation (unknown fields are errors unless
 // x-kubernetes-preserve-unknown-fields), int-or-string and embedded resources
 // as apiextensions reads them, and the value validations kube-openapi applies.
-// Defaults, list types and CEL rules are applied by src/schema/crd/; the
-// allOf/anyOf/oneOf/not value validations are left out: kubeplan checks less
-// there rather than report what the API server would accept.
+// Defaults, list types, allOf/anyOf/oneOf/not and CEL rules are applied by
+// src/schema/crd/ (junctors.ts reports them in kube-openapi's own terms).
 import type { StructuralNode } from "./crd/structural.js";
 import type { SchemaNode } from "./schema-node.js";
+import { compileRe2 } from "../util/re2.js";
 
 const OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
@@ -22,14 +22,7 @@ export const CUSTOM_RESOURCE_FORMATS: Record<string, string> = {
 
 type Json = Record<string, unknown>;
 
-function isValidPattern(pattern: string): boolean {
-  try {
-    new RegExp(pattern, "u");
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isValidPattern = (pattern: string): boolean => !("error" in compileRe2(pattern));
 
 /** Bounds and lengths; draft-04's boolean exclusiveMinimum/Maximum become draft-07 numbers. */
 function copyValueValidations(node: StructuralNode, out: Json): void {
@@ -39,7 +32,7 @@ function copyValueValidations(node: StructuralNode, out: Json): void {
   for (const keyword of ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] as const) {
     if (node[keyword] !== undefined) out[keyword] = node[keyword];
   }
-  // Go's RE2 syntax that JavaScript cannot compile is not checked rather than misread.
+  // A pattern RE2 cannot compile makes the CRD invalid (reported on the CRD), not its resources.
   if (node.pattern !== undefined && isValidPattern(node.pattern)) out.pattern = node.pattern;
   if (node.enum !== undefined) out.enum = node.nullable ? [...node.enum, null] : node.enum;
   const format = node.format !== undefined ? CUSTOM_RESOURCE_FORMATS[node.format] : undefined;

@@ -9,6 +9,7 @@ import { refsOf } from "./schema-refs.js";
 import { SHARED_PREFIX, shareSubschemas } from "./crd/shared-subschemas.js";
 import { isInClosedSet } from "./closed-set-message.js";
 import type { ClosedSet, SchemaNode } from "./schema-node.js";
+import { compileRe2 } from "../util/re2.js";
 
 const requireFromHere = createRequire(import.meta.url);
 type AjvConstructor = typeof AjvInstance;
@@ -49,11 +50,23 @@ const ANNOTATIONS = [
   "x-kubernetes-int-or-string",
 ];
 
+/**
+ * CRD patterns are Go regular expressions, matched in linear time (RE2): a
+ * pattern RE2 cannot compile is left out of the schema (the CRD's own
+ * validation reports it).
+ */
+function re2Engine(pattern: string): { test(text: string): boolean } {
+  const compiled = compileRe2(pattern);
+  if ("error" in compiled) throw new Error(compiled.error);
+  return compiled.regex;
+}
+re2Engine.code = "re2";
+
 function newAjv(): AjvInstance {
   const loaded = requireFromHere("ajv") as AjvConstructor | { default: AjvConstructor };
   const Ajv = "default" in loaded ? loaded.default : loaded;
   // Referenced schemas stay functions of their own (inlineRefs: false): CRDs share big subtrees.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, messages: false, inlineRefs: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, messages: false, inlineRefs: false, code: { regExp: re2Engine } });
   for (const [name, type] of Object.entries(FORMAT_TYPES)) {
     const check = FORMAT_CHECKS[name]!.validate as (value: never) => boolean;
     ajv.addFormat(name, { type, validate: check } as never);

@@ -208,17 +208,9 @@ describe("custom resources", () => {
       ],
     },
     {
-      name: "a CEL rule using a function kubeplan cannot evaluate",
-      yaml: webapp("  image: shop\n  homepage: https://shop.example.com\n"),
-      expected: [
-        {
-          rule: "schema/cel-not-evaluated",
-          severity: "info",
-          line: 7,
-          column: 13,
-          message: `spec.homepage: x-kubernetes-validations rule "isURL(self)" was not evaluated: it calls a function kubeplan cannot evaluate (found no matching overload for 'isURL(dyn)')`,
-        },
-      ],
+      name: "a CEL rule of the url library",
+      yaml: webapp("  image: shop\n  homepage: shop home\n"),
+      expected: [{ rule: "schema/cel-rule", line: 7, column: 13, message: 'spec.homepage: Invalid value: "string": must be a URL' }],
     },
     {
       name: "a CEL rule reading a field that is not set",
@@ -258,6 +250,13 @@ describe("custom resources", () => {
       yaml: "apiVersion: certmanager.io/v1\nkind: Certificate\nmetadata: {name: web}\n",
       expected: [
         { rule: "schema/unknown-kind", line: 1, column: 13, message: 'apiVersion: no matches for kind "Certificate" in version "certmanager.io/v1" (Certificate is served as "cert-manager.io/v1")', suggestion: "cert-manager.io/v1" },
+      ],
+    },
+    {
+      name: "a kind of a group the project used before",
+      yaml: "apiVersion: certmanager.k8s.io/v1alpha1\nkind: Certificate\nmetadata: {name: web}\n",
+      expected: [
+        { rule: "schema/unknown-kind", line: 1, column: 13, message: 'apiVersion: no matches for kind "Certificate" in version "certmanager.k8s.io/v1alpha1" (Certificate is served as "cert-manager.io/v1")', suggestion: "cert-manager.io/v1" },
       ],
     },
     {

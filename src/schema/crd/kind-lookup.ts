@@ -1,7 +1,8 @@
 // What to say about an apiVersion+kind that no built-in API and no CRD
 // serves, when the CRDs of the inputs explain it: a version the CRD does not
 // declare or serve, a typo of a kind of the CRD's group (`Certifcate` →
-// `Certificate`), or a typo of the group of a known kind.
+// `Certificate`), or a known kind under another group (a typo, or the
+// group the project used before).
 import type { Report } from "../../types.js";
 import { groupOfApiVersion, type CustomResourceCatalog, type CustomResourceVersion } from "../custom-resources.js";
 import { nearest } from "../../util/suggest.js";
@@ -42,10 +43,14 @@ function unknownKindOfGroup(catalog: CustomResourceCatalog, apiVersion: string, 
   return problem("/kind", head);
 }
 
-/** A known kind under an apiVersion one or two edits away from one serving it (`certmanager.io/v1`). */
-function misspelledGroup(catalog: CustomResourceCatalog, apiVersion: string, kind: string): CustomKindProblem | undefined {
+/**
+ * A known kind under another group: one or two edits away from the one
+ * serving it (`certmanager.io/v1`), or an old group the project moved from
+ * (`certmanager.k8s.io/v1alpha1` → `cert-manager.io/v1`).
+ */
+function servedElsewhere(catalog: CustomResourceCatalog, apiVersion: string, kind: string): CustomKindProblem | undefined {
   const served = byStability(catalog.servedVersionsOfKind(kind)).map((v) => v.apiVersion);
-  const closest = nearest(apiVersion, served, { maxDistance: 2 });
+  const closest = nearest(apiVersion, served, { maxDistance: 2 }) ?? served[0];
   if (closest === undefined) return undefined;
   return problem("/apiVersion", `apiVersion: no matches for kind ${quote(kind)} in version ${quote(apiVersion)} (${kind} is served as ${quote(closest)})`, closest);
 }
@@ -59,5 +64,5 @@ export function customKindProblem(catalog: CustomResourceCatalog, apiVersion: st
   const declared = catalog.versionsOf(apiVersion, kind);
   if (declared.length > 0) return undeclaredVersion(apiVersion, kind, declared);
   if (catalog.hasGroup(groupOfApiVersion(apiVersion))) return unknownKindOfGroup(catalog, apiVersion, kind);
-  return misspelledGroup(catalog, apiVersion, kind);
+  return servedElsewhere(catalog, apiVersion, kind);
 }

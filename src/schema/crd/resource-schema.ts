@@ -3,12 +3,14 @@
 // reads and compiles only the schemas it needs.
 import { customResourceSchema } from "../crd-schema.js";
 import type { SchemaNode } from "../schema-node.js";
+import { hasJunctors } from "./junctors.js";
 import { hasValidationRules, readStructuralSchema, type StructuralNode } from "./structural.js";
 
 export class CustomResourceSchema {
   private structuralNode: StructuralNode | undefined;
   private jsonSchema: SchemaNode | undefined;
   private rules: boolean | undefined;
+  private junctors: boolean | undefined;
 
   constructor(private readonly openAPIV3Schema: unknown) {}
 
@@ -25,5 +27,10 @@ export class CustomResourceSchema {
   /** Whether some node has x-kubernetes-validations. */
   get hasRules(): boolean {
     return (this.rules ??= hasValidationRules(this.structural));
+  }
+
+  /** Whether some node has allOf, anyOf, oneOf or not. */
+  get hasJunctors(): boolean {
+    return (this.junctors ??= hasJunctors(this.structural));
   }
 }

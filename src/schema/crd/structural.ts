@@ -46,6 +46,15 @@ export interface StructuralNode {
   listMapKeys?: string[];
   mapType?: string;
   validations: ValidationRule[];
+  /** allOf, anyOf, oneOf and not, as the CRD wrote them: value validations only (src/schema/crd/junctors.ts). */
+  junctors?: Junctors;
+}
+
+export interface Junctors {
+  allOf?: Json[];
+  anyOf?: Json[];
+  oneOf?: Json[];
+  not?: Json;
 }
 
 type Json = Record<string, unknown>;
@@ -96,6 +105,15 @@ function assignNumbers(node: StructuralNode, input: Json): void {
   if (input.exclusiveMaximum === true) node.exclusiveMaximum = true;
 }
 
+function readJunctors(source: Json): Junctors | undefined {
+  const junctors: Junctors = {};
+  for (const key of ["allOf", "anyOf", "oneOf"] as const) {
+    if (Array.isArray(source[key]) && (source[key] as unknown[]).length > 0) junctors[key] = (source[key] as unknown[]).map((item) => (isRecord(item) ? item : {}));
+  }
+  if (isRecord(source.not)) junctors.not = source.not;
+  return Object.keys(junctors).length > 0 ? junctors : undefined;
+}
+
 function readNode(input: unknown, depth: number): StructuralNode {
   const source: Json = isRecord(input) && depth <= MAX_DEPTH ? input : {};
   const node: StructuralNode = {
@@ -120,6 +138,8 @@ function readNode(input: unknown, depth: number): StructuralNode {
   if (Array.isArray(source["x-kubernetes-list-map-keys"])) node.listMapKeys = strings(source["x-kubernetes-list-map-keys"]);
   const mapType = text(source["x-kubernetes-map-type"]);
   if (mapType) node.mapType = mapType;
+  const junctors = readJunctors(source);
+  if (junctors) node.junctors = junctors;
   if (isRecord(source.properties)) {
     node.properties = new Map();
     for (const [name, child] of Object.entries(source.properties)) node.properties.set(name, readNode(child, depth + 1));

@@ -13,6 +13,7 @@ import { celRuleProblems } from "./cel/rules.js";
 import { defaultedResource } from "./defaults.js";
 import { embeddedResourceProblems } from "./embedded.js";
 import { fieldPathOf } from "./field-path.js";
+import { junctorFailures } from "./junctors.js";
 import { listTypeProblems } from "./list-types.js";
 import { translateCustomResourceErrors } from "./messages.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
@@ -36,6 +37,7 @@ function firstLine(error: unknown): string {
 export class CustomResourceValidator {
   private compiled: Compiled | undefined;
   private fieldIndex: Map<string, FieldPlace[]> | undefined;
+  private readonly junctorValidators = new WeakMap<Record<string, unknown>, CompiledValidator>();
 
   constructor(
     private readonly schema: CustomResourceSchema,
@@ -65,20 +67,25 @@ export class CustomResourceValidator {
     if ("error" in compiled) {
       const message = `the schema of CustomResourceDefinition ${this.options.crdName} could not be compiled, so this resource was not checked against it: ${compiled.error}`;
       findings.push(reportToFinding(document, CUSTOM_RESOURCE_RULES.crdSchema, "info", { pointer: "", message }));
-    } else if (!compiled.validate(object)) {
-      const problems = translateCustomResourceErrors(
-        {
-          release: this.options.release,
-          root: this.schema.json,
-          document: view,
-          kubernetesVersion: this.options.kubernetesVersion,
-          fieldIndex: () => (this.fieldIndex ??= buildFieldIndex(this.options.release, this.schema.json)),
-        },
-        (compiled.validate.errors ?? []) as AjvError[],
-      );
-      for (const problem of problems) {
-        if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
-        findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+    } else {
+      const context = {
+        release: this.options.release,
+        root: this.schema.json,
+        document: view,
+        kubernetesVersion: this.options.kubernetesVersion,
+        fieldIndex: () => (this.fieldIndex ??= buildFieldIndex(this.options.release, this.schema.json)),
+      };
+      if (!compiled.validate(object)) {
+        for (const problem of translateCustomResourceErrors(context, (compiled.validate.errors ?? []) as AjvError[])) {
+          if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
+          findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+        }
+      }
+      if (this.schema.hasJunctors) {
+        for (const failure of junctorFailures(object, root, (schema) => this.options.compiler.compile(schema), this.junctorValidators)) {
+          findings.push(reportToFinding(document, RULES.invalidValue, "error", { pointer: failure.pointer, message: failure.message }));
+          for (const problem of translateCustomResourceErrors(context, failure.errors)) findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+        }
       }
     }
     const version = this.options.kubernetesVersion;

@@ -4,16 +4,30 @@
 //   <path>: Invalid value: "<schema type>": <message>
 // with the rule's messageExpression, message or "failed rule: <rule>";
 // reason and fieldPath as the rule gives them. Transition rules (oldSelf)
-// are skipped, as upstream skips them when there is no old object. A rule
-// kubeplan cannot evaluate (a function the CEL library lacks, a syntax it
-// does not parse) is one info finding, never an error.
+// are skipped, as upstream skips them when there is no old object. Each
+// evaluation is charged its cost (cost.ts, with the sizes of the actual
+// values): past the per-call limit or the object's runtime budget, the
+// rules stop with the API server's message. A rule kubeplan cannot evaluate
+// is one info finding per CRD and rule, never an error.
 import type { ParseResult } from "@marcbachmann/cel-js";
 import { goQuote } from "../../../rules/support/field-errors.js";
 import { joinPointer } from "../../../util/pointer.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "../problem.js";
 import { mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
+import { estimateCost } from "./cost.js";
+import { CelEvaluationError } from "./lib/macros.js";
 import { celRuntime, refersToOldSelf } from "./library.js";
+import { valueCelType, type CelType } from "./types.js";
 import { celValue } from "./values.js";
+
+/** RuntimeCELCostBudget: what evaluating all rules of one object may cost. */
+export const RUNTIME_CEL_COST_BUDGET = 10_000_000;
+/** PerCallLimit: what one evaluation of one rule may cost. */
+export const PER_CALL_LIMIT = 1_000_000;
+const MAX_DEPTH = 64;
+
+/** Rules already reported as not evaluated: once per CRD and rule, not once per object. */
+const reportedNotEvaluated = new WeakSet<ValidationRule>();
 
 type Json = Record<string, unknown>;
 
@@ -46,7 +60,7 @@ function compile(rule: ValidationRule): CompiledRule {
     try {
       entry.program = runtime.parse(rule.rule);
     } catch (error) {
-      entry.unsupported = `it could not be parsed (${firstLine(error)})`;
+      entry.unsupported = `it could not be parsed (${firstLine(error).replace(/^ParseError: /, "")})`;
     }
     if (rule.messageExpression !== undefined) {
       try {
@@ -69,6 +83,11 @@ interface Walk {
   /** Pointers of values of the wrong type and of unknown fields (see celRuleProblems). */
   invalid: readonly string[];
   cache: WeakMap<object, unknown>;
+  types: WeakMap<object, CelType>;
+  /** What is left of the object's runtime budget. */
+  budget: number;
+  /** Set once the budget ran out: no further rule is evaluated. */
+  exhausted: boolean;
   problems: CustomResourceProblem[];
 }
 
@@ -76,12 +95,14 @@ type Outcome = { kind: "pass" } | { kind: "fail" } | { kind: "error"; detail: st
 
 /** The errors of evaluation that upstream reports too, in cel-go's words; others mean kubeplan cannot tell. */
 function runtimeError(error: unknown): Outcome {
+  if (error instanceof CelEvaluationError) return { kind: "error", detail: error.message };
   const code = (error as { code?: unknown }).code;
   const message = firstLine(error);
   if (code === "no_such_key") return { kind: "error", detail: `no such key: ${message.replace(/^No such key:\s*/, "")}` };
   if (code === "division_by_zero") return { kind: "error", detail: "division by zero" };
-  if (code === "no_matching_overload") return { kind: "unsupported", reason: `it calls a function kubeplan cannot evaluate (${message})` };
-  return { kind: "unsupported", reason: message };
+  const call = /overload for '([^']+)'/.exec(message);
+  if (code === "no_matching_overload" && call) return { kind: "unsupported", reason: `kubeplan cannot evaluate ${call[1]} on these values` };
+  return { kind: "unsupported", reason: "kubeplan's CEL evaluator could not evaluate it" };
 }
 
 function run(program: ParseResult, activation: Json): Outcome {
@@ -143,10 +164,37 @@ function failure(walk: Walk, rule: ValidationRule, node: StructuralNode, pointer
   return { rule: CUSTOM_RESOURCE_RULES.celRule, pointer: at, message };
 }
 
-function notEvaluated(rule: ValidationRule, pointer: string, reason: string, walk: Walk): CustomResourceProblem {
+function notEvaluated(rule: ValidationRule, pointer: string, reason: string, walk: Walk): void {
+  if (reportedNotEvaluated.has(rule)) return;
+  reportedNotEvaluated.add(rule);
   const where = walk.path(pointer);
   const message = `${where}: x-kubernetes-validations rule ${JSON.stringify(rule.rule.trim())} was not evaluated: ${reason}`;
-  return { rule: CUSTOM_RESOURCE_RULES.celNotEvaluated, pointer, message, severity: "info" };
+  walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.celNotEvaluated, pointer, message, severity: "info" });
+}
+
+/** The type that bounds a value's cost: its own sizes, computed once per value. */
+function typeOf(walk: Walk, value: unknown): CelType {
+  if (value === null || typeof value !== "object") return valueCelType(value);
+  let type = walk.types.get(value);
+  if (!type) walk.types.set(value, (type = valueCelType(value)));
+  return type;
+}
+
+/** Charges one evaluation to the budget; the problem that stops the rules when it does not fit. */
+function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string): CustomResourceProblem | undefined {
+  const type = typeOf(walk, value);
+  const cost = estimateCost(entry.program!.ast, new Map([["self", type], ["oldSelf", type]]));
+  const invalid = (detail: string): CustomResourceProblem => ({ rule: CUSTOM_RESOURCE_RULES.celRule, pointer, message: `${walk.path(pointer)}: Invalid value: ${goQuote(node.type)}: ${detail}` });
+  if (cost > PER_CALL_LIMIT) {
+    walk.exhausted = true;
+    return invalid(`'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: ${ruleText(rule)}`);
+  }
+  walk.budget -= cost;
+  if (walk.budget < 0) {
+    walk.exhausted = true;
+    return invalid("validation failed due to running out of cost budget, no further validation rules will be run");
+  }
+  return undefined;
 }
 
 function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, isResourceRoot: boolean, overInvalid: boolean): void {
@@ -154,7 +202,13 @@ function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, va
   // Transition rules need the stored object; on create upstream skips them.
   if (entry.usesOldSelf && !rule.optionalOldSelf) return;
   if (!entry.program) {
-    walk.problems.push(notEvaluated(rule, pointer, entry.unsupported ?? "it could not be compiled", walk));
+    notEvaluated(rule, pointer, entry.unsupported ?? "it could not be compiled", walk);
+    return;
+  }
+  if (walk.exhausted) return;
+  const over = charge(walk, entry, rule, node, value, pointer);
+  if (over) {
+    walk.problems.push(over);
     return;
   }
   const activation: Json = { self: celValue(value, node, walk.cache, isResourceRoot) };
@@ -166,7 +220,7 @@ function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, va
     case "pass":
       return;
     case "unsupported":
-      walk.problems.push(notEvaluated(rule, pointer, outcome.reason, walk));
+      notEvaluated(rule, pointer, outcome.reason, walk);
       return;
     case "error": {
       const message = `${walk.path(pointer)}: Invalid value: ${goQuote(node.type)}: ${outcome.detail} evaluating rule: ${ruleText(rule)}`;
@@ -186,7 +240,11 @@ function isInvalid(walk: Walk, pointer: string): boolean {
 
 function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pointer: string, depth: number, isResourceRoot: boolean): void {
   // Only values that are set are validated: rules on a nullable field see no null.
-  if (!node || value === null || value === undefined || depth > 64) return;
+  if (!node || value === null || value === undefined) return;
+  if (depth > MAX_DEPTH) {
+    for (const rule of node.validations) notEvaluated(rule, pointer, `it is deeper than ${MAX_DEPTH} levels in the schema`, walk);
+    return;
+  }
   if (node.validations.length > 0) {
     const overInvalid = walk.invalid.length > 0 && isInvalid(walk, pointer);
     for (const rule of node.validations) evaluateRule(walk, rule, node, value, pointer, isResourceRoot, overInvalid);
@@ -209,7 +267,7 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
  * reported (the schema error says it all).
  */
 export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[]): CustomResourceProblem[] {
-  const walk: Walk = { root, path, invalid, cache: new WeakMap(), problems: [] };
+  const walk: Walk = { root, path, invalid, cache: new WeakMap(), types: new WeakMap(), budget: RUNTIME_CEL_COST_BUDGET, exhausted: false, problems: [] };
   visit(walk, object, root, "", 0, true);
   return walk.problems;
 }

@@ -1,0 +1,51 @@
+// Kubernetes' format library: `format.dns1123Label().validate(self)` is an
+// optional list of the API server's own messages, none when the value is valid.
+import { Optional, type Environment } from "@marcbachmann/cel-js";
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue } from "../../../../apiserver/apimachinery/validation.js";
+import { compileRe2 } from "../../../../util/re2.js";
+import { isRfc3339DateTime } from "../../../formats.js";
+import { namespace } from "./namespace.js";
+
+type Check = (value: string) => string[];
+
+/** apimachinery's maskTrailingDash: a prefix (generateName) may end with '-'. */
+const masked = (check: Check): Check => (value) => check(value.endsWith("-") ? value.slice(0, Math.max(0, value.length - 2)) + "a" : value);
+
+const UUID = compileRe2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const FORMATS: Record<string, Check> = {
+  dns1123Label: isDNS1123Label,
+  dns1123Subdomain: isDNS1123Subdomain,
+  dns1035Label: isDNS1035Label,
+  qualifiedName: isLabelKey,
+  dns1123LabelPrefix: masked(isDNS1123Label),
+  dns1123SubdomainPrefix: masked(isDNS1123Subdomain),
+  dns1035LabelPrefix: masked(isDNS1035Label),
+  labelValue: isLabelValue,
+  uri: (value) => (URL.canParse(value) || value.startsWith("/") ? [] : [`parse ${JSON.stringify(value)}: invalid URI for request`]),
+  uuid: (value) => ("regex" in UUID && UUID.regex.test(value) ? [] : ["does not match the UUID format"]),
+  byte: (value) => (value.length % 4 === 0 && BASE64.test(value) ? [] : ["invalid base64"]),
+  date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRfc3339DateTime(`${value}T00:00:00Z`) ? [] : ["invalid date"]),
+  datetime: (value) => (isRfc3339DateTime(value) ? [] : ["invalid datetime"]),
+};
+
+class Format {
+  constructor(readonly check: Check) {}
+}
+
+export function registerFormat(env: Environment): void {
+  env.registerType("kubernetes.NamedFormat", Format);
+  const format = namespace(env, "format");
+  for (const [name, check] of Object.entries(FORMATS)) {
+    const value = new Format(check);
+    env.registerFunction(`${format}.${name}(): kubernetes.NamedFormat`, () => value);
+  }
+  env.registerFunction(`${format}.named(string): optional<kubernetes.NamedFormat>`, (_ns: unknown, name: string) =>
+    Object.hasOwn(FORMATS, name) ? Optional.of(new Format(FORMATS[name]!)) : Optional.none(),
+  );
+  env.registerFunction("kubernetes.NamedFormat.validate(string): optional<list<string>>", (f: Format, text: string) => {
+    const errors = f.check(text);
+    return errors.length === 0 ? Optional.none() : Optional.of(errors);
+  });
+}

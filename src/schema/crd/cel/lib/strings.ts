@@ -1,0 +1,83 @@
+// cel-go's strings extension where cel-js lacks it (charAt, replace,
+// reverse, format, strings.quote), as Kubernetes' CEL environment offers it.
+import type { Environment } from "@marcbachmann/cel-js";
+import { CelEvaluationError } from "./macros.js";
+import { namespace } from "./namespace.js";
+
+function replace(text: string, from: string, to: string, limit: bigint): string {
+  if (limit < 0n) return text.split(from).join(to);
+  const parts = text.split(from);
+  const head = parts.slice(0, Number(limit) + 1);
+  return head.join(to) + (parts.length > head.length ? from + parts.slice(head.length).join(from) : "");
+}
+
+/** strings.quote: the string as a CEL string literal. */
+function quote(text: string): string {
+  const escapes: Record<string, string> = { "\u0007": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"' };
+  return '"' + [...text].map((char) => escapes[char] ?? char).join("") + '"';
+}
+
+/** How format() prints one argument for %s. */
+function display(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `[${value.map(display).join(", ")}]`;
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("utf8");
+  if (value instanceof Date) return value.toISOString().replace(".000Z", "Z");
+  if (value instanceof Map) return `{${[...value.entries()].map(([k, v]) => `${display(k)}: ${display(v)}`).join(", ")}}`;
+  if (typeof value === "object") return `{${Object.entries(value as object).map(([k, v]) => `${k}: ${display(v)}`).join(", ")}}`;
+  return String(value);
+}
+
+function numberArg(value: unknown, clause: string): number {
+  if (typeof value === "bigint" || typeof value === "number") return Number(value);
+  throw new CelEvaluationError("no_such_overload", `error during formatting: ${clause} clause can only be used on integers and doubles`);
+}
+
+/** string.format: %s %d %f (with precision) %e %x %X %o %b, and %%. */
+function format(template: string, args: unknown[]): string {
+  let index = 0;
+  return template.replace(/%(?:\.(\d+))?([%sdfeExXob])/g, (_all, precision: string | undefined, verb: string) => {
+    if (verb === "%") return "%";
+    if (index >= args.length) throw new CelEvaluationError("invalid_argument", `index ${index} out of range`);
+    const value = args[index++];
+    switch (verb) {
+      case "s":
+        return display(value);
+      case "d":
+        return typeof value === "bigint" ? String(value) : String(Math.trunc(numberArg(value, "decimal")));
+      case "f":
+        return numberArg(value, "fixed-point").toFixed(precision === undefined ? 6 : Number(precision));
+      case "e":
+      case "E": {
+        const text = numberArg(value, "scientific").toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
+        return verb === "E" ? text.toUpperCase() : text;
+      }
+      case "x":
+      case "X": {
+        const text = typeof value === "string" ? Buffer.from(value).toString("hex") : typeof value === "bigint" ? value.toString(16) : numberArg(value, "hex").toString(16);
+        return verb === "X" ? text.toUpperCase() : text;
+      }
+      case "o":
+        return typeof value === "bigint" ? value.toString(8) : numberArg(value, "octal").toString(8);
+      default:
+        return typeof value === "bigint" ? value.toString(2) : typeof value === "boolean" ? (value ? "1" : "0") : numberArg(value, "binary").toString(2);
+    }
+  });
+}
+
+export function registerStrings(env: Environment): void {
+  env.registerFunction("string.charAt(int): string", (text: string, index: bigint) => {
+    const chars = [...text];
+    if (index < 0n || index > BigInt(chars.length)) throw new CelEvaluationError("invalid_argument", `index out of range: ${index}`);
+    return chars[Number(index)] ?? "";
+  });
+  env.registerFunction("string.replace(string, string): string", (text: string, from: string, to: string) => replace(text, from, to, -1n));
+  env.registerFunction("string.replace(string, string, int): string", replace);
+  env.registerFunction("string.reverse(): string", (text: string) => [...text].reverse().join(""));
+  env.registerFunction("string.format(list): string", (text: string, args: unknown[]) => format(text, args));
+  const strings = namespace(env, "strings");
+  env.registerFunction(`${strings}.quote(string): string`, (_ns: unknown, text: string) => quote(text));
+}

@@ -1,0 +1,64 @@
+// Rules are parsed by cel-js after two renamings, outside string literals:
+// `has(` becomes the general has() macro of lib/macros.ts, and `matches(`
+// the RE2 matcher of lib/regex.ts (cel-js's own compiles JavaScript regular
+// expressions, which neither read RE2's syntax nor bound their work).
+// Strings are skipped whatever their form: quotes ' or ", triple quotes,
+// raw (r"") and bytes (b"") prefixes, escapes.
+
+const RENAMED: Record<string, string> = { has: "__has", matches: "__matches" };
+
+/** The index just past the string literal that starts at `start` (its opening quote). */
+function skipString(text: string, start: number, raw: boolean): number {
+  const quote = text[start]!;
+  const triple = text.startsWith(quote.repeat(3), start);
+  const close = triple ? quote.repeat(3) : quote;
+  let i = start + close.length;
+  while (i < text.length) {
+    if (!raw && text[i] === "\\") {
+      i += 2;
+      continue;
+    }
+    if (text.startsWith(close, i)) return i + close.length;
+    if (!triple && (text[i] === "\n" || text[i] === "\r")) return i;
+    i++;
+  }
+  return i;
+}
+
+const isIdentStart = (char: string | undefined) => char !== undefined && /[A-Za-z_]/.test(char);
+const isIdentPart = (char: string | undefined) => char !== undefined && /[A-Za-z0-9_]/.test(char);
+
+/** The expression with has( and matches( calls renamed. */
+export function rewriteRuleSource(expression: string): string {
+  let out = "";
+  let i = 0;
+  while (i < expression.length) {
+    const char = expression[i]!;
+    if (char === "'" || char === '"') {
+      const end = skipString(expression, i, false);
+      out += expression.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (isIdentStart(char)) {
+      let end = i + 1;
+      while (isIdentPart(expression[end])) end++;
+      const word = expression.slice(i, end);
+      const prefix = /^[rRbB]{1,2}$/.test(word) && (expression[end] === "'" || expression[end] === '"');
+      if (prefix) {
+        const stop = skipString(expression, end, /[rR]/.test(word));
+        out += expression.slice(i, stop);
+        i = stop;
+        continue;
+      }
+      let next = end;
+      while (expression[next] === " " || expression[next] === "\t" || expression[next] === "\n" || expression[next] === "\r") next++;
+      out += expression[next] === "(" && Object.hasOwn(RENAMED, word) ? RENAMED[word] : word;
+      i = end;
+      continue;
+    }
+    out += char;
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+// Every CEL library the API server offers to x-kubernetes-validations, on
+// custom resources that pass and fail, and has() over any selection, the
+// two-variable comprehensions and RE2 regular expressions.
+import { describe, expect, test } from "vitest";
+import { createSchemaValidator } from "../../src/schema/index.js";
+import { documentsOf } from "./helpers.js";
+
+/** Findings (rule, message) of a Thing whose `spec.v` has the schema and rule given. */
+function check(field: object, rule: string, value: string): Array<[string, string]> {
+  const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
+  const spec = { type: "object", properties: { v: { ...field, "x-kubernetes-validations": [{ rule, message: "rule failed" }] } } };
+  validator.addCustomResourceDefinitions([
+    {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "things.test.io" },
+      spec: { group: "test.io", scope: "Namespaced", names: { plural: "things", kind: "Thing" }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }] },
+    },
+  ]);
+  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n  v: ${value}\n`);
+  return validator.validate(document!).map((f) => [f.rule, f.message]);
+}
+
+const STRING = { type: "string" };
+const LIST = { type: "array", items: { type: "string" } };
+const INTS = { type: "array", items: { type: "integer" } };
+const MAP = { type: "object", additionalProperties: { type: "integer" } };
+
+const cases: Array<{ library: string; field: object; rule: string; pass: string; fail: string }> = [
+  { library: "strings: charAt, indexOf, lastIndexOf, replace, substring", field: STRING, rule: "self.charAt(0) == 'a' && self.indexOf('b') == 1 && self.lastIndexOf('b') == 3 && self.replace('b', '') == 'aa' && self.substring(2) == 'ab'", pass: "abab", fail: "bbab" },
+  { library: "strings: lowerAscii, upperAscii, trim, split, join, reverse", field: STRING, rule: "self.trim().lowerAscii().split(',').join('-') == 'a-b' && self.trim().upperAscii().reverse() == 'B,A'", pass: "' a,b '", fail: "' a;b '" },
+  { library: "strings: format and strings.quote", field: STRING, rule: "'%s has %d chars'.format([self, self.size()]) == 'abc has 3 chars' && strings.quote(self) == '\"abc\"'", pass: "abc", fail: "abcd" },
+  { library: "lists: isSorted, sum, min, max, indexOf", field: INTS, rule: "self.isSorted() && self.sum() == 6 && self.min() == 1 && self.max() == 3 && self.indexOf(2) == 1", pass: "[1, 2, 3]", fail: "[3, 2, 1]" },
+  { library: "lists extension: slice, flatten, distinct, sort, lists.range", field: INTS, rule: "self.slice(0, 2) == [1, 1] && [self, [9]].flatten().size() == 4 && self.distinct() == [1, 2] && self.sort()[0] == 1 && lists.range(3).size() == self.size()", pass: "[1, 1, 2]", fail: "[2, 1, 1]" },
+  { library: "sets", field: LIST, rule: "sets.contains(['a', 'b', 'c'], self) && sets.intersects(self, ['a']) && !sets.equivalent(self, ['z'])", pass: "[a, b]", fail: "[a, z]" },
+  { library: "math", field: INTS, rule: "math.greatest(self) == 3 && math.least(self[0], self[1]) == 1 && math.abs(-1) == 1", pass: "[1, 3]", fail: "[1, 4]" },
+  { library: "regex: matches (RE2, with flags), find, findAll", field: STRING, rule: "self.matches('(?i)^v[0-9]+$') && self.find('[0-9]+') == '12' && self.findAll('[0-9]').size() == 2", pass: "V12", fail: "V1x" },
+  { library: "url", field: STRING, rule: "isURL(self) && url(self).getScheme() == 'https' && url(self).getHostname() == 'example.com' && url(self).getPort() == '8443' && url(self).getEscapedPath() == '/a' && url(self).getQuery()['q'] == ['1']", pass: "https://example.com:8443/a?q=1", fail: "http://example.com:8443/a?q=1" },
+  { library: "quantity", field: { "x-kubernetes-int-or-string": true }, rule: "isQuantity(string(self)) && quantity(string(self)).isLessThan(quantity('1Gi')) && quantity(string(self)).add(quantity('1Mi')).compareTo(quantity('1Mi')) == 1", pass: "512Mi", fail: "2Gi" },
+  { library: "ip", field: STRING, rule: "isIP(self) && ip(self).family() == 4 && !ip(self).isLoopback() && ip.isCanonical(self) && ip(self).isGlobalUnicast()", pass: "10.1.2.3", fail: "127.0.0.1" },
+  { library: "cidr", field: STRING, rule: "isCIDR(self) && cidr(self).containsIP('10.1.2.3') && cidr(self).prefixLength() == 8 && cidr('10.0.0.0/8').containsCIDR(cidr(self).masked())", pass: "10.0.0.0/8", fail: "192.168.0.0/16" },
+  { library: "semver", field: STRING, rule: "isSemver(self, true) && semver(self, true).isGreaterThan(semver('1.2.0')) && semver(self, true).major() == 1", pass: "v1.10", fail: "v1.1" },
+  { library: "format", field: STRING, rule: "!format.dns1123Label().validate(self).hasValue() && format.named('labelValue').hasValue()", pass: "web-1", fail: "Web_1" },
+  { library: "optional types", field: { type: "object", properties: { a: STRING } }, rule: "self.?a.orValue('x') == 'q'", pass: "{a: q}", fail: "{}" },
+  { library: "has() inside macros and over indexes", field: { type: "array", items: { type: "object", properties: { a: STRING } } }, rule: "self.exists_one(x, has(x.a)) && has(self[0].a)", pass: "[{a: x}, {}]", fail: "[{}, {a: x}]" },
+  { library: "two-variable comprehensions over lists", field: INTS, rule: "self.all(i, v, v == i) && self.existsOne(i, v, v == 0) && self.transformList(i, v, v * 2) == [0, 2]", pass: "[0, 1]", fail: "[1, 0]" },
+  { library: "two-variable comprehensions over maps", field: MAP, rule: "self.all(k, v, k.startsWith('x') && v > 0) && self.transformMap(k, v, v + 1)['xa'] == 2", pass: "{xa: 1}", fail: "{ya: 1}" },
+  { library: "cel.bind", field: STRING, rule: "cel.bind(parts, self.split('/'), parts.size() == 2 && parts[0] != '')", pass: "a/b", fail: "/b" },
+];
+
+describe("each CEL library Kubernetes offers", () => {
+  test.each(cases)("$library: a value that holds passes", ({ field, rule, pass }) => {
+    expect(check(field, rule, pass)).toEqual([]);
+  });
+  test.each(cases)("$library: a value that does not fails the rule", ({ field, rule, fail }) => {
+    const found = check(field, rule, fail);
+    expect(found).toHaveLength(1);
+    expect(found[0]![0]).toBe("schema/cel-rule");
+    expect(found[0]![1]).toMatch(/^spec\.v: Invalid value: "[a-z]*": rule failed$/);
+  });
+});
+
+describe("errors of library functions are the rule's errors, as cel-go reports them", () => {
+  test("a value that is not an IP address", () => {
+    expect(check(STRING, "ip(self).family() == 4", "not-an-ip")).toEqual([
+      ["schema/cel-rule", `spec.v: Invalid value: "string": IP Address "not-an-ip" parse error during conversion from string: ParseAddr("not-an-ip"): unable to parse IP evaluating rule: rule failed`],
+    ]);
+  });
+  test("an IPv4-mapped IPv6 address", () => {
+    expect(check(STRING, "isIP(self)", "'::ffff:10.0.0.1'")).toEqual([["schema/cel-rule", 'spec.v: Invalid value: "string": rule failed']]);
+  });
+  test("a pattern RE2 rejects", () => {
+    expect(check(STRING, "self.matches('(?=a)')", "a")).toEqual([
+      ["schema/cel-rule", 'spec.v: Invalid value: "string": error parsing regexp: invalid or unsupported Perl syntax: `(?=` evaluating rule: rule failed'],
+    ]);
+  });
+});
