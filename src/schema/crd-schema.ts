@@ -8,6 +8,7 @@
 import type { StructuralNode } from "./crd/structural.js";
 import type { SchemaNode } from "./schema-node.js";
 import { compileRe2 } from "../util/re2.js";
+import { STRING_FORMAT_CHECKS } from "./crd/string-formats.js";
 
 const OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
@@ -18,6 +19,7 @@ export const CUSTOM_RESOURCE_FORMATS: Record<string, string> = {
   "date-time": "cr-date-time",
   datetime: "cr-date-time",
   uuid: "cr-uuid",
+  ...Object.fromEntries(Object.keys(STRING_FORMAT_CHECKS).map((name) => [name, `cr-${name}`])),
 };
 
 type Json = Record<string, unknown>;

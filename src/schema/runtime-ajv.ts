@@ -10,6 +10,7 @@ import { SHARED_PREFIX, shareSubschemas } from "./crd/shared-subschemas.js";
 import { isInClosedSet } from "./closed-set-message.js";
 import type { ClosedSet, SchemaNode } from "./schema-node.js";
 import { compileRe2 } from "../util/re2.js";
+import { STRING_FORMAT_CHECKS } from "./crd/string-formats.js";
 
 const requireFromHere = createRequire(import.meta.url);
 type AjvConstructor = typeof AjvInstance;
@@ -55,10 +56,12 @@ const ANNOTATIONS = [
  * pattern RE2 cannot compile is left out of the schema (the CRD's own
  * validation reports it).
  */
-function re2Engine(pattern: string): { test(text: string): boolean } {
+function re2Engine(pattern: string): { test(text: string): boolean; toString(): string } {
   const compiled = compileRe2(pattern);
   if ("error" in compiled) throw new Error(compiled.error);
-  return compiled.regex;
+  const { regex } = compiled;
+  // ajv shares compiled patterns by their text (toString), as it does RegExps.
+  return { test: (text) => regex.test(text), toString: () => `/${pattern}/` };
 }
 re2Engine.code = "re2";
 
@@ -72,6 +75,7 @@ function newAjv(): AjvInstance {
     ajv.addFormat(name, { type, validate: check } as never);
   }
   for (const [name, check] of Object.entries(CUSTOM_RESOURCE_FORMAT_CHECKS)) ajv.addFormat(name, { type: "string", validate: check });
+  for (const [name, check] of Object.entries(STRING_FORMAT_CHECKS)) ajv.addFormat(`cr-${name}`, { type: "string", validate: check });
   ajv.addKeyword({ keyword: "k8sEnum", type: "string", schemaType: "object", validate: (set: ClosedSet, value: string) => isInClosedSet(set, value) });
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ["string", "array", "boolean"] });
   return ajv;

@@ -56,6 +56,11 @@ describe("defaults and nulls", () => {
     expect(input.spec).toEqual({ note: null, gone: null, ports: [{}, { protocol: "UDP" }] });
   });
 
+  test("null metadata fields read as ObjectMeta reads them (creationTimestamp: null)", () => {
+    const input = { apiVersion: "test.io/v1", kind: "Thing", metadata: { name: "a", creationTimestamp: null }, spec: { mode: "slow", limits: { cpu: "2" } } };
+    expect(defaultedResource(input, schema).metadata).toEqual({ name: "a" });
+  });
+
   test("nothing to default: the same object", () => {
     const input = { apiVersion: "test.io/v1", kind: "Thing", spec: { mode: "slow", limits: { cpu: "2" } } };
     expect(defaultedResource(input, schema)).toBe(input);
@@ -173,16 +178,33 @@ describe("value validations in kube-openapi's words", () => {
       ],
     },
     {
+      name: "formats: hostname, ipv4, ipv6, cidr, mac, uuid4, hexcolor, bsonobjectid (valid)",
+      spec: { type: "object", properties: Object.fromEntries(["hostname", "ipv4", "ipv6", "cidr", "mac", "uuid4", "hexcolor", "bsonobjectid"].map((f) => [f, { type: "string", format: f }])) },
+      yaml: "  hostname: api.example.com\n  ipv4: 10.0.0.1\n  ipv6: fd00::1\n  cidr: 10.0.0.0/8\n  mac: 00:1a:2b:3c:4d:5e\n  uuid4: 6f1c2a4e-8b1d-4f6a-9c2e-1a2b3c4d5e6f\n  hexcolor: '#ffcc00'\n  bsonobjectid: 507f1f77bcf86cd799439011\n",
+      expected: [],
+    },
+    {
+      name: "formats: hostname, ipv4, cidr, mac (invalid)",
+      spec: { type: "object", properties: Object.fromEntries(["hostname", "ipv4", "cidr", "mac"].map((f) => [f, { type: "string", format: f }])) },
+      yaml: "  hostname: -bad-.example\n  ipv4: 10.0.0.256\n  cidr: 10.0.0.0/33\n  mac: 00:1a:2b\n",
+      expected: [
+        { rule: "schema/format", line: 5, column: 13, message: 'spec.hostname: Invalid value: "-bad-.example": spec.hostname in body must be of type hostname: "-bad-.example"' },
+        { rule: "schema/format", line: 6, column: 9, message: 'spec.ipv4: Invalid value: "10.0.0.256": spec.ipv4 in body must be of type ipv4: "10.0.0.256"' },
+        { rule: "schema/format", line: 7, column: 9, message: 'spec.cidr: Invalid value: "10.0.0.0/33": spec.cidr in body must be of type cidr: "10.0.0.0/33"' },
+        { rule: "schema/format", line: 8, column: 8, message: 'spec.mac: Invalid value: "00:1a:2b": spec.mac in body must be of type mac: "00:1a:2b"' },
+      ],
+    },
+    {
       name: "int32 is not range-checked on custom resources",
       spec: { type: "object", properties: { big: { type: "integer", format: "int32" } } },
       yaml: "  big: 3000000000\n",
       expected: [],
     },
     {
-      name: "a pattern JavaScript cannot compile is not checked",
+      name: "a pattern in Go's syntax (RE2 flags) is checked",
       spec: { type: "object", properties: { name: { type: "string", pattern: "(?i)^[a-z]+$" } } },
       yaml: "  name: ABC1\n",
-      expected: [],
+      expected: [{ rule: "schema/invalid-value", line: 5, column: 9, message: "spec.name: Invalid value: \"ABC1\": spec.name in body should match '(?i)^[a-z]+$'" }],
     },
   ];
   test.each(cases)("$name", ({ spec, yaml, version, expected }) => {

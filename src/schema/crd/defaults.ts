@@ -79,8 +79,15 @@ export function defaultedResource(object: Json, root: StructuralNode): Json {
   const body: Json = {};
   for (const [key, value] of Object.entries(object)) if (!envelope.has(key)) body[key] = value;
   const normalized = normalizeObject(body, root, 0);
-  if (normalized === body) return object;
+  const metadata = withoutNulls(object.metadata);
+  if (normalized === body && metadata === object.metadata) return object;
   const out: Json = {};
-  for (const key of Object.keys(object)) if (envelope.has(key)) out[key] = object[key];
+  for (const key of Object.keys(object)) if (envelope.has(key)) out[key] = key === "metadata" ? metadata : object[key];
   return Object.assign(out, normalized);
+}
+
+/** ObjectMeta decodes a null field as its zero value (`creationTimestamp: null`, as kubectl writes it). */
+function withoutNulls(metadata: unknown): unknown {
+  if (!isRecord(metadata) || !Object.values(metadata).includes(null)) return metadata;
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== null));
 }

@@ -72,19 +72,35 @@ function check(walk: Walk, nested: Json, value: unknown, pointer: string): AjvEr
   return ((validate.errors ?? []) as AjvError[]).map((error) => ({ ...error, instancePath: pointer + error.instancePath }));
 }
 
-/** The alternative with the fewest errors stands for the failure (kube-openapi keeps the one with most matches). */
-const closest = (results: AjvError[][]): AjvError[] => results.reduce((best, errors) => (errors.length < best.length ? errors : best));
+/** How many checks a nested schema makes (kube-openapi counts the ones that pass to pick the closest alternative). */
+function checkCount(nested: Json, depth = 0): number {
+  if (depth > MAX_DEPTH) return 0;
+  let count = VALUE_KEYWORDS.filter((keyword) => nested[keyword] !== undefined).length + (nested.format !== undefined ? 1 : 0);
+  for (const child of Object.values(isRecord(nested.properties) ? nested.properties : {})) if (isRecord(child)) count += checkCount(child, depth + 1);
+  if (isRecord(nested.items)) count += checkCount(nested.items, depth + 1);
+  return count;
+}
+
+/** The alternative that matched most stands for the failure (kube-openapi's MatchCount), the first on a tie. */
+function closest(alternatives: Json[], results: AjvError[][]): AjvError[] {
+  let best = 0;
+  results.forEach((errors, i) => {
+    const score = checkCount(alternatives[i]!) - errors.length;
+    if (score > checkCount(alternatives[best]!) - results[best]!.length) best = i;
+  });
+  return results[best]!;
+}
 
 function checkJunctors(walk: Walk, junctors: Junctors, value: unknown, pointer: string): void {
   const fail = (message: string, errors: AjvError[]) => walk.failures.push({ pointer, message: `<nil>: Invalid value: "": ${JSON.stringify(openAPIPathOf(pointer))} ${message}`, errors });
   if (junctors.anyOf) {
     const results = junctors.anyOf.map((nested) => check(walk, nested, value, pointer));
-    if (!results.some((errors) => errors.length === 0)) fail("must validate at least one schema (anyOf)", closest(results));
+    if (!results.some((errors) => errors.length === 0)) fail("must validate at least one schema (anyOf)", closest(junctors.anyOf, results));
   }
   if (junctors.oneOf) {
     const results = junctors.oneOf.map((nested) => check(walk, nested, value, pointer));
     const valid = results.filter((errors) => errors.length === 0).length;
-    if (valid === 0) fail("must validate one and only one schema (oneOf). Found none valid", closest(results));
+    if (valid === 0) fail("must validate one and only one schema (oneOf). Found none valid", closest(junctors.oneOf, results));
     else if (valid > 1) fail(`must validate one and only one schema (oneOf). Found ${valid} valid alternatives`, []);
   }
   if (junctors.allOf) {

@@ -171,7 +171,9 @@ class Coster {
     return { cost, size: range.size, type: { kind: range.type.kind === "list" || name === "map" || name === "filter" ? "list" : "map", maxElements: range.size, minSerializedSize: 2, elem: name === "filter" ? elem : last.type } };
   }
 
-  private call(name: string, target: ASTNode | undefined, args: ASTNode[]): Estimate {
+  private call(parsedName: string, target: ASTNode | undefined, args: ASTNode[]): Estimate {
+    // has( and matches( reach cel-js renamed (source.ts).
+    const name = parsedName.replace(/^__/, "");
     if (target && ["all", "exists", "exists_one", "map", "filter", "transformList", "transformMap", "transformMapEntry"].includes(name) && args.length >= 2) {
       const estimate = this.comprehension(name, target, args);
       if (estimate) return estimate;
