@@ -6,6 +6,7 @@ import { atLeast } from "../util/release.js";
 const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // Add gates as checks need them, with the release whose default turned them on
   // (kube_features.go / versioned_kube_features.go of that release).
+  ImageVolume: "1.35",
   InPlacePodVerticalScaling: "1.33",
   MutableCSINodeAllocatableCount: "1.34",
   PodDeletionCost: "1.22",

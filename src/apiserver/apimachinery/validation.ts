@@ -7,6 +7,8 @@ import { byteLength } from "../../util/api-values.js";
 
 const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
+const DNS1123_LABEL_WITH_UNDERSCORE_FMT = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?";
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT = `${DNS1123_LABEL_WITH_UNDERSCORE_FMT}(\\.${DNS1123_LABEL_WITH_UNDERSCORE_FMT})*`;
 const DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
 const LABEL_KEY_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
 const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
@@ -16,6 +18,7 @@ const HTTP_PATH_FMT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
 
 const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE = new RegExp(`^${DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT}$`);
 const DNS1035_LABEL = new RegExp(`^${DNS1035_LABEL_FMT}$`);
 const LABEL_KEY_NAME = new RegExp(`^${LABEL_KEY_FMT}$`);
 const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
@@ -57,6 +60,8 @@ const DNS1123_LABEL_MESSAGE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 const DNS1123_SUBDOMAIN_MESSAGE =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character";
 const DNS1035_LABEL_MESSAGE =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 const LABEL_KEY_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
@@ -84,6 +89,16 @@ function subdomainErrors(value: string, lengthError: (n: number) => string): str
 
 export function isDNS1123Subdomain(value: string): string[] {
   return subdomainErrors(value, maxLenError);
+}
+
+/** IsDNS1123SubdomainWithUnderscore: a subdomain whose labels may hold `_` (DNS search domains). */
+export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
+  const errors: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errors.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
+  if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE.test(value)) {
+    errors.push(regexError(DNS1123_SUBDOMAIN_WITH_UNDERSCORE_MESSAGE, DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT, "example.com"));
+  }
+  return errors;
 }
 
 export function isDNS1035Label(value: string): string[] {

@@ -14,3 +14,11 @@ export function validateLocalDescendingPath(targetPath: string, fldPath: FieldPa
   const errors: ErrorList = targetPath.startsWith("/") ? [invalid(fldPath, targetPath, "must be a relative path")] : [];
   return [...errors, ...validatePathNoBacksteps(targetPath, fldPath)];
 }
+
+/** ValidateLocalNonReservedPath: a local descending path that does not start with `..` either. */
+export function validateLocalNonReservedPath(targetPath: string, fldPath: FieldPath): ErrorList {
+  const errors = validateLocalDescendingPath(targetPath, fldPath);
+  // The `..` element check already reported `../x`.
+  if (targetPath.startsWith("..") && !targetPath.startsWith("../")) errors.push(invalid(fldPath, targetPath, "must not start with '..'"));
+  return errors;
+}

@@ -1,0 +1,45 @@
+// ValidatePersistentVolumeClaimTemplate and ValidateTemplateObjectMeta: the
+// claim template of an ephemeral volume may only carry labels and annotations.
+import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
+import { forbidden, type ErrorList } from "../../field/errors.js";
+import type { FieldPath } from "../../field/path.js";
+import { obj } from "./fields.js";
+import type { JsonRecord } from "../../../util/object-access.js";
+
+/** ObjectMeta's fields other than labels and annotations, named as validateFieldAllowList names them (Go's field name, first letter lowered). */
+const DISALLOWED_TEMPLATE_METADATA_FIELDS: ReadonlyArray<[json: string, shown: string]> = [
+  ["name", "name"],
+  ["generateName", "generateName"],
+  ["namespace", "namespace"],
+  ["selfLink", "selfLink"],
+  ["uid", "uID"],
+  ["resourceVersion", "resourceVersion"],
+  ["generation", "generation"],
+  ["creationTimestamp", "creationTimestamp"],
+  ["deletionTimestamp", "deletionTimestamp"],
+  ["deletionGracePeriodSeconds", "deletionGracePeriodSeconds"],
+  ["ownerReferences", "ownerReferences"],
+  ["finalizers", "finalizers"],
+  ["managedFields", "managedFields"],
+];
+
+/** Whether a decoded value differs from Go's zero value. */
+function isNonZero(value: unknown): boolean {
+  if (value === undefined || value === null || value === "" || value === 0 || value === false) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** ValidateTemplateObjectMeta. Annotation syntax is ValidateAnnotations' (object metadata). */
+export function validateTemplateObjectMeta(metadata: JsonRecord, fldPath: FieldPath): ErrorList {
+  const errors = validateLabels(metadata.labels, fldPath.child("labels"));
+  for (const [json, shown] of DISALLOWED_TEMPLATE_METADATA_FIELDS) {
+    if (isNonZero(metadata[json])) errors.push(forbidden(fldPath.child(shown), "cannot be set"));
+  }
+  return errors;
+}
+
+/** ValidatePersistentVolumeClaimTemplate: its metadata; the claim spec is checked as a PersistentVolumeClaim's. */
+export function validatePersistentVolumeClaimTemplate(template: JsonRecord, fldPath: FieldPath): ErrorList {
+  return validateTemplateObjectMeta(obj(template, "metadata") ?? {}, fldPath.child("metadata"));
+}
