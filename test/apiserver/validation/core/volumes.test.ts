@@ -87,6 +87,19 @@ describe("validateVolumes", () => {
     ]],
     ["a claim of a pod's ephemeral volume", [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }, { name: "d", persistentVolumeClaim: { claimName: "web-scratch" } }], ['spec.volumes[1].persistentVolumeClaim.claimName: Invalid value: "web-scratch": must not reference a PVC that gets created for an ephemeral volume'], "1.36", "web"],
     ["an image volume of a pod without reference, a bad pull policy", [{ name: "img", image: { pullPolicy: "Sometimes" } }], ["spec.volumes[0].image.reference: Required value", 'spec.volumes[0].image.pullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"'], "1.36", "web"],
+    ["a projected source with two projections", [{ name: "p", projected: { sources: [{ secret: { name: "s" }, configMap: { name: "c" } }] } }], ["spec.volumes[0].projected.sources[0]: Forbidden: may not specify more than 1 volume type per source"]],
+    ["projected files at the same path, unnamed sources", [{ name: "p", projected: { defaultMode: -1, sources: [{ secret: { name: "s", items: [{ key: "a", path: "f" }] } }, { configMap: { name: "", items: [{ key: "b", path: "f" }] } }, { downwardAPI: { items: [{ path: "f", fieldRef: { apiVersion: "v1", fieldPath: "metadata.name" } }] } }] } }], [
+      `spec.volumes[0].projected.defaultMode: Invalid value: -1: ${MODE}`,
+      "spec.volumes[0].projected.sources[1].configMap.name: Required value",
+      'spec.volumes[0].projected: Invalid value: "": conflicting duplicate paths',
+      'spec.volumes[0].projected: Invalid value: "f": conflicting duplicate paths',
+    ]],
+    ["service account tokens: short, long, no path, absolute path", [{ name: "p", projected: { sources: [{ serviceAccountToken: { expirationSeconds: 60, path: "t" } }, { serviceAccountToken: { expirationSeconds: 2 ** 33, path: "" } }, { serviceAccountToken: { expirationSeconds: 3600, path: "/abs" } }] } }], [
+      "spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes",
+      "spec.volumes[0].projected.sources[1].serviceAccountToken.expirationSeconds: Invalid value: 8589934592: may not specify a duration larger than 2^32 seconds",
+      "spec.volumes[0].projected.path: Required value",
+      'spec.volumes[0].projected.path: Invalid value: "/abs": must be a relative path',
+    ]],
     ["an image volume before the ImageVolume gate (dropped, so no source)", [{ name: "img", image: { reference: "x", pullPolicy: "Always" } }], ["spec.volumes[0]: Required value: must specify a volume type"], "1.34"],
   ])("reports %s", (_name, volumes, expected, version = "1.36", podName = undefined) => {
     expect(check(volumes, version, podName)).toEqual(expected);
