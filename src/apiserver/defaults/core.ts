@@ -62,7 +62,11 @@ export function setDefaultsContainer(container: unknown): void {
 /** 0644, the mode of files projected from secrets, config maps, the downward API. */
 const DEFAULT_VOLUME_MODE = 420;
 
-/** SetDefaults_Volume (a volume with no source is an emptyDir) and its sources' defaults. */
+/**
+ * SetDefaults_Volume (a volume with no source is an emptyDir) and its sources'
+ * defaults (SetDefaults_ISCSIVolumeSource, _RBDVolumeSource, _AzureDiskVolumeSource,
+ * _ScaleIOVolumeSource, _ImageVolumeSource...).
+ */
 export function setDefaultsVolume(volume: unknown): void {
   if (!isRecord(volume)) return;
   if (Object.keys(volume).every((key) => key === "name")) volume.emptyDir = {};
@@ -79,6 +83,21 @@ export function setDefaultsVolume(volume: unknown): void {
     setDefault(objectAt(source, "serviceAccountToken"), "expirationSeconds", 3600);
   }
   setDefaultsPersistentVolumeClaimSpec(objectAt(objectAt(objectAt(volume, "ephemeral"), "volumeClaimTemplate"), "spec"));
+  setDefault(objectAt(volume, "iscsi"), "iscsiInterface", "default");
+  const rbd = objectAt(volume, "rbd");
+  setDefault(rbd, "pool", "rbd");
+  setDefault(rbd, "user", "admin");
+  setDefault(rbd, "keyring", "/etc/ceph/keyring");
+  const azureDisk = objectAt(volume, "azureDisk");
+  setDefault(azureDisk, "cachingMode", "ReadWrite");
+  setDefault(azureDisk, "kind", "Shared");
+  setDefault(azureDisk, "fsType", "ext4");
+  setDefault(azureDisk, "readOnly", false);
+  const scaleIO = objectAt(volume, "scaleIO");
+  setDefault(scaleIO, "storageMode", "ThinProvisioned");
+  setDefault(scaleIO, "fsType", "xfs");
+  const image = objectAt(volume, "image");
+  setDefault(image, "pullPolicy", typeof image?.reference === "string" && image.reference !== "" ? defaultPullPolicy(image.reference) : "IfNotPresent");
 }
 
 /** SetDefaults_PodSpec plus the nested defaults every pod template gets. */

@@ -1,10 +1,10 @@
 // The containers of a pod spec (validateContainers, validateInitContainers,
 // validateEphemeralContainers and validateContainerCommon), in upstream's order.
-import { isDNS1123Label } from "../../apimachinery/validation.js";
 import { duplicate, forbidden, invalid, notFound, notSupported, required, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { validateEnv, validateEnvFrom } from "./env.js";
 import { isSet, list, obj, str } from "./fields.js";
+import { validateDNS1123Label } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { checkHostPortConflicts, validateContainerPorts } from "./ports.js";
 import { validateLifecycle, validateLivenessProbe, validateReadinessProbe, validateStartupProbe } from "./probes.js";
@@ -23,11 +23,6 @@ export interface ContainerContext {
   opts: PodValidationOptions;
 }
 
-/** ValidateDNS1123Label. */
-export function validateDNS1123Label(value: string, fldPath: FieldPath): ErrorList {
-  return isDNS1123Label(value).map((message) => invalid(fldPath, value, message));
-}
-
 const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 
@@ -37,8 +32,8 @@ function validateTerminationMessagePolicy(policy: string, fldPath: FieldPath): E
   return [notSupported(fldPath, policy, TERMINATION_MESSAGE_POLICIES)];
 }
 
-/** validatePullPolicy. */
-function validatePullPolicy(policy: string, fldPath: FieldPath): ErrorList {
+/** validatePullPolicy (also of image volumes). */
+export function validatePullPolicy(policy: string, fldPath: FieldPath): ErrorList {
   if (PULL_POLICIES.includes(policy)) return [];
   if (policy === "") return [required(fldPath)];
   return [notSupported(fldPath, policy, PULL_POLICIES)];

@@ -5,17 +5,23 @@
 import { isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { forbidden, invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
-import { validateContainers, validateContainersOnlyForPod, validateDNS1123Label, validateEphemeralContainers, validateInitContainers, type ContainerContext } from "./containers.js";
+import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
+import { validateAffinity } from "./affinity.js";
+import { validateContainers, validateContainersOnlyForPod, validateEphemeralContainers, validateInitContainers, type ContainerContext } from "./containers.js";
+import { validateDNSPolicy, validateHostAliases, validatePodDNSConfig } from "./dns.js";
 import { bool, int, isSet, list, obj, str } from "./fields.js";
+import { validateDNS1123Label } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { validatePodHostNetworkDeps } from "./ports.js";
-import type { VolumeSources } from "./volume-mounts.js";
+import { validateReadinessGates, validateSchedulingGates } from "./scheduling-gates.js";
+import { validateTolerations } from "./tolerations.js";
+import { validateTopologySpreadConstraints } from "./topology-spread.js";
+import { validateVolumes } from "./volumes.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 
 export { podValidationOptions, type PodValidationOptions } from "./pod-options.js";
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
-const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
 const PREEMPTION_POLICIES = ["PreemptLowerPriority", "Never"];
 const MAX_INT32 = 2147483647;
 
@@ -29,11 +35,6 @@ function validateEnum(value: string, supported: readonly string[], fldPath: Fiel
 /** validateRestartPolicy. */
 function validateRestartPolicy(restartPolicy: string, fldPath: FieldPath): ErrorList {
   return validateEnum(restartPolicy, RESTART_POLICIES, fldPath);
-}
-
-/** validateDNSPolicy. */
-function validateDNSPolicy(dnsPolicy: string, fldPath: FieldPath): ErrorList {
-  return validateEnum(dnsPolicy, DNS_POLICIES, fldPath);
 }
 
 /** ValidatePreemptionPolicy. */
@@ -64,16 +65,6 @@ function validateHostUsers(spec: JsonRecord, fldPath: FieldPath): ErrorList {
   return errors;
 }
 
-/** The pod's volumes by name, as ValidateVolumes returns them. */
-function volumeSourcesOf(spec: JsonRecord): VolumeSources {
-  const volumes = new Map<string, JsonRecord>();
-  for (const volume of list(spec, "volumes")) {
-    const name = str(volume, "name");
-    if (name !== "" && !volumes.has(name)) volumes.set(name, volume);
-  }
-  return volumes;
-}
-
 /** gatherPodResourceClaimNames. */
 function gatherPodResourceClaimNames(spec: JsonRecord): Set<string> {
   return new Set(list(spec, "resourceClaims").map((claim) => str(claim, "name")).filter((name) => name !== ""));
@@ -83,13 +74,15 @@ function gatherPodResourceClaimNames(spec: JsonRecord): Set<string> {
  * ValidatePodSpec. `podMeta` is the Pod's metadata, undefined for a template
  * (generic ephemeral volumes are only checked in a Pod).
  */
-export function validatePodSpec(spec: JsonRecord, _podMeta: JsonRecord | undefined, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefined, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors: ErrorList = [];
   const gracePeriod = int(spec, "terminationGracePeriodSeconds");
   if (!isSet(spec, "terminationGracePeriodSeconds")) errors.push(required(fldPath.child("terminationGracePeriodSeconds")));
   const hostUsers = bool(spec, "hostUsers") !== false;
+  const [volumes, volumeErrors] = validateVolumes(spec.volumes, podMeta && { name: str(podMeta, "name") }, fldPath.child("volumes"), opts);
+  errors.push(...volumeErrors);
   const context: ContainerContext = {
-    volumes: volumeSourcesOf(spec),
+    volumes,
     podClaimNames: gatherPodResourceClaimNames(spec),
     gracePeriod,
     podRestartPolicy: str(spec, "restartPolicy"),
@@ -104,7 +97,13 @@ export function validatePodSpec(spec: JsonRecord, _podMeta: JsonRecord | undefin
   errors.push(...validatePodHostNetworkDeps(spec, fldPath, opts));
   errors.push(...validateRestartPolicy(str(spec, "restartPolicy"), fldPath.child("restartPolicy")));
   errors.push(...validateDNSPolicy(str(spec, "dnsPolicy"), fldPath.child("dnsPolicy")));
+  errors.push(...validateLabels(spec.nodeSelector, fldPath.child("nodeSelector")));
   errors.push(...validateImagePullSecrets(list(spec, "imagePullSecrets"), fldPath.child("imagePullSecrets")));
+  errors.push(...validateAffinity(spec.affinity, opts, fldPath.child("affinity")));
+  errors.push(...validatePodDNSConfig(spec.dnsConfig, str(spec, "dnsPolicy"), fldPath.child("dnsConfig"), opts));
+  errors.push(...validateReadinessGates(spec.readinessGates, fldPath.child("readinessGates")));
+  errors.push(...validateSchedulingGates(spec.schedulingGates, fldPath.child("schedulingGates")));
+  errors.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, fldPath.child("topologySpreadConstraints"), opts));
   errors.push(...validateHostUsers(spec, fldPath));
   const serviceAccountName = str(spec, "serviceAccountName");
   if (serviceAccountName.length > 0) errors.push(...validateSubdomainName(serviceAccountName, fldPath.child("serviceAccountName")));
@@ -118,6 +117,8 @@ export function validatePodSpec(spec: JsonRecord, _podMeta: JsonRecord | undefin
   if (hostname.length > 0) errors.push(...validateDNS1123Label(hostname, fldPath.child("hostname")));
   const subdomain = str(spec, "subdomain");
   if (subdomain.length > 0) errors.push(...validateDNS1123Label(subdomain, fldPath.child("subdomain")));
+  errors.push(...validateTolerations(spec.tolerations, fldPath.child("tolerations")));
+  errors.push(...validateHostAliases(spec.hostAliases, fldPath.child("hostAliases")));
   const priorityClassName = str(spec, "priorityClassName");
   if (priorityClassName.length > 0) errors.push(...validateSubdomainName(priorityClassName, fldPath.child("priorityClassName")));
   if (isSet(spec, "runtimeClassName")) errors.push(...validateSubdomainName(str(spec, "runtimeClassName"), fldPath.child("runtimeClassName")));

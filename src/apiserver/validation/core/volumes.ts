@@ -15,6 +15,7 @@ import {
   VALID_CONTAINER_RESOURCE_FIELD_PATH_PREFIXES,
   VALID_VOLUME_DOWNWARD_API_FIELD_PATH_EXPRESSIONS,
 } from "./downward-api.js";
+import { validatePullPolicy } from "./containers.js";
 import { int, isSet, list, obj, str } from "./fields.js";
 import { validateDNS1123Label } from "./names.js";
 import { validateLocalNonReservedPath, validatePathNoBacksteps } from "./paths.js";
@@ -22,6 +23,7 @@ import type { PodValidationOptions } from "./pod-options.js";
 import { validatePersistentVolumeClaimTemplate } from "./persistent-volume-claim-template.js";
 import { validateProjectedVolumeSource } from "./projected.js";
 import * as sources from "./volume-sources.js";
+import type { VolumeSources } from "./volume-mounts.js";
 import { parseQuantity } from "../../../util/quantity.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 
@@ -32,8 +34,6 @@ export interface PodMeta {
   name: string;
 }
 
-/** The volumes that passed validation, by name: what volumeMounts and volumeDevices may name. */
-export type VolumeSources = Map<string, JsonRecord>;
 
 /** A file mode (defaultMode, mode): 0 to 0777. */
 export function validateFileMode(mode: number | undefined, fldPath: FieldPath): ErrorList {
@@ -50,7 +50,7 @@ export function validateVolumes(volumes: unknown, podMeta: PodMeta | undefined, 
   if (podMeta && podMeta.name !== "") {
     for (const volume of items) if (isSet(volume, "ephemeral")) createdClaims.add(`${podMeta.name}-${str(volume, "name")}`);
   }
-  const valid: VolumeSources = new Map();
+  const valid = new Map<string, JsonRecord>();
   items.forEach((volume, index) => {
     const idxPath = fldPath.index(index);
     const namePath = idxPath.child("name");
@@ -253,14 +253,9 @@ function ephemeralClaimNameErrors(namePath: FieldPath, volName: string, podMeta:
   return nameIsDNSSubdomain(claimName, false).map((message) => invalid(namePath, volName, `PVC name ${goQuote(claimName)}: ${message}`));
 }
 
-const SUPPORTED_PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
-
 function validateImageVolumeSource(image: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors: ErrorList = [];
   if (opts.resourceIsPod && str(image, "reference") === "") errors.push(required(fldPath.child("reference")));
-  // validatePullPolicy: the policy is defaulted, so only a wrong value is reported.
-  const pullPolicy = str(image, "pullPolicy");
-  if (pullPolicy === "") errors.push(required(fldPath.child("pullPolicy")));
-  else if (!SUPPORTED_PULL_POLICIES.includes(pullPolicy)) errors.push(notSupported(fldPath.child("pullPolicy"), pullPolicy, SUPPORTED_PULL_POLICIES));
+  errors.push(...validatePullPolicy(str(image, "pullPolicy"), fldPath.child("pullPolicy")));
   return errors;
 }
