@@ -1,7 +1,6 @@
 // How kube-apiserver prints a field error's bad value (field.Error.ErrorBody):
 // strings as Go's %q, numbers and booleans plain, composite values as JSON since
 // 1.34 and in Go syntax before.
-import { PrintedValue } from "./errors.js";
 import { arrayOf, isRecord, stringEntries, stringOf } from "../../util/object-access.js";
 
 /**
@@ -70,12 +69,6 @@ function goStringMap(map: Record<string, string> | undefined): string {
   if (map === undefined) return "map[string]string(nil)";
   const keys = Object.keys(map).sort();
   return "map[string]string{" + keys.map((key) => `${goQuote(key)}:${goQuote(map[key]!)}`).join(", ") + "}";
-}
-
-/** A `[]string` bad value (a list of names or addresses). */
-export function stringListValue(values: readonly string[], kubernetesVersion: string): PrintedValue {
-  if (rendersCompositeAsJson(kubernetesVersion)) return new PrintedValue(goJson(values));
-  return new PrintedValue("[]string{" + values.map(goQuote).join(", ") + "}");
 }
 
 /** A `map[string]string` bad value (labels, a selector map). `undefined` is a nil map. */

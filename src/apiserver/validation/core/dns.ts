@@ -1,7 +1,7 @@
 // validateDNSPolicy, validatePodDNSConfig and ValidateHostAliases
 // (pkg/apis/core/validation/validation.go).
 import { isValidIPForLegacyField } from "../../apimachinery/ip.js";
-import { invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { invalid, PrintedValue, notSupported, required, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { stringListValue } from "../../field/values.js";
 import { list, str, strings } from "./fields.js";
@@ -33,18 +33,18 @@ export function validatePodDNSConfig(dnsConfig: unknown, dnsPolicy: string, fldP
   if (!config) return [];
   const errors: ErrorList = [];
   if (nameservers.length > MAX_DNS_NAMESERVERS) {
-    errors.push(invalid(fldPath.child("nameservers"), stringListValue(nameservers, opts.kubernetesVersion), `must not have more than ${MAX_DNS_NAMESERVERS} nameservers`));
+    errors.push(invalid(fldPath.child("nameservers"), new PrintedValue(stringListValue(nameservers, "string", opts.kubernetesVersion)), `must not have more than ${MAX_DNS_NAMESERVERS} nameservers`));
   }
   // Legacy IP fields: strict parsing waits for the StrictIPCIDRValidation gate, off in every release here.
   nameservers.forEach((nameserver, index) => errors.push(...isValidIPForLegacyField(fldPath.child("nameservers").index(index), nameserver, false)));
   const searches = strings(config, "searches");
   if (searches.length > MAX_DNS_SEARCH_PATHS) {
-    errors.push(invalid(fldPath.child("searches"), stringListValue(searches, opts.kubernetesVersion), `must not have more than ${MAX_DNS_SEARCH_PATHS} search paths`));
+    errors.push(invalid(fldPath.child("searches"), new PrintedValue(stringListValue(searches, "string", opts.kubernetesVersion)), `must not have more than ${MAX_DNS_SEARCH_PATHS} search paths`));
   }
   // The spaces between search paths count.
   if (Buffer.byteLength(searches.join(" ")) > MAX_DNS_SEARCH_LIST_CHARS) {
     errors.push(
-      invalid(fldPath.child("searches"), stringListValue(searches, opts.kubernetesVersion), `must not have more than ${MAX_DNS_SEARCH_LIST_CHARS} characters (including spaces) in the search list`),
+      invalid(fldPath.child("searches"), new PrintedValue(stringListValue(searches, "string", opts.kubernetesVersion)), `must not have more than ${MAX_DNS_SEARCH_LIST_CHARS} characters (including spaces) in the search list`),
     );
   }
   searches.forEach((search, index) => {

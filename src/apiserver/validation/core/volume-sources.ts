@@ -3,7 +3,7 @@
 // validateNFSVolumeSource, validateAzureDisk, validateCSIVolumeSource...).
 import { inclusiveRangeError, isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
-import { invalid, notSupported, required, tooLong, type ErrorList } from "../../field/errors.js";
+import { invalid, PrintedValue, notSupported, required, tooLong, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { stringListValue } from "../../field/values.js";
 import { validateDNS1123Label } from "./names.js";
@@ -52,7 +52,7 @@ export function validateFCVolumeSource(fc: JsonRecord, fldPath: FieldPath, kuber
   const wwids = strings(fc, "wwids");
   if (targetWWNs.length < 1 && wwids.length < 1) errors.push(required(fldPath.child("targetWWNs"), "must specify either targetWWNs or wwids, but not both"));
   if (targetWWNs.length !== 0 && wwids.length !== 0) {
-    errors.push(invalid(fldPath.child("targetWWNs"), stringListValue(targetWWNs, kubernetesVersion), "targetWWNs and wwids can not be specified simultaneously"));
+    errors.push(invalid(fldPath.child("targetWWNs"), new PrintedValue(stringListValue(targetWWNs, "string", kubernetesVersion)), "targetWWNs and wwids can not be specified simultaneously"));
   }
   if (targetWWNs.length !== 0) {
     const lun = int(fc, "lun");
