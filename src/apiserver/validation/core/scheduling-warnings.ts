@@ -1,0 +1,147 @@
+// The warnings pkg/api/pod/warnings.go (warningsForPodSpecAndMeta) returns about
+// volumes and scheduling: deprecated node labels, null label selectors,
+// deprecated volume plugins, files that shadow a service account token,
+// repeated host alias IPs. The server accepts the pod and prints them.
+import { isLabelValue } from "../../apimachinery/validation.js";
+import type { FieldWarning } from "../../field/errors.js";
+import type { FieldPath } from "../../field/path.js";
+import { goQuote } from "../../field/values.js";
+import { isSet, list, obj, str, strings } from "./fields.js";
+import type { JsonRecord } from "../../../util/object-access.js";
+
+/** pkg/api/node: node labels that are deprecated, and what to use instead. */
+const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
+  "beta.kubernetes.io/arch": 'deprecated since v1.14; use "kubernetes.io/arch" instead',
+  "beta.kubernetes.io/os": 'deprecated since v1.14; use "kubernetes.io/os" instead',
+  "failure-domain.beta.kubernetes.io/region": 'deprecated since v1.17; use "topology.kubernetes.io/region" instead',
+  "failure-domain.beta.kubernetes.io/zone": 'deprecated since v1.17; use "topology.kubernetes.io/zone" instead',
+  "beta.kubernetes.io/instance-type": 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead',
+  "app.kubernetes.io/created-by": "deprecated since v1.9",
+  "scheduler.alpha.kubernetes.io/preferAvoidPods": "deprecated since v1.22; use Taints and Tolerations instead",
+  "node-role.kubernetes.io/master": 'use "node-role.kubernetes.io/control-plane" instead',
+};
+
+/** GetNodeLabelDeprecatedMessage. */
+export function nodeLabelDeprecatedMessage(key: string): string | undefined {
+  return Object.hasOwn(DEPRECATED_NODE_LABELS, key) ? DEPRECATED_NODE_LABELS[key] : undefined;
+}
+
+/** GetWarningsForNodeSelectorTerm: deprecated keys; with `checkLabelValue`, values that are not label values. */
+export function warningsForNodeSelectorTerm(term: JsonRecord, checkLabelValue: boolean, fldPath: FieldPath): FieldWarning[] {
+  const warnings: FieldWarning[] = [];
+  list(term, "matchExpressions").forEach((expression, index) => {
+    const key = str(expression, "key");
+    const deprecated = nodeLabelDeprecatedMessage(key);
+    if (deprecated) warnings.push({ field: fldPath.child("matchExpressions").index(index).child("key"), message: `${key} is ${deprecated}` });
+    if (!checkLabelValue) return;
+    strings(expression, "values").forEach((value, valueIndex) => {
+      for (const message of isLabelValue(value)) {
+        warnings.push({ field: fldPath.child("matchExpressions").index(index).child("values").index(valueIndex), message: `${value} is invalid, ${message}` });
+      }
+    });
+  });
+  return warnings;
+}
+
+/** Deprecated node labels in nodeSelector, node affinity and topology keys; null topology spread selectors. */
+export function warningsForNodeSelection(spec: JsonRecord, specPath: FieldPath): FieldWarning[] {
+  const warnings: FieldWarning[] = [];
+  for (const key of Object.keys(obj(spec, "nodeSelector") ?? {})) {
+    const deprecated = nodeLabelDeprecatedMessage(key);
+    if (deprecated) warnings.push({ field: specPath.child("nodeSelector").key(key), message: deprecated });
+  }
+  const nodeAffinity = obj(obj(spec, "affinity"), "nodeAffinity");
+  const affinityPath = specPath.child("affinity", "nodeAffinity");
+  const requiredTerms = obj(nodeAffinity, "requiredDuringSchedulingIgnoredDuringExecution");
+  list(requiredTerms, "nodeSelectorTerms").forEach((term, index) => {
+    warnings.push(...warningsForNodeSelectorTerm(term, false, affinityPath.child("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").index(index)));
+  });
+  list(nodeAffinity, "preferredDuringSchedulingIgnoredDuringExecution").forEach((term, index) => {
+    const path = affinityPath.child("preferredDuringSchedulingIgnoredDuringExecution").index(index).child("preference");
+    warnings.push(...warningsForNodeSelectorTerm(obj(term, "preference") ?? {}, true, path));
+  });
+  list(spec, "topologySpreadConstraints").forEach((constraint, index) => {
+    const path = specPath.child("topologySpreadConstraints").index(index);
+    const key = str(constraint, "topologyKey");
+    const deprecated = nodeLabelDeprecatedMessage(key);
+    if (deprecated) warnings.push({ field: path.child("topologyKey"), message: `${key} is ${deprecated}` });
+    if (!isSet(constraint, "labelSelector")) warnings.push({ field: path.child("labelSelector"), message: "a null labelSelector results in matching no pod" });
+  });
+  return warnings;
+}
+
+/** Volume plugins that are deprecated or removed, in upstream's order of checks. */
+const DEPRECATED_VOLUME_PLUGINS: ReadonlyArray<[field: string, shownAs: string, message: string]> = [
+  ["photonPersistentDisk", "photonPersistentDisk", "deprecated in v1.11, non-functional in v1.16+"],
+  ["gitRepo", "gitRepo", "deprecated in v1.11"],
+  ["scaleIO", "scaleIO", "deprecated in v1.16, non-functional in v1.22+"],
+  ["flocker", "flocker", "deprecated in v1.22, non-functional in v1.25+"],
+  ["storageos", "storageOS", "deprecated in v1.22, non-functional in v1.25+"],
+  ["quobyte", "quobyte", "deprecated in v1.22, non-functional in v1.25+"],
+  ["glusterfs", "glusterfs", "deprecated in v1.25, non-functional in v1.26+"],
+  ["cephfs", "cephfs", "deprecated in v1.28, non-functional in v1.31+"],
+  ["rbd", "rbd", "deprecated in v1.28, non-functional in v1.31+"],
+];
+
+/** Deprecated volume plugins, and projected files at a service account token's path. */
+export function warningsForVolumes(spec: JsonRecord, specPath: FieldPath): FieldWarning[] {
+  const warnings: FieldWarning[] = [];
+  const volumes = list(spec, "volumes");
+  volumes.forEach((volume, index) => {
+    for (const [field, shownAs, message] of DEPRECATED_VOLUME_PLUGINS) {
+      if (isSet(volume, field)) warnings.push({ field: specPath.child("volumes").index(index).child(shownAs), message });
+    }
+  });
+  const tokenPaths = new Set<string>();
+  for (const volume of volumes) {
+    for (const source of list(obj(volume, "projected"), "sources")) {
+      const token = obj(source, "serviceAccountToken");
+      if (token) tokenPaths.add(str(token, "path"));
+    }
+  }
+  if (tokenPaths.size === 0) return warnings;
+  volumes.forEach((volume, index) => {
+    const sourcesPath = specPath.child("volumes").index(index).child("projected", "sources");
+    for (const source of list(obj(volume, "projected"), "sources")) {
+      // Upstream names the items by the source kind without the source's index (and `secrets` for secret).
+      for (const [kind, shownAs] of [["configMap", "configMap"], ["secret", "secrets"], ["downwardAPI", "downwardAPI"]]) {
+        list(obj(source, kind!), "items").forEach((item, itemIndex) => {
+          const path = str(item, "path");
+          if (tokenPaths.has(path)) warnings.push({ field: sourcesPath.child(shownAs!).index(itemIndex), message: `has duplicated path with ServiceAccountToken ${goQuote(path)}` });
+        });
+      }
+    }
+  });
+  return warnings;
+}
+
+/** Host aliases that repeat an IP. */
+export function warningsForHostAliases(spec: JsonRecord, specPath: FieldPath): FieldWarning[] {
+  const warnings: FieldWarning[] = [];
+  const seen = new Set<string>();
+  list(spec, "hostAliases").forEach((alias, index) => {
+    const ip = str(alias, "ip");
+    if (seen.has(ip)) warnings.push({ field: specPath.child("hostAliases").index(index).child("ip"), message: `duplicate ip ${goQuote(ip)}` });
+    else seen.add(ip);
+  });
+  return warnings;
+}
+
+/** Pod (anti-)affinity terms without a label selector match no pod. */
+export function warningsForPodAffinity(spec: JsonRecord, specPath: FieldPath): FieldWarning[] {
+  const warnings: FieldWarning[] = [];
+  const affinity = obj(spec, "affinity");
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const terms = obj(affinity, kind);
+    const path = specPath.child("affinity", kind);
+    list(terms, "requiredDuringSchedulingIgnoredDuringExecution").forEach((term, index) => {
+      if (!isSet(term, "labelSelector")) warnings.push({ field: path.child("requiredDuringSchedulingIgnoredDuringExecution").index(index).child("labelSelector"), message: "a null labelSelector results in matching no pod" });
+    });
+    list(terms, "preferredDuringSchedulingIgnoredDuringExecution").forEach((term, index) => {
+      if (!isSet(obj(term, "podAffinityTerm"), "labelSelector")) {
+        warnings.push({ field: path.child("preferredDuringSchedulingIgnoredDuringExecution").index(index).child("podAffinityTerm", "labelSelector"), message: "a null labelSelector results in matching no pod" });
+      }
+    });
+  }
+  return warnings;
+}
