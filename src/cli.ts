@@ -6,6 +6,7 @@ import type { RenderContext } from "./report/context.js";
 import { renderJson } from "./report/json.js";
 import { renderText } from "./report/text.js";
 import type { PlanOptions } from "./plan/index.js";
+import { APPLY_MODES, type ApplyMode } from "./diff/apply-mode.js";
 import type { ValidateResult } from "./types.js";
 import { ConfigError, loadConfig, type KubeplanConfig } from "./config/load-config.js";
 import { ruleCatalog } from "./validate/catalog.js";
@@ -117,6 +118,9 @@ interface PlanFlags extends Omit<ValidateFlags, "output" | "summary" | "quiet"> 
   showUnchanged?: boolean;
   diff?: boolean;
   detailedExitcode?: boolean;
+  applyMode: ApplyMode;
+  fieldManager?: string;
+  forceConflicts?: boolean;
 }
 
 async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
@@ -129,6 +133,7 @@ async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
     pruneSelector: flags.pruneSelector,
     showSecrets: flags.showSecrets,
     showUnchanged: flags.showUnchanged,
+    apply: { mode: flags.applyMode, fieldManager: flags.fieldManager, forceConflicts: flags.forceConflicts },
   };
   // The plan stages are loaded only for `plan`: `validate` starts faster without them.
   const { plan } = await import("./plan/index.js");
@@ -190,6 +195,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--diff", "show a unified YAML diff of each changed object")
     .option("--show-unchanged", "list the objects that would not change")
     .option("--show-secrets", "print Secret values instead of masking them")
+    .addOption(new Option("--apply-mode <mode>", "how the manifests are applied: client (kubectl apply), server-side (kubectl apply --server-side) or replace (kubectl replace)").choices([...APPLY_MODES]).default("client"))
+    .option("--field-manager <name>", "the field manager of the apply (default: kubectl's for the mode)")
+    .option("--force-conflicts", "server-side apply takes over fields other managers own instead of failing")
     .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors, 2 when there are changes")
     .action(async (paths: string[], flags: PlanFlags) => setExitCode(await runPlan(paths, flags)));
 

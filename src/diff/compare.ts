@@ -1,11 +1,14 @@
 // One object: what applying its manifest does to the stored object.
 import type { KubeObject, ManifestDocument } from "../types.js";
 import { applySchemaDefaults, setObjectDefaults } from "../apiserver/defaults/index.js";
+import { dropTypeDependentFields } from "../apiserver/registry/service-strategy.js";
 import { diffObjects, type RawDiff } from "./field-diff.js";
 import { canonicalGroup, isBuiltInGroup } from "./identity.js";
 import { replacementReason, type ImmutabilityContext } from "./immutable.js";
 import { convertToStoredVersion } from "./legacy-versions.js";
-import { mergeDesired } from "./merge.js";
+import { mergeDesired, type Removal } from "./merge.js";
+import { fieldManagerOf, type ApplyOptions } from "./apply-mode.js";
+import { conflictMessage, findConflicts, managedFieldsOf, ownershipRemoval, type Conflict, type ManagedFieldsEntry } from "./managed-fields.js";
 import { dropOmittedZeros } from "./omitempty.js";
 import { ownedFields, withoutAdmissionTolerations } from "./owned-fields.js";
 import { displayPath } from "./path.js";
@@ -13,7 +16,7 @@ import { foldStringData, maskFieldDiffs, maskForDisplay, maskPatch } from "./sec
 import { comparableBody, lastAppliedOf, withIdentity } from "./server-fields.js";
 import type { Change, ChangeAction, FieldDiff, PatchOperation, ShapeNode } from "./types.js";
 import { orderLike } from "./values.js";
-import { cloneWithoutNulls, isRecord, type JsonRecord } from "../util/object-access.js";
+import { cloneWithoutNulls, isRecord, objectAt, type JsonRecord } from "../util/object-access.js";
 import { isSecretKind } from "../util/secret-values.js";
 
 export interface Identity {
@@ -24,6 +27,7 @@ export interface Identity {
 }
 
 export interface CompareContext {
+  apply: ApplyOptions;
   kubernetesVersion: string;
   showSecrets: boolean;
   shapeOf: (apiVersion: string, kind: string) => ShapeNode;
@@ -56,6 +60,30 @@ function desiredBody(object: KubeObject, storedApiVersion: string, context: Comp
     dropOmittedZeros(body, context.shapeOf(storedApiVersion, object.kind ?? ""));
   }
   return body;
+}
+
+/**
+ * The stored object as the API server returns it: a Secret's `stringData`
+ * (which a snapshot written from manifests may hold) folded into `data`, an
+ * empty value stored as null read as "", and the API defaults of this release
+ * filled in (the server defaults objects when it reads them). A copy: the
+ * snapshot is shared.
+ */
+function storedBody(stored: KubeObject, identity: Identity, context: CompareContext): JsonRecord {
+  let body = comparableBody(stored, "shared");
+  if (isSecretKind(identity.kind)) body = secretAsStored(body);
+  const copy = cloneWithoutNulls(body);
+  defaultObject(copy, identity, context);
+  return copy;
+}
+
+/** A Secret body with stringData folded and null data values read as empty (a copy of what changes). */
+function secretAsStored(body: JsonRecord): JsonRecord {
+  const out: JsonRecord = { ...body };
+  if (isRecord(body.data)) out.data = Object.fromEntries(Object.entries(body.data).map(([key, value]) => [key, value ?? ""]));
+  if (isRecord(body.stringData)) out.stringData = { ...body.stringData };
+  foldStringData(out);
+  return out;
 }
 
 function lastAppliedBody(stored: KubeObject): JsonRecord | undefined {
@@ -130,19 +158,50 @@ export interface UpdatePlan {
   next: JsonRecord;
 }
 
+/**
+ * kubectl apply always sends annotations (its own last-applied one among
+ * them), so the stored annotations merge key by key even when the manifest
+ * has none: only those the last apply recorded can go.
+ */
+function withAnnotations(desired: JsonRecord, current: JsonRecord): JsonRecord {
+  const metadata = isRecord(desired.metadata) ? desired.metadata : {};
+  if (isRecord(metadata.annotations) || !isRecord(objectAt(current, "metadata")?.annotations)) return desired;
+  return { ...desired, metadata: { ...metadata, annotations: {} } };
+}
+
+/** Which fields only the stored object has the apply removes, by how it is applied. */
+function removalOf(apply: ApplyOptions, lastApplied: JsonRecord | undefined, managedFields: readonly ManagedFieldsEntry[]): Removal {
+  if (apply.mode === "replace") return { kind: "all" };
+  if (apply.mode === "server-side") return ownershipRemoval(managedFields, fieldManagerOf(apply));
+  return { kind: "original", original: lastApplied };
+}
+
+/** Conflicts fail a server-side apply, unless forced: then the apply takes the fields over. */
+function markConflicts(change: Change, conflicts: Conflict[], apply: ApplyOptions): void {
+  if (conflicts.length === 0) return;
+  change.conflicts = conflicts;
+  if (apply.forceConflicts) change.notes.push(`--force-conflicts takes over ${conflicts.length === 1 ? "1 field" : `${conflicts.length} fields`} from other managers: ${conflicts.map((c) => c.field).join(", ")}`);
+  else change.failed = conflictMessage(conflicts);
+}
+
 /** A manifest against the object stored under its identity: update, replace or no-op. */
 export function planUpdate(object: KubeObject, stored: KubeObject, identity: Identity, context: CompareContext, document?: ManifestDocument): UpdatePlan {
   const storedApiVersion = typeof stored.apiVersion === "string" ? stored.apiVersion : identity.apiVersion;
   const desired = desiredBody(object, storedApiVersion, context);
-  // Shared with the snapshot, so only read from here on.
-  let current = comparableBody(stored, "shared");
+  const storedIdentity = { ...identity, apiVersion: storedApiVersion };
+  let current = storedBody(stored, storedIdentity, context);
   if (identity.kind === "Pod") current = withoutAdmissionTolerations(current, desired);
   const lastApplied = lastAppliedBody(stored);
   const shape = context.shapeOf(storedApiVersion, identity.kind);
   const autoscaler = context.autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`);
-  const owned = ownedFields({ kind: identity.kind, desired, current, lastApplied, autoscaler });
-  const next = mergeDesired({ current, desired, lastApplied, shape, owned: owned.patterns, kind: identity.kind });
-  defaultObject(next, { ...identity, apiVersion: storedApiVersion }, context);
+  const mode = context.apply.mode;
+  const managedFields = mode === "server-side" ? managedFieldsOf(stored, shape) : [];
+  const owned = ownedFields({ kind: identity.kind, desired, current, lastApplied, autoscaler, applyMode: mode });
+  const removal = removalOf(context.apply, lastApplied, managedFields);
+  const applied = mode === "client" ? withAnnotations(desired, current) : desired;
+  const next = mergeDesired({ current, desired: applied, removal, shape, owned: owned.patterns, kind: identity.kind });
+  if (identity.kind === "Service" && canonicalGroup(storedApiVersion, identity.kind) === "") dropTypeDependentFields(next, current);
+  defaultObject(next, storedIdentity, context);
   const { diffs, patch } = diffObjects(current, next, desired, shape);
 
   const immutability: ImmutabilityContext = {
@@ -161,6 +220,7 @@ export function planUpdate(object: KubeObject, stored: KubeObject, identity: Ide
   change.fields = fields;
   change.patch = finishPatch(identity.kind, patch, context.showSecrets);
   change.managedBy = owned.managedBy;
+  if (mode === "server-side") markConflicts(change, findConflicts(current, desired, shape, managedFields, fieldManagerOf(context.apply)), context.apply);
   if (storedApiVersion !== identity.apiVersion) change.currentApiVersion = storedApiVersion;
   // An unchanged object has nothing to show in `--diff`.
   if (action !== "no-op") {

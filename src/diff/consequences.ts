@@ -22,11 +22,19 @@ export interface Planned {
 /** Rollouts that restart pods, so a config change they read is picked up. */
 const RESTARTING = new Set(["rolling-update", "recreate", "replace", "in-place", "partitioned", "start"]);
 
-/** An HPA owns replicas, yet the manifest sets them: apply and autoscaler will fight. */
+/**
+ * An HPA owns replicas, yet the apply changes them: either the manifest sets
+ * them (apply and autoscaler fight), or it dropped them while the last apply
+ * recorded them (kubectl deletes the field and the object falls back to one
+ * replica until the autoscaler scales it up again).
+ */
 export function autoscalerConflictNote(planned: Planned, autoscaler: string | undefined): string | undefined {
   if (!autoscaler || !planned.desired || !SCALABLE_KINDS.has(planned.change.kind)) return undefined;
-  if (dig(planned.desired, "spec", "replicas") === undefined) return undefined;
   if (!planned.change.fields.some((f) => f.path === "spec.replicas")) return undefined;
+  const { kind, name } = planned.change;
+  if (dig(planned.desired, "spec", "replicas") === undefined) {
+    return `warning: kubectl apply deletes spec.replicas, which the last apply set: ${kind} ${name} drops to 1 replica until HorizontalPodAutoscaler ${autoscaler} scales it back up; first remove replicas from the recorded configuration (kubectl apply edit-last-applied ${kind.toLowerCase()}/${name})`;
+  }
   return `spec.replicas is managed by HorizontalPodAutoscaler ${autoscaler}: apply sets it, then the autoscaler scales it back; leave replicas out of the manifest`;
 }
 

@@ -4,6 +4,7 @@ import type { KubeObject, ManifestDocument } from "../types.js";
 import { planCreate, planDelete, planUpdate, type CompareContext, type Identity } from "./compare.js";
 import { Scope } from "./identity.js";
 import { applicationOrder } from "./order.js";
+import { fieldManagerOf, type ApplyOptions } from "./apply-mode.js";
 import { addConsequences, autoscalerConflictNote, type Planned } from "./consequences.js";
 import { autoscalerTargets } from "./owned-fields.js";
 import { pruneCandidates } from "./prune.js";
@@ -18,6 +19,7 @@ export { SERVER_SET_FIELDS, SERVER_SET_ANNOTATIONS } from "./server-fields.js";
 export { parseLabelSelector } from "./prune.js";
 export { deploymentRollingUpdate, scaledValue } from "./rollout.js";
 export { changeToJson, type ChangeJson } from "./json.js";
+export { APPLY_MODES, type ApplyMode, type ApplyOptions } from "./apply-mode.js";
 
 export interface DesiredObject {
   /** The object as the API server would receive it (after admission mutations such as LimitRange defaults). */
@@ -44,6 +46,8 @@ export interface DiffInput {
   showSecrets?: boolean;
   /** List merge keys per kind; default: the generated schemas of `kubernetesVersion`. CRDs in the inputs and built-in names complete it. */
   mergeKeys?: MergeKeyLookup;
+  /** How the manifests are applied (default: `kubectl apply`, client-side). */
+  apply?: ApplyOptions;
 }
 
 /** Merge keys from the schemas generated from the official OpenAPI spec of a release. */
@@ -66,7 +70,7 @@ function isObject(value: unknown): value is KubeObject {
 }
 
 function countChanges(changes: readonly Change[]): ChangeCounts {
-  const counts: ChangeCounts = { add: 0, change: 0, replace: 0, destroy: 0, unchanged: 0, denied: 0 };
+  const counts: ChangeCounts = { add: 0, change: 0, replace: 0, destroy: 0, unchanged: 0, denied: 0, failed: 0 };
   for (const change of changes) {
     if (change.action === "create") counts.add++;
     else if (change.action === "update") counts.change++;
@@ -74,6 +78,7 @@ function countChanges(changes: readonly Change[]): ChangeCounts {
     else if (change.action === "delete") counts.destroy++;
     else counts.unchanged++;
     if (change.denied !== undefined) counts.denied++;
+    if (change.failed !== undefined) counts.failed++;
   }
   return counts;
 }
@@ -113,7 +118,9 @@ export function planChanges(input: DiffInput): ChangePlan {
   ].filter((o) => o.kind === "HorizontalPodAutoscaler");
   const autoscalers = autoscalerTargets(autoscalerObjects.map((object) => ({ object, namespace: scope.namespaceOf(object) })));
 
+  const apply: ApplyOptions = input.apply ?? { mode: "client" };
   const context: CompareContext = {
+    apply,
     kubernetesVersion: input.kubernetesVersion,
     showSecrets: input.showSecrets === true,
     shapeOf: shapeResolver(allObjects, input.mergeKeys ?? schemaMergeKeys(input.kubernetesVersion)),
@@ -167,6 +174,13 @@ export function planChanges(input: DiffInput): ChangePlan {
   addConsequences(planned, current, scope);
   const changes = applicationOrder(planned.map((p) => p.change));
   const counts = countChanges(changes);
-  return { changes, counts, notes, hasChanges: counts.add + counts.change + counts.replace + counts.destroy > 0 };
+  return {
+    applyMode: apply.mode,
+    fieldManager: fieldManagerOf(apply),
+    changes,
+    counts,
+    notes,
+    hasChanges: counts.add + counts.change + counts.replace + counts.destroy > 0,
+  };
 }
 

@@ -15,6 +15,8 @@ export interface ChangeJson {
   notes?: string[];
   managedBy?: string[];
   denied?: string;
+  conflicts?: Change["conflicts"];
+  failed?: string;
   currentApiVersion?: string;
 }
 
@@ -32,6 +34,8 @@ export function changeToJson(change: Change): ChangeJson {
   if (change.notes.length > 0) out.notes = change.notes;
   if (change.managedBy.length > 0) out.managedBy = change.managedBy;
   if (change.denied !== undefined) out.denied = change.denied;
+  if (change.conflicts) out.conflicts = change.conflicts;
+  if (change.failed !== undefined) out.failed = change.failed;
   if (change.currentApiVersion !== undefined) out.currentApiVersion = change.currentApiVersion;
   return out;
 }

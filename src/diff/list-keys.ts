@@ -6,7 +6,8 @@ import { isRecord } from "../util/object-access.js";
 /** Key fields with a default: a port without `protocol` is the TCP port (SetDefaults_ContainerPort). */
 const KEY_DEFAULTS: Readonly<Record<string, string>> = { protocol: "TCP" };
 
-function keyLabel(item: unknown, keys: readonly string[]): string | undefined {
+/** An item's label by its key fields (`port=80,protocol=TCP`), or undefined when a key is missing. */
+export function keyLabel(item: unknown, keys: readonly string[]): string | undefined {
   if (!isRecord(item)) return undefined;
   const first = item[keys[0]!];
   if (first === undefined || (typeof first !== "string" && typeof first !== "number" && typeof first !== "boolean")) return undefined;

@@ -1,10 +1,11 @@
-// What the server stores after `kubectl apply`: the manifest merged into the
-// stored object. Fields the manifest sets win; lists with a merge key merge
-// item by item; atomic lists and maps are replaced whole. A field only the
-// stored object has is kept when another manager owns it, or when the object
-// records its last applied configuration and that did not have it either
-// (kubectl's three-way merge leaves such fields alone); otherwise the
-// manifest no longer wants it and it goes.
+// What the server stores after an apply: the manifest merged into the stored
+// object. Fields the manifest sets win; lists with a merge key merge item by
+// item; atomic lists and maps are replaced whole. What happens to a field only
+// the stored object has depends on how it is applied (`Removal`): kubectl's
+// three-way merge deletes it only when the last applied configuration had it,
+// server-side apply only when this field manager alone owned it, `kubectl
+// replace` always. A field another manager owns on the server's side
+// (allocated IPs, a Job's selector...) is always kept.
 import { indexByKey, isSetList, keysOf, setLabel } from "./list-keys.js";
 import { itemToken, matchesAny, mayMatchBelow, type PathPattern, type PathToken } from "./path.js";
 import { isQuantityPath, quantitiesEqual } from "./quantities.js";
@@ -19,11 +20,21 @@ const RETAIN_KEYS_FIELDS: Readonly<Record<string, readonly PathPattern[]>> = {
   Deployment: [["spec", "strategy"]],
 };
 
+/**
+ * Which fields that only the stored object has an apply removes: those the
+ * original (kubectl's last applied configuration) had, `all` (`kubectl
+ * replace`), or those a predicate names (server-side apply: the fields this
+ * manager alone owned).
+ */
+export type Removal =
+  | { kind: "original"; original: JsonRecord | undefined }
+  | { kind: "all" }
+  | { kind: "owned"; removes: (path: readonly PathToken[]) => boolean; mayRemoveBelow: (path: readonly PathToken[]) => boolean };
+
 export interface MergeInput {
   current: JsonRecord;
   desired: JsonRecord;
-  /** The configuration recorded by the last `kubectl apply`, when the object carries one. */
-  lastApplied?: JsonRecord;
+  removal: Removal;
   shape: ShapeNode | undefined;
   /** Fields kept from the stored object when the manifest leaves them out. */
   owned: readonly PathPattern[];
@@ -34,24 +45,50 @@ export interface MergeInput {
 class Merger {
   constructor(
     private readonly owned: readonly PathPattern[],
-    private readonly hasLastApplied: boolean,
+    private readonly removal: Removal,
     private readonly retainKeysFields: readonly PathPattern[],
   ) {}
-
-  /** Whether a field only the stored object has survives the apply. */
-  private keeps(path: readonly PathToken[], lastApplied: unknown): boolean {
-    if (matchesAny(this.owned, path)) return true;
-    return this.hasLastApplied && lastApplied === undefined;
-  }
 
   /**
    * What survives of a stored value the manifest leaves out: all of it when
    * kept, else only the parts other managers own (a Job's generated labels
-   * inside template labels the manifest does not write).
+   * inside template labels the manifest does not write). `original` is the
+   * same field in kubectl's last applied configuration: with no such record,
+   * kubectl's three-way patch deletes nothing.
    */
-  private keptPart(current: unknown, lastApplied: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
-    if (this.keeps(path, lastApplied)) return cloneWithoutNulls(current);
+  private keptPart(current: unknown, original: unknown, shape: ShapeNode | undefined, path: PathToken[]): unknown {
+    if (matchesAny(this.owned, path)) return cloneWithoutNulls(current);
+    const removal = this.removal;
+    if (removal.kind === "owned") return this.keptByOwnership(current, removal, shape, path);
+    if (removal.kind === "original" && (removal.original === undefined || original === undefined)) return cloneWithoutNulls(current);
     return this.ownedPart(current, shape, path);
+  }
+
+  /** Server-side apply: what this manager alone owned goes, field by field; the rest stays. */
+  private keptByOwnership(current: unknown, removal: Extract<Removal, { kind: "owned" }>, shape: ShapeNode | undefined, path: PathToken[]): unknown {
+    if (removal.removes(path)) return this.ownedPart(current, shape, path);
+    if (!removal.mayRemoveBelow(path)) return cloneWithoutNulls(current);
+    if (isRecord(current)) {
+      const out: JsonRecord = {};
+      for (const [key, value] of Object.entries(current)) {
+        path.push(key);
+        const kept = this.keptByOwnership(value, removal, shape?.field(key), path);
+        path.pop();
+        if (kept !== undefined) out[key] = kept;
+      }
+      return out;
+    }
+    const keys = keysOf(shape);
+    const index = Array.isArray(current) && keys ? indexByKey(current, keys) : undefined;
+    if (!index) return cloneWithoutNulls(current);
+    const out: unknown[] = [];
+    for (const [label, item] of index) {
+      path.push(itemToken(label));
+      const kept = this.keptByOwnership(item, removal, shape?.item(), path);
+      path.pop();
+      if (kept !== undefined) out.push(kept);
+    }
+    return out;
   }
 
   /** Inside a value that goes, only what another manager owns stays. */
@@ -134,7 +171,11 @@ class Merger {
     const recorded = Array.isArray(lastApplied) ? new Set(lastApplied.map(setLabel)) : undefined;
     const out = current.filter((item) => {
       const label = setLabel(item);
-      return wanted.has(label) || this.keeps([...path, itemToken(label)], recorded?.has(label) ? item : undefined);
+      if (wanted.has(label)) return true;
+      path.push(itemToken(label));
+      const kept = this.keptPart(item, recorded?.has(label) ? item : undefined, undefined, path) !== undefined;
+      path.pop();
+      return kept;
     });
     const present = new Set(out.map(setLabel));
     for (const item of desired) if (!present.has(setLabel(item))) out.push(item);
@@ -182,6 +223,7 @@ function sameList(a: readonly unknown[], b: readonly unknown[], path: PathToken[
 
 /** The object after apply, before API defaulting. */
 export function mergeDesired(input: MergeInput): JsonRecord {
-  const merger = new Merger(input.owned, input.lastApplied !== undefined, RETAIN_KEYS_FIELDS[input.kind] ?? []);
-  return merger.object(input.current, input.desired, input.lastApplied, input.shape, []);
+  const merger = new Merger(input.owned, input.removal, RETAIN_KEYS_FIELDS[input.kind] ?? []);
+  const original = input.removal.kind === "original" ? input.removal.original : undefined;
+  return merger.object(input.current, input.desired, original, input.shape, []);
 }

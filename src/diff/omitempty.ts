@@ -9,7 +9,10 @@
 import type { ShapeNode } from "./types.js";
 import { isRecord } from "../util/object-access.js";
 
-/** Fields of built-in kinds declared as pointers (k8s.io/api types.go): their zero value is stored. */
+/**
+ * Fields of built-in kinds declared as pointers (k8s.io/api types.go), or as
+ * values without omitempty: their zero value is stored.
+ */
 const POINTER_FIELDS = new Set([
   // PodSpec, ServiceAccount
   "terminationGracePeriodSeconds",
@@ -81,6 +84,21 @@ const POINTER_FIELDS = new Set([
   "minAvailable",
   "tolerationSeconds",
   "immutable",
+  // CustomResourceDefinition: JSONSchemaProps bounds, default and preserve-unknown-fields are pointers;
+  // a version's served and storage are plain bools without omitempty, so false is stored too.
+  "minimum",
+  "maximum",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "minProperties",
+  "maxProperties",
+  "multipleOf",
+  "default",
+  "x-kubernetes-preserve-unknown-fields",
+  "served",
+  "storage",
 ]);
 
 function isZero(value: unknown): boolean {

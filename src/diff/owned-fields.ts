@@ -5,6 +5,7 @@
 // autoscaler (replicas under an HPA). When the manifest leaves them out they
 // stay as they are: not a change.
 import type { KubeObject } from "../types.js";
+import type { ApplyMode } from "./apply-mode.js";
 import type { PathPattern } from "./path.js";
 import { deepEqual } from "./values.js";
 import { arrayAt, isRecord, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
@@ -72,6 +73,8 @@ export interface OwnershipContext {
   lastApplied?: JsonRecord;
   /** The HPA scaling this object, if any. */
   autoscaler?: string;
+  /** How it is applied (server-side apply and replace decide replicas by ownership and by the manifest). */
+  applyMode?: ApplyMode;
 }
 
 /** The Service type after apply: the manifest's, else the stored one while kubectl keeps it, else ClusterIP. */
@@ -120,9 +123,12 @@ export function ownedFields(context: OwnershipContext): OwnedFields {
   if (context.kind === "Secret") patterns.push(...secretPatterns(context));
   // The clusterrole aggregation controller writes the rules of an aggregated ClusterRole.
   if (context.kind === "ClusterRole" && context.desired.aggregationRule !== undefined) patterns.push(["rules"]);
-  if (context.autoscaler && SCALABLE_KINDS.has(context.kind)) {
-    patterns.push(["spec", "replicas"]);
-    if (objectAt(context.desired, "spec")?.replicas === undefined) managedBy.push(`replicas managed by HorizontalPodAutoscaler ${context.autoscaler}`);
+  if (context.autoscaler && SCALABLE_KINDS.has(context.kind) && (context.applyMode ?? "client") === "client") {
+    const dropped = objectAt(context.desired, "spec")?.replicas === undefined;
+    // kubectl's patch deletes replicas the last apply set, whoever scales the object since.
+    const deleted = dropped && context.lastApplied !== undefined && objectAt(context.lastApplied, "spec")?.replicas !== undefined;
+    if (!deleted) patterns.push(["spec", "replicas"]);
+    if (dropped && !deleted) managedBy.push(`replicas managed by HorizontalPodAutoscaler ${context.autoscaler}`);
   }
   return { patterns, managedBy };
 }

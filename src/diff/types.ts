@@ -1,6 +1,10 @@
 // The data of the change plan: what applying the manifests would do to the
 // cluster, object by object. Renderers (text, JSON) only read these.
 import type { KubeObject, ManifestDocument } from "../types.js";
+import type { ApplyMode } from "./apply-mode.js";
+import type { Conflict } from "./managed-fields.js";
+
+export type { Conflict } from "./managed-fields.js";
 
 export type ChangeAction = "create" | "update" | "replace" | "delete" | "no-op";
 
@@ -76,6 +80,14 @@ export interface Change {
   managedBy: string[];
   /** Admission would deny it, with the API server's message. */
   denied?: string;
+  /**
+   * Server-side apply: fields other managers own that the apply changes. Without
+   * `--force-conflicts` the apply fails on them (`failed` holds the API server's
+   * message); with it, it takes them over.
+   */
+  conflicts?: Conflict[];
+  /** The apply would fail: the API server's message (server-side apply conflicts). */
+  failed?: string;
   /** The apiVersion the cluster stores it under, when not the manifest's. */
   currentApiVersion?: string;
   /** Stored object without server-set fields (for `--diff`); absent for creates. Secrets masked. */
@@ -93,9 +105,15 @@ export interface ChangeCounts {
   destroy: number;
   unchanged: number;
   denied: number;
+  /** Server-side applies that would fail on conflicts. */
+  failed: number;
 }
 
 export interface ChangePlan {
+  /** How the changes are applied: `kubectl apply`, server-side apply or `kubectl replace`. */
+  applyMode: ApplyMode;
+  /** The field manager the apply uses (kubectl's default for the mode unless given). */
+  fieldManager: string;
   /** Every object, in application order (no-ops included; deletes last). */
   changes: Change[];
   counts: ChangeCounts;

@@ -13,14 +13,30 @@ const DROPPED_TAGS = new Set([
   "tag:yaml.org,2002:set",
 ]);
 
+const FLOAT = "tag:yaml.org,2002:float";
+
+/**
+ * go-yaml resolves a plain scalar as a float only when Go's ParseFloat reads
+ * it, which needs a digit before any exponent: `.` (the "whole item" key of
+ * managedFields) and `e5` stay strings, where the 1.1 regular expressions
+ * would make them NaN.
+ */
+function withDigit(tag: Tags[number]): Tags[number] {
+  const test = (tag as { test?: unknown }).test;
+  if (typeof tag !== "object" || tag.tag !== FLOAT || !(test instanceof RegExp) || /inf|nan/i.test(test.source)) return tag;
+  return { ...tag, test: new RegExp("^(?=[-+]?\\.?[0-9])" + test.source.replace(/^\^/, ""), test.flags) } as Tags[number];
+}
+
 function kubernetesTags(tags: Tags): Tags {
-  return tags.filter((tag) => {
-    if (typeof tag !== "object") return true;
-    if (DROPPED_TAGS.has(tag.tag)) return false;
-    // The 1.1 schema's sexagesimal int and float share their tags with the
-    // plain ones; they are the ones formatted as TIME.
-    return (tag as { format?: string }).format !== "TIME";
-  });
+  return tags
+    .filter((tag) => {
+      if (typeof tag !== "object") return true;
+      if (DROPPED_TAGS.has(tag.tag)) return false;
+      // The 1.1 schema's sexagesimal int and float share their tags with the
+      // plain ones; they are the ones formatted as TIME.
+      return (tag as { format?: string }).format !== "TIME";
+    })
+    .map(withDigit);
 }
 
 export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {

@@ -2,7 +2,7 @@
 // result object. Each stage is pure; this file only passes data along.
 import { runAdmission, type AdmissionResult } from "../admission/index.js";
 import { emptySnapshot, loadClusterSnapshot, type ClusterSnapshot } from "../cluster/snapshot.js";
-import { changeToJson, planChanges, type ChangePlan, type DesiredObject } from "../diff/index.js";
+import { changeToJson, planChanges, type ApplyOptions, type ChangePlan, type DesiredObject } from "../diff/index.js";
 import { expandWorkloads, noteToFinding } from "../expand/index.js";
 import { schedule, type ScheduleResult } from "../scheduler/index.js";
 import type { Inventory } from "../inventory.js";
@@ -24,6 +24,8 @@ export interface PlanOptions extends ValidateOptions {
   showUnchanged?: boolean;
   /** The time the plan is made (CronJob schedules); now when absent. */
   now?: Date;
+  /** How the manifests are applied (default: `kubectl apply`). */
+  apply?: ApplyOptions;
 }
 
 /** Everything the renderers need: the JSON result, and the richer stage results for text. */
@@ -105,6 +107,13 @@ function pendingFindings(admission: AdmissionResult, scheduling: ScheduleResult 
   return out;
 }
 
+/** A server-side apply that fails on conflicts is an error of the apply, at its manifest. */
+function failedApplyFindings(changePlan: ChangePlan): Finding[] {
+  return changePlan.changes.flatMap((change) =>
+    change.failed !== undefined && change.document ? [reportToFinding(change.document, "apply/conflict", "error", { pointer: "", message: change.failed })] : [],
+  );
+}
+
 /** Objects of a kind the plan creates or updates (in their namespace), after the snapshot's. */
 function withAdmitted(admission: AdmissionResult, kind: string, current: readonly KubeObject[]): KubeObject[] {
   const admitted = admission.objects.filter((o) => o.admitted && o.kind === kind);
@@ -167,6 +176,7 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
     prune: options.prune,
     pruneSelector: options.pruneSelector,
     showSecrets: options.showSecrets,
+    apply: options.apply,
   };
   // Which workloads are replaced decides what the controllers start from.
   const replacements = findReplacements(snapshot, planChanges({ ...diffInput, desired: valid.map((document) => ({ object: document.object, document })) }));
@@ -182,6 +192,7 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
     ...expansion.notes.map(noteToFinding),
     ...admission.findings,
     ...pendingFindings(admission, scheduling),
+    ...failedApplyFindings(changePlan),
   ].sort(compareFindings);
   const active = findings.filter((f) => !f.suppressed);
   const pods = podEntries(admission, scheduling);
@@ -190,6 +201,8 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
 
   const result: PlanResult = {
     kubernetesVersion,
+    applyMode: changePlan.applyMode,
+    fieldManager: changePlan.fieldManager,
     cluster: [...clusterPaths],
     findings,
     changes: changePlan.changes.map(changeToJson),

@@ -1,7 +1,7 @@
 // The plan's result: the JSON output of `kubeplan plan` (ARCHITECTURE.md's
 // contract: `changes` and `pods`), which every renderer reads.
 import type { NamespaceQuotaUsage, PodResources, QosClass } from "../admission/index.js";
-import type { ChangeCounts, ChangeJson } from "../diff/index.js";
+import type { ApplyMode, ChangeCounts, ChangeJson } from "../diff/index.js";
 import type { NodeUsage, WorkloadPlacement } from "../scheduler/index.js";
 import type { Finding } from "../types.js";
 
@@ -29,6 +29,10 @@ export interface PlanSummary extends ChangeCounts {
 
 export interface PlanResult {
   kubernetesVersion: string;
+  /** How the changes are applied: `client` (kubectl apply), `server-side` or `replace`. */
+  applyMode: ApplyMode;
+  /** The field manager of the apply. */
+  fieldManager: string;
   /** The `--cluster` paths the current state was read from (empty: none). */
   cluster: string[];
   findings: Finding[];

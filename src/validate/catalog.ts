@@ -46,6 +46,7 @@ const PLAN_RULES: readonly RuleInfo[] = [
   { id: "admission/Validation", severity: "error", description: "The object after defaulting fails the API server's validation (a request above its limit)." },
   { id: "admission/PodSecurity", severity: "error", description: "Pod Security Standards of the namespace's labels: denials (enforce) and warnings (warn, audit)." },
   { id: "admission/ResourceQuota", severity: "error", description: "A ResourceQuota would be exceeded, or needs a limit or request the pod does not set." },
+  { id: "apply/conflict", severity: "error", description: "A server-side apply would fail: it changes fields another field manager owns (--force-conflicts takes them over)." },
   { id: "schedule/unschedulable", severity: "warning", description: "A pod would stay Pending: kube-scheduler's FailedScheduling message." },
 ];
 

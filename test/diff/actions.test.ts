@@ -22,7 +22,7 @@ describe("actions", () => {
     const result = plan([deploymentDesired], []);
     expect(result.changes.map((c) => c.action)).toEqual(["create"]);
     expect(result.notes).toEqual(["No cluster snapshot given (--cluster): every object is planned as a create."]);
-    expect(result.counts).toEqual({ add: 1, change: 0, replace: 0, destroy: 0, unchanged: 0, denied: 0 });
+    expect(result.counts).toEqual({ add: 1, change: 0, replace: 0, destroy: 0, unchanged: 0, denied: 0, failed: 0 });
     expect(result.changes[0]!.rollout?.message).toBe("starts 3 pods");
   });
 

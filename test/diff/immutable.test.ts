@@ -236,9 +236,14 @@ describe("ConfigMap and Secret", () => {
   });
 
   it("an immutable ConfigMap cannot become mutable again", () => {
-    const [desired] = objectsOf("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\ndata: {mode: fast}\n");
+    const [desired] = objectsOf("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\nimmutable: false\ndata: {mode: fast}\n");
     const change = planOne(desired!, immutableConfig);
     expect(forced(change)).toEqual([["immutable", "immutable: Forbidden: field is immutable when `immutable` is set"]]);
+  });
+
+  it("a manifest that leaves immutable out keeps it (kubectl deletes only what it applied before)", () => {
+    const [desired] = objectsOf("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\ndata: {mode: fast}\n");
+    expect(planOne(desired!, immutableConfig).action).toBe("no-op");
   });
 
   it("a mutable ConfigMap's data changes in place", () => {
@@ -323,8 +328,8 @@ describe("Pod", () => {
     );
     expect(change.action).toBe("replace");
     expect(forced(change).map(([path]) => path)).toEqual([
+      // The stored request (defaulted from the old limit) stays: kubectl deletes only what it applied before.
       "spec.containers[name=toolbox].resources.limits.memory",
-      "spec.containers[name=toolbox].resources.requests.memory",
       "spec.nodeSelector",
     ]);
     expect(new Set(forced(change).map(([, reason]) => reason))).toEqual(new Set([POD_REASON]));

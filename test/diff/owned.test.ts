@@ -54,9 +54,17 @@ describe("replicas under a HorizontalPodAutoscaler", () => {
     ]);
   });
 
-  it("without an autoscaler and without a record of the last apply, a missing replicas defaults to 1", () => {
-    const change = planOf([withoutReplicas], withoutLastApplied([scaledTo7])).changes[0]!;
+  it("dropped from a manifest whose last apply set them, they fall back to 1 until the autoscaler scales up, with a warning", () => {
+    const change = planOf([withoutReplicas], [scaledTo7, hpa!]).changes[0]!;
     expect(change.fields.map((f) => [f.path, f.from, f.to])).toEqual([["spec.replicas", 7, 1]]);
+    expect(change.managedBy).toEqual([]);
+    expect(change.notes).toEqual([
+      "warning: kubectl apply deletes spec.replicas, which the last apply set: Deployment web drops to 1 replica until HorizontalPodAutoscaler web scales it back up; first remove replicas from the recorded configuration (kubectl apply edit-last-applied deployment/web)",
+    ]);
+  });
+
+  it("without an autoscaler and without a record of the last apply, kubectl keeps the stored replicas", () => {
+    expect(planOf([withoutReplicas], withoutLastApplied([scaledTo7])).changes[0]!.action).toBe("no-op");
   });
 
   it("when the last apply did not set replicas either, kubectl apply keeps the stored value", () => {
@@ -98,10 +106,23 @@ describe("last applied configuration (kubectl's three-way merge)", () => {
     ]);
   });
 
-  it("without the record, every field the manifest does not set is a removal", () => {
-    const edited_ = edited(stored, (s) => (s.metadata.labels.team = "payments"));
-    const change = planOf([desired], withoutLastApplied([edited_])).changes[0]!;
-    expect(change.fields.map((f) => [f.op, f.path])).toEqual([["remove", "metadata.labels.team"]]);
+  it("without the record, kubectl's three-way patch deletes nothing", () => {
+    const edited_ = edited(stored, (s) => {
+      s.metadata.labels.team = "payments";
+      s.metadata.annotations["meta.helm.sh/release-name"] = "web";
+    });
+    expect(planOf([desired], withoutLastApplied([edited_])).changes[0]!.action).toBe("no-op");
+  });
+
+  it("recorded annotations {} delete no annotation: only keys the last apply listed can go", () => {
+    const helm = edited(stored, (s) => {
+      s.metadata.annotations["meta.helm.sh/release-name"] = "web";
+      const last = JSON.parse(s.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]);
+      last.metadata.annotations = {};
+      s.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"] = JSON.stringify(last);
+    });
+    const manifest = edited(desired, (d) => delete d.metadata.annotations);
+    expect(planOf([manifest], [helm]).changes[0]!.action).toBe("no-op");
   });
 });
 
@@ -115,9 +136,10 @@ describe("allocated and controller-written fields", () => {
     expect(change.fields.map((f) => [f.path, f.from, f.to])).toEqual([["spec.ports[port=80,protocol=TCP].nodePort", 31380, 30080]]);
   });
 
-  it("switching to ClusterIP drops the node port", () => {
+  it("switching to ClusterIP drops the node port and the external traffic policy (dropTypeDependentFields)", () => {
     const change = planOf([edited(nodePortService, (d) => (d.spec.type = "ClusterIP"))], withoutLastApplied(services)).changes.find((c) => c.name === "web-public")!;
     expect(change.fields.map((f) => [f.op, f.path])).toEqual([
+      ["remove", "spec.externalTrafficPolicy"],
       ["remove", "spec.ports[port=80,protocol=TCP].nodePort"],
       ["replace", "spec.type"],
     ]);

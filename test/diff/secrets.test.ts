@@ -38,13 +38,12 @@ function leaks(text: string): string[] {
 describe("secret masking", () => {
   it("field diffs say what changed, not the value", () => {
     const change = plan(false).changes.find((c) => c.name === "db-credentials")!;
+    // ca.crt stays: the stored Secret records no last apply, and kubectl deletes only what it applied before.
     expect(change.fields).toEqual([
-      { path: "data[ca.crt]", pointer: "/data/ca.crt", op: "remove", sensitive: true },
       { path: "data.password", pointer: "/data/password", op: "replace", sensitive: true },
       { path: "data.api-token", pointer: "/data/api-token", op: "add", sensitive: true },
     ]);
     expect(change.patch).toEqual([
-      { op: "remove", path: "/data/ca.crt" },
       { op: "replace", path: "/data/password", value: "(sensitive value)" },
       { op: "add", path: "/data/api-token", value: "(sensitive value)" },
     ]);
@@ -104,13 +103,19 @@ describe("secret masking", () => {
     }
   });
 
-  it("a snapshot Secret written with stringData is masked where the manifest drops it", () => {
+  it("a snapshot Secret written with stringData is read as the data the API server would store, and masked", () => {
     const [storedPlain] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\nstringData: {pw: snapshot-hunter8}\n");
     const [manifest] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\ndata: {pw: bmV3}\n");
     const result = planChanges({ desired: [{ object: manifest! }], current: [storedPlain!], kubernetesVersion: "1.36", prune: true, pruneSelector: "x" });
     const text = renderChanges(result, { color: false, showUnchanged: true, unifiedDiff: true });
-    expect(result.changes[0]!.fields.map((f) => [f.path, f.sensitive]).sort()).toEqual([["data", true], ["stringData", true]]);
+    expect(result.changes[0]!.fields.map((f) => [f.path, f.sensitive])).toEqual([["data.pw", true]]);
     expect(JSON.stringify(result) + text).not.toContain("snapshot-hunter8");
+  });
+
+  it("an empty value stored as null is the empty string of the manifest", () => {
+    const [storedNull] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\ndata: {empty: null, pw: bmV3}\n");
+    const [manifest] = objectsOf("apiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: shop}\ndata: {empty: '', pw: bmV3}\n");
+    expect(planChanges({ desired: [{ object: manifest! }], current: [storedNull!], kubernetesVersion: "1.36" }).changes[0]!.action).toBe("no-op");
   });
 
   it("stringData compares with the stored base64 data", () => {

@@ -97,9 +97,19 @@ describe("Kubernetes' YAML 1.1 scalars", () => {
     ['"yes"', "yes"],
     ["9000", 9000],
     ["port:9000", "port:9000"],
+    // Floats need a digit, as Go's ParseFloat does: "." keys fill every managedFields entry.
+    [".", "."],
+    ["e5", "e5"],
+    [".e5", ".e5"],
+    ["-.", "-."],
+    [".5", 0.5],
+    ["1e3", 1000],
+    [".inf", Infinity],
   ])("reads %s as %j", (source, expected) => {
     const [doc] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  value: ${source}\n`).documents;
     expect((doc!.object.data as Record<string, unknown>).value).toEqual(expected);
+    const [asKey] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  ${source}: v\n`).documents;
+    expect(Object.keys(asKey!.object.data as Record<string, unknown>)).toEqual([String(expected)]);
   });
 });
 

@@ -115,6 +115,10 @@ function changeBlock(change: Change, options: ChangesTextOptions, paint: Paint):
     `${symbol.length === 1 ? "  " : ""}${paint(symbol, SYMBOL_STYLE[change.action])} ${change.apiVersion} ${change.kind} ${objectName(change)}`,
   ];
   if (change.denied !== undefined) lines.push(`${FIELD_INDENT}${paint(`! denied by admission: ${change.denied}`, "red", "bold")}`);
+  if (change.failed !== undefined) {
+    const [first, ...rest] = change.failed.split("\n");
+    lines.push(`${FIELD_INDENT}${paint(`! ${first} (--force-conflicts takes them over)`, "red", "bold")}`, ...rest.map((line) => `${FIELD_INDENT}    ${paint(line, "red")}`));
+  }
   for (const field of change.fields) lines.push(...fieldLines(field, paint));
   const reasons = [...new Set(change.fields.filter((f) => f.forcesReplacement && f.reason).map((f) => f.reason!))];
   for (const reason of reasons) lines.push(`${FIELD_INDENT}${paint(`# ${reason}`, "red")}`);
@@ -137,7 +141,8 @@ export function renderChanges(plan: ChangePlan, options: ChangesTextOptions): st
   const out: string[] = [];
   for (const note of plan.notes) out.push(paint(`Note: ${note}`, "yellow"));
   if (plan.notes.length > 0) out.push("");
-  const shown = plan.changes.filter((change) => change.action !== "no-op" || options.showUnchanged);
+  // A refused apply is shown even when it would change nothing: the summary points at it.
+  const shown = plan.changes.filter((change) => change.action !== "no-op" || options.showUnchanged || change.denied !== undefined || change.failed !== undefined);
   if (!plan.hasChanges) out.push("No changes: the cluster snapshot already matches the manifests.", "");
   if (shown.length > 0) {
     out.push("Changes, in the order they would be applied:", "");
@@ -146,6 +151,10 @@ export function renderChanges(plan: ChangePlan, options: ChangesTextOptions): st
   if (plan.counts.unchanged > 0 && !options.showUnchanged) {
     const objects = plan.counts.unchanged === 1 ? "1 object is" : `${plan.counts.unchanged} objects are`;
     out.push(paint(`${objects} unchanged (--show-unchanged lists them).`, "dim"));
+  }
+  if (plan.counts.failed > 0) {
+    const applies = plan.counts.failed === 1 ? "1 server-side apply" : `${plan.counts.failed} server-side applies`;
+    out.push(paint(`${applies} would fail on conflicts with other field managers (marked "!" above).`, "red"));
   }
   if (plan.counts.denied > 0) {
     const changes = plan.counts.denied === 1 ? "1 change" : `${plan.counts.denied} changes`;
