@@ -24,14 +24,6 @@ export function canonicalGroup(apiVersion: unknown, kind: unknown): string {
   return MOVED_KINDS[group]?.[typeof kind === "string" ? kind : ""] ?? group;
 }
 
-/**
- * Groups served by kube-apiserver itself: the core group, groups without a
- * dot (apps, batch, policy, autoscaling...) and the `*.k8s.io` groups (a CRD
- * found for a kind takes precedence over this guess).
- */
-export function isBuiltInGroup(group: string): boolean {
-  return group === "" || !group.includes(".") || group.endsWith(".k8s.io");
-}
 
 /** Namespacing of kinds: built-in cluster-scoped kinds plus CRDs with `scope: Cluster`. */
 export class Scope {

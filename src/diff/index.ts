@@ -12,6 +12,7 @@ import { loadKindSchema } from "../schema/index.js";
 import { crdSchemas, shapeFromSchema, shapeResolver } from "./shape/index.js";
 import type { Change, ChangeCounts, ChangePlan, MergeKeyLookup } from "./types.js";
 import { isRecord, nameOf } from "../util/object-access.js";
+import { isSecretKind } from "../util/secret-values.js";
 
 export type * from "./types.js";
 export { shapeFromSchema, fallbackShape, crdShapes, type RefResolver } from "./shape/index.js";
@@ -87,6 +88,21 @@ function describe(identity: { kind: string; namespace: string; name: string }): 
   return `${identity.kind} ${identity.namespace ? identity.namespace + "/" : ""}${identity.name}`;
 }
 
+/**
+ * Stored objects that cannot have come from an API server: it always returns a
+ * resourceVersion, and never a Secret's stringData. Said once, for the plan
+ * reads them as the API server would hold them.
+ */
+function unservedNote(compared: readonly KubeObject[]): string | undefined {
+  const noVersion = compared.filter((object) => typeof object.metadata?.resourceVersion !== "string" || object.metadata.resourceVersion === "").length;
+  const stringData = compared.filter((object) => isSecretKind(object.kind) && object.stringData !== undefined).length;
+  if (noVersion === 0 && stringData === 0) return undefined;
+  const parts: string[] = [];
+  if (noVersion > 0) parts.push(`${noVersion === 1 ? "1 object" : `${noVersion} objects`} without metadata.resourceVersion`);
+  if (stringData > 0) parts.push(`${stringData === 1 ? "1 Secret" : `${stringData} Secrets`} with stringData`);
+  return `The cluster snapshot has ${parts.join(" and ")}, which no API server returns: it looks written from manifests rather than read with kubectl get. Those objects are compared as the API server would hold them (defaults filled in, stringData folded into data).`;
+}
+
 /** Plans every object: create, update, replace, delete (with `prune`) or no-op, in application order. */
 export function planChanges(input: DiffInput): ChangePlan {
   const current = flattenLists(Array.isArray(input.current) ? input.current : []).filter(isObject);
@@ -129,6 +145,7 @@ export function planChanges(input: DiffInput): ChangePlan {
   };
 
   const planned: Planned[] = [];
+  const compared: KubeObject[] = [];
   for (const [key, entry] of desired) {
     const object = entry.object;
     const identity: Identity = {
@@ -140,6 +157,7 @@ export function planChanges(input: DiffInput): ChangePlan {
     const existing = stored.get(key);
     let item: Planned;
     if (existing) {
+      compared.push(existing);
       const result = planUpdate(object, existing, identity, context, entry.document);
       item = { change: result.change, stored: existing, desired: object, current: result.current, next: result.next };
       const conflict = autoscalerConflictNote(item, autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`));
@@ -171,6 +189,8 @@ export function planChanges(input: DiffInput): ChangePlan {
     }
   }
 
+  const unserved = unservedNote(compared);
+  if (unserved) notes.push(unserved);
   addConsequences(planned, current, scope);
   const changes = applicationOrder(planned.map((p) => p.change));
   const counts = countChanges(changes);

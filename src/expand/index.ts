@@ -3,7 +3,7 @@ import type { ClusterSnapshot } from "../cluster/snapshot.js";
 import { groupOf } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, PlannedPod } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
-import { cloneJson, stringOf } from "../util/object-access.js";
+import { cloneJson, dig, stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { expandCronJob } from "./cronjob.js";
 import { expandDaemonSet } from "./daemonset.js";
@@ -11,6 +11,7 @@ import { expandJob } from "./job.js";
 import { ownerOf } from "./pod-template.js";
 import { expandDeployment, expandReplicaSet } from "./replicated.js";
 import { expandStatefulSet } from "./statefulset.js";
+import { assumeLivePodsRun, podsUnlisted } from "./unlisted-pods.js";
 import type { ExpandNote, ExpandOptions, ExpandResult, ExpandedWorkload } from "./types.js";
 
 /** A note as a finding (rule `expand/<Kind>`), placed where the workload says what the note is about. */
@@ -50,7 +51,8 @@ function barePod(document: ManifestDocument, snapshot: ClusterSnapshot): Planned
 
 export function expandWorkloads(documents: ManifestDocument[], snapshot: ClusterSnapshot, options: ExpandOptions = {}): ExpandResult {
   const now = options.now ?? new Date();
-  const result: ExpandResult = { pods: [], claims: [], replacedPods: [], workloads: [], notes: [] };
+  const result: ExpandResult = { pods: [], claims: [], replacedPods: [], workloads: [], notes: [], assumedRunning: 0 };
+  const unlisted = podsUnlisted(snapshot);
   for (const document of documents) {
     const object = document.object;
     if (object.kind === "Pod" && groupOf(stringOf(object.apiVersion)) === "") {
@@ -67,6 +69,7 @@ export function expandWorkloads(documents: ManifestDocument[], snapshot: Cluster
       owner: ownerOf(object, namespace),
     };
     const { workload, notes } = controller.expand(ctx, now);
+    if (unlisted) result.assumedRunning += assumeLivePodsRun(workload, snapshot, namespace, ctx.name, dig(object, "spec", "template"));
     result.workloads.push(workload);
     result.pods.push(...workload.pods);
     result.claims.push(...workload.claims);

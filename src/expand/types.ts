@@ -54,6 +54,8 @@ export interface ExpandResult {
   replacedPods: KubeObject[];
   workloads: ExpandedWorkload[];
   notes: ExpandNote[];
+  /** Pods of workloads the snapshot already runs, taken as running because it lists no pods at all. */
+  assumedRunning: number;
 }
 
 export interface ExpandOptions {

@@ -197,6 +197,10 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
   const active = findings.filter((f) => !f.suppressed);
   const pods = podEntries(admission, scheduling);
   const notes = [...changePlan.notes, ...(scheduling?.notes ?? [])];
+  if (expansion.assumedRunning > 0) {
+    const pods = expansion.assumedRunning === 1 ? "1 pod" : `${expansion.assumedRunning} pods`;
+    notes.push(`The cluster snapshot lists no pods: ${pods} of workloads it already runs with this template are taken as running (add the pods to the snapshot to check their placement).`);
+  }
   if (!scheduling) notes.push(snapshot.present ? "The cluster snapshot has no nodes: pods are not scheduled." : "Scheduling needs the cluster's nodes: pass --cluster to place the pods.");
 
   const result: PlanResult = {

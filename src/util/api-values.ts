@@ -13,3 +13,12 @@ export function apiGroup(apiVersion: unknown): string {
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
+
+/**
+ * Groups served by kube-apiserver itself: the core group, groups without a
+ * dot (apps, batch, policy, autoscaling...) and the `*.k8s.io` groups (a CRD
+ * found for a kind takes precedence over this guess).
+ */
+export function isBuiltInGroup(group: string): boolean {
+  return group === "" || !group.includes(".") || group.endsWith(".k8s.io");
+}

@@ -182,3 +182,24 @@ export function suggestQuantities(input: string): string[] {
   for (const n of numbers) for (const s of suffixes) if (parseQuantity(n + s)) candidates.add(n + s);
   return [...candidates];
 }
+
+const BINARY_UNITS = ["Ki", "Mi", "Gi", "Ti", "Pi"];
+
+/**
+ * A byte quantity for people: a value the canonical form can only write in
+ * small units (`15166732Ki`) in the largest unit that keeps it above 1, with
+ * one decimal (`14.5Gi`). Other values keep their canonical form.
+ */
+export function humanBytes(text: string): string {
+  const parsed = parseQuantity(text);
+  if (!parsed || parsed.nanos <= 0n) return text;
+  const canonical = formatQuantity(parsed);
+  if (!canonical.endsWith("Ki") || parsed.nanos < 1024n * 1024n * NANO) return canonical;
+  let value = Number(parsed.nanos / NANO) / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${(Math.round(value * 10) / 10).toString()}${BINARY_UNITS[unit]}`;
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { planChanges } from "../../src/diff/index.js";
 import type { KubeObject } from "../../src/types.js";
-import { fixtureObjects, objectsOf } from "./helpers.js";
+import { fixtureObjects, objectsOf, planYaml } from "./helpers.js";
 
 const deploymentStored = fixtureObjects("noop/deployment.stored.yaml");
 const deploymentDesired = fixtureObjects("noop/deployment.desired.yaml")[0]!;
@@ -225,5 +225,28 @@ metadata: {name: gone-cm, namespace: shop, labels: {app: x}}
     const [desired] = objectsOf("apiVersion: v1\nkind: Service\nmetadata: {name: kept, namespace: shop, labels: {app: x}}\n");
     const result = plan([desired!], current, { prune: true });
     expect(result.changes.map((c) => `${c.action} ${c.kind}`)).toEqual(["create Service", "delete Service", "delete Deployment", "delete ConfigMap"]);
+  });
+});
+
+describe("a snapshot no API server returned", () => {
+  it.each([
+    ["objects without resourceVersion", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\ndata: {a: b}\n", "1 object without metadata.resourceVersion"],
+    [
+      "a Secret with stringData",
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: shop, resourceVersion: '4'}\nstringData: {a: b}\n",
+      "1 Secret with stringData",
+    ],
+  ])("says so once: %s", (_name, stored, part) => {
+    const desired = stored.replace(/, resourceVersion: '4'/, "");
+    const plan = planYaml(desired, stored);
+    expect(plan.changes[0]!.action).toBe("no-op");
+    expect(plan.notes).toEqual([
+      `The cluster snapshot has ${part}, which no API server returns: it looks written from manifests rather than read with kubectl get. Those objects are compared as the API server would hold them (defaults filled in, stringData folded into data).`,
+    ]);
+  });
+
+  it("says nothing of objects read from an API server", () => {
+    const stored = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop, resourceVersion: '12'}\ndata: {a: b}\n";
+    expect(planYaml(stored, stored).notes).toEqual([]);
   });
 });

@@ -300,3 +300,51 @@ spec:
     expect(result.pods).toEqual([]);
   });
 });
+
+describe("a snapshot that lists workloads but no pods", () => {
+  const deployment = (replicas: number, image = "nginx:1.27") => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: app, image: "${image}"}]
+`;
+  const statefulSet = (replicas: number) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: shop}
+spec:
+  replicas: ${replicas}
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: db, image: "postgres:16"}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+
+  it.each([
+    ["an unchanged Deployment runs its replicas already", deployment(3), deployment(3), [], 3],
+    ["a scaled-up Deployment adds only the new replicas", deployment(5), deployment(3), 2, 3],
+    ["a Deployment with a new template starts new pods", deployment(3, "nginx:1.28"), deployment(3), 3, 0],
+    ["a scaled-up StatefulSet adds the next ordinals and their claims", statefulSet(3), statefulSet(2), ["db-2"], 2],
+  ])("%s", (_name, manifest, live, expected, assumed) => {
+    const result = expand(manifest, live);
+    if (Array.isArray(expected)) expect(result.pods.map((p) => p.pod.metadata?.name)).toEqual(expected);
+    else expect(result.pods).toHaveLength(expected);
+    expect(result.assumedRunning).toBe(assumed);
+    if (manifest.includes("StatefulSet")) expect(result.claims.map((c) => c.claim.metadata?.name)).toEqual(["data-db-2"]);
+  });
+
+  it("with pods in the snapshot, the pods it lists are what runs", () => {
+    const result = expand(deployment(3), deployment(3) + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: other, namespace: shop, labels: {app: other}}\nspec: {containers: [{name: c}]}\n");
+    expect(result.pods).toHaveLength(3);
+    expect(result.assumedRunning).toBe(0);
+  });
+});

@@ -13,6 +13,8 @@ describe("service/selector-no-match", () => {
     ["an ExternalName Service", service("type: ExternalName", "externalName: example.com", "selector: {app: nothing}")],
     ["a numeric targetPort", service("selector: {app: web}", "ports: [{port: 80, targetPort: 9999}]") + deployment("default", "{app: web}")],
     ["pods of the cluster snapshot", service("selector: {app: legacy}")],
+    ["one StatefulSet pod, by the name label its controller adds", service("selector: {app: web, statefulset.kubernetes.io/pod-name: web-0}") + deployment("default", "{app: web}")],
+    ["a Job's pods by the job-name label only", service("selector: {batch.kubernetes.io/job-name: migrate}")],
   ])("accepts %s", (name, text) => {
     const cluster = name.includes("cluster") ? yaml("apiVersion: v1", "kind: Pod", "metadata: {name: old, labels: {app: legacy}}", "spec: {containers: [{name: c}]}") : undefined;
     expect(runRule(serviceSelectorNoMatch, text, { cluster })).toEqual([]);
@@ -33,6 +35,12 @@ describe("service/selector-no-match", () => {
       "a named targetPort the selected containers do not declare",
       service("selector: {app: web}", "ports:", "- port: 80", "  targetPort: htp") + deployment("default", "{app: web}"),
       [{ severity: "warning", line: 8, column: 17, message: 'spec.ports[0].targetPort: no container port named "htp" in the pods the Service selects (Deployment "web"); their endpoints get no port for it', suggestion: "http" }],
+    ],
+    [
+      "pods an operator creates for a custom resource of the inputs: info, not warning",
+      service("selector: {app.kubernetes.io/name: prometheus, prometheus: k8s}") +
+        yaml("---", "apiVersion: monitoring.coreos.com/v1", "kind: Prometheus", "metadata: {name: k8s}", "spec: {replicas: 2}"),
+      [{ severity: "info", line: 5, column: 3, message: 'spec.selector: selects no pod template of the inputs; the pods are probably created by an operator for Prometheus "k8s"' }],
     ],
   ])("reports %s", (_name, text, expected) => {
     expect(brief(runRule(serviceSelectorNoMatch, text))).toEqual(expected);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  humanBytes,
   addQuantities,
   compareQuantities,
   formatQuantity,
@@ -84,5 +85,21 @@ describe("suggestions for invalid quantities", () => {
     ["lots", []],
   ])("%s → %j", (input, expected) => {
     expect(suggestQuantities(input)).toEqual(expected);
+  });
+});
+
+describe("humanBytes", () => {
+  it.each([
+    ["15166732Ki", "14.5Gi"],
+    ["7287856Ki", "7Gi"],
+    ["1536Ki", "1.5Mi"],
+    ["876Mi", "876Mi"],
+    ["2Gi", "2Gi"],
+    ["512Ki", "512Ki"],
+    ["1G", "1G"],
+    ["0", "0"],
+    ["not a quantity", "not a quantity"],
+  ])("prints %s as %s", (text, expected) => {
+    expect(humanBytes(text)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@
 // (requests before → after, of allocatable), the workloads' placement, and the
 // Pending pods with their FailedScheduling messages.
 import type { NodeUsage, PodPlacement, ResourceSummary, ScheduleResult, WorkloadPlacement } from "../../scheduler/types.js";
-import { parseQuantity } from "../../util/quantity.js";
+import { humanBytes, parseQuantity } from "../../util/quantity.js";
 import { painter, type Paint } from "../colors.js";
 import { formatTable } from "../table.js";
 
@@ -31,9 +31,14 @@ function bar(percent: number, paint: Paint): string {
   return paint(text, percent >= 90 ? "red" : percent >= 70 ? "yellow" : "green");
 }
 
-function usageCell(before: string | number, after: string | number, allocatable: string | number, paint: Paint): string {
+function usageCell(before: string | number, after: string | number, allocatable: string | number, paint: Paint, show: (value: string | number) => string = String): string {
   const percent = percentOf(after, allocatable);
-  return `${before} → ${after} / ${allocatable} ${bar(percent, paint)} ${String(percent).padStart(3)}%`;
+  return `${show(before)} → ${show(after)} / ${show(allocatable)} ${bar(percent, paint)} ${String(percent).padStart(3)}%`;
+}
+
+/** Memory as people read it (`14.5Gi`, not `15166732Ki`). */
+function memory(value: string | number): string {
+  return typeof value === "string" ? humanBytes(value) : String(value);
 }
 
 function extendedCell(node: NodeUsage, paint: Paint): string {
@@ -53,7 +58,7 @@ function nodeRows(nodes: readonly NodeUsage[], paint: Paint): string[][] {
     n.name,
     n.zone || "-",
     usageCell(n.requestedBefore.cpu, n.requestedAfter.cpu, n.allocatable.cpu, paint),
-    usageCell(n.requestedBefore.memory, n.requestedAfter.memory, n.allocatable.memory, paint),
+    usageCell(n.requestedBefore.memory, n.requestedAfter.memory, n.allocatable.memory, paint, memory),
     usageCell(n.requestedBefore.pods, n.requestedAfter.pods, n.allocatable.pods, paint),
     extendedCell(n, paint),
   ]);

@@ -1,5 +1,9 @@
 // A Service whose selector matches no pods gets no endpoints; a named
 // targetPort that no selected container declares gets no endpoint port.
+// Controllers add labels of their own to the pods they create (a StatefulSet
+// pod's name, a Job's name), so a selector may use those; and operators create
+// pods from custom resources (Prometheus, Alertmanager), so a Service next to
+// such a resource may select pods no manifest shows.
 import type { Inventory } from "../../inventory.js";
 import type { KubeObject, Report } from "../../types.js";
 import { matchesMapSelector } from "../../util/selectors.js";
@@ -7,7 +11,7 @@ import type { Rule } from "../types.js";
 import { containersOf, podTemplatesOf, templateLabels, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../../util/suggest.js";
-import { apiGroup } from "../../util/api-values.js";
+import { apiGroup, isBuiltInGroup } from "../../util/api-values.js";
 import { arrayOf, dig, isRecord, strictStringMapOf, stringOf } from "../../util/object-access.js";
 import { searchedIn } from "../references/lookup.js";
 
@@ -80,6 +84,38 @@ function targetPortReports(object: KubeObject, selected: SelectedTemplate[]): Re
   return reports;
 }
 
+/** Labels controllers put on the pods they create, which no pod template carries. */
+const CONTROLLER_LABELS = new Set([
+  "pod-template-hash",
+  "controller-revision-hash",
+  "statefulset.kubernetes.io/pod-name",
+  "apps.kubernetes.io/pod-index",
+  "job-name",
+  "controller-uid",
+  "batch.kubernetes.io/job-name",
+  "batch.kubernetes.io/controller-uid",
+  "batch.kubernetes.io/job-completion-index",
+]);
+
+/** The selector without the labels controllers add: what a template must carry. */
+function templateSelector(selector: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(selector).filter(([key]) => !CONTROLLER_LABELS.has(key)));
+}
+
+/**
+ * Custom resources in the namespace that the selector names (a value that is
+ * the resource's name, or its kind in lower case: `prometheus: k8s` for the
+ * Prometheus "k8s"): an operator creates pods for them.
+ */
+function operatorResources(inventory: Inventory, namespace: string, selector: Record<string, string>): string[] {
+  const words = new Set(Object.entries(selector).flatMap(([key, value]) => [key, value]));
+  return inventory
+    .all()
+    .filter(({ object }) => !isBuiltInGroup(apiGroup(object.apiVersion)) && inventory.namespaceOf(object) === namespace)
+    .filter(({ object }) => words.has(String(object.metadata?.name ?? "")) || words.has(String(object.kind ?? "").toLowerCase()))
+    .map(({ object }) => `${object.kind} "${object.metadata?.name ?? ""}"`);
+}
+
 function describeSelector(selector: Record<string, string>): string {
   return Object.entries(selector)
     .map(([key, value]) => `${key}=${value}`)
@@ -101,8 +137,16 @@ export const serviceSelectorNoMatch: Rule = {
     if (!selector || Object.keys(selector).length === 0) return [];
     const { inventory } = context;
     const namespace = inventory.namespaceOf(object);
-    const selected = selectedTemplates(inventory, namespace, selector);
+    const wanted = templateSelector(selector);
+    // Only controller labels: the pods are picked by name or index, not by template.
+    if (Object.keys(wanted).length === 0) return [];
+    const selected = selectedTemplates(inventory, namespace, wanted);
     if (selected.length === 0) {
+      const operated = operatorResources(inventory, namespace, selector);
+      if (operated.length > 0) {
+        const message = `spec.selector: selects no pod template of the inputs; the pods are probably created by an operator for ${operated.sort().join(", ")}`;
+        return [reportAt(["spec", "selector"], message, { atKey: true, severity: "info" })];
+      }
       return [
         reportAt(
           ["spec", "selector"],
