@@ -195,7 +195,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--diff", "show a unified YAML diff of each changed object")
     .option("--show-unchanged", "list the objects that would not change")
     .option("--show-secrets", "print Secret values instead of masking them")
-    .addOption(new Option("--apply-mode <mode>", "how the manifests are applied: client (kubectl apply), server-side (kubectl apply --server-side) or replace (kubectl replace)").choices([...APPLY_MODES]).default("client"))
+    .addOption(new Option("--apply-mode <mode>", "how the manifests are applied: client (kubectl apply), server-side (server-side apply) or replace (kubectl replace)").choices([...APPLY_MODES]).default("client"))
     .option("--field-manager <name>", "the field manager of the apply (default: kubectl's for the mode)")
     .option("--force-conflicts", "server-side apply takes over fields other managers own instead of failing")
     .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors, 2 when there are changes")
