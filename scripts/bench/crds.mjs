@@ -1,18 +1,12 @@
-// Benchmark: `kubeplan validate` of a directory of big CustomResourceDefinitions
-// (schemas the size of prometheus-operator's, which embed a whole PodSpec)
-// and a few hundred custom resources, as a whole process, against parsing
-// the same files with `yaml` alone. Run after `npx tsc -p .` (reads the Pod
-// schema from dist/); prints one JSON line per measurement.
-import { spawnSync } from "node:child_process";
+// The CRD-heavy corpus of the benchmark: big CustomResourceDefinitions (schemas
+// the size of prometheus-operator's, which embed a whole PodSpec) and a few
+// hundred custom resources, all valid. Reads the Pod schema from dist/ (run
+// after `npx tsc -p .`).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { stringify } from "yaml";
 import { loadKindSchema } from "../../dist/schema/index.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CRD_KINDS = 12;
 const KINDS_WITH_RESOURCES = 4;
 const RESOURCES_PER_KIND = 75;
@@ -121,7 +115,8 @@ function customResource(kindIndex, i) {
   };
 }
 
-function writeInputs(dir) {
+/** Writes the corpus into `dir`: { documents, crdBytes, resources }. */
+export function writeCrdCorpus(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const podSpec = loadKindSchema("1.36", "v1", "Pod").properties.spec;
@@ -140,43 +135,5 @@ function writeInputs(dir) {
       writeFileSync(join(dir, `resources-${k}-${String(start).padStart(3, "0")}.yaml`), docs.join("---\n"));
     }
   }
-  return { crdBytes, resources };
+  return { documents: CRD_KINDS + resources, crdBytes, resources };
 }
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function run(args) {
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} failed (${result.status}): ${result.stderr}`);
-  return result.stdout;
-}
-
-function time(args) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    run(args);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return Math.round(median(times));
-}
-
-const dir = join(tmpdir(), "kubeplan-bench-crds");
-const { crdBytes, resources } = writeInputs(dir);
-const cli = join(root, "bin", "kubeplan.js");
-
-// One run first: the figures only count if the resources are valid against their CRDs.
-const result = JSON.parse(run([cli, "validate", dir, "-o", "json"]));
-const errors = result.findings.filter((f) => f.severity === "error");
-if (errors.length > 0) throw new Error(`the benchmark's resources should be valid; first finding: ${JSON.stringify(errors[0])}`);
-
-const parseOnly = time([join(root, "scripts", "bench", "parse-only.mjs"), dir]);
-const validate = time([cli, "validate", dir, "-o", "json"]);
-const crdMegabytes = Number((crdBytes / 1024 / 1024).toFixed(1));
-console.log(JSON.stringify({ name: `parse only (yaml), ${CRD_KINDS} CRDs + ${resources} custom resources`, medianMs: parseOnly, crdMegabytes }));
-console.log(JSON.stringify({ name: `kubeplan validate, ${CRD_KINDS} CRDs + ${resources} custom resources`, medianMs: validate, crdMegabytes, ratioToParse: Number((validate / parseOnly).toFixed(2)) }));
-if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
