@@ -185,6 +185,21 @@ describe("server-side apply", () => {
     expect(change.notes).toContain("--force-conflicts takes over 1 field from other managers: .spec.replicas");
   });
 
+  it.each([
+    ["Flux's kustomize-controller", "kustomize-controller"],
+    ["Argo CD with server-side apply", "argocd-controller"],
+    ["Helm 4", "helm"],
+  ])("an object %s applied, applied again unchanged by the same manager, is a no-op", (_name, manager) => {
+    const applied = edited(stored[0]!, (s) => (s.metadata.managedFields[0].manager = manager));
+    const { change, plan } = planOne(manifest, [applied], { mode: "server-side", fieldManager: manager });
+    expect(change.action).toBe("no-op");
+    expect(plan.fieldManager).toBe(manager);
+    // and drops what it no longer applies
+    expect(fieldsOf(planOne(edited(manifest, (d) => delete d.metadata.labels.tier), [applied], { mode: "server-side", fieldManager: manager }).change)).toEqual([
+      ["remove", "metadata.labels.tier", "backend", undefined],
+    ]);
+  });
+
   it("another field manager owns nothing yet: nothing is removed", () => {
     const { change } = planOne(edited(manifest, (d) => delete d.metadata.labels.tier), stored, { mode: "server-side", fieldManager: "argocd-controller" });
     expect(change.action).toBe("no-op");
