@@ -2,6 +2,11 @@
 import { setDefault } from "./fields.js";
 import { objectAt, recordsOf, type JsonRecord } from "../../util/object-access.js";
 
+/** SetDefaults_Rule, for each rule of a list. */
+function setDefaultsRules(rules: unknown): void {
+  for (const rule of recordsOf(rules)) setDefault(rule, "scope", "*");
+}
+
 /** SetDefaults_ValidatingWebhook / _MutatingWebhook / _Rule / _ServiceReference. */
 export function setDefaultsWebhookConfiguration(body: JsonRecord, mutating: boolean): void {
   for (const webhook of recordsOf(body.webhooks)) {
@@ -11,7 +16,29 @@ export function setDefaultsWebhookConfiguration(body: JsonRecord, mutating: bool
     setDefault(webhook, "objectSelector", {});
     setDefault(webhook, "timeoutSeconds", 10);
     if (mutating) setDefault(webhook, "reinvocationPolicy", "Never");
-    for (const rule of recordsOf(webhook.rules)) setDefault(rule, "scope", "*");
+    setDefaultsRules(webhook.rules);
     setDefault(objectAt(objectAt(webhook, "clientConfig"), "service"), "port", 443);
   }
+}
+
+/** SetDefaults_MatchResources, and SetDefaults_Rule for its rules. */
+function setDefaultsMatchResources(match: JsonRecord | undefined): void {
+  if (!match) return;
+  setDefault(match, "matchPolicy", "Equivalent");
+  setDefault(match, "namespaceSelector", {});
+  setDefault(match, "objectSelector", {});
+  setDefaultsRules(match.resourceRules);
+  setDefaultsRules(match.excludeResourceRules);
+}
+
+/** SetDefaults_ValidatingAdmissionPolicySpec and the match constraints' defaults. */
+export function setDefaultsValidatingAdmissionPolicy(body: JsonRecord): void {
+  const spec = objectAt(body, "spec");
+  setDefault(spec, "failurePolicy", "Fail");
+  setDefaultsMatchResources(objectAt(spec, "matchConstraints"));
+}
+
+/** The binding's match resources get SetDefaults_MatchResources. */
+export function setDefaultsValidatingAdmissionPolicyBinding(body: JsonRecord): void {
+  setDefaultsMatchResources(objectAt(objectAt(body, "spec"), "matchResources"));
 }

@@ -2,11 +2,12 @@
 // fills in when it decodes a request (pkg/apis/<group>/<version>/defaults.go).
 import { apiGroup } from "../../util/api-values.js";
 import type { JsonRecord } from "../../util/object-access.js";
-import { setDefaultsWebhookConfiguration } from "./admissionregistration.js";
+import { setDefaultsValidatingAdmissionPolicy, setDefaultsValidatingAdmissionPolicyBinding, setDefaultsWebhookConfiguration } from "./admissionregistration.js";
 import * as apps from "./apps.js";
 import { setDefaultsHorizontalPodAutoscalerV1, setDefaultsHorizontalPodAutoscalerV2 } from "./autoscaling.js";
 import { setDefaultsCronJob, setDefaultsJob } from "./batch.js";
 import * as core from "./core.js";
+import { setDefaultsEndpointSlice } from "./discovery.js";
 import { setDefaultsIngressClass, setDefaultsNetworkPolicy } from "./networking.js";
 import { setDefaultsRoleBinding } from "./rbac.js";
 import { setDefaultsPriorityClass } from "./scheduling.js";
@@ -46,6 +47,7 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ["extensions/ReplicaSet", (body) => apps.setDefaultsReplicaSet(body)],
   ["batch/Job", (body, { kubernetesVersion }) => setDefaultsJob(body, kubernetesVersion)],
   ["batch/CronJob", (body) => setDefaultsCronJob(body)],
+  ["discovery.k8s.io/EndpointSlice", (body) => setDefaultsEndpointSlice(body)],
   ["networking.k8s.io/NetworkPolicy", (body) => setDefaultsNetworkPolicy(body)],
   ["extensions/NetworkPolicy", (body) => setDefaultsNetworkPolicy(body)],
   ["networking.k8s.io/IngressClass", (body) => setDefaultsIngressClass(body)],
@@ -60,6 +62,8 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ],
   ["admissionregistration.k8s.io/ValidatingWebhookConfiguration", (body) => setDefaultsWebhookConfiguration(body, false)],
   ["admissionregistration.k8s.io/MutatingWebhookConfiguration", (body) => setDefaultsWebhookConfiguration(body, true)],
+  ["admissionregistration.k8s.io/ValidatingAdmissionPolicy", (body) => setDefaultsValidatingAdmissionPolicy(body)],
+  ["admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", (body) => setDefaultsValidatingAdmissionPolicyBinding(body)],
 ]);
 
 /**

@@ -100,6 +100,11 @@ export function tooMany(field: FieldPath, actualQuantity: number, maxQuantity: n
   return { type: "FieldValueTooMany", field, badValue: actualQuantity >= 0 ? actualQuantity : OMIT_VALUE, detail };
 }
 
+/** field.InternalError: `detail` is the error's text. */
+export function internalError(field: FieldPath, detail: string): FieldError {
+  return { type: "InternalError", field, badValue: "", detail };
+}
+
 export function typeInvalid(field: FieldPath, badValue: unknown, detail: string): FieldError {
   return { type: "FieldValueTypeInvalid", field, badValue, detail };
 }

@@ -1,7 +1,10 @@
 // The registry strategies of every built-in kind kubeplan models, by API group.
 import { apiGroup } from "../../util/api-values.js";
+import { ADMISSIONREGISTRATION_STRATEGIES } from "./admissionregistration.js";
 import { CORE_STRATEGIES } from "./core.js";
+import { DISCOVERY_STRATEGIES } from "./discovery.js";
 import { NETWORKING_STRATEGIES } from "./networking.js";
+import { RBAC_STRATEGIES } from "./rbac.js";
 import { SCHEDULING_STRATEGIES } from "./scheduling.js";
 import { STORAGE_STRATEGIES } from "./storage.js";
 import type { GroupStrategies, Strategy } from "./types.js";
@@ -10,7 +13,10 @@ export type { Strategy, ValidationContext } from "./types.js";
 
 const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["", CORE_STRATEGIES],
+  ["admissionregistration.k8s.io", ADMISSIONREGISTRATION_STRATEGIES],
+  ["discovery.k8s.io", DISCOVERY_STRATEGIES],
   ["networking.k8s.io", NETWORKING_STRATEGIES],
+  ["rbac.authorization.k8s.io", RBAC_STRATEGIES],
   ["scheduling.k8s.io", SCHEDULING_STRATEGIES],
   ["storage.k8s.io", STORAGE_STRATEGIES],
 ]);

@@ -22,7 +22,6 @@ const SELECTOR_FIELDS: Record<string, PathSegment[][]> = {
   "apps/DaemonSet": [["spec", "selector"]],
   "batch/Job": [["spec", "selector"]],
   "policy/PodDisruptionBudget": [["spec", "selector"]],
-  "networking.k8s.io/NetworkPolicy": [["spec", "podSelector"]],
 };
 
 /**

@@ -1,6 +1,7 @@
 // ValidateNetworkPolicy (pkg/apis/networking/validation/validation.go): ports,
 // peers (an ipBlock alone, at least one selector or block), ipBlock CIDRs and
 // their exceptions, policy types.
+import { validateLabelSelector } from "../../apimachinery/meta-v1-validation.js";
 import { isValidPortName, isValidPortNum } from "../../apimachinery/validation.js";
 import { netContains, parseCIDRSloppy } from "../../apimachinery/net.js";
 import { forbidden, invalid, notSupported, PrintedValue, required, type ErrorList } from "../../field/errors.js";
@@ -83,8 +84,11 @@ export function validateIPBlock(ipBlock: JsonRecord, path: FieldPath, kubernetes
 export function validateNetworkPolicyPeer(peer: JsonRecord, peerPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [];
   let peers = 0;
-  if (isSet(peer, "podSelector")) peers++;
-  if (isSet(peer, "namespaceSelector")) peers++;
+  for (const key of ["podSelector", "namespaceSelector"]) {
+    if (!isSet(peer, key)) continue;
+    peers++;
+    errors.push(...validateLabelSelector(peer[key], { allowInvalidLabelValueInSelector: false }, peerPath.child(key)));
+  }
   const ipBlock = obj(peer, "ipBlock");
   if (ipBlock) {
     peers++;
@@ -108,7 +112,11 @@ function validateRules(spec: JsonRecord, direction: "ingress" | "egress", fldPat
 
 /** ValidateNetworkPolicySpec. */
 export function validateNetworkPolicySpec(spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
-  const errors: ErrorList = [...validateRules(spec, "ingress", fldPath, kubernetesVersion), ...validateRules(spec, "egress", fldPath, kubernetesVersion)];
+  const errors: ErrorList = [
+    ...validateLabelSelector(spec.podSelector, { allowInvalidLabelValueInSelector: false }, fldPath.child("podSelector")),
+    ...validateRules(spec, "ingress", fldPath, kubernetesVersion),
+    ...validateRules(spec, "egress", fldPath, kubernetesVersion),
+  ];
   const policyTypes = strings(spec, "policyTypes");
   if (policyTypes.length > POLICY_TYPES.length) {
     const shown = new PrintedValue(stringListValue(policyTypes, "networking.PolicyType", kubernetesVersion));

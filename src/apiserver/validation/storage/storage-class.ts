@@ -1,12 +1,12 @@
 // ValidateStorageClass (pkg/apis/storage/validation/validation.go): the
 // provisioner, parameters (at most 512, 256 KiB in all), reclaim policy,
 // binding mode and allowed topologies.
-import { isLabelKey } from "../../apimachinery/validation.js";
 import { duplicate, invalid, notSupported, required, tooLong, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { byteLength } from "../../../util/api-values.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { isSet, list, str } from "../core/fields.js";
+import { validateQualifiedName } from "../core/names.js";
 import { validateTopologySelectorTerm, type TopologyExpressionMap } from "../core/topology-selector.js";
 
 const MAX_PROVISIONER_PARAMETER_SIZE = 256 * 1024;
@@ -17,8 +17,7 @@ const SUPPORTED_VOLUME_BINDING_MODES = ["Immediate", "WaitForFirstConsumer"];
 /** validateProvisioner: required, a qualified name once lower-cased (also VolumeAttributesClass's driverName). */
 export function validateProvisioner(provisioner: string, fldPath: FieldPath): ErrorList {
   if (provisioner.length === 0) return [required(fldPath)];
-  // ValidateQualifiedName.
-  return isLabelKey(provisioner.toLowerCase()).map((detail) => invalid(fldPath, provisioner.toLowerCase(), detail));
+  return validateQualifiedName(provisioner.toLowerCase(), fldPath);
 }
 
 /** validateParameters: at most 512 entries, no empty key, 256 KiB of keys and values. */

@@ -36,21 +36,35 @@ export function refersToOldSelf(expression: string): boolean {
   return /\boldSelf\b/.test(code);
 }
 
+/** An environment of Kubernetes' CEL libraries with its own variables; parse applies source.ts's renamings. */
+export interface KubernetesCelEnvironment {
+  parse(expression: string): ParseResult;
+}
+
+/**
+ * A CEL environment with Kubernetes' libraries and `variables` (name → cel-js
+ * type), or null when the library cannot be loaded. x-kubernetes-validations
+ * rules have self and oldSelf; admission expressions have object, request...
+ */
+export function kubernetesCelEnvironment(variables: Readonly<Record<string, string>>): KubernetesCelEnvironment | null {
+  try {
+    const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
+    const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+    for (const [name, type] of Object.entries(variables)) env.registerVariable(name, type);
+    for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerFormat]) register(env);
+    return { parse: (expression) => env.parse(rewriteRuleSource(expression)) };
+  } catch {
+    return null;
+  }
+}
+
 let runtime: CelRuntime | null | undefined;
 
 /** The shared CEL runtime, or null when the library cannot be loaded (rules are then not evaluated). */
 export function celRuntime(): CelRuntime | null {
   if (runtime !== undefined) return runtime;
-  try {
-    const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
-    const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
-      .registerVariable("self", "dyn")
-      // Only rules with optionalOldSelf are evaluated on create, where oldSelf is an empty optional.
-      .registerVariable("oldSelf", "optional<dyn>");
-    for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerFormat]) register(env);
-    runtime = { parse: (expression) => env.parse(rewriteRuleSource(expression)), none: cel.Optional.none() };
-  } catch {
-    runtime = null;
-  }
+  // Only rules with optionalOldSelf are evaluated on create, where oldSelf is an empty optional.
+  const env = kubernetesCelEnvironment({ self: "dyn", oldSelf: "optional<dyn>" });
+  runtime = env ? { parse: env.parse, none: (requireFromHere("@marcbachmann/cel-js") as CelModule).Optional.none() } : null;
   return runtime;
 }

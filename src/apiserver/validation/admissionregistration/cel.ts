@@ -1,0 +1,100 @@
+// CEL expressions of webhooks and admission policies compiled as the API server
+// compiles them on create (k8s.io/apiserver's plugin/cel CompileCELExpression):
+// in the admission environment (object, oldObject, request, namespaceObject,
+// and params, authorizer or variables where the field allows them), with the
+// result type the field needs. Only what is certainly wrong is reported: a
+// syntax error, a reference to an undeclared variable, a result of a definite
+// other type. An expression using a function kubeplan's CEL library lacks is
+// left alone.
+import { invalid, type ErrorList } from "../../field/errors.js";
+import type { FieldPath } from "../../field/path.js";
+import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
+
+/** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
+export interface CompilationOptions {
+  hasParams: boolean;
+  hasAuthorizer: boolean;
+  /** Whether the policy composes variables (`variables.<name>`): it has some. */
+  hasVariables?: boolean;
+}
+
+/** What an expression is for, which sets the result types it may have. */
+export type ExpressionKind = "validation" | "matchCondition" | "message" | "auditAnnotation" | "variable";
+
+const RETURN_TYPES: Readonly<Record<ExpressionKind, readonly string[] | undefined>> = {
+  validation: ["bool"],
+  matchCondition: ["bool"],
+  message: ["string"],
+  auditAnnotation: ["string", "null_type"],
+  variable: undefined,
+};
+
+/** Result types a check can be sure of; list and map types are written as cel-go writes them. */
+const DEFINITE_TYPE = /^(bool|int|uint|double|string|bytes|null|list<.*>|map<.*>)$/;
+
+const environments = new Map<string, KubernetesCelEnvironment | null>();
+
+/** The environment of plugin/cel's createEnvForOpts for these options, built once. */
+function environmentFor(options: CompilationOptions): KubernetesCelEnvironment | null {
+  const key = `${options.hasParams}/${options.hasAuthorizer}/${options.hasVariables === true}`;
+  if (environments.has(key)) return environments.get(key)!;
+  const variables: Record<string, string> = { object: "dyn", oldObject: "dyn", request: "map", namespaceObject: "map" };
+  if (options.hasParams) variables.params = "dyn";
+  if (options.hasAuthorizer) variables.authorizer = "dyn";
+  if (options.hasVariables === true) variables.variables = "map";
+  const env = kubernetesCelEnvironment(variables);
+  environments.set(key, env);
+  return env;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+}
+
+/** cel-go's type name of a cel-js type ("list<int>" is "list(int)", null is "null_type"). */
+function celGoTypeName(type: string): string {
+  return type === "null" ? "null_type" : type.replace(/</g, "(").replace(/>/g, ")");
+}
+
+/** The first place `name` stands as an identifier outside string literals, 1-based. */
+function identifierPosition(expression: string, name: string): { line: number; column: number } | undefined {
+  const code = expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (literal) => " ".repeat(literal.length));
+  const match = new RegExp(`(?<![\\w.])${name}\\b`).exec(code);
+  if (!match) return undefined;
+  const before = expression.slice(0, match.index).split("\n");
+  return { line: before.length, column: [...before[before.length - 1]!].length + 1 };
+}
+
+/** cel-go's issue text: `ERROR: <input>:L:C: message`, the line, and a caret under the column. */
+function celGoIssue(expression: string, message: string, position: { line: number; column: number }): string {
+  const sourceLine = expression.split("\n")[position.line - 1] ?? "";
+  return `ERROR: <input>:${position.line}:${position.column}: ${message}\n | ${sourceLine}\n | ${".".repeat(position.column - 1)}^`;
+}
+
+/**
+ * CompileCELExpression's errors for one expression, as convertCELErrorToValidationError
+ * reports them: Invalid at `fldPath` with the expression (or `shown`) as the value.
+ */
+export function compileCELExpression(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): ErrorList {
+  const env = environmentFor(options);
+  if (!env) return [];
+  let checked;
+  try {
+    checked = env.parse(expression).check();
+  } catch (error) {
+    return [invalid(fldPath, shown, `compilation failed: ${firstLine(error)}`)];
+  }
+  if (!checked.valid) {
+    const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)$/.exec(firstLine(checked.error));
+    const position = unknown ? identifierPosition(expression, unknown[1]!) : undefined;
+    if (!unknown || !position) return [];
+    return [invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, `undeclared reference to '${unknown[1]}' (in container '')`, position)}`)];
+  }
+  const returnTypes = RETURN_TYPES[kind];
+  const type = checked.type;
+  if (!returnTypes || type === undefined || !DEFINITE_TYPE.test(type)) return [];
+  const got = celGoTypeName(type);
+  if (returnTypes.includes(got)) return [];
+  const reason = returnTypes.length === 1 ? `must evaluate to ${returnTypes[0]} but got ${got}` : `must evaluate to one of [${returnTypes.join(" ")}] but got ${got}`;
+  return [invalid(fldPath, shown, reason)];
+}

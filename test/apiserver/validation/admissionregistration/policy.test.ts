@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { createPathMessages, yaml } from "../../helpers.js";
+
+const policy = (...spec: string[]) =>
+  yaml("apiVersion: admissionregistration.k8s.io/v1", "kind: ValidatingAdmissionPolicy", "metadata: {name: demo.example.com}", "spec:", ...spec.map((l) => "  " + l));
+const RULES = "matchConstraints: {resourceRules: [{apiGroups: [apps], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [deployments]}]}";
+const binding = (...spec: string[]) =>
+  yaml("apiVersion: admissionregistration.k8s.io/v1", "kind: ValidatingAdmissionPolicyBinding", "metadata: {name: demo-binding}", "spec:", ...spec.map((l) => "  " + l));
+
+describe("validateValidatingAdmissionPolicy", () => {
+  it.each([
+    ["a validation (failure policy and match defaults filled)", policy(RULES, "validations: [{expression: 'object.spec.replicas <= 5'}]")],
+    [
+      "params, variables, match conditions, messages and audit annotations",
+      policy(
+        "paramKind: {apiVersion: rules.example.com/v1, kind: ReplicaLimit}",
+        RULES,
+        "matchConditions: [{name: not-exempt, expression: \"!('exempt' in object.metadata.labels)\"}]",
+        "variables: [{name: replicas, expression: 'object.spec.replicas'}]",
+        "validations:",
+        "- expression: 'variables.replicas <= params.maxReplicas'",
+        "  messageExpression: \"'replicas must be at most ' + string(params.maxReplicas)\"",
+        "  reason: Invalid",
+        "- {expression: \"authorizer.group('apps').resource('deployments').check('scale').allowed()\", message: no scaling}",
+        "auditAnnotations: [{key: high-replicas, valueExpression: \"object.spec.replicas > 50 ? 'high' : null\"}]",
+        "failurePolicy: Ignore",
+      ),
+    ],
+    ["a core param kind", policy("paramKind: {apiVersion: v1, kind: ConfigMap}", RULES, "validations: [{expression: 'true'}]")],
+  ])("accepts %s", (_name, text) => {
+    expect(createPathMessages(text)).toEqual([]);
+  });
+
+  it.each([
+    ["no match constraints, validations or audit annotations", policy("failurePolicy: Ignore"), ["spec.matchConstraints: Required value", "spec.validations: Required value: validations or auditAnnotations must contain at least one item", "spec.auditAnnotations: Required value: validations or auditAnnotations must contain at least one item"]],
+    [
+      "match constraints without resource rules, an unknown failure policy",
+      policy("failurePolicy: Retry", "matchConstraints: {namespaceSelector: {matchLabels: {a: b}}}", "validations: [{expression: 'true'}]"),
+      ['spec.failurePolicy: Unsupported value: "Retry": supported values: "Fail", "Ignore"', "spec.matchConstraints.resourceRules: Required value"],
+    ],
+    [
+      "a bad param kind",
+      policy("paramKind: {apiVersion: a/b/c, kind: ''}", RULES, "validations: [{expression: 'true'}]"),
+      ['spec.paramKind.apiVersion: Invalid value: "a/b/c": unexpected GroupVersion string: a/b/c', "spec.paramKind.kind: Required value"],
+    ],
+    [
+      "a param kind with a bad group, no version and a kind with dots",
+      policy("paramKind: {apiVersion: Example.com/, kind: Foo.Bar}", RULES, "validations: [{expression: 'true'}]"),
+      [
+        "spec.paramKind.apiVersion: Invalid value: \"Example.com\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+        'spec.paramKind.apiVersion: Invalid value: "Example.com/": version must be specified',
+        "spec.paramKind.kind: Invalid value: \"Foo.Bar\": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+      ],
+    ],
+    [
+      "validations without an expression, with blank and multi-line messages, an unknown reason",
+      policy(RULES, "validations:", "- {expression: ' ', message: ' ', messageExpression: ' '}", "- {expression: 'true', message: \"a\\nb\", reason: Conflict}"),
+      [
+        "spec.validations[0].expression: Required value: expression is not specified",
+        'spec.validations[0].messageExpression: Invalid value: " ": must be non-empty if specified',
+        'spec.validations[0].message: Invalid value: " ": message must be non-empty if specified',
+        'spec.validations[1].message: Invalid value: "a\\nb": message must not contain line breaks',
+        'spec.validations[1].reason: Unsupported value: "Conflict": supported values: "Forbidden", "Invalid", "RequestEntityTooLarge"',
+      ],
+    ],
+    [
+      "expressions of the wrong type, and params without a param kind",
+      policy(RULES, "validations: [{expression: 'object.metadata.name + \"x\"', messageExpression: '1'}, {expression: 'params.x'}]"),
+      [
+        "spec.validations[0].expression: Invalid value: \"object.metadata.name + \\\"x\\\"\": must evaluate to bool but got string",
+        'spec.validations[0].messageExpression: Invalid value: "1": must evaluate to string but got int',
+        "spec.validations[1].expression: Invalid value: \"params.x\": compilation failed: ERROR: <input>:1:1: undeclared reference to 'params' (in container '')\n | params.x\n | ^",
+      ],
+    ],
+    [
+      "a message expression using the authorizer, which it does not have",
+      policy(RULES, "validations: [{expression: 'true', messageExpression: \"string(authorizer)\"}]"),
+      ["spec.validations[0].messageExpression: Invalid value: \"string(authorizer)\": compilation failed: ERROR: <input>:1:8: undeclared reference to 'authorizer' (in container '')\n | string(authorizer)\n | .......^"],
+    ],
+    [
+      "variables without names, with a bad name, an empty expression",
+      policy(RULES, "variables: [{name: '', expression: '1'}, {name: 'in', expression: ' '}, {name: 2x, expression: '2'}]", "validations: [{expression: 'true'}]"),
+      [
+        "spec.variables[0].name: Required value: name is not specified",
+        'spec.variables[1].name: Invalid value: "in": name is not a valid CEL identifier',
+        "spec.variables[1].expression: Required value: expression is not specified",
+        'spec.variables[2].name: Invalid value: "2x": name is not a valid CEL identifier',
+      ],
+    ],
+    [
+      "audit annotations with a bad key, repeated, of the wrong type",
+      policy(RULES, "auditAnnotations: [{key: 'a b', valueExpression: \"'x'\"}, {key: ok, valueExpression: '1'}, {key: ok, valueExpression: ' '}]"),
+      [
+        "spec.auditAnnotations[0].key: Invalid value: \"demo.example.com/a b\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+        'spec.auditAnnotations[1].valueExpression: Invalid value: "1": must evaluate to one of [string null_type] but got int',
+        "spec.auditAnnotations[2].valueExpression: Required value: valueExpression is not specified",
+        'spec.auditAnnotations[2].key: Duplicate value: "ok"',
+      ],
+    ],
+  ])("reports %s", (_name, text, expected) => {
+    expect(createPathMessages(text).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("validateValidatingAdmissionPolicyBinding", () => {
+  it.each([
+    ["a binding by policy name", binding("policyName: demo.example.com", "validationActions: [Deny]")],
+    ["params by name and by selector", binding("policyName: p", "paramRef: {name: limits, namespace: ns, parameterNotFoundAction: Allow}", "validationActions: [Warn, Audit]")],
+    ["params by selector, match resources narrowed", binding("policyName: p", "paramRef: {selector: {matchLabels: {a: b}}, parameterNotFoundAction: Deny}", "matchResources: {namespaceSelector: {matchLabels: {env: test}}}", "validationActions: [Audit]")],
+  ])("accepts %s", (_name, text) => {
+    expect(createPathMessages(text)).toEqual([]);
+  });
+
+  it.each([
+    ["no policy name and no actions", binding("paramRef: {name: p, parameterNotFoundAction: Deny}"), ["spec.policyName: Required value", "spec.validationActions: Required value: at least one validation action is required"]],
+    [
+      "a param reference with both name and selector, without action",
+      binding("policyName: p", "paramRef: {name: a/b, selector: {}}", "validationActions: [Deny]"),
+      [
+        "spec.paramRef.name: Invalid value: \"a/b\": may not contain '/'",
+        "spec.paramRef.name: Forbidden: name and selector are mutually exclusive",
+        "spec.paramRef.selector: Forbidden: name and selector are mutually exclusive",
+        "spec.paramRef.parameterNotFoundAction: Required value",
+      ],
+    ],
+    [
+      "a param reference with neither, an unknown action",
+      binding("policyName: p", "paramRef: {parameterNotFoundAction: Ignore}", "validationActions: [Deny]"),
+      ["spec.paramRef: Required value: one of name or selector must be specified", 'spec.paramRef.parameterNotFoundAction: Unsupported value: "Ignore": supported values: "Deny", "Allow"'],
+    ],
+    [
+      "validation actions repeated, unknown, Deny with Warn",
+      binding("policyName: p", "validationActions: [Deny, Warn, Deny, Block]"),
+      [
+        'spec.validationActions[2]: Duplicate value: "Deny"',
+        'spec.validationActions[3]: Unsupported value: "Block": supported values: "Audit", "Deny", "Warn"',
+        'spec.validationActions: Invalid value: ["Deny","Warn","Deny","Block"]: must not contain both Deny and Warn (repeating the same validation failure information in the API response and headers serves no purpose)',
+      ],
+    ],
+    [
+      "match resources with a bad rule, under upstream's misspelt path",
+      binding("policyName: p", "validationActions: [Deny]", "matchResources: {resourceRules: [{apiGroups: [''], apiVersions: [v1], operations: [CREATE], resources: [pods], resourceNames: [a, a]}]}"),
+      ['spec.matchResouces.resourceRules[0].resourceNames[1]: Duplicate value: "a"'],
+    ],
+  ])("reports %s", (_name, text, expected) => {
+    expect(createPathMessages(text).sort()).toEqual([...expected].sort());
+  });
+});
