@@ -64,6 +64,11 @@ function aggregate(pod: KubeObject, pick: Pick): ResourceList {
   return total;
 }
 
+/** resource.AggregateContainerRequests: what the containers alone request, without pod-level resources or overhead. */
+export function aggregateContainerRequests(pod: KubeObject): ResourceList {
+  return aggregate(pod, containerRequests);
+}
+
 /** Resources that may be set at the pod level (PodLevelResources). */
 const POD_LEVEL_RESOURCES = new Set(["cpu", "memory"]);
 
@@ -80,7 +85,7 @@ export interface PodResourceOptions {
 
 /** resource.PodRequests. */
 export function podRequests(pod: KubeObject, options: PodResourceOptions = {}): ResourceList {
-  const requests = aggregate(pod, containerRequests);
+  const requests = aggregateContainerRequests(pod);
   const spec = recordOf(pod.spec);
   if (isRecord(spec.resources)) overridePodLevel(requests, spec.resources.requests);
   if (!options.excludeOverhead) addInto(requests, parseResourceList(spec.overhead));

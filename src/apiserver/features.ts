@@ -18,6 +18,8 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   RelaxedServiceNameValidation: "1.36",
   SELinuxChangePolicy: "1.33",
   StrictIPCIDRValidation: "1.36",
+  SupplementalGroupsPolicy: "1.33",
+  UserNamespacesSupport: "1.33",
 };
 
 /** Whether `gate` is on by default in `kubernetesVersion`. */

@@ -6,19 +6,12 @@ import { cronjobSchedule } from "./cronjob/schedule.js";
 import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
 import { namesConfigKey } from "./names/config-key.js";
-import { namesContainerName } from "./names/container-name.js";
 import { namesFormat } from "./names/format.js";
 import { namesPortName } from "./names/port-name.js";
 import { namesRequired } from "./names/required.js";
 import { namesVolumeName } from "./names/volume-name.js";
-import { podContainerImage } from "./pod/container-image.js";
 import { podDuplicateName } from "./pod/duplicate-name.js";
-import { podEnv } from "./pod/env.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
-import { podProbes } from "./pod/probes.js";
-import { podResourceLimits } from "./pod/resource-limits.js";
-import { podResourceNames } from "./pod/resource-names.js";
-import { podVolumeMountUnknown } from "./pod/volume-mount-unknown.js";
 import { podVolumeSource } from "./pod/volume-source.js";
 import { policyPdb } from "./policy/pdb.js";
 import { portsRange } from "./ports/range.js";
@@ -42,19 +35,12 @@ export const ALL_RULES: readonly Rule[] = [
   inputsDuplicateObject,
   metadataLabels,
   namesConfigKey,
-  namesContainerName,
   namesFormat,
   namesPortName,
   namesRequired,
   namesVolumeName,
-  podContainerImage,
   podDuplicateName,
-  podEnv,
   podProbePortUnknown,
-  podProbes,
-  podResourceLimits,
-  podResourceNames,
-  podVolumeMountUnknown,
   podVolumeSource,
   policyPdb,
   portsRange,

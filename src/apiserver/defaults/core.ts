@@ -30,10 +30,10 @@ function setDefaultsHTTPGetAction(handler: unknown): void {
 /** SetDefaults_Probe and the defaults of its handler. */
 function setDefaultsProbe(probe: unknown): void {
   if (!isRecord(probe)) return;
-  setDefault(probe, "timeoutSeconds", 1);
-  setDefault(probe, "periodSeconds", 10);
-  setDefault(probe, "successThreshold", 1);
-  setDefault(probe, "failureThreshold", 3);
+  // Zero is Go's unset for these int32 fields: it is defaulted too.
+  for (const [key, value] of [["timeoutSeconds", 1], ["periodSeconds", 10], ["successThreshold", 1], ["failureThreshold", 3]] as const) {
+    if (probe[key] === undefined || probe[key] === 0) probe[key] = value;
+  }
   setDefaultsHTTPGetAction(probe);
   // GRPCAction.service is `+default=""` and not omitempty: it is always printed.
   setDefault(objectAt(probe, "grpc"), "service", "");

@@ -1,6 +1,7 @@
-// A probe or lifecycle hook that names its port must name a port of its own
+// A probe or lifecycle hook that names its port should name a port of its own
 // container: the kubelet resolves it there (probe.ResolveContainerPort), and
-// when it cannot, the probe fails every time ("couldn't find port").
+// when it cannot, the probe fails every time ("couldn't find port"). The API
+// server checks only the name's syntax and accepts it: a warning.
 import type { Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
@@ -41,8 +42,8 @@ function containerReports({ path, container }: ContainerRef): Report[] {
 
 export const podProbePortUnknown: Rule = {
   id: "pod/probe-port-unknown",
-  severity: "error",
-  description: "A probe or lifecycle hook that names its port must name a port declared by its container.",
+  severity: "warning",
+  description: "A probe or lifecycle hook that names its port should name a port declared by its container (the API server accepts any valid name; the probe then always fails).",
   check(document) {
     return podTemplatesOf(document.object).flatMap((template) => containersOf(template).flatMap(containerReports));
   },

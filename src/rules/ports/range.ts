@@ -1,15 +1,13 @@
-// Port numbers and named ports: containerPort, hostPort, probe and lifecycle
-// handler ports (validateContainerPorts, ValidatePortNumOrName), Service
-// port, targetPort and nodePort (validateServicePort, the node port allocator).
+// Service port numbers and named ports: port, targetPort and nodePort
+// (validateServicePort, ValidatePortNumOrName, the node port allocator).
 import type { KubeObject, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
 import type { Rule } from "../types.js";
-import { forbidden, invalid, required, scalarValue } from "../support/field-errors.js";
+import { forbidden, invalid, scalarValue } from "../support/field-errors.js";
 import { isValidPortName, isValidPortNum } from "../../apiserver/apimachinery/validation.js";
-import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { apiGroup } from "../../util/api-values.js";
-import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
+import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 
 /** kube-apiserver's default --service-node-port-range. */
 const NODE_PORT_MIN = 30000;
@@ -24,47 +22,6 @@ function portNumOrName(value: unknown, at: PathSegment[]): Report[] {
   if (isInteger(value)) return isValidPortNum(value).map((d) => reportAt(at, invalid(fieldPath(at), scalarValue(value), d)));
   if (typeof value === "string") return isValidPortName(value).map((d) => reportAt(at, invalid(fieldPath(at), scalarValue(value), d)));
   return [];
-}
-
-/** The handlers of probes (httpGet, tcpSocket, grpc) and lifecycle hooks (httpGet, tcpSocket). */
-function handlerReports({ path, container }: ContainerRef): Report[] {
-  const reports: Report[] = [];
-  const handlers: Array<[PathSegment[], unknown]> = [];
-  for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) handlers.push([[...path, probe], container[probe]]);
-  for (const hook of ["postStart", "preStop"]) handlers.push([[...path, "lifecycle", hook], dig(container, "lifecycle", hook)]);
-  for (const [at, handler] of handlers) {
-    if (!isRecord(handler)) continue;
-    for (const action of ["httpGet", "tcpSocket"]) {
-      const port = dig(handler, action, "port");
-      if (port !== undefined) reports.push(...portNumOrName(port, [...at, action, "port"]));
-    }
-    const grpcPort = dig(handler, "grpc", "port");
-    if (isInteger(grpcPort)) reports.push(...portNumOrName(grpcPort, [...at, "grpc", "port"]));
-  }
-  return reports;
-}
-
-function containerPortReports({ path, container }: ContainerRef): Report[] {
-  const reports: Report[] = [];
-  arrayOf(container.ports).forEach((port, index) => {
-    if (!isRecord(port)) return;
-    const portPath = [...path, "ports", index];
-    const containerPort = port.containerPort;
-    if (containerPort === 0) {
-      reports.push(reportAt([...portPath, "containerPort"], required(fieldPath([...portPath, "containerPort"]))));
-    } else if (isInteger(containerPort)) {
-      for (const detail of isValidPortNum(containerPort)) {
-        reports.push(reportAt([...portPath, "containerPort"], invalid(fieldPath([...portPath, "containerPort"]), scalarValue(containerPort), detail)));
-      }
-    }
-    const hostPort = port.hostPort;
-    if (isInteger(hostPort) && hostPort !== 0) {
-      for (const detail of isValidPortNum(hostPort)) {
-        reports.push(reportAt([...portPath, "hostPort"], invalid(fieldPath([...portPath, "hostPort"]), scalarValue(hostPort), detail)));
-      }
-    }
-  });
-  return reports;
 }
 
 function servicePortReports(object: KubeObject): Report[] {
@@ -105,14 +62,9 @@ function servicePortReports(object: KubeObject): Report[] {
 export const portsRange: Rule = {
   id: "ports/range",
   severity: "error",
-  description: "Port numbers must be 1-65535, named ports IANA service names; nodePort only on NodePort/LoadBalancer Services, within 30000-32767.",
+  description: "Service port numbers must be 1-65535, named target ports IANA service names; nodePort only on NodePort/LoadBalancer Services, within 30000-32767.",
   check(document) {
     const { object } = document;
-    const reports: Report[] = [];
-    for (const template of podTemplatesOf(object)) {
-      for (const container of containersOf(template)) reports.push(...containerPortReports(container), ...handlerReports(container));
-    }
-    if (object.kind === "Service" && apiGroup(object.apiVersion) === "") reports.push(...servicePortReports(object));
-    return reports;
+    return object.kind === "Service" && apiGroup(object.apiVersion) === "" ? servicePortReports(object) : [];
   },
 };

@@ -7,6 +7,8 @@ import { isSet, list, obj, str } from "./fields.js";
 import { validateDNS1123Label } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { checkHostPortConflicts, validateContainerPorts } from "./ports.js";
+import { validateContainerResourceRequirements } from "./resources.js";
+import { validateSecurityContext } from "./security-context.js";
 import { validateLifecycle, validateLivenessProbe, validateReadinessProbe, validateStartupProbe } from "./probes.js";
 import { validateVolumeDevices, validateVolumeMounts, type VolumeSources } from "./volume-mounts.js";
 import type { JsonRecord } from "../../../util/object-access.js";
@@ -79,7 +81,9 @@ function validateContainerCommon(container: JsonRecord, path: FieldPath, context
   errors.push(...validateVolumeMounts(volumeMounts, volumeDevices, context.volumes, container, path.child("volumeMounts")));
   errors.push(...validateVolumeDevices(volumeDevices, volumeMounts, context.volumes, path.child("volumeDevices")));
   errors.push(...validatePullPolicy(str(container, "imagePullPolicy"), path.child("imagePullPolicy")));
+  errors.push(...validateContainerResourceRequirements(obj(container, "resources") ?? {}, context.podClaimNames, path.child("resources"), context.opts));
   errors.push(...validateResizePolicy(list(container, "resizePolicy"), path.child("resizePolicy"), context.podRestartPolicy));
+  errors.push(...validateSecurityContext(obj(container, "securityContext"), path.child("securityContext"), context.hostUsers, context.opts));
   return errors;
 }
 

@@ -1,10 +1,11 @@
 // Environment variables of a container (ValidateEnv, validateEnvVarValueFrom,
 // ValidateEnvFrom) and the selectors they share with downwardAPI volumes
 // (validateObjectFieldSelector, validateContainerResourceFieldSelector).
-import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isLabelKey, isRelaxedEnvVarName } from "../../apimachinery/validation.js";
+import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isRelaxedEnvVarName } from "../../apimachinery/validation.js";
 import { invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { isSet, obj, str } from "./fields.js";
+import { validateQualifiedName } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
@@ -75,10 +76,6 @@ function convertDownwardAPIFieldLabel(version: string, label: string): { path: s
   // Old v1 clients send spec.host.
   if (label === "spec.host") return { path: "spec.nodeName" };
   return { error: `field label not supported: ${label}` };
-}
-
-function validateQualifiedName(value: string, fldPath: FieldPath): ErrorList {
-  return isLabelKey(value).map((message) => invalid(fldPath, value, message));
 }
 
 /** validateObjectFieldSelector: a supported field path, or a label or annotation by key. */

@@ -2,16 +2,18 @@
 // ValidatePodSpec, ValidatePodTemplateSpec, ValidatePodTemplate), in upstream's
 // order. The checks of each part live in their own files; this one holds the
 // pod-level fields and the order they are checked in.
-import { isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { forbidden, invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
 import { validateAffinity } from "./affinity.js";
 import { validateContainers, validateContainersOnlyForPod, validateEphemeralContainers, validateInitContainers, type ContainerContext } from "./containers.js";
 import { validateDNSPolicy, validateHostAliases, validatePodDNSConfig } from "./dns.js";
-import { bool, int, isSet, list, obj, str } from "./fields.js";
-import { validateDNS1123Label } from "./names.js";
+import { bool, int, isSet, list, obj, str, stringMap } from "./fields.js";
+import { validateDNS1123Label, validateDNS1123Subdomain } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
+import { validateAppArmorAnnotationsAndFieldsMatchOnCreate, validatePodSpecificAnnotations, validateSeccompAnnotationsAndFields } from "./pod-annotations.js";
+import { validateOverhead, validatePodResources } from "./resources.js";
+import { validatePodOS, validatePodSpecSecurityContext, validateWindowsHostProcessPod } from "./security-context.js";
 import { validatePodHostNetworkDeps } from "./ports.js";
 import { validateReadinessGates, validateSchedulingGates } from "./scheduling-gates.js";
 import { validateTolerations } from "./tolerations.js";
@@ -40,11 +42,6 @@ function validateRestartPolicy(restartPolicy: string, fldPath: FieldPath): Error
 /** ValidatePreemptionPolicy. */
 export function validatePreemptionPolicy(preemptionPolicy: string, fldPath: FieldPath): ErrorList {
   return validateEnum(preemptionPolicy, PREEMPTION_POLICIES, fldPath);
-}
-
-/** A name that must be a DNS subdomain (ValidateServiceAccountName, ValidateNodeName, ValidatePriorityClassName...). */
-function validateSubdomainName(value: string, fldPath: FieldPath): ErrorList {
-  return isDNS1123Subdomain(value).map((message) => invalid(fldPath, value, message));
 }
 
 /** validateImagePullSecrets: only `name` may be set. */
@@ -94,21 +91,24 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   errors.push(...validateContainers(containers, fldPath.child("containers"), context));
   errors.push(...validateInitContainers(initContainers, containers, fldPath.child("initContainers"), context));
   errors.push(...validateEphemeralContainers(list(spec, "ephemeralContainers"), containers, initContainers, fldPath.child("ephemeralContainers"), context));
+  if (opts.podLevelResourcesEnabled) errors.push(...validatePodResources(spec, context.podClaimNames, fldPath.child("resources"), opts));
   errors.push(...validatePodHostNetworkDeps(spec, fldPath, opts));
   errors.push(...validateRestartPolicy(str(spec, "restartPolicy"), fldPath.child("restartPolicy")));
   errors.push(...validateDNSPolicy(str(spec, "dnsPolicy"), fldPath.child("dnsPolicy")));
   errors.push(...validateLabels(spec.nodeSelector, fldPath.child("nodeSelector")));
+  errors.push(...validatePodSpecSecurityContext(spec, fldPath.child("securityContext"), opts));
   errors.push(...validateImagePullSecrets(list(spec, "imagePullSecrets"), fldPath.child("imagePullSecrets")));
   errors.push(...validateAffinity(spec.affinity, opts, fldPath.child("affinity")));
   errors.push(...validatePodDNSConfig(spec.dnsConfig, str(spec, "dnsPolicy"), fldPath.child("dnsConfig"), opts));
   errors.push(...validateReadinessGates(spec.readinessGates, fldPath.child("readinessGates")));
   errors.push(...validateSchedulingGates(spec.schedulingGates, fldPath.child("schedulingGates")));
   errors.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, fldPath.child("topologySpreadConstraints"), opts));
+  errors.push(...validateWindowsHostProcessPod(spec, fldPath));
   errors.push(...validateHostUsers(spec, fldPath));
   const serviceAccountName = str(spec, "serviceAccountName");
-  if (serviceAccountName.length > 0) errors.push(...validateSubdomainName(serviceAccountName, fldPath.child("serviceAccountName")));
+  if (serviceAccountName.length > 0) errors.push(...validateDNS1123Subdomain(serviceAccountName, fldPath.child("serviceAccountName")));
   const nodeName = str(spec, "nodeName");
-  if (nodeName.length > 0) errors.push(...validateSubdomainName(nodeName, fldPath.child("nodeName")));
+  if (nodeName.length > 0) errors.push(...validateDNS1123Subdomain(nodeName, fldPath.child("nodeName")));
   const activeDeadlineSeconds = int(spec, "activeDeadlineSeconds");
   if (activeDeadlineSeconds !== undefined && (activeDeadlineSeconds < 1 || activeDeadlineSeconds > MAX_INT32)) {
     errors.push(invalid(fldPath.child("activeDeadlineSeconds"), activeDeadlineSeconds, `must be between 1 and ${MAX_INT32}, inclusive`));
@@ -120,9 +120,11 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   errors.push(...validateTolerations(spec.tolerations, fldPath.child("tolerations")));
   errors.push(...validateHostAliases(spec.hostAliases, fldPath.child("hostAliases")));
   const priorityClassName = str(spec, "priorityClassName");
-  if (priorityClassName.length > 0) errors.push(...validateSubdomainName(priorityClassName, fldPath.child("priorityClassName")));
-  if (isSet(spec, "runtimeClassName")) errors.push(...validateSubdomainName(str(spec, "runtimeClassName"), fldPath.child("runtimeClassName")));
+  if (priorityClassName.length > 0) errors.push(...validateDNS1123Subdomain(priorityClassName, fldPath.child("priorityClassName")));
+  if (isSet(spec, "runtimeClassName")) errors.push(...validateDNS1123Subdomain(str(spec, "runtimeClassName"), fldPath.child("runtimeClassName")));
   if (isSet(spec, "preemptionPolicy")) errors.push(...validatePreemptionPolicy(str(spec, "preemptionPolicy"), fldPath.child("preemptionPolicy")));
+  if (isSet(spec, "overhead")) errors.push(...validateOverhead(spec.overhead, fldPath.child("overhead"), opts));
+  errors.push(...validatePodOS(spec, fldPath));
   return errors;
 }
 
@@ -130,7 +132,9 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
 function validatePodMetadataAndSpec(pod: JsonRecord, opts: PodValidationOptions): ErrorList {
   const specPath = FieldPath.root("spec");
   const spec = obj(pod, "spec") ?? {};
-  const errors = validatePodSpec(spec, obj(pod, "metadata") ?? {}, specPath, opts);
+  const metadata = obj(pod, "metadata") ?? {};
+  const errors = validatePodSpecificAnnotations(stringMap(metadata, "annotations"), spec, FieldPath.root("metadata", "annotations"), opts);
+  errors.push(...validatePodSpec(spec, metadata, specPath, opts));
   // A projected service account token needs a service account.
   if (str(spec, "serviceAccountName") === "") {
     list(spec, "volumes").forEach((volume, vi) => {
@@ -159,13 +163,21 @@ export function validatePodCreate(pod: JsonRecord, opts: PodValidationOptions): 
   if (str(spec, "nodeName") !== "" && list(spec, "schedulingGates").length !== 0) {
     errors.push(forbidden(fldPath.child("nodeName"), "cannot be set until all schedulingGates have been cleared"));
   }
+  const annotations = stringMap(obj(pod, "metadata"), "annotations");
+  errors.push(...validateSeccompAnnotationsAndFields(annotations, spec, fldPath));
+  errors.push(...validateAppArmorAnnotationsAndFieldsMatchOnCreate(annotations, spec, fldPath));
   return errors;
 }
 
 /** ValidatePodTemplateSpec: what every workload's pod template is checked against. */
 export function validatePodTemplateSpec(template: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const spec = obj(template, "spec") ?? {};
-  const errors = validatePodSpec(spec, undefined, fldPath.child("spec"), opts);
+  const annotations = stringMap(obj(template, "metadata"), "annotations");
+  // The template's ObjectMeta is inlined in Go: its annotations are at `<template>.annotations`.
+  const errors = validatePodSpecificAnnotations(annotations, spec, fldPath.child("annotations"), opts);
+  errors.push(...validatePodSpec(spec, undefined, fldPath.child("spec"), opts));
+  errors.push(...validateSeccompAnnotationsAndFields(annotations, spec, fldPath.child("spec")));
+  errors.push(...validateAppArmorAnnotationsAndFieldsMatchOnCreate(annotations, spec, fldPath.child("spec")));
   if (list(spec, "ephemeralContainers").length > 0) {
     errors.push(forbidden(fldPath.child("spec", "ephemeralContainers"), "ephemeral containers not allowed in pod template"));
   }

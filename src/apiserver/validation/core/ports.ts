@@ -10,6 +10,17 @@ import type { PodValidationOptions } from "./pod-options.js";
 
 const SUPPORTED_PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
 
+/** The nearest IANA service name: lower case, `a-z0-9-`, no `--`, at most 15 characters. */
+function toPortName(name: string): string | undefined {
+  const fixed = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "-")
+    .replace(/-+/g, "-")
+    .slice(0, 15)
+    .replace(/^-+|-+$/g, "");
+  return fixed !== "" && fixed !== name && isValidPortName(fixed).length === 0 ? fixed : undefined;
+}
+
 /** validateContainerPorts. */
 export function validateContainerPorts(ports: JsonRecord[], fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
@@ -19,7 +30,8 @@ export function validateContainerPorts(ports: JsonRecord[], fldPath: FieldPath):
     const name = str(port, "name");
     if (name.length > 0) {
       const messages = isValidPortName(name);
-      if (messages.length > 0) errors.push(...messages.map((message) => invalid(idxPath.child("name"), name, message)));
+      const suggestion = toPortName(name);
+      if (messages.length > 0) errors.push(...messages.map((message) => ({ ...invalid(idxPath.child("name"), name, message), ...(suggestion ? { suggestion } : {}) })));
       else if (allNames.has(name)) errors.push(duplicate(idxPath.child("name"), name));
       else allNames.add(name);
     }

@@ -121,7 +121,7 @@ function validateProbeWithSingleSuccess(probe: JsonRecord | undefined, gracePeri
   if (!probe) return [];
   const errors = validateProbe(probe, gracePeriod, fldPath, opts);
   const successThreshold = int(probe, "successThreshold") ?? 0;
-  if (successThreshold !== 1) errors.push(invalid(fldPath.child("successThreshold"), successThreshold, "must be 1"));
+  if (successThreshold !== 1) errors.push({ ...invalid(fldPath.child("successThreshold"), successThreshold, "must be 1"), suggestion: "1" });
   return errors;
 }
 

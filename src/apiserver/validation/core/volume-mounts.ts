@@ -2,11 +2,12 @@
 // ValidateVolumeDevices, validateMountPropagation, validateMountRecursiveReadOnly).
 // Several errors name the list rather than the mount (`volumeMounts.subPath`),
 // as upstream's do.
-import { forbidden, invalid, notFound, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { forbidden, invalid, notFound, notSupported, required, type ErrorList, type FieldError } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { bool, isSet, obj, str } from "./fields.js";
 import { validateLocalDescendingPath, validatePathNoBacksteps } from "./paths.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { closest } from "../../../util/suggest.js";
 
 /** The pod's volumes by name (the map ValidateVolumes returns: only the valid ones). */
 export type VolumeSources = ReadonlyMap<string, JsonRecord>;
@@ -44,6 +45,12 @@ function pathsByName(items: JsonRecord[], pathKey: string): Map<string, string> 
   return new Map(items.map((item) => [str(item, "name"), str(item, pathKey)]));
 }
 
+/** Not found, with the nearest volume name as the suggestion. */
+function notFoundVolume(fldPath: FieldPath, name: string, volumes: VolumeSources): FieldError {
+  const suggestion = name === "" ? undefined : closest(name, volumes.keys());
+  return { ...notFound(fldPath, name), ...(suggestion ? { suggestion } : {}) };
+}
+
 function hasValue(map: ReadonlyMap<string, string>, value: string): boolean {
   for (const item of map.values()) if (item === value) return true;
   return false;
@@ -61,7 +68,7 @@ export function validateVolumeMounts(mounts: JsonRecord[], devices: JsonRecord[]
     const subPath = str(mount, "subPath");
     const subPathExpr = str(mount, "subPathExpr");
     if (name.length === 0) errors.push(required(idxPath.child("name")));
-    if (!volumes.has(name)) errors.push(notFound(idxPath.child("name"), name));
+    if (!volumes.has(name)) errors.push(notFoundVolume(idxPath.child("name"), name, volumes));
     if (mountPath.length === 0) errors.push(required(idxPath.child("mountPath")));
     if (mountPoints.has(mountPath)) errors.push(invalid(idxPath.child("mountPath"), mountPath, "must be unique"));
     mountPoints.add(mountPath);
@@ -97,7 +104,7 @@ export function validateVolumeDevices(devices: JsonRecord[], mounts: JsonRecord[
     if (name.length === 0) errors.push(required(idxPath.child("name")));
     if (deviceNames.has(name)) errors.push(invalid(idxPath.child("name"), name, "must be unique"));
     if (volume && !isClaim) errors.push(invalid(idxPath.child("name"), name, "can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode"));
-    if (!volume) errors.push(notFound(idxPath.child("name"), name));
+    if (!volume) errors.push(notFoundVolume(idxPath.child("name"), name, volumes));
     if (devicePath.length === 0) errors.push(required(idxPath.child("devicePath")));
     if (devicePathSet.has(devicePath)) errors.push(invalid(idxPath.child("devicePath"), devicePath, "must be unique"));
     if (devicePath.length > 0 && validatePathNoBacksteps(devicePath, fldPath.child("devicePath")).length > 0) {

@@ -1,8 +1,8 @@
 // Resource names of container requests and limits (core validation's
 // validateContainerResourceName and the helpers it calls), with
 // kube-apiserver's messages.
-import { goJson, goQuote } from "./field-errors.js";
-import { isLabelKey } from "../../apiserver/apimachinery/validation.js";
+import { isLabelKey } from "../../apimachinery/validation.js";
+import { goJson, goQuote } from "../../field/values.js";
 
 /** helper.standardResources: what a resource name without a domain may be. */
 const STANDARD_RESOURCES = new Set([
@@ -39,12 +39,12 @@ function isStandardContainerResourceName(name: string): boolean {
 }
 
 /** helper.IsNativeResource: no domain, or a kubernetes.io one. */
-function isNativeResource(name: string): boolean {
+export function isNativeResource(name: string): boolean {
   return !name.includes("/") || name.includes("kubernetes.io/");
 }
 
 /** helper.IsExtendedResourceName: a domain-prefixed name that is still a qualified name as a quota name. */
-function isExtendedResourceName(name: string): boolean {
+export function isExtendedResourceName(name: string): boolean {
   if (isNativeResource(name) || name.startsWith("requests.")) return false;
   return isLabelKey(`requests.${name}`).length === 0;
 }
@@ -77,4 +77,32 @@ export function resourceNameValue(name: string, kubernetesVersion: string): stri
   const minor = minorVersion(kubernetesVersion);
   if (minor === 32 || minor === 33) return name;
   return minor >= 34 ? goJson(name) : goQuote(name);
+}
+
+/** helper.IsHugePageResourceName. */
+export function isHugePageResourceName(name: string): boolean {
+  return name.startsWith("hugepages-");
+}
+
+/** helper.IsOvercommitAllowed: native resources but huge pages. */
+export function isOvercommitAllowed(name: string): boolean {
+  return isNativeResource(name) && !isHugePageResourceName(name);
+}
+
+/** helper.integerResources: counted objects of a quota. */
+const INTEGER_RESOURCES = new Set([
+  "pods",
+  "resourcequotas",
+  "services",
+  "replicationcontrollers",
+  "secrets",
+  "configmaps",
+  "persistentvolumeclaims",
+  "services.nodeports",
+  "services.loadbalancers",
+]);
+
+/** helper.IsIntegerResourceName: extended resources and counted objects come in whole units. */
+export function isIntegerResourceName(name: string): boolean {
+  return INTEGER_RESOURCES.has(name) || isExtendedResourceName(name);
 }

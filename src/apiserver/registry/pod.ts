@@ -1,0 +1,73 @@
+// The Pod and PodTemplate strategies (pkg/registry/core/pod/strategy.go,
+// pkg/registry/core/podtemplate/strategy.go): fields dropped with their feature
+// off, AppArmor annotations copied into the fields, validation and warnings.
+import type { FieldWarning } from "../field/errors.js";
+import { FieldPath } from "../field/path.js";
+import { dropDisabledPodFields, dropDisabledTemplateFields } from "../pod/util.js";
+import { obj, str } from "../validation/core/fields.js";
+import { getWarningsForPod, getWarningsForPodTemplate } from "../validation/core/pod-warnings.js";
+import { APPARMOR_CONTAINER_ANNOTATION_PREFIX } from "../validation/core/pod-annotations.js";
+import { podValidationOptions, validatePodCreate, validatePodTemplate } from "../validation/core/pod.js";
+import { containersWithPath, validateAppArmorProfileField } from "../validation/core/security-context.js";
+import type { Strategy } from "./types.js";
+import { isRecord, type JsonRecord } from "../../util/object-access.js";
+
+/** apparmorFieldForAnnotation: the field an annotation stands for, or undefined. */
+function apparmorFieldForAnnotation(annotation: string): JsonRecord | undefined {
+  if (annotation === "unconfined") return { type: "Unconfined" };
+  if (annotation === "runtime/default") return { type: "RuntimeDefault" };
+  if (annotation.startsWith("localhost/") && annotation.length > "localhost/".length) return { type: "Localhost", localhostProfile: annotation.slice("localhost/".length) };
+  return undefined;
+}
+
+function sameProfile(a: JsonRecord, b: JsonRecord | undefined): boolean {
+  return b !== undefined && a.type === b.type && (a.localhostProfile ?? null) === (b.localhostProfile ?? null);
+}
+
+/** The deprecation warnings applyAppArmorVersionSkew emitted, by stored object. */
+const appArmorWarnings = new WeakMap<JsonRecord, FieldWarning[]>();
+
+/**
+ * applyAppArmorVersionSkew: a container's AppArmor annotation becomes its
+ * appArmorProfile field (unless the field is set or the pod's profile says
+ * the same), with a deprecation warning.
+ */
+function applyAppArmorVersionSkew(pod: JsonRecord): void {
+  const spec = obj(pod, "spec");
+  if (!spec || str(obj(spec, "os"), "name") === "windows") return;
+  const annotations = obj(obj(pod, "metadata"), "annotations") ?? {};
+  const podProfile = obj(obj(spec, "securityContext"), "appArmorProfile");
+  const warnings: FieldWarning[] = [];
+  for (const { container } of containersWithPath(spec, FieldPath.root("spec"))) {
+    const key = APPARMOR_CONTAINER_ANNOTATION_PREFIX + str(container, "name");
+    const annotation = annotations[key];
+    if (typeof annotation !== "string" || obj(obj(container, "securityContext"), "appArmorProfile")) continue;
+    let field = apparmorFieldForAnnotation(annotation);
+    if (field && validateAppArmorProfileField(field, FieldPath.root("")).length > 0) field = undefined;
+    let deprecationWarning = field === undefined;
+    if (field && !sameProfile(field, podProfile)) {
+      if (!isRecord(container.securityContext)) container.securityContext = {};
+      (container.securityContext as JsonRecord).appArmorProfile = field;
+      deprecationWarning = true;
+    }
+    if (deprecationWarning) {
+      warnings.push({ message: `${FieldPath.root("metadata", "annotations").key(key).toString()}: deprecated since v1.30; use the "appArmorProfile" field instead` });
+    }
+  }
+  appArmorWarnings.set(pod, warnings);
+}
+
+export const POD_STRATEGY: Strategy = {
+  prepareForCreate(pod, context) {
+    dropDisabledPodFields(pod, context.kubernetesVersion);
+    applyAppArmorVersionSkew(pod);
+  },
+  validate: (pod, context) => validatePodCreate(pod, podValidationOptions(context.kubernetesVersion, true)),
+  warningsOnCreate: (pod) => [...(appArmorWarnings.get(pod) ?? []), ...getWarningsForPod(pod)],
+};
+
+export const POD_TEMPLATE_STRATEGY: Strategy = {
+  prepareForCreate: (podTemplate, context) => dropDisabledTemplateFields(podTemplate.template, context.kubernetesVersion),
+  validate: (podTemplate, context) => validatePodTemplate(podTemplate, podValidationOptions(context.kubernetesVersion, false)),
+  warningsOnCreate: (podTemplate) => getWarningsForPodTemplate(obj(podTemplate, "template") ?? {}, FieldPath.root("template")),
+};

@@ -1,0 +1,209 @@
+// Resource requirements of containers, of the pod, and the pod's overhead
+// (ValidateContainerResourceRequirements, validateResourceRequirements,
+// validateResourceClaimNames, validatePodResources, validateOverhead).
+import { aggregateContainerRequests } from "../../../admission/pod-resources.js";
+import { duplicate, forbidden, invalid, notFound, notSupported, PrintedValue, required, type ErrorList, type FieldError } from "../../field/errors.js";
+import type { FieldPath } from "../../field/path.js";
+import { goJson, rendersCompositeAsJson } from "../../field/values.js";
+import { validateDNS1123Label } from "./names.js";
+import { list, obj, str } from "./fields.js";
+import type { PodValidationOptions } from "./pod-options.js";
+import { CONTAINER_RESOURCES, containerResourceNameDetails, isHugePageResourceName, isIntegerResourceName, isOvercommitAllowed, resourceNameValue } from "./resource-names.js";
+import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { nearest } from "../../../util/suggest.js";
+import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from "../../../util/quantity.js";
+
+/** A ResourceList as Go decodes it: quantities by name, in the manifest's order; values that are not quantities left to the schema layer. */
+function resourceList(value: unknown): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
+  if (!isRecord(value)) return out;
+  for (const [name, raw] of Object.entries(value)) {
+    const quantity = typeof raw === "string" || typeof raw === "number" ? parseQuantity(raw) : undefined;
+    if (quantity) out.set(name, quantity);
+  }
+  return out;
+}
+
+/** A resource.Quantity bad value: printed through JSON, as a string. */
+function quantityValue(quantity: Quantity, kubernetesVersion: string): PrintedValue | string {
+  const text = formatQuantity(quantity);
+  return rendersCompositeAsJson(kubernetesVersion) ? new PrintedValue(goJson(text)) : text;
+}
+
+type ResourceNameFn = (name: string, fldPath: FieldPath, opts: PodValidationOptions) => ErrorList;
+
+const SUGGESTED_RESOURCES = [...CONTAINER_RESOURCES, "hugepages-2Mi", "hugepages-1Gi"];
+
+/** The resource meant: `limits.cpu` written inside `limits` means `cpu`; else the nearest known name. */
+function resourceNameSuggestion(name: string): string | undefined {
+  const unprefixed = name.replace(/^(requests|limits)\./, "");
+  if (unprefixed !== name && CONTAINER_RESOURCES.includes(unprefixed)) return unprefixed;
+  return nearest(name, SUGGESTED_RESOURCES);
+}
+
+/** validateContainerResourceName. */
+function validateContainerResourceName(name: string, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const shown = new PrintedValue(resourceNameValue(name, opts.kubernetesVersion));
+  const details = containerResourceNameDetails(name);
+  const suggestion = details.length > 0 ? resourceNameSuggestion(name) : undefined;
+  return details.map((detail) => ({ ...invalid(fldPath, shown, detail), ...(suggestion ? { suggestion } : {}) }));
+}
+
+const POD_LEVEL_RESOURCES = ["cpu", "memory"];
+
+/** validatePodResourceName: cpu and memory only. */
+function validatePodResourceName(name: string, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const containerOnly = ["must be a standard resource for containers", "doesn't follow extended resource name standard"];
+  const errors = validateContainerResourceName(name, fldPath, opts).filter((error) => !containerOnly.includes(error.detail));
+  if (!POD_LEVEL_RESOURCES.includes(name)) errors.push(notSupported(fldPath, name, POD_LEVEL_RESOURCES));
+  return errors;
+}
+
+/** ValidateResourceQuantityValue (with ValidateNonnegativeQuantity). */
+function validateResourceQuantityValue(name: string, quantity: Quantity, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const errors: ErrorList = [];
+  if (quantity.nanos < 0n) errors.push(invalid(fldPath, formatQuantity(quantity), "must be greater than or equal to 0"));
+  if (isIntegerResourceName(name) && quantity.nanos % 1_000_000_000n !== 0n) {
+    errors.push(invalid(fldPath, quantityValue(quantity, opts.kubernetesVersion), "must be an integer"));
+  }
+  return errors;
+}
+
+/** The page size of `hugepages-<size>`, in bytes; undefined when the size does not parse. */
+function hugePageSize(name: string): bigint | undefined {
+  const size = parseQuantity(name.slice("hugepages-".length));
+  if (!size) return undefined;
+  return size.nanos / 1_000_000_000n;
+}
+
+/** validateResourceQuantityHugePageValue: a whole number of pages. */
+function validateResourceQuantityHugePageValue(name: string, quantity: Quantity, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  if (opts.allowIndivisibleHugePagesValues) return [];
+  const pageSize = hugePageSize(name);
+  const bytes = quantity.nanos / 1_000_000_000n;
+  if (pageSize === undefined || pageSize <= 0n || bytes % pageSize === 0n) return [];
+  const text = formatQuantity(quantity);
+  return [invalid(fldPath, text, `${text} is not positive integer multiple of ${name}`)];
+}
+
+/** validateResourceClaimNames: each claim named once and declared in the pod's resourceClaims. */
+function validateResourceClaimNames(claims: JsonRecord[], podClaimNames: ReadonlySet<string>, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const names = new Set<string>();
+  claims.forEach((claim, i) => {
+    const name = str(claim, "name");
+    const request = str(claim, "request");
+    if (name === "") {
+      errors.push(required(fldPath.index(i)));
+      return;
+    }
+    if (names.has(name)) {
+      errors.push(duplicate(fldPath.index(i), name));
+    } else {
+      let key = name;
+      if (request !== "") {
+        errors.push(...validateDNS1123Label(request, fldPath.index(i).child("request")));
+        key += "/" + request;
+      }
+      if (names.has(key)) errors.push(duplicate(fldPath.index(i), key));
+      else if (request === "") {
+        for (const seen of names) if (seen.includes("/") && seen.slice(0, seen.indexOf("/")) === name) errors.push(duplicate(fldPath.index(i), name));
+      }
+      names.add(key);
+    }
+    if (!podClaimNames.has(name)) {
+      const known = [...podClaimNames].sort();
+      const detail = "must be one of the names in pod.spec.resourceClaims" + (known.length === 0 ? " which is empty" : ": " + known.join(", "));
+      errors.push({ ...notFound(fldPath.index(i), name), detail });
+    }
+  });
+  return errors;
+}
+
+/** validateResourceRequirements: names, quantities, requests within limits, huge pages with cpu or memory. */
+function validateResourceRequirements(requirements: JsonRecord, nameFn: ResourceNameFn, podClaimNames: ReadonlySet<string>, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const errors: FieldError[] = [];
+  const limPath = fldPath.child("limits");
+  const reqPath = fldPath.child("requests");
+  const limits = resourceList(requirements.limits);
+  const requests = resourceList(requirements.requests);
+  let cpuOrMemory = false;
+  let hugePages = false;
+  for (const [name, quantity] of limits) {
+    const path = limPath.key(name);
+    errors.push(...nameFn(name, path, opts), ...validateResourceQuantityValue(name, quantity, path, opts));
+    if (isHugePageResourceName(name)) {
+      hugePages = true;
+      errors.push(...validateResourceQuantityHugePageValue(name, quantity, path, opts));
+    }
+    if (POD_LEVEL_RESOURCES.includes(name)) cpuOrMemory = true;
+  }
+  for (const [name, quantity] of requests) {
+    const path = reqPath.key(name);
+    errors.push(...nameFn(name, path, opts), ...validateResourceQuantityValue(name, quantity, path, opts));
+    const limit = limits.get(name);
+    if (limit) {
+      const text = formatQuantity(quantity);
+      if (compareQuantities(quantity, limit) !== 0 && !isOvercommitAllowed(name)) {
+        errors.push(invalid(reqPath, text, `must be equal to ${name} limit of ${formatQuantity(limit)}`));
+      } else if (compareQuantities(quantity, limit) > 0) {
+        errors.push(invalid(reqPath, text, `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`));
+      }
+    } else if (!isOvercommitAllowed(name)) {
+      errors.push(required(limPath, "Limit must be set for non overcommitable resources"));
+    }
+    if (isHugePageResourceName(name)) {
+      hugePages = true;
+      errors.push(...validateResourceQuantityHugePageValue(name, quantity, path, opts));
+    }
+    if (POD_LEVEL_RESOURCES.includes(name)) cpuOrMemory = true;
+  }
+  if (!cpuOrMemory && hugePages) errors.push(forbidden(fldPath, "HugePages require cpu or memory"));
+  errors.push(...validateResourceClaimNames(list(requirements, "claims"), podClaimNames, fldPath.child("claims")));
+  return errors;
+}
+
+/** ValidateContainerResourceRequirements. */
+export function validateContainerResourceRequirements(requirements: JsonRecord, podClaimNames: ReadonlySet<string>, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  return validateResourceRequirements(requirements, validateContainerResourceName, podClaimNames, fldPath, opts);
+}
+
+/** validateOverhead: the overhead checked as a container's limits. */
+export function validateOverhead(overhead: unknown, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  return validateContainerResourceRequirements({ limits: overhead }, new Set(), fldPath, opts);
+}
+
+/** validatePodResourceConsistency: pod-level requests cover the containers', no container limit above the pod's. */
+function validatePodResourceConsistency(spec: JsonRecord, resources: JsonRecord, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const podRequests = resourceList(resources.requests);
+  const podLimits = resourceList(resources.limits);
+  for (const [name, containerRequests] of aggregateContainerRequests({ spec })) {
+    const podRequest = podRequests.get(name) ?? { nanos: 0n, format: "DecimalSI" as const };
+    if (compareQuantities(containerRequests, podRequest) > 0) {
+      errors.push(invalid(fldPath.child("requests").key(name), formatQuantity(podRequest), `must be greater than or equal to aggregate container requests of ${formatQuantity(containerRequests)}`));
+    }
+  }
+  list(spec, "containers").forEach((container, i) => {
+    for (const [name, limit] of resourceList(obj(obj(container, "resources"), "limits"))) {
+      const podLimit = podLimits.get(name);
+      if (podLimit && compareQuantities(limit, podLimit) > 0) {
+        // Upstream's path: spec.resources.containers[i][name].limits.
+        const path = fldPath.child("containers").index(i).key(name).child("limits");
+        errors.push(invalid(path, formatQuantity(limit), `must be less than or equal to pod limits of ${formatQuantity(podLimit)}`));
+      }
+    }
+  });
+  return errors;
+}
+
+/** validatePodResources: pod-level requests and limits (PodLevelResources). */
+export function validatePodResources(spec: JsonRecord, podClaimNames: ReadonlySet<string>, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const resources = obj(spec, "resources");
+  if (!resources) return [];
+  const errors: ErrorList = [];
+  if (resources.claims !== undefined && resources.claims !== null) errors.push(forbidden(fldPath.child("claims"), "claims cannot be set for Resources at pod-level"));
+  errors.push(...validateResourceRequirements(resources, validatePodResourceName, podClaimNames, fldPath, opts));
+  errors.push(...validatePodResourceConsistency(spec, resources, fldPath));
+  return errors;
+}
