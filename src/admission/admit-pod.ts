@@ -4,8 +4,9 @@
 // (LimitRanger, PodSecurity, ResourceQuota). The first refusal ends the request.
 import { generatedSuffix } from "../expand/names.js";
 import type { KubeObject, PlannedPod } from "../types.js";
-import { cloneJson, dig, recordOf, stringOf } from "../util/object-access.js";
+import { cloneJson, dig, recordOf, stringOf, type JsonRecord } from "../util/object-access.js";
 import { setDefaultsPod } from "../apiserver/defaults/index.js";
+import { preparePodForCreate } from "../apiserver/registry/pod.js";
 import { forbidden, invalid } from "./api-errors.js";
 import { containersOf, podLimits, podRequests } from "./pod-resources.js";
 import { addDefaultTolerations } from "./plugins/DefaultTolerationSeconds.js";
@@ -62,8 +63,11 @@ function quotaPointer(pod: KubeObject, resources: readonly string[]): string {
   return refs[0] ? `${refs[0].pointer}/resources` : "/spec";
 }
 
-/** The pod as the API server decodes the request: a copy with its namespace, its final name and the API defaults. */
-function decodePod(planned: PlannedPod): { pod: KubeObject; namespace: string; names: { early: string; final: string } } {
+/**
+ * The pod as the API server decodes the request: a copy with its namespace,
+ * its final name, the API defaults and the Pod strategy's PrepareForCreate.
+ */
+function decodePod(planned: PlannedPod, serverMinor: number): { pod: KubeObject; namespace: string; names: { early: string; final: string } } {
   const pod = cloneJson(planned.pod);
   const metadata = (pod.metadata ??= {});
   const namespace = stringOf(metadata.namespace) || "default";
@@ -72,6 +76,7 @@ function decodePod(planned: PlannedPod): { pod: KubeObject; namespace: string; n
   metadata.name = names.final;
   pod.spec = recordOf(pod.spec);
   setDefaultsPod(pod);
+  preparePodForCreate(pod as KubeObject & JsonRecord, `1.${serverMinor}`);
   return { pod, namespace, names };
 }
 
@@ -84,7 +89,7 @@ function undecided(planned: PlannedPod, pod: KubeObject, namespace: string, name
 }
 
 export function admitPod(state: PlanState, planned: PlannedPod): PodOutcome {
-  const { pod, namespace, names } = decodePod(planned);
+  const { pod, namespace, names } = decodePod(planned, state.serverMinor);
   const outcome = undecided(planned, pod, namespace, names.final);
   const refuse = (d: Denial, pointer: string): PodOutcome => {
     outcome.denial = d;
@@ -128,7 +133,7 @@ export function admitPod(state: PlanState, planned: PlannedPod): PodOutcome {
  * it would get, so that its QoS and resources are still reported.
  */
 export function describePod(state: PlanState, planned: PlannedPod, refusal: Denial): PodOutcome {
-  const { pod, namespace, names } = decodePod(planned);
+  const { pod, namespace, names } = decodePod(planned, state.serverMinor);
   mutatePod(pod, state.limitRangesIn(namespace));
   return finish(state, undecided(planned, pod, namespace, names.final, refusal));
 }

@@ -72,10 +72,11 @@ describe("baseline checks", () => {
       detail: 'forbidden AppArmor profile (container "app" must not set AppArmor profile type to "Unconfined")',
     },
     {
+      // The Pod strategy copies the annotation into the field before admission: both are seen.
       check: "AppArmor annotation",
       spec: plain,
       metadata: "\n  annotations: {container.apparmor.security.beta.kubernetes.io/app: unconfined}",
-      detail: 'forbidden AppArmor profile (annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/app="unconfined"")',
+      detail: 'forbidden AppArmor profile (container "app" and annotation must not set AppArmor profile type to "Unconfined", "container.apparmor.security.beta.kubernetes.io/app="unconfined"")',
     },
     {
       check: "Windows host process",
@@ -99,7 +100,7 @@ describe("baseline checks", () => {
   it("joins several failed checks in upstream's order", () => {
     const spec = `  hostNetwork: true\n  volumes: [{name: host, hostPath: {path: /}}]\n  containers:\n    - {name: app, image: x, securityContext: {privileged: true}}`;
     expect(denial(spec, enforce("baseline"))).toBe(
-      'pods "p" is forbidden: violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true), privileged (container "app" must not set securityContext.privileged=true), hostPath volumes (volume "host")',
+      'pods "p" is forbidden: violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true), hostPath volumes (volume "host"), privileged (container "app" must not set securityContext.privileged=true)',
     );
   });
 });
@@ -167,6 +168,35 @@ describe("policy versions", () => {
 
   it("enforces restricted when the enforce label is not a level", () => {
     expect(denial(plain, enforce("strict"))).toMatch(/^pods "p" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation/);
+  });
+});
+
+describe("user namespaces (hostUsers: false)", () => {
+  const unmasked = "  hostUsers: false\n  containers:\n    - {name: app, image: x, securityContext: {procMount: Unmasked}}";
+  const userNamespaced = hardened.replace("  securityContext: {runAsNonRoot: true,", "  hostUsers: false\n  securityContext: {");
+
+  it("lets baseline unmask /proc from policy 1.35", () => {
+    expect(denial(unmasked, enforce("baseline"))).toBeUndefined();
+    expect(denial(unmasked, enforce("baseline", "v1.34"))).toBe('pods "p" is forbidden: violates PodSecurity "baseline:v1.34": procMount (container "app" must not set securityContext.procMount to "Unmasked")');
+  });
+
+  it("keeps /proc masked under restricted (procMount_restricted)", () => {
+    expect(denial(unmasked.replace("procMount: Unmasked", "procMount: Unmasked, allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}"), enforce("restricted"))).toBe(
+      'pods "p" is forbidden: violates PodSecurity "restricted:latest": procMount (container "app" must not set securityContext.procMount to "Unmasked")',
+    );
+  });
+
+  it("does not require runAsNonRoot from policy 1.35", () => {
+    expect(denial(userNamespaced, enforce("restricted"))).toBeUndefined();
+    expect(denial(userNamespaced, enforce("restricted", "v1.34"))).toBe(
+      'pods "p" is forbidden: violates PodSecurity "restricted:v1.34": runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true)',
+    );
+  });
+});
+
+describe("the pod PodSecurity sees", () => {
+  it("is the stored pod: a volume without a source is an emptyDir", () => {
+    expect(denial(`${hardened}\n  volumes: [{name: scratch}]`, enforce("restricted"))).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@
 // only warned about (their pods are checked when the controller creates them).
 import type { KubeObject } from "../../types.js";
 import { setDefaultsPod } from "../../apiserver/defaults/index.js";
+import { preparePodForCreate } from "../../apiserver/registry/pod.js";
 import { cloneJson, dig, recordOf, stringOf, type JsonRecord } from "../../util/object-access.js";
 import {
   evaluatePod, forbiddenDetail, forbiddenReason, levelVersionString, policyOf,
@@ -75,8 +76,9 @@ export function checkWorkload(state: PlanState, namespace: string, object: KubeO
   const found = podTemplateOf(object);
   if (!found) return { warnings: [] };
   // What is checked is the pod the controller will create from the template, as the API server stores it.
-  const pod: JsonRecord = { spec: cloneJson(recordOf(found.template.spec)) };
+  const pod: JsonRecord = { metadata: { annotations: cloneJson(recordOf(recordOf(found.template.metadata).annotations)) }, spec: cloneJson(recordOf(found.template.spec)) };
   setDefaultsPod(pod);
+  preparePodForCreate(pod, `1.${state.serverMinor}`);
   return evaluate(state, namespace, found.template.metadata, pod.spec, false);
 }
 

@@ -3,7 +3,7 @@
 import { arrayOf, isRecord, recordOf, recordsOf, stringOf, type JsonRecord } from "../../util/object-access.js";
 import {
   containersPhrase, joinQuote, pluralize, podSecurityContext, securityContextOf, setters, sortedUnique,
-  visitContainers, type CheckResult, type PodView,
+  relaxPolicyForUserNamespacePod, visitContainers, type CheckResult, type PodView,
 } from "./helpers.js";
 
 const APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
@@ -110,7 +110,17 @@ export function privileged({ spec }: PodView): CheckResult {
   return bad.length > 0 ? { reason: "privileged", detail: `${containersPhrase(bad)} must not set securityContext.privileged=true` } : undefined;
 }
 
-export function procMount({ spec }: PodView): CheckResult {
+/**
+ * procMount: from policy 1.35 a pod with its own user namespace
+ * (`hostUsers: false`) may unmask /proc under baseline.
+ */
+export function procMount(pod: PodView): CheckResult {
+  if (pod.minor >= 35 && relaxPolicyForUserNamespacePod(pod.spec)) return undefined;
+  return procMountDefaultOnly(pod);
+}
+
+/** procMount_1_0: only Default (or unset). */
+export function procMountDefaultOnly({ spec }: PodView): CheckResult {
   const bad: string[] = [];
   const types = new Set<string>();
   visitContainers(spec, (container, name) => {

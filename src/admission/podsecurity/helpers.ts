@@ -67,3 +67,8 @@ export function setters(podIsBad: boolean, badContainers: readonly string[]): st
 export function isWindowsPod(spec: JsonRecord): boolean {
   return recordOf(spec.os).name === "windows";
 }
+
+/** relaxPolicyForUserNamespacePod: the pod runs in its own user namespace (`hostUsers: false`). */
+export function relaxPolicyForUserNamespacePod(spec: JsonRecord): boolean {
+  return spec.hostUsers === false;
+}

@@ -76,36 +76,41 @@ interface Check {
   /** First policy minor the check applies to. */
   since: number;
   run: CheckFn;
+  /** Baseline checks this (restricted) check replaces while it applies. */
+  overrides?: string[];
 }
 
-/** Baseline checks that restricted replaces with a stricter one (Overlap upstream). */
-const OVERLAPPING_BASELINE: Check[] = [
-  { id: "capabilities_baseline", since: 0, run: baseline.capabilitiesBaseline },
-  { id: "hostPathVolumes", since: 0, run: baseline.hostPathVolumes },
-  { id: "seccompProfile_baseline", since: 0, run: baseline.seccompProfileBaseline },
-];
+/** Go's sort of check IDs: byte order. */
+function byId(a: Check, b: Check): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
-/** The other baseline checks, in upstream's (file name) order. */
+/** The baseline checks, sorted by ID as upstream's registry runs them. */
 const BASELINE: Check[] = [
   { id: "appArmorProfile", since: 0, run: baseline.appArmorProfile },
+  { id: "capabilities_baseline", since: 0, run: baseline.capabilitiesBaseline },
   { id: "hostNamespaces", since: 0, run: baseline.hostNamespaces },
+  { id: "hostPathVolumes", since: 0, run: baseline.hostPathVolumes },
   { id: "hostPorts", since: 0, run: baseline.hostPorts },
   { id: "hostProbesAndHostLifecycle", since: 34, run: baseline.hostProbesAndHostLifecycle },
   { id: "privileged", since: 0, run: baseline.privileged },
   { id: "procMount", since: 0, run: baseline.procMount },
   { id: "seLinuxOptions", since: 0, run: baseline.seLinuxOptions },
+  { id: "seccompProfile_baseline", since: 0, run: baseline.seccompProfileBaseline },
   { id: "sysctls", since: 0, run: baseline.sysctls },
   { id: "windowsHostProcess", since: 0, run: baseline.windowsHostProcess },
-];
+].sort(byId);
 
+/** The restricted checks, sorted by ID; they run after the baseline ones they do not replace. */
 const RESTRICTED: Check[] = [
   { id: "allowPrivilegeEscalation", since: 8, run: restricted.allowPrivilegeEscalation },
-  { id: "capabilities_restricted", since: 22, run: restricted.capabilitiesRestricted },
-  { id: "restrictedVolumes", since: 0, run: restricted.restrictedVolumes },
+  { id: "capabilities_restricted", since: 22, run: restricted.capabilitiesRestricted, overrides: ["capabilities_baseline"] },
+  { id: "procMount_restricted", since: 35, run: restricted.procMountRestricted, overrides: ["procMount"] },
+  { id: "restrictedVolumes", since: 0, run: restricted.restrictedVolumes, overrides: ["hostPathVolumes"] },
   { id: "runAsNonRoot", since: 0, run: restricted.runAsNonRoot },
   { id: "runAsUser", since: 23, run: restricted.runAsUser },
-  { id: "seccompProfile_restricted", since: 19, run: restricted.seccompProfileRestricted },
-];
+  { id: "seccompProfile_restricted", since: 19, run: restricted.seccompProfileRestricted, overrides: ["seccompProfile_baseline"] },
+].sort(byId);
 
 /** The policy minor to evaluate: "latest" and newer-than-server versions mean the server's own. */
 export function effectiveMinor(lv: LevelVersion, serverMinor: number): number {
@@ -116,10 +121,12 @@ export function effectiveMinor(lv: LevelVersion, serverMinor: number): number {
 export function evaluatePod(lv: LevelVersion, metadata: unknown, spec: unknown, serverMinor: number): CheckFailure[] {
   if (lv.level === "privileged") return [];
   const view: PodView = { metadata: recordOf(metadata), spec: recordOf(spec), minor: effectiveMinor(lv, serverMinor) };
-  const checks = lv.level === "baseline" ? [...BASELINE, ...OVERLAPPING_BASELINE] : [...BASELINE, ...RESTRICTED];
+  const applies = (check: Check) => view.minor >= check.since;
+  const restrictedChecks = lv.level === "restricted" ? RESTRICTED.filter(applies) : [];
+  const overridden = new Set(restrictedChecks.flatMap((check) => check.overrides ?? []));
+  const checks = [...BASELINE.filter((check) => applies(check) && !overridden.has(check.id)), ...restrictedChecks];
   const failures: CheckFailure[] = [];
   for (const check of checks) {
-    if (view.minor < check.since) continue;
     const result = check.run(view);
     if (result) failures.push(result);
   }

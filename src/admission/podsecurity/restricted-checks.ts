@@ -1,9 +1,9 @@
 // The Restricted level of the Pod Security Standards (on top of Baseline).
 import { arrayOf, isRecord, recordsOf, type JsonRecord } from "../../util/object-access.js";
-import { validSeccompType } from "./baseline-checks.js";
+import { procMountDefaultOnly, validSeccompType } from "./baseline-checks.js";
 import {
   containersPhrase, isWindowsPod, joinQuote, pluralize, podSecurityContext, securityContextOf, setters,
-  sortedUnique, visitContainers, type CheckResult, type PodView,
+  relaxPolicyForUserNamespacePod, sortedUnique, visitContainers, type CheckResult, type PodView,
 } from "./helpers.js";
 
 /** From policy v1.25, Windows pods are exempt from the Linux-only restricted checks. */
@@ -77,7 +77,13 @@ export function restrictedVolumes({ spec }: PodView): CheckResult {
   };
 }
 
-export function runAsNonRoot({ spec }: PodView): CheckResult {
+/** procMount_restricted (policy 1.35): restricted keeps /proc masked even for user-namespace pods. */
+export const procMountRestricted = procMountDefaultOnly;
+
+/** runAsNonRoot: from policy 1.35 not checked for a pod with its own user namespace. */
+export function runAsNonRoot(pod: PodView): CheckResult {
+  if (pod.minor >= 35 && relaxPolicyForUserNamespacePod(pod.spec)) return undefined;
+  const { spec } = pod;
   const podValue = podSecurityContext(spec)?.runAsNonRoot;
   const podBad = podValue === false;
   const podSet = podValue === true;
@@ -101,7 +107,10 @@ export function runAsNonRoot({ spec }: PodView): CheckResult {
   return undefined;
 }
 
-export function runAsUser({ spec }: PodView): CheckResult {
+/** runAsUser: from policy 1.35 not checked for a pod with its own user namespace. */
+export function runAsUser(pod: PodView): CheckResult {
+  if (pod.minor >= 35 && relaxPolicyForUserNamespacePod(pod.spec)) return undefined;
+  const { spec } = pod;
   const podBad = podSecurityContext(spec)?.runAsUser === 0;
   const bad: string[] = [];
   visitContainers(spec, (container, name) => {

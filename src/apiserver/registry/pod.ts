@@ -57,11 +57,17 @@ function applyAppArmorVersionSkew(pod: JsonRecord): void {
   appArmorWarnings.set(pod, warnings);
 }
 
+/**
+ * The Pod strategy's PrepareForCreate: what admission plugins (PodSecurity)
+ * see, after defaulting, in the pod the API server stores.
+ */
+export function preparePodForCreate(pod: JsonRecord, kubernetesVersion: string): void {
+  dropDisabledPodFields(pod, kubernetesVersion);
+  applyAppArmorVersionSkew(pod);
+}
+
 export const POD_STRATEGY: Strategy = {
-  prepareForCreate(pod, context) {
-    dropDisabledPodFields(pod, context.kubernetesVersion);
-    applyAppArmorVersionSkew(pod);
-  },
+  prepareForCreate: (pod, context) => preparePodForCreate(pod, context.kubernetesVersion),
   validate: (pod, context) => validatePodCreate(pod, podValidationOptions(context.kubernetesVersion, true)),
   warningsOnCreate: (pod) => [...(appArmorWarnings.get(pod) ?? []), ...getWarningsForPod(pod)],
 };
