@@ -43,8 +43,6 @@ describe("kubeplan validate", () => {
         "quantities.yaml:23:23 schema/format 256M",
         "quantities.yaml:25:23 schema/format 2Gi",
         "semantics.yaml:5:9 names/format payments-api",
-        "semantics.yaml:22:21 pod/volume-mount-unknown",
-        "semantics.yaml:24:17 pod/duplicate-name",
         "yaml-traps.yaml:20:11 schema/type port: 9000",
       ]),
     );

@@ -61,7 +61,7 @@ describe("runRules", () => {
     const findings = runRules(documents, { inventory, kubernetesVersion: "1.36" });
     expect(findings.map((f) => [f.rule, f.severity, f.file, f.line, f.column, f.path])).toEqual([
       ["names/format", "error", "test.yaml", 3, 18, "/metadata/name"],
-      ["pod/probe-port-unknown", "warning", "test.yaml", 11, 47, "/spec/template/spec/containers/0/livenessProbe/httpGet/port"],
+      ["pod/probe-port-unknown", "warning", "test.yaml", 11, 50, "/spec/template/spec/containers/0/livenessProbe/httpGet/port"],
     ]);
   });
 
