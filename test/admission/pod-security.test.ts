@@ -76,7 +76,7 @@ describe("baseline checks", () => {
       check: "AppArmor annotation",
       spec: plain,
       metadata: "\n  annotations: {container.apparmor.security.beta.kubernetes.io/app: unconfined}",
-      detail: 'forbidden AppArmor profile (container "app" and annotation must not set AppArmor profile type to "Unconfined", "container.apparmor.security.beta.kubernetes.io/app="unconfined"")',
+      detail: 'forbidden AppArmor profiles (container "app" and annotation must not set AppArmor profile type to "Unconfined", "container.apparmor.security.beta.kubernetes.io/app="unconfined"")',
     },
     {
       check: "Windows host process",
