@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli.js";
+import { buildIfNeeded } from "./build-if-needed.js";
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+try {
+  buildIfNeeded();
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+const { main } = await import("../dist/cli.js");
+process.exitCode = await main(process.argv);
