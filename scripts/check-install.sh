@@ -16,8 +16,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REF="${1:-HEAD}"
-NPM_VERSIONS="${NPM_VERSIONS:-10 11}"
-PRE_COMMIT_COMMANDS="${PRE_COMMIT_COMMANDS:-pre-commit}"
+NPM_VERSIONS="${NPM_VERSIONS-10 11}"
+PRE_COMMIT_COMMANDS="${PRE_COMMIT_COMMANDS-pre-commit}"
 PORT="${GIT_DAEMON_PORT:-9418}"
 WORK="$(mktemp -d)"
 DAEMON=""
