@@ -14,9 +14,23 @@ import { UsageError, validate, type ValidateOptions } from "./validate/index.js"
 
 const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap"] as const;
 
+interface PackageInfo {
+  version: string;
+  homepage?: string;
+}
+
+function packageInfo(): PackageInfo {
+  return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as PackageInfo;
+}
+
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  return packageInfo().version;
+}
+
+/** What the CI formats say of kubeplan: its rules, version and home page (where each rule has an anchor). */
+function renderContext(): RenderContext {
+  const { version, homepage } = packageInfo();
+  return { rules: ruleCatalog(), toolVersion: version, informationUri: homepage };
 }
 
 function repeatable(value: string, previous: string[] = []): string[] {
@@ -67,7 +81,7 @@ async function renderValidate(result: ValidateResult, flags: ValidateFlags): Pro
   if (flags.output === "json") {
     return renderJson(flags.summary ? { kubernetesVersion: result.kubernetesVersion, summary: result.summary } : shown);
   }
-  return (await ciRenderer(flags.output))(shown, { rules: ruleCatalog(), toolVersion: packageVersion() });
+  return (await ciRenderer(flags.output))(shown, renderContext());
 }
 
 /** `KUBEPLAN_THREADS=1` keeps everything on one thread (the default uses every core). */

@@ -19,6 +19,21 @@ export interface Finding {
   suggestion?: string;
   /** Set when a `kubeplan.io/ignore` annotation or the config silenced it. */
   suppressed?: boolean;
+  /** The edit that applies `suggestion`, when it replaces the key or value the finding points at. */
+  fix?: FindingFix;
+}
+
+/** Text on one line, from `column` to just before `endColumn` (1-based). */
+export interface Span {
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+/** Replace the text of `span` (in the finding's file) with `text`. */
+export interface FindingFix {
+  span: Span;
+  text: string;
 }
 
 export interface Position {
@@ -64,6 +79,8 @@ export interface ManifestDocument {
    * when the loader kept the text; messages use it to say how YAML read it.
    */
   sourceText?(pointer: string): string | undefined;
+  /** Where the scalar at `pointer` (or its key) is written, when it is on one line. */
+  scalarSpan?(pointer: string, options?: { key?: boolean }): Span | undefined;
 }
 
 /** What loading the inputs produced: the documents and the problems met on the way. */

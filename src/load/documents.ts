@@ -3,7 +3,7 @@
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position } from "../types.js";
 import { parseDocumentsFast } from "./fast-yaml.js";
-import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
+import { documentToJS, locateInDocument, scalarSourceAt, scalarSpanInDocument } from "./yaml-ast.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 
 export interface ParsedFile {
@@ -80,6 +80,7 @@ function makeDocument(
       return locateInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false);
     },
     sourceText: (pointer) => scalarSourceAt(source.tree(index), pointerPrefix + pointer),
+    scalarSpan: (pointer, options) => scalarSpanInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false),
   };
 }
 

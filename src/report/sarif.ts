@@ -1,21 +1,29 @@
-// SARIF 2.1.0 output of `validate`, as GitHub code scanning takes it: one
-// run, the rule table in `tool.driver.rules`, one result per finding with a
-// repository-relative location. Suppressed findings stay in, marked with an
-// in-source suppression, which is how SARIF says "silenced on purpose".
-import type { DocumentSummary, Finding, RuleInfo, Severity, ValidateResult } from "../types.js";
+// SARIF 2.1.0 output (as published with errata 01), as GitHub code scanning
+// takes it: one run, the rule table in `tool.driver.rules` with help in text
+// and Markdown, one result per finding with a repository-relative location,
+// a fingerprint that does not move with the line, and the fix of a "did you
+// mean". Suppressed findings stay in, with an in-source suppression, which is
+// how SARIF says "silenced on purpose".
+import { createHash } from "node:crypto";
+import type { DocumentSummary, Finding, FindingFix, RuleInfo, Severity, ValidateResult } from "../types.js";
 import { arrayOf, recordOf } from "../util/object-access.js";
 import { groupByDocument, qualifiedName } from "./by-document.js";
 import type { RenderContext } from "./context.js";
 import { artifactLocation } from "./paths.js";
 import { asText, shownFindings } from "./shown-findings.js";
 
-const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /** GitHub shows at most this many characters of a rule's full description. */
 const FULL_DESCRIPTION_LIMIT = 1000;
+/** GitHub code scanning rejects a run with more results than this. */
+export const MAX_RESULTS = 25_000;
+/** The partialFingerprints key: a finding's rule, file, object and field, stable when lines move. */
+const FINGERPRINT_KEY = "kubeplanFinding/v1";
 
 type Level = "error" | "warning" | "note";
 
 const LEVEL: Record<Severity, Level> = { error: "error", warning: "warning", info: "note" };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** A URI that SARIF's `format: uri` accepts (absolute), or undefined. A README anchor alone is not one. */
 function absoluteUri(value: unknown): string | undefined {
@@ -51,17 +59,51 @@ function ruleTable(catalogue: readonly RuleInfo[], findings: readonly Finding[])
   return [...rules.values()];
 }
 
-function reportingDescriptor(rule: RuleInfo): Record<string, unknown> {
+/** What code scanning shows under "Rule help": what the rule checks, how to silence it, where it is documented. */
+function ruleHelp(rule: RuleInfo, description: string, helpUri: string | undefined): { text: string; markdown: string } {
+  const text = [
+    description,
+    `Default severity: ${rule.severity}. To silence it for one object, annotate it with kubeplan.io/ignore: ${rule.id}; for every object, set rules: {${rule.id}: off} in .kubeplan.yaml.`,
+    ...(helpUri ? [`Documentation: ${helpUri}`] : []),
+  ].join("\n\n");
+  const markdown = [
+    description,
+    `Default severity: **${rule.severity}**. To silence it for one object:`,
+    ["```yaml", "metadata:", "  annotations:", `    kubeplan.io/ignore: ${rule.id}`, "```"].join("\n"),
+    "or for every object, in `.kubeplan.yaml`:",
+    ["```yaml", "rules:", `  ${rule.id}: off`, "```"].join("\n"),
+    ...(helpUri ? [`[Documentation of \`${rule.id}\`](${helpUri})`] : []),
+  ].join("\n\n");
+  return { text, markdown };
+}
+
+/** `schema/enum` → `#schema-enum`, the README's anchor of each rule. */
+export function ruleAnchor(id: string): string {
+  return id.replace(/[^a-zA-Z0-9]+/g, "-").toLowerCase();
+}
+
+/** The rule's own helpUri, else its anchor on kubeplan's home page. */
+function helpUriOf(rule: RuleInfo, informationUri: string | undefined): string | undefined {
+  const own = absoluteUri(rule.helpUri);
+  if (own || !informationUri) return own;
+  const page = new URL(informationUri);
+  page.hash = ruleAnchor(rule.id);
+  return page.href;
+}
+
+function reportingDescriptor(rule: RuleInfo, informationUri: string | undefined): Record<string, unknown> {
   const description = rule.description || rule.id;
-  const helpUri = absoluteUri(rule.helpUri);
+  const helpUri = helpUriOf(rule, informationUri);
   const descriptor: Record<string, unknown> = {
     id: rule.id,
     shortDescription: { text: description },
     fullDescription: { text: truncate(description, FULL_DESCRIPTION_LIMIT) },
-    help: { text: helpUri ? `${description}\n\nDocumentation: ${helpUri}` : description },
+    help: ruleHelp(rule, description, helpUri),
   };
   if (helpUri) descriptor.helpUri = helpUri;
   descriptor.defaultConfiguration = { level: LEVEL[rule.severity] };
+  // The group of the rule (schema, admission, ...) as a tag code scanning can filter on.
+  descriptor.properties = { tags: ["kubernetes", rule.id.split("/")[0]!] };
   return descriptor;
 }
 
@@ -82,15 +124,47 @@ function location(finding: Finding, document: DocumentSummary | undefined): Reco
   return out;
 }
 
-function sarifResult(finding: Finding, ruleIndex: number, document: DocumentSummary | undefined): Record<string, unknown> {
+function sarifFix(finding: Finding, fix: FindingFix): Record<string, unknown> {
+  const { span, text } = fix;
+  return {
+    description: { text: `Replace with ${JSON.stringify(text)}` },
+    artifactChanges: [
+      {
+        artifactLocation: artifactLocation(finding.file),
+        replacements: [
+          {
+            deletedRegion: { startLine: span.line, startColumn: span.column, endLine: span.line, endColumn: span.endColumn },
+            insertedContent: { text },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * What identifies a finding across runs: its rule, file and the object and
+ * field it is about (or its line, for a finding about no object). Lines
+ * that move leave it alone; `occurrence` tells apart findings that share
+ * all of these.
+ */
+function fingerprint(finding: Finding, document: DocumentSummary | undefined, occurrence: number): string {
+  const where = document ? `${qualifiedName(document)}\u0000${finding.path}` : `line ${finding.line}`;
+  const key = [finding.rule, finding.file, where, String(occurrence)].join("\u0000");
+  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+}
+
+function sarifResult(finding: Finding, ruleIndex: number, document: DocumentSummary | undefined, occurrence: number): Record<string, unknown> {
   const result: Record<string, unknown> = {
     ruleId: finding.rule,
     ruleIndex,
     level: LEVEL[finding.severity],
     message: { text: finding.message || finding.rule },
     locations: [location(finding, document)],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, document, occurrence) },
   };
-  if (finding.suppressed) result.suppressions = [{ kind: "inSource", state: "accepted" }];
+  if (finding.suppressed) result.suppressions = [{ kind: "inSource", status: "accepted", justification: "kubeplan.io/ignore annotation or .kubeplan.yaml" }];
+  if (finding.fix) result.fixes = [sarifFix(finding, finding.fix)];
   const properties: Record<string, string> = {};
   if (finding.path !== "") properties.path = finding.path;
   if (finding.suggestion !== undefined) properties.suggestion = finding.suggestion;
@@ -109,8 +183,34 @@ function documentsOfFindings(result: ValidateResult, findings: readonly Finding[
   return out;
 }
 
+/** The findings code scanning accepts: all of them, or the most severe MAX_RESULTS, in their order. */
+function withinResultLimit(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_RESULTS) return findings;
+  const kept = new Set(
+    findings
+      .map((finding, index) => ({ finding, index }))
+      .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
+      .slice(0, MAX_RESULTS)
+      .map((entry) => entry.finding),
+  );
+  return findings.filter((finding) => kept.has(finding));
+}
+
+function leftOutNotice(count: number): Record<string, unknown> {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: [
+      {
+        level: "warning",
+        message: { text: `${count} less severe findings are left out: GitHub code scanning accepts at most ${MAX_RESULTS} results per run.` },
+      },
+    ],
+  };
+}
+
 export function renderSarif(result: ValidateResult, context: RenderContext): string {
-  const findings = shownFindings(result, { includeSuppressed: true });
+  const all = shownFindings(result, { includeSuppressed: true });
+  const findings = withinResultLimit(all);
   const rules = ruleTable(context?.rules ?? [], findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const documents = documentsOfFindings(result, findings);
@@ -120,13 +220,21 @@ export function renderSarif(result: ValidateResult, context: RenderContext): str
   if (version !== "") driver.version = version;
   const informationUri = absoluteUri(context?.informationUri);
   if (informationUri) driver.informationUri = informationUri;
-  driver.rules = rules.map(reportingDescriptor);
+  driver.rules = rules.map((rule) => reportingDescriptor(rule, informationUri));
 
-  const run: Record<string, unknown> = {
-    tool: { driver },
-    columnKind: "utf16CodeUnits",
-    results: findings.map((f) => sarifResult(f, ruleIndex.get(f.rule) ?? -1, documents.get(f))),
-  };
+  const occurrences = new Map<string, number>();
+  const results = findings.map((finding) => {
+    const document = documents.get(finding);
+    const base = fingerprint(finding, document, 0);
+    const occurrence = occurrences.get(base) ?? 0;
+    occurrences.set(base, occurrence + 1);
+    return sarifResult(finding, ruleIndex.get(finding.rule) ?? -1, document, occurrence);
+  });
+
+  const run: Record<string, unknown> = { tool: { driver } };
+  if (all.length > findings.length) run.invocations = [leftOutNotice(all.length - findings.length)];
+  run.columnKind = "utf16CodeUnits";
+  run.results = results;
   const kubernetesVersion = asText(result?.kubernetesVersion);
   if (kubernetesVersion !== "") run.properties = { kubernetesVersion };
 

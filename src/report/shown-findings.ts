@@ -1,7 +1,7 @@
 // The findings a report shows, cleaned up and in a stable order. The result
 // object normally comes from the pipeline, but a renderer must not throw on a
 // hand-made or damaged one: every field is checked before use.
-import type { Finding, Severity, ValidateResult } from "../types.js";
+import type { Finding, FindingFix, Severity, ValidateResult } from "../types.js";
 import { arrayOf, recordOf } from "../util/object-access.js";
 import { compareFindings } from "../validate/findings.js";
 
@@ -40,7 +40,21 @@ export function sanitizeFinding(value: unknown): Finding {
   };
   if (typeof raw.suggestion === "string") finding.suggestion = raw.suggestion;
   if (raw.suppressed === true) finding.suppressed = true;
+  const fix = sanitizeFix(raw.fix);
+  if (fix) finding.fix = fix;
   return finding;
+}
+
+/** A fix whose span is a real span of one line, or nothing. */
+function sanitizeFix(value: unknown): FindingFix | undefined {
+  if (value === undefined) return undefined;
+  const raw = recordOf(value);
+  const span = recordOf(raw.span);
+  const line = positiveInteger(span.line);
+  const column = positiveInteger(span.column);
+  const endColumn = positiveInteger(span.endColumn);
+  if (typeof raw.text !== "string" || endColumn <= column) return undefined;
+  return { span: { line, column, endColumn }, text: raw.text };
 }
 
 export interface ShowOptions {

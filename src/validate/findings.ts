@@ -1,5 +1,5 @@
 // Turns a check's report (a pointer inside an object) into a finding placed in a file.
-import type { Finding, ManifestDocument, Report, Severity } from "../types.js";
+import type { Finding, FindingFix, ManifestDocument, Report, Severity } from "../types.js";
 import { isSecretLike, redactSecretTexts, secretTextsOf } from "../util/secret-values.js";
 
 /** The secret values of each Secret-like document that has findings, worked out once. */
@@ -38,7 +38,23 @@ export function reportToFinding(
     path: document.pointerPrefix + report.pointer,
   };
   if (report.suggestion !== undefined) finding.suggestion = report.suggestion;
-  return isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
+  const shown = isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
+  const fix = shown.suggestion === undefined ? undefined : replacementFix(document, report, shown.suggestion);
+  if (fix) shown.fix = fix;
+  return shown;
+}
+
+/**
+ * A "did you mean" with one answer names the text to write instead of the
+ * key or value the report points at: that replacement is the fix. Other
+ * suggestions (where a field belongs, a name to create, a choice of two)
+ * are not edits of that text alone.
+ */
+function replacementFix(document: ManifestDocument, report: Report, suggestion: string): FindingFix | undefined {
+  const question = `did you mean ${JSON.stringify(suggestion)}?`;
+  if (!report.message.endsWith(question) && !report.message.includes(`${question})`)) return undefined;
+  const span = document.scalarSpan?.(report.pointer, { key: report.atKey ?? false });
+  return span ? { span, text: suggestion } : undefined;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
