@@ -115,9 +115,15 @@ function validateOptions(flags: ValidateFlags, config: KubeplanConfig | undefine
   };
 }
 
+/** Warnings about the run itself go to stderr, so that every format on stdout stays what its consumer parses. */
+function printWarnings(warnings: readonly string[] | undefined): void {
+  for (const warning of warnings ?? []) process.stderr.write(`kubeplan: warning: ${warning}\n`);
+}
+
 async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   const options = validateOptions(flags, readConfig(flags));
   const result = await validate(defaultPaths(paths), options);
+  printWarnings(result.warnings);
   process.stdout.write(await renderValidate(result, flags));
   return result.summary.errors > 0 ? 1 : 0;
 }
@@ -152,6 +158,7 @@ async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
   // The plan stages are loaded only for `plan`: `validate` starts faster without them.
   const { plan } = await import("./plan/index.js");
   const run = await plan(defaultPaths(paths), options);
+  printWarnings(run.result.warnings);
   const { renderPlanText } = await import("./report/plan-text.js");
   const text =
     flags.output === "json"
@@ -183,7 +190,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description("check manifests against the Kubernetes schemas and semantic rules")
     .argument("[paths...]", "files, directories (searched for *.yaml, *.yml, *.json) or - for standard input")
     .addOption(new Option("-o, --output <format>", "output format").choices(OUTPUT_FORMATS).default("text"))
-    .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36)")
+    .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36; a newer one uses 1.36)")
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
     .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
@@ -198,7 +205,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .argument("[paths...]", "files, directories (searched for *.yaml, *.yml, *.json) or - for standard input")
     .option("--cluster <path>", "cluster snapshot (kubectl get ... -o yaml output; file or directory; repeatable)", repeatable)
     .addOption(new Option("-o, --output <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36)")
+    .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36; a newer one uses 1.36)")
     .option("-n, --namespace <namespace>", "namespace of namespaced objects that don't name one", undefined)
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")

@@ -144,6 +144,8 @@ export interface ValidateResult {
     skipped: number;
     durationMs: number;
   };
+  /** About the run itself, not the manifests (a Kubernetes release newer than the bundled ones). */
+  warnings?: string[];
 }
 
 /**

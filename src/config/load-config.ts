@@ -58,6 +58,11 @@ function ruleSettings(file: string, value: unknown, knownRules: ReadonlySet<stri
   return out;
 }
 
+/** A top-level scalar as written (`1.30`), before YAML read it as a number (1.3). */
+function writtenScalar(text: string, key: string): string | undefined {
+  return new RegExp(`^${key}:[ \\t]*([^\\s#]+)`, "m").exec(text)?.[1];
+}
+
 /** Parses and checks a config file's text. Paths in it are made relative to the working directory. */
 export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): KubeplanConfig {
   let raw: unknown;
@@ -74,7 +79,9 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
     switch (key as (typeof KEYS)[number]) {
       case "kubernetesVersion":
         if (typeof value === "number") {
-          throw new ConfigError(`${file}: kubernetesVersion: quote the version ("${value}"): YAML reads it as a number, and 1.30 as 1.3`);
+          const written = writtenScalar(text, key) ?? String(value);
+          const reading = written === String(value) ? "it as a number" : `${written} as the number ${value}`;
+          throw new ConfigError(`${file}: kubernetesVersion: quote the version ("${written}"): YAML reads ${reading}`);
         }
         if (typeof value !== "string") throw new ConfigError(`${file}: kubernetesVersion: must be a version such as "1.33"`);
         config.kubernetesVersion = value;

@@ -228,6 +228,7 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
       durationMs: Math.round(performance.now() - started),
     },
   };
+  if (validation.result.warnings) result.warnings = [...validation.result.warnings];
   return { result, changePlan, admission, scheduling };
 }
 

@@ -46,4 +46,6 @@ export interface PlanResult {
   quotas: NamespaceQuotaUsage[];
   notes: string[];
   summary: PlanSummary;
+  /** About the run itself, not the manifests (a Kubernetes release newer than the bundled ones, an empty snapshot). */
+  warnings?: string[];
 }

@@ -18,7 +18,7 @@ import { SUPPORTED_VERSIONS, normalizeKubernetesVersion } from "./versions.js";
 import { validateCustomResourceDefinition } from "../apiserver/validation/apiextensions/validation.js";
 import { CUSTOM_RESOURCE_RULES } from "./crd/problem.js";
 
-export { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS, normalizeKubernetesVersion } from "./versions.js";
+export { DEFAULT_KUBERNETES_VERSION, NEWEST_BUNDLED_VERSION, SUPPORTED_VERSIONS, newerThanBundled, normalizeKubernetesVersion } from "./versions.js";
 export { KIND_RULES } from "./kind-catalog.js";
 export { RULES as SCHEMA_RULES } from "./translate.js";
 export { CUSTOM_RESOURCE_RULES } from "./crd/problem.js";

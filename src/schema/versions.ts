@@ -17,3 +17,17 @@ export function compareReleases(a: string, b: string): number {
   const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
   return aMajor - bMajor || aMinor - bMinor;
 }
+
+/** The newest release whose schemas ship. */
+export const NEWEST_BUNDLED_VERSION = SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]!;
+
+/**
+ * A 1.x release newer than every bundled one (`1.37`, `v1.37.1`): it serves
+ * at least the kinds of the newest bundled release, whose schemas stand in for it.
+ */
+export function newerThanBundled(version: string): string | undefined {
+  const match = /^v?1\.(\d{1,4})(?:\.\d+)?$/.exec(version.trim());
+  if (!match) return undefined;
+  const release = `1.${Number(match[1])}`;
+  return compareReleases(release, NEWEST_BUNDLED_VERSION) > 0 ? release : undefined;
+}

@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import { globToRegExp, matchesAnyGlob } from "../config/glob.js";
 import { expandPaths, readInput, type InputText } from "../load/index.js";
 import { INVENTORY_RULES } from "../rules/index.js";
-import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_VERSIONS } from "../schema/index.js";
+import { DEFAULT_KUBERNETES_VERSION, NEWEST_BUNDLED_VERSION, SUPPORTED_VERSIONS, newerThanBundled } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
 import { checkParsed, createChecker, fileWithFindings, unreadableFile, type CheckedFile } from "./check-files.js";
@@ -19,13 +19,25 @@ export type { ValidateOptions } from "./options.js";
 /** Thrown for a bad option (not for bad manifests, which are findings). */
 export class UsageError extends Error {}
 
-export function resolveKubernetesVersion(version: string | undefined): string {
-  if (version === undefined || version === "") return DEFAULT_KUBERNETES_VERSION;
+export interface ResolvedVersion {
+  /** The bundled release whose schemas and rules are used. */
+  release: string;
+  /** Set when the release asked for is newer than every bundled one. */
+  warning?: string;
+}
+
+export function resolveKubernetesVersion(version: string | undefined): ResolvedVersion {
+  if (version === undefined || version === "") return { release: DEFAULT_KUBERNETES_VERSION };
   const normalized = version.replace(/^v/, "").split(".").slice(0, 2).join(".");
-  if (!SUPPORTED_VERSIONS.includes(normalized)) {
-    throw new UsageError(`unsupported Kubernetes version "${version}": supported versions are ${SUPPORTED_VERSIONS.join(", ")}`);
+  if (SUPPORTED_VERSIONS.includes(normalized)) return { release: normalized };
+  const newer = newerThanBundled(version);
+  if (newer) {
+    return {
+      release: NEWEST_BUNDLED_VERSION,
+      warning: `Kubernetes ${newer} is newer than the releases kubeplan bundles (${SUPPORTED_VERSIONS[0]} to ${NEWEST_BUNDLED_VERSION}): using the schemas of ${NEWEST_BUNDLED_VERSION}`,
+    };
   }
-  return normalized;
+  throw new UsageError(`unsupported Kubernetes version "${version}": supported versions are ${SUPPORTED_VERSIONS.join(", ")}, or a newer 1.x release (checked as ${NEWEST_BUNDLED_VERSION})`);
 }
 
 /** What to validate: paths (files, directories, `-`) or text already in memory. */
@@ -108,7 +120,7 @@ export interface ValidationContext {
 /** Validates, keeping the documents and the per-document errors for the plan. */
 export async function runValidation(input: ValidateInput, options: ValidateOptions = {}, context: ValidationContext = {}): Promise<ValidationRun> {
   const started = performance.now();
-  const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion);
+  const { release: kubernetesVersion, warning } = resolveKubernetesVersion(options.kubernetesVersion);
   const resolved: ValidateOptions = { ...options, kubernetesVersion };
   const { files, workers, crds } = await checkInput(input, resolved);
   try {
@@ -137,6 +149,7 @@ export async function runValidation(input: ValidateInput, options: ValidateOptio
       files: files.map((f) => ({ file: f.file, documents: f.summaries })),
       summary: summarizeFindings(findings, files, performance.now() - started),
     };
+    if (warning) result.warnings = [warning];
     return { result, documents, crds, inventory, errorsOf: (document) => errors.get(document) ?? [] };
   } finally {
     await Promise.all(workers.map((w) => w.close()));

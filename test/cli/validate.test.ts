@@ -96,7 +96,26 @@ describe("kubeplan validate", () => {
   it("rejects an unsupported --kubernetes-version without a stack trace", () => {
     const run = runCli(["validate", "--kubernetes-version", "1.12", "samples/app"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('kubeplan: unsupported Kubernetes version "1.12": supported versions are 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36\n');
+    expect(run.stderr).toBe(
+      'kubeplan: unsupported Kubernetes version "1.12": supported versions are 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, or a newer 1.x release (checked as 1.36)\n',
+    );
+  });
+
+  it.each([["validate"], ["plan"]])("%s accepts a release newer than the bundled ones, with one warning naming the schemas used", (command) => {
+    const run = runCli([command, "--kubernetes-version", "1.37", "samples/typos/enums.yaml", "-o", "json"]);
+    expect(run.code).toBe(1);
+    const warning = "Kubernetes 1.37 is newer than the releases kubeplan bundles (1.30 to 1.36): using the schemas of 1.36";
+    expect(run.stderr).toBe(`kubeplan: warning: ${warning}\n`);
+    const result = JSON.parse(run.stdout) as ValidateResult;
+    expect(result.kubernetesVersion).toBe("1.36");
+    expect(result.warnings).toEqual([warning]);
+    expect(result.findings.filter((f) => f.rule === "schema/enum")).toHaveLength(5);
+  });
+
+  it.each(["1.36", "v1.36.2", ""])("gives no warning for a bundled release (%j)", (version) => {
+    const run = runCli(["validate", ...(version ? ["--kubernetes-version", version] : []), "samples/app/config.yaml", "-o", "json"]);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).not.toHaveProperty("warnings");
   });
 
   it("rejects an unknown output format", () => {

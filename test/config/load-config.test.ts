@@ -36,10 +36,12 @@ describe("parseConfig", () => {
     });
   });
 
-  it("asks to quote a version YAML reads as a number", () => {
-    expect(() => parseConfig("kubernetesVersion: 1.30", "c.yaml", RULES)).toThrow(
-      'c.yaml: kubernetesVersion: quote the version ("1.3"): YAML reads it as a number, and 1.30 as 1.3',
-    );
+  it.each([
+    ["kubernetesVersion: 1.30", 'c.yaml: kubernetesVersion: quote the version ("1.30"): YAML reads 1.30 as the number 1.3'],
+    ["kubernetesVersion: 1.33  # the cluster's", 'c.yaml: kubernetesVersion: quote the version ("1.33"): YAML reads it as a number'],
+    ["crds: []\nkubernetesVersion:\t1.20", 'c.yaml: kubernetesVersion: quote the version ("1.20"): YAML reads 1.20 as the number 1.2'],
+  ])("asks to quote a version YAML reads as a number, as written: %j", (text, message) => {
+    expect(() => parseConfig(text, "c.yaml", RULES)).toThrow(message);
   });
 
   it.each([
