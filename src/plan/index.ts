@@ -8,7 +8,7 @@ import { schedule, type ScheduleResult } from "../scheduler/index.js";
 import type { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
-import { runValidation, type ValidateInput, type ValidateOptions } from "../validate/index.js";
+import { runValidation, UsageError, type ValidateInput, type ValidateOptions } from "../validate/index.js";
 import { reportToFinding } from "../validate/findings.js";
 import { applyReplacements, findReplacements } from "./replacements.js";
 import type { PlanResult, PlannedPodEntry } from "./types.js";
@@ -36,8 +36,20 @@ export interface PlanRun {
   scheduling?: ScheduleResult;
 }
 
-function readSnapshot(paths: readonly string[]): { snapshot: ClusterSnapshot; findings: Finding[] } {
-  return paths.length === 0 ? { snapshot: emptySnapshot(), findings: [] } : loadClusterSnapshot([...paths]);
+/**
+ * The current state. A path that cannot be read is a usage error: a plan
+ * against part of a cluster would show its objects as creates.
+ */
+function readSnapshot(paths: readonly string[]): { snapshot: ClusterSnapshot; findings: Finding[]; warnings: string[] } {
+  if (paths.length === 0) return { snapshot: emptySnapshot(), findings: [], warnings: [] };
+  const { snapshot, findings } = loadClusterSnapshot([...paths]);
+  const unreadable = findings.find((f) => f.rule === "input/unreadable");
+  if (unreadable) throw new UsageError(`--cluster: ${unreadable.message}`);
+  const warnings =
+    snapshot.objects.length === 0
+      ? [`the cluster snapshot ${paths.join(", ")} has no objects: every object is planned as a create, and no pod is scheduled`]
+      : [];
+  return { snapshot, findings, warnings };
 }
 
 function ownerLabel(owner: { kind: string; name: string } | null): string | null {
@@ -156,7 +168,7 @@ function placeInNamespace(documents: readonly ManifestDocument[], inventory: Inv
 export async function plan(input: ValidateInput, options: PlanOptions = {}): Promise<PlanRun> {
   const started = performance.now();
   const clusterPaths = options.clusterPaths ?? [];
-  const { snapshot, findings: snapshotFindings } = readSnapshot(clusterPaths);
+  const { snapshot, findings: snapshotFindings, warnings } = readSnapshot(clusterPaths);
   // Positions are needed for admission findings: keep every document on this thread.
   const validation = await runValidation(input, { ...options, threads: 1 }, { clusterObjects: snapshot.objects });
   const { kubernetesVersion } = validation.result;
@@ -228,7 +240,8 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
       durationMs: Math.round(performance.now() - started),
     },
   };
-  if (validation.result.warnings) result.warnings = [...validation.result.warnings];
+  const allWarnings = [...(validation.result.warnings ?? []), ...warnings];
+  if (allWarnings.length > 0) result.warnings = allWarnings;
   return { result, changePlan, admission, scheduling };
 }
 

@@ -88,6 +88,25 @@ describe("kubeplan plan exit codes and inputs", () => {
     expect(runCli(["plan", "samples/typos/enums.yaml", "--detailed-exitcode"]).code).toBe(1);
   });
 
+  it("--cluster with a path that cannot be read: an error and no plan", () => {
+    const run = runCli(["plan", "samples/app", "--cluster", "samples/cluster", "--cluster", "does/not/exist"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe('kubeplan: --cluster: cannot read "does/not/exist": no such file or directory\n');
+  });
+
+  it("an empty snapshot plans every object as a create, with one warning", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeplan-empty-"));
+    writeFileSync(join(dir, "empty.yaml"), "# nothing yet\n");
+    const run = runCli(["plan", "samples/app/config.yaml", "--cluster", dir, "-o", "json"]);
+    expect(run.code).toBe(0);
+    const warning = `the cluster snapshot ${dir} has no objects: every object is planned as a create, and no pod is scheduled`;
+    expect(run.stderr).toBe(`kubeplan: warning: ${warning}\n`);
+    const result = JSON.parse(run.stdout) as PlanResult;
+    expect(result.warnings).toEqual([warning]);
+    expect(new Set(result.changes.map((c) => c.action))).toEqual(new Set(["create"]));
+  });
+
   it("without --cluster, every object is a create and scheduling is explained", () => {
     const { result } = planJson(["plan", "samples/app"]);
     expect(new Set(result.changes.map((c) => c.action))).toEqual(new Set(["create"]));
