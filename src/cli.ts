@@ -1,6 +1,8 @@
 // Command-line parsing only: it calls the pipeline and picks a renderer.
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
+import { kubeconformFlagHint } from "./kubeconform-flags.js";
+import type { PlanRun } from "./plan/index.js";
 import { colorEnabled } from "./report/colors.js";
 import type { RenderContext } from "./report/context.js";
 import { renderJson } from "./report/json.js";
@@ -12,7 +14,8 @@ import { ConfigError, loadConfig, type KubeplanConfig } from "./config/load-conf
 import { ruleCatalog } from "./validate/catalog.js";
 import { UsageError, validate, type ValidateOptions } from "./validate/index.js";
 
-const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap"] as const;
+const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap", "markdown"] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 interface PackageInfo {
   version: string;
@@ -42,7 +45,9 @@ function list(value: string, previous: string[] = []): string[] {
 }
 
 interface ValidateFlags {
-  output: (typeof OUTPUT_FORMATS)[number];
+  output: OutputFormat;
+  /** false with --no-color. */
+  color: boolean;
   config?: string;
   kubernetesVersion?: string;
   ignoreMissingSchemas?: boolean;
@@ -54,9 +59,23 @@ interface ValidateFlags {
 
 type Renderer = (result: ValidateResult, context: RenderContext) => string;
 
+/**
+ * Where Markdown links to files point: the repository at the commit, from
+ * GitHub Actions' environment (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA).
+ */
+function markdownLinkBase(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
+  if (!server || !repository || !sha) return undefined;
+  return `${server}/${repository}/blob/${sha}`;
+}
+
 /** The CI renderers, loaded only when asked for: every millisecond of start-up counts in a pre-commit hook. */
 async function ciRenderer(format: string): Promise<Renderer> {
   switch (format) {
+    case "markdown": {
+      const { renderMarkdown } = await import("./report/markdown.js");
+      return (result) => renderMarkdown(result, { linkBase: markdownLinkBase() });
+    }
     case "sarif":
       return (await import("./report/sarif.js")).renderSarif;
     case "junit":
@@ -76,7 +95,7 @@ function onlyErrors(result: ValidateResult): ValidateResult {
 async function renderValidate(result: ValidateResult, flags: ValidateFlags): Promise<string> {
   const shown = flags.quiet ? onlyErrors(result) : result;
   if (flags.output === "text" || (flags.summary && flags.output !== "json")) {
-    return renderText(result, { color: colorEnabled(process.stdout), quiet: flags.quiet, summaryOnly: flags.summary });
+    return renderText(result, { color: colorEnabled(process.stdout, flags.color), quiet: flags.quiet, summaryOnly: flags.summary });
   }
   if (flags.output === "json") {
     return renderJson(flags.summary ? { kubernetesVersion: result.kubernetesVersion, summary: result.summary } : shown);
@@ -128,8 +147,7 @@ async function runValidate(paths: string[], flags: ValidateFlags): Promise<numbe
   return result.summary.errors > 0 ? 1 : 0;
 }
 
-interface PlanFlags extends Omit<ValidateFlags, "output" | "summary" | "quiet"> {
-  output: "text" | "json";
+interface PlanFlags extends Omit<ValidateFlags, "summary" | "quiet"> {
   cluster?: string[];
   namespace?: string;
   prune?: boolean;
@@ -141,6 +159,24 @@ interface PlanFlags extends Omit<ValidateFlags, "output" | "summary" | "quiet"> 
   applyMode: ApplyMode;
   fieldManager?: string;
   forceConflicts?: boolean;
+}
+
+async function renderPlan(run: PlanRun, flags: PlanFlags): Promise<string> {
+  switch (flags.output) {
+    case "json":
+      return renderJson(run.result);
+    case "text": {
+      const { renderPlanText } = await import("./report/plan-text.js");
+      return renderPlanText(run, { color: colorEnabled(process.stdout, flags.color), showUnchanged: flags.showUnchanged ?? false, unifiedDiff: flags.diff ?? false });
+    }
+    case "markdown": {
+      const { renderPlanMarkdown } = await import("./report/plan-markdown.js");
+      return renderPlanMarkdown(run, { linkBase: markdownLinkBase(), unifiedDiff: flags.diff ?? false });
+    }
+    default:
+      // The plan's findings, with the inputs' objects, in a CI format.
+      return (await ciRenderer(flags.output))(run.findings, renderContext());
+  }
 }
 
 async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
@@ -159,12 +195,7 @@ async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
   const { plan } = await import("./plan/index.js");
   const run = await plan(defaultPaths(paths), options);
   printWarnings(run.result.warnings);
-  const { renderPlanText } = await import("./report/plan-text.js");
-  const text =
-    flags.output === "json"
-      ? renderJson(run.result)
-      : renderPlanText(run, { color: colorEnabled(process.stdout), showUnchanged: flags.showUnchanged ?? false, unifiedDiff: flags.diff ?? false });
-  process.stdout.write(text);
+  process.stdout.write(await renderPlan(run, flags));
   if (run.result.summary.errors > 0) return 1;
   return flags.detailedExitcode && run.changePlan.hasChanges ? 2 : 0;
 }
@@ -197,6 +228,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
     .option("--summary", "print only the summary line")
     .option("--quiet", "print only errors")
+    .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
     .action(async (paths: string[], flags: ValidateFlags) => setExitCode(await runValidate(paths, flags)));
 
   program
@@ -204,7 +236,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description("show what applying the manifests would do: admission, scheduling and the changes to the cluster")
     .argument("[paths...]", "files, directories (searched for *.yaml, *.yml, *.json) or - for standard input")
     .option("--cluster <path>", "cluster snapshot (kubectl get ... -o yaml output; file or directory; repeatable)", repeatable)
-    .addOption(new Option("-o, --output <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("-o, --output <format>", "output format (sarif, junit, github and tap hold the findings)").choices(OUTPUT_FORMATS).default("text"))
     .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36; a newer one uses 1.36)")
     .option("-n, --namespace <namespace>", "namespace of namespaced objects that don't name one", undefined)
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
@@ -220,6 +252,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--field-manager <name>", "the field manager of the apply (default: kubectl's for the mode)")
     .option("--force-conflicts", "server-side apply takes over fields other managers own instead of failing")
     .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors, 2 when there are changes")
+    .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
     .action(async (paths: string[], flags: PlanFlags) => setExitCode(await runPlan(paths, flags)));
 
   program
@@ -228,6 +261,16 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action(() => setExitCode(runRules()));
 
   return program;
+}
+
+/** kubeconform's flags (`-output json`, `-summary`, `-strict`) are answered with the kubeplan flag to use. */
+function rejectKubeconformFlags(program: Command, args: readonly string[]): void {
+  const command = program.commands.find((c) => c.name() === args[0]);
+  if (!command) return;
+  const long = new Set(command.options.map((o) => o.long?.replace(/^--/, "")).filter((name): name is string => name !== undefined));
+  const short = new Set(command.options.map((o) => o.short?.replace(/^-/, "")).filter((name): name is string => name !== undefined));
+  const hint = kubeconformFlagHint(args.slice(1), { long, short });
+  if (hint) throw new UsageError(hint);
 }
 
 /**
@@ -244,6 +287,7 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = buildProgram((code) => (exitCode = code));
   try {
+    rejectKubeconformFlags(program, argv.slice(2));
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {

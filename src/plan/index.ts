@@ -6,7 +6,7 @@ import { changeToJson, planChanges, type ApplyOptions, type ChangePlan, type Des
 import { expandWorkloads, noteToFinding } from "../expand/index.js";
 import { schedule, type ScheduleResult } from "../scheduler/index.js";
 import type { Inventory } from "../inventory.js";
-import type { Finding, KubeObject, ManifestDocument } from "../types.js";
+import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
 import { runValidation, UsageError, type ValidateInput, type ValidateOptions } from "../validate/index.js";
 import { reportToFinding } from "../validate/findings.js";
@@ -34,6 +34,8 @@ export interface PlanRun {
   changePlan: ChangePlan;
   admission: AdmissionResult;
   scheduling?: ScheduleResult;
+  /** The plan's findings with the inputs' files and objects: what the CI formats (SARIF, JUnit...) render. */
+  findings: ValidateResult;
 }
 
 /**
@@ -242,6 +244,17 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
   };
   const allWarnings = [...(validation.result.warnings ?? []), ...warnings];
   if (allWarnings.length > 0) result.warnings = allWarnings;
-  return { result, changePlan, admission, scheduling };
+  const findingsResult: ValidateResult = { ...validation.result, findings, summary: { ...validation.result.summary, ...countFindings(findings) } };
+  return { result, changePlan, admission, scheduling, findings: findingsResult };
+}
+
+function countFindings(findings: readonly Finding[]): Pick<ValidateResult["summary"], "errors" | "warnings" | "infos" | "suppressed"> {
+  const active = findings.filter((f) => !f.suppressed);
+  return {
+    errors: active.filter((f) => f.severity === "error").length,
+    warnings: active.filter((f) => f.severity === "warning").length,
+    infos: active.filter((f) => f.severity === "info").length,
+    suppressed: findings.length - active.length,
+  };
 }
 

@@ -33,9 +33,18 @@ export function painter(enabled: boolean): Paint {
   return (text, ...styles) => (styles.length === 0 ? text : `\u001b[${styles.map((s) => SGR[s].on).join(";")}m${text}\u001b[0m`);
 }
 
-/** Colour for a stream, following the NO_COLOR convention (https://no-color.org). */
-export function colorEnabled(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+/**
+ * Colour for a stream: never with --no-color; FORCE_COLOR turns it on
+ * (except FORCE_COLOR=0 or false) as Node and most CLIs read it, even in a
+ * CI log; NO_COLOR (https://no-color.org) and TERM=dumb turn it off;
+ * otherwise on a terminal only.
+ */
+export function colorEnabled(stream: { isTTY?: boolean }, flag = true, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!flag) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }
 

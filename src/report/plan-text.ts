@@ -6,7 +6,7 @@ import { palette } from "./colors.js";
 import { renderQuotaTable } from "./plan/admission-text.js";
 import { renderChanges } from "./plan/changes-text.js";
 import { renderSchedule } from "./plan/schedule-text.js";
-import { findingLines } from "./text.js";
+import { findingLines, plural } from "./text.js";
 
 export interface PlanTextOptions {
   color: boolean;
@@ -37,6 +37,6 @@ export function renderPlanText(run: PlanRun, options: PlanTextOptions): string {
     const placement = run.scheduling ? `${pods.scheduled} scheduled, ${pods.pending} pending, ` : "";
     lines.push(`Pods: ${pods.planned} to create: ${placement}${pods.denied} denied by admission.`);
   }
-  if (summary.errors > 0 || summary.warnings > 0) lines.push(`Findings: ${summary.errors} errors, ${summary.warnings} warnings.`);
+  if (summary.errors > 0 || summary.warnings > 0) lines.push(`Findings: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}.`);
   return lines.join("\n") + "\n";
 }

@@ -11,7 +11,7 @@ export interface TextOptions {
   summaryOnly?: boolean;
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 

@@ -108,7 +108,8 @@ function unifiedDiffLines(change: Change, paint: Paint): string[] {
   return lines;
 }
 
-function changeBlock(change: Change, options: ChangesTextOptions, paint: Paint): string[] {
+/** One object's block: its headline, the change line, fields, reasons and notes. */
+export function changeBlock(change: Change, options: ChangesTextOptions, paint: Paint): string[] {
   const symbol = SYMBOL[change.action];
   const lines = [
     paint(`  # ${change.kind} ${objectName(change)} ${HEADLINE[change.action]}`, "bold"),
