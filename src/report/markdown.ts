@@ -37,11 +37,14 @@ export function escapeHtml(text: string): string {
 
 /**
  * Text from the input as Markdown text on one line: HTML escaped, and the
- * punctuation that would make emphasis, code, links, tables, strikethrough,
- * mentions or issue references backslash-escaped.
+ * punctuation that would make emphasis, code, links (also bare addresses),
+ * tables, strikethrough, mentions or issue references backslash-escaped.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text).replace(/[\\`*_[\]|~@#]/g, "\\$&");
+  return escapeHtml(text)
+    .replace(/[\\`*_[\]|~@#]/g, "\\$&")
+    .replace(/:(?=\/\/)/g, "\\:")
+    .replace(/\b(www)\./gi, "$1\\.");
 }
 
 /** A fenced code block that no line of its content can close. */
