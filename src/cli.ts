@@ -52,6 +52,8 @@ interface ValidateFlags {
   kubernetesVersion?: string;
   ignoreMissingSchemas?: boolean;
   skipKinds?: string[];
+  ignoreFilenamePattern?: string[];
+  reject?: string[];
   crds?: string[];
   summary?: boolean;
   quiet?: boolean;
@@ -126,6 +128,8 @@ function validateOptions(flags: ValidateFlags, config: KubeplanConfig | undefine
     kubernetesVersion: flags.kubernetesVersion ?? config?.kubernetesVersion,
     ignoreMissingSchemas: flags.ignoreMissingSchemas ?? config?.ignoreMissingSchemas,
     skipKinds: [...(config?.skipKinds ?? []), ...(flags.skipKinds ?? [])],
+    ignoreFilenamePatterns: flags.ignoreFilenamePattern,
+    rejectKinds: flags.reject,
     skipPaths: config?.skipPaths,
     crdPaths: [...(config?.crds ?? []), ...(flags.crds ?? [])],
     ruleSettings: config?.rules,
@@ -224,6 +228,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36; a newer one uses 1.36)")
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
     .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
+    .option("--reject <kinds>", "comma-separated kinds that are an error (Kind or apiVersion/Kind)", list)
+    .option("--ignore-filename-pattern <regexp>", "leave out files whose path matches (repeatable)", repeatable)
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
     .option("--summary", "print only the summary line")
@@ -242,6 +248,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
     .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
+    .option("--reject <kinds>", "comma-separated kinds that are an error (Kind or apiVersion/Kind)", list)
+    .option("--ignore-filename-pattern <regexp>", "leave out files whose path matches (repeatable)", repeatable)
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
     .option("--prune", "delete objects of the snapshot that the manifests no longer define (see --prune-selector)")
     .option("--prune-selector <selector>", "label selector of the objects --prune may delete (default: the app labels of the manifests)")

@@ -10,6 +10,7 @@ import { createPathFindings } from "./create-path.js";
 import { markCrdScope } from "./find-crds.js";
 import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
 import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.js";
+import { reportToFinding } from "./findings.js";
 import { markSuppressed } from "./suppress.js";
 
 export interface CheckedFile {
@@ -93,11 +94,16 @@ export function checkParsed(parsed: ParsedFile, file: string, options: ValidateO
     checked.documents.push(document);
     checked.summaries.push(summarize(document));
     const findings = checkDocument(document, checker);
+    if (shouldSkip(options.rejectKinds, apiVersion, kind)) findings.unshift(rejectedKind(document, kind));
     checked.findings.push(...findings);
     checked.byDocument.set(document, findings);
   }
   if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);
   return [...byFile.values()];
+}
+
+function rejectedKind(document: ManifestDocument, kind: string): Finding {
+  return reportToFinding(document, "inputs/rejected-kind", "error", { pointer: "/kind", message: `kind: ${kind} is rejected here (--reject)` });
 }
 
 function isEmpty(checked: CheckedFile): boolean {

@@ -7,6 +7,7 @@ import { DEFAULT_KUBERNETES_VERSION, NEWEST_BUNDLED_VERSION, SUPPORTED_VERSIONS,
 import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
 import { checkParsed, createChecker, fileWithFindings, unreadableFile, type CheckedFile } from "./check-files.js";
+import { notAManifest } from "./not-manifests.js";
 import { crdsFromPaths, crdsInTexts, markCrdScope } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
@@ -62,14 +63,35 @@ function gatherInputs(input: ValidateInput, options: ValidateOptions): Gathered 
   }
   const expanded = expandPaths(input as readonly string[]);
   const skip = (options.skipPaths ?? []).map(globToRegExp);
+  const ignore = ignorePatterns(options.ignoreFilenamePatterns);
   const gathered: Gathered = { texts: [], unreadable: expanded.errors.map((e) => unreadableFile(e.file, e.message)) };
   for (const path of expanded.files) {
     if (path !== "-" && matchesAnyGlob(relative(process.cwd(), path), skip)) continue;
+    if (path !== "-" && ignore.some((pattern) => pattern.test(path))) continue;
+    const what = notAManifest(path);
+    if (what) {
+      gathered.unreadable.push(fileWithFindings(path, [notAManifestFinding(path, what)]));
+      continue;
+    }
     const read = readInput(path);
     if ("message" in read) gathered.unreadable.push(unreadableFile(read.file, read.message));
     else gathered.texts.push(read);
   }
   return gathered;
+}
+
+function ignorePatterns(patterns: readonly string[] | undefined): RegExp[] {
+  return (patterns ?? []).map((pattern) => {
+    try {
+      return new RegExp(pattern);
+    } catch (error) {
+      throw new UsageError(`--ignore-filename-pattern ${JSON.stringify(pattern)}: ${(error as Error).message}`);
+    }
+  });
+}
+
+function notAManifestFinding(file: string, what: string): Finding {
+  return { severity: "info", rule: "input/not-a-manifest", message: `skipped: ${what}, not a Kubernetes manifest`, file, line: 1, column: 1, path: "" };
 }
 
 /**

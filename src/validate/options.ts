@@ -12,6 +12,10 @@ export interface ValidateOptions {
   skipKinds?: readonly string[];
   /** Files to leave out, as glob patterns relative to the working directory (`charts/**`). */
   skipPaths?: readonly string[];
+  /** Files to leave out, as regular expressions matched against their path (kubeconform's -ignore-filename-pattern). */
+  ignoreFilenamePatterns?: readonly string[];
+  /** Kinds that are an error wherever they appear: `Secret`, or `v1/Secret` (kubeconform's -reject). */
+  rejectKinds?: readonly string[];
   /** CustomResourceDefinition files or directories (`--crds`), besides the CRDs among the inputs. */
   crdPaths?: readonly string[];
   /** Namespace of namespaced objects that don't name one. */
