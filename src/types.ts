@@ -21,6 +21,11 @@ export interface Finding {
   suppressed?: boolean;
   /** The edit that applies `suggestion`, when it replaces the key or value the finding points at. */
   fix?: FindingFix;
+  /**
+   * Set for Helm output read from standard input: `file` is the template its
+   * `# Source:` comment names, `line` counts within that template's output.
+   */
+  rendered?: boolean;
 }
 
 /** Text on one line, from `column` to just before `endColumn` (1-based). */
@@ -81,6 +86,8 @@ export interface ManifestDocument {
   sourceText?(pointer: string): string | undefined;
   /** Where the scalar at `pointer` (or its key) is written, when it is on one line. */
   scalarSpan?(pointer: string, options?: { key?: boolean }): Span | undefined;
+  /** Helm output from standard input, placed in the template `# Source:` names (see Finding.rendered). */
+  rendered?: boolean;
 }
 
 /** What loading the inputs produced: the documents and the problems met on the way. */

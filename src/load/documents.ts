@@ -33,8 +33,34 @@ function isListKind(value: KubeObject): boolean {
   return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items);
 }
 
-function loadFinding(file: string, at: Position, rule: string, message: string, path = ""): Finding {
-  return { severity: "error", rule, message, file, line: at.line, column: at.column, path };
+function loadFinding(file: string, at: Position, rule: string, message: string, path = "", rendered = false): Finding {
+  const finding: Finding = { severity: "error", rule, message, file, line: at.line, column: at.column, path };
+  if (rendered) finding.rendered = true;
+  return finding;
+}
+
+const STDIN = "<stdin>";
+
+/**
+ * Where a document's positions are reported: its file; or, for Helm's output
+ * on standard input, the template its `# Source:` comment names, with lines
+ * counted from that comment (the template's first line of output is line 1).
+ * A file read from disk keeps its own name and lines whatever its comments say.
+ */
+interface Origin {
+  file: string;
+  lineOffset: number;
+  rendered: boolean;
+}
+
+function originOf(file: string, name: string | undefined, source: FileSource, text: string, contentStart: number): Origin {
+  if (file !== STDIN || name === undefined) return { file, lineOffset: 0, rendered: false };
+  const comment = text.lastIndexOf("# Source:", contentStart);
+  return { file: name, lineOffset: comment >= 0 ? source.position(comment).line : 0, rendered: true };
+}
+
+function shift(at: Position, origin: Origin): Position {
+  return origin.lineOffset === 0 ? at : { line: Math.max(1, at.line - origin.lineOffset), column: at.column };
 }
 
 /**
@@ -63,25 +89,28 @@ class FileSource {
 }
 
 function makeDocument(
-  file: string,
+  origin: Origin,
   index: number,
   pointerPrefix: string,
   object: KubeObject,
   source: FileSource,
   startOffset: number,
 ): ManifestDocument {
-  return {
-    file,
+  const document: ManifestDocument = {
+    file: origin.file,
     index,
     pointerPrefix,
     object,
     locate: (pointer, options) => {
-      if (pointer === "" && pointerPrefix === "" && !options?.key) return source.position(startOffset);
-      return locateInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false);
+      if (pointer === "" && pointerPrefix === "" && !options?.key) return shift(source.position(startOffset), origin);
+      return shift(locateInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false), origin);
     },
     sourceText: (pointer) => scalarSourceAt(source.tree(index), pointerPrefix + pointer),
-    scalarSpan: (pointer, options) => scalarSpanInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false),
   };
+  // Rendered output is not the file to edit: no fix points into it.
+  if (origin.rendered) document.rendered = true;
+  else document.scalarSpan = (pointer, options) => scalarSpanInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false);
+  return document;
 }
 
 /** Checks the envelope every object needs; returns the findings that stop it from going on. */
@@ -92,12 +121,12 @@ function envelopeFindings(document: ManifestDocument): Finding[] {
   for (const field of ["apiVersion", "kind"] as const) {
     const value = object[field];
     if (value === undefined || value === null || value === "") {
-      out.push(loadFinding(document.file, at(""), `document/missing-${field.toLowerCase()}`, `${field} not set`, document.pointerPrefix));
+      out.push(loadFinding(document.file, at(""), `document/missing-${field.toLowerCase()}`, `${field} not set`, document.pointerPrefix, document.rendered));
     } else if (typeof value !== "string") {
       const pointer = "/" + field;
       out.push(
         loadFinding(document.file, document.locate(pointer), `document/missing-${field.toLowerCase()}`,
-          `${field}: must be a string, got ${describeType(value)}`, document.pointerPrefix + pointer),
+          `${field}: must be a string, got ${describeType(value)}`, document.pointerPrefix + pointer, document.rendered),
       );
     }
   }
@@ -105,14 +134,14 @@ function envelopeFindings(document: ManifestDocument): Finding[] {
 }
 
 function flatten(
-  file: string,
+  origin: Origin,
   index: number,
   value: KubeObject,
   source: FileSource,
   startOffset: number,
   out: ParsedFile,
 ): void {
-  const top = makeDocument(file, index, "", value, source, startOffset);
+  const top = makeDocument(origin, index, "", value, source, startOffset);
   if (!isListKind(value)) {
     pushIfWhole(top, out);
     return;
@@ -121,11 +150,11 @@ function flatten(
     const pointer = `/items/${i}`;
     if (item === null || typeof item !== "object" || Array.isArray(item)) {
       const at = top.locate(pointer);
-      out.findings.push(loadFinding(file, at, "document/not-an-object",
-        `items[${i}]: is ${describeType(item)}, not a Kubernetes object (a mapping with apiVersion and kind)`, pointer));
+      out.findings.push(loadFinding(origin.file, at, "document/not-an-object",
+        `items[${i}]: is ${describeType(item)}, not a Kubernetes object (a mapping with apiVersion and kind)`, pointer, origin.rendered));
       return;
     }
-    pushIfWhole(makeDocument(file, index, pointer, item as KubeObject, source, startOffset), out);
+    pushIfWhole(makeDocument(origin, index, pointer, item as KubeObject, source, startOffset), out);
   });
 }
 
@@ -158,7 +187,8 @@ export function parseManifestsFast(text: string, file: string): ParsedFile | und
   const out: ParsedFile = { documents: [], findings: [] };
   const source = new FileSource(text, lineCounter);
   for (const doc of documents) {
-    flatten(sourceName(doc.commentsBefore) ?? file, doc.index, doc.value as KubeObject, source, doc.contentStart, out);
+    const origin = originOf(file, sourceName(doc.commentsBefore), source, text, doc.contentStart);
+    flatten(origin, doc.index, doc.value as KubeObject, source, doc.contentStart, out);
   }
   return out;
 }
@@ -171,7 +201,9 @@ export function parseManifestsFull(text: string, file: string): ParsedFile {
   const docs = Array.isArray(parsed) ? parsed : [];
   const source = new FileSource(text, lineCounter);
   docs.forEach((doc, index) => {
-    const name = sourceName([doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore]) ?? file;
+    const contentStart = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? doc.range?.[0] ?? 0;
+    const origin = originOf(file, sourceName([doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore]), source, text, contentStart);
+    const name = origin.file;
     let fatal = false;
     for (const error of doc.errors) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -180,18 +212,18 @@ export function parseManifestsFull(text: string, file: string): ParsedFile {
       const message = duplicate
         ? `duplicate key ${JSON.stringify(keyAt(text, error.pos[0]))}: a mapping's keys must be unique (the API server would keep only the last value)`
         : `YAML syntax error: ${error.message}`;
-      out.findings.push(loadFinding(name, { line, column: col }, duplicate ? "yaml/duplicate-key" : "yaml/syntax", message));
+      out.findings.push(loadFinding(name, shift({ line, column: col }, origin), duplicate ? "yaml/duplicate-key" : "yaml/syntax", message, "", origin.rendered));
     }
     if (fatal || doc.contents === null) return;
     const value = documentToJS(doc);
     if (value === null || value === undefined) return;
     if (typeof value !== "object" || Array.isArray(value)) {
-      const at = locateInDocument(doc, lineCounter, "", false);
+      const at = shift(locateInDocument(doc, lineCounter, "", false), origin);
       out.findings.push(loadFinding(name, at, "document/not-an-object",
-        `document is ${describeType(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`));
+        `document is ${describeType(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`, "", origin.rendered));
       return;
     }
-    flatten(name, index, value as KubeObject, source, (doc.contents as { range?: number[] }).range?.[0] ?? 0, out);
+    flatten(origin, index, value as KubeObject, source, contentStart, out);
   });
   return out;
 }

@@ -24,7 +24,8 @@ function workflowCommand(finding: Finding): string {
     `file=${escapeProperty(slashPath(finding.file))}`,
     `line=${finding.line}`,
     `col=${finding.column}`,
-    `title=${escapeProperty(finding.rule)}`,
+    // Rendered Helm output: the line is within the template's output, which the title says.
+    `title=${escapeProperty(finding.rendered ? `${finding.rule} (in rendered output)` : finding.rule)}`,
   ];
   return `::${COMMAND[finding.severity]} ${properties.join(",")}::${escapeData(finding.message)}`;
 }

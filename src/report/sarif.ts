@@ -107,10 +107,15 @@ function reportingDescriptor(rule: RuleInfo, informationUri: string | undefined)
   return descriptor;
 }
 
+/** Helm output on standard input: the template named by `# Source:`, lines counted in its output. */
+const RENDERED = "rendered output (helm template on standard input): the line is within this template's output, not its source";
+
 function location(finding: Finding, document: DocumentSummary | undefined): Record<string, unknown> {
+  const artifact: Record<string, unknown> = { ...artifactLocation(finding.file) };
+  if (finding.rendered) artifact.description = { text: RENDERED };
   const out: Record<string, unknown> = {
     physicalLocation: {
-      artifactLocation: artifactLocation(finding.file),
+      artifactLocation: artifact,
       // The finding is one key or value: a region on its line (no end column:
       // SARIF then means "to the end of the line").
       region: { startLine: finding.line, startColumn: finding.column, endLine: finding.line },

@@ -40,6 +40,7 @@ export function sanitizeFinding(value: unknown): Finding {
   };
   if (typeof raw.suggestion === "string") finding.suggestion = raw.suggestion;
   if (raw.suppressed === true) finding.suppressed = true;
+  if (raw.rendered === true) finding.rendered = true;
   const fix = sanitizeFix(raw.fix);
   if (fix) finding.fix = fix;
   return finding;

@@ -38,6 +38,7 @@ export function reportToFinding(
     path: document.pointerPrefix + report.pointer,
   };
   if (report.suggestion !== undefined) finding.suggestion = report.suggestion;
+  if (document.rendered) finding.rendered = true;
   const shown = isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
   const fix = shown.suggestion === undefined ? undefined : replacementFix(document, report, shown.suggestion);
   if (fix) shown.fix = fix;

@@ -1,5 +1,8 @@
 // What CI pipelines and other programs rely on: suppressions, the rule list,
 // helm's stream on standard input, and the library API.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { plan, ruleCatalog, validate } from "../../src/index.js";
 import type { ValidateResult } from "../../src/types.js";
@@ -76,6 +79,29 @@ describe("helm template | kubeplan validate -", () => {
       "web/templates/service.yaml:schema/unknown-field",
     ]);
     expect(result.files.map((f) => f.file)).toEqual(["web/templates/service.yaml", "web/templates/deployment.yaml"]);
+    // Lines count within each template's output (the line after `# Source:` is 1), and say so.
+    const unknownField = result.findings.find((f) => f.rule === "schema/unknown-field")!;
+    expect([unknownField.line, unknownField.column, unknownField.rendered]).toEqual([8, 7, true]);
+    const enumValue = result.findings.find((f) => f.rule === "schema/enum")!;
+    expect([enumValue.line, enumValue.rendered]).toEqual([15, true]);
+    // No fix points into output that is not a file.
+    expect(result.findings.every((f) => f.fix === undefined)).toBe(true);
+  });
+
+  it.each([
+    ["sarif", (out: string) => out.includes("rendered output (helm template on standard input)")],
+    ["github", (out: string) => out.includes("title=schema/unknown-field (in rendered output)::")],
+  ])("-o %s says a finding is in rendered output", (format, says) => {
+    const stream = "---\n# Source: web/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  tartPort: 1\n";
+    expect(says(runCli(["validate", "-", "-o", format], { input: stream }).stdout)).toBe(true);
+  });
+
+  it("a file read from disk keeps its own name and lines, whatever its # Source: comments say", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeplan-source-"));
+    const file = join(dir, "rendered.yaml");
+    writeFileSync(file, "---\n# Source: web/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  tartPort: 1\n");
+    const result = JSON.parse(runCli(["validate", file, "-o", "json"]).stdout) as ValidateResult;
+    expect(result.findings.map((f) => [f.file, f.line, f.rendered ?? false])).toEqual([[file, 7, false]]);
   });
 });
 

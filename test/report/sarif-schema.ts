@@ -90,7 +90,7 @@ export const SARIF_2_1_0_ERRATA_01: Schema = {
     physicalLocation: object({ artifactLocation: ref("artifactLocation"), region: ref("region") }, [], {
       anyOf: [{ required: ["address"] }, { required: ["artifactLocation"] }],
     }),
-    artifactLocation: object({ uri: { type: "string", format: "uri-reference" }, uriBaseId: string, index: integerFrom(-1) }),
+    artifactLocation: object({ uri: { type: "string", format: "uri-reference" }, uriBaseId: string, index: integerFrom(-1), description: ref("message") }),
     region: object(
       {
         startLine: integerFrom(1),
