@@ -121,7 +121,7 @@ describe("kubeplan validate", () => {
   it("rejects an unknown output format", () => {
     const run = runCli(["validate", "-o", "xml", "samples/app"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, sarif, junit, github, tap.");
+    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, sarif, junit, github, tap, markdown.");
   });
 
   it("skips kinds with --skip-kinds", () => {
