@@ -11,7 +11,7 @@ import { validateContainerResourceRequirements } from "./resources.js";
 import { validateSecurityContext } from "./security-context.js";
 import { validateLifecycle, validateLivenessProbe, validateReadinessProbe, validateStartupProbe } from "./probes.js";
 import { validateVolumeDevices, validateVolumeMounts, type VolumeSources } from "./volume-mounts.js";
-import type { JsonRecord } from "../../../util/object-access.js";
+import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 
 /** What every container of a pod is validated against. */
 export interface ContainerContext {
@@ -160,9 +160,13 @@ export function validateInitContainers(containers: JsonRecord[], regularContaine
 /** Fields of EphemeralContainerCommon an ephemeral container may not set, in the struct's order. */
 const EPHEMERAL_FORBIDDEN_FIELDS = ["ports", "resources", "resizePolicy", "restartPolicy", "livenessProbe", "readinessProbe", "startupProbe", "lifecycle"];
 
-/** Whether a field differs from Go's zero value (an empty struct, list or map is still set). */
-function nonZero(value: unknown): boolean {
+/**
+ * Whether a field differs from Go's zero value: an empty list or map, or a
+ * pointer to an empty struct, is set; `resources` is a struct, zero when empty.
+ */
+function nonZero(key: string, value: unknown): boolean {
   if (value === undefined || value === null || value === "" || value === 0 || value === false) return false;
+  if (key === "resources" && isRecord(value)) return Object.values(value).some((item) => item !== undefined && item !== null);
   return true;
 }
 
@@ -190,7 +194,7 @@ export function validateEphemeralContainers(
     const target = str(container, "targetContainerName");
     if (target !== "" && !otherNames.has(target)) errors.push(notFound(idxPath.child("targetContainerName"), target));
     for (const key of EPHEMERAL_FORBIDDEN_FIELDS) {
-      if (nonZero(container[key])) errors.push(forbidden(idxPath.child(key), "cannot be set for an Ephemeral Container"));
+      if (nonZero(key, container[key])) errors.push(forbidden(idxPath.child(key), "cannot be set for an Ephemeral Container"));
     }
     list(container, "volumeMounts").forEach((mount, j) => {
       for (const key of ["subPath", "subPathExpr"]) {

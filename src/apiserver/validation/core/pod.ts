@@ -12,6 +12,7 @@ import { bool, int, isSet, list, obj, str, stringMap } from "./fields.js";
 import { validateDNS1123Label, validateDNS1123Subdomain } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { validateAppArmorAnnotationsAndFieldsMatchOnCreate, validatePodSpecificAnnotations, validateSeccompAnnotationsAndFields } from "./pod-annotations.js";
+import { validatePodResourceClaims } from "./resource-claims.js";
 import { validateOverhead, validatePodResources } from "./resources.js";
 import { validatePodOS, validatePodSpecSecurityContext, validateWindowsHostProcessPod } from "./security-context.js";
 import { validatePodHostNetworkDeps } from "./ports.js";
@@ -78,6 +79,7 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   const hostUsers = bool(spec, "hostUsers") !== false;
   const [volumes, volumeErrors] = validateVolumes(spec.volumes, podMeta && { name: str(podMeta, "name") }, fldPath.child("volumes"), opts);
   errors.push(...volumeErrors);
+  errors.push(...validatePodResourceClaims(list(spec, "resourceClaims"), fldPath.child("resourceClaims")));
   const context: ContainerContext = {
     volumes,
     podClaimNames: gatherPodResourceClaimNames(spec),

@@ -69,6 +69,11 @@ describe("ephemeral containers", () => {
       "template.spec.ephemeralContainers[0].ports: Forbidden: cannot be set for an Ephemeral Container",
     ]);
   });
+
+  it("let an ephemeral container leave its resources empty", () => {
+    const text = yaml("apiVersion: v1", "kind: PodTemplate", "metadata: {name: t}", "template:", "  spec:", "    " + container, "    ephemeralContainers: [{name: debug, image: busybox, resources: {}}]");
+    expect(createPathMessages(text)).toEqual(["template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template"]);
+  });
 });
 
 describe("hostNetwork and host ports", () => {
@@ -95,6 +100,23 @@ describe("container names", () => {
     ["a name with capitals", pod("containers: [{name: App, image: nginx}]"), [`spec.containers[0].name: Invalid value: "App": ${LABEL}`]],
     ["the same name twice", pod("containers: [{name: app, image: nginx}, {name: app, image: nginx}]"), ['spec.containers[1].name: Duplicate value: "app"']],
     ["an init container named as a container", pod(container, "initContainers: [{name: app, image: busybox}]"), ['spec.initContainers[0].name: Duplicate value: "app"']],
+  ])("reports %s", (_name, text, expected) => {
+    expect(createPathMessages(text)).toEqual(expected);
+  });
+});
+
+describe("validatePodResourceClaims", () => {
+  it.each([
+    ["a claim and a template", pod(container, "resourceClaims: [{name: gpu, resourceClaimName: my-gpu}, {name: tpu, resourceClaimTemplateName: tpu-template}]")],
+  ])("accepts %s", (_name, text) => {
+    expect(createPath(text)).toEqual([]);
+  });
+
+  it.each([
+    ["a claim without a name", pod(container, "resourceClaims: [{resourceClaimName: c}]"), ["spec.resourceClaims[0].name: Required value"]],
+    ["a name twice", pod(container, "resourceClaims: [{name: a, resourceClaimName: c}, {name: a, resourceClaimName: d}]"), ['spec.resourceClaims[1].name: Duplicate value: "a"']],
+    ["a claim with both sources", pod(container, "resourceClaims: [{name: a, resourceClaimName: c, resourceClaimTemplateName: t}]"), ['spec.resourceClaims[0]: Invalid value: {"name":"a","resourceClaimName":"c","resourceClaimTemplateName":"t"}: at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified']],
+    ["a claim without source", pod(container, "resourceClaims: [{name: a}]"), ['spec.resourceClaims[0]: Invalid value: {"name":"a"}: must specify one of: `resourceClaimName`, `resourceClaimTemplateName`']],
   ])("reports %s", (_name, text, expected) => {
     expect(createPathMessages(text)).toEqual(expected);
   });
