@@ -15,8 +15,6 @@ import { RuntimeCompiler } from "./runtime-ajv.js";
 import type { SchemaNode } from "./schema-node.js";
 import { translateErrors, type AjvError } from "./translate.js";
 import { SUPPORTED_VERSIONS, normalizeKubernetesVersion } from "./versions.js";
-import { validateCustomResourceDefinition } from "../apiserver/validation/apiextensions/validation.js";
-import { CUSTOM_RESOURCE_RULES } from "./crd/problem.js";
 
 export { DEFAULT_KUBERNETES_VERSION, NEWEST_BUNDLED_VERSION, SUPPORTED_VERSIONS, newerThanBundled, normalizeKubernetesVersion } from "./versions.js";
 export { KIND_RULES } from "./kind-catalog.js";
@@ -107,14 +105,7 @@ class ReleaseValidator implements SchemaValidator {
       validation = { validate, root: { $ref: definition } };
       this.builtIn.set(definition, validation);
     }
-    const schemaFindings = this.run(document, validation);
-    // A CRD that decodes is then validated as the API server validates it on create.
-    if (schemaFindings.length === 0 && isCustomResourceDefinition(document.object)) {
-      for (const error of validateCustomResourceDefinition(document.object, this.release.kubernetesVersion)) {
-        findings.push(reportToFinding(document, CUSTOM_RESOURCE_RULES.crdInvalid, "error", error));
-      }
-    }
-    return findings.concat(schemaFindings);
+    return findings.concat(this.run(document, validation));
   }
 
   private validateCustomResource(document: ManifestDocument, version: CustomResourceVersion): Finding[] {

@@ -4,7 +4,8 @@
 // JSON pointer of the same place, so a finding can point at its line.
 import { toPointer, type PathSegment } from "../../util/pointer.js";
 
-type Step = { name: string } | { index: number } | { key: string };
+/** `at`: where a named field sits in the manifest when that differs from its name (see childAs). */
+type Step = { name: string; at?: readonly PathSegment[] } | { index: number } | { key: string };
 
 export class FieldPath {
   private constructor(
@@ -22,6 +23,16 @@ export class FieldPath {
     let path: FieldPath = this;
     for (const name of names) path = new FieldPath(path, { name });
     return path;
+  }
+
+  /**
+   * A named field the API server reads from another place of the manifest:
+   * it prints `name`, and its pointer leads to `at` (none: the parent's own
+   * place). A CRD's schema shared by all versions is `spec.validation` to the
+   * API server and `spec.versions[0].schema` in the manifest.
+   */
+  childAs(name: string, ...at: PathSegment[]): FieldPath {
+    return new FieldPath(this, { name, at });
   }
 
   /** field.Path.Index: a list item. */
@@ -56,7 +67,7 @@ export class FieldPath {
   segments(): PathSegment[] {
     // NewPath("") names the whole object.
     const steps = this.steps().filter((step) => !("name" in step && step.name === ""));
-    return steps.map((step) => ("name" in step ? step.name : "index" in step ? step.index : step.key));
+    return steps.flatMap((step) => ("name" in step ? (step.at ?? [step.name]) : "index" in step ? [step.index] : [step.key]));
   }
 
   /** The JSON pointer of the same place in the object. */

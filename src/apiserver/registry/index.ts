@@ -1,6 +1,7 @@
 // The registry strategies of every built-in kind kubeplan models, by API group.
 import { apiGroup } from "../../util/api-values.js";
 import { ADMISSIONREGISTRATION_STRATEGIES } from "./admissionregistration.js";
+import { APIEXTENSIONS_STRATEGIES } from "./apiextensions.js";
 import { CORE_STRATEGIES } from "./core.js";
 import { DISCOVERY_STRATEGIES } from "./discovery.js";
 import { NETWORKING_STRATEGIES } from "./networking.js";
@@ -14,6 +15,7 @@ export type { Strategy, ValidationContext } from "./types.js";
 const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["", CORE_STRATEGIES],
   ["admissionregistration.k8s.io", ADMISSIONREGISTRATION_STRATEGIES],
+  ["apiextensions.k8s.io", APIEXTENSIONS_STRATEGIES],
   ["discovery.k8s.io", DISCOVERY_STRATEGIES],
   ["networking.k8s.io", NETWORKING_STRATEGIES],
   ["rbac.authorization.k8s.io", RBAC_STRATEGIES],

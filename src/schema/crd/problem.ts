@@ -20,5 +20,4 @@ export const CUSTOM_RESOURCE_RULES = {
   duplicateValue: "schema/duplicate-value",
   embeddedResource: "schema/embedded-resource",
   crdSchema: "schema/crd-schema",
-  crdInvalid: "schema/crd-invalid",
 } as const;

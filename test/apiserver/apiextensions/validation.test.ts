@@ -2,10 +2,10 @@
 // names, versions, conversion, structural schemas, list types, defaults,
 // x-kubernetes-validations and their estimated cost, in the API server's words.
 import { describe, expect, test } from "vitest";
-import { validateCustomResourceDefinition } from "../../../src/apiserver/validation/apiextensions/validation.js";
-import { createSchemaValidator } from "../../../src/schema/index.js";
-import { brief, documentsOf } from "../../schema/helpers.js";
 import { stringify } from "yaml";
+import { errorMessage } from "../../../src/apiserver/field/errors.js";
+import { validateCustomResourceDefinition } from "../../../src/apiserver/validation/apiextensions/validation.js";
+import { createPath } from "../helpers.js";
 
 type Json = Record<string, unknown>;
 
@@ -64,7 +64,7 @@ const schemaOf = (crd: Json, i = 0) => ((version(crd, i).schema as Json).openAPI
 const specSchema = (crd: Json) => ((schemaOf(crd).properties as Json).spec as Json);
 const field = (crd: Json, name: string) => (specSchema(crd).properties as Json)[name] as Json;
 
-const messages = (crd: Json, kubernetesVersion = "1.36") => validateCustomResourceDefinition(crd, kubernetesVersion).map((e) => e.message);
+const messages = (crd: Json) => validateCustomResourceDefinition(crd).map(errorMessage);
 
 describe("valid CRDs", () => {
   test("a CRD using names, subresources, columns, list maps, defaults and rules has no errors", () => {
@@ -274,13 +274,12 @@ describe("estimated cost of x-kubernetes-validations", () => {
 });
 
 describe("in the validate run", () => {
-  test("CRD errors are findings of rule schema/crd-invalid at the offending key, after the CRD decodes", () => {
-    const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
+  test("CRD errors are apiserver/validation findings at the line of the offending key, a shared schema at version 0", () => {
     const crd = backupCrd((c) => (field(c, "schedule").type = "strign"));
-    const [document] = documentsOf(stringify(crd));
-    const found = validator.validate(document!).map(brief);
+    const found = createPath(stringify(crd));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ rule: "schema/crd-invalid", message: expect.stringContaining('properties[schedule].type: Unsupported value: "strign"') });
-    expect(document!.locate(validator.validate(document!)[0]!.path)).toBeDefined();
+    expect(found[0]).toMatchObject({ severity: "error", message: expect.stringContaining('spec.validation.openAPIV3Schema.properties[spec].properties[schedule].type: Unsupported value: "strign"') });
+    const lines = stringify(crd).split("\n");
+    expect(lines[found[0]!.line - 1]).toContain("type: strign");
   });
 });

@@ -4,13 +4,13 @@
 // (pkg/apis/apiextensions/validation/cel_validation.go, pkg/apiserver/schema/cel/compilation.go).
 // A rule is estimated once per value it may apply to: the cardinality is the
 // product of the maxItems and maxProperties above it.
-import { goQuote, notSupported } from "../../../rules/support/field-errors.js";
+import { notSupported } from "../../field/errors.js";
 import { celRuntime, refersToOldSelf } from "../../../schema/crd/cel/library.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { maxCardinality, schemaCelType, type CelType } from "../../../schema/crd/cel/types.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import type { ErrorList } from "./error-list.js";
-import type { FieldPath } from "./field-path.js";
+import type { FieldPath } from "../../field/path.js";
 
 /** StaticEstimatedCostLimit: the largest estimated cost of one rule. */
 export const StaticEstimatedCostLimit = 10_000_000;
@@ -117,7 +117,7 @@ function validateRuleFields(errors: ErrorList, rules: unknown[], path: FieldPath
     else if (hasNewlines(trimmedRule) && trimmedMessage === "") errors.required(at.child("message"), "message must be specified if rule contains line breaks");
     const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
     if (messageExpression.length > 0 && messageExpression.trim() === "") errors.required(at.child("messageExpression"), "messageExpression must be non-empty if specified");
-    if (typeof rule.reason === "string" && !SUPPORTED_REASONS.includes(rule.reason)) errors.add(at.child("reason"), notSupported(at.child("reason").text, goQuote(rule.reason), SUPPORTED_REASONS));
+    if (typeof rule.reason === "string" && !SUPPORTED_REASONS.includes(rule.reason)) errors.add(notSupported(at.child("reason"), rule.reason, SUPPORTED_REASONS));
     const fieldPath = typeof rule.fieldPath === "string" ? rule.fieldPath : "";
     if (fieldPath.length > 0 && fieldPath.trim() === "") errors.invalid(at.child("fieldPath"), fieldPath, "must be non-empty if specified");
     if (hasNewlines(fieldPath)) errors.invalid(at.child("fieldPath"), fieldPath, "must not contain line breaks");
@@ -183,7 +183,7 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
       }
     }
     if (refersToOldSelf(text)) {
-      if (uncorrelatable) errors.invalid(at.child("rule"), text, `oldSelf cannot be used on the uncorrelatable portion of the schema within ${uncorrelatable.text}`);
+      if (uncorrelatable) errors.invalid(at.child("rule"), text, `oldSelf cannot be used on the uncorrelatable portion of the schema within ${uncorrelatable.toString()}`);
     } else if (typeof rule.optionalOldSelf === "boolean") {
       errors.invalid(at.child("optionalOldSelf"), rule.optionalOldSelf, "may not be set if oldSelf is not used in rule");
     }

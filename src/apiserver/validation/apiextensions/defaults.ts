@@ -4,8 +4,9 @@
 // words. Enum, bounds and CEL rules over defaults are not checked here.
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { jsonTypeOf } from "../../../schema/schema-walker.js";
+import { typeInvalid } from "../../field/errors.js";
 import { ErrorList } from "./error-list.js";
-import type { FieldPath } from "./field-path.js";
+import type { FieldPath } from "../../field/path.js";
 
 const MAX_DEPTH = 64;
 const EMBEDDED_META = new Set(["apiVersion", "kind", "metadata"]);
@@ -45,7 +46,7 @@ function typeErrors(errors: ErrorList, value: unknown, schema: JsonRecord | unde
   const expected = typeMismatch(value, schema);
   if (expected !== undefined) {
     const actual = jsonTypeOf(value);
-    errors.add(path, `${path.text}: Invalid value: "${actual}": ${path.text} in body must be of type ${expected}: "${actual}"`);
+    errors.add(typeInvalid(path, actual, `${path.toString()} in body must be of type ${expected}: "${actual}"`));
     return;
   }
   if (Array.isArray(value) && isRecord(schema.items)) value.forEach((item, i) => typeErrors(errors, item, schema.items as JsonRecord, path.index(i), depth + 1));
@@ -65,8 +66,8 @@ function walk(errors: ErrorList, schema: JsonRecord, path: FieldPath, depth: num
 }
 
 /** The errors of the defaults of a structural schema. */
-export function validateDefaults(schema: JsonRecord, path: FieldPath, kubernetesVersion: string): ErrorList {
-  const errors = new ErrorList(kubernetesVersion);
+export function validateDefaults(schema: JsonRecord, path: FieldPath): ErrorList {
+  const errors = new ErrorList();
   walk(errors, schema, path, 0);
   return errors;
 }

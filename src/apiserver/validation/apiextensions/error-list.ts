@@ -1,28 +1,26 @@
-// field.ErrorList for the CustomResourceDefinition checks: each error in the
-// API server's wording, bad values printed as the target release prints them.
-import { forbidden, invalid, required } from "../../../rules/support/field-errors.js";
-import { badValue } from "../../../schema/crd/bad-value.js";
-import type { FieldError, FieldPath } from "./field-path.js";
+// The field errors of the CustomResourceDefinition checks as they are found
+// (upstream appends to a field.ErrorList): the shared field errors of
+// src/apiserver/field, gathered where the checks walk the schema.
+import { forbidden, invalid, required, type FieldError } from "../../field/errors.js";
+import type { FieldPath } from "../../field/path.js";
 
 export class ErrorList {
   readonly list: FieldError[] = [];
 
-  constructor(readonly kubernetesVersion: string) {}
-
-  add(path: FieldPath, message: string): void {
-    this.list.push({ pointer: path.pointer, message });
+  add(error: FieldError): void {
+    this.list.push(error);
   }
 
   invalid(path: FieldPath, value: unknown, detail: string): void {
-    this.add(path, invalid(path.text, badValue(value, this.kubernetesVersion), detail));
+    this.add(invalid(path, value, detail));
   }
 
   required(path: FieldPath, detail: string): void {
-    this.add(path, required(path.text, detail));
+    this.add(required(path, detail));
   }
 
   forbidden(path: FieldPath, detail: string): void {
-    this.add(path, forbidden(path.text, detail));
+    this.add(forbidden(path, detail));
   }
 
   get length(): number {

@@ -3,9 +3,9 @@
 // Conversion from v1 moves the versions' schema, subresources and printer
 // columns to the spec when every version has the same ones, which is why
 // errors of a single-version CRD name `spec.validation.openAPIV3Schema`.
-import { goJson } from "../../../rules/support/field-errors.js";
+import { isDeepStrictEqual } from "node:util";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
-import { FieldPath } from "./field-path.js";
+import type { FieldPath } from "../../field/path.js";
 
 export interface CrdVersion {
   name: string;
@@ -34,7 +34,7 @@ export interface CrdSpec {
   columnsPath(spec: FieldPath): FieldPath;
 }
 
-const same = (values: unknown[]): boolean => values.length > 0 && values.every((value) => goJson(value ?? null) === goJson(values[0] ?? null));
+const same = (values: unknown[]): boolean => values.length > 0 && values.every((value) => isDeepStrictEqual(value, values[0]));
 const records = (value: unknown): JsonRecord[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 const hasStatus = (subresources: JsonRecord | undefined) => subresources !== undefined && subresources.status !== undefined && subresources.status !== null;
 
@@ -71,9 +71,9 @@ export function readCustomResourceDefinition(crd: JsonRecord): CrdSpec {
     statusEnabled: (version) => hasStatus(version.subresources ?? spec.subresources),
     anyStatusEnabled: () => hasStatus(spec.subresources) || versions.some((v) => hasStatus(v.subresources)),
     hasDefaults: () => schemaHasDefaults(spec.validation) || versions.some((v) => schemaHasDefaults(v.schema)),
-    validationPath: (path) => (moved.validation ? FieldPath.root(path.child("validation").text, `${path.pointer}/versions/0/schema`) : path.child("validation")),
-    subresourcesPath: (path) => (moved.subresources ? FieldPath.root(path.child("subresources").text, `${path.pointer}/versions/0/subresources`) : path.child("subresources")),
-    columnsPath: (path) => (moved.columns ? FieldPath.root(path.child("additionalPrinterColumns").text, `${path.pointer}/versions/0/additionalPrinterColumns`) : path.child("additionalPrinterColumns")),
+    validationPath: (path) => (moved.validation ? path.childAs("validation", "versions", 0, "schema") : path.child("validation")),
+    subresourcesPath: (path) => (moved.subresources ? path.childAs("subresources", "versions", 0, "subresources") : path.child("subresources")),
+    columnsPath: (path) => (moved.columns ? path.childAs("additionalPrinterColumns", "versions", 0, "additionalPrinterColumns") : path.child("additionalPrinterColumns")),
   };
   const moved = { validation: false, subresources: false, columns: false };
   if (isRecord(raw.validation)) spec.validation = raw.validation;

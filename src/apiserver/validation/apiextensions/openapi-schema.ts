@@ -4,12 +4,12 @@
 // may use, the x-kubernetes-* extensions and how they fit together, list
 // types and their keys, the x-kubernetes-validations rules (compiled, and
 // their cost estimated), after the structural-schema and default checks.
-import { goQuote, notSupported } from "../../../rules/support/field-errors.js";
+import { notSupported } from "../../field/errors.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { CelSchemaContext, validateRules, StaticEstimatedCRDCostLimit, getCostErrorMessage } from "./cel-validation.js";
 import { validateDefaults } from "./defaults.js";
 import { ErrorList } from "./error-list.js";
-import type { FieldPath } from "./field-path.js";
+import type { FieldPath } from "../../field/path.js";
 import { validateStructural } from "./structural.js";
 
 const OPENAPI_V3_TYPES = ["array", "boolean", "integer", "number", "object", "string"];
@@ -45,7 +45,7 @@ const isEmptyValue = (value: unknown) => value === undefined || value === null |
 /** specStandardValidatorV3.validate: keywords OpenAPI v3 schemas of CRDs do not support. */
 function validateStandard(errors: ErrorList, schema: JsonRecord, path: FieldPath, standard: Standard): void {
   const type = typeof schema.type === "string" ? schema.type : "";
-  if (type !== "" && !OPENAPI_V3_TYPES.includes(type)) errors.add(path.child("type"), notSupported(path.child("type").text, goQuote(type), OPENAPI_V3_TYPES));
+  if (type !== "" && !OPENAPI_V3_TYPES.includes(type)) errors.add(notSupported(path.child("type"), type, OPENAPI_V3_TYPES));
   if (schema.default !== undefined && schema.default !== null && !standard.allowDefaults) {
     errors.forbidden(path.child("default"), "must not be set" + (standard.disallowDefaultsReason ? ` ${standard.disallowDefaultsReason}` : ""));
   }
@@ -92,7 +92,7 @@ function validateListAndMapTypes(errors: ErrorList, schema: JsonRecord, path: Fi
     if (type === "") errors.required(path.child("type"), "must be object if x-kubernetes-map-type is specified");
     else errors.invalid(path.child("type"), type, "must be object if x-kubernetes-map-type is specified");
   }
-  if (typeof mapType === "string" && mapType !== "atomic" && mapType !== "granular") errors.add(path.child("x-kubernetes-map-type"), notSupported(path.child("x-kubernetes-map-type").text, goQuote(mapType), ["atomic", "granular"]));
+  if (typeof mapType === "string" && mapType !== "atomic" && mapType !== "granular") errors.add(notSupported(path.child("x-kubernetes-map-type"), mapType, ["atomic", "granular"]));
   if (listType !== undefined && listType !== null && type !== "array") {
     if (type === "") errors.required(path.child("type"), "must be array if x-kubernetes-list-type is specified");
     else errors.invalid(path.child("type"), type, "must be array if x-kubernetes-list-type is specified");
@@ -103,7 +103,7 @@ function validateListAndMapTypes(errors: ErrorList, schema: JsonRecord, path: Fi
       errors.invalid(path.child("items").child("x-kubernetes-map-type"), items["x-kubernetes-list-type"] ?? null, "must be atomic as item of a list with x-kubernetes-list-type=set");
     }
   }
-  if (typeof listType === "string" && !["atomic", "set", "map"].includes(listType)) errors.add(path.child("x-kubernetes-list-type"), notSupported(path.child("x-kubernetes-list-type").text, goQuote(listType), ["atomic", "set", "map"]));
+  if (typeof listType === "string" && !["atomic", "set", "map"].includes(listType)) errors.add(notSupported(path.child("x-kubernetes-list-type"), listType, ["atomic", "set", "map"]));
   if (mapKeys.length > 0) {
     if (listType === undefined || listType === null) errors.required(path.child("x-kubernetes-list-type"), "must be map if x-kubernetes-list-map-keys is non-empty");
     else if (listType !== "map") errors.invalid(path.child("x-kubernetes-list-type"), listType, "must be map if x-kubernetes-list-map-keys is non-empty");
@@ -139,8 +139,7 @@ function withUncorrelatable(standard: Standard, path: FieldPath): Standard {
 /** ValidateCustomResourceDefinitionOpenAPISchema. */
 function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: FieldPath, standard: Standard, isRoot: boolean, cel: CelSchemaContext | undefined, depth: number): void {
   if (depth > MAX_DEPTH) return;
-  const version = out.schema.kubernetesVersion;
-  const errors: SchemaErrors = { schema: new ErrorList(version), cel: new ErrorList(version) };
+  const errors: SchemaErrors = { schema: new ErrorList(), cel: new ErrorList() };
   validateStandard(errors.schema, schema, path, standard);
   if (schema.uniqueItems === true) errors.schema.forbidden(path.child("uniqueItems"), "uniqueItems cannot be set to true since the runtime complexity becomes quadratic");
   const additional = schema.additionalProperties;
@@ -214,14 +213,14 @@ export function validateCustomResourceDefinitionValidation(errors: ErrorList, va
   if (statusEnabled) validateRootWithStatus(errors, schema, path);
   if (schema.nullable === true) errors.forbidden(schemaPath.child("nullable"), "nullable cannot be true at the root");
   let cel: CelSchemaContext | undefined;
-  const structural = validateStructural(schema, schemaPath, errors.kubernetesVersion);
+  const structural = validateStructural(schema, schemaPath);
   if (structural.length > 0) errors.list.push(...structural.list);
   else {
-    const defaults = validateDefaults(schema, schemaPath, errors.kubernetesVersion);
+    const defaults = validateDefaults(schema, schemaPath);
     if (defaults.length > 0) errors.list.push(...defaults.list);
     else cel = CelSchemaContext.root(schema);
   }
-  const found: SchemaErrors = { schema: new ErrorList(errors.kubernetesVersion), cel: new ErrorList(errors.kubernetesVersion) };
+  const found: SchemaErrors = { schema: new ErrorList(), cel: new ErrorList() };
   validateOpenAPISchema(found, schema, schemaPath, { allowDefaults: true, disallowDefaultsReason: "", insideResourceMeta: false }, true, cel, 0);
   errors.list.push(...found.schema.list, ...found.cel.list);
   if (cel && cel.totalCost.total > StaticEstimatedCRDCostLimit) {

@@ -5,8 +5,9 @@
 // already declares. Errors come sorted by their text, as upstream sorts them.
 import { compileRe2 } from "../../../util/re2.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { errorMessage, type FieldError } from "../../field/errors.js";
 import { ErrorList } from "./error-list.js";
-import type { FieldPath } from "./field-path.js";
+import type { FieldPath } from "../../field/path.js";
 
 type Level = "root" | "item" | "field";
 
@@ -126,14 +127,14 @@ function validateCompleteness(errors: ErrorList, value: JsonRecord, schema: Json
   if (depth > MAX_DEPTH) return;
   const nested = (v: JsonRecord, s: JsonRecord | undefined, vPath: FieldPath, sPath: FieldPath) => {
     if (!s) {
-      errors.required(sPath, `because it is defined in ${vPath.text}`);
+      errors.required(sPath, `because it is defined in ${vPath.toString()}`);
       return;
     }
     validateCompleteness(errors, v, s, sPath, vPath, depth + 1);
     if (isRecord(v.items)) nested(v.items, isRecord(s.items) ? s.items : undefined, vPath.child("items"), sPath.child("items"));
     for (const [key, child] of sortedEntries(v.properties)) {
       const declared = isRecord(s.properties) && isRecord(s.properties[key]) ? (s.properties[key] as JsonRecord) : undefined;
-      if (!declared) errors.required(sPath.child("properties").key(key), `because it is defined in ${vPath.child("properties").key(key).text}`);
+      if (!declared) errors.required(sPath.child("properties").key(key), `because it is defined in ${vPath.child("properties").key(key).toString()}`);
       else nested(child, declared, vPath.child("properties").key(key), sPath.child("properties").key(key));
     }
   };
@@ -142,10 +143,11 @@ function validateCompleteness(errors: ErrorList, value: JsonRecord, schema: Json
 }
 
 /** ValidateStructural: the errors that make the schema non-structural, sorted as upstream sorts them. */
-export function validateStructural(schema: JsonRecord, path: FieldPath, kubernetesVersion: string): ErrorList {
-  const errors = new ErrorList(kubernetesVersion);
+export function validateStructural(schema: JsonRecord, path: FieldPath): ErrorList {
+  const errors = new ErrorList();
   validateInvariants(errors, schema, "root", path, 0);
   validateCompleteness(errors, schema, schema, path, path, 0);
-  errors.list.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  const text = (error: FieldError) => errorMessage(error);
+  errors.list.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
   return errors;
 }

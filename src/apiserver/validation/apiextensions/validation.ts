@@ -3,11 +3,12 @@
 // API server reads it (v1 defaults applied, the versions' schema,
 // subresources and columns moved to the spec when all versions share them),
 // then its names, scope, versions, conversion and schemas.
-import { goQuote, notSupported } from "../../../rules/support/field-errors.js";
+import { duplicate, notSupported, tooMany, type FieldError } from "../../field/errors.js";
+import { FieldPath } from "../../field/path.js";
+import { goQuote } from "../../field/values.js";
 import { isDNS1035Label, isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { ErrorList } from "./error-list.js";
-import { FieldPath, type FieldError } from "./field-path.js";
 import { validateCustomResourceDefinitionValidation } from "./openapi-schema.js";
 import { readCustomResourceDefinition, type CrdSpec, type CrdVersion } from "./internal.js";
 
@@ -23,7 +24,7 @@ function isProtectedCommunityGroup(group: string): boolean {
 
 function validateEnumStrings(errors: ErrorList, path: FieldPath, value: unknown, accepted: string[]): void {
   if (value === undefined || value === "") errors.required(path, "");
-  else if (typeof value === "string" && !accepted.includes(value)) errors.add(path, notSupported(path.text, goQuote(value), accepted));
+  else if (typeof value === "string" && !accepted.includes(value)) errors.add(notSupported(path, value, accepted));
 }
 
 /** ValidateCustomResourceDefinitionNames. */
@@ -71,8 +72,8 @@ function validateColumn(errors: ErrorList, column: JsonRecord, path: FieldPath):
     errors.invalid(path.child("format"), column.format, `must be one of ${PRINTER_COLUMN_FORMATS.join(",")}`);
   }
   const jsonPath = typeof column.jsonPath === "string" ? column.jsonPath : "";
-  if (jsonPath === "") errors.required(path.child("JSONPath", "jsonPath"), "");
-  else validateSimpleJSONPath(errors, jsonPath, path.child("JSONPath", "jsonPath"));
+  if (jsonPath === "") errors.required(path.childAs("JSONPath", "jsonPath"), "");
+  else validateSimpleJSONPath(errors, jsonPath, path.childAs("JSONPath", "jsonPath"));
 }
 
 /** ValidateCustomResourceDefinitionSubresources: the scale paths. */
@@ -128,10 +129,10 @@ function validateSelectableFields(errors: ErrorList, fields: unknown, path: Fiel
       return;
     }
     if (/^\.metadata(\.|$)/.test(jsonPath)) errors.invalid(at, jsonPath, "must not point to fields in metadata");
-    if (unique.has(jsonPath)) errors.add(at, `${at.text}: Duplicate value: ${goQuote(jsonPath)}`);
+    if (unique.has(jsonPath)) errors.add(duplicate(at, jsonPath));
     unique.add(jsonPath);
   });
-  if (unique.size > MAX_SELECTABLE_FIELDS) errors.add(path, `${path.text}: Too many: ${unique.size}: must have at most ${MAX_SELECTABLE_FIELDS} items`);
+  if (unique.size > MAX_SELECTABLE_FIELDS) errors.add(tooMany(path, unique.size, MAX_SELECTABLE_FIELDS));
 }
 
 function validateVersion(errors: ErrorList, spec: CrdSpec, version: CrdVersion, path: FieldPath): void {
@@ -149,9 +150,9 @@ function validateConversion(errors: ErrorList, conversion: JsonRecord, path: Fie
   // v1 nests the client config and review versions under `webhook`.
   const clientConfig = isRecord(webhook?.clientConfig) ? webhook.clientConfig : isRecord(conversion.webhookClientConfig) ? conversion.webhookClientConfig : undefined;
   const reviewVersions = webhook?.conversionReviewVersions ?? conversion.conversionReviewVersions;
-  const clientPath = path.child("webhookClientConfig", webhook ? null : "webhookClientConfig");
-  const configPath = webhook ? FieldPath.root(clientPath.text, `${path.pointer}/webhook/clientConfig`) : clientPath;
-  const reviewPath = FieldPath.root(path.child("conversionReviewVersions").text, webhook ? `${path.pointer}/webhook/conversionReviewVersions` : `${path.pointer}/conversionReviewVersions`);
+  // The internal type has them beside the strategy; v1 writes them under `webhook`.
+  const configPath = webhook ? path.childAs("webhookClientConfig", "webhook", "clientConfig") : path.child("webhookClientConfig");
+  const reviewPath = webhook ? path.childAs("conversionReviewVersions", "webhook", "conversionReviewVersions") : path.child("conversionReviewVersions");
   if (conversion.strategy === "Webhook") {
     if (!clientConfig) errors.required(configPath, "required when strategy is set to Webhook");
     else if ((clientConfig.url === undefined) === (clientConfig.service === undefined)) errors.required(configPath, "exactly one of url or service is required");
@@ -244,8 +245,8 @@ function validateAPIApproval(errors: ErrorList, crd: JsonRecord, group: string):
  * is created, for the target release. `crd` has the shape the built-in schema
  * asks for (its type errors are reported before).
  */
-export function validateCustomResourceDefinition(crd: JsonRecord, kubernetesVersion: string): FieldError[] {
-  const errors = new ErrorList(kubernetesVersion);
+export function validateCustomResourceDefinition(crd: JsonRecord): FieldError[] {
+  const errors = new ErrorList();
   const spec = readCustomResourceDefinition(crd);
   const name = isRecord(crd.metadata) && typeof crd.metadata.name === "string" ? crd.metadata.name : "";
   const required = `${typeof spec.names.plural === "string" ? spec.names.plural : ""}.${spec.group}`;

@@ -25,8 +25,8 @@ function skipString(text: string, start: number, raw: boolean): number {
   return i;
 }
 
-const isIdentStart = (char: string | undefined) => char !== undefined && /[A-Za-z_]/.test(char);
-const isIdentPart = (char: string | undefined) => char !== undefined && /[A-Za-z0-9_]/.test(char);
+const isIdentStart = (char: string | undefined) => char !== undefined && ((char >= "a" && char <= "z") || (char >= "A" && char <= "Z") || char === "_");
+const isIdentPart = (char: string | undefined) => isIdentStart(char) || (char !== undefined && char >= "0" && char <= "9");
 
 /** The expression with has( and matches( calls renamed. */
 export function rewriteRuleSource(expression: string): string {

@@ -1,0 +1,8 @@
+// Registry strategies of apiextensions.k8s.io
+// (apiextensions-apiserver pkg/registry/customresourcedefinition/strategy.go).
+import { validateCustomResourceDefinition } from "../validation/apiextensions/validation.js";
+import type { GroupStrategies } from "./types.js";
+
+export const APIEXTENSIONS_STRATEGIES: GroupStrategies = {
+  CustomResourceDefinition: { validate: (object) => validateCustomResourceDefinition(object) },
+};
