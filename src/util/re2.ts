@@ -1,7 +1,17 @@
 // Regular expressions as Go's regexp (RE2) reads them, matched in linear
 // time: CRD patterns and CEL's matches() come from manifests, and a
 // backtracking engine could be made to run for hours by one of them.
-import { RE2JS } from "re2js";
+// re2js is loaded on first use: most runs have no custom resources.
+import { createRequire } from "node:module";
+import type { RE2JS as RE2JSClass } from "re2js";
+
+const requireFromHere = createRequire(import.meta.url);
+let engine: typeof RE2JSClass | undefined;
+
+/** The RE2 engine (re2js). */
+export function re2js(): typeof RE2JSClass {
+  return (engine ??= (requireFromHere("re2js") as { RE2JS: typeof RE2JSClass }).RE2JS);
+}
 
 export interface Re2 {
   /** Whether the pattern matches anywhere in the text (Go's MatchString). */
@@ -19,7 +29,7 @@ export function compileRe2(pattern: string): Compiled {
   let compiled = cache.get(pattern);
   if (compiled) return compiled;
   try {
-    const re = RE2JS.compile(pattern);
+    const re = re2js().compile(pattern);
     compiled = { regex: { test: (text) => re.matcher(text).find() } };
   } catch (error) {
     compiled = { error: error instanceof Error ? error.message : String(error) };

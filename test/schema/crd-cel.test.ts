@@ -39,7 +39,6 @@ describe("rules that hold pass silently", () => {
     { name: "escaped property names", spec: object({ "max-size": { type: "integer" }, namespace: { type: "string" }, a_b: { type: "string" } }, rule("self.max__dash__size == 1 && self.__namespace__ == 'x' && self.a_b == 'w'")), yaml: "  max-size: 1\n  namespace: x\n  a_b: w\n" },
     { name: "date-time strings are timestamps", spec: object({ at: { type: "string", format: "date-time" } }, rule("self.at > timestamp('2020-01-01T00:00:00Z')")), yaml: "  at: 2024-05-01T10:00:00Z\n" },
     { name: "defaults are applied before the rules", spec: object({ min: { type: "integer", default: 1 }, max: { type: "integer", default: 3 } }, rule("self.min <= self.max")), yaml: "  {}\n" },
-    { name: "transition rules are skipped on create", spec: object({ a: { type: "string" } }, rule("self.a == oldSelf.a")), yaml: "  a: x\n" },
     { name: "optional oldSelf is none on create", spec: object({ a: { type: "string" } }, rule("!oldSelf.hasValue() || self.a == oldSelf.value().a", { optionalOldSelf: true })), yaml: "  a: x\n" },
     { name: "unknown fields are not visible", spec: object({ a: { type: "string" }, extra: { type: "object", "x-kubernetes-preserve-unknown-fields": true } }, rule("!has(self.b)")), yaml: "  a: x\n  extra: {b: 1}\n" },
     { name: "a rule on a nullable field does not see null", spec: object({ a: { type: "string", nullable: true, "x-kubernetes-validations": rule("self.size() > 3") } }), yaml: "  a: null\n" },
@@ -115,6 +114,20 @@ describe("failed rules read as upstream reports them", () => {
   ];
   test.each(failing)("$name", ({ spec, yaml, root, expected }) => {
     expect(check(spec, yaml, { root })).toEqual(expected);
+  });
+});
+
+describe("transition rules", () => {
+  test("do not apply to a create: one info says so", () => {
+    expect(check(object({ a: { type: "string" } }, rule("self.a == oldSelf.a")), "  a: x\n")).toEqual([
+      {
+        rule: "schema/cel-transition-rule",
+        severity: "info",
+        line: 5,
+        column: 3,
+        message: 'spec: x-kubernetes-validations rule "self.a == oldSelf.a" is a transition rule (it reads oldSelf): the API server checks it when the object is updated, not when it is created',
+      },
+    ]);
   });
 });
 

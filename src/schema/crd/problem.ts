@@ -17,6 +17,7 @@ export interface CustomResourceProblem {
 export const CUSTOM_RESOURCE_RULES = {
   celRule: "schema/cel-rule",
   celNotEvaluated: "schema/cel-not-evaluated",
+  celTransitionRule: "schema/cel-transition-rule",
   duplicateValue: "schema/duplicate-value",
   embeddedResource: "schema/embedded-resource",
   crdSchema: "schema/crd-schema",

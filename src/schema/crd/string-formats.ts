@@ -4,10 +4,12 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { compileRe2 } from "../../util/re2.js";
 
+/** A check by a fixed pattern, compiled when first used. */
 function re2(pattern: string): (value: string) => boolean {
-  const compiled = compileRe2(pattern);
-  if ("error" in compiled) throw new Error(compiled.error);
-  return (value) => compiled.regex.test(value);
+  return (value) => {
+    const compiled = compileRe2(pattern);
+    return "regex" in compiled && compiled.regex.test(value);
+  };
 }
 
 const HOSTNAME = re2(`^([a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)|([a-zA-Z0-9\\p{S}\\p{L}](([a-zA-Z0-9-\\p{S}\\p{L}]{0,61}[a-zA-Z0-9\\p{S}\\p{L}])?)(\\.)){1,}([a-zA-Z\\p{L}]){2,63})$`);

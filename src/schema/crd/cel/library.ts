@@ -51,7 +51,8 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
     const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
     const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
     for (const [name, type] of Object.entries(variables)) env.registerVariable(name, type);
-    for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerFormat]) register(env);
+    for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver]) register(env);
+    registerFormat(env, cel.Optional);
     return { parse: (expression) => env.parse(rewriteRuleSource(expression)) };
   } catch {
     return null;

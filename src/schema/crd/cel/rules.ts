@@ -172,6 +172,14 @@ function notEvaluated(rule: ValidationRule, pointer: string, reason: string, wal
   walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.celNotEvaluated, pointer, message, severity: "info" });
 }
 
+/** A transition rule is said once per CRD and rule: it applies to updates, which a plan of creates has none of. */
+function explainTransitionRule(rule: ValidationRule, pointer: string, walk: Walk): void {
+  if (reportedNotEvaluated.has(rule)) return;
+  reportedNotEvaluated.add(rule);
+  const message = `${walk.path(pointer)}: x-kubernetes-validations rule ${JSON.stringify(rule.rule.trim())} is a transition rule (it reads oldSelf): the API server checks it when the object is updated, not when it is created`;
+  walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.celTransitionRule, pointer, message, severity: "info" });
+}
+
 /** The type that bounds a value's cost: its own sizes, computed once per value. */
 function typeOf(walk: Walk, value: unknown): CelType {
   if (value === null || typeof value !== "object") return valueCelType(value);
@@ -200,7 +208,10 @@ function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: Str
 function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, isResourceRoot: boolean, overInvalid: boolean): void {
   const entry = compile(rule);
   // Transition rules need the stored object; on create upstream skips them.
-  if (entry.usesOldSelf && !rule.optionalOldSelf) return;
+  if (entry.usesOldSelf && !rule.optionalOldSelf) {
+    explainTransitionRule(rule, pointer, walk);
+    return;
+  }
   if (!entry.program) {
     notEvaluated(rule, pointer, entry.unsupported ?? "it could not be compiled", walk);
     return;

@@ -1,6 +1,6 @@
 // Kubernetes' format library: `format.dns1123Label().validate(self)` is an
 // optional list of the API server's own messages, none when the value is valid.
-import { Optional, type Environment } from "@marcbachmann/cel-js";
+import type { Environment, Optional } from "@marcbachmann/cel-js";
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue } from "../../../../apiserver/apimachinery/validation.js";
 import { compileRe2 } from "../../../../util/re2.js";
 import { isRfc3339DateTime } from "../../../formats.js";
@@ -11,7 +11,7 @@ type Check = (value: string) => string[];
 /** apimachinery's maskTrailingDash: a prefix (generateName) may end with '-'. */
 const masked = (check: Check): Check => (value) => check(value.endsWith("-") ? value.slice(0, Math.max(0, value.length - 2)) + "a" : value);
 
-const UUID = compileRe2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+const UUID = "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$";
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const FORMATS: Record<string, Check> = {
@@ -24,7 +24,10 @@ const FORMATS: Record<string, Check> = {
   dns1035LabelPrefix: masked(isDNS1035Label),
   labelValue: isLabelValue,
   uri: (value) => (URL.canParse(value) || value.startsWith("/") ? [] : [`parse ${JSON.stringify(value)}: invalid URI for request`]),
-  uuid: (value) => ("regex" in UUID && UUID.regex.test(value) ? [] : ["does not match the UUID format"]),
+  uuid: (value) => {
+    const uuid = compileRe2(UUID);
+    return "regex" in uuid && uuid.regex.test(value) ? [] : ["does not match the UUID format"];
+  },
   byte: (value) => (value.length % 4 === 0 && BASE64.test(value) ? [] : ["invalid base64"]),
   date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRfc3339DateTime(`${value}T00:00:00Z`) ? [] : ["invalid date"]),
   datetime: (value) => (isRfc3339DateTime(value) ? [] : ["invalid datetime"]),
@@ -34,7 +37,7 @@ class Format {
   constructor(readonly check: Check) {}
 }
 
-export function registerFormat(env: Environment): void {
+export function registerFormat(env: Environment, optional: typeof Optional): void {
   env.registerType("kubernetes.NamedFormat", Format);
   const format = namespace(env, "format");
   for (const [name, check] of Object.entries(FORMATS)) {
@@ -42,10 +45,10 @@ export function registerFormat(env: Environment): void {
     env.registerFunction(`${format}.${name}(): kubernetes.NamedFormat`, () => value);
   }
   env.registerFunction(`${format}.named(string): optional<kubernetes.NamedFormat>`, (_ns: unknown, name: string) =>
-    Object.hasOwn(FORMATS, name) ? Optional.of(new Format(FORMATS[name]!)) : Optional.none(),
+    Object.hasOwn(FORMATS, name) ? optional.of(new Format(FORMATS[name]!)) : optional.none(),
   );
   env.registerFunction("kubernetes.NamedFormat.validate(string): optional<list<string>>", (f: Format, text: string) => {
     const errors = f.check(text);
-    return errors.length === 0 ? Optional.none() : Optional.of(errors);
+    return errors.length === 0 ? optional.none() : optional.of(errors);
   });
 }

@@ -1,7 +1,8 @@
 // Regular expressions in CEL as Kubernetes evaluates them: matches() with
 // RE2 (Go's regexp), and the regex library's find() and findAll().
 import type { Environment } from "@marcbachmann/cel-js";
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
+import { re2js } from "../../../../util/re2.js";
 import { CelEvaluationError } from "./macros.js";
 
 const compiled = new Map<string, RE2JS>();
@@ -11,7 +12,7 @@ function re2(pattern: string): RE2JS {
   let re = compiled.get(pattern);
   if (!re) {
     try {
-      re = RE2JS.compile(pattern);
+      re = re2js().compile(pattern);
     } catch (error) {
       throw new CelEvaluationError("invalid_argument", `${error instanceof Error ? error.message : String(error)}`);
     }
