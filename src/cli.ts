@@ -12,6 +12,7 @@ import { APPLY_MODES, type ApplyMode } from "./diff/apply-mode.js";
 import type { ValidateResult } from "./types.js";
 import { ConfigError, loadConfig, type KubeplanConfig } from "./config/load-config.js";
 import { ruleCatalog } from "./validate/catalog.js";
+import { schemaLocationProblem } from "./schema/schema-locations.js";
 import { UsageError, validate, type ValidateOptions } from "./validate/index.js";
 
 const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap", "markdown"] as const;
@@ -55,6 +56,7 @@ interface ValidateFlags {
   ignoreFilenamePattern?: string[];
   reject?: string[];
   crds?: string[];
+  schemaLocation?: string[];
   summary?: boolean;
   quiet?: boolean;
 }
@@ -122,6 +124,15 @@ function readConfig(flags: { config?: string }): KubeplanConfig | undefined {
   return loadConfig(flags.config, new Set(ruleCatalog().map((r) => r.id)));
 }
 
+/** The catalogs to read custom resources' schemas from; a URL or an unknown template field is a usage error. */
+function checkedSchemaLocations(locations: string[]): string[] {
+  for (const location of locations) {
+    const problem = schemaLocationProblem(location);
+    if (problem) throw new UsageError(problem);
+  }
+  return locations;
+}
+
 /** Flags win over the config file. */
 function validateOptions(flags: ValidateFlags, config: KubeplanConfig | undefined): ValidateOptions {
   return {
@@ -132,6 +143,7 @@ function validateOptions(flags: ValidateFlags, config: KubeplanConfig | undefine
     rejectKinds: flags.reject,
     skipPaths: config?.skipPaths,
     crdPaths: [...(config?.crds ?? []), ...(flags.crds ?? [])],
+    schemaLocations: checkedSchemaLocations([...(config?.schemaLocations ?? []), ...(flags.schemaLocation ?? [])]),
     ruleSettings: config?.rules,
     namespace: config?.namespace,
     threads: threadsFromEnvironment(),
@@ -231,6 +243,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--reject <kinds>", "comma-separated kinds that are an error (Kind or apiVersion/Kind)", list)
     .option("--ignore-filename-pattern <regexp>", "leave out files whose path matches (repeatable)", repeatable)
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
+    .option("--schema-location <template>", "JSON schemas of custom resources on disk, as kubeconform's -schema-location (repeatable)", repeatable)
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
     .option("--summary", "print only the summary line")
     .option("--quiet", "print only errors")
@@ -246,6 +259,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36; a newer one uses 1.36)")
     .option("-n, --namespace <namespace>", "namespace of namespaced objects that don't name one", undefined)
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
+    .option("--schema-location <template>", "JSON schemas of custom resources on disk, as kubeconform's -schema-location (repeatable)", repeatable)
     .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
     .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
     .option("--reject <kinds>", "comma-separated kinds that are an error (Kind or apiVersion/Kind)", list)

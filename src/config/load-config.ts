@@ -16,6 +16,8 @@ export interface KubeplanConfig {
   /** CRD files or directories, resolved against the config file's directory. */
   crds?: string[];
   ignoreMissingSchemas?: boolean;
+  /** JSON-schema catalogs of custom resources (`--schema-location`). */
+  schemaLocations?: string[];
   skipKinds?: string[];
   /** Glob patterns, relative to the config file's directory. */
   skipPaths?: string[];
@@ -26,7 +28,7 @@ export interface KubeplanConfig {
 export class ConfigError extends Error {}
 
 const SETTINGS: readonly RuleSetting[] = ["off", "info", "warning", "error"];
-const KEYS = ["kubernetesVersion", "crds", "ignoreMissingSchemas", "skipKinds", "skipPaths", "rules", "namespace"] as const;
+const KEYS = ["kubernetesVersion", "crds", "schemaLocations", "ignoreMissingSchemas", "skipKinds", "skipPaths", "rules", "namespace"] as const;
 
 function didYouMean(value: string, candidates: Iterable<string>): string {
   const suggestion = nearest(value, candidates);
@@ -88,6 +90,10 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
         break;
       case "crds":
         config.crds = stringList(file, key, value).map(fromBase);
+        break;
+      case "schemaLocations":
+        // Relative directories are the config file's; templates keep their placeholders.
+        config.schemaLocations = stringList(file, key, value).map(fromBase);
         break;
       case "ignoreMissingSchemas":
         if (typeof value !== "boolean") throw new ConfigError(`${file}: ignoreMissingSchemas: must be true or false`);

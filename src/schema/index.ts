@@ -2,6 +2,7 @@
 // of its kind in the target Kubernetes release (or of its CustomResourceDefinition),
 // with findings that say how to fix the problem.
 import type { Finding, KubeObject, ManifestDocument } from "../types.js";
+import { crdFromSchemaLocations } from "./schema-locations.js";
 import { reportToFinding } from "../validate/findings.js";
 import { customKindProblem } from "./crd/kind-lookup.js";
 import { CustomResourceValidator } from "./crd/validator.js";
@@ -39,6 +40,8 @@ export interface SchemaValidatorOptions {
   kubernetesVersion: string;
   /** Custom resources whose schema is unknown pass silently (kubeconform's -ignore-missing-schemas). */
   ignoreMissingSchemas?: boolean;
+  /** Catalogs of custom resources' JSON schemas on disk (kubeconform's -schema-location templates). */
+  schemaLocations?: readonly string[];
 }
 
 function resolveVersion(version: string): string {
@@ -63,9 +66,13 @@ class ReleaseValidator implements SchemaValidator {
   private readonly custom = new WeakMap<CustomResourceVersion, CustomResourceValidator>();
   private readonly compiler: RuntimeCompiler;
 
+  /** Kinds already looked up in the schema locations (found or not), by `apiVersion/kind`. */
+  private readonly located = new Set<string>();
+
   constructor(
     private readonly release: ReleaseSchemas,
     private readonly ignoreMissingSchemas: boolean,
+    private readonly schemaLocations: readonly string[] = [],
   ) {
     this.catalog = new KindCatalog(release, loadLifecycle());
     this.compiler = new RuntimeCompiler(release);
@@ -89,7 +96,7 @@ class ReleaseValidator implements SchemaValidator {
     const { apiVersion, kind } = document.object;
     if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
     if (!this.release.kind(apiVersion, kind)) {
-      const custom = this.customResources.find(apiVersion, kind);
+      const custom = this.customResources.find(apiVersion, kind) ?? this.fromSchemaLocations(apiVersion, kind);
       if (custom) return this.validateCustomResource(document, custom);
       const explained = customKindProblem(this.customResources, apiVersion, kind);
       if (explained) return [reportToFinding(document, KIND_RULES.unknownKind, "error", explained.report)];
@@ -106,6 +113,17 @@ class ReleaseValidator implements SchemaValidator {
       this.builtIn.set(definition, validation);
     }
     return findings.concat(this.run(document, validation));
+  }
+
+  /** A kind no CRD defines, from the schema catalogs (read once per kind). */
+  private fromSchemaLocations(apiVersion: string, kind: string): CustomResourceVersion | undefined {
+    const key = `${apiVersion}/${kind}`;
+    if (this.schemaLocations.length === 0 || this.located.has(key)) return undefined;
+    this.located.add(key);
+    const crd = crdFromSchemaLocations(this.schemaLocations, apiVersion, kind, this.release.kubernetesVersion);
+    if (!crd) return undefined;
+    this.customResources.add(crd);
+    return this.customResources.find(apiVersion, kind);
   }
 
   private validateCustomResource(document: ManifestDocument, version: CustomResourceVersion): Finding[] {
@@ -143,7 +161,7 @@ class ReleaseValidator implements SchemaValidator {
 }
 
 export function createSchemaValidator(options: SchemaValidatorOptions): SchemaValidator {
-  return new ReleaseValidator(releaseSchemas(resolveVersion(options.kubernetesVersion)), options.ignoreMissingSchemas ?? false);
+  return new ReleaseValidator(releaseSchemas(resolveVersion(options.kubernetesVersion)), options.ignoreMissingSchemas ?? false, options.schemaLocations);
 }
 
 /**

@@ -50,6 +50,7 @@ export function createChecker(options: CheckOptions): Checker {
   const schema = createSchemaValidator({
     kubernetesVersion: options.kubernetesVersion ?? "",
     ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
+    schemaLocations: options.schemaLocations,
   });
   schema.addCustomResourceDefinitions(options.crds);
   const inventory = new Inventory(options.namespace ?? "default");

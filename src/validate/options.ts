@@ -18,6 +18,8 @@ export interface ValidateOptions {
   rejectKinds?: readonly string[];
   /** CustomResourceDefinition files or directories (`--crds`), besides the CRDs among the inputs. */
   crdPaths?: readonly string[];
+  /** JSON-schema catalogs of custom resources on disk, as kubeconform's -schema-location templates. */
+  schemaLocations?: readonly string[];
   /** Namespace of namespaced objects that don't name one. */
   namespace?: string;
   /** Per-rule severity overrides (`off` drops the rule's findings). */

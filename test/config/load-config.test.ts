@@ -13,6 +13,7 @@ describe("parseConfig", () => {
       [
         'kubernetesVersion: "1.33"',
         "crds: [crds/]",
+        "schemaLocations: ['catalog/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json']",
         "ignoreMissingSchemas: true",
         "skipKinds: [Secret, apps/v1/Deployment]",
         "skipPaths: ['charts/**']",
@@ -28,6 +29,7 @@ describe("parseConfig", () => {
       file: ".kubeplan.yaml",
       kubernetesVersion: "1.33",
       crds: ["crds"],
+      schemaLocations: ["catalog/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"],
       ignoreMissingSchemas: true,
       skipKinds: ["Secret", "apps/v1/Deployment"],
       skipPaths: ["charts/**"],
@@ -45,7 +47,7 @@ describe("parseConfig", () => {
   });
 
   it.each([
-    ["kubernetesVerison: '1.33'", 'c.yaml: unknown key "kubernetesVerison" (did you mean "kubernetesVersion"?); known keys are kubernetesVersion, crds, ignoreMissingSchemas, skipKinds, skipPaths, rules, namespace'],
+    ["kubernetesVerison: '1.33'", 'c.yaml: unknown key "kubernetesVerison" (did you mean "kubernetesVersion"?); known keys are kubernetesVersion, crds, schemaLocations, ignoreMissingSchemas, skipKinds, skipPaths, rules, namespace'],
     ["rules:\n  references/missng: off", 'c.yaml: rules.references/missng: unknown rule (did you mean "references/missing"?); `kubeplan rules` lists them'],
     ["rules:\n  names/format: loud", 'c.yaml: rules.names/format: must be one of off, info, warning, error, got "loud"'],
     ["rules: [a]", "c.yaml: rules: must map rule ids to one of off, info, warning, error"],
