@@ -3,6 +3,7 @@ import { featureEnabled } from "../features.js";
 import { validateCSIDriver } from "../validation/storage/csi-driver.js";
 import { validateStorageClass } from "../validation/storage/storage-class.js";
 import { validateVolumeAttachment } from "../validation/storage/volume-attachment.js";
+import { validateVolumeAttributesClass } from "../validation/storage/volume-attributes-class.js";
 import { isRecord } from "../../util/object-access.js";
 import type { GroupStrategies } from "./types.js";
 
@@ -22,4 +23,5 @@ export const STORAGE_STRATEGIES: GroupStrategies = {
     },
     validate: (object) => validateVolumeAttachment(object),
   },
+  VolumeAttributesClass: { validate: (object) => validateVolumeAttributesClass(object) },
 };

@@ -46,6 +46,8 @@ const SAMPLES: Array<Record<string, unknown>> = [
       rules: [{ host: "*.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80, name: "http" } } } }] } }],
     },
   },
+  { apiVersion: "networking.k8s.io/v1", kind: "ServiceCIDR", metadata, spec: { cidrs: ["10.0.0.0/8", "fd00::/64"] }, status: { conditions: [] } },
+  { apiVersion: "storage.k8s.io/v1", kind: "VolumeAttributesClass", metadata, driverName: "d.example.com", parameters: { iops: "3000" } },
   { apiVersion: "networking.k8s.io/v1", kind: "IngressClass", metadata, spec: { controller: "example.com/c", parameters: { apiGroup: "g", kind: "K", name: "n", scope: "Namespace", namespace: "ns" } } },
   {
     apiVersion: "discovery.k8s.io/v1",

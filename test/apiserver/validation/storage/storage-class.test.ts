@@ -71,3 +71,22 @@ describe("validateStorageClass", () => {
     expect(createPath(text, "1.31")).toEqual(expected);
   });
 });
+
+describe("validateVolumeAttributesClass", () => {
+  const attributesClass = (...lines: string[]) => yaml("apiVersion: storage.k8s.io/v1", "kind: VolumeAttributesClass", "metadata: {name: gold}", ...lines);
+
+  it("accepts a driver name and parameters", () => {
+    expect(createPath(attributesClass("driverName: ebs.csi.aws.com", "parameters: {iops: '3000'}"))).toEqual([]);
+  });
+
+  it.each([
+    ["no driver name and no parameters", attributesClass("parameters: {}"), ["driverName: Required value", "parameters: Required value: must contain at least one key/value pair"]],
+    [
+      "a driver name that is not a qualified name",
+      attributesClass("driverName: 'ebs csi'", "parameters: {a: b}"),
+      [`driverName: Invalid value: "ebs csi": ${LABEL_KEY_NAME}`],
+    ],
+  ])("reports %s", (_name, text, expected) => {
+    expect(createPath(text).map((finding) => finding.message)).toEqual(expected);
+  });
+});
