@@ -90,6 +90,8 @@ export function validateNetworkPolicyPeer(peer: JsonRecord, peerPath: FieldPath,
     errors.push(...validateLabelSelector(peer[key], { allowInvalidLabelValueInSelector: false }, peerPath.child(key)));
   }
   const ipBlock = obj(peer, "ipBlock");
+  // An ipBlock of the wrong type is the schema layer's error.
+  if (isSet(peer, "ipBlock") && !ipBlock) return errors;
   if (ipBlock) {
     peers++;
     errors.push(...validateIPBlock(ipBlock, peerPath.child("ipBlock"), kubernetesVersion));

@@ -15,6 +15,7 @@ describe("validateNetworkPolicy", () => {
     ["an IPv6 ipBlock", policy("podSelector: {}", "egress:", "- to: [{ipBlock: {cidr: 'fd00::/8', except: ['fd00:1::/32']}}]")],
     ["a CIDR with host bits, before strict validation (1.35)", policy("podSelector: {}", "egress:", "- to: [{ipBlock: {cidr: 10.0.0.1/8}}]")],
     ["both policy types", policy("podSelector: {}", "policyTypes: [Ingress, Egress]")],
+    ["an ipBlock of the wrong type (a schema error)", policy("podSelector: {}", "egress:", "- to: [{ipBlock: 10.0.0.0/8}]")],
   ])("accepts %s", (_name, text) => {
     expect(createPath(text, "1.35")).toEqual([]);
   });
