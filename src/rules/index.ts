@@ -9,10 +9,7 @@ import { namesConfigKey } from "./names/config-key.js";
 import { namesFormat } from "./names/format.js";
 import { namesPortName } from "./names/port-name.js";
 import { namesRequired } from "./names/required.js";
-import { namesVolumeName } from "./names/volume-name.js";
-import { podDuplicateName } from "./pod/duplicate-name.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
-import { podVolumeSource } from "./pod/volume-source.js";
 import { policyPdb } from "./policy/pdb.js";
 import { portsRange } from "./ports/range.js";
 import { referencesMissing } from "./references/missing.js";
@@ -38,10 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   namesFormat,
   namesPortName,
   namesRequired,
-  namesVolumeName,
-  podDuplicateName,
   podProbePortUnknown,
-  podVolumeSource,
   policyPdb,
   portsRange,
   referencesMissing,

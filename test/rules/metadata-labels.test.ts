@@ -73,11 +73,6 @@ describe("metadata/labels", () => {
       [{ severity: "error", line: 7, column: 45, message: "spec.selector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'" }],
     ],
     [
-      "a node selector key",
-      deployment("template:", "  spec:", "    nodeSelector: {disk type: ssd}"),
-      [{ severity: "error", line: 7, column: 22, message: `spec.template.spec.nodeSelector: Invalid value: "disk type": ${LABEL_KEY_NAME}`, suggestion: "disk-type" }],
-    ],
-    [
       "a Service selector value",
       yaml("apiVersion: v1", "kind: Service", "metadata: {name: s}", "spec:", "  selector: {app: 'my app'}"),
       [{ severity: "error", line: 5, column: 19, message: `spec.selector: Invalid value: "my app": ${LABEL_VALUE}`, suggestion: "my-app" }],

@@ -1,4 +1,4 @@
-// Label and annotation syntax, and the label selectors and node selectors the
+// Label and annotation syntax, and the label selectors the
 // API server validates with them (ValidateObjectMeta, ValidateLabelSelector).
 import type { ManifestDocument, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
@@ -9,7 +9,7 @@ import { isLabelKey } from "../../apiserver/apimachinery/validation.js";
 import { podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { apiGroup, byteLength } from "../../util/api-values.js";
-import { arrayOf, isRecord } from "../../util/object-access.js";
+import { isRecord } from "../../util/object-access.js";
 
 /** apimachinery's TotalAnnotationSizeLimitB. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
@@ -54,17 +54,12 @@ function objectMetadataReports(document: ManifestDocument): Report[] {
 function templateReports(document: ManifestDocument): Report[] {
   const reports: Report[] = [];
   for (const template of podTemplatesOf(document.object)) {
-    const specPath = template.specPath;
     const isPod = template.metadataPath.length === 1;
     if (!isPod && template.metadata) {
       const templatePath = template.metadataPath.slice(0, -1);
       reports.push(...labelMapReports(template.metadata.labels, [...template.metadataPath, "labels"], fieldPath([...templatePath, "labels"])));
       reports.push(...annotationReports(template.metadata.annotations, [...template.metadataPath, "annotations"], fieldPath([...templatePath, "annotations"])));
     }
-    reports.push(...labelMapReports(template.spec.nodeSelector, [...specPath, "nodeSelector"]));
-    arrayOf(template.spec.topologySpreadConstraints).forEach((constraint, index) => {
-      if (isRecord(constraint)) reports.push(...labelSelectorReports(constraint.labelSelector, [...specPath, "topologySpreadConstraints", index, "labelSelector"]));
-    });
   }
   return reports;
 }
@@ -95,7 +90,7 @@ function selectorReports(document: ManifestDocument): Report[] {
 export const metadataLabels: Rule = {
   id: "metadata/labels",
   severity: "error",
-  description: "Label keys and values, annotation keys and size, label selectors and node selectors must have the syntax the API server requires.",
+  description: "Label keys and values, annotation keys and size and label selectors must have the syntax the API server requires.",
   check(document) {
     return [...objectMetadataReports(document), ...templateReports(document), ...selectorReports(document)];
   },
