@@ -20,6 +20,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   StrictIPCIDRValidation: "1.36",
   SupplementalGroupsPolicy: "1.33",
   UserNamespacesSupport: "1.33",
+  VolumeAttributesClass: "1.34",
 };
 
 /** Whether `gate` is on by default in `kubernetesVersion`. */

@@ -2,6 +2,7 @@
 // (pkg/apis/core/validation/validation.go).
 import { isValidIPForLegacyField } from "../../apimachinery/ip.js";
 import { invalid, PrintedValue, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { featureEnabled } from "../../features.js";
 import type { FieldPath } from "../../field/path.js";
 import { stringListValue } from "../../field/values.js";
 import { list, str, strings } from "./fields.js";
@@ -35,8 +36,8 @@ export function validatePodDNSConfig(dnsConfig: unknown, dnsPolicy: string, fldP
   if (nameservers.length > MAX_DNS_NAMESERVERS) {
     errors.push(invalid(fldPath.child("nameservers"), new PrintedValue(stringListValue(nameservers, "string", opts.kubernetesVersion)), `must not have more than ${MAX_DNS_NAMESERVERS} nameservers`));
   }
-  // Legacy IP fields: strict parsing waits for the StrictIPCIDRValidation gate, off in every release here.
-  nameservers.forEach((nameserver, index) => errors.push(...isValidIPForLegacyField(fldPath.child("nameservers").index(index), nameserver, false)));
+  const strict = featureEnabled("StrictIPCIDRValidation", opts.kubernetesVersion);
+  nameservers.forEach((nameserver, index) => errors.push(...isValidIPForLegacyField(fldPath.child("nameservers").index(index), nameserver, strict)));
   const searches = strings(config, "searches");
   if (searches.length > MAX_DNS_SEARCH_PATHS) {
     errors.push(invalid(fldPath.child("searches"), new PrintedValue(stringListValue(searches, "string", opts.kubernetesVersion)), `must not have more than ${MAX_DNS_SEARCH_PATHS} search paths`));
@@ -63,11 +64,12 @@ export function validatePodDNSConfig(dnsConfig: unknown, dnsPolicy: string, fldP
   return errors;
 }
 
-/** ValidateHostAliases: an IP and DNS subdomain host names. */
-export function validateHostAliases(hostAliases: unknown, fldPath: FieldPath): ErrorList {
+/** ValidateHostAliases: an IP (strictly parsed with StrictIPCIDRValidation) and DNS subdomain host names. */
+export function validateHostAliases(hostAliases: unknown, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors: ErrorList = [];
+  const strict = featureEnabled("StrictIPCIDRValidation", opts.kubernetesVersion);
   list({ hostAliases }, "hostAliases").forEach((alias, index) => {
-    errors.push(...isValidIPForLegacyField(fldPath.index(index).child("ip"), str(alias, "ip"), false));
+    errors.push(...isValidIPForLegacyField(fldPath.index(index).child("ip"), str(alias, "ip"), strict));
     strings(alias, "hostnames").forEach((hostname, hostIndex) => {
       errors.push(...validateDNS1123Subdomain(hostname, fldPath.index(index).child("hostnames").index(hostIndex)));
     });

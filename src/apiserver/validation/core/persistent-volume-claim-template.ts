@@ -4,6 +4,7 @@ import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
 import { forbidden, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { obj } from "./fields.js";
+import { validatePersistentVolumeClaimSpec } from "./persistent-volume-claim.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 
 /** ObjectMeta's fields other than labels and annotations, named as validateFieldAllowList names them (Go's field name, first letter lowered). */
@@ -39,7 +40,10 @@ export function validateTemplateObjectMeta(metadata: JsonRecord, fldPath: FieldP
   return errors;
 }
 
-/** ValidatePersistentVolumeClaimTemplate: its metadata; the claim spec is checked as a PersistentVolumeClaim's. */
-export function validatePersistentVolumeClaimTemplate(template: JsonRecord, fldPath: FieldPath): ErrorList {
-  return validateTemplateObjectMeta(obj(template, "metadata") ?? {}, fldPath.child("metadata"));
+/** ValidatePersistentVolumeClaimTemplate: its metadata, and the claim spec as a PersistentVolumeClaim's. */
+export function validatePersistentVolumeClaimTemplate(template: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
+  return [
+    ...validateTemplateObjectMeta(obj(template, "metadata") ?? {}, fldPath.child("metadata")),
+    ...validatePersistentVolumeClaimSpec(obj(template, "spec") ?? {}, fldPath.child("spec"), { kubernetesVersion, allowInvalidLabelValueInSelector: false }),
+  ];
 }

@@ -120,7 +120,7 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   const subdomain = str(spec, "subdomain");
   if (subdomain.length > 0) errors.push(...validateDNS1123Label(subdomain, fldPath.child("subdomain")));
   errors.push(...validateTolerations(spec.tolerations, fldPath.child("tolerations")));
-  errors.push(...validateHostAliases(spec.hostAliases, fldPath.child("hostAliases")));
+  errors.push(...validateHostAliases(spec.hostAliases, fldPath.child("hostAliases"), opts));
   const priorityClassName = str(spec, "priorityClassName");
   if (priorityClassName.length > 0) errors.push(...validateDNS1123Subdomain(priorityClassName, fldPath.child("priorityClassName")));
   if (isSet(spec, "runtimeClassName")) errors.push(...validateDNS1123Subdomain(str(spec, "runtimeClassName"), fldPath.child("runtimeClassName")));

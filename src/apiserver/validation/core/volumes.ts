@@ -117,7 +117,7 @@ function sourceKinds(opts: PodValidationOptions): SourceKind[] {
     at("projected", "projected", (s, p) => validateProjectedVolumeSource(s, p, opts)),
     at("scaleIO", "scaleIO", sources.validateScaleIOVolumeSource),
     at("csi", "csi", sources.validateCSIVolumeSource),
-    at("ephemeral", "ephemeral", validateEphemeralVolumeSource),
+    at("ephemeral", "ephemeral", (s, p) => validateEphemeralVolumeSource(s, p, opts)),
     at("image", "image", (s, p) => validateImageVolumeSource(s, p, opts)),
   ];
   // Without the ImageVolume gate the API server drops the field before validation.
@@ -240,10 +240,10 @@ function validateDownwardAPIVolumeSource(downwardAPI: JsonRecord, fldPath: Field
   return errors;
 }
 
-function validateEphemeralVolumeSource(ephemeral: JsonRecord, fldPath: FieldPath): ErrorList {
+function validateEphemeralVolumeSource(ephemeral: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const template = obj(ephemeral, "volumeClaimTemplate");
   if (!template) return [required(fldPath.child("volumeClaimTemplate"))];
-  return validatePersistentVolumeClaimTemplate(template, fldPath.child("volumeClaimTemplate"));
+  return validatePersistentVolumeClaimTemplate(template, fldPath.child("volumeClaimTemplate"), opts.kubernetesVersion);
 }
 
 /** The claim an ephemeral volume creates is named `<pod>-<volume>`: it must be a valid claim name. */

@@ -13,7 +13,7 @@ describe("volumes and scheduling constraints on the create path", () => {
       "topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}]",
     )],
     ["a volume without source, defaulted to emptyDir", pod("volumes: [{name: scratch}]")],
-    ["a PodTemplate's ephemeral volume", yaml("apiVersion: v1", "kind: PodTemplate", "metadata: {name: t}", "template:", "  spec:", "    containers: [{name: app, image: nginx}]", "    volumes: [{name: s, ephemeral: {volumeClaimTemplate: {spec: {}}}}]")],
+    ["a PodTemplate's ephemeral volume", yaml("apiVersion: v1", "kind: PodTemplate", "metadata: {name: t}", "template:", "  spec:", "    containers: [{name: app, image: nginx}]", "    volumes: [{name: s, ephemeral: {volumeClaimTemplate: {spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]")],
   ])("accepts %s", (_name, text) => {
     expect(createPath(text)).toEqual([]);
   });

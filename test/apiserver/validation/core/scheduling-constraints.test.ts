@@ -108,6 +108,7 @@ describe("validatePodDNSConfig and validateHostAliases", () => {
     ["None with nameservers", { nameservers: ["10.0.0.10", "2001:db8::1"], searches: ["svc.cluster.local."], options: [{ name: "ndots", value: "2" }] }, "None"],
     ["no config with ClusterFirst", undefined, "ClusterFirst"],
     ["underscores and `.` in searches since 1.33", { searches: ["_srv.example.com", "."] }, "ClusterFirst"],
+    ["a nameserver with leading zeros before 1.36", { nameservers: ["010.0.0.1"] }, "ClusterFirst", "1.35"],
   ])("accepts %s", (_name, config, policy, version = "1.36") => {
     expect(messages(validatePodDNSConfig(config, policy, SPEC.child("dnsConfig"), opts(version)))).toEqual([]);
   });
@@ -118,13 +119,14 @@ describe("validatePodDNSConfig and validateHostAliases", () => {
     ["four nameservers, one not an IP", { nameservers: ["1.1.1.1", "8.8.8.8", "9.9.9.9", "dns"] }, "ClusterFirst", ['spec.dnsConfig.nameservers: Invalid value: ["1.1.1.1","8.8.8.8","9.9.9.9","dns"]: must not have more than 3 nameservers', 'spec.dnsConfig.nameservers[3]: Invalid value: "dns": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)']],
     ["an underscore in a search before 1.33", { searches: ["_srv.example.com"] }, "ClusterFirst", [`spec.dnsConfig.searches[0]: Invalid value: "_srv.example.com": ${SUBDOMAIN}`], "1.32"],
     ["an option without name", { options: [{ value: "1" }] }, "ClusterFirst", ["spec.dnsConfig.options[0]: Required value: must not be empty"]],
+    ["a nameserver with leading zeros, strict from 1.36", { nameservers: ["010.0.0.1"] }, "ClusterFirst", ['spec.dnsConfig.nameservers[0]: Invalid value: "010.0.0.1": must not have leading 0s']],
     ["too many searches", { searches: Array.from({ length: 33 }, (_, i) => `s${i}`) }, "ClusterFirst", [`spec.dnsConfig.searches: Invalid value: []string{${Array.from({ length: 33 }, (_, i) => `"s${i}"`).join(", ")}}: must not have more than 32 search paths`], "1.33"],
   ])("reports %s", (_name, config, policy, expected, version = "1.36") => {
     expect(messages(validatePodDNSConfig(config, policy, SPEC.child("dnsConfig"), opts(version)))).toEqual(expected);
   });
 
   it("checks host alias IPs and host names", () => {
-    expect(messages(validateHostAliases([{ ip: "10.0.0.1", hostnames: ["db.local"] }, { ip: "300.1.1.1", hostnames: ["Bad_Name"] }], SPEC.child("hostAliases")))).toEqual([
+    expect(messages(validateHostAliases([{ ip: "10.0.0.1", hostnames: ["db.local"] }, { ip: "300.1.1.1", hostnames: ["Bad_Name"] }], SPEC.child("hostAliases"), opts()))).toEqual([
       'spec.hostAliases[1].ip: Invalid value: "300.1.1.1": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
       `spec.hostAliases[1].hostnames[0]: Invalid value: "Bad_Name": ${SUBDOMAIN}`,
     ]);

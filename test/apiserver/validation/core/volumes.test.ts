@@ -3,7 +3,7 @@ import { errorMessage } from "../../../../src/apiserver/field/errors.js";
 import { FieldPath } from "../../../../src/apiserver/field/path.js";
 import { podValidationOptions } from "../../../../src/apiserver/validation/core/pod-options.js";
 import { validateVolumes } from "../../../../src/apiserver/validation/core/volumes.js";
-import { LABEL, LABEL_KEY_NAME } from "../../../rules/messages.js";
+import { LABEL, LABEL_KEY_NAME, SUBDOMAIN } from "../../../rules/messages.js";
 
 const VOLUMES = FieldPath.root("spec", "volumes");
 
@@ -12,6 +12,7 @@ function check(volumes: unknown[], version = "1.36", podName?: string, resourceI
   return errors.map(errorMessage);
 }
 
+const CLAIM = { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } };
 const MODE = "must be a number between 0 and 0777 (octal), both inclusive";
 
 describe("validateVolumes", () => {
@@ -22,7 +23,7 @@ describe("validateVolumes", () => {
     ["network sources", [{ name: "n", nfs: { server: "nfs", path: "/export" } }, { name: "i", iscsi: { targetPortal: "10.0.0.1:3260", iqn: "iqn.2001-04.com.example:storage", lun: 0 } }, { name: "f", fc: { targetWWNs: ["500a0982991b8dc5"], lun: 2 } }, { name: "q", quobyte: { registry: "reg:7861,[::1]:7861", volume: "v" } }]],
     ["cloud disks", [{ name: "g", gcePersistentDisk: { pdName: "disk", partition: 1 } }, { name: "a", awsElasticBlockStore: { volumeID: "vol" } }, { name: "z", azureDisk: { diskName: "d", diskURI: "https://acct.blob.core.windows.net/c/d.vhd", kind: "Shared", cachingMode: "ReadWrite" } }, { name: "m", azureDisk: { diskName: "d", diskURI: "/subscriptions/x/disks/d", kind: "Managed" } }]],
     ["a csi volume", [{ name: "c", csi: { driver: "secrets-store.csi.k8s.io", nodePublishSecretRef: { name: "creds" } } }]],
-    ["an ephemeral volume of a named pod", [{ name: "scratch", ephemeral: { volumeClaimTemplate: { metadata: { labels: { app: "x" } }, spec: {} } } }]],
+    ["an ephemeral volume of a named pod", [{ name: "scratch", ephemeral: { volumeClaimTemplate: { metadata: { labels: { app: "x" } }, spec: CLAIM } } }]],
     ["an image volume in a template without reference", [{ name: "img", image: { pullPolicy: "IfNotPresent" } }]],
   ])("accepts %s", (_name, volumes) => {
     expect(check(volumes, "1.36", "web", false)).toEqual([]);
@@ -79,13 +80,30 @@ describe("validateVolumes", () => {
       'spec.volumes[0].downwardAPI.resourceFieldRef.divisor: Invalid value: "limits.cpu": only divisor\'s values 1m and 1 are supported with the cpu resource',
       'spec.volumes[0].downwardAPI.resourceFieldRef.divisor: Invalid value: "requests.hugepages-2Mi": only divisor\'s values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource',
     ]],
-    ["an ephemeral claim name that is too long", [{ name: "v".repeat(60), ephemeral: { volumeClaimTemplate: { spec: {} } } }], [`spec.volumes[0].name: Invalid value: "${"v".repeat(60)}": PVC name "${"p".repeat(200)}-${"v".repeat(60)}": must be no more than 253 characters`], "1.36", "p".repeat(200)],
+    ["an ephemeral claim name that is too long", [{ name: "v".repeat(60), ephemeral: { volumeClaimTemplate: { spec: CLAIM } } }], [`spec.volumes[0].name: Invalid value: "${"v".repeat(60)}": PVC name "${"p".repeat(200)}-${"v".repeat(60)}": must be no more than 253 characters`], "1.36", "p".repeat(200)],
     ["an ephemeral volume without template", [{ name: "e", ephemeral: {} }], ["spec.volumes[0].ephemeral.volumeClaimTemplate: Required value"]],
-    ["an ephemeral template with a name", [{ name: "e", ephemeral: { volumeClaimTemplate: { metadata: { name: "x", labels: { "a b": "c" } }, spec: {} } } }], [
+    ["an ephemeral template with a name", [{ name: "e", ephemeral: { volumeClaimTemplate: { metadata: { name: "x", labels: { "a b": "c" } }, spec: CLAIM } } }], [
       `spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.labels: Invalid value: "a b": ${LABEL_KEY_NAME}`,
       "spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.name: Forbidden: cannot be set",
     ]],
-    ["a claim of a pod's ephemeral volume", [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: {} } } }, { name: "d", persistentVolumeClaim: { claimName: "web-scratch" } }], ['spec.volumes[1].persistentVolumeClaim.claimName: Invalid value: "web-scratch": must not reference a PVC that gets created for an ephemeral volume'], "1.36", "web"],
+    ["an ephemeral claim spec: no access mode, no storage", [{ name: "e", ephemeral: { volumeClaimTemplate: { spec: {} } } }], [
+      "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Required value: at least 1 access mode is required",
+      "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Required value",
+    ]],
+    ["an ephemeral claim spec: modes, size, class, volume mode, data sources", [{ name: "e", ephemeral: { volumeClaimTemplate: { spec: {
+      accessModes: ["ReadWriteOncePod", "ReadWriteOnce", "WriteMany"], resources: { requests: { storage: "0" } }, storageClassName: "Fast_SSD", volumeMode: "Raw",
+      dataSource: { kind: "VolumeSnapshot", name: "snap" }, dataSourceRef: { apiGroup: "snapshot.storage.k8s.io", kind: "VolumeSnapshot", name: "snap" }, volumeAttributesClassName: "Gold",
+    } } } }], [
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Unsupported value: "WriteMany": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"',
+      "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes",
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Invalid value: "0": must be greater than zero',
+      `spec.volumes[0].ephemeral.volumeClaimTemplate.spec.storageClassName: Invalid value: "Fast_SSD": ${SUBDOMAIN}`,
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"',
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource: Invalid value: "VolumeSnapshot": must be \'PersistentVolumeClaim\' when referencing the default apiGroup',
+      "spec.volumes[0].ephemeral.volumeClaimTemplate.spec: Invalid value: spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSource: must match dataSourceRef",
+      `spec.volumes[0].ephemeral.volumeClaimTemplate.spec.volumeAttributesClassName: Invalid value: "Gold": ${SUBDOMAIN}`,
+    ]],
+    ["a claim of a pod's ephemeral volume", [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: CLAIM } } }, { name: "d", persistentVolumeClaim: { claimName: "web-scratch" } }], ['spec.volumes[1].persistentVolumeClaim.claimName: Invalid value: "web-scratch": must not reference a PVC that gets created for an ephemeral volume'], "1.36", "web"],
     ["an image volume of a pod without reference, a bad pull policy", [{ name: "img", image: { pullPolicy: "Sometimes" } }], ["spec.volumes[0].image.reference: Required value", 'spec.volumes[0].image.pullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"'], "1.36", "web"],
     ["a projected source with two projections", [{ name: "p", projected: { sources: [{ secret: { name: "s" }, configMap: { name: "c" } }] } }], ["spec.volumes[0].projected.sources[0]: Forbidden: may not specify more than 1 volume type per source"]],
     ["projected files at the same path, unnamed sources", [{ name: "p", projected: { defaultMode: -1, sources: [{ secret: { name: "s", items: [{ key: "a", path: "f" }] } }, { configMap: { name: "", items: [{ key: "b", path: "f" }] } }, { downwardAPI: { items: [{ path: "f", fieldRef: { apiVersion: "v1", fieldPath: "metadata.name" } }] } }] } }], [
