@@ -11,6 +11,7 @@ import type { PlanOptions } from "./plan/index.js";
 import { APPLY_MODES, type ApplyMode } from "./diff/apply-mode.js";
 import type { ValidateResult } from "./types.js";
 import { ConfigError, loadConfig, type KubeplanConfig } from "./config/load-config.js";
+import { parseFileSize } from "./load/read-inputs.js";
 import { ruleCatalog } from "./validate/catalog.js";
 import { schemaLocationProblem } from "./schema/schema-locations.js";
 import { UsageError, validate, type ValidateOptions } from "./validate/index.js";
@@ -59,6 +60,8 @@ interface ValidateFlags {
   schemaLocation?: string[];
   summary?: boolean;
   quiet?: boolean;
+  maxFileSize?: string;
+  followExternalSymlinks?: boolean;
 }
 
 type Renderer = (result: ValidateResult, context: RenderContext) => string;
@@ -133,9 +136,18 @@ function checkedSchemaLocations(locations: string[]): string[] {
   return locations;
 }
 
+function maxFileSize(flag: string | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  const size = parseFileSize(flag);
+  if (size === undefined) throw new UsageError(`--max-file-size ${JSON.stringify(flag)}: expected a size in bytes, or with a unit such as 512Ki, 64Mi, 1Gi`);
+  return size;
+}
+
 /** Flags win over the config file. */
 function validateOptions(flags: ValidateFlags, config: KubeplanConfig | undefined): ValidateOptions {
   return {
+    maxFileSize: maxFileSize(flags.maxFileSize),
+    followExternalSymlinks: flags.followExternalSymlinks,
     kubernetesVersion: flags.kubernetesVersion ?? config?.kubernetesVersion,
     ignoreMissingSchemas: flags.ignoreMissingSchemas ?? config?.ignoreMissingSchemas,
     skipKinds: [...(config?.skipKinds ?? []), ...(flags.skipKinds ?? [])],
@@ -245,6 +257,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
     .option("--schema-location <template>", "JSON schemas of custom resources on disk, as kubeconform's -schema-location (repeatable)", repeatable)
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
+    .option("--max-file-size <size>", "largest file read (default 64Mi)")
+    .option("--follow-external-symlinks", "follow symbolic links that lead outside the given paths")
     .option("--summary", "print only the summary line")
     .option("--quiet", "print only errors")
     .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
@@ -265,6 +279,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--reject <kinds>", "comma-separated kinds that are an error (Kind or apiVersion/Kind)", list)
     .option("--ignore-filename-pattern <regexp>", "leave out files whose path matches (repeatable)", repeatable)
     .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
+    .option("--max-file-size <size>", "largest file read (default 64Mi)")
+    .option("--follow-external-symlinks", "follow symbolic links that lead outside the given paths")
     .option("--prune", "delete objects of the snapshot that the manifests no longer define (see --prune-selector)")
     .option("--prune-selector <selector>", "label selector of the objects --prune may delete (default: the app labels of the manifests)")
     .option("--diff", "show a unified YAML diff of each changed object")

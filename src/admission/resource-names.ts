@@ -2,9 +2,10 @@
 // the API server's messages and in quota's `count/<resource>.<group>` names.
 import { groupOf } from "../inventory.js";
 import type { KubeObject } from "../types.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /** Built-in kinds whose plural is not the simple English one, or worth spelling out. */
-const PLURALS: Record<string, string> = {
+const PLURALS: Readonly<Record<string, string>> = lookupTable({
   Endpoints: "endpoints",
   EndpointSlice: "endpointslices",
   Ingress: "ingresses",
@@ -19,7 +20,7 @@ const PLURALS: Record<string, string> = {
   ValidatingAdmissionPolicy: "validatingadmissionpolicies",
   MutatingAdmissionPolicy: "mutatingadmissionpolicies",
   FlowSchema: "flowschemas",
-};
+});
 
 export interface ResourceName {
   resource: string;

@@ -1,6 +1,6 @@
 // The current state of the cluster, as `kubectl get ... -A -o yaml` prints it:
 // the objects admission and scheduling need, indexed for lookups.
-import { loadInputs } from "../load/index.js";
+import { loadInputs, type ReadOptions } from "../load/index.js";
 import type { Finding, KubeObject } from "../types.js";
 import { isRecord, nameOf, stringOf } from "../util/object-access.js";
 
@@ -140,8 +140,8 @@ function snapshotFinding(file: string, line: number, column: number, path: strin
  * Reads `--cluster` paths: `kubectl get -o yaml` Lists, multi-document YAML or
  * JSON. Server-set fields are kept; objects without a name are reported and skipped.
  */
-export function loadClusterSnapshot(paths: string[]): { snapshot: ClusterSnapshot; findings: Finding[] } {
-  const loaded = loadInputs(paths);
+export function loadClusterSnapshot(paths: string[], options: ReadOptions = {}): { snapshot: ClusterSnapshot; findings: Finding[] } {
+  const loaded = loadInputs(paths, options);
   const findings = [...loaded.findings];
   const objects: KubeObject[] = [];
   for (const document of loaded.documents) {

@@ -2,22 +2,23 @@
 // renames of the removed beta APIs), kind, namespace and name.
 import { groupOf, Inventory } from "../inventory.js";
 import type { KubeObject } from "../types.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /**
  * Kinds that moved between groups: the old group served the same objects, so
  * an `extensions/v1beta1` Deployment and an `apps/v1` one are the same object.
  */
-const MOVED_KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  extensions: {
+const MOVED_KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = lookupTable({
+  extensions: lookupTable({
     Deployment: "apps",
     DaemonSet: "apps",
     ReplicaSet: "apps",
     Ingress: "networking.k8s.io",
     NetworkPolicy: "networking.k8s.io",
     PodSecurityPolicy: "policy",
-  },
-  "events.k8s.io": { Event: "" },
-};
+  }),
+  "events.k8s.io": lookupTable({ Event: "" }),
+});
 
 export function canonicalGroup(apiVersion: unknown, kind: unknown): string {
   const group = typeof apiVersion === "string" ? groupOf(apiVersion) : "";

@@ -11,6 +11,7 @@ import { parseQuantity } from "../util/quantity.js";
 import { atLeast } from "../util/release.js";
 import { deepEqual } from "./values.js";
 import { arrayAt, dig, numberAt, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 export interface ImmutabilityContext {
   kind: string;
@@ -185,7 +186,7 @@ const podRule: Rule = (diff, { current, next }) => {
 };
 
 /** Rules per built-in kind, keyed `group/Kind`. */
-const RULES: Readonly<Record<string, Rule>> = {
+const RULES: Readonly<Record<string, Rule>> = lookupTable({
   "apps/Deployment": selectorIsImmutable,
   "apps/ReplicaSet": selectorIsImmutable,
   "apps/DaemonSet": selectorIsImmutable,
@@ -199,7 +200,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   "rbac.authorization.k8s.io/RoleBinding": roleRefRule,
   "rbac.authorization.k8s.io/ClusterRoleBinding": roleRefRule,
   "storage.k8s.io/StorageClass": storageClassRule,
-};
+});
 
 /** The reason this change forces a replacement, or undefined when it applies in place. */
 export function replacementReason(diff: RawDiff, context: ImmutabilityContext): string | undefined {

@@ -2,9 +2,10 @@
 // and a diff names the item (`containers[name=app]`).
 import type { ShapeNode } from "./types.js";
 import { isRecord } from "../util/object-access.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /** Key fields with a default: a port without `protocol` is the TCP port (SetDefaults_ContainerPort). */
-const KEY_DEFAULTS: Readonly<Record<string, string>> = { protocol: "TCP" };
+const KEY_DEFAULTS: Readonly<Record<string, string>> = lookupTable({ protocol: "TCP" });
 
 /** An item's label by its key fields (`port=80,protocol=TCP`), or undefined when a key is missing. */
 export function keyLabel(item: unknown, keys: readonly string[]): string | undefined {

@@ -11,14 +11,15 @@ import { itemToken, matchesAny, mayMatchBelow, type PathPattern, type PathToken 
 import { isQuantityPath, quantitiesEqual } from "./quantities.js";
 import type { ShapeNode } from "./types.js";
 import { cloneWithoutNulls, isRecord, type JsonRecord } from "../util/object-access.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /**
  * Fields with patch strategy retainKeys whose annotation sits next to a
  * `$ref` in the OpenAPI spec (resolved schemas may not keep it): by kind.
  */
-const RETAIN_KEYS_FIELDS: Readonly<Record<string, readonly PathPattern[]>> = {
+const RETAIN_KEYS_FIELDS: Readonly<Record<string, readonly PathPattern[]>> = lookupTable({
   Deployment: [["spec", "strategy"]],
-};
+});
 
 /**
  * Which fields that only the stored object has an apply removes: those the

@@ -9,6 +9,7 @@ import type { ApplyMode } from "./apply-mode.js";
 import type { PathPattern } from "./path.js";
 import { deepEqual } from "./values.js";
 import { arrayAt, isRecord, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /** Kept on every kind: set by controllers and garbage collection, or by `kubectl --record`. */
 const COMMON: PathPattern[] = [
@@ -47,7 +48,7 @@ const VERSION_DEPENDENT: PathPattern[] = [
   ["spec", "selectionStrategy"],
 ];
 
-const BY_KIND: Readonly<Record<string, PathPattern[]>> = {
+const BY_KIND: Readonly<Record<string, PathPattern[]>> = lookupTable({
   PersistentVolumeClaim: [["spec", "volumeName"], ["spec", "storageClassName"]],
   PersistentVolume: [["spec", "claimRef"]],
   Namespace: [["spec", "finalizers"]],
@@ -58,7 +59,7 @@ const BY_KIND: Readonly<Record<string, PathPattern[]>> = {
   MutatingWebhookConfiguration: [["webhooks", "[*]", "clientConfig", "caBundle"]],
   APIService: [["spec", "caBundle"]],
   Pod: POD_ADMISSION,
-};
+});
 
 export interface OwnedFields {
   patterns: PathPattern[];

@@ -4,9 +4,10 @@ import { stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { emptyWorkload, note, spec } from "./context.js";
 import type { ExpandNote, ExpandedWorkload } from "./types.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /** The descriptors robfig/cron's standard parser accepts, as five-field schedules. */
-const DESCRIPTORS: Record<string, string> = {
+const DESCRIPTORS: Readonly<Record<string, string>> = lookupTable({
   "@yearly": "0 0 1 1 *",
   "@annually": "0 0 1 1 *",
   "@monthly": "0 0 1 * *",
@@ -14,7 +15,7 @@ const DESCRIPTORS: Record<string, string> = {
   "@daily": "0 0 * * *",
   "@midnight": "0 0 * * *",
   "@hourly": "0 * * * *",
-};
+});
 
 export type NextRun = { at: Date } | { every: string } | { error: string };
 

@@ -13,6 +13,7 @@ import { expandDeployment, expandReplicaSet } from "./replicated.js";
 import { expandStatefulSet } from "./statefulset.js";
 import { assumeLivePodsRun, podsUnlisted } from "./unlisted-pods.js";
 import type { ExpandNote, ExpandOptions, ExpandResult, ExpandedWorkload } from "./types.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /** A note as a finding (rule `expand/<Kind>`), placed where the workload says what the note is about. */
 export function noteToFinding(note: ExpandNote): Finding {
@@ -25,7 +26,7 @@ export { nextRun } from "./cronjob.js";
 type Expander = (ctx: WorkloadContext, now: Date) => { workload: ExpandedWorkload; notes: ExpandNote[] };
 
 /** The controllers by group/kind; the object's apiVersion must be one they serve. */
-const CONTROLLERS: Record<string, { group: string; expand: Expander }> = {
+const CONTROLLERS: Readonly<Record<string, { group: string; expand: Expander }>> = lookupTable({
   Deployment: { group: "apps", expand: expandDeployment },
   ReplicaSet: { group: "apps", expand: expandReplicaSet },
   StatefulSet: { group: "apps", expand: expandStatefulSet },
@@ -33,7 +34,7 @@ const CONTROLLERS: Record<string, { group: string; expand: Expander }> = {
   ReplicationController: { group: "", expand: expandReplicaSet },
   Job: { group: "batch", expand: expandJob },
   CronJob: { group: "batch", expand: expandCronJob },
-};
+});
 
 function namespaceOf(object: KubeObject): string {
   return stringOf(object.metadata?.namespace) || "default";

@@ -5,6 +5,7 @@
 // reporting it, the conversion gives up (NotCertain) so that the full parse,
 // which reports it, can take over.
 import { CST } from "yaml";
+import { badEscape } from "./go-yaml.js";
 import { typePlainScalar } from "./plain-scalars.js";
 import { setOwn } from "./yaml-ast.js";
 
@@ -98,6 +99,7 @@ export function isBlockCollection(token: CST.Token | undefined): boolean {
 }
 
 function scalarValue(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): unknown {
+  if (token.type === "double-quoted-scalar" && badEscape(token.source)) giveUp();
   let failed = false;
   const resolved = CST.resolveAsScalar(token, true, () => (failed = true));
   if (failed) giveUp();

@@ -1,10 +1,13 @@
 // From YAML text to manifest documents: one per Kubernetes object, Lists
 // flattened, each able to say where any of its values was written.
-import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import { Composer, LineCounter, parseAllDocuments, Parser, type Document } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position } from "../types.js";
+import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast } from "./fast-yaml.js";
+import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml.js";
 import { documentToJS, locateInDocument, scalarSourceAt, scalarSpanInDocument } from "./yaml-ast.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
+import { splitYamlStream, type StreamChunk } from "./yaml-stream.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -63,23 +66,51 @@ function shift(at: Position, origin: Origin): Position {
   return origin.lineOffset === 0 ? at : { line: Math.max(1, at.line - origin.lineOffset), column: at.column };
 }
 
+/** A chunk of the stream (see yaml-stream.ts) and its documents' syntax trees, offsets relative to the chunk. */
+interface ParsedChunk {
+  chunk: StreamChunk;
+  trees: Document[];
+}
+
 /**
- * The YAML a file's documents came from. Its syntax trees are dropped after
- * the first read and built again only for a file that has findings: keeping
- * them all costs more (in garbage collection) than parsing twice the few
- * that are needed.
+ * The YAML a file's documents came from. Syntax trees are dropped after the
+ * first read and built again, one `---` chunk at a time, only for a document
+ * that has findings: keeping them all costs more (in garbage collection) than
+ * parsing twice the few that are needed.
  */
 class FileSource {
-  private trees: Document[] | undefined;
+  private chunks: StreamChunk[] | undefined;
+  private readonly parsed = new Map<number, ParsedChunk>();
 
   constructor(
     private readonly text: string,
     readonly lineCounter: LineCounter,
   ) {}
 
-  tree(index: number): Document {
-    this.trees ??= parseAllDocuments(this.text, KUBERNETES_YAML_OPTIONS) as Document[];
-    return this.trees[index]!;
+  /** The syntax tree of the document whose contents start at `offset`, and where its chunk starts. */
+  tree(offset: number): { doc: Document; chunkStart: number } {
+    this.chunks ??= splitYamlStream(this.text);
+    let low = 0;
+    let high = this.chunks.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.chunks[middle]!.start <= offset) low = middle;
+      else high = middle - 1;
+    }
+    let parsed = this.parsed.get(low);
+    if (!parsed) {
+      const chunk = this.chunks[low]!;
+      parsed = { chunk, trees: parseAllDocuments(this.text.slice(chunk.start, chunk.end), KUBERNETES_YAML_OPTIONS) as Document[] };
+      this.parsed.set(low, parsed);
+    }
+    const relative = offset - parsed.chunk.start;
+    const doc = parsed.trees.find((tree) => (tree.range?.[2] ?? 0) >= relative) ?? parsed.trees[parsed.trees.length - 1]!;
+    return { doc, chunkStart: parsed.chunk.start };
+  }
+
+  /** Positions in a chunk's tree, in the file. */
+  counterFrom(chunkStart: number): Pick<LineCounter, "linePos"> {
+    return { linePos: (offset: number) => this.lineCounter.linePos(chunkStart + offset) };
   }
 
   position(offset: number): Position {
@@ -103,13 +134,19 @@ function makeDocument(
     object,
     locate: (pointer, options) => {
       if (pointer === "" && pointerPrefix === "" && !options?.key) return shift(source.position(startOffset), origin);
-      return shift(locateInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false), origin);
+      const { doc, chunkStart } = source.tree(startOffset);
+      return shift(locateInDocument(doc, source.counterFrom(chunkStart), pointerPrefix + pointer, options?.key ?? false), origin);
     },
-    sourceText: (pointer) => scalarSourceAt(source.tree(index), pointerPrefix + pointer),
+    sourceText: (pointer) => scalarSourceAt(source.tree(startOffset).doc, pointerPrefix + pointer),
   };
   // Rendered output is not the file to edit: no fix points into it.
   if (origin.rendered) document.rendered = true;
-  else document.scalarSpan = (pointer, options) => scalarSpanInDocument(source.tree(index), source.lineCounter, pointerPrefix + pointer, options?.key ?? false);
+  else {
+    document.scalarSpan = (pointer, options) => {
+      const { doc, chunkStart } = source.tree(startOffset);
+      return scalarSpanInDocument(doc, source.counterFrom(chunkStart), pointerPrefix + pointer, options?.key ?? false);
+    };
+  }
   return document;
 }
 
@@ -171,16 +208,27 @@ function keyAt(text: string, offset: number): string {
   return /^["']/.test(key) ? key.slice(1, -1) : key;
 }
 
-/** Parses one file's text; a broken document becomes findings and the others go on. */
+/**
+ * Parses one file's text; a broken document becomes findings and the others
+ * go on. The text is read as kubectl reads it: cut at `---` lines first, with
+ * go-yaml's rules where they differ from the yaml package's.
+ */
 export function parseManifests(text: string, file: string): ParsedFile {
+  const normalized = withLineFeeds(text);
+  // Lines are counted at line feeds, as editors and `grep -n` count them, even where go-yaml reads a lone CR as a break.
+  if (normalized !== text) return parseManifestsFull(normalized, file, countLines(text));
   return parseManifestsFast(text, file) ?? parseManifestsFull(text, file);
 }
+
+/** A line that starts with `---` followed by something other than a comment: kubectl refuses it. */
+const INVALID_SEPARATOR = /^---(?![ \t]*(?:#.*)?\r?$)/m;
 
 /**
  * The quick way (fast-yaml.ts), for files with nothing to report about their
  * YAML; `undefined` when the file needs the full one.
  */
 export function parseManifestsFast(text: string, file: string): ParsedFile | undefined {
+  if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text)) return undefined;
   const lineCounter = new LineCounter();
   const documents = parseDocumentsFast(text, lineCounter);
   if (!documents) return undefined;
@@ -193,37 +241,102 @@ export function parseManifestsFast(text: string, file: string): ParsedFile | und
   return out;
 }
 
-/** yaml's full parse: any file, its YAML errors and duplicate keys reported. */
-export function parseManifestsFull(text: string, file: string): ParsedFile {
-  const out: ParsedFile = { documents: [], findings: [] };
+/** The line counter of a whole text, as the parser would fill it. */
+function countLines(text: string): LineCounter {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
-  const docs = Array.isArray(parsed) ? parsed : [];
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
+}
+
+/** The `# Source:` name a chunk's first lines give, for findings about a chunk that cannot be parsed. */
+function chunkSourceName(text: string, chunk: StreamChunk): string | undefined {
+  const head = text.slice(chunk.start, Math.min(chunk.end, chunk.start + 4096));
+  return sourceName(head.split("\n").filter((line) => line.startsWith("#")).map((line) => line.slice(1)));
+}
+
+/** The problem that stops a chunk from being parsed at all: kubectl's separator error, or a character go-yaml refuses. */
+function chunkProblem(text: string, chunk: StreamChunk): { offset: number; message: string } | undefined {
+  return chunk.separatorError ?? controlCharacter(text, chunk.start, chunk.end);
+}
+
+/** Parses one `---` chunk; its documents are numbered from `firstIndex`. Returns how many documents it had. */
+function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: number, source: FileSource, out: ParsedFile): number {
+  const origin = (offset: number): Origin => originOf(file, chunkSourceName(text, chunk), source, text, offset);
+  const report = (offset: number, rule: string, message: string) => {
+    const from = origin(offset);
+    out.findings.push(loadFinding(from.file, shift(source.position(offset), from), rule, message, "", from.rendered));
+  };
+  const problem = chunkProblem(text, chunk);
+  if (problem) {
+    report(problem.offset, "yaml/syntax", `YAML syntax error: ${problem.message}`);
+    return 1;
+  }
+  const chunkText = text.slice(chunk.start, chunk.end);
+  const tokens = [...new Parser().parse(chunkText)];
+  for (const token of tokens) {
+    const tokenProblem = checkTokens(token);
+    if (tokenProblem) {
+      const rule = tokenProblem.kind === "limit" ? "yaml/limit" : "yaml/syntax";
+      const message = tokenProblem.kind === "limit" ? `YAML ${tokenProblem.message}` : `YAML syntax error: ${tokenProblem.message}`;
+      report(chunk.start + tokenProblem.offset, rule, message);
+      return 1;
+    }
+  }
+  const docs = [...(new Composer(KUBERNETES_YAML_OPTIONS).compose(tokens) as Iterable<Document>)];
+  const quoteStart = unterminatedQuote(tokens);
+  docs.forEach((doc, i) => parseDocument(text, doc, file, firstIndex + i, { chunk, quoteStart }, source, out));
+  return docs.length;
+}
+
+/** One composed document: its YAML errors and duplicate keys, or its objects. */
+function parseDocument(
+  text: string,
+  doc: Document,
+  file: string,
+  index: number,
+  { chunk, quoteStart }: { chunk: StreamChunk; quoteStart: number | undefined },
+  source: FileSource,
+  out: ParsedFile,
+): void {
+  const contentStart = chunk.start + ((doc.contents as { range?: number[] } | null)?.range?.[0] ?? doc.range?.[0] ?? 0);
+  const origin = originOf(file, sourceName([doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore]), source, text, contentStart);
+  const at = (offset: number): Position => shift(source.position(chunk.start + offset), origin);
+  const name = origin.file;
+  let fatal = false;
+  for (const error of doc.errors) {
+    const duplicate = error.code === "DUPLICATE_KEY";
+    fatal ||= !duplicate;
+    const message = duplicate
+      ? `duplicate key ${JSON.stringify(keyAt(text, chunk.start + error.pos[0]))}: a mapping's keys must be unique (the API server would keep only the last value)`
+      : `YAML syntax error: ${error.message}`;
+    // yaml places a missing closing quote at the end of the text; the quote that opened it says more.
+    const offset = error.code === "MISSING_CHAR" && /quote/.test(error.message) && quoteStart !== undefined ? quoteStart : error.pos[0];
+    out.findings.push(loadFinding(name, at(offset), duplicate ? "yaml/duplicate-key" : "yaml/syntax", message, "", origin.rendered));
+  }
+  if (fatal || doc.contents === null) return;
+  const converted = documentToJS(doc);
+  if ("problem" in converted) {
+    const { rule, message, offset } = converted.problem;
+    out.findings.push(loadFinding(name, at(offset), rule, rule === "yaml/limit" ? `YAML ${message}` : `YAML syntax error: ${message}`, "", origin.rendered));
+    return;
+  }
+  const value = converted.value;
+  if (value === null || value === undefined) return;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    const position = shift(locateInDocument(doc, source.counterFrom(chunk.start), "", false), origin);
+    out.findings.push(loadFinding(name, position, "document/not-an-object",
+      `document is ${describeType(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`, "", origin.rendered));
+    return;
+  }
+  flatten(origin, index, value as KubeObject, source, contentStart, out);
+}
+
+/** yaml's full parse, one `---` chunk at a time: any file, its YAML errors and duplicate keys reported. */
+export function parseManifestsFull(text: string, file: string, lineCounter = countLines(text)): ParsedFile {
+  const out: ParsedFile = { documents: [], findings: [] };
   const source = new FileSource(text, lineCounter);
-  docs.forEach((doc, index) => {
-    const contentStart = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? doc.range?.[0] ?? 0;
-    const origin = originOf(file, sourceName([doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore]), source, text, contentStart);
-    const name = origin.file;
-    let fatal = false;
-    for (const error of doc.errors) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const duplicate = error.code === "DUPLICATE_KEY";
-      fatal ||= !duplicate;
-      const message = duplicate
-        ? `duplicate key ${JSON.stringify(keyAt(text, error.pos[0]))}: a mapping's keys must be unique (the API server would keep only the last value)`
-        : `YAML syntax error: ${error.message}`;
-      out.findings.push(loadFinding(name, shift({ line, column: col }, origin), duplicate ? "yaml/duplicate-key" : "yaml/syntax", message, "", origin.rendered));
-    }
-    if (fatal || doc.contents === null) return;
-    const value = documentToJS(doc);
-    if (value === null || value === undefined) return;
-    if (typeof value !== "object" || Array.isArray(value)) {
-      const at = shift(locateInDocument(doc, lineCounter, "", false), origin);
-      out.findings.push(loadFinding(name, at, "document/not-an-object",
-        `document is ${describeType(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`, "", origin.rendered));
-      return;
-    }
-    flatten(origin, index, value as KubeObject, source, contentStart, out);
-  });
+  let index = 0;
+  for (const chunk of splitYamlStream(text)) index += parseChunk(text, chunk, file, index, source, out);
   return out;
 }

@@ -5,7 +5,7 @@
 // directives, anchors, tags or any problem to report, makes it give up on the
 // whole file, which is then loaded the full way.
 import { Parser, type CST, type LineCounter } from "yaml";
-import { checkEnd, giveUp, isBlockCollection, nodeValue, NotCertain } from "./cst-values.js";
+import { checkEnd, giveUp, nodeValue, NotCertain } from "./cst-values.js";
 
 export interface PlainDocument {
   /** Position among the file's documents, counting empty ones as parseAllDocuments does. */
@@ -105,8 +105,8 @@ function commentsBefore(
 function readDocument(token: CST.Document, index: number, prelude: readonly string[]): PlainDocument | null {
   const { value } = token;
   const start = readDocumentStart(token.start, value ?? token.end?.[0]);
-  // `--- a: b`: a block collection may not start on the marker's line.
-  if (start.marker && isBlockCollection(value) && !start.newline) giveUp();
+  // `--- a: b`, `--- {a: b}`: kubectl refuses anything but a comment after the marker.
+  if (start.marker && value && !start.newline) giveUp();
   checkEnd(token.end, false);
   if (!value) return null;
   if (value.type !== "block-map" && !(value.type === "flow-collection" && value.start.source === "{")) giveUp();

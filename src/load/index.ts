@@ -1,14 +1,18 @@
 // The load stage: paths in, documents and loading findings out.
 import type { Finding, LoadResult } from "../types.js";
 import { parseManifests } from "./documents.js";
-import { expandPaths, readInput } from "./read-inputs.js";
+import { expandPaths, INPUT_RULES, readInput, type InputError, type ReadOptions } from "./read-inputs.js";
 
 export { parseManifests, type ParsedFile } from "./documents.js";
 export { scalarSourceAt } from "./yaml-ast.js";
-export { expandPaths, listManifestFiles, readInput, type InputError, type InputText } from "./read-inputs.js";
+export {
+  DEFAULT_MAX_FILE_SIZE, describeSize, expandPaths, INPUT_RULES, listManifestFiles, parseFileSize, readInput,
+  type InputError, type InputText, type ReadOptions,
+} from "./read-inputs.js";
 
-function unreadable(file: string, message: string): Finding {
-  return { severity: "error", rule: "input/unreadable", message, file, line: 1, column: 1, path: "" };
+/** A path that could not be read, as a finding about its file. */
+export function inputErrorFinding(error: InputError): Finding {
+  return { severity: "error", rule: error.rule ?? INPUT_RULES.unreadable, message: error.message, file: error.file, line: 1, column: 1, path: "" };
 }
 
 /** Loads text already in memory (stdin, tests, the library API). */
@@ -18,17 +22,17 @@ export function loadText(text: string, file = "<stdin>"): LoadResult {
 }
 
 /** Loads every manifest under the given paths. */
-export function loadInputs(paths: readonly string[]): LoadResult {
-  const { files, errors } = expandPaths(paths);
+export function loadInputs(paths: readonly string[], options: ReadOptions = {}): LoadResult {
+  const { files, errors } = expandPaths(paths, options);
   const result: LoadResult = {
     documents: [],
-    findings: errors.map((e) => unreadable(e.file, e.message)),
+    findings: errors.map(inputErrorFinding),
     files: [],
   };
   for (const file of files) {
-    const input = readInput(file);
+    const input = readInput(file, options);
     if ("message" in input) {
-      result.findings.push(unreadable(input.file, input.message));
+      result.findings.push(inputErrorFinding(input));
       continue;
     }
     result.files.push(input.file);

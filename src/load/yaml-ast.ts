@@ -1,8 +1,9 @@
 // The parsed YAML of one document: its AST (kept so that positions are only
 // worked out for the values a finding points at) and a plain JS value.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node } from "yaml";
 import type { Position, Span } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
+import { MAX_NESTING } from "./cst-checks.js";
 
 /** Thrown by the fast conversion when a document needs yaml's full `toJS` (aliases, merge keys). */
 class NeedsFullConversion extends Error {}
@@ -37,13 +38,99 @@ function convert(node: unknown): unknown {
   return null;
 }
 
-export function documentToJS(doc: Document): unknown {
+/** Why a document's YAML could not become a value, and where. */
+export interface ConversionProblem {
+  rule: "yaml/syntax" | "yaml/limit";
+  message: string;
+  offset: number;
+}
+
+/**
+ * Aliases expand: a few lines can stand for millions of values ("billion
+ * laughs"). Past this many aliased nodes, go-yaml too refuses the document.
+ */
+const MAX_ALIAS_COUNT = 1000;
+
+/** The most values a document with aliases may expand to, besides one per character of its text. */
+const MAX_EXPANDED_VALUES = 100_000;
+
+/** The plain value of a document, or what stops it from having one (bad aliases and merge keys, alias bombs). */
+export function documentToJS(doc: Document): { value: unknown } | { problem: ConversionProblem } {
   try {
-    return convert(doc.contents);
+    return { value: convert(doc.contents) };
   } catch (error) {
-    if (error instanceof NeedsFullConversion) return doc.toJS({ maxAliasCount: 1000 });
-    throw error;
+    if (!(error instanceof NeedsFullConversion)) throw error;
   }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { problem: conversionProblem(doc, error) };
+  }
+  const [start = 0, , end = start] = doc.range ?? [];
+  const copied = expandedCopy(value, MAX_EXPANDED_VALUES + (end - start));
+  return copied.complete ? { value: copied.value } : { problem: aliasProblem(doc, "yaml/limit", copied.reason) };
+}
+
+function firstNodeOffset(doc: Document, test: (node: unknown) => boolean): number {
+  let offset: number | undefined;
+  visit(doc, (_key, node) => {
+    if (!test(node)) return undefined;
+    offset = (isPair(node) ? (node.key as Node | null) : (node as Node))?.range?.[0];
+    return visit.BREAK;
+  });
+  return offset ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
+}
+
+function aliasProblem(doc: Document, rule: ConversionProblem["rule"], message: string, anchor?: string): ConversionProblem {
+  return { rule, message, offset: firstNodeOffset(doc, (node) => isAlias(node) && (anchor === undefined || node.source === anchor)) };
+}
+
+/** yaml's errors in go-yaml's words, placed at the alias or merge key that caused them. */
+function conversionProblem(doc: Document, error: unknown): ConversionProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const unresolved = /^Unresolved alias.*: (.*)$/.exec(message);
+  if (unresolved) return aliasProblem(doc, "yaml/syntax", `unknown anchor '${unresolved[1]}' referenced`, unresolved[1]);
+  if (message.startsWith("Excessive alias count")) return aliasProblem(doc, "yaml/limit", "document contains excessive aliasing");
+  if (message.startsWith("Merge sources")) {
+    const offset = firstNodeOffset(doc, (node) => isPair(node) && isScalar(node.key) && node.key.source === "<<" && !isMap(node.value) && !isAlias(node.value));
+    return { rule: "yaml/syntax", message: "map merge requires map or sequence of maps as the value", offset };
+  }
+  return { rule: "yaml/syntax", message, offset: (doc.contents as Node | null)?.range?.[0] ?? 0 };
+}
+
+/**
+ * A copy of a value whose aliases yaml resolved to shared objects: every
+ * later stage may then change its part without touching another, and walk
+ * it without meeting more than `limit` values or nesting deeper than
+ * MAX_NESTING (aliases can nest anchors in anchors). Iterative.
+ */
+function expandedCopy(value: unknown, limit: number): { complete: true; value: unknown } | { complete: false; reason: string } {
+  const root: { value?: unknown } = {};
+  const stack: Array<{ source: unknown; parent: Record<string, unknown> | unknown[]; key: string | number; depth: number }> = [
+    { source: value, parent: root as Record<string, unknown>, key: "value", depth: 0 },
+  ];
+  let count = 0;
+  while (stack.length > 0) {
+    const { source, parent, key, depth } = stack.pop()!;
+    if (++count > limit) return { complete: false, reason: "document contains excessive aliasing" };
+    if (source === null || typeof source !== "object") {
+      setChild(parent, key, source);
+      continue;
+    }
+    if (depth > MAX_NESTING) return { complete: false, reason: `nested more than ${MAX_NESTING} levels deep through aliases: the document is not read` };
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(source) ? new Array(source.length) : {};
+    setChild(parent, key, copy);
+    for (const [childKey, child] of Object.entries(source)) {
+      stack.push({ source: child, parent: copy, key: Array.isArray(copy) ? Number(childKey) : childKey, depth: depth + 1 });
+    }
+  }
+  return { complete: true, value: root.value };
+}
+
+function setChild(parent: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {
+  if (Array.isArray(parent)) parent[key as number] = value;
+  else setOwn(parent, key as string, value);
 }
 
 interface Located {
@@ -105,7 +192,7 @@ export function scalarSourceAt(doc: Document, pointer: string): string | undefin
  * column after its last character, quotes included), when it is on one line:
  * the text a fix replaces.
  */
-export function scalarSpanInDocument(doc: Document, lineCounter: LineCounter, pointer: string, wantKey: boolean): Span | undefined {
+export function scalarSpanInDocument(doc: Document, lineCounter: Pick<LineCounter, "linePos">, pointer: string, wantKey: boolean): Span | undefined {
   const { node, keyNode, complete } = walk(doc, pointer);
   const target = wantKey ? keyNode : node;
   if (!complete || !isScalar(target) || !target.range) return undefined;
@@ -117,7 +204,7 @@ export function scalarSpanInDocument(doc: Document, lineCounter: LineCounter, po
 
 export function locateInDocument(
   doc: Document,
-  lineCounter: LineCounter,
+  lineCounter: Pick<LineCounter, "linePos">,
   pointer: string,
   wantKey: boolean,
 ): Position {

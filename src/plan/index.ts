@@ -39,13 +39,14 @@ export interface PlanRun {
 }
 
 /**
- * The current state. A path that cannot be read is a usage error: a plan
+ * The current state. A path that cannot be read (or may not be: a link out of
+ * the given paths, a file over the size limit) is a usage error: a plan
  * against part of a cluster would show its objects as creates.
  */
-function readSnapshot(paths: readonly string[]): { snapshot: ClusterSnapshot; findings: Finding[]; warnings: string[] } {
+function readSnapshot(paths: readonly string[], options: PlanOptions): { snapshot: ClusterSnapshot; findings: Finding[]; warnings: string[] } {
   if (paths.length === 0) return { snapshot: emptySnapshot(), findings: [], warnings: [] };
-  const { snapshot, findings } = loadClusterSnapshot([...paths]);
-  const unreadable = findings.find((f) => f.rule === "input/unreadable");
+  const { snapshot, findings } = loadClusterSnapshot([...paths], options);
+  const unreadable = findings.find((f) => f.rule.startsWith("input/") && f.severity === "error");
   if (unreadable) throw new UsageError(`--cluster: ${unreadable.message}`);
   const warnings =
     snapshot.objects.length === 0
@@ -170,7 +171,7 @@ function placeInNamespace(documents: readonly ManifestDocument[], inventory: Inv
 export async function plan(input: ValidateInput, options: PlanOptions = {}): Promise<PlanRun> {
   const started = performance.now();
   const clusterPaths = options.clusterPaths ?? [];
-  const { snapshot, findings: snapshotFindings, warnings } = readSnapshot(clusterPaths);
+  const { snapshot, findings: snapshotFindings, warnings } = readSnapshot(clusterPaths, options);
   // Positions are needed for admission findings: keep every document on this thread.
   const validation = await runValidation(input, { ...options, threads: 1 }, { clusterObjects: snapshot.objects });
   const { kubernetesVersion } = validation.result;

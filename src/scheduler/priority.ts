@@ -3,12 +3,13 @@
 import type { KubeObject } from "../types.js";
 import { metadataOf, specOf } from "./objects.js";
 import { textOf, truncatedIntegerOf } from "../util/object-access.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 /** Built-in classes that exist in every cluster. */
-const SYSTEM_CLASSES: Record<string, number> = {
+const SYSTEM_CLASSES: Readonly<Record<string, number>> = lookupTable({
   "system-cluster-critical": 2000000000,
   "system-node-critical": 2000001000,
-};
+});
 
 export function priorityResolver(priorityClasses: readonly KubeObject[]): (pod: KubeObject) => number {
   const values = new Map<string, number>(Object.entries(SYSTEM_CLASSES));

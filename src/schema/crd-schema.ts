@@ -9,18 +9,19 @@ import type { StructuralNode } from "./crd/structural.js";
 import type { SchemaNode } from "./schema-node.js";
 import { compileRe2 } from "../util/re2.js";
 import { STRING_FORMAT_CHECKS } from "./crd/string-formats.js";
+import { lookupTable } from "../util/lookup-table.js";
 
 const OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
 /** Formats kube-openapi checks on custom resources that kubeplan checks too (see runtime-ajv.ts). */
-export const CUSTOM_RESOURCE_FORMATS: Record<string, string> = {
+export const CUSTOM_RESOURCE_FORMATS: Readonly<Record<string, string>> = lookupTable({
   byte: "byte",
   date: "cr-date",
   "date-time": "cr-date-time",
   datetime: "cr-date-time",
   uuid: "cr-uuid",
   ...Object.fromEntries(Object.keys(STRING_FORMAT_CHECKS).map((name) => [name, `cr-${name}`])),
-};
+});
 
 type Json = Record<string, unknown>;
 

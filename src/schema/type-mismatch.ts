@@ -2,6 +2,7 @@
 // traps behind most of them: Kubernetes reads YAML 1.1, where unquoted
 // yes/no/on/off/true/false are booleans and 8080 or 1.10 are numbers; a
 // missing space after a colon makes "key:value" one string.
+import { lookupTable } from "../util/lookup-table.js";
 
 export interface Explanation {
   message: string;
@@ -14,7 +15,7 @@ export interface ObjectShape {
   required: readonly string[];
 }
 
-const NOUNS: Record<string, string> = {
+const NOUNS: Readonly<Record<string, string>> = lookupTable({
   string: "a string",
   integer: "an integer",
   number: "a number",
@@ -22,7 +23,7 @@ const NOUNS: Record<string, string> = {
   object: "an object",
   array: "a list",
   null: "null",
-};
+});
 
 const YAML_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 const TRUTHY = /^(y|yes|true|on)$/i;

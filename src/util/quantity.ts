@@ -3,6 +3,7 @@
 //
 // A value is kept as an integer count of nano-units (10^-9), which is the
 // finest precision Kubernetes keeps: anything finer is rounded up, as upstream does.
+import { lookupTable } from "./lookup-table.js";
 
 export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
 
@@ -140,7 +141,7 @@ export function wholeValue(q: Quantity): bigint {
 
 export const ZERO_QUANTITY: Quantity = { nanos: 0n, format: "DecimalSI" };
 
-const SUFFIX_FIXES: Record<string, string[]> = {
+const SUFFIX_FIXES: Readonly<Record<string, string[]>> = lookupTable({
   b: [""],
   kb: ["k", "Ki"],
   kib: ["Ki"],
@@ -163,7 +164,7 @@ const SUFFIX_FIXES: Record<string, string[]> = {
   k: ["k", "Ki"],
   g: ["G", "Gi"],
   t: ["T", "Ti"],
-};
+});
 
 /**
  * What the writer of an invalid quantity most likely meant (`256MB` → `256M`, `256Mi`;

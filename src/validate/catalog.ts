@@ -6,11 +6,14 @@ import { CREATE_PATH_RULES } from "./create-path.js";
 
 /** Rules of the load and schema stages, which are not rule modules. */
 const BUILT_IN: readonly RuleInfo[] = [
-  { id: "input/unreadable", severity: "error", description: "A path on the command line cannot be read." },
+  { id: "input/unreadable", severity: "error", description: "A path on the command line cannot be read, or is not a regular file (a device, a pipe)." },
+  { id: "input/symlink-outside", severity: "error", description: "A symbolic link leads outside the given paths; it is not followed (--follow-external-symlinks follows it)." },
+  { id: "input/too-large", severity: "error", description: "A file is larger than --max-file-size (64Mi by default); it is not read." },
   { id: "input/not-a-manifest", severity: "info", description: "A file that is not a Kubernetes manifest (kustomization, Helm chart file or template, CI, Compose or package file) is skipped." },
   { id: "inputs/rejected-kind", severity: "error", description: "An object of a kind that --reject names." },
   { id: "yaml/syntax", severity: "error", description: "The YAML of a document cannot be parsed; the document is skipped." },
   { id: "yaml/duplicate-key", severity: "error", description: "A mapping repeats a key; Kubernetes would keep only the last value." },
+  { id: "yaml/limit", severity: "error", description: "A document nests deeper than 500 levels or expands its aliases too far (an alias bomb); it is not read." },
   { id: "document/not-an-object", severity: "error", description: "A document is not a mapping, so it cannot be a Kubernetes object." },
   { id: "document/missing-apiversion", severity: "error", description: "An object has no apiVersion." },
   { id: "document/missing-kind", severity: "error", description: "An object has no kind." },

@@ -1,7 +1,7 @@
 // The per-file part of validation: read, parse, schema-check. It runs the
 // same on the main thread and in workers, so it only returns plain data
 // plus the documents (whose positions stay where their YAML was parsed).
-import { parseManifests, type InputText, type ParsedFile } from "../load/index.js";
+import { inputErrorFinding, parseManifests, type InputError, type InputText, type ParsedFile } from "../load/index.js";
 import { Inventory } from "../inventory.js";
 import { DOCUMENT_RULES, runRules } from "../rules/index.js";
 import type { RuleContext } from "../rules/types.js";
@@ -116,8 +116,8 @@ export function fileWithFindings(file: string, findings: Finding[]): CheckedFile
   return { file, documents: [], summaries: [], findings, byDocument: new Map(), skipped: 0 };
 }
 
-export function unreadableFile(file: string, message: string): CheckedFile {
-  return fileWithFindings(file, [{ severity: "error", rule: "input/unreadable", message, file, line: 1, column: 1, path: "" }]);
+export function unreadableFile(error: InputError): CheckedFile {
+  return fileWithFindings(error.file, [inputErrorFinding(error)]);
 }
 
 /** Checks files already read, with one checker for all of them. */

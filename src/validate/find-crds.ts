@@ -1,6 +1,6 @@
 // CustomResourceDefinitions must be known before any custom resource is
 // checked, wherever they stand in the inputs: a first, cheap pass finds them.
-import { loadInputs, parseManifests, type ParsedFile } from "../load/index.js";
+import { loadInputs, parseManifests, type ParsedFile, type ReadOptions } from "../load/index.js";
 import type { Inventory } from "../inventory.js";
 import type { Finding, KubeObject } from "../types.js";
 
@@ -34,9 +34,9 @@ export function crdsInTexts(texts: Iterable<{ text: string; file: string }>): { 
 }
 
 /** The CRDs under `--crds` paths, with the problems of reading them. */
-export function crdsFromPaths(paths: readonly string[]): { crds: KubeObject[]; findings: Finding[] } {
+export function crdsFromPaths(paths: readonly string[], options: ReadOptions = {}): { crds: KubeObject[]; findings: Finding[] } {
   if (paths.length === 0) return { crds: [], findings: [] };
-  const loaded = loadInputs(paths);
+  const loaded = loadInputs(paths, options);
   return { crds: loaded.documents.map((d) => d.object).filter(isCrd), findings: loaded.findings };
 }
 

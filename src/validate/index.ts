@@ -61,10 +61,10 @@ function gatherInputs(input: ValidateInput, options: ValidateOptions): Gathered 
     const { text, file = "<stdin>" } = input as { text: string; file?: string };
     return { texts: [{ text, file }], unreadable: [] };
   }
-  const expanded = expandPaths(input as readonly string[]);
+  const expanded = expandPaths(input as readonly string[], options);
   const skip = (options.skipPaths ?? []).map(globToRegExp);
   const ignore = ignorePatterns(options.ignoreFilenamePatterns);
-  const gathered: Gathered = { texts: [], unreadable: expanded.errors.map((e) => unreadableFile(e.file, e.message)) };
+  const gathered: Gathered = { texts: [], unreadable: expanded.errors.map(unreadableFile) };
   for (const path of expanded.files) {
     if (path !== "-" && matchesAnyGlob(relative(process.cwd(), path), skip)) continue;
     if (path !== "-" && ignore.some((pattern) => pattern.test(path))) continue;
@@ -73,8 +73,8 @@ function gatherInputs(input: ValidateInput, options: ValidateOptions): Gathered 
       gathered.unreadable.push(fileWithFindings(path, [notAManifestFinding(path, what)]));
       continue;
     }
-    const read = readInput(path);
-    if ("message" in read) gathered.unreadable.push(unreadableFile(read.file, read.message));
+    const read = readInput(path, options);
+    if ("message" in read) gathered.unreadable.push(unreadableFile(read));
     else gathered.texts.push(read);
   }
   return gathered;
@@ -101,7 +101,7 @@ function notAManifestFinding(file: string, what: string): Finding {
  */
 async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
   const { texts, unreadable } = gatherInputs(input, options);
-  const fromCrdPaths = crdsFromPaths(options.crdPaths ?? []);
+  const fromCrdPaths = crdsFromPaths(options.crdPaths ?? [], options);
   const crdProblems = fromCrdPaths.findings.map((f) => fileWithFindings(f.file, [f]));
   const fromInputs = crdsInTexts(texts);
   const crds = [...fromCrdPaths.crds, ...fromInputs.crds];

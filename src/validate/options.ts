@@ -1,9 +1,10 @@
 // What `validate` can be told, from the command line, the config file or the library API.
+import type { ReadOptions } from "../load/read-inputs.js";
 import type { KubeObject, Severity } from "../types.js";
 
 export type RuleSetting = Severity | "off";
 
-export interface ValidateOptions {
+export interface ValidateOptions extends ReadOptions {
   /** Target Kubernetes release ("1.30" .. "1.36"); the newest when absent. */
   kubernetesVersion?: string;
   /** Custom resources whose CRD is nowhere are not errors. */

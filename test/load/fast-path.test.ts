@@ -50,7 +50,7 @@ function composed(text: string, indexes: number[]) {
     const contents = doc.contents as { commentBefore?: string | null; range: number[] };
     return {
       index,
-      value: documentToJS(doc),
+      value: (documentToJS(doc) as { value: unknown }).value,
       commentsBefore: [doc.commentBefore ?? undefined, contents.commentBefore ?? undefined],
       contentStart: contents.range[0],
     };
@@ -86,8 +86,10 @@ const SNIPPETS: Array<[string, string, boolean]> = [
   ["literal keep at end of file", `${pod}data:\n  text: |+\n    kept\n\n`, true],
   ["block scalar header comment", `${pod}data:\n  text: | # why\n    x\n`, true],
   ["quoted multi-line", `${pod}data:\n  a: "one\n    two\\\n    three"\n  b: 'it''s\n\n    here'\n`, true],
-  ["escapes", `${pod}data:\n  a: "tab\\there \\u00e9 \\x41 \\U0001F600 \\n \\\\ \\" \\/"\n`, true],
+  ["escapes", `${pod}data:\n  a: "tab\\there \\u00e9 \\x41 \\U0001F600 \\n \\\\ \\""\n`, true],
   ["bad escape", `${pod}data:\n  a: "\\q"\n`, false],
+  ["an escape go-yaml refuses", `${pod}data:\n  a: "http:\\/\\/x"\n`, false],
+  ["a lone surrogate escape", `${pod}data:\n  a: "\\uD800"\n`, false],
   ["comments everywhere", `# head\napiVersion: v1 # after\n# between\nkind: ConfigMap\nmetadata: # open\n  # inside\n  name: c\n  # trailing\ndata:\n  k: [a, # in flow\n    b]\n# end\n`, true],
   ["comment without space", `${pod}x: a #ok\ny: "b"#bad\n`, false],
   ["empty values", `${pod}data:\n  a:\n  b: ~\n  c: null\n  d: Null\n  e: ""\n  f: ''\n`, true],
@@ -153,7 +155,9 @@ const SNIPPETS: Array<[string, string, boolean]> = [
   ["key without value", `${pod}a:\n  b: 1\n  c\n`, false],
   ["empty key", `${pod}: v\n`, false],
   ["marker then mapping on its line", `--- a: b\n`, false],
-  ["marker then flow mapping on its line", `--- {apiVersion: v1, kind: Namespace, metadata: {name: n}}\n`, true],
+  ["marker then flow mapping on its line", `--- {apiVersion: v1, kind: Namespace, metadata: {name: n}}\n`, false],
+  ["a line that starts with --- but is no marker", `${pod}---x: 1\n`, false],
+  ["a control character", `${pod}data:\n  a: "x\u0001"\n`, false],
   ["proto key", `${pod}data:\n  __proto__: {polluted: true}\n`, true],
   ["long key", `${pod}${"k".repeat(1100)}: v\n`, false],
   ["key near the limit", `${pod}${"k".repeat(990)}: v\n`, true],

@@ -3,12 +3,13 @@
 import type { KubeObject } from "../../types.js";
 import { integerOf, recordOf, stringOf } from "../../util/object-access.js";
 import type { PlanState } from "../state.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 /** Classes every cluster has (pkg/apis/scheduling SystemPriorityClasses). */
-export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
+export const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = lookupTable({
   "system-node-critical": 2000001000,
   "system-cluster-critical": 2000000000,
-};
+});
 
 interface Resolved {
   name: string;

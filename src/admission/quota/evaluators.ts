@@ -8,6 +8,7 @@ import { containerLimits, containerName, containerRequests, containersOf, podLim
 import { addLists, cachedQuantity, sortedNames, type ResourceList } from "../resource-list.js";
 import type { ResourceName } from "../resource-names.js";
 import { matchesScopedValue, podMatchesScope, type ScopeRequirement } from "./scopes.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 export interface Evaluator {
   /** The operations the evaluator charges for. */
@@ -216,12 +217,12 @@ function claimStorageUsage(claim: KubeObject): Quantity | undefined {
 // ---------------------------------------------------------------- object counts
 
 /** Resources counted under a legacy name too (`configmaps` besides `count/configmaps`). */
-const LEGACY_ALIASES: Record<string, string> = {
+const LEGACY_ALIASES: Readonly<Record<string, string>> = lookupTable({
   configmaps: "configmaps",
   resourcequotas: "resourcequotas",
   replicationcontrollers: "replicationcontrollers",
   secrets: "secrets",
-};
+});
 
 /** generic.NewObjectCountEvaluator: one per group/resource, created on first use. */
 export function objectCountEvaluator(resource: ResourceName): Evaluator {

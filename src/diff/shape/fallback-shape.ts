@@ -3,9 +3,10 @@
 // Taken from the OpenAPI spec's x-kubernetes-list-map-keys of core/v1 and
 // meta/v1; a test checks them against ../shared/k8s-openapi/swagger-v1.36.json.
 import type { ShapeNode } from "../types.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 /** Lists of objects keyed by these fields, wherever they appear. */
-const KEYED_LISTS: Readonly<Record<string, readonly string[]>> = {
+const KEYED_LISTS: Readonly<Record<string, readonly string[]>> = lookupTable({
   containers: ["name"],
   initContainers: ["name"],
   ephemeralContainers: ["name"],
@@ -19,13 +20,13 @@ const KEYED_LISTS: Readonly<Record<string, readonly string[]>> = {
   resourceClaims: ["name"],
   schedulingGates: ["name"],
   ownerReferences: ["uid"],
-};
+});
 
 /** Container ports and Service ports are keyed differently. */
-const PORT_KEYS: Readonly<Record<string, readonly string[]>> = {
+const PORT_KEYS: Readonly<Record<string, readonly string[]>> = lookupTable({
   container: ["containerPort", "protocol"],
   service: ["port", "protocol"],
-};
+});
 
 /** Maps replaced whole (LabelSelector and nodeSelector are `x-kubernetes-map-type: atomic`). */
 const ATOMIC_MAPS = new Set(["selector", "nodeSelector", "matchLabels"]);

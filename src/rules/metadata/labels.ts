@@ -10,19 +10,20 @@ import { podTemplatesOf } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { apiGroup, byteLength } from "../../util/api-values.js";
 import { isRecord } from "../../util/object-access.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 /** apimachinery's TotalAnnotationSizeLimitB. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
 /** Kinds (by `group/Kind`) with a metav1.LabelSelector, and where. */
-const SELECTOR_FIELDS: Record<string, PathSegment[][]> = {
+const SELECTOR_FIELDS: Readonly<Record<string, PathSegment[][]>> = lookupTable({
   "apps/Deployment": [["spec", "selector"]],
   "apps/ReplicaSet": [["spec", "selector"]],
   "apps/StatefulSet": [["spec", "selector"]],
   "apps/DaemonSet": [["spec", "selector"]],
   "batch/Job": [["spec", "selector"]],
   "policy/PodDisruptionBudget": [["spec", "selector"]],
-};
+});
 
 /**
  * ValidateAnnotations: keys are qualified names once lower-cased (case does

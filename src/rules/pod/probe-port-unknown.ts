@@ -9,13 +9,14 @@ import { containersOf, podTemplatesOf, type ContainerRef } from "../support/pod-
 import { fieldPath, reportAt } from "../support/reports.js";
 import { closest } from "../../util/suggest.js";
 import { arrayOf, dig, isRecord, stringOf } from "../../util/object-access.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
-const CONSEQUENCE: Record<string, string> = {
+const CONSEQUENCE: Readonly<Record<string, string>> = lookupTable({
   livenessProbe: "the probe fails every time and the kubelet restarts the container",
   readinessProbe: "the probe fails every time and the pod never becomes ready",
   startupProbe: "the probe fails every time and the kubelet kills the container",
   lifecycle: "the hook fails and the kubelet kills the container",
-};
+});
 
 function handlers(container: ContainerRef["container"]): Array<[string[], string, unknown]> {
   const out: Array<[string[], string, unknown]> = [];

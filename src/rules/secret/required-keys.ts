@@ -6,14 +6,15 @@ import { required } from "../support/field-errors.js";
 import { keyPath, reportAt } from "../support/reports.js";
 import { apiGroup } from "../../util/api-values.js";
 import { dig, isRecord, stringOf } from "../../util/object-access.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 /** Keys a Secret of each type must have (in data, or stringData which is merged into it). */
-const REQUIRED_KEYS: Record<string, readonly string[]> = {
+const REQUIRED_KEYS: Readonly<Record<string, readonly string[]>> = lookupTable({
   "kubernetes.io/dockercfg": [".dockercfg"],
   "kubernetes.io/dockerconfigjson": [".dockerconfigjson"],
   "kubernetes.io/ssh-auth": ["ssh-privatekey"],
   "kubernetes.io/tls": ["tls.crt", "tls.key"],
-};
+});
 
 export const secretRequiredKeys: Rule = {
   id: "secret/required-keys",

@@ -3,11 +3,12 @@
 // every kind is then checked as a REST path segment (rest.BeforeCreate).
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isPathSegmentName } from "../../apiserver/apimachinery/validation.js";
 import type { DnsNameKind } from "./suggestions.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 export type NameFormat = "dns1123-subdomain" | "dns1123-label" | "dns1035-label" | "path-segment";
 
 /** Kinds whose names are not DNS-1123 subdomains, keyed by `group/Kind` ("" for core). */
-const NAME_FORMATS: Record<string, NameFormat> = {
+const NAME_FORMATS: Readonly<Record<string, NameFormat>> = lookupTable({
   // ValidateNamespaceName = NameIsDNSLabel
   "/Namespace": "dns1123-label",
   // ValidateServiceName = NameIsDNS1035Label
@@ -21,7 +22,7 @@ const NAME_FORMATS: Record<string, NameFormat> = {
   "rbac.authorization.k8s.io/ClusterRoleBinding": "path-segment",
   // CSR names such as `csr-node:abc` are allowed
   "certificates.k8s.io/CertificateSigningRequest": "path-segment",
-};
+});
 
 /**
  * The name format of a kind. Built-in kinds not listed, and custom resources

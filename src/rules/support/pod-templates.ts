@@ -4,6 +4,7 @@ import type { KubeObject } from "../../types.js";
 import { type PathSegment } from "../../util/pointer.js";
 import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, isRecord, type JsonRecord } from "../../util/object-access.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 export interface PodTemplate {
   /** Path to the pod's ObjectMeta (`metadata` of a Pod, `spec.template.metadata` of a Deployment). */
@@ -17,14 +18,14 @@ export interface PodTemplate {
 }
 
 /** Workload kinds whose `spec.template` is a pod template, with the API groups that serve them. */
-const TEMPLATE_KINDS: Record<string, readonly string[]> = {
+const TEMPLATE_KINDS: Readonly<Record<string, readonly string[]>> = lookupTable({
   Deployment: ["apps", "extensions"],
   ReplicaSet: ["apps", "extensions"],
   DaemonSet: ["apps", "extensions"],
   StatefulSet: ["apps"],
   Job: ["batch"],
   ReplicationController: [""],
-};
+});
 
 function template(object: unknown, path: PathSegment[], templatePath: PathSegment[]): PodTemplate | undefined {
   let value: unknown = object;

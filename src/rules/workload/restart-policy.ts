@@ -8,15 +8,16 @@ import { podTemplatesOf, type PodTemplate } from "../support/pod-templates.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { apiGroup } from "../../util/api-values.js";
 import { dig } from "../../util/object-access.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 /** Controllers whose pods must always restart, by kind and API group. */
-const ALWAYS_RESTARTING: Record<string, string> = {
+const ALWAYS_RESTARTING: Readonly<Record<string, string>> = lookupTable({
   Deployment: "apps",
   ReplicaSet: "apps",
   DaemonSet: "apps",
   StatefulSet: "apps",
   ReplicationController: "",
-};
+});
 
 const JOB_POLICIES = ["OnFailure", "Never"] as const;
 

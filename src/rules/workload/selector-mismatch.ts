@@ -10,16 +10,17 @@ import { podTemplatesOf, templateLabels, type PodTemplate } from "../support/pod
 import { fieldPath, reportAt } from "../support/reports.js";
 import { apiGroup } from "../../util/api-values.js";
 import { dig, isRecord, recordOf, strictStringMapOf } from "../../util/object-access.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 const MISMATCH = "`selector` does not match template `labels`";
 
 /** The word upstream uses in "empty selector is invalid for <word>" (ReplicaSet reuses "deployment"). */
-const EMPTY_SELECTOR_WORD: Record<string, string> = {
+const EMPTY_SELECTOR_WORD: Readonly<Record<string, string>> = lookupTable({
   Deployment: "deployment",
   ReplicaSet: "deployment",
   StatefulSet: "statefulset",
   DaemonSet: "daemonset",
-};
+});
 
 function isEmptySelector(selector: Record<string, unknown>): boolean {
   const expressions = selector.matchExpressions;

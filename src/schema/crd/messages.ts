@@ -13,6 +13,7 @@ import { explainTypeMismatch } from "../type-mismatch.js";
 import { badValue, goFloat } from "./bad-value.js";
 import { CUSTOM_RESOURCE_FORMATS } from "../crd-schema.js";
 import { openAPIPathOf } from "./field-path.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 export interface CustomResourceContext extends TranslationContext {
   kubernetesVersion: string;
@@ -84,7 +85,7 @@ function formatProblem(context: CustomResourceContext, error: AjvError): SchemaP
 }
 
 /** kube-openapi's "<path> in body should ..." details, by ajv keyword. */
-const VALUE_DETAILS: Record<string, (limit: unknown) => string> = {
+const VALUE_DETAILS: Readonly<Record<string, (limit: unknown) => string>> = lookupTable({
   pattern: (limit) => `should match '${String(limit)}'`,
   minimum: (limit) => `should be greater than or equal to ${String(limit)}`,
   maximum: (limit) => `should be less than or equal to ${String(limit)}`,
@@ -94,7 +95,7 @@ const VALUE_DETAILS: Record<string, (limit: unknown) => string> = {
   minLength: (limit) => `should be at least ${String(limit)} chars long`,
   minItems: (limit) => `should have at least ${String(limit)} items`,
   minProperties: (limit) => `should have at least ${String(limit)} properties`,
-};
+});
 
 /** The value kube-openapi attaches to the error: the value itself, or the size of a list or object. */
 function reportedValue(keyword: string, value: unknown): unknown {

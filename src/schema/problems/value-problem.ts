@@ -3,6 +3,7 @@
 import { closedSetMessage } from "../closed-set-message.js";
 import { nearest } from "../../util/suggest.js";
 import { pathOf, problem, RULES, schemaOf, valueAt, type AjvError, type SchemaProblem, type TranslationContext } from "./context.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 export function closedSetProblem(context: TranslationContext, error: AjvError): SchemaProblem | undefined {
   const pointer = error.instancePath;
@@ -26,7 +27,7 @@ export function enumProblem(context: TranslationContext, error: AjvError): Schem
 }
 
 /** kube-openapi's wording for value validations ("spec.x in body should match '...'"). */
-const VALUE_RULES: Record<string, (limit: unknown) => string> = {
+const VALUE_RULES: Readonly<Record<string, (limit: unknown) => string>> = lookupTable({
   pattern: (limit) => `should match '${String(limit)}'`,
   minimum: (limit) => `should be greater than or equal to ${String(limit)}`,
   maximum: (limit) => `should be less than or equal to ${String(limit)}`,
@@ -40,7 +41,7 @@ const VALUE_RULES: Record<string, (limit: unknown) => string> = {
   minProperties: (limit) => `should have at least ${String(limit)} properties`,
   maxProperties: (limit) => `should have at most ${String(limit)} properties`,
   uniqueItems: () => "shouldn't contain duplicates",
-};
+});
 
 export function isValueKeyword(keyword: string): boolean {
   return Object.hasOwn(VALUE_RULES, keyword);
