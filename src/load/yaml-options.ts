@@ -3,7 +3,7 @@
 // YAML 1.1 rules: `yes`/`no`/`on`/`off` are booleans, `0644` is octal and
 // `1_000` is an integer. It does not turn timestamps or `1:20` (sexagesimal)
 // into anything but strings, and knows none of the 1.1 collection tags.
-import type { DocumentOptions, ParseOptions, SchemaOptions, Tags } from "yaml";
+import { isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags } from "yaml";
 
 const DROPPED_TAGS = new Set([
   "tag:yaml.org,2002:timestamp",
@@ -27,6 +27,26 @@ function withDigit(tag: Tags[number]): Tags[number] {
   return { ...tag, test: new RegExp("^(?=[-+]?\\.?[0-9])" + test.source.replace(/^\^/, ""), test.flags) } as Tags[number];
 }
 
+const NUMBER_TAGS = new Set(["tag:yaml.org,2002:int", "tag:yaml.org,2002:float"]);
+
+/**
+ * go-yaml keeps a number it cannot hold in a float64 (`1e1000000`, 400
+ * digits) as the string it is written as; the yaml package would make it
+ * Infinity. `.inf` itself stays infinite.
+ */
+function withinFloat64(tag: Tags[number]): Tags[number] {
+  if (typeof tag !== "object" || !NUMBER_TAGS.has(tag.tag) || !("resolve" in tag) || (tag as ScalarTag).test?.test(".inf")) return tag;
+  const scalarTag = tag as ScalarTag;
+  return {
+    ...scalarTag,
+    resolve(text, onError, options) {
+      const resolved = scalarTag.resolve(text, onError, options);
+      const value = isScalar(resolved) ? resolved.value : resolved;
+      return typeof value === "number" && !Number.isFinite(value) ? text : resolved;
+    },
+  };
+}
+
 function kubernetesTags(tags: Tags): Tags {
   return tags
     .filter((tag) => {
@@ -36,7 +56,8 @@ function kubernetesTags(tags: Tags): Tags {
       // plain ones; they are the ones formatted as TIME.
       return (tag as { format?: string }).format !== "TIME";
     })
-    .map(withDigit);
+    .map(withDigit)
+    .map(withinFloat64);
 }
 
 export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {

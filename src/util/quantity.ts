@@ -20,10 +20,16 @@ export const QUANTITY_FORMAT_MESSAGE =
 
 const NANO = 1_000_000_000n;
 
-const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-const DECIMAL_SUFFIXES: Record<string, number> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIXES: Readonly<Record<string, number>> = lookupTable({ Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 });
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = lookupTable({ n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 });
 
 const GRAMMAR = /^([+-]?)(\d+\.?\d*|\.\d+)(.*)$/;
+
+/** Upstream's cap (maxAllowed, the largest int64): no quantity is larger, however it is written. */
+const MAX_NANOS = (2n ** 63n - 1n) * NANO;
+
+/** Significant digits kept of a number written longer: the rest only rounds up. */
+const MOST_DIGITS = 64;
 
 function pow10(exponent: number): bigint {
   return 10n ** BigInt(exponent);
@@ -37,11 +43,36 @@ function divideRoundingUp(numerator: bigint, denominator: bigint): bigint {
 }
 
 function scaleSuffix(suffix: string): { decimalExponent: number; binaryExponent: number; format: QuantityFormat } | undefined {
-  if (suffix in BINARY_SUFFIXES) return { decimalExponent: 0, binaryExponent: BINARY_SUFFIXES[suffix]!, format: "BinarySI" };
-  if (suffix in DECIMAL_SUFFIXES) return { decimalExponent: DECIMAL_SUFFIXES[suffix]!, binaryExponent: 0, format: "DecimalSI" };
+  if (Object.hasOwn(BINARY_SUFFIXES, suffix)) return { decimalExponent: 0, binaryExponent: BINARY_SUFFIXES[suffix]!, format: "BinarySI" };
+  if (Object.hasOwn(DECIMAL_SUFFIXES, suffix)) return { decimalExponent: DECIMAL_SUFFIXES[suffix]!, binaryExponent: 0, format: "DecimalSI" };
   const exponent = /^[eE]([+-]?\d+)$/.exec(suffix);
   if (exponent) return { decimalExponent: Number(exponent[1]), binaryExponent: 0, format: "DecimalExponent" };
   return undefined;
+}
+
+/**
+ * The magnitude in nanos of `digits` × 10^exponent × 2^binaryExponent,
+ * rounded up, capped at MAX_NANOS. Numbers far out of range are decided
+ * without being built: `1e1000000` is the cap, `1e-1000000` one nano.
+ */
+function magnitudeInNanos(digits: string, exponent: number, binaryExponent: number): bigint {
+  let significant = digits.replace(/^0+/, "");
+  if (significant === "") return 0n;
+  if (significant.length > MOST_DIGITS) {
+    const rest = significant.slice(MOST_DIGITS);
+    significant = significant.slice(0, MOST_DIGITS) + (/[1-9]/.test(rest) ? "1" : "0");
+    exponent += rest.length - 1;
+  }
+  // The value is below 10^order (times 2^binaryExponent).
+  const order = significant.length + exponent;
+  if (order + binaryExponent * Math.LOG10E * Math.LN2 > 30) return MAX_NANOS;
+  if (order < -30) return 1n;
+  let numerator = BigInt(significant) << BigInt(binaryExponent);
+  let denominator = 1n;
+  if (exponent + 9 >= 0) numerator *= pow10(exponent + 9);
+  else denominator = pow10(-(exponent + 9));
+  const nanos = divideRoundingUp(numerator, denominator);
+  return nanos > MAX_NANOS ? MAX_NANOS : nanos;
 }
 
 /** Parses a quantity as the API server would; undefined when it would reject it. */
@@ -52,18 +83,10 @@ export function parseQuantity(input: string | number): Quantity | undefined {
   if (!match) return undefined;
   const [, sign, number, suffix] = match as unknown as [string, string, string, string];
   const scale = scaleSuffix(suffix);
-  if (!scale || Math.abs(scale.decimalExponent) > 1000) return undefined;
+  if (!scale) return undefined;
   const [whole, fraction = ""] = number.split(".");
-  const digits = BigInt((whole || "0") + fraction);
-  // value = digits * 10^(exp - fraction.length) * 2^bin, in nanos (* 10^9)
-  let numerator = digits * (1n << BigInt(scale.binaryExponent));
-  let denominator = 1n;
-  const exponent = scale.decimalExponent - fraction.length + 9;
-  if (exponent >= 0) numerator *= pow10(exponent);
-  else denominator = pow10(-exponent);
-  let nanos = divideRoundingUp(numerator, denominator);
-  if (sign === "-") nanos = -nanos;
-  return { nanos, format: scale.format };
+  const magnitude = magnitudeInNanos((whole ?? "") + fraction, scale.decimalExponent - fraction.length, scale.binaryExponent);
+  return { nanos: sign === "-" ? -magnitude : magnitude, format: scale.format };
 }
 
 function numberToText(value: number): string | undefined {

@@ -45,13 +45,17 @@ export interface NearestOptions {
  * letter, then alphabetical, so the answer is deterministic). Never the input itself.
  */
 export function nearest(input: string, candidates: Iterable<string>, options: NearestOptions = {}): string | undefined {
+  const maxDistance = options.maxDistance ?? typoThreshold(input);
+  // Only candidates about as long as the input can be within the distance: the others are not compared at all,
+  // which bounds the work by the candidates' lengths however long the input (a 10 MB kind).
+  const list = [...candidates].filter((candidate) => Math.abs(candidate.length - input.length) <= maxDistance);
+  if (list.length === 0) return undefined;
   const lower = input.toLowerCase();
-  const list = [...candidates];
   const sameCase = list.filter((candidate) => candidate.toLowerCase() === lower && candidate !== input);
   if (sameCase.length > 0) return sameCase.sort()[0];
-  const lookalike = list.filter((candidate) => candidate !== input && lookalikeForm(candidate) === lookalikeForm(input));
+  const inputForm = lookalikeForm(input);
+  const lookalike = list.filter((candidate) => candidate !== input && lookalikeForm(candidate) === inputForm);
   if (lookalike.length === 1) return lookalike[0];
-  const maxDistance = options.maxDistance ?? typoThreshold(input);
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of list) {
     if (candidate === input) continue;
@@ -81,15 +85,17 @@ function isBetter(candidate: string, distance: number, best: { candidate: string
  * ties go to the alphabetically first. An exact match is its own answer.
  */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(value.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of [...candidates].sort()) {
+    // Farther apart in length than the limit: too far in distance too, and never compared.
+    if (Math.abs(candidate.length - value.length) > limit) continue;
     const distance = editDistance(value.toLowerCase(), candidate.toLowerCase(), { transpositions: false });
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.floor(value.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
