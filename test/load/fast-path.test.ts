@@ -238,5 +238,6 @@ describe("mutation fuzz", () => {
     }
     // Many mutations leave valid YAML: the comparison must not be empty.
     expect(taken).toBeGreaterThan(bases.length * 10);
-  });
+    // Thousands of files parsed three ways: minutes on a busy machine.
+  }, 180_000);
 });
