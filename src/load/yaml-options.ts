@@ -39,7 +39,7 @@ function withinFloat64(tag: Tags[number]): Tags[number] {
   const scalarTag = tag as ScalarTag;
   return {
     ...scalarTag,
-    resolve(text, onError, options) {
+    resolve(text: string, onError: (message: string) => void, options: Parameters<ScalarTag["resolve"]>[2]) {
       const resolved = scalarTag.resolve(text, onError, options);
       const value = isScalar(resolved) ? resolved.value : resolved;
       return typeof value === "number" && !Number.isFinite(value) ? text : resolved;
