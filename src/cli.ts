@@ -320,8 +320,21 @@ export function useEnvironmentCopy(): void {
   process.env = { ...process.env };
 }
 
+/**
+ * `kubeplan validate k8s/ | head`: a reader that stops early closes the pipe.
+ * The run then ends as it would have, with its exit code, without a trace.
+ */
+export function endQuietlyOnClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") process.exitCode = 1;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   useEnvironmentCopy();
+  endQuietlyOnClosedOutput();
   let exitCode = 0;
   const program = buildProgram((code) => (exitCode = code));
   try {

@@ -9,6 +9,7 @@ import type { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
 import { runValidation, UsageError, type ValidateInput, type ValidateOptions } from "../validate/index.js";
+import { checkPlanArguments } from "../validate/arguments.js";
 import { reportToFinding } from "../validate/findings.js";
 import { applyReplacements, findReplacements } from "./replacements.js";
 import type { PlanResult, PlannedPodEntry } from "./types.js";
@@ -169,6 +170,7 @@ function placeInNamespace(documents: readonly ManifestDocument[], inventory: Inv
 
 /** Plans the inputs against the cluster snapshot. */
 export async function plan(input: ValidateInput, options: PlanOptions = {}): Promise<PlanRun> {
+  checkPlanArguments(input, options);
   const started = performance.now();
   const clusterPaths = options.clusterPaths ?? [];
   const { snapshot, findings: snapshotFindings, warnings } = readSnapshot(clusterPaths, options);

@@ -6,12 +6,17 @@ import type { Finding, Severity, ValidateResult } from "../types.js";
 import type { RenderContext } from "./context.js";
 import { slashPath } from "./paths.js";
 import { shownFindings } from "./shown-findings.js";
+import { escapeControl, neutralizeCommandMarks } from "./terminal-safe.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
-/** The runner's escaping of a command's message (its data). */
+/**
+ * The runner's escaping of a command's message (its data), then the other
+ * control characters and any `##[` the input spells (a line of the log must
+ * not carry a second command).
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return neutralizeCommandMarks(escapeControl(value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")));
 }
 
 /** The runner's escaping of a property value, where `:` and `,` are separators too. */

@@ -9,6 +9,7 @@ import { documentLabel, groupByDocument, type FileReport, type ReportItem } from
 import type { RenderContext } from "./context.js";
 import { shownFindings } from "./shown-findings.js";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "./xml.js";
+import { terminalSafe } from "./terminal-safe.js";
 
 interface Problem {
   /** `failure` (an object is wrong) or `error` (no object could be checked). */
@@ -98,5 +99,5 @@ export function renderJunit(result: ValidateResult, _context: RenderContext): st
     ...suites.map((s) => s.xml),
     `</testsuites>`,
   ];
-  return lines.join("\n") + "\n";
+  return terminalSafe(lines.join("\n") + "\n");
 }

@@ -7,6 +7,7 @@ import { renderQuotaTable } from "./plan/admission-text.js";
 import { renderChanges } from "./plan/changes-text.js";
 import { renderSchedule } from "./plan/schedule-text.js";
 import { findingLines, plural } from "./text.js";
+import { terminalSafe } from "./terminal-safe.js";
 
 export interface PlanTextOptions {
   color: boolean;
@@ -38,5 +39,5 @@ export function renderPlanText(run: PlanRun, options: PlanTextOptions): string {
     lines.push(`Pods: ${pods.planned} to create: ${placement}${pods.denied} denied by admission.`);
   }
   if (summary.errors > 0 || summary.warnings > 0) lines.push(`Findings: ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}.`);
-  return lines.join("\n") + "\n";
+  return terminalSafe(lines.join("\n") + "\n", { colors: options.color });
 }

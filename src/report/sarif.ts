@@ -11,6 +11,7 @@ import { groupByDocument, qualifiedName } from "./by-document.js";
 import type { RenderContext } from "./context.js";
 import { artifactLocation } from "./paths.js";
 import { asText, shownFindings } from "./shown-findings.js";
+import { terminalSafeJson } from "./terminal-safe.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /** GitHub shows at most this many characters of a rule's full description. */
@@ -244,5 +245,5 @@ export function renderSarif(result: ValidateResult, context: RenderContext): str
   if (kubernetesVersion !== "") run.properties = { kubernetesVersion };
 
   const log = { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
-  return JSON.stringify(log, null, 2) + "\n";
+  return terminalSafeJson(JSON.stringify(log, null, 2)) + "\n";
 }

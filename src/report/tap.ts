@@ -10,10 +10,11 @@ import type { Finding, ValidateResult } from "../types.js";
 import { groupByDocument, qualifiedName, type FileReport, type ReportItem } from "./by-document.js";
 import type { RenderContext } from "./context.js";
 import { shownFindings } from "./shown-findings.js";
+import { escapeControl, terminalSafe } from "./terminal-safe.js";
 
 /** One line (line breaks and the indentation around them become one space), with `#` (which starts a directive) and `\` escaped as TAP 14 specifies. */
 function description(text: string): string {
-  return text.replace(/[ \t]*(?:\r\n|\r|\n)\s*/g, " ").replace(/\\/g, "\\\\").replace(/#/g, "\\#");
+  return escapeControl(text.replace(/[ \t]*(?:\r\n|\r|\n)\s*/g, " ").replace(/\\/g, "\\\\").replace(/#/g, "\\#"));
 }
 
 function diagnostics(findings: readonly Finding[]): string[] {
@@ -55,5 +56,5 @@ export function renderTap(result: ValidateResult, _context: RenderContext): stri
     count += Math.max(file.items.length, 1);
   }
   lines.push(`1..${count}`);
-  return lines.join("\n") + "\n";
+  return terminalSafe(lines.join("\n") + "\n");
 }

@@ -2,6 +2,7 @@
 // (`file:line:col severity message [rule]`), then a summary line.
 import type { Finding, ValidateResult } from "../types.js";
 import { palette, severityColor, type Palette } from "./colors.js";
+import { escapeControl, terminalSafe } from "./terminal-safe.js";
 
 export interface TextOptions {
   color: boolean;
@@ -16,9 +17,9 @@ export function plural(n: number, word: string): string {
 }
 
 export function formatFinding(finding: Finding, p: Palette): string {
-  const where = `${finding.file}:${finding.line}:${finding.column}`;
+  const where = `${escapeControl(finding.file)}:${finding.line}:${finding.column}`;
   const severity = severityColor(p, finding.severity)(finding.severity);
-  return `${where} ${severity} ${finding.message} ${p.dim(`[${finding.rule}]`)}`;
+  return `${where} ${severity} ${escapeControl(finding.message)} ${p.dim(`[${finding.rule}]`)}`;
 }
 
 export function summaryLine(result: ValidateResult, p: Palette): string {
@@ -56,5 +57,5 @@ export function renderText(result: ValidateResult, options: TextOptions): string
     if (lines.length > 0) lines.push("");
     lines.push(summaryLine(result, p));
   }
-  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+  return lines.length === 0 ? "" : terminalSafe(lines.join("\n") + "\n", { colors: options.color });
 }

@@ -14,11 +14,12 @@ import type { CheckOptions, ValidateOptions } from "./options.js";
 import { checkInParallel, type ValidationWorker } from "./parallel.js";
 import { runRules } from "./rules.js";
 import { applyRuleSetting, applyRuleSettings } from "./suppress.js";
+import { checkValidateArguments } from "./arguments.js";
+import { UsageError } from "../usage-error.js";
 
 export type { ValidateOptions } from "./options.js";
 
-/** Thrown for a bad option (not for bad manifests, which are findings). */
-export class UsageError extends Error {}
+export { UsageError } from "../usage-error.js";
 
 export interface ResolvedVersion {
   /** The bundled release whose schemas and rules are used. */
@@ -141,6 +142,7 @@ export interface ValidationContext {
 
 /** Validates, keeping the documents and the per-document errors for the plan. */
 export async function runValidation(input: ValidateInput, options: ValidateOptions = {}, context: ValidationContext = {}): Promise<ValidationRun> {
+  checkValidateArguments(input, options);
   const started = performance.now();
   const { release: kubernetesVersion, warning } = resolveKubernetesVersion(options.kubernetesVersion);
   const resolved: ValidateOptions = { ...options, kubernetesVersion };

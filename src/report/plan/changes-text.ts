@@ -5,6 +5,7 @@ import { structuredPatch } from "diff";
 import { stringify } from "yaml";
 import type { Change, ChangePlan, FieldDiff } from "../../diff/types.js";
 import { painter, type Paint, type Style } from "../colors.js";
+import { escapeControl } from "../terminal-safe.js";
 
 export interface ChangesTextOptions {
   /** ANSI colours (on a TTY only). */
@@ -30,7 +31,7 @@ const VALUE_INDENT = FIELD_INDENT + "    ";
 const INLINE_LIMIT = 72;
 
 function objectName(change: Change): string {
-  return change.namespace ? `${change.namespace}/${change.name}` : change.name;
+  return escapeControl(change.namespace ? `${change.namespace}/${change.name}` : change.name);
 }
 
 /** A value on one line when short (`"app:v2"`, `3`, `["a", "b"]`), else undefined. */
@@ -50,7 +51,7 @@ function block(value: unknown, indent: string): string[] {
 function fieldLines(field: FieldDiff, paint: Paint): string[] {
   const symbol = field.op === "add" ? "+" : field.op === "remove" ? "-" : "~";
   const style: Style = field.op === "add" ? "green" : field.op === "remove" ? "red" : "yellow";
-  const head = `${FIELD_INDENT}${paint(symbol, style)} ${field.path}`;
+  const head = `${FIELD_INDENT}${paint(symbol, style)} ${escapeControl(field.path)}`;
   const forces = field.forcesReplacement ? " " + paint("# forces replacement", "red") : "";
   if (field.sensitive) {
     const text = field.op === "replace" ? "(sensitive value changed)" : "(sensitive value)";
@@ -89,7 +90,7 @@ function textDiffLines(from: string, to: string, paint: Paint): string[] {
 }
 
 function unifiedDiffLines(change: Change, paint: Paint): string[] {
-  const label = `${change.kind}/${objectName(change)}`;
+  const label = `${escapeControl(change.kind)}/${objectName(change)}`;
   const before = change.before ? stringify(change.before, { lineWidth: 0 }) : "";
   const after = change.after ? stringify(change.after, { lineWidth: 0 }) : "";
   if (before === after) return [];
@@ -112,20 +113,20 @@ function unifiedDiffLines(change: Change, paint: Paint): string[] {
 export function changeBlock(change: Change, options: ChangesTextOptions, paint: Paint): string[] {
   const symbol = SYMBOL[change.action];
   const lines = [
-    paint(`  # ${change.kind} ${objectName(change)} ${HEADLINE[change.action]}`, "bold"),
-    `${symbol.length === 1 ? "  " : ""}${paint(symbol, SYMBOL_STYLE[change.action])} ${change.apiVersion} ${change.kind} ${objectName(change)}`,
+    paint(`  # ${escapeControl(change.kind)} ${objectName(change)} ${HEADLINE[change.action]}`, "bold"),
+    `${symbol.length === 1 ? "  " : ""}${paint(symbol, SYMBOL_STYLE[change.action])} ${escapeControl(change.apiVersion)} ${escapeControl(change.kind)} ${objectName(change)}`,
   ];
-  if (change.denied !== undefined) lines.push(`${FIELD_INDENT}${paint(`! denied by admission: ${change.denied}`, "red", "bold")}`);
+  if (change.denied !== undefined) lines.push(`${FIELD_INDENT}${paint(`! denied by admission: ${escapeControl(change.denied)}`, "red", "bold")}`);
   if (change.failed !== undefined) {
     const [first, ...rest] = change.failed.split("\n");
     lines.push(`${FIELD_INDENT}${paint(`! ${first} (--force-conflicts takes them over)`, "red", "bold")}`, ...rest.map((line) => `${FIELD_INDENT}    ${paint(line, "red")}`));
   }
   for (const field of change.fields) lines.push(...fieldLines(field, paint));
   const reasons = [...new Set(change.fields.filter((f) => f.forcesReplacement && f.reason).map((f) => f.reason!))];
-  for (const reason of reasons) lines.push(`${FIELD_INDENT}${paint(`# ${reason}`, "red")}`);
-  for (const note of change.managedBy) lines.push(`${FIELD_INDENT}${paint(`# ${note}`, "dim")}`);
-  if (change.rollout) lines.push(`${FIELD_INDENT}${paint(`# ${change.rollout.message}`, "cyan")}`);
-  for (const note of change.notes) lines.push(`${FIELD_INDENT}${paint(`# ${note}`, "dim")}`);
+  for (const reason of reasons) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(reason)}`, "red")}`);
+  for (const note of change.managedBy) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(note)}`, "dim")}`);
+  if (change.rollout) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(change.rollout.message)}`, "cyan")}`);
+  for (const note of change.notes) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(note)}`, "dim")}`);
   if (options.unifiedDiff) lines.push(...unifiedDiffLines(change, paint));
   return lines;
 }
@@ -140,7 +141,7 @@ export function summaryLine(plan: ChangePlan): string {
 export function renderChanges(plan: ChangePlan, options: ChangesTextOptions): string {
   const paint = painter(options.color);
   const out: string[] = [];
-  for (const note of plan.notes) out.push(paint(`Note: ${note}`, "yellow"));
+  for (const note of plan.notes) out.push(paint(`Note: ${escapeControl(note)}`, "yellow"));
   if (plan.notes.length > 0) out.push("");
   // A refused apply is shown even when it would change nothing: the summary points at it.
   const shown = plan.changes.filter((change) => change.action !== "no-op" || options.showUnchanged || change.denied !== undefined || change.failed !== undefined);

@@ -1,0 +1,74 @@
+// Text that came from the manifests, made safe for a terminal or a CI log:
+// control characters (line breaks, escape sequences that move the cursor,
+// retitle the window or hide text, bidirectional overrides) are written as
+// escapes, and nothing can pass for a CI command: GitHub Actions runs any
+// output line that starts with `::` (after spaces), and GitHub and Azure
+// Pipelines any that contains `##[` or `##vso[`.
+
+/** C0 controls, DEL, C1 controls, line and paragraph separators, bidirectional controls. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function escapeCharacter(char: string): string {
+  const code = char.charCodeAt(0);
+  return NAMED[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+}
+
+/** One line of text from the input, its control characters written as escapes (`\n`, `\x1b`, `\u202e`). */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, escapeCharacter);
+}
+
+/** A CI log command that input could spell: `##[`, `##vso[` anywhere. */
+const COMMAND_MARK = /##(?=\[|vso\[)/g;
+
+/** `##[` and `##vso[` spelled so that no CI reads them (`#\#[`). */
+export function neutralizeCommandMarks(text: string): string {
+  return text.replace(COMMAND_MARK, "#\\#");
+}
+
+/** An output line that would start a workflow command (`::error::x`, also after spaces) is prefixed with a backslash. */
+function neutralizeLine(line: string): string {
+  const safe = neutralizeCommandMarks(line);
+  return /^\s*::/.test(safe) ? safe.replace(/^(\s*)::/, "$1\\::") : safe;
+}
+
+/** Colour sequences kubeplan writes itself (`\x1b[31m`); any other escape sequence came from the input. */
+const OWN_COLOR = /\u001b\[[0-9;]*m/y;
+
+function escapeExceptColors(line: string, keepColors: boolean): string {
+  let out = "";
+  let last = 0;
+  CONTROL.lastIndex = 0;
+  for (let match = CONTROL.exec(line); match; match = CONTROL.exec(line)) {
+    OWN_COLOR.lastIndex = match.index;
+    if (keepColors && OWN_COLOR.test(line)) continue;
+    out += line.slice(last, match.index) + escapeCharacter(match[0]);
+    last = match.index + 1;
+  }
+  return out + line.slice(last);
+}
+
+/**
+ * A whole text output made safe, line by line: the last guard after each
+ * renderer has escaped the input it printed. Line feeds are the output's own;
+ * colour sequences are kept when `colors` says kubeplan wrote them.
+ */
+export function terminalSafe(output: string, options: { colors?: boolean } = {}): string {
+  return output
+    .split("\n")
+    .map((line) => neutralizeLine(escapeExceptColors(line, options.colors ?? false)))
+    .join("\n");
+}
+
+/** Characters JSON.stringify leaves raw that a terminal or a CI log would act on. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##(?:vso)?\[/g;
+
+/**
+ * JSON text with those characters as `\uXXXX` escapes and the `[` of `##[`
+ * as `\u005b`: the same data for any JSON reader, nothing for a log to act on.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (match) => (match.startsWith("##") ? `${match.slice(0, -1)}\\u005b` : `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
