@@ -44,6 +44,11 @@ const CLUSTER_SCOPED_KINDS = new Set([
   "VolumeAttributesClass",
 ]);
 
+/** Whether a built-in kind lives outside namespaces. */
+export function isClusterScopedKind(kind: string): boolean {
+  return CLUSTER_SCOPED_KINDS.has(kind);
+}
+
 export interface InventoryEntry {
   object: KubeObject;
   /** The manifest it came from; absent for objects of the cluster snapshot. */

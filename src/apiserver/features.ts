@@ -8,6 +8,8 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // (kube_features.go / versioned_kube_features.go of that release).
   ImageVolume: "1.35",
   InPlacePodVerticalScaling: "1.33",
+  PreferSameTrafficDistribution: "1.34",
+  ServiceTrafficDistribution: "1.31",
   MutableCSINodeAllocatableCount: "1.34",
   PodDeletionCost: "1.22",
   PodLevelResources: "1.34",

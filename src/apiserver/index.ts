@@ -1,18 +1,27 @@
 // The API server's create path for one object, in its order: decode (nulls are
-// "not set"), default, the strategy's PrepareForCreate, validate; and the
-// warnings it returns. validate, admission and diff all use this one model.
+// "not set"), default, the generic registry's BeforeCreate (namespace, the
+// strategy's PrepareForCreate, validation); and the warnings it returns.
+// validate, admission and diff all use this one model.
 import { setObjectDefaults } from "./defaults/index.js";
 import type { ErrorList, FieldWarning } from "./field/errors.js";
 import { strategyFor, type ValidationContext } from "./registry/index.js";
+import { metadataOnlyStrategy } from "./registry/metadata-only.js";
+import { beforeCreate } from "./registry/rest-create.js";
+import { isClusterScopedKind } from "../inventory.js";
 import type { KubeObject } from "../types.js";
+import { apiGroup } from "../util/api-values.js";
 import { cloneWithoutNulls, stringOf, type JsonRecord } from "../util/object-access.js";
 
 export interface CreateContext {
   kubernetesVersion: string;
+  /** The namespace kubectl sends an object without one to (`-n`); "default" when absent. */
+  namespace?: string;
+  /** Whether a kind is namespaced, for kinds without a strategy here (custom resources too); built-in scopes when absent. */
+  isNamespaced?(kind: string): boolean;
 }
 
 export interface CreateOutcome {
-  /** The object as the API server would store it (defaulted and mutated). */
+  /** The object as the API server would store it (defaulted and mutated; only its metadata for kinds without a strategy here). */
   object: KubeObject;
   /** Why the API server would reject it; empty when it would accept it. */
   errors: ErrorList;
@@ -20,24 +29,31 @@ export interface CreateOutcome {
   warnings: FieldWarning[];
 }
 
-/** Whether kubeplan models the create path of this kind (a built-in kind of a served group). */
+/** Groups of files that sit next to manifests but are not API objects (kustomize's configuration). */
+const NOT_API_OBJECTS = new Set(["kustomize.config.k8s.io"]);
+
+/** Whether the object is an API object whose create path kubeplan models: any apiVersion and kind but kustomize's files. */
 export function hasCreatePath(object: KubeObject): boolean {
-  return strategyFor(stringOf(object.apiVersion) ?? "", stringOf(object.kind) ?? "") !== undefined;
+  const apiVersion = stringOf(object.apiVersion);
+  const kind = stringOf(object.kind);
+  return !!apiVersion && !!kind && !NOT_API_OBJECTS.has(apiGroup(apiVersion));
 }
 
 /** Runs the create path on a copy of `object`. Never throws on a malformed object. */
 export function createObject(object: KubeObject, context: CreateContext): CreateOutcome {
   const apiVersion = stringOf(object.apiVersion) ?? "";
   const kind = stringOf(object.kind) ?? "";
+  const validation: ValidationContext = { kubernetesVersion: context.kubernetesVersion, apiVersion };
+  const strategy = strategyFor(apiVersion, kind);
+  if (!strategy) {
+    // Only the metadata is validated: the rest of the object is neither copied nor defaulted.
+    const stored = { ...object, metadata: cloneWithoutNulls(object.metadata ?? {}) } as KubeObject & JsonRecord;
+    const namespaced = context.isNamespaced?.(kind) ?? !isClusterScopedKind(kind);
+    const { errors, warnings } = beforeCreate(stored, metadataOnlyStrategy(apiGroup(apiVersion), kind, namespaced), validation, context.namespace ?? "default");
+    return { object: stored, errors, warnings };
+  }
   const stored = cloneWithoutNulls(object) as KubeObject & JsonRecord;
   setObjectDefaults(stored, { apiVersion, kind, name: stringOf(stored.metadata?.name) ?? "", kubernetesVersion: context.kubernetesVersion });
-  const strategy = strategyFor(apiVersion, kind);
-  if (!strategy) return { object: stored, errors: [], warnings: [] };
-  const validation: ValidationContext = { kubernetesVersion: context.kubernetesVersion, apiVersion };
-  strategy.prepareForCreate?.(stored, validation);
-  return {
-    object: stored,
-    errors: strategy.validate(stored, validation),
-    warnings: strategy.warningsOnCreate?.(stored, validation) ?? [],
-  };
+  const { errors, warnings } = beforeCreate(stored, strategy, validation, context.namespace ?? "default");
+  return { object: stored, errors, warnings };
 }

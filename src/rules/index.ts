@@ -7,11 +7,8 @@ import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
 import { namesConfigKey } from "./names/config-key.js";
 import { namesFormat } from "./names/format.js";
-import { namesPortName } from "./names/port-name.js";
-import { namesRequired } from "./names/required.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
 import { policyPdb } from "./policy/pdb.js";
-import { portsRange } from "./ports/range.js";
 import { referencesMissing } from "./references/missing.js";
 import { secretBase64 } from "./secret/base64.js";
 import { secretRequiredKeys } from "./secret/required-keys.js";
@@ -33,11 +30,8 @@ export const ALL_RULES: readonly Rule[] = [
   metadataLabels,
   namesConfigKey,
   namesFormat,
-  namesPortName,
-  namesRequired,
   podProbePortUnknown,
   policyPdb,
-  portsRange,
   referencesMissing,
   secretBase64,
   secretRequiredKeys,

@@ -61,7 +61,9 @@ export function createChecker(options: CheckOptions): Checker {
 /** Schema findings, the API server's verdict, then the findings of the rules that need only this document. */
 function checkDocument(document: ManifestDocument, checker: Checker): Finding[] {
   const findings = checker.schema.validate(document);
-  findings.push(...createPathFindings(document, findings, checker.rules.kubernetesVersion));
+  const { inventory, kubernetesVersion } = checker.rules;
+  const createContext = { kubernetesVersion, namespace: inventory.defaultNamespace, isNamespaced: (kind: string) => inventory.isNamespaced(kind) };
+  findings.push(...createPathFindings(document, findings, createContext));
   findings.push(...runRules([document], checker.rules, DOCUMENT_RULES));
   return markSuppressed(document.object, findings);
 }

@@ -1,6 +1,6 @@
 // The API server's verdict on creating each object, as findings: its field
 // errors (rejections) and its warnings, placed at the field they name.
-import { createObject, hasCreatePath } from "../apiserver/index.js";
+import { createObject, hasCreatePath, type CreateContext } from "../apiserver/index.js";
 import { errorMessage, OMIT_VALUE, warningMessage, type FieldError } from "../apiserver/field/errors.js";
 import type { Finding, ManifestDocument, Report, RuleInfo } from "../types.js";
 import { isSecretValuePointer } from "../util/secret-values.js";
@@ -36,10 +36,16 @@ function isAboutKey(error: FieldError): boolean {
   return segments.length > 0 && segments[segments.length - 1] === error.badValue;
 }
 
-function errorReport(error: FieldError): Report {
-  const report: Report = { pointer: error.field.pointer(), message: errorMessage(error) };
+/** Where the finding points: the key or value the error is about, else the field it names. */
+function pointerOf(error: FieldError): string {
+  return (error.at?.field ?? error.field).pointer();
+}
+
+/** A field error as a report: its message in the release's words, at the key or value it is about. */
+export function fieldErrorReport(error: FieldError, kubernetesVersion: string): Report {
+  const report: Report = { pointer: pointerOf(error), message: errorMessage(error, kubernetesVersion) };
   // A field that must not be set, or a bad map key, is shown at its key.
-  if (error.type === "FieldValueForbidden" || isAboutKey(error)) report.atKey = true;
+  if (error.type === "FieldValueForbidden" || isAboutKey(error) || error.at?.key) report.atKey = true;
   if (error.suggestion !== undefined) report.suggestion = error.suggestion;
   return report;
 }
@@ -50,26 +56,31 @@ function errorReport(error: FieldError): Report {
  * API server's error about the same value is left out, as decoding would have
  * stopped there.
  */
-export function createPathFindings(document: ManifestDocument, schemaFindings: readonly Finding[], kubernetesVersion: string): Finding[] {
+export function createPathFindings(document: ManifestDocument, schemaFindings: readonly Finding[], context: CreateContext): Finding[] {
   if (!hasCreatePath(document.object)) return [];
   const reported = schemaFindings
     .filter((finding) => finding.severity === "error" && finding.path.startsWith(document.pointerPrefix))
     .map((finding) => finding.path.slice(document.pointerPrefix.length));
   let outcome;
   try {
-    outcome = createObject(document.object, { kubernetesVersion });
+    outcome = createObject(document.object, context);
   } catch (error) {
     const report = { pointer: "", severity: "warning" as const, message: `the API server's checks could not run on this object: ${(error as Error).message}` };
     return [reportToFinding(document, "apiserver/validation", "warning", report)];
   }
   const findings: Finding[] = [];
+  // The API server lists each message once (ErrorList.ToAggregate).
+  const messages = new Set<string>();
   for (const error of outcome.errors) {
-    const pointer = error.field.pointer();
+    const pointer = pointerOf(error);
     if (reported.some((base) => within(pointer, base))) continue;
-    findings.push(reportToFinding(document, "apiserver/validation", "error", errorReport(masked(error, document))));
+    const report = fieldErrorReport(masked(error, document), context.kubernetesVersion);
+    if (messages.has(report.message)) continue;
+    messages.add(report.message);
+    findings.push(reportToFinding(document, "apiserver/validation", "error", report));
   }
   for (const warning of outcome.warnings) {
-    const report: Report = { pointer: warning.field?.pointer() ?? "", message: warningMessage(warning) };
+    const report: Report = { pointer: (warning.at ?? warning.field)?.pointer() ?? "", message: warningMessage(warning) };
     findings.push(reportToFinding(document, "apiserver/warning", "warning", report));
   }
   return findings;

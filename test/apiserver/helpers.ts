@@ -11,7 +11,7 @@ export { yaml };
 export function createPathOf(text: string, kubernetesVersion = "1.36"): Finding[] {
   const { documents, findings } = loadText(text, "test.yaml");
   if (findings.length > 0) throw new Error("test YAML does not load: " + findings.map((f) => f.message).join("; "));
-  return documents.flatMap((document) => createPathFindings(document, [], kubernetesVersion)).sort(compareFindings);
+  return documents.flatMap((document) => createPathFindings(document, [], { kubernetesVersion })).sort(compareFindings);
 }
 
 /** The create path's findings in brief (severity, line, column, message, suggestion). */

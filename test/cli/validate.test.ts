@@ -42,7 +42,7 @@ describe("kubeplan validate", () => {
         "enums.yaml:30:28 schema/enum Always",
         "quantities.yaml:23:23 schema/format 256M",
         "quantities.yaml:25:23 schema/format 2Gi",
-        "semantics.yaml:5:9 names/format payments-api",
+        "semantics.yaml:5:9 apiserver/validation payments-api",
         "yaml-traps.yaml:20:11 schema/type port: 9000",
       ]),
     );

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { goJson, goQuote, labelSelectorValue, notSupported, rendersCompositeAsJson, stringMapValue } from "../../src/rules/support/field-errors.js";
 import { isConfigMapKey, isLabelKey, isPathSegmentName, isValidPortNum } from "../../src/apiserver/apimachinery/validation.js";
-import { nameErrors } from "../../src/rules/support/name-policy.js";
-import { toDnsName } from "../../src/rules/support/suggestions.js";
+import { toDnsName } from "../../src/apiserver/apimachinery/suggestions.js";
 import { closest } from "../../src/util/suggest.js";
 import { SUBDOMAIN } from "./messages.js";
 
@@ -84,12 +83,6 @@ describe("name syntax", () => {
     expect(isPathSegmentName(".")).toEqual(["may not be '.'"]);
     expect(isPathSegmentName("a..b")).toEqual([]);
     expect(isPathSegmentName("a/b%")).toEqual(["may not contain '/'", "may not contain '%'"]);
-  });
-
-  it("masks the trailing dash of a generateName, as apimachinery does", () => {
-    expect(nameErrors("dns1123-subdomain", "web-", true)).toEqual([]);
-    expect(nameErrors("dns1123-subdomain", "web-", false)).toEqual([SUBDOMAIN]);
-    expect(nameErrors("path-segment", "a/b-", true)).toEqual(["may not contain '/'"]);
   });
 });
 

@@ -5,6 +5,7 @@ import { invalid, type ErrorList } from "../field/errors.js";
 import type { FieldPath } from "../field/path.js";
 import { goQuote } from "../field/values.js";
 import { ipNetString, ipString, is4In6, to4, parseCIDRSloppy, parseIPSloppy, parsesAsNetipAddr, parsesAsNetipPrefix, type IP, type IPNet } from "./net.js";
+import { atLeast } from "../../util/release.js";
 
 function parseIP(field: FieldPath, value: string, strictValidation: boolean): { ip?: IP; errors: ErrorList } {
   const ip = parseIPSloppy(value);
@@ -68,4 +69,69 @@ export function isValidIPv4Address(field: FieldPath, value: string): ErrorList {
 export function isValidIPv6Address(field: FieldPath, value: string): ErrorList {
   const ip = parseIPSloppy(value);
   return ip && !to4(ip) ? [] : [invalid(field, value, "must be a valid IPv6 address")];
+}
+
+/** The first octet with a leading zero in the IPv4 part of `text`, which net/netip refuses. */
+function leadingZeroError(text: string): string | undefined {
+  const v4 = /(?:^|:)([0-9.]+)$/.exec(text)?.[1];
+  if (v4 === undefined || !v4.split(".").some((octet) => octet.length > 1 && octet.startsWith("0"))) return undefined;
+  return `ParseAddr(${goQuote(text)}): IPv4 field has octet with leading zero`;
+}
+
+/** netip.Addr.String of an address netip accepts: dotted IPv4, "::ffff:" before a mapped IPv4, RFC 5952 IPv6. */
+function netipString(text: string, ip: IP): string {
+  const v4 = to4(ip);
+  if (!text.includes(":")) return ipString(ip);
+  return v4 ? `::ffff:${v4.join(".")}` : ipString(ip);
+}
+
+/**
+ * Warnings for an address a legacy field accepted: GetWarningsForIP since
+ * 1.33; before, the Service's own getWarningsForIP (netip's error, RFC 5952 form).
+ */
+export function getWarningsForIP(field: FieldPath, value: string, kubernetesVersion: string): string[] {
+  const ip = parseIPSloppy(value);
+  if (!ip) return [];
+  const refused = leadingZeroError(value);
+  const is6 = value.includes(":");
+  if (!atLeast(kubernetesVersion, "1.33")) {
+    if (refused) return [`${field.toString()}: IP address was accepted, but will be invalid in a future Kubernetes release: ${refused}`];
+    const canonical = netipString(value, ip);
+    if (is6 && canonical !== value) return [`${field.toString()}: IPv6 address ${goQuote(value)} is not in RFC 5952 canonical format (${goQuote(canonical)}), which may cause controller apply-loops`];
+    return [];
+  }
+  if (refused || is4In6(ip)) return [`${field.toString()}: non-standard IP address ${goQuote(value)} is invalid: use ${goQuote(ipString(ip))}`];
+  const canonical = netipString(value, ip);
+  if (is6 && canonical !== value) return [`${field.toString()}: IPv6 address ${goQuote(value)} should be in RFC 5952 canonical format (${goQuote(canonical)})`];
+  return [];
+}
+
+/**
+ * Warnings for a CIDR a legacy field accepted: GetWarningsForCIDR since 1.33
+ * (ambiguous host bits, non-standard forms, RFC 5952); before, the Service's
+ * own getWarningsForCIDR.
+ */
+export function getWarningsForCIDR(field: FieldPath, value: string, kubernetesVersion: string): string[] {
+  const net = parseCIDRSloppy(value);
+  if (!net) return [];
+  const slash = value.indexOf("/");
+  const addressText = value.slice(0, slash);
+  const prefixText = value.slice(slash + 1);
+  const refused = leadingZeroError(addressText) ?? (prefixText.length > 1 && prefixText.startsWith("0") ? `bad bits after slash: ${goQuote(prefixText)}` : undefined);
+  const is6 = addressText.includes(":");
+  const canonical = `${netipString(addressText, net.address)}/${net.prefixLength}`;
+  const path = field.toString();
+  if (!atLeast(kubernetesVersion, "1.33")) {
+    if (refused) return [`${path}: IP prefix was accepted, but will be invalid in a future Kubernetes release: netip.ParsePrefix(${goQuote(value)}): ${refused}`];
+    if (is6 && canonical !== value) return [`${path}: IPv6 prefix ${goQuote(value)} is not in RFC 5952 canonical format (${goQuote(canonical)}), which may cause controller apply-loops`];
+    return [];
+  }
+  const warnings: string[] = [];
+  if (net.address.some((byte, i) => byte !== net.ip[i])) {
+    const bits = to4(net.address) ? 32 : 128;
+    warnings.push(`${path}: CIDR value ${goQuote(value)} is ambiguous in this context (should be ${goQuote(ipNetString(net))} or ${goQuote(`${ipString(net.address)}/${bits}`)}?)`);
+  }
+  if (refused || is4In6(net.address)) warnings.push(`${path}: non-standard CIDR value ${goQuote(value)} is invalid: use ${goQuote(ipNetString(net))}`);
+  if (warnings.length === 0 && is6 && canonical !== value) warnings.push(`${path}: IPv6 CIDR value ${goQuote(value)} should be in RFC 5952 canonical format (${goQuote(canonical)})`);
+  return warnings;
 }

@@ -1,43 +1,56 @@
-// k8s.io/apimachinery/pkg/apis/meta/v1/validation: label maps, label names and
-// label selectors, as every kind with labels or a selector validates them.
-import { isLabelKey, isLabelValue } from "./validation.js";
-import { forbidden, invalid, required, type ErrorList } from "../field/errors.js";
+// Label, selector and managed-field checks of k8s.io/apimachinery's
+// pkg/apis/meta/v1/validation/validation.go.
+import { forbidden, invalid, required, tooLong, type ErrorList, type FieldError } from "../field/errors.js";
 import type { FieldPath } from "../field/path.js";
-import { isRecord, type JsonRecord } from "../../util/object-access.js";
+import { isGoPrint } from "../field/values.js";
+import { byteLength } from "../../util/api-values.js";
+import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
+import { toLabelKey, toLabelValue } from "./suggestions.js";
+import { isLabelKey, isLabelValue } from "./validation.js";
 
 export interface LabelSelectorValidationOptions {
-  /** Accept values that are not label values (objects stored before the check existed). */
-  allowInvalidLabelValueInSelector: boolean;
+  /** Allow invalid label values in matchExpressions (only for objects stored before the check existed). */
+  allowInvalidLabelValueInSelector?: boolean;
+  /** Allow operators outside In, NotIn, Exists, DoesNotExist (SubjectAccessReview). */
+  allowUnknownOperatorInRequirement?: boolean;
 }
 
-const STRICT: LabelSelectorValidationOptions = { allowInvalidLabelValueInSelector: false };
+function withSuggestion(error: FieldError, suggestion: string | undefined): FieldError {
+  return suggestion === undefined ? error : { ...error, suggestion };
+}
 
 /** ValidateLabelName: a qualified name. */
 export function validateLabelName(labelName: string, fldPath: FieldPath): ErrorList {
   return isLabelKey(labelName).map((message) => invalid(fldPath, labelName, message));
 }
 
-/** ValidateLabels: every key a qualified name, every value a label value; errors name the map, not the key. */
+/**
+ * ValidateLabels: every key a qualified name, every value a label value. The
+ * errors name the whole map, as upstream's do; they point at the entry.
+ */
 export function validateLabels(labels: unknown, fldPath: FieldPath): ErrorList {
   if (!isRecord(labels)) return [];
   const errors: ErrorList = [];
   for (const [key, value] of Object.entries(labels)) {
-    errors.push(...validateLabelName(key, fldPath));
+    const entry = fldPath.key(key);
+    const keySuggestion = toLabelKey(key);
+    for (const error of validateLabelName(key, fldPath)) errors.push(withSuggestion({ ...error, at: { field: entry, key: true } }, keySuggestion));
+    // A value of another type is the schema layer's to report.
     if (typeof value !== "string") continue;
-    for (const message of isLabelValue(value)) errors.push(invalid(fldPath, value, message));
+    const valueSuggestion = toLabelValue(value);
+    for (const message of isLabelValue(value)) {
+      errors.push(withSuggestion({ ...invalid(fldPath, value, message), at: { field: entry, key: false } }, valueSuggestion));
+    }
   }
   return errors;
 }
 
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.map((item) => (typeof item === "string" ? item : "")) : [];
-}
-
 /** ValidateLabelSelectorRequirement. */
-export function validateLabelSelectorRequirement(requirement: JsonRecord, opts: LabelSelectorValidationOptions, fldPath: FieldPath): ErrorList {
+export function validateLabelSelectorRequirement(requirement: unknown, options: LabelSelectorValidationOptions, fldPath: FieldPath): ErrorList {
+  const record = isRecord(requirement) ? requirement : {};
   const errors: ErrorList = [];
-  const operator = typeof requirement.operator === "string" ? requirement.operator : "";
-  const values = stringsOf(requirement.values);
+  const operator = stringOf(record.operator) ?? "";
+  const values = arrayOf(record.values);
   switch (operator) {
     case "In":
     case "NotIn":
@@ -48,24 +61,64 @@ export function validateLabelSelectorRequirement(requirement: JsonRecord, opts: 
       if (values.length > 0) errors.push(forbidden(fldPath.child("values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
       break;
     default:
-      errors.push(invalid(fldPath.child("operator"), operator, "not a valid selector operator"));
+      if (!options.allowUnknownOperatorInRequirement) errors.push(invalid(fldPath.child("operator"), operator, "not a valid selector operator"));
   }
-  errors.push(...validateLabelName(typeof requirement.key === "string" ? requirement.key : "", fldPath.child("key")));
-  if (!opts.allowInvalidLabelValueInSelector) {
+  errors.push(...validateLabelName(stringOf(record.key) ?? "", fldPath.child("key")));
+  if (!options.allowInvalidLabelValueInSelector) {
     values.forEach((value, index) => {
-      for (const message of isLabelValue(value)) errors.push(invalid(fldPath.child("values").index(index), value, message));
+      if (typeof value !== "string") return;
+      const valuePath = fldPath.child("values").index(index);
+      errors.push(...isLabelValue(value).map((message) => invalid(valuePath, value, message)));
     });
   }
   return errors;
 }
 
-/** ValidateLabelSelector: matchLabels as labels, then each matchExpressions requirement. A nil selector is valid. */
-export function validateLabelSelector(selector: unknown, opts: LabelSelectorValidationOptions = STRICT, fldPath: FieldPath): ErrorList {
+/** ValidateLabelSelector: matchLabels as labels, each requirement well formed. An absent selector is valid. */
+export function validateLabelSelector(selector: unknown, options: LabelSelectorValidationOptions, fldPath: FieldPath): ErrorList {
   if (!isRecord(selector)) return [];
   const errors = validateLabels(selector.matchLabels, fldPath.child("matchLabels"));
-  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  expressions.forEach((requirement, index) => {
-    errors.push(...validateLabelSelectorRequirement(isRecord(requirement) ? requirement : {}, opts, fldPath.child("matchExpressions").index(index)));
+  arrayOf(selector.matchExpressions).forEach((requirement, index) => {
+    errors.push(...validateLabelSelectorRequirement(requirement, options, fldPath.child("matchExpressions").index(index)));
+  });
+  return errors;
+}
+
+export const FIELD_MANAGER_MAX_LENGTH = 128;
+export const MAX_SUBRESOURCE_NAME_LENGTH = 256;
+
+/** Go's %#U of a rune: `U+0009`, followed by the quoted character when printable. */
+function goRuneU(char: string): string {
+  const code = "U+" + char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+  return isGoPrint(char) ? `${code} '${char}'` : code;
+}
+
+/** ValidateFieldManager: at most 128 bytes, printable characters only. */
+export function validateFieldManager(fieldManager: string, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (byteLength(fieldManager) > FIELD_MANAGER_MAX_LENGTH) errors.push(tooLong(fldPath, fieldManager, FIELD_MANAGER_MAX_LENGTH));
+  // Go ranges over runes and reports each one's byte offset.
+  let offset = 0;
+  for (const char of fieldManager) {
+    if (!isGoPrint(char)) errors.push(invalid(fldPath, fieldManager, `invalid character ${goRuneU(char)} (at position ${offset})`));
+    offset += byteLength(char);
+  }
+  return errors;
+}
+
+/** ValidateManagedFields: operation Apply or Update, fieldsType FieldsV1, manager and subresource lengths. */
+export function validateManagedFields(fieldsList: unknown, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  arrayOf(fieldsList).forEach((entry, index) => {
+    const fields = isRecord(entry) ? entry : {};
+    const path = fldPath.index(index);
+    const operation = stringOf(fields.operation) ?? "";
+    if (operation !== "Apply" && operation !== "Update") errors.push(invalid(path.child("operation"), operation, "must be `Apply` or `Update`"));
+    const fieldsType = stringOf(fields.fieldsType) ?? "";
+    if (fieldsType.length > 0 && fieldsType !== "FieldsV1") errors.push(invalid(path.child("fieldsType"), fieldsType, "must be `FieldsV1`"));
+    errors.push(...validateFieldManager(stringOf(fields.manager) ?? "", path.child("manager")));
+    const subresource = stringOf(fields.subresource) ?? "";
+    if (byteLength(subresource) > MAX_SUBRESOURCE_NAME_LENGTH) errors.push(tooLong(path.child("subresource"), subresource, MAX_SUBRESOURCE_NAME_LENGTH));
   });
   return errors;
 }

@@ -186,3 +186,44 @@ export function netContains(net: IPNet, ip: IP): boolean {
   if (candidate.length !== network.length) return false;
   return maskBytes(candidate, prefixLength).every((byte, i) => byte === network[i]);
 }
+
+/** net.IP.IsUnspecified: 0.0.0.0 or ::. */
+export function isUnspecified(ip: IP): boolean {
+  return ip.every((byte) => byte === 0) || (to4(ip)?.every((byte) => byte === 0) ?? false);
+}
+
+/** net.IP.IsLoopback: 127.0.0.0/8 (also IPv4-mapped) or ::1. */
+export function isLoopback(ip: IP): boolean {
+  const v4 = to4(ip);
+  if (v4) return v4[0] === 127;
+  return ip.slice(0, 15).every((byte) => byte === 0) && ip[15] === 1;
+}
+
+/** net.IP.IsLinkLocalUnicast: 169.254.0.0/16 or fe80::/10. */
+export function isLinkLocalUnicast(ip: IP): boolean {
+  const v4 = to4(ip);
+  if (v4) return v4[0] === 169 && v4[1] === 254;
+  return ip[0] === 0xfe && (ip[1]! & 0xc0) === 0x80;
+}
+
+/** net.IP.IsLinkLocalMulticast: 224.0.0.0/24 or ff02::/16. */
+export function isLinkLocalMulticast(ip: IP): boolean {
+  const v4 = to4(ip);
+  if (v4) return v4[0] === 224 && v4[1] === 0 && v4[2] === 0;
+  return ip[0] === 0xff && (ip[1]! & 0x0f) === 0x02;
+}
+
+/** netutils.IsIPv6String: an address ParseIPSloppy reads, of the IPv6 family. */
+export function isIPv6String(text: string): boolean {
+  const ip = parseIPSloppy(text);
+  return ip !== undefined && ipFamily(ip) === 6;
+}
+
+/** netutils.IsDualStackIPStrings: at least one IPv4 and one IPv6 address. */
+export function isDualStackIPStrings(texts: readonly string[]): boolean {
+  const families = texts.map((text) => {
+    const ip = parseIPSloppy(text);
+    return ip && ipFamily(ip);
+  });
+  return families.includes(4) && families.includes(6);
+}

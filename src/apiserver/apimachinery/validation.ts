@@ -108,12 +108,15 @@ export function isDNS1035Label(value: string): string[] {
   return errors;
 }
 
+/** content.IsPathSegmentPrefix: what a generateName must be, to fit in a REST path. */
+export function isPathSegmentPrefix(value: string): string[] {
+  return ["/", "%"].filter((illegal) => value.includes(illegal)).map((illegal) => `may not contain '${illegal}'`);
+}
+
 /** content.IsPathSegmentName: what every name must be, to fit in a REST path. */
 export function isPathSegmentName(value: string): string[] {
   if (value === "." || value === "..") return [`may not be '${value}'`];
-  const errors: string[] = [];
-  for (const illegal of ["/", "%"]) if (value.includes(illegal)) errors.push(`may not contain '${illegal}'`);
-  return errors;
+  return isPathSegmentPrefix(value);
 }
 
 /** content.IsLabelKey (a "qualified name"): optional DNS subdomain prefix, `/`, a name of at most 63 bytes. */

@@ -192,7 +192,8 @@ function externallyAccessible(spec: JsonRecord): boolean {
  * are allocated by the registry, not defaulted.
  */
 export function setDefaultsService(body: JsonRecord): void {
-  const spec = objectAt(body, "spec");
+  // The spec is a struct: a Service without one is defaulted all the same.
+  const spec = ensureObject(body, "spec");
   if (!spec) return;
   setDefault(spec, "sessionAffinity", "None");
   if (spec.sessionAffinity === "None") delete spec.sessionAffinityConfig;

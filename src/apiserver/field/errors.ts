@@ -3,6 +3,7 @@
 // `<path>: <Type>: <bad value>: <detail>`. Every API-server check returns these.
 import type { FieldPath } from "./path.js";
 import { goJson, goQuote } from "./values.js";
+import { atLeast } from "../../util/release.js";
 
 export type ErrorType =
   | "FieldValueNotFound"
@@ -48,12 +49,24 @@ export interface FieldError {
   detail: string;
   /** What would fix it, when one value clearly would (a finding's `suggestion`). */
   suggestion?: string;
+  /**
+   * Where a finding should point when that is more precise than `field`: upstream
+   * names a whole map (`metadata.labels`) for a bad key or value inside it.
+   */
+  at?: { field: FieldPath; key: boolean };
+  /** TooLong and TooMany: the limit, whose wording changed between releases. */
+  limit?: { max: number; unit: LimitUnit };
 }
+
+/** A byte limit (field.TooLong), a length limit (field.TooLongMaxLength), a count (field.TooMany). */
+type LimitUnit = "bytes" | "length" | "items";
 
 /** A warning the API server returns with a successful response (`path: message`, or the message alone). */
 export interface FieldWarning {
   field?: FieldPath;
   message: string;
+  /** Where a finding should point when the message names its field itself (upstream's plain-string warnings). */
+  at?: FieldPath;
 }
 
 export type ErrorList = FieldError[];
@@ -84,20 +97,32 @@ export function forbidden(field: FieldPath, detail: string): FieldError {
   return { type: "FieldValueForbidden", field, badValue: "", detail };
 }
 
-/** field.TooLong (a byte limit). */
+/** field.TooLong (a byte limit); its words depend on the release (see limitDetail). */
 export function tooLong(field: FieldPath, badValue: unknown, maxLength: number): FieldError {
-  return { type: "FieldValueTooLong", field, badValue, detail: `must have at most ${maxLength} bytes` };
+  return { type: "FieldValueTooLong", field, badValue, detail: "", limit: { max: maxLength, unit: "bytes" } };
 }
 
 /** field.TooLongMaxLength (a length limit in characters or items). */
 export function tooLongMaxLength(field: FieldPath, badValue: unknown, maxLength: number): FieldError {
-  const detail = maxLength >= 0 ? `may not be longer than ${maxLength}` : "value is too long";
-  return { type: "FieldValueTooLong", field, badValue, detail };
+  return { type: "FieldValueTooLong", field, badValue, detail: "", limit: { max: maxLength, unit: "length" } };
 }
 
 export function tooMany(field: FieldPath, actualQuantity: number, maxQuantity: number): FieldError {
-  const detail = maxQuantity >= 0 ? `must have at most ${maxQuantity} items` : "has too many items";
-  return { type: "FieldValueTooMany", field, badValue: actualQuantity >= 0 ? actualQuantity : OMIT_VALUE, detail };
+  return { type: "FieldValueTooMany", field, badValue: actualQuantity >= 0 ? actualQuantity : OMIT_VALUE, detail: "", limit: { max: maxQuantity, unit: "items" } };
+}
+
+/**
+ * The detail of TooLong and TooMany in the release's words: until 1.31 TooLong
+ * said "must have at most N bytes" and TooLongMaxLength "may not be longer than
+ * N"; since 1.32 both say "may not be more than N bytes"; since 1.34 a limit of
+ * one is singular ("1 byte", "1 item").
+ */
+function limitDetail(max: number, unit: LimitUnit, kubernetesVersion: string): string {
+  const singular = max === 1 && atLeast(kubernetesVersion, "1.34");
+  if (unit === "items") return max >= 0 ? `must have at most ${max} ${singular ? "item" : "items"}` : "has too many items";
+  if (max < 0) return "value is too long";
+  if (!atLeast(kubernetesVersion, "1.32")) return unit === "bytes" ? `must have at most ${max} bytes` : `may not be longer than ${max}`;
+  return `may not be more than ${max} ${singular ? "byte" : "bytes"}`;
 }
 
 /** field.InternalError: `detail` is the error's text. */
@@ -122,16 +147,17 @@ function printValue(value: unknown): string {
   return goJson(value);
 }
 
-/** field.Error.ErrorBody: the message without the path. */
-export function errorBody(error: FieldError): string {
+/** field.Error.ErrorBody: the message without the path, in the words of `kubernetesVersion`. */
+export function errorBody(error: FieldError, kubernetesVersion: string): string {
   let text = TYPE_TEXT[error.type];
   if (!VALUELESS.has(error.type) && error.badValue !== OMIT_VALUE) text += ": " + printValue(error.badValue);
-  return error.detail ? `${text}: ${error.detail}` : text;
+  const detail = error.limit ? limitDetail(error.limit.max, error.limit.unit, kubernetesVersion) : error.detail;
+  return detail ? `${text}: ${detail}` : text;
 }
 
 /** field.Error.Error: `<path>: <body>`. */
-export function errorMessage(error: FieldError): string {
-  return `${error.field.toString()}: ${errorBody(error)}`;
+export function errorMessage(error: FieldError, kubernetesVersion: string): string {
+  return `${error.field.toString()}: ${errorBody(error, kubernetesVersion)}`;
 }
 
 /** A warning as kubectl prints it after `Warning: `. */

@@ -5,7 +5,7 @@
 import { toPointer, type PathSegment } from "../../util/pointer.js";
 
 /** `at`: where a named field sits in the manifest when that differs from its name (see childAs). */
-type Step = { name: string; at?: readonly PathSegment[] } | { index: number } | { key: string };
+type Step = { name: string; at?: readonly PathSegment[] } | { index: number } | { key: string } | { embedded: string };
 
 export class FieldPath {
   private constructor(
@@ -45,6 +45,15 @@ export class FieldPath {
     return new FieldPath(this, { key });
   }
 
+  /**
+   * A JSON field that upstream's path leaves out: a struct embedded in Go, such
+   * as a pod template's ObjectMeta (`spec.template.labels` is at
+   * `spec.template.metadata.labels`). It is in the pointer, not in the text.
+   */
+  embedded(name: string): FieldPath {
+    return new FieldPath(this, { embedded: name });
+  }
+
   /** The steps from the root, outermost first. */
   private steps(): Step[] {
     const out: Step[] = [];
@@ -58,7 +67,7 @@ export class FieldPath {
     for (const step of this.steps()) {
       if ("name" in step) out += out === "" ? step.name : "." + step.name;
       else if ("index" in step) out += `[${step.index}]`;
-      else out += `[${step.key}]`;
+      else if ("key" in step) out += `[${step.key}]`;
     }
     return out;
   }
@@ -67,7 +76,7 @@ export class FieldPath {
   segments(): PathSegment[] {
     // NewPath("") names the whole object.
     const steps = this.steps().filter((step) => !("name" in step && step.name === ""));
-    return steps.flatMap((step) => ("name" in step ? (step.at ?? [step.name]) : "index" in step ? [step.index] : [step.key]));
+    return steps.flatMap((step) => ("name" in step ? (step.at ?? [step.name]) : "index" in step ? [step.index] : "key" in step ? [step.key] : [step.embedded]));
   }
 
   /** The JSON pointer of the same place in the object. */

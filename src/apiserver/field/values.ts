@@ -30,6 +30,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 /** Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
+/** Whether Go's unicode.IsPrint holds for one character. */
+export function isGoPrint(char: string): boolean {
+  return PRINTABLE.test(char);
+}
+
 /** Go's `%q` of a string. */
 export function goQuote(text: string): string {
   let out = '"';

@@ -6,6 +6,7 @@ import { validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBin
 import { validateWebhookConfiguration } from "../validation/admissionregistration/webhooks.js";
 import { atLeast } from "../../util/release.js";
 import { nameOf, type JsonRecord } from "../../util/object-access.js";
+import { withObjectMeta } from "./object-meta.js";
 import type { GroupStrategies, Strategy, ValidationContext } from "./types.js";
 
 /** StaticConfigSuffix: names reserved for admission configuration loaded from manifests. */
@@ -25,21 +26,21 @@ function warningsForStaticSuffix(object: JsonRecord, context: ValidationContext)
 }
 
 function webhookConfigurationStrategy(mutating: boolean): Strategy {
-  return {
+  return withObjectMeta(false, {
     validate: (object, context) => validateWebhookConfiguration(object, mutating, context.kubernetesVersion),
     warningsOnCreate: warningsForStaticSuffix,
-  };
+  });
 }
 
 export const ADMISSIONREGISTRATION_STRATEGIES: GroupStrategies = {
   ValidatingWebhookConfiguration: webhookConfigurationStrategy(false),
   MutatingWebhookConfiguration: webhookConfigurationStrategy(true),
-  ValidatingAdmissionPolicy: {
+  ValidatingAdmissionPolicy: withObjectMeta(false, {
     // PrepareForCreate: a create cannot set the status.
     prepareForCreate: (object) => {
       delete object.status;
     },
     validate: (object, context) => validateValidatingAdmissionPolicy(object, context.kubernetesVersion),
-  },
-  ValidatingAdmissionPolicyBinding: { validate: (object, context) => validateValidatingAdmissionPolicyBinding(object, context.kubernetesVersion) },
+  }),
+  ValidatingAdmissionPolicyBinding: withObjectMeta(false, { validate: (object, context) => validateValidatingAdmissionPolicyBinding(object, context.kubernetesVersion) }),
 };

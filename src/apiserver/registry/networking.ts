@@ -3,17 +3,18 @@ import { validateIngressClass } from "../validation/networking/ingress-class.js"
 import { validateIngressCreate } from "../validation/networking/ingress.js";
 import { validateNetworkPolicy } from "../validation/networking/network-policy.js";
 import { validateServiceCIDR } from "../validation/networking/service-cidr.js";
+import { withObjectMeta } from "./object-meta.js";
 import type { GroupStrategies } from "./types.js";
 
 export const NETWORKING_STRATEGIES: GroupStrategies = {
-  Ingress: { validate: (object, context) => validateIngressCreate(object, context.kubernetesVersion) },
-  IngressClass: { validate: (object) => validateIngressClass(object) },
-  NetworkPolicy: { validate: (object, context) => validateNetworkPolicy(object, context.kubernetesVersion) },
-  ServiceCIDR: {
+  Ingress: withObjectMeta(true, { validate: (object, context) => validateIngressCreate(object, context.kubernetesVersion) }),
+  IngressClass: withObjectMeta(false, { validate: (object) => validateIngressClass(object) }),
+  NetworkPolicy: withObjectMeta(true, { validate: (object, context) => validateNetworkPolicy(object, context.kubernetesVersion) }),
+  ServiceCIDR: withObjectMeta(false, {
     // PrepareForCreate: a create cannot set the status.
     prepareForCreate: (object) => {
       delete object.status;
     },
     validate: (object, context) => validateServiceCIDR(object, context.kubernetesVersion),
-  },
+  }),
 };

@@ -5,23 +5,24 @@ import { validateStorageClass } from "../validation/storage/storage-class.js";
 import { validateVolumeAttachment } from "../validation/storage/volume-attachment.js";
 import { validateVolumeAttributesClass } from "../validation/storage/volume-attributes-class.js";
 import { isRecord } from "../../util/object-access.js";
+import { withObjectMeta } from "./object-meta.js";
 import type { GroupStrategies } from "./types.js";
 
 export const STORAGE_STRATEGIES: GroupStrategies = {
-  StorageClass: { validate: (object) => validateStorageClass(object) },
-  CSIDriver: {
+  StorageClass: withObjectMeta(false, { validate: (object) => validateStorageClass(object) }),
+  CSIDriver: withObjectMeta(false, {
     // PrepareForCreate drops the fields of gates that are off.
     prepareForCreate: (object, context) => {
       if (isRecord(object.spec) && !featureEnabled("MutableCSINodeAllocatableCount", context.kubernetesVersion)) delete object.spec.nodeAllocatableUpdatePeriodSeconds;
     },
     validate: (object) => validateCSIDriver(object),
-  },
-  VolumeAttachment: {
+  }),
+  VolumeAttachment: withObjectMeta(false, {
     // PrepareForCreate: a create cannot set the status.
     prepareForCreate: (object) => {
       delete object.status;
     },
     validate: (object) => validateVolumeAttachment(object),
-  },
-  VolumeAttributesClass: { validate: (object) => validateVolumeAttributesClass(object) },
+  }),
+  VolumeAttributesClass: withObjectMeta(false, { validate: (object) => validateVolumeAttributesClass(object) }),
 };

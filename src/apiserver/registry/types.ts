@@ -11,9 +11,16 @@ export interface ValidationContext {
 }
 
 export interface Strategy {
+  /** NamespaceScoped: whether objects of the kind live in a namespace. */
+  namespaceScoped: boolean;
+  /**
+   * BeginCreate: what the kind's storage does before the generic create path
+   * (a Service's IPs and node ports); errors stop the create there.
+   */
+  beginCreate?(object: JsonRecord, context: ValidationContext): ErrorList;
   /** PrepareForCreate: the strategy's own changes to the object before validation. */
   prepareForCreate?(object: JsonRecord, context: ValidationContext): void;
-  /** Validate: the create validation (pkg/apis/<group>/validation). */
+  /** Validate: the create validation (pkg/apis/<group>/validation), ObjectMeta included. */
   validate(object: JsonRecord, context: ValidationContext): ErrorList;
   /** WarningsOnCreate: what the server accepts but warns about. */
   warningsOnCreate?(object: JsonRecord, context: ValidationContext): FieldWarning[];

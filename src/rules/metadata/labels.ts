@@ -1,19 +1,17 @@
-// Label and annotation syntax, and the label selectors the
-// API server validates with them (ValidateObjectMeta, ValidateLabelSelector).
+// Label and annotation syntax of pod templates and job templates, and the label
+// selectors, of kinds whose own create path is not modelled yet
+// (ValidateLabels, ValidateAnnotations, ValidateLabelSelector). An object's own
+// metadata is checked on its create path (ValidateObjectMeta), and so are the
+// templates of kinds that have a strategy there.
 import type { ManifestDocument, Report } from "../../types.js";
 import type { PathSegment } from "../../util/pointer.js";
-import type { Rule } from "../types.js";
-import { invalid, scalarValue, tooLong } from "../support/field-errors.js";
-import { labelMapReports, labelSelectorReports } from "../support/label-checks.js";
-import { isLabelKey } from "../../apiserver/apimachinery/validation.js";
+import type { Rule, RuleContext } from "../types.js";
+import { annotationReports, fieldPathOf, labelMapReports, labelSelectorReports } from "../support/label-checks.js";
 import { podTemplatesOf } from "../support/pod-templates.js";
-import { fieldPath, reportAt } from "../support/reports.js";
-import { apiGroup, byteLength } from "../../util/api-values.js";
-import { isRecord } from "../../util/object-access.js";
+import { hasStrategy } from "../../apiserver/registry/index.js";
+import { apiGroup } from "../../util/api-values.js";
+import { dig, isRecord, stringOf } from "../../util/object-access.js";
 import { lookupTable } from "../../util/lookup-table.js";
-
-/** apimachinery's TotalAnnotationSizeLimitB. */
-const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
 /** Kinds (by `group/Kind`) with a metav1.LabelSelector, and where. */
 const SELECTOR_FIELDS: Readonly<Record<string, PathSegment[][]>> = lookupTable({
@@ -25,64 +23,34 @@ const SELECTOR_FIELDS: Readonly<Record<string, PathSegment[][]>> = lookupTable({
   "policy/PodDisruptionBudget": [["spec", "selector"]],
 });
 
-/**
- * ValidateAnnotations: keys are qualified names once lower-cased (case does
- * not matter for annotations), and keys plus values fit in 256 KiB.
- */
-function annotationReports(map: unknown, at: PathSegment[], shownPath: string): Report[] {
-  if (!isRecord(map)) return [];
+/** Template metadata: upstream names it `spec.template.labels` (ObjectMeta is embedded in Go). */
+function templateReports(document: ManifestDocument, version: string): Report[] {
   const reports: Report[] = [];
-  let total = 0;
-  for (const [key, value] of Object.entries(map)) {
-    for (const detail of isLabelKey(key.toLowerCase())) {
-      reports.push(reportAt([...at, key], invalid(shownPath, scalarValue(key), detail), { atKey: true }));
-    }
-    total += byteLength(key) + (typeof value === "string" ? byteLength(value) : 0);
-  }
-  if (total > ANNOTATIONS_MAX_BYTES) {
-    reports.push(reportAt(at, tooLong(shownPath, ANNOTATIONS_MAX_BYTES) + ` (they add up to ${total} bytes)`, { atKey: true }));
-  }
-  return reports;
-}
-
-function objectMetadataReports(document: ManifestDocument): Report[] {
-  const metadata = document.object.metadata;
-  if (!isRecord(metadata)) return [];
-  return [...labelMapReports(metadata.labels, ["metadata", "labels"]), ...annotationReports(metadata.annotations, ["metadata", "annotations"], "metadata.annotations")];
-}
-
-/** Pod templates: the API server names their labels `spec.template.labels` (no `metadata`). */
-function templateReports(document: ManifestDocument): Report[] {
-  const reports: Report[] = [];
+  const modelled = hasStrategy(stringOf(document.object.apiVersion) ?? "", stringOf(document.object.kind) ?? "");
   for (const template of podTemplatesOf(document.object)) {
     const isPod = template.metadataPath.length === 1;
-    if (!isPod && template.metadata) {
-      const templatePath = template.metadataPath.slice(0, -1);
-      reports.push(...labelMapReports(template.metadata.labels, [...template.metadataPath, "labels"], fieldPath([...templatePath, "labels"])));
-      reports.push(...annotationReports(template.metadata.annotations, [...template.metadataPath, "annotations"], fieldPath([...templatePath, "annotations"])));
+    if (!isPod && !modelled && template.metadata) {
+      const templatePath = fieldPathOf(template.metadataPath.slice(0, -1)).embedded("metadata");
+      reports.push(...labelMapReports(template.metadata.labels, templatePath.child("labels"), version));
+      reports.push(...annotationReports(template.metadata.annotations, templatePath.child("annotations"), version));
     }
   }
   return reports;
 }
 
-function selectorReports(document: ManifestDocument): Report[] {
+function selectorReports(document: ManifestDocument, version: string): Report[] {
   const { object } = document;
   const group = apiGroup(object.apiVersion);
   const reports: Report[] = [];
   for (const path of SELECTOR_FIELDS[`${group}/${object.kind}`] ?? []) {
-    let selector: unknown = object;
-    for (const step of path) selector = isRecord(selector) ? selector[step as string] : undefined;
-    reports.push(...labelSelectorReports(selector, path));
-  }
-  if (object.kind === "Service" && group === "" && isRecord(object.spec)) {
-    reports.push(...labelMapReports(object.spec.selector, ["spec", "selector"]));
+    reports.push(...labelSelectorReports(dig(object, ...path), fieldPathOf(path), version));
   }
   if (object.kind === "CronJob" && group === "batch") {
-    const jobTemplate = isRecord(object.spec) ? object.spec.jobTemplate : undefined;
-    const metadata = isRecord(jobTemplate) ? jobTemplate.metadata : undefined;
+    const metadata = dig(object, "spec", "jobTemplate", "metadata");
+    const path = fieldPathOf(["spec", "jobTemplate", "metadata"]);
     if (isRecord(metadata)) {
-      reports.push(...labelMapReports(metadata.labels, ["spec", "jobTemplate", "metadata", "labels"]));
-      reports.push(...annotationReports(metadata.annotations, ["spec", "jobTemplate", "metadata", "annotations"], "spec.jobTemplate.metadata.annotations"));
+      reports.push(...labelMapReports(metadata.labels, path.child("labels"), version));
+      reports.push(...annotationReports(metadata.annotations, path.child("annotations"), version));
     }
   }
   return reports;
@@ -91,8 +59,8 @@ function selectorReports(document: ManifestDocument): Report[] {
 export const metadataLabels: Rule = {
   id: "metadata/labels",
   severity: "error",
-  description: "Label keys and values, annotation keys and size and label selectors must have the syntax the API server requires.",
-  check(document) {
-    return [...objectMetadataReports(document), ...templateReports(document), ...selectorReports(document)];
+  description: "Labels and annotations of pod and job templates, and label selectors, must have the syntax the API server requires.",
+  check(document, context: RuleContext) {
+    return [...templateReports(document, context.kubernetesVersion), ...selectorReports(document, context.kubernetesVersion)];
   },
 };

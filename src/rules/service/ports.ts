@@ -1,20 +1,16 @@
-// A Service's ports: names required when there are several, unique names,
-// unique protocol/port pairs and node ports (ValidateService), and node
-// ports not already taken by another Service (the node port allocator).
+// A Service's node ports as the node port allocator sees them, which depends on
+// the cluster: within the default range, and not already taken by another
+// Service. (ValidateService's own port checks are on the create path.)
 import type { Inventory } from "../../inventory.js";
 import type { KubeObject, ManifestDocument, Report } from "../../types.js";
 import type { Rule, RuleContext } from "../types.js";
-import { duplicate, goJson, goQuote, invalid, rendersCompositeAsJson, required, scalarValue } from "../support/field-errors.js";
-import { isDNS1123Label } from "../../apiserver/apimachinery/validation.js";
+import { invalid, scalarValue } from "../support/field-errors.js";
 import { fieldPath, reportAt } from "../support/reports.js";
 import { apiGroup } from "../../util/api-values.js";
 import { arrayOf, isRecord, strictIntegerOf, stringOf } from "../../util/object-access.js";
 
 interface ServicePort {
   index: number;
-  name: string | undefined;
-  protocol: string;
-  port: number | undefined;
   nodePort: number;
 }
 
@@ -22,52 +18,28 @@ function portsOf(object: KubeObject): ServicePort[] {
   const spec = isRecord(object.spec) ? object.spec : {};
   return arrayOf(spec.ports).flatMap((port, index) =>
     isRecord(port)
-      ? [{ index, name: stringOf(port.name), protocol: stringOf(port.protocol) ?? "TCP", port: strictIntegerOf(port.port), nodePort: strictIntegerOf(port.nodePort) ?? 0 }]
+      ? [{ index, nodePort: strictIntegerOf(port.nodePort) ?? 0 }]
       : [],
   );
 }
 
-/** The duplicate (protocol, port) key as upstream prints it: an internal core.ServicePort. */
-function servicePortKey(protocol: string, port: number, kubernetesVersion: string): string {
-  if (rendersCompositeAsJson(kubernetesVersion)) {
-    return `{"Name":"","Protocol":${goJson(protocol)},"AppProtocol":null,"Port":${port},"TargetPort":0,"NodePort":0}`;
-  }
-  return `core.ServicePort{Name:"", Protocol:${goQuote(protocol)}, AppProtocol:(*string)(nil), Port:${port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
-}
+/** kube-apiserver's default --service-node-port-range. */
+const NODE_PORT_MIN = 30000;
+const NODE_PORT_MAX = 32767;
 
-function nameReports(ports: ServicePort[]): Report[] {
-  const reports: Report[] = [];
-  const names = new Set<string>();
-  for (const port of ports) {
-    const at = ["spec", "ports", port.index, "name"];
-    if (ports.length > 1 && !port.name) {
-      reports.push(reportAt(at, required(fieldPath(at)) + " (a Service with several ports must name each of them)"));
-    } else if (port.name && isDNS1123Label(port.name).length === 0) {
-      if (names.has(port.name)) reports.push(reportAt(at, duplicate(fieldPath(at), scalarValue(port.name))));
-      names.add(port.name);
-    }
-  }
-  return reports;
-}
-
-function duplicatePortReports(ports: ServicePort[], context: RuleContext): Report[] {
-  const reports: Report[] = [];
-  const seenPorts = new Set<string>();
-  const seenNodePorts = new Set<string>();
-  for (const port of ports) {
-    if (port.nodePort !== 0) {
-      const key = `${port.protocol}/${port.nodePort}`;
-      const at = ["spec", "ports", port.index, "nodePort"];
-      if (seenNodePorts.has(key)) reports.push(reportAt(at, duplicate(fieldPath(at), scalarValue(port.nodePort))));
-      seenNodePorts.add(key);
-    }
-    if (port.port === undefined) continue;
-    const key = `${port.protocol}/${port.port}`;
-    const at = ["spec", "ports", port.index];
-    if (seenPorts.has(key)) reports.push(reportAt(at, duplicate(fieldPath(at), servicePortKey(port.protocol, port.port, context.kubernetesVersion))));
-    seenPorts.add(key);
-  }
-  return reports;
+/**
+ * The node port allocator's range check: the range is a kube-apiserver flag,
+ * so outside the default one a node port is likely, not certainly, refused.
+ */
+function nodePortRangeReports(object: KubeObject, ports: ServicePort[]): Report[] {
+  const type = stringOf(isRecord(object.spec) ? object.spec.type : undefined) ?? "ClusterIP";
+  if (type !== "NodePort" && type !== "LoadBalancer") return [];
+  return ports.flatMap((port) => {
+    if (port.nodePort === 0 || (port.nodePort >= NODE_PORT_MIN && port.nodePort <= NODE_PORT_MAX)) return [];
+    const at = ["spec", "ports", port.index, "nodePort"];
+    const detail = `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`;
+    return [reportAt(at, invalid(fieldPath(at), scalarValue(port.nodePort), detail) + " (the default --service-node-port-range)", { severity: "warning" })];
+  });
 }
 
 interface NodePortUse {
@@ -122,12 +94,12 @@ function allocatedNodePortReports(document: ManifestDocument, ports: ServicePort
 export const servicePorts: Rule = {
   id: "service/ports",
   severity: "error",
-  description: "Service ports must be named when there are several, with unique names, port/protocol pairs and node ports.",
+  description: "Service node ports must be in the default node port range and not taken by another Service of the inputs or the cluster.",
   usesInventory: true,
   check(document, context) {
     const { object } = document;
     if (object.kind !== "Service" || apiGroup(object.apiVersion) !== "") return [];
     const ports = portsOf(object);
-    return [...nameReports(ports), ...duplicatePortReports(ports, context), ...allocatedNodePortReports(document, ports, context)];
+    return [...nodePortRangeReports(object, ports), ...allocatedNodePortReports(document, ports, context)];
   },
 };

@@ -5,7 +5,7 @@ import type { PathSegment } from "../../util/pointer.js";
 import { invalid, required, scalarValue } from "./field-errors.js";
 import { isDNS1123Label } from "../../apiserver/apimachinery/validation.js";
 import { fieldPath, reportAt } from "./reports.js";
-import { toDnsName } from "./suggestions.js";
+import { toDnsName } from "../../apiserver/apimachinery/suggestions.js";
 
 /** Required when empty, else one report per DNS-1123 label problem of `name`. */
 export function dnsLabelFieldReports(name: string, at: readonly PathSegment[]): Report[] {

@@ -33,12 +33,25 @@ describe("field errors", () => {
     [notFound(name, "certs"), 'spec.containers[1].name: Not found: "certs"'],
     [notSupported(name, "tcp", ["SCTP", "TCP", "UDP"]), 'spec.containers[1].name: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"'],
     [forbidden(name, "may not be set"), "spec.containers[1].name: Forbidden: may not be set"],
-    [tooLong(name, "x".repeat(300), 253), "spec.containers[1].name: Too long: must have at most 253 bytes"],
-    [tooLongMaxLength(name, "x", 63), "spec.containers[1].name: Too long: may not be longer than 63"],
+    [tooLong(name, "x".repeat(300), 253), "spec.containers[1].name: Too long: may not be more than 253 bytes"],
+    [tooLong(name, "x", 1), "spec.containers[1].name: Too long: may not be more than 1 byte"],
+    [tooLongMaxLength(name, "x", 63), "spec.containers[1].name: Too long: may not be more than 63 bytes"],
     [tooMany(name, 40, 32), "spec.containers[1].name: Too many: 40: must have at most 32 items"],
+    [tooMany(name, 2, 1), "spec.containers[1].name: Too many: 2: must have at most 1 item"],
     [tooMany(name, -1, 32), "spec.containers[1].name: Too many: must have at most 32 items"],
   ])("prints %# as field.Error does", (error, message) => {
-    expect(errorMessage(error)).toBe(message);
+    expect(errorMessage(error, "1.36")).toBe(message);
+  });
+
+  it.each([
+    ["1.30", tooLong(name, "x", 253), "must have at most 253 bytes"],
+    ["1.31", tooLongMaxLength(name, "x", 63), "may not be longer than 63"],
+    ["1.31", tooLongMaxLength(name, "x", -1), "value is too long"],
+    ["1.32", tooLongMaxLength(name, "x", 63), "may not be more than 63 bytes"],
+    ["1.33", tooLong(name, "x", 1), "may not be more than 1 bytes"],
+    ["1.33", tooMany(name, 2, 1), "2: must have at most 1 items"],
+  ])("words limits as %s did", (version, error, detail) => {
+    expect(errorMessage(error, version)).toBe(`${name.toString()}: ${error.type === "FieldValueTooMany" ? "Too many" : "Too long"}: ${detail}`);
   });
 
   it("prints warnings with and without a path", () => {

@@ -1,8 +1,9 @@
-// ValidateConfigMap (pkg/apis/core/validation/validation.go): keys of `data` and
-// `binaryData`, a key in both, and the total size.
+// ValidateConfigMap (pkg/apis/core/validation/validation.go): metadata, keys of
+// `data` and `binaryData`, a key in both, and the total size.
 import { isConfigMapKey } from "../../apimachinery/validation.js";
 import { invalid, tooLong, OMIT_VALUE, type ErrorList, type FieldError } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
+import { validateConfigMapName, validateObjectMeta } from "./object-meta.js";
 import { byteLength } from "../../../util/api-values.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 
@@ -25,8 +26,8 @@ function sizeOf(value: unknown): number {
   return typeof value === "string" ? byteLength(value) : 0;
 }
 
-export function validateConfigMap(configMap: JsonRecord): ErrorList {
-  const errors: FieldError[] = [];
+export function validateConfigMap(configMap: JsonRecord, kubernetesVersion: string): ErrorList {
+  const errors: FieldError[] = validateObjectMeta(configMap.metadata, true, validateConfigMapName, FieldPath.root("metadata"), kubernetesVersion);
   const data = isRecord(configMap.data) ? configMap.data : {};
   const binaryData = isRecord(configMap.binaryData) ? configMap.binaryData : {};
   let totalSize = 0;

@@ -3,7 +3,7 @@
 import { isDNS1123Label, isDNS1123Subdomain, isDNS1123SubdomainWithUnderscore, isLabelKey } from "../../apimachinery/validation.js";
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
-import { toDnsName } from "../../../rules/support/suggestions.js";
+import { toDnsName } from "../../apimachinery/suggestions.js";
 
 /** ValidateDNS1123Label, with the nearest valid label as the suggestion. */
 export function validateDNS1123Label(value: string, fldPath: FieldPath): ErrorList {

@@ -5,6 +5,8 @@
 import { forbidden, invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
+import { validateAnnotations } from "../../apimachinery/objectmeta.js";
+import { validateObjectMeta, validatePodName } from "./object-meta.js";
 import { validateAffinity } from "./affinity.js";
 import { validateContainers, validateContainersOnlyForPod, validateEphemeralContainers, validateInitContainers, type ContainerContext } from "./containers.js";
 import { validateDNSPolicy, validateHostAliases, validatePodDNSConfig } from "./dns.js";
@@ -135,7 +137,8 @@ function validatePodMetadataAndSpec(pod: JsonRecord, opts: PodValidationOptions)
   const specPath = FieldPath.root("spec");
   const spec = obj(pod, "spec") ?? {};
   const metadata = obj(pod, "metadata") ?? {};
-  const errors = validatePodSpecificAnnotations(stringMap(metadata, "annotations"), spec, FieldPath.root("metadata", "annotations"), opts);
+  const errors = validateObjectMeta(pod.metadata, true, validatePodName, FieldPath.root("metadata"), opts.kubernetesVersion);
+  errors.push(...validatePodSpecificAnnotations(stringMap(metadata, "annotations"), spec, FieldPath.root("metadata", "annotations"), opts));
   errors.push(...validatePodSpec(spec, metadata, specPath, opts));
   // A projected service account token needs a service account.
   if (str(spec, "serviceAccountName") === "") {
@@ -174,9 +177,13 @@ export function validatePodCreate(pod: JsonRecord, opts: PodValidationOptions): 
 /** ValidatePodTemplateSpec: what every workload's pod template is checked against. */
 export function validatePodTemplateSpec(template: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const spec = obj(template, "spec") ?? {};
-  const annotations = stringMap(obj(template, "metadata"), "annotations");
-  // The template's ObjectMeta is inlined in Go: its annotations are at `<template>.annotations`.
-  const errors = validatePodSpecificAnnotations(annotations, spec, fldPath.child("annotations"), opts);
+  const metadata = obj(template, "metadata");
+  const annotations = stringMap(metadata, "annotations");
+  // The template's ObjectMeta is inlined in Go: its labels are at `<template>.labels`.
+  const metadataPath = fldPath.embedded("metadata");
+  const errors = validateLabels(metadata?.labels, metadataPath.child("labels"));
+  errors.push(...validateAnnotations(metadata?.annotations, metadataPath.child("annotations")));
+  errors.push(...validatePodSpecificAnnotations(annotations, spec, metadataPath.child("annotations"), opts));
   errors.push(...validatePodSpec(spec, undefined, fldPath.child("spec"), opts));
   errors.push(...validateSeccompAnnotationsAndFields(annotations, spec, fldPath.child("spec")));
   errors.push(...validateAppArmorAnnotationsAndFieldsMatchOnCreate(annotations, spec, fldPath.child("spec")));
@@ -188,5 +195,6 @@ export function validatePodTemplateSpec(template: JsonRecord, fldPath: FieldPath
 
 /** ValidatePodTemplate. */
 export function validatePodTemplate(podTemplate: JsonRecord, opts: PodValidationOptions): ErrorList {
-  return validatePodTemplateSpec(obj(podTemplate, "template") ?? {}, FieldPath.root("template"), opts);
+  const errors = validateObjectMeta(podTemplate.metadata, true, validatePodName, FieldPath.root("metadata"), opts.kubernetesVersion);
+  return [...errors, ...validatePodTemplateSpec(obj(podTemplate, "template") ?? {}, FieldPath.root("template"), opts)];
 }

@@ -8,7 +8,7 @@ import { invalid, notSupported, PrintedValue, required, type ErrorList, type Fie
 import { FieldPath } from "../../field/path.js";
 import { rendersCompositeAsJson } from "../../field/values.js";
 import { featureEnabled } from "../../features.js";
-import { toDnsName } from "../../../rules/support/suggestions.js";
+import { toDnsName } from "../../apimachinery/suggestions.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { int, isSet, list, obj, str, stringMap, strings } from "../core/fields.js";
 

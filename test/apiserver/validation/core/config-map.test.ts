@@ -21,7 +21,7 @@ describe("validateConfigMap", () => {
     ["a key named ..", configMap("data:", '  "..": x'), [{ severity: "error", line: 5, column: 3, message: `data[..]: Invalid value: "..": must not be '..'` }]],
     ["a key starting with ..", configMap("data:", "  ..data: x"), [{ severity: "error", line: 5, column: 3, message: `data[..data]: Invalid value: "..data": must not start with '..'`, suggestion: "data" }]],
     ["a key in both data and binaryData", configMap("data:", "  a: x", "binaryData:", "  a: eA=="), [{ severity: "error", line: 5, column: 3, message: 'data[a]: Invalid value: "a": duplicate of key present in binaryData' }]],
-    ["data over 1 MiB in all", configMap(`data: {a: ${"x".repeat(1024 * 1024)}, b: z}`), [{ severity: "error", line: 1, column: 1, message: ": Too long: must have at most 1048576 bytes" }]],
+    ["data over 1 MiB in all", configMap(`data: {a: ${"x".repeat(1024 * 1024)}, b: z}`), [{ severity: "error", line: 1, column: 1, message: ": Too long: may not be more than 1048576 bytes" }]],
   ])("reports %s", (_name, text, expected) => {
     expect(createPath(text)).toEqual(expected);
   });

@@ -30,7 +30,7 @@ describe("volumes and scheduling constraints on the create path", () => {
     ["two volumes with the same name", pod("volumes:", "- name: data", "  emptyDir: {}", "- name: data", "  configMap: {name: c}"), [{ severity: "error", line: 9, column: 11, message: 'spec.volumes[1].name: Duplicate value: "data"' }]],
     ["a toleration with Exists and a value", pod("tolerations: [{key: k, operator: Exists, value: v}]"), [{ severity: "error", line: 6, column: 36, message: "spec.tolerations[0].operator: Invalid value: \"v\": value must be empty when `operator` is 'Exists'" }]],
     ["dnsPolicy None without dnsConfig", pod("dnsPolicy: None"), [{ severity: "error", line: 4, column: 1, message: "spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None" }]],
-    ["a node selector key with a space", pod("nodeSelector: {disk type: ssd}"), [{ severity: "error", line: 6, column: 17, message: expect.stringContaining('spec.nodeSelector: Invalid value: "disk type": name part must consist') }]],
+    ["a node selector key with a space", pod("nodeSelector: {disk type: ssd}"), [{ severity: "error", line: 6, column: 18, message: expect.stringContaining('spec.nodeSelector: Invalid value: "disk type": name part must consist'), suggestion: "disk-type" }]],
   ])("reports %s", (_name, text, expected) => {
     expect(createPath(text)).toEqual(expected);
   });

@@ -10,7 +10,7 @@ import { validateTopologySpreadConstraints } from "../../../../src/apiserver/val
 import { LABEL_KEY_NAME, LABEL_VALUE, SUBDOMAIN } from "../../../rules/messages.js";
 
 const SPEC = FieldPath.root("spec");
-const messages = (errors: ErrorList) => errors.map(errorMessage);
+const messages = (errors: ErrorList) => errors.map((error) => errorMessage(error, "1.36"));
 const opts = (version = "1.36") => podValidationOptions(version, true);
 const REQ = "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution";
 const node = (...matchExpressions: unknown[]) => ({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions }] } } });

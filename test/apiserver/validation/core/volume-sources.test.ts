@@ -6,7 +6,7 @@ import { validateVolumes } from "../../../../src/apiserver/validation/core/volum
 
 function check(volume: Record<string, unknown>, version = "1.36"): string[] {
   const [, errors] = validateVolumes([{ name: "v", ...volume }], undefined, FieldPath.root("spec", "volumes"), podValidationOptions(version, true));
-  return errors.map(errorMessage);
+  return errors.map((error) => errorMessage(error, version));
 }
 
 const P = "spec.volumes[0]";
@@ -42,7 +42,7 @@ describe("network, cloud and plugin volume sources", () => {
     ["scaleIO", { scaleIO: {} }, [`${P}.scaleIO.gateway: Required value`, `${P}.scaleIO.system: Required value`, `${P}.scaleIO.volumeName: Required value`]],
     ["storageos with a bad namespace", { storageos: { volumeName: "v", volumeNamespace: "A", secretRef: {} } }, [`${P}.storageos.volumeNamespace: Invalid value: "A": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`, `${P}.storageos.secretRef.name: Required value`]],
     ["csi without driver", { csi: { driver: "" } }, [`${P}.csi.driver: Required value`, `${P}.csi.driver: Invalid value: "": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`]],
-    ["csi with a long driver and an unnamed secret", { csi: { driver: "d".repeat(64), nodePublishSecretRef: { name: "" } } }, [`${P}.csi.driver: Too long: must have at most 63 bytes`, `${P}.csi.nodePublishSecretRef.name: Required value`]],
+    ["csi with a long driver and an unnamed secret", { csi: { driver: "d".repeat(64), nodePublishSecretRef: { name: "" } } }, [`${P}.csi.driver: Too long: may not be more than 63 bytes`, `${P}.csi.nodePublishSecretRef.name: Required value`]],
     ["csi with a bad secret name, reported at the volume's name", { csi: { driver: "d", nodePublishSecretRef: { name: "Bad" } } }, [`${P}.csi.name: Invalid value: "Bad": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`]],
   ])("reports %s", (_name, volume, expected, version = "1.36") => {
     expect(check(volume, version)).toEqual(expected);

@@ -9,7 +9,7 @@ const VOLUMES = FieldPath.root("spec", "volumes");
 
 function check(volumes: unknown[], version = "1.36", podName?: string, resourceIsPod = true): string[] {
   const [, errors] = validateVolumes(volumes, podName === undefined ? undefined : { name: podName }, VOLUMES, podValidationOptions(version, resourceIsPod));
-  return errors.map(errorMessage);
+  return errors.map((error) => errorMessage(error, version));
 }
 
 const CLAIM = { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } };

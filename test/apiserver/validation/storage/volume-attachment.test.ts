@@ -19,7 +19,6 @@ describe("validateVolumeAttachment", () => {
       [
         { severity: "error", line: 4, column: 1, message: `spec.attacher: Invalid value: "": ${SUBDOMAIN}` },
         { severity: "error", line: 4, column: 1, message: "spec.attacher: Required value" },
-        { severity: "error", line: 4, column: 1, message: "spec.attacher: Required value" },
         { severity: "error", line: 4, column: 1, message: "spec.source: Required value: must specify exactly one of inlineVolumeSpec and persistentVolumeName" },
         { severity: "error", line: 5, column: 13, message: `spec.nodeName: Invalid value: "": ${SUBDOMAIN}` },
       ],
