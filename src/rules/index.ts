@@ -5,13 +5,11 @@ import { autoscalingReplicas } from "./autoscaling/replicas.js";
 import { cronjobSchedule } from "./cronjob/schedule.js";
 import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
-import { namesConfigKey } from "./names/config-key.js";
 import { namesFormat } from "./names/format.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
 import { policyPdb } from "./policy/pdb.js";
 import { referencesMissing } from "./references/missing.js";
 import { secretBase64 } from "./secret/base64.js";
-import { secretRequiredKeys } from "./secret/required-keys.js";
 import { servicePorts } from "./service/ports.js";
 import { serviceSelectorNoMatch } from "./service/selector-no-match.js";
 import type { Rule, RuleContext } from "./types.js";
@@ -28,13 +26,11 @@ export const ALL_RULES: readonly Rule[] = [
   cronjobSchedule,
   inputsDuplicateObject,
   metadataLabels,
-  namesConfigKey,
   namesFormat,
   podProbePortUnknown,
   policyPdb,
   referencesMissing,
   secretBase64,
-  secretRequiredKeys,
   servicePorts,
   serviceSelectorNoMatch,
   workloadRestartPolicy,

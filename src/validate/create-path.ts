@@ -1,7 +1,7 @@
 // The API server's verdict on creating each object, as findings: its field
 // errors (rejections) and its warnings, placed at the field they name.
 import { createObject, hasCreatePath, type CreateContext } from "../apiserver/index.js";
-import { errorMessage, OMIT_VALUE, warningMessage, type FieldError } from "../apiserver/field/errors.js";
+import { errorMessage, OMIT_VALUE, PrintedValue, warningMessage, type FieldError } from "../apiserver/field/errors.js";
 import type { Finding, ManifestDocument, Report, RuleInfo } from "../types.js";
 import { isSecretValuePointer } from "../util/secret-values.js";
 import { reportToFinding } from "./findings.js";
@@ -24,9 +24,13 @@ function within(pointer: string, base: string): boolean {
   return pointer === base || pointer.startsWith(base + "/");
 }
 
-/** A Secret's values are never printed: an error about one names the field, not the value. */
+/**
+ * A Secret's values are never printed: an error about one names the field, not
+ * the value. A value printed by the check itself (upstream's "<secret contents
+ * redacted>") is kept.
+ */
 function masked(error: FieldError, document: ManifestDocument): FieldError {
-  if (!isSecretValuePointer(document.object, error.field.pointer()) || isAboutKey(error)) return error;
+  if (!isSecretValuePointer(document.object, error.field.pointer()) || isAboutKey(error) || error.badValue instanceof PrintedValue) return error;
   return { ...error, badValue: OMIT_VALUE };
 }
 

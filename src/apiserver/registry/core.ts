@@ -2,8 +2,12 @@
 import { featureEnabled } from "../features.js";
 import { validateConfigMap } from "../validation/core/config-map.js";
 import { endpointsWarnings, validateEndpointsCreate } from "../validation/core/endpoints.js";
+import { validateLimitRange } from "../validation/core/limit-range.js";
 import { validateNamespace } from "../validation/core/namespace.js";
+import { validateResourceQuota } from "../validation/core/resource-quota.js";
+import { validateSecret, warningsForSecret } from "../validation/core/secret.js";
 import { getWarningsForService, validateServiceCreate } from "../validation/core/service.js";
+import { validateServiceAccount, warningsForServiceAccount } from "../validation/core/service-account.js";
 import { POD_STRATEGY, POD_TEMPLATE_STRATEGY } from "./pod.js";
 import { beginCreateService } from "./service-storage.js";
 import type { GroupStrategies } from "./types.js";
@@ -16,9 +20,23 @@ export const CORE_STRATEGIES: GroupStrategies = {
     validate: (object, context) => validateEndpointsCreate(object, context.kubernetesVersion),
     warningsOnCreate: (object, context) => endpointsWarnings(object, context.kubernetesVersion),
   },
+  LimitRange: { namespaceScoped: true, validate: (object, context) => validateLimitRange(object, context.kubernetesVersion) },
   Namespace: { namespaceScoped: false, validate: (object, context) => validateNamespace(object, context.kubernetesVersion) },
   Pod: POD_STRATEGY,
   PodTemplate: POD_TEMPLATE_STRATEGY,
+  ResourceQuota: {
+    namespaceScoped: true,
+    // PrepareForCreate: a create cannot set the status.
+    prepareForCreate: (object) => {
+      delete object.status;
+    },
+    validate: (object, context) => validateResourceQuota(object, context.kubernetesVersion),
+  },
+  Secret: {
+    namespaceScoped: true,
+    validate: (object, context) => validateSecret(object, context.kubernetesVersion),
+    warningsOnCreate: (object) => warningsForSecret(object).map((message) => ({ message })),
+  },
   Service: {
     namespaceScoped: true,
     beginCreate: beginCreateService,
@@ -29,5 +47,10 @@ export const CORE_STRATEGIES: GroupStrategies = {
     },
     validate: (object, context) => validateServiceCreate(object, context.kubernetesVersion),
     warningsOnCreate: (object, context) => getWarningsForService(object, context.kubernetesVersion),
+  },
+  ServiceAccount: {
+    namespaceScoped: true,
+    validate: (object, context) => validateServiceAccount(object, context.kubernetesVersion),
+    warningsOnCreate: (object, context) => warningsForServiceAccount(object, context.kubernetesVersion),
   },
 };

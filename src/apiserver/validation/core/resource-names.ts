@@ -20,16 +20,18 @@ const STANDARD_RESOURCES = new Set([
   "services",
   "replicationcontrollers",
   "secrets",
-  "persistentvolumeclaims",
   "configmaps",
+  "persistentvolumeclaims",
+  "storage",
+  "requests.storage",
   "services.nodeports",
   "services.loadbalancers",
-  "requests.storage",
 ]);
 
 /** helper.standardContainerResources (plus hugepages-<size>). */
 export const CONTAINER_RESOURCES: readonly string[] = ["cpu", "memory", "ephemeral-storage"];
 
+/** helper.IsStandardResourceName. */
 function isStandardResourceName(name: string): boolean {
   return STANDARD_RESOURCES.has(name) || name.startsWith("hugepages-") || name.startsWith("requests.hugepages-");
 }
@@ -77,6 +79,48 @@ export function resourceNameValue(name: string, kubernetesVersion: string): stri
   const minor = minorVersion(kubernetesVersion);
   if (minor === 32 || minor === 33) return name;
   return minor >= 34 ? goJson(name) : goQuote(name);
+}
+
+/** helper.standardQuotaResources: what the quota system tracks. */
+const STANDARD_QUOTA_RESOURCES = new Set([
+  "cpu",
+  "memory",
+  "ephemeral-storage",
+  "requests.cpu",
+  "requests.memory",
+  "requests.storage",
+  "requests.ephemeral-storage",
+  "limits.cpu",
+  "limits.memory",
+  "limits.ephemeral-storage",
+  "pods",
+  "resourcequotas",
+  "services",
+  "replicationcontrollers",
+  "secrets",
+  "persistentvolumeclaims",
+  "configmaps",
+  "services.nodeports",
+  "services.loadbalancers",
+]);
+
+/** helper.IsStandardQuotaResourceName (huge pages, requested or not, included). */
+export function isStandardQuotaResourceName(name: string): boolean {
+  return STANDARD_QUOTA_RESOURCES.has(name) || name.startsWith("hugepages-") || name.startsWith("requests.hugepages-");
+}
+
+/** validateResourceName: the details of every error (a qualified name; a standard one when it has no domain). */
+export function resourceNameDetails(name: string): string[] {
+  const qualified = isLabelKey(name);
+  if (qualified.length > 0) return qualified;
+  return !name.includes("/") && !isStandardResourceName(name) ? ["must be a standard resource type or fully qualified"] : [];
+}
+
+/** ValidateResourceQuotaResourceName: a resource name the quota system tracks. */
+export function resourceQuotaResourceNameDetails(name: string): string[] {
+  const details = resourceNameDetails(name);
+  if (!name.includes("/") && !isStandardQuotaResourceName(name)) details.push("must be a standard resource for quota");
+  return details;
 }
 
 /** helper.IsHugePageResourceName. */

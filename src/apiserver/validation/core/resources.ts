@@ -14,7 +14,7 @@ import { nearest } from "../../../util/suggest.js";
 import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from "../../../util/quantity.js";
 
 /** A ResourceList as Go decodes it: quantities by name, in the manifest's order; values that are not quantities left to the schema layer. */
-function resourceList(value: unknown): Map<string, Quantity> {
+export function resourceList(value: unknown): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   if (!isRecord(value)) return out;
   for (const [name, raw] of Object.entries(value)) {
@@ -25,7 +25,7 @@ function resourceList(value: unknown): Map<string, Quantity> {
 }
 
 /** A resource.Quantity bad value: printed through JSON, as a string. */
-function quantityValue(quantity: Quantity, kubernetesVersion: string): PrintedValue | string {
+export function quantityValue(quantity: Quantity, kubernetesVersion: string): PrintedValue | string {
   const text = formatQuantity(quantity);
   return rendersCompositeAsJson(kubernetesVersion) ? new PrintedValue(goJson(text)) : text;
 }
