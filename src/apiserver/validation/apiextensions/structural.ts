@@ -5,6 +5,7 @@
 // already declares. Errors come sorted by their text, as upstream sorts them.
 import { compileRe2 } from "../../../util/re2.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { NEWEST_BUNDLED_VERSION } from "../../../schema/versions.js";
 import { errorMessage, type FieldError } from "../../field/errors.js";
 import { ErrorList } from "./error-list.js";
 import type { FieldPath } from "../../field/path.js";
@@ -147,7 +148,8 @@ export function validateStructural(schema: JsonRecord, path: FieldPath): ErrorLi
   const errors = new ErrorList();
   validateInvariants(errors, schema, "root", path, 0);
   validateCompleteness(errors, schema, schema, path, path, 0);
-  const text = (error: FieldError) => errorMessage(error);
+  // Structural errors carry no value or limit whose wording changed between releases.
+  const text = (error: FieldError) => errorMessage(error, NEWEST_BUNDLED_VERSION);
   errors.list.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
   return errors;
 }
