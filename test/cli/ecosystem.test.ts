@@ -99,9 +99,9 @@ describe("helm template | kubeplan validate -", () => {
   it("a file read from disk keeps its own name and lines, whatever its # Source: comments say", () => {
     const dir = mkdtempSync(join(tmpdir(), "kubeplan-source-"));
     const file = join(dir, "rendered.yaml");
-    writeFileSync(file, "---\n# Source: web/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  tartPort: 1\n");
+    writeFileSync(file, "---\n# Source: web/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 80}]\n  tartPort: 1\n");
     const result = JSON.parse(runCli(["validate", file, "-o", "json"]).stdout) as ValidateResult;
-    expect(result.findings.map((f) => [f.file, f.line, f.rendered ?? false])).toEqual([[file, 7, false]]);
+    expect(result.findings.map((f) => [f.file, f.line, f.rendered ?? false])).toEqual([[file, 8, false]]);
   });
 });
 
