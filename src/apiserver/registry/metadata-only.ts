@@ -6,12 +6,13 @@ import { nameIsDNSLabel, nameIsDNSSubdomain, type ValidateNameFunc } from "../ap
 import { validateObjectMeta } from "../apimachinery/objectmeta.js";
 import { FieldPath } from "../field/path.js";
 import type { Strategy } from "./types.js";
+import { lookupTable } from "../../util/lookup-table.js";
 
 /** Names that may be anything a path segment allows: RBAC's minimalNameRequirements, CSRs. */
 const anyPathSegment: ValidateNameFunc = () => [];
 
 /** Kinds (by `group/Kind`, "" for core) whose names are not DNS subdomains. */
-const NAME_FUNCTIONS: Readonly<Record<string, ValidateNameFunc>> = {
+const NAME_FUNCTIONS: Readonly<Record<string, ValidateNameFunc>> = lookupTable({
   // Pods take a StatefulSet's name as their hostname.
   "apps/StatefulSet": nameIsDNSLabel,
   "rbac.authorization.k8s.io/Role": anyPathSegment,
@@ -19,7 +20,7 @@ const NAME_FUNCTIONS: Readonly<Record<string, ValidateNameFunc>> = {
   "rbac.authorization.k8s.io/RoleBinding": anyPathSegment,
   "rbac.authorization.k8s.io/ClusterRoleBinding": anyPathSegment,
   "certificates.k8s.io/CertificateSigningRequest": anyPathSegment,
-};
+});
 
 /** A strategy that validates only the object's metadata. */
 export function metadataOnlyStrategy(group: string, kind: string, namespaceScoped: boolean): Strategy {

@@ -10,9 +10,10 @@ import { FieldPath } from "../field/path.js";
 import { isHeadlessService, needsHealthCheck, validateServiceClusterIPsRelatedFields } from "../validation/core/service.js";
 import { int, list, obj, str, stringMap, strings } from "../validation/core/fields.js";
 import type { JsonRecord } from "../../util/object-access.js";
+import { lookupTable } from "../../util/lookup-table.js";
 import type { ValidationContext } from "./types.js";
 
-const PLACEHOLDER_IPS: Readonly<Record<string, string>> = { IPv4: "10.96.0.1", IPv6: "fd00::1" };
+const PLACEHOLDER_IPS: Readonly<Record<string, string>> = lookupTable({ IPv4: "10.96.0.1", IPv6: "fd00::1" });
 /** The first port of the default --service-node-port-range. */
 const FIRST_NODE_PORT = 30000;
 
