@@ -100,6 +100,10 @@ export function runAdmission(input: AdmissionInput): AdmissionResult {
   const claims: ClaimOutcome[] = [];
   const refusedOwners = new Map<string, ObjectOutcome>();
   const barePodObjects = new Set<ObjectOutcome>();
+  for (const object of input.deleted ?? []) {
+    const namespace = state.namespaceOf(object);
+    if (namespace !== "") state.quotas.release(namespace, object);
+  }
 
   for (const document of input.documents) {
     const bare = barePods.get(document);
@@ -116,7 +120,7 @@ export function runAdmission(input: AdmissionInput): AdmissionResult {
   }
 
   const workloads: WorkloadAdmission[] = [];
-  const removedPods: KubeObject[] = [];
+  const removedPods: KubeObject[] = (input.deleted ?? []).filter((object) => object.kind === "Pod");
   for (const workload of workloadsFrom(input)) {
     const refusedOwner = refusedOwners.get(ownerKey(workload.owner));
     let outcomes: PodOutcome[];

@@ -118,4 +118,6 @@ export interface AdmissionInput {
   kubernetesVersion: string;
   /** The expand stage's claims and rollouts; without it pods are grouped by owner and nothing is replaced. */
   expansion?: Pick<ExpandResult, "claims" | "workloads">;
+  /** Snapshot objects the plan deletes: they give back what they held of the quotas, and deleted pods free their nodes. */
+  deleted?: readonly KubeObject[];
 }

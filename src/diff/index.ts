@@ -28,6 +28,18 @@ export interface DesiredObject {
   document?: ManifestDocument;
   /** Admission would deny it: the API server's message. */
   denied?: string;
+  /**
+   * The exact state a command writes (a scale, a patch), not a manifest to
+   * apply: compared with the stored object as it is, no merge, no field owners.
+   */
+  exact?: boolean;
+}
+
+/** A stored object an imperative command deletes, directly or through the garbage collector. */
+export interface PlannedDeletion {
+  object: KubeObject;
+  /** Why it goes and what goes with it, as the plan shows it. */
+  notes: string[];
 }
 
 export interface DiffInput {
@@ -49,6 +61,8 @@ export interface DiffInput {
   mergeKeys?: MergeKeyLookup;
   /** How the manifests are applied (default: `kubectl apply`, client-side). */
   apply?: ApplyOptions;
+  /** Stored objects to delete besides `--prune`'s (`kubeplan what-if`'s `kubectl delete`, drains). */
+  deletions?: readonly PlannedDeletion[];
 }
 
 /** Merge keys from the schemas generated from the official OpenAPI spec of a release. */
@@ -144,6 +158,8 @@ export function planChanges(input: DiffInput): ChangePlan {
     autoscalers,
   };
 
+  // A command's exact write replaces the stored state: nothing merges, no other manager keeps a field.
+  const exactContext: CompareContext = { ...context, apply: { mode: "replace" }, autoscalers: new Map() };
   const planned: Planned[] = [];
   const compared: KubeObject[] = [];
   for (const [key, entry] of desired) {
@@ -158,7 +174,7 @@ export function planChanges(input: DiffInput): ChangePlan {
     let item: Planned;
     if (existing) {
       compared.push(existing);
-      const result = planUpdate(object, existing, identity, context, entry.document);
+      const result = planUpdate(object, existing, identity, entry.exact ? exactContext : context, entry.document);
       item = { change: result.change, stored: existing, desired: object, current: result.current, next: result.next };
       const conflict = autoscalerConflictNote(item, autoscalers.get(`${identity.namespace}|${identity.kind}|${identity.name}`));
       if (conflict) item.change.notes.push(conflict);
@@ -187,6 +203,14 @@ export function planChanges(input: DiffInput): ChangePlan {
       const result = planDelete(object, identity, context);
       planned.push({ change: result.change, stored: object, current: result.current });
     }
+  }
+
+  for (const { object, notes: reasons } of Array.isArray(input.deletions) ? input.deletions : []) {
+    const namespace = scope.namespaceOf(object);
+    const identity: Identity = { apiVersion: typeof object.apiVersion === "string" ? object.apiVersion : "", kind: object.kind!, namespace, name: nameOf(object) };
+    const result = planDelete(object, identity, context);
+    result.change.notes.push(...reasons);
+    planned.push({ change: result.change, stored: object, current: result.current });
   }
 
   const unserved = unservedNote(compared);

@@ -5,63 +5,17 @@
 // namespaces the manifests write to.
 import type { KubeObject } from "../types.js";
 import { isControllerOwned } from "./server-fields.js";
+import { matchesRequirements, parseSelectorRequirements } from "../util/label-selector.js";
 
 type Labels = Readonly<Record<string, string>>;
-type Requirement = (labels: Labels) => boolean;
 
 /** The labels that say which app an object belongs to. */
 export const APP_LABEL_KEYS = ["app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/part-of", "app"];
 
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "," && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p !== "");
-}
-
-function parseRequirement(text: string): Requirement {
-  let match = /^(\S+)\s+(in|notin)\s+\((.*)\)$/.exec(text);
-  if (match) {
-    const [, key, op, list] = match as unknown as [string, string, string, string];
-    const values = new Set(list.split(",").map((v) => v.trim()));
-    return op === "in" ? (l) => l[key] !== undefined && values.has(l[key]!) : (l) => l[key] === undefined || !values.has(l[key]!);
-  }
-  match = /^([^!=<>\s]+)\s*(==|=|!=|<|>)\s*(\S*)$/.exec(text);
-  if (match) {
-    const [, key, op, value] = match as unknown as [string, string, string, string];
-    switch (op) {
-      case "!=":
-        return (l) => l[key] !== value;
-      case "<":
-        return (l) => l[key] !== undefined && Number(l[key]) < Number(value);
-      case ">":
-        return (l) => l[key] !== undefined && Number(l[key]) > Number(value);
-      default:
-        return (l) => l[key] === value;
-    }
-  }
-  if (text.startsWith("!")) {
-    const key = text.slice(1).trim();
-    return (l) => l[key] === undefined;
-  }
-  if (/^\S+$/.test(text)) return (l) => l[text] !== undefined;
-  throw new Error(`unable to parse requirement: ${JSON.stringify(text)}`);
-}
-
 /** A label selector as `kubectl -l` reads it (`app=web,tier in (a,b),!legacy`); throws on a malformed one. */
 export function parseLabelSelector(selector: string): (labels: Labels) => boolean {
-  const requirements = splitTopLevel(selector).map(parseRequirement);
-  return (labels) => requirements.every((requirement) => requirement(labels));
+  const requirements = parseSelectorRequirements(selector);
+  return (labels) => matchesRequirements(requirements, labels);
 }
 
 function labelsOf(object: KubeObject): Labels {

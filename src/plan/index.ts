@@ -1,11 +1,12 @@
 // The plan pipeline: validate → expand → admit → schedule → diff, as one
 // result object. Each stage is pure; this file only passes data along.
 import { runAdmission, type AdmissionResult } from "../admission/index.js";
-import { emptySnapshot, loadClusterSnapshot, type ClusterSnapshot } from "../cluster/snapshot.js";
-import { changeToJson, planChanges, type ApplyOptions, type ChangePlan, type DesiredObject } from "../diff/index.js";
+import { createSnapshot, emptySnapshot, loadClusterSnapshot, type ClusterSnapshot } from "../cluster/snapshot.js";
+import { changeToJson, planChanges, type ApplyOptions, type ChangePlan, type DesiredObject, type PlannedDeletion } from "../diff/index.js";
 import { expandWorkloads, noteToFinding } from "../expand/index.js";
 import { schedule, type ScheduleResult } from "../scheduler/index.js";
 import type { Inventory } from "../inventory.js";
+import { loadText, type InputText } from "../load/index.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
 import { runValidation, UsageError, type ValidateInput, type ValidateOptions } from "../validate/index.js";
@@ -27,6 +28,22 @@ export interface PlanOptions extends ValidateOptions {
   now?: Date;
   /** How the manifests are applied (default: `kubectl apply`). */
   apply?: ApplyOptions;
+  /** The current state already read (`kubeplan what-if` reads it once): used instead of reading `clusterPaths`, which name it. */
+  snapshot?: ClusterSnapshot;
+  /** What imperative commands do besides creating objects (`kubeplan what-if`). */
+  imperative?: ImperativeChanges;
+}
+
+/**
+ * Changes that are not manifests to apply: the exact new state of stored
+ * objects (a scale, a cordon; unchanged controllers that recreate deleted
+ * pods), which are neither validated nor admitted as manifests, and stored
+ * objects to delete. The controllers, admission and the scheduler see the
+ * cluster without the deleted objects.
+ */
+export interface ImperativeChanges {
+  updates: readonly InputText[];
+  deletions: readonly PlannedDeletion[];
 }
 
 /** Everything the renderers need: the JSON result, and the richer stage results for text. */
@@ -44,7 +61,7 @@ export interface PlanRun {
  * the given paths, a file over the size limit) is a usage error: a plan
  * against part of a cluster would show its objects as creates.
  */
-function readSnapshot(paths: readonly string[], options: PlanOptions): { snapshot: ClusterSnapshot; findings: Finding[]; warnings: string[] } {
+export function readSnapshot(paths: readonly string[], options: PlanOptions): { snapshot: ClusterSnapshot; findings: Finding[]; warnings: string[] } {
   if (paths.length === 0) return { snapshot: emptySnapshot(), findings: [], warnings: [] };
   const { snapshot, findings } = loadClusterSnapshot([...paths], options);
   const unreadable = findings.find((f) => f.rule.startsWith("input/") && f.severity === "error");
@@ -67,9 +84,10 @@ function invalidDenial(errors: Finding[]): string {
   return `invalid: ${first.message}${more}`;
 }
 
-function desiredObjects(admission: AdmissionResult, invalid: ReadonlyMap<ManifestDocument, string>, documents: readonly ManifestDocument[]): DesiredObject[] {
+function desiredObjects(admission: AdmissionResult, invalid: ReadonlyMap<ManifestDocument, string>, documents: readonly ManifestDocument[], exact: readonly ManifestDocument[]): DesiredObject[] {
   const admitted = new Map(admission.objects.map((o) => [o.document, o]));
-  return documents.map((document) => {
+  const written = exact.map((document): DesiredObject => ({ object: document.object, document, exact: true }));
+  return [...documents.map((document) => {
     const denial = invalid.get(document);
     if (denial !== undefined) return { object: document.object, document, denied: denial };
     const outcome = admitted.get(document);
@@ -77,7 +95,7 @@ function desiredObjects(admission: AdmissionResult, invalid: ReadonlyMap<Manifes
     const entry: DesiredObject = { object: outcome.object, document };
     if (!outcome.admitted && outcome.denial) entry.denied = outcome.denial.message;
     return entry;
-  });
+  }), ...written];
 }
 
 function podEntries(admission: AdmissionResult, scheduling: ScheduleResult | undefined): PlannedPodEntry[] {
@@ -136,14 +154,20 @@ function withAdmitted(admission: AdmissionResult, kind: string, current: readonl
   return [...current, ...admitted.map((o) => (o.namespace ? { ...o.object, metadata: { ...o.object.metadata, namespace: o.namespace } } : o.object))];
 }
 
-function runScheduler(admission: AdmissionResult, snapshot: ClusterSnapshot, documents: readonly ManifestDocument[], kubernetesVersion: string): ScheduleResult | undefined {
+/** The snapshot's nodes, as the planned objects leave them (cordoned, deleted). */
+function plannedNodes(snapshot: ClusterSnapshot, documents: readonly ManifestDocument[], deleted: ReadonlySet<KubeObject>): KubeObject[] {
+  const changed = new Map(documents.filter((d) => d.object.kind === "Node").map((d) => [d.object.metadata?.name, d.object]));
+  return snapshot.nodes.filter((node) => !deleted.has(node)).map((node) => changed.get(node.metadata?.name) ?? node);
+}
+
+function runScheduler(admission: AdmissionResult, snapshot: ClusterSnapshot, documents: readonly ManifestDocument[], kubernetesVersion: string, deleted: ReadonlySet<KubeObject>): ScheduleResult | undefined {
   if (snapshot.nodes.length === 0) return undefined;
   const admitted = admission.pods.filter((p) => p.admitted);
   const inputObjects = documents.map((d) => d.object);
   return schedule({
     pods: admitted.map((p) => ({ ...p.planned, pod: p.pod })),
     podVolumes: admitted.map((p) => p.volumes),
-    nodes: [...snapshot.nodes],
+    nodes: plannedNodes(snapshot, documents, deleted),
     runningPods: [...snapshot.pods],
     namespaces: [...snapshot.namespaces, ...inputObjects.filter((o) => o.kind === "Namespace")],
     priorityClasses: [...snapshot.priorityClasses, ...inputObjects.filter((o) => o.kind === "PriorityClass")],
@@ -168,12 +192,21 @@ function placeInNamespace(documents: readonly ManifestDocument[], inventory: Inv
   }
 }
 
+/** The imperative updates as documents: written by the commands, so neither validated nor admitted. */
+function updateDocuments(imperative: ImperativeChanges | undefined): ManifestDocument[] {
+  return (imperative?.updates ?? []).flatMap(({ text, file }) => loadText(text, file).documents);
+}
+
 /** Plans the inputs against the cluster snapshot. */
 export async function plan(input: ValidateInput, options: PlanOptions = {}): Promise<PlanRun> {
   checkPlanArguments(input, options);
   const started = performance.now();
   const clusterPaths = options.clusterPaths ?? [];
-  const { snapshot, findings: snapshotFindings, warnings } = readSnapshot(clusterPaths, options);
+  const { snapshot, findings: snapshotFindings, warnings } = options.snapshot ? { snapshot: options.snapshot, findings: [], warnings: [] } : readSnapshot(clusterPaths, options);
+  const deletions = options.imperative?.deletions ?? [];
+  const deleted = new Set(deletions.map((d) => d.object));
+  // The controllers see the cluster without what the commands delete: they recreate what they own.
+  const remaining = deleted.size > 0 ? createSnapshot(snapshot.objects.filter((o) => !deleted.has(o)), snapshot.present) : snapshot;
   // Positions are needed for admission findings: keep every document on this thread.
   const validation = await runValidation(input, { ...options, threads: 1 }, { clusterObjects: snapshot.objects });
   const { kubernetesVersion } = validation.result;
@@ -184,6 +217,8 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
   }
   const valid = validation.documents.filter((d) => !invalid.has(d));
   placeInNamespace(valid, validation.inventory, options.namespace);
+  const written = updateDocuments(options.imperative);
+  const planned = [...valid, ...written];
 
   const diffInput = {
     current: [...snapshot.objects],
@@ -194,14 +229,15 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
     pruneSelector: options.pruneSelector,
     showSecrets: options.showSecrets,
     apply: options.apply,
+    deletions,
   };
   // Which workloads are replaced decides what the controllers start from.
-  const replacements = findReplacements(snapshot, planChanges({ ...diffInput, desired: valid.map((document) => ({ object: document.object, document })) }));
-  const expansion = expandWorkloads(valid, replacements.snapshot, { now: options.now });
+  const replacements = findReplacements(remaining, planChanges({ ...diffInput, desired: valid.map((document) => ({ object: document.object, document })) }));
+  const expansion = expandWorkloads(planned, replacements.snapshot, { now: options.now });
   applyReplacements(expansion, replacements);
-  const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion });
-  const scheduling = runScheduler(admission, snapshot, valid, kubernetesVersion);
-  const changePlan = planChanges({ ...diffInput, desired: desiredObjects(admission, invalid, validation.documents) });
+  const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion, deleted: [...deleted] });
+  const scheduling = runScheduler(admission, snapshot, planned, kubernetesVersion, deleted);
+  const changePlan = planChanges({ ...diffInput, desired: desiredObjects(admission, invalid, validation.documents, written) });
 
   const findings = [
     ...validation.result.findings,

@@ -42,8 +42,8 @@ export function resolveKubernetesVersion(version: string | undefined): ResolvedV
   throw new UsageError(`unsupported Kubernetes version "${version}": supported versions are ${SUPPORTED_VERSIONS.join(", ")}, or a newer 1.x release (checked as ${NEWEST_BUNDLED_VERSION})`);
 }
 
-/** What to validate: paths (files, directories, `-`) or text already in memory. */
-export type ValidateInput = readonly string[] | { text: string; file?: string };
+/** What to validate: paths (files, directories, `-`), or text already in memory (one text, or several named ones). */
+export type ValidateInput = readonly string[] | { text: string; file?: string } | { texts: readonly InputText[] };
 
 interface CheckedInput {
   files: CheckedFile[];
@@ -58,6 +58,7 @@ interface Gathered {
 }
 
 function gatherInputs(input: ValidateInput, options: ValidateOptions): Gathered {
+  if ("texts" in input) return { texts: [...input.texts], unreadable: [] };
   if (!Array.isArray(input)) {
     const { text, file = "<stdin>" } = input as { text: string; file?: string };
     return { texts: [{ text, file }], unreadable: [] };

@@ -1,0 +1,38 @@
+// The objects kubectl's arguments name, as its resource builder reads them
+// (ResourceTypeOrNameArgs): `TYPE NAME...`, `TYPE1,TYPE2 NAME...` or `TYPE/NAME...`.
+import { UsageError } from "../../validate/index.js";
+import type { CommandContext } from "./command.js";
+import type { ResourceType } from "./resources.js";
+
+export interface NamedResource {
+  type: ResourceType;
+  name: string;
+}
+
+/** Named objects; [] when the arguments name only types (for --all or -l). */
+export function resourceArguments(ctx: CommandContext, args: readonly string[]): NamedResource[] {
+  if (args.length === 0) return [];
+  if (args.some((a) => a.includes("/"))) {
+    if (!args.every((a) => a.includes("/"))) {
+      throw new UsageError("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+    }
+    return args.map((arg) => {
+      const slash = arg.indexOf("/");
+      const name = arg.slice(slash + 1);
+      if (name === "") throw new UsageError(`arguments in resource/name form must have a single resource and name`);
+      return { type: ctx.types.resolve(arg.slice(0, slash)), name };
+    });
+  }
+  const types = resourceTypesArgument(ctx, args[0]!);
+  return args.slice(1).flatMap((name) => types.map((type) => ({ type, name })));
+}
+
+/** The types of a `TYPE1,TYPE2` argument. */
+export function resourceTypesArgument(ctx: CommandContext, arg: string): ResourceType[] {
+  return arg.split(",").filter((t) => t !== "").map((t) => ctx.types.resolve(t));
+}
+
+/** `deployments.apps "web"`: how the API server names an object in its errors. */
+export function qualifiedResource(type: ResourceType, name: string): string {
+  return `${type.group === "" ? type.resource : `${type.resource}.${type.group}`} "${name}"`;
+}
