@@ -228,6 +228,27 @@ async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
   return flags.detailedExitcode && run.changePlan.hasChanges ? 2 : 0;
 }
 
+interface WhatIfFlags extends Omit<PlanFlags, "prune" | "pruneSelector" | "applyMode" | "fieldManager" | "forceConflicts" | "namespace"> {}
+
+async function runWhatIf(words: string[], flags: WhatIfFlags): Promise<number> {
+  const config = readConfig(flags);
+  const { whatIf, splitCommands } = await import("./whatif/index.js");
+  const report = await import("./report/what-if.js");
+  const run = await whatIf(splitCommands(words), {
+    ...validateOptions({ ...flags, output: "text" }, config),
+    clusterPaths: flags.cluster ?? [],
+    showSecrets: flags.showSecrets,
+    showUnchanged: flags.showUnchanged,
+  });
+  printWarnings(run.result.warnings);
+  if (flags.output === "json") process.stdout.write(renderJson(report.whatIfJson(run)));
+  else if (flags.output === "text") process.stdout.write(report.renderWhatIfText(run, await renderPlan(run, { ...flags, applyMode: "client" }), colorEnabled(process.stdout, flags.color)));
+  else if (flags.output === "markdown") process.stdout.write(report.renderWhatIfMarkdown(run, await renderPlan(run, { ...flags, applyMode: "client" })));
+  else process.stdout.write(await renderPlan(run, { ...flags, applyMode: "client" }));
+  if (run.result.summary.errors > 0 || !run.completed) return 1;
+  return flags.detailedExitcode && run.changePlan.hasChanges ? 2 : 0;
+}
+
 function runRules(): number {
   const rules = ruleCatalog();
   const width = Math.max(...rules.map((r) => r.id.length));
@@ -292,6 +313,22 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors, 2 when there are changes")
     .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
     .action(async (paths: string[], flags: PlanFlags) => setExitCode(await runPlan(paths, flags)));
+
+  program
+    .command("what-if")
+    .description("plan what kubectl commands (run, create, expose) would do to the cluster snapshot: kubeplan what-if --cluster DIR -- kubectl run nginx --image=nginx [-- kubectl ...]")
+    .argument("<command...>", "after --: a kubectl command; several are separated by -- and run in order")
+    .option("--cluster <path>", "cluster snapshot (kubectl get ... -o yaml output; file or directory; repeatable)", repeatable)
+    .addOption(new Option("-o, --output <format>", "output format (sarif, junit, github and tap hold the findings)").choices(OUTPUT_FORMATS).default("text"))
+    .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36; a newer one uses 1.36)")
+    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
+    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
+    .option("--diff", "show a unified YAML diff of each changed object")
+    .option("--show-unchanged", "list the objects that would not change")
+    .option("--show-secrets", "print Secret values instead of masking them")
+    .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors or a failed command, 2 when there are changes")
+    .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
+    .action(async (words: string[], flags: WhatIfFlags) => setExitCode(await runWhatIf(words, flags)));
 
   program
     .command("rules")

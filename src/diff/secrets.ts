@@ -42,7 +42,7 @@ function mask(value: unknown): unknown {
 }
 
 /** A whole Secret-like object with its secret fields masked. */
-function maskObject(value: unknown): unknown {
+export function maskObject(value: unknown): unknown {
   if (!isRecord(value)) return value;
   const out: JsonRecord = { ...value };
   for (const field of Object.keys(out)) if (isSecretField(field)) out[field] = mask(out[field]);

@@ -29,7 +29,7 @@ export interface PlanOptions extends ValidateOptions {
   /** How the manifests are applied (default: `kubectl apply`). */
   apply?: ApplyOptions;
   /** The current state already read (`kubeplan what-if` reads it once): used instead of reading `clusterPaths`, which name it. */
-  snapshot?: ClusterSnapshot;
+  snapshot?: SnapshotRead;
   /** What imperative commands do besides creating objects (`kubeplan what-if`). */
   imperative?: ImperativeChanges;
 }
@@ -61,7 +61,13 @@ export interface PlanRun {
  * the given paths, a file over the size limit) is a usage error: a plan
  * against part of a cluster would show its objects as creates.
  */
-export function readSnapshot(paths: readonly string[], options: PlanOptions): { snapshot: ClusterSnapshot; findings: Finding[]; warnings: string[] } {
+export interface SnapshotRead {
+  snapshot: ClusterSnapshot;
+  findings: Finding[];
+  warnings: string[];
+}
+
+export function readSnapshot(paths: readonly string[], options: PlanOptions): SnapshotRead {
   if (paths.length === 0) return { snapshot: emptySnapshot(), findings: [], warnings: [] };
   const { snapshot, findings } = loadClusterSnapshot([...paths], options);
   const unreadable = findings.find((f) => f.rule.startsWith("input/") && f.severity === "error");
@@ -202,7 +208,7 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
   checkPlanArguments(input, options);
   const started = performance.now();
   const clusterPaths = options.clusterPaths ?? [];
-  const { snapshot, findings: snapshotFindings, warnings } = options.snapshot ? { snapshot: options.snapshot, findings: [], warnings: [] } : readSnapshot(clusterPaths, options);
+  const { snapshot, findings: snapshotFindings, warnings } = options.snapshot ?? readSnapshot(clusterPaths, options);
   const deletions = options.imperative?.deletions ?? [];
   const deleted = new Set(deletions.map((d) => d.object));
   // The controllers see the cluster without what the commands delete: they recreate what they own.

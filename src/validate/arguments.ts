@@ -47,8 +47,9 @@ function describe(value: unknown): string {
 function checkInput(input: unknown, call: string): void {
   if (isStringList(input)) return;
   if (isRecord(input) && isString(input.text) && (input.file === undefined || isString(input.file))) return;
+  if (isRecord(input) && Array.isArray(input.texts) && input.texts.every((t) => isRecord(t) && isString(t.text) && isString(t.file))) return;
   const hint = typeof input === "string" ? ` (a list: ${call}([${JSON.stringify(input)}]))` : "";
-  throw new UsageError(`${call}: the input must be a list of paths or { text, file? }, not ${describe(input)}${hint}`);
+  throw new UsageError(`${call}: the input must be a list of paths, { text, file? } or { texts: [{ text, file }] }, not ${describe(input)}${hint}`);
 }
 
 function checkOptions(options: unknown, known: ReadonlyArray<[string, Check, string]>, call: string): void {

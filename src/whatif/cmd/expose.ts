@@ -210,7 +210,7 @@ export const exposeVerb: Verb = {
       canBeExposed(object, type.group);
       const service = createService(ctx, exposeOptions(object, parsed));
       createObject(ctx, service);
-      result.output.push(printedObject(service, "exposed"));
+      result.output.push(printedObject(service, "exposed", ctx.dryRun));
       result.generated!.push(service);
     }
     return result;

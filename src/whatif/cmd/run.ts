@@ -79,11 +79,11 @@ export const runVerb: Verb = {
       const labels = stringFlag(parsed, "labels");
       const service = inNamespace(ctx, generateServiceV2({ name, selector: labels || `run=${name}`, labels, port: stringFlag(parsed, "port") }));
       createObject(ctx, service);
-      result.output.push(printedObject(service, "created"));
+      result.output.push(printedObject(service, "created", ctx.dryRun));
       result.generated!.push(service);
       result.extraSeparatorAfter = 1;
     }
-    result.output.push(printedObject(created, "created"));
+    result.output.push(printedObject(created, "created", ctx.dryRun));
     result.generated!.push(pod);
     return result;
   },

@@ -6,6 +6,9 @@ import type { EvictionEntry } from "../drain/types.js";
 import type { FlagSpec, ParsedFlags } from "./flags.js";
 import type { ResourceTypes } from "./resources.js";
 
+/** `--dry-run`: none sends the request; client sends nothing; server sends it for checks only. */
+export type DryRun = "none" | "client" | "server";
+
 export interface CommandContext {
   cluster: WorkingCluster;
   types: ResourceTypes;
@@ -16,6 +19,7 @@ export interface CommandContext {
   namespace: string;
   /** Whether `-n` was given: kubectl then writes the namespace into what it generates. */
   enforceNamespace: boolean;
+  dryRun: DryRun;
 }
 
 export interface CommandResult {
@@ -41,7 +45,7 @@ export interface Verb {
   run(ctx: CommandContext, parsed: ParsedFlags): CommandResult;
 }
 
-/** Flags every supported verb takes: the namespace, and the output and dry-run flags a what-if has no use for. */
+/** Flags every supported verb takes: the namespace, the dry run and the output (`-o yaml` or `-o name`). */
 export const COMMON_FLAGS: readonly FlagSpec[] = [
   { name: "namespace", short: "n", type: "string" },
   { name: "dry-run", type: "string", default: "none", noOptDefVal: "unchanged" },

@@ -56,11 +56,14 @@ export function createObject(ctx: CommandContext, object: KubeObject): KubeObjec
   const group = groupOf(stored.apiVersion);
   const kind = stored.kind ?? "";
   if (ctx.cluster.isNamespaced(kind)) stored.metadata = { ...stored.metadata, namespace: stored.metadata?.namespace || ctx.namespace };
+  // A client dry run sends nothing: no check, nothing stored.
+  if (ctx.dryRun === "client") return stored;
   const namespace = ctx.cluster.namespaceOf(stored);
   if (ctx.cluster.get(group, kind, namespace, nameOf(stored))) {
     const message = `${qualifiedName(ctx, stored)} already exists`;
     throw new KubectlError(`Error from server (AlreadyExists): ${message}`, message);
   }
+  if (ctx.dryRun === "server") return stored;
   const allocations = allocateNodePorts(ctx, stored);
   ctx.cluster.create(stored, ctx.index);
   for (const allocation of allocations) ctx.cluster.note(stored, allocation);

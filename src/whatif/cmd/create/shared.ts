@@ -30,5 +30,5 @@ export function createAndPrint(ctx: CommandContext, object: KubeObject, prefix?:
     if (error instanceof KubectlError && prefix !== undefined) throw new KubectlError(`error: ${prefix}${error.apiMessage}`);
     throw error;
   }
-  return { output: [printedObject(object, "created")], generated: [object] };
+  return { output: [printedObject(object, "created", ctx.dryRun)], generated: [object] };
 }

@@ -1,0 +1,33 @@
+// Output of `what-if`: each kubectl command with what kubectl would print
+// for it, then the plan of what the commands leave, as `plan` renders it.
+import type { WhatIfRun } from "../whatif/index.js";
+import { palette } from "./colors.js";
+import { fencedBlock, visibleControls } from "./markdown.js";
+
+/** The commands as a terminal session: `$ kubectl ...`, kubectl's lines, its error, the API server's picks. */
+export function commandLines(run: WhatIfRun): string[] {
+  return run.commands.flatMap((c) => [
+    `$ ${c.command}`,
+    ...c.output,
+    ...(c.error !== undefined ? [c.error] : []),
+    ...c.notes.map((note) => `# ${note}`),
+  ]).map(visibleControls);
+}
+
+/** Text: the session, then the plan. */
+export function renderWhatIfText(run: WhatIfRun, planText: string, color: boolean): string {
+  const p = palette(color);
+  const lines = commandLines(run).map((line) => (line.startsWith("$ ") ? p.bold(line) : line));
+  if (!run.completed) lines.push(p.red("The commands stop at the failed one: the plan shows what the commands before it leave."));
+  return [...lines, "", planText].join("\n");
+}
+
+/** Markdown: the session as a fenced block above the plan's comment. */
+export function renderWhatIfMarkdown(run: WhatIfRun, planMarkdown: string): string {
+  return [fencedBlock("console", commandLines(run)), "", planMarkdown].join("\n");
+}
+
+/** JSON: the plan's result with the commands. */
+export function whatIfJson(run: WhatIfRun): unknown {
+  return { ...run.result, commands: run.commands };
+}
