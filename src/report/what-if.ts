@@ -4,27 +4,27 @@ import type { WhatIfRun } from "../whatif/index.js";
 import { palette } from "./colors.js";
 import { fencedBlock, visibleControls } from "./markdown.js";
 
-/** The commands as a terminal session: `$ kubectl ...`, kubectl's lines, its error, the API server's picks. */
+/** The commands, numbered, each followed (indented) by kubectl's lines, its error and the API server's picks. */
 export function commandLines(run: WhatIfRun): string[] {
-  return run.commands.flatMap((c) => [
-    `$ ${c.command}`,
-    ...c.output,
-    ...(c.error !== undefined ? [c.error] : []),
-    ...c.notes.map((note) => `# ${note}`),
-  ]).map(visibleControls);
+  return run.commands.flatMap((c, i) => {
+    const number = `${i + 1}. `;
+    const indent = " ".repeat(number.length);
+    const body = [...c.output, ...(c.error !== undefined ? [c.error] : []), ...c.notes.map((note) => `# ${note}`)];
+    return [number + c.command, ...body.map((line) => indent + line)];
+  }).map(visibleControls);
 }
 
 /** Text: the session, then the plan. */
 export function renderWhatIfText(run: WhatIfRun, planText: string, color: boolean): string {
   const p = palette(color);
-  const lines = commandLines(run).map((line) => (line.startsWith("$ ") ? p.bold(line) : line));
+  const lines = commandLines(run).map((line) => (/^\d/.test(line) ? p.bold(line) : line));
   if (!run.completed) lines.push(p.red("The commands stop at the failed one: the plan shows what the commands before it leave."));
   return [...lines, "", planText].join("\n");
 }
 
 /** Markdown: the session as a fenced block above the plan's comment. */
 export function renderWhatIfMarkdown(run: WhatIfRun, planMarkdown: string): string {
-  return [fencedBlock("console", commandLines(run)), "", planMarkdown].join("\n");
+  return [fencedBlock("text", commandLines(run)), "", planMarkdown].join("\n");
 }
 
 /** JSON: the plan's result with the commands. */

@@ -13,7 +13,7 @@ function flagsOf(command: string): string[] {
 }
 
 describe("README", () => {
-  it.each(["validate", "plan"])("documents every flag of kubeplan %s", (command) => {
+  it.each(["validate", "plan", "what-if"])("documents every flag of kubeplan %s", (command) => {
     const flags = flagsOf(command);
     expect(flags.length).toBeGreaterThan(5);
     for (const flag of flags) expect(readme, flag).toMatch(new RegExp(`\`(?:-\\w, )?${flag}[ \`]`));
