@@ -4,6 +4,10 @@ import { validateConfigMap } from "../validation/core/config-map.js";
 import { endpointsWarnings, validateEndpointsCreate } from "../validation/core/endpoints.js";
 import { validateLimitRange } from "../validation/core/limit-range.js";
 import { validateNamespace } from "../validation/core/namespace.js";
+import { validatePersistentVolume } from "../validation/core/persistent-volume.js";
+import { validatePersistentVolumeClaim } from "../validation/core/persistent-volume-claim.js";
+import { dropDisabledSpecFields, getWarningsForPersistentVolume } from "../persistentvolume/util.js";
+import { dropDisabledFields, enforceDataSourceBackwardsCompatibility, getWarningsForPersistentVolumeClaim, normalizeDataSources } from "../persistentvolumeclaim/util.js";
 import { validateResourceQuota } from "../validation/core/resource-quota.js";
 import { validateSecret, warningsForSecret } from "../validation/core/secret.js";
 import { getWarningsForService, validateServiceCreate } from "../validation/core/service.js";
@@ -22,6 +26,29 @@ export const CORE_STRATEGIES: GroupStrategies = {
   },
   LimitRange: { namespaceScoped: true, validate: (object, context) => validateLimitRange(object, context.kubernetesVersion) },
   Namespace: { namespaceScoped: false, validate: (object, context) => validateNamespace(object, context.kubernetesVersion) },
+  PersistentVolume: {
+    namespaceScoped: false,
+    // PrepareForCreate: no status from the client; fields of gates that are off dropped.
+    prepareForCreate: (object, context) => {
+      delete object.status;
+      if (isRecord(object.spec)) dropDisabledSpecFields(object.spec, context.kubernetesVersion);
+    },
+    validate: (object, context) => validatePersistentVolume(object, context.kubernetesVersion),
+    warningsOnCreate: (object, context) => getWarningsForPersistentVolume(object, context.kubernetesVersion),
+  },
+  PersistentVolumeClaim: {
+    namespaceScoped: true,
+    // PrepareForCreate: no status; disabled fields dropped; dataSource and dataSourceRef made to agree.
+    prepareForCreate: (object, context) => {
+      delete object.status;
+      if (!isRecord(object.spec)) return;
+      dropDisabledFields(object.spec, context.kubernetesVersion);
+      enforceDataSourceBackwardsCompatibility(object.spec);
+      normalizeDataSources(object.spec);
+    },
+    validate: (object, context) => validatePersistentVolumeClaim(object, context.kubernetesVersion),
+    warningsOnCreate: (object) => getWarningsForPersistentVolumeClaim(object),
+  },
   Pod: POD_STRATEGY,
   PodTemplate: POD_TEMPLATE_STRATEGY,
   ResourceQuota: {

@@ -1,4 +1,5 @@
-// The create path of the networking, discovery, RBAC, storage, scheduling and
+// The create path of the core objects (Secret, LimitRange, ResourceQuota,
+// PersistentVolume and claim), networking, discovery, RBAC, storage, scheduling and
 // admission kinds never throws on a malformed object: every value of a full
 // sample is replaced, one at a time, by values of every other type.
 import { describe, expect, it } from "vitest";
@@ -24,6 +25,38 @@ const webhook = {
 };
 
 const SAMPLES: Array<Record<string, unknown>> = [
+  { apiVersion: "v1", kind: "Secret", metadata, type: "kubernetes.io/tls", data: { "tls.crt": "eA==", "tls.key": "eA==" }, stringData: { ".dockerconfigjson": "{}" } },
+  {
+    apiVersion: "v1",
+    kind: "LimitRange",
+    metadata,
+    spec: { limits: [{ type: "Container", max: { cpu: "2" }, min: { cpu: "1" }, default: { cpu: "1" }, defaultRequest: { cpu: "1" }, maxLimitRequestRatio: { cpu: "2" } }] },
+  },
+  {
+    apiVersion: "v1",
+    kind: "ResourceQuota",
+    metadata,
+    spec: { hard: { pods: "1" }, scopes: ["NotTerminating"], scopeSelector: { matchExpressions: [{ scopeName: "PriorityClass", operator: "In", values: ["a"] }] } },
+  },
+  {
+    apiVersion: "v1",
+    kind: "PersistentVolumeClaim",
+    metadata,
+    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } }, dataSource: { kind: "PersistentVolumeClaim", name: "a" }, selector, volumeMode: "Block" },
+  },
+  {
+    apiVersion: "v1",
+    kind: "PersistentVolume",
+    metadata,
+    spec: {
+      accessModes: ["ReadWriteOnce"],
+      capacity: { storage: "1Gi" },
+      iscsi: { targetPortal: "t", iqn: "iqn.2001-04.com.example:d", initiatorName: "iqn.2001-04.com.example:i", secretRef: { name: "s" } },
+      csi: { driver: "d", volumeHandle: "h", nodePublishSecretRef: { name: "s", namespace: "n" } },
+      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "k", operator: "In", values: ["v"] }] }] } },
+      volumeAttributesClassName: "gold",
+    },
+  },
   {
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",

@@ -6,8 +6,9 @@ import { validateLabelSelector } from "../../apimachinery/meta-v1-validation.js"
 import { isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { featureEnabled } from "../../features.js";
 import { forbidden, invalid, notSupported, PrintedValue, required, type ErrorList } from "../../field/errors.js";
-import type { FieldPath } from "../../field/path.js";
+import { FieldPath } from "../../field/path.js";
 import { isSet, obj, str, strings } from "./fields.js";
+import { validateObjectMeta, validatePersistentVolumeName } from "./object-meta.js";
 import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 
@@ -18,7 +19,7 @@ export interface PersistentVolumeClaimSpecValidationOptions {
 }
 
 const SUPPORTED_ACCESS_MODES = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
-const SUPPORTED_VOLUME_MODES = ["Block", "Filesystem"];
+export const SUPPORTED_VOLUME_MODES = ["Block", "Filesystem"];
 
 /** validateDataSource and validateDataSourceRef: a named object of a kind; an object of the core group is a claim. */
 function validateDataSource(source: JsonRecord, fldPath: FieldPath): ErrorList {
@@ -37,21 +38,30 @@ function sameDataSource(dataSource: JsonRecord, dataSourceRef: JsonRecord): bool
   return isSet(dataSource, "apiGroup") === isSet(dataSourceRef, "apiGroup") && ["apiGroup", "kind", "name"].every((key) => str(dataSource, key) === str(dataSourceRef, key));
 }
 
-export function validatePersistentVolumeClaimSpec(spec: JsonRecord, fldPath: FieldPath, opts: PersistentVolumeClaimSpecValidationOptions): ErrorList {
+/**
+ * The access modes' values, as claims and volumes both check them: supported
+ * modes, and ReadWriteOncePod alone.
+ */
+export function validateAccessModeValues(accessModes: string[], fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
-  const accessModes = strings(spec, "accessModes");
-  if (accessModes.length === 0) errors.push(required(fldPath.child("accessModes"), "at least 1 access mode is required"));
-  if (isSet(spec, "selector")) {
-    errors.push(...validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: opts.allowInvalidLabelValueInSelector }, fldPath.child("selector")));
-  }
   let readWriteOncePod = false;
   let otherModes = false;
   for (const mode of accessModes) {
-    if (!SUPPORTED_ACCESS_MODES.includes(mode)) errors.push(notSupported(fldPath.child("accessModes"), mode, SUPPORTED_ACCESS_MODES));
+    if (!SUPPORTED_ACCESS_MODES.includes(mode)) errors.push(notSupported(fldPath, mode, SUPPORTED_ACCESS_MODES));
     if (mode === "ReadWriteOncePod") readWriteOncePod = true;
     else if (SUPPORTED_ACCESS_MODES.includes(mode)) otherModes = true;
   }
-  if (readWriteOncePod && otherModes) errors.push(forbidden(fldPath.child("accessModes"), "may not use ReadWriteOncePod with other access modes"));
+  if (readWriteOncePod && otherModes) errors.push(forbidden(fldPath, "may not use ReadWriteOncePod with other access modes"));
+  return errors;
+}
+
+export function validatePersistentVolumeClaimSpec(spec: JsonRecord, fldPath: FieldPath, opts: PersistentVolumeClaimSpecValidationOptions): ErrorList {
+  const errors: ErrorList = [];
+  if (strings(spec, "accessModes").length === 0) errors.push(required(fldPath.child("accessModes"), "at least 1 access mode is required"));
+  if (isSet(spec, "selector")) {
+    errors.push(...validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: opts.allowInvalidLabelValueInSelector }, fldPath.child("selector")));
+  }
+  errors.push(...validateAccessModeValues(strings(spec, "accessModes"), fldPath.child("accessModes")));
 
   // Upstream names the request `resources[storage]`, without `requests`.
   const storagePath = fldPath.child("resources").key("storage");
@@ -82,5 +92,13 @@ export function validatePersistentVolumeClaimSpec(spec: JsonRecord, fldPath: Fie
   if (volumeAttributesClassName !== "" && featureEnabled("VolumeAttributesClass", opts.kubernetesVersion)) {
     for (const message of nameIsDNSSubdomain(volumeAttributesClassName, false)) errors.push(invalid(fldPath.child("volumeAttributesClassName"), volumeAttributesClassName, message));
   }
+  return errors;
+}
+
+/** ValidatePersistentVolumeClaim. */
+export function validatePersistentVolumeClaim(claim: JsonRecord, kubernetesVersion: string): ErrorList {
+  const errors = validateObjectMeta(claim.metadata, true, validatePersistentVolumeName, FieldPath.root("metadata"), kubernetesVersion);
+  const opts = { kubernetesVersion, allowInvalidLabelValueInSelector: false };
+  errors.push(...validatePersistentVolumeClaimSpec(obj(claim, "spec") ?? {}, FieldPath.root("spec"), opts));
   return errors;
 }

@@ -21,7 +21,7 @@ function warning(field: FieldPath, message: string): FieldWarning {
 }
 
 /** A quantity with a fraction of a byte, printed canonically; undefined otherwise. */
-function fractionalBytes(value: unknown): string | undefined {
+export function fractionalBytes(value: unknown): string | undefined {
   const quantity = typeof value === "string" || typeof value === "number" ? parseQuantity(value) : undefined;
   return quantity && (quantity.nanos / 1_000_000n) % 1000n !== 0n ? formatQuantity(quantity) : undefined;
 }

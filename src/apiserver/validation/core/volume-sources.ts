@@ -46,6 +46,26 @@ export function validateISCSIVolumeSource(iscsi: JsonRecord, fldPath: FieldPath)
   return errors;
 }
 
+/** validateISCSIPersistentVolumeSource: as a pod's, plus the length of `<volume name>:<target portal>` with an initiator name, and the secret's name. */
+export function validateISCSIPersistentVolumeSource(iscsi: JsonRecord, pvName: string, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const targetPortal = str(iscsi, "targetPortal");
+  if (targetPortal === "") errors.push(required(fldPath.child("targetPortal")));
+  if (isSet(iscsi, "initiatorName") && `${pvName}:${targetPortal}`.length > 64) {
+    errors.push(invalid(fldPath.child("targetportal"), targetPortal, "Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified."));
+  }
+  const iqn = str(iscsi, "iqn");
+  if (iqn === "") errors.push(required(fldPath.child("iqn")));
+  else errors.push(...iscsiNameErrors(iqn, fldPath.child("iqn"), "must be valid format"));
+  const lun = int(iscsi, "lun") ?? 0;
+  if (lun < 0 || lun > 255) errors.push(invalid(fldPath.child("lun"), lun, inclusiveRangeError(0, 255)));
+  if ((bool(iscsi, "chapAuthDiscovery") || bool(iscsi, "chapAuthSession")) && !isSet(iscsi, "secretRef")) errors.push(required(fldPath.child("secretRef")));
+  const secretRef = obj(iscsi, "secretRef");
+  if (secretRef && str(secretRef, "name") === "") errors.push(required(fldPath.child("secretRef", "name")));
+  if (isSet(iscsi, "initiatorName")) errors.push(...iscsiNameErrors(str(iscsi, "initiatorName"), fldPath.child("initiatorname"), "must be valid format"));
+  return errors;
+}
+
 export function validateFCVolumeSource(fc: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [];
   const targetWWNs = strings(fc, "targetWWNs");

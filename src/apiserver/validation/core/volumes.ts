@@ -155,7 +155,7 @@ function validateEmptyDirVolumeSource(emptyDir: JsonRecord, fldPath: FieldPath):
 
 const SUPPORTED_HOST_PATH_TYPES = ["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"];
 
-function validateHostPathVolumeSource(hostPath: JsonRecord, fldPath: FieldPath): ErrorList {
+export function validateHostPathVolumeSource(hostPath: JsonRecord, fldPath: FieldPath): ErrorList {
   const path = str(hostPath, "path");
   if (path === "") return [required(fldPath.child("path"))];
   const errors = validatePathNoBacksteps(path, fldPath.child("path"));
