@@ -1,7 +1,9 @@
 // Deployment → ReplicaSet → pods; ReplicaSet and ReplicationController → pods.
+import type { KubeObject } from "../types.js";
 import { dig, recordOf, stringMapOf, stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { note, plannedPod, replicasOf, resolveIntOrPercent, spec } from "./context.js";
+import { getPodsToDelete } from "./controller-utils.js";
 import { existingPods, isSubsetOf } from "./existing.js";
 import { generatedSuffix, templateHash } from "./names.js";
 import { podFromTemplate } from "./pod-template.js";
@@ -50,10 +52,15 @@ function replicaSetPods(ctx: WorkloadContext, rsName: string, count: number, fir
   });
 }
 
-export function expandDeployment(ctx: WorkloadContext): { workload: ExpandedWorkload; notes: ExpandNote[] } {
+/** The pods a scale-down to `desired` deletes, in the ReplicaSet controller's order. */
+function scaledDown(existing: readonly KubeObject[], desired: number, now: Date): KubeObject[] {
+  return getPodsToDelete(existing, existing, existing.length - desired, now);
+}
+
+export function expandDeployment(ctx: WorkloadContext, now: Date): { workload: ExpandedWorkload; notes: ExpandNote[] } {
   const deploymentSpec = spec(ctx);
   const plan = planReplicas(ctx, deploymentSpec.selector);
-  if (deploymentSpec.paused === true) return pausedDeployment(ctx, plan);
+  if (deploymentSpec.paused === true) return pausedDeployment(ctx, plan, now);
   const running = plan.current ? Math.min(plan.existing.length, plan.desired) : 0;
   const liveHash = plan.current ? stringOf(plan.existing[0]?.metadata?.labels?.["pod-template-hash"]) : undefined;
   const hash = liveHash ?? templateHash(deploymentSpec.template);
@@ -71,7 +78,7 @@ export function expandDeployment(ctx: WorkloadContext): { workload: ExpandedWork
     running,
     pods: replicaSetPods(ctx, rsName, created, running, { "pod-template-hash": hash }, { apiVersion: "apps/v1", kind: "ReplicaSet" }),
     claims: [],
-    replaced: plan.current ? plan.existing.slice(plan.desired) : plan.existing,
+    replaced: plan.current ? scaledDown(plan.existing, plan.desired, now) : plan.existing,
     strategy: recreate ? "Recreate" : "RollingUpdate",
     surge,
     maxUnavailable,
@@ -83,11 +90,11 @@ export function expandDeployment(ctx: WorkloadContext): { workload: ExpandedWork
  * A paused Deployment rolls out nothing: a new one gets no ReplicaSet, an
  * existing one keeps its pods (and is only scaled).
  */
-function pausedDeployment(ctx: WorkloadContext, plan: ReplicaPlan): { workload: ExpandedWorkload; notes: ExpandNote[] } {
+function pausedDeployment(ctx: WorkloadContext, plan: ReplicaPlan, now: Date): { workload: ExpandedWorkload; notes: ExpandNote[] } {
   const running = Math.min(plan.existing.length, plan.desired);
   const workload: ExpandedWorkload = {
     owner: ctx.owner, document: ctx.document, desired: plan.desired, running, pods: [], claims: [],
-    replaced: plan.existing.slice(plan.desired), strategy: "RollingUpdate", surge: 0, maxUnavailable: 0,
+    replaced: scaledDown(plan.existing, plan.desired, now), strategy: "RollingUpdate", surge: 0, maxUnavailable: 0,
   };
   const hash = stringOf(plan.existing[0]?.metadata?.labels?.["pod-template-hash"]);
   if (hash && plan.desired > running) {
@@ -100,7 +107,7 @@ function pausedDeployment(ctx: WorkloadContext, plan: ReplicaPlan): { workload: 
 }
 
 /** ReplicaSets and ReplicationControllers do not replace pods when the template changes: only the count matters. */
-export function expandReplicaSet(ctx: WorkloadContext): { workload: ExpandedWorkload; notes: ExpandNote[] } {
+export function expandReplicaSet(ctx: WorkloadContext, now: Date): { workload: ExpandedWorkload; notes: ExpandNote[] } {
   const rsSpec = spec(ctx);
   const isRC = ctx.owner.kind === "ReplicationController";
   // An RC without a selector selects its template's labels (API defaulting).
@@ -118,7 +125,7 @@ export function expandReplicaSet(ctx: WorkloadContext): { workload: ExpandedWork
     running,
     pods: replicaSetPods(ctx, ctx.name, created, running, {}, controller),
     claims: [],
-    replaced: existing.slice(desired),
+    replaced: scaledDown(existing, desired, now),
     strategy: "RollingUpdate",
     surge: created,
     maxUnavailable: 0,

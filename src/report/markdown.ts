@@ -22,7 +22,7 @@ export interface MarkdownOptions {
 const SEVERITY_MARK: Record<Finding["severity"], string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
 /** Control characters (C0, DEL, C1) shown as `\u{..}`, so that nothing from the input acts on what reads the comment. */
-export function visibleControls(text: string): string {
+function visibleControls(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 

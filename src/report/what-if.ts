@@ -2,7 +2,8 @@
 // for it, then the plan of what the commands leave, as `plan` renders it.
 import type { WhatIfRun } from "../whatif/index.js";
 import { palette } from "./colors.js";
-import { fencedBlock, visibleControls } from "./markdown.js";
+import { fencedBlock } from "./markdown.js";
+import { escapeControl, terminalSafe } from "./terminal-safe.js";
 
 /** The commands, numbered, each followed (indented) by kubectl's lines, its error and the API server's picks. */
 export function commandLines(run: WhatIfRun): string[] {
@@ -11,7 +12,7 @@ export function commandLines(run: WhatIfRun): string[] {
     const indent = " ".repeat(number.length);
     const body = [...c.output, ...(c.error !== undefined ? [c.error] : []), ...c.notes.map((note) => `# ${note}`)];
     return [number + c.command, ...body.map((line) => indent + line)];
-  }).map(visibleControls);
+  }).map(escapeControl);
 }
 
 /** Text: the session, then the plan. */
@@ -19,7 +20,7 @@ export function renderWhatIfText(run: WhatIfRun, planText: string, color: boolea
   const p = palette(color);
   const lines = commandLines(run).map((line) => (/^\d/.test(line) ? p.bold(line) : line));
   if (!run.completed) lines.push(p.red("The commands stop at the failed one: the plan shows what the commands before it leave."));
-  return [...lines, "", planText].join("\n");
+  return terminalSafe([...lines, ""].join("\n"), { colors: color }) + "\n" + planText;
 }
 
 /** Markdown: the session as a fenced block above the plan's comment. */

@@ -82,7 +82,7 @@ export function splitCommands(words: readonly string[]): string[][] {
   return commands;
 }
 
-function runCommand(cluster: WorkingCluster, base: Pick<CommandContext, "types" | "nodePorts">, index: number, words: readonly string[], showSecrets: boolean): CommandReport {
+function runCommand(cluster: WorkingCluster, base: Pick<CommandContext, "types" | "nodePorts" | "now">, index: number, words: readonly string[], showSecrets: boolean): CommandReport {
   const report: CommandReport = { command: ["kubectl", ...words].join(" "), output: [], notes: [] };
   const { verb, argv } = findVerb(words);
   const parsed = new FlagParser(`kubectl ${verb.name}`, verb.flags).parse(argv);
@@ -94,7 +94,7 @@ function runCommand(cluster: WorkingCluster, base: Pick<CommandContext, "types" 
     const result = verb.run(ctx, parsed);
     report.output = printedOutput(result, parsed, showSecrets);
     if (result.evictions) report.evictions = result.evictions;
-    report.notes = cluster.created().filter((c) => c.command === index).flatMap(({ object }) => cluster.notesOf(object));
+    report.notes = [...cluster.created().filter((c) => c.command === index).flatMap(({ object }) => cluster.notesOf(object)), ...(result.notes ?? [])];
   } catch (error) {
     if (!(error instanceof KubectlError)) throw error;
     report.error = error.message;
@@ -112,15 +112,16 @@ function deletions(cluster: WorkingCluster): PlannedDeletion[] {
 }
 
 /** Runs the commands one after the other against the snapshot, up to the first that fails. */
-export function runCommands(snapshot: ClusterSnapshot, commandWords: readonly (readonly string[])[], showSecrets = false): { cluster: WorkingCluster; commands: CommandReport[] } {
+export function runCommands(snapshot: ClusterSnapshot, commandWords: readonly (readonly string[])[], options: { showSecrets?: boolean; now?: Date } = {}): { cluster: WorkingCluster; commands: CommandReport[] } {
   const cluster = new WorkingCluster(snapshot);
   const base = {
     types: new ResourceTypes(snapshot.list("CustomResourceDefinition")),
     nodePorts: new NodePortAllocator(nodePortRangeOf(snapshot.pods), snapshot.services),
+    now: options.now ?? new Date(),
   };
   const commands: CommandReport[] = [];
   for (const [i, words] of commandWords.entries()) {
-    const report = runCommand(cluster, base, i + 1, words, showSecrets);
+    const report = runCommand(cluster, base, i + 1, words, options.showSecrets ?? false);
     commands.push(report);
     if (report.error !== undefined) break;
   }
@@ -130,7 +131,7 @@ export function runCommands(snapshot: ClusterSnapshot, commandWords: readonly (r
 /** Runs the commands against the snapshot, then plans what they leave. */
 export async function whatIf(commandWords: readonly (readonly string[])[], options: WhatIfOptions = {}): Promise<WhatIfRun> {
   const read = readSnapshot(options.clusterPaths ?? [], options);
-  const { cluster, commands } = runCommands(read.snapshot, commandWords, options.showSecrets);
+  const { cluster, commands } = runCommands(read.snapshot, commandWords, { showSecrets: options.showSecrets, now: options.now });
   const updates = cluster.updated().map(({ object, command }) => ({ text: goYamlMarshal(object), file: `<kubectl ${command}>` }));
   const run = await plan({ texts: createdTexts(cluster) }, { ...options, snapshot: read, imperative: { updates, deletions: deletions(cluster) } });
   return { ...run, commands, completed: commands.every((c) => c.error === undefined) };

@@ -52,7 +52,7 @@ describe("kubeplan what-if", () => {
   });
 
   it.each([
-    [["kubectl", "get", "pods"], "kubectl get: not supported by what-if; it supports kubectl run, create, expose"],
+    [["kubectl", "get", "pods"], "kubectl get: not supported by what-if; it supports kubectl run, create, expose, scale"],
     [["kubectl", "create", "ingress", "web"], "kubectl create ingress web: not supported by what-if; it supports kubectl create configmap|cronjob|deployment|"],
     [["kubectl", "run", "x", "--image=nginx", "-it"], "kubectl run: --stdin is not supported by what-if: a what-if attaches to nothing: nothing runs"],
     [["kubectl", "run", "x", "--image=nginx", "--bogus"], "kubectl run: unknown flag: --bogus (the flags what-if supports here: -n/--namespace, --dry-run,"],

@@ -11,7 +11,7 @@ const { snapshot } = loadClusterSnapshot([new URL("fixtures/expose.yaml", import
 function printed(command: string[]): string {
   const dash = command.includes("--") ? command.indexOf("--") : command.length;
   const words = [...command.slice(0, dash), "--dry-run=client", "-o", "yaml", ...command.slice(dash)];
-  const [report] = runCommands(snapshot, [words], true).commands;
+  const [report] = runCommands(snapshot, [words], { showSecrets: true }).commands;
   return report!.error ?? report!.output.join("\n") + "\n";
 }
 

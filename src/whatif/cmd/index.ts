@@ -12,6 +12,7 @@ import { createServiceVerbs } from "./create/service.js";
 import { createSimpleVerbs } from "./create/simple.js";
 import { exposeVerb } from "./expose.js";
 import { runVerb } from "./run.js";
+import { scaleVerb } from "./scale.js";
 
 export const VERBS: readonly Verb[] = [
   runVerb,
@@ -23,6 +24,7 @@ export const VERBS: readonly Verb[] = [
   ...createServiceVerbs,
   ...createSimpleVerbs,
   exposeVerb,
+  scaleVerb,
 ];
 
 /** The most words a verb's name has (`create secret generic`). */

@@ -5,6 +5,7 @@
 // no scale the controller knows (a Job, a DaemonSet) makes the budget fail
 // safe: no disruption allowed.
 import { resolveIntOrPercent } from "../../expand/context.js";
+import { isPodReady } from "../../expand/controller-utils.js";
 import type { KubeObject } from "../../types.js";
 import { dig, integerOf, nameOf, recordsOf, stringOf } from "../../util/object-access.js";
 import { matchesLabelSelector } from "../../util/selectors.js";
@@ -19,10 +20,6 @@ export interface DisruptionBudgetStatus {
   syncError?: string;
 }
 
-/** podutil.IsPodReady: the Ready condition is True. */
-export function isPodReady(pod: KubeObject): boolean {
-  return recordsOf(dig(pod, "status", "conditions")).some((c) => c.type === "Ready" && c.status === "True");
-}
 
 function controllerRefOf(object: KubeObject): Record<string, unknown> | undefined {
   return recordsOf(object.metadata?.ownerReferences).find((ref) => ref.controller === true);

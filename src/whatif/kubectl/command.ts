@@ -20,6 +20,8 @@ export interface CommandContext {
   /** Whether `-n` was given: kubectl then writes the namespace into what it generates. */
   enforceNamespace: boolean;
   dryRun: DryRun;
+  /** When the commands run: controllers rank pods by age against it. */
+  now: Date;
 }
 
 export interface CommandResult {
@@ -33,6 +35,8 @@ export interface CommandResult {
   error?: string;
   /** Drain: each pod's verdict. */
   evictions?: EvictionEntry[];
+  /** What the controllers do next, which kubectl does not print (the pods a scale-down deletes). */
+  notes?: string[];
 }
 
 /** A kubectl verb (or `create` subcommand) what-if can plan. */

@@ -4,7 +4,8 @@
 // eviction uses up. Its refusals, in the API server's words.
 import type { KubeObject } from "../../types.js";
 import { dig, nameOf } from "../../util/object-access.js";
-import { isPodReady, type DisruptionBudgetStatus } from "../controller/disruption.js";
+import { isPodReady } from "../../expand/controller-utils.js";
+import type { DisruptionBudgetStatus } from "../controller/disruption.js";
 
 export interface CoveringBudget {
   pdb: KubeObject;
