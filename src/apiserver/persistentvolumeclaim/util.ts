@@ -4,7 +4,7 @@ import { featureEnabled } from "../features.js";
 import type { FieldWarning } from "../field/errors.js";
 import { FieldPath } from "../field/path.js";
 import { obj, str, stringMap } from "../validation/core/fields.js";
-import { fractionalBytes } from "../validation/core/pod-warnings.js";
+import { fractionalBytes } from "../validation/core/resources.js";
 import { goQuote } from "../field/values.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
 

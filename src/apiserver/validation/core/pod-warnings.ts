@@ -4,11 +4,11 @@ import type { FieldWarning } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { goQuote } from "../../field/values.js";
 import { int, isSet, list, obj, str, stringMap } from "./fields.js";
+import { fractionalBytes } from "./resources.js";
 import { APPARMOR_CONTAINER_ANNOTATION_PREFIX, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from "./pod-annotations.js";
 import { warningsForHostAliases, warningsForNodeSelection, warningsForPodAffinity, warningsForVolumes } from "./scheduling-warnings.js";
 import { containersWithPath } from "./security-context.js";
 import type { JsonRecord } from "../../../util/object-access.js";
-import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
 
 const DEPRECATED_ANNOTATIONS: ReadonlyArray<[string, string]> = [
   ["scheduler.alpha.kubernetes.io/critical-pod", 'non-functional in v1.16+; use the "priorityClassName" field instead'],
@@ -18,12 +18,6 @@ const DEPRECATED_ANNOTATIONS: ReadonlyArray<[string, string]> = [
 
 function warning(field: FieldPath, message: string): FieldWarning {
   return { field, message };
-}
-
-/** A quantity with a fraction of a byte, printed canonically; undefined otherwise. */
-export function fractionalBytes(value: unknown): string | undefined {
-  const quantity = typeof value === "string" || typeof value === "number" ? parseQuantity(value) : undefined;
-  return quantity && (quantity.nanos / 1_000_000n) % 1000n !== 0n ? formatQuantity(quantity) : undefined;
 }
 
 /** The `%+v` of a core.ContainerPort. */

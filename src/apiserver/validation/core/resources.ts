@@ -11,7 +11,7 @@ import type { PodValidationOptions } from "./pod-options.js";
 import { CONTAINER_RESOURCES, containerResourceNameDetails, isHugePageResourceName, isIntegerResourceName, isOvercommitAllowed, resourceNameValue } from "./resource-names.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { nearest } from "../../../util/suggest.js";
-import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from "../../../util/quantity.js";
+import { compareQuantities, formatQuantity, milliValue, parseQuantity, type Quantity } from "../../../util/quantity.js";
 
 /** A ResourceList as Go decodes it: quantities by name, in the manifest's order; values that are not quantities left to the schema layer. */
 export function resourceList(value: unknown): Map<string, Quantity> {
@@ -22,6 +22,12 @@ export function resourceList(value: unknown): Map<string, Quantity> {
     if (quantity) out.set(name, quantity);
   }
   return out;
+}
+
+/** A quantity with a fraction of a byte, printed canonically; undefined otherwise. */
+export function fractionalBytes(value: unknown): string | undefined {
+  const quantity = typeof value === "string" || typeof value === "number" ? parseQuantity(value) : undefined;
+  return quantity && milliValue(quantity) % 1000n !== 0n ? formatQuantity(quantity) : undefined;
 }
 
 /** A resource.Quantity bad value: printed through JSON, as a string. */

@@ -1,12 +1,13 @@
 // The warnings pkg/api/pod/warnings.go (warningsForPodSpecAndMeta) returns about
 // volumes and scheduling: deprecated node labels, null label selectors,
-// deprecated volume plugins, files that shadow a service account token,
+// deprecated volume plugins, ephemeral claims' fractional bytes, files that shadow a service account token,
 // repeated host alias IPs. The server accepts the pod and prints them.
 import { isLabelValue } from "../../apimachinery/validation.js";
 import type { FieldWarning } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { goQuote } from "../../field/values.js";
 import { isSet, list, obj, str, strings } from "./fields.js";
+import { getWarningsForPersistentVolumeClaimSpec } from "../../persistentvolumeclaim/util.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 
 /** pkg/api/node: node labels that are deprecated, and what to use instead. */
@@ -91,6 +92,8 @@ export function warningsForVolumes(spec: JsonRecord, specPath: FieldPath): Field
     for (const [field, shownAs, message] of DEPRECATED_VOLUME_PLUGINS) {
       if (isSet(volume, field)) warnings.push({ field: specPath.child("volumes").index(index).child(shownAs), message });
     }
+    const claimSpec = obj(obj(obj(volume, "ephemeral"), "volumeClaimTemplate"), "spec");
+    if (claimSpec) warnings.push(...getWarningsForPersistentVolumeClaimSpec(specPath.child("volumes").index(index).child("ephemeral", "volumeClaimTemplate", "spec"), claimSpec));
   });
   const tokenPaths = new Set<string>();
   for (const volume of volumes) {

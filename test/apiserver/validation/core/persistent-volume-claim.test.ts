@@ -63,4 +63,22 @@ describe("validatePersistentVolumeClaim", () => {
       { severity: "warning", line: 8, column: 61, message: 'spec.resources.limits[storage]: fractional byte value "2500m" is invalid, must be an integer' },
     ]);
   });
+
+  it("warns about fractional bytes in a pod's ephemeral claim template, as in a claim", () => {
+    const text = yaml(
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata: {name: p}",
+      "spec:",
+      "  containers: [{name: c, image: i}]",
+      "  volumes:",
+      "  - name: scratch",
+      "    ephemeral:",
+      "      volumeClaimTemplate:",
+      "        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1500m}}}",
+    );
+    expect(createPath(text).filter((finding) => finding.severity === "warning").map((finding) => finding.message)).toEqual([
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests[storage]: fractional byte value "1500m" is invalid, must be an integer',
+    ]);
+  });
 });
