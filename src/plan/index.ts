@@ -12,7 +12,7 @@ import { compareFindings } from "../validate/findings.js";
 import { runValidation, UsageError, type ValidateInput, type ValidateOptions } from "../validate/index.js";
 import { checkPlanArguments } from "../validate/arguments.js";
 import { reportToFinding } from "../validate/findings.js";
-import { applyReplacements, findReplacements } from "./replacements.js";
+import { applyReplacements, findReplacements, isControllerKind } from "./replacements.js";
 import type { PlanResult, PlannedPodEntry } from "./types.js";
 
 export type * from "./types.js";
@@ -237,8 +237,9 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
     apply: options.apply,
     deletions,
   };
-  // Which workloads are replaced decides what the controllers start from.
-  const replacements = findReplacements(remaining, planChanges({ ...diffInput, desired: valid.map((document) => ({ object: document.object, document })) }));
+  // Which workloads are replaced decides what the controllers start from: only the workloads' own changes tell.
+  const workloads = valid.filter((document) => isControllerKind(document.object.kind));
+  const replacements = findReplacements(remaining, planChanges({ ...diffInput, prune: false, desired: workloads.map((document) => ({ object: document.object, document })) }));
   const expansion = expandWorkloads(planned, replacements.snapshot, { now: options.now });
   applyReplacements(expansion, replacements);
   const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion, deleted: [...deleted] });

@@ -10,6 +10,11 @@ import { recordsOf } from "../util/object-access.js";
 
 const CONTROLLER_KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 
+/** Whether objects of this kind are controllers that a replacement restarts. */
+export function isControllerKind(kind: unknown): boolean {
+  return typeof kind === "string" && CONTROLLER_KINDS.has(kind);
+}
+
 function key(kind: unknown, namespace: unknown, name: unknown): string {
   return `${String(kind)}/${String(namespace || "default")}/${String(name ?? "")}`;
 }
@@ -29,7 +34,7 @@ export interface Replacements {
 export function findReplacements(snapshot: ClusterSnapshot, changes: ChangePlan): Replacements {
   const workloadOf = new Map<string, string>();
   for (const change of changes.changes) {
-    if (change.action !== "replace" || !CONTROLLER_KINDS.has(change.kind)) continue;
+    if (change.action !== "replace" || !isControllerKind(change.kind)) continue;
     const workload = key(change.kind, change.namespace, change.name);
     workloadOf.set(workload, workload);
   }

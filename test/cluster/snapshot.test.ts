@@ -80,6 +80,45 @@ describe("loading snapshots", () => {
     ]);
   });
 
+  // `kubectl get -o json` output is read with JSON.parse; anything else the YAML way.
+  const objects = [
+    { apiVersion: "v1", kind: "Node", metadata: { name: "n1", labels: { "topology.kubernetes.io/zone": "a" }, annotations: null },
+      status: { allocatable: { cpu: "3900m", memory: "15Gi", pods: "110" }, conditions: [{ type: "Ready", status: "True" }] } },
+    { apiVersion: "v1", kind: "Pod", metadata: { name: "p-é", namespace: "x", resourceVersion: "12" },
+      spec: { nodeName: "n1", priority: 0, terminationGracePeriodSeconds: 30.5, containers: [{ name: "c", image: "i", args: ["", "a\tb", "yes"] }] } },
+  ];
+  it.each([
+    ["a List, printed as kubectl prints it", JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }, null, 4), objects],
+    ["a List on one line", JSON.stringify({ apiVersion: "v1", kind: "PodList", items: objects }), objects],
+    ["one object", JSON.stringify(objects[1]), [objects[1]]],
+    ["a List after a comment (read as YAML)", "# kubectl get -o json\n" + JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }), objects],
+  ])("reads %s as the same objects", (_name, text, expected) => {
+    const file = join(dir, "same.json");
+    writeFileSync(file, text);
+    const { snapshot, findings } = loadClusterSnapshot([file]);
+    expect(findings).toEqual([]);
+    expect(snapshot.objects).toEqual(expected);
+  });
+
+  it("reads an escaped slash in a JSON snapshot as JSON does", () => {
+    const file = join(dir, "slash.json");
+    writeFileSync(file, '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"url": "http:\\/\\/x"}}');
+    const { snapshot, findings } = loadClusterSnapshot([file]);
+    expect(findings).toEqual([]);
+    expect(snapshot.get("ConfigMap", "default", "c")?.data).toEqual({ url: "http://x" });
+  });
+
+  it.each([
+    ["an object without a name", '{"apiVersion": "v1", "kind": "List", "items": [\n  {"apiVersion": "v1", "kind": "Pod", "metadata": {}}]}', "cluster/snapshot", 2, "/items/0"],
+    ["an item that is not an object", '{"apiVersion": "v1", "kind": "List", "items": [\n  5]}', "document/not-an-object", 2, "/items/0"],
+    ["broken JSON", '{"apiVersion": "v1", "kind": "Node",\n "metadata": {"name": "n"}', "yaml/syntax", 2, ""],
+  ])("a JSON snapshot with %s is reported where it is", (_name, text, rule, line, path) => {
+    const file = join(dir, "bad.json");
+    writeFileSync(file, text);
+    const { findings } = loadClusterSnapshot([file]);
+    expect(findings.map((f) => [f.rule, f.line, f.path])).toEqual([[rule, line, path]]);
+  });
+
   it("reports a path it cannot read", () => {
     const { findings } = loadClusterSnapshot([join(dir, "missing.yaml")]);
     expect(findings.map((f) => f.rule)).toEqual(["input/unreadable"]);
