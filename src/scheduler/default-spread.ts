@@ -23,6 +23,18 @@ function serviceLabelSet(services: readonly KubeObject[], namespace: string, lab
   return merged;
 }
 
+/** The Services of each namespace: a pod's default spreading looks only at its own namespace's, as the lister does upstream. */
+export function servicesByNamespace(services: readonly KubeObject[]): ReadonlyMap<string, readonly KubeObject[]> {
+  const byNamespace = new Map<string, KubeObject[]>();
+  for (const service of services) {
+    const namespace = textOf(metadataOf(service).namespace) || "default";
+    const list = byNamespace.get(namespace);
+    if (list) list.push(service);
+    else byNamespace.set(namespace, [service]);
+  }
+  return byNamespace;
+}
+
 export function defaultSpreadSelector(planned: PlannedPod, services: readonly KubeObject[]): CompiledSelector {
   const metadata = metadataOf(planned.pod);
   const namespace = textOf(metadata.namespace) || "default";
