@@ -5,16 +5,15 @@ import { kubeconformFlagHint } from "./kubeconform-flags.js";
 import type { PlanRun } from "./plan/index.js";
 import { colorEnabled } from "./report/colors.js";
 import type { RenderContext } from "./report/context.js";
-import { renderJson } from "./report/json.js";
-import { renderText } from "./report/text.js";
 import type { PlanOptions } from "./plan/index.js";
 import { APPLY_MODES, type ApplyMode } from "./diff/apply-mode.js";
-import type { ValidateResult } from "./types.js";
-import { ConfigError, loadConfig, type KubeplanConfig } from "./config/load-config.js";
+import type { RuleInfo, ValidateResult } from "./types.js";
+import { ConfigError } from "./config/config-error.js";
+import type { KubeplanConfig } from "./config/load-config.js";
 import { parseFileSize } from "./load/read-inputs.js";
-import { ruleCatalog } from "./validate/catalog.js";
 import { schemaLocationProblem } from "./schema/schema-locations.js";
-import { UsageError, validate, type ValidateOptions } from "./validate/index.js";
+import { UsageError } from "./usage-error.js";
+import type { ValidateOptions } from "./validate/index.js";
 
 const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap", "markdown"] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -32,10 +31,21 @@ function packageVersion(): string {
   return packageInfo().version;
 }
 
+// The stages, the rules and the renderers are loaded when a command runs, not
+// to print --version or --help: start-up counts in every pre-commit hook.
+
+async function ruleCatalog(): Promise<RuleInfo[]> {
+  return (await import("./validate/catalog.js")).ruleCatalog();
+}
+
 /** What the CI formats say of kubeplan: its rules, version and home page (where each rule has an anchor). */
-function renderContext(): RenderContext {
+async function renderContext(): Promise<RenderContext> {
   const { version, homepage } = packageInfo();
-  return { rules: ruleCatalog(), toolVersion: version, informationUri: homepage };
+  return { rules: await ruleCatalog(), toolVersion: version, informationUri: homepage };
+}
+
+async function renderJson(value: unknown): Promise<string> {
+  return (await import("./report/json.js")).renderJson(value);
 }
 
 function repeatable(value: string, previous: string[] = []): string[] {
@@ -102,12 +112,13 @@ function onlyErrors(result: ValidateResult): ValidateResult {
 async function renderValidate(result: ValidateResult, flags: ValidateFlags): Promise<string> {
   const shown = flags.quiet ? onlyErrors(result) : result;
   if (flags.output === "text" || (flags.summary && flags.output !== "json")) {
+    const { renderText } = await import("./report/text.js");
     return renderText(result, { color: colorEnabled(process.stdout, flags.color), quiet: flags.quiet, summaryOnly: flags.summary });
   }
   if (flags.output === "json") {
     return renderJson(flags.summary ? { kubernetesVersion: result.kubernetesVersion, summary: result.summary } : shown);
   }
-  return (await ciRenderer(flags.output))(shown, renderContext());
+  return (await ciRenderer(flags.output))(shown, await renderContext());
 }
 
 /** `KUBEPLAN_THREADS=1` keeps everything on one thread (the default uses every core). */
@@ -123,8 +134,9 @@ function defaultPaths(paths: string[]): string[] {
   return ["-"];
 }
 
-function readConfig(flags: { config?: string }): KubeplanConfig | undefined {
-  return loadConfig(flags.config, new Set(ruleCatalog().map((r) => r.id)));
+async function readConfig(flags: { config?: string }): Promise<KubeplanConfig | undefined> {
+  const { loadConfig } = await import("./config/load-config.js");
+  return loadConfig(flags.config, new Set((await ruleCatalog()).map((r) => r.id)));
 }
 
 /** The catalogs to read custom resources' schemas from; a URL or an unknown template field is a usage error. */
@@ -168,7 +180,8 @@ function printWarnings(warnings: readonly string[] | undefined): void {
 }
 
 async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
-  const options = validateOptions(flags, readConfig(flags));
+  const options = validateOptions(flags, await readConfig(flags));
+  const { validate } = await import("./validate/index.js");
   const result = await validate(defaultPaths(paths), options);
   printWarnings(result.warnings);
   process.stdout.write(await renderValidate(result, flags));
@@ -203,12 +216,12 @@ async function renderPlan(run: PlanRun, flags: PlanFlags): Promise<string> {
     }
     default:
       // The plan's findings, with the inputs' objects, in a CI format.
-      return (await ciRenderer(flags.output))(run.findings, renderContext());
+      return (await ciRenderer(flags.output))(run.findings, await renderContext());
   }
 }
 
 async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
-  const config = readConfig(flags);
+  const config = await readConfig(flags);
   const options: PlanOptions = {
     ...validateOptions({ ...flags, output: "text" }, config),
     namespace: flags.namespace ?? config?.namespace,
@@ -231,7 +244,7 @@ async function runPlan(paths: string[], flags: PlanFlags): Promise<number> {
 interface WhatIfFlags extends Omit<PlanFlags, "prune" | "pruneSelector" | "applyMode" | "fieldManager" | "forceConflicts" | "namespace"> {}
 
 async function runWhatIf(words: string[], flags: WhatIfFlags): Promise<number> {
-  const config = readConfig(flags);
+  const config = await readConfig(flags);
   const { whatIf, splitCommands } = await import("./whatif/index.js");
   const report = await import("./report/what-if.js");
   const run = await whatIf(splitCommands(words), {
@@ -241,7 +254,7 @@ async function runWhatIf(words: string[], flags: WhatIfFlags): Promise<number> {
     showUnchanged: flags.showUnchanged,
   });
   printWarnings(run.result.warnings);
-  if (flags.output === "json") process.stdout.write(renderJson(report.whatIfJson(run)));
+  if (flags.output === "json") process.stdout.write(await renderJson(report.whatIfJson(run)));
   else if (flags.output === "text") process.stdout.write(report.renderWhatIfText(run, await renderPlan(run, { ...flags, applyMode: "client" }), colorEnabled(process.stdout, flags.color)));
   else if (flags.output === "markdown") process.stdout.write(report.renderWhatIfMarkdown(run, await renderPlan(run, { ...flags, applyMode: "client" })));
   else process.stdout.write(await renderPlan(run, { ...flags, applyMode: "client" }));
@@ -249,8 +262,8 @@ async function runWhatIf(words: string[], flags: WhatIfFlags): Promise<number> {
   return flags.detailedExitcode && run.changePlan.hasChanges ? 2 : 0;
 }
 
-function runRules(): number {
-  const rules = ruleCatalog();
+async function runRules(): Promise<number> {
+  const rules = await ruleCatalog();
   const width = Math.max(...rules.map((r) => r.id.length));
   const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
   process.stdout.write(lines.join("\n") + "\n");
@@ -333,7 +346,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command("rules")
     .description("list every rule with its id, default severity and one line of help")
-    .action(() => setExitCode(runRules()));
+    .action(async () => setExitCode(await runRules()));
 
   return program;
 }

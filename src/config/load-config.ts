@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { nearest } from "../util/suggest.js";
+import { ConfigError } from "./config-error.js";
 import type { RuleSetting } from "../validate/options.js";
 
 export const CONFIG_FILE_NAMES = [".kubeplan.yaml", ".kubeplan.yml"];
@@ -25,7 +26,7 @@ export interface KubeplanConfig {
   namespace?: string;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 const SETTINGS: readonly RuleSetting[] = ["off", "info", "warning", "error"];
 const KEYS = ["kubernetesVersion", "crds", "schemaLocations", "ignoreMissingSchemas", "skipKinds", "skipPaths", "rules", "namespace"] as const;
