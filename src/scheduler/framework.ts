@@ -45,6 +45,13 @@ export interface PreFilterOutcome {
 
 export interface FilterPlugin {
   readonly name: string;
+  /**
+   * The verdict depends only on the pod's nodeName, tolerations and node
+   * affinity and on the node's name, labels, taints and unschedulable flag,
+   * none of which a plan changes: it is worked out once per node for all pods
+   * that share those fields (see SchedulingCycle).
+   */
+  readonly static?: boolean;
   preFilter?(ctx: CycleContext): PreFilterOutcome | undefined;
   filter(ctx: CycleContext, node: NodeInfo): Status | null;
   /**

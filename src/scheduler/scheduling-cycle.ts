@@ -8,6 +8,7 @@ import { unresolvable, type CycleContext, type FilterPlugin, type ScorePlugin, t
 import type { NodeInfo } from "./node-info.js";
 import { numFeasibleNodesToFind } from "./node-order.js";
 import { compareStrings } from "../util/order.js";
+import { stableJson } from "../util/object-access.js";
 import type { PodInfo } from "./pod-info.js";
 import { ImageLocality } from "./plugins/ImageLocality.js";
 import { InterPodAffinityFilter, InterPodAffinityScore } from "./plugins/InterPodAffinity.js";
@@ -69,8 +70,13 @@ export interface CycleResult {
   diagnosis?: Diagnosis;
 }
 
+const UNKNOWN = 0;
+const FITS = 1;
+const FAILS = 2;
+
 export class SchedulingCycle {
   private nextStartNodeIndex = 0;
+  private readonly staticVerdictsByPod = new Map<string, Uint8Array>();
 
   constructor(
     readonly cluster: ClusterState,
@@ -144,21 +150,45 @@ export class SchedulingCycle {
     return null;
   }
 
+  /**
+   * Filters nodes from where the last pod stopped until enough fit. Which
+   * nodes fail is all a fit error needs: the statuses are only worked out (in
+   * a second pass over the same nodes) when none fits.
+   */
   private findFeasibleNodes(ctx: CycleContext, skipped: ReadonlySet<string>, nodes: readonly NodeInfo[], diagnosis: Diagnosis): NodeInfo[] {
     const wanted = numFeasibleNodesToFind(nodes.length);
     const filters = this.activeFilters(skipped);
+    const staticFilters = filters.filter((plugin) => plugin.static);
+    const dynamicFilters = filters.filter((plugin) => !plugin.static);
+    const verdicts = this.staticVerdicts(ctx.pod);
+    const start = this.nextStartNodeIndex;
     const feasible: NodeInfo[] = [];
     let processed = 0;
     for (let i = 0; i < nodes.length && feasible.length < wanted; i++) {
-      const node = nodes[(this.nextStartNodeIndex + i) % nodes.length]!;
+      const node = nodes[(start + i) % nodes.length]!;
       processed++;
-      const status = this.runFilters(ctx, filters, node);
-      if (status) diagnosis.nodeStatuses.set(node.name, status);
-      else feasible.push(node);
+      let verdict = verdicts[node.index];
+      if (verdict === UNKNOWN) verdict = verdicts[node.index] = this.runFilters(ctx, staticFilters, node) ? FAILS : FITS;
+      if (verdict === FITS && !this.runFilters(ctx, dynamicFilters, node)) feasible.push(node);
+    }
+    if (feasible.length === 0) {
+      for (let i = 0; i < processed; i++) {
+        const node = nodes[(start + i) % nodes.length]!;
+        const status = this.runFilters(ctx, filters, node);
+        if (status) diagnosis.nodeStatuses.set(node.name, status);
+      }
     }
     // Start the next pod where this one stopped, so every node gets examined in turn.
-    if (this.cluster.nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % this.cluster.nodes.length;
+    if (this.cluster.nodes.length > 0) this.nextStartNodeIndex = (start + processed) % this.cluster.nodes.length;
     return feasible;
+  }
+
+  /** The static filters' verdict per node (by NodeInfo.index) for pods like this one. */
+  private staticVerdicts(pod: PodInfo): Uint8Array {
+    const key = `${pod.nodeName}\u0000${pod.nodeAffinityKey}\u0000${stableJson(pod.tolerations)}`;
+    let verdicts = this.staticVerdictsByPod.get(key);
+    if (!verdicts) this.staticVerdictsByPod.set(key, (verdicts = new Uint8Array(this.cluster.nodes.length)));
+    return verdicts;
   }
 
   /** Weighted sum of the normalized scores of every Score plugin, per feasible node. */

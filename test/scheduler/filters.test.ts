@@ -386,3 +386,41 @@ describe("Filter plugins and FailedScheduling messages", () => {
     });
   }
 });
+
+// The static filters' verdicts are worked out once per node for pods with the
+// same nodeName, tolerations and node affinity: pods that differ in any of them
+// in one run must each get their own.
+describe("static verdicts shared between pods of one run", () => {
+  const nodes = [
+    node("a-general", { labels: { pool: "general" } }),
+    node("b-gpu", { labels: { pool: "gpu" }, taints: [gpuTaint] }),
+    node("c-cordoned", { labels: { pool: "general" }, unschedulable: true }),
+  ];
+  const tolerateGpu = [{ key: "nvidia.com/gpu", operator: "Exists" }];
+  const tolerateCordon = [{ key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule" }];
+  const gpuOnly = { nodeSelector: { pool: "gpu" } };
+  it.each([
+    ["the same pod twice", [{}, {}], ["a-general", "a-general"]],
+    ["a toleration after a pod without", [gpuOnly, { ...gpuOnly, tolerations: tolerateGpu }], [null, "b-gpu"]],
+    ["no toleration after a pod with one", [{ ...gpuOnly, tolerations: tolerateGpu }, gpuOnly], ["b-gpu", null]],
+    ["another node selector", [{ nodeSelector: { pool: "general" }, tolerations: tolerateCordon }, { ...gpuOnly, tolerations: tolerateCordon }], ["a-general", null]],
+    ["a cordon toleration after a pod without", [{ nodeSelector: { pool: "general" }, cpu: "3" }, { nodeSelector: { pool: "general" }, cpu: "3", tolerations: tolerateCordon }, { nodeSelector: { pool: "general" }, cpu: "3" }], ["a-general", "c-cordoned", null]],
+  ])("%s", (_name, specs, expected) => {
+    const pods = specs.map((spec, i) => {
+      const { cpu, ...rest } = spec as Record<string, unknown>;
+      return planned(`p${i}`, { spec: rest, cpu: cpu as string | undefined });
+    });
+    const result = run({ nodes, pods, runningPods: [], kubernetesVersion: "1.35" });
+    expect(result.pods.map((p) => p.node)).toEqual(expected);
+  });
+
+  it("a pod that fits nowhere still has every node's reason", () => {
+    const pods = [planned("fits", { spec: gpuOnly }), planned("fits-nowhere", { spec: gpuOnly })];
+    pods[0]!.pod.spec!.tolerations = tolerateGpu;
+    const result = run({ nodes, pods, runningPods: [], kubernetesVersion: "1.35" });
+    expect(result.pods.map((p) => p.node)).toEqual(["b-gpu", null]);
+    expect(fitError(result.pods[1]!.reason)).toBe(
+      "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable.",
+    );
+  });
+});

@@ -28,6 +28,7 @@ function namedNodes(terms: unknown[]): Set<string> | undefined {
 
 export const NodeAffinityFilter: FilterPlugin = {
   name: "NodeAffinity",
+  static: true,
   preFilter(ctx) {
     const { pod } = ctx;
     if (!pod.requiredNodeTerms && !pod.nodeSelector) return { skip: true };

@@ -6,6 +6,7 @@ export const ERR_REASON_NODE_NAME = "node(s) didn't match the requested node nam
 
 export const NodeName: FilterPlugin = {
   name: "NodeName",
+  static: true,
   preFilter(ctx) {
     return ctx.pod.nodeName === "" ? { skip: true } : undefined;
   },

@@ -9,6 +9,7 @@ const UNSCHEDULABLE_TAINT = { key: "node.kubernetes.io/unschedulable", effect: "
 
 export const NodeUnschedulable: FilterPlugin = {
   name: "NodeUnschedulable",
+  static: true,
   filter(ctx, node) {
     if (!node.unschedulable || isTaintTolerated(UNSCHEDULABLE_TAINT, ctx.pod.tolerations)) return null;
     return unresolvable(this.name, ERR_REASON_UNSCHEDULABLE);

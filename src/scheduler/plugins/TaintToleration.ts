@@ -18,6 +18,7 @@ export function isDoNotScheduleTaint(taint: Taint): boolean {
 
 export const TaintTolerationFilter: FilterPlugin = {
   name: "TaintToleration",
+  static: true,
   filter(ctx, node) {
     const taint = findUntoleratedTaint(node.taints, ctx.pod.tolerations, isDoNotScheduleTaint);
     if (!taint) return null;
