@@ -3,11 +3,11 @@
 // without constraints, the system defaults: hostname maxSkew 3, zone maxSkew 5)
 // favour the emptier domains.
 import { findUntoleratedTaint } from "../../util/taints.js";
-import type { PodSet } from "../cluster-state.js";
+import type { ClusterState, PodSet } from "../cluster-state.js";
 import { unresolvable, unschedulable, MAX_NODE_SCORE, type CycleContext, type FilterPlugin, type ScorePlugin } from "../framework.js";
 import { andSelectors, compileLabelSelector, selectorFromSet, type CompiledSelector } from "../label-selector.js";
 import { HOSTNAME_LABEL, ZONE_LABEL, type NodeInfo } from "../node-info.js";
-import { arrayOf, textOf, truncatedIntegerOf } from "../../util/object-access.js";
+import { arrayOf, stableJson, textOf, truncatedIntegerOf } from "../../util/object-access.js";
 import type { PodInfo } from "../pod-info.js";
 import { isDoNotScheduleTaint } from "./TaintToleration.js";
 
@@ -80,6 +80,18 @@ interface FilterState {
   constraints: SpreadConstraint[];
   /** Matching pods per topology value, per constraint. */
   counts: Map<string, number>[];
+  /** Per constraint: 1 when the pod itself matches the selector, and the global minimum of the counts (the critical paths). */
+  selfMatches: number[];
+  minimums: number[];
+}
+
+function filterState(pod: PodInfo, constraints: SpreadConstraint[], counts: Map<string, number>[]): FilterState {
+  return {
+    constraints,
+    counts,
+    selfMatches: constraints.map((c) => (c.selector.matches(pod.labels) ? 1 : 0)),
+    minimums: constraints.map((c, i) => minMatch(counts[i]!, c.minDomains)),
+  };
 }
 
 function minMatch(counts: Map<string, number>, minDomains: number): number {
@@ -90,24 +102,51 @@ function minMatch(counts: Map<string, number>, minDomains: number): number {
   return min;
 }
 
+interface Eligibility {
+  /** Per constraint: the nodes it counts (by NodeInfo.index). */
+  eligible: Uint8Array[];
+  /** Per constraint: the topology values of those nodes. */
+  domains: string[][];
+}
+
+const eligibilityByCluster = new WeakMap<ClusterState, Map<string, Eligibility>>();
+
+/**
+ * The nodes each constraint counts and their domains. Nodes do not change
+ * during a plan: this is worked out once for all pods with the same
+ * constraint keys and policies, node affinity and tolerations.
+ */
+function eligibility(ctx: CycleContext, constraints: readonly SpreadConstraint[]): Eligibility {
+  let cache = eligibilityByCluster.get(ctx.cluster);
+  if (!cache) eligibilityByCluster.set(ctx.cluster, (cache = new Map()));
+  const honorsTaints = constraints.some((c) => c.honorNodeTaints);
+  const key = stableJson([constraints.map((c) => [c.topologyKey, c.honorNodeAffinity, c.honorNodeTaints]), ctx.pod.nodeAffinityKey, honorsTaints ? ctx.pod.tolerations : null]);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const eligible = constraints.map(() => new Uint8Array(ctx.cluster.nodes.length));
+  const domains = constraints.map(() => new Set<string>());
+  const nodeAffinity = ctx.cluster.requiredNodeAffinity(ctx.pod);
+  for (const node of ctx.cluster.nodes) {
+    if (!hasAllTopologyKeys(node, constraints)) continue;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
+      if (!matchesInclusionPolicies(ctx, c, node, nodeAffinity)) continue;
+      eligible[i]![node.index] = 1;
+      domains[i]!.add(node.labels[c.topologyKey]!);
+    }
+  }
+  const computed = { eligible, domains: domains.map((values) => [...values]) };
+  cache.set(key, computed);
+  return computed;
+}
+
 export const PodTopologySpreadFilter: FilterPlugin = {
   name: NAME,
   preFilter(ctx) {
     const constraints = spreadConstraints(ctx.pod, "DoNotSchedule");
     if (constraints.length === 0) return { skip: true };
-    const counts = constraints.map(() => new Map<string, number>());
-    const eligible = constraints.map(() => new Uint8Array(ctx.cluster.nodes.length));
-    const nodeAffinity = ctx.cluster.requiredNodeAffinity(ctx.pod);
-    for (const node of ctx.cluster.nodes) {
-      if (!hasAllTopologyKeys(node, constraints)) continue;
-      for (let i = 0; i < constraints.length; i++) {
-        const c = constraints[i]!;
-        if (!matchesInclusionPolicies(ctx, c, node, nodeAffinity)) continue;
-        eligible[i]![node.index] = 1;
-        const value = node.labels[c.topologyKey]!;
-        if (!counts[i]!.has(value)) counts[i]!.set(value, 0);
-      }
-    }
+    const { eligible, domains } = eligibility(ctx, constraints);
+    const counts = domains.map((values) => new Map(values.map((value) => [value, 0])));
     constraints.forEach((c, i) => {
       for (const set of countedSets(ctx, c)) {
         for (const [node, count] of set.nodeCounts) {
@@ -117,7 +156,7 @@ export const PodTopologySpreadFilter: FilterPlugin = {
         }
       }
     });
-    ctx.state.set(NAME, { constraints, counts } satisfies FilterState);
+    ctx.state.set(NAME, filterState(ctx.pod, constraints, counts));
     return undefined;
   },
   filter(ctx, node) {
@@ -126,9 +165,7 @@ export const PodTopologySpreadFilter: FilterPlugin = {
       const c = state.constraints[i]!;
       const value = node.labels[c.topologyKey];
       if (value === undefined) return unresolvable(NAME, ERR_REASON_NODE_LABEL_NOT_MATCH);
-      const counts = state.counts[i]!;
-      const selfMatch = c.selector.matches(ctx.pod.labels) ? 1 : 0;
-      const skew = (counts.get(value) ?? 0) + selfMatch - minMatch(counts, c.minDomains);
+      const skew = (state.counts[i]!.get(value) ?? 0) + state.selfMatches[i]! - state.minimums[i]!;
       if (skew > c.maxSkew) return unschedulable(NAME, ERR_REASON_CONSTRAINTS_NOT_MATCH);
     }
     return null;
@@ -146,7 +183,7 @@ export const PodTopologySpreadFilter: FilterPlugin = {
         });
       }
     }
-    return { constraints: state.constraints, counts } satisfies FilterState;
+    return filterState(ctx.pod, state.constraints, counts);
   },
 };
 
@@ -175,11 +212,12 @@ export const PodTopologySpreadScore: ScorePlugin = {
         ignored.add(node);
         continue;
       }
-      constraints.forEach((c, i) => {
-        if (c.topologyKey === HOSTNAME_LABEL) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (c.topologyKey === HOSTNAME_LABEL) continue;
         const value = node.labels[c.topologyKey] ?? "";
         if (!counts[i]!.has(value)) counts[i]!.set(value, 0);
-      });
+      }
     }
     const weights = constraints.map((c, i) =>
       Math.log((c.topologyKey === HOSTNAME_LABEL ? feasible.length - ignored.size : counts[i]!.size) + 2),
@@ -205,9 +243,10 @@ export const PodTopologySpreadScore: ScorePlugin = {
     const state = ctx.state.get(NAME + "/score") as ScoreState;
     if (state.ignored.has(node)) return 0;
     let score = 0;
-    state.constraints.forEach((c, i) => {
+    for (let i = 0; i < state.constraints.length; i++) {
+      const c = state.constraints[i]!;
       const value = node.labels[c.topologyKey];
-      if (value === undefined) return;
+      if (value === undefined) continue;
       let count = 0;
       if (c.topologyKey === HOSTNAME_LABEL) {
         for (const set of state.sets[i]!) count += set.nodeCounts.get(node) ?? 0;
@@ -215,22 +254,22 @@ export const PodTopologySpreadScore: ScorePlugin = {
         count = state.counts[i]!.get(value) ?? 0;
       }
       score += count * state.weights[i]! + (c.maxSkew - 1);
-    });
+    }
     return Math.round(score);
   },
   normalize(ctx, scores, nodes) {
     const state = ctx.state.get(NAME + "/score") as ScoreState;
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
-    nodes.forEach((node, i) => {
-      if (state.ignored.has(node)) return;
+    for (let i = 0; i < nodes.length; i++) {
+      if (state.ignored.has(nodes[i]!)) continue;
       min = Math.min(min, scores[i]!);
       max = Math.max(max, scores[i]!);
-    });
-    nodes.forEach((node, i) => {
-      if (state.ignored.has(node)) scores[i] = 0;
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      if (state.ignored.has(nodes[i]!)) scores[i] = 0;
       else if (max === 0) scores[i] = MAX_NODE_SCORE;
       else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
-    });
+    }
   },
 };
