@@ -29,7 +29,7 @@ describe("start-up", () => {
     expect(modulesLoaded(["--version"])).toEqual({ own: ["bin/kubeplan.js"], packages: [] });
   });
 
-  it.each([[["--help"]], [["validate", "--help"]], [["plan", "--help"]]])("%j loads the command line only: no stage, rule, schema or parser", (args) => {
+  it.each([[["--help"]], [["validate", "--help"]], [["plan", "--help"]], [["what-if", "--help"]]])("%j loads the command line only: no stage, rule, schema or parser", (args) => {
     const { own, packages } = modulesLoaded(args);
     expect(packages).toEqual(["commander"]);
     expect(own.filter((path) => /^dist\/(validate|rules|schema\/(?!schema-locations)|apiserver|plan|admission|scheduler|expand|report\/(?!colors))/.test(path))).toEqual([]);
