@@ -56,7 +56,8 @@ describe("each CEL library Kubernetes offers", () => {
     const found = check(field, rule, fail);
     expect(found).toHaveLength(1);
     expect(found[0]![0]).toBe("schema/cel-rule");
-    expect(found[0]![1]).toMatch(/^spec\.v: Invalid value: "[a-z]*": rule failed$/);
+    // Strings, numbers and booleans are shown; lists and objects are left out.
+    expect(found[0]![1]).toMatch(/^spec\.v: Invalid value: (?:"[^"]*": |-?\d+: )?rule failed$/);
   });
 });
 
@@ -67,7 +68,7 @@ describe("errors of library functions are the rule's errors, as cel-go reports t
     ]);
   });
   test("an IPv4-mapped IPv6 address", () => {
-    expect(check(STRING, "isIP(self)", "'::ffff:10.0.0.1'")).toEqual([["schema/cel-rule", 'spec.v: Invalid value: "string": rule failed']]);
+    expect(check(STRING, "isIP(self)", "'::ffff:10.0.0.1'")).toEqual([["schema/cel-rule", 'spec.v: Invalid value: "::ffff:10.0.0.1": rule failed']]);
   });
   test("a pattern RE2 rejects", () => {
     expect(check(STRING, "self.matches('(?=a)')", "a")).toEqual([

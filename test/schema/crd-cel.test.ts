@@ -49,15 +49,35 @@ describe("rules that hold pass silently", () => {
 });
 
 describe("failed rules read as upstream reports them", () => {
-  const failing: Array<{ name: string; spec: object; yaml: string; root?: object; expected: ReturnType<typeof check> }> = [
+  const failing: Array<{ name: string; spec: object; yaml: string; root?: object; version?: string; expected: ReturnType<typeof check> }> = [
     {
       name: "no message: failed rule",
       spec: object({ a: { type: "integer" } }, rule("self.a > 1")),
       yaml: "  a: 1\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: "spec: Invalid value: failed rule: self.a > 1" }],
+    },
+    {
+      name: "before 1.35 a rule on an object prints the type",
+      spec: object({ a: { type: "integer" } }, rule("self.a > 1")),
+      yaml: "  a: 1\n",
+      version: "1.34",
       expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": failed rule: self.a > 1' }],
     },
     {
-      name: "a rule on a scalar field prints its type",
+      name: "a rule on a scalar field prints its value",
+      spec: object({ replicas: { type: "integer", "x-kubernetes-validations": rule("self <= 10", { message: " at most 10 " }) } }),
+      yaml: "  replicas: 11\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 13, message: "spec.replicas: Invalid value: 11: at most 10" }],
+    },
+    {
+      name: "a rule on a string prints it quoted",
+      spec: object({ name: { type: "string", "x-kubernetes-validations": rule("self.matches('^[a-z]+$')", { message: "lower case letters only" }) } }),
+      yaml: "  name: Web-1\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 9, message: 'spec.name: Invalid value: "Web-1": lower case letters only' }],
+    },
+    {
+      name: "before 1.35 a rule on a scalar field prints its type",
+      version: "1.34",
       spec: object({ replicas: { type: "integer", "x-kubernetes-validations": rule("self <= 10", { message: " at most 10 " }) } }),
       yaml: "  replicas: 11\n",
       expected: [{ rule: "schema/cel-rule", line: 5, column: 13, message: 'spec.replicas: Invalid value: "integer": at most 10' }],
@@ -67,7 +87,7 @@ describe("failed rules read as upstream reports them", () => {
       spec: object({ a: { type: "string" } }),
       root: { "x-kubernetes-validations": rule("self.metadata.name.startsWith('prod-')", { message: "name must start with prod-" }) },
       yaml: "  a: x\n",
-      expected: [{ rule: "schema/cel-rule", line: 1, column: 1, message: '<nil>: Invalid value: "object": name must start with prod-' }],
+      expected: [{ rule: "schema/cel-rule", line: 1, column: 1, message: "<nil>: Invalid value: name must start with prod-" }],
     },
     {
       name: "reason Forbidden",
@@ -76,22 +96,29 @@ describe("failed rules read as upstream reports them", () => {
       expected: [{ rule: "schema/cel-rule", line: 6, column: 6, message: "spec.b: Forbidden: a and b are mutually exclusive" }],
     },
     {
-      name: "reason Duplicate prints the type",
+      name: "reason Duplicate on an array omits the value",
       spec: object({ xs: { type: "array", items: { type: "string" }, "x-kubernetes-validations": rule("self.size() < 2", { reason: "FieldValueDuplicate" }) } }),
       yaml: "  xs: [a, b]\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 7, message: "spec.xs: Duplicate value" }],
+    },
+    {
+      name: "before 1.35 reason Duplicate prints the type",
+      spec: object({ xs: { type: "array", items: { type: "string" }, "x-kubernetes-validations": rule("self.size() < 2", { reason: "FieldValueDuplicate" }) } }),
+      yaml: "  xs: [a, b]\n",
+      version: "1.34",
       expected: [{ rule: "schema/cel-rule", line: 5, column: 7, message: 'spec.xs: Duplicate value: "array"' }],
     },
     {
       name: "fieldPath into a map key",
       spec: object({ labels: { type: "object", additionalProperties: { type: "string" } } }, rule("self.labels.team != ''", { message: "team must be set", fieldPath: ".labels['team']" })),
       yaml: "  labels: {team: ''}\n",
-      expected: [{ rule: "schema/cel-rule", line: 5, column: 18, message: 'spec.labels[team]: Invalid value: "object": team must be set' }],
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 18, message: "spec.labels[team]: Invalid value: team must be set" }],
     },
     {
       name: "a messageExpression that fails falls back to the message",
       spec: object({ a: { type: "integer" } }, rule("self.a > 1", { message: "a must exceed 1", messageExpression: "self.missing + 'x'" })),
       yaml: "  a: 1\n",
-      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": a must exceed 1' }],
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: "spec: Invalid value: a must exceed 1" }],
     },
     {
       name: "an evaluation error: no such key",
@@ -109,11 +136,11 @@ describe("failed rules read as upstream reports them", () => {
       name: "embedded resources show apiVersion and kind",
       spec: object({ template: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true, "x-kubernetes-validations": rule("self.kind == 'Pod'", { message: "only Pods" }) } }),
       yaml: "  template: {apiVersion: v1, kind: Service}\n",
-      expected: [{ rule: "schema/cel-rule", line: 5, column: 13, message: 'spec.template: Invalid value: "object": only Pods' }],
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 13, message: "spec.template: Invalid value: only Pods" }],
     },
   ];
-  test.each(failing)("$name", ({ spec, yaml, root, expected }) => {
-    expect(check(spec, yaml, { root })).toEqual(expected);
+  test.each(failing)("$name", ({ spec, yaml, root, version, expected }) => {
+    expect(check(spec, yaml, { root, ...(version ? { version } : {}) })).toEqual(expected);
   });
 });
 

@@ -202,7 +202,7 @@ describe("custom resources", () => {
     {
       name: "a CEL rule's message, after defaults (maxReplicas defaults to 3)",
       yaml: webapp("  image: shop\n  minReplicas: 5\n"),
-      expected: [{ rule: "schema/cel-rule", line: 6, column: 3, message: 'spec: Invalid value: "object": minReplicas must not exceed maxReplicas' }],
+      expected: [{ rule: "schema/cel-rule", line: 6, column: 3, message: "spec: Invalid value: minReplicas must not exceed maxReplicas" }],
     },
     {
       name: "a CEL rule's messageExpression, fieldPath and reason",
@@ -213,14 +213,14 @@ describe("custom resources", () => {
       name: "CEL rules on list items",
       yaml: webapp("  image: shop\n  routes:\n    - path: api\n      weight: 150\n"),
       expected: [
-        { rule: "schema/cel-rule", line: 8, column: 13, message: 'spec.routes[0].path: Invalid value: "string": must start with /' },
-        { rule: "schema/cel-rule", line: 9, column: 15, message: 'spec.routes[0].weight: Invalid value: "integer": weight 150 is over 100' },
+        { rule: "schema/cel-rule", line: 8, column: 13, message: 'spec.routes[0].path: Invalid value: "api": must start with /' },
+        { rule: "schema/cel-rule", line: 9, column: 15, message: "spec.routes[0].weight: Invalid value: 150: weight 150 is over 100" },
       ],
     },
     {
       name: "a CEL rule of the url library",
       yaml: webapp("  image: shop\n  homepage: shop home\n"),
-      expected: [{ rule: "schema/cel-rule", line: 7, column: 13, message: 'spec.homepage: Invalid value: "string": must be a URL' }],
+      expected: [{ rule: "schema/cel-rule", line: 7, column: 13, message: 'spec.homepage: Invalid value: "shop home": must be a URL' }],
     },
     {
       name: "a CEL rule reading a field that is not set",

@@ -46,7 +46,7 @@ describe("custom resources", () => {
         { rule: "schema/invalid-value", line: 8, column: 13, message: `spec.schedule: Invalid value: "daily": spec.schedule in body should match '^(\\d+|\\*)(/\\d+)?(\\s+(\\d+|\\*)(/\\d+)?){4}$'` },
         { rule: "schema/invalid-value", line: 7, column: 14, message: "spec.retention: Invalid value: 0: spec.retention in body should be greater than or equal to 1" },
         { rule: "schema/enum", line: 6, column: 9, message: 'spec.mode: Unsupported value: "ful": supported values: "full", "incremental" (did you mean "full"?)', suggestion: "full" },
-        { rule: "schema/cel-rule", line: 6, column: 3, message: 'spec: Invalid value: "object": retention must be positive' },
+        { rule: "schema/cel-rule", line: 6, column: 3, message: "spec: Invalid value: retention must be positive" },
       ],
     },
     {

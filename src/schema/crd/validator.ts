@@ -90,7 +90,7 @@ export class CustomResourceValidator {
     }
     const version = this.options.kubernetesVersion;
     const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version, path)];
-    if (this.schema.hasRules) more.push(...celRuleProblems(object, root, path, invalid));
+    if (this.schema.hasRules) more.push(...celRuleProblems(object, root, path, invalid, version));
     for (const problem of more) findings.push(toFinding(document, problem));
     return findings;
   }

@@ -163,9 +163,11 @@ class Coster {
     const bodyArgs = twoVariables ? args.slice(2) : args.slice(1);
     const bodies = this.withScope(bindings, () => bodyArgs.map((arg) => this.estimate(arg)));
     const body = add(...bodies.map((b) => b.cost));
-    const perElement: Record<string, number> = { all: 3, exists: 3, exists_one: 2, map: 12, filter: 13, transformList: 12, transformMap: 12, transformMapEntry: 12 };
+    // Per element: the loop condition and step cel-go's macros expand to; then the result.
+    const perElement: Record<string, number> = { all: 3, exists: 4, exists_one: 2, map: 12, filter: 13, transformList: 12, transformMap: 12, transformMapEntry: 12 };
     const init = name === "map" || name === "filter" || name.startsWith("transform") ? LIST_CREATE : 0;
-    const cost = add(range.cost, init, 1, times(range.size, add(body, perElement[name] ?? 3)));
+    const result = name === "exists_one" ? 2 : 1;
+    const cost = add(range.cost, init, result, times(range.size, add(body, perElement[name] ?? 3)));
     if (name === "all" || name === "exists" || name === "exists_one") return scalar(cost, "bool");
     const last = bodies[bodies.length - 1]!;
     return { cost, size: range.size, type: { kind: range.type.kind === "list" || name === "map" || name === "filter" ? "list" : "map", maxElements: range.size, minSerializedSize: 2, elem: name === "filter" ? elem : last.type } };
@@ -179,8 +181,10 @@ class Coster {
       if (estimate) return estimate;
     }
     if (name === "has" && !target) {
-      const inner = this.estimate(args[0]!);
-      return scalar(inner.cost, "bool");
+      // A presence test costs its operand only: Kubernetes sets PresenceTestHasCost(false).
+      const selection = args[0]!;
+      const operand = selection.op === "." || selection.op === ".?" ? (selection.args as [ASTNode, string])[0] : selection;
+      return scalar(this.estimate(operand).cost, "bool");
     }
     if (name === "bind" && target?.op === "id" && target.args === "cel" && args.length === 3 && args[0]!.op === "id") {
       const value = this.estimate(args[1]!);

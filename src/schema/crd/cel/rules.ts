@@ -1,7 +1,9 @@
 // x-kubernetes-validations: each rule evaluated against the value at its
 // schema node, reported as apiextensions reports it
 // (apiextensions-apiserver pkg/apiserver/schema/cel/validation.go):
-//   <path>: Invalid value: "<schema type>": <message>
+//   <path>: Invalid value: <value>: <message>
+// where the value is the schema type ("string") before Kubernetes 1.35, and
+// from 1.35 the value itself, left out for objects and arrays;
 // with the rule's messageExpression, message or "failed rule: <rule>";
 // reason and fieldPath as the rule gives them. Transition rules (oldSelf)
 // are skipped, as upstream skips them when there is no old object. Each
@@ -11,7 +13,9 @@
 // is one info finding per CRD and rule, never an error.
 import type { ParseResult } from "@marcbachmann/cel-js";
 import { goQuote } from "../../../rules/support/field-errors.js";
+import { atLeast } from "../../../util/release.js";
 import { joinPointer } from "../../../util/pointer.js";
+import { badValue } from "../bad-value.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "../problem.js";
 import { mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
 import { estimateCost } from "./cost.js";
@@ -82,6 +86,7 @@ interface Walk {
   path: (pointer: string) => string;
   /** Pointers of values of the wrong type and of unknown fields (see celRuleProblems). */
   invalid: readonly string[];
+  kubernetesVersion: string;
   cache: WeakMap<object, unknown>;
   types: WeakMap<object, CelType>;
   /** What is left of the object's runtime budget. */
@@ -142,11 +147,17 @@ function fieldPathSegments(fieldPath: string): string[] | undefined {
   return end === fieldPath.length && segments.length > 0 ? segments : undefined;
 }
 
-function failure(walk: Walk, rule: ValidationRule, node: StructuralNode, pointer: string, detail: string): CustomResourceProblem {
+/** The bad value of a failed rule: its schema type before 1.35, then the value unless it is an object or array. */
+function failedValue(walk: Walk, node: StructuralNode, value: unknown): string | undefined {
+  if (!atLeast(walk.kubernetesVersion, "1.35")) return goQuote(node.type);
+  return node.type === "object" || node.type === "array" ? undefined : badValue(value, walk.kubernetesVersion);
+}
+
+function failure(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, detail: string): CustomResourceProblem {
   const target = rule.fieldPath !== undefined ? fieldPathSegments(rule.fieldPath.trim()) : undefined;
   const at = target ? joinPointer(pointer, ...target) : pointer;
   const path = walk.path(at);
-  const type = goQuote(node.type);
+  const shown = failedValue(walk, node, value);
   let message: string;
   switch (rule.reason) {
     case "FieldValueForbidden":
@@ -156,10 +167,10 @@ function failure(walk: Walk, rule: ValidationRule, node: StructuralNode, pointer
       message = `${path}: Required value: ${detail}`;
       break;
     case "FieldValueDuplicate":
-      message = `${path}: Duplicate value: ${type}`;
+      message = shown === undefined ? `${path}: Duplicate value` : `${path}: Duplicate value: ${shown}`;
       break;
     default:
-      message = `${path}: Invalid value: ${type}: ${detail}`;
+      message = shown === undefined ? `${path}: Invalid value: ${detail}` : `${path}: Invalid value: ${shown}: ${detail}`;
   }
   return { rule: CUSTOM_RESOURCE_RULES.celRule, pointer: at, message };
 }
@@ -240,7 +251,7 @@ function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, va
     }
     case "fail": {
       const detail = evaluatedMessage(entry, activation) ?? (rule.message !== undefined && rule.message.trim() !== "" ? rule.message.trim() : `failed rule: ${rule.rule.trim()}`);
-      walk.problems.push(failure(walk, rule, node, pointer, detail));
+      walk.problems.push(failure(walk, rule, node, value, pointer, detail));
     }
   }
 }
@@ -277,8 +288,8 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
  * type and of unknown fields: a rule over them that cannot be evaluated is not
  * reported (the schema error says it all).
  */
-export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[]): CustomResourceProblem[] {
-  const walk: Walk = { root, path, invalid, cache: new WeakMap(), types: new WeakMap(), budget: RUNTIME_CEL_COST_BUDGET, exhausted: false, problems: [] };
+export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[], kubernetesVersion: string): CustomResourceProblem[] {
+  const walk: Walk = { root, path, invalid, kubernetesVersion, cache: new WeakMap(), types: new WeakMap(), budget: RUNTIME_CEL_COST_BUDGET, exhausted: false, problems: [] };
   visit(walk, object, root, "", 0, true);
   return walk.problems;
 }
