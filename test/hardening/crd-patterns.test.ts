@@ -41,7 +41,7 @@ describe("catastrophic patterns run in linear time", () => {
     const validator = validatorWith({ "x-kubernetes-validations": [{ rule: `self.matches('${pattern}')`, message: "no match" }] });
     const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: t}\nspec:\n  v: "${EVIL}"\n`);
     const { result, ms } = timed(() => validator.validate(document!));
-    expect(result.map((f) => f.message)).toEqual(['spec.v: Invalid value: "string": no match']);
+    expect(result.map((f) => f.message)).toEqual([`spec.v: Invalid value: "${EVIL}": no match`]);
     expect(ms).toBeLessThan(2000);
   });
 });
