@@ -134,7 +134,7 @@ export class KindCatalog {
 
   /** A custom-looking apiVersion one or two edits away from one serving the kind (`app/v1` for `apps/v1`). */
   private looksLikeTypo(apiVersion: string, candidates: readonly string[]): boolean {
-    return nearest(apiVersion, candidates, { maxDistance: 2 }) !== undefined;
+    return nearest(apiVersion, candidates, { maxDistance: 2, partial: false }) !== undefined;
   }
 
   private kindTypo(apiVersion: string, kind: string, head: string): KindProblem {
@@ -148,7 +148,7 @@ export class KindCatalog {
     }
     if (!this.release.servedKinds().has(apiVersion)) {
       const versions = this.servedApiVersionsOfGroup(groupOf(apiVersion));
-      const closest = nearest(apiVersion, versions, { maxDistance: 3 }) ?? versions[0];
+      const closest = nearest(apiVersion, versions, { maxDistance: 3, partial: false }) ?? versions[0];
       if (closest !== undefined) {
         return problem(KIND_RULES.unknownKind, "/apiVersion", `apiVersion: ${head} (did you mean ${quote(closest)}?)`, closest);
       }

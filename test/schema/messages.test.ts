@@ -69,8 +69,13 @@ const INVALID: InvalidCase[] = [
   },
   {
     name: "imagee → image",
+    yaml: deployment("").replace("image: nginx:1.27", "imagee: nginx:1.27"),
+    expected: [{ rule: "schema/unknown-field", line: 14, column: 11, message: 'spec.template.spec.containers[0].imagee: unknown field "imagee" (did you mean "image"?)', suggestion: "image" }],
+  },
+  {
+    name: "no field already written: imagee beside image",
     yaml: deployment(`          imagee: nginx\n`),
-    expected: [{ rule: "schema/unknown-field", line: 15, column: 11, message: 'spec.template.spec.containers[0].imagee: unknown field "imagee" (did you mean "image"?)', suggestion: "image" }],
+    expected: [{ rule: "schema/unknown-field", line: 15, column: 11, message: 'spec.template.spec.containers[0].imagee: unknown field "imagee"' }],
   },
   {
     name: "contianers → containers",

@@ -50,7 +50,7 @@ function unknownKindOfGroup(catalog: CustomResourceCatalog, apiVersion: string, 
  */
 function servedElsewhere(catalog: CustomResourceCatalog, apiVersion: string, kind: string): CustomKindProblem | undefined {
   const served = byStability(catalog.servedVersionsOfKind(kind)).map((v) => v.apiVersion);
-  const closest = nearest(apiVersion, served, { maxDistance: 2 }) ?? served[0];
+  const closest = nearest(apiVersion, served, { maxDistance: 2, partial: false }) ?? served[0];
   if (closest === undefined) return undefined;
   return problem("/apiVersion", `apiVersion: no matches for kind ${quote(kind)} in version ${quote(apiVersion)} (${kind} is served as ${quote(closest)})`, closest);
 }

@@ -72,6 +72,7 @@ export class CustomResourceValidator {
         release: this.options.release,
         root: this.schema.json,
         document: view,
+        written: document.object,
         kubernetesVersion: this.options.kubernetesVersion,
         fieldIndex: () => (this.fieldIndex ??= buildFieldIndex(this.options.release, this.schema.json)),
       };

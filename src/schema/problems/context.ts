@@ -33,6 +33,8 @@ export interface TranslationContext {
   /** The kind's root schema. */
   root: SchemaNode;
   document: ManifestDocument;
+  /** The object as written, when `document.object` has defaults filled in (custom resources). */
+  written?: unknown;
   /** Where each field exists in the kind (built on first need). */
   fieldIndex: () => Map<string, FieldPlace[]>;
 }
