@@ -19,7 +19,7 @@ export interface Finding {
   suggestion?: string;
   /** Set when a `kubeplan.io/ignore` annotation or the config silenced it. */
   suppressed?: boolean;
-  /** The edit that applies `suggestion`, when it replaces the key or value the finding points at. */
+  /** The edits of the file that fix it, where the fix is certain (see FindingFix). */
   fix?: FindingFix;
   /**
    * Set for Helm output read from standard input: `file` is the template its
@@ -28,17 +28,53 @@ export interface Finding {
   rendered?: boolean;
 }
 
-/** Text on one line, from `column` to just before `endColumn` (1-based). */
+/** Text of a file from line:column up to, not including, endLine:endColumn (1-based; columns count UTF-16 code units). */
 export interface Span {
   line: number;
   column: number;
+  endLine: number;
   endColumn: number;
 }
 
-/** Replace the text of `span` (in the finding's file) with `text`. */
-export interface FindingFix {
+/** Replace the text of `span` with `text`; an empty span inserts it. */
+export interface TextEdit {
   span: Span;
   text: string;
+}
+
+/**
+ * How to fix a finding: edits of the finding's file, made together, that keep
+ * everything else as written (comments, key order, quoting, layout). `kubeplan
+ * fix`, the JSON output and SARIF `fixes` all use this one description.
+ */
+export interface FindingFix {
+  /** What the fix does, in a few words: `rename "tartPort" to "targetPort"`. */
+  description: string;
+  edits: TextEdit[];
+}
+
+/**
+ * A change of a document as YAML, by JSON pointers relative to its object; the
+ * loader, which knows where each value is written, turns it into text edits.
+ */
+export type YamlChange =
+  /** The key at `pointer` renamed, quoted as it was. */
+  | { op: "renameKey"; pointer: string; name: string }
+  /** The scalar at `pointer` replaced by this value, quoted as it was where the value allows. */
+  | { op: "setValue"; pointer: string; value: string | number | boolean }
+  /** The scalar at `pointer` replaced by this YAML text as it is (`port: 9000` for `port:9000`). */
+  | { op: "replaceText"; pointer: string; text: string }
+  /** The key at `pointer` and its value removed. */
+  | { op: "removePair"; pointer: string }
+  /** `key: value` added first to the mapping at `pointer`. */
+  | { op: "insertPair"; pointer: string; key: string; value: unknown }
+  /** The key at `pointer` and its value, as written, moved first into the mapping at `to`. */
+  | { op: "movePair"; pointer: string; to: string };
+
+/** A fix a check proposes, in terms of the document: the changes to make together. */
+export interface ProposedFix {
+  description: string;
+  changes: YamlChange[];
 }
 
 export interface Position {
@@ -84,8 +120,12 @@ export interface ManifestDocument {
    * when the loader kept the text; messages use it to say how YAML read it.
    */
   sourceText?(pointer: string): string | undefined;
-  /** Where the scalar at `pointer` (or its key) is written, when it is on one line. */
-  scalarSpan?(pointer: string, options?: { key?: boolean }): Span | undefined;
+  /**
+   * The text edits that make these changes where the document is written;
+   * undefined when they cannot be made without touching anything else (flow
+   * style, aliases, a key after "- " to remove, Helm output).
+   */
+  edits?(changes: readonly YamlChange[]): TextEdit[] | undefined;
   /** Helm output from standard input, placed in the template `# Source:` names (see Finding.rendered). */
   rendered?: boolean;
 }
@@ -106,6 +146,8 @@ export interface Report {
   suggestion?: string;
   /** Point at the key instead of the value (unknown fields, misplaced keys). */
   atKey?: boolean;
+  /** The changes that fix it, when they are certain. */
+  fix?: ProposedFix;
   /** Overrides the rule's default severity for this one report. */
   severity?: Severity;
 }

@@ -1,11 +1,12 @@
 // From YAML text to manifest documents: one per Kubernetes object, Lists
 // flattened, each able to say where any of its values was written.
 import { Composer, LineCounter, parseAllDocuments, Parser, type Document } from "yaml";
-import type { Finding, KubeObject, ManifestDocument, Position } from "../types.js";
+import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast } from "./fast-yaml.js";
 import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml.js";
-import { documentToJS, locateInDocument, scalarSourceAt, scalarSpanInDocument } from "./yaml-ast.js";
+import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
+import { planEdits } from "./yaml-edits.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 import { splitYamlStream, type StreamChunk } from "./yaml-stream.js";
 
@@ -69,6 +70,7 @@ function shift(at: Position, origin: Origin): Position {
 /** A chunk of the stream (see yaml-stream.ts) and its documents' syntax trees, offsets relative to the chunk. */
 interface ParsedChunk {
   chunk: StreamChunk;
+  text: string;
   trees: Document[];
 }
 
@@ -87,8 +89,8 @@ class FileSource {
     readonly lineCounter: LineCounter,
   ) {}
 
-  /** The syntax tree of the document whose contents start at `offset`, and where its chunk starts. */
-  tree(offset: number): { doc: Document; chunkStart: number } {
+  /** The syntax tree of the document whose contents start at `offset`, its chunk's text, and where that starts. */
+  tree(offset: number): { doc: Document; chunkStart: number; chunkText: string } {
     this.chunks ??= splitYamlStream(this.text);
     let low = 0;
     let high = this.chunks.length - 1;
@@ -100,12 +102,13 @@ class FileSource {
     let parsed = this.parsed.get(low);
     if (!parsed) {
       const chunk = this.chunks[low]!;
-      parsed = { chunk, trees: parseAllDocuments(this.text.slice(chunk.start, chunk.end), KUBERNETES_YAML_OPTIONS) as Document[] };
+      const text = this.text.slice(chunk.start, chunk.end);
+      parsed = { chunk, text, trees: parseAllDocuments(text, KUBERNETES_YAML_OPTIONS) as Document[] };
       this.parsed.set(low, parsed);
     }
     const relative = offset - parsed.chunk.start;
     const doc = parsed.trees.find((tree) => (tree.range?.[2] ?? 0) >= relative) ?? parsed.trees[parsed.trees.length - 1]!;
-    return { doc, chunkStart: parsed.chunk.start };
+    return { doc, chunkStart: parsed.chunk.start, chunkText: parsed.text };
   }
 
   /** Positions in a chunk's tree, in the file. */
@@ -117,6 +120,12 @@ class FileSource {
     const { line, col } = this.lineCounter.linePos(offset);
     return { line, column: col };
   }
+}
+
+/** A change of an item of a List, by pointers in the whole YAML document. */
+function withPrefix(change: YamlChange, pointerPrefix: string): YamlChange {
+  if (pointerPrefix === "") return change;
+  return change.op === "movePair" ? { ...change, pointer: pointerPrefix + change.pointer, to: pointerPrefix + change.to } : { ...change, pointer: pointerPrefix + change.pointer };
 }
 
 function makeDocument(
@@ -142,9 +151,10 @@ function makeDocument(
   // Rendered output is not the file to edit: no fix points into it.
   if (origin.rendered) document.rendered = true;
   else {
-    document.scalarSpan = (pointer, options) => {
-      const { doc, chunkStart } = source.tree(startOffset);
-      return scalarSpanInDocument(doc, source.counterFrom(chunkStart), pointerPrefix + pointer, options?.key ?? false);
+    document.edits = (changes) => {
+      const { doc, chunkStart, chunkText } = source.tree(startOffset);
+      const position = source.counterFrom(chunkStart).linePos;
+      return planEdits({ doc, text: chunkText, position }, changes.map((change) => withPrefix(change, pointerPrefix)));
     };
   }
   return document;

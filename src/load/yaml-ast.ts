@@ -1,7 +1,7 @@
 // The parsed YAML of one document: its AST (kept so that positions are only
 // worked out for the values a finding points at) and a plain JS value.
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node } from "yaml";
-import type { Position, Span } from "../types.js";
+import type { Position } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
 import { MAX_NESTING } from "./cst-checks.js";
 
@@ -185,21 +185,6 @@ export function scalarSourceAt(doc: Document, pointer: string): string | undefin
   const { node, complete } = walk(doc, pointer);
   const scalar = isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
   return complete && isScalar(scalar) && typeof scalar.source === "string" ? scalar.source : undefined;
-}
-
-/**
- * Where the scalar at `pointer` (or its key) is written, start and end (the
- * column after its last character, quotes included), when it is on one line:
- * the text a fix replaces.
- */
-export function scalarSpanInDocument(doc: Document, lineCounter: Pick<LineCounter, "linePos">, pointer: string, wantKey: boolean): Span | undefined {
-  const { node, keyNode, complete } = walk(doc, pointer);
-  const target = wantKey ? keyNode : node;
-  if (!complete || !isScalar(target) || !target.range) return undefined;
-  const start = lineCounter.linePos(target.range[0]);
-  const end = lineCounter.linePos(target.range[1]);
-  if (start.line !== end.line || end.col <= start.col) return undefined;
-  return { line: start.line, column: start.col, endColumn: end.col };
 }
 
 export function locateInDocument(

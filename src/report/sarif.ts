@@ -131,18 +131,15 @@ function location(finding: Finding, document: DocumentSummary | undefined): Reco
 }
 
 function sarifFix(finding: Finding, fix: FindingFix): Record<string, unknown> {
-  const { span, text } = fix;
   return {
-    description: { text: `Replace with ${JSON.stringify(text)}` },
+    description: { text: fix.description },
     artifactChanges: [
       {
         artifactLocation: artifactLocation(finding.file),
-        replacements: [
-          {
-            deletedRegion: { startLine: span.line, startColumn: span.column, endLine: span.line, endColumn: span.endColumn },
-            insertedContent: { text },
-          },
-        ],
+        replacements: fix.edits.map(({ span, text }) => ({
+          deletedRegion: { startLine: span.line, startColumn: span.column, endLine: span.endLine, endColumn: span.endColumn },
+          insertedContent: { text },
+        })),
       },
     ],
   };

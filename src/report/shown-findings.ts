@@ -1,7 +1,7 @@
 // The findings a report shows, cleaned up and in a stable order. The result
 // object normally comes from the pipeline, but a renderer must not throw on a
 // hand-made or damaged one: every field is checked before use.
-import type { Finding, FindingFix, Severity, ValidateResult } from "../types.js";
+import type { Finding, FindingFix, Severity, TextEdit, ValidateResult } from "../types.js";
 import { arrayOf, recordOf } from "../util/object-access.js";
 import { compareFindings } from "../validate/findings.js";
 
@@ -46,16 +46,25 @@ export function sanitizeFinding(value: unknown): Finding {
   return finding;
 }
 
-/** A fix whose span is a real span of one line, or nothing. */
-function sanitizeFix(value: unknown): FindingFix | undefined {
-  if (value === undefined) return undefined;
+/** An edit whose span runs forwards (an empty span inserts), or nothing. */
+function sanitizeEdit(value: unknown): TextEdit | undefined {
   const raw = recordOf(value);
   const span = recordOf(raw.span);
   const line = positiveInteger(span.line);
   const column = positiveInteger(span.column);
+  const endLine = positiveInteger(span.endLine);
   const endColumn = positiveInteger(span.endColumn);
-  if (typeof raw.text !== "string" || endColumn <= column) return undefined;
-  return { span: { line, column, endColumn }, text: raw.text };
+  if (typeof raw.text !== "string" || endLine < line || (endLine === line && endColumn < column)) return undefined;
+  return { span: { line, column, endLine, endColumn }, text: raw.text };
+}
+
+/** A fix whose every edit is sound, or nothing. */
+function sanitizeFix(value: unknown): FindingFix | undefined {
+  if (value === undefined) return undefined;
+  const raw = recordOf(value);
+  const edits = arrayOf(raw.edits).map(sanitizeEdit);
+  if (edits.length === 0 || edits.some((edit) => edit === undefined)) return undefined;
+  return { description: asText(raw.description), edits: edits as TextEdit[] };
 }
 
 export interface ShowOptions {

@@ -1,6 +1,6 @@
 // Turns a check's report (a pointer inside an object) into a finding placed in a file.
-import type { Finding, FindingFix, ManifestDocument, Report, Severity } from "../types.js";
-import { isSecretLike, redactSecretTexts, secretTextsOf } from "../util/secret-values.js";
+import type { Finding, FindingFix, ManifestDocument, ProposedFix, Report, Severity } from "../types.js";
+import { isSecretLike, isSecretPointer, redactSecretTexts, secretTextsOf } from "../util/secret-values.js";
 
 /** The secret values of each Secret-like document that has findings, worked out once. */
 const secretTexts = new WeakMap<ManifestDocument, string[]>();
@@ -16,8 +16,10 @@ function withoutSecretValues(document: ManifestDocument, finding: Finding): Find
     texts = secretTextsOf(document.object, (pointer) => document.sourceText?.(pointer));
     secretTexts.set(document, texts);
   }
+  const quotesSecret = (text: string) => redactSecretTexts(text, texts) !== text;
   finding.message = redactSecretTexts(finding.message, texts);
-  if (finding.suggestion !== undefined && redactSecretTexts(finding.suggestion, texts) !== finding.suggestion) delete finding.suggestion;
+  if (finding.suggestion !== undefined && quotesSecret(finding.suggestion)) delete finding.suggestion;
+  if (finding.fix && (quotesSecret(finding.fix.description) || finding.fix.edits.some((edit) => quotesSecret(edit.text)))) delete finding.fix;
   return finding;
 }
 
@@ -39,23 +41,40 @@ export function reportToFinding(
   };
   if (report.suggestion !== undefined) finding.suggestion = report.suggestion;
   if (document.rendered) finding.rendered = true;
-  const shown = isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
-  const fix = shown.suggestion === undefined ? undefined : replacementFix(document, report, shown.suggestion);
-  if (fix) shown.fix = fix;
-  return shown;
+  const fix = findingFix(document, report);
+  if (fix) finding.fix = fix;
+  return isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
 }
 
 /**
  * A "did you mean" with one answer names the text to write instead of the
- * key or value the report points at: that replacement is the fix. Other
- * suggestions (where a field belongs, a name to create, a choice of two)
- * are not edits of that text alone.
+ * key or value the report points at: that replacement is its fix, unless the
+ * check proposed one of its own. Other suggestions (where a field belongs, a
+ * name to create, a choice of two) are not edits of that text alone.
  */
-function replacementFix(document: ManifestDocument, report: Report, suggestion: string): FindingFix | undefined {
+function proposedFix(report: Report): ProposedFix | undefined {
+  if (report.fix) return report.fix;
+  const suggestion = report.suggestion;
+  if (suggestion === undefined) return undefined;
   const question = `did you mean ${JSON.stringify(suggestion)}?`;
   if (!report.message.endsWith(question) && !report.message.includes(`${question})`)) return undefined;
-  const span = document.scalarSpan?.(report.pointer, { key: report.atKey ?? false });
-  return span ? { span, text: suggestion } : undefined;
+  const description = `replace with ${JSON.stringify(suggestion)}`;
+  return report.atKey
+    ? { description: `rename to ${JSON.stringify(suggestion)}`, changes: [{ op: "renameKey", pointer: report.pointer, name: suggestion }] }
+    : { description, changes: [{ op: "setValue", pointer: report.pointer, value: suggestion }] };
+}
+
+/**
+ * The proposed fix as edits of the file, when the loader can make them in
+ * place. In a Secret only keys are renamed: any other change would write or
+ * move its values.
+ */
+function findingFix(document: ManifestDocument, report: Report): FindingFix | undefined {
+  const proposed = proposedFix(report);
+  if (!proposed || !document.edits) return undefined;
+  if (isSecretLike(document.object) && proposed.changes.some((change) => change.op !== "renameKey" && isSecretPointer(change.pointer))) return undefined;
+  const edits = document.edits(proposed.changes);
+  return edits && edits.length > 0 ? { description: proposed.description, edits } : undefined;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

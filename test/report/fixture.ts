@@ -82,7 +82,7 @@ export function fixtureResult(): ValidateResult {
         column: 9,
         path: "/spec/template/spec/containers/0/imagePullPolicy",
         suggestion: "Always",
-        fix: { span: { line: 14, column: 9, endColumn: 15 }, text: "Always" },
+        fix: { description: 'replace with "Always"', edits: [{ span: { line: 14, column: 9, endLine: 14, endColumn: 15 }, text: "Always" }] },
       },
       {
         severity: "warning",

@@ -216,7 +216,7 @@ describe("renderSarif", () => {
         },
       ],
       partialFingerprints: { "kubeplanFinding/v1": expect.stringMatching(/^[0-9a-f]{32}$/) },
-      fixes: [expect.objectContaining({ description: { text: 'Replace with "Always"' } })],
+      fixes: [expect.objectContaining({ description: { text: 'replace with "Always"' } })],
       properties: { path: "/spec/template/spec/containers/0/imagePullPolicy", suggestion: "Always" },
     });
   });
@@ -258,7 +258,7 @@ describe("renderSarif", () => {
     expect(results.filter((r) => r.fixes).map((r) => r.ruleId)).toEqual(["schema/enum"]);
     expect(results.find((r) => r.ruleId === "schema/enum")!.fixes).toEqual([
       {
-        description: { text: 'Replace with "Always"' },
+        description: { text: 'replace with "Always"' },
         artifactChanges: [
           {
             artifactLocation: { uri: APP, uriBaseId: "%SRCROOT%" },
