@@ -1,6 +1,6 @@
 // Command-line parsing only: it calls the pipeline and picks a renderer.
 import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { kubeconformFlagHint } from "./kubeconform-flags.js";
 import type { PlanRun } from "./plan/index.js";
 import { colorEnabled } from "./report/colors.js";
@@ -262,6 +262,32 @@ async function runWhatIf(words: string[], flags: WhatIfFlags): Promise<number> {
   return flags.detailedExitcode && run.changePlan.hasChanges ? 2 : 0;
 }
 
+interface FixFlags extends Pick<ValidateFlags, "config" | "kubernetesVersion" | "skipKinds" | "crds" | "schemaLocation" | "maxFileSize" | "followExternalSymlinks"> {
+  dryRun?: boolean;
+}
+
+/**
+ * Files are fixed in place; standard input is fixed to standard output (what
+ * was done then goes to stderr). With --dry-run, each file's diff is printed
+ * instead. Exit 1 when errors are left.
+ */
+async function runFix(paths: string[], flags: FixFlags): Promise<number> {
+  const options = validateOptions({ ...flags, output: "text", color: false }, await readConfig(flags));
+  const [{ fixFiles }, report, { escapeControl }] = await Promise.all([import("./fix/index.js"), import("./report/fix-text.js"), import("./report/terminal-safe.js")]);
+  const run = await fixFiles(defaultPaths(paths), options);
+  const fromStdin = run.files.some((file) => file.file === "<stdin>");
+  const log = (text: string) => (fromStdin && !flags.dryRun ? process.stderr : process.stdout).write(text);
+  for (const problem of run.problems) process.stderr.write(`kubeplan: ${escapeControl(problem)}\n`);
+  for (const file of run.files) {
+    if (flags.dryRun) process.stdout.write(report.renderFixDiff(file));
+    else if (file.file === "<stdin>") process.stdout.write(file.after);
+    else if (file.after !== file.before) writeFileSync(file.file, file.after);
+  }
+  if (!flags.dryRun) log(report.renderFixesMade(run));
+  log(report.renderFixSummary(run, flags.dryRun ?? false));
+  return run.problems.length > 0 || run.files.some((file) => file.remaining.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
 async function runRules(): Promise<number> {
   const rules = await ruleCatalog();
   const width = Math.max(...rules.map((r) => r.id.length));
@@ -342,6 +368,20 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors or a failed command, 2 when there are changes")
     .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
     .action(async (words: string[], flags: WhatIfFlags) => setExitCode(await runWhatIf(words, flags)));
+
+  program
+    .command("fix")
+    .argument("[paths...]", "files or directories (recursive), or - for stdin (the default when piped)")
+    .description("fix the certain problems in place: misspelt keys, values of the wrong case, ... keeping comments and layout")
+    .option("--dry-run", "print a unified diff of each file instead of writing it")
+    .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36; a newer one uses 1.36)")
+    .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
+    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
+    .option("--schema-location <template>", "JSON schemas of custom resources on disk, as kubeconform's -schema-location (repeatable)", repeatable)
+    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
+    .option("--max-file-size <size>", "largest file read (default 64Mi)")
+    .option("--follow-external-symlinks", "follow symbolic links that lead outside the given paths")
+    .action(async (paths: string[], flags: FixFlags) => setExitCode(await runFix(paths, flags)));
 
   program
     .command("rules")

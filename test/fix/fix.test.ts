@@ -1,0 +1,150 @@
+// `kubeplan fix`: the certain fixes made in place, everything else kept byte
+// for byte; a fix that does not lower the findings is not made; a second run
+// changes nothing; --dry-run prints the diff; standard input goes to stdout.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { fixText } from "../../src/fix/fix-text.js";
+import { runCli } from "../cli/run-cli.js";
+
+const service = (port: string) => `# The shop's front door.
+apiVersion: v1
+kind: Service
+metadata:
+  name: web   # as the Deployment names it
+spec:
+  type: clusterIP
+  ports:
+    - name: http
+      port: 80
+${port}
+  selector: {app: web}
+`;
+
+const deployment = (container: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: "nginx:1.27"
+${container}
+`;
+
+const valid = service("      targetPort: 8080").replace("clusterIP", "ClusterIP");
+
+describe("fixText", () => {
+  it.each<[string, string, string, string[]]>([
+    [
+      "a misspelt key and an enum's case, comments and flow style kept",
+      service("      tartPort: 'http'   # named port"),
+      service("      targetPort: 'http'   # named port").replace("clusterIP", "ClusterIP"),
+      ['spec.type: Unsupported value: "clusterIP"', 'spec.ports[0].tartPort: unknown field "tartPort"'],
+    ],
+    [
+      "a quoted enum value stays quoted",
+      deployment('          imagePullPolicy: "always"'),
+      deployment('          imagePullPolicy: "Always"'),
+      ["imagePullPolicy"],
+    ],
+    ["a valid file is left as it is", valid, valid, []],
+    [
+      "not made: a rename that leaves as many findings (the value is wrong for the field too)",
+      deployment("          imagePullPolicyy: [Always]"),
+      deployment("          imagePullPolicyy: [Always]"),
+      [],
+    ],
+    [
+      "not made: a suggestion of where a field belongs (no certain fix)",
+      deployment("          replicas: 2"),
+      deployment("          replicas: 2"),
+      [],
+    ],
+  ])("%s", async (_name, input, expected, fixedMessages) => {
+    const fixed = await fixText(input, "web.yaml", {});
+    expect(fixed.text).toBe(expected);
+    expect(fixed.applied).toHaveLength(fixedMessages.length);
+    fixedMessages.forEach((message, i) => expect(fixed.applied[i]!.finding.message).toContain(message));
+    // A second run changes nothing.
+    const again = await fixText(fixed.text, "web.yaml", {});
+    expect(again.text).toBe(fixed.text);
+    expect(again.applied).toEqual([]);
+  });
+});
+
+describe("kubeplan fix", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kubeplan-fix-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const broken = service("      tartPort: 8080");
+  const fixed = valid;
+  const cli = (args: string[], input?: string) => runCli(args, { cwd: dir, input });
+
+  it("fixes files in place and lists what it fixed", () => {
+    const file = "in-place.yaml";
+    writeFileSync(join(dir, file), broken);
+    const run = cli(["fix", file]);
+    expect(readFileSync(join(dir, file), "utf8")).toBe(fixed);
+    expect(run.stdout.split("\n")).toEqual([
+      `${file}:7:9 fixed: spec.type: Unsupported value: "clusterIP": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort" (did you mean "ClusterIP"?) [schema/enum]`,
+      `${file}:11:7 fixed: spec.ports[0].tartPort: unknown field "tartPort" (did you mean "targetPort"?) [schema/unknown-field]`,
+      "fixed 2 problems in 1 file; 1 problem left (kubeplan validate shows them)",
+      "",
+    ]);
+    // The problem left is a warning (the Service selects no pod of the inputs).
+    expect(run.code).toBe(0);
+    // The second run: nothing to do.
+    expect(cli(["fix", file]).stdout).toBe("nothing to fix; 1 problem left (kubeplan validate shows them)\n");
+    expect(readFileSync(join(dir, file), "utf8")).toBe(fixed);
+  });
+
+  it("--dry-run prints the diff and writes nothing", () => {
+    const file = "dry-run.yaml";
+    writeFileSync(join(dir, file), broken);
+    const run = cli(["fix", "--dry-run", file]);
+    expect(readFileSync(join(dir, file), "utf8")).toBe(broken);
+    expect(run.stdout).toBe(
+      [
+        `--- a/${file}`,
+        `+++ b/${file}`,
+        "@@ -4,9 +4,9 @@",
+        " metadata:",
+        "   name: web   # as the Deployment names it",
+        " spec:",
+        "-  type: clusterIP",
+        "+  type: ClusterIP",
+        "   ports:",
+        "     - name: http",
+        "       port: 80",
+        "-      tartPort: 8080",
+        "+      targetPort: 8080",
+        "   selector: {app: web}",
+        "would fix 2 problems in 1 file; 1 problem left (kubeplan validate shows them)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fixes standard input to standard output, what it did on stderr; errors left exit 1", () => {
+    const input = broken.replace("port: 80", "port: eighty");
+    const run = cli(["fix", "-"], input);
+    expect(run.stdout).toBe(fixed.replace("port: 80", "port: eighty"));
+    expect(run.stderr).toMatch(/^<stdin>:7:9 fixed: spec\.type: .*\n.*\nfixed 2 problems in 1 file; 2 problems left \(kubeplan validate shows them\)\n$/);
+    expect(run.code).toBe(1);
+  });
+
+  it("masks a Secret's values in the diff", () => {
+    const file = "secret.yaml";
+    writeFileSync(join(dir, file), "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringDta: {password: hunter22}\n");
+    const run = cli(["fix", "--dry-run", file]);
+    expect(run.stdout).toContain("+stringData: {password: ***}");
+    expect(run.stdout).not.toContain("hunter22");
+  });
+});
