@@ -14,7 +14,8 @@ import { loadLifecycle, loadValidators, releaseSchemas, type CompiledValidator, 
 import { resolvedKindSchema } from "./resolved-schema.js";
 import { RuntimeCompiler } from "./runtime-ajv.js";
 import type { SchemaNode } from "./schema-node.js";
-import { translateErrors, type AjvError } from "./translate.js";
+import { problemsUnderAssumedFields } from "./problems/assumed-field.js";
+import { translateErrors, type AjvError, type TranslationContext } from "./translate.js";
 import { SUPPORTED_VERSIONS, normalizeKubernetesVersion } from "./versions.js";
 
 export { DEFAULT_KUBERNETES_VERSION, NEWEST_BUNDLED_VERSION, SUPPORTED_VERSIONS, newerThanBundled, normalizeKubernetesVersion } from "./versions.js";
@@ -146,17 +147,18 @@ class ReleaseValidator implements SchemaValidator {
   }
 
   private run(document: ManifestDocument, validation: KindValidation): Finding[] {
-    if (validation.validate(document.object)) return [];
-    const problems = translateErrors(
-      {
-        release: this.release,
-        root: validation.root,
-        document,
-        fieldIndex: () => (validation.fieldIndex ??= buildFieldIndex(this.release, validation.root)),
-      },
-      (validation.validate.errors ?? []) as AjvError[],
-    );
-    return problems.map((problem) => reportToFinding(document, problem.rule, "error", problem.report));
+    const errorsOf = (object: unknown): AjvError[] => (validation.validate(object) ? [] : [...((validation.validate.errors ?? []) as AjvError[])]);
+    const errors = errorsOf(document.object);
+    if (errors.length === 0) return [];
+    const context: TranslationContext = {
+      release: this.release,
+      root: validation.root,
+      document,
+      fieldIndex: () => (validation.fieldIndex ??= buildFieldIndex(this.release, validation.root)),
+    };
+    const problems = translateErrors(context, errors);
+    const assumed = problemsUnderAssumedFields(context, problems, errorsOf, translateErrors);
+    return [...problems, ...assumed].map((problem) => reportToFinding(document, problem.rule, "error", problem.report));
   }
 }
 

@@ -39,6 +39,7 @@ spec:
 ${container}
 `;
 
+const headless = service("      targetPort: 8080").replace("clusterIP", "ClusterIP").replace("spec:\n", "spec:\n  clusterIP: None\n");
 const valid = service("      targetPort: 8080").replace("clusterIP", "ClusterIP");
 
 describe("fixText", () => {
@@ -57,9 +58,15 @@ describe("fixText", () => {
     ],
     ["a valid file is left as it is", valid, valid, []],
     [
-      "not made: a rename that leaves as many findings (the value is wrong for the field too)",
+      "a rename made even when its value is wrong for the field (that error is left)",
       deployment("          imagePullPolicyy: [Always]"),
-      deployment("          imagePullPolicyy: [Always]"),
+      deployment("          imagePullPolicy: [Always]"),
+      ["imagePullPolicyy"],
+    ],
+    [
+      "not made: a value that leaves as many errors (the API server refuses a headless NodePort Service)",
+      headless.replace("ClusterIP", "nodePort"),
+      headless.replace("ClusterIP", "nodePort"),
       [],
     ],
     [
@@ -68,9 +75,11 @@ describe("fixText", () => {
       deployment("          replicas: 2"),
       [],
     ],
-  ])("%s", async (_name, input, expected, fixedMessages) => {
+  ])("%s", async (name, input, expected, fixedMessages) => {
     const fixed = await fixText(input, "web.yaml", {});
     expect(fixed.text).toBe(expected);
+    // A fix refused was offered all the same (else the case proves nothing).
+    if (name.includes("leaves as many")) expect(fixed.remaining.some((f) => f.fix)).toBe(true);
     expect(fixed.applied).toHaveLength(fixedMessages.length);
     fixedMessages.forEach((message, i) => expect(fixed.applied[i]!.finding.message).toContain(message));
     // A second run changes nothing.
