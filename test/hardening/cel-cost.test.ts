@@ -43,7 +43,7 @@ describe("estimated cost when the CRD is created", () => {
     },
   ];
   test.each(cases)("$name", ({ spec, refused }) => {
-    const messages = validateCustomResourceDefinition(crd(spec)).map(errorMessage);
+    const messages = validateCustomResourceDefinition(crd(spec), "1.36").map((error) => errorMessage(error, "1.36"));
     if (refused) expect(messages).toContain(`spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: Forbidden: estimated rule cost exceeds budget by factor of more than 100x ${LIMIT}`);
     else expect(messages).toEqual([]);
   });
@@ -52,12 +52,12 @@ describe("estimated cost when the CRD is created", () => {
     // Each rule runs on up to 10 unbounded strings: about 9.4M, under the 10M of a rule; 11 of them pass the schema's 100M.
     const properties: Record<string, object> = {};
     for (let i = 0; i < 11; i++) properties[`f${i}`] = { type: "array", maxItems: 10, items: { type: "string", "x-kubernetes-validations": [{ rule: "self.matches('^[a-z]{2}$')" }] } };
-    const messages = validateCustomResourceDefinition(crd({ type: "object", properties })).map(errorMessage);
+    const messages = validateCustomResourceDefinition(crd({ type: "object", properties }), "1.36").map((error) => errorMessage(error, "1.36"));
     expect(messages.filter((m) => m.includes("estimated rule cost exceeds budget"))).toEqual([]);
     expect(messages.filter((m) => m.endsWith("contributed to estimated rule cost total exceeding cost limit for entire OpenAPIv3 schema"))).toHaveLength(4);
     expect(messages.at(-1)).toMatch(/^spec\.validation\.openAPIV3Schema: Forbidden: x-kubernetes-validations estimated rule cost total for entire OpenAPIv3 schema exceeds budget by factor of 1\.0\d{5}x /);
     const ten = Object.fromEntries(Object.entries(properties).slice(0, 10));
-    expect(validateCustomResourceDefinition(crd({ type: "object", properties: ten }))).toEqual([]);
+    expect(validateCustomResourceDefinition(crd({ type: "object", properties: ten }), "1.36")).toEqual([]);
   });
 });
 

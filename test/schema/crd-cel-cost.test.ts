@@ -74,6 +74,6 @@ describe("presence tests on the items of an unbounded list", () => {
     },
   ];
   test.each(cases)("$name", ({ rule, refused }) => {
-    expect(validateCustomResourceDefinition(crd(rule), "1.36").map(errorMessage)).toEqual(refused);
+    expect(validateCustomResourceDefinition(crd(rule), "1.36").map((error) => errorMessage(error, "1.36"))).toEqual(refused);
   });
 });

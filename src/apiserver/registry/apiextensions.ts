@@ -5,5 +5,5 @@ import { withObjectMeta } from "./object-meta.js";
 import type { GroupStrategies } from "./types.js";
 
 export const APIEXTENSIONS_STRATEGIES: GroupStrategies = {
-  CustomResourceDefinition: withObjectMeta(false, { validate: (object) => validateCustomResourceDefinition(object) }),
+  CustomResourceDefinition: withObjectMeta(false, { validate: (object, context) => validateCustomResourceDefinition(object, context.kubernetesVersion) }),
 };

@@ -64,7 +64,7 @@ const schemaOf = (crd: Json, i = 0) => ((version(crd, i).schema as Json).openAPI
 const specSchema = (crd: Json) => ((schemaOf(crd).properties as Json).spec as Json);
 const field = (crd: Json, name: string) => (specSchema(crd).properties as Json)[name] as Json;
 
-const messages = (crd: Json) => validateCustomResourceDefinition(crd).map(errorMessage);
+const messages = (crd: Json, kubernetesVersion = "1.36") => validateCustomResourceDefinition(crd, kubernetesVersion).map((error) => errorMessage(error, kubernetesVersion));
 
 describe("valid CRDs", () => {
   test("a CRD using names, subresources, columns, list maps, defaults and rules has no errors", () => {
@@ -195,7 +195,7 @@ describe("ValidateCustomResourceDefinition", () => {
     {
       name: "a rule that does not compile",
       change: (c) => (specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.retention >" }]),
-      expected: [`${P}.x-kubernetes-validations[0].rule: Invalid value: {"rule":"self.retention \\u003e"}: compilation failed: Unexpected token: EOF`],
+      expected: [`${P}.x-kubernetes-validations[0].rule: Invalid value: {"Rule":"self.retention \\u003e","Message":"","MessageExpression":"","Reason":null,"FieldPath":"","OptionalOldSelf":null}: compilation failed: Unexpected token: EOF`],
     },
     {
       name: "optionalOldSelf on a rule without oldSelf",
@@ -234,6 +234,65 @@ describe("ValidateCustomResourceDefinition", () => {
   ];
   test.each(cases)("$name", ({ change, expected }) => {
     expect(messages(backupCrd(change))).toEqual(expected);
+  });
+});
+
+describe("fields a rule selects, type-checked against the schema", () => {
+  const ROOT = "spec.validation.openAPIV3Schema";
+  const P = `${ROOT}.properties[spec]`;
+  /** The rule as the API server prints its internal ValidationRule (Go's JSON of a struct without tags). */
+  const shown = (rule: Json) =>
+    JSON.stringify({ Rule: rule.rule, Message: rule.message ?? "", MessageExpression: rule.messageExpression ?? "", Reason: null, FieldPath: "", OptionalOldSelf: null })
+      .replace(/</g, "\\u003c")
+      .replace(/>/g, "\\u003e")
+      .replace(/&/g, "\\u0026");
+  const issue = (rule: string, line: number, column: number, message: string) => `ERROR: <input>:${line}:${column}: ${message}\n | ${rule.split("\n")[line - 1]}\n | ${".".repeat(column - 1)}^`;
+  const onSpec = (rule: Json) => (c: Json) => (specSchema(c)["x-kubernetes-validations"] = [rule]);
+  const onRoot = (rule: Json) => (c: Json) => (schemaOf(c)["x-kubernetes-validations"] = [rule]);
+
+  const accepted: Array<{ name: string; change: (crd: Json) => void }> = [
+    { name: "declared fields", change: onSpec({ rule: "self.retention > 0 && self.schedule != ''" }) },
+    { name: "fields of list items in a macro", change: onSpec({ rule: "self.targets.all(t, has(t.path) && t.name.size() > 0)" }) },
+    { name: "fields of an indexed item and of a bound variable", change: onSpec({ rule: "self.targets.size() == 0 || cel.bind(first, self.targets[0], first.name != '')" }) },
+    { name: "apiVersion, kind, metadata.name and metadata.generateName at the root", change: onRoot({ rule: "self.kind == 'Backup' && self.apiVersion != '' && (self.metadata.name.size() < 60 || has(self.metadata.generateName))" }) },
+    { name: "keys of a map", change: (c) => { field(c, "labels") ?? ((specSchema(c).properties as Json).labels = { type: "object", additionalProperties: { type: "string" } }); onSpec({ rule: "!has(self.labels) || self.labels.team != ''" })(c); } },
+    { name: "an optional selection", change: onSpec({ rule: "self.?retention.orValue(1) > 0" }) },
+  ];
+  test.each(accepted)("$name", ({ change }) => {
+    expect(messages(backupCrd(change))).toEqual([]);
+  });
+
+  const refused: Array<{ name: string; rule: Json; at: "spec" | "root"; expected: string }> = [
+    { name: "a misspelt field", rule: { rule: "self.retentoin > 0" }, at: "spec", expected: issue("self.retentoin > 0", 1, 5, "undefined field 'retentoin'") },
+    { name: "a misspelt field of list items", rule: { rule: "self.targets.all(t, t.pth.startsWith('/'))" }, at: "spec", expected: issue("self.targets.all(t, t.pth.startsWith('/'))", 1, 22, "undefined field 'pth'") },
+    { name: "has() of a field of a string, at its parenthesis", rule: { rule: "has(self.schedule.cron)" }, at: "spec", expected: issue("has(self.schedule.cron)", 1, 4, "type 'string' does not support field selection") },
+    { name: "metadata other than the name at the root", rule: { rule: "self.metadata.labels.team == 'a'" }, at: "root", expected: issue("self.metadata.labels.team == 'a'", 1, 14, "undefined field 'labels'") },
+    { name: "a field of preserved unknown fields", rule: { rule: "!has(self.status.phase)" }, at: "root", expected: issue("!has(self.status.phase)", 1, 5, "undefined field 'phase'") },
+    {
+      name: "two misspellings on two lines, in order",
+      rule: { rule: "self.targets.size() < self.retention &&\n  self.scheduel != self.nmae", message: "bad" },
+      at: "spec",
+      expected: `${issue("self.targets.size() < self.retention &&\n  self.scheduel != self.nmae", 2, 7, "undefined field 'scheduel'")}\n${issue("self.targets.size() < self.retention &&\n  self.scheduel != self.nmae", 2, 24, "undefined field 'nmae'")}`,
+    },
+  ];
+  test.each(refused)("$name", ({ rule, at, expected }) => {
+    const crd = backupCrd(at === "spec" ? onSpec(rule) : onRoot(rule));
+    const where = at === "spec" ? P : ROOT;
+    expect(messages(crd)).toEqual([`${where}.x-kubernetes-validations[0].rule: Invalid value: ${shown(rule)}: compilation failed: ${expected}`]);
+  });
+
+  test("before 1.34 the rule is printed in Go syntax", () => {
+    const rule = { rule: "self.retentoin > 0", reason: "FieldValueForbidden" };
+    expect(messages(backupCrd(onSpec(rule)), "1.33")).toEqual([
+      `${P}.x-kubernetes-validations[0].rule: Invalid value: apiextensions.ValidationRule{Rule:"self.retentoin > 0", Message:"", MessageExpression:"", Reason:(*apiextensions.FieldValueErrorReason)("FieldValueForbidden"), FieldPath:"", OptionalOldSelf:(*bool)(nil)}: compilation failed: ${issue(rule.rule, 1, 5, "undefined field 'retentoin'")}`,
+    ]);
+  });
+
+  test("a messageExpression is checked too", () => {
+    const rule = { rule: "self.retention > 0", messageExpression: "'retention ' + string(self.retension)" };
+    expect(messages(backupCrd(onSpec(rule)))).toEqual([
+      `${P}.x-kubernetes-validations[0].messageExpression: Invalid value: ${shown(rule)}: messageExpression compilation failed: ${issue(rule.messageExpression, 1, 27, "undefined field 'retension'")}`,
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@
 // left alone.
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
+import { celGoIssue, positionOf, type SourcePosition } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
 
 /** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
@@ -57,18 +58,10 @@ function celGoTypeName(type: string): string {
 }
 
 /** The first place `name` stands as an identifier outside string literals, 1-based. */
-function identifierPosition(expression: string, name: string): { line: number; column: number } | undefined {
+function identifierPosition(expression: string, name: string): SourcePosition | undefined {
   const code = expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (literal) => " ".repeat(literal.length));
   const match = new RegExp(`(?<![\\w.])${name}\\b`).exec(code);
-  if (!match) return undefined;
-  const before = expression.slice(0, match.index).split("\n");
-  return { line: before.length, column: [...before[before.length - 1]!].length + 1 };
-}
-
-/** cel-go's issue text: `ERROR: <input>:L:C: message`, the line, and a caret under the column. */
-function celGoIssue(expression: string, message: string, position: { line: number; column: number }): string {
-  const sourceLine = expression.split("\n")[position.line - 1] ?? "";
-  return `ERROR: <input>:${position.line}:${position.column}: ${message}\n | ${sourceLine}\n | ${".".repeat(position.column - 1)}^`;
+  return match ? positionOf(expression, match.index) : undefined;
 }
 
 /**

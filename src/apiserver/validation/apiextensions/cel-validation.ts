@@ -4,9 +4,13 @@
 // (pkg/apis/apiextensions/validation/cel_validation.go, pkg/apiserver/schema/cel/compilation.go).
 // A rule is estimated once per value it may apply to: the cardinality is the
 // product of the maxItems and maxProperties above it.
-import { notSupported } from "../../field/errors.js";
+import { notSupported, PrintedValue } from "../../field/errors.js";
+import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
 import { celRuntime, refersToOldSelf } from "../../../schema/crd/cel/library.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
+import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
+import { selectIssues, type SelectIssue } from "../../../schema/crd/cel/select-check.js";
+import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
 import { maxCardinality, schemaCelType, type CelType } from "../../../schema/crd/cel/types.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import type { ErrorList } from "./error-list.js";
@@ -62,16 +66,18 @@ export class CelSchemaContext {
     /** How many values this node can match in one object; undefined when unbounded. */
     readonly maxCardinality: number | undefined,
     readonly totalCost: TotalCost,
+    /** The target release, which decides how a rule is printed in an error. */
+    readonly kubernetesVersion: string,
   ) {}
 
-  static root(schema: JsonRecord): CelSchemaContext {
-    return new CelSchemaContext(schema, true, 1, new TotalCost());
+  static root(schema: JsonRecord, kubernetesVersion: string): CelSchemaContext {
+    return new CelSchemaContext(schema, true, 1, new TotalCost(), kubernetesVersion);
   }
 
   private child(schema: JsonRecord): CelSchemaContext {
     const max = extractMaxElements(this.schema);
     const cardinality = this.maxCardinality === undefined || max === undefined ? undefined : Math.min(MAX_UINT64, this.maxCardinality * max);
-    return new CelSchemaContext(schema, schema["x-kubernetes-embedded-resource"] === true, cardinality, this.totalCost);
+    return new CelSchemaContext(schema, schema["x-kubernetes-embedded-resource"] === true, cardinality, this.totalCost, this.kubernetesVersion);
   }
 
   childProperty(schema: JsonRecord, _name: string): CelSchemaContext {
@@ -135,6 +141,15 @@ interface Compiled {
   error?: string;
 }
 
+/** cel-go's issues of refused selections, in the order of their place in the expression. */
+function checkerIssues(expression: string, issues: SelectIssue[]): string {
+  return issues
+    .map((issue) => ({ message: issue.message, offset: sourceOffset(expression, issue.offset) }))
+    .sort((a, b) => a.offset - b.offset)
+    .map((issue) => celGoIssue(expression, issue.message, positionOf(expression, issue.offset)))
+    .join("\n");
+}
+
 function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string"): Compiled {
   const runtime = celRuntime();
   if (!runtime) return {};
@@ -144,11 +159,33 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   } catch (error) {
     return { error: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim() };
   }
+  const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
+  const refused = selectIssues(program.ast, variables, rewriteRuleSource(expression));
+  if (refused.length > 0) return { error: checkerIssues(expression, refused) };
   const checked = program.check();
   // self is dyn to the checker: only a result that can be nothing but another type is an error.
   if (checked.valid && checked.type !== undefined && checked.type !== "dyn" && checked.type !== resultKind) return { error: `must evaluate to a ${resultKind}` };
-  const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
   return { cost: estimateCost(program.ast, variables) };
+}
+
+/**
+ * A rule as the API server prints the internal apiextensions.ValidationRule
+ * it reports: a struct without JSON tags, so JSON with Go's field names from
+ * 1.34, Go syntax before. (Before 1.34 a set reason or optionalOldSelf is a
+ * pointer Go prints as an address no one can know: its value is shown.)
+ */
+function validationRuleValue(rule: JsonRecord, kubernetesVersion: string): PrintedValue {
+  const text = (name: string) => (typeof rule[name] === "string" ? (rule[name] as string) : "");
+  const reason = typeof rule.reason === "string" ? rule.reason : undefined;
+  const optionalOldSelf = typeof rule.optionalOldSelf === "boolean" ? rule.optionalOldSelf : undefined;
+  if (rendersCompositeAsJson(kubernetesVersion)) {
+    const fields = { Rule: text("rule"), Message: text("message"), MessageExpression: text("messageExpression"), Reason: reason ?? null, FieldPath: text("fieldPath"), OptionalOldSelf: optionalOldSelf ?? null };
+    return new PrintedValue(`{${Object.entries(fields).map(([name, value]) => `"${name}":${goJson(value)}`).join(",")}}`);
+  }
+  const pointer = (type: string, value: string | undefined) => `(*${type})(${value ?? "nil"})`;
+  const reasonText = pointer("apiextensions.FieldValueErrorReason", reason === undefined ? undefined : goQuote(reason));
+  const oldSelfText = pointer("bool", optionalOldSelf === undefined ? undefined : String(optionalOldSelf));
+  return new PrintedValue(`apiextensions.ValidationRule{Rule:${goQuote(text("rule"))}, Message:${goQuote(text("message"))}, MessageExpression:${goQuote(text("messageExpression"))}, Reason:${reasonText}, FieldPath:${goQuote(text("fieldPath"))}, OptionalOldSelf:${oldSelfText}}`);
 }
 
 /** Each rule compiled, its cost checked against the limits and added to the schema's total. */
@@ -167,14 +204,14 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
     }
     if (compiled.error !== undefined) {
       const detail = compiled.error.startsWith("must evaluate") ? `cel expression ${compiled.error}` : `compilation failed: ${compiled.error}`;
-      errors.invalid(at.child("rule"), rule, detail);
+      errors.invalid(at.child("rule"), validationRuleValue(rule, context.kubernetesVersion), detail);
     }
     const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
     if (messageExpression.trim() !== "") {
       const message = compileExpression(messageExpression, type, "string");
       if (message.error !== undefined) {
         const detail = message.error.startsWith("must evaluate") ? `messageExpression ${message.error}` : `messageExpression compilation failed: ${message.error}`;
-        errors.invalid(at.child("messageExpression"), rule, detail);
+        errors.invalid(at.child("messageExpression"), validationRuleValue(rule, context.kubernetesVersion), detail);
       } else if (message.cost !== undefined) {
         // upstream compares the messageExpression's own cost, not times the cardinality.
         const cost = message.cost;

@@ -206,7 +206,7 @@ function validateRootWithStatus(errors: ErrorList, schema: JsonRecord, path: Fie
  * validateCustomResourceDefinitionValidation: the schema of a version (or of
  * all versions), `validation` being the object that holds openAPIV3Schema.
  */
-export function validateCustomResourceDefinitionValidation(errors: ErrorList, validation: JsonRecord, statusEnabled: boolean, path: FieldPath): void {
+export function validateCustomResourceDefinitionValidation(errors: ErrorList, validation: JsonRecord, statusEnabled: boolean, path: FieldPath, kubernetesVersion: string): void {
   const schema = validation.openAPIV3Schema;
   if (!isRecord(schema)) return;
   const schemaPath = path.child("openAPIV3Schema");
@@ -218,7 +218,7 @@ export function validateCustomResourceDefinitionValidation(errors: ErrorList, va
   else {
     const defaults = validateDefaults(schema, schemaPath);
     if (defaults.length > 0) errors.list.push(...defaults.list);
-    else cel = CelSchemaContext.root(schema);
+    else cel = CelSchemaContext.root(schema, kubernetesVersion);
   }
   const found: SchemaErrors = { schema: new ErrorList(), cel: new ErrorList() };
   validateOpenAPISchema(found, schema, schemaPath, { allowDefaults: true, disallowDefaultsReason: "", insideResourceMeta: false }, true, cel, 0);

@@ -135,9 +135,9 @@ function validateSelectableFields(errors: ErrorList, fields: unknown, path: Fiel
   if (unique.size > MAX_SELECTABLE_FIELDS) errors.add(tooMany(path, unique.size, MAX_SELECTABLE_FIELDS));
 }
 
-function validateVersion(errors: ErrorList, spec: CrdSpec, version: CrdVersion, path: FieldPath): void {
+function validateVersion(errors: ErrorList, spec: CrdSpec, version: CrdVersion, path: FieldPath, kubernetesVersion: string): void {
   for (const problem of deprecationWarningErrors(version)) errors.invalid(path.child("deprecationWarning"), version.raw.deprecationWarning, problem);
-  if (version.schema) validateCustomResourceDefinitionValidation(errors, version.schema, spec.statusEnabled(version), path.child("schema"));
+  if (version.schema) validateCustomResourceDefinitionValidation(errors, version.schema, spec.statusEnabled(version), path.child("schema"), kubernetesVersion);
   validateSubresources(errors, version.subresources, path.child("subresources"));
   version.columns?.forEach((column, i) => validateColumn(errors, column, path.child("additionalPrinterColumns").index(i)));
   validateSelectableFields(errors, version.raw.selectableFields, path.child("selectableFields"));
@@ -177,7 +177,7 @@ function validateConversion(errors: ErrorList, conversion: JsonRecord, path: Fie
 }
 
 /** validateCustomResourceDefinitionSpec. */
-function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath): void {
+function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath, kubernetesVersion: string): void {
   const group = spec.group;
   if (group === "") errors.required(path.child("group"), "");
   else if (isDNS1123Subdomain(group).length > 0) errors.invalid(path.child("group"), group, isDNS1123Subdomain(group).join(","));
@@ -201,7 +201,7 @@ function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath): void {
     names.add(version.name);
     const problems = isDNS1035Label(version.name);
     if (problems.length > 0) errors.invalid(path.child("versions").index(i).child("name"), version.name, problems.join(","));
-    validateVersion(errors, spec, version, path.child("versions").index(i));
+    validateVersion(errors, spec, version, path.child("versions").index(i), kubernetesVersion);
   });
   if (!unique) errors.invalid(path.child("versions"), spec.raw.versions, "must contain unique version names");
   if (storage !== 1) errors.invalid(path.child("versions"), spec.raw.versions, "must have exactly one version marked as storage version");
@@ -209,7 +209,7 @@ function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath): void {
   const namesPath = path.child("names");
   for (const key of ["plural", "singular", "kind", "listKind"]) if (!spec.names[key]) errors.required(namesPath.child(key), "");
   validateNames(errors, spec.names, namesPath);
-  if (spec.validation) validateCustomResourceDefinitionValidation(errors, spec.validation, spec.anyStatusEnabled(), spec.validationPath(path));
+  if (spec.validation) validateCustomResourceDefinitionValidation(errors, spec.validation, spec.anyStatusEnabled(), spec.validationPath(path), kubernetesVersion);
   validateSubresources(errors, spec.subresources, spec.subresourcesPath(path));
   spec.columns?.forEach((column, i) => validateColumn(errors, column, spec.columnsPath(path).index(i)));
 
@@ -245,13 +245,13 @@ function validateAPIApproval(errors: ErrorList, crd: JsonRecord, group: string):
  * is created, for the target release. `crd` has the shape the built-in schema
  * asks for (its type errors are reported before).
  */
-export function validateCustomResourceDefinition(crd: JsonRecord): FieldError[] {
+export function validateCustomResourceDefinition(crd: JsonRecord, kubernetesVersion: string): FieldError[] {
   const errors = new ErrorList();
   const spec = readCustomResourceDefinition(crd);
   const name = isRecord(crd.metadata) && typeof crd.metadata.name === "string" ? crd.metadata.name : "";
   const required = `${typeof spec.names.plural === "string" ? spec.names.plural : ""}.${spec.group}`;
   if (name !== "" && name !== required) errors.invalid(FieldPath.root("metadata").child("name"), name, `must be spec.names.plural+"."+spec.group`);
-  validateSpec(errors, spec, FieldPath.root("spec"));
+  validateSpec(errors, spec, FieldPath.root("spec"), kubernetesVersion);
   validateStoredVersions(errors, spec);
   validateAPIApproval(errors, crd, spec.group);
   if (spec.raw.preserveUnknownFields === true) {

@@ -28,8 +28,9 @@ function skipString(text: string, start: number, raw: boolean): number {
 const isIdentStart = (char: string | undefined) => char !== undefined && ((char >= "a" && char <= "z") || (char >= "A" && char <= "Z") || char === "_");
 const isIdentPart = (char: string | undefined) => isIdentStart(char) || (char !== undefined && char >= "0" && char <= "9");
 
-/** The expression with has( and matches( calls renamed. */
-export function rewriteRuleSource(expression: string): string {
+/** The expression with has( and matches( calls renamed, and the offsets of the renamed words. */
+function rewrite(expression: string): { text: string; renamedAt: number[] } {
+  const renamedAt: number[] = [];
   let out = "";
   let i = 0;
   while (i < expression.length) {
@@ -53,12 +54,31 @@ export function rewriteRuleSource(expression: string): string {
       }
       let next = end;
       while (expression[next] === " " || expression[next] === "\t" || expression[next] === "\n" || expression[next] === "\r") next++;
-      out += expression[next] === "(" && Object.hasOwn(RENAMED, word) ? RENAMED[word] : word;
+      const renamed = expression[next] === "(" && Object.hasOwn(RENAMED, word);
+      if (renamed) renamedAt.push(i);
+      out += renamed ? RENAMED[word] : word;
       i = end;
       continue;
     }
     out += char;
     i++;
   }
-  return out;
+  return { text: out, renamedAt };
+}
+
+/** The expression with has( and matches( calls renamed. */
+export function rewriteRuleSource(expression: string): string {
+  return rewrite(expression).text;
+}
+
+/** The offset in the expression of an offset in its rewritten text (each renaming adds "__"). */
+export function sourceOffset(expression: string, parsedOffset: number): number {
+  let shift = 0;
+  for (const at of rewrite(expression).renamedAt) {
+    const start = at + shift;
+    if (parsedOffset < start) break;
+    if (parsedOffset < start + 2) return at;
+    shift += 2;
+  }
+  return parsedOffset - shift;
 }
