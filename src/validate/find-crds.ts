@@ -3,6 +3,7 @@
 import { loadInputs, parseManifests, type ParsedFile, type ReadOptions } from "../load/index.js";
 import type { Inventory } from "../inventory.js";
 import type { Finding, KubeObject } from "../types.js";
+import { notAManifest } from "./not-manifests.js";
 
 /** Only files that mention the kind are parsed in this pass. */
 const MENTIONS_CRD = /\bkind:\s*["']?CustomResourceDefinition\b|"kind"\s*:\s*"CustomResourceDefinition"/;
@@ -33,11 +34,16 @@ export function crdsInTexts(texts: Iterable<{ text: string; file: string }>): { 
   return { crds, parsed };
 }
 
-/** The CRDs under `--crds` paths, with the problems of reading them. */
+/**
+ * The CRDs under `--crds` paths, with the problems of reading them. Files and
+ * documents that are not CRDs are passed over: a kustomization beside the CRDs
+ * of a project (config/crd/) is no error.
+ */
 export function crdsFromPaths(paths: readonly string[], options: ReadOptions = {}): { crds: KubeObject[]; findings: Finding[] } {
   if (paths.length === 0) return { crds: [], findings: [] };
   const loaded = loadInputs(paths, options);
-  return { crds: loaded.documents.map((d) => d.object).filter(isCrd), findings: loaded.findings };
+  const findings = loaded.findings.filter((f) => notAManifest(f.file) === undefined && !f.rule.startsWith("document/missing-"));
+  return { crds: loaded.documents.map((d) => d.object).filter(isCrd), findings };
 }
 
 /** Custom resources of a cluster-scoped CRD have no namespace. */

@@ -207,6 +207,16 @@ describe("kubeplan validate with custom resources", () => {
     expect(result.summary.documents).toBe(1);
   });
 
+  it("passes over what is not a CRD in a --crds directory (a kustomization, a patch without kind), and reports what does not parse", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeplan-crds-"));
+    copyFileSync(join(ROOT, crd), join(dir, "backups.yaml"));
+    writeFileSync(join(dir, "kustomization.yaml"), "resources:\n- backups.yaml\n");
+    writeFileSync(join(dir, "kustomizeconfig.yaml"), "nameReference:\n- kind: Service\n");
+    expect(json(["validate", cr, "--crds", dir]).result.findings.map(brief)).toEqual([typo]);
+    writeFileSync(join(dir, "broken.yaml"), "kind: [\n");
+    expect(json(["validate", cr, "--crds", dir]).result.findings.map((f) => [f.file, f.rule])).toEqual([[join(dir, "broken.yaml"), "yaml/syntax"], [cr, "schema/unknown-field"]]);
+  });
+
   it("applies --crds to standard input", () => {
     const run = runCli(["validate", "-", "--crds", "test/cli/fixtures/crds", "-o", "json"], { input: readFileSync(join(ROOT, cr), "utf8") });
     expect((JSON.parse(run.stdout) as ValidateResult).findings.map(brief)).toEqual([["<stdin>", 6, 3, "schema/unknown-field", "schedule"]]);
