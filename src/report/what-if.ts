@@ -10,7 +10,7 @@ export function commandLines(run: WhatIfRun): string[] {
   return run.commands.flatMap((c, i) => {
     const number = `${i + 1}. `;
     const indent = " ".repeat(number.length);
-    const body = [...c.output, ...(c.error !== undefined ? [c.error] : []), ...c.notes.map((note) => `# ${note}`)];
+    const body = [...c.output, ...(c.error !== undefined ? c.error.split("\n") : []), ...c.notes.map((note) => `# ${note}`)];
     return [number + c.command, ...body.map((line) => indent + line)];
   }).map(escapeControl);
 }

@@ -31,7 +31,7 @@ export interface CommandReport {
   output: string[];
   /** What the API server picked that the command line did not say (a node port). */
   notes: string[];
-  /** kubectl's error when it fails: it exits 1, and the commands after it do not run. */
+  /** kubectl's error when it fails (lines joined by newlines): it exits 1, and the commands after it do not run. */
   error?: string;
   /** Drain: each pod's verdict. */
   evictions?: EvictionEntry[];
@@ -94,6 +94,7 @@ function runCommand(cluster: WorkingCluster, base: Pick<CommandContext, "types" 
     const result = verb.run(ctx, parsed);
     report.output = printedOutput(result, parsed, showSecrets);
     if (result.evictions) report.evictions = result.evictions;
+    if (result.error !== undefined) report.error = result.error;
     report.notes = [...cluster.created().filter((c) => c.command === index).flatMap(({ object }) => cluster.notesOf(object)), ...(result.notes ?? [])];
   } catch (error) {
     if (!(error instanceof KubectlError)) throw error;

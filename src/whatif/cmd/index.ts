@@ -10,6 +10,8 @@ import { createJobVerb } from "./create/job.js";
 import { createSecretGenericVerb } from "./create/secret.js";
 import { createServiceVerbs } from "./create/service.js";
 import { createSimpleVerbs } from "./create/simple.js";
+import { cordonVerbs } from "./cordon.js";
+import { drainVerb } from "./drain.js";
 import { exposeVerb } from "./expose.js";
 import { runVerb } from "./run.js";
 import { scaleVerb } from "./scale.js";
@@ -25,6 +27,8 @@ export const VERBS: readonly Verb[] = [
   ...createSimpleVerbs,
   exposeVerb,
   scaleVerb,
+  ...cordonVerbs,
+  drainVerb,
 ];
 
 /** The most words a verb's name has (`create secret generic`). */

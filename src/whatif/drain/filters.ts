@@ -30,7 +30,7 @@ export interface DrainOptions {
 
 const OKAY: PodDeleteStatus = { delete: true, reason: "Okay" };
 
-function controllerRefOf(pod: KubeObject): Record<string, unknown> | undefined {
+export function controllerRefOf(pod: KubeObject): Record<string, unknown> | undefined {
   return recordsOf(pod.metadata?.ownerReferences).find((ref) => ref.controller === true);
 }
 
@@ -55,7 +55,7 @@ export function makeFilters(cluster: WorkingCluster, options: DrainOptions): Pod
   };
   const daemonSetFilter: PodFilter = (pod) => {
     const ref = controllerRefOf(pod);
-    if (!ref || ref.kind !== "DaemonSet" || ref.apiVersion !== "apps/v1" || isFinished(pod)) return OKAY;
+    if (!ref || ref.kind !== "DaemonSet" || isFinished(pod)) return OKAY;
     const name = stringOf(ref.name) ?? "";
     if (!cluster.get("apps", "DaemonSet", cluster.namespaceOf(pod), name)) {
       const message = `daemonsets.apps "${name}" not found`;

@@ -31,7 +31,7 @@ export interface CommandResult {
   generated?: KubeObject[];
   /** `kubectl run --expose` prints its Service, then a `---` of its own before the pod. */
   extraSeparatorAfter?: number;
-  /** kubectl's error, when the command fails (it exits 1 and changes nothing more). */
+  /** kubectl's last lines when the command fails after doing part of its work (a drain): the commands after it do not run. */
   error?: string;
   /** Drain: each pod's verdict. */
   evictions?: EvictionEntry[];
