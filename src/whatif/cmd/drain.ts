@@ -96,7 +96,6 @@ function entryOf(node: KubeObject, { pod, status }: FilteredPod, attempt: Evicti
 interface NodeDrain {
   output: string[];
   entries: EvictionEntry[];
-  /** The drain's error for this node (deleteOrEvictPodsSimple's). */
   /** The node's errors (deleteOrEvictPodsSimple's aggregate). */
   errors?: string[];
   /** The drain never returns (refused evictions retried without a timeout). */
@@ -110,7 +109,8 @@ function drainNode(ctx: CommandContext, node: KubeObject, parsed: ParsedFlags, t
   const disableEviction = boolFlag(parsed, "disable-eviction");
   // errors(): a message that already says "cannot delete" is not prefixed again.
   const errors = groupByMessage(pods, "Error").map(([message, names]) => `${/^cannot delete/i.test(message) ? "" : "cannot delete "}${message}: ${names.join(", ")}`);
-  if (errors.length > 0) return { output: [], entries: pods.map((p) => entryOf(node, p, undefined, false)), errors, notes: [] };
+  // Nothing is evicted then: the verdicts are those of the pods that stay.
+  if (errors.length > 0) return { output: [], entries: pods.filter((p) => !p.status.delete).map((p) => entryOf(node, p, undefined, false)), errors, notes: [] };
   const output: string[] = [];
   const warnings = groupByMessage(pods, "Warning").map(([message, names]) => `${message}: ${names.join(", ")}`);
   if (warnings.length > 0) output.push(`Warning: ${warnings.join("; ")}`);
@@ -133,7 +133,7 @@ function drainNode(ctx: CommandContext, node: KubeObject, parsed: ParsedFlags, t
     attempts = new Map(rounds.attempts.map((a) => [a.pod, a]));
   }
   const entries = pods.map((p) => entryOf(node, p, attempts.get(p.pod), disableEviction));
-  const notes = entries.flatMap((e) => (e.lostData && e.verdict !== "refused" ? [`${e.namespace}/${e.name}: the data of its emptyDir volume(s) ${e.lostData.join(", ")} is lost`] : []));
+  const notes = entries.flatMap((e) => (commit && e.lostData && e.verdict !== "refused" ? [`${e.namespace}/${e.name}: the data of its emptyDir volume(s) ${e.lostData.join(", ")} is lost`] : []));
   const refused = [...attempts.values()].filter((a) => !a.decision.allowed);
   if (refused.length === 0) return { output, entries, notes };
   for (const { pod, decision } of refused) {
