@@ -270,6 +270,11 @@ describe("custom resources", () => {
       ],
     },
     {
+      name: "a kind of the same name from another project",
+      yaml: "apiVersion: pki.example.org/v1\nkind: Certificate\nmetadata: {name: web}\n",
+      expected: [{ rule: "schema/missing-schema", line: 2, column: 7, message: "could not find schema for Certificate" }],
+    },
+    {
       name: "a kind no CRD declares",
       yaml: "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web}\n",
       expected: [{ rule: "schema/missing-schema", line: 2, column: 7, message: "could not find schema for ServiceMonitor" }],

@@ -43,14 +43,18 @@ function unknownKindOfGroup(catalog: CustomResourceCatalog, apiVersion: string, 
   return problem("/kind", head);
 }
 
+/** The project a group names first, in letters and digits (`cert-manager.io`, `certmanager.k8s.io`: certmanager). */
+const project = (apiVersion: string) => (groupOfApiVersion(apiVersion).split(".")[0] ?? "").replace(/[^a-z0-9]/gi, "").toLowerCase();
+
 /**
  * A known kind under another group: one or two edits away from the one
  * serving it (`certmanager.io/v1`), or an old group the project moved from
- * (`certmanager.k8s.io/v1alpha1` → `cert-manager.io/v1`).
+ * (`certmanager.k8s.io/v1alpha1` → `cert-manager.io/v1`). Another project's
+ * kind of the same name (Istio's Gateway for Gateway API's) says nothing.
  */
 function servedElsewhere(catalog: CustomResourceCatalog, apiVersion: string, kind: string): CustomKindProblem | undefined {
   const served = byStability(catalog.servedVersionsOfKind(kind)).map((v) => v.apiVersion);
-  const closest = nearest(apiVersion, served, { maxDistance: 2, partial: false }) ?? served[0];
+  const closest = nearest(apiVersion, served, { maxDistance: 2, partial: false }) ?? served.find((candidate) => project(candidate) === project(apiVersion));
   if (closest === undefined) return undefined;
   return problem("/apiVersion", `apiVersion: no matches for kind ${quote(kind)} in version ${quote(apiVersion)} (${kind} is served as ${quote(closest)})`, closest);
 }
