@@ -1,41 +1,29 @@
 // The semantic rules of `kubeplan validate`, and the loop that runs them.
 import type { Finding, ManifestDocument, Report } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
-import { autoscalingReplicas } from "./autoscaling/replicas.js";
-import { cronjobSchedule } from "./cronjob/schedule.js";
 import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
 import { namesFormat } from "./names/format.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
-import { policyPdb } from "./policy/pdb.js";
 import { referencesMissing } from "./references/missing.js";
 import { secretBase64 } from "./secret/base64.js";
 import { servicePorts } from "./service/ports.js";
 import { serviceSelectorNoMatch } from "./service/selector-no-match.js";
 import type { Rule, RuleContext } from "./types.js";
-import { workloadRestartPolicy } from "./workload/restart-policy.js";
-import { workloadRollingUpdate } from "./workload/rolling-update.js";
-import { workloadSelectorMismatch } from "./workload/selector-mismatch.js";
 import { compareStrings } from "../util/order.js";
 
 export type { Rule, RuleContext } from "./types.js";
 
 /** Every rule, sorted by id. */
 export const ALL_RULES: readonly Rule[] = [
-  autoscalingReplicas,
-  cronjobSchedule,
   inputsDuplicateObject,
   metadataLabels,
   namesFormat,
   podProbePortUnknown,
-  policyPdb,
   referencesMissing,
   secretBase64,
   servicePorts,
   serviceSelectorNoMatch,
-  workloadRestartPolicy,
-  workloadRollingUpdate,
-  workloadSelectorMismatch,
 ].sort((a, b) => compareStrings(a.id, b.id));
 
 /** Rules that see only their document: run where the document was parsed. */

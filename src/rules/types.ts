@@ -11,7 +11,7 @@ export interface RuleContext {
 }
 
 export interface Rule {
-  /** Stable id, `<area>/<name>`, e.g. `workload/selector-mismatch`. */
+  /** Stable id, `<area>/<name>`, e.g. `service/selector-no-match`. */
   id: string;
   severity: Severity;
   /** One line of help, shown by `kubeplan rules`. */

@@ -28,14 +28,14 @@ ${annotations}spec:
 describe("kubeplan.io/ignore", () => {
   it.each([
     ["", [false, false]],
-    ["  annotations:\n    kubeplan.io/ignore: workload/selector-mismatch\n", [false, true]],
-    ["  annotations:\n    kubeplan.io/ignore: schema/enum, workload/selector-mismatch\n", [true, true]],
+    ["  annotations:\n    kubeplan.io/ignore: apiserver/validation\n", [false, true]],
+    ["  annotations:\n    kubeplan.io/ignore: schema/enum, apiserver/validation\n", [true, true]],
     ["  annotations:\n    kubeplan.io/ignore: all\n", [true, true]],
   ])("%j silences what it names and keeps it in JSON as suppressed", async (annotations, [enumSuppressed, selectorSuppressed]) => {
     const result = await validate({ text: deployment(annotations), file: "web.yaml" });
     const byRule = new Map(result.findings.map((f) => [f.rule, f.suppressed === true]));
     expect(byRule.get("schema/enum")).toBe(enumSuppressed);
-    expect(byRule.get("workload/selector-mismatch")).toBe(selectorSuppressed);
+    expect(byRule.get("apiserver/validation")).toBe(selectorSuppressed);
     expect(result.summary.suppressed).toBe([enumSuppressed, selectorSuppressed].filter(Boolean).length);
     expect(result.summary.errors).toBe(2 - result.summary.suppressed);
   });
@@ -72,7 +72,7 @@ describe("helm template | kubeplan validate -", () => {
     const run = runCli(["validate", "-", "-o", "json"], { input: stream });
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(result.findings.map((f) => `${f.file}:${f.rule}`)).toEqual([
-      "web/templates/deployment.yaml:workload/selector-mismatch",
+      "web/templates/deployment.yaml:apiserver/validation",
       "web/templates/deployment.yaml:schema/enum",
       // the Deployment's template is labelled app=other: the Service selects nothing
       "web/templates/service.yaml:service/selector-no-match",

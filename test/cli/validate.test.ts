@@ -60,7 +60,7 @@ describe("kubeplan validate", () => {
     const blank = lines.indexOf("");
     expect(lines[blank - 1]).toMatch(/^samples\/typos\/enums\.yaml:/);
     expect(lines[blank + 1]).toMatch(/^samples\/typos\/unknown-fields\.yaml:/);
-    expect(lines.at(-2)).toMatch(/^✖ 4 documents in 2 files: 10 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)$/);
+    expect(lines.at(-2)).toMatch(/^✖ 4 documents in 2 files: 11 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)$/);
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -135,7 +135,7 @@ describe("kubeplan validate", () => {
     expect(quiet.stdout).not.toContain("warning");
     expect(quiet.stdout.trim().split("\n")).toHaveLength(4);
     const summary = runCli(["validate", "samples/typos", "--summary"]);
-    expect(summary.stdout).toMatch(/^✖ 14 documents in 6 files: \d+ errors, 3 warnings \(\d+ ms, Kubernetes 1\.36\)\n$/);
+    expect(summary.stdout).toMatch(/^✖ 14 documents in 6 files: \d+ errors, 4 warnings \(\d+ ms, Kubernetes 1\.36\)\n$/);
   });
 
   it.each(["sarif", "junit", "github", "tap"])("renders -o %s", (format) => {
@@ -169,7 +169,7 @@ describe("kubeplan validate with a config file", () => {
     const root = mkdtempSync(join(tmpdir(), "kubeplan-cli-config-"));
     writeFileSync(
       join(root, ".kubeplan.yaml"),
-      "rules:\n  schema/enum: warning\n  references/missing: off\nskipPaths: [skipped/]\n",
+      "rules:\n  schema/enum: warning\n  apiserver/validation: warning\n  references/missing: off\nskipPaths: [skipped/]\n",
     );
     mkdirSync(join(root, "skipped"));
     copyFileSync(join(ROOT, "samples/typos/enums.yaml"), join(root, "enums.yaml"));
@@ -177,7 +177,7 @@ describe("kubeplan validate with a config file", () => {
     const run = runCli(["validate", ".", "-o", "json"], { cwd: root });
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(run.code).toBe(0);
-    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 5 });
+    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 6 });
     expect(new Set(result.findings.map((f) => f.severity))).toEqual(new Set(["warning"]));
   });
 

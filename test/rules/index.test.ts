@@ -14,20 +14,14 @@ describe("ALL_RULES", () => {
       expect(rule.description.length).toBeGreaterThan(10);
     }
     expect(ids).toEqual([
-      "autoscaling/replicas",
-      "cronjob/schedule",
       "inputs/duplicate-object",
       "metadata/labels",
       "names/format",
       "pod/probe-port-unknown",
-      "policy/pdb",
       "references/missing",
       "secret/base64",
       "service/ports",
       "service/selector-no-match",
-      "workload/restart-policy",
-      "workload/rolling-update",
-      "workload/selector-mismatch",
     ]);
   });
 });

@@ -266,3 +266,11 @@ export function isDomainPrefixedPath(field: FieldPath, value: string): ErrorList
   if (!HTTP_PATH.test(path)) errors.push(invalid(field, path, regexError("Invalid path", HTTP_PATH_FMT)));
   return errors;
 }
+
+const PERCENT_FMT = "[0-9]+%";
+const PERCENT = new RegExp(`^${PERCENT_FMT}$`);
+
+/** validation.IsValidPercent. */
+export function isValidPercent(percent: string): string[] {
+  return PERCENT.test(percent) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, "1%", "93%")];
+}

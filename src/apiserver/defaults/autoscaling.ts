@@ -1,5 +1,5 @@
 // API defaulting of autoscaling/v1 and autoscaling/v2 (pkg/apis/autoscaling/v*/defaults.go).
-import { setDefault } from "./fields.js";
+import { ensureObject, setDefault } from "./fields.js";
 import { arrayAt, isRecord, objectAt, type JsonRecord } from "../../util/object-access.js";
 
 const SCALE_UP_RULES = {
@@ -20,7 +20,8 @@ function scalingRules(given: unknown, defaults: JsonRecord): JsonRecord {
 
 /** autoscaling/v2 SetDefaults_HorizontalPodAutoscaler. */
 export function setDefaultsHorizontalPodAutoscalerV2(body: JsonRecord): void {
-  const spec = objectAt(body, "spec");
+  // The spec is a struct: its defaults apply even when it is left out.
+  const spec = ensureObject(body, "spec");
   if (!spec) return;
   setDefault(spec, "minReplicas", 1);
   const metrics = arrayAt(spec, "metrics");

@@ -1,7 +1,7 @@
 // API defaulting of batch/v1 (pkg/apis/batch/v1/defaults.go).
 import { atLeast } from "../../util/release.js";
 import { setDefaultsPodTemplateSpec } from "./core.js";
-import { ensureObject, setDefault } from "./fields.js";
+import { ensureObject, podTemplateOf, setDefault, setDefaultIfEmpty } from "./fields.js";
 import { dig, isRecord, objectAt, recordsOf, type JsonRecord } from "../../util/object-access.js";
 
 function defaultPodFailurePolicy(spec: JsonRecord): void {
@@ -11,7 +11,8 @@ function defaultPodFailurePolicy(spec: JsonRecord): void {
 }
 
 export function setDefaultsJob(body: JsonRecord, kubernetesVersion: string): void {
-  const spec = objectAt(body, "spec");
+  // The spec is a struct: its defaults apply even when it is left out.
+  const spec = ensureObject(body, "spec");
   if (!spec) return;
   if (spec.completions === undefined && spec.parallelism === undefined) {
     spec.completions = 1;
@@ -30,17 +31,19 @@ export function setDefaultsJob(body: JsonRecord, kubernetesVersion: string): voi
   // JobPodReplacementPolicy: beta (on) since 1.29.
   if (atLeast(kubernetesVersion, "1.29")) setDefault(spec, "podReplacementPolicy", spec.podFailurePolicy !== undefined ? "Failed" : "TerminatingOrFailed");
   defaultPodFailurePolicy(spec);
-  setDefaultsPodTemplateSpec(objectAt(spec, "template"));
+  setDefaultsPodTemplateSpec(podTemplateOf(spec));
 }
 
 export function setDefaultsCronJob(body: JsonRecord): void {
-  const spec = objectAt(body, "spec");
+  // The spec is a struct: its defaults apply even when it is left out.
+  const spec = ensureObject(body, "spec");
   if (!spec) return;
-  setDefault(spec, "concurrencyPolicy", "Allow");
+  setDefaultIfEmpty(spec, "concurrencyPolicy", "Allow");
   setDefault(spec, "suspend", false);
   setDefault(spec, "successfulJobsHistoryLimit", 3);
   setDefault(spec, "failedJobsHistoryLimit", 1);
-  const jobSpec = objectAt(objectAt(spec, "jobTemplate"), "spec");
-  if (jobSpec) defaultPodFailurePolicy(jobSpec);
-  setDefaultsPodTemplateSpec(objectAt(jobSpec, "template"));
+  const jobSpec = ensureObject(ensureObject(spec, "jobTemplate") ?? {}, "spec");
+  if (!jobSpec) return;
+  defaultPodFailurePolicy(jobSpec);
+  setDefaultsPodTemplateSpec(podTemplateOf(jobSpec));
 }

@@ -17,3 +17,15 @@ export function ensureObject(parent: JsonRecord, key: string): JsonRecord | unde
 export function setDefault(parent: JsonRecord | undefined, key: string, value: unknown): void {
   if (parent && parent[key] === undefined) parent[key] = value;
 }
+
+/** Sets a string field when it is absent or empty: Go's defaulters test `if obj.Field == ""`. */
+export function setDefaultIfEmpty(parent: JsonRecord | undefined, key: string, value: string): void {
+  if (parent && (parent[key] === undefined || parent[key] === "")) parent[key] = value;
+}
+
+/** The pod template of a workload spec: a struct, not a pointer, so its pod spec is always defaulted. */
+export function podTemplateOf(spec: JsonRecord): JsonRecord | undefined {
+  const template = ensureObject(spec, "template");
+  if (template) ensureObject(template, "spec");
+  return template;
+}

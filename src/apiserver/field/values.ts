@@ -143,3 +143,35 @@ export function stringListValue(items: readonly string[], goElementType: string,
   if (rendersCompositeAsJson(kubernetesVersion)) return goJson(items);
   return `[]${goElementType}{` + items.map(goQuote).join(", ") + "}";
 }
+
+/** A value printed both ways: in Go syntax (`%#v`, before 1.34) and as JSON (since). */
+export interface StructField {
+  go: string;
+  json: string;
+}
+
+/** A scalar struct field (a string, a number or a boolean). */
+export function scalarField(value: string | number | boolean): StructField {
+  return { go: typeof value === "string" ? goQuote(value) : String(value), json: goJson(value) };
+}
+
+/**
+ * A pointer struct field: nil, or set to `target`. Go prints a set pointer's
+ * address, which cannot be known offline: it is shown as 0x….
+ */
+export function pointerField(goType: string, target: StructField | undefined): StructField {
+  return { go: `(*${goType})(${target === undefined ? "nil" : "0x…"})`, json: target?.json ?? "null" };
+}
+
+/** A struct of an internal API type: `pkg.Type{Field:value, ...}` in Go syntax; JSON with the Go field names (internal types have no JSON tags). */
+export function structField(goType: string, fields: ReadonlyArray<readonly [string, StructField]>): StructField {
+  return {
+    go: `${goType}{` + fields.map(([name, field]) => `${name}:${field.go}`).join(", ") + "}",
+    json: "{" + fields.map(([name, field]) => `${JSON.stringify(name)}:${field.json}`).join(",") + "}",
+  };
+}
+
+/** The text of a bad value printed both ways, for the target release. */
+export function printedFor(value: StructField, kubernetesVersion: string): string {
+  return rendersCompositeAsJson(kubernetesVersion) ? value.json : value.go;
+}

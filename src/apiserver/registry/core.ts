@@ -12,10 +12,14 @@ import { validateResourceQuota } from "../validation/core/resource-quota.js";
 import { validateSecret, warningsForSecret } from "../validation/core/secret.js";
 import { getWarningsForService, validateServiceCreate } from "../validation/core/service.js";
 import { validateServiceAccount, warningsForServiceAccount } from "../validation/core/service-account.js";
+import { podValidationOptions } from "../validation/core/pod.js";
+import { validateReplicationController } from "../validation/core/replication-controller.js";
 import { POD_STRATEGY, POD_TEMPLATE_STRATEGY } from "./pod.js";
 import { beginCreateService } from "./service-storage.js";
 import type { GroupStrategies } from "./types.js";
-import { isRecord } from "../../util/object-access.js";
+import { podNameWarnings, podTemplateWarnings } from "./workload-warnings.js";
+import { dropDisabledTemplateFields } from "../pod/util.js";
+import { dig, isRecord } from "../../util/object-access.js";
 
 export const CORE_STRATEGIES: GroupStrategies = {
   ConfigMap: { namespaceScoped: true, validate: (object, context) => validateConfigMap(object, context.kubernetesVersion) },
@@ -51,6 +55,12 @@ export const CORE_STRATEGIES: GroupStrategies = {
   },
   Pod: POD_STRATEGY,
   PodTemplate: POD_TEMPLATE_STRATEGY,
+  ReplicationController: {
+    namespaceScoped: true,
+    prepareForCreate: (object, context) => dropDisabledTemplateFields(dig(object, "spec", "template"), context.kubernetesVersion),
+    validate: (object, context) => validateReplicationController(object, podValidationOptions(context.kubernetesVersion, false)),
+    warningsOnCreate: (object) => [...podNameWarnings(object), ...podTemplateWarnings(object, "spec", "template")],
+  },
   ResourceQuota: {
     namespaceScoped: true,
     // PrepareForCreate: a create cannot set the status.

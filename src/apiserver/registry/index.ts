@@ -2,9 +2,13 @@
 import { apiGroup } from "../../util/api-values.js";
 import { ADMISSIONREGISTRATION_STRATEGIES } from "./admissionregistration.js";
 import { APIEXTENSIONS_STRATEGIES } from "./apiextensions.js";
+import { APPS_STRATEGIES } from "./apps.js";
+import { AUTOSCALING_STRATEGIES } from "./autoscaling.js";
+import { BATCH_STRATEGIES } from "./batch.js";
 import { CORE_STRATEGIES } from "./core.js";
 import { DISCOVERY_STRATEGIES } from "./discovery.js";
 import { NETWORKING_STRATEGIES } from "./networking.js";
+import { POLICY_STRATEGIES } from "./policy.js";
 import { RBAC_STRATEGIES } from "./rbac.js";
 import { SCHEDULING_STRATEGIES } from "./scheduling.js";
 import { STORAGE_STRATEGIES } from "./storage.js";
@@ -16,8 +20,12 @@ const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["", CORE_STRATEGIES],
   ["admissionregistration.k8s.io", ADMISSIONREGISTRATION_STRATEGIES],
   ["apiextensions.k8s.io", APIEXTENSIONS_STRATEGIES],
+  ["apps", APPS_STRATEGIES],
+  ["autoscaling", AUTOSCALING_STRATEGIES],
+  ["batch", BATCH_STRATEGIES],
   ["discovery.k8s.io", DISCOVERY_STRATEGIES],
   ["networking.k8s.io", NETWORKING_STRATEGIES],
+  ["policy", POLICY_STRATEGIES],
   ["rbac.authorization.k8s.io", RBAC_STRATEGIES],
   ["scheduling.k8s.io", SCHEDULING_STRATEGIES],
   ["storage.k8s.io", STORAGE_STRATEGIES],

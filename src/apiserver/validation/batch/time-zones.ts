@@ -1,7 +1,7 @@
 // Time zone names as Go's time.LoadLocation resolves them, approximated with
 // the IANA database that ships with Node (ICU). ICU matches names without
 // regard to case; Go does not, so case variants of known names are refused.
-import { nearest } from "../../util/suggest.js";
+import { nearest } from "../../../util/suggest.js";
 
 function supportedZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };

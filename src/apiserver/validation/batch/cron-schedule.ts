@@ -4,7 +4,7 @@
 // month and day names, or a descriptor (@hourly ... @every <duration>).
 // Stricter than the cron-parser package, which also takes 7 for Sunday,
 // L, W, #, a seconds field, and rejects @every.
-import { goQuote } from "./field-errors.js";
+import { goQuote } from "../../field/values.js";
 import { isKnownTimeZone, unknownTimeZone } from "./time-zones.js";
 
 interface Bounds {

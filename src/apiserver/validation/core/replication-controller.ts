@@ -1,0 +1,42 @@
+// ReplicationController validation (pkg/apis/core/validation/validation.go:
+// ValidateReplicationController, ValidateReplicationControllerSpec,
+// ValidateNonEmptySelector, ValidatePodTemplateSpecForRC).
+import { selectorFromSet } from "../../apimachinery/label-selector.js";
+import { required, type ErrorList } from "../../field/errors.js";
+import { FieldPath } from "../../field/path.js";
+import { int, obj } from "./fields.js";
+import { validateAlwaysRestarting } from "../apps/replica-set.js";
+import { validateSelectorMatchesTemplate } from "../apps/selector.js";
+import { validatePodTemplateSpec, type PodValidationOptions } from "./pod.js";
+import { validateNonnegativeField } from "./probes.js";
+import { stringMapOf, type JsonRecord } from "../../../util/object-access.js";
+
+/** ValidateNonEmptySelector: a selector map with at least one label. */
+function validateNonEmptySelector(selector: Record<string, string>, fldPath: FieldPath): ErrorList {
+  return selectorFromSet(selector).empty ? [required(fldPath)] : [];
+}
+
+/** ValidatePodTemplateSpecForRC: a template the selector selects, of pods that always restart. */
+export function validatePodTemplateSpecForRC(template: JsonRecord | undefined, selectorMap: unknown, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  if (!template) return [required(fldPath)];
+  const selector = selectorFromSet(stringMapOf(selectorMap));
+  // A map selector is a matchLabels selector: the suggestion reads it the same way.
+  const errors = validateSelectorMatchesTemplate(selector, { matchLabels: selectorMap }, template, fldPath, opts.kubernetesVersion);
+  errors.push(...validatePodTemplateSpec(template, fldPath, opts));
+  errors.push(...validateAlwaysRestarting(obj(template, "spec") ?? {}, "ReplicationController", fldPath.child("spec")));
+  return errors;
+}
+
+/** ValidateReplicationControllerSpec. */
+export function validateReplicationControllerSpec(spec: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  const errors = validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds"));
+  errors.push(...validateNonEmptySelector(stringMapOf(spec.selector), fldPath.child("selector")));
+  errors.push(...validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas")));
+  errors.push(...validatePodTemplateSpecForRC(obj(spec, "template"), spec.selector, fldPath.child("template"), opts));
+  return errors;
+}
+
+/** ValidateReplicationController. */
+export function validateReplicationController(controller: JsonRecord, opts: PodValidationOptions): ErrorList {
+  return validateReplicationControllerSpec(obj(controller, "spec") ?? {}, FieldPath.root("spec"), opts);
+}
