@@ -364,7 +364,7 @@ describe("kubeplan validate -o sarif", () => {
       "metadata:",
       "  name: web",
       "  annotations:",
-      "    kubeplan.io/ignore: workload/selector-mismatch",
+      "    kubeplan.io/ignore: apiserver/validation",
       "spec:",
       "  selector: {matchLabels: {app: web}}",
       "  template:",
@@ -381,7 +381,7 @@ describe("kubeplan validate -o sarif", () => {
     const log = JSON.parse(run.stdout) as SarifLog;
     expect(schemaErrors(log)).toEqual([]);
     const [results] = [log.runs[0]!.results];
-    const suppressed = results.find((r) => r.ruleId === "workload/selector-mismatch")!;
+    const suppressed = results.find((r) => r.ruleId === "apiserver/validation")!;
     expect(suppressed.suppressions).toEqual([expect.objectContaining({ kind: "inSource", status: "accepted" })]);
     const typo = results.find((r) => r.ruleId === "schema/enum")!;
     expect(typo.fixes).toEqual([
