@@ -11,6 +11,7 @@ import { featureEnabled } from "../../features.js";
 import { containerResourceNameDetails, resourceNameValue } from "../core/resource-names.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { compareQuantities, formatQuantity, parseQuantity, ZERO_QUANTITY, type Quantity } from "../../../util/quantity.js";
+import { lookupTable } from "../../../util/lookup-table.js";
 import { atLeast } from "../../../util/release.js";
 
 /** The largest scaling policy period and stabilization window, in seconds. */
@@ -24,13 +25,13 @@ const POLICY_TYPES = ["Percent", "Pods"];
 
 /** The source field of each metric type, in the order upstream looks at them. */
 const SOURCE_FIELDS = ["object", "external", "pods", "resource", "containerResource"] as const;
-const SOURCE_FIELD_OF_TYPE: Readonly<Record<string, string>> = {
+const SOURCE_FIELD_OF_TYPE: Readonly<Record<string, string>> = lookupTable({
   Object: "object",
   Pods: "pods",
   Resource: "resource",
   External: "external",
   ContainerResource: "containerResource",
-};
+});
 
 /** CrossVersionObjectReferenceValidationOptions. */
 interface ReferenceOptions {

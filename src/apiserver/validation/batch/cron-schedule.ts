@@ -10,14 +10,14 @@ import { isKnownTimeZone, unknownTimeZone } from "./time-zones.js";
 interface Bounds {
   min: bigint;
   max: bigint;
-  names?: Record<string, bigint>;
+  names?: ReadonlyMap<string, bigint>;
 }
 
 const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
-function names(list: string[], first: number): Record<string, bigint> {
-  return Object.fromEntries(list.map((name, index) => [name, BigInt(index + first)]));
+function names(list: string[], first: number): ReadonlyMap<string, bigint> {
+  return new Map(list.map((name, index) => [name, BigInt(index + first)]));
 }
 
 /** The standard parser's fields after the implicit seconds field ("0"). */
@@ -45,7 +45,7 @@ function mustParseInt(expr: string): bigint {
 }
 
 function parseIntOrName(expr: string, bounds: Bounds): bigint {
-  const named = bounds.names?.[expr.toLowerCase()];
+  const named = bounds.names?.get(expr.toLowerCase());
   return named ?? mustParseInt(expr);
 }
 

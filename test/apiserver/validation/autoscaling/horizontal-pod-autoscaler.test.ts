@@ -135,6 +135,12 @@ describe("validateMetrics", () => {
       "1.36",
       ['spec.metrics[0].type: Unsupported value: "Custom": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"', 'spec.metrics[0].type: Unsupported value: "Custom": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"'],
     ],
+    [
+      "a type named after an object's property",
+      withMetric("{type: toString}"),
+      "1.36",
+      ['spec.metrics[0].type: Unsupported value: "toString": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"', 'spec.metrics[0].type: Unsupported value: "toString": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"'],
+    ],
     ["an empty metric name", withMetric("{type: Pods, pods: {metric: {name: ''}, target: {type: AverageValue, averageValue: '1'}}}"), "1.36", ["spec.metrics[0].pods.metric.name: Required value: must specify a metric name"]],
     ["a metric name with a slash", withMetric("{type: Pods, pods: {metric: {name: 'a/b'}, target: {type: AverageValue, averageValue: '1'}}}"), "1.36", ["spec.metrics[0].pods.metric.name: Invalid value: \"a/b\": may not contain '/'"]],
     ["a Pods target without an average", withMetric("{type: Pods, pods: {metric: {name: rps}, target: {type: Value, value: '1'}}}"), "1.36", ["spec.metrics[0].pods.target.averageValue: Required value: must specify a positive target averageValue"]],

@@ -33,6 +33,7 @@ describe("cronScheduleError: robfig/cron's standard parser", () => {
     ["0 0 0 * * *", "expected exactly 5 fields, found 6: [0 0 0 * * *]"],
     ["0 0 L * *", 'failed to parse int from L: strconv.Atoi: parsing "L": invalid syntax'],
     ["0 0 * * MONDAY", 'failed to parse int from MONDAY: strconv.Atoi: parsing "MONDAY": invalid syntax'],
+    ["0 0 * constructor *", 'failed to parse int from constructor: strconv.Atoi: parsing "constructor": invalid syntax'],
     ["*/-1 * * * *", "negative number (-1) not allowed: -1"],
     ["@weekdays", "unrecognized descriptor: @weekdays"],
     ["@every 5", 'failed to parse duration @every 5: time: missing unit in duration "5"'],
