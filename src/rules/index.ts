@@ -3,7 +3,6 @@ import type { Finding, ManifestDocument, Report } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
 import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
-import { namesFormat } from "./names/format.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
 import { referencesMissing } from "./references/missing.js";
 import { secretBase64 } from "./secret/base64.js";
@@ -18,7 +17,6 @@ export type { Rule, RuleContext } from "./types.js";
 export const ALL_RULES: readonly Rule[] = [
   inputsDuplicateObject,
   metadataLabels,
-  namesFormat,
   podProbePortUnknown,
   referencesMissing,
   secretBase64,

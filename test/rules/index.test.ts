@@ -16,7 +16,6 @@ describe("ALL_RULES", () => {
     expect(ids).toEqual([
       "inputs/duplicate-object",
       "metadata/labels",
-      "names/format",
       "pod/probe-port-unknown",
       "references/missing",
       "secret/base64",
@@ -46,7 +45,6 @@ describe("runRules", () => {
     const { inventory, documents } = inventoryFor(text);
     const findings = runRules(documents, { inventory, kubernetesVersion: "1.36" });
     expect(findings.map((f) => [f.rule, f.severity, f.file, f.line, f.column, f.path])).toEqual([
-      ["metadata/labels", "error", "test.yaml", 7, 35, "/spec/template/metadata/labels/my key"],
       ["pod/probe-port-unknown", "warning", "test.yaml", 11, 50, "/spec/template/spec/containers/0/livenessProbe/httpGet/port"],
     ]);
   });
@@ -70,7 +68,6 @@ describe("runRules", () => {
     const findings = runRules(documents, { inventory, kubernetesVersion: "1.36" }, [failing, ...ALL_RULES]);
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([
       ["test/failing", "warning"],
-      ["metadata/labels", "error"],
       ["pod/probe-port-unknown", "warning"],
     ]);
     expect(findings[0]!.message).toBe("rule test/failing could not check this object: boom");

@@ -38,5 +38,5 @@ export const APPS_STRATEGIES: GroupStrategies = {
     validate: (object, context) => validateDaemonSet(object, podValidationOptions(context.kubernetesVersion, false)),
     warningsOnCreate: (object) => podTemplateWarnings(object, "spec", "template"),
   },
-  ControllerRevision: { namespaceScoped: true, validate: (object) => validateControllerRevisionCreate(object) },
+  ControllerRevision: { namespaceScoped: true, validate: (object, context) => validateControllerRevisionCreate(object, context.kubernetesVersion) },
 };

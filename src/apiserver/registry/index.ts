@@ -36,8 +36,3 @@ export function strategyFor(apiVersion: string, kind: string): Strategy | undefi
   const strategies = BY_GROUP.get(apiGroup(apiVersion));
   return strategies && Object.hasOwn(strategies, kind) ? strategies[kind] : undefined;
 }
-
-/** Whether kubeplan models the kind's own validation (not only its metadata). */
-export function hasStrategy(apiVersion: string, kind: string): boolean {
-  return strategyFor(apiVersion, kind) !== undefined;
-}

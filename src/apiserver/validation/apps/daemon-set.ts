@@ -13,6 +13,8 @@ import { rollingStrategyValue } from "./strategy-value.js";
 import { getIntOrPercentValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from "./int-or-percent.js";
 import { validateAlwaysRestarting } from "./replica-set.js";
 import { isEmptySelector, selectorValue, validateSelectorMatchesTemplate } from "./selector.js";
+import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
+import { validateObjectMeta } from "../core/object-meta.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 
 /** ValidateRollingUpdateDaemonSet: each a count or a percentage up to 100%, exactly one of them non-zero. */
@@ -79,5 +81,7 @@ export function validateDaemonSetSpec(spec: JsonRecord, fldPath: FieldPath, opts
 
 /** ValidateDaemonSet. */
 export function validateDaemonSet(daemonSet: JsonRecord, opts: PodValidationOptions): ErrorList {
-  return validateDaemonSetSpec(obj(daemonSet, "spec") ?? {}, FieldPath.root("spec"), opts);
+  // ValidateDaemonSetName = NameIsDNSSubdomain.
+  const errors = validateObjectMeta(daemonSet.metadata, true, nameIsDNSSubdomain, FieldPath.root("metadata"), opts.kubernetesVersion);
+  return [...errors, ...validateDaemonSetSpec(obj(daemonSet, "spec") ?? {}, FieldPath.root("spec"), opts)];
 }

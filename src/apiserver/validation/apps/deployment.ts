@@ -11,6 +11,8 @@ import { rollingStrategyValue } from "./strategy-value.js";
 import { getIntOrPercentValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from "./int-or-percent.js";
 import { validateTemplateAgainstSelector } from "./replica-set.js";
 import { validateRequiredSelector } from "./selector.js";
+import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
+import { validateObjectMeta } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 
 /** apps/v1 carries spec.rollbackTo in this annotation (the internal DeploymentSpec.RollbackTo). */
@@ -79,5 +81,7 @@ export function validateDeploymentSpec(spec: JsonRecord, rollbackTo: number | un
 
 /** ValidateDeployment. */
 export function validateDeployment(deployment: JsonRecord, opts: PodValidationOptions): ErrorList {
-  return validateDeploymentSpec(obj(deployment, "spec") ?? {}, rollbackRevision(deployment), FieldPath.root("spec"), opts);
+  // ValidateDeploymentName = NameIsDNSSubdomain.
+  const errors = validateObjectMeta(deployment.metadata, true, nameIsDNSSubdomain, FieldPath.root("metadata"), opts.kubernetesVersion);
+  return [...errors, ...validateDeploymentSpec(obj(deployment, "spec") ?? {}, rollbackRevision(deployment), FieldPath.root("spec"), opts)];
 }

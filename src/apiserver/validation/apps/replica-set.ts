@@ -8,6 +8,8 @@ import { int, isSet, obj, str } from "../core/fields.js";
 import { validatePodTemplateSpec, type PodValidationOptions } from "../core/pod.js";
 import { validateNonnegativeField } from "../core/probes.js";
 import { selectorValue, validateRequiredSelector, validateSelectorMatchesTemplate } from "./selector.js";
+import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
+import { validateObjectMeta } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 
 /** The kinds whose pods must always restart name themselves in this error. */
@@ -50,5 +52,7 @@ export function validateReplicaSetSpec(spec: JsonRecord, fldPath: FieldPath, opt
 
 /** ValidateReplicaSet. */
 export function validateReplicaSet(replicaSet: JsonRecord, opts: PodValidationOptions): ErrorList {
-  return validateReplicaSetSpec(obj(replicaSet, "spec") ?? {}, FieldPath.root("spec"), opts);
+  // ValidateReplicaSetName = NameIsDNSSubdomain.
+  const errors = validateObjectMeta(replicaSet.metadata, true, nameIsDNSSubdomain, FieldPath.root("metadata"), opts.kubernetesVersion);
+  return [...errors, ...validateReplicaSetSpec(obj(replicaSet, "spec") ?? {}, FieldPath.root("spec"), opts)];
 }

@@ -1,6 +1,7 @@
 // StatefulSet validation (pkg/apis/apps/validation/validation.go:
 // ValidateStatefulSet, ValidateStatefulSetSpec, ValidatePodTemplateSpecForStatefulSet,
-// validateRollingUpdateStatefulSet, ValidatePersistentVolumeClaimRetentionPolicy),
+// validateRollingUpdateStatefulSet, ValidatePersistentVolumeClaimRetentionPolicy,
+// ValidateVolumeClaimTemplates),
 // on the defaulted object, with the checks each release added.
 import { intOrStringField, intOrStringOf, intOrStringValue } from "../../apimachinery/intstr.js";
 import { labelSelectorAsSelector, type Selector } from "../../apimachinery/label-selector.js";
@@ -10,6 +11,7 @@ import { FieldPath } from "../../field/path.js";
 import { pointerField, printedFor, scalarField, structField, type StructField } from "../../field/values.js";
 import { int, isSet, list, obj, str } from "../core/fields.js";
 import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
+import { validatePersistentVolumeClaimSpec } from "../core/persistent-volume-claim.js";
 import { validatePodTemplateSpec, type PodValidationOptions } from "../core/pod.js";
 import { validateNonnegativeField } from "../core/probes.js";
 import { getIntOrPercentValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from "./int-or-percent.js";
@@ -17,6 +19,8 @@ import { validateAlwaysRestarting } from "./replica-set.js";
 import { selectorValue, validateRequiredSelector, validateSelectorMatchesTemplate } from "./selector.js";
 import { featureEnabled } from "../../features.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { nameIsDNSLabel } from "../../apimachinery/generic.js";
+import { validateObjectMeta } from "../core/object-meta.js";
 import { atLeast } from "../../../util/release.js";
 
 const RETENTION_POLICIES = ["Retain", "Delete"];
@@ -90,6 +94,16 @@ export function validatePersistentVolumeClaimRetentionPolicy(policy: JsonRecord 
   ];
 }
 
+/**
+ * ValidateVolumeClaimTemplates (1.34 on): each claim template's spec as a new
+ * PersistentVolumeClaim's, so that the controller can create the pods' claims.
+ */
+export function validateVolumeClaimTemplates(claimTemplates: JsonRecord[], fldPath: FieldPath, kubernetesVersion: string): ErrorList {
+  if (!atLeast(kubernetesVersion, "1.34")) return [];
+  const opts = { kubernetesVersion, allowInvalidLabelValueInSelector: false };
+  return claimTemplates.flatMap((claim, index) => validatePersistentVolumeClaimSpec(obj(claim, "spec") ?? {}, fldPath.index(index).child("spec"), opts));
+}
+
 /** validateRollingUpdateStatefulSet: partition not negative; maxUnavailable a count or a percentage, not 0, up to 100%. */
 export function validateRollingUpdateStatefulSet(rollingUpdate: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors = validateNonnegativeField(int(rollingUpdate, "partition") ?? 0, fldPath.child("partition"));
@@ -130,6 +144,7 @@ export function validateStatefulSetSpec(spec: JsonRecord, fldPath: FieldPath, op
   const errors = validatePodManagementPolicy(str(spec, "podManagementPolicy"), fldPath.child("podManagementPolicy"));
   errors.push(...validateUpdateStrategy(obj(spec, "updateStrategy") ?? {}, fldPath.child("updateStrategy"), version));
   errors.push(...validatePersistentVolumeClaimRetentionPolicy(obj(spec, "persistentVolumeClaimRetentionPolicy"), fldPath.child("persistentVolumeClaimRetentionPolicy")));
+  errors.push(...validateVolumeClaimTemplates(list(spec, "volumeClaimTemplates"), fldPath.child("volumeClaimTemplates"), version));
   errors.push(...validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas")));
   errors.push(...validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
   const ordinals = obj(spec, "ordinals");
@@ -151,7 +166,9 @@ export function validateStatefulSetSpec(spec: JsonRecord, fldPath: FieldPath, op
 
 /** ValidateStatefulSet. */
 export function validateStatefulSet(statefulSet: JsonRecord, opts: PodValidationOptions): ErrorList {
-  return validateStatefulSetSpec(obj(statefulSet, "spec") ?? {}, FieldPath.root("spec"), opts);
+  // ValidateStatefulSetName = NameIsDNSLabel: the name starts its pods' hostnames.
+  const errors = validateObjectMeta(statefulSet.metadata, true, nameIsDNSLabel, FieldPath.root("metadata"), opts.kubernetesVersion);
+  return [...errors, ...validateStatefulSetSpec(obj(statefulSet, "spec") ?? {}, FieldPath.root("spec"), opts)];
 }
 
 /** MaxUnavailableStatefulSet: before it is on, PrepareForCreate drops a rolling update's maxUnavailable. */

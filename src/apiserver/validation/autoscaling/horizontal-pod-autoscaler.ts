@@ -12,6 +12,8 @@ import { containerResourceNameDetails, resourceNameValue } from "../core/resourc
 import type { JsonRecord } from "../../../util/object-access.js";
 import { compareQuantities, formatQuantity, parseQuantity, ZERO_QUANTITY, type Quantity } from "../../../util/quantity.js";
 import { lookupTable } from "../../../util/lookup-table.js";
+import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
+import { validateObjectMeta } from "../core/object-meta.js";
 import { atLeast } from "../../../util/release.js";
 
 /** The largest scaling policy period and stabilization window, in seconds. */
@@ -293,7 +295,9 @@ export function validateHorizontalPodAutoscalerSpec(spec: JsonRecord, fldPath: F
 
 /** ValidateHorizontalPodAutoscaler. */
 export function validateHorizontalPodAutoscaler(autoscaler: JsonRecord, opts: HorizontalPodAutoscalerSpecValidationOptions): ErrorList {
-  return validateHorizontalPodAutoscalerSpec(obj(autoscaler, "spec") ?? {}, FieldPath.root("spec"), opts);
+  // ValidateHorizontalPodAutoscalerName = NameIsDNSSubdomain.
+  const errors = validateObjectMeta(autoscaler.metadata, true, nameIsDNSSubdomain, FieldPath.root("metadata"), opts.kubernetesVersion);
+  return [...errors, ...validateHorizontalPodAutoscalerSpec(obj(autoscaler, "spec") ?? {}, FieldPath.root("spec"), opts)];
 }
 
 /**

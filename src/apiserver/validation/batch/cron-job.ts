@@ -12,6 +12,7 @@ import { validateJobSpecFields } from "./job.js";
 import { selectorValue } from "../apps/selector.js";
 import { isKnownTimeZone, nearestTimeZone, unknownTimeZone } from "./time-zones.js";
 import { byteLength } from "../../../util/api-values.js";
+import { validateObjectMeta, validateReplicationControllerName } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 
 /** The controller names each Job `<cronjob>-<timestamp>`: 11 characters for the suffix, within a DNS-1035 label. */
@@ -100,7 +101,9 @@ export function validateCronJobSpec(spec: JsonRecord, fldPath: FieldPath, opts: 
 
 /** ValidateCronJobCreate. */
 export function validateCronJobCreate(cronJob: JsonRecord, opts: PodValidationOptions): ErrorList {
-  const errors = validateCronJobSpec(obj(cronJob, "spec") ?? {}, FieldPath.root("spec"), opts);
+  // CronJobs and ReplicationControllers have the same name validation.
+  const errors = validateObjectMeta(cronJob.metadata, true, validateReplicationControllerName, FieldPath.root("metadata"), opts.kubernetesVersion);
+  errors.push(...validateCronJobSpec(obj(cronJob, "spec") ?? {}, FieldPath.root("spec"), opts));
   const name = str(obj(cronJob, "metadata"), "name");
   if (byteLength(name) > MAX_CRON_JOB_NAME_LENGTH) {
     errors.push(invalid(FieldPath.root("metadata", "name"), name, `must be no more than ${MAX_CRON_JOB_NAME_LENGTH} characters`));

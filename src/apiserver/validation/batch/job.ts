@@ -14,6 +14,7 @@ import { validateNonnegativeField } from "../core/probes.js";
 import { validatePodFailurePolicy, validatePodReplacementPolicy } from "./pod-failure-policy.js";
 import { validateSuccessPolicy } from "./success-policy.js";
 import { byteLength } from "../../../util/api-values.js";
+import { validateObjectMeta, validateReplicationControllerName } from "../core/object-meta.js";
 import { stringMapOf, type JsonRecord } from "../../../util/object-access.js";
 
 /** The labels the API server puts on a Job's pods when it generates the selector. */
@@ -175,7 +176,9 @@ export function validateJobSpec(spec: JsonRecord, fldPath: FieldPath, opts: PodV
 export function validateJob(job: JsonRecord, opts: PodValidationOptions): ErrorList {
   const metadata = obj(job, "metadata");
   const spec = obj(job, "spec") ?? {};
-  const errors = validateGeneratedSelector(job, opts.kubernetesVersion);
+  // Jobs and ReplicationControllers have the same name validation.
+  const errors = validateObjectMeta(job.metadata, true, validateReplicationControllerName, FieldPath.root("metadata"), opts.kubernetesVersion);
+  errors.push(...validateGeneratedSelector(job, opts.kubernetesVersion));
   errors.push(...validateJobSpec(spec, FieldPath.root("spec"), opts));
   const completions = int(spec, "completions");
   if (str(spec, "completionMode") === "Indexed" && completions !== undefined && completions > 0) {

@@ -9,6 +9,7 @@ import { validateAlwaysRestarting } from "../apps/replica-set.js";
 import { validateSelectorMatchesTemplate } from "../apps/selector.js";
 import { validatePodTemplateSpec, type PodValidationOptions } from "./pod.js";
 import { validateNonnegativeField } from "./probes.js";
+import { validateObjectMeta, validateReplicationControllerName } from "./object-meta.js";
 import { stringMapOf, type JsonRecord } from "../../../util/object-access.js";
 
 /** ValidateNonEmptySelector: a selector map with at least one label. */
@@ -38,5 +39,6 @@ export function validateReplicationControllerSpec(spec: JsonRecord, fldPath: Fie
 
 /** ValidateReplicationController. */
 export function validateReplicationController(controller: JsonRecord, opts: PodValidationOptions): ErrorList {
-  return validateReplicationControllerSpec(obj(controller, "spec") ?? {}, FieldPath.root("spec"), opts);
+  const errors = validateObjectMeta(controller.metadata, true, validateReplicationControllerName, FieldPath.root("metadata"), opts.kubernetesVersion);
+  return [...errors, ...validateReplicationControllerSpec(obj(controller, "spec") ?? {}, FieldPath.root("spec"), opts)];
 }

@@ -202,3 +202,52 @@ describe("the warnings of a Deployment's pod template", () => {
     ]);
   });
 });
+
+describe("the labels of a Deployment's template and selector", () => {
+  const labelled = (selector: string, labels: string, annotations = "{}") =>
+    deploymentSpec(`selector: ${selector}`, "template:", `  metadata: {labels: ${labels}, annotations: ${annotations}}`, `  spec: {containers: [${CONTAINER}]}`);
+
+  it.each([
+    ["prefixed keys, an empty value and a prefixed annotation", labelled("{matchLabels: {app.kubernetes.io/name: web}}", "{app.kubernetes.io/name: web, tier: ''}", "{Example.COM/Owner: team}")],
+    ["In and DoesNotExist requirements", labelled("{matchExpressions: [{key: tier, operator: In, values: [a, b]}, {key: canary, operator: DoesNotExist}]}", "{tier: a}")],
+  ])("accepts %s", (_name, text) => {
+    expect(createPath(text)).toEqual([]);
+  });
+
+  it.each([
+    ["a template label key with a space", labelled("{matchLabels: {app: web}}", "{app: web, my app: web}"), [`spec.template.labels: Invalid value: "my app": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`]],
+    [
+      "a selector requirement with an unknown operator and a bad value",
+      labelled("{matchExpressions: [{key: tier, operator: Equals, values: [a b]}]}", "{tier: a}"),
+      [
+        'spec.selector: Invalid value: {"matchExpressions":[{"key":"tier","operator":"Equals","values":["a b"]}]}: invalid label selector',
+        'spec.selector.matchExpressions[0].operator: Invalid value: "Equals": not a valid selector operator',
+        `spec.selector.matchExpressions[0].values[0]: Invalid value: "a b": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      ],
+    ],
+    [
+      "In without values",
+      labelled("{matchExpressions: [{key: tier, operator: In}]}", "{tier: a}"),
+      [
+        'spec.selector: Invalid value: {"matchExpressions":[{"key":"tier","operator":"In"}]}: invalid label selector',
+        "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+      ],
+    ],
+    [
+      "Exists with values",
+      labelled("{matchExpressions: [{key: tier, operator: Exists, values: [a]}]}", "{tier: a}"),
+      [
+        'spec.selector: Invalid value: {"matchExpressions":[{"key":"tier","operator":"Exists","values":["a"]}]}: invalid label selector',
+        "spec.selector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      ],
+    ],
+  ])("reports %s", (_name, text, expected) => {
+    expect(createPathMessages(text)).toEqual(expected);
+  });
+
+  it("reports template annotations over 256 KiB in total", () => {
+    const annotations = (b: number) => `{a: ${"x".repeat(200_000)}, b: ${"y".repeat(b)}}`;
+    expect(createPath(labelled("{matchLabels: {app: web}}", "{app: web}", annotations(62_142)))).toEqual([]);
+    expect(createPathMessages(labelled("{matchLabels: {app: web}}", "{app: web}", annotations(62_143)))).toEqual(["spec.template.annotations: Too long: may not be more than 262144 bytes"]);
+  });
+});

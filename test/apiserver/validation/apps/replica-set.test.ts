@@ -39,8 +39,8 @@ describe("validateReplicaSetSpec", () => {
   });
 
   it("warns when the name is not a DNS label", () => {
-    expect(createPathMessages(replicaSet().replace("name: web", "name: Web"))).toEqual([
-      "metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')]",
+    expect(createPathMessages(replicaSet().replace("name: web", "name: web.v1"))).toEqual([
+      "metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]",
     ]);
   });
 });

@@ -118,3 +118,22 @@ describe("the volumes of a StatefulSet's pods", () => {
     expect(createPathMessages(withClaims("{name: cache, mountPath: /cache}"))).toEqual(['spec.template.spec.containers[0].volumeMounts[0].name: Not found: "cache"']);
   });
 });
+
+describe("a StatefulSet's name and claim templates", () => {
+  const claim = (spec: string) => statefulSet(`volumeClaimTemplates: [{metadata: {name: data}, spec: ${spec}}]`);
+
+  it.each([
+    ["a claim template with an access mode and a storage request", claim("{accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}"), "1.36"],
+    ["a claim template without access modes before 1.34 (not validated)", claim("{resources: {requests: {storage: 1Gi}}}"), "1.33"],
+  ])("accepts %s", (_name, text, version) => {
+    expect(createPath(text, version)).toEqual([]);
+  });
+
+  it.each([
+    ["a claim template without access modes (1.34 on)", claim("{resources: {requests: {storage: 1Gi}}}"), "1.34", ["spec.volumeClaimTemplates[0].spec.accessModes: Required value: at least 1 access mode is required"]],
+    ["a claim template without a storage request", claim("{accessModes: [ReadWriteOnce]}"), "1.36", ["spec.volumeClaimTemplates[0].spec.resources[storage]: Required value"]],
+    ["a name with a dot (a DNS label is required)", statefulSet().replace("name: web}", "name: web.v2}"), "1.36", [`metadata.name: Invalid value: "web.v2": must not contain dots`]],
+  ])("reports %s", (_name, text, version, expected) => {
+    expect(createPathMessages(text, version)).toEqual(expected);
+  });
+});

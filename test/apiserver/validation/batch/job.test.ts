@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPath, createPathMessages, yaml } from "../../helpers.js";
 import { CONTAINER, MISMATCH } from "../apps/workloads.js";
+import { SUBDOMAIN } from "../../../rules/messages.js";
 
 /** A Job whose spec starts with the given lines (from line 5), then a template that never restarts. */
 const job = (...spec: string[]) => yaml("apiVersion: batch/v1", "kind: Job", "metadata: {name: j}", "spec:", ...spec.map((l) => "  " + l), `  template: {spec: {restartPolicy: Never, containers: [${CONTAINER}]}}`);
@@ -59,7 +60,7 @@ describe("validateJobSpec: counts and completion modes", () => {
     ],
     ["an unknown completion mode", job("completionMode: Batched"), ['spec.completionMode: Unsupported value: "Batched": supported values: "NonIndexed", "Indexed"']],
     ["a managing controller that is not a domain-prefixed path", job("managedBy: mine"), ['spec.managedBy: Invalid value: "mine": must be a domain-prefixed path (such as "acme.io/foo")']],
-    ["a managing controller too long", job(`managedBy: example.com/${"c".repeat(60)}`), [`spec.managedBy: Too long: may not be longer than 63`]],
+    ["a managing controller too long", job(`managedBy: example.com/${"c".repeat(60)}`), [`spec.managedBy: Too long: may not be more than 63 bytes`]],
     [
       "an Indexed Job whose last pod hostname is not a DNS label",
       indexed().replace("name: j", `name: ${"j".repeat(62)}`),
@@ -280,5 +281,27 @@ describe("a Job without spec", () => {
       "spec.template.spec.containers: Required value",
       'spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
     ]);
+  });
+});
+
+describe("a Job's name", () => {
+  const named = (name: string, ...spec: string[]) => job(...spec).replace("name: j}", `name: ${name}}`);
+
+  it.each([
+    ["of 63 characters (it fits its pods' job-name label)", named("j".repeat(63))],
+  ])("is accepted %s", (_name, text) => {
+    expect(createPath(text)).toEqual([]);
+  });
+
+  it("of 70 characters with a manual selector (no generated labels) is accepted, with the pod-name warning", () => {
+    const text = named("j".repeat(70), "manualSelector: true", "selector: {matchLabels: {app: j}}").replace("template: {spec:", "template: {metadata: {labels: {app: j}}, spec:");
+    expect(createPathMessages(text)).toEqual(["metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must be no more than 63 characters]"]);
+  });
+
+  it.each([
+    ["of 64 characters: the generated job-name labels are too long", named("j".repeat(64)), [`spec.template.labels: Invalid value: "${"j".repeat(64)}": must be no more than 63 bytes`]],
+    ["that is not a DNS subdomain", named("Big_Job"), [`metadata.name: Invalid value: "Big_Job": ${SUBDOMAIN}`]],
+  ])("is rejected %s", (_name, text, expected) => {
+    expect(createPathMessages(text)).toEqual(expected);
   });
 });
