@@ -135,7 +135,7 @@ describe("kubeplan validate", () => {
     expect(quiet.stdout).not.toContain("warning");
     expect(quiet.stdout.trim().split("\n")).toHaveLength(4);
     const summary = runCli(["validate", "samples/typos", "--summary"]);
-    expect(summary.stdout).toMatch(/^✖ 14 documents in 6 files: \d+ errors, 4 warnings \(\d+ ms, Kubernetes 1\.36\)\n$/);
+    expect(summary.stdout).toMatch(/^✖ 14 documents in 6 files: \d+ errors, 3 warnings \(\d+ ms, Kubernetes 1\.36\)\n$/);
   });
 
   it.each(["sarif", "junit", "github", "tap"])("renders -o %s", (format) => {
