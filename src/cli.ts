@@ -14,6 +14,7 @@ import { parseFileSize } from "./load/read-inputs.js";
 import { schemaLocationProblem } from "./schema/schema-locations.js";
 import { UsageError } from "./usage-error.js";
 import type { ValidateOptions } from "./validate/index.js";
+import { maxOf } from "./util/append.js";
 
 const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap", "markdown"] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -290,7 +291,7 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
 
 async function runRules(): Promise<number> {
   const rules = await ruleCatalog();
-  const width = Math.max(...rules.map((r) => r.id.length));
+  const width = maxOf(rules.map((r) => r.id.length));
   const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
   process.stdout.write(lines.join("\n") + "\n");
   return 0;

@@ -10,6 +10,7 @@ import { existingPods, isSubsetOf } from "./existing.js";
 import { generatedSuffix, templateHash } from "./names.js";
 import { podFromTemplate } from "./pod-template.js";
 import type { ExpandNote, ExpandedWorkload } from "./types.js";
+import { appendAll } from "../util/append.js";
 
 const exists = (key: string, effect: string): Toleration => ({ key, operator: "Exists", effect });
 
@@ -124,7 +125,7 @@ export function expandDaemonSet(ctx: WorkloadContext): { workload: ExpandedWorkl
     workload.pods.push(plannedPod(ctx, pod, "/spec/template"));
   }
   // Pods on nodes the DaemonSet no longer selects are deleted.
-  workload.replaced.push(...byNode.values());
+  appendAll(workload.replaced, byNode.values());
   const notes: ExpandNote[] = [];
   if (nodes.length === 0) {
     notes.push(note(ctx, `DaemonSet ${ctx.name} creates no pods: the cluster snapshot has no nodes`));

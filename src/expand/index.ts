@@ -14,6 +14,7 @@ import { expandStatefulSet } from "./statefulset.js";
 import { assumeLivePodsRun, podsUnlisted } from "./unlisted-pods.js";
 import type { ExpandNote, ExpandOptions, ExpandResult, ExpandedWorkload } from "./types.js";
 import { lookupTable } from "../util/lookup-table.js";
+import { appendAll } from "../util/append.js";
 
 /** A note as a finding (rule `expand/<Kind>`), placed where the workload says what the note is about. */
 export function noteToFinding(note: ExpandNote): Finding {
@@ -72,10 +73,10 @@ export function expandWorkloads(documents: ManifestDocument[], snapshot: Cluster
     const { workload, notes } = controller.expand(ctx, now);
     if (unlisted) result.assumedRunning += assumeLivePodsRun(workload, snapshot, namespace, ctx.name, dig(object, "spec", "template"));
     result.workloads.push(workload);
-    result.pods.push(...workload.pods);
-    result.claims.push(...workload.claims);
-    result.replacedPods.push(...workload.replaced);
-    result.notes.push(...notes);
+    appendAll(result.pods, workload.pods);
+    appendAll(result.claims, workload.claims);
+    appendAll(result.replacedPods, workload.replaced);
+    appendAll(result.notes, notes);
   }
   return result;
 }

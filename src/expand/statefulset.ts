@@ -8,6 +8,7 @@ import { existingPods, isSubsetOf } from "./existing.js";
 import { templateHash } from "./names.js";
 import { podFromTemplate } from "./pod-template.js";
 import type { ExpandNote, ExpandedWorkload, PlannedClaim } from "./types.js";
+import { appendAll } from "../util/append.js";
 
 interface ClaimTemplate {
   index: number;
@@ -100,7 +101,7 @@ export function expandStatefulSet(ctx: WorkloadContext): { workload: ExpandedWor
     workload.pods.push(plannedPod(ctx, ordinalPod(ctx, ordinal, revision, templates), "/spec/template"));
   }
   // Ordinals beyond the new replica count are scaled down.
-  workload.replaced.push(...byName.values());
+  appendAll(workload.replaced, byName.values());
   if (keptOld > 0) {
     notes.push(note(ctx, `StatefulSet ${ctx.name} uses updateStrategy OnDelete: ${keptOld} pod(s) keep the old template until deleted`, "/spec/updateStrategy"));
   }

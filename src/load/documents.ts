@@ -5,6 +5,7 @@ import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast } from "./fast-yaml.js";
 import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml.js";
+import { duplicateKeyOffsets } from "./duplicate-keys.js";
 import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
 import { planEdits } from "./yaml-edits.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
@@ -313,18 +314,16 @@ function parseDocument(
   const origin = originOf(file, sourceName([doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore]), source, text, contentStart);
   const at = (offset: number): Position => shift(source.position(chunk.start + offset), origin);
   const name = origin.file;
-  let fatal = false;
   for (const error of doc.errors) {
-    const duplicate = error.code === "DUPLICATE_KEY";
-    fatal ||= !duplicate;
-    const message = duplicate
-      ? `duplicate key ${JSON.stringify(keyAt(text, chunk.start + error.pos[0]))}: a mapping's keys must be unique (the API server would keep only the last value)`
-      : `YAML syntax error: ${error.message}`;
     // yaml places a missing closing quote at the end of the text; the quote that opened it says more.
     const offset = error.code === "MISSING_CHAR" && /quote/.test(error.message) && quoteStart !== undefined ? quoteStart : error.pos[0];
-    out.findings.push(loadFinding(name, at(offset), duplicate ? "yaml/duplicate-key" : "yaml/syntax", message, "", origin.rendered));
+    out.findings.push(loadFinding(name, at(offset), "yaml/syntax", `YAML syntax error: ${error.message}`, "", origin.rendered));
   }
-  if (fatal || doc.contents === null) return;
+  for (const offset of duplicateKeyOffsets(doc)) {
+    const message = `duplicate key ${JSON.stringify(keyAt(text, chunk.start + offset))}: a mapping's keys must be unique (the API server would keep only the last value)`;
+    out.findings.push(loadFinding(name, at(offset), "yaml/duplicate-key", message, "", origin.rendered));
+  }
+  if (doc.errors.length > 0 || doc.contents === null) return;
   const converted = documentToJS(doc);
   if ("problem" in converted) {
     const { rule, message, offset } = converted.problem;

@@ -2,6 +2,7 @@
 import type { Finding, LoadResult } from "../types.js";
 import { parseManifests } from "./documents.js";
 import { expandPaths, INPUT_RULES, readInput, type InputError, type ReadOptions } from "./read-inputs.js";
+import { appendAll } from "../util/append.js";
 
 export { parseManifests, type ParsedFile } from "./documents.js";
 export { scalarSourceAt } from "./yaml-ast.js";
@@ -37,8 +38,8 @@ export function loadInputs(paths: readonly string[], options: ReadOptions = {}):
     }
     result.files.push(input.file);
     const parsed = parseManifests(input.text, input.file);
-    result.documents.push(...parsed.documents);
-    result.findings.push(...parsed.findings);
+    appendAll(result.documents, parsed.documents);
+    appendAll(result.findings, parsed.findings);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 // The parsed YAML of one document: its AST (kept so that positions are only
 // worked out for the values a finding points at) and a plain JS value.
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Position } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
 import { MAX_NESTING } from "./cst-checks.js";
@@ -138,15 +138,29 @@ interface Located {
   keyNode: Node | null;
 }
 
+/** Each mapping's pairs by key (the first pair of a repeated key), built on first use: one lookup per finding, not a scan. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, segment: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (isPair(pair) && isScalar(pair.key)) {
+        const key = String(pair.key.value);
+        if (!index.has(key)) index.set(key, pair);
+      }
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(segment);
+}
+
 function childOf(doc: Document, node: Node | null, segment: string): Located | undefined {
   const target = isAlias(node) ? (node.resolve(doc) as Node | undefined) ?? null : node;
   if (isMap(target)) {
-    for (const pair of target.items) {
-      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === segment) {
-        return { node: (pair.value as Node | null) ?? null, keyNode: pair.key };
-      }
-    }
-    return undefined;
+    const pair = pairOf(target, segment);
+    return pair ? { node: (pair.value as Node | null) ?? null, keyNode: pair.key as Node } : undefined;
   }
   if (isSeq(target) && /^\d+$/.test(segment)) {
     const item = target.items[Number(segment)] as Node | undefined;

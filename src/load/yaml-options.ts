@@ -63,7 +63,8 @@ function kubernetesTags(tags: Tags): Tags {
 export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: "1.1",
   customTags: kubernetesTags,
-  uniqueKeys: true,
+  // Repeated keys are found by duplicate-keys.ts, in linear time.
+  uniqueKeys: false,
   prettyErrors: false,
   keepSourceTokens: false,
   // Problems become findings; the library must not print warnings of its own.

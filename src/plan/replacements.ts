@@ -7,6 +7,7 @@ import type { ChangePlan } from "../diff/index.js";
 import type { ExpandResult } from "../expand/index.js";
 import type { KubeObject } from "../types.js";
 import { recordsOf } from "../util/object-access.js";
+import { appendAll } from "../util/append.js";
 
 const CONTROLLER_KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 
@@ -49,7 +50,11 @@ export function findReplacements(snapshot: ClusterSnapshot, changes: ChangePlan)
     const self = workloadOf.get(key(object.kind, object.metadata?.namespace, object.metadata?.name));
     const owner = controllerKey(object);
     const workload = self ?? (owner !== undefined ? workloadOf.get(owner) : undefined);
-    if (workload && object.kind === "Pod") podsOf.set(workload, [...(podsOf.get(workload) ?? []), object]);
+    if (workload && object.kind === "Pod") {
+      const pods = podsOf.get(workload);
+      if (pods) pods.push(object);
+      else podsOf.set(workload, [object]);
+    }
     return workload === undefined;
   });
   return { snapshot: createSnapshot(kept, snapshot.present), podsOf };
@@ -62,6 +67,6 @@ export function applyReplacements(expansion: ExpandResult, replacements: Replace
     if (!old) continue;
     workload.replaced = [...old];
     workload.strategy = "Recreate";
-    expansion.replacedPods.push(...old);
+    appendAll(expansion.replacedPods, old);
   }
 }

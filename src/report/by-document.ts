@@ -10,6 +10,7 @@
 import type { DocumentSummary, Finding, ValidateResult } from "../types.js";
 import { arrayOf, recordOf } from "../util/object-access.js";
 import { asText, positiveInteger } from "./shown-findings.js";
+import { appendAll } from "../util/append.js";
 
 export type ReportItem =
   | { kind: "document"; document: DocumentSummary; findings: Finding[] }
@@ -52,7 +53,9 @@ function filesWithDocuments(result: ValidateResult): Map<string, DocumentSummary
     const raw = recordOf(entry);
     const file = asText(raw.file, "<unknown>") || "<unknown>";
     const documents = Array.isArray(raw.documents) ? raw.documents.map((d) => sanitizeDocument(d, file)) : [];
-    out.set(file, [...(out.get(file) ?? []), ...documents]);
+    const known = out.get(file);
+    if (known) appendAll(known, documents);
+    else out.set(file, documents);
   }
   for (const documents of out.values()) documents.sort((a, b) => a.line - b.line);
   return out;

@@ -8,6 +8,7 @@ import { renderChanges } from "./plan/changes-text.js";
 import { renderSchedule } from "./plan/schedule-text.js";
 import { findingLines, plural } from "./text.js";
 import { terminalSafe } from "./terminal-safe.js";
+import { appendAll } from "../util/append.js";
 
 export interface PlanTextOptions {
   color: boolean;
@@ -30,8 +31,8 @@ export function renderPlanText(run: PlanRun, options: PlanTextOptions): string {
   // The schedule renderer titles its own section.
   if (run.scheduling) lines.push(renderSchedule(run.scheduling, { color: options.color }).replace(/\n+$/, ""), "");
   else if (result.pods.length > 0) lines.push(p.dim(result.notes.find((n) => n.startsWith("Scheduling needs") || n.includes("has no nodes")) ?? ""), "");
-  lines.push(...section("Quotas", renderQuotaTable(run.admission, { color: options.color }), p.bold));
-  lines.push(...renderChanges(run.changePlan, { color: options.color, showUnchanged: options.showUnchanged, unifiedDiff: options.unifiedDiff }).replace(/\n+$/, "").split("\n"));
+  appendAll(lines, section("Quotas", renderQuotaTable(run.admission, { color: options.color }), p.bold));
+  appendAll(lines, renderChanges(run.changePlan, { color: options.color, showUnchanged: options.showUnchanged, unifiedDiff: options.unifiedDiff }).replace(/\n+$/, "").split("\n"));
   const { summary } = result;
   const pods = summary.pods;
   if (pods.planned > 0) {

@@ -11,6 +11,7 @@ import { groupByDocument, qualifiedName, type FileReport, type ReportItem } from
 import type { RenderContext } from "./context.js";
 import { shownFindings } from "./shown-findings.js";
 import { escapeControl, terminalSafe } from "./terminal-safe.js";
+import { appendAll } from "../util/append.js";
 
 /** One line (line breaks and the indentation around them become one space), with `#` (which starts a directive) and `\` escaped as TAP 14 specifies. */
 function description(text: string): string {
@@ -52,7 +53,7 @@ export function renderTap(result: ValidateResult, _context: RenderContext): stri
   const lines = ["TAP version 13"];
   let count = 0;
   for (const file of groupByDocument(result, findings)) {
-    lines.push(...fileLines(file, count + 1));
+    appendAll(lines, fileLines(file, count + 1));
     count += Math.max(file.items.length, 1);
   }
   lines.push(`1..${count}`);

@@ -12,6 +12,7 @@ import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
 import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.js";
 import { reportToFinding } from "./findings.js";
 import { markSuppressed } from "./suppress.js";
+import { appendAll } from "../util/append.js";
 
 export interface CheckedFile {
   file: string;
@@ -63,8 +64,8 @@ function checkDocument(document: ManifestDocument, checker: Checker): Finding[] 
   const findings = checker.schema.validate(document);
   const { inventory, kubernetesVersion } = checker.rules;
   const createContext = { kubernetesVersion, namespace: inventory.defaultNamespace, isNamespaced: (kind: string) => inventory.isNamespaced(kind) };
-  findings.push(...createPathFindings(document, findings, createContext));
-  findings.push(...runRules([document], checker.rules, DOCUMENT_RULES));
+  appendAll(findings, createPathFindings(document, findings, createContext));
+  appendAll(findings, runRules([document], checker.rules, DOCUMENT_RULES));
   return markSuppressed(document.object, findings);
 }
 
@@ -98,7 +99,7 @@ export function checkParsed(parsed: ParsedFile, file: string, options: ValidateO
     checked.summaries.push(summarize(document));
     const findings = checkDocument(document, checker);
     if (shouldSkip(options.rejectKinds, apiVersion, kind)) findings.unshift(rejectedKind(document, kind));
-    checked.findings.push(...findings);
+    appendAll(checked.findings, findings);
     checked.byDocument.set(document, findings);
   }
   if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);

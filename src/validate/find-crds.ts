@@ -4,6 +4,7 @@ import { loadInputs, parseManifests, type ParsedFile, type ReadOptions } from ".
 import type { Inventory } from "../inventory.js";
 import type { Finding, KubeObject } from "../types.js";
 import { notAManifest } from "./not-manifests.js";
+import { appendAll } from "../util/append.js";
 
 /** Only files that mention the kind are parsed in this pass. */
 const MENTIONS_CRD = /\bkind:\s*["']?CustomResourceDefinition\b|"kind"\s*:\s*"CustomResourceDefinition"/;
@@ -29,7 +30,7 @@ export function crdsInTexts(texts: Iterable<{ text: string; file: string }>): { 
     if (!mentionsCrd(text)) continue;
     const result = parseManifests(text, file);
     parsed.push({ file, parsed: result });
-    crds.push(...result.documents.map((d) => d.object).filter(isCrd));
+    appendAll(crds, result.documents.map((d) => d.object).filter(isCrd));
   }
   return { crds, parsed };
 }

@@ -161,7 +161,10 @@ export async function runValidation(input: ValidateInput, options: ValidateOptio
     const settled = placed.filter((p) => applyRuleSetting(p.finding, options.ruleSettings));
     const errors = new Map<ManifestDocument, Finding[]>();
     for (const { document, finding } of settled) {
-      if (finding.severity === "error" && !finding.suppressed) errors.set(document, [...(errors.get(document) ?? []), finding]);
+      if (finding.severity !== "error" || finding.suppressed) continue;
+      const list = errors.get(document);
+      if (list) list.push(finding);
+      else errors.set(document, [finding]);
     }
     // Findings about no object: unreadable files, YAML errors, documents without kind.
     const placedFindings = new Set(placed.map((p) => p.finding));

@@ -7,6 +7,7 @@ import type { Finding, ManifestDocument, Report } from "../types.js";
 import { reportToFinding } from "./findings.js";
 import { RemoteDocument, type ValidationWorker } from "./parallel.js";
 import { markSuppressed } from "./suppress.js";
+import { appendAll } from "../util/append.js";
 
 interface PendingReport {
   document: ManifestDocument;
@@ -65,6 +66,6 @@ export async function runRules(
     document: p.document,
     finding: markSuppressed(p.document.object, [reportToFinding(p.document, p.rule.id, p.rule.severity, p.report)])[0]!,
   }));
-  placed.push(...(await placeRemote(remote)));
+  appendAll(placed, await placeRemote(remote));
   return placed;
 }

@@ -4,6 +4,7 @@ import { parentPort } from "node:worker_threads";
 import type { ManifestDocument } from "../types.js";
 import { checkTexts } from "./check-files.js";
 import type { CheckRequest, CheckResponse, FailureResponse, LocateRequest, LocateResponse } from "./worker-protocol.js";
+import { appendAll } from "../util/append.js";
 
 // See useEnvironmentCopy in cli.ts: the YAML parser reads the environment for every token.
 process.env = { ...process.env };
@@ -13,7 +14,7 @@ const documents: ManifestDocument[] = [];
 function handle(message: CheckRequest | LocateRequest): CheckResponse | LocateResponse {
   if (message.type === "check") {
     const files = checkTexts(message.inputs, message.options);
-    for (const file of files) documents.push(...file.documents);
+    for (const file of files) appendAll(documents, file.documents);
     return {
       type: "checked",
       files: files.map((f) => ({

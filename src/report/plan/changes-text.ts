@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import type { Change, ChangePlan, FieldDiff } from "../../diff/types.js";
 import { painter, type Paint, type Style } from "../colors.js";
 import { escapeControl } from "../terminal-safe.js";
+import { appendAll } from "../../util/append.js";
 
 export interface ChangesTextOptions {
   /** ANSI colours (on a TTY only). */
@@ -121,13 +122,13 @@ export function changeBlock(change: Change, options: ChangesTextOptions, paint: 
     const [first, ...rest] = change.failed.split("\n");
     lines.push(`${FIELD_INDENT}${paint(`! ${first} (--force-conflicts takes them over)`, "red", "bold")}`, ...rest.map((line) => `${FIELD_INDENT}    ${paint(line, "red")}`));
   }
-  for (const field of change.fields) lines.push(...fieldLines(field, paint));
+  for (const field of change.fields) appendAll(lines, fieldLines(field, paint));
   const reasons = [...new Set(change.fields.filter((f) => f.forcesReplacement && f.reason).map((f) => f.reason!))];
   for (const reason of reasons) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(reason)}`, "red")}`);
   for (const note of change.managedBy) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(note)}`, "dim")}`);
   if (change.rollout) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(change.rollout.message)}`, "cyan")}`);
   for (const note of change.notes) lines.push(`${FIELD_INDENT}${paint(`# ${escapeControl(note)}`, "dim")}`);
-  if (options.unifiedDiff) lines.push(...unifiedDiffLines(change, paint));
+  if (options.unifiedDiff) appendAll(lines, unifiedDiffLines(change, paint));
   return lines;
 }
 
@@ -148,7 +149,7 @@ export function renderChanges(plan: ChangePlan, options: ChangesTextOptions): st
   if (!plan.hasChanges) out.push("No changes: the cluster snapshot already matches the manifests.", "");
   if (shown.length > 0) {
     out.push("Changes, in the order they would be applied:", "");
-    for (const change of shown) out.push(...changeBlock(change, options, paint), "");
+    for (const change of shown) appendAll(out, changeBlock(change, options, paint)).push("");
   }
   if (plan.counts.unchanged > 0 && !options.showUnchanged) {
     const objects = plan.counts.unchanged === 1 ? "1 object is" : `${plan.counts.unchanged} objects are`;

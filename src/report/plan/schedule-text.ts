@@ -6,6 +6,7 @@ import { humanBytes, parseQuantity } from "../../util/quantity.js";
 import { painter, type Paint } from "../colors.js";
 import { formatTable } from "../table.js";
 import { escapeControl } from "../terminal-safe.js";
+import { appendAll } from "../../util/append.js";
 
 export interface ScheduleTextOptions {
   color: boolean;
@@ -103,10 +104,11 @@ export function renderSchedule(result: ScheduleResult, options: ScheduleTextOpti
     paint(`Scheduling (kube-scheduler ${result.kubernetesVersion}, default profile): ${scheduled}/${result.pods.length} pods scheduled`, "bold"),
     "",
   ];
-  lines.push(...(result.nodes.length > 0 ? nodeTable(result.nodes, paint) : ["  (the cluster snapshot has no nodes)"]));
+  appendAll(lines, result.nodes.length > 0 ? nodeTable(result.nodes, paint) : ["  (the cluster snapshot has no nodes)"]);
   if (result.workloads.length > 0) {
-    lines.push("", paint("Workloads:", "bold"), ...result.workloads.map((w) => workloadLine(w, paint)));
+    lines.push("", paint("Workloads:", "bold"));
+    appendAll(lines, result.workloads.map((w) => workloadLine(w, paint)));
   }
-  lines.push(...pendingLines(result.pods, paint));
+  appendAll(lines, pendingLines(result.pods, paint));
   return lines.join("\n") + "\n";
 }

@@ -4,6 +4,7 @@
 // or else as many as fit in the largest request the API server accepts.
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { celFieldNames } from "./values.js";
+import { maxOf } from "../../../util/append.js";
 
 export type CelKind = "string" | "bytes" | "int" | "double" | "bool" | "timestamp" | "duration" | "list" | "map" | "object" | "dyn";
 
@@ -53,7 +54,7 @@ function stringType(schema: JsonRecord): CelType {
   }
   let maxElements = maxStringLength(schema);
   if (maxLength !== undefined) maxElements = maxLength * 4;
-  else if (Array.isArray(schema.enum) && schema.enum.length > 0) maxElements = Math.max(0, ...schema.enum.map((v) => (typeof v === "string" ? Buffer.byteLength(v) : 0)));
+  else if (Array.isArray(schema.enum) && schema.enum.length > 0) maxElements = maxOf(schema.enum.map((v) => (typeof v === "string" ? Buffer.byteLength(v) : 0)), 0);
   return { kind: "string", maxElements, minSerializedSize: 2 };
 }
 
