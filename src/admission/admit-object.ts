@@ -12,6 +12,7 @@ import { checkNamespaceUpdate, checkWorkload, podTemplateOf } from "./plugins/Po
 import { evaluatorFor } from "./quota/evaluators.js";
 import type { PlanState } from "./state.js";
 import type { AdmittedClaim, AdmittedObject, Denial } from "./types.js";
+import { appendAll } from "../util/append.js";
 
 export interface ObjectOutcome extends AdmittedObject {
   denialPointer?: string;
@@ -50,10 +51,10 @@ function runPlugins(state: PlanState, request: Request, warnings: string[], note
   }
   if (namespace && podTemplateOf(object)) {
     const security = checkWorkload(state, namespace, object);
-    warnings.push(...security.warnings);
+    appendAll(warnings, security.warnings);
     if (security.audit) note.audit = security.audit;
   }
-  if (object.kind === "Namespace" && request.old) warnings.push(...checkNamespaceUpdate(state, request.old, object));
+  if (object.kind === "Namespace" && request.old) appendAll(warnings, checkNamespaceUpdate(state, request.old, object));
   if (namespace) {
     const evaluator = evaluatorFor(state.resourceOf(object));
     const quota = state.quotas.check(namespace, { operation, object, oldObject: request.old, evaluator });

@@ -22,6 +22,7 @@ import { toRecord } from "./resource-list.js";
 import type { PlanState } from "./state.js";
 import type { AdmittedPod, Denial } from "./types.js";
 import { volumeNotes } from "./volume-binding.js";
+import { appendAll } from "../util/append.js";
 
 export interface PodOutcome extends AdmittedPod {
   /** Where the refusal points, inside the pod (a template pointer is prefixed by the caller). */
@@ -116,7 +117,7 @@ export function admitPod(state: PlanState, planned: PlannedPod): PodOutcome {
   const security = checkPod(state, namespace, pod);
   if (security.audit) outcome.audit = security.audit;
   if (security.denial) return refuse(denial("PodSecurity", forbidden("pods", names.final, security.denial)), "/spec");
-  outcome.warnings.push(...security.warnings);
+  appendAll(outcome.warnings, security.warnings);
   const quota = state.quotas.check(namespace, { operation: "create", object: pod, evaluator: podEvaluator });
   if (!quota.allowed) {
     return refuse(denial("ResourceQuota", forbidden("pods", names.final, quota.reason)), quotaPointer(pod, quota.resources));

@@ -6,6 +6,7 @@ import type { Finding, ManifestDocument, Severity } from "../types.js";
 import { reportToFinding } from "../validate/findings.js";
 import type { ObjectOutcome, ClaimOutcome } from "./admit-object.js";
 import type { PodOutcome } from "./admit-pod.js";
+import { appendAll } from "../util/append.js";
 
 function finding(document: ManifestDocument, plugin: string, severity: Severity, pointer: string, message: string, atKey = false): Finding {
   return reportToFinding(document, `admission/${plugin}`, severity, { pointer, message, atKey });
@@ -44,7 +45,7 @@ export function podFindings(outcomes: readonly PodOutcome[]): Finding[] {
     const source = outcome.planned.source;
     if (!source) continue;
     if (!outcome.owner) {
-      out.push(...barePodFindings(outcome, source.document, source.pointer));
+      appendAll(out, barePodFindings(outcome, source.document, source.pointer));
       continue;
     }
     const ownerKey = `${outcome.owner.kind}/${outcome.owner.namespace}/${outcome.owner.name}`;

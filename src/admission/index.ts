@@ -12,6 +12,7 @@ import { runRollout } from "./rollout.js";
 import { PlanState } from "./state.js";
 import type { AdmissionInput, AdmissionResult, AdmittedObject, NamespaceQuotaUsage, WorkloadAdmission } from "./types.js";
 import { compareFindings } from "../validate/findings.js";
+import { appendAll } from "../util/append.js";
 
 export type * from "./types.js";
 export type { QosClass } from "./qos.js";
@@ -129,10 +130,10 @@ export function runAdmission(input: AdmissionInput): AdmissionResult {
     } else {
       const rollout = runRollout(state, workload);
       outcomes = rollout.pods;
-      claims.push(...rollout.claims);
-      removedPods.push(...rollout.removed);
+      appendAll(claims, rollout.claims);
+      appendAll(removedPods, rollout.removed);
     }
-    pods.push(...outcomes);
+    appendAll(pods, outcomes);
     workloads.push(summarize(workload, outcomes));
   }
 

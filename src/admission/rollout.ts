@@ -8,6 +8,7 @@ import { stringOf } from "../util/object-access.js";
 import { admitClaim, type ClaimOutcome } from "./admit-object.js";
 import { admitPod, describePod, type PodOutcome } from "./admit-pod.js";
 import type { PlanState } from "./state.js";
+import { appendAll } from "../util/append.js";
 
 export interface RolloutOutcome {
   pods: PodOutcome[];
@@ -35,7 +36,7 @@ export function runRollout(state: PlanState, workload: ExpandedWorkload): Rollou
     if (workload.strategy === "RollingUpdate" && i >= workload.surge) removeOne();
     const podName = stringOf(planned.pod.metadata?.name) ?? "";
     const claims = workload.claims.filter((c) => c.podName === podName).map((c) => admitClaim(state, c));
-    result.claims.push(...claims);
+    appendAll(result.claims, claims);
     const refusedClaim = claims.find((c) => !c.admitted);
     if (refusedClaim) {
       result.pods.push(notCreated(state, planned, refusedClaim));

@@ -3,6 +3,7 @@
 import { expandPaths, inputErrorFinding, parseManifests, readInput, type ReadOptions } from "../load/index.js";
 import type { Finding, KubeObject } from "../types.js";
 import { isRecord, nameOf, stringOf } from "../util/object-access.js";
+import { appendAll } from "../util/append.js";
 
 /** Kinds whose objects are controllers that own pods. */
 export const WORKLOAD_KINDS = [
@@ -164,7 +165,7 @@ function isNamedObject(value: unknown): boolean {
 /** The objects of a snapshot file read as manifests; those without a name are reported and skipped. */
 function manifestSnapshotObjects(text: string, file: string, findings: Finding[]): KubeObject[] {
   const parsed = parseManifests(text, file);
-  findings.push(...parsed.findings);
+  appendAll(findings, parsed.findings);
   const objects: KubeObject[] = [];
   for (const document of parsed.documents) {
     const object = document.object;

@@ -13,6 +13,7 @@ import { crdSchemas, shapeFromSchema, shapeResolver } from "./shape/index.js";
 import type { Change, ChangeCounts, ChangePlan, MergeKeyLookup } from "./types.js";
 import { isRecord, nameOf } from "../util/object-access.js";
 import { isSecretKind } from "../util/secret-values.js";
+import { appendAll } from "../util/append.js";
 
 export type * from "./types.js";
 export { shapeFromSchema, fallbackShape, crdShapes, type RefResolver } from "./shape/index.js";
@@ -209,7 +210,7 @@ export function planChanges(input: DiffInput): ChangePlan {
     const namespace = scope.namespaceOf(object);
     const identity: Identity = { apiVersion: typeof object.apiVersion === "string" ? object.apiVersion : "", kind: object.kind!, namespace, name: nameOf(object) };
     const result = planDelete(object, identity, context);
-    result.change.notes.push(...reasons);
+    appendAll(result.change.notes, reasons);
     planned.push({ change: result.change, stored: object, current: result.current });
   }
 

@@ -10,6 +10,7 @@ import type { PathPattern } from "./path.js";
 import { deepEqual } from "./values.js";
 import { arrayAt, isRecord, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 import { lookupTable } from "../util/lookup-table.js";
+import { appendAll } from "../util/append.js";
 
 /** Kept on every kind: set by controllers and garbage collection, or by `kubectl --record`. */
 const COMMON: PathPattern[] = [
@@ -90,7 +91,7 @@ function serviceType(context: OwnershipContext): string {
 function servicePatterns(context: OwnershipContext): PathPattern[] {
   const type = serviceType(context);
   const patterns = [...SERVICE_ALWAYS];
-  if (type !== "ExternalName") patterns.push(...SERVICE_CLUSTER_IP);
+  if (type !== "ExternalName") appendAll(patterns, SERVICE_CLUSTER_IP);
   if (type === "NodePort" || type === "LoadBalancer") patterns.push(["spec", "ports", "[*]", "nodePort"]);
   if (type === "LoadBalancer") patterns.push(["spec", "healthCheckNodePort"]);
   return patterns;
@@ -119,9 +120,9 @@ function secretPatterns(context: OwnershipContext): PathPattern[] {
 export function ownedFields(context: OwnershipContext): OwnedFields {
   const patterns = [...COMMON, ...VERSION_DEPENDENT, ...(BY_KIND[context.kind] ?? [])];
   const managedBy: string[] = [];
-  if (context.kind === "Service") patterns.push(...servicePatterns(context));
-  if (context.kind === "Job") patterns.push(...jobPatterns(context));
-  if (context.kind === "Secret") patterns.push(...secretPatterns(context));
+  if (context.kind === "Service") appendAll(patterns, servicePatterns(context));
+  if (context.kind === "Job") appendAll(patterns, jobPatterns(context));
+  if (context.kind === "Secret") appendAll(patterns, secretPatterns(context));
   // The clusterrole aggregation controller writes the rules of an aggregated ClusterRole.
   if (context.kind === "ClusterRole" && context.desired.aggregationRule !== undefined) patterns.push(["rules"]);
   if (context.autoscaler && SCALABLE_KINDS.has(context.kind) && (context.applyMode ?? "client") === "client") {

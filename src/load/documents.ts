@@ -10,6 +10,7 @@ import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
 import { planEdits } from "./yaml-edits.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 import { splitYamlStream, type StreamChunk } from "./yaml-stream.js";
+import { appendAll } from "../util/append.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -208,7 +209,7 @@ function flatten(
 
 function pushIfWhole(document: ManifestDocument, out: ParsedFile): void {
   const problems = envelopeFindings(document);
-  if (problems.length > 0) out.findings.push(...problems);
+  if (problems.length > 0) appendAll(out.findings, problems);
   else out.documents.push(document);
 }
 
@@ -314,7 +315,9 @@ function parseDocument(
   const origin = originOf(file, sourceName([doc.commentBefore, (doc.contents as { commentBefore?: string } | null)?.commentBefore]), source, text, contentStart);
   const at = (offset: number): Position => shift(source.position(chunk.start + offset), origin);
   const name = origin.file;
-  for (const error of doc.errors) {
+  // A broken document is one finding, as kubectl stops at its first error: what follows it is a consequence.
+  const [error] = doc.errors;
+  if (error) {
     // yaml places a missing closing quote at the end of the text; the quote that opened it says more.
     const offset = error.code === "MISSING_CHAR" && /quote/.test(error.message) && quoteStart !== undefined ? quoteStart : error.pos[0];
     out.findings.push(loadFinding(name, at(offset), "yaml/syntax", `YAML syntax error: ${error.message}`, "", origin.rendered));

@@ -11,6 +11,7 @@ import { isInClosedSet } from "./closed-set-message.js";
 import type { ClosedSet, SchemaNode } from "./schema-node.js";
 import { compileRe2 } from "../util/re2.js";
 import { STRING_FORMAT_CHECKS } from "./crd/string-formats.js";
+import { appendAll } from "../util/append.js";
 
 const requireFromHere = createRequire(import.meta.url);
 type AjvConstructor = typeof AjvInstance;
@@ -120,7 +121,7 @@ export class RuntimeCompiler {
       this.added.add(name);
       const definition = this.release.definition(name) ?? {};
       this.ajv!.addSchema(definition as AnySchema, name);
-      pending.push(...refsOf(definition));
+      appendAll(pending, refsOf(definition));
     }
   }
 }

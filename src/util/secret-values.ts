@@ -70,8 +70,10 @@ function collectScalars(value: unknown, pointer: string, out: Set<string>, sourc
       continue;
     }
     if (item.value === null || item.value === undefined) continue;
-    // true and false say nothing; how they were written (`yes`, `On`) might.
-    if (typeof item.value !== "boolean") out.add(String(item.value));
+    // A boolean is one of YAML's few spellings of true and false (`yes`, `On`): it hides
+    // nothing, and masking those words would garble the messages that explain them.
+    if (typeof item.value === "boolean") continue;
+    out.add(String(item.value));
     const written = typeof item.value === "string" ? undefined : sourceText?.(item.pointer);
     if (written !== undefined) out.add(written);
   }

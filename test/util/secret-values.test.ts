@@ -59,9 +59,15 @@ describe("secretTextsOf and redactSecretTexts", () => {
       data: { a: "hunter2-data", b: 8675309123, c: true, d: "ab", e: { deeper: ["hunter2-deep"] } },
       Stringdata: { pw: "hunter2-typo" },
     };
-    const written = (pointer: string) => (pointer === "/data/b" ? "0o100" : undefined);
+    const written = (pointer: string) => ({ "/data/b": "0o100", "/data/c": "true" })[pointer];
     expect(secretTextsOf(object, written).sort()).toEqual(["0o100", "8675309123", "hunter2-data", "hunter2-deep", "hunter2-typo", '{"data":{}}']);
     expect(secretTextsOf({ kind: "ConfigMap", data: { a: "visible" } })).toEqual([]);
+  });
+
+  test("a boolean's spelling is not redacted from the message that explains it", () => {
+    const message = "stringData.flag: expected a string, got a boolean (YAML reads unquoted true/false, yes/no, on/off as booleans: quote the value)";
+    const texts = secretTextsOf({ kind: "Secret", stringData: { flag: true } }, () => "true");
+    expect(redactSecretTexts(message, texts)).toBe(message);
   });
 
   test("a value is replaced as written and as JSON escapes it", () => {

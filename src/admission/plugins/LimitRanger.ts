@@ -7,6 +7,7 @@ import { formatQuantity, milliValue, wholeValue, type Quantity } from "../../uti
 import { aggregate } from "../api-errors.js";
 import { containersOf, podLimits, podRequests } from "../pod-resources.js";
 import { cachedQuantity, parseResourceList, sortedNames, type ResourceList } from "../resource-list.js";
+import { appendAll } from "../../util/append.js";
 
 const ANNOTATION = "kubernetes.io/limit-ranger";
 
@@ -74,8 +75,8 @@ export function mutatePod(pod: KubeObject, limitRanges: readonly KubeObject[]): 
     const limits = rawDefaults(limitRange, "default");
     const requests = rawDefaults(limitRange, "defaultRequest");
     const annotations: string[] = [];
-    for (const container of recordsOf(spec.containers)) annotations.push(...mergeContainer(container, limits, requests, "container"));
-    for (const container of recordsOf(spec.initContainers)) annotations.push(...mergeContainer(container, limits, requests, "init container"));
+    for (const container of recordsOf(spec.containers)) appendAll(annotations, mergeContainer(container, limits, requests, "container"));
+    for (const container of recordsOf(spec.initContainers)) appendAll(annotations, mergeContainer(container, limits, requests, "init container"));
     if (annotations.length > 0) {
       const metadata = (pod.metadata ??= {});
       metadata.annotations = { ...(metadata.annotations ?? {}), [ANNOTATION]: `LimitRanger plugin set: ${annotations.join("; ")}` };

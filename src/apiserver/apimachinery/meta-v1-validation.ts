@@ -7,6 +7,7 @@ import { byteLength } from "../../util/api-values.js";
 import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 import { toLabelKey, toLabelValue } from "./suggestions.js";
 import { isLabelKey, isLabelValue } from "./validation.js";
+import { appendAll } from "../../util/append.js";
 
 export interface LabelSelectorValidationOptions {
   /** Allow invalid label values in matchExpressions (only for objects stored before the check existed). */
@@ -63,12 +64,12 @@ export function validateLabelSelectorRequirement(requirement: unknown, options: 
     default:
       if (!options.allowUnknownOperatorInRequirement) errors.push(invalid(fldPath.child("operator"), operator, "not a valid selector operator"));
   }
-  errors.push(...validateLabelName(stringOf(record.key) ?? "", fldPath.child("key")));
+  appendAll(errors, validateLabelName(stringOf(record.key) ?? "", fldPath.child("key")));
   if (!options.allowInvalidLabelValueInSelector) {
     values.forEach((value, index) => {
       if (typeof value !== "string") return;
       const valuePath = fldPath.child("values").index(index);
-      errors.push(...isLabelValue(value).map((message) => invalid(valuePath, value, message)));
+      appendAll(errors, isLabelValue(value).map((message) => invalid(valuePath, value, message)));
     });
   }
   return errors;
@@ -79,7 +80,7 @@ export function validateLabelSelector(selector: unknown, options: LabelSelectorV
   if (!isRecord(selector)) return [];
   const errors = validateLabels(selector.matchLabels, fldPath.child("matchLabels"));
   arrayOf(selector.matchExpressions).forEach((requirement, index) => {
-    errors.push(...validateLabelSelectorRequirement(requirement, options, fldPath.child("matchExpressions").index(index)));
+    appendAll(errors, validateLabelSelectorRequirement(requirement, options, fldPath.child("matchExpressions").index(index)));
   });
   return errors;
 }
@@ -116,7 +117,7 @@ export function validateManagedFields(fieldsList: unknown, fldPath: FieldPath): 
     if (operation !== "Apply" && operation !== "Update") errors.push(invalid(path.child("operation"), operation, "must be `Apply` or `Update`"));
     const fieldsType = stringOf(fields.fieldsType) ?? "";
     if (fieldsType.length > 0 && fieldsType !== "FieldsV1") errors.push(invalid(path.child("fieldsType"), fieldsType, "must be `FieldsV1`"));
-    errors.push(...validateFieldManager(stringOf(fields.manager) ?? "", path.child("manager")));
+    appendAll(errors, validateFieldManager(stringOf(fields.manager) ?? "", path.child("manager")));
     const subresource = stringOf(fields.subresource) ?? "";
     if (byteLength(subresource) > MAX_SUBRESOURCE_NAME_LENGTH) errors.push(tooLong(path.child("subresource"), subresource, MAX_SUBRESOURCE_NAME_LENGTH));
   });

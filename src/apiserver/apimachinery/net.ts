@@ -2,6 +2,7 @@
 // API server keeps for legacy fields (k8s.io/utils/net ParseIPSloppy and
 // ParseCIDRSloppy: IPv4 octets may have leading zeros), the strict one of
 // net/netip (ParseAddr, ParsePrefix), and the text Go prints back (net.IP.String).
+import { appendAll } from "../../util/append.js";
 
 /** An address: 4 bytes when written as IPv4, 16 when written as IPv6 (an IPv4-mapped one included). */
 export type IP = readonly number[];
@@ -60,7 +61,7 @@ function parseIPv6(text: string, sloppy: boolean): IP | undefined {
       if ((ellipsis < 0 && bytes.length !== 12) || bytes.length + 4 > 16) return undefined;
       const v4 = parseIPv4(rest, sloppy);
       if (!v4) return undefined;
-      bytes.push(...v4);
+      appendAll(bytes, v4);
       rest = "";
       break;
     }

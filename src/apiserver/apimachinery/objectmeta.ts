@@ -12,6 +12,7 @@ import { validateNamespaceName, validateNonnegativeField, type ValidateNameFunc 
 import { validateLabels, validateManagedFields } from "./meta-v1-validation.js";
 import { toDnsName } from "./suggestions.js";
 import { isLabelKey } from "./validation.js";
+import { appendAll } from "../../util/append.js";
 
 export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 
@@ -111,7 +112,7 @@ export function validateOwnerReferences(ownerReferences: unknown, fldPath: Field
   const references = arrayOf(ownerReferences).map(ownerReferenceOf);
   let firstControllerName = "";
   references.forEach((reference, index) => {
-    errors.push(...validateOwnerReference(reference, fldPath, fldPath.index(index), kubernetesVersion));
+    appendAll(errors, validateOwnerReference(reference, fldPath, fldPath.index(index), kubernetesVersion));
     if (reference.controller !== true) return;
     const controllerName = `${reference.kind}/${reference.name}`;
     if (firstControllerName === "") {
@@ -182,22 +183,22 @@ export function validateObjectMeta(
   const errors: ErrorList = [];
   const generateName = stringOf(meta.generateName) ?? "";
   const name = stringOf(meta.name) ?? "";
-  if (generateName.length !== 0) errors.push(...nameErrors(nameFn, generateName, true, fldPath.child("generateName")));
-  if (name.length !== 0) errors.push(...nameErrors(nameFn, name, false, fldPath.child("name")));
+  if (generateName.length !== 0) appendAll(errors, nameErrors(nameFn, generateName, true, fldPath.child("generateName")));
+  if (name.length !== 0) appendAll(errors, nameErrors(nameFn, name, false, fldPath.child("name")));
   else if (generateName.length === 0) errors.push(required(fldPath.child("name"), "name or generateName is required"));
   const namespace = stringOf(meta.namespace) ?? "";
   if (requiresNamespace) {
     if (namespace.length === 0) errors.push(required(fldPath.child("namespace")));
-    else errors.push(...nameErrors(validateNamespaceName, namespace, false, fldPath.child("namespace")));
+    else appendAll(errors, nameErrors(validateNamespaceName, namespace, false, fldPath.child("namespace")));
   } else if (namespace.length !== 0) {
     errors.push(forbidden(fldPath.child("namespace"), "not allowed on this type"));
   }
   const generation = integerOf(meta.generation);
-  if (generation !== undefined) errors.push(...validateNonnegativeField(generation, fldPath.child("generation")));
-  errors.push(...validateLabels(meta.labels, fldPath.child("labels")));
-  errors.push(...validateAnnotations(meta.annotations, fldPath.child("annotations")));
-  errors.push(...validateOwnerReferences(meta.ownerReferences, fldPath.child("ownerReferences"), kubernetesVersion));
-  errors.push(...validateFinalizers(meta.finalizers, fldPath.child("finalizers"), kubernetesVersion));
-  errors.push(...validateManagedFields(meta.managedFields, fldPath.child("managedFields")));
+  if (generation !== undefined) appendAll(errors, validateNonnegativeField(generation, fldPath.child("generation")));
+  appendAll(errors, validateLabels(meta.labels, fldPath.child("labels")));
+  appendAll(errors, validateAnnotations(meta.annotations, fldPath.child("annotations")));
+  appendAll(errors, validateOwnerReferences(meta.ownerReferences, fldPath.child("ownerReferences"), kubernetesVersion));
+  appendAll(errors, validateFinalizers(meta.finalizers, fldPath.child("finalizers"), kubernetesVersion));
+  appendAll(errors, validateManagedFields(meta.managedFields, fldPath.child("managedFields")));
   return errors;
 }

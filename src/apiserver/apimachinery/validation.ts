@@ -4,6 +4,7 @@
 import { invalid, required, type ErrorList } from "../field/errors.js";
 import type { FieldPath } from "../field/path.js";
 import { byteLength } from "../../util/api-values.js";
+import { appendAll } from "../../util/append.js";
 
 const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
@@ -130,7 +131,7 @@ export function isLabelKey(value: string): string[] {
     const prefix = parts[0]!;
     name = parts[1]!;
     if (prefix.length === 0) errors.push("prefix part must be non-empty");
-    else errors.push(...subdomainErrors(prefix, maxBytesError).map((m) => "prefix part " + m));
+    else appendAll(errors, subdomainErrors(prefix, maxBytesError).map((m) => "prefix part " + m));
   } else {
     return [
       "a valid label key " +

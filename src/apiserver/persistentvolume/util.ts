@@ -9,6 +9,7 @@ import { MOUNT_OPTION_ANNOTATION } from "../validation/core/persistent-volume.js
 import { warningsForNodeSelectorTerm } from "../validation/core/scheduling-warnings.js";
 import { atLeast } from "../../util/release.js";
 import type { JsonRecord } from "../../util/object-access.js";
+import { appendAll } from "../../util/append.js";
 
 /** DropDisabledSpecFields on create. */
 export function dropDisabledSpecFields(spec: JsonRecord, kubernetesVersion: string): void {
@@ -43,7 +44,7 @@ export function getWarningsForPersistentVolume(pv: JsonRecord, kubernetesVersion
   }
   const termsPath = specPath.child("nodeAffinity", "required", "nodeSelectorTerms");
   list(obj(obj(spec, "nodeAffinity"), "required"), "nodeSelectorTerms").forEach((term, index) => {
-    warnings.push(...warningsForNodeSelectorTerm(term, false, termsPath.index(index)));
+    appendAll(warnings, warningsForNodeSelectorTerm(term, false, termsPath.index(index)));
   });
   for (const [field, shownAs, message] of DEPRECATED_VOLUME_PLUGINS) {
     if (obj(spec, field)) warnings.push({ field: specPath.child(shownAs), message });

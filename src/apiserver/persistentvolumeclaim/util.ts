@@ -7,6 +7,7 @@ import { obj, str, stringMap } from "../validation/core/fields.js";
 import { fractionalBytes } from "../validation/core/resources.js";
 import { goQuote } from "../field/values.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
+import { appendAll } from "../../util/append.js";
 
 export const BETA_STORAGE_CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
 
@@ -66,6 +67,6 @@ export function getWarningsForPersistentVolumeClaim(claim: JsonRecord): FieldWar
   if (Object.hasOwn(stringMap(obj(claim, "metadata"), "annotations"), BETA_STORAGE_CLASS_ANNOTATION)) {
     warnings.push({ field: FieldPath.root("metadata", "annotations").key(BETA_STORAGE_CLASS_ANNOTATION), message: 'deprecated since v1.8; use "storageClassName" attribute instead' });
   }
-  warnings.push(...getWarningsForPersistentVolumeClaimSpec(FieldPath.root("spec"), obj(claim, "spec") ?? {}));
+  appendAll(warnings, getWarningsForPersistentVolumeClaimSpec(FieldPath.root("spec"), obj(claim, "spec") ?? {}));
   return warnings;
 }

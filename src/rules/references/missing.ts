@@ -11,6 +11,7 @@ import { arrayOf, dig, isRecord, strictIntegerOf, stringOf } from "../../util/ob
 import { exists, findObjects, namesOf, notFoundText, searchedIn } from "./lookup.js";
 import { objectReferenceReports } from "./object-references.js";
 import { podReferences, type Consequence, type PodReference } from "./pod-references.js";
+import { appendAll } from "../../util/append.js";
 
 const CONSEQUENCES: Record<Consequence, string> = {
   container: "the container will not start (CreateContainerConfigError) until it exists",
@@ -61,7 +62,7 @@ function podReferenceReports(object: KubeObject, namespace: string, inventory: I
     for (const reference of podReferences(template)) {
       const found = findObjects(inventory, reference.kind, namespace, reference.name, "");
       if (found.length > 0) {
-        reports.push(...missingKeyReports(reference, found[0]!));
+        appendAll(reports, missingKeyReports(reference, found[0]!));
         continue;
       }
       if (reference.optional || exists(inventory, reference.kind, namespace, reference.name, "")) continue;

@@ -4,6 +4,7 @@
 import type { PathSegment } from "../../util/pointer.js";
 import { containersOf, type PodTemplate } from "../support/pod-templates.js";
 import { arrayOf, dig, isRecord, stringOf, type JsonRecord } from "../../util/object-access.js";
+import { appendAll } from "../../util/append.js";
 
 export type ReferencedKind = "ConfigMap" | "Secret" | "PersistentVolumeClaim" | "ServiceAccount";
 
@@ -58,7 +59,7 @@ function containerReferences(template: PodTemplate): PodReference[] {
         if (!isRecord(ref)) continue;
         const key = stringOf(ref.key);
         const keys = key ? [{ key, path: [...at, field, "key"] }] : [];
-        out.push(...reference(kind, ref.name, [...at, field, "name"], "container", ref, keys));
+        appendAll(out, reference(kind, ref.name, [...at, field, "name"], "container", ref, keys));
       }
     });
     arrayOf(container.envFrom).forEach((source, index) => {
@@ -66,7 +67,7 @@ function containerReferences(template: PodTemplate): PodReference[] {
       const at = [...path, "envFrom", index];
       for (const [field, kind] of [["configMapRef", "ConfigMap"], ["secretRef", "Secret"]] as const) {
         const ref = source[field];
-        if (isRecord(ref)) out.push(...reference(kind, ref.name, [...at, field, "name"], "container", ref));
+        if (isRecord(ref)) appendAll(out, reference(kind, ref.name, [...at, field, "name"], "container", ref));
       }
     });
   }
@@ -80,7 +81,7 @@ function projectedReferences(projected: JsonRecord, at: PathSegment[]): PodRefer
     const out: PodReference[] = [];
     for (const [field, kind] of [["configMap", "ConfigMap"], ["secret", "Secret"]] as const) {
       const ref = source[field];
-      if (isRecord(ref)) out.push(...reference(kind, ref.name, [...sourceAt, field, "name"], "mount", ref, itemKeys(ref, [...sourceAt, field])));
+      if (isRecord(ref)) appendAll(out, reference(kind, ref.name, [...sourceAt, field, "name"], "mount", ref, itemKeys(ref, [...sourceAt, field])));
     }
     return out;
   });
@@ -92,15 +93,15 @@ function volumeReferences(template: PodTemplate): PodReference[] {
     const at = [...template.specPath, "volumes", index];
     const out: PodReference[] = [];
     if (isRecord(volume.configMap)) {
-      out.push(...reference("ConfigMap", volume.configMap.name, [...at, "configMap", "name"], "mount", volume.configMap, itemKeys(volume.configMap, [...at, "configMap"])));
+      appendAll(out, reference("ConfigMap", volume.configMap.name, [...at, "configMap", "name"], "mount", volume.configMap, itemKeys(volume.configMap, [...at, "configMap"])));
     }
     if (isRecord(volume.secret)) {
-      out.push(...reference("Secret", volume.secret.secretName, [...at, "secret", "secretName"], "mount", volume.secret, itemKeys(volume.secret, [...at, "secret"])));
+      appendAll(out, reference("Secret", volume.secret.secretName, [...at, "secret", "secretName"], "mount", volume.secret, itemKeys(volume.secret, [...at, "secret"])));
     }
     if (isRecord(volume.persistentVolumeClaim)) {
-      out.push(...reference("PersistentVolumeClaim", volume.persistentVolumeClaim.claimName, [...at, "persistentVolumeClaim", "claimName"], "schedule", {}));
+      appendAll(out, reference("PersistentVolumeClaim", volume.persistentVolumeClaim.claimName, [...at, "persistentVolumeClaim", "claimName"], "schedule", {}));
     }
-    if (isRecord(volume.projected)) out.push(...projectedReferences(volume.projected, [...at, "projected"]));
+    if (isRecord(volume.projected)) appendAll(out, projectedReferences(volume.projected, [...at, "projected"]));
     return out;
   });
 }
@@ -108,13 +109,13 @@ function volumeReferences(template: PodTemplate): PodReference[] {
 function podLevelReferences(template: PodTemplate): PodReference[] {
   const out: PodReference[] = [];
   arrayOf(template.spec.imagePullSecrets).forEach((secret, index) => {
-    if (isRecord(secret)) out.push(...reference("Secret", secret.name, [...template.specPath, "imagePullSecrets", index, "name"], "pull", {}));
+    if (isRecord(secret)) appendAll(out, reference("Secret", secret.name, [...template.specPath, "imagePullSecrets", index, "name"], "pull", {}));
   });
   // serviceAccount is the deprecated alias; serviceAccountName wins when both are set.
   for (const field of ["serviceAccountName", "serviceAccount"]) {
     const name = stringOf(template.spec[field]);
     if (name) {
-      out.push(...reference("ServiceAccount", name, [...template.specPath, field], "admission", {}));
+      appendAll(out, reference("ServiceAccount", name, [...template.specPath, field], "admission", {}));
       break;
     }
   }

@@ -8,6 +8,7 @@ import { unresolvable, unschedulable, MAX_NODE_SCORE, type CycleContext, type Fi
 import type { Labels } from "../label-selector.js";
 import type { NodeInfo } from "../node-info.js";
 import type { PodInfo } from "../pod-info.js";
+import { appendAll } from "../../util/append.js";
 
 export const ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
 export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
@@ -148,9 +149,9 @@ export const InterPodAffinityFilter: FilterPlugin = {
     const affinity: [string, string][] = [];
     const anti: [string, string][] = [];
     for (const victim of victims) {
-      existing.push(...pairs(victim.requiredAntiAffinityTerms, (t) => termMatches(t, ctx.pod, state.namespaceLabels)));
-      if (matchesAllTerms(state.affinityTerms, victim)) affinity.push(...pairs(state.affinityTerms, () => true));
-      anti.push(...pairs(state.antiAffinityTerms, (t) => termMatches(t, victim, NO_LABELS)));
+      appendAll(existing, pairs(victim.requiredAntiAffinityTerms, (t) => termMatches(t, ctx.pod, state.namespaceLabels)));
+      if (matchesAllTerms(state.affinityTerms, victim)) appendAll(affinity, pairs(state.affinityTerms, () => true));
+      appendAll(anti, pairs(state.antiAffinityTerms, (t) => termMatches(t, victim, NO_LABELS)));
     }
     return {
       ...state,

@@ -8,6 +8,7 @@ import { unresolvable, type CycleContext, type FilterPlugin, type Status } from 
 import type { NodeInfo } from "../node-info.js";
 import { metadataOf, specOf } from "../objects.js";
 import { stringMapOf, textOf } from "../../util/object-access.js";
+import { appendAll } from "../../util/append.js";
 
 export const ERR_REASON_CONFLICT = "node(s) had no available volume zone";
 
@@ -91,7 +92,7 @@ function podVolumeTopologies(ctx: CycleContext): VolumeTopology[] | Status {
     if (!storage.knowsVolumes) continue;
     const volume = storage.volume(volumeName);
     if (!volume) return notFound("persistentvolume", volumeName);
-    out.push(...topologiesOf(volume));
+    appendAll(out, topologiesOf(volume));
   }
   return out;
 }

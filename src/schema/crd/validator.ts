@@ -18,6 +18,7 @@ import { listTypeProblems } from "./list-types.js";
 import { translateCustomResourceErrors } from "./messages.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
 import type { CustomResourceSchema } from "./resource-schema.js";
+import { appendAll } from "../../util/append.js";
 
 export interface CustomResourceValidatorOptions {
   release: ReleaseSchemas;
@@ -91,7 +92,7 @@ export class CustomResourceValidator {
     }
     const version = this.options.kubernetesVersion;
     const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version, path)];
-    if (this.schema.hasRules) more.push(...celRuleProblems(object, root, path, invalid, version));
+    if (this.schema.hasRules) appendAll(more, celRuleProblems(object, root, path, invalid, version));
     for (const problem of more) findings.push(toFinding(document, problem));
     return findings;
   }

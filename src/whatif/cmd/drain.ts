@@ -18,6 +18,7 @@ import { boolFlag, intFlag, stringFlag, type ParsedFlags } from "../kubectl/flag
 import { printedObject } from "../kubectl/printed.js";
 import type { WorkingCluster } from "../working-cluster.js";
 import { cordonOrUncordon, NODE_FLAGS, selectNodes } from "./cordon.js";
+import { appendAll } from "../../util/append.js";
 
 const DRY_RUN_SUFFIX = { none: "", client: " (dry run)", server: " (server dry run)" } as const;
 
@@ -123,13 +124,13 @@ function drainNode(ctx: CommandContext, node: KubeObject, parsed: ParsedFlags, t
     if (controller) ctx.cluster.update(controller, ctx.index);
   };
   let attempts = new Map<KubeObject, EvictionAttempt>();
-  if (ctx.dryRun === "client") output.push(...deleted.map((pod) => `evicting pod ${podPath(pod)} (dry run)`));
+  if (ctx.dryRun === "client") appendAll(output, deleted.map((pod) => `evicting pod ${podPath(pod)} (dry run)`));
   else if (disableEviction) {
     if (commit) for (const pod of deleted) goes(pod, "deleted");
-    output.push(...deleted.map((pod) => printedObject(pod, "deleted", ctx.dryRun)));
+    appendAll(output, deleted.map((pod) => printedObject(pod, "deleted", ctx.dryRun)));
   } else {
     const rounds = evictInRounds(ctx.cluster, deleted, { commit, suffix, evictedBy: (pod) => goes(pod, "evicted") });
-    output.push(...rounds.output);
+    appendAll(output, rounds.output);
     attempts = new Map(rounds.attempts.map((a) => [a.pod, a]));
   }
   const entries = pods.map((p) => entryOf(node, p, attempts.get(p.pod), disableEviction));
@@ -187,9 +188,9 @@ export const drainVerb: Verb = {
     const failed: Array<{ node: KubeObject; errors: string[] }> = [];
     for (const node of nodes) {
       const drained = drainNode(ctx, node, parsed, timeoutMs);
-      output.push(...drained.output);
-      result.evictions!.push(...drained.entries);
-      result.notes!.push(...drained.notes);
+      appendAll(output, drained.output);
+      appendAll(result.evictions!, drained.entries);
+      appendAll(result.notes!, drained.notes);
       if (drained.hangs !== undefined) {
         result.error = drained.hangs;
         return result;

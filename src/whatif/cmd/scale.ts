@@ -12,6 +12,7 @@ import { boolFlag, intFlag, requireFlags, stringFlag, type ParsedFlags } from ".
 import { printedObject } from "../kubectl/printed.js";
 import { selectObjects } from "../kubectl/resource-arguments.js";
 import type { ResourceType } from "../kubectl/resources.js";
+import { appendAll } from "../../util/append.js";
 
 const SCALABLE = new Set(["apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "/ReplicationController"]);
 
@@ -57,7 +58,7 @@ export const scaleVerb: Verb = {
       const { line, notes, scaled } = scaleOne(ctx, type, object, parsed);
       result.output.push(line);
       result.generated!.push(scaled);
-      result.notes!.push(...notes.map((note) => `${type.kind} ${nameOf(object)}: ${note}`));
+      appendAll(result.notes!, notes.map((note) => `${type.kind} ${nameOf(object)}: ${note}`));
     }
     return result;
   },

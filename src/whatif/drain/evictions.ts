@@ -11,6 +11,7 @@ import { disruptionBudgetStatus, podsCoveredBy } from "../controller/disruption.
 import { evict, type CoveringBudget, type EvictionDecision } from "../registry/eviction.js";
 import type { WorkingCluster } from "../working-cluster.js";
 import { controllerRefOf } from "./filters.js";
+import { appendAll } from "../../util/append.js";
 
 export interface EvictionAttempt {
   pod: KubeObject;
@@ -64,7 +65,7 @@ export function evictInRounds(cluster: WorkingCluster, pods: readonly KubeObject
   const replacements: KubeObject[] = [];
   let pending = [...pods];
   for (let round = 1; pending.length > 0; round++) {
-    output.push(...pending.map((pod) => `evicting pod ${podPath(pod)}${options.suffix}`));
+    appendAll(output, pending.map((pod) => `evicting pod ${podPath(pod)}${options.suffix}`));
     const evicted: KubeObject[] = [];
     const retried: KubeObject[] = [];
     for (const pod of pending) {
@@ -78,9 +79,9 @@ export function evictInRounds(cluster: WorkingCluster, pods: readonly KubeObject
         retried.push(pod);
       }
     }
-    if (options.commit) output.push(...evicted.map((pod) => `pod/${nameOf(pod)} evicted`));
+    if (options.commit) appendAll(output, evicted.map((pod) => `pod/${nameOf(pod)} evicted`));
     if (evicted.length === 0 || !options.commit) break;
-    replacements.push(...evicted.filter(isReplaced));
+    appendAll(replacements, evicted.filter(isReplaced));
     pending = retried;
   }
   return { attempts: pods.map((pod) => last.get(pod)!), output };

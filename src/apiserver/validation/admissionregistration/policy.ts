@@ -13,6 +13,7 @@ import { isSet, list, obj, str, strings } from "../core/fields.js";
 import { compileCELExpression, type CompilationOptions } from "./cel.js";
 import { listValue, validateMatchResources } from "./rules.js";
 import { SUPPORTED_FAILURE_POLICIES, validateMatchConditions } from "./webhooks.js";
+import { appendAll } from "../../../util/append.js";
 
 const MAX_AUDIT_ANNOTATIONS = 20;
 const MAX_AUDIT_ANNOTATION_VALUE_EXPRESSION_LENGTH = 5 * 1024;
@@ -74,7 +75,7 @@ function validateVariable(variable: JsonRecord, options: CompilationOptions, fld
   else if (!isCELIdentifier(name)) errors.push(invalid(fldPath.child("name"), name, "name is not a valid CEL identifier"));
   const expression = str(variable, "expression");
   if (expression.trim() === "") errors.push(required(fldPath.child("expression"), "expression is not specified"));
-  else errors.push(...compileCELExpression(expression, "variable", options, fldPath.child("expression")));
+  else appendAll(errors, compileCELExpression(expression, "variable", options, fldPath.child("expression")));
   return errors;
 }
 
@@ -83,12 +84,12 @@ function validateValidation(validation: JsonRecord, options: CompilationOptions,
   const errors: ErrorList = [];
   const expression = str(validation, "expression");
   if (expression.trim().length === 0) errors.push(required(fldPath.child("expression"), "expression is not specified"));
-  else errors.push(...compileCELExpression(expression, "validation", options, fldPath.child("expression")));
+  else appendAll(errors, compileCELExpression(expression, "validation", options, fldPath.child("expression")));
   const messageExpression = str(validation, "messageExpression");
   if (messageExpression.length > 0 && messageExpression.trim().length === 0) {
     errors.push(invalid(fldPath.child("messageExpression"), messageExpression, "must be non-empty if specified"));
   } else if (messageExpression.trim().length !== 0) {
-    errors.push(...compileCELExpression(messageExpression, "message", messageOptions, fldPath.child("messageExpression")));
+    appendAll(errors, compileCELExpression(messageExpression, "message", messageOptions, fldPath.child("messageExpression")));
   }
   const message = str(validation, "message");
   if (message.length > 0 && message.trim().length === 0) errors.push(invalid(fldPath.child("message"), message, "message must be non-empty if specified"));
@@ -115,7 +116,7 @@ function validateAuditAnnotation(policyName: string, annotation: JsonRecord, opt
   else if (trimmed.length > MAX_AUDIT_ANNOTATION_VALUE_EXPRESSION_LENGTH) {
     errors.push(required(fldPath.child("valueExpression"), `must not exceed ${MAX_AUDIT_ANNOTATION_VALUE_EXPRESSION_LENGTH} bytes in length`));
   } else {
-    errors.push(...compileCELExpression(trimmed, "auditAnnotation", options, fldPath.child("valueExpression"), valueExpression));
+    appendAll(errors, compileCELExpression(trimmed, "auditAnnotation", options, fldPath.child("valueExpression"), valueExpression));
   }
   return errors;
 }
@@ -135,18 +136,18 @@ function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRec
   else if (!SUPPORTED_FAILURE_POLICIES.includes(str(spec, "failurePolicy"))) errors.push(notSupported(fldPath.child("failurePolicy"), str(spec, "failurePolicy"), SUPPORTED_FAILURE_POLICIES));
   const paramKind = obj(spec, "paramKind");
   const hasParams = paramKind !== undefined;
-  if (paramKind) errors.push(...validateParamKind(paramKind, fldPath.child("paramKind")));
+  if (paramKind) appendAll(errors, validateParamKind(paramKind, fldPath.child("paramKind")));
   const matchConstraints = obj(spec, "matchConstraints");
   if (!matchConstraints) errors.push(required(fldPath.child("matchConstraints")));
   else {
-    errors.push(...validateMatchResources(matchConstraints, fldPath.child("matchConstraints"), kubernetesVersion));
+    appendAll(errors, validateMatchResources(matchConstraints, fldPath.child("matchConstraints"), kubernetesVersion));
     // At least one resource rule, to give the expressions a type.
     if (list(matchConstraints, "resourceRules").length === 0) errors.push(required(fldPath.child("matchConstraints", "resourceRules")));
   }
   const hasVariables = list(spec, "variables").length > 0;
   const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables };
-  errors.push(...validateMatchConditions(list(spec, "matchConditions"), { hasParams, hasAuthorizer: true }, fldPath.child("matchConditions")));
-  list(spec, "variables").forEach((variable, i) => errors.push(...validateVariable(variable, options, fldPath.child("variables").index(i))));
+  appendAll(errors, validateMatchConditions(list(spec, "matchConditions"), { hasParams, hasAuthorizer: true }, fldPath.child("matchConditions")));
+  list(spec, "variables").forEach((variable, i) => appendAll(errors, validateVariable(variable, options, fldPath.child("variables").index(i))));
   const validations = list(spec, "validations");
   const auditAnnotations = list(spec, "auditAnnotations");
   if (validations.length === 0 && auditAnnotations.length === 0) {
@@ -155,14 +156,14 @@ function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRec
     return errors;
   }
   const messageOptions: CompilationOptions = { hasParams, hasAuthorizer: false, hasVariables };
-  validations.forEach((validation, i) => errors.push(...validateValidation(validation, options, messageOptions, fldPath.child("validations").index(i))));
+  validations.forEach((validation, i) => appendAll(errors, validateValidation(validation, options, messageOptions, fldPath.child("validations").index(i))));
   if (auditAnnotations.length > MAX_AUDIT_ANNOTATIONS) {
     errors.push(invalid(fldPath.child("auditAnnotations"), auditAnnotationsValue(auditAnnotations, kubernetesVersion), `must not have more than ${MAX_AUDIT_ANNOTATIONS} auditAnnotations`));
   }
   const keys = new Set<string>();
   auditAnnotations.forEach((annotation, i) => {
     const annotationPath = fldPath.child("auditAnnotations").index(i);
-    errors.push(...validateAuditAnnotation(policyName, annotation, options, annotationPath));
+    appendAll(errors, validateAuditAnnotation(policyName, annotation, options, annotationPath));
     const key = str(annotation, "key");
     if (keys.has(key)) errors.push(duplicate(annotationPath.child("key"), key));
     keys.add(key);
@@ -188,7 +189,7 @@ function validateParamRef(paramRef: JsonRecord | undefined, fldPath: FieldPath):
     if (hasSelector) errors.push(forbidden(fldPath.child("name"), "name and selector are mutually exclusive"));
   }
   if (hasSelector) {
-    errors.push(...validateLabelSelector(obj(paramRef, "selector"), { allowInvalidLabelValueInSelector: false }, fldPath.child("selector")));
+    appendAll(errors, validateLabelSelector(obj(paramRef, "selector"), { allowInvalidLabelValueInSelector: false }, fldPath.child("selector")));
     if (name.length > 0) errors.push(forbidden(fldPath.child("selector"), "name and selector are mutually exclusive"));
   }
   if (name.length === 0 && !hasSelector) errors.push(required(fldPath, "one of name or selector must be specified"));
@@ -229,8 +230,8 @@ export function validateValidatingAdmissionPolicyBinding(binding: JsonRecord, ku
   if (policyName.length === 0) errors.push(required(fldPath.child("policyName")));
   // NameIsDNSSubdomain.
   else for (const detail of isDNS1123Subdomain(policyName)) errors.push(invalid(fldPath.child("policyName"), policyName, detail));
-  errors.push(...validateParamRef(obj(spec, "paramRef"), fldPath.child("paramRef")));
-  errors.push(...validateMatchResources(obj(spec, "matchResources"), fldPath.child("matchResouces"), kubernetesVersion));
-  errors.push(...validateValidationActions(strings(spec, "validationActions"), fldPath.child("validationActions"), kubernetesVersion));
+  appendAll(errors, validateParamRef(obj(spec, "paramRef"), fldPath.child("paramRef")));
+  appendAll(errors, validateMatchResources(obj(spec, "matchResources"), fldPath.child("matchResouces"), kubernetesVersion));
+  appendAll(errors, validateValidationActions(strings(spec, "validationActions"), fldPath.child("validationActions"), kubernetesVersion));
   return errors;
 }

@@ -8,6 +8,7 @@ import type { FieldPath } from "../../field/path.js";
 import { stringListValue } from "../../field/values.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { isSet, list, obj, str, strings } from "../core/fields.js";
+import { appendAll } from "../../../util/append.js";
 
 const VALID_SCOPES = ["*", "Cluster", "Namespaced"];
 const SUPPORTED_OPERATIONS = ["*", "CONNECT", "CREATE", "DELETE", "UPDATE"];
@@ -75,7 +76,7 @@ function validateRule(rule: JsonRecord, fldPath: FieldPath, kubernetesVersion: s
   apiVersions.forEach((version, i) => {
     if (version === "") errors.push(required(fldPath.child("apiVersions").index(i)));
   });
-  errors.push(...validateResources(strings(rule, "resources"), fldPath.child("resources"), kubernetesVersion));
+  appendAll(errors, validateResources(strings(rule, "resources"), fldPath.child("resources"), kubernetesVersion));
   if (isSet(rule, "scope") && !VALID_SCOPES.includes(str(rule, "scope"))) errors.push(notSupported(fldPath.child("scope"), str(rule, "scope"), VALID_SCOPES));
   return errors;
 }
@@ -117,10 +118,10 @@ export function validateMatchResources(match: JsonRecord | undefined, fldPath: F
   for (const key of ["namespaceSelector", "objectSelector"]) {
     const selector = obj(match, key);
     if (!isSet(match, key)) errors.push(required(fldPath.child(key)));
-    else errors.push(...validateLabelSelector(selector, { allowInvalidLabelValueInSelector: false }, fldPath.child(key)));
+    else appendAll(errors, validateLabelSelector(selector, { allowInvalidLabelValueInSelector: false }, fldPath.child(key)));
   }
   for (const key of ["resourceRules", "excludeResourceRules"]) {
-    list(match, key).forEach((rule, i) => errors.push(...validateNamedRuleWithOperations(rule, fldPath.child(key).index(i), kubernetesVersion)));
+    list(match, key).forEach((rule, i) => appendAll(errors, validateNamedRuleWithOperations(rule, fldPath.child(key).index(i), kubernetesVersion)));
   }
   return errors;
 }

@@ -13,6 +13,7 @@ import { validateQualifiedName } from "../core/names.js";
 import { compileCELExpression, type CompilationOptions } from "./cel.js";
 import { validateWebhookService, validateWebhookURL } from "./client-config.js";
 import { listValue, SUPPORTED_MATCH_POLICIES, validateRuleWithOperations } from "./rules.js";
+import { appendAll } from "../../../util/append.js";
 
 export const SUPPORTED_FAILURE_POLICIES = ["Fail", "Ignore"];
 const NO_SIDE_EFFECT_CLASSES = ["None", "NoneOnDryRun"];
@@ -47,10 +48,10 @@ function validateMatchCondition(condition: JsonRecord, options: CompilationOptio
   const errors: ErrorList = [];
   const expression = str(condition, "expression").trim();
   if (expression.length === 0) errors.push(required(fldPath.child("expression")));
-  else errors.push(...compileCELExpression(expression, "matchCondition", options, fldPath.child("expression")));
+  else appendAll(errors, compileCELExpression(expression, "matchCondition", options, fldPath.child("expression")));
   const name = str(condition, "name");
   if (name.length === 0) errors.push(required(fldPath.child("name")));
-  else errors.push(...validateQualifiedName(name, fldPath.child("name")));
+  else appendAll(errors, validateQualifiedName(name, fldPath.child("name")));
   return errors;
 }
 
@@ -60,7 +61,7 @@ export function validateMatchConditions(conditions: JsonRecord[], options: Compi
   if (conditions.length > MAX_MATCH_CONDITIONS) errors.push(tooMany(fldPath, conditions.length, MAX_MATCH_CONDITIONS));
   const names = new Set<string>();
   conditions.forEach((condition, i) => {
-    errors.push(...validateMatchCondition(condition, options, fldPath.index(i)));
+    appendAll(errors, validateMatchCondition(condition, options, fldPath.index(i)));
     const name = str(condition, "name");
     if (name.length === 0) return;
     if (names.has(name)) errors.push(duplicate(fldPath.index(i).child("name"), name));
@@ -72,7 +73,7 @@ export function validateMatchConditions(conditions: JsonRecord[], options: Compi
 /** validateValidatingWebhook / validateMutatingWebhook. */
 function validateWebhook(hook: JsonRecord, mutating: boolean, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [...isFullyQualifiedName(fldPath.child("name"), str(hook, "name"))];
-  list(hook, "rules").forEach((rule, i) => errors.push(...validateRuleWithOperations(rule, fldPath.child("rules").index(i), kubernetesVersion)));
+  list(hook, "rules").forEach((rule, i) => appendAll(errors, validateRuleWithOperations(rule, fldPath.child("rules").index(i), kubernetesVersion)));
   const failurePolicy = str(hook, "failurePolicy");
   if (isSet(hook, "failurePolicy") && !SUPPORTED_FAILURE_POLICIES.includes(failurePolicy)) errors.push(notSupported(fldPath.child("failurePolicy"), failurePolicy, SUPPORTED_FAILURE_POLICIES));
   const matchPolicy = str(hook, "matchPolicy");
@@ -83,7 +84,7 @@ function validateWebhook(hook: JsonRecord, mutating: boolean, fldPath: FieldPath
   const timeout = int(hook, "timeoutSeconds");
   if (timeout !== undefined && (timeout > 30 || timeout < 1)) errors.push(invalid(fldPath.child("timeoutSeconds"), timeout, "the timeout value must be between 1 and 30 seconds"));
   for (const key of ["namespaceSelector", "objectSelector"]) {
-    if (isSet(hook, key)) errors.push(...validateLabelSelector(obj(hook, key), { allowInvalidLabelValueInSelector: false }, fldPath.child(key)));
+    if (isSet(hook, key)) appendAll(errors, validateLabelSelector(obj(hook, key), { allowInvalidLabelValueInSelector: false }, fldPath.child(key)));
   }
   const reinvocationPolicy = str(hook, "reinvocationPolicy");
   if (mutating && isSet(hook, "reinvocationPolicy") && !SUPPORTED_REINVOCATION_POLICIES.includes(reinvocationPolicy)) {
@@ -92,12 +93,12 @@ function validateWebhook(hook: JsonRecord, mutating: boolean, fldPath: FieldPath
   const clientConfig = obj(hook, "clientConfig") ?? {};
   const service = obj(clientConfig, "service");
   if (isSet(clientConfig, "url") === isSet(clientConfig, "service")) errors.push(required(fldPath.child("clientConfig"), "exactly one of url or service is required"));
-  else if (isSet(clientConfig, "url")) errors.push(...validateWebhookURL(fldPath.child("clientConfig", "url"), str(clientConfig, "url"), true));
+  else if (isSet(clientConfig, "url")) appendAll(errors, validateWebhookURL(fldPath.child("clientConfig", "url"), str(clientConfig, "url"), true));
   else if (service) {
     const path = typeof service.path === "string" ? service.path : undefined;
-    errors.push(...validateWebhookService(fldPath.child("clientConfig", "service"), str(service, "namespace"), str(service, "name"), path, int(service, "port") ?? 0, kubernetesVersion));
+    appendAll(errors, validateWebhookService(fldPath.child("clientConfig", "service"), str(service, "namespace"), str(service, "name"), path, int(service, "port") ?? 0, kubernetesVersion));
   }
-  errors.push(...validateMatchConditions(list(hook, "matchConditions"), { hasParams: false, hasAuthorizer: true }, fldPath.child("matchConditions")));
+  appendAll(errors, validateMatchConditions(list(hook, "matchConditions"), { hasParams: false, hasAuthorizer: true }, fldPath.child("matchConditions")));
   return errors;
 }
 
@@ -107,8 +108,8 @@ export function validateWebhookConfiguration(configuration: JsonRecord, mutating
   const names = new Set<string>();
   list(configuration, "webhooks").forEach((hook, i) => {
     const hookPath = FieldPath.root("webhooks").index(i);
-    errors.push(...validateWebhook(hook, mutating, hookPath, kubernetesVersion));
-    errors.push(...validateAdmissionReviewVersions(strings(hook, "admissionReviewVersions"), hookPath.child("admissionReviewVersions"), kubernetesVersion));
+    appendAll(errors, validateWebhook(hook, mutating, hookPath, kubernetesVersion));
+    appendAll(errors, validateAdmissionReviewVersions(strings(hook, "admissionReviewVersions"), hookPath.child("admissionReviewVersions"), kubernetesVersion));
     const name = str(hook, "name");
     if (name.length === 0) return;
     if (names.has(name)) errors.push(duplicate(hookPath.child("name"), name));

@@ -11,6 +11,7 @@ import { validateDefaults } from "./defaults.js";
 import { ErrorList } from "./error-list.js";
 import type { FieldPath } from "../../field/path.js";
 import { validateStructural } from "./structural.js";
+import { appendAll } from "../../../util/append.js";
 
 const OPENAPI_V3_TYPES = ["array", "boolean", "integer", "number", "object", "string"];
 const META_FIELDS = new Set(["metadata", "kind", "apiVersion"]);
@@ -180,8 +181,8 @@ function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: Fiel
   if (Array.isArray(schema["x-kubernetes-validations"]) && schema["x-kubernetes-validations"].length > 0) {
     validateRules(errors, schema, path, standard.uncorrelatable, cel);
   }
-  out.schema.list.push(...errors.schema.list);
-  out.cel.list.push(...errors.cel.list);
+  appendAll(out.schema.list, errors.schema.list);
+  appendAll(out.cel.list, errors.cel.list);
 }
 
 /** Root keywords a status subresource allows (the status schema is taken from properties.status). */
@@ -214,15 +215,16 @@ export function validateCustomResourceDefinitionValidation(errors: ErrorList, va
   if (schema.nullable === true) errors.forbidden(schemaPath.child("nullable"), "nullable cannot be true at the root");
   let cel: CelSchemaContext | undefined;
   const structural = validateStructural(schema, schemaPath);
-  if (structural.length > 0) errors.list.push(...structural.list);
+  if (structural.length > 0) appendAll(errors.list, structural.list);
   else {
     const defaults = validateDefaults(schema, schemaPath);
-    if (defaults.length > 0) errors.list.push(...defaults.list);
+    if (defaults.length > 0) appendAll(errors.list, defaults.list);
     else cel = CelSchemaContext.root(schema, kubernetesVersion);
   }
   const found: SchemaErrors = { schema: new ErrorList(), cel: new ErrorList() };
   validateOpenAPISchema(found, schema, schemaPath, { allowDefaults: true, disallowDefaultsReason: "", insideResourceMeta: false }, true, cel, 0);
-  errors.list.push(...found.schema.list, ...found.cel.list);
+  appendAll(errors.list, found.schema.list);
+  appendAll(errors.list, found.cel.list);
   if (cel && cel.totalCost.total > StaticEstimatedCRDCostLimit) {
     for (const expensive of cel.totalCost.mostExpensive()) errors.forbidden(expensive, "contributed to estimated rule cost total exceeding cost limit for entire OpenAPIv3 schema");
     errors.forbidden(schemaPath, getCostErrorMessage("x-kubernetes-validations estimated rule cost total for entire OpenAPIv3 schema", cel.totalCost.total, StaticEstimatedCRDCostLimit));

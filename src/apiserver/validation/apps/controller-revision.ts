@@ -7,12 +7,13 @@ import { validateNonnegativeField } from "../core/probes.js";
 import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { validateObjectMeta } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** ValidateControllerRevisionCreate. */
 export function validateControllerRevisionCreate(revision: JsonRecord, kubernetesVersion: string): ErrorList {
   // ValidateControllerRevisionName = NameIsDNSSubdomain.
   const errors = validateObjectMeta(revision.metadata, true, nameIsDNSSubdomain, FieldPath.root("metadata"), kubernetesVersion);
   if (!isSet(revision, "data")) errors.push(required(FieldPath.root("data"), "data is mandatory"));
-  errors.push(...validateNonnegativeField(int(revision, "revision") ?? 0, FieldPath.root("revision")));
+  appendAll(errors, validateNonnegativeField(int(revision, "revision") ?? 0, FieldPath.root("revision")));
   return errors;
 }

@@ -16,6 +16,7 @@ import { isEmptySelector, selectorValue, validateSelectorMatchesTemplate } from 
 import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { validateObjectMeta } from "../core/object-meta.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** ValidateRollingUpdateDaemonSet: each a count or a percentage up to 100%, exactly one of them non-zero. */
 export function validateRollingUpdateDaemonSet(rollingUpdate: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
@@ -64,18 +65,18 @@ export function validateDaemonSetSpec(spec: JsonRecord, fldPath: FieldPath, opts
   const errors = validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: false }, fldPath.child("selector"));
   // A missing selector selects nothing, so the template never matches it.
   const selector = labelSelectorAsSelector(spec.selector);
-  if (selector) errors.push(...validateSelectorMatchesTemplate(selector, spec.selector, template, fldPath.child("template"), version));
+  if (selector) appendAll(errors, validateSelectorMatchesTemplate(selector, spec.selector, template, fldPath.child("template"), version));
   if (isRecord(spec.selector) && isEmptySelector(spec.selector)) {
     errors.push(invalid(fldPath.child("selector"), selectorValue(spec.selector, version), "empty selector is invalid for daemonset"));
   }
-  errors.push(...validatePodTemplateSpec(template, fldPath.child("template"), opts));
-  errors.push(...validateAlwaysRestarting(obj(template, "spec") ?? {}, "DaemonSet", fldPath.child("template", "spec")));
-  errors.push(...validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
+  appendAll(errors, validatePodTemplateSpec(template, fldPath.child("template"), opts));
+  appendAll(errors, validateAlwaysRestarting(obj(template, "spec") ?? {}, "DaemonSet", fldPath.child("template", "spec")));
+  appendAll(errors, validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
   // templateGeneration (an annotation in apps/v1) is set to 1 on create: never negative here.
-  errors.push(...validateDaemonSetUpdateStrategy(obj(spec, "updateStrategy") ?? {}, fldPath.child("updateStrategy"), version));
+  appendAll(errors, validateDaemonSetUpdateStrategy(obj(spec, "updateStrategy") ?? {}, fldPath.child("updateStrategy"), version));
   // Zero is a valid revisionHistoryLimit.
   const revisionHistoryLimit = int(spec, "revisionHistoryLimit");
-  if (revisionHistoryLimit !== undefined) errors.push(...validateNonnegativeField(revisionHistoryLimit, fldPath.child("revisionHistoryLimit")));
+  if (revisionHistoryLimit !== undefined) appendAll(errors, validateNonnegativeField(revisionHistoryLimit, fldPath.child("revisionHistoryLimit")));
   return errors;
 }
 

@@ -14,6 +14,7 @@ import { validateRequiredSelector } from "./selector.js";
 import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { validateObjectMeta } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** apps/v1 carries spec.rollbackTo in this annotation (the internal DeploymentSpec.RollbackTo). */
 const ROLLBACK_ANNOTATION = "deprecated.deployment.rollback.to";
@@ -26,12 +27,12 @@ export function validateRollingUpdateDeployment(rollingUpdate: JsonRecord, fldPa
   if (maxUnavailable === undefined || maxSurge === undefined) return [];
   const maxUnavailablePath = fldPath.child("maxUnavailable");
   const errors = validatePositiveIntOrPercent(maxUnavailable, maxUnavailablePath, kubernetesVersion);
-  errors.push(...validatePositiveIntOrPercent(maxSurge, fldPath.child("maxSurge"), kubernetesVersion));
+  appendAll(errors, validatePositiveIntOrPercent(maxSurge, fldPath.child("maxSurge"), kubernetesVersion));
   if (getIntOrPercentValue(maxUnavailable) === 0 && getIntOrPercentValue(maxSurge) === 0) {
     // Both MaxSurge and MaxUnavailable cannot be zero.
     errors.push(invalid(maxUnavailablePath, intOrStringValue(maxUnavailable, kubernetesVersion), "may not be 0 when `maxSurge` is 0"));
   }
-  errors.push(...isNotMoreThan100Percent(maxUnavailable, maxUnavailablePath, kubernetesVersion));
+  appendAll(errors, isNotMoreThan100Percent(maxUnavailable, maxUnavailablePath, kubernetesVersion));
   return errors;
 }
 
@@ -60,20 +61,20 @@ function rollbackRevision(deployment: JsonRecord): number | undefined {
 export function validateDeploymentSpec(spec: JsonRecord, rollbackTo: number | undefined, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const version = opts.kubernetesVersion;
   const errors = validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas"));
-  errors.push(...validateRequiredSelector(spec.selector, "deployment", fldPath.child("selector"), version));
-  errors.push(...validateTemplateAgainstSelector(spec, fldPath, opts));
-  errors.push(...validateDeploymentStrategy(obj(spec, "strategy") ?? {}, fldPath.child("strategy"), version));
+  appendAll(errors, validateRequiredSelector(spec.selector, "deployment", fldPath.child("selector"), version));
+  appendAll(errors, validateTemplateAgainstSelector(spec, fldPath, opts));
+  appendAll(errors, validateDeploymentStrategy(obj(spec, "strategy") ?? {}, fldPath.child("strategy"), version));
   const minReadySeconds = int(spec, "minReadySeconds") ?? 0;
-  errors.push(...validateNonnegativeField(minReadySeconds, fldPath.child("minReadySeconds")));
+  appendAll(errors, validateNonnegativeField(minReadySeconds, fldPath.child("minReadySeconds")));
   // Zero is a valid revisionHistoryLimit.
   const revisionHistoryLimit = int(spec, "revisionHistoryLimit");
-  if (revisionHistoryLimit !== undefined) errors.push(...validateNonnegativeField(revisionHistoryLimit, fldPath.child("revisionHistoryLimit")));
+  if (revisionHistoryLimit !== undefined) appendAll(errors, validateNonnegativeField(revisionHistoryLimit, fldPath.child("revisionHistoryLimit")));
   // ValidateRollback.
-  if (rollbackTo !== undefined) errors.push(...validateNonnegativeField(rollbackTo, fldPath.child("rollback", "version")));
+  if (rollbackTo !== undefined) appendAll(errors, validateNonnegativeField(rollbackTo, fldPath.child("rollback", "version")));
   const progressDeadlineSeconds = int(spec, "progressDeadlineSeconds");
   if (progressDeadlineSeconds !== undefined) {
     const progressPath = fldPath.child("progressDeadlineSeconds");
-    errors.push(...validateNonnegativeField(progressDeadlineSeconds, progressPath));
+    appendAll(errors, validateNonnegativeField(progressDeadlineSeconds, progressPath));
     if (progressDeadlineSeconds <= minReadySeconds) errors.push(invalid(progressPath, progressDeadlineSeconds, "must be greater than minReadySeconds"));
   }
   return errors;

@@ -11,6 +11,7 @@ import { selectorValue, validateRequiredSelector, validateSelectorMatchesTemplat
 import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { validateObjectMeta } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** The kinds whose pods must always restart name themselves in this error. */
 type AlwaysRestartingKind = "ReplicaSet" | "ReplicationController" | "DaemonSet" | "StatefulSet";
@@ -28,8 +29,8 @@ export function validateAlwaysRestarting(templateSpec: JsonRecord, kind: AlwaysR
 /** ValidatePodTemplateSpecForReplicaSet: the selector selects the template, which is a valid pod template of pods that always restart. */
 export function validatePodTemplateSpecForReplicaSet(template: JsonRecord, selector: Selector, written: unknown, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors = validateSelectorMatchesTemplate(selector, written, template, fldPath, opts.kubernetesVersion);
-  errors.push(...validatePodTemplateSpec(template, fldPath, opts));
-  errors.push(...validateAlwaysRestarting(obj(template, "spec") ?? {}, "ReplicaSet", fldPath.child("spec")));
+  appendAll(errors, validatePodTemplateSpec(template, fldPath, opts));
+  appendAll(errors, validateAlwaysRestarting(obj(template, "spec") ?? {}, "ReplicaSet", fldPath.child("spec")));
   return errors;
 }
 
@@ -43,10 +44,10 @@ export function validateTemplateAgainstSelector(spec: JsonRecord, fldPath: Field
 /** ValidateReplicaSetSpec. */
 export function validateReplicaSetSpec(spec: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors = validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas"));
-  errors.push(...validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
+  appendAll(errors, validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
   // ReplicaSets share the Deployment's word for an empty selector.
-  errors.push(...validateRequiredSelector(spec.selector, "deployment", fldPath.child("selector"), opts.kubernetesVersion));
-  errors.push(...validateTemplateAgainstSelector(spec, fldPath, opts));
+  appendAll(errors, validateRequiredSelector(spec.selector, "deployment", fldPath.child("selector"), opts.kubernetesVersion));
+  appendAll(errors, validateTemplateAgainstSelector(spec, fldPath, opts));
   return errors;
 }
 

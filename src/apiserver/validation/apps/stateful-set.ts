@@ -22,6 +22,7 @@ import type { JsonRecord } from "../../../util/object-access.js";
 import { nameIsDNSLabel } from "../../apimachinery/generic.js";
 import { validateObjectMeta } from "../core/object-meta.js";
 import { atLeast } from "../../../util/release.js";
+import { appendAll } from "../../../util/append.js";
 
 const RETENTION_POLICIES = ["Retain", "Delete"];
 
@@ -76,7 +77,7 @@ export function validatePodTemplateSpecForStatefulSet(
   const errors = validateSelectorMatchesTemplate(selector, written, template, fldPath, opts.kubernetesVersion);
   if (atLeast(opts.kubernetesVersion, "1.34")) return [...errors, ...validatePodTemplateSpec(withClaimVolumes(template, claimTemplates), fldPath, opts)];
   // Before, only the template's labels were checked (and its annotations, with the metadata's checks).
-  errors.push(...validateLabels(obj(template, "metadata")?.labels, fldPath.child("labels")));
+  appendAll(errors, validateLabels(obj(template, "metadata")?.labels, fldPath.child("labels")));
   return errors;
 }
 
@@ -110,9 +111,9 @@ export function validateRollingUpdateStatefulSet(rollingUpdate: JsonRecord, fldP
   const maxUnavailable = intOrStringOf(rollingUpdate.maxUnavailable);
   if (maxUnavailable !== undefined) {
     const path = fldPath.child("maxUnavailable");
-    errors.push(...validatePositiveIntOrPercent(maxUnavailable, path, kubernetesVersion));
+    appendAll(errors, validatePositiveIntOrPercent(maxUnavailable, path, kubernetesVersion));
     if (getIntOrPercentValue(maxUnavailable) === 0) errors.push(invalid(path, intOrStringValue(maxUnavailable, kubernetesVersion), "cannot be 0"));
-    errors.push(...isNotMoreThan100Percent(maxUnavailable, path, kubernetesVersion));
+    appendAll(errors, isNotMoreThan100Percent(maxUnavailable, path, kubernetesVersion));
   }
   return errors;
 }
@@ -142,25 +143,25 @@ function validateUpdateStrategy(strategy: JsonRecord, fldPath: FieldPath, kubern
 export function validateStatefulSetSpec(spec: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const version = opts.kubernetesVersion;
   const errors = validatePodManagementPolicy(str(spec, "podManagementPolicy"), fldPath.child("podManagementPolicy"));
-  errors.push(...validateUpdateStrategy(obj(spec, "updateStrategy") ?? {}, fldPath.child("updateStrategy"), version));
-  errors.push(...validatePersistentVolumeClaimRetentionPolicy(obj(spec, "persistentVolumeClaimRetentionPolicy"), fldPath.child("persistentVolumeClaimRetentionPolicy")));
-  errors.push(...validateVolumeClaimTemplates(list(spec, "volumeClaimTemplates"), fldPath.child("volumeClaimTemplates"), version));
-  errors.push(...validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas")));
-  errors.push(...validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
+  appendAll(errors, validateUpdateStrategy(obj(spec, "updateStrategy") ?? {}, fldPath.child("updateStrategy"), version));
+  appendAll(errors, validatePersistentVolumeClaimRetentionPolicy(obj(spec, "persistentVolumeClaimRetentionPolicy"), fldPath.child("persistentVolumeClaimRetentionPolicy")));
+  appendAll(errors, validateVolumeClaimTemplates(list(spec, "volumeClaimTemplates"), fldPath.child("volumeClaimTemplates"), version));
+  appendAll(errors, validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas")));
+  appendAll(errors, validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
   const ordinals = obj(spec, "ordinals");
   // Upstream names the field "ordinals.start" in one step.
-  if (ordinals) errors.push(...validateNonnegativeField(int(ordinals, "start") ?? 0, fldPath.child("ordinals", "start")));
+  if (ordinals) appendAll(errors, validateNonnegativeField(int(ordinals, "start") ?? 0, fldPath.child("ordinals", "start")));
   // Since 1.33 a serviceName, when given, must be a DNS label: it is part of the pods' DNS names.
   const serviceName = str(spec, "serviceName");
   if (atLeast(version, "1.33") && serviceName !== "") {
-    errors.push(...isDNS1123Label(serviceName).map((message) => invalid(fldPath.child("serviceName"), serviceName, message)));
+    appendAll(errors, isDNS1123Label(serviceName).map((message) => invalid(fldPath.child("serviceName"), serviceName, message)));
   }
-  errors.push(...validateRequiredSelector(spec.selector, "statefulset", fldPath.child("selector"), version));
+  appendAll(errors, validateRequiredSelector(spec.selector, "statefulset", fldPath.child("selector"), version));
   const selector = labelSelectorAsSelector(spec.selector);
   const template = obj(spec, "template") ?? {};
   if (!selector) errors.push(invalid(fldPath.child("selector"), selectorValue(spec.selector, version), ""));
-  else errors.push(...validatePodTemplateSpecForStatefulSet(template, list(spec, "volumeClaimTemplates"), selector, spec.selector, fldPath.child("template"), opts));
-  errors.push(...validateAlwaysRestarting(obj(template, "spec") ?? {}, "StatefulSet", fldPath.child("template", "spec")));
+  else appendAll(errors, validatePodTemplateSpecForStatefulSet(template, list(spec, "volumeClaimTemplates"), selector, spec.selector, fldPath.child("template"), opts));
+  appendAll(errors, validateAlwaysRestarting(obj(template, "spec") ?? {}, "StatefulSet", fldPath.child("template", "spec")));
   return errors;
 }
 

@@ -15,6 +15,7 @@ import { lookupTable } from "../../../util/lookup-table.js";
 import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { validateObjectMeta } from "../core/object-meta.js";
 import { atLeast } from "../../../util/release.js";
+import { appendAll } from "../../../util/append.js";
 
 /** The largest scaling policy period and stabilization window, in seconds. */
 const MAX_PERIOD_SECONDS = 1800;
@@ -88,7 +89,7 @@ export function validateCrossVersionObjectReference(reference: JsonRecord, fldPa
   for (const name of ["kind", "name"]) {
     const value = str(reference, name);
     if (value === "") errors.push(required(fldPath.child(name)));
-    else errors.push(...isPathSegmentName(value).map((message) => invalid(fldPath.child(name), value, message)));
+    else appendAll(errors, isPathSegmentName(value).map((message) => invalid(fldPath.child(name), value, message)));
   }
   if (atLeast(kubernetesVersion, "1.35")) {
     const message = validateAPIVersion(reference, opts);
@@ -128,8 +129,8 @@ function validateMetricIdentifier(metric: JsonRecord, fldPath: FieldPath): Error
 function validateObjectSource(source: JsonRecord, fldPath: FieldPath, opts: HorizontalPodAutoscalerSpecValidationOptions): ErrorList {
   const target = obj(source, "target") ?? {};
   const errors = validateCrossVersionObjectReference(obj(source, "describedObject") ?? {}, fldPath.child("describedObject"), opts.objectMetrics, opts.kubernetesVersion);
-  errors.push(...validateMetricIdentifier(obj(source, "metric") ?? {}, fldPath.child("metric")));
-  errors.push(...validateMetricTarget(target, fldPath.child("target"), opts.kubernetesVersion));
+  appendAll(errors, validateMetricIdentifier(obj(source, "metric") ?? {}, fldPath.child("metric")));
+  appendAll(errors, validateMetricTarget(target, fldPath.child("target"), opts.kubernetesVersion));
   if (!isSet(target, "value") && !isSet(target, "averageValue")) {
     errors.push(required(fldPath.child("target", "averageValue"), "must set either a target value or averageValue"));
   }
@@ -139,7 +140,7 @@ function validateObjectSource(source: JsonRecord, fldPath: FieldPath, opts: Hori
 function validateExternalSource(source: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const target = obj(source, "target") ?? {};
   const errors = validateMetricIdentifier(obj(source, "metric") ?? {}, fldPath.child("metric"));
-  errors.push(...validateMetricTarget(target, fldPath.child("target"), kubernetesVersion));
+  appendAll(errors, validateMetricTarget(target, fldPath.child("target"), kubernetesVersion));
   if (!isSet(target, "value") && !isSet(target, "averageValue")) {
     errors.push(required(fldPath.child("target", "averageValue"), "must set either a target value for metric or a per-pod target"));
   }
@@ -152,7 +153,7 @@ function validateExternalSource(source: JsonRecord, fldPath: FieldPath, kubernet
 function validatePodsSource(source: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const target = obj(source, "target") ?? {};
   const errors = validateMetricIdentifier(obj(source, "metric") ?? {}, fldPath.child("metric"));
-  errors.push(...validateMetricTarget(target, fldPath.child("target"), kubernetesVersion));
+  appendAll(errors, validateMetricTarget(target, fldPath.child("target"), kubernetesVersion));
   if (!isSet(target, "averageValue")) errors.push(required(fldPath.child("target", "averageValue"), "must specify a positive target averageValue"));
   return errors;
 }
@@ -173,17 +174,17 @@ function validateContainerResourceSource(source: JsonRecord, fldPath: FieldPath,
   const errors: ErrorList = [];
   const name = str(source, "name");
   if (name === "") errors.push(required(fldPath.child("name"), "must specify a resource name"));
-  else errors.push(...containerResourceNameDetails(name).map((message) => invalid(fldPath.child("name"), new PrintedValue(resourceNameValue(name, kubernetesVersion)), message)));
+  else appendAll(errors, containerResourceNameDetails(name).map((message) => invalid(fldPath.child("name"), new PrintedValue(resourceNameValue(name, kubernetesVersion)), message)));
   const container = str(source, "container");
   if (container === "") errors.push(required(fldPath.child("container"), "must specify a container"));
-  else errors.push(...isDNS1123Label(container).map((message) => invalid(fldPath.child("container"), container, message)));
-  errors.push(...validateResourceTarget(obj(source, "target") ?? {}, fldPath.child("target"), kubernetesVersion));
+  else appendAll(errors, isDNS1123Label(container).map((message) => invalid(fldPath.child("container"), container, message)));
+  appendAll(errors, validateResourceTarget(obj(source, "target") ?? {}, fldPath.child("target"), kubernetesVersion));
   return errors;
 }
 
 function validateResourceSource(source: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = str(source, "name") === "" ? [required(fldPath.child("name"), "must specify a resource name")] : [];
-  errors.push(...validateResourceTarget(obj(source, "target") ?? {}, fldPath.child("target"), kubernetesVersion));
+  appendAll(errors, validateResourceTarget(obj(source, "target") ?? {}, fldPath.child("target"), kubernetesVersion));
   return errors;
 }
 
@@ -212,7 +213,7 @@ function validateMetricSpec(metric: JsonRecord, fldPath: FieldPath, opts: Horizo
   // Only the first source present is validated; the others are reported below.
   const present = SOURCE_FIELDS.filter((field) => isSet(metric, field));
   const first = present[0];
-  if (first) errors.push(...validateSource(first, obj(metric, first) ?? {}, fldPath.child(first), opts));
+  if (first) appendAll(errors, validateSource(first, obj(metric, first) ?? {}, fldPath.child(first), opts));
   const expected = SOURCE_FIELD_OF_TYPE[type];
   if (expected === undefined) errors.push(notSupported(fldPath.child("type"), type, METRIC_SOURCE_TYPES));
   else if (!isSet(metric, expected)) errors.push(required(fldPath.child(expected), "must populate information for the given metric source"));
@@ -258,7 +259,7 @@ function validateScalingRules(rules: JsonRecord, fldPath: FieldPath, kubernetesV
   const policies = list(rules, "policies");
   const policiesPath = fldPath.child("policies");
   if (policies.length === 0) errors.push(required(policiesPath, "must specify at least one Policy"));
-  policies.forEach((policy, index) => errors.push(...validateScalingPolicy(policy, policiesPath.index(index))));
+  policies.forEach((policy, index) => appendAll(errors, validateScalingPolicy(policy, policiesPath.index(index))));
   const tolerance = quantityOf(rules, "tolerance");
   if (featureEnabled("HPAConfigurableTolerance", kubernetesVersion) && tolerance && compareQuantities(tolerance, ZERO_QUANTITY) < 0) {
     errors.push(invalid(fldPath.child("tolerance"), quantityValue(tolerance, kubernetesVersion), "must be greater than or equal to 0"));
@@ -287,9 +288,9 @@ export function validateHorizontalPodAutoscalerSpec(spec: JsonRecord, fldPath: F
   if (minReplicas !== undefined && maxReplicas < minReplicas) {
     errors.push({ ...invalid(fldPath.child("maxReplicas"), maxReplicas, "must be greater than or equal to `minReplicas`"), suggestion: String(minReplicas) });
   }
-  errors.push(...validateCrossVersionObjectReference(obj(spec, "scaleTargetRef") ?? {}, fldPath.child("scaleTargetRef"), opts.scaleTargetRef, opts.kubernetesVersion));
-  errors.push(...validateMetrics(list(spec, "metrics"), fldPath.child("metrics"), minReplicas, opts));
-  errors.push(...validateBehavior(obj(spec, "behavior"), fldPath.child("behavior"), opts.kubernetesVersion));
+  appendAll(errors, validateCrossVersionObjectReference(obj(spec, "scaleTargetRef") ?? {}, fldPath.child("scaleTargetRef"), opts.scaleTargetRef, opts.kubernetesVersion));
+  appendAll(errors, validateMetrics(list(spec, "metrics"), fldPath.child("metrics"), minReplicas, opts));
+  appendAll(errors, validateBehavior(obj(spec, "behavior"), fldPath.child("behavior"), opts.kubernetesVersion));
   return errors;
 }
 

@@ -14,6 +14,7 @@ import { isKnownTimeZone, nearestTimeZone, unknownTimeZone } from "./time-zones.
 import { byteLength } from "../../../util/api-values.js";
 import { validateObjectMeta, validateReplicationControllerName } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** The controller names each Job `<cronjob>-<timestamp>`: 11 characters for the suffix, within a DNS-1035 label. */
 const MAX_CRON_JOB_NAME_LENGTH = DNS1035_LABEL_MAX - 11;
@@ -87,14 +88,14 @@ export function validateCronJobSpec(spec: JsonRecord, fldPath: FieldPath, opts: 
   const schedule = str(spec, "schedule");
   const errors = schedule === "" ? [required(fldPath.child("schedule"))] : validateScheduleFormat(schedule, fldPath.child("schedule"));
   const startingDeadlineSeconds = int(spec, "startingDeadlineSeconds");
-  if (startingDeadlineSeconds !== undefined) errors.push(...validateNonnegativeField(startingDeadlineSeconds, fldPath.child("startingDeadlineSeconds")));
-  errors.push(...validateTimeZone(spec, fldPath.child("timeZone")));
-  errors.push(...validateConcurrencyPolicy(str(spec, "concurrencyPolicy"), fldPath.child("concurrencyPolicy")));
-  errors.push(...validateJobTemplateSpec(obj(spec, "jobTemplate") ?? {}, fldPath.child("jobTemplate"), opts));
+  if (startingDeadlineSeconds !== undefined) appendAll(errors, validateNonnegativeField(startingDeadlineSeconds, fldPath.child("startingDeadlineSeconds")));
+  appendAll(errors, validateTimeZone(spec, fldPath.child("timeZone")));
+  appendAll(errors, validateConcurrencyPolicy(str(spec, "concurrencyPolicy"), fldPath.child("concurrencyPolicy")));
+  appendAll(errors, validateJobTemplateSpec(obj(spec, "jobTemplate") ?? {}, fldPath.child("jobTemplate"), opts));
   // Zero is a valid history limit.
   for (const limit of ["successfulJobsHistoryLimit", "failedJobsHistoryLimit"]) {
     const value = int(spec, limit);
-    if (value !== undefined) errors.push(...validateNonnegativeField(value, fldPath.child(limit)));
+    if (value !== undefined) appendAll(errors, validateNonnegativeField(value, fldPath.child(limit)));
   }
   return errors;
 }
@@ -103,7 +104,7 @@ export function validateCronJobSpec(spec: JsonRecord, fldPath: FieldPath, opts: 
 export function validateCronJobCreate(cronJob: JsonRecord, opts: PodValidationOptions): ErrorList {
   // CronJobs and ReplicationControllers have the same name validation.
   const errors = validateObjectMeta(cronJob.metadata, true, validateReplicationControllerName, FieldPath.root("metadata"), opts.kubernetesVersion);
-  errors.push(...validateCronJobSpec(obj(cronJob, "spec") ?? {}, FieldPath.root("spec"), opts));
+  appendAll(errors, validateCronJobSpec(obj(cronJob, "spec") ?? {}, FieldPath.root("spec"), opts));
   const name = str(obj(cronJob, "metadata"), "name");
   if (byteLength(name) > MAX_CRON_JOB_NAME_LENGTH) {
     errors.push(invalid(FieldPath.root("metadata", "name"), name, `must be no more than ${MAX_CRON_JOB_NAME_LENGTH} characters`));

@@ -16,6 +16,7 @@ import { validateSuccessPolicy } from "./success-policy.js";
 import { byteLength } from "../../../util/api-values.js";
 import { validateObjectMeta, validateReplicationControllerName } from "../core/object-meta.js";
 import { stringMapOf, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** The labels the API server puts on a Job's pods when it generates the selector. */
 export const LEGACY_JOB_NAME_LABEL = "job-name";
@@ -127,37 +128,37 @@ export function validateJobSpecFields(spec: JsonRecord, fldPath: FieldPath, opts
   const errors: ErrorList = [];
   for (const field of NON_NEGATIVE_FIELDS) {
     const value = int(spec, field);
-    if (value !== undefined) errors.push(...validateNonnegativeField(value, fldPath.child(field)));
+    if (value !== undefined) appendAll(errors, validateNonnegativeField(value, fldPath.child(field)));
   }
   const maxFailedIndexes = int(spec, "maxFailedIndexes");
   if (maxFailedIndexes !== undefined) {
-    errors.push(...validateNonnegativeField(maxFailedIndexes, fldPath.child("maxFailedIndexes")));
+    appendAll(errors, validateNonnegativeField(maxFailedIndexes, fldPath.child("maxFailedIndexes")));
     if (!isSet(spec, "backoffLimitPerIndex")) errors.push(required(fldPath.child("backoffLimitPerIndex"), "when maxFailedIndexes is specified"));
   }
   if (isSet(spec, "managedBy")) {
     const managedBy = str(spec, "managedBy");
-    errors.push(...isDomainPrefixedPath(fldPath.child("managedBy"), managedBy));
+    appendAll(errors, isDomainPrefixedPath(fldPath.child("managedBy"), managedBy));
     if (byteLength(managedBy) > MAX_MANAGED_BY_LENGTH) errors.push(tooLongMaxLength(fldPath.child("managedBy"), managedBy, MAX_MANAGED_BY_LENGTH));
   }
   const completionMode = isSet(spec, "completionMode") ? str(spec, "completionMode") : undefined;
   if (completionMode !== undefined) {
     if (completionMode !== "NonIndexed" && completionMode !== "Indexed") errors.push(notSupported(fldPath.child("completionMode"), completionMode, ["NonIndexed", "Indexed"]));
-    if (completionMode === "Indexed") errors.push(...validateIndexedCompletion(spec, fldPath));
+    if (completionMode === "Indexed") appendAll(errors, validateIndexedCompletion(spec, fldPath));
   }
   if (completionMode === undefined || completionMode === "NonIndexed") {
     const backoffLimitPerIndex = int(spec, "backoffLimitPerIndex");
     if (backoffLimitPerIndex !== undefined) errors.push(invalid(fldPath.child("backoffLimitPerIndex"), backoffLimitPerIndex, "requires indexed completion mode"));
     if (maxFailedIndexes !== undefined) errors.push(invalid(fldPath.child("maxFailedIndexes"), maxFailedIndexes, "requires indexed completion mode"));
   }
-  if (isSet(spec, "podFailurePolicy")) errors.push(...validatePodFailurePolicy(spec, fldPath.child("podFailurePolicy"), opts.kubernetesVersion));
+  if (isSet(spec, "podFailurePolicy")) appendAll(errors, validatePodFailurePolicy(spec, fldPath.child("podFailurePolicy"), opts.kubernetesVersion));
   if (isSet(spec, "successPolicy")) {
     const path = fldPath.child("successPolicy");
     if (completionMode !== "Indexed") errors.push(invalid(path, successPolicyValue(obj(spec, "successPolicy") ?? {}, opts.kubernetesVersion), "requires indexed completion mode"));
-    else errors.push(...validateSuccessPolicy(spec, path));
+    else appendAll(errors, validateSuccessPolicy(spec, path));
   }
-  errors.push(...validatePodReplacementPolicy(spec, fldPath.child("podReplacementPolicy")));
-  errors.push(...validatePodTemplateSpec(obj(spec, "template") ?? {}, fldPath.child("template"), opts));
-  errors.push(...validateJobRestartPolicy(spec, fldPath));
+  appendAll(errors, validatePodReplacementPolicy(spec, fldPath.child("podReplacementPolicy")));
+  appendAll(errors, validatePodTemplateSpec(obj(spec, "template") ?? {}, fldPath.child("template"), opts));
+  appendAll(errors, validateJobRestartPolicy(spec, fldPath));
   return errors;
 }
 
@@ -165,10 +166,10 @@ export function validateJobSpecFields(spec: JsonRecord, fldPath: FieldPath, opts
 export function validateJobSpec(spec: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors = validateJobSpecFields(spec, fldPath, opts);
   if (!isSet(spec, "selector")) errors.push(required(fldPath.child("selector")));
-  else errors.push(...validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: false }, fldPath.child("selector")));
+  else appendAll(errors, validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: false }, fldPath.child("selector")));
   // Whether manually or automatically generated, the selector must match the pods it will produce.
   const selector = labelSelectorAsSelector(spec.selector);
-  if (selector) errors.push(...validateSelectorMatchesTemplate(selector, spec.selector, obj(spec, "template") ?? {}, fldPath.child("template"), opts.kubernetesVersion));
+  if (selector) appendAll(errors, validateSelectorMatchesTemplate(selector, spec.selector, obj(spec, "template") ?? {}, fldPath.child("template"), opts.kubernetesVersion));
   return errors;
 }
 
@@ -178,8 +179,8 @@ export function validateJob(job: JsonRecord, opts: PodValidationOptions): ErrorL
   const spec = obj(job, "spec") ?? {};
   // Jobs and ReplicationControllers have the same name validation.
   const errors = validateObjectMeta(job.metadata, true, validateReplicationControllerName, FieldPath.root("metadata"), opts.kubernetesVersion);
-  errors.push(...validateGeneratedSelector(job, opts.kubernetesVersion));
-  errors.push(...validateJobSpec(spec, FieldPath.root("spec"), opts));
+  appendAll(errors, validateGeneratedSelector(job, opts.kubernetesVersion));
+  appendAll(errors, validateJobSpec(spec, FieldPath.root("spec"), opts));
   const completions = int(spec, "completions");
   if (str(spec, "completionMode") === "Indexed" && completions !== undefined && completions > 0) {
     // The pods of an Indexed Job take `<name>-<index>` as their hostname.

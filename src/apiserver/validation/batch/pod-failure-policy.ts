@@ -6,6 +6,7 @@ import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
 import { isSet, list, obj, str } from "../core/fields.js";
 import { validateQualifiedName } from "../core/names.js";
 import { arrayOf, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 const MAX_POD_FAILURE_POLICY_RULES = 20;
 const MAX_POD_FAILURE_POLICY_ON_EXIT_CODES_VALUES = 255;
@@ -37,7 +38,7 @@ function validatePodFailurePolicyRuleOnPodConditions(onPodConditions: JsonRecord
   onPodConditions.forEach((pattern, index) => {
     const patternPath = fldPath.index(index);
     const statusPath = patternPath.child("status");
-    errors.push(...validateQualifiedName(str(pattern, "type"), patternPath.child("type")));
+    appendAll(errors, validateQualifiedName(str(pattern, "type"), patternPath.child("type")));
     const status = str(pattern, "status");
     if (status === "") errors.push(required(statusPath, `valid values: ${quotedList(SUPPORTED_ON_POD_CONDITIONS_STATUSES)}`));
     else if (!SUPPORTED_ON_POD_CONDITIONS_STATUSES.includes(status)) errors.push(notSupported(statusPath, status, SUPPORTED_ON_POD_CONDITIONS_STATUSES));
@@ -84,8 +85,8 @@ function validatePodFailurePolicyRule(spec: JsonRecord, rule: JsonRecord, fldPat
   } else if (!SUPPORTED_ACTIONS.includes(action)) errors.push(notSupported(actionPath, action, SUPPORTED_ACTIONS));
   const onExitCodes = obj(rule, "onExitCodes");
   const onPodConditions = list(rule, "onPodConditions");
-  if (onExitCodes) errors.push(...validatePodFailurePolicyRuleOnExitCodes(onExitCodes, fldPath.child("onExitCodes"), containerNames, kubernetesVersion));
-  if (onPodConditions.length > 0) errors.push(...validatePodFailurePolicyRuleOnPodConditions(onPodConditions, fldPath.child("onPodConditions")));
+  if (onExitCodes) appendAll(errors, validatePodFailurePolicyRuleOnExitCodes(onExitCodes, fldPath.child("onExitCodes"), containerNames, kubernetesVersion));
+  if (onPodConditions.length > 0) appendAll(errors, validatePodFailurePolicyRuleOnPodConditions(onPodConditions, fldPath.child("onPodConditions")));
   if (onExitCodes && onPodConditions.length > 0) errors.push(invalid(fldPath, OMIT_VALUE, "specifying both OnExitCodes and OnPodConditions is not supported"));
   if (!onExitCodes && onPodConditions.length === 0) errors.push(invalid(fldPath, OMIT_VALUE, "specifying one of OnExitCodes and OnPodConditions is required"));
   return errors;
@@ -99,7 +100,7 @@ export function validatePodFailurePolicy(spec: JsonRecord, fldPath: FieldPath, k
   if (rules.length > MAX_POD_FAILURE_POLICY_RULES) errors.push(tooMany(rulesPath, rules.length, MAX_POD_FAILURE_POLICY_RULES));
   const templateSpec = obj(obj(spec, "template"), "spec");
   const containerNames = new Set([...list(templateSpec, "containers"), ...list(templateSpec, "initContainers")].map((container) => str(container, "name")));
-  rules.forEach((rule, index) => errors.push(...validatePodFailurePolicyRule(spec, rule, rulesPath.index(index), containerNames, kubernetesVersion)));
+  rules.forEach((rule, index) => appendAll(errors, validatePodFailurePolicyRule(spec, rule, rulesPath.index(index), containerNames, kubernetesVersion)));
   return errors;
 }
 

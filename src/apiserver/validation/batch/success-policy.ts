@@ -7,6 +7,7 @@ import { byteLength } from "../../../util/api-values.js";
 import { int, isSet, list, obj, str } from "../core/fields.js";
 import { validateNonnegativeField } from "../core/probes.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 const MAX_SUCCEEDED_INDEXES_LENGTH = 64 * 1024;
 const MAX_SUCCESS_POLICY_RULES = 20;
@@ -70,7 +71,7 @@ function validateSuccessPolicyRule(completions: number, rule: JsonRecord, fldPat
   const succeededCount = int(rule, "succeededCount");
   if (succeededCount !== undefined) {
     const path = fldPath.child("succeededCount");
-    errors.push(...validateNonnegativeField(succeededCount, path));
+    appendAll(errors, validateNonnegativeField(succeededCount, path));
     if (succeededCount > completions) errors.push(invalid(path, succeededCount, `must be less than or equal to ${completions} (the number of specified completions)`));
     if (isSet(rule, "succeededIndexes") && succeededCount > totalIndexes) {
       errors.push(invalid(path, succeededCount, `must be less than or equal to ${totalIndexes} (the number of indexes in the specified succeededIndexes field)`));
@@ -89,6 +90,6 @@ export function validateSuccessPolicy(spec: JsonRecord, fldPath: FieldPath): Err
   // An Indexed Job without completions is already an error of its own.
   const completions = int(spec, "completions");
   if (completions === undefined) return errors;
-  rules.forEach((rule, index) => errors.push(...validateSuccessPolicyRule(completions, rule, rulesPath.index(index))));
+  rules.forEach((rule, index) => appendAll(errors, validateSuccessPolicyRule(completions, rule, rulesPath.index(index))));
   return errors;
 }

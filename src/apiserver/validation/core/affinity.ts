@@ -11,6 +11,7 @@ import type { FieldPath } from "../../field/path.js";
 import { int, isSet, list, obj, str, strings } from "./fields.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** ValidateNodeSelectorRequirement: values by operator, the key a qualified name, values label values unless allowed. */
 export function validateNodeSelectorRequirement(requirement: JsonRecord, allowInvalidLabelValueInRequiredNodeAffinity: boolean, fldPath: FieldPath): ErrorList {
@@ -33,7 +34,7 @@ export function validateNodeSelectorRequirement(requirement: JsonRecord, allowIn
     default:
       errors.push(invalid(fldPath.child("operator"), operator, "not a valid selector operator"));
   }
-  errors.push(...validateLabelName(str(requirement, "key"), fldPath.child("key")));
+  appendAll(errors, validateLabelName(str(requirement, "key"), fldPath.child("key")));
   if (!allowInvalidLabelValueInRequiredNodeAffinity) {
     values.forEach((value, index) => {
       for (const message of isLabelValue(value)) errors.push(invalid(fldPath.child("values").index(index), value, message));
@@ -73,10 +74,10 @@ export function validateNodeFieldSelectorRequirement(requirement: JsonRecord, fl
 export function validateNodeSelectorTerm(term: JsonRecord, allowInvalidLabelValueInRequiredNodeAffinity: boolean, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   list(term, "matchExpressions").forEach((requirement, index) => {
-    errors.push(...validateNodeSelectorRequirement(requirement, allowInvalidLabelValueInRequiredNodeAffinity, fldPath.child("matchExpressions").index(index)));
+    appendAll(errors, validateNodeSelectorRequirement(requirement, allowInvalidLabelValueInRequiredNodeAffinity, fldPath.child("matchExpressions").index(index)));
   });
   list(term, "matchFields").forEach((requirement, index) => {
-    errors.push(...validateNodeFieldSelectorRequirement(requirement, fldPath.child("matchFields").index(index)));
+    appendAll(errors, validateNodeFieldSelectorRequirement(requirement, fldPath.child("matchFields").index(index)));
   });
   return errors;
 }
@@ -107,10 +108,10 @@ function validateNodeAffinity(nodeAffinity: JsonRecord, opts: PodValidationOptio
   const errors: ErrorList = [];
   const requiredTerms = obj(nodeAffinity, "requiredDuringSchedulingIgnoredDuringExecution");
   if (requiredTerms) {
-    errors.push(...validateNodeSelector(requiredTerms, opts.allowInvalidLabelValueInRequiredNodeAffinity, fldPath.child("requiredDuringSchedulingIgnoredDuringExecution")));
+    appendAll(errors, validateNodeSelector(requiredTerms, opts.allowInvalidLabelValueInRequiredNodeAffinity, fldPath.child("requiredDuringSchedulingIgnoredDuringExecution")));
   }
   const preferred = list(nodeAffinity, "preferredDuringSchedulingIgnoredDuringExecution");
-  if (preferred.length > 0) errors.push(...validatePreferredSchedulingTerms(preferred, fldPath.child("preferredDuringSchedulingIgnoredDuringExecution")));
+  if (preferred.length > 0) appendAll(errors, validatePreferredSchedulingTerms(preferred, fldPath.child("preferredDuringSchedulingIgnoredDuringExecution")));
   return errors;
 }
 
@@ -173,10 +174,10 @@ function validatePodAffinityTerm(term: JsonRecord, allowInvalidLabelValueInSelec
     for (const message of validateNamespaceName(name, false)) errors.push(invalid(fldPath.child("namespace"), name, message));
   }
   const labelSelector = isRecord(term.labelSelector) ? term.labelSelector : undefined;
-  errors.push(...validateMatchLabelKeysAndMismatchLabelKeys(fldPath, strings(term, "matchLabelKeys"), strings(term, "mismatchLabelKeys"), labelSelector));
+  appendAll(errors, validateMatchLabelKeysAndMismatchLabelKeys(fldPath, strings(term, "matchLabelKeys"), strings(term, "mismatchLabelKeys"), labelSelector));
   const topologyKey = str(term, "topologyKey");
   if (topologyKey === "") errors.push(required(fldPath.child("topologyKey"), "can not be empty"));
-  errors.push(...validateLabelName(topologyKey, fldPath.child("topologyKey")));
+  appendAll(errors, validateLabelName(topologyKey, fldPath.child("topologyKey")));
   return errors;
 }
 
@@ -196,11 +197,11 @@ function validatePodAffinity(podAffinity: JsonRecord, allowInvalidLabelValueInSe
   const errors: ErrorList = [];
   if (isSet(podAffinity, "requiredDuringSchedulingIgnoredDuringExecution")) {
     const terms = list(podAffinity, "requiredDuringSchedulingIgnoredDuringExecution");
-    errors.push(...validatePodAffinityTerms(terms, allowInvalidLabelValueInSelector, fldPath.child("requiredDuringSchedulingIgnoredDuringExecution")));
+    appendAll(errors, validatePodAffinityTerms(terms, allowInvalidLabelValueInSelector, fldPath.child("requiredDuringSchedulingIgnoredDuringExecution")));
   }
   if (isSet(podAffinity, "preferredDuringSchedulingIgnoredDuringExecution")) {
     const terms = list(podAffinity, "preferredDuringSchedulingIgnoredDuringExecution");
-    errors.push(...validateWeightedPodAffinityTerms(terms, allowInvalidLabelValueInSelector, fldPath.child("preferredDuringSchedulingIgnoredDuringExecution")));
+    appendAll(errors, validateWeightedPodAffinityTerms(terms, allowInvalidLabelValueInSelector, fldPath.child("preferredDuringSchedulingIgnoredDuringExecution")));
   }
   return errors;
 }
@@ -210,10 +211,10 @@ export function validateAffinity(affinity: unknown, opts: PodValidationOptions, 
   if (!isRecord(affinity)) return [];
   const errors: ErrorList = [];
   const nodeAffinity = obj(affinity, "nodeAffinity");
-  if (nodeAffinity) errors.push(...validateNodeAffinity(nodeAffinity, opts, fldPath.child("nodeAffinity")));
+  if (nodeAffinity) appendAll(errors, validateNodeAffinity(nodeAffinity, opts, fldPath.child("nodeAffinity")));
   const podAffinity = obj(affinity, "podAffinity");
-  if (podAffinity) errors.push(...validatePodAffinity(podAffinity, opts.allowInvalidLabelValueInSelector, fldPath.child("podAffinity")));
+  if (podAffinity) appendAll(errors, validatePodAffinity(podAffinity, opts.allowInvalidLabelValueInSelector, fldPath.child("podAffinity")));
   const podAntiAffinity = obj(affinity, "podAntiAffinity");
-  if (podAntiAffinity) errors.push(...validatePodAffinity(podAntiAffinity, opts.allowInvalidLabelValueInSelector, fldPath.child("podAntiAffinity")));
+  if (podAntiAffinity) appendAll(errors, validatePodAffinity(podAntiAffinity, opts.allowInvalidLabelValueInSelector, fldPath.child("podAntiAffinity")));
   return errors;
 }

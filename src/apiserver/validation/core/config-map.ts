@@ -6,6 +6,7 @@ import { FieldPath } from "../../field/path.js";
 import { validateConfigMapName, validateObjectMeta } from "./object-meta.js";
 import { byteLength } from "../../../util/api-values.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** core.MaxSecretSize: the limit of a ConfigMap's or a Secret's data, 1 MiB. */
 export const MAX_SECRET_SIZE = 1024 * 1024;
@@ -33,12 +34,12 @@ export function validateConfigMap(configMap: JsonRecord, kubernetesVersion: stri
   let totalSize = 0;
   for (const [key, value] of Object.entries(data)) {
     const field = FieldPath.root("data").key(key);
-    errors.push(...configMapKeyErrors(field, key));
+    appendAll(errors, configMapKeyErrors(field, key));
     if (Object.hasOwn(binaryData, key)) errors.push(invalid(field, key, "duplicate of key present in binaryData"));
     totalSize += sizeOf(value);
   }
   for (const [key, value] of Object.entries(binaryData)) {
-    errors.push(...configMapKeyErrors(FieldPath.root("binaryData").key(key), key));
+    appendAll(errors, configMapKeyErrors(FieldPath.root("binaryData").key(key), key));
     // binaryData holds base64: the limit counts the decoded bytes.
     totalSize += typeof value === "string" ? Buffer.byteLength(value, "base64") : 0;
   }

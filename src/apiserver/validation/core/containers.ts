@@ -12,6 +12,7 @@ import { validateSecurityContext } from "./security-context.js";
 import { validateLifecycle, validateLivenessProbe, validateReadinessProbe, validateStartupProbe } from "./probes.js";
 import { validateVolumeDevices, validateVolumeMounts, type VolumeSources } from "./volume-mounts.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** What every container of a pod is validated against. */
 export interface ContainerContext {
@@ -69,21 +70,21 @@ function validateContainerCommon(container: JsonRecord, path: FieldPath, context
   const errors: ErrorList = [];
   const name = str(container, "name");
   if (name.length === 0) errors.push(required(path.child("name")));
-  else errors.push(...validateDNS1123Label(name, path.child("name")));
+  else appendAll(errors, validateDNS1123Label(name, path.child("name")));
   // Leading and trailing whitespace is only refused in a Pod (validateContainerOnlyForPod).
   if (str(container, "image").length === 0) errors.push(required(path.child("image")));
-  errors.push(...validateTerminationMessagePolicy(str(container, "terminationMessagePolicy"), path.child("terminationMessagePolicy")));
+  appendAll(errors, validateTerminationMessagePolicy(str(container, "terminationMessagePolicy"), path.child("terminationMessagePolicy")));
   const volumeMounts = list(container, "volumeMounts");
   const volumeDevices = list(container, "volumeDevices");
-  errors.push(...validateContainerPorts(list(container, "ports"), path.child("ports")));
-  errors.push(...validateEnv(list(container, "env"), path.child("env"), context.opts));
-  errors.push(...validateEnvFrom(list(container, "envFrom"), path.child("envFrom"), context.opts));
-  errors.push(...validateVolumeMounts(volumeMounts, volumeDevices, context.volumes, container, path.child("volumeMounts")));
-  errors.push(...validateVolumeDevices(volumeDevices, volumeMounts, context.volumes, path.child("volumeDevices")));
-  errors.push(...validatePullPolicy(str(container, "imagePullPolicy"), path.child("imagePullPolicy")));
-  errors.push(...validateContainerResourceRequirements(obj(container, "resources") ?? {}, context.podClaimNames, path.child("resources"), context.opts));
-  errors.push(...validateResizePolicy(list(container, "resizePolicy"), path.child("resizePolicy"), context.podRestartPolicy));
-  errors.push(...validateSecurityContext(obj(container, "securityContext"), path.child("securityContext"), context.hostUsers, context.opts));
+  appendAll(errors, validateContainerPorts(list(container, "ports"), path.child("ports")));
+  appendAll(errors, validateEnv(list(container, "env"), path.child("env"), context.opts));
+  appendAll(errors, validateEnvFrom(list(container, "envFrom"), path.child("envFrom"), context.opts));
+  appendAll(errors, validateVolumeMounts(volumeMounts, volumeDevices, context.volumes, container, path.child("volumeMounts")));
+  appendAll(errors, validateVolumeDevices(volumeDevices, volumeMounts, context.volumes, path.child("volumeDevices")));
+  appendAll(errors, validatePullPolicy(str(container, "imagePullPolicy"), path.child("imagePullPolicy")));
+  appendAll(errors, validateContainerResourceRequirements(obj(container, "resources") ?? {}, context.podClaimNames, path.child("resources"), context.opts));
+  appendAll(errors, validateResizePolicy(list(container, "resizePolicy"), path.child("resizePolicy"), context.podRestartPolicy));
+  appendAll(errors, validateSecurityContext(obj(container, "securityContext"), path.child("securityContext"), context.hostUsers, context.opts));
   return errors;
 }
 
@@ -92,10 +93,10 @@ function validateRunningContainerHandlers(container: JsonRecord, path: FieldPath
   const { gracePeriod, opts } = context;
   const errors: ErrorList = [];
   const lifecycle = obj(container, "lifecycle");
-  if (lifecycle) errors.push(...validateLifecycle(lifecycle, gracePeriod, path.child("lifecycle"), opts));
-  errors.push(...validateLivenessProbe(obj(container, "livenessProbe"), gracePeriod, path.child("livenessProbe"), opts));
-  errors.push(...validateReadinessProbe(obj(container, "readinessProbe"), gracePeriod, path.child("readinessProbe"), opts));
-  errors.push(...validateStartupProbe(obj(container, "startupProbe"), gracePeriod, path.child("startupProbe"), opts));
+  if (lifecycle) appendAll(errors, validateLifecycle(lifecycle, gracePeriod, path.child("lifecycle"), opts));
+  appendAll(errors, validateLivenessProbe(obj(container, "livenessProbe"), gracePeriod, path.child("livenessProbe"), opts));
+  appendAll(errors, validateReadinessProbe(obj(container, "readinessProbe"), gracePeriod, path.child("readinessProbe"), opts));
+  appendAll(errors, validateStartupProbe(obj(container, "startupProbe"), gracePeriod, path.child("startupProbe"), opts));
   return errors;
 }
 
@@ -106,14 +107,14 @@ export function validateContainers(containers: JsonRecord[], fldPath: FieldPath,
   const allNames = new Set<string>();
   containers.forEach((container, i) => {
     const path = fldPath.index(i);
-    errors.push(...validateContainerCommon(container, path, context));
+    appendAll(errors, validateContainerCommon(container, path, context));
     const name = str(container, "name");
     if (allNames.has(name)) errors.push(duplicate(path.child("name"), name));
     else allNames.add(name);
-    errors.push(...validateRunningContainerHandlers(container, path, context));
+    appendAll(errors, validateRunningContainerHandlers(container, path, context));
     if (isSet(container, "restartPolicy")) errors.push(forbidden(path.child("restartPolicy"), "may not be set for non-init containers"));
   });
-  errors.push(...checkHostPortConflicts(containers, fldPath));
+  appendAll(errors, checkHostPortConflicts(containers, fldPath));
   return errors;
 }
 
@@ -130,20 +131,20 @@ export function validateInitContainers(containers: JsonRecord[], regularContaine
   const allNames = new Set(regularContainers.map((container) => str(container, "name")));
   containers.forEach((container, i) => {
     const idxPath = fldPath.index(i);
-    errors.push(...validateContainerCommon(container, idxPath, context));
+    appendAll(errors, validateContainerCommon(container, idxPath, context));
     let restartAlways = false;
     if (isSet(container, "restartPolicy")) {
       const restartPolicy = str(container, "restartPolicy");
-      errors.push(...validateInitContainerRestartPolicy(restartPolicy, idxPath.child("restartPolicy")));
+      appendAll(errors, validateInitContainerRestartPolicy(restartPolicy, idxPath.child("restartPolicy")));
       restartAlways = restartPolicy === "Always";
     }
     const name = str(container, "name");
     if (allNames.has(name)) errors.push(duplicate(idxPath.child("name"), name));
     else if (name.length > 0) allNames.add(name);
     // Init containers run one at a time: host ports only clash within one.
-    errors.push(...checkHostPortConflicts([container], fldPath));
+    appendAll(errors, checkHostPortConflicts([container], fldPath));
     if (restartAlways) {
-      errors.push(...validateRunningContainerHandlers(container, idxPath, context));
+      appendAll(errors, validateRunningContainerHandlers(container, idxPath, context));
     } else {
       for (const key of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
         if (isSet(container, key)) errors.push(forbidden(idxPath.child(key), NOT_FOR_INIT));
@@ -186,8 +187,8 @@ export function validateEphemeralContainers(
   const allNames = new Set(otherNames);
   ephemeralContainers.forEach((container, i) => {
     const idxPath = fldPath.index(i);
-    errors.push(...validateContainerCommon(container, idxPath, context));
-    errors.push(...validateContainerOnlyForPod(container, idxPath));
+    appendAll(errors, validateContainerCommon(container, idxPath, context));
+    appendAll(errors, validateContainerOnlyForPod(container, idxPath));
     const name = str(container, "name");
     if (allNames.has(name)) errors.push(duplicate(idxPath.child("name"), name));
     else allNames.add(name);

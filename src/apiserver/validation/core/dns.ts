@@ -9,6 +9,7 @@ import { list, str, strings } from "./fields.js";
 import { validateDNS1123Subdomain, validateDNS1123SubdomainWithUnderScore } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { isRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** Limits of libc's resolver. */
 export const MAX_DNS_NAMESERVERS = 3;
@@ -37,7 +38,7 @@ export function validatePodDNSConfig(dnsConfig: unknown, dnsPolicy: string, fldP
     errors.push(invalid(fldPath.child("nameservers"), new PrintedValue(stringListValue(nameservers, "string", opts.kubernetesVersion)), `must not have more than ${MAX_DNS_NAMESERVERS} nameservers`));
   }
   const strict = featureEnabled("StrictIPCIDRValidation", opts.kubernetesVersion);
-  nameservers.forEach((nameserver, index) => errors.push(...isValidIPForLegacyField(fldPath.child("nameservers").index(index), nameserver, strict)));
+  nameservers.forEach((nameserver, index) => appendAll(errors, isValidIPForLegacyField(fldPath.child("nameservers").index(index), nameserver, strict)));
   const searches = strings(config, "searches");
   if (searches.length > MAX_DNS_SEARCH_PATHS) {
     errors.push(invalid(fldPath.child("searches"), new PrintedValue(stringListValue(searches, "string", opts.kubernetesVersion)), `must not have more than ${MAX_DNS_SEARCH_PATHS} search paths`));
@@ -53,9 +54,9 @@ export function validatePodDNSConfig(dnsConfig: unknown, dnsPolicy: string, fldP
     const trimmed = search.endsWith(".") ? search.slice(0, -1) : search;
     // Since RelaxedDNSSearchValidation, `.` alone and underscores are accepted.
     if (opts.allowRelaxedDNSSearchValidation) {
-      if (search !== ".") errors.push(...validateDNS1123SubdomainWithUnderScore(trimmed, path));
+      if (search !== ".") appendAll(errors, validateDNS1123SubdomainWithUnderScore(trimmed, path));
     } else {
-      errors.push(...validateDNS1123Subdomain(trimmed, path));
+      appendAll(errors, validateDNS1123Subdomain(trimmed, path));
     }
   });
   list(config, "options").forEach((option, index) => {
@@ -69,9 +70,9 @@ export function validateHostAliases(hostAliases: unknown, fldPath: FieldPath, op
   const errors: ErrorList = [];
   const strict = featureEnabled("StrictIPCIDRValidation", opts.kubernetesVersion);
   list({ hostAliases }, "hostAliases").forEach((alias, index) => {
-    errors.push(...isValidIPForLegacyField(fldPath.index(index).child("ip"), str(alias, "ip"), strict));
+    appendAll(errors, isValidIPForLegacyField(fldPath.index(index).child("ip"), str(alias, "ip"), strict));
     strings(alias, "hostnames").forEach((hostname, hostIndex) => {
-      errors.push(...validateDNS1123Subdomain(hostname, fldPath.index(index).child("hostnames").index(hostIndex)));
+      appendAll(errors, validateDNS1123Subdomain(hostname, fldPath.index(index).child("hostnames").index(hostIndex)));
     });
   });
   return errors;

@@ -7,6 +7,7 @@ import { invalid, notSupported, required, type ErrorList } from "../../field/err
 import type { FieldPath } from "../../field/path.js";
 import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** Field paths a downwardAPI volume item may project. */
 export const VALID_VOLUME_DOWNWARD_API_FIELD_PATH_EXPRESSIONS: ReadonlySet<string> = new Set([
@@ -136,6 +137,6 @@ export function validateContainerResourceFieldSelector(
   else if (!expressions.has(resource) && !prefixes.some((prefix) => resource.startsWith(prefix))) {
     errors.push(notSupported(fldPath.child("resource"), resource, [...expressions].sort()));
   }
-  errors.push(...validateContainerResourceDivisor(resource, selector.divisor, fldPath));
+  appendAll(errors, validateContainerResourceDivisor(resource, selector.divisor, fldPath));
   return errors;
 }

@@ -11,6 +11,7 @@ import { isValidIPForLegacyField, validateNonSpecialIP } from "./ip.js";
 import { validateEndpointsName, validateNodeName, validateObjectMeta } from "./object-meta.js";
 import { atLeast } from "../../../util/release.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 const SUPPORTED_PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
 
@@ -18,12 +19,12 @@ function validateEndpointAddress(address: JsonRecord, fldPath: FieldPath, kubern
   const ip = str(address, "ip");
   const errors = isValidIPForLegacyField(fldPath.child("ip"), ip, kubernetesVersion);
   const hostname = str(address, "hostname");
-  if (hostname.length > 0) errors.push(...validateDNS1123Label(hostname, fldPath.child("hostname")));
+  if (hostname.length > 0) appendAll(errors, validateDNS1123Label(hostname, fldPath.child("hostname")));
   if (isSet(address, "nodeName")) {
     const nodeName = str(address, "nodeName");
-    errors.push(...validateNodeName(nodeName, false).map((message) => invalid(fldPath.child("nodeName"), nodeName, message)));
+    appendAll(errors, validateNodeName(nodeName, false).map((message) => invalid(fldPath.child("nodeName"), nodeName, message)));
   }
-  errors.push(...validateNonSpecialIP(ip, fldPath.child("ip")));
+  appendAll(errors, validateNonSpecialIP(ip, fldPath.child("ip")));
   return errors;
 }
 
@@ -31,15 +32,15 @@ function validateEndpointPort(port: JsonRecord, requireName: boolean, fldPath: F
   const errors: ErrorList = [];
   const name = str(port, "name");
   if (requireName && name.length === 0) errors.push(required(fldPath.child("name")));
-  else if (name.length !== 0) errors.push(...validateDNS1123Label(name, fldPath.child("name")));
+  else if (name.length !== 0) appendAll(errors, validateDNS1123Label(name, fldPath.child("name")));
   const number = int(port, "port") ?? 0;
-  errors.push(...isValidPortNum(number).map((message) => invalid(fldPath.child("port"), number, message)));
+  appendAll(errors, isValidPortNum(number).map((message) => invalid(fldPath.child("port"), number, message)));
   const protocol = str(port, "protocol");
   if (protocol.length === 0) errors.push(required(fldPath.child("protocol")));
   else if (!SUPPORTED_PORT_PROTOCOLS.includes(protocol)) errors.push(notSupported(fldPath.child("protocol"), protocol, SUPPORTED_PORT_PROTOCOLS));
   if (isSet(port, "appProtocol")) {
     const appProtocol = str(port, "appProtocol");
-    errors.push(...isLabelKey(appProtocol).map((message) => invalid(fldPath.child("appProtocol"), appProtocol, message)));
+    appendAll(errors, isLabelKey(appProtocol).map((message) => invalid(fldPath.child("appProtocol"), appProtocol, message)));
   }
   return errors;
 }
@@ -52,10 +53,10 @@ function validateEndpointSubsets(subsets: JsonRecord[], fldPath: FieldPath, kube
     const notReadyAddresses = list(subset, "notReadyAddresses");
     // A headless Service's endpoints may have no ports, but every subset needs an address.
     if (addresses.length === 0 && notReadyAddresses.length === 0) errors.push(required(path, "must specify `addresses` or `notReadyAddresses`"));
-    addresses.forEach((address, j) => errors.push(...validateEndpointAddress(address, path.child("addresses").index(j), kubernetesVersion)));
-    notReadyAddresses.forEach((address, j) => errors.push(...validateEndpointAddress(address, path.child("notReadyAddresses").index(j), kubernetesVersion)));
+    addresses.forEach((address, j) => appendAll(errors, validateEndpointAddress(address, path.child("addresses").index(j), kubernetesVersion)));
+    notReadyAddresses.forEach((address, j) => appendAll(errors, validateEndpointAddress(address, path.child("notReadyAddresses").index(j), kubernetesVersion)));
     const ports = list(subset, "ports");
-    ports.forEach((port, j) => errors.push(...validateEndpointPort(port, ports.length > 1, path.child("ports").index(j))));
+    ports.forEach((port, j) => appendAll(errors, validateEndpointPort(port, ports.length > 1, path.child("ports").index(j))));
   });
   return errors;
 }
@@ -63,7 +64,7 @@ function validateEndpointSubsets(subsets: JsonRecord[], fldPath: FieldPath, kube
 /** ValidateEndpointsCreate. */
 export function validateEndpointsCreate(endpoints: JsonRecord, kubernetesVersion: string): ErrorList {
   const errors = validateObjectMeta(endpoints.metadata, true, validateEndpointsName, FieldPath.root("metadata"), kubernetesVersion);
-  errors.push(...validateEndpointSubsets(list(endpoints, "subsets"), FieldPath.root("subsets"), kubernetesVersion));
+  appendAll(errors, validateEndpointSubsets(list(endpoints, "subsets"), FieldPath.root("subsets"), kubernetesVersion));
   return errors;
 }
 
@@ -75,7 +76,7 @@ export function endpointsWarnings(endpoints: JsonRecord, kubernetesVersion: stri
     for (const key of ["addresses", "notReadyAddresses"]) {
       list(subset, key).forEach((address, j) => {
         const at = FieldPath.root("subsets").index(i).child(key).index(j).child("ip");
-        warnings.push(...getWarningsForIP(at, str(address, "ip"), kubernetesVersion).map((message) => ({ message, at })));
+        appendAll(warnings, getWarningsForIP(at, str(address, "ip"), kubernetesVersion).map((message) => ({ message, at })));
       });
     }
   });

@@ -9,6 +9,7 @@ import { validateQualifiedName } from "./names.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
+import { appendAll } from "../../../util/append.js";
 
 /** validEnvDownwardAPIFieldPathExpressions, sorted as sets.List prints them. */
 export const VALID_ENV_DOWNWARD_API_FIELD_PATHS: readonly string[] = [
@@ -138,7 +139,7 @@ export function validateContainerResourceFieldSelector(
   else if (!expressions.includes(resource) && !prefixes.some((prefix) => resource.startsWith(prefix))) {
     errors.push(notSupported(fldPath.child("resource"), resource, expressions));
   }
-  errors.push(...validateContainerResourceDivisor(resource, selector.divisor, fldPath));
+  appendAll(errors, validateContainerResourceDivisor(resource, selector.divisor, fldPath));
   return errors;
 }
 
@@ -154,7 +155,7 @@ function validateKeySelector(selector: JsonRecord, fldPath: FieldPath): ErrorLis
   const key = str(selector, "key");
   const errors: ErrorList = validateObjectName(name, false).map((message) => invalid(fldPath.child("name"), name, message));
   if (key.length === 0) errors.push(required(fldPath.child("key")));
-  else errors.push(...isConfigMapKey(key).map((message) => invalid(fldPath.child("key"), key, message)));
+  else appendAll(errors, isConfigMapKey(key).map((message) => invalid(fldPath.child("key"), key, message)));
   return errors;
 }
 
@@ -167,7 +168,7 @@ function validateEnvVarValueFrom(variable: JsonRecord, fldPath: FieldPath): Erro
   const fieldRef = obj(valueFrom, "fieldRef");
   if (fieldRef) {
     numSources++;
-    errors.push(...validateObjectFieldSelector(fieldRef, VALID_ENV_DOWNWARD_API_FIELD_PATHS, fldPath.child("fieldRef")));
+    appendAll(errors, validateObjectFieldSelector(fieldRef, VALID_ENV_DOWNWARD_API_FIELD_PATHS, fldPath.child("fieldRef")));
   }
   const resourceFieldRef = obj(valueFrom, "resourceFieldRef");
   if (resourceFieldRef) {
@@ -180,7 +181,7 @@ function validateEnvVarValueFrom(variable: JsonRecord, fldPath: FieldPath): Erro
     const selector = obj(valueFrom, source);
     if (!selector) continue;
     numSources++;
-    errors.push(...validateKeySelector(selector, fldPath.child(source)));
+    appendAll(errors, validateKeySelector(selector, fldPath.child(source)));
   }
   // fileKeyRef (EnvFiles) is a source too.
   if (isSet(valueFrom, "fileKeyRef")) numSources++;
@@ -201,8 +202,8 @@ export function validateEnv(vars: JsonRecord[], fldPath: FieldPath, opts: PodVal
     const idxPath = fldPath.index(i);
     const name = str(variable, "name");
     if (name.length === 0) errors.push(required(idxPath.child("name")));
-    else errors.push(...envVarNameMessages(name, opts).map((message) => invalid(idxPath.child("name"), name, message)));
-    errors.push(...validateEnvVarValueFrom(variable, idxPath.child("valueFrom")));
+    else appendAll(errors, envVarNameMessages(name, opts).map((message) => invalid(idxPath.child("name"), name, message)));
+    appendAll(errors, validateEnvVarValueFrom(variable, idxPath.child("valueFrom")));
   });
   return errors;
 }
@@ -220,13 +221,13 @@ export function validateEnvFrom(sources: JsonRecord[], fldPath: FieldPath, opts:
   sources.forEach((source, i) => {
     const idxPath = fldPath.index(i);
     const prefix = str(source, "prefix");
-    if (prefix.length > 0) errors.push(...envVarNameMessages(prefix, opts).map((message) => invalid(idxPath.child("prefix"), prefix, message)));
+    if (prefix.length > 0) appendAll(errors, envVarNameMessages(prefix, opts).map((message) => invalid(idxPath.child("prefix"), prefix, message)));
     let numSources = 0;
     for (const kind of ["configMapRef", "secretRef"]) {
       const ref = obj(source, kind);
       if (!ref) continue;
       numSources++;
-      errors.push(...validateEnvSource(ref, idxPath.child(kind)));
+      appendAll(errors, validateEnvSource(ref, idxPath.child(kind)));
     }
     if (numSources === 0) errors.push(invalid(fldPath, "", "must specify one of: `configMapRef` or `secretRef`"));
     else if (numSources > 1) errors.push(invalid(fldPath, "", "may not have more than one field specified at a time"));

@@ -11,6 +11,7 @@ import { containerResourceNameDetails, isOvercommitAllowed, resourceNameDetails,
 import { quantityValue, resourceList } from "./resources.js";
 import { compareQuantities, formatQuantity, milliValue, wholeValue, type Quantity } from "../../../util/quantity.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** helper.standardLimitRangeTypes. */
 const STANDARD_LIMIT_RANGE_TYPES = ["Pod", "Container", "PersistentVolumeClaim"];
@@ -54,7 +55,7 @@ function validateLimitRangeItem(limit: JsonRecord, idxPath: FieldPath, kubernete
   const read = (field: string): Map<string, Quantity> => {
     const quantities = resourceList(limit[field]);
     for (const name of quantities.keys()) {
-      errors.push(...validateLimitRangeResourceName(type, name, idxPath.child(field).key(name), kubernetesVersion));
+      appendAll(errors, validateLimitRangeResourceName(type, name, idxPath.child(field).key(name), kubernetesVersion));
       keys.add(name);
     }
     return quantities;
@@ -123,10 +124,10 @@ export function validateLimitRange(limitRange: JsonRecord, kubernetesVersion: st
   list(obj(limitRange, "spec"), "limits").forEach((limit, i) => {
     const idxPath = fldPath.index(i);
     const type = str(limit, "type");
-    errors.push(...validateLimitRangeTypeName(type, idxPath.child("type")));
+    appendAll(errors, validateLimitRangeTypeName(type, idxPath.child("type")));
     if (types.has(type)) errors.push(duplicate(idxPath.child("type"), type));
     types.add(type);
-    errors.push(...validateLimitRangeItem(limit, idxPath, kubernetesVersion));
+    appendAll(errors, validateLimitRangeItem(limit, idxPath, kubernetesVersion));
   });
   return errors;
 }

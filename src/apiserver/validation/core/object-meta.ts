@@ -18,6 +18,7 @@ import {
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { arrayOf, dig } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 export const validatePodName: ValidateNameFunc = nameIsDNSSubdomain;
 export const validateReplicationControllerName: ValidateNameFunc = nameIsDNSSubdomain;
@@ -60,7 +61,7 @@ export function validateObjectMeta(
 ): ErrorList {
   const errors = apimachineryValidateObjectMeta(metadata, requiresNamespace, nameFn, fldPath, kubernetesVersion);
   arrayOf(dig(metadata, "finalizers")).forEach((finalizer, index) => {
-    if (typeof finalizer === "string") errors.push(...validateKubeFinalizerName(finalizer, fldPath.child("finalizers").index(index)));
+    if (typeof finalizer === "string") appendAll(errors, validateKubeFinalizerName(finalizer, fldPath.child("finalizers").index(index)));
   });
   return errors;
 }

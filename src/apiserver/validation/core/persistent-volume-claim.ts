@@ -11,6 +11,7 @@ import { isSet, obj, str, strings } from "./fields.js";
 import { validateObjectMeta, validatePersistentVolumeName } from "./object-meta.js";
 import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 export interface PersistentVolumeClaimSpecValidationOptions {
   kubernetesVersion: string;
@@ -59,9 +60,9 @@ export function validatePersistentVolumeClaimSpec(spec: JsonRecord, fldPath: Fie
   const errors: ErrorList = [];
   if (strings(spec, "accessModes").length === 0) errors.push(required(fldPath.child("accessModes"), "at least 1 access mode is required"));
   if (isSet(spec, "selector")) {
-    errors.push(...validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: opts.allowInvalidLabelValueInSelector }, fldPath.child("selector")));
+    appendAll(errors, validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: opts.allowInvalidLabelValueInSelector }, fldPath.child("selector")));
   }
-  errors.push(...validateAccessModeValues(strings(spec, "accessModes"), fldPath.child("accessModes")));
+  appendAll(errors, validateAccessModeValues(strings(spec, "accessModes"), fldPath.child("accessModes")));
 
   // Upstream names the request `resources[storage]`, without `requests`.
   const storagePath = fldPath.child("resources").key("storage");
@@ -81,8 +82,8 @@ export function validatePersistentVolumeClaimSpec(spec: JsonRecord, fldPath: Fie
   }
   const dataSource = obj(spec, "dataSource");
   const dataSourceRef = obj(spec, "dataSourceRef");
-  if (dataSource) errors.push(...validateDataSource(dataSource, fldPath.child("dataSource")));
-  if (dataSourceRef) errors.push(...validateDataSource(dataSourceRef, fldPath.child("dataSourceRef")));
+  if (dataSource) appendAll(errors, validateDataSource(dataSource, fldPath.child("dataSource")));
+  if (dataSourceRef) appendAll(errors, validateDataSource(dataSourceRef, fldPath.child("dataSourceRef")));
   // dataSourceRef.namespace is dropped on create while CrossNamespaceVolumeDataSource is off (every release here).
   if (dataSource && dataSourceRef && !sameDataSource(dataSource, dataSourceRef)) {
     // The bad value is a field path, printed as text.
@@ -99,6 +100,6 @@ export function validatePersistentVolumeClaimSpec(spec: JsonRecord, fldPath: Fie
 export function validatePersistentVolumeClaim(claim: JsonRecord, kubernetesVersion: string): ErrorList {
   const errors = validateObjectMeta(claim.metadata, true, validatePersistentVolumeName, FieldPath.root("metadata"), kubernetesVersion);
   const opts = { kubernetesVersion, allowInvalidLabelValueInSelector: false };
-  errors.push(...validatePersistentVolumeClaimSpec(obj(claim, "spec") ?? {}, FieldPath.root("spec"), opts));
+  appendAll(errors, validatePersistentVolumeClaimSpec(obj(claim, "spec") ?? {}, FieldPath.root("spec"), opts));
   return errors;
 }

@@ -36,6 +36,7 @@ import {
 import { validateHostPathVolumeSource } from "./volumes.js";
 import { formatQuantity, wholeValue, type Quantity } from "../../../util/quantity.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** api.MountOptionAnnotation. */
 export const MOUNT_OPTION_ANNOTATION = "volume.beta.kubernetes.io/mount-options";
@@ -65,10 +66,10 @@ function validatePVSecretReference(secretRef: JsonRecord, fldPath: FieldPath): E
   const errors: ErrorList = [];
   const name = str(secretRef, "name");
   if (name === "") errors.push(required(fldPath.child("name")));
-  else errors.push(...validateDNS1123Subdomain(name, fldPath.child("name")));
+  else appendAll(errors, validateDNS1123Subdomain(name, fldPath.child("name")));
   const namespace = str(secretRef, "namespace");
   if (namespace === "") errors.push(required(fldPath.child("namespace")));
-  else errors.push(...validateDNS1123Label(namespace, fldPath.child("namespace")));
+  else appendAll(errors, validateDNS1123Label(namespace, fldPath.child("namespace")));
   return errors;
 }
 
@@ -118,9 +119,9 @@ function validateStorageOSPersistentVolumeSource(storageos: JsonRecord, fldPath:
   const errors: ErrorList = [];
   const volumeName = str(storageos, "volumeName");
   if (volumeName === "") errors.push(required(fldPath.child("volumeName")));
-  else errors.push(...validateDNS1123Label(volumeName, fldPath.child("volumeName")));
+  else appendAll(errors, validateDNS1123Label(volumeName, fldPath.child("volumeName")));
   const volumeNamespace = str(storageos, "volumeNamespace");
-  if (volumeNamespace !== "") errors.push(...validateDNS1123Label(volumeNamespace, fldPath.child("volumeNamespace")));
+  if (volumeNamespace !== "") appendAll(errors, validateDNS1123Label(volumeNamespace, fldPath.child("volumeNamespace")));
   return [...errors, ...secretRefNameAndNamespace(storageos, fldPath)];
 }
 
@@ -131,7 +132,7 @@ function validateCSIPersistentVolumeSource(csi: JsonRecord, fldPath: FieldPath):
   if (str(csi, "volumeHandle") === "") errors.push(required(fldPath.child("volumeHandle")));
   for (const field of CSI_SECRET_REFS) {
     const secretRef = obj(csi, field);
-    if (secretRef) errors.push(...validatePVSecretReference(secretRef, fldPath.child(field)));
+    if (secretRef) appendAll(errors, validatePVSecretReference(secretRef, fldPath.child(field)));
   }
   return errors;
 }
@@ -185,18 +186,18 @@ const PERSISTENT_VOLUME_SOURCES: readonly PersistentVolumeSource[] = [
 /** ValidatePersistentVolumeSpec, for a PersistentVolume (not an inline volume). */
 export function validatePersistentVolumeSpec(spec: JsonRecord, pvName: string, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = strings(spec, "accessModes").length === 0 ? [required(fldPath.child("accessModes"))] : [];
-  errors.push(...validateAccessModeValues(strings(spec, "accessModes"), fldPath.child("accessModes")));
+  appendAll(errors, validateAccessModeValues(strings(spec, "accessModes"), fldPath.child("accessModes")));
   const capacityPath = fldPath.child("capacity");
   const capacity = resourceList(spec.capacity);
   if (capacity.size === 0) errors.push(required(capacityPath));
   if (!capacity.has("storage") || capacity.size > 1) errors.push(notSupported(capacityPath, capacityValue(capacity), ["storage"]));
-  for (const [name, quantity] of capacity) errors.push(...validateCapacityQuantity(quantity, capacityPath.key(name)));
+  for (const [name, quantity] of capacity) appendAll(errors, validateCapacityQuantity(quantity, capacityPath.key(name)));
   const reclaimPolicy = str(spec, "persistentVolumeReclaimPolicy");
   if (reclaimPolicy !== "" && !SUPPORTED_RECLAIM_POLICIES.includes(reclaimPolicy)) {
     errors.push(notSupported(fldPath.child("persistentVolumeReclaimPolicy"), reclaimPolicy, SUPPORTED_RECLAIM_POLICIES));
   }
   const [nodeAffinitySpecified, nodeAffinityErrors] = validateVolumeNodeAffinity(obj(spec, "nodeAffinity"), fldPath.child("nodeAffinity"));
-  errors.push(...nodeAffinityErrors);
+  appendAll(errors, nodeAffinityErrors);
   let numVolumes = 0;
   for (const source of PERSISTENT_VOLUME_SOURCES) {
     const value = obj(spec, source.field);
@@ -206,7 +207,7 @@ export function validatePersistentVolumeSpec(spec: JsonRecord, pvName: string, f
       continue;
     }
     numVolumes++;
-    errors.push(...source.validate(value, fldPath.child(source.validatedAs), pvName, kubernetesVersion));
+    appendAll(errors, source.validate(value, fldPath.child(source.validatedAs), pvName, kubernetesVersion));
     if (source.field === "local" && !nodeAffinitySpecified) errors.push(required(fldPath.child("nodeAffinity"), "Local volume requires node affinity"));
   }
   if (numVolumes === 0) errors.push(required(fldPath, "must specify a volume type"));
@@ -246,7 +247,7 @@ function checkMountOption(pv: JsonRecord): ErrorList {
 export function validatePersistentVolume(pv: JsonRecord, kubernetesVersion: string): ErrorList {
   const errors = validateObjectMeta(pv.metadata, false, validatePersistentVolumeName, FieldPath.root("metadata"), kubernetesVersion);
   const name = str(obj(pv, "metadata"), "name");
-  errors.push(...validatePersistentVolumeSpec(obj(pv, "spec") ?? {}, name, FieldPath.root("spec"), kubernetesVersion));
-  errors.push(...checkMountOption(pv));
+  appendAll(errors, validatePersistentVolumeSpec(obj(pv, "spec") ?? {}, name, FieldPath.root("spec"), kubernetesVersion));
+  appendAll(errors, checkMountOption(pv));
   return errors;
 }

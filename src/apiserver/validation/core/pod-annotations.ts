@@ -10,6 +10,7 @@ import { validateLocalDescendingPath } from "./paths.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { containersWithPath } from "./security-context.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 export const MIRROR_POD_ANNOTATION = "kubernetes.io/config.mirror";
 export const POD_DELETION_COST_ANNOTATION = "controller.kubernetes.io/pod-deletion-cost";
@@ -36,10 +37,10 @@ function validateSeccompProfile(profile: string, fldPath: FieldPath): ErrorList 
 function validateSeccompPodAnnotations(annotations: Record<string, string>, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (Object.hasOwn(annotations, SECCOMP_POD_ANNOTATION)) {
-    errors.push(...validateSeccompProfile(annotations[SECCOMP_POD_ANNOTATION]!, fldPath.child(SECCOMP_POD_ANNOTATION)));
+    appendAll(errors, validateSeccompProfile(annotations[SECCOMP_POD_ANNOTATION]!, fldPath.child(SECCOMP_POD_ANNOTATION)));
   }
   for (const [key, profile] of Object.entries(annotations)) {
-    if (key.startsWith(SECCOMP_CONTAINER_ANNOTATION_PREFIX)) errors.push(...validateSeccompProfile(profile, fldPath.child(key)));
+    if (key.startsWith(SECCOMP_CONTAINER_ANNOTATION_PREFIX)) appendAll(errors, validateSeccompProfile(profile, fldPath.child(key)));
   }
   return errors;
 }
@@ -76,8 +77,8 @@ export function validatePodSpecificAnnotations(annotations: Record<string, strin
   if (!opts.allowInvalidPodDeletionCost && Object.hasOwn(annotations, POD_DELETION_COST_ANNOTATION) && !isValidDeletionCost(annotations[POD_DELETION_COST_ANNOTATION]!)) {
     errors.push(invalid(fldPath.key(POD_DELETION_COST_ANNOTATION), annotations[POD_DELETION_COST_ANNOTATION], "must be a 32bit integer"));
   }
-  errors.push(...validateSeccompPodAnnotations(annotations, fldPath));
-  errors.push(...validateAppArmorPodAnnotations(annotations, spec, fldPath));
+  appendAll(errors, validateSeccompPodAnnotations(annotations, fldPath));
+  appendAll(errors, validateAppArmorPodAnnotations(annotations, spec, fldPath));
   return errors;
 }
 

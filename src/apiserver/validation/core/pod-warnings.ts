@@ -9,6 +9,7 @@ import { APPARMOR_CONTAINER_ANNOTATION_PREFIX, SECCOMP_CONTAINER_ANNOTATION_PREF
 import { warningsForHostAliases, warningsForNodeSelection, warningsForPodAffinity, warningsForVolumes } from "./scheduling-warnings.js";
 import { containersWithPath } from "./security-context.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 const DEPRECATED_ANNOTATIONS: ReadonlyArray<[string, string]> = [
   ["scheduler.alpha.kubernetes.io/critical-pod", 'non-functional in v1.16+; use the "priorityClassName" field instead'],
@@ -117,7 +118,9 @@ export function warningsForPodSpecAndMeta(root: FieldPath | undefined, spec: Jso
   for (const [key, message] of DEPRECATED_ANNOTATIONS) {
     if (Object.hasOwn(annotations, key)) out.push(warning(annotationPath.key(key), message));
   }
-  out.push(...warningsForVolumes(spec, specPath), ...warningsForHostAliases(spec, specPath), ...warningsForImagePullSecrets(spec, specPath));
+  appendAll(out, warningsForVolumes(spec, specPath));
+  appendAll(out, warningsForHostAliases(spec, specPath));
+  appendAll(out, warningsForImagePullSecrets(spec, specPath));
   for (const resource of ["memory", "ephemeral-storage"]) {
     const value = fractionalBytes(obj(spec, "overhead")?.[resource]);
     if (value !== undefined) out.push(warning(specPath.child("overhead").key(resource), `fractional byte value ${goQuote(value)} is invalid, must be an integer`));
@@ -125,12 +128,12 @@ export function warningsForPodSpecAndMeta(root: FieldPath | undefined, spec: Jso
   if (!isSet(obj(spec, "securityContext"), "seccompProfile") && Object.hasOwn(annotations, SECCOMP_POD_ANNOTATION)) {
     out.push(warning(annotationPath.key(SECCOMP_POD_ANNOTATION), 'non-functional in v1.27+; use the "seccompProfile" field instead'));
   }
-  out.push(...containerWarnings(spec, annotations, specPath, annotationPath, root !== undefined));
+  appendAll(out, containerWarnings(spec, annotations, specPath, annotationPath, root !== undefined));
   const grace = int(spec, "terminationGracePeriodSeconds");
   if (grace !== undefined && grace < 0) {
     out.push(warning(specPath.child("terminationGracePeriodSeconds"), "must be >= 0; negative values are invalid and will be treated as 1"));
   }
-  out.push(...warningsForPodAffinity(spec, specPath));
+  appendAll(out, warningsForPodAffinity(spec, specPath));
   return out;
 }
 

@@ -23,6 +23,7 @@ import { validateTolerations } from "./tolerations.js";
 import { validateTopologySpreadConstraints } from "./topology-spread.js";
 import { validateVolumes } from "./volumes.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 export { podValidationOptions, type PodValidationOptions } from "./pod-options.js";
 
@@ -80,8 +81,8 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   if (!isSet(spec, "terminationGracePeriodSeconds")) errors.push(required(fldPath.child("terminationGracePeriodSeconds")));
   const hostUsers = bool(spec, "hostUsers") !== false;
   const [volumes, volumeErrors] = validateVolumes(spec.volumes, podMeta && { name: str(podMeta, "name") }, fldPath.child("volumes"), opts);
-  errors.push(...volumeErrors);
-  errors.push(...validatePodResourceClaims(list(spec, "resourceClaims"), fldPath.child("resourceClaims")));
+  appendAll(errors, volumeErrors);
+  appendAll(errors, validatePodResourceClaims(list(spec, "resourceClaims"), fldPath.child("resourceClaims")));
   const context: ContainerContext = {
     volumes,
     podClaimNames: gatherPodResourceClaimNames(spec),
@@ -92,43 +93,43 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   };
   const containers = list(spec, "containers");
   const initContainers = list(spec, "initContainers");
-  errors.push(...validateContainers(containers, fldPath.child("containers"), context));
-  errors.push(...validateInitContainers(initContainers, containers, fldPath.child("initContainers"), context));
-  errors.push(...validateEphemeralContainers(list(spec, "ephemeralContainers"), containers, initContainers, fldPath.child("ephemeralContainers"), context));
-  if (opts.podLevelResourcesEnabled) errors.push(...validatePodResources(spec, context.podClaimNames, fldPath.child("resources"), opts));
-  errors.push(...validatePodHostNetworkDeps(spec, fldPath, opts));
-  errors.push(...validateRestartPolicy(str(spec, "restartPolicy"), fldPath.child("restartPolicy")));
-  errors.push(...validateDNSPolicy(str(spec, "dnsPolicy"), fldPath.child("dnsPolicy")));
-  errors.push(...validateLabels(spec.nodeSelector, fldPath.child("nodeSelector")));
-  errors.push(...validatePodSpecSecurityContext(spec, fldPath.child("securityContext"), opts));
-  errors.push(...validateImagePullSecrets(list(spec, "imagePullSecrets"), fldPath.child("imagePullSecrets")));
-  errors.push(...validateAffinity(spec.affinity, opts, fldPath.child("affinity")));
-  errors.push(...validatePodDNSConfig(spec.dnsConfig, str(spec, "dnsPolicy"), fldPath.child("dnsConfig"), opts));
-  errors.push(...validateReadinessGates(spec.readinessGates, fldPath.child("readinessGates")));
-  errors.push(...validateSchedulingGates(spec.schedulingGates, fldPath.child("schedulingGates")));
-  errors.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, fldPath.child("topologySpreadConstraints"), opts));
-  errors.push(...validateWindowsHostProcessPod(spec, fldPath));
-  errors.push(...validateHostUsers(spec, fldPath));
+  appendAll(errors, validateContainers(containers, fldPath.child("containers"), context));
+  appendAll(errors, validateInitContainers(initContainers, containers, fldPath.child("initContainers"), context));
+  appendAll(errors, validateEphemeralContainers(list(spec, "ephemeralContainers"), containers, initContainers, fldPath.child("ephemeralContainers"), context));
+  if (opts.podLevelResourcesEnabled) appendAll(errors, validatePodResources(spec, context.podClaimNames, fldPath.child("resources"), opts));
+  appendAll(errors, validatePodHostNetworkDeps(spec, fldPath, opts));
+  appendAll(errors, validateRestartPolicy(str(spec, "restartPolicy"), fldPath.child("restartPolicy")));
+  appendAll(errors, validateDNSPolicy(str(spec, "dnsPolicy"), fldPath.child("dnsPolicy")));
+  appendAll(errors, validateLabels(spec.nodeSelector, fldPath.child("nodeSelector")));
+  appendAll(errors, validatePodSpecSecurityContext(spec, fldPath.child("securityContext"), opts));
+  appendAll(errors, validateImagePullSecrets(list(spec, "imagePullSecrets"), fldPath.child("imagePullSecrets")));
+  appendAll(errors, validateAffinity(spec.affinity, opts, fldPath.child("affinity")));
+  appendAll(errors, validatePodDNSConfig(spec.dnsConfig, str(spec, "dnsPolicy"), fldPath.child("dnsConfig"), opts));
+  appendAll(errors, validateReadinessGates(spec.readinessGates, fldPath.child("readinessGates")));
+  appendAll(errors, validateSchedulingGates(spec.schedulingGates, fldPath.child("schedulingGates")));
+  appendAll(errors, validateTopologySpreadConstraints(spec.topologySpreadConstraints, fldPath.child("topologySpreadConstraints"), opts));
+  appendAll(errors, validateWindowsHostProcessPod(spec, fldPath));
+  appendAll(errors, validateHostUsers(spec, fldPath));
   const serviceAccountName = str(spec, "serviceAccountName");
-  if (serviceAccountName.length > 0) errors.push(...validateDNS1123Subdomain(serviceAccountName, fldPath.child("serviceAccountName")));
+  if (serviceAccountName.length > 0) appendAll(errors, validateDNS1123Subdomain(serviceAccountName, fldPath.child("serviceAccountName")));
   const nodeName = str(spec, "nodeName");
-  if (nodeName.length > 0) errors.push(...validateDNS1123Subdomain(nodeName, fldPath.child("nodeName")));
+  if (nodeName.length > 0) appendAll(errors, validateDNS1123Subdomain(nodeName, fldPath.child("nodeName")));
   const activeDeadlineSeconds = int(spec, "activeDeadlineSeconds");
   if (activeDeadlineSeconds !== undefined && (activeDeadlineSeconds < 1 || activeDeadlineSeconds > MAX_INT32)) {
     errors.push(invalid(fldPath.child("activeDeadlineSeconds"), activeDeadlineSeconds, `must be between 1 and ${MAX_INT32}, inclusive`));
   }
   const hostname = str(spec, "hostname");
-  if (hostname.length > 0) errors.push(...validateDNS1123Label(hostname, fldPath.child("hostname")));
+  if (hostname.length > 0) appendAll(errors, validateDNS1123Label(hostname, fldPath.child("hostname")));
   const subdomain = str(spec, "subdomain");
-  if (subdomain.length > 0) errors.push(...validateDNS1123Label(subdomain, fldPath.child("subdomain")));
-  errors.push(...validateTolerations(spec.tolerations, fldPath.child("tolerations")));
-  errors.push(...validateHostAliases(spec.hostAliases, fldPath.child("hostAliases"), opts));
+  if (subdomain.length > 0) appendAll(errors, validateDNS1123Label(subdomain, fldPath.child("subdomain")));
+  appendAll(errors, validateTolerations(spec.tolerations, fldPath.child("tolerations")));
+  appendAll(errors, validateHostAliases(spec.hostAliases, fldPath.child("hostAliases"), opts));
   const priorityClassName = str(spec, "priorityClassName");
-  if (priorityClassName.length > 0) errors.push(...validateDNS1123Subdomain(priorityClassName, fldPath.child("priorityClassName")));
-  if (isSet(spec, "runtimeClassName")) errors.push(...validateDNS1123Subdomain(str(spec, "runtimeClassName"), fldPath.child("runtimeClassName")));
-  if (isSet(spec, "preemptionPolicy")) errors.push(...validatePreemptionPolicy(str(spec, "preemptionPolicy"), fldPath.child("preemptionPolicy")));
-  if (isSet(spec, "overhead")) errors.push(...validateOverhead(spec.overhead, fldPath.child("overhead"), opts));
-  errors.push(...validatePodOS(spec, fldPath));
+  if (priorityClassName.length > 0) appendAll(errors, validateDNS1123Subdomain(priorityClassName, fldPath.child("priorityClassName")));
+  if (isSet(spec, "runtimeClassName")) appendAll(errors, validateDNS1123Subdomain(str(spec, "runtimeClassName"), fldPath.child("runtimeClassName")));
+  if (isSet(spec, "preemptionPolicy")) appendAll(errors, validatePreemptionPolicy(str(spec, "preemptionPolicy"), fldPath.child("preemptionPolicy")));
+  if (isSet(spec, "overhead")) appendAll(errors, validateOverhead(spec.overhead, fldPath.child("overhead"), opts));
+  appendAll(errors, validatePodOS(spec, fldPath));
   return errors;
 }
 
@@ -138,8 +139,8 @@ function validatePodMetadataAndSpec(pod: JsonRecord, opts: PodValidationOptions)
   const spec = obj(pod, "spec") ?? {};
   const metadata = obj(pod, "metadata") ?? {};
   const errors = validateObjectMeta(pod.metadata, true, validatePodName, FieldPath.root("metadata"), opts.kubernetesVersion);
-  errors.push(...validatePodSpecificAnnotations(stringMap(metadata, "annotations"), spec, FieldPath.root("metadata", "annotations"), opts));
-  errors.push(...validatePodSpec(spec, metadata, specPath, opts));
+  appendAll(errors, validatePodSpecificAnnotations(stringMap(metadata, "annotations"), spec, FieldPath.root("metadata", "annotations"), opts));
+  appendAll(errors, validatePodSpec(spec, metadata, specPath, opts));
   // A projected service account token needs a service account.
   if (str(spec, "serviceAccountName") === "") {
     list(spec, "volumes").forEach((volume, vi) => {
@@ -153,8 +154,8 @@ function validatePodMetadataAndSpec(pod: JsonRecord, opts: PodValidationOptions)
       });
     });
   }
-  errors.push(...validateContainersOnlyForPod(list(spec, "containers"), specPath.child("containers")));
-  errors.push(...validateContainersOnlyForPod(list(spec, "initContainers"), specPath.child("initContainers")));
+  appendAll(errors, validateContainersOnlyForPod(list(spec, "containers"), specPath.child("containers")));
+  appendAll(errors, validateContainersOnlyForPod(list(spec, "initContainers"), specPath.child("initContainers")));
   return errors;
 }
 
@@ -169,8 +170,8 @@ export function validatePodCreate(pod: JsonRecord, opts: PodValidationOptions): 
     errors.push(forbidden(fldPath.child("nodeName"), "cannot be set until all schedulingGates have been cleared"));
   }
   const annotations = stringMap(obj(pod, "metadata"), "annotations");
-  errors.push(...validateSeccompAnnotationsAndFields(annotations, spec, fldPath));
-  errors.push(...validateAppArmorAnnotationsAndFieldsMatchOnCreate(annotations, spec, fldPath));
+  appendAll(errors, validateSeccompAnnotationsAndFields(annotations, spec, fldPath));
+  appendAll(errors, validateAppArmorAnnotationsAndFieldsMatchOnCreate(annotations, spec, fldPath));
   return errors;
 }
 
@@ -182,11 +183,11 @@ export function validatePodTemplateSpec(template: JsonRecord, fldPath: FieldPath
   // The template's ObjectMeta is inlined in Go: its labels are at `<template>.labels`.
   const metadataPath = fldPath.embedded("metadata");
   const errors = validateLabels(metadata?.labels, metadataPath.child("labels"));
-  errors.push(...validateAnnotations(metadata?.annotations, metadataPath.child("annotations")));
-  errors.push(...validatePodSpecificAnnotations(annotations, spec, metadataPath.child("annotations"), opts));
-  errors.push(...validatePodSpec(spec, undefined, fldPath.child("spec"), opts));
-  errors.push(...validateSeccompAnnotationsAndFields(annotations, spec, fldPath.child("spec")));
-  errors.push(...validateAppArmorAnnotationsAndFieldsMatchOnCreate(annotations, spec, fldPath.child("spec")));
+  appendAll(errors, validateAnnotations(metadata?.annotations, metadataPath.child("annotations")));
+  appendAll(errors, validatePodSpecificAnnotations(annotations, spec, metadataPath.child("annotations"), opts));
+  appendAll(errors, validatePodSpec(spec, undefined, fldPath.child("spec"), opts));
+  appendAll(errors, validateSeccompAnnotationsAndFields(annotations, spec, fldPath.child("spec")));
+  appendAll(errors, validateAppArmorAnnotationsAndFieldsMatchOnCreate(annotations, spec, fldPath.child("spec")));
   if (list(spec, "ephemeralContainers").length > 0) {
     errors.push(forbidden(fldPath.child("spec", "ephemeralContainers"), "ephemeral containers not allowed in pod template"));
   }

@@ -7,6 +7,7 @@ import type { FieldPath } from "../../field/path.js";
 import { int, list, str } from "./fields.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import type { PodValidationOptions } from "./pod-options.js";
+import { appendAll } from "../../../util/append.js";
 
 const SUPPORTED_PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
 
@@ -31,15 +32,15 @@ export function validateContainerPorts(ports: JsonRecord[], fldPath: FieldPath):
     if (name.length > 0) {
       const messages = isValidPortName(name);
       const suggestion = toPortName(name);
-      if (messages.length > 0) errors.push(...messages.map((message) => ({ ...invalid(idxPath.child("name"), name, message), ...(suggestion ? { suggestion } : {}) })));
+      if (messages.length > 0) appendAll(errors, messages.map((message) => ({ ...invalid(idxPath.child("name"), name, message), ...(suggestion ? { suggestion } : {}) })));
       else if (allNames.has(name)) errors.push(duplicate(idxPath.child("name"), name));
       else allNames.add(name);
     }
     const containerPort = int(port, "containerPort") ?? 0;
     if (containerPort === 0) errors.push(required(idxPath.child("containerPort")));
-    else errors.push(...isValidPortNum(containerPort).map((message) => invalid(idxPath.child("containerPort"), containerPort, message)));
+    else appendAll(errors, isValidPortNum(containerPort).map((message) => invalid(idxPath.child("containerPort"), containerPort, message)));
     const hostPort = int(port, "hostPort") ?? 0;
-    if (hostPort !== 0) errors.push(...isValidPortNum(hostPort).map((message) => invalid(idxPath.child("hostPort"), hostPort, message)));
+    if (hostPort !== 0) appendAll(errors, isValidPortNum(hostPort).map((message) => invalid(idxPath.child("hostPort"), hostPort, message)));
     const protocol = str(port, "protocol");
     if (protocol.length === 0) errors.push(required(idxPath.child("protocol")));
     else if (!SUPPORTED_PORT_PROTOCOLS.includes(protocol)) errors.push(notSupported(idxPath.child("protocol"), protocol, SUPPORTED_PORT_PROTOCOLS));

@@ -7,6 +7,7 @@ import { int, isSet, list, obj, str, strings } from "./fields.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { validatePortNumOrName } from "./ports.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** The handler types of a probe, then those of a lifecycle hook, in upstream's order. */
 const HANDLER_ORDER = ["exec", "httpGet", "tcpSocket", "grpc", "sleep"] as const;
@@ -28,12 +29,12 @@ function validateExecAction(exec: JsonRecord, fldPath: FieldPath): ErrorList {
 function validateHTTPGetAction(http: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (str(http, "path").length === 0) errors.push(required(fldPath.child("path")));
-  errors.push(...validatePortNumOrName(http.port, fldPath.child("port")));
+  appendAll(errors, validatePortNumOrName(http.port, fldPath.child("port")));
   const scheme = str(http, "scheme");
   if (!SUPPORTED_HTTP_SCHEMES.includes(scheme)) errors.push(notSupported(fldPath.child("scheme"), scheme, SUPPORTED_HTTP_SCHEMES));
   for (const header of list(http, "httpHeaders")) {
     const name = str(header, "name");
-    errors.push(...isHTTPHeaderName(name).map((message) => invalid(fldPath.child("httpHeaders"), name, message)));
+    appendAll(errors, isHTTPHeaderName(name).map((message) => invalid(fldPath.child("httpHeaders"), name, message)));
   }
   return errors;
 }
@@ -85,11 +86,11 @@ function validateHandler(
       continue;
     }
     numHandlers++;
-    if (type === "exec") errors.push(...validateExecAction(action, path));
-    else if (type === "httpGet") errors.push(...validateHTTPGetAction(action, path));
-    else if (type === "tcpSocket") errors.push(...validateTCPSocketAction(action, path));
-    else if (type === "grpc") errors.push(...validateGRPCAction(action, path));
-    else errors.push(...validateSleepAction(action, gracePeriod, path, opts));
+    if (type === "exec") appendAll(errors, validateExecAction(action, path));
+    else if (type === "httpGet") appendAll(errors, validateHTTPGetAction(action, path));
+    else if (type === "tcpSocket") appendAll(errors, validateTCPSocketAction(action, path));
+    else if (type === "grpc") appendAll(errors, validateGRPCAction(action, path));
+    else appendAll(errors, validateSleepAction(action, gracePeriod, path, opts));
   }
   if (numHandlers === 0) errors.push(required(fldPath, "must specify a handler type"));
   return errors;
@@ -100,7 +101,7 @@ export function validateLifecycle(lifecycle: JsonRecord, gracePeriod: number | u
   const errors: ErrorList = [];
   for (const hook of ["postStart", "preStop"]) {
     const handler = obj(lifecycle, hook);
-    if (handler) errors.push(...validateHandler(handler, LIFECYCLE_HANDLERS, gracePeriod, fldPath.child(hook), opts));
+    if (handler) appendAll(errors, validateHandler(handler, LIFECYCLE_HANDLERS, gracePeriod, fldPath.child(hook), opts));
   }
   return errors;
 }
@@ -109,7 +110,7 @@ export function validateLifecycle(lifecycle: JsonRecord, gracePeriod: number | u
 function validateProbe(probe: JsonRecord, gracePeriod: number | undefined, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors = validateHandler(probe, PROBE_HANDLERS, gracePeriod, fldPath, opts);
   for (const timing of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
-    errors.push(...validateNonnegativeField(int(probe, timing) ?? 0, fldPath.child(timing)));
+    appendAll(errors, validateNonnegativeField(int(probe, timing) ?? 0, fldPath.child(timing)));
   }
   const probeGrace = int(probe, "terminationGracePeriodSeconds");
   if (probeGrace !== undefined && probeGrace <= 0) errors.push(invalid(fldPath.child("terminationGracePeriodSeconds"), probeGrace, "must be greater than 0"));

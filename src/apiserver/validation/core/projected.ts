@@ -9,6 +9,7 @@ import { validateLocalNonReservedPath } from "./paths.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { validateDownwardAPIVolumeFile, validateFileMode, validateKeyToPath } from "./volumes.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** 2^32 seconds: the longest token lifetime. */
 const MAX_TOKEN_EXPIRATION_SECONDS = 2 ** 32;
@@ -36,7 +37,7 @@ function validateProjectionSources(projected: JsonRecord, fldPath: FieldPath, op
       const projPath = srcPath.child(kind);
       if (str(projection, "name") === "") errors.push(required(projPath.child("name")));
       list(projection, "items").forEach((item, itemIndex) => {
-        errors.push(...validateKeyToPath(item, projPath.child("items").index(itemIndex)));
+        appendAll(errors, validateKeyToPath(item, projPath.child("items").index(itemIndex)));
         notePath(str(item, "path"), str(projection, "name"));
       });
     }
@@ -44,7 +45,7 @@ function validateProjectionSources(projected: JsonRecord, fldPath: FieldPath, op
     if (downwardAPI) {
       numSources++;
       for (const file of list(downwardAPI, "items")) {
-        errors.push(...validateDownwardAPIVolumeFile(file, srcPath.child("downwardAPI")));
+        appendAll(errors, validateDownwardAPIVolumeFile(file, srcPath.child("downwardAPI")));
         notePath(str(file, "path"), str(file, "path"));
       }
     }
@@ -60,7 +61,7 @@ function validateProjectionSources(projected: JsonRecord, fldPath: FieldPath, op
       // Upstream reports the token's path at the projected volume's `path`.
       const path = str(token, "path");
       if (path === "") errors.push(required(fldPath.child("path")));
-      else if (!opts.allowNonLocalProjectedTokenPath) errors.push(...validateLocalNonReservedPath(path, fldPath.child("path")));
+      else if (!opts.allowNonLocalProjectedTokenPath) appendAll(errors, validateLocalNonReservedPath(path, fldPath.child("path")));
     }
     if (numSources > 1) errors.push(forbidden(srcPath, "may not specify more than 1 volume type per source"));
   });

@@ -11,6 +11,7 @@ import { validatePodTemplateSpec, type PodValidationOptions } from "./pod.js";
 import { validateNonnegativeField } from "./probes.js";
 import { validateObjectMeta, validateReplicationControllerName } from "./object-meta.js";
 import { stringMapOf, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** ValidateNonEmptySelector: a selector map with at least one label. */
 function validateNonEmptySelector(selector: Record<string, string>, fldPath: FieldPath): ErrorList {
@@ -23,17 +24,17 @@ export function validatePodTemplateSpecForRC(template: JsonRecord | undefined, s
   const selector = selectorFromSet(stringMapOf(selectorMap));
   // A map selector is a matchLabels selector: the suggestion reads it the same way.
   const errors = validateSelectorMatchesTemplate(selector, { matchLabels: selectorMap }, template, fldPath, opts.kubernetesVersion);
-  errors.push(...validatePodTemplateSpec(template, fldPath, opts));
-  errors.push(...validateAlwaysRestarting(obj(template, "spec") ?? {}, "ReplicationController", fldPath.child("spec")));
+  appendAll(errors, validatePodTemplateSpec(template, fldPath, opts));
+  appendAll(errors, validateAlwaysRestarting(obj(template, "spec") ?? {}, "ReplicationController", fldPath.child("spec")));
   return errors;
 }
 
 /** ValidateReplicationControllerSpec. */
 export function validateReplicationControllerSpec(spec: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors = validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds"));
-  errors.push(...validateNonEmptySelector(stringMapOf(spec.selector), fldPath.child("selector")));
-  errors.push(...validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas")));
-  errors.push(...validatePodTemplateSpecForRC(obj(spec, "template"), spec.selector, fldPath.child("template"), opts));
+  appendAll(errors, validateNonEmptySelector(stringMapOf(spec.selector), fldPath.child("selector")));
+  appendAll(errors, validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas")));
+  appendAll(errors, validatePodTemplateSpecForRC(obj(spec, "template"), spec.selector, fldPath.child("template"), opts));
   return errors;
 }
 

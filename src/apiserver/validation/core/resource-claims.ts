@@ -6,6 +6,7 @@ import { goJson } from "../../field/values.js";
 import { isSet, str } from "./fields.js";
 import { validateDNS1123Label, validateDNS1123Subdomain } from "./names.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** A PodResourceClaim bad value: its JSON, in the struct's field order. */
 function claimValue(claim: JsonRecord): PrintedValue {
@@ -20,15 +21,15 @@ function validatePodResourceClaim(claim: JsonRecord, podClaimNames: Set<string>,
   if (name === "") errors.push(required(fldPath.child("name")));
   else if (podClaimNames.has(name)) errors.push(duplicate(fldPath.child("name"), name));
   else {
-    errors.push(...validateDNS1123Label(name, fldPath.child("name")));
+    appendAll(errors, validateDNS1123Label(name, fldPath.child("name")));
     podClaimNames.add(name);
   }
   const hasClaim = isSet(claim, "resourceClaimName");
   const hasTemplate = isSet(claim, "resourceClaimTemplateName");
   if (hasClaim && hasTemplate) errors.push(invalid(fldPath, claimValue(claim), "at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified"));
   if (!hasClaim && !hasTemplate) errors.push(invalid(fldPath, claimValue(claim), "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`"));
-  if (hasClaim) errors.push(...validateDNS1123Subdomain(str(claim, "resourceClaimName"), fldPath.child("resourceClaimName")));
-  if (hasTemplate) errors.push(...validateDNS1123Subdomain(str(claim, "resourceClaimTemplateName"), fldPath.child("resourceClaimTemplateName")));
+  if (hasClaim) appendAll(errors, validateDNS1123Subdomain(str(claim, "resourceClaimName"), fldPath.child("resourceClaimName")));
+  if (hasTemplate) appendAll(errors, validateDNS1123Subdomain(str(claim, "resourceClaimTemplateName"), fldPath.child("resourceClaimTemplateName")));
   return errors;
 }
 

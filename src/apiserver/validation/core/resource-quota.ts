@@ -13,6 +13,7 @@ import { quantityValue, resourceList } from "./resources.js";
 import { formatQuantity, milliValue, type Quantity } from "../../../util/quantity.js";
 import { atLeast } from "../../../util/release.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 const POD_COMPUTE_RESOURCES = ["cpu", "memory", "limits.cpu", "limits.memory", "requests.cpu", "requests.memory"];
 const POD_SCOPES = ["Terminating", "NotTerminating", "NotBestEffort", "PriorityClass", "CrossNamespacePodAffinity"];
@@ -138,20 +139,20 @@ export function validateResourceQuotaSpec(spec: JsonRecord, fld: FieldPath, kube
   for (const [name, value] of hard) {
     const path = fld.child("hard").key(name);
     const shown = new PrintedValue(resourceNameValue(name, kubernetesVersion));
-    errors.push(...resourceQuotaResourceNameDetails(name).map((detail) => invalid(path, shown, detail)));
-    errors.push(...validateResourceQuantityValue(name, value, path, kubernetesVersion));
+    appendAll(errors, resourceQuotaResourceNameDetails(name).map((detail) => invalid(path, shown, detail)));
+    appendAll(errors, validateResourceQuantityValue(name, value, path, kubernetesVersion));
   }
   // Upstream walks the hard limits in sorted order.
   const names = [...hard.keys()].sort();
-  errors.push(...validateResourceQuotaScopes(spec, names, fld, kubernetesVersion));
+  appendAll(errors, validateResourceQuotaScopes(spec, names, fld, kubernetesVersion));
   const selector = spec.scopeSelector;
-  if (isRecord(selector)) errors.push(...validateScopedResourceSelectorRequirement(spec, selector, names, fld.child("scopeSelector"), kubernetesVersion));
+  if (isRecord(selector)) appendAll(errors, validateScopedResourceSelectorRequirement(spec, selector, names, fld.child("scopeSelector"), kubernetesVersion));
   return errors;
 }
 
 /** ValidateResourceQuota. */
 export function validateResourceQuota(resourceQuota: JsonRecord, kubernetesVersion: string): ErrorList {
   const errors = validateObjectMeta(resourceQuota.metadata, true, validateResourceQuotaName, FieldPath.root("metadata"), kubernetesVersion);
-  errors.push(...validateResourceQuotaSpec(obj(resourceQuota, "spec") ?? {}, FieldPath.root("spec"), kubernetesVersion));
+  appendAll(errors, validateResourceQuotaSpec(obj(resourceQuota, "spec") ?? {}, FieldPath.root("spec"), kubernetesVersion));
   return errors;
 }

@@ -12,6 +12,7 @@ import { CONTAINER_RESOURCES, containerResourceNameDetails, isHugePageResourceNa
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { nearest } from "../../../util/suggest.js";
 import { compareQuantities, formatQuantity, milliValue, parseQuantity, type Quantity } from "../../../util/quantity.js";
+import { appendAll } from "../../../util/append.js";
 
 /** A ResourceList as Go decodes it: quantities by name, in the manifest's order; values that are not quantities left to the schema layer. */
 export function resourceList(value: unknown): Map<string, Quantity> {
@@ -108,7 +109,7 @@ function validateResourceClaimNames(claims: JsonRecord[], podClaimNames: Readonl
     } else {
       let key = name;
       if (request !== "") {
-        errors.push(...validateDNS1123Label(request, fldPath.index(i).child("request")));
+        appendAll(errors, validateDNS1123Label(request, fldPath.index(i).child("request")));
         key += "/" + request;
       }
       if (names.has(key)) errors.push(duplicate(fldPath.index(i), key));
@@ -137,16 +138,18 @@ function validateResourceRequirements(requirements: JsonRecord, nameFn: Resource
   let hugePages = false;
   for (const [name, quantity] of limits) {
     const path = limPath.key(name);
-    errors.push(...nameFn(name, path, opts), ...validateResourceQuantityValue(name, quantity, path, opts));
+    appendAll(errors, nameFn(name, path, opts));
+    appendAll(errors, validateResourceQuantityValue(name, quantity, path, opts));
     if (isHugePageResourceName(name)) {
       hugePages = true;
-      errors.push(...validateResourceQuantityHugePageValue(name, quantity, path, opts));
+      appendAll(errors, validateResourceQuantityHugePageValue(name, quantity, path, opts));
     }
     if (POD_LEVEL_RESOURCES.includes(name)) cpuOrMemory = true;
   }
   for (const [name, quantity] of requests) {
     const path = reqPath.key(name);
-    errors.push(...nameFn(name, path, opts), ...validateResourceQuantityValue(name, quantity, path, opts));
+    appendAll(errors, nameFn(name, path, opts));
+    appendAll(errors, validateResourceQuantityValue(name, quantity, path, opts));
     const limit = limits.get(name);
     if (limit) {
       const text = formatQuantity(quantity);
@@ -160,12 +163,12 @@ function validateResourceRequirements(requirements: JsonRecord, nameFn: Resource
     }
     if (isHugePageResourceName(name)) {
       hugePages = true;
-      errors.push(...validateResourceQuantityHugePageValue(name, quantity, path, opts));
+      appendAll(errors, validateResourceQuantityHugePageValue(name, quantity, path, opts));
     }
     if (POD_LEVEL_RESOURCES.includes(name)) cpuOrMemory = true;
   }
   if (!cpuOrMemory && hugePages) errors.push(forbidden(fldPath, "HugePages require cpu or memory"));
-  errors.push(...validateResourceClaimNames(list(requirements, "claims"), podClaimNames, fldPath.child("claims")));
+  appendAll(errors, validateResourceClaimNames(list(requirements, "claims"), podClaimNames, fldPath.child("claims")));
   return errors;
 }
 
@@ -209,7 +212,7 @@ export function validatePodResources(spec: JsonRecord, podClaimNames: ReadonlySe
   if (!resources) return [];
   const errors: ErrorList = [];
   if (resources.claims !== undefined && resources.claims !== null) errors.push(forbidden(fldPath.child("claims"), "claims cannot be set for Resources at pod-level"));
-  errors.push(...validateResourceRequirements(resources, validatePodResourceName, podClaimNames, fldPath, opts));
-  errors.push(...validatePodResourceConsistency(spec, resources, fldPath));
+  appendAll(errors, validateResourceRequirements(resources, validatePodResourceName, podClaimNames, fldPath, opts));
+  appendAll(errors, validatePodResourceConsistency(spec, resources, fldPath));
   return errors;
 }

@@ -3,6 +3,7 @@ import { duplicate, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { list, str } from "./fields.js";
 import { validateQualifiedName } from "./names.js";
+import { appendAll } from "../../../util/append.js";
 
 /** validateReadinessGates: condition types are qualified names. */
 export function validateReadinessGates(readinessGates: unknown, fldPath: FieldPath): ErrorList {
@@ -15,7 +16,7 @@ export function validateSchedulingGates(schedulingGates: unknown, fldPath: Field
   const seen = new Set<string>();
   list({ schedulingGates }, "schedulingGates").forEach((gate, index) => {
     const name = str(gate, "name");
-    errors.push(...validateQualifiedName(name, fldPath.index(index)));
+    appendAll(errors, validateQualifiedName(name, fldPath.index(index)));
     if (seen.has(name)) errors.push(duplicate(fldPath.index(index), name));
     seen.add(name);
   });

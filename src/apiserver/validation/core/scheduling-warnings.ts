@@ -9,6 +9,7 @@ import { goQuote } from "../../field/values.js";
 import { isSet, list, obj, str, strings } from "./fields.js";
 import { getWarningsForPersistentVolumeClaimSpec } from "../../persistentvolumeclaim/util.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** pkg/api/node: node labels that are deprecated, and what to use instead. */
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
@@ -55,11 +56,11 @@ export function warningsForNodeSelection(spec: JsonRecord, specPath: FieldPath):
   const affinityPath = specPath.child("affinity", "nodeAffinity");
   const requiredTerms = obj(nodeAffinity, "requiredDuringSchedulingIgnoredDuringExecution");
   list(requiredTerms, "nodeSelectorTerms").forEach((term, index) => {
-    warnings.push(...warningsForNodeSelectorTerm(term, false, affinityPath.child("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").index(index)));
+    appendAll(warnings, warningsForNodeSelectorTerm(term, false, affinityPath.child("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").index(index)));
   });
   list(nodeAffinity, "preferredDuringSchedulingIgnoredDuringExecution").forEach((term, index) => {
     const path = affinityPath.child("preferredDuringSchedulingIgnoredDuringExecution").index(index).child("preference");
-    warnings.push(...warningsForNodeSelectorTerm(obj(term, "preference") ?? {}, true, path));
+    appendAll(warnings, warningsForNodeSelectorTerm(obj(term, "preference") ?? {}, true, path));
   });
   list(spec, "topologySpreadConstraints").forEach((constraint, index) => {
     const path = specPath.child("topologySpreadConstraints").index(index);
@@ -93,7 +94,7 @@ export function warningsForVolumes(spec: JsonRecord, specPath: FieldPath): Field
       if (isSet(volume, field)) warnings.push({ field: specPath.child("volumes").index(index).child(shownAs), message });
     }
     const claimSpec = obj(obj(obj(volume, "ephemeral"), "volumeClaimTemplate"), "spec");
-    if (claimSpec) warnings.push(...getWarningsForPersistentVolumeClaimSpec(specPath.child("volumes").index(index).child("ephemeral", "volumeClaimTemplate", "spec"), claimSpec));
+    if (claimSpec) appendAll(warnings, getWarningsForPersistentVolumeClaimSpec(specPath.child("volumes").index(index).child("ephemeral", "volumeClaimTemplate", "spec"), claimSpec));
   });
   const tokenPaths = new Set<string>();
   for (const volume of volumes) {

@@ -11,6 +11,7 @@ import { obj, str, stringMap } from "./fields.js";
 import { validateObjectMeta, validateSecretName } from "./object-meta.js";
 import { x509KeyPairError } from "./tls-key-pair.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 export const SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
 
@@ -82,10 +83,10 @@ export function validateSecret(secret: JsonRecord, kubernetesVersion: string): E
       }
       break;
     case "kubernetes.io/dockercfg":
-      errors.push(...validateDockerConfig(secret, data, ".dockercfg", dataPath));
+      appendAll(errors, validateDockerConfig(secret, data, ".dockercfg", dataPath));
       break;
     case "kubernetes.io/dockerconfigjson":
-      errors.push(...validateDockerConfig(secret, data, ".dockerconfigjson", dataPath));
+      appendAll(errors, validateDockerConfig(secret, data, ".dockerconfigjson", dataPath));
       break;
     case "kubernetes.io/basic-auth":
       // Either may be empty, but one of them must be there.

@@ -11,6 +11,7 @@ import { validateLocalDescendingPath } from "./paths.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { byteLength } from "../../../util/api-values.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** The containers of a pod spec with their paths, in podshelper.VisitContainersWithPath's order. */
 export function containersWithPath(spec: JsonRecord, specPath: FieldPath): Array<{ container: JsonRecord; path: FieldPath }> {
@@ -44,7 +45,7 @@ function validateSeccompProfileField(profile: JsonRecord | undefined, fldPath: F
   else if (!SECCOMP_TYPES.includes(type)) errors.push(notSupported(fldPath.child("type"), type, SECCOMP_TYPES));
   if (type === "Localhost") {
     if (!isSet(profile, "localhostProfile")) errors.push(required(fldPath.child("localhostProfile"), "must be set when seccomp type is Localhost"));
-    else errors.push(...validateLocalDescendingPath(str(profile, "localhostProfile"), fldPath.child("localhostProfile")));
+    else appendAll(errors, validateLocalDescendingPath(str(profile, "localhostProfile"), fldPath.child("localhostProfile")));
   } else if (isSet(profile, "localhostProfile")) {
     const shown = structValue([["type", type], ["localhostProfile", str(profile, "localhostProfile")]], "core.SeccompProfile", opts.kubernetesVersion);
     errors.push(invalid(fldPath.child("localhostProfile"), shown, "can only be set when seccomp type is Localhost"));
@@ -123,7 +124,7 @@ function validateWindowsSecurityContextOptions(options: JsonRecord | undefined, 
   const errors: ErrorList = [];
   if (isSet(options, "gmsaCredentialSpecName")) {
     const name = str(options, "gmsaCredentialSpecName");
-    errors.push(...isDNS1123Subdomain(name).map((message) => invalid(fldPath.child("gmsaCredentialSpecName"), name, message)));
+    appendAll(errors, isDNS1123Subdomain(name).map((message) => invalid(fldPath.child("gmsaCredentialSpecName"), name, message)));
   }
   if (isSet(options, "gmsaCredentialSpec")) {
     const spec = str(options, "gmsaCredentialSpec");
@@ -132,7 +133,7 @@ function validateWindowsSecurityContextOptions(options: JsonRecord | undefined, 
   }
   if (isSet(options, "runAsUserName")) {
     const name = str(options, "runAsUserName");
-    errors.push(...runAsUserNameProblems(name).map((message) => invalid(fldPath.child("runAsUserName"), name, message)));
+    appendAll(errors, runAsUserNameProblems(name).map((message) => invalid(fldPath.child("runAsUserName"), name, message)));
   }
   return errors;
 }
@@ -182,27 +183,27 @@ export function validatePodSpecSecurityContext(spec: JsonRecord, fldPath: FieldP
   const context = obj(spec, "securityContext");
   if (!context) return [];
   const errors: ErrorList = [];
-  errors.push(...userOrGroupIDErrors(context, "fsGroup", fldPath));
-  errors.push(...userOrGroupIDErrors(context, "runAsUser", fldPath));
-  errors.push(...userOrGroupIDErrors(context, "runAsGroup", fldPath));
+  appendAll(errors, userOrGroupIDErrors(context, "fsGroup", fldPath));
+  appendAll(errors, userOrGroupIDErrors(context, "runAsUser", fldPath));
+  appendAll(errors, userOrGroupIDErrors(context, "runAsGroup", fldPath));
   (Array.isArray(context.supplementalGroups) ? context.supplementalGroups : []).forEach((gid: unknown, g: number) => {
     if (typeof gid === "number" && Number.isInteger(gid)) {
-      errors.push(...isValidUserOrGroupID(gid).map((message) => invalid(fldPath.child("supplementalGroups").index(g), gid, message)));
+      appendAll(errors, isValidUserOrGroupID(gid).map((message) => invalid(fldPath.child("supplementalGroups").index(g), gid, message)));
     }
   });
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
     errors.push(invalid(fldPath.child("shareProcessNamespace"), true, "ShareProcessNamespace and HostPID cannot both be enabled"));
   }
   const sysctls = list(context, "sysctls");
-  if (sysctls.length !== 0) errors.push(...validateSysctls(spec, sysctls, fldPath.child("sysctls"), opts));
-  if (isSet(context, "fsGroupChangePolicy")) errors.push(...validateEnum(str(context, "fsGroupChangePolicy"), ["Always", "OnRootMismatch"], fldPath.child("fsGroupChangePolicy")));
-  errors.push(...validateSeccompProfileField(obj(context, "seccompProfile"), fldPath.child("seccompProfile"), opts));
-  errors.push(...validateWindowsSecurityContextOptions(obj(context, "windowsOptions"), fldPath.child("windowsOptions")));
-  errors.push(...validateAppArmorProfileField(obj(context, "appArmorProfile"), fldPath.child("appArmorProfile")));
-  if (isSet(context, "supplementalGroupsPolicy")) errors.push(...validateEnum(str(context, "supplementalGroupsPolicy"), ["Merge", "Strict"], fldPath.child("supplementalGroupsPolicy")));
+  if (sysctls.length !== 0) appendAll(errors, validateSysctls(spec, sysctls, fldPath.child("sysctls"), opts));
+  if (isSet(context, "fsGroupChangePolicy")) appendAll(errors, validateEnum(str(context, "fsGroupChangePolicy"), ["Always", "OnRootMismatch"], fldPath.child("fsGroupChangePolicy")));
+  appendAll(errors, validateSeccompProfileField(obj(context, "seccompProfile"), fldPath.child("seccompProfile"), opts));
+  appendAll(errors, validateWindowsSecurityContextOptions(obj(context, "windowsOptions"), fldPath.child("windowsOptions")));
+  appendAll(errors, validateAppArmorProfileField(obj(context, "appArmorProfile"), fldPath.child("appArmorProfile")));
+  if (isSet(context, "supplementalGroupsPolicy")) appendAll(errors, validateEnum(str(context, "supplementalGroupsPolicy"), ["Merge", "Strict"], fldPath.child("supplementalGroupsPolicy")));
   if (isSet(context, "seLinuxChangePolicy")) {
     const supported = opts.allowOnlyRecursiveSELinuxChangePolicy ? ["Recursive"] : ["MountOption", "Recursive"];
-    errors.push(...validateEnum(str(context, "seLinuxChangePolicy"), supported, fldPath.child("seLinuxChangePolicy")));
+    appendAll(errors, validateEnum(str(context, "seLinuxChangePolicy"), supported, fldPath.child("seLinuxChangePolicy")));
   }
   return errors;
 }
@@ -216,14 +217,14 @@ function securityContextValue(context: JsonRecord): PrintedValue {
 export function validateSecurityContext(context: JsonRecord | undefined, fldPath: FieldPath, hostUsers: boolean, opts: PodValidationOptions): ErrorList {
   if (!context) return [];
   const errors: FieldError[] = [];
-  errors.push(...userOrGroupIDErrors(context, "runAsUser", fldPath));
-  errors.push(...userOrGroupIDErrors(context, "runAsGroup", fldPath));
+  appendAll(errors, userOrGroupIDErrors(context, "runAsUser", fldPath));
+  appendAll(errors, userOrGroupIDErrors(context, "runAsGroup", fldPath));
   if (isSet(context, "procMount")) {
     const procMount = str(context, "procMount");
-    errors.push(...validateEnum(procMount, ["Default", "Unmasked"], fldPath.child("procMount")));
+    appendAll(errors, validateEnum(procMount, ["Default", "Unmasked"], fldPath.child("procMount")));
     if (hostUsers && procMount === "Unmasked") errors.push(invalid(fldPath.child("procMount"), procMount, "`hostUsers` must be false to use `Unmasked`"));
   }
-  errors.push(...validateSeccompProfileField(obj(context, "seccompProfile"), fldPath.child("seccompProfile"), opts));
+  appendAll(errors, validateSeccompProfileField(obj(context, "seccompProfile"), fldPath.child("seccompProfile"), opts));
   if (bool(context, "allowPrivilegeEscalation") === false) {
     if (bool(context, "privileged") === true) {
       errors.push(invalid(fldPath, securityContextValue(context), "cannot set `allowPrivilegeEscalation` to false and `privileged` to true"));
@@ -235,8 +236,8 @@ export function validateSecurityContext(context: JsonRecord | undefined, fldPath
       }
     }
   }
-  errors.push(...validateWindowsSecurityContextOptions(obj(context, "windowsOptions"), fldPath.child("windowsOptions")));
-  errors.push(...validateAppArmorProfileField(obj(context, "appArmorProfile"), fldPath.child("appArmorProfile")));
+  appendAll(errors, validateWindowsSecurityContextOptions(obj(context, "windowsOptions"), fldPath.child("windowsOptions")));
+  appendAll(errors, validateAppArmorProfileField(obj(context, "appArmorProfile"), fldPath.child("appArmorProfile")));
   return errors;
 }
 

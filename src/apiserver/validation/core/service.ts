@@ -18,6 +18,7 @@ import { validateObjectMeta, validateServiceName } from "./object-meta.js";
 import { validatePortNumOrName } from "./ports.js";
 import { atLeast } from "../../../util/release.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 export const ANNOTATION_TOPOLOGY_AWARE_HINTS = "service.kubernetes.io/topology-aware-hints";
 export const ANNOTATION_TOPOLOGY_MODE = "service.kubernetes.io/topology-mode";
@@ -77,19 +78,19 @@ function validateServicePort(port: JsonRecord, requireName: boolean, allNames: S
   if (requireName && name.length === 0) {
     errors.push(required(fldPath.child("name")));
   } else if (name.length !== 0) {
-    errors.push(...validateDNS1123Label(name, fldPath.child("name")));
+    appendAll(errors, validateDNS1123Label(name, fldPath.child("name")));
     if (allNames.has(name)) errors.push(duplicate(fldPath.child("name"), name));
     else allNames.add(name);
   }
   const number = int(port, "port") ?? 0;
-  errors.push(...isValidPortNum(number).map((message) => invalid(fldPath.child("port"), number, message)));
+  appendAll(errors, isValidPortNum(number).map((message) => invalid(fldPath.child("port"), number, message)));
   const protocol = str(port, "protocol");
   if (protocol.length === 0) errors.push(required(fldPath.child("protocol")));
   else if (!SUPPORTED_PORT_PROTOCOLS.includes(protocol)) errors.push(notSupported(fldPath.child("protocol"), protocol, SUPPORTED_PORT_PROTOCOLS));
-  errors.push(...validatePortNumOrName(port.targetPort, fldPath.child("targetPort")));
+  appendAll(errors, validatePortNumOrName(port.targetPort, fldPath.child("targetPort")));
   if (isSet(port, "appProtocol")) {
     const appProtocol = str(port, "appProtocol");
-    errors.push(...isLabelKey(appProtocol).map((message) => invalid(fldPath.child("appProtocol"), appProtocol, message)));
+    appendAll(errors, isLabelKey(appProtocol).map((message) => invalid(fldPath.child("appProtocol"), appProtocol, message)));
   }
   return errors;
 }
@@ -148,7 +149,7 @@ export function validateServiceClusterIPsRelatedFields(service: JsonRecord, kube
     }
     const ipErrors = isValidIPForLegacyField(clusterIPsField.index(i), ip, kubernetesVersion);
     hasInvalidIPs ||= ipErrors.length !== 0;
-    errors.push(...ipErrors);
+    appendAll(errors, ipErrors);
   });
   if (clusterIPs.length > 2) errors.push(invalid(clusterIPsField, clusterIPsValue(), "may only hold up to 2 values"));
   // Past a bad IP, the checks below would only repeat it.
@@ -194,7 +195,7 @@ function validateServiceExternalTrafficPolicy(service: JsonRecord): ErrorList {
   } else if (healthCheckNodePort === 0) {
     errors.push(required(healthPath));
   } else {
-    errors.push(...isValidPortNum(healthCheckNodePort).map((message) => invalid(healthPath, healthCheckNodePort, message)));
+    appendAll(errors, isValidPortNum(healthCheckNodePort).map((message) => invalid(healthPath, healthCheckNodePort, message)));
   }
   return errors;
 }
@@ -254,7 +255,7 @@ function validateServiceType(service: JsonRecord, kubernetesVersion: string): Er
       // A trailing dot marks the name as fully qualified.
       const cname = str(serviceSpec, "externalName").replace(/\.$/, "");
       const path = FieldPath.root("spec", "externalName");
-      if (cname.length > 0) errors.push(...isDNS1123Subdomain(cname).map((message) => invalid(path, cname, message)));
+      if (cname.length > 0) appendAll(errors, isDNS1123Subdomain(cname).map((message) => invalid(path, cname, message)));
       else errors.push(required(path));
       break;
     }
@@ -267,7 +268,7 @@ function validateExternalIPs(service: JsonRecord, kubernetesVersion: string): Er
   strings(spec(service), "externalIPs").forEach((ip, i) => {
     const path = FieldPath.root("spec", "externalIPs").index(i);
     const ipErrors = isValidIPForLegacyField(path, ip, kubernetesVersion);
-    errors.push(...(ipErrors.length !== 0 ? ipErrors : validateNonSpecialIP(ip, path)));
+    appendAll(errors, (ipErrors.length !== 0 ? ipErrors : validateNonSpecialIP(ip, path)));
   });
   return errors;
 }
@@ -318,7 +319,7 @@ function validateSourceRanges(service: JsonRecord, kubernetesVersion: string): E
   const fieldPath = FieldPath.root("metadata", "annotations").key(ANNOTATION_LOAD_BALANCER_SOURCE_RANGES);
   if (!isLoadBalancer) errors.push(forbidden(fieldPath, "may only be used when `type` is 'LoadBalancer'"));
   const value = annotation.trim();
-  if (value !== "") for (const cidr of value.split(",")) errors.push(...isValidCIDRForLegacyField(fieldPath, cidr.trim(), kubernetesVersion));
+  if (value !== "") for (const cidr of value.split(",")) appendAll(errors, isValidCIDRForLegacyField(fieldPath, cidr.trim(), kubernetesVersion));
   return errors;
 }
 
@@ -329,19 +330,19 @@ export function validateService(service: JsonRecord, kubernetesVersion: string):
   const type = str(serviceSpec, "type");
   const ports = list(serviceSpec, "ports");
   if (ports.length === 0 && !isHeadlessService(service) && type !== "ExternalName") errors.push(required(FieldPath.root("spec", "ports")));
-  errors.push(...validateServiceType(service, kubernetesVersion));
+  appendAll(errors, validateServiceType(service, kubernetesVersion));
   const allNames = new Set<string>();
-  ports.forEach((port, i) => errors.push(...validateServicePort(port, ports.length > 1, allNames, FieldPath.root("spec", "ports").index(i))));
-  if (isSet(serviceSpec, "selector")) errors.push(...validateLabels(serviceSpec.selector, FieldPath.root("spec", "selector")));
+  ports.forEach((port, i) => appendAll(errors, validateServicePort(port, ports.length > 1, allNames, FieldPath.root("spec", "ports").index(i))));
+  if (isSet(serviceSpec, "selector")) appendAll(errors, validateLabels(serviceSpec.selector, FieldPath.root("spec", "selector")));
   const affinityPath = FieldPath.root("spec", "sessionAffinity");
   const affinity = str(serviceSpec, "sessionAffinity");
   if (affinity.length === 0) errors.push(required(affinityPath));
   else if (!SUPPORTED_SESSION_AFFINITY_TYPES.includes(affinity)) errors.push(notSupported(affinityPath, affinity, SUPPORTED_SESSION_AFFINITY_TYPES));
   const affinityConfigPath = FieldPath.root("spec", "sessionAffinityConfig");
-  if (affinity === "ClientIP") errors.push(...validateClientIPAffinityConfig(obj(serviceSpec, "sessionAffinityConfig"), affinityConfigPath));
+  if (affinity === "ClientIP") appendAll(errors, validateClientIPAffinityConfig(obj(serviceSpec, "sessionAffinityConfig"), affinityConfigPath));
   else if (affinity === "None" && isSet(serviceSpec, "sessionAffinityConfig")) errors.push(forbidden(affinityConfigPath, "must not be set when session affinity is None"));
-  errors.push(...validateServiceClusterIPsRelatedFields(service, kubernetesVersion));
-  errors.push(...validateExternalIPs(service, kubernetesVersion));
+  appendAll(errors, validateServiceClusterIPsRelatedFields(service, kubernetesVersion));
+  appendAll(errors, validateExternalIPs(service, kubernetesVersion));
   const typePath = FieldPath.root("spec", "type");
   if (type.length === 0) errors.push(required(typePath));
   else if (!SUPPORTED_SERVICE_TYPES.includes(type)) errors.push(notSupported(typePath, type, SUPPORTED_SERVICE_TYPES));
@@ -350,17 +351,17 @@ export function validateService(service: JsonRecord, kubernetesVersion: string):
       if ((int(port, "nodePort") ?? 0) !== 0) errors.push(forbidden(FieldPath.root("spec", "ports").index(i).child("nodePort"), "may not be used when `type` is 'ClusterIP'"));
     });
   }
-  errors.push(...validateDuplicatePorts(service, kubernetesVersion));
-  errors.push(...validateSourceRanges(service, kubernetesVersion));
+  appendAll(errors, validateDuplicatePorts(service, kubernetesVersion));
+  appendAll(errors, validateSourceRanges(service, kubernetesVersion));
   if (isSet(serviceSpec, "allocateLoadBalancerNodePorts") && type !== "LoadBalancer") {
     errors.push(forbidden(FieldPath.root("spec", "allocateLoadBalancerNodePorts"), "may only be used when `type` is 'LoadBalancer'"));
   }
   // Upstream names this one without `spec`.
   if (type === "LoadBalancer" && !isSet(serviceSpec, "allocateLoadBalancerNodePorts")) errors.push(required(FieldPath.root("allocateLoadBalancerNodePorts")));
-  errors.push(...validateLoadBalancerClassField(service));
-  errors.push(...validateServiceExternalTrafficPolicy(service));
-  errors.push(...validateServiceInternalTrafficFieldsValue(service));
-  errors.push(...validateServiceTrafficDistribution(service, kubernetesVersion));
+  appendAll(errors, validateLoadBalancerClassField(service));
+  appendAll(errors, validateServiceExternalTrafficPolicy(service));
+  appendAll(errors, validateServiceInternalTrafficFieldsValue(service));
+  appendAll(errors, validateServiceTrafficDistribution(service, kubernetesVersion));
   return errors;
 }
 
@@ -378,7 +379,7 @@ export function validateServiceCreate(service: JsonRecord, kubernetesVersion: st
 export function getWarningsForService(service: JsonRecord, kubernetesVersion: string): FieldWarning[] {
   const serviceSpec = spec(service);
   const warnings: FieldWarning[] = [];
-  const add = (messages: string[], at?: FieldPath) => warnings.push(...messages.map((message) => (at ? { message, at } : { message })));
+  const add = (messages: string[], at?: FieldPath) => appendAll(warnings, messages.map((message) => (at ? { message, at } : { message })));
   const specPath = FieldPath.root("spec");
   if (annotations(service)[ANNOTATION_TOPOLOGY_AWARE_HINTS] !== undefined) {
     const at = FieldPath.root("metadata", "annotations").key(ANNOTATION_TOPOLOGY_AWARE_HINTS);

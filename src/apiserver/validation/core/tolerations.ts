@@ -4,6 +4,7 @@ import { isLabelValue } from "../../apimachinery/validation.js";
 import { invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { isSet, list, str } from "./fields.js";
+import { appendAll } from "../../../util/append.js";
 
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
@@ -22,7 +23,7 @@ export function validateTolerations(tolerations: unknown, fldPath: FieldPath): E
     const operator = str(toleration, "operator");
     const value = str(toleration, "value");
     const effect = str(toleration, "effect");
-    if (key !== "") errors.push(...validateLabelName(key, idxPath.child("key")));
+    if (key !== "") appendAll(errors, validateLabelName(key, idxPath.child("key")));
     // An empty key with Exists (and no value) matches every taint.
     if (key === "" && operator !== "Exists") {
       errors.push(invalid(idxPath.child("operator"), operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
@@ -45,7 +46,7 @@ export function validateTolerations(tolerations: unknown, fldPath: FieldPath): E
         errors.push(notSupported(idxPath.child("operator"), operator, ["Equal", "Exists"]));
     }
     // An empty effect matches every effect.
-    if (effect !== "") errors.push(...validateTaintEffect(effect, true, idxPath.child("effect")));
+    if (effect !== "") appendAll(errors, validateTaintEffect(effect, true, idxPath.child("effect")));
   });
   return errors;
 }

@@ -5,6 +5,7 @@ import { duplicate, invalid, required, type ErrorList } from "../../field/errors
 import type { FieldPath } from "../../field/path.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { list, str, strings } from "./fields.js";
+import { appendAll } from "../../../util/append.js";
 
 /** A term in raw form: each key's set of values. */
 export type TopologyExpressionMap = Map<string, Set<string>>;
@@ -34,7 +35,7 @@ export function validateTopologySelectorTerm(term: JsonRecord, fldPath: FieldPat
   list(term, "matchLabelExpressions").forEach((requirement, i) => {
     const indexPath = expressionsPath.index(i);
     const { values, errors: requirementErrors } = validateTopologySelectorLabelRequirement(requirement, indexPath);
-    errors.push(...requirementErrors);
+    appendAll(errors, requirementErrors);
     const key = str(requirement, "key");
     if (expressions.has(key)) errors.push(duplicate(indexPath.child("key"), key));
     expressions.set(key, values);

@@ -5,6 +5,7 @@ import type { FieldPath } from "../../field/path.js";
 import { int, isSet, list, obj, str, strings } from "./fields.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 const IS_NOT_POSITIVE = "must be greater than zero";
 const SCHEDULE_ACTIONS = ["DoNotSchedule", "ScheduleAnyway"];
@@ -61,7 +62,7 @@ function validateMatchLabelKeysInTopologySpread(fldPath: FieldPath, matchLabelKe
     errors.push(forbidden(fldPath, "must not be specified when labelSelector is not set"));
   }
   matchLabelKeys.forEach((key, index) => {
-    errors.push(...validateLabelName(key, fldPath.index(index)));
+    appendAll(errors, validateLabelName(key, fldPath.index(index)));
     if (selectorKeys.has(key)) errors.push(invalid(fldPath.index(index), key, "exists in both matchLabelKeys and labelSelector"));
   });
   return errors;
@@ -79,16 +80,16 @@ export function validateTopologySpreadConstraints(constraints: unknown, fldPath:
       validateWhenUnsatisfiable(path.child("whenUnsatisfiable"), action),
       validateSpreadConstraintNotRepeat(path.child("{topologyKey, whenUnsatisfiable}"), constraint, items.slice(index + 1)),
     ];
-    errors.push(...single.filter((error): error is FieldError => error !== undefined));
-    errors.push(...validateMinDomains(path.child("minDomains"), int(constraint, "minDomains"), action));
+    appendAll(errors, single.filter((error): error is FieldError => error !== undefined));
+    appendAll(errors, validateMinDomains(path.child("minDomains"), int(constraint, "minDomains"), action));
     for (const field of ["nodeAffinityPolicy", "nodeTaintsPolicy"]) {
       const error = validateNodeInclusionPolicy(path.child(field), constraint, field);
       if (error) errors.push(error);
     }
     const labelSelector = obj(constraint, "labelSelector");
-    errors.push(...validateMatchLabelKeysInTopologySpread(path.child("matchLabelKeys"), strings(constraint, "matchLabelKeys"), labelSelector));
+    appendAll(errors, validateMatchLabelKeysInTopologySpread(path.child("matchLabelKeys"), strings(constraint, "matchLabelKeys"), labelSelector));
     if (!opts.allowInvalidTopologySpreadConstraintLabelSelector) {
-      errors.push(...validateLabelSelector(labelSelector, { allowInvalidLabelValueInSelector: false }, path.child("labelSelector")));
+      appendAll(errors, validateLabelSelector(labelSelector, { allowInvalidLabelValueInSelector: false }, path.child("labelSelector")));
     }
   });
   return errors;

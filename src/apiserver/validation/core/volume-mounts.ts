@@ -8,6 +8,7 @@ import { bool, isSet, obj, str } from "./fields.js";
 import { validateLocalDescendingPath, validatePathNoBacksteps } from "./paths.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { closest } from "../../../util/suggest.js";
+import { appendAll } from "../../../util/append.js";
 
 /** The pod's volumes by name (the map ValidateVolumes returns: only the valid ones). */
 export type VolumeSources = ReadonlyMap<string, JsonRecord>;
@@ -78,13 +79,13 @@ export function validateVolumeMounts(mounts: JsonRecord[], devices: JsonRecord[]
       if (subPath.length !== 0) errors.push(invalid(idxPath.child("subPath"), subPath, "not allowed in image volume sources"));
       if (subPathExpr.length !== 0) errors.push(invalid(idxPath.child("subPathExpr"), subPathExpr, "not allowed in image volume sources"));
     }
-    if (subPath.length > 0) errors.push(...validateLocalDescendingPath(subPath, fldPath.child("subPath")));
+    if (subPath.length > 0) appendAll(errors, validateLocalDescendingPath(subPath, fldPath.child("subPath")));
     if (subPathExpr.length > 0) {
       if (subPath.length > 0) errors.push(invalid(idxPath.child("subPathExpr"), subPathExpr, "subPathExpr and subPath are mutually exclusive"));
-      errors.push(...validateLocalDescendingPath(subPathExpr, fldPath.child("subPathExpr")));
+      appendAll(errors, validateLocalDescendingPath(subPathExpr, fldPath.child("subPathExpr")));
     }
-    if (isSet(mount, "mountPropagation")) errors.push(...validateMountPropagation(str(mount, "mountPropagation"), container, fldPath.child("mountPropagation")));
-    errors.push(...validateMountRecursiveReadOnly(mount, fldPath.child("recursiveReadOnly")));
+    if (isSet(mount, "mountPropagation")) appendAll(errors, validateMountPropagation(str(mount, "mountPropagation"), container, fldPath.child("mountPropagation")));
+    appendAll(errors, validateMountRecursiveReadOnly(mount, fldPath.child("recursiveReadOnly")));
   });
   return errors;
 }

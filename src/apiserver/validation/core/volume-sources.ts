@@ -9,6 +9,7 @@ import { stringListValue } from "../../field/values.js";
 import { validateDNS1123Label } from "./names.js";
 import { bool, int, isSet, obj, str, strings } from "./fields.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 const PD_PARTITION_ERROR = inclusiveRangeError(1, 255);
 
@@ -36,12 +37,12 @@ export function validateISCSIVolumeSource(iscsi: JsonRecord, fldPath: FieldPath)
   if (str(iscsi, "targetPortal") === "") errors.push(required(fldPath.child("targetPortal")));
   const iqn = str(iscsi, "iqn");
   if (iqn === "") errors.push(required(fldPath.child("iqn")));
-  else errors.push(...iscsiNameErrors(iqn, fldPath.child("iqn"), "must be valid format starting with iqn, eui, or naa"));
+  else appendAll(errors, iscsiNameErrors(iqn, fldPath.child("iqn"), "must be valid format starting with iqn, eui, or naa"));
   const lun = int(iscsi, "lun") ?? 0;
   if (lun < 0 || lun > 255) errors.push(invalid(fldPath.child("lun"), lun, inclusiveRangeError(0, 255)));
   if ((bool(iscsi, "chapAuthDiscovery") || bool(iscsi, "chapAuthSession")) && !isSet(iscsi, "secretRef")) errors.push(required(fldPath.child("secretRef")));
   if (isSet(iscsi, "initiatorName")) {
-    errors.push(...iscsiNameErrors(str(iscsi, "initiatorName"), fldPath.child("initiatorname"), "must be valid format starting with iqn, eui, or naa"));
+    appendAll(errors, iscsiNameErrors(str(iscsi, "initiatorName"), fldPath.child("initiatorname"), "must be valid format starting with iqn, eui, or naa"));
   }
   return errors;
 }
@@ -56,13 +57,13 @@ export function validateISCSIPersistentVolumeSource(iscsi: JsonRecord, pvName: s
   }
   const iqn = str(iscsi, "iqn");
   if (iqn === "") errors.push(required(fldPath.child("iqn")));
-  else errors.push(...iscsiNameErrors(iqn, fldPath.child("iqn"), "must be valid format"));
+  else appendAll(errors, iscsiNameErrors(iqn, fldPath.child("iqn"), "must be valid format"));
   const lun = int(iscsi, "lun") ?? 0;
   if (lun < 0 || lun > 255) errors.push(invalid(fldPath.child("lun"), lun, inclusiveRangeError(0, 255)));
   if ((bool(iscsi, "chapAuthDiscovery") || bool(iscsi, "chapAuthSession")) && !isSet(iscsi, "secretRef")) errors.push(required(fldPath.child("secretRef")));
   const secretRef = obj(iscsi, "secretRef");
   if (secretRef && str(secretRef, "name") === "") errors.push(required(fldPath.child("secretRef", "name")));
-  if (isSet(iscsi, "initiatorName")) errors.push(...iscsiNameErrors(str(iscsi, "initiatorName"), fldPath.child("initiatorname"), "must be valid format"));
+  if (isSet(iscsi, "initiatorName")) appendAll(errors, iscsiNameErrors(str(iscsi, "initiatorName"), fldPath.child("initiatorname"), "must be valid format"));
   return errors;
 }
 
@@ -238,9 +239,9 @@ export function validateStorageOSVolumeSource(storageos: JsonRecord, fldPath: Fi
   const errors: ErrorList = [];
   const volumeName = str(storageos, "volumeName");
   if (volumeName === "") errors.push(required(fldPath.child("volumeName")));
-  else errors.push(...validateDNS1123Label(volumeName, fldPath.child("volumeName")));
+  else appendAll(errors, validateDNS1123Label(volumeName, fldPath.child("volumeName")));
   const volumeNamespace = str(storageos, "volumeNamespace");
-  if (volumeNamespace !== "") errors.push(...validateDNS1123Label(volumeNamespace, fldPath.child("volumeNamespace")));
+  if (volumeNamespace !== "") appendAll(errors, validateDNS1123Label(volumeNamespace, fldPath.child("volumeNamespace")));
   const secretRef = obj(storageos, "secretRef");
   if (secretRef && str(secretRef, "name") === "") errors.push(required(fldPath.child("secretRef", "name")));
   return errors;

@@ -26,6 +26,7 @@ import * as sources from "./volume-sources.js";
 import type { VolumeSources } from "./volume-mounts.js";
 import { parseQuantity } from "../../../util/quantity.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 export const FILE_MODE_ERROR = "must be a number between 0 and 0777 (octal), both inclusive";
 
@@ -57,13 +58,13 @@ export function validateVolumes(volumes: unknown, podMeta: PodMeta | undefined, 
     const name = str(volume, "name");
     const volumeErrors = validateVolumeSource(volume, idxPath, name, podMeta, opts);
     if (name === "") volumeErrors.push(required(namePath));
-    else volumeErrors.push(...validateDNS1123Label(name, namePath));
+    else appendAll(volumeErrors, validateDNS1123Label(name, namePath));
     if (allNames.has(name)) volumeErrors.push({ type: "FieldValueDuplicate", field: namePath, badValue: name, detail: "" });
     if (volumeErrors.length === 0) {
       allNames.add(name);
       valid.set(name, volume);
     } else {
-      errors.push(...volumeErrors);
+      appendAll(errors, volumeErrors);
     }
     const claim = obj(volume, "persistentVolumeClaim");
     if (claim && createdClaims.has(str(claim, "claimName"))) {
@@ -134,8 +135,8 @@ export function validateVolumeSource(volume: JsonRecord, fldPath: FieldPath, vol
     } else {
       numVolumes++;
       const source = isRecord(volume[kind.field]) ? (volume[kind.field] as JsonRecord) : {};
-      errors.push(...kind.check(source, fldPath.child(kind.checkedAs)));
-      if (kind.field === "ephemeral") errors.push(...ephemeralClaimNameErrors(fldPath.child("name"), volName, podMeta));
+      appendAll(errors, kind.check(source, fldPath.child(kind.checkedAs)));
+      if (kind.field === "ephemeral") appendAll(errors, ephemeralClaimNameErrors(fldPath.child("name"), volName, podMeta));
     }
     // The iSCSI initiator name check counts the volume name, whatever the order.
     const iscsi = kind.field === "iscsi" ? obj(volume, "iscsi") : undefined;
@@ -171,7 +172,7 @@ function validateGitRepoVolumeSource(gitRepo: JsonRecord, fldPath: FieldPath): E
   const directory = str(gitRepo, "directory");
   const directoryPath = fldPath.child("directory");
   if (directory.startsWith("/")) errors.push(invalid(directoryPath, directory, "must be a relative path"));
-  errors.push(...validatePathNoBacksteps(directory, directoryPath));
+  appendAll(errors, validatePathNoBacksteps(directory, directoryPath));
   return errors;
 }
 
@@ -181,24 +182,24 @@ export function validateKeyToPath(item: JsonRecord, fldPath: FieldPath): ErrorLi
   const path = str(item, "path");
   if (str(item, "key") === "") errors.push(required(fldPath.child("key")));
   if (path === "") errors.push(required(fldPath.child("path")));
-  errors.push(...validateLocalNonReservedPath(path, fldPath.child("path")));
-  errors.push(...validateFileMode(int(item, "mode"), fldPath.child("mode")));
+  appendAll(errors, validateLocalNonReservedPath(path, fldPath.child("path")));
+  appendAll(errors, validateFileMode(int(item, "mode"), fldPath.child("mode")));
   return errors;
 }
 
 function validateSecretVolumeSource(secret: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (str(secret, "secretName") === "") errors.push(required(fldPath.child("secretName")));
-  errors.push(...validateFileMode(int(secret, "defaultMode"), fldPath.child("defaultMode")));
-  list(secret, "items").forEach((item, index) => errors.push(...validateKeyToPath(item, fldPath.child("items").index(index))));
+  appendAll(errors, validateFileMode(int(secret, "defaultMode"), fldPath.child("defaultMode")));
+  list(secret, "items").forEach((item, index) => appendAll(errors, validateKeyToPath(item, fldPath.child("items").index(index))));
   return errors;
 }
 
 function validateConfigMapVolumeSource(configMap: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (str(configMap, "name") === "") errors.push(required(fldPath.child("name")));
-  errors.push(...validateFileMode(int(configMap, "defaultMode"), fldPath.child("defaultMode")));
-  list(configMap, "items").forEach((item, index) => errors.push(...validateKeyToPath(item, fldPath.child("items").index(index))));
+  appendAll(errors, validateFileMode(int(configMap, "defaultMode"), fldPath.child("defaultMode")));
+  list(configMap, "items").forEach((item, index) => appendAll(errors, validateKeyToPath(item, fldPath.child("items").index(index))));
   return errors;
 }
 
@@ -211,11 +212,11 @@ export function validateDownwardAPIVolumeFile(file: JsonRecord, fldPath: FieldPa
   const errors: ErrorList = [];
   const path = str(file, "path");
   if (path === "") errors.push(required(fldPath.child("path")));
-  errors.push(...validateLocalNonReservedPath(path, fldPath.child("path")));
+  appendAll(errors, validateLocalNonReservedPath(path, fldPath.child("path")));
   const fieldRef = obj(file, "fieldRef");
   const resourceFieldRef = obj(file, "resourceFieldRef");
   if (fieldRef) {
-    errors.push(...validateObjectFieldSelector(fieldRef, VALID_VOLUME_DOWNWARD_API_FIELD_PATH_EXPRESSIONS, fldPath.child("fieldRef")));
+    appendAll(errors, validateObjectFieldSelector(fieldRef, VALID_VOLUME_DOWNWARD_API_FIELD_PATH_EXPRESSIONS, fldPath.child("fieldRef")));
     if (resourceFieldRef) errors.push(invalid(fldPath, "resource", "fieldRef and resourceFieldRef can not be specified simultaneously"));
   } else if (resourceFieldRef) {
     errors.push(
@@ -230,13 +231,13 @@ export function validateDownwardAPIVolumeFile(file: JsonRecord, fldPath: FieldPa
   } else {
     errors.push(required(fldPath, "one of fieldRef and resourceFieldRef is required"));
   }
-  errors.push(...validateFileMode(int(file, "mode"), fldPath.child("mode")));
+  appendAll(errors, validateFileMode(int(file, "mode"), fldPath.child("mode")));
   return errors;
 }
 
 function validateDownwardAPIVolumeSource(downwardAPI: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors = validateFileMode(int(downwardAPI, "defaultMode"), fldPath.child("defaultMode"));
-  for (const file of list(downwardAPI, "items")) errors.push(...validateDownwardAPIVolumeFile(file, fldPath));
+  for (const file of list(downwardAPI, "items")) appendAll(errors, validateDownwardAPIVolumeFile(file, fldPath));
   return errors;
 }
 
@@ -256,6 +257,6 @@ function ephemeralClaimNameErrors(namePath: FieldPath, volName: string, podMeta:
 function validateImageVolumeSource(image: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors: ErrorList = [];
   if (opts.resourceIsPod && str(image, "reference") === "") errors.push(required(fldPath.child("reference")));
-  errors.push(...validatePullPolicy(str(image, "pullPolicy"), fldPath.child("pullPolicy")));
+  appendAll(errors, validatePullPolicy(str(image, "pullPolicy"), fldPath.child("pullPolicy")));
   return errors;
 }

@@ -13,6 +13,7 @@ import type { JsonRecord } from "../../../util/object-access.js";
 import { isSet, list, obj, str, strings } from "../core/fields.js";
 import { validateNonSpecialIP } from "../core/ip.js";
 import { validateDNS1123Label, validateQualifiedName } from "../core/names.js";
+import { appendAll } from "../../../util/append.js";
 
 const SUPPORTED_ADDRESS_TYPES = ["FQDN", "IPv4", "IPv6"];
 const SUPPORTED_PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
@@ -71,7 +72,7 @@ function validateEndpoints(endpoints: JsonRecord[], addressType: string, fldPath
     const addresses = strings(endpoint, "addresses");
     if (addresses.length === 0) errors.push(required(addressPath, "must contain at least 1 address"));
     else if (addresses.length > MAX_ADDRESSES) errors.push(tooMany(addressPath, addresses.length, MAX_ADDRESSES));
-    addresses.forEach((address, j) => errors.push(...validateAddress(address, addressType, addressPath, j, kubernetesVersion)));
+    addresses.forEach((address, j) => appendAll(errors, validateAddress(address, addressType, addressPath, j, kubernetesVersion)));
     if (typeof endpoint.nodeName === "string") {
       // ValidateNodeName: a DNS subdomain.
       for (const detail of isDNS1123Subdomain(endpoint.nodeName)) errors.push(invalid(indexPath.child("nodeName"), endpoint.nodeName, detail));
@@ -79,11 +80,11 @@ function validateEndpoints(endpoints: JsonRecord[], addressType: string, fldPath
     const topologyPath = indexPath.child("deprecatedTopology");
     const topology = obj(endpoint, "deprecatedTopology") ?? {};
     if (Object.keys(topology).length > MAX_TOPOLOGY_LABELS) errors.push(tooMany(topologyPath, Object.keys(topology).length, MAX_TOPOLOGY_LABELS));
-    errors.push(...validateLabels(topology, topologyPath));
+    appendAll(errors, validateLabels(topology, topologyPath));
     if (Object.hasOwn(topology, LABEL_TOPOLOGY_ZONE)) errors.push(internalError(topologyPath.key(LABEL_TOPOLOGY_ZONE), "reserved key was not removed in conversion"));
-    if (typeof endpoint.hostname === "string") errors.push(...validateDNS1123Label(endpoint.hostname, indexPath.child("hostname")));
+    if (typeof endpoint.hostname === "string") appendAll(errors, validateDNS1123Label(endpoint.hostname, indexPath.child("hostname")));
     const hints = obj(endpoint, "hints");
-    if (hints) errors.push(...validateHints(hints, indexPath.child("hints")));
+    if (hints) appendAll(errors, validateHints(hints, indexPath.child("hints")));
   });
   return errors;
 }
@@ -96,12 +97,12 @@ function validatePorts(ports: JsonRecord[], fldPath: FieldPath): ErrorList {
   ports.forEach((port, i) => {
     const indexPath = fldPath.index(i);
     const name = str(port, "name");
-    if (name.length > 0) errors.push(...validateDNS1123Label(name, indexPath.child("name")));
+    if (name.length > 0) appendAll(errors, validateDNS1123Label(name, indexPath.child("name")));
     if (names.has(name)) errors.push(duplicate(indexPath.child("name"), name));
     else names.add(name);
     if (!isSet(port, "protocol")) errors.push(required(indexPath.child("protocol")));
     else if (!SUPPORTED_PORT_PROTOCOLS.includes(str(port, "protocol"))) errors.push(notSupported(indexPath.child("protocol"), str(port, "protocol"), SUPPORTED_PORT_PROTOCOLS));
-    if (typeof port.appProtocol === "string") errors.push(...validateQualifiedName(port.appProtocol, indexPath.child("appProtocol")));
+    if (typeof port.appProtocol === "string") appendAll(errors, validateQualifiedName(port.appProtocol, indexPath.child("appProtocol")));
   });
   return errors;
 }

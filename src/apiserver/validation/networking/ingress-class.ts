@@ -7,6 +7,7 @@ import { FieldPath } from "../../field/path.js";
 import { byteLength } from "../../../util/api-values.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { isSet, obj, str } from "../core/fields.js";
+import { appendAll } from "../../../util/append.js";
 
 const MAX_LEN_INGRESS_CLASS_CONTROLLER = 250;
 const SUPPORTED_SCOPES = ["Cluster", "Namespace"];
@@ -41,7 +42,7 @@ function validateIngressClassSpec(spec: JsonRecord, fldPath: FieldPath): ErrorLi
   if (controller === "") errors.push(required(fldPath.child("controller")));
   else {
     if (byteLength(controller) > MAX_LEN_INGRESS_CLASS_CONTROLLER) errors.push(tooLong(fldPath.child("controller"), "", MAX_LEN_INGRESS_CLASS_CONTROLLER));
-    errors.push(...isDomainPrefixedPath(fldPath.child("controller"), controller));
+    appendAll(errors, isDomainPrefixedPath(fldPath.child("controller"), controller));
   }
   return [...errors, ...validateIngressClassParametersReference(obj(spec, "parameters"), fldPath.child("parameters"))];
 }

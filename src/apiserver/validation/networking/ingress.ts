@@ -11,6 +11,7 @@ import { featureEnabled } from "../../features.js";
 import { toDnsName } from "../../apimachinery/suggestions.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { int, isSet, list, obj, str, stringMap, strings } from "../core/fields.js";
+import { appendAll } from "../../../util/append.js";
 
 const ANNOTATION_INGRESS_CLASS = "kubernetes.io/ingress.class";
 const SUPPORTED_PATH_TYPES = ["Exact", "ImplementationSpecific", "Prefix"];
@@ -45,7 +46,7 @@ function hostErrors(host: string, field: FieldPath): ErrorList {
 function validateIngressTLS(spec: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   list(spec, "tls").forEach((tls, i) => {
-    strings(tls, "hosts").forEach((host, j) => errors.push(...hostErrors(host, fldPath.index(i).child("hosts").index(j))));
+    strings(tls, "hosts").forEach((host, j) => appendAll(errors, hostErrors(host, fldPath.index(i).child("hosts").index(j))));
     const secretName = str(tls, "secretName");
     // validateTLSSecretName: ValidateSecretName, a DNS subdomain.
     if (secretName !== "") for (const detail of isDNS1123Subdomain(secretName)) errors.push(invalid(fldPath.index(i).child("secretName"), secretName, detail));
@@ -123,7 +124,7 @@ function validateIngressRules(spec: JsonRecord, fldPath: FieldPath, opts: Ingres
     const host = str(rule, "host");
     if (host.length > 0) {
       if (parseIPSloppy(host)) errors.push(invalid(fldPath.index(i).child("host"), host, "must be a DNS name, not an IP address"));
-      errors.push(...hostErrors(host, fldPath.index(i).child("host")));
+      appendAll(errors, hostErrors(host, fldPath.index(i).child("host")));
     }
     // validateIngressRuleValue / validateHTTPIngressRuleValue.
     const http = obj(rule, "http");
@@ -131,7 +132,7 @@ function validateIngressRules(spec: JsonRecord, fldPath: FieldPath, opts: Ingres
     const httpPath = fldPath.index(i).child("http");
     const paths = list(http, "paths");
     if (paths.length === 0) errors.push(required(httpPath.child("paths")));
-    paths.forEach((path, j) => errors.push(...validateHTTPIngressPath(path, httpPath.child("paths").index(j), opts)));
+    paths.forEach((path, j) => appendAll(errors, validateHTTPIngressPath(path, httpPath.child("paths").index(j), opts)));
   });
   return errors;
 }
@@ -151,9 +152,9 @@ export function validateIngressSpec(spec: JsonRecord, fldPath: FieldPath, opts: 
   if (list(spec, "rules").length === 0 && !isSet(spec, "defaultBackend") && (!isSet(spec, "rules") || Array.isArray(spec.rules))) {
     errors.push(invalid(fldPath, rulesValue(spec, kubernetesVersion), "either `defaultBackend` or `rules` must be specified"));
   }
-  if (defaultBackend) errors.push(...validateIngressBackend(defaultBackend, fldPath.child("defaultBackend"), opts));
-  errors.push(...validateIngressRules(spec, fldPath.child("rules"), opts));
-  errors.push(...validateIngressTLS(spec, fldPath.child("tls")));
+  if (defaultBackend) appendAll(errors, validateIngressBackend(defaultBackend, fldPath.child("defaultBackend"), opts));
+  appendAll(errors, validateIngressRules(spec, fldPath.child("rules"), opts));
+  appendAll(errors, validateIngressTLS(spec, fldPath.child("tls")));
   if (typeof spec.ingressClassName === "string") {
     // ValidateIngressClassName: NameIsDNSSubdomain.
     for (const detail of isDNS1123Subdomain(spec.ingressClassName)) errors.push(invalid(fldPath.child("ingressClassName"), spec.ingressClassName, detail));

@@ -11,6 +11,7 @@ import { atLeast } from "../../../util/release.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { int, isSet, list, obj, str, strings } from "../core/fields.js";
 import { isValidCIDRForLegacyField } from "../core/ip.js";
+import { appendAll } from "../../../util/append.js";
 
 const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 const POLICY_TYPES = ["Ingress", "Egress"];
@@ -45,7 +46,7 @@ function validateIPBlockLegacyField(ipBlock: JsonRecord, path: FieldPath, kubern
   if (!network) return errors;
   strings(ipBlock, "except").forEach((except, i) => {
     const exceptPath = path.child("except").index(i);
-    errors.push(...isValidCIDRForLegacyField(exceptPath, except, kubernetesVersion));
+    appendAll(errors, isValidCIDRForLegacyField(exceptPath, except, kubernetesVersion));
     const exceptNetwork = parseCIDRSloppy(except);
     if (!exceptNetwork) return;
     if (!netContains(network, exceptNetwork.ip) || network.prefixLength >= exceptNetwork.prefixLength) {
@@ -87,14 +88,14 @@ export function validateNetworkPolicyPeer(peer: JsonRecord, peerPath: FieldPath,
   for (const key of ["podSelector", "namespaceSelector"]) {
     if (!isSet(peer, key)) continue;
     peers++;
-    errors.push(...validateLabelSelector(peer[key], { allowInvalidLabelValueInSelector: false }, peerPath.child(key)));
+    appendAll(errors, validateLabelSelector(peer[key], { allowInvalidLabelValueInSelector: false }, peerPath.child(key)));
   }
   const ipBlock = obj(peer, "ipBlock");
   // An ipBlock of the wrong type is the schema layer's error.
   if (isSet(peer, "ipBlock") && !ipBlock) return errors;
   if (ipBlock) {
     peers++;
-    errors.push(...validateIPBlock(ipBlock, peerPath.child("ipBlock"), kubernetesVersion));
+    appendAll(errors, validateIPBlock(ipBlock, peerPath.child("ipBlock"), kubernetesVersion));
   }
   if (peers === 0) errors.push(required(peerPath, "must specify a peer"));
   else if (peers > 1 && ipBlock) errors.push(forbidden(peerPath, "may not specify both ipBlock and another peer"));
@@ -106,8 +107,8 @@ function validateRules(spec: JsonRecord, direction: "ingress" | "egress", fldPat
   const errors: ErrorList = [];
   list(spec, direction).forEach((rule, i) => {
     const rulePath = fldPath.child(direction).index(i);
-    list(rule, "ports").forEach((port, j) => errors.push(...validateNetworkPolicyPort(port, rulePath.child("ports").index(j))));
-    list(rule, peersKey).forEach((peer, j) => errors.push(...validateNetworkPolicyPeer(peer, rulePath.child(peersKey).index(j), kubernetesVersion)));
+    list(rule, "ports").forEach((port, j) => appendAll(errors, validateNetworkPolicyPort(port, rulePath.child("ports").index(j))));
+    list(rule, peersKey).forEach((peer, j) => appendAll(errors, validateNetworkPolicyPeer(peer, rulePath.child(peersKey).index(j), kubernetesVersion)));
   });
   return errors;
 }

@@ -8,6 +8,7 @@ import { isNotMoreThan100Percent, validatePositiveIntOrPercent } from "../apps/i
 import { isSet, obj, str } from "../core/fields.js";
 import { validateLabelSelector } from "../../apimachinery/meta-v1-validation.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** Sorted, as sets.List returns them. */
 const UNHEALTHY_POD_EVICTION_POLICIES = ["AlwaysAllow", "IfHealthyBudget"];
@@ -44,9 +45,9 @@ export function validatePodDisruptionBudgetSpec(spec: JsonRecord, fldPath: Field
   if (isSet(spec, "minAvailable") && isSet(spec, "maxUnavailable")) {
     errors.push(invalid(fldPath, specValue(spec, kubernetesVersion), "minAvailable and maxUnavailable cannot be both set"));
   }
-  errors.push(...validateBudget(spec, "minAvailable", fldPath, kubernetesVersion));
-  errors.push(...validateBudget(spec, "maxUnavailable", fldPath, kubernetesVersion));
-  errors.push(...validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: false }, fldPath.child("selector")));
+  appendAll(errors, validateBudget(spec, "minAvailable", fldPath, kubernetesVersion));
+  appendAll(errors, validateBudget(spec, "maxUnavailable", fldPath, kubernetesVersion));
+  appendAll(errors, validateLabelSelector(spec.selector, { allowInvalidLabelValueInSelector: false }, fldPath.child("selector")));
   if (isSet(spec, "unhealthyPodEvictionPolicy")) {
     const policy = str(spec, "unhealthyPodEvictionPolicy");
     if (!UNHEALTHY_POD_EVICTION_POLICIES.includes(policy)) errors.push(notSupported(fldPath.child("unhealthyPodEvictionPolicy"), policy, UNHEALTHY_POD_EVICTION_POLICIES));

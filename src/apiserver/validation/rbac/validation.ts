@@ -8,6 +8,7 @@ import { FieldPath } from "../../field/path.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { list, obj, str, strings } from "../core/fields.js";
 import { listValue } from "../admissionregistration/rules.js";
+import { appendAll } from "../../../util/append.js";
 
 const GROUP_NAME = "rbac.authorization.k8s.io";
 
@@ -53,7 +54,7 @@ export function validateClusterRole(role: JsonRecord, kubernetesVersion: string)
   if (selectors.length === 0) errors.push(required(selectorsPath, "at least one clusterRoleSelector required if aggregationRule is non-nil"));
   selectors.forEach((selector, i) => {
     const selectorErrors = validateLabelSelector(selector, { allowInvalidLabelValueInSelector: false }, selectorsPath.index(i));
-    errors.push(...selectorErrors);
+    appendAll(errors, selectorErrors);
     // LabelSelectorAsSelector fails on what ValidateLabelSelector reports; its nil selector prints as null.
     if (selectorErrors.length > 0) errors.push(invalid(selectorsPath.index(i), null, "invalid label selector."));
   });
@@ -95,6 +96,6 @@ export function validateRoleBinding(binding: JsonRecord, isNamespaced: boolean):
   const name = str(roleRef, "name");
   if (name.length === 0) errors.push(required(FieldPath.root("roleRef", "name")));
   else for (const detail of validateRBACName(name)) errors.push(invalid(FieldPath.root("roleRef", "name"), name, detail));
-  list(binding, "subjects").forEach((subject, i) => errors.push(...validateRoleBindingSubject(subject, isNamespaced, FieldPath.root("subjects").index(i))));
+  list(binding, "subjects").forEach((subject, i) => appendAll(errors, validateRoleBindingSubject(subject, isNamespaced, FieldPath.root("subjects").index(i))));
   return errors;
 }

@@ -6,6 +6,7 @@ import { FieldPath } from "../../field/path.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { int, isSet, obj, str } from "../core/fields.js";
 import { validatePreemptionPolicy } from "../core/pod.js";
+import { appendAll } from "../../../util/append.js";
 
 /** scheduling.SystemPriorityClassPrefix. */
 const SYSTEM_PRIORITY_CLASS_PREFIX = "system-";
@@ -41,6 +42,6 @@ export function validatePriorityClass(priorityClass: JsonRecord): ErrorList {
   } else if (value > HIGHEST_USER_DEFINABLE_PRIORITY) {
     errors.push(forbidden(FieldPath.root("value"), `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`));
   }
-  if (isSet(priorityClass, "preemptionPolicy")) errors.push(...validatePreemptionPolicy(str(priorityClass, "preemptionPolicy"), FieldPath.root("preemptionPolicy")));
+  if (isSet(priorityClass, "preemptionPolicy")) appendAll(errors, validatePreemptionPolicy(str(priorityClass, "preemptionPolicy"), FieldPath.root("preemptionPolicy")));
   return errors;
 }

@@ -8,6 +8,7 @@ import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { isSet, list, str } from "../core/fields.js";
 import { validateQualifiedName } from "../core/names.js";
 import { validateTopologySelectorTerm, type TopologyExpressionMap } from "../core/topology-selector.js";
+import { appendAll } from "../../../util/append.js";
 
 const MAX_PROVISIONER_PARAMETER_SIZE = 256 * 1024;
 const MAX_PROVISIONER_PARAMETER_LEN = 512;
@@ -68,7 +69,7 @@ function validateAllowedTopologies(storageClass: JsonRecord, fldPath: FieldPath)
   const rawTopologies: Array<TopologyExpressionMap | undefined> = new Array(topologies.length).fill(undefined);
   topologies.forEach((term, i) => {
     const { expressions, errors: termErrors } = validateTopologySelectorTerm(term, fldPath.index(i));
-    errors.push(...termErrors);
+    appendAll(errors, termErrors);
     for (const raw of rawTopologies) {
       if (sameExpressions(expressions, raw)) errors.push(duplicate(fldPath.index(i).child("matchLabelExpressions"), ""));
     }

@@ -7,6 +7,7 @@ import { FieldPath } from "../../field/path.js";
 import { byteLength } from "../../../util/api-values.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { isSet, obj, str } from "../core/fields.js";
+import { appendAll } from "../../../util/append.js";
 
 /** ValidateCSIDriverName (pkg/apis/core/validation): required, at most 63 bytes, a DNS subdomain once lower-cased. */
 export function validateCSIDriverName(driverName: string, fldPath: FieldPath): ErrorList {
@@ -31,7 +32,7 @@ function validateVolumeAttachmentSource(source: JsonRecord, fldPath: FieldPath):
 function validateVolumeAttachmentSpec(spec: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   if (str(spec, "attacher") === "") errors.push(required(fldPath.child("attacher")));
-  errors.push(...validateVolumeAttachmentSource(obj(spec, "source") ?? {}, fldPath.child("source")));
+  appendAll(errors, validateVolumeAttachmentSource(obj(spec, "source") ?? {}, fldPath.child("source")));
   // validateNodeName: ValidateNodeName, a DNS subdomain.
   const nodeName = str(spec, "nodeName");
   for (const detail of isDNS1123Subdomain(nodeName)) errors.push(invalid(fldPath.child("nodeName"), nodeName, detail));
@@ -45,7 +46,7 @@ function validateVolumeAttachmentSpec(spec: JsonRecord, fldPath: FieldPath): Err
 export function validateVolumeAttachment(volumeAttachment: JsonRecord): ErrorList {
   const spec = obj(volumeAttachment, "spec") ?? {};
   const errors = validateVolumeAttachmentSpec(spec, FieldPath.root("spec"));
-  errors.push(...validateCSIDriverName(str(spec, "attacher"), FieldPath.root("spec", "attacher")));
+  appendAll(errors, validateCSIDriverName(str(spec, "attacher"), FieldPath.root("spec", "attacher")));
   const source = obj(spec, "source") ?? {};
   const persistentVolumeName = source.persistentVolumeName;
   if (typeof persistentVolumeName === "string") {
