@@ -20,8 +20,14 @@ export const CREATE_PATH_RULES: readonly RuleInfo[] = [
 ];
 
 /** Whether `pointer` is `base` or lies under it. */
-function within(pointer: string, base: string): boolean {
-  return pointer === base || pointer.startsWith(base + "/");
+/** Whether `pointer` is one of `bases` or inside one: its prefixes looked up, not every base compared. */
+function withinAny(pointer: string, bases: ReadonlySet<string>): boolean {
+  if (bases.size === 0) return false;
+  for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf("/", end - 1)) {
+    if (bases.has(pointer.slice(0, end))) return true;
+    if (end === 0) break;
+  }
+  return false;
 }
 
 /**
@@ -62,9 +68,11 @@ export function fieldErrorReport(error: FieldError, kubernetesVersion: string): 
  */
 export function createPathFindings(document: ManifestDocument, schemaFindings: readonly Finding[], context: CreateContext): Finding[] {
   if (!hasCreatePath(document.object)) return [];
-  const reported = schemaFindings
-    .filter((finding) => finding.severity === "error" && finding.path.startsWith(document.pointerPrefix))
-    .map((finding) => finding.path.slice(document.pointerPrefix.length));
+  const reported = new Set(
+    schemaFindings
+      .filter((finding) => finding.severity === "error" && finding.path.startsWith(document.pointerPrefix))
+      .map((finding) => finding.path.slice(document.pointerPrefix.length)),
+  );
   let outcome;
   try {
     outcome = createObject(document.object, context);
@@ -77,7 +85,7 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
   const messages = new Set<string>();
   for (const error of outcome.errors) {
     const pointer = pointerOf(error);
-    if (reported.some((base) => within(pointer, base))) continue;
+    if (withinAny(pointer, reported)) continue;
     const report = fieldErrorReport(masked(error, document), context.kubernetesVersion);
     if (messages.has(report.message)) continue;
     messages.add(report.message);

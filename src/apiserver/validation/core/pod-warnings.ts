@@ -17,6 +17,13 @@ const DEPRECATED_ANNOTATIONS: ReadonlyArray<[string, string]> = [
   ["security.alpha.kubernetes.io/unsafe-sysctls", 'non-functional in v1.11+; use the "sysctls" field instead'],
 ];
 
+/**
+ * Warnings about pairs of ports grow with the square of the ports. The API
+ * server sends at most 4 KiB of warnings (its warning recorder drops the
+ * rest), about a hundred of these: no more are worked out.
+ */
+const MAX_PORT_PAIR_WARNINGS = 100;
+
 function warning(field: FieldPath, message: string): FieldWarning {
   return { field, message };
 }
@@ -67,6 +74,7 @@ function containerWarnings(spec: JsonRecord, annotations: Record<string, string>
     });
   }
   const allPorts = new Map<string, PortBlock[]>();
+  let portPairWarnings = 0;
   for (const { container, path } of containers) {
     list(container, "ports").forEach((port, i) => {
       const field = path.child("ports").index(i);
@@ -76,13 +84,17 @@ function containerWarnings(spec: JsonRecord, annotations: Record<string, string>
       const key = `${int(port, "containerPort") ?? 0}/${str(port, "protocol")}`;
       const others = allPorts.get(key) ?? [];
       for (const other of others) {
+        if (portPairWarnings >= MAX_PORT_PAIR_WARNINGS) break;
+        const before = out.length;
         if (hostIP === other.hostIP && hostPort === other.hostPort) out.push(warning(field, `duplicate port definition with ${other.field.toString()}`));
         else if (hostPort === 0 || other.hostPort === 0) out.push(warning(field, `overlapping port definition with ${other.field.toString()}`));
         else if (hostPort === other.hostPort && (hostIP === "") !== (other.hostIP === "")) {
           out.push(warning(field, `dangerously ambiguous port definition with ${other.field.toString()}`));
         }
+        portPairWarnings += out.length - before;
       }
-      allPorts.set(key, [...others, { field, hostIP, hostPort }]);
+      others.push({ field, hostIP, hostPort });
+      allPorts.set(key, others);
     });
   }
   return out;
