@@ -8,6 +8,7 @@
 import type { KubeObject } from "../types.js";
 import { dig, integerOf, recordsOf, stringOf } from "../util/object-access.js";
 import { compareStrings } from "../util/order.js";
+import { maxOf } from "../util/append.js";
 
 const POD_DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
 
@@ -49,7 +50,7 @@ function readyTime(pod: KubeObject): number | undefined {
 }
 
 function maxContainerRestarts(pod: KubeObject): number {
-  return Math.max(0, ...recordsOf(dig(pod, "status", "containerStatuses")).map((c) => integerOf(c.restartCount) ?? 0));
+  return maxOf(recordsOf(dig(pod, "status", "containerStatuses")).map((c) => integerOf(c.restartCount) ?? 0), 0);
 }
 
 /** The whole-number log2 of how long ago `time` was, -1 for the future (logarithmicRankDiff). */

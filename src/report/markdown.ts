@@ -10,6 +10,7 @@ import { palette } from "./colors.js";
 import { slashPath } from "./paths.js";
 import { shownFindings } from "./shown-findings.js";
 import { plural, summaryLine } from "./text.js";
+import { maxOf } from "../util/append.js";
 
 /** GitHub's limit on the body of an issue or pull-request comment, in characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -50,7 +51,7 @@ export function escapeMarkdown(text: string): string {
 /** A fenced code block that no line of its content can close. */
 export function fencedBlock(language: string, lines: readonly string[]): string {
   const content = lines.map(visibleControls).join("\n");
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = maxOf([...content.matchAll(/`+/g)].map((m) => m[0].length), 2);
   const fence = "`".repeat(longest + 1);
   return `${fence}${language}\n${content}\n${fence}`;
 }

@@ -14,3 +14,10 @@ export function maxOf(values: Iterable<number>, fallback = -Infinity): number {
   for (const value of values) if (value > max) max = value;
   return max;
 }
+
+/** The smallest of `values` (`fallback` for none), without spreading them as arguments. */
+export function minOf(values: Iterable<number>, fallback = Infinity): number {
+  let min = fallback;
+  for (const value of values) if (value < min) min = value;
+  return min;
+}

@@ -10,6 +10,7 @@ import { dig, integerOf, nameOf, recordsOf, stringMapOf, stringOf } from "../../
 import { matchesLabelSelector } from "../../util/selectors.js";
 import type { WorkingCluster } from "../working-cluster.js";
 import { disruptionBudgetStatus, podsCoveredBy } from "./disruption.js";
+import { maxOf, minOf } from "../../util/append.js";
 
 function controllerRefOf(object: KubeObject): { kind: string; name: string } | undefined {
   const ref = recordsOf(object.metadata?.ownerReferences).find((r) => r.controller === true);
@@ -71,7 +72,7 @@ function spreadNotes(cluster: WorkingCluster, workload: KubeObject, remaining: r
       if (domain !== undefined) counts.set(domain, (counts.get(domain) ?? 0) + 1);
     }
     const spread = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([domain, n]) => `${domain} ${n}`).join(", ");
-    const skew = counts.size === 0 ? 0 : Math.max(...counts.values()) - Math.min(...counts.values());
+    const skew = counts.size === 0 ? 0 : maxOf(counts.values()) - minOf(counts.values());
     const verdict = skew > maxSkew ? `skew ${skew} exceeds maxSkew ${maxSkew}: the controller deletes without regard to spread, and nothing rebalances` : `skew ${skew}, within maxSkew ${maxSkew}`;
     return `topology spread over ${key} after the scale-down: ${spread} (${verdict})`;
   });
