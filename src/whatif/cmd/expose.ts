@@ -10,6 +10,7 @@ import { COMMON_FLAGS, CREATE_FLAGS, KubectlError, type CommandContext, type Com
 import { createObject } from "../kubectl/create-object.js";
 import { stringFlag, type ParsedFlags } from "../kubectl/flags.js";
 import { printedObject } from "../kubectl/printed.js";
+import { parseLabels } from "../generate/params.js";
 import { resourceArguments } from "../kubectl/resource-arguments.js";
 
 const DNS1035_LABEL_MAX_LENGTH = 63;
@@ -70,19 +71,6 @@ function portsAndProtocols(object: KubeObject): { ports: string[]; protocols: Ma
     protocols.set(key, [...(protocols.get(key) ?? []), typeof protocol === "string" && protocol !== "" ? protocol : "TCP"]);
   }
   return { ports, protocols };
-}
-
-/** parseLabels of expose.go: `k=v` items, one `=` each. */
-function parseLabels(spec: string): Record<string, string> {
-  if (spec === "") throw new UsageError("no label spec passed");
-  const labels: Record<string, string> = {};
-  for (const item of spec.split(",")) {
-    const parts = item.split("=");
-    if (parts.length !== 2) throw new UsageError(`unexpected label spec: ${item}`);
-    if (parts[0] === "") throw new UsageError("unexpected empty label key");
-    labels[parts[0]!] = parts[1]!;
-  }
-  return labels;
 }
 
 interface ExposeOptions {
