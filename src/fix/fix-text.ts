@@ -1,7 +1,7 @@
 // One file's text fixed: the certain fixes its findings carry are made one at
 // a time, each kept only when the file then has fewer findings (fewer errors,
-// or as many and fewer findings in all), until none is left to try. Every fix is tried again after one is kept, so that a second
-// run finds nothing to change.
+// or as many and fewer findings in all), until none is left to try. Every fix
+// is tried again after one is kept, so that a second run finds nothing to change.
 import type { Finding, ValidateResult } from "../types.js";
 import { validate, type ValidateOptions } from "../validate/index.js";
 import { applyTextEdits } from "./apply-edits.js";
@@ -13,7 +13,7 @@ import { applyTextEdits } from "./apply-edits.js";
  */
 const FIXED_RULE = /^schema\//;
 
-/** Fixes tried per file, at most: each try validates the file again. */
+/** Fixes tried per file, at most (those tried ahead included): each try validates the file again. */
 const MAX_TRIES = 200;
 
 export interface AppliedFix {
@@ -54,24 +54,54 @@ function candidates(findings: readonly Finding[], file: string, tried: ReadonlyS
   return findings.filter((f) => f.fix && f.file === file && FIXED_RULE.test(f.rule) && !tried.has(fixKey(f)));
 }
 
-export async function fixText(text: string, file: string, options: ValidateOptions): Promise<FixedText> {
-  const check = async (source: string) => activeFindings(await validate({ text: source, file }, { ...options, threads: 1 }));
-  let current = text;
-  let findings = await check(current);
-  const applied: AppliedFix[] = [];
+/** Whether the finding the fix was made for is gone (the same rule no longer reports at its path). */
+function resolved(finding: Finding, after: readonly Finding[]): boolean {
+  return !after.some((f) => f.rule === finding.rule && f.path === finding.path);
+}
+
+type Check = (source: string) => Promise<Finding[]>;
+
+interface Progress {
+  text: string;
+  findings: Finding[];
+  applied: AppliedFix[];
+  /** Validations left for this file. */
+  budget: { tries: number };
+}
+
+/**
+ * Fixes made greedily. A fix that removes its own finding but lets others be
+ * seen (a removed apiVersion made current: the schema now checks the rest;
+ * `port:9000` split: the key is misspelt) is kept when fixing what it
+ * revealed, in turn, ends with fewer findings; `lookahead` allows that once.
+ */
+async function fixGreedily(start: Progress, file: string, check: Check, lookahead: boolean): Promise<Progress> {
+  const progress = { ...start, applied: [...start.applied] };
   const tried = new Set<string>();
-  for (let tries = 0; tries < MAX_TRIES; tries++) {
-    const [next] = candidates(findings, file, tried);
+  while (progress.budget.tries > 0) {
+    const [next] = candidates(progress.findings, file, tried);
     if (!next) break;
     tried.add(fixKey(next));
-    const fixed = applyTextEdits(current, next.fix!.edits);
-    if (fixed === undefined || fixed === current) continue;
+    const fixed = applyTextEdits(progress.text, next.fix!.edits);
+    if (fixed === undefined || fixed === progress.text) continue;
+    progress.budget.tries--;
     const after = await check(fixed);
-    if (!fewer(after, findings)) continue;
-    applied.push({ finding: next, description: next.fix!.description });
-    current = fixed;
-    findings = after;
+    const step = { text: fixed, findings: after, applied: [...progress.applied, { finding: next, description: next.fix!.description }], budget: progress.budget };
+    let kept: Progress | undefined = fewer(after, progress.findings) ? step : undefined;
+    if (!kept && lookahead && resolved(next, after)) {
+      const further = await fixGreedily(step, file, check, false);
+      if (fewer(further.findings, progress.findings)) kept = further;
+    }
+    if (!kept) continue;
+    Object.assign(progress, { text: kept.text, findings: kept.findings, applied: kept.applied });
     tried.clear();
   }
-  return { text: current, applied, remaining: findings };
+  return progress;
+}
+
+export async function fixText(text: string, file: string, options: ValidateOptions): Promise<FixedText> {
+  const check = async (source: string) => activeFindings(await validate({ text: source, file }, { ...options, threads: 1 }));
+  const findings = await check(text);
+  const done = await fixGreedily({ text, findings, applied: [], budget: { tries: MAX_TRIES } }, file, check, true);
+  return { text: done.text, applied: done.applied, remaining: done.findings };
 }

@@ -77,18 +77,20 @@ function isSensibleMove(from: readonly string[], to: readonly string[], common: 
   return SKELETON.has(from[common]!) && SKELETON.has(to[common]!);
 }
 
-/** The place nearest to `from` (schema path of the object where the field was written). */
-export function nearestPlace(places: readonly FieldPlace[], from: readonly string[]): FieldPlace | undefined {
-  let best: { place: FieldPlace; distance: number } | undefined;
+/** The places nearest to `from` (schema path of the object where the field was written), all at the same distance, in index order. */
+export function nearestPlaces(places: readonly FieldPlace[], from: readonly string[]): FieldPlace[] {
+  let best: FieldPlace[] = [];
+  let bestDistance = Infinity;
   for (const place of places) {
     if (samePath(place.parent, from)) continue;
     let common = 0;
     while (common < from.length && common < place.parent.length && from[common] === place.parent[common]) common++;
     if (!isSensibleMove(from, place.parent, common)) continue;
     const distance = from.length - common + (place.parent.length - common);
-    if (!best || distance < best.distance) best = { place, distance };
+    if (distance < bestDistance) [best, bestDistance] = [[place], distance];
+    else if (distance === bestDistance) best.push(place);
   }
-  return best?.place;
+  return best;
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

@@ -124,7 +124,10 @@ export class KindCatalog {
     const builtIn = this.builtInGroups.has(group);
     if (elsewhere.length > 0 && (builtIn || this.looksLikeTypo(apiVersion, elsewhere))) {
       const best = elsewhere[0]!;
-      return [problem(KIND_RULES.unknownKind, "/apiVersion", `apiVersion: ${head} (${kind} is served as ${quote(best)})`, best)];
+      const found = problem(KIND_RULES.unknownKind, "/apiVersion", `apiVersion: ${head} (${kind} is served as ${quote(best)})`, best);
+      // One apiVersion serves it, or one of the group written: the others are other APIs (events.k8s.io Event), not a choice.
+      if (elsewhere.length === 1 || groupOf(best) === group) found.report.fix = { description: `set apiVersion to ${quote(best)}`, changes: [{ op: "setValue", pointer: "/apiVersion", value: best }] };
+      return [found];
     }
     if (!builtIn) {
       return ignoreMissingSchemas ? [] : [problem(KIND_RULES.missingSchema, "/kind", `could not find schema for ${kind}`)];

@@ -7,6 +7,8 @@ import { lookupTable } from "../util/lookup-table.js";
 export interface Explanation {
   message: string;
   suggestion?: string;
+  /** YAML text to write in place of the value, where that is certainly the fix. */
+  replacement?: { description: string; text: string };
 }
 
 /** The fields of the object that was expected, when one was: they shape the fix. */
@@ -72,10 +74,13 @@ function scalarWrittenAsNonString(value: unknown, source: string | undefined): E
     return { message: `expected a string, got a number (YAML reads unquoted ${String(value)} as a number: quote the value as written)` };
   }
   const written = source ?? String(value);
-  return {
+  const explanation: Explanation = {
     message: `expected a string, got ${NOUNS[kind]} (YAML reads ${written} as ${NOUNS[kind]}: quote it, ${quoted(written)})`,
     suggestion: quoted(written),
   };
+  // Only the text as written can be quoted: 0755 reads as 493.
+  if (source !== undefined) explanation.replacement = { description: `quote it: ${quoted(source)}`, text: quoted(source) };
+  return explanation;
 }
 
 function stringWhereNumberExpected(expected: readonly string[], text: string): Explanation {
@@ -100,7 +105,10 @@ function stringWhereObjectExpected(text: string, shape: ObjectShape | undefined)
   const runTogether = missingSpaceAfterColon(text);
   if (runTogether) {
     const fix = `${runTogether.key}: ${runTogether.value}`;
-    return { message: `${base} (add a space after the colon: ${fix})`, suggestion: fix };
+    const explanation: Explanation = { message: `${base} (add a space after the colon: ${fix})`, suggestion: fix };
+    // Where an object is expected, the space is what is missing (a misspelt key is then found as one).
+    if (shape) explanation.replacement = { description: "add a space after the colon", text: fix };
+    return explanation;
   }
   // `- FOO=bar` in env, as docker-compose writes it.
   const assignment = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/.exec(text);

@@ -89,6 +89,21 @@ describe("fixText", () => {
   });
 });
 
+describe("fixText on realistic files", () => {
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name), "utf8");
+  it.each<[string, string, number]>([
+    ["fields moved where they belong: a Service's type, a Deployment's replicas, a pod's image into its one container", "misplaced", 0],
+    ["YAML 1.1 booleans and numbers quoted as written, a key and value split (then its misspelt key renamed)", "yaml-11", 2],
+  ])("%s", async (_name, base, left) => {
+    const fixed = await fixText(fixture(`${base}.yaml`), `${base}.yaml`, {});
+    expect(fixed.text).toBe(fixture(`${base}.fixed.yaml`));
+    expect(fixed.remaining).toHaveLength(left);
+    const again = await fixText(fixed.text, `${base}.yaml`, {});
+    expect(again.text).toBe(fixed.text);
+    expect(again.applied).toEqual([]);
+  });
+});
+
 describe("kubeplan fix", () => {
   const dir = mkdtempSync(join(tmpdir(), "kubeplan-fix-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

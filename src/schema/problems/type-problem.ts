@@ -47,5 +47,8 @@ export function typeProblem(context: TranslationContext, error: AjvError): Schem
   const shape = schema?.properties ? { properties: Object.keys(schema.properties), required: schema.required ?? [] } : undefined;
   const source = secret ? undefined : context.document.sourceText?.(pointer);
   const explanation = explainTypeMismatch(expectedTypes(error.params), value, source, shape, secret);
-  return problem(RULES.type, pointer, `${path}: ${explanation.message}`, explanation.suggestion);
+  const found = problem(RULES.type, pointer, `${path}: ${explanation.message}`, explanation.suggestion);
+  const { replacement } = explanation;
+  if (replacement) found.report.fix = { description: replacement.description, changes: [{ op: "replaceText", pointer, text: replacement.text }] };
+  return found;
 }

@@ -2,9 +2,10 @@
 // at the level where it belongs, else a more distant typo: a field it is part
 // of, the one field its value has the shape of, a spelling within the threshold.
 import { getAtPointer, joinPointer, kubectlPath, parsePointer } from "../../util/pointer.js";
-import { ANY_ITEM, nearestPlace, placeSegments, schemaPathOf } from "../field-index.js";
+import { ANY_ITEM, nearestPlaces, placeSegments, schemaPathOf } from "../field-index.js";
 import { closeSpelling, partialMatch, sameWord, typoThreshold } from "../../util/suggest.js";
 import { pathOf, problem, RULES, schemaOf, valueAt, type SchemaProblem, type TranslationContext } from "./context.js";
+import { moveFix } from "./misplaced-field.js";
 import { shapeMatch } from "./value-shape.js";
 
 function schemaPathText(segments: readonly string[]): string {
@@ -42,10 +43,14 @@ export function unknownField(context: TranslationContext, parentPointer: string,
   const slip = sameWord(name, siblings.names) ?? closeSpelling(name, siblings.names, { maxDistance: 1, preferred });
   if (slip !== undefined) return unwritten(slip) !== undefined ? didYouMean(slip) : problem(RULES.unknownField, pointer, head, undefined, true);
   const parentSegments = parsePointer(parentPointer);
-  const place = nearestPlace(context.fieldIndex().get(name.toLowerCase()) ?? [], schemaPathOf(parentSegments));
+  const places = nearestPlaces(context.fieldIndex().get(name.toLowerCase()) ?? [], schemaPathOf(parentSegments));
+  const place = places[0];
   if (place) {
     const where = schemaPathText(placeSegments(place, parentSegments));
-    return problem(RULES.unknownField, pointer, `${head} (it belongs at ${where})`, where, true);
+    const misplaced = problem(RULES.unknownField, pointer, `${head} (it belongs at ${where})`, where, true);
+    const fix = moveFix(context, parentSegments, name, places);
+    if (fix) misplaced.report.fix = fix;
+    return misplaced;
   }
   const unwrittenNames = siblings.names.filter((field) => !siblings.written.has(field));
   const typo =
