@@ -356,7 +356,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command("what-if")
-    .description("plan what kubectl commands (run, create, expose, scale, cordon, uncordon, drain) would do to the cluster snapshot: kubeplan what-if --cluster DIR -- kubectl run nginx --image=nginx [-- kubectl ...]")
+    .description("plan what kubectl commands (run, create, expose, scale, delete, cordon, uncordon, drain) would do to the cluster snapshot: kubeplan what-if --cluster DIR -- kubectl run nginx --image=nginx [-- kubectl ...]")
     .argument("<command...>", "after --: a kubectl command; several are separated by -- and run in order")
     .option("--cluster <path>", "cluster snapshot (kubectl get ... -o yaml output; file or directory; repeatable)", repeatable)
     .addOption(new Option("-o, --output <format>", "output format (sarif, junit, github and tap hold the findings)").choices(OUTPUT_FORMATS).default("text"))

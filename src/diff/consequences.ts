@@ -17,6 +17,8 @@ export interface Planned {
   desired?: KubeObject;
   current?: JsonRecord;
   next?: JsonRecord;
+  /** A deletion that leaves its dependents (orphan cascade): no rollout. */
+  orphansDependents?: boolean;
 }
 
 /** Rollouts that restart pods, so a config change they read is picked up. */
@@ -53,6 +55,7 @@ function resizeDenial(planned: Planned, storageClasses: ReadonlyMap<string, Kube
 export function addConsequences(planned: Planned[], current: readonly KubeObject[], scope: Scope): void {
   for (const item of planned) {
     const { change } = item;
+    if (item.orphansDependents) continue;
     const note = rolloutNote({
       action: change.action,
       kind: change.kind,

@@ -41,6 +41,8 @@ export interface PlannedDeletion {
   object: KubeObject;
   /** Why it goes and what goes with it, as the plan shows it. */
   notes: string[];
+  /** Deleted with the orphan policy: what it runs stays, so it stops nothing. */
+  orphansDependents?: boolean;
 }
 
 export interface DiffInput {
@@ -206,12 +208,12 @@ export function planChanges(input: DiffInput): ChangePlan {
     }
   }
 
-  for (const { object, notes: reasons } of Array.isArray(input.deletions) ? input.deletions : []) {
+  for (const { object, notes: reasons, orphansDependents } of Array.isArray(input.deletions) ? input.deletions : []) {
     const namespace = scope.namespaceOf(object);
     const identity: Identity = { apiVersion: typeof object.apiVersion === "string" ? object.apiVersion : "", kind: object.kind!, namespace, name: nameOf(object) };
     const result = planDelete(object, identity, context);
     appendAll(result.change.notes, reasons);
-    planned.push({ change: result.change, stored: object, current: result.current });
+    planned.push({ change: result.change, stored: object, current: result.current, orphansDependents });
   }
 
   const unserved = unservedNote(compared);

@@ -109,7 +109,7 @@ function createdTexts(cluster: WorkingCluster): Array<{ text: string; file: stri
 }
 
 function deletions(cluster: WorkingCluster): PlannedDeletion[] {
-  return cluster.deleted().map(({ object, why }) => ({ object, notes: [`${why.reason} (kubectl ${why.command})`] }));
+  return cluster.deleted().map(({ object, why }) => ({ object, notes: [`${why.reason} (kubectl ${why.command})`], ...(why.orphansDependents ? { orphansDependents: true } : {}) }));
 }
 
 /** Runs the commands one after the other against the snapshot, up to the first that fails. */

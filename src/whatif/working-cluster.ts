@@ -13,6 +13,8 @@ export interface DeletionReason {
   command: number;
   /** `deleted by kubectl`, `garbage-collected: owned by ReplicaSet shop/web-5d9 (background cascade)`... */
   reason: string;
+  /** Deleted with the orphan policy: its dependents stay. */
+  orphansDependents?: boolean;
 }
 
 export class WorkingCluster {
@@ -43,12 +45,18 @@ export class WorkingCluster {
     return this.inventory.keyOf(object);
   }
 
-  private key(group: string, kind: string, namespace: string, name: string): string {
+  /** The key of an object of this identity (the namespace is dropped for cluster-scoped kinds). */
+  keyFor(group: string, kind: string, namespace: string, name: string): string {
     return [group, kind, this.isNamespaced(kind) ? namespace : "", name].join("|");
   }
 
   get(group: string, kind: string, namespace: string, name: string): KubeObject | undefined {
-    return this.objects.get(this.key(group, kind, namespace, name));
+    return this.objects.get(this.keyFor(group, kind, namespace, name));
+  }
+
+  /** The object stored under a key, in its current state. */
+  byKey(key: string): KubeObject | undefined {
+    return this.objects.get(key);
   }
 
   /** Objects of a kind (in one namespace, or everywhere), sorted by namespace and name as the API server lists them. */

@@ -4,23 +4,20 @@
 // eviction API, which checks each against its PodDisruptionBudget. The
 // controllers' replacements of evicted pods are planned: admitted and
 // scheduled on the nodes left.
-import { groupOf } from "../../inventory.js";
 import type { KubeObject } from "../../types.js";
 import { matchesRequirements, parseSelectorRequirements, type SelectorRequirement } from "../../util/label-selector.js";
 import { dig, nameOf, stringMapOf, stringOf } from "../../util/object-access.js";
 import { UsageError } from "../../validate/index.js";
 import { evictInRounds, isReplaced, podPath, type EvictionAttempt } from "../drain/evictions.js";
-import { controllerRefOf, emptyDirVolumes, filterPod, groupByMessage, makeFilters, type PodDeleteStatus } from "../drain/filters.js";
+import { emptyDirVolumes, filterPod, groupByMessage, makeFilters, type PodDeleteStatus } from "../drain/filters.js";
 import type { EvictionEntry } from "../drain/types.js";
 import { formatGoDuration, parseGoDuration } from "../kubectl/go-duration.js";
 import type { CommandContext, CommandResult, Verb } from "../kubectl/command.js";
 import { boolFlag, intFlag, stringFlag, type ParsedFlags } from "../kubectl/flags.js";
-import { printedObject } from "../kubectl/printed.js";
-import type { WorkingCluster } from "../working-cluster.js";
+import { DRY_RUN_SUFFIX, printedObject } from "../kubectl/printed.js";
 import { cordonOrUncordon, NODE_FLAGS, selectNodes } from "./cordon.js";
 import { appendAll } from "../../util/append.js";
-
-const DRY_RUN_SUFFIX = { none: "", client: " (dry run)", server: " (server dry run)" } as const;
+import { controllerRefOf, topController } from "../controller/owner.js";
 
 interface FilteredPod {
   pod: KubeObject;
@@ -57,19 +54,6 @@ function podsForDeletion(ctx: CommandContext, node: KubeObject, parsed: ParsedFl
     .list("", "Pod")
     .filter((pod) => dig(pod, "spec", "nodeName") === nameOf(node) && matchesRequirements(requirements, stringMapOf(pod.metadata?.labels)))
     .map((pod) => ({ pod, status: filterPod(pod, filters) }));
-}
-
-/** The controller that puts a pod back: written unchanged, so the plan's controllers recreate what the drain evicted. */
-function topController(cluster: WorkingCluster, pod: KubeObject): KubeObject | undefined {
-  let object: KubeObject | undefined = pod;
-  let owner: KubeObject | undefined;
-  for (let depth = 0; object && depth < 3; depth++) {
-    const ref = controllerRefOf(object);
-    if (!ref) break;
-    object = cluster.get(groupOf(stringOf(ref.apiVersion)), stringOf(ref.kind) ?? "", cluster.namespaceOf(pod), stringOf(ref.name) ?? "");
-    if (object) owner = object;
-  }
-  return owner;
 }
 
 function entryOf(node: KubeObject, { pod, status }: FilteredPod, attempt: EvictionAttempt | undefined, disableEviction: boolean): EvictionEntry {

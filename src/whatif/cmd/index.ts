@@ -11,6 +11,7 @@ import { createSecretGenericVerb } from "./create/secret.js";
 import { createServiceVerbs } from "./create/service.js";
 import { createSimpleVerbs } from "./create/simple.js";
 import { cordonVerbs } from "./cordon.js";
+import { deleteVerb } from "./delete.js";
 import { drainVerb } from "./drain.js";
 import { exposeVerb } from "./expose.js";
 import { runVerb } from "./run.js";
@@ -27,6 +28,7 @@ export const VERBS: readonly Verb[] = [
   ...createSimpleVerbs,
   exposeVerb,
   scaleVerb,
+  deleteVerb,
   ...cordonVerbs,
   drainVerb,
 ];

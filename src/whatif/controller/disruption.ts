@@ -10,6 +10,7 @@ import type { KubeObject } from "../../types.js";
 import { dig, integerOf, nameOf, recordsOf, stringOf } from "../../util/object-access.js";
 import { matchesLabelSelector } from "../../util/selectors.js";
 import type { WorkingCluster } from "../working-cluster.js";
+import { controllerRefOf } from "./owner.js";
 
 export interface DisruptionBudgetStatus {
   expectedPods: number;
@@ -18,11 +19,6 @@ export interface DisruptionBudgetStatus {
   disruptionsAllowed: number;
   /** Why the controller could not compute it (it then allows no disruption). */
   syncError?: string;
-}
-
-
-function controllerRefOf(object: KubeObject): Record<string, unknown> | undefined {
-  return recordsOf(object.metadata?.ownerReferences).find((ref) => ref.controller === true);
 }
 
 /** The pods a budget covers: its namespace, its selector (an empty or missing selector covers none). */

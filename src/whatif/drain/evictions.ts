@@ -10,7 +10,7 @@ import { nameOf, stringOf } from "../../util/object-access.js";
 import { disruptionBudgetStatus, podsCoveredBy } from "../controller/disruption.js";
 import { evict, type CoveringBudget, type EvictionDecision } from "../registry/eviction.js";
 import type { WorkingCluster } from "../working-cluster.js";
-import { controllerRefOf } from "./filters.js";
+import { controllerRefOf } from "../controller/owner.js";
 import { appendAll } from "../../util/append.js";
 
 export interface EvictionAttempt {

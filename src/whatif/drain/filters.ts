@@ -5,6 +5,7 @@
 import type { KubeObject } from "../../types.js";
 import { dig, recordsOf, stringOf } from "../../util/object-access.js";
 import type { WorkingCluster } from "../working-cluster.js";
+import { controllerRefOf } from "../controller/owner.js";
 
 export const DAEMON_SET_FATAL = "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)";
 export const DAEMON_SET_WARNING = "ignoring DaemonSet-managed Pods";
@@ -29,10 +30,6 @@ export interface DrainOptions {
 }
 
 const OKAY: PodDeleteStatus = { delete: true, reason: "Okay" };
-
-export function controllerRefOf(pod: KubeObject): Record<string, unknown> | undefined {
-  return recordsOf(pod.metadata?.ownerReferences).find((ref) => ref.controller === true);
-}
 
 function isFinished(pod: KubeObject): boolean {
   const phase = dig(pod, "status", "phase");

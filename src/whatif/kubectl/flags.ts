@@ -67,7 +67,8 @@ function readCsvRecord(text: string): string[] {
   return fields;
 }
 
-const BOOL_TEXT: Record<string, boolean> = { "1": true, t: true, T: true, true: true, TRUE: true, True: true, "0": false, f: false, F: false, false: false, FALSE: false, False: false };
+/** strconv.ParseBool's spellings. */
+export const BOOL_TEXT: Readonly<Record<string, boolean>> = { "1": true, t: true, T: true, true: true, TRUE: true, True: true, "0": false, f: false, F: false, false: false, FALSE: false, False: false };
 
 export class FlagParser {
   private readonly byName = new Map<string, FlagSpec>();

@@ -6,7 +6,8 @@ import { nameOf } from "../../util/object-access.js";
 import type { DryRun } from "./command.js";
 import { kindString } from "./resources.js";
 
-const DRY_RUN_SUFFIX: Record<DryRun, string> = { none: "", client: " (dry run)", server: " (server dry run)" };
+/** What kubectl appends to its lines under --dry-run. */
+export const DRY_RUN_SUFFIX: Readonly<Record<DryRun, string>> = { none: "", client: " (dry run)", server: " (server dry run)" };
 
 export function printedObject(object: KubeObject, operation: string, dryRun: DryRun = "none"): string {
   return `${kindString({ kind: object.kind ?? "", group: groupOf(object.apiVersion) })}/${nameOf(object)} ${operation}${DRY_RUN_SUFFIX[dryRun]}`;
