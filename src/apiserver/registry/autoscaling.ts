@@ -1,10 +1,7 @@
 // Registry strategy of the autoscaling group (pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go).
 import { featureEnabled } from "../features.js";
-import {
-  horizontalPodAutoscalerSpecFromV1,
-  horizontalPodAutoscalerValidationOptions,
-  validateHorizontalPodAutoscaler,
-} from "../validation/autoscaling/horizontal-pod-autoscaler.js";
+import { convertV1HorizontalPodAutoscalerSpec } from "../conversion/autoscaling-v1.js";
+import { horizontalPodAutoscalerValidationOptions, validateHorizontalPodAutoscaler } from "../validation/autoscaling/horizontal-pod-autoscaler.js";
 import type { GroupStrategies } from "./types.js";
 import { objectAt, type JsonRecord } from "../../util/object-access.js";
 
@@ -15,15 +12,25 @@ function dropDisabledFields(autoscaler: JsonRecord, kubernetesVersion: string): 
   for (const direction of ["scaleUp", "scaleDown"]) delete objectAt(behavior, direction)?.tolerance;
 }
 
+/**
+ * autoscaling/v1 is decoded into the internal type: its metrics hold the CPU
+ * target and the annotations' metrics, its behavior the annotation's, whose
+ * gated fields are dropped as a v2 object's are.
+ */
+function internalForm(object: JsonRecord, apiVersion: string, kubernetesVersion: string): JsonRecord {
+  if (apiVersion !== "autoscaling/v1") return object;
+  const internal = { ...object, spec: convertV1HorizontalPodAutoscalerSpec(object) };
+  dropDisabledFields(internal, kubernetesVersion);
+  return internal;
+}
+
 export const AUTOSCALING_STRATEGIES: GroupStrategies = {
   HorizontalPodAutoscaler: {
     namespaceScoped: true,
     prepareForCreate: (object, context) => dropDisabledFields(object, context.kubernetesVersion),
     validate: (object, context) => {
-      // autoscaling/v1 is decoded into the internal type, whose metrics hold the CPU target.
       const spec = objectAt(object, "spec") ?? {};
-      const internal = context.apiVersion === "autoscaling/v1" ? { ...object, spec: horizontalPodAutoscalerSpecFromV1(spec) } : object;
-      return validateHorizontalPodAutoscaler(internal, horizontalPodAutoscalerValidationOptions(spec, context.kubernetesVersion));
+      return validateHorizontalPodAutoscaler(internalForm(object, context.apiVersion, context.kubernetesVersion), horizontalPodAutoscalerValidationOptions(spec, context.kubernetesVersion));
     },
   },
 };

@@ -1,7 +1,7 @@
 // HorizontalPodAutoscaler validation (pkg/apis/autoscaling/validation/validation.go:
 // ValidateHorizontalPodAutoscaler and the spec, reference, metric and
-// behavior checks it calls), on the internal form: an autoscaling/v1 object's
-// targetCPUUtilizationPercentage becomes a Resource metric, as conversion does.
+// behavior checks it calls), on the internal form (an autoscaling/v1 object is
+// converted first, conversion/autoscaling-v1.ts).
 import { isDNS1123Label, isPathSegmentName } from "../../apimachinery/validation.js";
 import { forbidden, invalid, notSupported, PrintedValue, required, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
@@ -299,14 +299,4 @@ export function validateHorizontalPodAutoscaler(autoscaler: JsonRecord, opts: Ho
   // ValidateHorizontalPodAutoscalerName = NameIsDNSSubdomain.
   const errors = validateObjectMeta(autoscaler.metadata, true, nameIsDNSSubdomain, FieldPath.root("metadata"), opts.kubernetesVersion);
   return [...errors, ...validateHorizontalPodAutoscalerSpec(obj(autoscaler, "spec") ?? {}, FieldPath.root("spec"), opts)];
-}
-
-/**
- * An autoscaling/v1 spec in the internal form (pkg/apis/autoscaling/v1/conversion.go):
- * targetCPUUtilizationPercentage is a Resource metric on the cpu.
- */
-export function horizontalPodAutoscalerSpecFromV1(spec: JsonRecord): JsonRecord {
-  const { targetCPUUtilizationPercentage, ...rest } = spec;
-  if (targetCPUUtilizationPercentage === undefined) return rest;
-  return { ...rest, metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: targetCPUUtilizationPercentage } } }] };
 }

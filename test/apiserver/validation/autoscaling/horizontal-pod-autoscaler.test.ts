@@ -185,3 +185,68 @@ describe("validateMetrics", () => {
     expect(createPathMessages(text, version)).toEqual(expected);
   });
 });
+
+describe("autoscaling/v1 conversion: the metrics and behavior annotations", () => {
+  /** An autoscaling/v1 HPA with the given annotations (JSON text, single-quoted in YAML). */
+  const hpaV1With = (annotations: Record<string, string>, spec = "maxReplicas: 4") =>
+    yaml(
+      "apiVersion: autoscaling/v1",
+      "kind: HorizontalPodAutoscaler",
+      "metadata:",
+      "  name: h",
+      "  annotations:",
+      ...Object.entries(annotations).map(([key, value]) => `    autoscaling.alpha.kubernetes.io/${key}: '${value}'`),
+      `spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}, ${spec}}`,
+    );
+
+  it.each([
+    ["a Pods metric", hpaV1With({ metrics: '[{"type":"Pods","pods":{"metricName":"qps","targetAverageValue":"10"}}]' })],
+    ["an Object metric with a value", hpaV1With({ metrics: '[{"type":"Object","object":{"target":{"kind":"Service","name":"s"},"metricName":"rps","targetValue":"1k"}}]' })],
+    ["an External metric with an average", hpaV1With({ metrics: '[{"type":"External","external":{"metricName":"queue","targetAverageValue":30}}]' })],
+    ["keys spelled in another case, as Go matches them", hpaV1With({ metrics: '[{"Type":"Resource","Resource":{"Name":"memory","TargetAverageValue":"1Gi"}}]' })],
+    ["metrics that Go cannot decode (ignored)", hpaV1With({ metrics: '[{"type":"Resource","resource":{"name":"cpu","targetAverageUtilization":"x"}}]' })],
+    ["an annotation that is not JSON (ignored)", hpaV1With({ metrics: "not json", behavior: "{" })],
+    ["a behavior with a scale-down policy", hpaV1With({ behavior: '{"ScaleDown":{"Policies":[{"Type":"Pods","Value":1,"PeriodSeconds":60}]}}' })],
+    ["an empty behavior (the zero behavior is dropped)", hpaV1With({ behavior: '{"ScaleUp":null}' })],
+  ])("accepts %s", (_name, text) => {
+    expect(createPathMessages(text)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a negative target utilization",
+      hpaV1With({ metrics: '[{"type":"Resource","resource":{"name":"cpu","targetAverageUtilization":-10}}]' }),
+      ["spec.metrics[0].resource.target.averageUtilization: Invalid value: -10: must be greater than 0"],
+    ],
+    [
+      "a Pods metric without a name or target (the target converts to 0)",
+      hpaV1With({ metrics: '[{"type":"Pods","pods":{}}]' }),
+      ["spec.metrics[0].pods.metric.name: Required value: must specify a metric name", 'spec.metrics[0].pods.target.averageValue: Invalid value: "0": must be positive'],
+    ],
+    [
+      "an External metric without a target",
+      hpaV1With({ metrics: '[{"type":"External","external":{"metricName":"queue"}}]' }),
+      ["spec.metrics[0].external.target.averageValue: Required value: must set either a target value for metric or a per-pod target"],
+    ],
+    [
+      "the annotation's metrics before the CPU target",
+      hpaV1With({ metrics: '[{"type":"Resource","resource":{"name":"memory"}}]' }, "maxReplicas: 4, targetCPUUtilizationPercentage: -1"),
+      [
+        "spec.metrics[0].resource.target.averageUtilization: Required value: must set either a target raw value or a target utilization",
+        "spec.metrics[1].resource.target.averageUtilization: Invalid value: -1: must be greater than 0",
+      ],
+    ],
+    [
+      "a null metric (the zero metric; the server's repeated error is reported once)",
+      hpaV1With({ metrics: "[null]" }),
+      ["spec.metrics[0].type: Required value: must specify a metric source type", 'spec.metrics[0].type: Unsupported value: "": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"'],
+    ],
+    [
+      "a behavior without policies (not defaulted: v1 defaulting came before)",
+      hpaV1With({ behavior: '{"ScaleUp":{"StabilizationWindowSeconds":-1}}' }),
+      ["spec.behavior.scaleUp.policies: Required value: must specify at least one Policy", "spec.behavior.scaleUp.stabilizationWindowSeconds: Invalid value: -1: must be greater than or equal to zero"],
+    ],
+  ])("rejects %s", (_name, text, messages) => {
+    expect(createPathMessages(text)).toEqual(messages);
+  });
+});
