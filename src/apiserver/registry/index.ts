@@ -5,9 +5,11 @@ import { APIEXTENSIONS_STRATEGIES } from "./apiextensions.js";
 import { APPS_STRATEGIES } from "./apps.js";
 import { AUTOSCALING_STRATEGIES } from "./autoscaling.js";
 import { BATCH_STRATEGIES } from "./batch.js";
+import { COORDINATION_STRATEGIES } from "./coordination.js";
 import { CORE_STRATEGIES } from "./core.js";
 import { DISCOVERY_STRATEGIES } from "./discovery.js";
 import { NETWORKING_STRATEGIES } from "./networking.js";
+import { NODE_STRATEGIES } from "./node.js";
 import { POLICY_STRATEGIES } from "./policy.js";
 import { RBAC_STRATEGIES } from "./rbac.js";
 import { SCHEDULING_STRATEGIES } from "./scheduling.js";
@@ -23,8 +25,10 @@ const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["apps", APPS_STRATEGIES],
   ["autoscaling", AUTOSCALING_STRATEGIES],
   ["batch", BATCH_STRATEGIES],
+  ["coordination.k8s.io", COORDINATION_STRATEGIES],
   ["discovery.k8s.io", DISCOVERY_STRATEGIES],
   ["networking.k8s.io", NETWORKING_STRATEGIES],
+  ["node.k8s.io", NODE_STRATEGIES],
   ["policy", POLICY_STRATEGIES],
   ["rbac.authorization.k8s.io", RBAC_STRATEGIES],
   ["scheduling.k8s.io", SCHEDULING_STRATEGIES],
