@@ -8,6 +8,7 @@ import { setDefaultsHorizontalPodAutoscalerV1, setDefaultsHorizontalPodAutoscale
 import { setDefaultsCronJob, setDefaultsJob } from "./batch.js";
 import * as core from "./core.js";
 import { setDefaultsEndpointSlice } from "./discovery.js";
+import { setDefaultsFlowSchema, setDefaultsPriorityLevelConfiguration } from "./flowcontrol.js";
 import { setDefaultsIngressClass, setDefaultsNetworkPolicy } from "./networking.js";
 import { setDefaultsRoleBinding } from "./rbac.js";
 import { setDefaultsPriorityClass } from "./scheduling.js";
@@ -56,6 +57,8 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ["storage.k8s.io/StorageClass", (body) => setDefaultsStorageClass(body)],
   ["storage.k8s.io/CSIDriver", (body) => setDefaultsCSIDriver(body)],
   ["scheduling.k8s.io/PriorityClass", (body) => setDefaultsPriorityClass(body)],
+  ["flowcontrol.apiserver.k8s.io/FlowSchema", (body) => setDefaultsFlowSchema(body)],
+  ["flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration", (body) => setDefaultsPriorityLevelConfiguration(body)],
   [
     "autoscaling/HorizontalPodAutoscaler",
     (body, { apiVersion }) => (apiVersion === "autoscaling/v1" ? setDefaultsHorizontalPodAutoscalerV1(body) : setDefaultsHorizontalPodAutoscalerV2(body)),

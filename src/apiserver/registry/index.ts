@@ -8,6 +8,7 @@ import { BATCH_STRATEGIES } from "./batch.js";
 import { COORDINATION_STRATEGIES } from "./coordination.js";
 import { CORE_STRATEGIES } from "./core.js";
 import { DISCOVERY_STRATEGIES } from "./discovery.js";
+import { FLOWCONTROL_STRATEGIES } from "./flowcontrol.js";
 import { NETWORKING_STRATEGIES } from "./networking.js";
 import { NODE_STRATEGIES } from "./node.js";
 import { POLICY_STRATEGIES } from "./policy.js";
@@ -27,6 +28,7 @@ const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["batch", BATCH_STRATEGIES],
   ["coordination.k8s.io", COORDINATION_STRATEGIES],
   ["discovery.k8s.io", DISCOVERY_STRATEGIES],
+  ["flowcontrol.apiserver.k8s.io", FLOWCONTROL_STRATEGIES],
   ["networking.k8s.io", NETWORKING_STRATEGIES],
   ["node.k8s.io", NODE_STRATEGIES],
   ["policy", POLICY_STRATEGIES],
