@@ -5,6 +5,7 @@ import { APIEXTENSIONS_STRATEGIES } from "./apiextensions.js";
 import { APPS_STRATEGIES } from "./apps.js";
 import { AUTOSCALING_STRATEGIES } from "./autoscaling.js";
 import { BATCH_STRATEGIES } from "./batch.js";
+import { CERTIFICATES_STRATEGIES } from "./certificates.js";
 import { COORDINATION_STRATEGIES } from "./coordination.js";
 import { CORE_STRATEGIES } from "./core.js";
 import { DISCOVERY_STRATEGIES } from "./discovery.js";
@@ -26,6 +27,7 @@ const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["apps", APPS_STRATEGIES],
   ["autoscaling", AUTOSCALING_STRATEGIES],
   ["batch", BATCH_STRATEGIES],
+  ["certificates.k8s.io", CERTIFICATES_STRATEGIES],
   ["coordination.k8s.io", COORDINATION_STRATEGIES],
   ["discovery.k8s.io", DISCOVERY_STRATEGIES],
   ["flowcontrol.apiserver.k8s.io", FLOWCONTROL_STRATEGIES],

@@ -8,7 +8,7 @@ import { FieldPath } from "../field/path.js";
 import type { Strategy } from "./types.js";
 import { lookupTable } from "../../util/lookup-table.js";
 
-/** Names that may be anything a path segment allows: RBAC's minimalNameRequirements, CSRs. */
+/** Names that may be anything a path segment allows: RBAC's minimalNameRequirements. */
 const anyPathSegment: ValidateNameFunc = () => [];
 
 /** Kinds (by `group/Kind`, "" for core) whose names are not DNS subdomains. */
@@ -19,7 +19,6 @@ const NAME_FUNCTIONS: Readonly<Record<string, ValidateNameFunc>> = lookupTable({
   "rbac.authorization.k8s.io/ClusterRole": anyPathSegment,
   "rbac.authorization.k8s.io/RoleBinding": anyPathSegment,
   "rbac.authorization.k8s.io/ClusterRoleBinding": anyPathSegment,
-  "certificates.k8s.io/CertificateSigningRequest": anyPathSegment,
 });
 
 /** A strategy that validates only the object's metadata. */
