@@ -1,6 +1,8 @@
 // Registry strategies of storage.k8s.io (pkg/registry/storage/<resource>/strategy.go).
 import { featureEnabled } from "../features.js";
 import { validateCSIDriver } from "../validation/storage/csi-driver.js";
+import { validateCSINode } from "../validation/storage/csi-node.js";
+import { validateCSIStorageCapacity } from "../validation/storage/csi-storage-capacity.js";
 import { validateStorageClass } from "../validation/storage/storage-class.js";
 import { validateVolumeAttachment } from "../validation/storage/volume-attachment.js";
 import { validateVolumeAttributesClass } from "../validation/storage/volume-attributes-class.js";
@@ -17,6 +19,9 @@ export const STORAGE_STRATEGIES: GroupStrategies = {
     },
     validate: (object) => validateCSIDriver(object),
   }),
+  // A CSINode is named after its node (ValidateNodeName, a DNS subdomain).
+  CSINode: withObjectMeta(false, { validate: (object) => validateCSINode(object) }),
+  CSIStorageCapacity: withObjectMeta(true, { validate: (object) => validateCSIStorageCapacity(object) }),
   VolumeAttachment: withObjectMeta(false, {
     // PrepareForCreate: a create cannot set the status.
     prepareForCreate: (object) => {

@@ -2,21 +2,12 @@
 // (pkg/apis/storage/validation/validation.go): the attacher (a CSI driver name
 // in v1), one source, the node name. The status is cleared on create.
 import { isDNS1123Subdomain } from "../../apimachinery/validation.js";
-import { forbidden, invalid, required, tooLong, type ErrorList } from "../../field/errors.js";
+import { forbidden, invalid, required, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
-import { byteLength } from "../../../util/api-values.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { isSet, obj, str } from "../core/fields.js";
+import { validateCSIDriverName } from "../core/volume-sources.js";
 import { appendAll } from "../../../util/append.js";
-
-/** ValidateCSIDriverName (pkg/apis/core/validation): required, at most 63 bytes, a DNS subdomain once lower-cased. */
-export function validateCSIDriverName(driverName: string, fldPath: FieldPath): ErrorList {
-  const errors: ErrorList = [];
-  if (driverName.length === 0) errors.push(required(fldPath));
-  if (byteLength(driverName) > 63) errors.push(tooLong(fldPath, driverName, 63));
-  for (const detail of isDNS1123Subdomain(driverName.toLowerCase())) errors.push(invalid(fldPath, driverName, detail));
-  return errors;
-}
 
 /** validateVolumeAttachmentSource: exactly one of inlineVolumeSpec and persistentVolumeName. */
 function validateVolumeAttachmentSource(source: JsonRecord, fldPath: FieldPath): ErrorList {
