@@ -1,8 +1,8 @@
 // API Priority and Fairness validation (pkg/apis/flowcontrol/validation/validation.go:
 // ValidateFlowSchemaSpec, ValidatePriorityLevelConfigurationSpec and the functions
-// they call), after ObjectMeta, on the defaulted object. Created objects are
-// allowed a zero nominalConcurrencyShares (the strategy's
-// AllowZeroLimitedNominalConcurrencyShares).
+// they call), after ObjectMeta, on the defaulted object. The strategy does not
+// allow a zero nominalConcurrencyShares (AllowZeroLimitedNominalConcurrencyShares
+// is off), on create as on update.
 import { nameIsDNSLabel, nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { forbidden, invalid, notSupported, PrintedValue, required, type ErrorList, type FieldError } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
@@ -196,11 +196,11 @@ function validateLimitResponse(response: JsonRecord, fldPath: FieldPath): ErrorL
   return [notSupported(fldPath.child("type"), type, SUPPORTED_LIMIT_RESPONSE_TYPES)];
 }
 
-/** ValidateLimitedPriorityLevelConfiguration (zero shares allowed on create). */
+/** ValidateLimitedPriorityLevelConfiguration: positive shares (a zero is not allowed). */
 function validateLimitedConfiguration(limited: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const shares = int(limited, "nominalConcurrencyShares") ?? 0;
-  if (shares < 0) errors.push(invalid(fldPath.child("nominalConcurrencyShares"), shares, "must be a non-negative integer"));
+  if (shares <= 0) errors.push(invalid(fldPath.child("nominalConcurrencyShares"), shares, "must be positive"));
   appendAll(errors, validateLimitResponse(obj(limited, "limitResponse") ?? {}, fldPath.child("limitResponse")));
   appendAll(errors, validateLendablePercent(limited, fldPath));
   const borrowing = int(limited, "borrowingLimitPercent");

@@ -85,7 +85,8 @@ describe("ValidateFlowSchemaSpec", () => {
 describe("ValidatePriorityLevelConfigurationSpec", () => {
   it.each([
     ["a queuing level with defaults (queues, hand size, queue length)", level("pl", "type: Limited", "limited: {limitResponse: {type: Queue, queuing: {}}}")],
-    ["a rejecting level with zero shares (allowed on create)", level("pl", "type: Limited", "limited: {nominalConcurrencyShares: 0, lendablePercent: 100, borrowingLimitPercent: 0, limitResponse: {type: Reject}}")],
+    ["a rejecting level lending all its shares", level("pl", "type: Limited", "limited: {nominalConcurrencyShares: 1, lendablePercent: 100, borrowingLimitPercent: 0, limitResponse: {type: Reject}}")],
+    ["no shares (defaulted to 30)", level("pl", "type: Limited", "limited: {limitResponse: {type: Reject}}")],
     ["the exempt level", level("exempt", "type: Exempt", "exempt: {nominalConcurrencyShares: 0, lendablePercent: 0}")],
     ["a large deck within the entropy limit", queued("{queues: 128, handSize: 8, queueLengthLimit: 10}")],
   ])("accepts %s", (_name, text) => {
@@ -101,7 +102,8 @@ describe("ValidatePriorityLevelConfigurationSpec", () => {
       level("exempt", "type: Exempt", "limited: {limitResponse: {type: Reject}}", "exempt: {lendablePercent: 101}"),
       ["spec.limited: Forbidden: must be nil if the type is not Limited", "spec.exempt.lendablePercent: Invalid value: 101: must be between 0 and 100, inclusive"],
     ],
-    ["negative shares", level("pl", "type: Limited", "limited: {nominalConcurrencyShares: -1, limitResponse: {type: Reject}}"), ["spec.limited.nominalConcurrencyShares: Invalid value: -1: must be a non-negative integer"]],
+    ["negative shares", level("pl", "type: Limited", "limited: {nominalConcurrencyShares: -1, limitResponse: {type: Reject}}"), ["spec.limited.nominalConcurrencyShares: Invalid value: -1: must be positive"]],
+    ["zero shares (not allowed by the strategy)", level("pl", "type: Limited", "limited: {nominalConcurrencyShares: 0, limitResponse: {type: Reject}}"), ["spec.limited.nominalConcurrencyShares: Invalid value: 0: must be positive"]],
     [
       "negative borrowing, lending above 100",
       level("pl", "type: Limited", "limited: {lendablePercent: 101, borrowingLimitPercent: -1, limitResponse: {type: Reject}}"),
