@@ -66,6 +66,8 @@ export type YamlChange =
   | { op: "replaceText"; pointer: string; text: string }
   /** The key at `pointer` and its value removed. */
   | { op: "removePair"; pointer: string }
+  /** The key at `pointer` and its value replaced, in place, by `key: value` (a field converted to another shape). */
+  | { op: "replacePair"; pointer: string; key: string; value: unknown }
   /** `key: value` added first to the mapping at `pointer`. */
   | { op: "insertPair"; pointer: string; key: string; value: unknown }
   /** The key at `pointer` and its value, as written, moved first into the mapping at `to`. */

@@ -1,8 +1,8 @@
 // Text edits that make a change of a document (YamlChange) where it is
 // written, and touch nothing else: a key or a scalar is replaced in place,
-// quoted as it was; a key and its value are removed or moved as whole lines,
-// comments and blank lines around them kept; a new key is written with the
-// indentation of its mapping. A change that cannot be made that way (flow
+// quoted as it was; a key and its value are removed, moved or replaced as
+// whole lines, comments and blank lines around them kept; a new key is
+// written with the indentation of its mapping. A change that cannot be made that way (flow
 // collections, aliases, a key after "- ") gives no edits at all.
 import { Document, isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from "yaml";
 import type { TextEdit, YamlChange } from "../types.js";
@@ -143,6 +143,13 @@ function indentStep(text: string, map: YAMLMap): number {
   return column > 0 && column <= 8 ? Math.min(column, 4) : 2;
 }
 
+/** The smallest indentation the file uses (2 unless it says otherwise): how far a nested mapping written anew goes in. */
+function fileIndentStep(text: string): number {
+  let step = Infinity;
+  for (const match of text.matchAll(/\n( +)\S/g)) step = Math.min(step, match[1]!.length);
+  return step <= 8 ? step : 2;
+}
+
 /** The start of the comment lines, at this indentation, just above the line at `start`: they belong to its key. */
 function commentsAbove(text: string, start: number, indent: number): number {
   const prefix = " ".repeat(indent) + "#";
@@ -216,6 +223,11 @@ function planChange(source: YamlSource, change: YamlChange): OffsetEdit[] {
     case "removePair": {
       const lines = pairLines(text, entryAt(doc, change.pointer));
       return [{ start: lines.start, end: lines.end, text: "" }];
+    }
+    case "replacePair": {
+      const entry = entryAt(doc, change.pointer);
+      const lines = pairLines(text, entry);
+      return [{ start: lines.start, end: lines.end, text: renderPair(change.key, change.value, lines.indent, fileIndentStep(text), newline) }];
     }
     case "insertPair": {
       const map = blockMapAt(doc, change.pointer);

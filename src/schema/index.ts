@@ -4,6 +4,7 @@
 import type { Finding, KubeObject, ManifestDocument } from "../types.js";
 import { crdFromSchemaLocations } from "./schema-locations.js";
 import { reportToFinding } from "../validate/findings.js";
+import { conversionFix } from "./conversions/index.js";
 import { customKindProblem } from "./crd/kind-lookup.js";
 import { CustomResourceValidator } from "./crd/validator.js";
 import { CustomResourceCatalog, isCustomResourceDefinition, type CustomResourceVersion } from "./custom-resources.js";
@@ -103,6 +104,11 @@ class ReleaseValidator implements SchemaValidator {
       if (explained) return [reportToFinding(document, KIND_RULES.unknownKind, "error", explained.report)];
     }
     const check = this.catalog.check(apiVersion, kind, this.ignoreMissingSchemas);
+    for (const { rule, report } of check.problems) {
+      if (rule !== KIND_RULES.removedApi || report.suggestion === undefined) continue;
+      const fix = conversionFix(document.object, report.suggestion);
+      if (fix) report.fix = fix;
+    }
     const findings = check.problems.map((p) => reportToFinding(document, p.rule, p.severity, p.report));
     if (!check.entry) return findings;
     const { definition, validators } = check.entry;

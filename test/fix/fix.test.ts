@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixText } from "../../src/fix/fix-text.js";
+import type { Finding } from "../../src/types.js";
+
 import { runCli } from "../cli/run-cli.js";
 
 const service = (port: string) => `# The shop's front door.
@@ -94,6 +96,7 @@ describe("fixText on realistic files", () => {
   it.each<[string, string, number]>([
     ["fields moved where they belong: a Service's type, a Deployment's replicas, a pod's image into its one container", "misplaced", 0],
     ["YAML 1.1 booleans and numbers quoted as written, a key and value split (then its misspelt key renamed)", "yaml-11", 2],
+    ["removed apiVersions converted: Ingress backends and pathType, v2beta1 HPA metrics, PDB, CronJob; not where the meaning would change", "removed-apis", 7],
   ])("%s", async (_name, base, left) => {
     const fixed = await fixText(fixture(`${base}.yaml`), `${base}.yaml`, {});
     expect(fixed.text).toBe(fixture(`${base}.fixed.yaml`));
@@ -101,6 +104,33 @@ describe("fixText on realistic files", () => {
     const again = await fixText(fixed.text, `${base}.yaml`, {});
     expect(again.text).toBe(fixed.text);
     expect(again.applied).toEqual([]);
+  });
+});
+
+/** The parts of a SARIF log these tests read. */
+interface SarifFixes {
+  runs: Array<{
+    results: Array<{
+      locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+      fixes?: Array<{ description: { text: string }; artifactChanges: Array<{ replacements: unknown[] }> }>;
+    }>;
+  }>;
+}
+
+describe("the new fixes in JSON and SARIF", () => {
+  const fixture = (name: string) => `test/fix/fixtures/${name}.yaml`;
+  it.each<[string, Array<[number, string]>]>([
+    ["misplaced", [[6, "move to spec.type"], [18, "move to spec.replicas"], [28, "move to spec.template.spec.containers[0].image"]]],
+    ["removed-apis", [[2, 'convert to "networking.k8s.io/v1"'], [26, 'convert to "networking.k8s.io/v1"'], [39, 'convert to "autoscaling/v2"'], [76, 'convert to "policy/v1"'], [86, 'convert to "batch/v1"']]],
+  ])("%s", (name, expected) => {
+    const json = JSON.parse(runCli(["validate", "-o", "json", fixture(name)]).stdout) as { findings: Finding[] };
+    expect(json.findings.filter((f) => f.fix).map((f) => [f.line, f.fix!.description])).toEqual(expected);
+    const sarif = JSON.parse(runCli(["validate", "-o", "sarif", fixture(name)]).stdout) as SarifFixes;
+    const results = sarif.runs[0]!.results.filter((r) => r.fixes);
+    expect(results.map((r) => [r.locations[0]!.physicalLocation.region.startLine, r.fixes![0]!.description.text])).toEqual(expected);
+    // Each SARIF fix carries every edit of the JSON fix.
+    const edits = json.findings.filter((f) => f.fix).map((f) => f.fix!.edits.length);
+    expect(results.map((r) => r.fixes![0]!.artifactChanges[0]!.replacements.length)).toEqual(edits);
   });
 });
 

@@ -79,6 +79,9 @@ describe("the first suggestion for an unknown field", () => {
     ["volumns", deployment("", "      volumns: []\n"), "volumes"],
     // a known field at the wrong level
     ["replicas under the pod template", deployment("", "      replicas: 2\n"), "spec.replicas"],
+    ["a secret volume's field under an rbd volume", deployment("", "      volumes:\n        - name: v\n          rbd: {monitors: [a], image: i, secret: {secretName: s}}\n"), "spec.template.spec.volumes[0].secret"],
+    // name and shape together beat the same name elsewhere
+    ["secret under an rbd volume, shaped as its secretRef", deployment("", "      volumes:\n        - name: v\n          rbd: {monitors: [a], image: i, secret: {name: ceph}}\n"), "secretRef"],
   ])("%s", (_name, text, expected) => {
     expect(firstSuggestion(text, "schema/unknown-field")).toBe(expected);
   });

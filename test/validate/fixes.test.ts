@@ -65,6 +65,11 @@ describe("fixes", () => {
       "apiVersion: v1\nkind: ReplicaSet\nmetadata: {name: s}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: [{name: c, image: i}]\n",
       [["schema/unknown-kind", fix('set apiVersion to "apps/v1"', [1, 13, 1, 15, "apps/v1"])]],
     ],
+    [
+      "a removed apiVersion converted",
+      "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: '@daily'\n  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: i}]}}}}\n",
+      [["schema/removed-api", fix('convert to "batch/v1"', [1, 13, 1, 26, "batch/v1"])]],
+    ],
     ["a Secret's value is never quoted in a fix", "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  pin: 1234\n", [["schema/type", null]]],
   ])("%s", async (_name, text, expected) => {
     expect(await fixesOf(text)).toEqual(expected);

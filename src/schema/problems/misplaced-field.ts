@@ -3,15 +3,12 @@
 // Service → `spec.type`, `containers` under a Deployment's `spec` →
 // `spec.template.spec.containers`, a pod's `image` → its one container's.
 import type { ProposedFix } from "../../types.js";
+import { isRecord } from "../../util/object-access.js";
 import { kubectlPath, toPointer } from "../../util/pointer.js";
 import { ANY_ITEM, placeSegments, type FieldPlace } from "../field-index.js";
 import type { TranslationContext } from "./context.js";
 
 const isIndex = (segment: string) => /^\d+$/.test(segment);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /**
  * The document path of the mapping that the place's field goes into, when that

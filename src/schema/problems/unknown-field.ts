@@ -1,5 +1,6 @@
-// An unknown field: a typo of a field of the same object, else the same field
-// at the level where it belongs, else a more distant typo: a field it is part
+// An unknown field: a typo of a field of the same object, else a field of it
+// that both the name and the value's shape point at, else the same field at
+// the level where it belongs, else a more distant typo: a field it is part
 // of, the one field its value has the shape of, a spelling within the threshold.
 import { getAtPointer, joinPointer, kubectlPath, parsePointer } from "../../util/pointer.js";
 import { ANY_ITEM, nearestPlaces, placeSegments, schemaPathOf } from "../field-index.js";
@@ -42,6 +43,13 @@ export function unknownField(context: TranslationContext, parentPointer: string,
   // A one-letter slip in this object beats the same name somewhere else.
   const slip = sameWord(name, siblings.names) ?? closeSpelling(name, siblings.names, { maxDistance: 1, preferred });
   if (slip !== undefined) return unwritten(slip) !== undefined ? didYouMean(slip) : problem(RULES.unknownField, pointer, head, undefined, true);
+  const unwrittenNames = siblings.names.filter((field) => !siblings.written.has(field));
+  const value = valueAt(context, pointer);
+  // Name and value both pointing at a field here (`secret: {name: ...}` under rbd: `secretRef`) beat the same name elsewhere.
+  const shaped = shapeMatch(context, value, parentPointer, unwrittenNames);
+  if (shaped !== undefined && (partialMatch(name, [shaped]) !== undefined || closeSpelling(name, [shaped], { maxDistance: typoThreshold(name) }) !== undefined)) {
+    return didYouMean(shaped);
+  }
   const parentSegments = parsePointer(parentPointer);
   const places = nearestPlaces(context.fieldIndex().get(name.toLowerCase()) ?? [], schemaPathOf(parentSegments));
   const place = places[0];
@@ -52,10 +60,9 @@ export function unknownField(context: TranslationContext, parentPointer: string,
     if (fix) misplaced.report.fix = fix;
     return misplaced;
   }
-  const unwrittenNames = siblings.names.filter((field) => !siblings.written.has(field));
   const typo =
     unwritten(partialMatch(name, siblings.names, preferred)) ??
-    shapeMatch(context, valueAt(context, pointer), parentPointer, unwrittenNames) ??
+    shaped ??
     unwritten(closeSpelling(name, siblings.names, { maxDistance: typoThreshold(name), preferred }));
   return typo !== undefined ? didYouMean(typo) : problem(RULES.unknownField, pointer, head, undefined, true);
 }
