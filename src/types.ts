@@ -62,7 +62,7 @@ export type YamlChange =
   | { op: "renameKey"; pointer: string; name: string }
   /** The scalar at `pointer` replaced by this value, quoted as it was where the value allows. */
   | { op: "setValue"; pointer: string; value: string | number | boolean }
-  /** The scalar at `pointer` replaced by this YAML text as it is (`port: 9000` for `port:9000`). */
+  /** The plain scalar at `pointer` replaced by this YAML text as it is (`port: 9000` for `port:9000`). */
   | { op: "replaceText"; pointer: string; text: string }
   /** The key at `pointer` and its value removed. */
   | { op: "removePair"; pointer: string }

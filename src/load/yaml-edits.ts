@@ -218,8 +218,12 @@ function planChange(source: YamlSource, change: YamlChange): OffsetEdit[] {
       const { node, flow } = nodeAt(doc, change.pointer);
       return [replaceScalar(text, node, (scalar) => scalarText(change.value, scalar, flow))];
     }
-    case "replaceText":
-      return [replaceScalar(text, nodeAt(doc, change.pointer).node, () => change.text)];
+    case "replaceText": {
+      // Only a plain scalar: a quoted one (JSON's strings) was meant as the string it is.
+      const { node } = nodeAt(doc, change.pointer);
+      if (!isScalar(node) || node.type !== "PLAIN") return fail();
+      return [replaceScalar(text, node, () => change.text)];
+    }
     case "removePair": {
       const lines = pairLines(text, entryAt(doc, change.pointer));
       return [{ start: lines.start, end: lines.end, text: "" }];

@@ -45,6 +45,7 @@ describe("YAML edits", () => {
     ["refused: a pointer to nothing", object("a: 1\n"), [{ op: "renameKey", pointer: "/z", name: "b" }], undefined],
     ["refused: a pair moved into a flow mapping", service, [{ op: "movePair", pointer: "/type", to: "/spec/selector" }], undefined],
     ["refused: a key after '- ' removed (the item's dash with it)", object("l:\n- a: 1\n  b: 2\n"), [{ op: "removePair", pointer: "/l/0/a" }], undefined],
+    ["refused: a quoted scalar replaced by text", object('ports:\n- "port:9000"\n'), [{ op: "replaceText", pointer: "/ports/0", text: "port: 9000" }], undefined],
     ["refused: a block scalar replaced", object("a: |\n  x\n"), [{ op: "setValue", pointer: "/a", value: "y" }], undefined],
     ["refused: a value through an alias", object("a: &x {b: 1}\nc: *x\n"), [{ op: "setValue", pointer: "/c/b", value: 2 }], undefined],
   ])("%s", (_name, text, changes, expected) => {
