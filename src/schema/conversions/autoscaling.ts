@@ -52,10 +52,9 @@ function convertPodsMetricSource(source: Source, pointer: string): YamlChange[] 
 /** Convert_v2beta1_ObjectMetricSource_To_autoscaling_ObjectMetricSource. */
 function convertObjectMetricSource(source: Source, pointer: string): YamlChange[] {
   const type = source.averageValue === undefined ? "Value" : "AverageValue";
-  const changes: YamlChange[] = [];
-  if (source.target !== undefined) changes.push({ op: "renameKey", pointer: joinPointer(pointer, "target"), name: "describedObject" });
+  const described: YamlChange[] = source.target === undefined ? [] : [{ op: "renameKey", pointer: joinPointer(pointer, "target"), name: "describedObject" }];
   return [
-    ...changes,
+    ...described,
     ...replaceFields(pointer, source, ["metricName", "selector"], "metric", metricIdentifier(source.metricName, source.selector)),
     ...replaceFields(pointer, source, ["targetValue", "averageValue"], "target", metricTarget(type, source.targetValue, source.averageValue)),
   ];

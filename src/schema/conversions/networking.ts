@@ -22,22 +22,17 @@ function convertIngressBackend(backend: unknown, pointer: string): YamlChange[] 
 
 /** SetDefaults_HTTPIngressPath, written out: v1 requires the pathType that v1beta1 defaulted. */
 function convertHTTPIngressPath(path: Record<string, unknown>, pointer: string): YamlChange[] {
-  const changes = convertIngressBackend(path.backend, joinPointer(pointer, "backend"));
-  if (path.pathType === undefined) changes.push({ op: "insertPair", pointer, key: "pathType", value: "ImplementationSpecific" });
-  return changes;
+  const backend = convertIngressBackend(path.backend, joinPointer(pointer, "backend"));
+  return path.pathType === undefined ? [...backend, { op: "insertPair", pointer, key: "pathType", value: "ImplementationSpecific" }] : backend;
 }
 
 /** Convert_v1beta1_IngressSpec_To_networking_IngressSpec. */
 export function convertIngressSpec(spec: unknown): YamlChange[] {
   if (!isRecord(spec)) return [];
-  const changes: YamlChange[] = [];
-  if (spec.backend !== undefined) {
-    changes.push({ op: "renameKey", pointer: "/spec/backend", name: "defaultBackend" }, ...convertIngressBackend(spec.backend, "/spec/backend"));
-  }
-  arrayOf(spec.rules).map(recordOf).forEach((rule, i) => {
-    const http = rule.http;
-    if (!isRecord(http)) return;
-    arrayOf(http.paths).map(recordOf).forEach((path, j) => changes.push(...convertHTTPIngressPath(path, `/spec/rules/${i}/http/paths/${j}`)));
-  });
-  return changes;
+  const defaultBackend: YamlChange[] =
+    spec.backend === undefined ? [] : [{ op: "renameKey", pointer: "/spec/backend", name: "defaultBackend" }, ...convertIngressBackend(spec.backend, "/spec/backend")];
+  const paths = arrayOf(spec.rules)
+    .map(recordOf)
+    .flatMap((rule, i) => arrayOf(recordOf(rule.http).paths).map(recordOf).flatMap((path, j) => convertHTTPIngressPath(path, `/spec/rules/${i}/http/paths/${j}`)));
+  return [...defaultBackend, ...paths];
 }
