@@ -80,7 +80,6 @@ describe("kubectl delete: what kubectl prints", () => {
     ["delete pod solo --now --force", "--force and --grace-period greater than 0 cannot be specified together"],
     ["delete pod solo -o yaml", "unexpected -o output mode: yaml. We only support '-o name'"],
     ["delete pod solo --timeout=soon", 'invalid argument "soon" for "--timeout" flag'],
-    ["delete -f pod.yaml", "--filename is not supported by what-if"],
     ["delete pod solo -i", "--interactive is not supported by what-if"],
     ["delete pod solo --field-selector metadata.name=solo", "--field-selector is not supported by what-if"],
     ["delete gizmo x", 'the server doesn\'t have a resource type "gizmo"'],
@@ -96,6 +95,39 @@ const WEB_CASCADE = [
   "ReplicaSet web-7d4: garbage-collected: owned by Deployment app/web (background cascade)",
   "Deployment web: deleted by kubectl delete --cascade=background",
 ];
+
+describe("kubectl delete -f", () => {
+  const files = new URL("fixtures/delete-files/", import.meta.url).pathname;
+  const objects = `${files}objects.yaml`;
+
+  it.each([
+    [
+      `delete -f ${objects} -n app`,
+      [
+        'pod "solo" deleted from app namespace',
+        `Error from server (NotFound): error when deleting "${objects}": pods "ghost" not found`,
+        `resource mapping not found for name: "g" namespace: "" from "${objects}": no matches for kind "Gizmo" in version "example.com/v1"`,
+        "ensure CRDs are installed first",
+      ],
+    ],
+    // A directory: its manifests, not those below it.
+    [`delete -f ${files}service.json`, ['service "solo" deleted from app namespace']],
+    [`delete -f ${files} -n app --ignore-not-found -o name`, ["pod/solo", "service/solo", `resource mapping not found for name: "g" namespace: "" from "${objects}": no matches for kind "Gizmo" in version "example.com/v1"`, "ensure CRDs are installed first"]],
+  ])("kubectl %s", (command, lines) => {
+    expect(run(command).lines).toEqual(lines);
+  });
+
+  it.each([
+    [`delete -f ${files}missing.yaml`, `the path "${files}missing.yaml" does not exist`],
+    [`delete -f ${files}service.json -n other`, `the namespace from the provided object "app" does not match the namespace "other". You must pass '--namespace=app' to perform this operation.`],
+    [`delete -f ${objects} pod solo`, "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well"],
+    ["delete -f -", "-f - (stdin) is not supported by what-if"],
+    [`delete -f ${files} -R`, "--recursive is not supported by what-if"],
+  ])("refuses kubectl %s", (command, message) => {
+    expect(() => run(command)).toThrow(UsageError);
+    expect(() => run(command)).toThrow(message);
+  });
+});
 
 describe("kubectl delete: the garbage collector's cascade", () => {
   it.each([

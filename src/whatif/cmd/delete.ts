@@ -18,7 +18,8 @@ import { controllerRefOf, objectPath, resolveOwner, topController } from "../con
 import { reclaimVolumes } from "../controller/persistent-volume.js";
 import { claimOwnerReferences, claimsOfStatefulSet, whenDeletedOf } from "../controller/stateful-set-claims.js";
 import { COMMON_FLAGS, type CommandContext, type CommandResult, type Verb } from "../kubectl/command.js";
-import { BOOL_TEXT, boolFlag, intFlag, stringFlag, type ParsedFlags } from "../kubectl/flags.js";
+import { filenameArguments } from "../kubectl/filename-arguments.js";
+import { BOOL_TEXT, boolFlag, intFlag, listFlag, stringFlag, type ParsedFlags } from "../kubectl/flags.js";
 import { DRY_RUN_SUFFIX } from "../kubectl/printed.js";
 import { parseGoDuration } from "../kubectl/go-duration.js";
 import { qualifiedResource, resourceArguments, resourceTypesArgument } from "../kubectl/resource-arguments.js";
@@ -87,17 +88,42 @@ function checkArguments(args: readonly string[], parsed: ParsedFlags): boolean {
   return named;
 }
 
+/** A named object, or kubectl's NotFound (none under --ignore-not-found; a client dry run prints it anyway). */
+function lookUp(ctx: CommandContext, parsed: ParsedFlags, type: ResourceType, name: string, namespace: string, source?: string): { target?: Target; error?: string } {
+  const object = ctx.cluster.get(type.group, type.kind, namespace, name);
+  if (object || ctx.dryRun === "client") return { target: { type, name, object, namespace } };
+  if (boolFlag(parsed, "ignore-not-found")) return {};
+  return { error: `Error from server (NotFound): ${source ? `error when deleting "${source}": ` : ""}${qualifiedResource(type, name)} not found` };
+}
+
+/** The objects of -f, in the files' order, and the errors for those missing or of kinds nothing serves. */
+function fileTargets(ctx: CommandContext, parsed: ParsedFlags): { targets: Target[]; errors: string[] } {
+  if (parsed.args.length > 0) throw new UsageError("when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well");
+  if (boolFlag(parsed, "all") || stringFlag(parsed, "selector") !== "") throw new UsageError("-f with -l or --all is not supported by what-if: give one or the other");
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  for (const entry of filenameArguments(ctx, listFlag(parsed, "filename"))) {
+    if ("error" in entry) {
+      errors.push(entry.error);
+      continue;
+    }
+    const { type, name, namespace, source } = entry.object;
+    const { target, error } = lookUp(ctx, parsed, type, name, namespace, source);
+    if (target) targets.push(target);
+    if (error) errors.push(error);
+  }
+  return { targets, errors };
+}
+
 /** The objects the arguments name or select; NotFound errors for the named ones that are missing. */
 function selectTargets(ctx: CommandContext, parsed: ParsedFlags, named: boolean): { targets: Target[]; errors: string[] } {
   const targets: Target[] = [];
   const errors: string[] = [];
   if (named) {
     for (const { type, name } of resourceArguments(ctx, parsed.args)) {
-      const namespace = type.namespaced ? ctx.namespace : "";
-      const object = ctx.cluster.get(type.group, type.kind, namespace, name);
-      // A client dry run sends nothing: it prints what it was asked to delete.
-      if (object || ctx.dryRun === "client") targets.push({ type, name, object, namespace });
-      else if (!boolFlag(parsed, "ignore-not-found")) errors.push(`Error from server (NotFound): ${qualifiedResource(type, name)} not found`);
+      const { target, error } = lookUp(ctx, parsed, type, name, type.namespaced ? ctx.namespace : "");
+      if (target) targets.push(target);
+      if (error) errors.push(error);
     }
     return { targets, errors };
   }
@@ -212,9 +238,9 @@ export const deleteVerb: Verb = {
     { name: "timeout", type: "string", default: "0s" },
     { name: "ignore-not-found", type: "bool" },
     { name: "field-selector", type: "string", unsupported: "select the objects with -l or name them" },
-    { name: "filename", short: "f", type: "stringSlice", unsupported: "name the objects to delete as TYPE NAME" },
-    { name: "kustomize", short: "k", type: "string", unsupported: "name the objects to delete as TYPE NAME" },
-    { name: "recursive", short: "R", type: "bool", unsupported: "name the objects to delete as TYPE NAME" },
+    { name: "filename", short: "f", type: "stringSlice" },
+    { name: "kustomize", short: "k", type: "string", unsupported: "render it first (kubectl kustomize DIR > FILE) and give -f FILE" },
+    { name: "recursive", short: "R", type: "bool", unsupported: "give each directory with -f" },
     { name: "raw", type: "string", unsupported: "a raw request names no object the plan knows" },
     { name: "interactive", short: "i", type: "bool", unsupported: "it asks on a terminal before deleting" },
   ],
@@ -224,13 +250,14 @@ export const deleteVerb: Verb = {
     const grace = gracePeriodOf(parsed);
     const timeout = stringFlag(parsed, "timeout");
     if (parseGoDuration(timeout) === undefined) throw new UsageError(`invalid argument "${timeout}" for "--timeout" flag: time: invalid duration "${timeout}"`);
-    const named = checkArguments(parsed.args, parsed);
+    const fromFiles = listFlag(parsed, "filename").length > 0;
+    const named = fromFiles || checkArguments(parsed.args, parsed);
     const format = stringFlag(parsed, "output");
     if (format !== "" && format !== "name") throw new UsageError(`unexpected -o output mode: ${format}. We only support '-o name'`);
     const force = boolFlag(parsed, "force");
     if (force && grace > 0) throw new UsageError("--force and --grace-period greater than 0 cannot be specified together");
     if (force && grace === 0) output.push(IMMEDIATE_DELETION_WARNING);
-    const { targets, errors } = selectTargets(ctx, parsed, named);
+    const { targets, errors } = fromFiles ? fileTargets(ctx, parsed) : selectTargets(ctx, parsed, named);
     let warnClusterScope = ctx.enforceNamespace && !boolFlag(parsed, "all-namespaces");
     for (const target of targets) {
       if (warnClusterScope && !target.type.namespaced) {
