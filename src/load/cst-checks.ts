@@ -13,6 +13,9 @@ import { badEscape, type GoYamlProblem } from "./go-yaml.js";
  */
 export const MAX_NESTING = 500;
 
+/** go-yaml forgets a possible key after this many characters, as YAML's spec allows: a longer key is no key. */
+export const MAX_KEY_LENGTH = 1024;
+
 export interface TokenProblem extends GoYamlProblem {
   /** `limit` for a limit of kubeplan's own, `syntax` for what go-yaml refuses. */
   kind: "limit" | "syntax";
@@ -54,8 +57,14 @@ export function checkTokens(document: CST.Token): TokenProblem | undefined {
       if (item.value) stack.push({ token: item.value, depth: depth + 1 });
       if (item.key) stack.push({ token: item.key, depth: depth + 1 });
     }
+    const long = items.find((item) => item.key && isScalarToken(item.key) && item.key.source.length > MAX_KEY_LENGTH);
+    if (long?.key) return { kind: "syntax", offset: long.key.offset, message: `could not find expected ':' (a key is at most ${MAX_KEY_LENGTH} characters)` };
   }
   return undefined;
+}
+
+function isScalarToken(token: CST.Token): token is CST.FlowScalar {
+  return token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar";
 }
 
 /** Where the first quoted scalar that has no closing quote opens, if any. */

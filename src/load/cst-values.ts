@@ -6,6 +6,8 @@
 // which reports it, can take over.
 import { CST } from "yaml";
 import { badEscape } from "./go-yaml.js";
+import { plainDoubleQuoted } from "./long-quotes.js";
+import { MAX_KEY_LENGTH } from "./cst-checks.js";
 import { typePlainScalar } from "./plain-scalars.js";
 import { setOwn } from "./yaml-ast.js";
 
@@ -99,6 +101,11 @@ export function isBlockCollection(token: CST.Token | undefined): boolean {
 }
 
 function scalarValue(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): unknown {
+  // Anything after it but space (a comment with no space before `#`, a stray word) is for resolving to judge.
+  if (token.type === "double-quoted-scalar" && (token.end ?? []).every((t) => t.type === "space" || t.type === "newline")) {
+    const text = plainDoubleQuoted(token.source);
+    if (text !== undefined) return text;
+  }
   if (token.type === "double-quoted-scalar" && badEscape(token.source)) giveUp();
   let failed = false;
   const resolved = CST.resolveAsScalar(token, true, () => (failed = true));
@@ -112,7 +119,7 @@ function scalarValue(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): u
 /** An implicit key written on one line, as the string it becomes in the object. */
 function keyName(token: CST.Token | null | undefined): string {
   if (!isFlowScalar(token) || token.source === "") giveUp();
-  if (token.source.includes("\n") || token.end?.some((t) => t.type === "newline")) giveUp();
+  if (token.source.includes("\n") || token.end?.some((t) => t.type === "newline") || token.source.length > MAX_KEY_LENGTH) giveUp();
   const name = String(scalarValue(token, true));
   if (name === "<<") giveUp();
   return name;

@@ -1,6 +1,6 @@
 // From YAML text to manifest documents: one per Kubernetes object, Lists
 // flattened, each able to say where any of its values was written.
-import { Composer, LineCounter, parseAllDocuments, Parser, type Document } from "yaml";
+import { Composer, LineCounter, Parser, type Document } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast } from "./fast-yaml.js";
@@ -11,6 +11,8 @@ import { planEdits } from "./yaml-edits.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 import { splitYamlStream, type StreamChunk } from "./yaml-stream.js";
 import { appendAll } from "../util/append.js";
+import { boundedText } from "../util/bounded-text.js";
+import { withCheapQuotes } from "./long-quotes.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -40,7 +42,7 @@ function isListKind(value: KubeObject): boolean {
 }
 
 function loadFinding(file: string, at: Position, rule: string, message: string, path = "", rendered = false): Finding {
-  const finding: Finding = { severity: "error", rule, message, file, line: at.line, column: at.column, path };
+  const finding: Finding = { severity: "error", rule, message: boundedText(message), file, line: at.line, column: at.column, path };
   if (rendered) finding.rendered = true;
   return finding;
 }
@@ -105,7 +107,8 @@ class FileSource {
     if (!parsed) {
       const chunk = this.chunks[low]!;
       const text = this.text.slice(chunk.start, chunk.end);
-      parsed = { chunk, text, trees: parseAllDocuments(text, KUBERNETES_YAML_OPTIONS) as Document[] };
+      const tokens = withCheapQuotes(new Parser().parse(text));
+      parsed = { chunk, text, trees: [...(new Composer(KUBERNETES_YAML_OPTIONS).compose(tokens) as Iterable<Document>)] };
       this.parsed.set(low, parsed);
     }
     const relative = offset - parsed.chunk.start;
@@ -285,7 +288,7 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
     return 1;
   }
   const chunkText = text.slice(chunk.start, chunk.end);
-  const tokens = [...new Parser().parse(chunkText)];
+  const tokens = withCheapQuotes(new Parser().parse(chunkText));
   for (const token of tokens) {
     const tokenProblem = checkTokens(token);
     if (tokenProblem) {

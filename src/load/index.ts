@@ -3,6 +3,7 @@ import type { Finding, LoadResult } from "../types.js";
 import { parseManifests } from "./documents.js";
 import { expandPaths, INPUT_RULES, readInput, type InputError, type ReadOptions } from "./read-inputs.js";
 import { appendAll } from "../util/append.js";
+import { boundedText } from "../util/bounded-text.js";
 
 export { parseManifests, type ParsedFile } from "./documents.js";
 export { scalarSourceAt } from "./yaml-ast.js";
@@ -13,7 +14,7 @@ export {
 
 /** A path that could not be read, as a finding about its file. */
 export function inputErrorFinding(error: InputError): Finding {
-  return { severity: "error", rule: error.rule ?? INPUT_RULES.unreadable, message: error.message, file: error.file, line: 1, column: 1, path: "" };
+  return { severity: "error", rule: error.rule ?? INPUT_RULES.unreadable, message: boundedText(error.message), file: error.file, line: 1, column: 1, path: "" };
 }
 
 /** Loads text already in memory (stdin, tests, the library API). */

@@ -4,6 +4,7 @@
 import type { Finding, FindingFix, Severity, TextEdit, ValidateResult } from "../types.js";
 import { arrayOf, recordOf } from "../util/object-access.js";
 import { compareFindings } from "../validate/findings.js";
+import { boundedText } from "../util/bounded-text.js";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -32,7 +33,7 @@ export function sanitizeFinding(value: unknown): Finding {
   const finding: Finding = {
     severity,
     rule: asText(raw.rule, "unknown") || "unknown",
-    message: asText(raw.message),
+    message: boundedText(asText(raw.message)),
     file: asText(raw.file, "<unknown>") || "<unknown>",
     line: positiveInteger(raw.line),
     column: positiveInteger(raw.column),

@@ -8,6 +8,7 @@ import type { RuleContext } from "../rules/types.js";
 import { createSchemaValidator, type SchemaValidator } from "../schema/index.js";
 import { createPathFindings } from "./create-path.js";
 import { markCrdScope } from "./find-crds.js";
+import { boundedText } from "../util/bounded-text.js";
 import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
 import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.js";
 import { reportToFinding } from "./findings.js";
@@ -31,11 +32,12 @@ export function summarize(document: ManifestDocument): DocumentSummary {
     index: document.index,
     pointerPrefix: document.pointerPrefix,
     line: document.locate("").line,
-    apiVersion: String(object.apiVersion),
-    kind: String(object.kind),
-    name: typeof object.metadata?.name === "string" ? object.metadata.name : "",
+    // Shown in reports as the document's title: as long as a message at most.
+    apiVersion: boundedText(String(object.apiVersion)),
+    kind: boundedText(String(object.kind)),
+    name: typeof object.metadata?.name === "string" ? boundedText(object.metadata.name) : "",
   };
-  if (typeof object.metadata?.namespace === "string") summary.namespace = object.metadata.namespace;
+  if (typeof object.metadata?.namespace === "string") summary.namespace = boundedText(object.metadata.namespace);
   return summary;
 }
 

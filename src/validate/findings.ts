@@ -1,6 +1,7 @@
 // Turns a check's report (a pointer inside an object) into a finding placed in a file.
 import type { Finding, FindingFix, ManifestDocument, ProposedFix, Report, Severity } from "../types.js";
 import { isSecretLike, isSecretPointer, redactSecretTexts, secretTextsOf } from "../util/secret-values.js";
+import { boundedText, MAX_MESSAGE_LENGTH } from "../util/bounded-text.js";
 
 /** The secret values of each Secret-like document that has findings, worked out once. */
 const secretTexts = new WeakMap<ManifestDocument, string[]>();
@@ -43,7 +44,18 @@ export function reportToFinding(
   if (document.rendered) finding.rendered = true;
   const fix = findingFix(document, report);
   if (fix) finding.fix = fix;
-  return isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
+  // Shortened after the Secret values are taken out: a cut value would no longer be found whole.
+  const safe = isSecretLike(document.object) ? withoutSecretValues(document, finding) : finding;
+  return withBoundedText(safe);
+}
+
+/** A suggestion or fix as long as the input is no help to read: it is left out, and the message shortened. */
+function withBoundedText(finding: Finding): Finding {
+  finding.message = boundedText(finding.message);
+  const tooLong = (text: string) => text.length > MAX_MESSAGE_LENGTH;
+  if (finding.suggestion !== undefined && tooLong(finding.suggestion)) delete finding.suggestion;
+  if (finding.fix && (tooLong(finding.fix.description) || finding.fix.edits.some((edit) => tooLong(edit.text)))) delete finding.fix;
+  return finding;
 }
 
 /**
