@@ -1,6 +1,6 @@
 // From YAML text to manifest documents: one per Kubernetes object, Lists
 // flattened, each able to say where any of its values was written.
-import { Composer, LineCounter, Parser, type Document } from "yaml";
+import { Composer, LineCounter, Parser, type Document, type YAMLError } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast } from "./fast-yaml.js";
@@ -304,6 +304,22 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
   return docs.length;
 }
 
+/**
+ * Where a document's first YAML error is reported. yaml places a missing
+ * closing quote at the end of the text: the quote that opened it says more.
+ * A key that runs onto the next line is reported at its start; go-yaml
+ * finds the problem where the `:` after it is, as a reader would.
+ */
+function errorOffset(errors: readonly YAMLError[], quoteStart: number | undefined, chunkText: string): number {
+  const first = errors[0]!;
+  if (first.code === "MISSING_CHAR" && /quote/.test(first.message) && quoteStart !== undefined) return quoteStart;
+  if (first.code === "BLOCK_AS_IMPLICIT_KEY" || first.code === "MULTILINE_IMPLICIT_KEY") {
+    const [start, end] = errors.find((error) => error.code === "MULTILINE_IMPLICIT_KEY" && error.pos[0] === first.pos[0])?.pos ?? [];
+    if (start !== undefined && end !== undefined && chunkText.slice(start, end).includes("\n")) return end;
+  }
+  return first.pos[0];
+}
+
 /** One composed document: its YAML errors and duplicate keys, or its objects. */
 function parseDocument(
   text: string,
@@ -321,8 +337,7 @@ function parseDocument(
   // A broken document is one finding, as kubectl stops at its first error: what follows it is a consequence.
   const [error] = doc.errors;
   if (error) {
-    // yaml places a missing closing quote at the end of the text; the quote that opened it says more.
-    const offset = error.code === "MISSING_CHAR" && /quote/.test(error.message) && quoteStart !== undefined ? quoteStart : error.pos[0];
+    const offset = errorOffset(doc.errors, quoteStart, text.slice(chunk.start, chunk.end));
     out.findings.push(loadFinding(name, at(offset), "yaml/syntax", `YAML syntax error: ${error.message}`, "", origin.rendered));
   }
   for (const offset of duplicateKeyOffsets(doc)) {

@@ -13,7 +13,7 @@ const BROKEN: Array<{ name: string; broken: string; finding: string }> = [
   { name: "a flow collection left open", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\ndata: [\n", finding: "yaml/syntax@10" },
   { name: "binary junk", broken: "\u0000\u0001\u00ff\u00fe junk \u001b[31m\n\u007f\u0085\n", finding: "yaml/syntax@7" },
   { name: "an escape go-yaml refuses", broken: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: esc}\ndata:\n  path: "a\\/b"\n', finding: "yaml/syntax@11" },
-  { name: "a bad indentation", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: y\n", finding: "yaml/syntax@10" },
+  { name: "a bad indentation", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: y\n", finding: "yaml/syntax@11" },
   { name: "a document separator with text after it", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: sep}\n--- junk\n", finding: "yaml/syntax@10" },
 ];
 
