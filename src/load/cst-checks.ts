@@ -21,7 +21,7 @@ export interface TokenProblem extends GoYamlProblem {
   kind: "limit" | "syntax";
 }
 
-function collectionItems(token: CST.Token): Array<{ key?: CST.Token | null; value?: CST.Token }> | undefined {
+function collectionItems(token: CST.Token): Array<{ start?: CST.SourceToken[]; key?: CST.Token | null; value?: CST.Token }> | undefined {
   switch (token.type) {
     case "block-map":
     case "block-seq":
@@ -32,8 +32,12 @@ function collectionItems(token: CST.Token): Array<{ key?: CST.Token | null; valu
   }
 }
 
-/** The first problem among a document's tokens, in document order. */
-export function checkTokens(document: CST.Token): TokenProblem | undefined {
+/**
+ * The first problem among a document's tokens, in document order.
+ * `keyLength`: whether implicit keys are held to go-yaml's length (not in a
+ * JSON stream, which kubectl reads with a JSON decoder).
+ */
+export function checkTokens(document: CST.Token, { keyLength }: { keyLength: boolean }): TokenProblem | undefined {
   const stack: Array<{ token: CST.Token; depth: number }> = [{ token: document, depth: 0 }];
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
@@ -57,14 +61,17 @@ export function checkTokens(document: CST.Token): TokenProblem | undefined {
       if (item.value) stack.push({ token: item.value, depth: depth + 1 });
       if (item.key) stack.push({ token: item.key, depth: depth + 1 });
     }
-    const long = items.find((item) => item.key && isScalarToken(item.key) && item.key.source.length > MAX_KEY_LENGTH);
+    const long = keyLength ? items.find((item) => isLongImplicitKey(item)) : undefined;
     if (long?.key) return { kind: "syntax", offset: long.key.offset, message: `could not find expected ':' (a key is at most ${MAX_KEY_LENGTH} characters)` };
   }
   return undefined;
 }
 
-function isScalarToken(token: CST.Token): token is CST.FlowScalar {
-  return token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar";
+/** A key written without `?` (which allows any length) and longer than go-yaml reads as a key. */
+function isLongImplicitKey(item: { start?: CST.SourceToken[]; key?: CST.Token | null }): boolean {
+  const key = item.key;
+  if (!key || !(key.type === "scalar" || key.type === "single-quoted-scalar" || key.type === "double-quoted-scalar")) return false;
+  return key.source.length > MAX_KEY_LENGTH && !item.start?.some((token) => token.type === "explicit-key-ind");
 }
 
 /** Where the first quoted scalar that has no closing quote opens, if any. */

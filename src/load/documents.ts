@@ -9,7 +9,7 @@ import { duplicateKeyOffsets } from "./duplicate-keys.js";
 import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
 import { planEdits } from "./yaml-edits.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
-import { splitYamlStream, type StreamChunk } from "./yaml-stream.js";
+import { isJsonStream, splitYamlStream, type StreamChunk } from "./yaml-stream.js";
 import { appendAll } from "../util/append.js";
 import { boundedText } from "../util/bounded-text.js";
 import { withCheapQuotes } from "./long-quotes.js";
@@ -289,8 +289,9 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
   }
   const chunkText = text.slice(chunk.start, chunk.end);
   const tokens = withCheapQuotes(new Parser().parse(chunkText));
+  const keyLength = !isJsonStream(text);
   for (const token of tokens) {
-    const tokenProblem = checkTokens(token);
+    const tokenProblem = checkTokens(token, { keyLength });
     if (tokenProblem) {
       const rule = tokenProblem.kind === "limit" ? "yaml/limit" : "yaml/syntax";
       const message = tokenProblem.kind === "limit" ? `YAML ${tokenProblem.message}` : `YAML syntax error: ${tokenProblem.message}`;

@@ -61,10 +61,6 @@ export function documentToJS(doc: Document): { value: unknown } | { problem: Con
   } catch (error) {
     if (!(error instanceof NeedsFullConversion)) throw error;
   }
-  const complexKey = collectionKeyOffset(doc);
-  if (complexKey !== undefined) {
-    return { problem: { rule: "yaml/syntax", message: "invalid map key: a key must be a string, a number or a boolean, not a mapping or a list", offset: complexKey } };
-  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -74,19 +70,6 @@ export function documentToJS(doc: Document): { value: unknown } | { problem: Con
   const [start = 0, , end = start] = doc.range ?? [];
   const copied = expandedCopy(value, MAX_EXPANDED_VALUES + (end - start));
   return copied.complete ? { value: copied.value } : { problem: aliasProblem(doc, "yaml/limit", copied.reason) };
-}
-
-/** Where the first key that is a mapping or a list is (`? [a, b]`): JSON has no such keys, and kubectl refuses them. */
-function collectionKeyOffset(doc: Document): number | undefined {
-  let offset: number | undefined;
-  visit(doc, {
-    Pair: (_key, pair) => {
-      if (!isMap(pair.key) && !isSeq(pair.key)) return undefined;
-      offset = (pair.key as Node).range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
-  return offset;
 }
 
 function firstNodeOffset(doc: Document, test: (node: unknown) => boolean): number {

@@ -41,7 +41,8 @@ describe("catastrophic patterns run in linear time", () => {
     const validator = validatorWith({ "x-kubernetes-validations": [{ rule: `self.matches('${pattern}')`, message: "no match" }] });
     const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: t}\nspec:\n  v: "${EVIL}"\n`);
     const { result, ms } = timed(() => validator.validate(document!));
-    expect(result.map((f) => f.message)).toEqual([`spec.v: Invalid value: "${EVIL}": no match`]);
+    // The value is quoted by its start and end only.
+    expect(result.map((f) => f.message)).toEqual([expect.stringMatching(/^spec\.v: Invalid value: "a{119}…\[\d+ characters\]…a+!": no match$/)]);
     expect(ms).toBeLessThan(2000);
   });
 });

@@ -57,8 +57,6 @@ const OTHERS: Array<{ name: string; broken: string; kubectl: string; line: numbe
   { name: "binary junk", broken: "\u0000\u0001\u00ff\u00fe junk \u001b[31m\n\u007f\u0085\n", kubectl: "control characters are not allowed", line: 8, column: 1 },
   { name: "an alias to no anchor", broken: `${head}data:\n  a: *nope\n`, kubectl: "unknown anchor 'nope' referenced", line: 13, column: 6 },
   { name: "a merge key with a number", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  <<: 5\n  name: m\n", kubectl: "map merge requires map or sequence of maps as the value", line: 11, column: 3 },
-  { name: "a list as a key", broken: `${head}data:\n  ? [a, b]\n  : c\n`, kubectl: 'invalid map key: []interface {}{"a", "b"}', line: 13, column: 5 },
-  { name: "a mapping as a key", broken: `${head}data:\n  ? {a: b}\n  : c\n`, kubectl: "invalid map key: map[interface {}]interface {}{\"a\":\"b\"}", line: 13, column: 5 },
 ];
 
 function load(broken: string) {
