@@ -6,6 +6,8 @@ import { atLeast } from "../util/release.js";
 const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // Add gates as checks need them, with the release whose default turned them on
   // (kube_features.go / versioned_kube_features.go of that release).
+  ContainerRestartRules: "1.35",
+  EnvFiles: "1.35",
   HPAConfigurableTolerance: "1.35",
   ImageVolume: "1.35",
   InPlacePodVerticalScaling: "1.33",

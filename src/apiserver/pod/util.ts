@@ -1,7 +1,9 @@
 // Dropping fields whose feature is off in the target release, before
 // validation (pkg/api/pod/util.go: DropDisabledPodFields, DropDisabledTemplateFields).
 import { featureEnabled } from "../features.js";
+import { atLeast } from "../../util/release.js";
 import { containersWithPath } from "../validation/core/security-context.js";
+import { list } from "../validation/core/fields.js";
 import { FieldPath } from "../field/path.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
 
@@ -14,6 +16,32 @@ function dropDisabledFields(spec: JsonRecord | undefined, kubernetesVersion: str
   if (!featureEnabled("ProcMountType", kubernetesVersion)) {
     for (const { container } of containersWithPath(spec, FieldPath.root("spec"))) {
       if (isRecord(container.securityContext)) delete container.securityContext.procMount;
+    }
+  }
+  if (!featureEnabled("ContainerRestartRules", kubernetesVersion)) dropContainerRestartRules(spec, kubernetesVersion);
+  if (!featureEnabled("EnvFiles", kubernetesVersion)) dropFileKeyRef(spec);
+}
+
+/**
+ * dropContainerRestartRules: what a container may only set with
+ * ContainerRestartRules (1.34 drops it; before 1.34 a container's own
+ * restartPolicy, then only for sidecars, was the only field and stays).
+ */
+function dropContainerRestartRules(spec: JsonRecord, kubernetesVersion: string): void {
+  const fieldExists = atLeast(kubernetesVersion, "1.34");
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
+    for (const container of list(spec, key)) {
+      delete container.restartPolicyRules;
+      if (fieldExists && (key !== "initContainers" || container.restartPolicy !== "Always")) delete container.restartPolicy;
+    }
+  }
+}
+
+/** dropFileKeyRefInUse: environment variables read from files need EnvFiles. */
+function dropFileKeyRef(spec: JsonRecord): void {
+  for (const { container } of containersWithPath(spec, FieldPath.root("spec"))) {
+    for (const variable of Array.isArray(container.env) ? container.env : []) {
+      if (isRecord(variable) && isRecord(variable.valueFrom)) delete variable.valueFrom.fileKeyRef;
     }
   }
 }

@@ -1,6 +1,6 @@
 // The containers of a pod spec (validateContainers, validateInitContainers,
 // validateEphemeralContainers and validateContainerCommon), in upstream's order.
-import { duplicate, forbidden, invalid, notFound, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { duplicate, forbidden, invalid, notFound, notSupported, required, tooMany, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { validateEnv, validateEnvFrom } from "./env.js";
 import { isSet, list, obj, str } from "./fields.js";
@@ -112,15 +112,67 @@ export function validateContainers(containers: JsonRecord[], fldPath: FieldPath,
     if (allNames.has(name)) errors.push(duplicate(path.child("name"), name));
     else allNames.add(name);
     appendAll(errors, validateRunningContainerHandlers(container, path, context));
-    if (isSet(container, "restartPolicy")) errors.push(forbidden(path.child("restartPolicy"), "may not be set for non-init containers"));
+    if (context.opts.allowContainerRestartPolicyRules) appendAll(errors, validateContainerRestartPolicy(container, path));
+    else if (isSet(container, "restartPolicy")) errors.push(forbidden(path.child("restartPolicy"), "may not be set for non-init containers"));
   });
   appendAll(errors, checkHostPortConflicts(containers, fldPath));
   return errors;
 }
 
-/** validateInitContainerRestartPolicy: Always (a sidecar) is the only value. */
-function validateInitContainerRestartPolicy(restartPolicy: string, fldPath: FieldPath): ErrorList {
-  return restartPolicy === "Always" ? [] : [notSupported(fldPath, restartPolicy, ["Always"])];
+const CONTAINER_RESTART_POLICIES = ["Always", "Never", "OnFailure"];
+const RESTART_RULE_ACTIONS = ["Restart"];
+const RESTART_RULE_OPERATORS = ["In", "NotIn"];
+const MAX_RESTART_RULES = 20;
+const MAX_RESTART_RULE_EXIT_CODES = 255;
+
+/**
+ * validateContainerRestartPolicy: a container's own restartPolicy, and the
+ * rules (at most 20, each with a known action and exit codes) that need it.
+ */
+function validateContainerRestartPolicy(container: JsonRecord, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const rules = list(container, "restartPolicyRules");
+  const restartPolicyPath = fldPath.child("restartPolicy");
+  if (!isSet(container, "restartPolicy")) {
+    if (rules.length === 0) return errors;
+    errors.push(required(restartPolicyPath, "must specify restartPolicy when restart rules are used"));
+  } else {
+    const restartPolicy = str(container, "restartPolicy");
+    if (!CONTAINER_RESTART_POLICIES.includes(restartPolicy)) errors.push(notSupported(restartPolicyPath, restartPolicy, CONTAINER_RESTART_POLICIES));
+  }
+  const rulesPath = fldPath.child("restartPolicyRules");
+  if (rules.length > MAX_RESTART_RULES) errors.push(tooMany(rulesPath, rules.length, MAX_RESTART_RULES));
+  rules.forEach((rule, i) => {
+    const rulePath = rulesPath.index(i);
+    const action = str(rule, "action");
+    if (!RESTART_RULE_ACTIONS.includes(action)) errors.push(notSupported(rulePath.child("action"), action, RESTART_RULE_ACTIONS));
+    const exitCodes = obj(rule, "exitCodes");
+    if (!exitCodes) {
+      errors.push(required(rulePath.child("exitCodes"), "must be specified"));
+      return;
+    }
+    const operator = str(exitCodes, "operator");
+    if (!RESTART_RULE_OPERATORS.includes(operator)) errors.push(notSupported(rulePath.child("exitCodes", "operator"), operator, RESTART_RULE_OPERATORS));
+    const values = list(exitCodes, "values");
+    if (values.length > MAX_RESTART_RULE_EXIT_CODES) errors.push(tooMany(rulePath.child("exitCodes", "values"), values.length, MAX_RESTART_RULE_EXIT_CODES));
+  });
+  return errors;
+}
+
+/**
+ * validateInitContainerRestartPolicy: Always makes a sidecar, which takes no
+ * rules; with ContainerRestartRules an init container may also set Never or
+ * OnFailure, and rules with them.
+ */
+function validateInitContainerRestartPolicy(container: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+  if (!isSet(container, "restartPolicy")) {
+    return list(container, "restartPolicyRules").length > 0 ? [required(fldPath.child("restartPolicy"), "must specify restartPolicy when restart rules are used")] : [];
+  }
+  const restartPolicy = str(container, "restartPolicy");
+  if (!opts.allowContainerRestartPolicyRules) return restartPolicy === "Always" ? [] : [notSupported(fldPath.child("restartPolicy"), restartPolicy, ["Always"])];
+  if (restartPolicy !== "Always") return validateContainerRestartPolicy(container, fldPath);
+  if (list(container, "restartPolicyRules").length === 0) return [];
+  return [forbidden(fldPath.child("restartPolicyRules"), "restartPolicyRules are not allowed for init containers with restart policy Always")];
 }
 
 const NOT_FOR_INIT = "may not be set for init containers without restartPolicy=Always";
@@ -132,12 +184,8 @@ export function validateInitContainers(containers: JsonRecord[], regularContaine
   containers.forEach((container, i) => {
     const idxPath = fldPath.index(i);
     appendAll(errors, validateContainerCommon(container, idxPath, context));
-    let restartAlways = false;
-    if (isSet(container, "restartPolicy")) {
-      const restartPolicy = str(container, "restartPolicy");
-      appendAll(errors, validateInitContainerRestartPolicy(restartPolicy, idxPath.child("restartPolicy")));
-      restartAlways = restartPolicy === "Always";
-    }
+    appendAll(errors, validateInitContainerRestartPolicy(container, idxPath, context.opts));
+    const restartAlways = isSet(container, "restartPolicy") && str(container, "restartPolicy") === "Always";
     const name = str(container, "name");
     if (allNames.has(name)) errors.push(duplicate(idxPath.child("name"), name));
     else if (name.length > 0) allNames.add(name);
@@ -159,7 +207,7 @@ export function validateInitContainers(containers: JsonRecord[], regularContaine
 }
 
 /** Fields of EphemeralContainerCommon an ephemeral container may not set, in the struct's order. */
-const EPHEMERAL_FORBIDDEN_FIELDS = ["ports", "resources", "resizePolicy", "restartPolicy", "livenessProbe", "readinessProbe", "startupProbe", "lifecycle"];
+const EPHEMERAL_FORBIDDEN_FIELDS = ["ports", "resources", "resizePolicy", "restartPolicy", "restartPolicyRules", "livenessProbe", "readinessProbe", "startupProbe", "lifecycle"];
 
 /**
  * Whether a field differs from Go's zero value: an empty list or map, or a

@@ -4,8 +4,9 @@
 import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isRelaxedEnvVarName } from "../../apimachinery/validation.js";
 import { invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
-import { isSet, obj, str } from "./fields.js";
-import { validateQualifiedName } from "./names.js";
+import { obj, str } from "./fields.js";
+import { validateDNS1123Label, validateQualifiedName } from "./names.js";
+import { validatePathNoBacksteps } from "./paths.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
@@ -159,8 +160,23 @@ function validateKeySelector(selector: JsonRecord, fldPath: FieldPath): ErrorLis
   return errors;
 }
 
+/** validateFileKeySelector: a key that is an environment variable name, a volume name, a path without `..`. */
+function validateFileKeySelector(selector: JsonRecord, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const key = str(selector, "key");
+  if (key.length === 0) errors.push(required(fldPath.child("key")));
+  else appendAll(errors, isRelaxedEnvVarName(key).map((message) => invalid(fldPath.child("key"), key, message)));
+  const volumeName = str(selector, "volumeName");
+  if (volumeName.length === 0) errors.push(required(fldPath.child("volumeName")));
+  else appendAll(errors, validateDNS1123Label(volumeName, fldPath.child("volumeName")));
+  const path = str(selector, "path");
+  if (path.length === 0) errors.push(required(fldPath.child("path")));
+  else appendAll(errors, validatePathNoBacksteps(path, fldPath.child("path")));
+  return errors;
+}
+
 /** validateEnvVarValueFrom: exactly one source, and no `value` beside it. */
-function validateEnvVarValueFrom(variable: JsonRecord, fldPath: FieldPath): ErrorList {
+function validateEnvVarValueFrom(variable: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const valueFrom = obj(variable, "valueFrom");
   if (!valueFrom) return [];
   const errors: ErrorList = [];
@@ -183,9 +199,15 @@ function validateEnvVarValueFrom(variable: JsonRecord, fldPath: FieldPath): Erro
     numSources++;
     appendAll(errors, validateKeySelector(selector, fldPath.child(source)));
   }
-  // fileKeyRef (EnvFiles) is a source too.
-  if (isSet(valueFrom, "fileKeyRef")) numSources++;
-  if (numSources === 0) errors.push(invalid(fldPath, "", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
+  const fileKeyRef = obj(valueFrom, "fileKeyRef");
+  if (fileKeyRef) {
+    numSources++;
+    appendAll(errors, validateFileKeySelector(fileKeyRef, fldPath.child("fileKeyRef")));
+  }
+  if (numSources === 0) {
+    const sources = opts.allowEnvFilesValidation ? "`fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`" : "`fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`";
+    errors.push(invalid(fldPath, "", `must specify one of: ${sources}`));
+  }
   else if (str(variable, "value").length !== 0) errors.push(invalid(fldPath, "", "may not be specified when `value` is not empty"));
   else if (numSources > 1) errors.push(invalid(fldPath, "", "may not have more than one field specified at a time"));
   return errors;
@@ -203,7 +225,7 @@ export function validateEnv(vars: JsonRecord[], fldPath: FieldPath, opts: PodVal
     const name = str(variable, "name");
     if (name.length === 0) errors.push(required(idxPath.child("name")));
     else appendAll(errors, envVarNameMessages(name, opts).map((message) => invalid(idxPath.child("name"), name, message)));
-    appendAll(errors, validateEnvVarValueFrom(variable, idxPath.child("valueFrom")));
+    appendAll(errors, validateEnvVarValueFrom(variable, idxPath.child("valueFrom"), opts));
   });
   return errors;
 }

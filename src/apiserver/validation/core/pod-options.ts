@@ -21,6 +21,10 @@ export interface PodValidationOptions {
   allowOnlyRecursiveSELinuxChangePolicy: boolean;
   podLevelResourcesEnabled: boolean;
   allowSidecarResizePolicy: boolean;
+  /** Container-level restartPolicy and restartPolicyRules (ContainerRestartRules). */
+  allowContainerRestartPolicyRules: boolean;
+  /** Environment variables read from files (EnvFiles): the wording of an empty valueFrom. */
+  allowEnvFilesValidation: boolean;
 }
 
 /** The options of a create request in `kubernetesVersion`. */
@@ -43,5 +47,7 @@ export function podValidationOptions(kubernetesVersion: string, resourceIsPod: b
     allowOnlyRecursiveSELinuxChangePolicy: !enabled("SELinuxChangePolicy"),
     podLevelResourcesEnabled: enabled("PodLevelResources"),
     allowSidecarResizePolicy: enabled("InPlacePodVerticalScaling"),
+    allowContainerRestartPolicyRules: enabled("ContainerRestartRules"),
+    allowEnvFilesValidation: enabled("EnvFiles"),
   };
 }

@@ -2,7 +2,7 @@
 // ValidatePodSpec, ValidatePodTemplateSpec, ValidatePodTemplate), in upstream's
 // order. The checks of each part live in their own files; this one holds the
 // pod-level fields and the order they are checked in.
-import { forbidden, invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { forbidden, invalid, notFound, notSupported, required, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
 import { validateAnnotations } from "../../apimachinery/objectmeta.js";
@@ -16,7 +16,7 @@ import type { PodValidationOptions } from "./pod-options.js";
 import { validateAppArmorAnnotationsAndFieldsMatchOnCreate, validatePodSpecificAnnotations, validateSeccompAnnotationsAndFields } from "./pod-annotations.js";
 import { validatePodResourceClaims } from "./resource-claims.js";
 import { validateOverhead, validatePodResources } from "./resources.js";
-import { validatePodOS, validatePodSpecSecurityContext, validateWindowsHostProcessPod } from "./security-context.js";
+import { containersWithPath, validatePodOS, validatePodSpecSecurityContext, validateWindowsHostProcessPod } from "./security-context.js";
 import { validatePodHostNetworkDeps } from "./ports.js";
 import { validateReadinessGates, validateSchedulingGates } from "./scheduling-gates.js";
 import { validateTolerations } from "./tolerations.js";
@@ -63,6 +63,24 @@ function validateHostUsers(spec: JsonRecord, fldPath: FieldPath): ErrorList {
   if (spec.hostNetwork === true) errors.push(forbidden(fldPath.child("hostNetwork"), "when `pod.Spec.HostUsers` is false"));
   if (spec.hostPID === true) errors.push(forbidden(fldPath.child("HostPID"), "when `pod.Spec.HostUsers` is false"));
   if (spec.hostIPC === true) errors.push(forbidden(fldPath.child("HostIPC"), "when `pod.Spec.HostUsers` is false"));
+  return errors;
+}
+
+/** validateFileKeyRefVolumes: an environment variable read from a file names an emptyDir volume of the pod. */
+function validateFileKeyRefVolumes(spec: JsonRecord, fldPath: FieldPath): ErrorList {
+  const volumes = new Map(list(spec, "volumes").map((volume) => [str(volume, "name"), volume]));
+  const errors: ErrorList = [];
+  for (const { container, path } of containersWithPath(spec, fldPath)) {
+    list(container, "env").forEach((variable, j) => {
+      const fileKeyRef = obj(obj(variable, "valueFrom") ?? {}, "fileKeyRef");
+      if (!fileKeyRef) return;
+      const volumeName = str(fileKeyRef, "volumeName");
+      const volumeNamePath = path.child("env").index(j).child("valueFrom", "fileKeyRef", "volumeName");
+      const volume = volumes.get(volumeName);
+      if (!volume) errors.push(notFound(volumeNamePath, volumeName));
+      else if (!obj(volume, "emptyDir")) errors.push(invalid(volumeNamePath, volumeName, "referenced volume must be of type emptyDir"));
+    });
+  }
   return errors;
 }
 
@@ -130,6 +148,7 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   if (isSet(spec, "preemptionPolicy")) appendAll(errors, validatePreemptionPolicy(str(spec, "preemptionPolicy"), fldPath.child("preemptionPolicy")));
   if (isSet(spec, "overhead")) appendAll(errors, validateOverhead(spec.overhead, fldPath.child("overhead"), opts));
   appendAll(errors, validatePodOS(spec, fldPath));
+  appendAll(errors, validateFileKeyRefVolumes(spec, fldPath));
   return errors;
 }
 

@@ -6,6 +6,9 @@ import { LABEL, SUBDOMAIN } from "../../../rules/messages.js";
 const pod = (...spec: string[]) => yaml("apiVersion: v1", "kind: Pod", "metadata: {name: p}", "spec:", ...spec.map((line) => "  " + line));
 /** A Pod with one container `app` whose fields are the given lines. */
 const container = (...lines: string[]) => pod("containers:", "- name: app", "  image: x", ...lines.map((line) => "  " + line));
+/** A Pod whose container reads A from a file (`fileKeyRef` as given), beside emptyDir, plain and configMap volumes. */
+const envFile = (fileKeyRef: string) =>
+  pod("volumes: [{name: envs, emptyDir: {}}, {name: plain}, {name: config, configMap: {name: c}}]", "containers:", "- name: app", "  image: x", `  env: [{name: A, valueFrom: {fileKeyRef: ${fileKeyRef}}}]`);
 /** A PodTemplate whose pod spec is the given lines. */
 const template = (...spec: string[]) => yaml("apiVersion: v1", "kind: PodTemplate", "metadata: {name: t}", "template:", "  spec:", ...spec.map((line) => "    " + line));
 
@@ -78,6 +81,8 @@ describe("ValidateEnv and ValidateEnvFrom", () => {
     ["envFrom with one source each", container("envFrom: [{configMapRef: {name: c}}, {prefix: X_, secretRef: {name: s}}]")],
     ["relaxed names from 1.32", container("env: [{name: '1st var', value: a}]")],
     ["labels and annotations by key", container("env:", "- {name: A, valueFrom: {fieldRef: {fieldPath: \"metadata.labels['app']\"}}}", "- {name: B, valueFrom: {fieldRef: {fieldPath: \"metadata.annotations['Example.com/x']\"}}}")],
+    ["a variable read from a file of an emptyDir volume", envFile("{volumeName: envs, path: config/app.env, key: 'DB.url', optional: true}")],
+    ["a fileKeyRef volume without source (an emptyDir by default)", envFile("{volumeName: plain, path: a.env, key: A}")],
     ["resource fields with divisors", container("env: [{name: A, valueFrom: {resourceFieldRef: {resource: limits.memory, divisor: 1Mi}}}, {name: B, valueFrom: {resourceFieldRef: {resource: requests.hugepages-2Mi}}}]")],
   ])("accepts %s", (_name, text) => {
     expect(createPath(text)).toEqual([]);
@@ -85,7 +90,27 @@ describe("ValidateEnv and ValidateEnvFrom", () => {
 
   it.each([
     ["a value together with valueFrom", container("env: [{name: DB, value: changeme, valueFrom: {secretKeyRef: {name: db, key: password}}}]"), "1.36", ['spec.containers[0].env[0].valueFrom: Invalid value: "": may not be specified when `value` is not empty']],
-    ["a valueFrom without source", container("env: [{name: A, valueFrom: {}}]"), "1.36", ['spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`']],
+    ["a valueFrom without source", container("env: [{name: A, valueFrom: {}}]"), "1.36", ['spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`']],
+    ["a valueFrom without source before EnvFiles (1.35)", container("env: [{name: A, valueFrom: {}}]"), "1.34", ['spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`']],
+    // 1.34 drops fileKeyRef while EnvFiles is off: nothing is left.
+    ["a fileKeyRef in 1.34", envFile("{volumeName: envs, path: a.env, key: A}"), "1.34", ['spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`']],
+    ["a fileKeyRef with nothing set", envFile("{volumeName: '', path: '', key: ''}"), "1.36", [
+      'spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Not found: ""',
+      "spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Required value",
+      "spec.containers[0].env[0].valueFrom.fileKeyRef.path: Required value",
+      "spec.containers[0].env[0].valueFrom.fileKeyRef.key: Required value",
+    ]],
+    ["a fileKeyRef key with `=`, a path with `..`", envFile("{volumeName: envs, path: ../a.env, key: 'A=B'}"), "1.36", [
+      "spec.containers[0].env[0].valueFrom.fileKeyRef.path: Invalid value: \"../a.env\": must not contain '..'",
+      'spec.containers[0].env[0].valueFrom.fileKeyRef.key: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than \'=\'',
+    ]],
+    ["a fileKeyRef volume name that is no DNS label", envFile("{volumeName: Env_Files, path: a.env, key: A}"), "1.36", [
+      `spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Invalid value: "Env_Files": ${LABEL}`,
+      'spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Not found: "Env_Files"',
+    ]],
+    ["a fileKeyRef of a volume the pod does not have", envFile("{volumeName: other, path: a.env, key: A}"), "1.36", ['spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Not found: "other"']],
+    ["a fileKeyRef of a configMap volume", envFile("{volumeName: config, path: a.env, key: A}"), "1.36", ['spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Invalid value: "config": referenced volume must be of type emptyDir']],
+    ["a fileKeyRef beside a secretKeyRef", envFile("{volumeName: envs, path: a.env, key: A}, secretKeyRef: {name: s, key: k}"), "1.36", ['spec.containers[0].env[0].valueFrom: Invalid value: "": may not have more than one field specified at a time']],
     ["a valueFrom with two sources", container("env: [{name: A, valueFrom: {configMapKeyRef: {name: c, key: k}, secretKeyRef: {name: s, key: k}}}]"), "1.36", ['spec.containers[0].env[0].valueFrom: Invalid value: "": may not have more than one field specified at a time']],
     ["an empty name", container("env: [{name: '', value: a}]"), "1.36", ["spec.containers[0].env[0].name: Required value"]],
     ["a name with `=`", container("env: [{name: 'A=B', value: a}]"), "1.36", ['spec.containers[0].env[0].name: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than \'=\'']],
@@ -123,7 +148,7 @@ describe("ValidateEnv and ValidateEnvFrom", () => {
 
   it("places a valueFrom error at its value", () => {
     expect(createPath(container("env:", "- name: A", "  valueFrom: {}"))).toEqual([
-      { severity: "error", line: 10, column: 18, message: 'spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`' },
+      { severity: "error", line: 10, column: 18, message: 'spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`' },
     ]);
   });
 });
