@@ -3,6 +3,7 @@
 // ParseCIDRSloppy: IPv4 octets may have leading zeros), the strict one of
 // net/netip (ParseAddr, ParsePrefix), and the text Go prints back (net.IP.String).
 import { appendAll } from "../../util/append.js";
+import { goQuote } from "../field/values.js";
 
 /** An address: 4 bytes when written as IPv4, 16 when written as IPv6 (an IPv4-mapped one included). */
 export type IP = readonly number[];
@@ -227,4 +228,18 @@ export function isDualStackIPStrings(texts: readonly string[]): boolean {
     return ip && ipFamily(ip);
   });
   return families.includes(4) && families.includes(6);
+}
+
+/**
+ * netutils.IsDualStackCIDRStrings: at least one IPv4 and one IPv6 network;
+ * the error of netutils.ParseCIDRs when a text is not a CIDR.
+ */
+export function isDualStackCIDRStrings(texts: readonly string[]): { dualStack: boolean; error?: string } {
+  const families: Array<4 | 6> = [];
+  for (const text of texts) {
+    const net = parseCIDRSloppy(text);
+    if (!net) return { dualStack: false, error: `failed to parse cidr value:${goQuote(text)} with error:invalid CIDR address: ${text}` };
+    families.push(ipFamily(net.ip));
+  }
+  return { dualStack: families.includes(4) && families.includes(6) };
 }

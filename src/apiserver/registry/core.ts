@@ -4,6 +4,7 @@ import { validateConfigMap } from "../validation/core/config-map.js";
 import { endpointsWarnings, validateEndpointsCreate } from "../validation/core/endpoints.js";
 import { validateLimitRange } from "../validation/core/limit-range.js";
 import { validateNamespace } from "../validation/core/namespace.js";
+import { validateNode } from "../validation/core/node.js";
 import { validatePersistentVolume } from "../validation/core/persistent-volume.js";
 import { validatePersistentVolumeClaim } from "../validation/core/persistent-volume-claim.js";
 import { dropDisabledSpecFields, getWarningsForPersistentVolume } from "../persistentvolume/util.js";
@@ -14,6 +15,7 @@ import { getWarningsForService, validateServiceCreate } from "../validation/core
 import { validateServiceAccount, warningsForServiceAccount } from "../validation/core/service-account.js";
 import { podValidationOptions } from "../validation/core/pod.js";
 import { validateReplicationController } from "../validation/core/replication-controller.js";
+import { EVENT_STRATEGY } from "./events.js";
 import { POD_STRATEGY, POD_TEMPLATE_STRATEGY } from "./pod.js";
 import { beginCreateService } from "./service-storage.js";
 import type { GroupStrategies } from "./types.js";
@@ -28,8 +30,10 @@ export const CORE_STRATEGIES: GroupStrategies = {
     validate: (object, context) => validateEndpointsCreate(object, context.kubernetesVersion),
     warningsOnCreate: (object, context) => endpointsWarnings(object, context.kubernetesVersion),
   },
+  Event: EVENT_STRATEGY,
   LimitRange: { namespaceScoped: true, validate: (object, context) => validateLimitRange(object, context.kubernetesVersion) },
   Namespace: { namespaceScoped: false, validate: (object, context) => validateNamespace(object, context.kubernetesVersion) },
+  Node: { namespaceScoped: false, validate: (object, context) => validateNode(object, context.kubernetesVersion) },
   PersistentVolume: {
     namespaceScoped: false,
     // PrepareForCreate: no status from the client; fields of gates that are off dropped.

@@ -9,6 +9,7 @@ import { CERTIFICATES_STRATEGIES } from "./certificates.js";
 import { COORDINATION_STRATEGIES } from "./coordination.js";
 import { CORE_STRATEGIES } from "./core.js";
 import { DISCOVERY_STRATEGIES } from "./discovery.js";
+import { EVENTS_STRATEGIES } from "./events.js";
 import { FLOWCONTROL_STRATEGIES } from "./flowcontrol.js";
 import { NETWORKING_STRATEGIES } from "./networking.js";
 import { NODE_STRATEGIES } from "./node.js";
@@ -30,6 +31,7 @@ const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["certificates.k8s.io", CERTIFICATES_STRATEGIES],
   ["coordination.k8s.io", COORDINATION_STRATEGIES],
   ["discovery.k8s.io", DISCOVERY_STRATEGIES],
+  ["events.k8s.io", EVENTS_STRATEGIES],
   ["flowcontrol.apiserver.k8s.io", FLOWCONTROL_STRATEGIES],
   ["networking.k8s.io", NETWORKING_STRATEGIES],
   ["node.k8s.io", NODE_STRATEGIES],

@@ -5,12 +5,10 @@
 import { invalid, PrintedValue, required, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { goJson, goQuote, rendersCompositeAsJson, stringListValue } from "../../field/values.js";
-import { IS_NEGATIVE_ERROR_MSG } from "../../apimachinery/generic.js";
 import { list, obj, str, strings } from "./fields.js";
 import { validateObjectMeta, validateResourceQuotaName } from "./object-meta.js";
-import { isIntegerResourceName, isStandardQuotaResourceName, resourceNameValue, resourceQuotaResourceNameDetails } from "./resource-names.js";
-import { quantityValue, resourceList } from "./resources.js";
-import { formatQuantity, milliValue, type Quantity } from "../../../util/quantity.js";
+import { isStandardQuotaResourceName, resourceNameValue, resourceQuotaResourceNameDetails } from "./resource-names.js";
+import { resourceList, validateResourceQuantityValue } from "./resources.js";
 import { atLeast } from "../../../util/release.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
@@ -42,14 +40,6 @@ function isResourceQuotaScopeValidForResource(scope: string, resource: string, k
 function scopesListValue(scopes: string[], kubernetesVersion: string): PrintedValue {
   if (scopes.length > 0) return new PrintedValue(stringListValue(scopes, "core.ResourceQuotaScope", kubernetesVersion));
   return new PrintedValue(rendersCompositeAsJson(kubernetesVersion) ? "null" : "[]core.ResourceQuotaScope(nil)");
-}
-
-/** ValidateResourceQuantityValue: not negative; whole units for counted and extended resources. */
-function validateResourceQuantityValue(resource: string, value: Quantity, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
-  const errors: ErrorList = [];
-  if (value.nanos < 0n) errors.push(invalid(fldPath, formatQuantity(value), IS_NEGATIVE_ERROR_MSG));
-  if (isIntegerResourceName(resource) && milliValue(value) % 1000n !== 0n) errors.push(invalid(fldPath, quantityValue(value, kubernetesVersion), "must be an integer"));
-  return errors;
 }
 
 function validateResourceQuotaScopes(spec: JsonRecord, hard: string[], fld: FieldPath, kubernetesVersion: string): ErrorList {

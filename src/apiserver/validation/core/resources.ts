@@ -66,12 +66,12 @@ function validatePodResourceName(name: string, fldPath: FieldPath, opts: PodVali
   return errors;
 }
 
-/** ValidateResourceQuantityValue (with ValidateNonnegativeQuantity). */
-function validateResourceQuantityValue(name: string, quantity: Quantity, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
+/** ValidateResourceQuantityValue (with ValidateNonnegativeQuantity): not negative; whole units for counted and extended resources. */
+export function validateResourceQuantityValue(name: string, quantity: Quantity, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [];
   if (quantity.nanos < 0n) errors.push(invalid(fldPath, formatQuantity(quantity), "must be greater than or equal to 0"));
   if (isIntegerResourceName(name) && quantity.nanos % 1_000_000_000n !== 0n) {
-    errors.push(invalid(fldPath, quantityValue(quantity, opts.kubernetesVersion), "must be an integer"));
+    errors.push(invalid(fldPath, quantityValue(quantity, kubernetesVersion), "must be an integer"));
   }
   return errors;
 }
@@ -139,7 +139,7 @@ function validateResourceRequirements(requirements: JsonRecord, nameFn: Resource
   for (const [name, quantity] of limits) {
     const path = limPath.key(name);
     appendAll(errors, nameFn(name, path, opts));
-    appendAll(errors, validateResourceQuantityValue(name, quantity, path, opts));
+    appendAll(errors, validateResourceQuantityValue(name, quantity, path, opts.kubernetesVersion));
     if (isHugePageResourceName(name)) {
       hugePages = true;
       appendAll(errors, validateResourceQuantityHugePageValue(name, quantity, path, opts));
@@ -149,7 +149,7 @@ function validateResourceRequirements(requirements: JsonRecord, nameFn: Resource
   for (const [name, quantity] of requests) {
     const path = reqPath.key(name);
     appendAll(errors, nameFn(name, path, opts));
-    appendAll(errors, validateResourceQuantityValue(name, quantity, path, opts));
+    appendAll(errors, validateResourceQuantityValue(name, quantity, path, opts.kubernetesVersion));
     const limit = limits.get(name);
     if (limit) {
       const text = formatQuantity(quantity);
