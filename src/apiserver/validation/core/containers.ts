@@ -1,6 +1,7 @@
 // The containers of a pod spec (validateContainers, validateInitContainers,
 // validateEphemeralContainers and validateContainerCommon), in upstream's order.
-import { duplicate, forbidden, invalid, notFound, notSupported, required, tooMany, type ErrorList } from "../../field/errors.js";
+import { duplicate, forbidden, invalid, notFound, notSupported, PrintedValue, required, tooMany, type ErrorList } from "../../field/errors.js";
+import { printedFor, scalarField, structField } from "../../field/values.js";
 import type { FieldPath } from "../../field/path.js";
 import { validateEnv, validateEnvFrom } from "./env.js";
 import { isSet, list, obj, str } from "./fields.js";
@@ -175,6 +176,18 @@ function validateInitContainerRestartPolicy(container: JsonRecord, fldPath: Fiel
   return [forbidden(fldPath.child("restartPolicyRules"), "restartPolicyRules are not allowed for init containers with restart policy Always")];
 }
 
+/** A []core.ContainerResizePolicy bad value: Go syntax before 1.34, JSON with the internal type's field names since. */
+function resizePolicyListValue(policies: JsonRecord[], kubernetesVersion: string): PrintedValue {
+  const items = policies.map((policy) =>
+    structField("core.ContainerResizePolicy", [
+      ["ResourceName", scalarField(str(policy, "resourceName"))],
+      ["RestartPolicy", scalarField(str(policy, "restartPolicy"))],
+    ]),
+  );
+  const value = { go: "[]core.ContainerResizePolicy{" + items.map((item) => item.go).join(", ") + "}", json: "[" + items.map((item) => item.json).join(",") + "]" };
+  return new PrintedValue(printedFor(value, kubernetesVersion));
+}
+
 const NOT_FOR_INIT = "may not be set for init containers without restartPolicy=Always";
 
 /** validateInitContainers: names unique with the regular containers; probes and hooks only on sidecars. */
@@ -200,7 +213,7 @@ export function validateInitContainers(containers: JsonRecord[], regularContaine
     }
     const resizePolicy = list(container, "resizePolicy");
     if (!context.opts.allowSidecarResizePolicy && resizePolicy.length > 0) {
-      errors.push(invalid(idxPath.child("resizePolicy"), container.resizePolicy, "must not be set for init containers"));
+      errors.push(invalid(idxPath.child("resizePolicy"), resizePolicyListValue(resizePolicy, context.opts.kubernetesVersion), "must not be set for init containers"));
     }
   });
   return errors;
