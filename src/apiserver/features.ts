@@ -9,6 +9,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   ContainerRestartRules: "1.35",
   EnvFiles: "1.35",
   HPAConfigurableTolerance: "1.35",
+  HostnameOverride: "1.35",
   ImageVolume: "1.35",
   InPlacePodVerticalScaling: "1.33",
   JobManagedBy: "1.32",

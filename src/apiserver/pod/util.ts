@@ -20,6 +20,7 @@ function dropDisabledFields(spec: JsonRecord | undefined, kubernetesVersion: str
   }
   if (!featureEnabled("ContainerRestartRules", kubernetesVersion)) dropContainerRestartRules(spec, kubernetesVersion);
   if (!featureEnabled("EnvFiles", kubernetesVersion)) dropFileKeyRef(spec);
+  if (!featureEnabled("HostnameOverride", kubernetesVersion)) delete spec.hostnameOverride;
 }
 
 /**

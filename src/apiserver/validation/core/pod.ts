@@ -2,7 +2,7 @@
 // ValidatePodSpec, ValidatePodTemplateSpec, ValidatePodTemplate), in upstream's
 // order. The checks of each part live in their own files; this one holds the
 // pod-level fields and the order they are checked in.
-import { forbidden, invalid, notFound, notSupported, required, type ErrorList } from "../../field/errors.js";
+import { forbidden, invalid, notFound, notSupported, required, tooLong, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
 import { validateAnnotations } from "../../apimachinery/objectmeta.js";
@@ -30,6 +30,7 @@ export { podValidationOptions, type PodValidationOptions } from "./pod-options.j
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 const PREEMPTION_POLICIES = ["PreemptLowerPriority", "Never"];
 const MAX_INT32 = 2147483647;
+const MAX_HOSTNAME_OVERRIDE_LENGTH = 64;
 
 /** An enum field: Required when empty, NotSupported when unknown. */
 function validateEnum(value: string, supported: readonly string[], fldPath: FieldPath): ErrorList {
@@ -63,6 +64,19 @@ function validateHostUsers(spec: JsonRecord, fldPath: FieldPath): ErrorList {
   if (spec.hostNetwork === true) errors.push(forbidden(fldPath.child("hostNetwork"), "when `pod.Spec.HostUsers` is false"));
   if (spec.hostPID === true) errors.push(forbidden(fldPath.child("HostPID"), "when `pod.Spec.HostUsers` is false"));
   if (spec.hostIPC === true) errors.push(forbidden(fldPath.child("HostIPC"), "when `pod.Spec.HostUsers` is false"));
+  return errors;
+}
+
+/** validatePodHostName: a hostnameOverride is a DNS subdomain of 64 bytes at most, without setHostnameAsFQDN or hostNetwork. */
+function validatePodHostName(spec: JsonRecord, fldPath: FieldPath): ErrorList {
+  if (!isSet(spec, "hostnameOverride")) return [];
+  const hostnameOverride = str(spec, "hostnameOverride");
+  const path = fldPath.child("hostnameOverride");
+  const errors: ErrorList = [];
+  if (spec.setHostnameAsFQDN === true) errors.push(forbidden(path, "may not be specified when setHostnameAsFQDN is true"));
+  if (spec.hostNetwork === true) errors.push(forbidden(path, "may not be specified when hostNetwork is true"));
+  if (hostnameOverride.length > MAX_HOSTNAME_OVERRIDE_LENGTH) errors.push(tooLong(path, "", MAX_HOSTNAME_OVERRIDE_LENGTH));
+  appendAll(errors, validateDNS1123Subdomain(hostnameOverride, path));
   return errors;
 }
 
@@ -128,6 +142,7 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   appendAll(errors, validateTopologySpreadConstraints(spec.topologySpreadConstraints, fldPath.child("topologySpreadConstraints"), opts));
   appendAll(errors, validateWindowsHostProcessPod(spec, fldPath));
   appendAll(errors, validateHostUsers(spec, fldPath));
+  appendAll(errors, validatePodHostName(spec, fldPath));
   const serviceAccountName = str(spec, "serviceAccountName");
   if (serviceAccountName.length > 0) appendAll(errors, validateDNS1123Subdomain(serviceAccountName, fldPath.child("serviceAccountName")));
   const nodeName = str(spec, "nodeName");

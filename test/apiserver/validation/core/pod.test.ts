@@ -121,3 +121,23 @@ describe("validatePodResourceClaims", () => {
     expect(createPathMessages(text)).toEqual(expected);
   });
 });
+
+describe("validatePodHostName (HostnameOverride, on from 1.35)", () => {
+  it.each([
+    ["a fully qualified hostname", pod(container, "hostnameOverride: web-0.shop.example.com"), "1.36"],
+    ["a hostname of 64 bytes", pod(container, `hostnameOverride: ${"a".repeat(64)}`), "1.36"],
+    // 1.34 drops the field while its gate is off.
+    ["any override in 1.34, dropped", pod(container, "hostnameOverride: Not_A_Name", "hostNetwork: true"), "1.34"],
+  ])("accepts %s", (_name, text, version) => {
+    expect(createPath(text, version)).toEqual([]);
+  });
+
+  it.each([
+    ["an override with setHostnameAsFQDN", pod(container, "hostnameOverride: web", "setHostnameAsFQDN: true"), ["spec.hostnameOverride: Forbidden: may not be specified when setHostnameAsFQDN is true"]],
+    ["an override with hostNetwork", pod(container, "hostnameOverride: web", "hostNetwork: true"), ["spec.hostnameOverride: Forbidden: may not be specified when hostNetwork is true"]],
+    ["a 65-byte override", pod(container, `hostnameOverride: ${"a".repeat(65)}`), ["spec.hostnameOverride: Too long: may not be more than 64 bytes"]],
+    ["an override that is no DNS subdomain", pod(container, "hostnameOverride: Web_0"), [`spec.hostnameOverride: Invalid value: "Web_0": ${SUBDOMAIN}`]],
+  ])("reports %s", (_name, text, expected) => {
+    expect(createPathMessages(text, "1.36")).toEqual(expected);
+  });
+});
