@@ -186,3 +186,25 @@ export function goUnmarshalMapError(bytes: Uint8Array): string | undefined {
   const kind = c === 0x5b ? "array" : c === 0x22 ? "string" : c === 0x74 || c === 0x66 ? "bool" : "number";
   return `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`;
 }
+
+/** The name encoding/json gives a JSON value's kind in its type errors. */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return "array";
+  if (value !== null && typeof value === "object") return "object";
+  return typeof value === "string" ? "string" : typeof value === "boolean" ? "bool" : "number";
+}
+
+/**
+ * json.Unmarshal of `text` into a slice of structs (`[]core.Taint`, say): its
+ * error when the text is not JSON, not a list, or holds an item that is not an
+ * object; undefined otherwise (the items' fields are not type-checked).
+ */
+export function goUnmarshalStructListError(text: string, elementType: string): string | undefined {
+  const syntax = goJsonSyntaxError(new TextEncoder().encode(text));
+  if (syntax) return syntax;
+  const value: unknown = JSON.parse(text);
+  if (value === null) return undefined;
+  if (!Array.isArray(value)) return `json: cannot unmarshal ${jsonKind(value)} into Go value of type []${elementType}`;
+  const item: unknown = value.find((element) => element !== null && (typeof element !== "object" || Array.isArray(element)));
+  return item === undefined ? undefined : `json: cannot unmarshal ${jsonKind(item)} into Go value of type ${elementType}`;
+}

@@ -6,7 +6,7 @@ import { validateLabelName } from "../../apimachinery/meta-v1-validation.js";
 import { isDualStackCIDRStrings } from "../../apimachinery/net.js";
 import { isLabelValue } from "../../apimachinery/validation.js";
 import { duplicate, internalError, invalid, PrintedValue, type ErrorList } from "../../field/errors.js";
-import { goJsonSyntaxError } from "../../field/go-json.js";
+import { goUnmarshalStructListError } from "../../field/go-json.js";
 import { FieldPath } from "../../field/path.js";
 import { pointerField, printedFor, scalarField, stringListValue, structField } from "../../field/values.js";
 import { list, obj, str, stringMap, strings } from "./fields.js";
@@ -55,28 +55,10 @@ function validateNodeTaints(taints: JsonRecord[], fldPath: FieldPath, kubernetes
   return errors;
 }
 
-/** What json.Unmarshal says when the annotation is not a list of taints, or undefined. */
-function taintsUnmarshalError(text: string): string | undefined {
-  const syntax = goJsonSyntaxError(new TextEncoder().encode(text));
-  if (syntax) return syntax;
-  const value: unknown = JSON.parse(text);
-  if (value === null) return undefined;
-  if (!Array.isArray(value)) return `json: cannot unmarshal ${jsonKind(value)} into Go value of type []core.Taint`;
-  const item = value.find((element) => element !== null && !isRecord(element));
-  return item === undefined ? undefined : `json: cannot unmarshal ${jsonKind(item)} into Go value of type core.Taint`;
-}
-
-/** The name encoding/json gives a JSON value's kind in its type errors. */
-function jsonKind(value: unknown): string {
-  if (Array.isArray(value)) return "array";
-  if (isRecord(value)) return "object";
-  return typeof value === "string" ? "string" : typeof value === "boolean" ? "bool" : "number";
-}
-
 /** ValidateTaintsInNodeAnnotations: the deprecated taints annotation, a JSON list of taints. */
 function validateTaintsInNodeAnnotations(annotations: Record<string, string>, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const text = annotations[TAINTS_ANNOTATION_KEY]!;
-  const error = taintsUnmarshalError(text);
+  const error = goUnmarshalStructListError(text, "core.Taint");
   if (error) return [invalid(fldPath, TAINTS_ANNOTATION_KEY, error)];
   const taints = (JSON.parse(text) as unknown[] | null) ?? [];
   return validateNodeTaints(taints.map((taint) => (isRecord(taint) ? taint : {})), fldPath.child(TAINTS_ANNOTATION_KEY), kubernetesVersion);

@@ -4,11 +4,13 @@
 // validateAppArmorAnnotationsAndFieldsMatchOnCreate).
 import { forbidden, invalid, type ErrorList, type FieldError } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
+import { goUnmarshalStructListError } from "../../field/go-json.js";
 import { goQuote } from "../../field/values.js";
 import { obj, str } from "./fields.js";
 import { validateLocalDescendingPath } from "./paths.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { containersWithPath } from "./security-context.js";
+import { validateTolerations } from "./tolerations.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
 
@@ -65,15 +67,25 @@ function validateAppArmorPodAnnotations(annotations: Record<string, string>, spe
   return errors;
 }
 
+const TOLERATIONS_ANNOTATION = "scheduler.alpha.kubernetes.io/tolerations";
+
+/** ValidateTolerationsInPodAnnotations: the deprecated tolerations annotation, a JSON list of tolerations. */
+function validateTolerationsInPodAnnotations(annotations: Record<string, string>, fldPath: FieldPath): ErrorList {
+  const text = annotations[TOLERATIONS_ANNOTATION]!;
+  const error = goUnmarshalStructListError(text, "core.Toleration");
+  if (error) return [invalid(fldPath, TOLERATIONS_ANNOTATION, error)];
+  return validateTolerations(JSON.parse(text) as unknown, fldPath.child(TOLERATIONS_ANNOTATION));
+}
+
 /**
- * ValidatePodSpecificAnnotations. The tolerations annotation is left to the
- * tolerations' own validation.
+ * ValidatePodSpecificAnnotations.
  */
 export function validatePodSpecificAnnotations(annotations: Record<string, string>, spec: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const errors: ErrorList = [];
   if (Object.hasOwn(annotations, MIRROR_POD_ANNOTATION) && str(spec, "nodeName").length === 0) {
     errors.push(invalid(fldPath.key(MIRROR_POD_ANNOTATION), annotations[MIRROR_POD_ANNOTATION], "must set spec.nodeName if mirror pod annotation is set"));
   }
+  if (annotations[TOLERATIONS_ANNOTATION]) appendAll(errors, validateTolerationsInPodAnnotations(annotations, fldPath));
   if (!opts.allowInvalidPodDeletionCost && Object.hasOwn(annotations, POD_DELETION_COST_ANNOTATION) && !isValidDeletionCost(annotations[POD_DELETION_COST_ANNOTATION]!)) {
     errors.push(invalid(fldPath.key(POD_DELETION_COST_ANNOTATION), annotations[POD_DELETION_COST_ANNOTATION], "must be a 32bit integer"));
   }

@@ -91,12 +91,23 @@ describe("pod-specific annotations", () => {
     ["a deletion cost", annotated("{controller.kubernetes.io/pod-deletion-cost: '-100'}", app)],
     ["seccomp annotations matching the fields", annotated("{seccomp.security.alpha.kubernetes.io/pod: runtime/default}", app, "securityContext: {seccompProfile: {type: RuntimeDefault}}")],
     ["an AppArmor annotation of a container", annotated("{container.apparmor.security.beta.kubernetes.io/app: localhost/my-profile}", app)],
+    ["a tolerations annotation with a valid list", annotated(`{scheduler.alpha.kubernetes.io/tolerations: '[{"key":"dedicated","operator":"Exists","effect":"NoSchedule"}]'}`, app)],
   ])("accepts %s", (_name, text) => {
     expect(createPathMessages(text).filter((message) => !message.includes("deprecated") && !message.includes("non-functional"))).toEqual([]);
   });
 
   it.each([
     ["a mirror pod without a node", annotated("{kubernetes.io/config.mirror: abc}", app), ['metadata.annotations[kubernetes.io/config.mirror]: Invalid value: "abc": must set spec.nodeName if mirror pod annotation is set']],
+    [
+      "a tolerations annotation that is not JSON",
+      annotated("{scheduler.alpha.kubernetes.io/tolerations: '[{key: a}]'}", app),
+      ['metadata.annotations: Invalid value: "scheduler.alpha.kubernetes.io/tolerations": invalid character \'k\' looking for beginning of object key string'],
+    ],
+    [
+      "a toleration in the annotation with Exists and a value",
+      annotated(`{scheduler.alpha.kubernetes.io/tolerations: '[{"key":"a","operator":"Exists","value":"b"}]'}`, app),
+      ['metadata.annotations.scheduler.alpha.kubernetes.io/tolerations[0].operator: Invalid value: "b": value must be empty when `operator` is \'Exists\''],
+    ],
     ["a deletion cost with a plus sign", annotated("{controller.kubernetes.io/pod-deletion-cost: '+1'}", app), ['metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value: "+1": must be a 32bit integer']],
     ["a deletion cost beyond 32 bits", annotated("{controller.kubernetes.io/pod-deletion-cost: '2147483648'}", app), ['metadata.annotations[controller.kubernetes.io/pod-deletion-cost]: Invalid value: "2147483648": must be a 32bit integer']],
     ["an unknown seccomp profile", annotated("{seccomp.security.alpha.kubernetes.io/pod: default}", app), ['metadata.annotations.seccomp.security.alpha.kubernetes.io/pod: Invalid value: "default": must be a valid seccomp profile']],
