@@ -23,6 +23,7 @@ import { validateTolerations } from "./tolerations.js";
 import { validateTopologySpreadConstraints } from "./topology-spread.js";
 import { validateVolumes } from "./volumes.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { atLeast } from "../../../util/release.js";
 import { appendAll } from "../../../util/append.js";
 
 export { podValidationOptions, type PodValidationOptions } from "./pod-options.js";
@@ -56,14 +57,23 @@ function validateImagePullSecrets(secrets: JsonRecord[], fldPath: FieldPath): Er
   );
 }
 
-/** validateHostUsers: a user namespace does not go with the host's namespaces. */
-function validateHostUsers(spec: JsonRecord, fldPath: FieldPath): ErrorList {
+/**
+ * validateHostUsers: a user namespace does not go with the host's namespaces,
+ * nor (from 1.34) with block devices, which cannot be id-mapped.
+ */
+function validateHostUsers(spec: JsonRecord, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   if (bool(spec, "hostUsers") !== false) return [];
+  const since134 = atLeast(opts.kubernetesVersion, "1.34");
+  const detail = since134 ? "when `hostUsers` is false" : "when `pod.Spec.HostUsers` is false";
   const errors: ErrorList = [];
   // Upstream's paths, capitals included.
-  if (spec.hostNetwork === true) errors.push(forbidden(fldPath.child("hostNetwork"), "when `pod.Spec.HostUsers` is false"));
-  if (spec.hostPID === true) errors.push(forbidden(fldPath.child("HostPID"), "when `pod.Spec.HostUsers` is false"));
-  if (spec.hostIPC === true) errors.push(forbidden(fldPath.child("HostIPC"), "when `pod.Spec.HostUsers` is false"));
+  if (spec.hostNetwork === true) errors.push(forbidden(fldPath.child("hostNetwork"), detail));
+  if (spec.hostPID === true) errors.push(forbidden(fldPath.child("HostPID"), detail));
+  if (spec.hostIPC === true) errors.push(forbidden(fldPath.child("HostIPC"), detail));
+  if (!since134) return errors;
+  for (const { container, path } of containersWithPath(spec, fldPath)) {
+    if (list(container, "volumeDevices").length > 0) errors.push(forbidden(path.child("volumeDevices"), detail));
+  }
   return errors;
 }
 
@@ -141,7 +151,7 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   appendAll(errors, validateSchedulingGates(spec.schedulingGates, fldPath.child("schedulingGates")));
   appendAll(errors, validateTopologySpreadConstraints(spec.topologySpreadConstraints, fldPath.child("topologySpreadConstraints"), opts));
   appendAll(errors, validateWindowsHostProcessPod(spec, fldPath));
-  appendAll(errors, validateHostUsers(spec, fldPath));
+  appendAll(errors, validateHostUsers(spec, fldPath, opts));
   appendAll(errors, validatePodHostName(spec, fldPath));
   const serviceAccountName = str(spec, "serviceAccountName");
   if (serviceAccountName.length > 0) appendAll(errors, validateDNS1123Subdomain(serviceAccountName, fldPath.child("serviceAccountName")));

@@ -37,7 +37,12 @@ describe("validatePodSpec: pod-level fields", () => {
       "hostUsers false with host namespaces",
       pod(container, "hostUsers: false", "hostNetwork: true", "hostPID: true", "hostIPC: true"),
       // Findings come in the order of their lines.
-      ["spec.HostIPC: Forbidden: when `pod.Spec.HostUsers` is false", "spec.HostPID: Forbidden: when `pod.Spec.HostUsers` is false", "spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false"],
+      ["spec.HostIPC: Forbidden: when `hostUsers` is false", "spec.HostPID: Forbidden: when `hostUsers` is false", "spec.hostNetwork: Forbidden: when `hostUsers` is false"],
+    ],
+    [
+      "hostUsers false with a block device",
+      pod("hostUsers: false", "volumes: [{name: raw, persistentVolumeClaim: {claimName: c}}]", "containers: [{name: app, image: x, volumeDevices: [{name: raw, devicePath: /dev/xvda}]}]"),
+      ["spec.containers[0].volumeDevices: Forbidden: when `hostUsers` is false"],
     ],
     ["a node name with scheduling gates", pod(container, "nodeName: node-1", "schedulingGates: [{name: example.com/gate}]"), ["spec.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared"]],
     [
@@ -119,6 +124,13 @@ describe("validatePodResourceClaims", () => {
     ["a claim without source", pod(container, "resourceClaims: [{name: a}]"), ['spec.resourceClaims[0]: Invalid value: {"name":"a"}: must specify one of: `resourceClaimName`, `resourceClaimTemplateName`']],
   ])("reports %s", (_name, text, expected) => {
     expect(createPathMessages(text)).toEqual(expected);
+  });
+});
+
+describe("validateHostUsers before 1.34", () => {
+  it("names the field pod.Spec.HostUsers and lets block devices be", () => {
+    const text = pod("hostUsers: false", "hostPID: true", "volumes: [{name: raw, persistentVolumeClaim: {claimName: c}}]", "containers: [{name: app, image: x, volumeDevices: [{name: raw, devicePath: /dev/xvda}]}]");
+    expect(createPathMessages(text, "1.33")).toEqual(["spec.HostPID: Forbidden: when `pod.Spec.HostUsers` is false"]);
   });
 });
 
