@@ -25,6 +25,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   RelaxedEnvironmentVariableValidation: "1.32",
   RelaxedServiceNameValidation: "1.36",
   SELinuxChangePolicy: "1.33",
+  SELinuxMount: "1.37",
   ServiceTrafficDistribution: "1.31",
   StrictIPCIDRValidation: "1.36",
   SupplementalGroupsPolicy: "1.33",

@@ -43,8 +43,8 @@ export function podValidationOptions(kubernetesVersion: string, resourceIsPod: b
     allowRelaxedEnvironmentVariableValidation: enabled("RelaxedEnvironmentVariableValidation"),
     allowRelaxedDNSSearchValidation: enabled("RelaxedDNSSearchValidation"),
     allowPodLifecycleSleepActionZeroValue: enabled("PodLifecycleSleepActionAllowZero"),
-    // useOnlyRecursiveSELinuxChangePolicy: only Recursive while SELinuxChangePolicy is off.
-    allowOnlyRecursiveSELinuxChangePolicy: !enabled("SELinuxChangePolicy"),
+    // useOnlyRecursiveSELinuxChangePolicy: MountOption needs SELinuxMount.
+    allowOnlyRecursiveSELinuxChangePolicy: !enabled("SELinuxMount"),
     podLevelResourcesEnabled: enabled("PodLevelResources"),
     allowSidecarResizePolicy: enabled("InPlacePodVerticalScaling"),
     allowContainerRestartPolicyRules: enabled("ContainerRestartRules"),

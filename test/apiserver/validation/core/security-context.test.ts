@@ -135,3 +135,21 @@ describe("pod-specific annotations", () => {
     expect(createPathMessages(text).filter((message) => !message.includes("deprecated") && !message.includes("non-functional"))).toEqual(expected);
   });
 });
+
+describe("seLinuxChangePolicy (SELinuxChangePolicy on from 1.33; MountOption needs SELinuxMount, on from 1.37)", () => {
+  const changePolicy = (policy: string) => yaml("apiVersion: v1", "kind: Pod", "metadata: {name: p}", "spec:", `  securityContext: {seLinuxChangePolicy: ${policy}}`, `  ${app}`);
+
+  it.each([
+    ["Recursive", changePolicy("Recursive"), "1.36"],
+    ["MountOption once SELinuxMount is on", changePolicy("MountOption"), "1.37"],
+  ])("accepts %s", (_name, text, version) => {
+    expect(createPathMessages(text, version)).toEqual([]);
+  });
+
+  it.each([
+    ["MountOption while SELinuxMount is off", changePolicy("MountOption"), "1.36", ['spec.securityContext.seLinuxChangePolicy: Unsupported value: "MountOption": supported values: "Recursive"']],
+    ["an unknown policy", changePolicy("Sometimes"), "1.37", ['spec.securityContext.seLinuxChangePolicy: Unsupported value: "Sometimes": supported values: "MountOption", "Recursive"']],
+  ])("reports %s", (_name, text, version, expected) => {
+    expect(createPathMessages(text, version)).toEqual(expected);
+  });
+});
