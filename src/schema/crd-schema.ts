@@ -23,6 +23,27 @@ export const CUSTOM_RESOURCE_FORMATS: Readonly<Record<string, string>> = lookupT
   ...Object.fromEntries(Object.keys(STRING_FORMAT_CHECKS).map((name) => [name, `cr-${name}`])),
 });
 
+/** strfmt finds formats by their name without dashes ("k8sshortname" is "k8s-short-name"). */
+const BY_NORMALIZED_NAME: Readonly<Record<string, string>> = lookupTable(
+  Object.fromEntries(Object.entries(CUSTOM_RESOURCE_FORMATS).map(([name, format]) => [name.replaceAll("-", ""), format])),
+);
+
+/** The checked format a CRD's `format` names, if kubeplan checks it. */
+export function customResourceFormat(declared: string): string | undefined {
+  return CUSTOM_RESOURCE_FORMATS[declared] ?? BY_NORMALIZED_NAME[declared.replaceAll("-", "")];
+}
+
+/**
+ * kube-openapi checks that an integer fits its format (int32, else int64)
+ * from 1.36; the message names the format the CRD gave ("default" for none).
+ */
+export const INTEGER_FORMATS: Readonly<Record<string, string>> = lookupTable({ "cr-int32": "int32", "cr-int64": "int64", "cr-integer": "" });
+
+function integerFormat(declared: string | undefined): string {
+  if (declared === "int32") return "cr-int32";
+  return declared === "int64" ? "cr-int64" : "cr-integer";
+}
+
 type Json = Record<string, unknown>;
 
 const isValidPattern = (pattern: string): boolean => !("error" in compileRe2(pattern));
@@ -38,7 +59,7 @@ function copyValueValidations(node: StructuralNode, out: Json): void {
   // A pattern RE2 cannot compile makes the CRD invalid (reported on the CRD), not its resources.
   if (node.pattern !== undefined && isValidPattern(node.pattern)) out.pattern = node.pattern;
   if (node.enum !== undefined) out.enum = node.nullable ? [...node.enum, null] : node.enum;
-  const format = node.format !== undefined ? CUSTOM_RESOURCE_FORMATS[node.format] : undefined;
+  const format = node.type === "integer" ? integerFormat(node.format) : node.format !== undefined ? customResourceFormat(node.format) : undefined;
   if (format !== undefined) out.format = format;
 }
 

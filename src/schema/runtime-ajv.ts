@@ -3,7 +3,7 @@
 // ajv is loaded on first use, so runs without CRDs never pay for it.
 import { createRequire } from "node:module";
 import type { AnySchema, Ajv as AjvInstance } from "ajv";
-import { FORMAT_CHECKS } from "./formats.js";
+import { FORMAT_CHECKS, INT32_RANGE, INT64_RANGE } from "./formats.js";
 import type { CompiledValidator, ReleaseSchemas } from "./registry.js";
 import { refsOf } from "./schema-refs.js";
 import { SHARED_PREFIX, shareSubschemas } from "./crd/shared-subschemas.js";
@@ -35,6 +35,9 @@ const CUSTOM_RESOURCE_FORMAT_CHECKS: Record<string, (value: string) => boolean> 
   "cr-date": (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value),
   "cr-uuid": (value) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value),
 };
+
+/** The integer formats of custom resources (see crd-schema.ts). */
+const INTEGER_RANGES = { "cr-int32": INT32_RANGE, "cr-int64": INT64_RANGE, "cr-integer": INT64_RANGE };
 
 function isCalendarDate(date: string): boolean {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
@@ -76,6 +79,7 @@ function newAjv(): AjvInstance {
     ajv.addFormat(name, { type, validate: check } as never);
   }
   for (const [name, check] of Object.entries(CUSTOM_RESOURCE_FORMAT_CHECKS)) ajv.addFormat(name, { type: "string", validate: check });
+  for (const [name, range] of Object.entries(INTEGER_RANGES)) ajv.addFormat(name, { type: "number", validate: (value: number) => value >= range.min && value <= range.max });
   for (const [name, check] of Object.entries(STRING_FORMAT_CHECKS)) ajv.addFormat(`cr-${name}`, { type: "string", validate: check });
   ajv.addKeyword({ keyword: "k8sEnum", type: "string", schemaType: "object", validate: (set: ClosedSet, value: string) => isInClosedSet(set, value) });
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ["string", "array", "boolean"] });

@@ -7,26 +7,9 @@ import { badValue, goFloat, goSyntax } from "../../src/schema/crd/bad-value.js";
 import { defaultedResource } from "../../src/schema/crd/defaults.js";
 import { shareSubschemas } from "../../src/schema/crd/shared-subschemas.js";
 import { readStructuralSchema } from "../../src/schema/crd/structural.js";
-import { createSchemaValidator } from "../../src/schema/index.js";
 import type { SchemaNode } from "../../src/schema/schema-node.js";
-import { brief, documentsOf } from "./helpers.js";
-
-function crd(group: string, kind: string, spec: object) {
-  return {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: `${kind.toLowerCase()}s.${group}` },
-    spec: { group, scope: "Namespaced", names: { plural: `${kind.toLowerCase()}s`, kind }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }] },
-  };
-}
-
-/** Findings of a Thing whose spec lines start at line 5. */
-function check(spec: object, specYaml: string, version = "1.36") {
-  const validator = createSchemaValidator({ kubernetesVersion: version });
-  validator.addCustomResourceDefinitions([crd("test.io", "Thing", spec)]);
-  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n${specYaml}`);
-  return validator.validate(document!).map(brief);
-}
+import { createSchemaValidator } from "../../src/schema/index.js";
+import { brief, checkThing as check, documentsOf, thingCrd } from "./helpers.js";
 
 describe("defaults and nulls", () => {
   const schema = readStructuralSchema({
@@ -195,10 +178,23 @@ describe("value validations in kube-openapi's words", () => {
       ],
     },
     {
-      name: "int32 is not range-checked on custom resources",
+      name: "int32 is not range-checked on custom resources before 1.36",
+      version: "1.35",
       spec: { type: "object", properties: { big: { type: "integer", format: "int32" } } },
       yaml: "  big: 3000000000\n",
       expected: [],
+    },
+    {
+      name: "int32 is range-checked from 1.36, reported as kube-openapi's plain error",
+      spec: { type: "object", properties: { big: { type: "integer", format: "int32" }, fits: { type: "integer", format: "int32" } } },
+      yaml: "  big: 3000000000\n  fits: -2147483648\n",
+      expected: [{ rule: "schema/format", line: 5, column: 8, message: ': Invalid value: "": Checked value must be of type integer with format int32 in spec.big' }],
+    },
+    {
+      name: "an integer without a format must fit int64",
+      spec: { type: "object", properties: { huge: { type: "integer" } } },
+      yaml: "  huge: 100000000000000000000\n",
+      expected: [{ rule: "schema/format", line: 5, column: 9, message: ': Invalid value: "": Checked value must be of type integer (default format) in spec.huge' }],
     },
     {
       name: "a pattern in Go's syntax (RE2 flags) is checked",
@@ -254,8 +250,8 @@ describe("large subtrees are shared between compiled schemas", () => {
     const shared = { type: "object", properties: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, { type: "string" }])) };
     const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
     validator.addCustomResourceDefinitions([
-      crd("a.io", "Alpha", { type: "object", properties: { settings: shared } }),
-      crd("b.io", "Beta", { type: "object", properties: { nested: { type: "object", properties: { settings: shared } } } }),
+      thingCrd("a.io", "Alpha", { type: "object", properties: { settings: shared } }),
+      thingCrd("b.io", "Beta", { type: "object", properties: { nested: { type: "object", properties: { settings: shared } } } }),
     ]);
     const docs = documentsOf("apiVersion: a.io/v1\nkind: Alpha\nmetadata: {name: a}\nspec:\n  settings: {field1: 1, feild2: x}\n---\napiVersion: b.io/v1\nkind: Beta\nmetadata: {name: b}\nspec:\n  nested:\n    settings: {field3: true}\n");
     expect(docs.flatMap((d) => validator.validate(d)).map(brief)).toEqual([

@@ -39,3 +39,21 @@ export function brief(finding: Finding): { rule: string; line: number; column: n
   if (finding.suggestion !== undefined) out.suggestion = finding.suggestion;
   return out;
 }
+
+/** A namespaced CRD of one served version whose schema has the given `spec`. */
+export function thingCrd(group: string, kind: string, spec: object) {
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `${kind.toLowerCase()}s.${group}` },
+    spec: { group, scope: "Namespaced", names: { plural: `${kind.toLowerCase()}s`, kind }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }] },
+  };
+}
+
+/** Findings of a test.io Thing whose spec lines start at line 5. */
+export function checkThing(spec: object, specYaml: string, version = "1.36") {
+  const validator = createSchemaValidator({ kubernetesVersion: version });
+  validator.addCustomResourceDefinitions([thingCrd("test.io", "Thing", spec)]);
+  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n${specYaml}`);
+  return validator.validate(document!).map(brief);
+}

@@ -6,7 +6,7 @@
 // (oneOf adds "Found none valid" or "Found N valid alternatives", allOf
 // ". None validated" when none did), followed by the errors of the
 // alternative that came closest (anyOf, oneOf) or of every failing part (allOf).
-import { CUSTOM_RESOURCE_FORMATS } from "../crd-schema.js";
+import { customResourceFormat } from "../crd-schema.js";
 import type { CompiledValidator } from "../registry.js";
 import type { SchemaNode } from "../schema-node.js";
 import type { AjvError } from "../problems/context.js";
@@ -37,7 +37,8 @@ export function valueValidationSchema(nested: Json, depth = 0): SchemaNode {
     out.exclusiveMaximum = nested.maximum;
     delete out.maximum;
   }
-  if (typeof nested.format === "string" && CUSTOM_RESOURCE_FORMATS[nested.format] !== undefined) out.format = CUSTOM_RESOURCE_FORMATS[nested.format];
+  const format = typeof nested.format === "string" ? customResourceFormat(nested.format) : undefined;
+  if (format !== undefined) out.format = format;
   if (isRecord(nested.properties)) {
     const properties: Json = {};
     for (const [name, child] of Object.entries(nested.properties)) properties[name] = valueValidationSchema(isRecord(child) ? child : {}, depth + 1);

@@ -11,7 +11,10 @@ import { nearest } from "../../util/suggest.js";
 import { jsonTypeOf } from "../schema-walker.js";
 import { explainTypeMismatch } from "../type-mismatch.js";
 import { badValue, goFloat } from "./bad-value.js";
-import { CUSTOM_RESOURCE_FORMATS } from "../crd-schema.js";
+import { goQuote } from "../../apiserver/field/values.js";
+import { CUSTOM_RESOURCE_FORMATS, INTEGER_FORMATS } from "../crd-schema.js";
+import { FORMAT_SINCE } from "./string-formats.js";
+import { atLeast } from "../../util/release.js";
 import { openAPIPathOf } from "./field-path.js";
 import { lookupTable } from "../../util/lookup-table.js";
 
@@ -73,13 +76,29 @@ function declaredFormat(format: unknown): string {
   return entry ? entry[0] : String(format);
 }
 
-function formatProblem(context: CustomResourceContext, error: AjvError): SchemaProblem {
+/**
+ * An integer beyond its format's range: kube-openapi's plain error, which
+ * apiextensions reports at the root with an empty value.
+ */
+function integerRangeProblem(context: CustomResourceContext, pointer: string, format: string): SchemaProblem | undefined {
+  if (!atLeast(context.kubernetesVersion, "1.36")) return undefined;
+  const type = format === "" ? "integer (default format)" : `integer with format ${format}`;
+  return problem(RULES.format, pointer, `: Invalid value: "": Checked value must be of type ${type} in ${openAPIPathOf(pointer)}`);
+}
+
+function formatProblem(context: CustomResourceContext, error: AjvError): SchemaProblem | undefined {
   const pointer = error.instancePath;
+  const integerFormat = INTEGER_FORMATS[String(error.params.format)];
+  if (integerFormat !== undefined) return integerRangeProblem(context, pointer, integerFormat);
   const value = valueAt(context, pointer);
   const path = openAPIPathOf(pointer);
   const format = declaredFormat(error.params.format);
+  // Releases before a format was supported strip it from the schema.
+  const since = FORMAT_SINCE[format];
+  if (since !== undefined && !atLeast(context.kubernetesVersion, since)) return undefined;
   const text = String(value);
-  const message = `${path}: Invalid value: ${badValue(value, context.kubernetesVersion)}: ${path} in body must be of type ${format}: ${JSON.stringify(text)}`;
+  // kube-openapi quotes the value with Go's %q.
+  const message = `${path}: Invalid value: ${badValue(value, context.kubernetesVersion)}: ${path} in body must be of type ${format}: ${goQuote(text)}`;
   if (format === "byte") return problem(RULES.format, pointer, `${message} (the value must be base64: encode it)`);
   return problem(RULES.format, pointer, message);
 }

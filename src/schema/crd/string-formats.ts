@@ -1,8 +1,11 @@
 // The string formats kube-openapi checks on custom resources
 // (k8s.io/kube-openapi pkg/validation/strfmt, the formats apiextensions
 // supports), for the ones with a fixed syntax. Patterns run in RE2.
-import { isIPv4, isIPv6 } from "node:net";
 import { compileRe2 } from "../../util/re2.js";
+import { parseCIDRSloppy, parseIPSloppy } from "../../apiserver/apimachinery/net.js";
+import { parseGoDuration } from "../../util/go-duration.js";
+import { isMailAddress } from "../../util/go-mail.js";
+import { isRequestURI } from "../../util/go-url.js";
 
 /** A check by a fixed pattern, compiled when first used. */
 function re2(pattern: string): (value: string) => boolean {
@@ -13,30 +16,94 @@ function re2(pattern: string): (value: string) => boolean {
 }
 
 const HOSTNAME = re2(`^([a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)|([a-zA-Z0-9\\p{S}\\p{L}](([a-zA-Z0-9-\\p{S}\\p{L}]{0,61}[a-zA-Z0-9\\p{S}\\p{L}])?)(\\.)){1,}([a-zA-Z\\p{L}]){2,63})$`);
-const MAC = re2("^(?:[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){7}|[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){19}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){2}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){3}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){9})$");
+// Go's ParseMAC: 6, 8 or 20 octets, one separator throughout.
+const MAC = re2("^(?:[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){7}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){7}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){19}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){19}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){2}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){3}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){9})$");
+const SSN = re2("^\\d{3}[- ]?\\d{2}[- ]?\\d{4}$");
+const CREDIT_CARD = re2("^(?:4[0-9]{12}(?:[0-9]{3})?|5[1-5][0-9]{14}|6(?:011|5[0-9][0-9])[0-9]{12}|3[47][0-9]{13}|3(?:0[0-5]|[68][0-9])[0-9]{11}|(?:2131|1800|35\\d{3})\\d{11})$");
+const SHORT_NAME = re2("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+const LONG_NAME = re2("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
-function isCidr(value: string): boolean {
-  const slash = value.indexOf("/");
-  if (slash < 0) return false;
-  const address = value.slice(0, slash);
-  const bits = value.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(bits)) return false;
-  if (isIPv4(address)) return Number(bits) <= 32;
-  return isIPv6(address) && !address.includes("%") && Number(bits) <= 128;
+/** Luhn's checksum over a string of digits. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
+    const digit = digits.charCodeAt(i) - 48;
+    sum += double ? (digit * 2 >= 10 ? (digit * 2) % 10 + 1 : digit * 2) : digit;
+  }
+  return sum % 10 === 0;
 }
 
-/** Format name (as kube-openapi normalizes it, without dashes) → check. */
+/** Any non-digit characters may be mixed in. */
+function isCreditCard(value: string): boolean {
+  const digits = value.replace(/[^0-9]+/g, "");
+  return CREDIT_CARD(digits) && luhn(digits);
+}
+
+/** Go's \s and dashes are ignored in ISBNs. */
+const withoutSeparators = (value: string): string => value.replace(/[\t\n\f\r -]+/g, "");
+
+function isISBN10(value: string): boolean {
+  const s = withoutSeparators(value);
+  if (!/^(?:[0-9]{9}X|[0-9]{10})$/.test(s)) return false;
+  let checksum = 0;
+  for (let i = 0; i < 9; i++) checksum += (i + 1) * (s.charCodeAt(i) - 48);
+  checksum += 10 * (s[9] === "X" ? 10 : s.charCodeAt(9) - 48);
+  return checksum % 11 === 0;
+}
+
+function isISBN13(value: string): boolean {
+  const s = withoutSeparators(value);
+  if (!/^[0-9]{13}$/.test(s)) return false;
+  let checksum = 0;
+  for (let i = 0; i < 12; i++) checksum += (i % 2 === 0 ? 1 : 3) * (s.charCodeAt(i) - 48);
+  return s.charCodeAt(12) - 48 === (10 - (checksum % 10)) % 10;
+}
+
+/** strfmt's unit spellings; the last spelling of each unit also matches as a prefix ("seconds"). */
+const DURATION_UNITS: readonly (readonly string[])[] = [["ns", "nano"], ["us", "\u00b5s", "micro"], ["ms", "milli"], ["s", "sec"], ["m", "min"], ["h", "hr", "hour"], ["d", "day"], ["w", "wk", "week"]];
+
+function isKnownDurationUnit(unit: string): boolean {
+  return DURATION_UNITS.some((variants) => variants.some((variant, i) => unit === variant || (i === variants.length - 1 && unit.startsWith(variant))));
+}
+
+/** strfmt's ParseDuration: Go's time.ParseDuration, or any "<digits> <unit>" inside the string. */
+function isDuration(value: string): boolean {
+  if (parseGoDuration(value) !== undefined) return true;
+  let known = false;
+  for (const match of value.matchAll(/(\d+)[\t\n\f\r ]*([A-Za-z\u00b5]+)/g)) {
+    // strconv.Atoi refuses numbers beyond int64, and the whole value with them.
+    if (match[1]!.length > 19 || BigInt(match[1]!) > 9223372036854775807n) return false;
+    if (isKnownDurationUnit(match[2]!.toLowerCase())) known = true;
+  }
+  return known;
+}
+
+/** Format name, as CRDs spell it → check. */
 export const STRING_FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
   bsonobjectid: re2("^[0-9a-fA-F]{24}$"),
   hostname: (value) => value.length <= 255 && HOSTNAME(value),
-  ipv4: (value) => isIPv4(value),
-  ipv6: (value) => isIPv6(value) && !value.includes("%"),
-  cidr: isCidr,
+  // ParseIPSloppy, as kube-openapi reads addresses: leading zeros are tolerated.
+  ipv4: (value) => parseIPSloppy(value) !== undefined && value.includes("."),
+  ipv6: (value) => parseIPSloppy(value) !== undefined && value.includes(":"),
+  cidr: (value) => parseCIDRSloppy(value) !== undefined,
   mac: MAC,
+  uri: isRequestURI,
+  email: isMailAddress,
+  isbn: (value) => isISBN10(value) || isISBN13(value),
+  isbn10: isISBN10,
+  isbn13: isISBN13,
+  creditcard: isCreditCard,
+  duration: isDuration,
   uuid3: re2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$"),
   uuid4: re2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$"),
   uuid5: re2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$"),
   hexcolor: re2("^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"),
   rgbcolor: re2("^rgb\\(\\s*(0|[1-9]\\d?|1\\d\\d?|2[0-4]\\d|25[0-5])\\s*,\\s*(0|[1-9]\\d?|1\\d\\d?|2[0-4]\\d|25[0-5])\\s*,\\s*(0|[1-9]\\d?|1\\d\\d?|2[0-4]\\d|25[0-5])\\s*\\)$"),
-  ssn: re2("^\\d{3}[- ]?\\d{2}[- ]?\\d{4}$"),
+  ssn: (value) => value.length === 11 && SSN(value),
+  // Validated from 1.34 (see FORMAT_SINCE).
+  "k8s-short-name": (value) => value.length <= 63 && SHORT_NAME(value),
+  "k8s-long-name": (value) => value.length <= 253 && LONG_NAME(value),
 };
+
+/** Formats the API server validates only from a release on; older ones ignore them. */
+export const FORMAT_SINCE: Readonly<Record<string, string>> = { "k8s-short-name": "1.34", "k8s-long-name": "1.34" };

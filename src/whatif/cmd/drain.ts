@@ -11,7 +11,7 @@ import { UsageError } from "../../validate/index.js";
 import { evictInRounds, isReplaced, podPath, type EvictionAttempt } from "../drain/evictions.js";
 import { emptyDirVolumes, filterPod, groupByMessage, makeFilters, type PodDeleteStatus } from "../drain/filters.js";
 import type { EvictionEntry } from "../drain/types.js";
-import { formatGoDuration, parseGoDuration } from "../kubectl/go-duration.js";
+import { formatGoDuration, parseGoDuration } from "../../util/go-duration.js";
 import type { CommandContext, CommandResult, Verb } from "../kubectl/command.js";
 import { boolFlag, intFlag, stringFlag, type ParsedFlags } from "../kubectl/flags.js";
 import { DRY_RUN_SUFFIX, printedObject } from "../kubectl/printed.js";

@@ -1,6 +1,6 @@
 // Go durations as kubectl's --timeout reads and prints them.
 import { describe, expect, it } from "vitest";
-import { formatGoDuration, parseGoDuration } from "../../src/whatif/kubectl/go-duration.js";
+import { formatGoDuration, parseGoDuration } from "../../src/util/go-duration.js";
 
 describe("Go durations", () => {
   it.each([

@@ -1,8 +1,9 @@
-// Go's time.Duration as kubectl's duration flags read and print it
-// (`--timeout=90s` is printed `1m30s`), to the millisecond.
+// Go's time.Duration as Go reads and prints it (kubectl's `--timeout=90s`
+// is printed `1m30s`; CRD `duration` formats), to the millisecond.
 
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
+// Go takes the micro sign (U+00B5) and the Greek mu (U+03BC).
+const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, "\u00b5s": 1e-3, "\u03bcs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/y;
 
 /** time.ParseDuration, in milliseconds; undefined when Go would refuse it. */
 export function parseGoDuration(text: string): number | undefined {
