@@ -257,6 +257,12 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "apiVersion, kind, metadata.name and metadata.generateName at the root", change: onRoot({ rule: "self.kind == 'Backup' && self.apiVersion != '' && (self.metadata.name.size() < 60 || has(self.metadata.generateName))" }) },
     { name: "keys of a map", change: (c) => { field(c, "labels") ?? ((specSchema(c).properties as Json).labels = { type: "object", additionalProperties: { type: "string" } }); onSpec({ rule: "!has(self.labels) || self.labels.team != ''" })(c); } },
     { name: "an optional selection", change: onSpec({ rule: "self.?retention.orValue(1) > 0" }) },
+    { name: "an int compared with a double", change: onSpec({ rule: "self.retention > 0.5" }) },
+    { name: "self compared with oldSelf", change: onSpec({ rule: "self == oldSelf || self.retention > 1", optionalOldSelf: true }) },
+    { name: "a list's items and size in arithmetic", change: onSpec({ rule: "self.targets.size() + self.retention < 100 && self.targets.all(t, t.name + '-x' != t.path)" }) },
+    { name: "int() of a string, in a list literal", change: onSpec({ rule: "int(self.schedule.size()) in [1, 2, 3] || self.schedule == '@daily'" }) },
+    { name: "a conditional of one type", change: onSpec({ rule: "(self.retention > 3 ? 'long' : 'short') != ''" }) },
+    { name: "a messageExpression that builds a string", change: onSpec({ rule: "self.retention > 0", messageExpression: "'retention is ' + string(self.retention)" }) },
   ];
   test.each(accepted)("$name", ({ change }) => {
     expect(messages(backupCrd(change))).toEqual([]);
@@ -268,6 +274,13 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "has() of a field of a string, at its parenthesis", rule: { rule: "has(self.schedule.cron)" }, at: "spec", expected: issue("has(self.schedule.cron)", 1, 4, "type 'string' does not support field selection") },
     { name: "metadata other than the name at the root", rule: { rule: "self.metadata.labels.team == 'a'" }, at: "root", expected: issue("self.metadata.labels.team == 'a'", 1, 14, "undefined field 'labels'") },
     { name: "a field of preserved unknown fields", rule: { rule: "!has(self.status.phase)" }, at: "root", expected: issue("!has(self.status.phase)", 1, 5, "undefined field 'phase'") },
+    { name: "an int compared with a string", rule: { rule: "self.retention > '7'" }, at: "spec", expected: issue("self.retention > '7'", 1, 16, "found no matching overload for '_>_' applied to '(int, string)'") },
+    { name: "a string plus an int, inside a macro", rule: { rule: "self.targets.all(t, t.name + 1 != '')" }, at: "spec", expected: issue("self.targets.all(t, t.name + 1 != '')", 1, 28, "found no matching overload for '_+_' applied to '(string, int)'") },
+    { name: "a string equal to an int", rule: { rule: "self.schedule == 1" }, at: "spec", expected: issue("self.schedule == 1", 1, 15, "found no matching overload for '_==_' applied to '(string, int)'") },
+    { name: "a string method given an int", rule: { rule: "self.schedule.startsWith(1)" }, at: "spec", expected: issue("self.schedule.startsWith(1)", 1, 25, "found no matching overload for 'startsWith' applied to 'string.(int)'") },
+    { name: "size() of an int", rule: { rule: "self.retention.size() > 0" }, at: "spec", expected: issue("self.retention.size() > 0", 1, 20, "found no matching overload for 'size' applied to 'int.()'") },
+    { name: "conditional branches of two types", rule: { rule: "(self.retention > 3 ? 'long' : 0) != ''" }, at: "spec", expected: issue("(self.retention > 3 ? 'long' : 0) != ''", 1, 21, "found no matching overload for '_?_:_' applied to '(bool, string, int)'") },
+    { name: "a name that is not declared", rule: { rule: "spec.retention > 0" }, at: "spec", expected: issue("spec.retention > 0", 1, 1, "undeclared reference to 'spec' (in container '')") },
     {
       name: "two misspellings on two lines, in order",
       rule: { rule: "self.targets.size() < self.retention &&\n  self.scheduel != self.nmae", message: "bad" },

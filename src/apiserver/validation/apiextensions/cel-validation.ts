@@ -6,7 +6,8 @@
 // product of the maxItems and maxProperties above it.
 import { notSupported, PrintedValue } from "../../field/errors.js";
 import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
-import { celRuntime, refersToOldSelf } from "../../../schema/crd/cel/library.js";
+import { celRuntime, checkerEnvironment, refersToOldSelf } from "../../../schema/crd/cel/library.js";
+import { typedCheck } from "../../../schema/crd/cel/type-check.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { selectIssues, type SelectIssue } from "../../../schema/crd/cel/select-check.js";
@@ -150,6 +151,11 @@ function checkerIssues(expression: string, issues: SelectIssue[]): string {
     .join("\n");
 }
 
+/** A result type the checker is sure of: a scalar, a list or a map (never dyn or an object's type). */
+function isScalarResult(type: string): boolean {
+  return /^(bool|string|int|uint|double|bytes|null|google\.protobuf\.(Timestamp|Duration)|list<.*>|map<.*>)$/.test(type);
+}
+
 function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string"): Compiled {
   const runtime = celRuntime();
   if (!runtime) return {};
@@ -160,11 +166,15 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
     return { error: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim() };
   }
   const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
-  const refused = selectIssues(program.ast, variables, rewriteRuleSource(expression));
+  const text = rewriteRuleSource(expression);
+  const refused = selectIssues(program.ast, variables, text);
   if (refused.length > 0) return { error: checkerIssues(expression, refused) };
+  const typed = typedCheck(checkerEnvironment, text, type);
+  if (typed.issue) return { error: checkerIssues(expression, [typed.issue]) };
   const checked = program.check();
-  // self is dyn to the checker: only a result that can be nothing but another type is an error.
-  if (checked.valid && checked.type !== undefined && checked.type !== "dyn" && checked.type !== resultKind) return { error: `must evaluate to a ${resultKind}` };
+  // self is dyn to the untyped checker: only a result that can be nothing but another type is an error.
+  const resultType = [typed.type, checked.valid ? checked.type : undefined].find((found) => found !== undefined && isScalarResult(found));
+  if (resultType !== undefined && resultType !== resultKind) return { error: `must evaluate to a ${resultKind}` };
   return { cost: estimateCost(program.ast, variables) };
 }
 

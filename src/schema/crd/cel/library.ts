@@ -6,7 +6,7 @@
 // two-variable comprehensions. Loaded on first use only: most runs have no
 // CEL rules.
 import { createRequire } from "node:module";
-import type { Optional as CelOptional, ParseResult } from "@marcbachmann/cel-js";
+import type { Environment, Optional as CelOptional, ParseResult } from "@marcbachmann/cel-js";
 import { registerFormat } from "./lib/format.js";
 import { registerIP } from "./lib/ip.js";
 import { registerLists } from "./lib/lists.js";
@@ -48,15 +48,35 @@ export interface KubernetesCelEnvironment {
  */
 export function kubernetesCelEnvironment(variables: Readonly<Record<string, string>>): KubernetesCelEnvironment | null {
   try {
-    const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
-    const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+    const env = libraryEnvironment();
     for (const [name, type] of Object.entries(variables)) env.registerVariable(name, type);
-    for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver]) register(env);
-    registerFormat(env, cel.Optional);
     return { parse: (expression) => env.parse(rewriteRuleSource(expression)) };
   } catch {
     return null;
   }
+}
+
+/** A new environment with Kubernetes' libraries and no variables; throws when cel-js cannot be loaded. */
+function libraryEnvironment(): Environment {
+  const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
+  const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+  for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver]) register(env);
+  registerFormat(env, cel.Optional);
+  return env;
+}
+
+let checkerBase: Environment | null | undefined;
+
+/** A copy of one shared library environment, to declare typed variables in (type-check.ts); null when cel-js cannot be loaded. */
+export function checkerEnvironment(): Environment | null {
+  if (checkerBase === undefined) {
+    try {
+      checkerBase = libraryEnvironment();
+    } catch {
+      checkerBase = null;
+    }
+  }
+  return checkerBase ? checkerBase.clone() : null;
 }
 
 let runtime: CelRuntime | null | undefined;
