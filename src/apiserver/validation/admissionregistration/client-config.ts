@@ -4,7 +4,7 @@ import { isDNS1123Subdomain, isValidPortNum } from "../../apimachinery/validatio
 import { invalid, required, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { atLeast } from "../../../util/release.js";
-import { parseGoURL } from "./go-url.js";
+import { parseGoURL } from "../../../util/go-url.js";
 
 const FORM = "; desired format: https://host[/path]";
 
