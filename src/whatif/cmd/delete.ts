@@ -21,7 +21,7 @@ import { COMMON_FLAGS, type CommandContext, type CommandResult, type Verb } from
 import { filenameArguments } from "../kubectl/filename-arguments.js";
 import { BOOL_TEXT, boolFlag, intFlag, listFlag, stringFlag, type ParsedFlags } from "../kubectl/flags.js";
 import { DRY_RUN_SUFFIX } from "../kubectl/printed.js";
-import { parseGoDuration } from "../kubectl/go-duration.js";
+import { parseGoDuration } from "../../util/go-duration.js";
 import { qualifiedResource, resourceArguments, resourceTypesArgument } from "../kubectl/resource-arguments.js";
 import { kindString, type ResourceType } from "../kubectl/resources.js";
 import type { WorkingCluster } from "../working-cluster.js";
