@@ -141,8 +141,10 @@ function followLink(path: string, walk: Walk): { real: string; stat: Stats } | u
   try {
     real = realpathSync(path);
     stat = statSync(real);
-  } catch {
-    return undefined; // a dangling link is not an input
+  } catch (error) {
+    // A link to nothing (dangling, or a loop) named as a manifest is reported: its input would be lost unsaid.
+    if (MANIFEST_EXTENSION.test(path)) walk.errors.push(cannotRead(path, reason(error)));
+    return undefined;
   }
   const wanted = stat.isDirectory() || MANIFEST_EXTENSION.test(path);
   if (!wanted) return undefined;
@@ -252,6 +254,13 @@ function readBounded(fd: number, limit: number): Buffer | undefined {
   return Buffer.concat(chunks, total);
 }
 
+/** A file's text: UTF-8, or UTF-16 when it starts with that byte order mark, as go-yaml reads it. */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return bytes.toString("utf8");
+}
+
 /** The text of an input file or of standard input (`-`), if it is a regular file within the size limit. */
 export function readInput(file: string, options: ReadOptions = {}): InputText | InputError {
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -265,7 +274,7 @@ export function readInput(file: string, options: ReadOptions = {}): InputText | 
     if (stat.isFile() && stat.size > limit) return tooLarge(name, stat.size, limit);
     const bytes = readBounded(fd, limit);
     if (!bytes) return tooLarge(name, undefined, limit);
-    return { file: name, text: bytes.toString("utf8") };
+    return { file: name, text: decode(bytes) };
   } catch (error) {
     return cannotRead(file, reason(error));
   } finally {

@@ -11,7 +11,7 @@ import { slashPath } from "./paths.js";
 import { shownFindings } from "./shown-findings.js";
 import { plural, summaryLine } from "./text.js";
 import { maxOf } from "../util/append.js";
-import { neutralizeCommandMarks } from "./terminal-safe.js";
+import { CONTROL_CHARACTER, neutralizeCommandMarks } from "./terminal-safe.js";
 
 /** GitHub's limit on the body of an issue or pull-request comment, in characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -23,13 +23,16 @@ export interface MarkdownOptions {
 
 const SEVERITY_MARK: Record<Finding["severity"], string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
+const SHOWN_AS_CODE = new RegExp(CONTROL_CHARACTER.source, "gu");
+
 /**
- * Control characters (C0, DEL, C1, line separators, bidirectional controls)
- * shown as `\u{..}`, and `##[` spelled so that no CI log acts on it: nothing
- * from the input acts on what reads the comment, or on the log it is printed to.
+ * Control and invisible characters (see CONTROL_CHARACTER) but tabs and line
+ * feeds shown as `\u{..}`, and `##[` spelled so that no CI log acts on it:
+ * nothing from the input acts on what reads the comment, or on the log it is
+ * printed to, or passes for something else.
  */
 function visibleControls(text: string): string {
-  const shown = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  const shown = text.replace(SHOWN_AS_CODE, (c) => (c === "\t" || c === "\n" ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`));
   return neutralizeCommandMarks(shown);
 }
 

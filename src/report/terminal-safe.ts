@@ -5,14 +5,26 @@
 // output line that starts with `::` (after spaces), and GitHub and Azure
 // Pipelines any that contains `##[` or `##vso[`.
 
-/** C0 controls, DEL, C1 controls, line and paragraph separators, bidirectional controls. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * What input may not print as it is: controls (C0, DEL, C1, NEL), line and
+ * paragraph separators, and the characters that print nothing but change
+ * what is shown (bidirectional controls, zero-width spaces and joiners,
+ * soft hyphens, fillers, tags), which make one name look like another.
+ */
+export const CONTROL_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+const CONTROL = new RegExp(CONTROL_CHARACTER.source, "gu");
 
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
+/** `\x1b`, `\u202e`, `\u{e0041}`: the character's code, as JavaScript writes it. */
+function codeEscape(char: string): string {
+  const code = char.codePointAt(0)!;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, "0")}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, "0")}` : `\\u{${code.toString(16)}}`;
+}
+
 function escapeCharacter(char: string): string {
-  const code = char.charCodeAt(0);
-  return NAMED[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+  return NAMED[char] ?? codeEscape(char);
 }
 
 /** One line of text from the input, its control characters written as escapes (`\n`, `\x1b`, `\u202e`). */
@@ -45,7 +57,7 @@ function escapeExceptColors(line: string, keepColors: boolean): string {
     OWN_COLOR.lastIndex = match.index;
     if (keepColors && OWN_COLOR.test(line)) continue;
     out += line.slice(last, match.index) + escapeCharacter(match[0]);
-    last = match.index + 1;
+    last = match.index + match[0].length;
   }
   return out + line.slice(last);
 }
@@ -62,13 +74,20 @@ export function terminalSafe(output: string, options: { colors?: boolean } = {})
     .join("\n");
 }
 
-/** Characters JSON.stringify leaves raw that a terminal or a CI log would act on. */
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##(?:vso)?\[/g;
+/** Characters JSON.stringify leaves raw that a terminal or a CI log would act on, or that hide text (its own white space aside). */
+const JSON_UNSAFE = new RegExp(`(?![\\t\\n\\r])${CONTROL_CHARACTER.source}|##(?:vso)?\\[`, "gu");
+
+/** Each UTF-16 unit of `text` as a JSON `\uXXXX` escape (a character beyond U+FFFF is two). */
+function jsonEscape(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) out += `\\u${text.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
 
 /**
  * JSON text with those characters as `\uXXXX` escapes and the `[` of `##[`
  * as `\u005b`: the same data for any JSON reader, nothing for a log to act on.
  */
 export function terminalSafeJson(json: string): string {
-  return json.replace(JSON_UNSAFE, (match) => (match.startsWith("##") ? `${match.slice(0, -1)}\\u005b` : `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  return json.replace(JSON_UNSAFE, (match) => (match.startsWith("##") ? `${match.slice(0, -1)}\\u005b` : jsonEscape(match)));
 }

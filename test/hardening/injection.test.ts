@@ -74,3 +74,30 @@ describe("input never reaches the terminal or the CI log unescaped", { timeout: 
     expect(messages.some((m) => m.includes("\u001b]0;title\u0007"))).toBe(true);
   });
 });
+
+/** Characters that print nothing, or change how what follows reads: one name can pass for another. */
+const INVISIBLE = ["\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u034f", "\u180e", "\u3164", "\ufff9", "\u{e0041}", "\u202e", "\u2066", "\u0085", "\u2028", "\u2029"];
+
+describe("characters that print nothing or reorder text are shown as escapes", { timeout: 300_000 }, () => {
+  const name = (c: string) => `web${c}1`;
+  const manifest = INVISIBLE.map((c, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${yamlString(name(c))}\n  labels: {${yamlString(`k${c}`)}: ${yamlString(`v${c}${i}`)}}\ndata:\n  n: 1\n`).join("---\n");
+  const cwd = () => workspace({ "app.yaml": manifest });
+
+  test.each([
+    ["validate", "text", "\\u200b"], ["validate", "github", "\\u200b"], ["validate", "tap", "\\u200b"], ["validate", "junit", "\\u200b"],
+    ["validate", "markdown", "\\u{200b}"], ["plan", "text", "\\u200b"], ["plan", "markdown", "\\u{200b}"],
+  ])("%s -o %s", (command, format, escaped) => {
+    const run = kubeplan([command, "app.yaml", "-o", format], cwd());
+    expectHandled(run, 1);
+    for (const c of INVISIBLE) expect(run.stdout.includes(c), `U+${c.codePointAt(0)!.toString(16)} in ${command} ${format}`).toBe(false);
+    expect(run.stdout).toContain(escaped);
+  });
+
+  test("JSON writes them as \\u escapes, and a JSON reader gets them back", () => {
+    const run = kubeplan(["validate", "app.yaml", "-o", "json"], cwd());
+    for (const c of INVISIBLE) expect(run.stdout.includes(c)).toBe(false);
+    expect(run.stdout).toContain("\\u200b");
+    const files = (JSON.parse(run.stdout) as { files: Array<{ documents: Array<{ name: string }> }> }).files;
+    expect(files[0]!.documents.map((d) => d.name)).toContain("web\u200b1");
+  });
+});

@@ -33,6 +33,25 @@ describe("inputs stay inside the given paths", { timeout: 300_000 }, () => {
     expect(followed.stdout).toContain("KUBECONFIG-TOKEN");
   });
 
+  test("links that lead nowhere (a loop, a dangling link) are named, and a directory linked into itself is read once", () => {
+    const cwd = workspace({ "k8s/app.yaml": CONFIG_MAP });
+    symlinkSync("loop-b.yaml", join(cwd, "k8s/loop-a.yaml"));
+    symlinkSync("loop-a.yaml", join(cwd, "k8s/loop-b.yaml"));
+    symlinkSync("missing.yaml", join(cwd, "k8s/dangling.yaml"));
+    symlinkSync("missing", join(cwd, "k8s/dangling-dir"));
+    symlinkSync(".", join(cwd, "k8s/self"));
+    symlinkSync("..", join(cwd, "k8s/parent"));
+    const run = kubeplan(["validate", "k8s", "-o", "json"], cwd);
+    expectHandled(run, 1, 20_000);
+    expect(findingsOf(run).map((f) => `${f.rule} ${f.file}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^schema\/type k8s\/app\.yaml: /),
+      'input/unreadable k8s/dangling.yaml: cannot read "k8s/dangling.yaml": no such file or directory',
+      'input/unreadable k8s/loop-a.yaml: cannot read "k8s/loop-a.yaml": too many levels of symbolic links',
+      'input/unreadable k8s/loop-b.yaml: cannot read "k8s/loop-b.yaml": too many levels of symbolic links',
+      expect.stringMatching(/^input\/symlink-outside k8s\/parent: /),
+    ]);
+  });
+
   test("a link that stays inside the given paths is read", () => {
     const cwd = workspace({ "k8s/base/app.yaml": CONFIG_MAP });
     symlinkSync(join(cwd, "k8s/base"), join(cwd, "k8s/linked"));

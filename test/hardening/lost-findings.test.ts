@@ -51,3 +51,20 @@ describe("a quantity beyond what Kubernetes holds is capped, never dropped", { t
     expect(pods[0]!.reason).toContain("Insufficient cpu");
   });
 });
+
+describe("encodings kubectl reads", { timeout: 120_000 }, () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\ndata:\n  n: 1\n";
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+  const utf16be = Buffer.from(utf16le.map((_, i) => utf16le[i ^ 1]!));
+  test.each([
+    ["UTF-16 little-endian with its byte order mark", utf16le, ["schema/type@5"]],
+    ["UTF-16 big-endian with its byte order mark", utf16be, ["schema/type@5"]],
+    ["UTF-8 with its byte order mark", Buffer.from(`\ufeff${text}`), ["schema/type@5"]],
+    // Without a byte order mark go-yaml reads UTF-8, and refuses the NUL bytes.
+    ["UTF-16 without its byte order mark", Buffer.from(text, "utf16le"), ["yaml/syntax@1"]],
+  ])("%s", (_, bytes, expected) => {
+    const run = kubeplan(["validate", "app.yaml", "-o", "json"], workspace({ "app.yaml": bytes }));
+    expectHandled(run, 1);
+    expect(ruleLines(run)).toEqual(expected);
+  });
+});
