@@ -2,6 +2,7 @@
 // (a string where a list of paths belongs, a number for a version) is a
 // UsageError that names it, never a TypeError from deep inside a stage.
 import { UsageError } from "../usage-error.js";
+import { nearest } from "../util/suggest.js";
 
 type Check = (value: unknown) => boolean;
 
@@ -19,6 +20,9 @@ const VALIDATE_OPTIONS: ReadonlyArray<[name: string, check: Check, expected: str
   ["ignoreMissingSchemas", isBoolean, "a boolean"],
   ["skipKinds", isStringList, "a list of strings"],
   ["skipPaths", isStringList, "a list of strings"],
+  ["ignoreFilenamePatterns", isStringList, "a list of regular expressions"],
+  ["rejectKinds", isStringList, "a list of strings"],
+  ["schemaLocations", isStringList, "a list of strings"],
   ["crdPaths", isStringList, "a list of paths"],
   ["namespace", isString, "a string"],
   ["ruleSettings", isRuleSettings, 'an object of rule ids to "off", "info", "warning" or "error"'],
@@ -36,6 +40,8 @@ const PLAN_OPTIONS: ReadonlyArray<[name: string, check: Check, expected: string]
   ["showUnchanged", isBoolean, "a boolean"],
   ["now", (value) => value instanceof Date && !Number.isNaN(value.getTime()), "a valid Date"],
   ["apply", isRecord, "an object ({ mode, fieldManager, forceConflicts })"],
+  ["snapshot", isRecord, "a snapshot read before"],
+  ["imperative", isRecord, "an object ({ updates, deletions })"],
 ];
 
 function describe(value: unknown): string {
@@ -61,14 +67,31 @@ function checkOptions(options: unknown, known: ReadonlyArray<[string, Check, str
   }
 }
 
+/** A misspelt option would otherwise be ignored without a word. */
+function checkOptionNames(options: unknown, known: ReadonlyArray<[string, Check, string]>, call: string): void {
+  if (!isRecord(options)) return;
+  const names = known.map(([name]) => name);
+  for (const name of Object.keys(options)) {
+    if (names.includes(name)) continue;
+    const suggestion = nearest(name, names);
+    throw new UsageError(`${call}: unknown option ${JSON.stringify(name)}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}; the options are ${names.join(", ")}`);
+  }
+}
+
 /** Throws a UsageError unless `validate(input, options)` was called with arguments of the right types. */
 export function checkValidateArguments(input: unknown, options: unknown): void {
   checkInput(input, "validate");
   checkOptions(options, VALIDATE_OPTIONS, "validate");
 }
 
+/** Throws a UsageError for an option `validate` does not know (plan's own options pass through runValidation). */
+export function checkValidateOptionNames(options: unknown): void {
+  checkOptionNames(options, VALIDATE_OPTIONS, "validate");
+}
+
 /** Throws a UsageError unless `plan(input, options)` was called with arguments of the right types. */
 export function checkPlanArguments(input: unknown, options: unknown): void {
   checkInput(input, "plan");
   checkOptions(options, PLAN_OPTIONS, "plan");
+  checkOptionNames(options, PLAN_OPTIONS, "plan");
 }

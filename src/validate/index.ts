@@ -14,7 +14,7 @@ import type { CheckOptions, ValidateOptions } from "./options.js";
 import { checkInParallel, type ValidationWorker } from "./parallel.js";
 import { runRules } from "./rules.js";
 import { applyRuleSetting, applyRuleSettings } from "./suppress.js";
-import { checkValidateArguments } from "./arguments.js";
+import { checkValidateArguments, checkValidateOptionNames } from "./arguments.js";
 import { UsageError } from "../usage-error.js";
 
 export type { ValidateOptions } from "./options.js";
@@ -186,6 +186,7 @@ export async function runValidation(input: ValidateInput, options: ValidateOptio
 
 /** Validates manifests; the result is what `-o json` prints. */
 export async function validate(input: ValidateInput, options: ValidateOptions = {}): Promise<ValidateResult> {
+  checkValidateOptionNames(options);
   return (await runValidation(input, options)).result;
 }
 

@@ -39,6 +39,10 @@ describe("arguments of the wrong type are a UsageError that says what was expect
     { name: "a version as a number", call: () => validate([], { kubernetesVersion: 1.3 as never }), message: /option kubernetesVersion must be a string/ },
     { name: "plan with a path as a string", call: () => plan("k8s/" as never), message: /plan: the input must be a list of paths/ },
     { name: "plan with cluster paths as a string", call: () => plan([], { clusterPaths: "snap.yaml" as never }), message: /option clusterPaths must be a list of paths/ },
+    { name: "an option plan does not know", call: () => plan([], { cluster: 5 } as never), message: /plan: unknown option "cluster" \(did you mean clusterPaths\?\); the options are .*clusterPaths/ },
+    { name: "a misspelt option of validate", call: () => validate([], { kubernetesVersoin: "1.33" } as never), message: /validate: unknown option "kubernetesVersoin" \(did you mean kubernetesVersion\?\)/ },
+    { name: "a plan option given to validate", call: () => validate([], { showSecrets: true } as never), message: /validate: unknown option "showSecrets"/ },
+    { name: "reject kinds as a string", call: () => validate([], { rejectKinds: "Secret" as never }), message: /option rejectKinds must be a list of strings/ },
   ];
   test.each(cases)("$name", async ({ call, message }) => {
     const error = await call().then(
