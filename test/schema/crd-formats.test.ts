@@ -50,8 +50,8 @@ describe("string formats of custom resources", () => {
     test.each(accepted)("accepts %j", (value) => {
       expect(checkThing(spec, `  value: ${JSON.stringify(value)}\n`)).toEqual([]);
     });
-    test.each(refused.length > 0 ? refused : ["(none)"])("refuses %j", (value) => {
-      if (refused.length === 0) return expect(accepted.length).toBeGreaterThan(0);
+    // `password` refuses nothing: it has no refused cases.
+    test.skipIf(refused.length === 0).each(refused)("refuses %j", (value) => {
       expect(checkThing(spec, `  value: ${JSON.stringify(value)}\n`).map((finding) => finding.message)).toEqual([refusal(format, value)]);
     });
   });
