@@ -1,4 +1,4 @@
-// API defaulting of admissionregistration.k8s.io/v1 (pkg/apis/admissionregistration/v1/defaults.go).
+// API defaulting of admissionregistration.k8s.io (pkg/apis/admissionregistration/v1*/defaults.go).
 import { setDefault } from "./fields.js";
 import { objectAt, recordsOf, type JsonRecord } from "../../util/object-access.js";
 
@@ -31,14 +31,17 @@ function setDefaultsMatchResources(match: JsonRecord | undefined): void {
   setDefaultsRules(match.excludeResourceRules);
 }
 
-/** SetDefaults_ValidatingAdmissionPolicySpec and the match constraints' defaults. */
-export function setDefaultsValidatingAdmissionPolicy(body: JsonRecord): void {
+/**
+ * SetDefaults_ValidatingAdmissionPolicySpec (or _MutatingAdmissionPolicySpec,
+ * which defaults the same failure policy) and the match constraints' defaults.
+ */
+export function setDefaultsAdmissionPolicy(body: JsonRecord): void {
   const spec = objectAt(body, "spec");
   setDefault(spec, "failurePolicy", "Fail");
   setDefaultsMatchResources(objectAt(spec, "matchConstraints"));
 }
 
-/** The binding's match resources get SetDefaults_MatchResources. */
-export function setDefaultsValidatingAdmissionPolicyBinding(body: JsonRecord): void {
+/** A binding's match resources get SetDefaults_MatchResources. */
+export function setDefaultsAdmissionPolicyBinding(body: JsonRecord): void {
   setDefaultsMatchResources(objectAt(objectAt(body, "spec"), "matchResources"));
 }

@@ -2,7 +2,7 @@
 // fills in when it decodes a request (pkg/apis/<group>/<version>/defaults.go).
 import { apiGroup } from "../../util/api-values.js";
 import type { JsonRecord } from "../../util/object-access.js";
-import { setDefaultsValidatingAdmissionPolicy, setDefaultsValidatingAdmissionPolicyBinding, setDefaultsWebhookConfiguration } from "./admissionregistration.js";
+import { setDefaultsAdmissionPolicy, setDefaultsAdmissionPolicyBinding, setDefaultsWebhookConfiguration } from "./admissionregistration.js";
 import * as apps from "./apps.js";
 import { setDefaultsHorizontalPodAutoscalerV1, setDefaultsHorizontalPodAutoscalerV2 } from "./autoscaling.js";
 import { setDefaultsCronJob, setDefaultsJob } from "./batch.js";
@@ -65,8 +65,10 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ],
   ["admissionregistration.k8s.io/ValidatingWebhookConfiguration", (body) => setDefaultsWebhookConfiguration(body, false)],
   ["admissionregistration.k8s.io/MutatingWebhookConfiguration", (body) => setDefaultsWebhookConfiguration(body, true)],
-  ["admissionregistration.k8s.io/ValidatingAdmissionPolicy", (body) => setDefaultsValidatingAdmissionPolicy(body)],
-  ["admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", (body) => setDefaultsValidatingAdmissionPolicyBinding(body)],
+  ["admissionregistration.k8s.io/ValidatingAdmissionPolicy", (body) => setDefaultsAdmissionPolicy(body)],
+  ["admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", (body) => setDefaultsAdmissionPolicyBinding(body)],
+  ["admissionregistration.k8s.io/MutatingAdmissionPolicy", (body) => setDefaultsAdmissionPolicy(body)],
+  ["admissionregistration.k8s.io/MutatingAdmissionPolicyBinding", (body) => setDefaultsAdmissionPolicyBinding(body)],
 ]);
 
 /**

@@ -2,6 +2,7 @@
 // (pkg/registry/admissionregistration/<resource>/strategy.go).
 import type { FieldWarning } from "../field/errors.js";
 import { goQuote } from "../field/values.js";
+import { validateMutatingAdmissionPolicy, validateMutatingAdmissionPolicyBinding } from "../validation/admissionregistration/mutating-policy.js";
 import { validateValidatingAdmissionPolicy, validateValidatingAdmissionPolicyBinding } from "../validation/admissionregistration/policy.js";
 import { validateWebhookConfiguration } from "../validation/admissionregistration/webhooks.js";
 import { atLeast } from "../../util/release.js";
@@ -43,4 +44,6 @@ export const ADMISSIONREGISTRATION_STRATEGIES: GroupStrategies = {
     validate: (object, context) => validateValidatingAdmissionPolicy(object, context.kubernetesVersion),
   }),
   ValidatingAdmissionPolicyBinding: withObjectMeta(false, { validate: (object, context) => validateValidatingAdmissionPolicyBinding(object, context.kubernetesVersion) }),
+  MutatingAdmissionPolicy: withObjectMeta(false, { validate: (object, context) => validateMutatingAdmissionPolicy(object, context.kubernetesVersion) }),
+  MutatingAdmissionPolicyBinding: withObjectMeta(false, { validate: (object, context) => validateMutatingAdmissionPolicyBinding(object, context.kubernetesVersion) }),
 };

@@ -5,7 +5,8 @@
 // result type the field needs. Only what is certainly wrong is reported: a
 // syntax error, a reference to an undeclared variable, a result of a definite
 // other type. An expression using a function kubeplan's CEL library lacks is
-// left alone.
+// left alone, and so is a mutation that constructs an object (`Object{...}`,
+// `JSONPatch{...}`): the CEL parser kubeplan uses has no message construction.
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { celGoIssue, positionOf, type SourcePosition } from "../../../schema/crd/cel/issues.js";
@@ -17,10 +18,12 @@ export interface CompilationOptions {
   hasAuthorizer: boolean;
   /** Whether the policy composes variables (`variables.<name>`): it has some. */
   hasVariables?: boolean;
+  /** Whether the mutation types (Object, JSONPatch) and the jsonpatch library are declared. */
+  hasPatchTypes?: boolean;
 }
 
 /** What an expression is for, which sets the result types it may have. */
-export type ExpressionKind = "validation" | "matchCondition" | "message" | "auditAnnotation" | "variable";
+export type ExpressionKind = "validation" | "matchCondition" | "message" | "auditAnnotation" | "variable" | "applyConfiguration" | "jsonPatch";
 
 const RETURN_TYPES: Readonly<Record<ExpressionKind, readonly string[] | undefined>> = {
   validation: ["bool"],
@@ -28,21 +31,27 @@ const RETURN_TYPES: Readonly<Record<ExpressionKind, readonly string[] | undefine
   message: ["string"],
   auditAnnotation: ["string", "null_type"],
   variable: undefined,
+  applyConfiguration: ["Object"],
+  jsonPatch: ["list(JSONPatch)"],
 };
 
 /** Result types a check can be sure of; list and map types are written as cel-go writes them. */
 const DEFINITE_TYPE = /^(bool|int|uint|double|string|bytes|null|list<.*>|map<.*>)$/;
+/** A type parameter left in an aggregate's type (an empty `[]` is `list<T>`): not definite. */
+const TYPE_PARAMETER = /[<, ](?:T|K|V)[>,]/;
 
 const environments = new Map<string, KubernetesCelEnvironment | null>();
 
 /** The environment of plugin/cel's createEnvForOpts for these options, built once. */
 function environmentFor(options: CompilationOptions): KubernetesCelEnvironment | null {
-  const key = `${options.hasParams}/${options.hasAuthorizer}/${options.hasVariables === true}`;
+  const key = `${options.hasParams}/${options.hasAuthorizer}/${options.hasVariables === true}/${options.hasPatchTypes === true}`;
   if (environments.has(key)) return environments.get(key)!;
   const variables: Record<string, string> = { object: "dyn", oldObject: "dyn", request: "map", namespaceObject: "map" };
   if (options.hasParams) variables.params = "dyn";
   if (options.hasAuthorizer) variables.authorizer = "dyn";
   if (options.hasVariables === true) variables.variables = "map";
+  // The jsonpatch library (jsonpatch.escapeKey) stands as a value of any type.
+  if (options.hasPatchTypes === true) variables.jsonpatch = "dyn";
   const env = kubernetesCelEnvironment(variables);
   environments.set(key, env);
   return env;
@@ -57,10 +66,19 @@ function celGoTypeName(type: string): string {
   return type === "null" ? "null_type" : type.replace(/</g, "(").replace(/>/g, ")");
 }
 
+/** The expression with its string literals blanked out. */
+function withoutStrings(expression: string): string {
+  return expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (literal) => " ".repeat(literal.length));
+}
+
+/** Whether the expression constructs a message (`Object{`, `Object.spec{`, `JSONPatch{`). */
+function constructsMessage(expression: string): boolean {
+  return /(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\s*\{/.test(withoutStrings(expression));
+}
+
 /** The first place `name` stands as an identifier outside string literals, 1-based. */
 function identifierPosition(expression: string, name: string): SourcePosition | undefined {
-  const code = expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (literal) => " ".repeat(literal.length));
-  const match = new RegExp(`(?<![\\w.])${name}\\b`).exec(code);
+  const match = new RegExp(`(?<![\\w.])${name}\\b`).exec(withoutStrings(expression));
   return match ? positionOf(expression, match.index) : undefined;
 }
 
@@ -70,7 +88,7 @@ function identifierPosition(expression: string, name: string): SourcePosition | 
  */
 export function compileCELExpression(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): ErrorList {
   const env = environmentFor(options);
-  if (!env) return [];
+  if (!env || (options.hasPatchTypes === true && constructsMessage(expression))) return [];
   let checked;
   try {
     checked = env.parse(expression).check();
@@ -85,7 +103,7 @@ export function compileCELExpression(expression: string, kind: ExpressionKind, o
   }
   const returnTypes = RETURN_TYPES[kind];
   const type = checked.type;
-  if (!returnTypes || type === undefined || !DEFINITE_TYPE.test(type)) return [];
+  if (!returnTypes || type === undefined || !DEFINITE_TYPE.test(type) || TYPE_PARAMETER.test(type)) return [];
   const got = celGoTypeName(type);
   if (returnTypes.includes(got)) return [];
   const reason = returnTypes.length === 1 ? `must evaluate to ${returnTypes[0]} but got ${got}` : `must evaluate to one of [${returnTypes.join(" ")}] but got ${got}`;

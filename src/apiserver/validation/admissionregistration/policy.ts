@@ -129,8 +129,18 @@ function auditAnnotationsValue(annotations: JsonRecord[], kubernetesVersion: str
   return new PrintedValue(`[]${type}{` + items.map((item) => `${type}{Key:${goQuote(item.key)}, ValueExpression:${goQuote(item.valueExpression)}}`).join(", ") + "}");
 }
 
-/** validateValidatingAdmissionPolicySpec. */
-function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
+/** What the expressions after a policy's common fields are compiled with. */
+export interface PolicyCompilation {
+  hasParams: boolean;
+  hasVariables: boolean;
+}
+
+/**
+ * The fields validateValidatingAdmissionPolicySpec and validateMutatingAdmissionPolicySpec
+ * check alike: the failure policy, param kind, match constraints (at least one
+ * resource rule, to give the expressions a type), match conditions and variables.
+ */
+export function validatePolicySpecCommon(spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): { errors: ErrorList; compilation: PolicyCompilation } {
   const errors: ErrorList = [];
   if (!isSet(spec, "failurePolicy")) errors.push(required(fldPath.child("failurePolicy")));
   else if (!SUPPORTED_FAILURE_POLICIES.includes(str(spec, "failurePolicy"))) errors.push(notSupported(fldPath.child("failurePolicy"), str(spec, "failurePolicy"), SUPPORTED_FAILURE_POLICIES));
@@ -141,13 +151,20 @@ function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRec
   if (!matchConstraints) errors.push(required(fldPath.child("matchConstraints")));
   else {
     appendAll(errors, validateMatchResources(matchConstraints, fldPath.child("matchConstraints"), kubernetesVersion));
-    // At least one resource rule, to give the expressions a type.
     if (list(matchConstraints, "resourceRules").length === 0) errors.push(required(fldPath.child("matchConstraints", "resourceRules")));
   }
   const hasVariables = list(spec, "variables").length > 0;
   const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables };
   appendAll(errors, validateMatchConditions(list(spec, "matchConditions"), { hasParams, hasAuthorizer: true }, fldPath.child("matchConditions")));
   list(spec, "variables").forEach((variable, i) => appendAll(errors, validateVariable(variable, options, fldPath.child("variables").index(i))));
+  return { errors, compilation: { hasParams, hasVariables } };
+}
+
+/** validateValidatingAdmissionPolicySpec. */
+function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
+  const { errors, compilation } = validatePolicySpecCommon(spec, fldPath, kubernetesVersion);
+  const { hasParams, hasVariables } = compilation;
+  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables };
   const validations = list(spec, "validations");
   const auditAnnotations = list(spec, "auditAnnotations");
   if (validations.length === 0 && auditAnnotations.length === 0) {
@@ -221,16 +238,22 @@ function validateValidationActions(actions: string[], fldPath: FieldPath, kubern
   return errors;
 }
 
-/** ValidateValidatingAdmissionPolicyBinding, after ObjectMeta (upstream spells the path `matchResouces`). */
-export function validateValidatingAdmissionPolicyBinding(binding: JsonRecord, kubernetesVersion: string): ErrorList {
-  const spec = obj(binding, "spec") ?? {};
-  const fldPath = FieldPath.root("spec");
+/** The policy name (a DNS subdomain) and param reference every policy binding has. */
+export function validatePolicyBindingCommon(spec: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const policyName = str(spec, "policyName");
   if (policyName.length === 0) errors.push(required(fldPath.child("policyName")));
   // NameIsDNSSubdomain.
   else for (const detail of isDNS1123Subdomain(policyName)) errors.push(invalid(fldPath.child("policyName"), policyName, detail));
   appendAll(errors, validateParamRef(obj(spec, "paramRef"), fldPath.child("paramRef")));
+  return errors;
+}
+
+/** ValidateValidatingAdmissionPolicyBinding, after ObjectMeta (upstream spells the path `matchResouces`). */
+export function validateValidatingAdmissionPolicyBinding(binding: JsonRecord, kubernetesVersion: string): ErrorList {
+  const spec = obj(binding, "spec") ?? {};
+  const fldPath = FieldPath.root("spec");
+  const errors = validatePolicyBindingCommon(spec, fldPath);
   appendAll(errors, validateMatchResources(obj(spec, "matchResources"), fldPath.child("matchResouces"), kubernetesVersion));
   appendAll(errors, validateValidationActions(strings(spec, "validationActions"), fldPath.child("validationActions"), kubernetesVersion));
   return errors;
