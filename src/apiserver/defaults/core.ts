@@ -2,7 +2,7 @@
 // its generated zz_generated.defaults.go): what the API server fills in on decode,
 // before any admission plugin, and what `kubectl get -o yaml` shows that a
 // manifest usually leaves out.
-import { ensureObject, setDefault } from "./fields.js";
+import { ensureObject, podTemplateOf, setDefault } from "./fields.js";
 import { arrayAt, isRecord, objectAt, recordsOf, type JsonRecord } from "../../util/object-access.js";
 
 /** The tag the kubelet pulls: `latest` when neither a tag nor a digest is given (parsers.ParseImageName). */
@@ -152,7 +152,8 @@ function setDefaultsPodOnly(spec: JsonRecord | undefined): void {
 
 /** A Pod's defaults: SetDefaults_Pod, then the pod spec's. */
 export function setDefaultsPod(body: JsonRecord): void {
-  const spec = objectAt(body, "spec");
+  // The spec is a struct: its defaults apply even when it is left out.
+  const spec = ensureObject(body, "spec");
   setDefaultsPodOnly(spec);
   setDefaultsPodSpec(spec);
 }
@@ -163,13 +164,14 @@ export function setDefaultsPodTemplateSpec(template: unknown): void {
 }
 
 export function setDefaultsPodTemplate(body: JsonRecord): void {
-  setDefaultsPodTemplateSpec(objectAt(body, "template"));
+  setDefaultsPodTemplateSpec(podTemplateOf(body));
 }
 
 /** SetDefaults_ReplicationController: selector and labels from the template's labels; one replica. */
 export function setDefaultsReplicationController(body: JsonRecord): void {
-  const spec = objectAt(body, "spec");
+  const spec = ensureObject(body, "spec");
   if (!spec) return;
+  // Unlike the workloads', this template is a pointer: left out, it stays out.
   const template = objectAt(spec, "template");
   const labels = objectAt(objectAt(template, "metadata"), "labels");
   if (labels) {
@@ -223,11 +225,11 @@ export function setDefaultsPersistentVolumeClaimSpec(spec: JsonRecord | undefine
 }
 
 export function setDefaultsPersistentVolumeClaim(body: JsonRecord): void {
-  setDefaultsPersistentVolumeClaimSpec(objectAt(body, "spec"));
+  setDefaultsPersistentVolumeClaimSpec(ensureObject(body, "spec"));
 }
 
 export function setDefaultsPersistentVolume(body: JsonRecord): void {
-  const spec = objectAt(body, "spec");
+  const spec = ensureObject(body, "spec");
   setDefault(spec, "persistentVolumeReclaimPolicy", "Retain");
   setDefault(spec, "volumeMode", "Filesystem");
   setDefault(objectAt(spec, "hostPath"), "type", "");
