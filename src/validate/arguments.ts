@@ -44,6 +44,9 @@ const PLAN_OPTIONS: ReadonlyArray<[name: string, check: Check, expected: string]
   ["imperative", isRecord, "an object ({ updates, deletions })"],
 ];
 
+/** Options `what-if` passes to plan: accepted, but neither suggested nor listed to callers. */
+const INTERNAL_OPTIONS = new Set(["snapshot", "imperative"]);
+
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "a list";
@@ -71,10 +74,11 @@ function checkOptions(options: unknown, known: ReadonlyArray<[string, Check, str
 function checkOptionNames(options: unknown, known: ReadonlyArray<[string, Check, string]>, call: string): void {
   if (!isRecord(options)) return;
   const names = known.map(([name]) => name);
+  const documented = names.filter((name) => !INTERNAL_OPTIONS.has(name));
   for (const name of Object.keys(options)) {
     if (names.includes(name)) continue;
-    const suggestion = nearest(name, names);
-    throw new UsageError(`${call}: unknown option ${JSON.stringify(name)}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}; the options are ${names.join(", ")}`);
+    const suggestion = nearest(name, documented);
+    throw new UsageError(`${call}: unknown option ${JSON.stringify(name)}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}; the options are ${documented.join(", ")}`);
   }
 }
 

@@ -40,6 +40,7 @@ describe("arguments of the wrong type are a UsageError that says what was expect
     { name: "plan with a path as a string", call: () => plan("k8s/" as never), message: /plan: the input must be a list of paths/ },
     { name: "plan with cluster paths as a string", call: () => plan([], { clusterPaths: "snap.yaml" as never }), message: /option clusterPaths must be a list of paths/ },
     { name: "an option plan does not know", call: () => plan([], { cluster: 5 } as never), message: /plan: unknown option "cluster" \(did you mean clusterPaths\?\); the options are .*clusterPaths/ },
+    { name: "the options what-if passes are not offered", call: () => plan([], { snapshots: {} } as never), message: /^plan: unknown option "snapshots"; the options are (?!.*snapshot)(?!.*imperative).*showUnchanged/ },
     { name: "a misspelt option of validate", call: () => validate([], { kubernetesVersoin: "1.33" } as never), message: /validate: unknown option "kubernetesVersoin" \(did you mean kubernetesVersion\?\)/ },
     { name: "a plan option given to validate", call: () => validate([], { showSecrets: true } as never), message: /validate: unknown option "showSecrets"/ },
     { name: "reject kinds as a string", call: () => validate([], { rejectKinds: "Secret" as never }), message: /option rejectKinds must be a list of strings/ },
