@@ -2,6 +2,7 @@
 // Atlantis post terraform's: the summary line first, then the findings, then
 // one collapsible section per changed object with its change as a diff.
 // Secret values are masked in the plan's changes unless --show-secrets.
+import { boundedText } from "../util/bounded-text.js";
 import type { Change } from "../diff/types.js";
 import type { PlanRun } from "../plan/index.js";
 import { painter } from "./colors.js";
@@ -23,7 +24,7 @@ function diffLines(change: Change, unifiedDiff: boolean): string[] {
 function changeSection(change: Change, unifiedDiff: boolean): string {
   const name = change.namespace ? `${change.namespace}/${change.name}` : change.name;
   const denied = change.denied !== undefined ? " — denied by admission" : "";
-  const title = `${MARK[change.action]} ${VERB[change.action]} <code>${escapeHtml(`${change.kind} ${name}`)}</code>${denied}`;
+  const title = `${MARK[change.action]} ${VERB[change.action]} <code>${escapeHtml(boundedText(`${change.kind} ${name}`))}</code>${denied}`;
   return [`<details><summary>${title}</summary>`, "", fencedBlock("diff", diffLines(change, unifiedDiff)), "", "</details>"].join("\n");
 }
 

@@ -4,6 +4,7 @@
 // escapes, and nothing can pass for a CI command: GitHub Actions runs any
 // output line that starts with `::` (after spaces), and GitHub and Azure
 // Pipelines any that contains `##[` or `##vso[`.
+import { boundedText } from "../util/bounded-text.js";
 
 /**
  * What input may not print as it is: controls (C0, DEL, C1, NEL), line and
@@ -30,6 +31,11 @@ function escapeCharacter(char: string): string {
 /** One line of text from the input, its control characters written as escapes (`\n`, `\x1b`, `\u202e`). */
 export function escapeControl(text: string): string {
   return text.replace(CONTROL, escapeCharacter);
+}
+
+/** A kind, name or version from the input shown as a title: its long words shortened (it may be megabytes long), then escaped. */
+export function escapeTitle(text: string): string {
+  return escapeControl(boundedText(text));
 }
 
 /** A CI log command that input could spell: `##[`, `##vso[` anywhere. */

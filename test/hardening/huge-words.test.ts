@@ -43,4 +43,14 @@ describe("one enormous word is one short finding, in bounded time", { timeout: 3
     expect(run.stdout).toContain('no matches for kind "aaaa');
     expect(run.stdout.length).toBeLessThan(5_000);
   });
+
+  test.each(["text", "markdown"])("a plan's %s output names a huge kind and a huge name by their start and end", (output) => {
+    const word = "b".repeat(1024 * 1024);
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a${word}}\n---\napiVersion: example.com/v1\nkind: K${word}\nmetadata: {name: x}\n`;
+    const run = kubeplan(["plan", "attack.yaml", "-o", output], workspace({ "attack.yaml": text }));
+    expectHandled(run, 1, BOUND_MS);
+    expect(run.stdout).toMatch(/ConfigMap[ /](default\/)?ab{100,}…\\?\[\d+ characters\\?\]…b{10}/);
+    expect(run.stdout).toMatch(/Kb{100,}…\\?\[\d+ characters\\?\]…b{10}/);
+    expect(run.stdout.length).toBeLessThan(20_000);
+  });
 });

@@ -4,7 +4,7 @@ import type { AdmissionResult, QuotaResourceUsage } from "../../admission/types.
 import { parseQuantity } from "../../util/quantity.js";
 import { painter, type Paint } from "../colors.js";
 import { formatTable } from "../table.js";
-import { escapeControl } from "../terminal-safe.js";
+import { escapeTitle } from "../terminal-safe.js";
 
 /** Usage after the plan as a share of the hard limit, or undefined when not a number. */
 function share(usage: QuotaResourceUsage): number | undefined {
@@ -49,14 +49,14 @@ export function renderQuotaTable(result: AdmissionResult, options: { color: bool
   const notes: string[] = [];
   for (const ns of result.namespaces) {
     ns.quotas.forEach((quota, q) => {
-      const label = quota.source === "input" ? `${escapeControl(quota.name)} (new)` : escapeControl(quota.name);
-      const scoped = quota.scopes.length > 0 ? ` [${escapeControl(quota.scopes.join(", "))}]` : "";
+      const label = quota.source === "input" ? `${escapeTitle(quota.name)} (new)` : escapeTitle(quota.name);
+      const scoped = quota.scopes.length > 0 ? ` [${escapeTitle(quota.scopes.join(", "))}]` : "";
       quota.resources.forEach((usage, r) => {
         const changed = usage.usedAfter !== usage.usedBefore;
         rows.push([
-          q === 0 && r === 0 ? escapeControl(ns.namespace) : "",
+          q === 0 && r === 0 ? escapeTitle(ns.namespace) : "",
           r === 0 ? label + scoped : "",
-          escapeControl(usage.resource),
+          escapeTitle(usage.resource),
           usage.usedBefore,
           changed ? usage.usedAfter : paint(usage.usedAfter, "dim"),
           usage.hard,
@@ -64,7 +64,7 @@ export function renderQuotaTable(result: AdmissionResult, options: { color: bool
         ]);
       });
     });
-    for (const line of refusals(result, ns.namespace)) notes.push(`${escapeControl(ns.namespace)}: ${paint(escapeControl(line), "red")}`);
+    for (const line of refusals(result, ns.namespace)) notes.push(`${escapeTitle(ns.namespace)}: ${paint(escapeTitle(line), "red")}`);
   }
   return [...formatTable(rows), ...notes].join("\n") + "\n";
 }

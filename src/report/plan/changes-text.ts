@@ -5,7 +5,7 @@ import { structuredPatch } from "diff";
 import { stringify } from "yaml";
 import type { Change, ChangePlan, FieldDiff } from "../../diff/types.js";
 import { painter, type Paint, type Style } from "../colors.js";
-import { escapeControl } from "../terminal-safe.js";
+import { escapeControl, escapeTitle } from "../terminal-safe.js";
 import { appendAll } from "../../util/append.js";
 
 export interface ChangesTextOptions {
@@ -32,7 +32,7 @@ const VALUE_INDENT = FIELD_INDENT + "    ";
 const INLINE_LIMIT = 72;
 
 function objectName(change: Change): string {
-  return escapeControl(change.namespace ? `${change.namespace}/${change.name}` : change.name);
+  return escapeTitle(change.namespace ? `${change.namespace}/${change.name}` : change.name);
 }
 
 /** A value on one line when short (`"app:v2"`, `3`, `["a", "b"]`), else undefined. */
@@ -91,7 +91,7 @@ function textDiffLines(from: string, to: string, paint: Paint): string[] {
 }
 
 function unifiedDiffLines(change: Change, paint: Paint): string[] {
-  const label = `${escapeControl(change.kind)}/${objectName(change)}`;
+  const label = `${escapeTitle(change.kind)}/${objectName(change)}`;
   const before = change.before ? stringify(change.before, { lineWidth: 0 }) : "";
   const after = change.after ? stringify(change.after, { lineWidth: 0 }) : "";
   if (before === after) return [];
@@ -114,8 +114,8 @@ function unifiedDiffLines(change: Change, paint: Paint): string[] {
 export function changeBlock(change: Change, options: ChangesTextOptions, paint: Paint): string[] {
   const symbol = SYMBOL[change.action];
   const lines = [
-    paint(`  # ${escapeControl(change.kind)} ${objectName(change)} ${HEADLINE[change.action]}`, "bold"),
-    `${symbol.length === 1 ? "  " : ""}${paint(symbol, SYMBOL_STYLE[change.action])} ${escapeControl(change.apiVersion)} ${escapeControl(change.kind)} ${objectName(change)}`,
+    paint(`  # ${escapeTitle(change.kind)} ${objectName(change)} ${HEADLINE[change.action]}`, "bold"),
+    `${symbol.length === 1 ? "  " : ""}${paint(symbol, SYMBOL_STYLE[change.action])} ${escapeTitle(change.apiVersion)} ${escapeTitle(change.kind)} ${objectName(change)}`,
   ];
   if (change.denied !== undefined) lines.push(`${FIELD_INDENT}${paint(`! denied by admission: ${escapeControl(change.denied)}`, "red", "bold")}`);
   if (change.failed !== undefined) {

@@ -5,7 +5,7 @@ import type { NodeUsage, PodPlacement, ResourceSummary, ScheduleResult, Workload
 import { humanBytes, parseQuantity } from "../../util/quantity.js";
 import { painter, type Paint } from "../colors.js";
 import { formatTable } from "../table.js";
-import { escapeControl } from "../terminal-safe.js";
+import { escapeTitle } from "../terminal-safe.js";
 import { appendAll } from "../../util/append.js";
 
 export interface ScheduleTextOptions {
@@ -50,15 +50,15 @@ function extendedCell(node: NodeUsage, paint: Paint): string {
     .sort()
     .map((name) => {
       const get = (summary: ResourceSummary) => summary.extended[name] ?? "0";
-      return `${escapeControl(name)} ${usageCell(get(node.requestedBefore), get(node.requestedAfter), get(node.allocatable), paint)}`;
+      return `${escapeTitle(name)} ${usageCell(get(node.requestedBefore), get(node.requestedAfter), get(node.allocatable), paint)}`;
     })
     .join(", ");
 }
 
 function nodeRows(nodes: readonly NodeUsage[], paint: Paint): string[][] {
   return nodes.map((n) => [
-    escapeControl(n.name),
-    escapeControl(n.zone || "-"),
+    escapeTitle(n.name),
+    escapeTitle(n.zone || "-"),
     usageCell(n.requestedBefore.cpu, n.requestedAfter.cpu, n.allocatable.cpu, paint),
     usageCell(n.requestedBefore.memory, n.requestedAfter.memory, n.allocatable.memory, paint, memory),
     usageCell(n.requestedBefore.pods, n.requestedAfter.pods, n.allocatable.pods, paint),
@@ -76,11 +76,11 @@ function nodeTable(nodes: readonly NodeUsage[], paint: Paint): string[] {
 }
 
 function ownerName(owner: NonNullable<PodPlacement["owner"]>): string {
-  return escapeControl(`${owner.kind} ${owner.namespace}/${owner.name}`);
+  return escapeTitle(`${owner.kind} ${owner.namespace}/${owner.name}`);
 }
 
 function workloadLine(w: WorkloadPlacement, paint: Paint): string {
-  const spread = Object.entries(w.nodes).map(([node, count]) => `${escapeControl(node)}: ${count}`).join(", ");
+  const spread = Object.entries(w.nodes).map(([node, count]) => `${escapeTitle(node)}: ${count}`).join(", ");
   const pending = w.pending > 0 ? paint(`, ${w.pending} Pending`, "red") : "";
   return `  ${ownerName(w.owner)}: ${w.scheduled}/${w.replicas} scheduled${spread ? ` (${spread})` : ""}${pending}`;
 }
@@ -91,8 +91,8 @@ function pendingLines(pods: readonly PodPlacement[], paint: Paint): string[] {
   const lines = ["", paint(`Pending pods (${pending.length}):`, "bold")];
   for (const pod of pending) {
     const owner = pod.owner ? ` (${ownerName(pod.owner)})` : "";
-    lines.push(`  ${paint(escapeControl(`${pod.namespace}/${pod.name}`), "red")}${owner}`);
-    lines.push(`    ${escapeControl(pod.reason ?? "")}`);
+    lines.push(`  ${paint(escapeTitle(`${pod.namespace}/${pod.name}`), "red")}${owner}`);
+    lines.push(`    ${escapeTitle(pod.reason ?? "")}`);
   }
   return lines;
 }
