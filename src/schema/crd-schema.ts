@@ -63,7 +63,8 @@ function copyValueValidations(node: StructuralNode, out: Json): void {
   if (format !== undefined) out.format = format;
 }
 
-function convertNode(node: StructuralNode, seen: Set<StructuralNode>): SchemaNode {
+/** `envelope`: embedded resources get apiVersion, kind and metadata as the API server reads them. */
+function convertNode(node: StructuralNode, seen: Set<StructuralNode>, envelope: boolean): SchemaNode {
   const out: SchemaNode & Json = {};
   if (seen.has(node)) return out;
   seen.add(node);
@@ -76,13 +77,13 @@ function convertNode(node: StructuralNode, seen: Set<StructuralNode>): SchemaNod
   copyValueValidations(node, out);
   if (node.properties) {
     out.properties = {};
-    for (const [name, child] of node.properties) out.properties[name] = convertNode(child, seen);
+    for (const [name, child] of node.properties) out.properties[name] = convertNode(child, seen, envelope);
   }
   if (node.required.length > 0) out.required = node.required;
-  if (node.items) out.items = convertNode(node.items, seen);
-  if (typeof node.additionalProperties === "object") out.additionalProperties = convertNode(node.additionalProperties, seen);
+  if (node.items) out.items = convertNode(node.items, seen, envelope);
+  if (typeof node.additionalProperties === "object") out.additionalProperties = convertNode(node.additionalProperties, seen, envelope);
   else if (node.additionalProperties === false) out.additionalProperties = false;
-  if (node.embeddedResource) embedResource(out);
+  if (node.embeddedResource && envelope) embedResource(out);
   if (node.preserveUnknownFields) {
     out["x-kubernetes-preserve-unknown-fields"] = true;
   } else if (out.additionalProperties === undefined && (out.properties !== undefined || node.type === "object")) {
@@ -105,8 +106,18 @@ function embedResource(node: SchemaNode): void {
  * envelope (apiVersion, kind, metadata as ObjectMeta) the API server adds.
  */
 export function customResourceSchema(root: StructuralNode): SchemaNode {
-  const schema = convertNode(root, new Set());
+  const schema = convertNode(root, new Set(), true);
   embedResource(schema);
   if (schema.type === undefined) schema.type = "object";
   return schema;
+}
+
+/**
+ * The value validations of a node as kube-openapi sees a structural schema
+ * (ToKubeOpenAPI): what the schema declares, nothing added for embedded
+ * resources. Unknown fields are refused (additionalProperties: false), which
+ * kube-openapi leaves to pruning: callers skip those errors.
+ */
+export function valueValidationsSchema(node: StructuralNode): SchemaNode {
+  return convertNode(node, new Set(), false);
 }

@@ -91,7 +91,8 @@ export class RuntimeCompiler {
   private ajv: AjvInstance | undefined;
   private readonly added = new Set<string>();
 
-  constructor(private readonly release: ReleaseSchemas) {}
+  /** Without a release, schemas must not refer to built-in definitions. */
+  constructor(private readonly release?: ReleaseSchemas) {}
 
   compile(schema: SchemaNode): CompiledValidator {
     this.ajv ??= newAjv();
@@ -123,7 +124,7 @@ export class RuntimeCompiler {
       const name = pending.pop()!;
       if (this.added.has(name)) continue;
       this.added.add(name);
-      const definition = this.release.definition(name) ?? {};
+      const definition = this.release?.definition(name) ?? {};
       this.ajv!.addSchema(definition as AnySchema, name);
       appendAll(pending, refsOf(definition));
     }

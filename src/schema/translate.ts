@@ -40,7 +40,7 @@ function parentOf(pointer: string): string {
  * `contianers` makes `containers` missing: one problem, reported once, as the
  * typo (its suggestion names the missing field).
  */
-export function withoutMissingTypos(problems: SchemaProblem[]): SchemaProblem[] {
+export function withoutMissingTypos<P extends SchemaProblem>(problems: P[]): P[] {
   const misspelled = new Set(
     problems
       .filter((p) => p.rule === RULES.unknownField && p.report.suggestion !== undefined)
@@ -54,9 +54,9 @@ export function withoutMissingTypos(problems: SchemaProblem[]): SchemaProblem[] 
  * misspelled required field reported once: `translate` turns an ajv error
  * into a problem (or nothing, for errors that only echo another).
  */
-export function translateEach<C>(context: C, errors: readonly AjvError[], translate: (context: C, error: AjvError) => SchemaProblem | undefined): SchemaProblem[] {
+export function translateEach<C, P extends SchemaProblem>(context: C, errors: readonly AjvError[], translate: (context: C, error: AjvError) => P | undefined): P[] {
   const seen = new Set<string>();
-  const out: SchemaProblem[] = [];
+  const out: P[] = [];
   for (const error of errors) {
     const found = translate(context, error);
     if (!found) continue;

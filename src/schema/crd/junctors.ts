@@ -55,6 +55,8 @@ export function valueValidationSchema(nested: Json, depth = 0): SchemaNode {
 export interface JunctorFailure {
   /** Where the value is. */
   pointer: string;
+  /** kube-openapi's composite error, which apiextensions reports at the validated value itself with an empty value. */
+  detail: string;
   message: string;
   /** The errors that explain it, with instance paths from the resource's root. */
   errors: AjvError[];
@@ -93,7 +95,10 @@ function closest(alternatives: Json[], results: AjvError[][]): AjvError[] {
 }
 
 function checkJunctors(walk: Walk, junctors: Junctors, value: unknown, pointer: string): void {
-  const fail = (message: string, errors: AjvError[]) => walk.failures.push({ pointer, message: `<nil>: Invalid value: "": ${JSON.stringify(openAPIPathOf(pointer))} ${message}`, errors });
+  const fail = (message: string, errors: AjvError[]) => {
+    const detail = `${JSON.stringify(openAPIPathOf(pointer))} ${message}`;
+    walk.failures.push({ pointer, detail, message: `<nil>: Invalid value: "": ${detail}`, errors });
+  };
   if (junctors.anyOf) {
     const results = junctors.anyOf.map((nested) => check(walk, nested, value, pointer));
     if (!results.some((errors) => errors.length === 0)) fail("must validate at least one schema (anyOf)", closest(junctors.anyOf, results));

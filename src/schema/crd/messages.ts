@@ -12,6 +12,9 @@ import { jsonTypeOf } from "../schema-walker.js";
 import { explainTypeMismatch } from "../type-mismatch.js";
 import { badValue, goFloat } from "./bad-value.js";
 import { goQuote } from "../../apiserver/field/values.js";
+import { invalid, OMIT_VALUE, PrintedValue, required, typeInvalid, type FieldError } from "../../apiserver/field/errors.js";
+import { FieldPath } from "../../apiserver/field/path.js";
+import { fieldErrorText, type FieldErrorBody } from "./problem.js";
 import { CUSTOM_RESOURCE_FORMATS, INTEGER_FORMATS } from "../crd-schema.js";
 import { FORMAT_SINCE } from "./string-formats.js";
 import { atLeast } from "../../util/release.js";
@@ -22,11 +25,34 @@ export interface CustomResourceContext extends TranslationContext {
   kubernetesVersion: string;
 }
 
-function problem(rule: string, pointer: string, message: string, suggestion?: string): SchemaProblem {
-  return suggestion === undefined ? { rule, report: { pointer, message } } : { rule, report: { pointer, message, suggestion } };
+/** What the value messages read: the validated value (and how it was written) and the release. */
+export interface ValueContext {
+  kubernetesVersion: string;
+  document: { object: unknown; sourceText?(pointer: string): string | undefined };
 }
 
-const valueAt = (context: CustomResourceContext, pointer: string): unknown => getAtPointer(context.document.object, pointer);
+/**
+ * A problem with the field error kube-openapi's error becomes in apiextensions
+ * (kubeOpenAPIResultToFieldErrors): at `name` below the validated value
+ * (kube-openapi's name, "" for the value itself).
+ */
+export interface ValueProblem extends SchemaProblem {
+  fieldError: { name: string; error: FieldErrorBody };
+}
+
+/** Field errors here are placed by the problem's pointer and name: their own path is not read. */
+const ANY_PATH = FieldPath.root("");
+
+function problem(context: ValueContext, rule: string, pointer: string, located: FieldError, options: { name?: string; hint?: string; suggestion?: string } = {}): ValueProblem {
+  const { field: _field, ...error } = located;
+  const name = options.name ?? openAPIPathOf(pointer);
+  const message = fieldErrorText(name, error, context.kubernetesVersion) + (options.hint ?? "");
+  const report = options.suggestion === undefined ? { pointer, message } : { pointer, message, suggestion: options.suggestion };
+  return { rule, report, fieldError: { name, error } };
+}
+
+const valueAt = (context: ValueContext, pointer: string): unknown => getAtPointer(context.document.object, pointer);
+const printed = (text: string) => new PrintedValue(text);
 
 /** kube-openapi's type names: "integer" for whole numbers, "number" for others. */
 function typeName(value: unknown): string {
@@ -40,24 +66,24 @@ function expectedTypes(params: Record<string, unknown>): string[] {
 }
 
 /** The parenthesised hint of kubeplan's own type message (`(remove the quotes: 7)`), if it has one. */
-function typeHint(context: CustomResourceContext, pointer: string, expected: string[], value: unknown): { hint: string; suggestion?: string } {
+function typeHint(context: ValueContext, pointer: string, expected: string[], value: unknown): { hint: string; suggestion?: string } {
   const explanation = explainTypeMismatch(expected, value, context.document.sourceText?.(pointer));
   const match = /\s(\((?:[^()]|\([^()]*\))*\))$/.exec(explanation.message);
   return { hint: match ? ` ${match[1]}` : "", suggestion: explanation.suggestion };
 }
 
-function typeProblem(context: CustomResourceContext, error: AjvError): SchemaProblem {
+function typeProblem(context: ValueContext, error: AjvError): ValueProblem {
   const pointer = error.instancePath;
   const value = valueAt(context, pointer);
   const path = openAPIPathOf(pointer);
   const actual = typeName(value);
   const expected = expectedTypes(error.params);
   const { hint, suggestion } = typeHint(context, pointer, expected, value);
-  const message = `${path}: Invalid value: "${actual}": ${path} in body must be of type ${expected.join(",")}: "${actual}"${hint}`;
-  return problem(RULES.type, pointer, message, suggestion);
+  const detail = `${path} in body must be of type ${expected.join(",")}: "${actual}"`;
+  return problem(context, RULES.type, pointer, typeInvalid(ANY_PATH, printed(`"${actual}"`), detail), { hint, suggestion });
 }
 
-function enumProblem(context: CustomResourceContext, error: AjvError): SchemaProblem {
+function enumProblem(context: ValueContext, error: AjvError): ValueProblem {
   const pointer = error.instancePath;
   const value = valueAt(context, pointer);
   const allowed = (Array.isArray(error.params.allowedValues) ? error.params.allowedValues : []).filter((v) => v !== null);
@@ -66,8 +92,8 @@ function enumProblem(context: CustomResourceContext, error: AjvError): SchemaPro
   const strings = allowed.filter((v): v is string => typeof v === "string");
   const suggestion = typeof value === "string" ? nearest(value, strings) : undefined;
   const hint = suggestion !== undefined ? ` (did you mean ${JSON.stringify(suggestion)}?)` : "";
-  const message = `${openAPIPathOf(pointer)}: Unsupported value: ${badValue(value, context.kubernetesVersion)}: supported values: ${supported}${hint}`;
-  return problem(RULES.enum, pointer, message, suggestion);
+  const located: FieldError = { type: "FieldValueNotSupported", field: ANY_PATH, badValue: printed(badValue(value, context.kubernetesVersion)), detail: `supported values: ${supported}` };
+  return problem(context, RULES.enum, pointer, located, { hint, suggestion });
 }
 
 /** The format the CRD declared, as kube-openapi names it in messages. */
@@ -80,13 +106,13 @@ function declaredFormat(format: unknown): string {
  * An integer beyond its format's range: kube-openapi's plain error, which
  * apiextensions reports at the root with an empty value.
  */
-function integerRangeProblem(context: CustomResourceContext, pointer: string, format: string): SchemaProblem | undefined {
+function integerRangeProblem(context: ValueContext, pointer: string, format: string): ValueProblem | undefined {
   if (!atLeast(context.kubernetesVersion, "1.36")) return undefined;
   const type = format === "" ? "integer (default format)" : `integer with format ${format}`;
-  return problem(RULES.format, pointer, `: Invalid value: "": Checked value must be of type ${type} in ${openAPIPathOf(pointer)}`);
+  return problem(context, RULES.format, pointer, invalid(ANY_PATH, "", `Checked value must be of type ${type} in ${openAPIPathOf(pointer)}`), { name: "" });
 }
 
-function formatProblem(context: CustomResourceContext, error: AjvError): SchemaProblem | undefined {
+function formatProblem(context: ValueContext, error: AjvError): ValueProblem | undefined {
   const pointer = error.instancePath;
   const integerFormat = INTEGER_FORMATS[String(error.params.format)];
   if (integerFormat !== undefined) return integerRangeProblem(context, pointer, integerFormat);
@@ -98,9 +124,8 @@ function formatProblem(context: CustomResourceContext, error: AjvError): SchemaP
   if (since !== undefined && !atLeast(context.kubernetesVersion, since)) return undefined;
   const text = String(value);
   // kube-openapi quotes the value with Go's %q.
-  const message = `${path}: Invalid value: ${badValue(value, context.kubernetesVersion)}: ${path} in body must be of type ${format}: ${goQuote(text)}`;
-  if (format === "byte") return problem(RULES.format, pointer, `${message} (the value must be base64: encode it)`);
-  return problem(RULES.format, pointer, message);
+  const located = invalid(ANY_PATH, printed(badValue(value, context.kubernetesVersion)), `${path} in body must be of type ${format}: ${goQuote(text)}`);
+  return problem(context, RULES.format, pointer, located, format === "byte" ? { hint: " (the value must be base64: encode it)" } : {});
 }
 
 /** kube-openapi's "<path> in body should ..." details, by ajv keyword. */
@@ -129,36 +154,38 @@ function numericLimit(limit: unknown, value: unknown): unknown {
   return Number.isInteger(limit) && (typeof value !== "number" || Number.isInteger(value)) ? String(limit) : goFloat(limit);
 }
 
-function valueProblem(context: CustomResourceContext, error: AjvError): SchemaProblem | undefined {
+function valueProblem(context: ValueContext, error: AjvError): ValueProblem | undefined {
   const pointer = error.instancePath;
   const value = valueAt(context, pointer);
   const path = openAPIPathOf(pointer);
+  const tooMany = (count: unknown, detail: string): FieldError => ({ type: "FieldValueTooMany", field: ANY_PATH, badValue: count, detail });
   switch (error.keyword) {
     case "maxLength":
-      return problem(RULES.invalidValue, pointer, `${path}: Too long: value is too long`);
+      return problem(context, RULES.invalidValue, pointer, { type: "FieldValueTooLong", field: ANY_PATH, badValue: "", detail: "value is too long" });
     case "maxItems":
-      return problem(RULES.invalidValue, pointer, `${path}: Too many: ${Array.isArray(value) ? value.length : "?"}: has too many items`);
+      return problem(context, RULES.invalidValue, pointer, tooMany(printed(Array.isArray(value) ? String(value.length) : "?"), "has too many items"));
     case "maxProperties":
-      return problem(RULES.invalidValue, pointer, `${path}: Too many: must have at most ${String(error.params.limit)} items`);
+      return problem(context, RULES.invalidValue, pointer, tooMany(OMIT_VALUE, `must have at most ${String(error.params.limit)} items`));
   }
   const detail = VALUE_DETAILS[error.keyword];
   if (!detail) return undefined;
   const limit = numericLimit(error.params.pattern ?? error.params.multipleOf ?? error.params.limit, value);
   const shown = badValue(reportedValue(error.keyword, value), context.kubernetesVersion);
-  return problem(RULES.invalidValue, pointer, `${path}: Invalid value: ${shown}: ${path} in body ${detail(limit)}`);
+  return problem(context, RULES.invalidValue, pointer, invalid(ANY_PATH, printed(shown), `${path} in body ${detail(limit)}`));
 }
 
-function requiredProblem(error: AjvError): SchemaProblem {
+function requiredProblem(context: ValueContext, error: AjvError): ValueProblem {
   const pointer = joinPointer(error.instancePath, String(error.params.missingProperty));
-  return problem(RULES.required, pointer, `${openAPIPathOf(pointer)}: Required value`);
+  return problem(context, RULES.required, pointer, required(ANY_PATH));
 }
 
-function translateOne(context: CustomResourceContext, error: AjvError): SchemaProblem | undefined {
+/** An ajv error on a value as the field error apiextensions reports (unknown fields are pruning's concern). */
+function translateValueError(context: ValueContext, error: AjvError): ValueProblem | undefined {
   switch (error.keyword) {
     case "additionalProperties":
-      return unknownField(context, error.instancePath, String(error.params.additionalProperty));
+      return undefined;
     case "required":
-      return requiredProblem(error);
+      return requiredProblem(context, error);
     case "type":
       return typeProblem(context, error);
     case "enum":
@@ -172,7 +199,17 @@ function translateOne(context: CustomResourceContext, error: AjvError): SchemaPr
   }
 }
 
+function translateOne(context: CustomResourceContext, error: AjvError): SchemaProblem | undefined {
+  if (error.keyword === "additionalProperties") return unknownField(context, error.instancePath, String(error.params.additionalProperty));
+  return translateValueError(context, error);
+}
+
 /** One problem per place and rule, in ajv's order; a misspelled required field is one problem. */
 export function translateCustomResourceErrors(context: CustomResourceContext, errors: readonly AjvError[]): SchemaProblem[] {
   return translateEach(context, errors, translateOne);
+}
+
+/** The field errors of a value (a CRD's default), one per place and rule; unknown fields are left out. */
+export function customResourceValueProblems(context: ValueContext, errors: readonly AjvError[]): ValueProblem[] {
+  return translateEach(context, errors, translateValueError);
 }

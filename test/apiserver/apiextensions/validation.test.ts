@@ -181,7 +181,8 @@ describe("ValidateCustomResourceDefinition", () => {
       },
       expected: [
         `${P}.default: Invalid value: {"owner":"me","schedule":"@daily"}: must not have unknown fields`,
-        `${P}.properties[retention].default: Invalid value: "string": ${P}.properties[retention].default in body must be of type integer: "string"`,
+        `${P}.default: Invalid value: "object": no such key: targets evaluating rule: paths must be absolute`,
+        `${P}.properties[retention].default: Invalid value: "string":  in body must be of type integer: "string"`,
       ],
     },
     {

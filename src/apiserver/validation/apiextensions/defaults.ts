@@ -1,10 +1,10 @@
-// ValidateDefaults (apiextensions-apiserver pkg/apiserver/schema/defaulting/validation.go),
-// for what kubeplan checks of a default: it is pruned (no field the schema
-// would drop) and of the types the schema declares, in kube-openapi's
-// words. Enum, bounds and CEL rules over defaults are not checked here.
+// ValidateDefaults (apiextensions-apiserver pkg/apiserver/schema/defaulting/validation.go):
+// each default is pruned (no field the schema would drop), then passes the
+// value validations of its schema in kube-openapi's words and, when those
+// pass, its x-kubernetes-validations rules (src/schema/crd/validate-value.ts).
+// The metadata of embedded resources in defaults is not checked as ObjectMeta.
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
-import { jsonTypeOf } from "../../../schema/schema-walker.js";
-import { typeInvalid } from "../../field/errors.js";
+import { validateCustomResourceValue } from "../../../schema/crd/validate-value.js";
 import { ErrorList } from "./error-list.js";
 import type { FieldPath } from "../../field/path.js";
 
@@ -30,44 +30,32 @@ function hasUnknownFields(value: unknown, schema: JsonRecord | undefined, depth:
   });
 }
 
-/** The type kube-openapi wants here, when the value is not of it. */
-function typeMismatch(value: unknown, schema: JsonRecord): string | undefined {
-  if (value === null) return undefined;
-  const actual = jsonTypeOf(value);
-  if (schema["x-kubernetes-int-or-string"] === true) return actual === "integer" || actual === "string" ? undefined : "integer,string";
-  const type = typeof schema.type === "string" ? schema.type : "";
-  if (type === "" || type === actual || (type === "number" && actual === "integer")) return undefined;
-  return type;
+interface Walk {
+  errors: ErrorList;
+  kubernetesVersion: string;
 }
 
-/** kube-openapi's type errors of the value, the first one per place. */
-function typeErrors(errors: ErrorList, value: unknown, schema: JsonRecord | undefined, path: FieldPath, depth: number): void {
-  if (!schema || depth > MAX_DEPTH) return;
-  const expected = typeMismatch(value, schema);
-  if (expected !== undefined) {
-    const actual = jsonTypeOf(value);
-    errors.add(typeInvalid(path, actual, `${path.toString()} in body must be of type ${expected}: "${actual}"`));
-    return;
-  }
-  if (Array.isArray(value) && isRecord(schema.items)) value.forEach((item, i) => typeErrors(errors, item, schema.items as JsonRecord, path.index(i), depth + 1));
-  else if (isRecord(value)) for (const [key, item] of Object.entries(value)) typeErrors(errors, item, childSchema(schema, key), path.child(key), depth + 1);
-}
-
-function walk(errors: ErrorList, schema: JsonRecord, path: FieldPath, depth: number): void {
+/** `resourceRoot`: the schema of the nearest resource (the root, or an embedded resource). */
+function walk(state: Walk, schema: JsonRecord, path: FieldPath, resourceRoot: JsonRecord, depth: number): void {
   if (depth > MAX_DEPTH) return;
+  const root = schema["x-kubernetes-embedded-resource"] === true ? schema : resourceRoot;
   if (schema.default !== undefined && schema.default !== null) {
     const at = path.child("default");
-    if (hasUnknownFields(schema.default, schema, 0)) errors.invalid(at, schema.default, "must not have unknown fields");
-    typeErrors(errors, schema.default, schema, at, 0);
+    if (hasUnknownFields(schema.default, schema, 0)) state.errors.invalid(at, schema.default, "must not have unknown fields");
+    for (const found of validateCustomResourceValue(schema.default, schema, schema === root, state.kubernetesVersion)) state.errors.add({ ...found.error, field: found.at(at) });
   }
-  if (isRecord(schema.items)) walk(errors, schema.items, path.child("items"), depth + 1);
-  if (isRecord(schema.properties)) for (const key of Object.keys(schema.properties).sort()) if (isRecord(schema.properties[key])) walk(errors, schema.properties[key] as JsonRecord, path.child("properties").key(key), depth + 1);
-  if (isRecord(schema.additionalProperties)) walk(errors, schema.additionalProperties, path.child("additionalProperties"), depth + 1);
+  // Defaults are forbidden under additionalProperties: upstream does not look there.
+  if (isRecord(schema.items)) walk(state, schema.items, path.child("items"), root, depth + 1);
+  if (isRecord(schema.properties)) {
+    for (const key of Object.keys(schema.properties).sort()) {
+      if (isRecord(schema.properties[key])) walk(state, schema.properties[key] as JsonRecord, path.child("properties").key(key), root, depth + 1);
+    }
+  }
 }
 
-/** The errors of the defaults of a structural schema. */
-export function validateDefaults(schema: JsonRecord, path: FieldPath): ErrorList {
-  const errors = new ErrorList();
-  walk(errors, schema, path, 0);
-  return errors;
+/** The errors of the defaults of a structural schema, in the words of the target release. */
+export function validateDefaults(schema: JsonRecord, path: FieldPath, kubernetesVersion: string): ErrorList {
+  const state: Walk = { errors: new ErrorList(), kubernetesVersion };
+  walk(state, schema, path, schema, 0);
+  return state.errors;
 }

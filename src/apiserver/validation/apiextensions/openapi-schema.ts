@@ -217,7 +217,7 @@ export function validateCustomResourceDefinitionValidation(errors: ErrorList, va
   const structural = validateStructural(schema, schemaPath);
   if (structural.length > 0) appendAll(errors.list, structural.list);
   else {
-    const defaults = validateDefaults(schema, schemaPath);
+    const defaults = validateDefaults(schema, schemaPath, kubernetesVersion);
     if (defaults.length > 0) appendAll(errors.list, defaults.list);
     else cel = CelSchemaContext.root(schema, kubernetesVersion);
   }

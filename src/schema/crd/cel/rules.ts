@@ -16,13 +16,18 @@ import { goQuote } from "../../../rules/support/field-errors.js";
 import { atLeast } from "../../../util/release.js";
 import { joinPointer } from "../../../util/pointer.js";
 import { badValue } from "../bad-value.js";
-import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "../problem.js";
+import { CUSTOM_RESOURCE_RULES, fieldErrorText, type CustomResourceProblem } from "../problem.js";
+import { duplicate, forbidden, invalid, OMIT_VALUE, PrintedValue, required, type FieldError } from "../../../apiserver/field/errors.js";
+import { FieldPath } from "../../../apiserver/field/path.js";
 import { mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
 import { estimateCost } from "./cost.js";
 import { CelEvaluationError } from "./lib/macros.js";
 import { celRuntime, refersToOldSelf } from "./library.js";
 import { valueCelType, type CelType } from "./types.js";
 import { celValue } from "./values.js";
+
+/** The field errors here are placed by their pointer: their own path is not read. */
+const ANY_PATH = FieldPath.root("");
 
 /** RuntimeCELCostBudget: what evaluating all rules of one object may cost. */
 export const RUNTIME_CEL_COST_BUDGET = 10_000_000;
@@ -156,23 +161,29 @@ function failedValue(walk: Walk, node: StructuralNode, value: unknown): string |
 function failure(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, detail: string): CustomResourceProblem {
   const target = rule.fieldPath !== undefined ? fieldPathSegments(rule.fieldPath.trim()) : undefined;
   const at = target ? joinPointer(pointer, ...target) : pointer;
-  const path = walk.path(at);
   const shown = failedValue(walk, node, value);
-  let message: string;
+  const badValue = shown === undefined ? OMIT_VALUE : new PrintedValue(shown);
+  let error: FieldError;
   switch (rule.reason) {
     case "FieldValueForbidden":
-      message = `${path}: Forbidden: ${detail}`;
+      error = forbidden(ANY_PATH, detail);
       break;
     case "FieldValueRequired":
-      message = `${path}: Required value: ${detail}`;
+      error = required(ANY_PATH, detail);
       break;
     case "FieldValueDuplicate":
-      message = shown === undefined ? `${path}: Duplicate value` : `${path}: Duplicate value: ${shown}`;
+      error = duplicate(ANY_PATH, badValue);
       break;
     default:
-      message = shown === undefined ? `${path}: Invalid value: ${detail}` : `${path}: Invalid value: ${shown}: ${detail}`;
+      error = invalid(ANY_PATH, badValue, detail);
   }
-  return { rule: CUSTOM_RESOURCE_RULES.celRule, pointer: at, message };
+  return celProblem(walk, at, error);
+}
+
+/** A failed rule's problem: the field error and its message at `pointer`. */
+function celProblem(walk: Walk, pointer: string, located: FieldError): CustomResourceProblem {
+  const { field: _field, ...error } = located;
+  return { rule: CUSTOM_RESOURCE_RULES.celRule, pointer, message: fieldErrorText(walk.path(pointer), error, walk.kubernetesVersion), error };
 }
 
 function notEvaluated(rule: ValidationRule, pointer: string, reason: string, walk: Walk): void {
@@ -203,15 +214,15 @@ function typeOf(walk: Walk, value: unknown): CelType {
 function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string): CustomResourceProblem | undefined {
   const type = typeOf(walk, value);
   const cost = estimateCost(entry.program!.ast, new Map([["self", type], ["oldSelf", type]]));
-  const invalid = (detail: string): CustomResourceProblem => ({ rule: CUSTOM_RESOURCE_RULES.celRule, pointer, message: `${walk.path(pointer)}: Invalid value: ${goQuote(node.type)}: ${detail}` });
+  const refused = (detail: string) => celProblem(walk, pointer, invalid(ANY_PATH, new PrintedValue(goQuote(node.type)), detail));
   if (cost > PER_CALL_LIMIT) {
     walk.exhausted = true;
-    return invalid(`'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: ${ruleText(rule)}`);
+    return refused(`'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: ${ruleText(rule)}`);
   }
   walk.budget -= cost;
   if (walk.budget < 0) {
     walk.exhausted = true;
-    return invalid("validation failed due to running out of cost budget, no further validation rules will be run");
+    return refused("validation failed due to running out of cost budget, no further validation rules will be run");
   }
   return undefined;
 }
@@ -244,11 +255,9 @@ function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, va
     case "unsupported":
       notEvaluated(rule, pointer, outcome.reason, walk);
       return;
-    case "error": {
-      const message = `${walk.path(pointer)}: Invalid value: ${goQuote(node.type)}: ${outcome.detail} evaluating rule: ${ruleText(rule)}`;
-      walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.celRule, pointer, message });
+    case "error":
+      walk.problems.push(celProblem(walk, pointer, invalid(ANY_PATH, new PrintedValue(goQuote(node.type)), `${outcome.detail} evaluating rule: ${ruleText(rule)}`)));
       return;
-    }
     case "fail": {
       const detail = evaluatedMessage(entry, activation) ?? (rule.message !== undefined && rule.message.trim() !== "" ? rule.message.trim() : `failed rule: ${rule.rule.trim()}`);
       walk.problems.push(failure(walk, rule, node, value, pointer, detail));
@@ -286,10 +295,11 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
  * The failed (and not evaluated) x-kubernetes-validations rules of a custom
  * resource, already defaulted. `invalid` lists pointers of values of the wrong
  * type and of unknown fields: a rule over them that cannot be evaluated is not
- * reported (the schema error says it all).
+ * reported (the schema error says it all). `isResourceRoot`: whether `root`
+ * is a resource's root (not when a CRD's default is checked below it).
  */
-export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[], kubernetesVersion: string): CustomResourceProblem[] {
+export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[], kubernetesVersion: string, isResourceRoot = true): CustomResourceProblem[] {
   const walk: Walk = { root, path, invalid, kubernetesVersion, cache: new WeakMap(), types: new WeakMap(), budget: RUNTIME_CEL_COST_BUDGET, exhausted: false, problems: [] };
-  visit(walk, object, root, "", 0, true);
+  visit(walk, object, root, "", 0, isResourceRoot);
   return walk.problems;
 }
