@@ -1,6 +1,7 @@
 // Command-line parsing only: it calls the pipeline and picks a renderer.
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { kubeconformFlagHint } from "./kubeconform-flags.js";
 import type { PlanRun } from "./plan/index.js";
 import { colorEnabled } from "./report/colors.js";
@@ -15,6 +16,7 @@ import { schemaLocationProblem } from "./schema/schema-locations.js";
 import { UsageError } from "./usage-error.js";
 import type { ValidateOptions } from "./validate/index.js";
 import { maxOf } from "./util/append.js";
+import { packageRoot } from "./util/package-root.js";
 
 const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap", "markdown"] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -25,7 +27,7 @@ interface PackageInfo {
 }
 
 function packageInfo(): PackageInfo {
-  return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as PackageInfo;
+  return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as PackageInfo;
 }
 
 function packageVersion(): string {

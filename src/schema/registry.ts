@@ -2,11 +2,11 @@
 // definition packages and precompiled validators of the kinds met.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { SchemaNode } from "./schema-node.js";
+import { packageRoot } from "../util/package-root.js";
 
-/** schemas/ sits two levels above this module, in src/schema and in dist/schema alike. */
-const SCHEMAS_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
+const SCHEMAS_DIR = join(packageRoot(), "schemas") + "/";
 const requireFromHere = createRequire(import.meta.url);
 
 export interface KindEntry {

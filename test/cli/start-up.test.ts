@@ -10,12 +10,23 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const HOOK = join(import.meta.dirname, "fixtures", "start-up", "log-modules.mjs");
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
-/** The project's own modules and the packages a run of `kubeplan <args>` loads. */
-function modulesLoaded(args: string[]): { own: string[]; packages: string[] } {
+/** The files, relative to the project, that a run of `kubeplan <args>` loads. */
+function filesLoaded(args: string[]): string[] {
   const run = spawnSync(process.execPath, ["--import", HOOK, join(ROOT, "bin", "kubeplan.js"), ...args], { encoding: "utf8" });
   const urls = [...run.stderr.matchAll(/^module (file:\/\/.*)$/gm)].map((m) => m[1]!);
-  const own = urls.filter((url) => !url.includes("/node_modules/")).map((url) => url.slice(url.indexOf("/", "file://".length + ROOT.length) + 1));
-  const packages = urls.filter((url) => url.includes("/node_modules/")).map((url) => url.split("/node_modules/")[1]!.split("/")[0]!);
+  return urls.map((url) => url.slice("file://".length + ROOT.length + 1));
+}
+
+/** What a file of dist/bundle/ was made of (scripts/bundle.mjs writes it down). */
+const BUNDLE_SOURCES = join(ROOT, "dist", "bundle", "sources.json");
+
+/** The project's own modules and the packages a run of `kubeplan <args>` loads, files of the bundle read as their sources. */
+function modulesLoaded(args: string[]): { own: string[]; packages: string[] } {
+  const files = filesLoaded(args);
+  const bundled = files.some((file) => file.startsWith("dist/bundle/")) ? (JSON.parse(readFileSync(BUNDLE_SOURCES, "utf8")) as Record<string, string[]>) : {};
+  const sources = files.flatMap((file) => bundled[file] ?? [file]);
+  const own = sources.filter((path) => !path.includes("node_modules/"));
+  const packages = sources.filter((path) => path.includes("node_modules/")).map((path) => path.split("node_modules/")[1]!.split("/")[0]!);
   return { own: own.filter((path) => !path.startsWith("test/")), packages: [...new Set(packages)] };
 }
 
@@ -34,6 +45,12 @@ describe("start-up", () => {
     expect(packages).toEqual(["commander"]);
     expect(own.filter((path) => /^dist\/(validate|rules|schema\/(?!schema-locations)|apiserver|plan|admission|scheduler|expand|report\/(?!colors))/.test(path))).toEqual([]);
     expect(own).toContain("dist/cli.js");
+  });
+
+  it("a command runs from the bundle when it was made from the dist/ there is (npm run compile makes both)", () => {
+    const files = filesLoaded(["validate", "samples/app/config.yaml"]);
+    expect(files).toContain("dist/bundle/cli.js");
+    expect(files.filter((file) => file.startsWith("dist/") && !file.startsWith("dist/bundle/"))).toEqual([]);
   });
 
   it("validate loads the stages it needs", () => {
