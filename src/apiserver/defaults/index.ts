@@ -11,6 +11,7 @@ import { setDefaultsEndpointSlice } from "./discovery.js";
 import { setDefaultsFlowSchema, setDefaultsPriorityLevelConfiguration } from "./flowcontrol.js";
 import { setDefaultsIngressClass, setDefaultsNetworkPolicy } from "./networking.js";
 import { setDefaultsRoleBinding } from "./rbac.js";
+import { setDefaultsResourceClaim, setDefaultsResourceClaimTemplate } from "./resource.js";
 import { setDefaultsPriorityClass } from "./scheduling.js";
 import { setDefaultsCSIDriver, setDefaultsStorageClass } from "./storage.js";
 
@@ -69,6 +70,8 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ["admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", (body) => setDefaultsAdmissionPolicyBinding(body)],
   ["admissionregistration.k8s.io/MutatingAdmissionPolicy", (body) => setDefaultsAdmissionPolicy(body)],
   ["admissionregistration.k8s.io/MutatingAdmissionPolicyBinding", (body) => setDefaultsAdmissionPolicyBinding(body)],
+  ["resource.k8s.io/ResourceClaim", (body, { apiVersion }) => setDefaultsResourceClaim(body, apiVersion)],
+  ["resource.k8s.io/ResourceClaimTemplate", (body, { apiVersion }) => setDefaultsResourceClaimTemplate(body, apiVersion)],
 ]);
 
 /**

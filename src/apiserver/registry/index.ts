@@ -15,6 +15,7 @@ import { NETWORKING_STRATEGIES } from "./networking.js";
 import { NODE_STRATEGIES } from "./node.js";
 import { POLICY_STRATEGIES } from "./policy.js";
 import { RBAC_STRATEGIES } from "./rbac.js";
+import { RESOURCE_STRATEGIES } from "./resource.js";
 import { SCHEDULING_STRATEGIES } from "./scheduling.js";
 import { STORAGE_STRATEGIES } from "./storage.js";
 import type { GroupStrategies, Strategy } from "./types.js";
@@ -37,6 +38,7 @@ const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["node.k8s.io", NODE_STRATEGIES],
   ["policy", POLICY_STRATEGIES],
   ["rbac.authorization.k8s.io", RBAC_STRATEGIES],
+  ["resource.k8s.io", RESOURCE_STRATEGIES],
   ["scheduling.k8s.io", SCHEDULING_STRATEGIES],
   ["storage.k8s.io", STORAGE_STRATEGIES],
 ]);

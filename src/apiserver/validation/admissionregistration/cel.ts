@@ -9,8 +9,8 @@
 // `JSONPatch{...}`): the CEL parser kubeplan uses has no message construction.
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
-import { celGoIssue, positionOf, type SourcePosition } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
+import { compileInEnvironment, withoutStrings } from "../cel-compile.js";
 
 /** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
 export interface CompilationOptions {
@@ -35,11 +35,6 @@ const RETURN_TYPES: Readonly<Record<ExpressionKind, readonly string[] | undefine
   jsonPatch: ["list(JSONPatch)"],
 };
 
-/** Result types a check can be sure of; list and map types are written as cel-go writes them. */
-const DEFINITE_TYPE = /^(bool|int|uint|double|string|bytes|null|list<.*>|map<.*>)$/;
-/** A type parameter left in an aggregate's type (an empty `[]` is `list<T>`): not definite. */
-const TYPE_PARAMETER = /[<, ](?:T|K|V)[>,]/;
-
 const environments = new Map<string, KubernetesCelEnvironment | null>();
 
 /** The environment of plugin/cel's createEnvForOpts for these options, built once. */
@@ -57,29 +52,9 @@ function environmentFor(options: CompilationOptions): KubernetesCelEnvironment |
   return env;
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
-}
-
-/** cel-go's type name of a cel-js type ("list<int>" is "list(int)", null is "null_type"). */
-function celGoTypeName(type: string): string {
-  return type === "null" ? "null_type" : type.replace(/</g, "(").replace(/>/g, ")");
-}
-
-/** The expression with its string literals blanked out. */
-function withoutStrings(expression: string): string {
-  return expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (literal) => " ".repeat(literal.length));
-}
-
 /** Whether the expression constructs a message (`Object{`, `Object.spec{`, `JSONPatch{`). */
 function constructsMessage(expression: string): boolean {
   return /(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\s*\{/.test(withoutStrings(expression));
-}
-
-/** The first place `name` stands as an identifier outside string literals, 1-based. */
-function identifierPosition(expression: string, name: string): SourcePosition | undefined {
-  const match = new RegExp(`(?<![\\w.])${name}\\b`).exec(withoutStrings(expression));
-  return match ? positionOf(expression, match.index) : undefined;
 }
 
 /**
@@ -89,23 +64,11 @@ function identifierPosition(expression: string, name: string): SourcePosition | 
 export function compileCELExpression(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): ErrorList {
   const env = environmentFor(options);
   if (!env || (options.hasPatchTypes === true && constructsMessage(expression))) return [];
-  let checked;
-  try {
-    checked = env.parse(expression).check();
-  } catch (error) {
-    return [invalid(fldPath, shown, `compilation failed: ${firstLine(error)}`)];
-  }
-  if (!checked.valid) {
-    const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)$/.exec(firstLine(checked.error));
-    const position = unknown ? identifierPosition(expression, unknown[1]!) : undefined;
-    if (!unknown || !position) return [];
-    return [invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, `undeclared reference to '${unknown[1]}' (in container '')`, position)}`)];
-  }
+  const outcome = compileInEnvironment(env, expression, fldPath, shown);
+  if ("error" in outcome) return [outcome.error];
   const returnTypes = RETURN_TYPES[kind];
-  const type = checked.type;
-  if (!returnTypes || type === undefined || !DEFINITE_TYPE.test(type) || TYPE_PARAMETER.test(type)) return [];
-  const got = celGoTypeName(type);
-  if (returnTypes.includes(got)) return [];
+  const got = outcome.type;
+  if (!returnTypes || got === undefined || returnTypes.includes(got)) return [];
   const reason = returnTypes.length === 1 ? `must evaluate to ${returnTypes[0]} but got ${got}` : `must evaluate to one of [${returnTypes.join(" ")}] but got ${got}`;
   return [invalid(fldPath, shown, reason)];
 }

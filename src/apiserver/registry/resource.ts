@@ -1,0 +1,41 @@
+// Registry strategies of resource.k8s.io (pkg/registry/resource/<resource>/strategy.go),
+// from 1.34, when DynamicResourceAllocation is on and resource.k8s.io/v1 served
+// by default; before, the group is off by default and only metadata is checked.
+import { convertDeviceClaimV1beta1 } from "../conversion/resource-v1beta1.js";
+import { hasFlatDeviceRequests } from "../defaults/resource.js";
+import type { ErrorList } from "../field/errors.js";
+import { validateDeviceClass, validateResourceClaim, validateResourceClaimTemplate } from "../validation/resource/validation.js";
+import { atLeast } from "../../util/release.js";
+import { isRecord, type JsonRecord } from "../../util/object-access.js";
+import { withObjectMeta } from "./object-meta.js";
+import type { GroupStrategies, ValidationContext } from "./types.js";
+
+const SERVED_BY_DEFAULT_SINCE = "1.34";
+
+/** The object with the device claim at `path` (below the object) in the internal form of its requests. */
+function internalForm(object: JsonRecord, apiVersion: string, path: readonly string[]): JsonRecord {
+  if (!hasFlatDeviceRequests(apiVersion)) return object;
+  const [key, ...rest] = path as [string, ...string[]];
+  const child = object[key];
+  if (!isRecord(child)) return object;
+  return { ...object, [key]: rest.length === 0 ? convertDeviceClaimV1beta1(child) : internalForm(child, apiVersion, rest) };
+}
+
+/** Validation from the release the group is served in by default. */
+function whenServed(validate: (object: JsonRecord, context: ValidationContext) => ErrorList) {
+  return (object: JsonRecord, context: ValidationContext): ErrorList => (atLeast(context.kubernetesVersion, SERVED_BY_DEFAULT_SINCE) ? validate(object, context) : []);
+}
+
+export const RESOURCE_STRATEGIES: GroupStrategies = {
+  ResourceClaim: withObjectMeta(true, {
+    // PrepareForCreate: a create cannot set the status.
+    prepareForCreate: (object) => {
+      delete object.status;
+    },
+    validate: whenServed((object, context) => validateResourceClaim(internalForm(object, context.apiVersion, ["spec", "devices"]))),
+  }),
+  ResourceClaimTemplate: withObjectMeta(true, {
+    validate: whenServed((object, context) => validateResourceClaimTemplate(internalForm(object, context.apiVersion, ["spec", "spec", "devices"]))),
+  }),
+  DeviceClass: withObjectMeta(false, { validate: whenServed((object) => validateDeviceClass(object)) }),
+};

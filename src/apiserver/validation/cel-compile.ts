@@ -1,0 +1,55 @@
+// Compiling a CEL expression as the API server's validation does (cel-go's
+// env.Compile), in a kubeplan CEL environment: a syntax error, a reference to
+// an undeclared variable, or the result type when it is certain. An expression
+// using a function kubeplan's CEL library lacks is left alone.
+import { invalid, type FieldError } from "../field/errors.js";
+import type { FieldPath } from "../field/path.js";
+import { celGoIssue, positionOf, type SourcePosition } from "../../schema/crd/cel/issues.js";
+import type { KubernetesCelEnvironment } from "../../schema/crd/cel/library.js";
+
+/** Result types a check can be sure of (cel-js's names). */
+const DEFINITE_TYPE = /^(bool|int|uint|double|string|bytes|null|list<.*>|map<.*>)$/;
+/** A type parameter left in an aggregate's type (an empty `[]` is `list<T>`): not definite. */
+const TYPE_PARAMETER = /[<, ](?:T|K|V)[>,]/;
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+}
+
+/** cel-go's type name of a cel-js type ("list<int>" is "list(int)", null is "null_type"). */
+function celGoTypeName(type: string): string {
+  return type === "null" ? "null_type" : type.replace(/</g, "(").replace(/>/g, ")");
+}
+
+/** The expression with its string literals blanked out. */
+export function withoutStrings(expression: string): string {
+  return expression.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (literal) => " ".repeat(literal.length));
+}
+
+/** The first place `name` stands as an identifier outside string literals, 1-based. */
+function identifierPosition(expression: string, name: string): SourcePosition | undefined {
+  const match = new RegExp(`(?<![\\w.])${name}\\b`).exec(withoutStrings(expression));
+  return match ? positionOf(expression, match.index) : undefined;
+}
+
+/** What compiling found: the error to report (Invalid, with `shown` as the value), or the result's cel-go type when certain. */
+export type CompileOutcome = { error: FieldError } | { type: string | undefined };
+
+/** Compiles `expression` in `env`, as convertCELErrorToValidationError reports a compilation failure. */
+export function compileInEnvironment(env: KubernetesCelEnvironment, expression: string, fldPath: FieldPath, shown: string): CompileOutcome {
+  let checked;
+  try {
+    checked = env.parse(expression).check();
+  } catch (error) {
+    return { error: invalid(fldPath, shown, `compilation failed: ${firstLine(error)}`) };
+  }
+  if (!checked.valid) {
+    const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)$/.exec(firstLine(checked.error));
+    const position = unknown ? identifierPosition(expression, unknown[1]!) : undefined;
+    if (!unknown || !position) return { type: undefined };
+    return { error: invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, `undeclared reference to '${unknown[1]}' (in container '')`, position)}`) };
+  }
+  const type = checked.type;
+  if (type === undefined || !DEFINITE_TYPE.test(type) || TYPE_PARAMETER.test(type)) return { type: undefined };
+  return { type: celGoTypeName(type) };
+}
