@@ -75,7 +75,8 @@ export class KindCatalog {
   check(apiVersion: string, kind: string, ignoreMissingSchemas: boolean): KindCheck {
     const entry = this.release.kind(apiVersion, kind);
     if (entry) return { entry, problems: this.deprecation(apiVersion, kind) };
-    const problems = this.removal(apiVersion, kind) ?? this.notYetServed(apiVersion, kind) ?? this.unknown(apiVersion, kind, ignoreMissingSchemas);
+    const problems =
+      this.removal(apiVersion, kind) ?? this.notYetServed(apiVersion, kind) ?? this.removedKind(apiVersion, kind) ?? this.unknown(apiVersion, kind, ignoreMissingSchemas);
     return { problems };
   }
 
@@ -106,6 +107,22 @@ export class KindCatalog {
     const head = `apiVersion: no matches for kind ${quote(kind)} in version ${quote(apiVersion)}: ${apiVersion} ${kind} was removed in Kubernetes ${removal.removedIn}`;
     const fix = replacement !== undefined ? `; use ${quote(replacement)}` : note !== undefined ? ` (${note})` : "";
     return [problem(KIND_RULES.removedApi, "/apiVersion", head + fix, replacement)];
+  }
+
+  /**
+   * A built-in kind no version of this release serves, written with a version
+   * it never had (`policy/v1 PodSecurityPolicy`): the kind itself was removed,
+   * which says more than the nearest kind's name.
+   */
+  private removedKind(apiVersion: string, kind: string): KindProblem[] | undefined {
+    if (!this.builtInGroups.has(groupOf(apiVersion)) || this.apiVersionsByKind.has(kind)) return undefined;
+    const removals = [...this.removals.values()].filter((r) => r.kind === kind && compareReleases(r.removedIn, this.version) <= 0);
+    const last = removals.sort((a, b) => compareReleases(b.removedIn, a.removedIn))[0];
+    if (!last) return undefined;
+    const { apiVersion: replacement, note } = this.replacementOf(last);
+    const lastVersion = `its last version was ${last.apiVersion}${note !== undefined && replacement === undefined ? `; ${note}` : ""}`;
+    const head = `apiVersion: no matches for kind ${quote(kind)} in version ${quote(apiVersion)}: ${kind} was removed in Kubernetes ${last.removedIn} (${lastVersion})`;
+    return [problem(KIND_RULES.removedApi, "/apiVersion", head + (replacement !== undefined ? `; use ${quote(replacement)}` : ""), replacement)];
   }
 
   private notYetServed(apiVersion: string, kind: string): KindProblem[] | undefined {

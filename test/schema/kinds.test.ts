@@ -122,6 +122,35 @@ describe("unknown kinds", () => {
       expected: [{ rule: "schema/removed-api", line: 1, column: 13, message: 'apiVersion: no matches for kind "PodSecurityPolicy" in version "extensions/v1beta1": extensions/v1beta1 PodSecurityPolicy was removed in Kubernetes 1.16 (Pod Security Admission replaces it)' }],
     },
     {
+      name: "a removed kind written with a version it never had names the kind's removal, not the nearest kind",
+      yaml: object("policy/v1", "PodSecurityPolicy"),
+      expected: [
+        {
+          rule: "schema/removed-api",
+          line: 1,
+          column: 13,
+          message: 'apiVersion: no matches for kind "PodSecurityPolicy" in version "policy/v1": PodSecurityPolicy was removed in Kubernetes 1.25 (its last version was policy/v1beta1; Pod Security Admission replaces it)',
+        },
+      ],
+    },
+    {
+      name: "a removed kind in another group: its last removal",
+      yaml: object("apps/v1", "PodSecurityPolicy"),
+      expected: [
+        {
+          rule: "schema/removed-api",
+          line: 1,
+          column: 13,
+          message: 'apiVersion: no matches for kind "PodSecurityPolicy" in version "apps/v1": PodSecurityPolicy was removed in Kubernetes 1.25 (its last version was policy/v1beta1; Pod Security Admission replaces it)',
+        },
+      ],
+    },
+    {
+      name: "a kind still served elsewhere is not called removed",
+      yaml: object("policy/v1", "Ingress"),
+      expected: [{ rule: "schema/unknown-kind", line: 1, column: 13, message: 'apiVersion: no matches for kind "Ingress" in version "policy/v1" (Ingress is served as "networking.k8s.io/v1")', suggestion: "networking.k8s.io/v1" }],
+    },
+    {
       name: "flowcontrol v1beta2 was removed in 1.29",
       yaml: object("flowcontrol.apiserver.k8s.io/v1beta2", "FlowSchema"),
       version: "1.30",
