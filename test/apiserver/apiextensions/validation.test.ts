@@ -264,6 +264,9 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "int() of a string, in a list literal", change: onSpec({ rule: "int(self.schedule.size()) in [1, 2, 3] || self.schedule == '@daily'" }) },
     { name: "a conditional of one type", change: onSpec({ rule: "(self.retention > 3 ? 'long' : 'short') != ''" }) },
     { name: "a messageExpression that builds a string", change: onSpec({ rule: "self.retention > 0", messageExpression: "'retention is ' + string(self.retention)" }) },
+    { name: "lists of the same type joined and compared", change: onSpec({ rule: "self.targets + self.targets != [] && self.targets.map(t, t.name) + ['x'] != ['y']" }) },
+    { name: "a string in a list of strings", change: onSpec({ rule: "self.schedule in self.targets.map(t, t.name) || self.schedule in ['@daily']" }) },
+    { name: "library functions on strings", change: onSpec({ rule: "self.schedule.indexOf('@', 0) >= -1 && self.schedule.lowerAscii().replace('a', 'b', 1).split(' ').size() > 0 && self.schedule.matches('^@') || isURL(self.schedule) || quantity('1Gi').isInteger()" }) },
   ];
   test.each(accepted)("$name", ({ change }) => {
     expect(messages(backupCrd(change))).toEqual([]);
@@ -282,6 +285,14 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "size() of an int", rule: { rule: "self.retention.size() > 0" }, at: "spec", expected: issue("self.retention.size() > 0", 1, 20, "found no matching overload for 'size' applied to 'int.()'") },
     { name: "conditional branches of two types", rule: { rule: "(self.retention > 3 ? 'long' : 0) != ''" }, at: "spec", expected: issue("(self.retention > 3 ? 'long' : 0) != ''", 1, 21, "found no matching overload for '_?_:_' applied to '(bool, string, int)'") },
     { name: "a name that is not declared", rule: { rule: "spec.retention > 0" }, at: "spec", expected: issue("spec.retention > 0", 1, 1, "undeclared reference to 'spec' (in container '')") },
+    { name: "a list plus an int", rule: { rule: "size(self.targets.map(t, t.name) + 1) > 0" }, at: "spec", expected: issue("size(self.targets.map(t, t.name) + 1) > 0", 1, 34, "found no matching overload for '_+_' applied to '(list(string), int)'") },
+    { name: "an int in a list of strings", rule: { rule: "self.retention in self.targets.map(t, t.name)" }, at: "spec", expected: issue("self.retention in self.targets.map(t, t.name)", 1, 16, "found no matching overload for '@in' applied to '(int, list(string))'") },
+    { name: "an item of a list of strings compared with an int", rule: { rule: "self.targets.map(t, t.path)[0] > 1" }, at: "spec", expected: issue("self.targets.map(t, t.path)[0] > 1", 1, 32, "found no matching overload for '_>_' applied to '(string, int)'") },
+    { name: "an int compared with null", rule: { rule: "self.retention != null" }, at: "spec", expected: issue("self.retention != null", 1, 16, "found no matching overload for '_!=_' applied to '(int, null)'") },
+    { name: "a strings extension method given an int", rule: { rule: "self.schedule.indexOf(1) > 0" }, at: "spec", expected: issue("self.schedule.indexOf(1) > 0", 1, 22, "found no matching overload for 'indexOf' applied to 'string.(int)'") },
+    { name: "matches() given an int", rule: { rule: "self.schedule.matches(1)" }, at: "spec", expected: issue("self.schedule.matches(1)", 1, 22, "found no matching overload for 'matches' applied to 'string.(int)'") },
+    { name: "quantity() of an int", rule: { rule: "quantity(self.retention).isInteger()" }, at: "spec", expected: issue("quantity(self.retention).isInteger()", 1, 9, "found no matching overload for 'quantity' applied to '(int)'") },
+    { name: "isURL() of a list", rule: { rule: "isURL(self.targets.map(t, t.path))" }, at: "spec", expected: issue("isURL(self.targets.map(t, t.path))", 1, 6, "found no matching overload for 'isURL' applied to '(list(string))'") },
     {
       name: "two misspellings on two lines, in order",
       rule: { rule: "self.targets.size() < self.retention &&\n  self.scheduel != self.nmae", message: "bad" },

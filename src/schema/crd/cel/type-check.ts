@@ -1,18 +1,20 @@
 // The type errors cel-go's checker finds when a CRD's rules are compiled,
 // beyond field selection (select-check.ts): an operator applied to operands
-// of types it has no overload for (`self.replicas > 'a'`), a standard
-// function called on the wrong type (`self.name.startsWith(1)`), conditional
+// of types it has no overload for (`self.replicas > 'a'`, `1 in self.tags`),
+// a standard or library function called on the wrong types
+// (`self.name.startsWith(1)`, `quantity(self.replicas)`), conditional
 // branches of different types, and names that are not declared. self and
 // oldSelf are typed from the schema (types.ts) and checked by cel-js's
 // checker in an environment with Kubernetes' libraries; only errors between
-// concrete scalar types are reported, worded as cel-go words them, so that
-// where kubeplan's knowledge of a type or a library function is partial
-// nothing is said.
+// scalar types and lists and maps of them are reported, worded as cel-go
+// words them, and of library functions only those whose every overload is
+// listed here, so that where kubeplan's knowledge of a type or a library
+// function is partial nothing is said.
 import type { ASTNode, Environment } from "@marcbachmann/cel-js";
 import type { SelectIssue } from "./select-check.js";
 import type { CelType } from "./types.js";
 
-/** cel-go's names of the types whose errors are reported (FormatCELType). */
+/** cel-go's names of the scalar types whose errors are reported (FormatCELType). */
 const SCALARS: Readonly<Record<string, string>> = {
   int: "int",
   uint: "uint",
@@ -20,9 +22,9 @@ const SCALARS: Readonly<Record<string, string>> = {
   string: "string",
   bool: "bool",
   bytes: "bytes",
-  null: "null_type",
-  "google.protobuf.Timestamp": "google.protobuf.Timestamp",
-  "google.protobuf.Duration": "google.protobuf.Duration",
+  null: "null",
+  "google.protobuf.Timestamp": "timestamp",
+  "google.protobuf.Duration": "duration",
 };
 
 /** cel-go's operator function names. */
@@ -33,6 +35,71 @@ const OPERATORS: Readonly<Record<string, string>> = {
 
 /** Methods of CEL's standard library on scalars: a call with the wrong receiver or argument types is cel-go's error too. */
 const STANDARD_METHODS = new Set(["size", "startsWith", "endsWith", "contains", "getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear", "getHours", "getMinutes", "getSeconds", "getMilliseconds"]);
+
+/**
+ * Every overload (argument types, after the receiver) of the library
+ * functions whose misuse is reported, in all releases kubeplan targets:
+ * the strings extension and regex on strings, url and quantity. A call whose
+ * argument types match none of them is an error in cel-go whatever cel-js
+ * declares; functions not listed here are left alone.
+ */
+const LIBRARY_OVERLOADS: Readonly<Record<string, { receiver?: string; overloads: string[][] }>> = {
+  charAt: { receiver: "string", overloads: [["int"]] },
+  indexOf: { receiver: "string", overloads: [["string"], ["string", "int"]] },
+  lastIndexOf: { receiver: "string", overloads: [["string"], ["string", "int"]] },
+  lowerAscii: { receiver: "string", overloads: [[]] },
+  upperAscii: { receiver: "string", overloads: [[]] },
+  replace: { receiver: "string", overloads: [["string", "string"], ["string", "string", "int"]] },
+  split: { receiver: "string", overloads: [["string"], ["string", "int"]] },
+  substring: { receiver: "string", overloads: [["int"], ["int", "int"]] },
+  trim: { receiver: "string", overloads: [[]] },
+  find: { receiver: "string", overloads: [["string"]] },
+  findAll: { receiver: "string", overloads: [["string"], ["string", "int"]] },
+  matches: { receiver: "string", overloads: [["string"]] },
+  url: { overloads: [["string"]] },
+  isURL: { overloads: [["string"]] },
+  quantity: { overloads: [["string"]] },
+  isQuantity: { overloads: [["string"]] },
+};
+
+/** The end of the cel-js type name that starts at `start` (generic parameters in angle brackets). */
+function typeNameEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === "<") depth++;
+    else if (char === ">") depth--;
+    else if (depth === 0 && (char === " " || char === "," || char === ")")) return i;
+  }
+  return text.length;
+}
+
+/** A cel-js type list (`string, list<int>`) split at its top-level commas. */
+function splitTypes(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    while (text[start] === " ") start++;
+    const end = typeNameEnd(text, start);
+    out.push(text.slice(start, end));
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * cel-go's name (FormatCELType) of a cel-js type kubeplan is sure of: a
+ * scalar, or a list or map of such (`list(string)`, `map(string, int)`);
+ * undefined for dyn, objects and types whose parameters cel-js does not keep.
+ */
+function celGoType(type: string): string | undefined {
+  if (Object.hasOwn(SCALARS, type)) return SCALARS[type];
+  const generic = /^(list|map)<(.*)>$/.exec(type);
+  if (!generic) return undefined;
+  const params = splitTypes(generic[2]!).map(celGoType);
+  if (params.length !== (generic[1] === "list" ? 1 : 2) || params.some((param) => param === undefined)) return undefined;
+  return `${generic[1]}(${params.join(", ")})`;
+}
 
 /** A fresh environment of the libraries, in which the variables' types can be declared (null without cel-js). */
 export type EnvironmentFactory = () => Environment | null;
@@ -113,29 +180,50 @@ function issueOf(text: string, error: CheckerError): SelectIssue | undefined {
   const message = error.message.split("\n")[0]!.trim();
   const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)$/.exec(message);
   if (unknown) return { message: `undeclared reference to '${unknown[1]}' (in container '')`, offset: error.node?.pos ?? 0 };
-  const operator = /^no such overload: (\S+) (==|!=|<=|>=|<|>|\+|-|\*|\/|%|in) (\S+)$/.exec(message);
-  if (operator) {
-    const [, left, op, right] = operator as unknown as [string, string, string, string];
-    if (SCALARS[left] === undefined || SCALARS[right] === undefined) return undefined;
-    const offset = operatorOffset(text, error.node, op);
-    return { message: `found no matching overload for '${OPERATORS[op]}' applied to '(${SCALARS[left]}, ${SCALARS[right]})'`, offset: offset ?? 0 };
-  }
-  const method = /^found no matching overload for '([A-Za-z_.]+)\.([A-Za-z_]+)\(([^)]*)\)'$/.exec(message);
-  if (method) {
-    const [, receiver, name, args] = method as unknown as [string, string, string, string];
-    const argTypes = args === "" ? [] : args.split(", ");
-    if (!STANDARD_METHODS.has(name) || SCALARS[receiver] === undefined || argTypes.some((arg) => SCALARS[arg] === undefined)) return undefined;
-    // cel-go places a member call at its opening parenthesis.
-    const call = text.indexOf(`.${name}`, error.node?.pos ?? 0);
-    const open = call >= 0 ? text.indexOf("(", call) : -1;
-    return { message: `found no matching overload for '${name}' applied to '${SCALARS[receiver]}.(${argTypes.map((arg) => SCALARS[arg]).join(", ")})'`, offset: Math.max(open, 0) };
-  }
+  if (message.startsWith("no such overload: ")) return operatorIssue(text, error, message.slice("no such overload: ".length));
+  const call = /^found no matching overload for '(?:(.+)\.)?([A-Za-z_]+)\((.*)\)'$/.exec(message);
+  if (call) return callIssue(text, error, call[1], call[2]!, call[3] === "" ? [] : splitTypes(call[3]!));
   const ternary = /^Ternary branches must have the same type, got '([^']+)' and '([^']+)'$/.exec(message);
-  if (ternary && SCALARS[ternary[1]!] !== undefined && SCALARS[ternary[2]!] !== undefined) {
+  const branches = ternary ? [celGoType(ternary[1]!), celGoType(ternary[2]!)] : [];
+  if (ternary && branches.every((branch) => branch !== undefined)) {
     const at = text.indexOf("?", error.node?.pos ?? 0);
-    return { message: `found no matching overload for '_?_:_' applied to '(bool, ${SCALARS[ternary[1]!]}, ${SCALARS[ternary[2]!]})'`, offset: at >= 0 ? at : 0 };
+    return { message: `found no matching overload for '_?_:_' applied to '(bool, ${branches.join(", ")})'`, offset: at >= 0 ? at : 0 };
   }
   return undefined;
+}
+
+/** `list<string> + int`: an operator on operands of types cel-go has no overload for. */
+function operatorIssue(text: string, error: CheckerError, operands: string): SelectIssue | undefined {
+  const leftEnd = typeNameEnd(operands, 0);
+  const match = /^ (==|!=|<=|>=|<|>|\+|-|\*|\/|%|in) (.+)$/.exec(operands.slice(leftEnd));
+  if (!match) return undefined;
+  const [left, right] = [celGoType(operands.slice(0, leftEnd)), celGoType(match[2]!)];
+  if (left === undefined || right === undefined) return undefined;
+  const op = match[1]!;
+  return { message: `found no matching overload for '${OPERATORS[op]}' applied to '(${left}, ${right})'`, offset: operatorOffset(text, error.node, op) ?? 0 };
+}
+
+/** Whether the argument types match none of a library function's overloads. */
+function matchesNoOverload(name: string, receiver: string | undefined, args: string[]): boolean {
+  const known = Object.hasOwn(LIBRARY_OVERLOADS, name) ? LIBRARY_OVERLOADS[name]! : undefined;
+  if (!known || known.receiver !== receiver) return false;
+  return !known.overloads.some((overload) => overload.length === args.length && overload.every((type, i) => type === args[i]));
+}
+
+/** A function or method called with arguments (or on a receiver) of types it has no overload for. `called`: as source.ts renamed it. */
+function callIssue(text: string, error: CheckerError, receiverType: string | undefined, called: string, argTypes: string[]): SelectIssue | undefined {
+  const name = called.replace(/^__/, "");
+  const receiver = receiverType === undefined ? undefined : celGoType(receiverType);
+  const args = argTypes.map(celGoType);
+  if ((receiverType !== undefined && receiver === undefined) || args.some((arg) => arg === undefined)) return undefined;
+  const known = args as string[];
+  const standard = receiver !== undefined && STANDARD_METHODS.has(name) && Object.hasOwn(SCALARS, receiverType!);
+  if (!standard && !matchesNoOverload(name, receiver, known)) return undefined;
+  // cel-go places a call at its opening parenthesis.
+  const at = text.indexOf(receiver === undefined ? called : `.${called}`, error.node?.pos ?? 0);
+  const open = at >= 0 ? text.indexOf("(", at) : -1;
+  const signature = `${receiver === undefined ? "" : `${receiver}.`}(${known.join(", ")})`;
+  return { message: `found no matching overload for '${name}' applied to '${signature}'`, offset: Math.max(open, 0) };
 }
 
 export interface TypedCheck {
