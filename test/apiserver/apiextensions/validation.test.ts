@@ -196,7 +196,9 @@ describe("ValidateCustomResourceDefinition", () => {
     {
       name: "a rule that does not compile",
       change: (c) => (specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.retention >" }]),
-      expected: [`${P}.x-kubernetes-validations[0].rule: Invalid value: {"Rule":"self.retention \\u003e","Message":"","MessageExpression":"","Reason":null,"FieldPath":"","OptionalOldSelf":null}: compilation failed: Unexpected token: EOF`],
+      expected: [
+        `${P}.x-kubernetes-validations[0].rule: Invalid value: {"Rule":"self.retention \\u003e","Message":"","MessageExpression":"","Reason":null,"FieldPath":"","OptionalOldSelf":null}: compilation failed: ERROR: <input>:1:17: Syntax error: mismatched input '<EOF>' expecting {'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}\n | self.retention >\n | ................^`,
+      ],
     },
     {
       name: "optionalOldSelf on a rule without oldSelf",
@@ -304,6 +306,29 @@ describe("fields a rule selects, type-checked against the schema", () => {
     const crd = backupCrd(at === "spec" ? onSpec(rule) : onRoot(rule));
     const where = at === "spec" ? P : ROOT;
     expect(messages(crd)).toEqual([`${where}.x-kubernetes-validations[0].rule: Invalid value: ${shown(rule)}: compilation failed: ${expected}`]);
+  });
+
+  const START = "{'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}";
+  const syntax: Array<{ name: string; rule: string; expected: string }> = [
+    { name: "an operator with nothing after it, at the end of a block scalar", rule: "self.retention > 1 &&\n", expected: issue("self.retention > 1 &&\n", 2, 1, `Syntax error: mismatched input '<EOF>' expecting ${START}`) },
+    { name: "an unclosed parenthesis of a macro", rule: "self.targets.all(t, t.path != ''", expected: issue("self.targets.all(t, t.path != ''", 1, 33, "Syntax error: missing ')' at '<EOF>'") },
+    { name: "a parenthesis too many", rule: "(self.retention > 1))", expected: issue("(self.retention > 1))", 1, 21, "Syntax error: extraneous input ')' expecting <EOF>") },
+    { name: "two expressions one after the other", rule: "self.retention > 1\nself.retention < 9", expected: issue("self.retention > 1\nself.retention < 9", 2, 1, "Syntax error: mismatched input 'self' expecting <EOF>") },
+    {
+      name: "a single = and the value after it",
+      rule: "self.schedule = '@daily'",
+      expected: `${issue("self.schedule = '@daily'", 1, 15, "Syntax error: token recognition error at: '= '")}\n${issue("self.schedule = '@daily'", 1, 17, "Syntax error: extraneous input ''@daily'' expecting <EOF>")}`,
+    },
+    {
+      name: "a character no token starts with, then an operator with nothing after it",
+      rule: "self.retention + $",
+      expected: `${issue("self.retention + $", 1, 18, "Syntax error: token recognition error at: '$'")}\n${issue("self.retention + $", 1, 19, `Syntax error: mismatched input '<EOF>' expecting ${START}`)}`,
+    },
+    { name: "a mistake worded by the parser in use (no cel-go wording kubeplan is sure of)", rule: "self.retention +* 2", expected: "Unexpected token: MULTIPLY" },
+  ];
+  test.each(syntax)("syntax: $name", ({ rule, expected }) => {
+    const entry = { rule, message: "m" };
+    expect(messages(backupCrd(onSpec(entry)))).toEqual([`${P}.x-kubernetes-validations[0].rule: Invalid value: ${shown(entry)}: compilation failed: ${expected}`]);
   });
 
   test("before 1.34 the rule is printed in Go syntax", () => {

@@ -8,7 +8,7 @@
 const RENAMED: Record<string, string> = { has: "__has", matches: "__matches" };
 
 /** The index just past the string literal that starts at `start` (its opening quote). */
-function skipString(text: string, start: number, raw: boolean): number {
+export function skipString(text: string, start: number, raw: boolean): number {
   const quote = text[start]!;
   const triple = text.startsWith(quote.repeat(3), start);
   const close = triple ? quote.repeat(3) : quote;
