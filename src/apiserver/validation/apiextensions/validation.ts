@@ -8,6 +8,7 @@ import { FieldPath } from "../../field/path.js";
 import { goQuote } from "../../field/values.js";
 import { isDNS1035Label, isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { validateWebhookService, validateWebhookURL } from "../admissionregistration/client-config.js";
 import { ErrorList } from "./error-list.js";
 import { validateCustomResourceDefinitionValidation } from "./openapi-schema.js";
 import { readCustomResourceDefinition, type CrdSpec, type CrdVersion } from "./internal.js";
@@ -143,8 +144,22 @@ function validateVersion(errors: ErrorList, spec: CrdSpec, version: CrdVersion, 
   validateSelectableFields(errors, version.raw.selectableFields, path.child("selectableFields"));
 }
 
+/** The client config's url or service (v1 serves a service on port 443 unless it says otherwise). */
+function validateConversionClientConfig(errors: ErrorList, clientConfig: JsonRecord, path: FieldPath, kubernetesVersion: string): void {
+  const { url, service } = clientConfig;
+  if ((url === undefined) === (service === undefined)) errors.required(path, "exactly one of url or service is required");
+  else if (typeof url === "string") for (const error of validateWebhookURL(path.child("url"), url, true)) errors.add(error);
+  else if (isRecord(service)) {
+    const text = (key: string) => (typeof service[key] === "string" ? (service[key] as string) : "");
+    const port = typeof service.port === "number" ? service.port : 443;
+    const servicePath = typeof service.path === "string" ? service.path : undefined;
+    // Upstream passes the service's name where the namespace goes and the namespace where the name goes.
+    for (const error of validateWebhookService(path.child("service"), text("name"), text("namespace"), servicePath, port, kubernetesVersion)) errors.add(error);
+  }
+}
+
 /** validateCustomResourceConversion. */
-function validateConversion(errors: ErrorList, conversion: JsonRecord, path: FieldPath): void {
+function validateConversion(errors: ErrorList, conversion: JsonRecord, path: FieldPath, kubernetesVersion: string): void {
   validateEnumStrings(errors, path.child("strategy"), conversion.strategy, ["None", "Webhook"]);
   const webhook = isRecord(conversion.webhook) ? conversion.webhook : undefined;
   // v1 nests the client config and review versions under `webhook`.
@@ -155,7 +170,7 @@ function validateConversion(errors: ErrorList, conversion: JsonRecord, path: Fie
   const reviewPath = webhook ? path.childAs("conversionReviewVersions", "webhook", "conversionReviewVersions") : path.child("conversionReviewVersions");
   if (conversion.strategy === "Webhook") {
     if (!clientConfig) errors.required(configPath, "required when strategy is set to Webhook");
-    else if ((clientConfig.url === undefined) === (clientConfig.service === undefined)) errors.required(configPath, "exactly one of url or service is required");
+    else validateConversionClientConfig(errors, clientConfig, configPath, kubernetesVersion);
     const versions = stringList(reviewVersions);
     if (versions.length === 0) errors.required(reviewPath, "");
     else {
@@ -217,7 +232,7 @@ function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath, kuberne
   if (conversion.strategy !== undefined && conversion.strategy !== "None" && spec.raw.preserveUnknownFields === true) {
     errors.invalid(path.child("conversion").child("strategy"), conversion.strategy, "must be None if spec.preserveUnknownFields is true");
   }
-  validateConversion(errors, conversion, path.child("conversion"));
+  validateConversion(errors, conversion, path.child("conversion"), kubernetesVersion);
 }
 
 /** ValidateCustomResourceDefinitionStoredVersions, with the stored versions the create strategy sets. */
