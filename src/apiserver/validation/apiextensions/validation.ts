@@ -199,9 +199,11 @@ function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath, kuberne
   else if (group.split(".").length < 2) errors.invalid(path.child("group"), group, "should be a domain with at least one dot");
   validateEnumStrings(errors, path.child("scope"), spec.raw.scope, ["Cluster", "Namespaced"]);
 
-  if (!spec.validation) {
+  // A `schema` without openAPIV3Schema is no schema.
+  const hasSchema = (validation: JsonRecord | undefined) => validation !== undefined && isRecord(validation.openAPIV3Schema);
+  if (!hasSchema(spec.validation)) {
     spec.versions.forEach((version, i) => {
-      if (!version.schema) errors.required(path.child("versions").index(i).child("schema").child("openAPIV3Schema"), "");
+      if (!hasSchema(version.schema)) errors.required(path.child("versions").index(i).child("schema").child("openAPIV3Schema"), "");
     });
   }
   if (spec.hasDefaults() && spec.raw.preserveUnknownFields === true) {
