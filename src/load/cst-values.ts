@@ -31,7 +31,7 @@ const LONGEST_KEY = 1000;
  * running out of stack (from about 300 levels on a small stack); deeper
  * documents than Kubernetes objects ever need are left to it.
  */
-const DEEPEST = 100;
+export const DEEPEST = 100;
 
 interface Props {
   indicator: SourceToken | undefined;

@@ -3,7 +3,8 @@
 import { Composer, LineCounter, Parser, type Document, type YAMLError } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
-import { parseDocumentsFast } from "./fast-yaml.js";
+import { parseDocumentsFast, type PlainDocument } from "./fast-yaml.js";
+import { parseDocumentsQuick, type QuickDocument } from "./quick-yaml.js";
 import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml.js";
 import { duplicateKeyOffsets } from "./duplicate-keys.js";
 import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
@@ -239,18 +240,21 @@ export function parseManifests(text: string, file: string): ParsedFile {
 const INVALID_SEPARATOR = /^---(?![ \t]*(?:#.*)?\r?$)/m;
 
 /**
- * The quick way (fast-yaml.ts), for files with nothing to report about their
- * YAML; `undefined` when the file needs the full one.
+ * The quick ways, for files with nothing to report about their YAML: js-yaml
+ * for plain YAML (quick-yaml.ts), else yaml's tokens (fast-yaml.ts);
+ * `undefined` when the file needs the full way.
  */
 export function parseManifestsFast(text: string, file: string): ParsedFile | undefined {
   if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text)) return undefined;
-  const lineCounter = new LineCounter();
-  const documents = parseDocumentsFast(text, lineCounter);
+  // Helm's `# Source:` comments name the documents of standard input: only the CST way reads comments.
+  const quick = file === STDIN ? undefined : parseDocumentsQuick(text);
+  const lineCounter = quick ? countLines(text) : new LineCounter();
+  const documents: Array<QuickDocument & Partial<PlainDocument>> | undefined = quick ?? parseDocumentsFast(text, lineCounter);
   if (!documents) return undefined;
   const out: ParsedFile = { documents: [], findings: [] };
   const source = new FileSource(text, lineCounter);
   for (const doc of documents) {
-    const origin = originOf(file, sourceName(doc.commentsBefore), source, text, doc.contentStart);
+    const origin = originOf(file, sourceName(doc.commentsBefore ?? []), source, text, doc.contentStart);
     flatten(origin, doc.index, doc.value as KubeObject, source, doc.contentStart, out);
   }
   return out;

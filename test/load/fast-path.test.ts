@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import { parseManifestsFast, parseManifestsFull, type ParsedFile } from "../../src/load/documents.js";
 import { parseDocumentsFast } from "../../src/load/fast-yaml.js";
+import { parseDocumentsQuick } from "../../src/load/quick-yaml.js";
 import { documentToJS } from "../../src/load/yaml-ast.js";
 import { KUBERNETES_YAML_OPTIONS } from "../../src/load/yaml-options.js";
 
@@ -57,13 +58,28 @@ function composed(text: string, indexes: number[]) {
   });
 }
 
-/** Asserts the fast way agrees with the full one; says whether it took the file. */
+/** What the js-yaml way reads of each document: all the CST way reads but comments. */
+function withoutComments(documents: ReturnType<typeof composed>) {
+  return documents.map(({ commentsBefore: _, ...rest }) => rest);
+}
+
+/**
+ * Asserts the fast ways agree with the full one, each on its own (the CST
+ * way, and the js-yaml way where it takes the file) and as files are loaded
+ * (the js-yaml way first); says whether a fast way took the file.
+ */
 function agrees(text: string, file = "input.yaml"): boolean {
+  const quick = parseDocumentsQuick(text);
+  if (quick) expect(quick).toStrictEqual(withoutComments(composed(text, quick.map((doc) => doc.index))));
   const fast = parseManifestsFast(text, file);
-  if (!fast) return false;
+  if (!fast) {
+    expect(quick).toBeUndefined();
+    return false;
+  }
   expect(comparable(fast)).toStrictEqual(comparable(parseManifestsFull(text, file)));
-  const plain = parseDocumentsFast(text, new LineCounter())!;
-  expect(plain).toStrictEqual(composed(text, plain.map((doc) => doc.index)));
+  const plain = parseDocumentsFast(text, new LineCounter());
+  if (plain) expect(plain).toStrictEqual(composed(text, plain.map((doc) => doc.index)));
+  else expect(quick).toBeDefined();
   return true;
 }
 
@@ -187,6 +203,75 @@ describe("the fast way agrees with the full parse", () => {
     const taken = corpus.filter((path) => agrees(readFileSync(path, "utf8"), path));
     // Real manifests are the case the fast way exists for: it must take nearly all of them.
     expect(taken.length / corpus.length).toBeGreaterThan(0.9);
+  });
+});
+
+// [name, text, whether the js-yaml way takes it]: plain scalars must be read
+// as go-yaml v2 reads them (YAML 1.1), and what lies outside the plain subset
+// the js-yaml way reads must be left to the other ways.
+const PLAIN_SUBSET: Array<[string, string, boolean]> = [
+  ["booleans of YAML 1.1", `${pod}data:\n  a: yes\n  b: No\n  c: on\n  d: OFF\n  e: y\n  f: n\n  g: TRUE\n  h: "yes"\n`, true],
+  ["octal, hex, binary, underscores", `${pod}data:\n  a: 0644\n  b: 0o17\n  c: 0x1F\n  d: 0b101\n  e: 1_000\n  f: -0\n  g: 09\n  h: 0.1_5\n`, true],
+  ["sexagesimals and timestamps stay strings", `${pod}data:\n  a: 1:20\n  b: 190:20:30.15\n  c: 2001-12-14t21:59:43.10-05:00\n  d: 2024-01-02\n`, true],
+  ["floats, infinities, not-a-number", `${pod}data:\n  a: 1.50\n  b: .5\n  c: 1e3\n  d: .inf\n  e: -.Inf\n  f: .NaN\n  g: 1e1000000\n  h: .\n  i: e5\n`, true],
+  ["nulls and the value key", `${pod}data:\n  a: ~\n  b: NULL\n  c:\n  d: =\n  e: ''\n`, true],
+  ["typed keys", `${pod}data:\n  yes: a\n  0x1F: b\n  1.50: c\n  ~: d\n  off: e\n`, true],
+  ["keys that are the same boolean", `${pod}data:\n  yes: a\n  on: b\n`, false],
+  ["block scalars in mappings and lists", `${pod}data:\n  a: |\n    {"json": [1,\n    "unbalanced\n  b: >-\n    folded\n    text\n  c:\n    - |\n      x: [\n    - y\n`, true],
+  ["one-line flow collections and quotes", `${pod}data:\n  a: [x, "y, z", 'it''s']\n  b: {k: v, "q": 1}\n  c: []\n  d: {}\n  e: [[1, 2]]\n  f: it's\n`, true],
+  ["JSON-like pairs in a flow mapping", `${pod}data: {"a":"b", "c": [1]}\n`, true],
+  ["comment and empty documents", `# head\n---\n# only a comment\n--- # marker\n${pod}---\n`, true],
+  ["a plain backslash", `${pod}data:\n  a: ^v?[0-9]+\\.[0-9]+$\n  b: 'c:\\d'\n`, true],
+  ["merge key", `${pod}a: {k: v}\nb:\n  <<: {k: w}\n`, false],
+  ["anchor", `${pod}a: &x v\n`, false],
+  ["alias of nothing", `${pod}a: *x\n`, false],
+  ["tag", `${pod}a: !!str 1\n`, false],
+  ["non-specific tag", `${pod}a: ! 1\n`, false],
+  ["escape", `${pod}a: "tab\\tthere"\n`, false],
+  ["quoted over two lines", `${pod}a: "one\n  two"\n`, false],
+  ["flow over two lines", `${pod}a: [x,\n  y]\n`, false],
+  ["flow mapping entry without a value", `${pod}a: {k, v}\n`, false],
+  ["flow sequence entry with a value", `${pod}a: [k: v]\n`, false],
+  ["mapping as a key in flow", `${pod}a: {{k}}\n`, false],
+  ["sequence as a key in flow", `${pod}a: {[k]: v}\n`, false],
+  ["collection as a key", `${pod}[a]: b\n`, false],
+  ["explicit key", `${pod}? a\n: b\n`, false],
+  ["empty entry of a list in a list", `${pod}a:\n  - - # c\n  - x\n`, false],
+  ["empty entry, then a list", `${pod}a:\n  -\n   - b\n  - x\n`, false],
+  ["empty entry after a list in a list", `${pod}a:\n  - - x\n    - \n  - y\n`, false],
+  ["list in a list", `${pod}a:\n  - - b\n    - c\n  - x\n`, true],
+  ["comment right after a marker", `---# c\n${pod}`, false],
+  ["block scalar with an indentation indicator", `${pod}a: |2\n    x\n`, false],
+  ["block scalar less indented than its first line", `${pod}a:\n  b: |\n      x\n    y\n`, false],
+  ["line of spaces", `${pod}a: |\n    x\n  \n    y\n`, false],
+  ["tab", `${pod}a:\tb\n`, false],
+  ["carriage return", pod.replace(/\n/g, "\r\n"), false],
+  ["byte order mark", `\uFEFF${pod}`, false],
+  ["directive", `%YAML 1.1\n---\n${pod}`, false],
+  ["document end", `${pod}...\n`, false],
+  ["JSON stream", `{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n"}}\n`, false],
+  ["repeated key", `${pod}kind: Pod\n`, false],
+  ["keys that read alike", `${pod}data:\n  1: a\n  "1": b\n`, false],
+  ["long key", `${pod}${"k".repeat(600)}: v\n`, false],
+  ["nested past 100 levels", `${pod}a: ${"[".repeat(101)}${"]".repeat(101)}\n`, false],
+  ["list document", `- a\n`, false],
+  ["scalar document", `text\n`, false],
+];
+
+describe("the js-yaml way reads plain YAML as go-yaml does, and leaves the rest", () => {
+  it.each(PLAIN_SUBSET)("%s", (_name, text, quick) => {
+    expect(parseDocumentsQuick(text) !== undefined).toBe(quick);
+    agrees(text);
+  });
+
+  it("numbers documents as the other ways do, and finds where each starts", () => {
+    const text = `# head\n\n---\n---\n  # c\n${pod}---\n\n${pod}`;
+    const quick = parseDocumentsQuick(text)!;
+    expect(quick.map((doc) => [doc.index, doc.contentStart])).toEqual([
+      [1, text.indexOf("apiVersion")],
+      [2, text.lastIndexOf("apiVersion")],
+    ]);
+    expect(agrees(text)).toBe(true);
   });
 });
 

@@ -1,0 +1,248 @@
+// The quickest way from a file's YAML to its documents' values, for the plain
+// YAML nearly every manifest is written in: js-yaml reads it several times
+// faster than yaml's parser, with plain scalars typed by typePlainScalar as
+// go-yaml v2 types them (`yes`, `0644`, `1_000`), as the other ways do.
+// Anything outside that plain subset, where js-yaml might read the text
+// otherwise than go-yaml, or where the full parse would report something,
+// makes it give up on the whole file, which then goes the CST way
+// (fast-yaml.ts) or the full way: anchors, aliases and tags (seen as js-yaml
+// closes each node), merge keys, directives, `...`, escapes, tabs, carriage
+// returns, byte order marks, JSON streams, long keys, deep nesting, repeated
+// keys and whatever js-yaml refuses.
+import { FAILSAFE_SCHEMA, Type, YAMLException, load, type LoadOptions, type State } from "js-yaml";
+import { DEEPEST, giveUp, NotCertain } from "./cst-values.js";
+import type { PlainDocument } from "./fast-yaml.js";
+import { typePlainScalar } from "./plain-scalars.js";
+import { isJsonStream } from "./yaml-stream.js";
+
+/** A document as the CST way reads it, but for its comments: only standard input's names come from them. */
+export type QuickDocument = Omit<PlainDocument, "commentsBefore">;
+
+/** The tag js-yaml gives every plain scalar; a node with any other tag is left to the other ways. */
+const PLAIN = "tag:kubeplan,plain";
+
+const plainScalar = new Type(PLAIN, {
+  kind: "scalar",
+  resolve: () => true,
+  construct: (text: string) => {
+    const value = typePlainScalar(text, false);
+    return value === undefined ? giveUp() : value;
+  },
+});
+
+const OPTIONS: LoadOptions = {
+  schema: FAILSAFE_SCHEMA.extend({ implicit: [plainScalar] }),
+  // Called as each node closes, with its anchor and the tag it was resolved to.
+  listener(event, state) {
+    const { anchor, tag } = state as State & { anchor: string | null; tag: string | null };
+    if (event === "close" && (anchor !== null || (tag !== null && tag !== PLAIN))) giveUp();
+  },
+};
+
+/**
+ * Text this way leaves to the others: tabs, carriage returns, byte order
+ * marks and YAML 1.1's other line breaks anywhere;
+ * directives, `...` lines and `---` lines with more than a comment; list
+ * entries with nothing after their `-` on the line (js-yaml misreads some
+ * of them in lists of lists); explicit
+ * keys (`? `) and collections as keys (`[a, b]: c`); a comment right after a
+ * quote or a flow collection (an error); a line without a `:` in its first
+ * thousand characters (a key there could be longer than go-yaml reads).
+ */
+const OUTSIDE = /[\t\r\uFEFF\u0085\u2028\u2029]|^(?:%|\.\.\.|---(?!(?: +#.*| *)$)| *(?:- +)*-(?: +#.*| *)$)|(?:^|[ ,[{])\?(?: |$)|[\]}] *:|["'\]}]#|^[^\n:]{1000}/m;
+
+/** Keys longer than this are left to the full parse, which holds them to go-yaml's length. */
+const LONGEST_KEY = 500;
+
+const SPACE = 32;
+
+/** The offset of the quote that closes the one at `open` on the same line (`''` is a quote in single quotes); -1 for none. */
+function closingQuote(text: string, open: number, end: number): number {
+  const quote = text[open]!;
+  for (let at = text.indexOf(quote, open + 1); at >= 0 && at < end; at = text.indexOf(quote, at + 2)) {
+    if (quote === "'" && text[at + 1] === "'") continue;
+    return at;
+  }
+  return -1;
+}
+
+/** A block scalar's header after its indicator: chomping and a comment, no indentation indicator. */
+const BLOCK_HEADER_REST = /^[-+]?(?: +#.*)?$/;
+
+/** A flow collection open on the line: a mapping or a sequence, and what its current entry has had. */
+interface FlowLevel {
+  mapping: boolean;
+  content: boolean;
+  colon: boolean;
+}
+
+/** A flow mapping's entry must be `key: value`; `{a, b}` is left to the others. */
+function endEntry(level: FlowLevel): void {
+  if (level.mapping && level.content && !level.colon) giveUp();
+  level.content = false;
+  level.colon = false;
+}
+
+/** Whether the `:` at `at` in a flow collection separates a key from its value. */
+function isValueIndicator(text: string, at: number, end: number): boolean {
+  const after = at + 1 < end ? text[at + 1] : " ";
+  return after === " " || after === "," || after === "]" || after === "}" || text[at - 1] === '"' || text[at - 1] === "'";
+}
+
+/**
+ * Reads one line outside block scalars. Gives up on escapes, on a quoted scalar or a
+ * flow collection that goes on to another line, on a collection as a key
+ * in a flow mapping, on a flow mapping entry without `: ` or a flow
+ * sequence entry with one, and on a
+ * block scalar with an indentation indicator. Returns, for a line that opens
+ * a block scalar, the column its lines must be indented past; -1 otherwise.
+ */
+function scanLine(text: string, start: number, end: number, column: number): number {
+  const flows: FlowLevel[] = [];
+  let atToken = true;
+  let tokenColumn = column;
+  for (let at = start; at < end; at++) {
+    const c = text[at]!;
+    if (c === " ") {
+      const before = text[at - 1];
+      atToken ||= before === ":" || before === "-" || before === ",";
+      continue;
+    }
+    if (c === "#" && (at === start || text[at - 1] === " ")) break;
+    const flow = flows[flows.length - 1];
+    let valueIndicator = false;
+    if ((c === "|" || c === ">") && atToken && !flow) {
+      return BLOCK_HEADER_REST.test(text.slice(at + 1, end)) ? tokenColumn : giveUp();
+    }
+    if (atToken && !flow) tokenColumn = column + at - start;
+    if ((c === '"' || c === "'") && atToken) {
+      const close = closingQuote(text, at, end);
+      // Escapes are go-yaml's to judge (go-yaml.ts); the other ways read them.
+      if (close < 0 || (c === '"' && text.slice(at + 1, close).includes("\\"))) giveUp();
+      at = close;
+      if (flow) flow.content = true;
+    } else if (c === "[" || c === "{") {
+      // `{{a}}`, `{[a]: b}`: a collection as a key is read otherwise by js-yaml.
+      if (flow?.mapping && !flow.colon) giveUp();
+      if (flow) flow.content = true;
+      flows.push({ mapping: c === "{", content: false, colon: false });
+    } else if (c === "]" || c === "}") {
+      const closed = flows.pop();
+      if (!closed || closed.mapping !== (c === "}")) giveUp();
+      endEntry(closed);
+    } else if (c === "," && flow) {
+      endEntry(flow);
+    } else if (c === ":" && flow && isValueIndicator(text, at, end)) {
+      if (!flow.mapping || flow.colon || !flow.content) giveUp();
+      flow.colon = true;
+      valueIndicator = true;
+    } else if (flow) {
+      flow.content = true;
+    }
+    atToken = c === "[" || c === "{" || c === "," || valueIndicator;
+  }
+  if (flows.length > 0) giveUp();
+  return -1;
+}
+
+/**
+ * Gives up on text whose quoted scalars or flow collections run over several
+ * lines (the two parsers' rules for their indentation differ), and on lines
+ * of spaces only, which block scalars read in subtle ways. The lines of block
+ * scalars are passed over, as long as they are indented alike.
+ */
+function checkLayout(text: string): void {
+  let blockParent = -1;
+  let blockIndent = -1;
+  for (let start = 0; start < text.length; ) {
+    const next = text.indexOf("\n", start);
+    const end = next < 0 ? text.length : next;
+    let at = start;
+    while (at < end && text.charCodeAt(at) === SPACE) at++;
+    const indent = at - start;
+    if (at === end && indent > 0) giveUp();
+    if (blockParent >= 0 && (at === end || indent > blockParent)) {
+      if (blockIndent < 0 && at < end) blockIndent = indent;
+      else if (at < end && indent < blockIndent) giveUp();
+    } else if (at < end) {
+      blockParent = scanLine(text, at, end, indent);
+      blockIndent = -1;
+    }
+    start = end + 1;
+  }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Gives up on merge keys, keys too long to vouch for, and nesting deeper than the CST way takes. */
+function checkNested(value: unknown, depth: number): void {
+  if (typeof value !== "object" || value === null) return;
+  if (depth > DEEPEST) giveUp();
+  if (Array.isArray(value)) {
+    for (const item of value) checkNested(item, depth + 1);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === "<<" || key.length > LONGEST_KEY) giveUp();
+    checkNested((value as Record<string, unknown>)[key], depth + 1);
+  }
+}
+
+/** Where a chunk's contents start, past its `---` line, blank lines and comments; -1 when it has none. */
+function contentStart(text: string, start: number, end: number): number {
+  let line = text.startsWith("---", start) ? text.indexOf("\n", start) + 1 || end : start;
+  while (line < end) {
+    let at = line;
+    while (at < end && text[at] === " ") at++;
+    if (at < end && text[at] !== "\n" && text[at] !== "#") return at;
+    const next = text.indexOf("\n", at);
+    line = next < 0 || next >= end ? end : next + 1;
+  }
+  return -1;
+}
+
+/** Where each chunk starts: the start of the text, and every line that starts with `---`. */
+function chunkStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf("\n---"); at >= 0; at = text.indexOf("\n---", at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+function readChunk(text: string, start: number, end: number, index: number): QuickDocument | null {
+  const contents = contentStart(text, start, end);
+  if (contents < 0) return null;
+  const value = load(text.slice(start, end), OPTIONS);
+  // A document that is not a mapping is the full parse's to report.
+  if (!isMapping(value)) giveUp();
+  checkNested(value, 0);
+  return { index, value, contentStart: contents };
+}
+
+/**
+ * The documents with contents of a file, or `undefined` when the file needs
+ * another way. They are numbered as the other ways number them: each `---`
+ * line starts a document, and so does the text before the first one if it
+ * has contents.
+ */
+export function parseDocumentsQuick(text: string): QuickDocument[] | undefined {
+  if (isJsonStream(text) || OUTSIDE.test(text)) return undefined;
+  const starts = chunkStarts(text);
+  const documents: QuickDocument[] = [];
+  let index = 0;
+  try {
+    checkLayout(text);
+    starts.forEach((start, i) => {
+      const end = starts[i + 1] ?? text.length;
+      if (start === 0 && !text.startsWith("---") && contentStart(text, 0, end) < 0) return;
+      const document = readChunk(text, start, end, index++);
+      if (document) documents.push(document);
+    });
+  } catch (error) {
+    // A RangeError is nesting too deep for js-yaml's recursion.
+    if (error instanceof NotCertain || error instanceof YAMLException || error instanceof RangeError) return undefined;
+    throw error;
+  }
+  return documents;
+}
