@@ -21,11 +21,16 @@ const keyTags = reference.schema.tags.filter(
   (tag): tag is TestedTag => (tag.default === true || tag.default === "key") && isTested(tag),
 );
 
+/** The characters a text some tag claims starts with: nulls, booleans, numbers, `.inf`, `.nan` and the merge key. */
+const TAGGED_STARTS = "~NnYyTtFfOo-+.0123456789<";
+
 /**
  * The value of a plain scalar's text, or `undefined` when the composer would
  * not simply produce one: a merge key, or a tag that reports a problem.
  */
 export function typePlainScalar(text: string, atKey: boolean): unknown {
+  // Most plain scalars are names and words: no tag's test matches them, so none is tried.
+  if (text !== "" && !TAGGED_STARTS.includes(text[0]!)) return text;
   const tag = (atKey ? keyTags : valueTags).find((candidate) => candidate.test.test(text));
   if (!tag) return text;
   if (tag.default !== true) return undefined;

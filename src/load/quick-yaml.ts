@@ -39,22 +39,27 @@ const OPTIONS: LoadOptions = {
   },
 };
 
-/**
- * Text this way leaves to the others: tabs, carriage returns, byte order
- * marks and YAML 1.1's other line breaks anywhere;
- * directives, `...` lines and `---` lines with more than a comment; list
- * entries with nothing after their `-` on the line (js-yaml misreads some
- * of them in lists of lists); explicit
- * keys (`? `) and collections as keys (`[a, b]: c`); a comment right after a
- * quote or a flow collection (an error); a line without a `:` in its first
- * thousand characters (a key there could be longer than go-yaml reads).
- */
-const OUTSIDE = /[\t\r\uFEFF\u0085\u2028\u2029]|^(?:%|\.\.\.|---(?!(?: +#.*| *)$)| *(?:- +)*-(?: +#.*| *)$)|(?:^|[ ,[{])\?(?: |$)|[\]}] *:|["'\]}]#|^[^\n:]{1000}/m;
+/** Characters this way leaves to the others: tabs, carriage returns, byte order marks and YAML 1.1's other line breaks. */
+const OUTSIDE_CHARACTERS = /[\t\r\uFEFF\u0085\u2028\u2029]/;
+
+/** The characters that make a line worth reading closely (scanLine); other lines are keys and plain values. */
+const NOTABLE = /["'[\]{}|>?]/g;
+
+/** A `---` line with nothing but a comment after the marker. */
+const MARKER_LINE = /---(?: +#.*| *)$/my;
+
+/** A list entry with nothing after its `-` on the line: js-yaml misreads some of them in lists of lists. */
+const EMPTY_ENTRY = /(?:- +)*-(?: +#.*| *)$/my;
+
+/** A key must end within this many characters of its line's start to be vouched for (go-yaml reads at most 1,024). */
+const LINE_KEY_REACH = 1000;
 
 /** Keys longer than this are left to the full parse, which holds them to go-yaml's length. */
 const LONGEST_KEY = 500;
 
 const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
 
 /** The offset of the quote that closes the one at `open` on the same line (`''` is a quote in single quotes); -1 for none. */
 function closingQuote(text: string, open: number, end: number): number {
@@ -89,13 +94,23 @@ function isValueIndicator(text: string, at: number, end: number): boolean {
   return after === " " || after === "," || after === "]" || after === "}" || text[at - 1] === '"' || text[at - 1] === "'";
 }
 
+/** Gives up on a comment right after a quote or a bracket (an error), and on a quoted or flow key (`[a]: b`). */
+function checkAfterClose(text: string, at: number, end: number, flow: boolean): void {
+  if (text.charCodeAt(at + 1) === HASH) giveUp();
+  if (flow) return;
+  let next = at + 1;
+  while (next < end && text.charCodeAt(next) === SPACE) next++;
+  if (text[at] !== '"' && text[at] !== "'" && text[next] === ":") giveUp();
+}
+
 /**
- * Reads one line outside block scalars. Gives up on escapes, on a quoted scalar or a
- * flow collection that goes on to another line, on a collection as a key
- * in a flow mapping, on a flow mapping entry without `: ` or a flow
- * sequence entry with one, and on a
- * block scalar with an indentation indicator. Returns, for a line that opens
- * a block scalar, the column its lines must be indented past; -1 otherwise.
+ * Reads one line with quotes, brackets or indicators in it, outside block
+ * scalars. Gives up on escapes, on a quoted scalar or a flow collection that
+ * goes on to another line, on a collection as a key, on a flow mapping
+ * entry without `: ` or a flow sequence entry with one, on explicit keys
+ * (`? `) and on a block scalar with an indentation indicator. Returns, for a
+ * line that opens a block scalar, the column its lines must be indented
+ * past; -1 otherwise.
  */
 function scanLine(text: string, start: number, end: number, column: number): number {
   const flows: FlowLevel[] = [];
@@ -108,17 +123,19 @@ function scanLine(text: string, start: number, end: number, column: number): num
       atToken ||= before === ":" || before === "-" || before === ",";
       continue;
     }
-    if (c === "#" && (at === start || text[at - 1] === " ")) break;
+    if (c === "#" && (at === start || text.charCodeAt(at - 1) === SPACE)) break;
     const flow = flows[flows.length - 1];
     let valueIndicator = false;
     if ((c === "|" || c === ">") && atToken && !flow) {
       return BLOCK_HEADER_REST.test(text.slice(at + 1, end)) ? tokenColumn : giveUp();
     }
+    if (c === "?" && atToken && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) giveUp();
     if (atToken && !flow) tokenColumn = column + at - start;
     if ((c === '"' || c === "'") && atToken) {
       const close = closingQuote(text, at, end);
       // Escapes are go-yaml's to judge (go-yaml.ts); the other ways read them.
       if (close < 0 || (c === '"' && text.slice(at + 1, close).includes("\\"))) giveUp();
+      checkAfterClose(text, close, end, flow !== undefined);
       at = close;
       if (flow) flow.content = true;
     } else if (c === "[" || c === "{") {
@@ -130,6 +147,7 @@ function scanLine(text: string, start: number, end: number, column: number): num
       const closed = flows.pop();
       if (!closed || closed.mapping !== (c === "}")) giveUp();
       endEntry(closed);
+      checkAfterClose(text, at, end, flows.length > 0);
     } else if (c === "," && flow) {
       endEntry(flow);
     } else if (c === ":" && flow && isValueIndicator(text, at, end)) {
@@ -145,15 +163,34 @@ function scanLine(text: string, start: number, end: number, column: number): num
   return -1;
 }
 
+/** Gives up on directives, `...` lines, `---` lines with more than a comment, empty list entries and lines too long to vouch for their key. */
+function checkLineStart(text: string, start: number, at: number, end: number): void {
+  const first = text[start];
+  if (first === "%" || text.startsWith("...", start)) giveUp();
+  if (text.startsWith("---", start)) {
+    MARKER_LINE.lastIndex = start;
+    if (!MARKER_LINE.test(text)) giveUp();
+  }
+  if (text.charCodeAt(at) === DASH) {
+    EMPTY_ENTRY.lastIndex = at;
+    if (EMPTY_ENTRY.test(text)) giveUp();
+  }
+  if (end - start > LINE_KEY_REACH) {
+    const colon = text.indexOf(":", start);
+    if (colon < 0 || colon - start > LINE_KEY_REACH) giveUp();
+  }
+}
+
 /**
- * Gives up on text whose quoted scalars or flow collections run over several
- * lines (the two parsers' rules for their indentation differ), and on lines
- * of spaces only, which block scalars read in subtle ways. The lines of block
- * scalars are passed over, as long as they are indented alike.
+ * Reads the text line by line, passing over the lines of block scalars as
+ * long as they are indented alike, and gives up on what this way leaves to
+ * the others (checkLineStart, scanLine) and on lines of spaces only, which
+ * block scalars read in subtle ways.
  */
 function checkLayout(text: string): void {
   let blockParent = -1;
   let blockIndent = -1;
+  let notable = -1;
   for (let start = 0; start < text.length; ) {
     const next = text.indexOf("\n", start);
     const end = next < 0 ? text.length : next;
@@ -165,7 +202,12 @@ function checkLayout(text: string): void {
       if (blockIndent < 0 && at < end) blockIndent = indent;
       else if (at < end && indent < blockIndent) giveUp();
     } else if (at < end) {
-      blockParent = scanLine(text, at, end, indent);
+      checkLineStart(text, start, at, end);
+      if (notable < at) {
+        NOTABLE.lastIndex = at;
+        notable = NOTABLE.exec(text)?.index ?? text.length;
+      }
+      blockParent = notable < end ? scanLine(text, at, end, indent) : -1;
       blockIndent = -1;
     }
     start = end + 1;
@@ -227,7 +269,7 @@ function readChunk(text: string, start: number, end: number, index: number): Qui
  * has contents.
  */
 export function parseDocumentsQuick(text: string): QuickDocument[] | undefined {
-  if (isJsonStream(text) || OUTSIDE.test(text)) return undefined;
+  if (isJsonStream(text) || OUTSIDE_CHARACTERS.test(text)) return undefined;
   const starts = chunkStarts(text);
   const documents: QuickDocument[] = [];
   let index = 0;
