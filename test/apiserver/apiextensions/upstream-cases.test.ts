@@ -220,6 +220,91 @@ describe("ValidateCustomResourceDefinition: the API server's create cases", () =
         `FieldValueForbidden ${S}.properties[a].oneOf[0].default`,
       ],
     },
+    {
+      name: "invalid defaults with enabled feature gate, structural schema (the cases the table states in full)",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          b: { type: "object", properties: { foo: { type: "string" } }, default: { foo: "abc" } },
+          c: { type: "object", properties: { foo: { type: "string" } }, default: { foo: 42 } },
+          d: { type: "object", properties: { good: { type: "string", pattern: "a" }, bad: { type: "string", pattern: "b" } }, default: { good: "a", bad: "a" } },
+          e: {
+            type: "object",
+            "x-kubernetes-preserve-unknown-fields": true,
+            properties: {
+              preserveUnknownFields: { type: "object", default: { foo: "abc", bar: 42 } },
+              nestedProperties: { type: "object", properties: { foo: { type: "string" } }, default: { foo: "abc", bar: 42 } },
+            },
+          },
+          "embedded-fine": { type: "object", "x-kubernetes-embedded-resource": true, properties: { foo: { type: "string" } }, default: { foo: "abc", apiVersion: "foo/v1", kind: "v1", metadata: { name: "foo" } } },
+          "embedded-preserve": {
+            type: "object",
+            "x-kubernetes-embedded-resource": true,
+            "x-kubernetes-preserve-unknown-fields": true,
+            properties: { foo: { type: "string" } },
+            default: { foo: "abc", apiVersion: "foo/v1", kind: "v1", metadata: { name: "foo" }, bar: 42 },
+          },
+          "embedded-preserve-unpruned-objectmeta": {
+            type: "object",
+            "x-kubernetes-embedded-resource": true,
+            "x-kubernetes-preserve-unknown-fields": true,
+            properties: { foo: { type: "string" } },
+            default: { foo: "abc", apiVersion: "foo/v1", kind: "v1", metadata: { name: "foo", unspecified: "bar" }, bar: 42 },
+          },
+        },
+      }),
+      expected: [
+        `FieldValueTypeInvalid ${S}.properties[c].default.foo`,
+        `FieldValueInvalid ${S}.properties[d].default.bad`,
+        `FieldValueInvalid ${S}.properties[e].properties[preserveUnknownFields].default`,
+        `FieldValueInvalid ${S}.properties[e].properties[nestedProperties].default`,
+      ],
+    },
+    {
+      name: "additionalProperties at resource root",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          embedded1: { type: "object", "x-kubernetes-embedded-resource": true, additionalProperties: { type: "string" } },
+          embedded2: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true, additionalProperties: { type: "string" } },
+        },
+      }),
+      expected: [
+        `FieldValueForbidden ${S}.properties[embedded1].additionalProperties`,
+        `FieldValueForbidden ${S}.properties[embedded2].additionalProperties`,
+        `FieldValueRequired ${S}.properties[embedded1].properties`,
+      ],
+    },
+    {
+      name: "default inside additionalSchema",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          embedded: {
+            type: "object",
+            "x-kubernetes-embedded-resource": true,
+            properties: { metadata: { type: "object", properties: { annotations: { type: "object", additionalProperties: { type: "string", default: "abc" } } } } },
+          },
+        },
+      }),
+      expected: [`FieldValueForbidden ${S}.properties[embedded].properties[metadata].properties[annotations].additionalProperties.default`],
+    },
+    {
+      name: "top-level metadata default",
+      manifest: withSchema({ type: "object", properties: { metadata: { type: "object", default: { name: "foo" } } } }),
+      expected: [`FieldValueForbidden ${S}.properties[metadata].default`],
+    },
+    {
+      name: "a default of a resource's metadata is not pruned (it stands in ObjectMeta), of another object is",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          embedded: { type: "object", "x-kubernetes-embedded-resource": true, properties: { metadata: { type: "object", default: { name: "foo", unknown: 42 } } } },
+          plain: { type: "object", properties: { metadata: { type: "object", default: { name: "foo" } } } },
+        },
+      }),
+      expected: [`FieldValueInvalid ${S}.properties[plain].properties[metadata].default`],
+    },
   ];
   test.each(cases)("$name", ({ manifest, expected }) => {
     expect(found(manifest)).toEqual([...expected].sort());
