@@ -27,6 +27,8 @@ export interface CreateOutcome {
   errors: ErrorList;
   /** What it would warn about when accepting it. */
   warnings: FieldWarning[];
+  /** Whether the kind's own validation ran (a built-in kind modelled here), not only its metadata's. */
+  validated: boolean;
 }
 
 /** Groups of files that sit next to manifests but are not API objects (kustomize's configuration). */
@@ -50,10 +52,10 @@ export function createObject(object: KubeObject, context: CreateContext): Create
     const stored = { ...object, metadata: cloneWithoutNulls(object.metadata ?? {}) } as KubeObject & JsonRecord;
     const namespaced = context.isNamespaced?.(kind) ?? !isClusterScopedKind(kind);
     const { errors, warnings } = beforeCreate(stored, metadataOnlyStrategy(apiGroup(apiVersion), kind, namespaced), validation, context.namespace ?? "default");
-    return { object: stored, errors, warnings };
+    return { object: stored, errors, warnings, validated: false };
   }
   const stored = cloneWithoutNulls(object) as KubeObject & JsonRecord;
   setObjectDefaults(stored, { apiVersion, kind, name: stringOf(stored.metadata?.name) ?? "", kubernetesVersion: context.kubernetesVersion });
   const { errors, warnings } = beforeCreate(stored, strategy, validation, context.namespace ?? "default");
-  return { object: stored, errors, warnings };
+  return { object: stored, errors, warnings, validated: true };
 }

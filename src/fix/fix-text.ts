@@ -7,11 +7,12 @@ import { validate, type ValidateOptions } from "../validate/index.js";
 import { applyTextEdits } from "./apply-edits.js";
 
 /**
- * Fixes are made only for the schema's findings: they are about the document
- * alone. Others (a reference to a ConfigMap) depend on files that a run over
+ * Fixes are made only for the findings about the document alone: the schema's
+ * and the API server's validation (a closed set's value, with the schema's
+ * hint). Others (a reference to a ConfigMap) depend on files that a run over
  * one file does not see.
  */
-const FIXED_RULE = /^schema\//;
+const FIXED_RULE = /^(schema\/|apiserver\/validation$)/;
 
 /** Fixes tried per file, at most (those tried ahead included): each try validates the file again. */
 const MAX_TRIES = 200;

@@ -63,10 +63,9 @@ export function createChecker(options: CheckOptions): Checker {
 
 /** Schema findings, the API server's verdict, then the findings of the rules that need only this document. */
 function checkDocument(document: ManifestDocument, checker: Checker): Finding[] {
-  const findings = checker.schema.validate(document);
   const { inventory, kubernetesVersion } = checker.rules;
   const createContext = { kubernetesVersion, namespace: inventory.defaultNamespace, isNamespaced: (kind: string) => inventory.isNamespaced(kind) };
-  appendAll(findings, createPathFindings(document, findings, createContext));
+  const findings = createPathFindings(document, checker.schema.validate(document), createContext);
   appendAll(findings, runRules([document], checker.rules, DOCUMENT_RULES));
   return markSuppressed(document.object, findings);
 }

@@ -5,6 +5,7 @@ import { errorMessage, OMIT_VALUE, PrintedValue, warningMessage, type FieldError
 import type { Finding, ManifestDocument, Report, RuleInfo } from "../types.js";
 import { isSecretValuePointer } from "../util/secret-values.js";
 import { reportToFinding } from "./findings.js";
+import { SCHEMA_RULES } from "../schema/index.js";
 
 export const CREATE_PATH_RULES: readonly RuleInfo[] = [
   {
@@ -19,7 +20,6 @@ export const CREATE_PATH_RULES: readonly RuleInfo[] = [
   },
 ];
 
-/** Whether `pointer` is `base` or lies under it. */
 /** Whether `pointer` is one of `bases` or inside one: its prefixes looked up, not every base compared. */
 function withinAny(pointer: string, bases: ReadonlySet<string>): boolean {
   if (bases.size === 0) return false;
@@ -61,34 +61,64 @@ export function fieldErrorReport(error: FieldError, kubernetesVersion: string): 
 }
 
 /**
- * The create path's findings for one document. `schemaFindings` are the schema
- * layer's: where it already reported a value (wrong type, not in the enum), the
- * API server's error about the same value is left out, as decoding would have
- * stopped there.
+ * Schema findings that only approximate the API server's validation: the
+ * closed sets kubeplan lists and the OpenAPI `required` lists, which the API
+ * server does not check for built-in kinds (its decoder reports only unknown
+ * fields and wrong types or formats; validation decides the rest).
+ */
+const APPROXIMATIONS: ReadonlySet<string> = new Set([SCHEMA_RULES.enum, SCHEMA_RULES.required]);
+
+/** A schema finding's "did you mean" hint, kept when the API server's words replace it. */
+function hintOf(finding: Finding): string | undefined {
+  if (finding.suggestion === undefined) return undefined;
+  const hint = ` (did you mean ${JSON.stringify(finding.suggestion)}?)`;
+  return finding.message.includes(hint) ? hint : undefined;
+}
+
+/**
+ * The schema layer's findings of one document merged with the API server's
+ * create path. Where the decoder would have stopped (unknown field, wrong type
+ * or format), the API server's errors about that value are left out. Where
+ * kubeplan's schema only approximates validation (closed sets, required
+ * fields) and the API server's validation of the kind reports at the same
+ * field, its error is the one shown, keeping the schema's hint; where it
+ * reports nothing there, the schema's finding stays.
  */
 export function createPathFindings(document: ManifestDocument, schemaFindings: readonly Finding[], context: CreateContext): Finding[] {
-  if (!hasCreatePath(document.object)) return [];
-  const reported = new Set(
-    schemaFindings
-      .filter((finding) => finding.severity === "error" && finding.path.startsWith(document.pointerPrefix))
-      .map((finding) => finding.path.slice(document.pointerPrefix.length)),
-  );
+  if (!hasCreatePath(document.object)) return [...schemaFindings];
   let outcome;
   try {
     outcome = createObject(document.object, context);
   } catch (error) {
     const report = { pointer: "", severity: "warning" as const, message: `the API server's checks could not run on this object: ${(error as Error).message}` };
-    return [reportToFinding(document, "apiserver/validation", "warning", report)];
+    return [...schemaFindings, reportToFinding(document, "apiserver/validation", "warning", report)];
   }
-  const findings: Finding[] = [];
+  const inDocument = (finding: Finding) => finding.severity === "error" && finding.path.startsWith(document.pointerPrefix);
+  const pointerIn = (finding: Finding) => finding.path.slice(document.pointerPrefix.length);
+  const yields = (finding: Finding) => outcome.validated && APPROXIMATIONS.has(finding.rule) && inDocument(finding);
+  const decoded = new Set(schemaFindings.filter((finding) => inDocument(finding) && !yields(finding)).map(pointerIn));
+  const validatedAt = new Set(outcome.errors.filter((error) => !withinAny(pointerOf(error), decoded)).flatMap((error) => [pointerOf(error), error.field.pointer()]));
+  // The schema's hint on a value, carried to the API server's error about it.
+  const hints = new Map<string, Finding>();
+  const kept = schemaFindings.filter((finding) => {
+    if (!yields(finding) || !validatedAt.has(pointerIn(finding))) return true;
+    if (hintOf(finding) !== undefined) hints.set(pointerIn(finding), finding);
+    return false;
+  });
+  const findings: Finding[] = [...kept];
   // The API server lists each message once (ErrorList.ToAggregate).
   const messages = new Set<string>();
   for (const error of outcome.errors) {
     const pointer = pointerOf(error);
-    if (withinAny(pointer, reported)) continue;
+    if (withinAny(pointer, decoded)) continue;
     const report = fieldErrorReport(masked(error, document), context.kubernetesVersion);
     if (messages.has(report.message)) continue;
     messages.add(report.message);
+    const hinted = hints.get(pointer) ?? hints.get(error.field.pointer());
+    if (hinted && report.suggestion === undefined) {
+      report.message += hintOf(hinted);
+      report.suggestion = hinted.suggestion;
+    }
     findings.push(reportToFinding(document, "apiserver/validation", "error", report));
   }
   for (const warning of outcome.warnings) {

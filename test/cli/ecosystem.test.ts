@@ -22,21 +22,21 @@ ${annotations}spec:
       containers:
         - name: web
           image: nginx:1.27
-          imagePullPolicy: always
+          imagePulPolicy: Always
 `;
 
 describe("kubeplan.io/ignore", () => {
   it.each([
     ["", [false, false]],
     ["  annotations:\n    kubeplan.io/ignore: apiserver/validation\n", [false, true]],
-    ["  annotations:\n    kubeplan.io/ignore: schema/enum, apiserver/validation\n", [true, true]],
+    ["  annotations:\n    kubeplan.io/ignore: schema/unknown-field, apiserver/validation\n", [true, true]],
     ["  annotations:\n    kubeplan.io/ignore: all\n", [true, true]],
-  ])("%j silences what it names and keeps it in JSON as suppressed", async (annotations, [enumSuppressed, selectorSuppressed]) => {
+  ])("%j silences what it names and keeps it in JSON as suppressed", async (annotations, [typoSuppressed, selectorSuppressed]) => {
     const result = await validate({ text: deployment(annotations), file: "web.yaml" });
     const byRule = new Map(result.findings.map((f) => [f.rule, f.suppressed === true]));
-    expect(byRule.get("schema/enum")).toBe(enumSuppressed);
+    expect(byRule.get("schema/unknown-field")).toBe(typoSuppressed);
     expect(byRule.get("apiserver/validation")).toBe(selectorSuppressed);
-    expect(result.summary.suppressed).toBe([enumSuppressed, selectorSuppressed].filter(Boolean).length);
+    expect(result.summary.suppressed).toBe([typoSuppressed, selectorSuppressed].filter(Boolean).length);
     expect(result.summary.errors).toBe(2 - result.summary.suppressed);
   });
 });
@@ -73,17 +73,16 @@ describe("helm template | kubeplan validate -", () => {
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(result.findings.map((f) => `${f.file}:${f.rule}`)).toEqual([
       "web/templates/deployment.yaml:apiserver/validation",
-      "web/templates/deployment.yaml:schema/enum",
+      "web/templates/deployment.yaml:schema/unknown-field",
       // the Deployment's template is labelled app=other: the Service selects nothing
       "web/templates/service.yaml:service/selector-no-match",
       "web/templates/service.yaml:schema/unknown-field",
     ]);
     expect(result.files.map((f) => f.file)).toEqual(["web/templates/service.yaml", "web/templates/deployment.yaml"]);
     // Lines count within each template's output (the line after `# Source:` is 1), and say so.
-    const unknownField = result.findings.find((f) => f.rule === "schema/unknown-field")!;
-    expect([unknownField.line, unknownField.column, unknownField.rendered]).toEqual([8, 7, true]);
-    const enumValue = result.findings.find((f) => f.rule === "schema/enum")!;
-    expect([enumValue.line, enumValue.rendered]).toEqual([15, true]);
+    const [inDeployment, inService] = result.findings.filter((f) => f.rule === "schema/unknown-field");
+    expect([inService!.line, inService!.column, inService!.rendered]).toEqual([8, 7, true]);
+    expect([inDeployment!.line, inDeployment!.rendered]).toEqual([15, true]);
     // No fix points into output that is not a file.
     expect(result.findings.every((f) => f.fix === undefined)).toBe(true);
   });

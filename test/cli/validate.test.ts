@@ -37,9 +37,9 @@ describe("kubeplan validate", () => {
         "unknown-kinds.yaml:27:7 schema/unknown-kind ConfigMap",
         "unknown-kinds.yaml:33:13 schema/unknown-kind apps/v1",
         "unknown-kinds.yaml:50:13 schema/removed-api networking.k8s.io/v1",
-        "enums.yaml:18:22 schema/enum Always",
-        "enums.yaml:25:31 schema/enum In",
-        "enums.yaml:30:28 schema/enum Always",
+        "enums.yaml:18:22 apiserver/validation Always",
+        "enums.yaml:25:31 apiserver/validation In",
+        "enums.yaml:30:28 apiserver/validation Always",
         "quantities.yaml:23:23 schema/format 256M",
         "quantities.yaml:25:23 schema/format 2Gi",
         "semantics.yaml:5:9 apiserver/validation payments-api",
@@ -60,7 +60,7 @@ describe("kubeplan validate", () => {
     const blank = lines.indexOf("");
     expect(lines[blank - 1]).toMatch(/^samples\/typos\/enums\.yaml:/);
     expect(lines[blank + 1]).toMatch(/^samples\/typos\/unknown-fields\.yaml:/);
-    expect(lines.at(-2)).toMatch(/^✖ 4 documents in 2 files: 11 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)$/);
+    expect(lines.at(-2)).toMatch(/^✖ 4 documents in 2 files: 12 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)$/);
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -109,7 +109,7 @@ describe("kubeplan validate", () => {
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(result.kubernetesVersion).toBe("1.36");
     expect(result.warnings).toEqual([warning]);
-    expect(result.findings.filter((f) => f.rule === "schema/enum")).toHaveLength(5);
+    expect(result.findings.filter((f) => f.severity === "error")).toHaveLength(7);
   });
 
   it.each(["1.36", "v1.36.2", ""])("gives no warning for a bundled release (%j)", (version) => {
@@ -177,7 +177,7 @@ describe("kubeplan validate with a config file", () => {
     const run = runCli(["validate", ".", "-o", "json"], { cwd: root });
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(run.code).toBe(0);
-    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 6 });
+    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 7 });
     expect(new Set(result.findings.map((f) => f.severity))).toEqual(new Set(["warning"]));
   });
 

@@ -147,7 +147,7 @@ describe("kubeplan fix", () => {
     const run = cli(["fix", file]);
     expect(readFileSync(join(dir, file), "utf8")).toBe(fixed);
     expect(run.stdout.split("\n")).toEqual([
-      `${file}:7:9 fixed: spec.type: Unsupported value: "clusterIP": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort" (did you mean "ClusterIP"?) [schema/enum]`,
+      `${file}:7:9 fixed: spec.type: Unsupported value: "clusterIP": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort" (did you mean "ClusterIP"?) [apiserver/validation]`,
       `${file}:11:7 fixed: spec.ports[0].tartPort: unknown field "tartPort" (did you mean "targetPort"?) [schema/unknown-field]`,
       "fixed 2 problems in 1 file; 1 problem left (kubeplan validate shows them)",
       "",

@@ -373,7 +373,7 @@ describe("kubeplan validate -o sarif", () => {
       "      containers:",
       "        - name: web",
       "          image: nginx:1.27",
-      "          imagePullPolicy: always",
+      "          imagePulPolicy: Always",
       "",
     ].join("\n");
     const run = runCli(["validate", "-", "-o", "sarif"], { input: manifest });
@@ -383,14 +383,14 @@ describe("kubeplan validate -o sarif", () => {
     const [results] = [log.runs[0]!.results];
     const suppressed = results.find((r) => r.ruleId === "apiserver/validation")!;
     expect(suppressed.suppressions).toEqual([expect.objectContaining({ kind: "inSource", status: "accepted" })]);
-    const typo = results.find((r) => r.ruleId === "schema/enum")!;
+    const typo = results.find((r) => r.ruleId === "schema/unknown-field")!;
     expect(typo.fixes).toEqual([
       expect.objectContaining({
-        artifactChanges: [expect.objectContaining({ replacements: [{ deletedRegion: { startLine: 15, startColumn: 28, endLine: 15, endColumn: 34 }, insertedContent: { text: "Always" } }] })],
+        artifactChanges: [expect.objectContaining({ replacements: [{ deletedRegion: { startLine: 15, startColumn: 11, endLine: 15, endColumn: 25 }, insertedContent: { text: "imagePullPolicy" } }] })],
       }),
     ]);
     for (const result of results) expect(Object.keys(result.partialFingerprints ?? {})).toEqual(["kubeplanFinding/v1"]);
-    const enumRule = log.runs[0]!.tool.driver.rules.find((r) => r.id === "schema/enum")!;
-    expect(enumRule.helpUri).toMatch(/^https:\/\/.+#schema-enum$/);
+    const typoRule = log.runs[0]!.tool.driver.rules.find((r) => r.id === "schema/unknown-field")!;
+    expect(typoRule.helpUri).toMatch(/^https:\/\/.+#schema-unknown-field$/);
   });
 });

@@ -30,8 +30,8 @@ function fix(description: string, ...edits: Array<[number, number, number, numbe
 
 describe("fixes", () => {
   it.each([
-    ["a plain enum value", "          imagePullPolicy: always", [["schema/enum", fix('replace with "Always"', [13, 28, 13, 34, "Always"])]]],
-    ["a quoted enum value, quotes included", '          imagePullPolicy: "always"', [["schema/enum", fix('replace with "Always"', [13, 28, 13, 36, '"Always"'])]]],
+    ["a plain enum value", "          imagePullPolicy: always", [["apiserver/validation", fix('replace with "Always"', [13, 28, 13, 34, "Always"])]]],
+    ["a quoted enum value, quotes included", '          imagePullPolicy: "always"', [["apiserver/validation", fix('replace with "Always"', [13, 28, 13, 36, '"Always"'])]]],
     ["a misspelt key", "          imagePullPolicyy: Always", [["schema/unknown-field", fix('rename to "imagePullPolicy"', [13, 11, 13, 27, "imagePullPolicy"])]]],
     ["a quantity with two answers", "          resources: {requests: {memory: 256MB}}", [["schema/format", null]]],
     ["not moved: a pod's field out of a container (which container it was is lost)", "          hostNetwork: true", [["schema/unknown-field", null]]],

@@ -1,0 +1,95 @@
+// Which layer's finding a user sees where the schema and the API server's
+// validation both report: the decoder's errors (unknown fields, wrong types)
+// stop the API server's checks of that value; kubeplan's closed sets and
+// required lists give way to the API server's words at the same field, and
+// stay where its validation says nothing there.
+import { describe, expect, it } from "vitest";
+import { validate } from "../../src/index.js";
+
+const job = (rule: string) => `apiVersion: batch/v1
+kind: Job
+metadata: {name: j}
+spec:
+  podFailurePolicy:
+    rules:
+    - ${rule}
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: i}]
+`;
+
+const pod = (container: string, more = "") => `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers: [{name: c, image: i, ${container}}]
+${more}`;
+
+type Seen = [rule: string, path: string, message: string];
+
+async function seen(text: string): Promise<Seen[]> {
+  const result = await validate({ text, file: "t.yaml" });
+  return result.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.path, f.message]);
+}
+
+describe("the schema's findings and the API server's, merged", () => {
+  it.each<[string, string, Seen[]]>([
+    [
+      "an empty closed-set value: upstream's Required value, not the schema's Unsupported value",
+      job(`action: ""\n      onExitCodes: {operator: In, values: [1]}`),
+      [["apiserver/validation", "/spec/podFailurePolicy/rules/0/action", 'spec.podFailurePolicy.rules[0].action: Required value: valid values: ["Count" "FailIndex" "FailJob" "Ignore"]']],
+    ],
+    [
+      "a value outside the closed set: upstream's words, the schema's hint kept",
+      pod("imagePullPolicy: always"),
+      [["apiserver/validation", "/spec/containers/0/imagePullPolicy", 'spec.containers[0].imagePullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never" (did you mean "Always"?)']],
+    ],
+    [
+      "a closed set upstream checks at the parent: the schema's finding stays beside it",
+      `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  strategy: {type: Rolling}
+  selector: {matchLabels: {a: b}}
+  template:
+    metadata: {labels: {a: b}}
+    spec: {containers: [{name: c, image: i}]}
+`,
+      [
+        ["apiserver/validation", "/spec/strategy", 'spec.strategy: Unsupported value: {"Type":"Rolling","RollingUpdate":null}: supported values: "Recreate", "RollingUpdate"'],
+        ["schema/enum", "/spec/strategy/type", 'spec.strategy.type: Unsupported value: "Rolling": supported values: "Recreate", "RollingUpdate" (did you mean "RollingUpdate"?)'],
+      ],
+    ],
+    [
+      "a required field upstream checks: its finding, in its words",
+      pod("ports: [{}]"),
+      [["apiserver/validation", "/spec/containers/0/ports/0/containerPort", "spec.containers[0].ports[0].containerPort: Required value"]],
+    ],
+    [
+      "a field the schema requires where the API server's validation reports nothing: the schema's finding stays",
+      pod("volumeMounts: [{name: v, mountPath: /v}]", "  volumes: [{name: v, scaleIO: {gateway: g, system: s, volumeName: v}}]\n"),
+      [["schema/required", "/spec/volumes/0/scaleIO/secretRef", "spec.volumes[0].scaleIO.secretRef: Required value"]],
+    ],
+    [
+      "a wrong type: the decoder stops there, the API server's check of the value is left out",
+      pod('ports: [{containerPort: "80x"}]'),
+      [["schema/type", "/spec/containers/0/ports/0/containerPort", expect.stringMatching(/^spec\.containers\[0\]\.ports\[0\]\.containerPort: expected an integer/) as unknown as string]],
+    ],
+    [
+      "an unknown field: reported as the decoder does, the API server's errors inside it left out",
+      pod("imagePulPolicy: Always"),
+      [["schema/unknown-field", "/spec/containers/0/imagePulPolicy", 'spec.containers[0].imagePulPolicy: unknown field "imagePulPolicy" (did you mean "imagePullPolicy"?)']],
+    ],
+  ])("%s", async (_name, text, expected) => {
+    expect(await seen(text)).toEqual(expected);
+  });
+
+  it("keeps the fix of the hint it carries", async () => {
+    const result = await validate({ text: pod("imagePullPolicy: always"), file: "t.yaml" });
+    const [finding] = result.findings;
+    expect(finding?.suggestion).toBe("Always");
+    expect(finding?.fix?.edits.map((edit) => edit.text)).toEqual(["Always"]);
+  });
+});
