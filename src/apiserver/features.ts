@@ -14,6 +14,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   InPlacePodVerticalScaling: "1.33",
   JobManagedBy: "1.32",
   JobSuccessPolicy: "1.31",
+  MatchLabelKeysInPodAffinity: "1.31",
   MaxUnavailableStatefulSet: "1.35",
   MutableCSINodeAllocatableCount: "1.34",
   PodDeletionCost: "1.22",

@@ -4,7 +4,8 @@
 import type { FieldWarning } from "../field/errors.js";
 import { FieldPath } from "../field/path.js";
 import { dropDisabledPodFields, dropDisabledTemplateFields } from "../pod/util.js";
-import { obj, str } from "../validation/core/fields.js";
+import { list, obj, str, stringMap, strings } from "../validation/core/fields.js";
+import { featureEnabled } from "../features.js";
 import { getWarningsForPod, getWarningsForPodTemplate } from "../validation/core/pod-warnings.js";
 import { APPARMOR_CONTAINER_ANNOTATION_PREFIX } from "../validation/core/pod-annotations.js";
 import { podValidationOptions, validatePodCreate, validatePodTemplate } from "../validation/core/pod.js";
@@ -57,12 +58,51 @@ function applyAppArmorVersionSkew(pod: JsonRecord): void {
   appArmorWarnings.set(pod, warnings);
 }
 
+/** applyLabelKeysToLabelSelector: `key <operator> (value)` for each key the pod has a label for. */
+function applyLabelKeysToLabelSelector(labelSelector: JsonRecord, labelKeys: string[], operator: string, podLabels: Record<string, string>): void {
+  for (const key of labelKeys) {
+    if (!Object.hasOwn(podLabels, key)) continue;
+    if (!Array.isArray(labelSelector.matchExpressions)) labelSelector.matchExpressions = [];
+    (labelSelector.matchExpressions as unknown[]).push({ key, operator, values: [podLabels[key]] });
+  }
+}
+
+/** applyMatchLabelKeysAndMismatchLabelKeys: a term without a labelSelector matches nothing and is left alone. */
+function applyMatchLabelKeysAndMismatchLabelKeys(term: JsonRecord, podLabels: Record<string, string>): void {
+  const labelSelector = obj(term, "labelSelector");
+  const matchLabelKeys = strings(term, "matchLabelKeys");
+  const mismatchLabelKeys = strings(term, "mismatchLabelKeys");
+  if ((matchLabelKeys.length === 0 && mismatchLabelKeys.length === 0) || !labelSelector) return;
+  applyLabelKeysToLabelSelector(labelSelector, matchLabelKeys, "In", podLabels);
+  applyLabelKeysToLabelSelector(labelSelector, mismatchLabelKeys, "NotIn", podLabels);
+}
+
+/**
+ * mutatePodAffinity: a Pod's (not a template's) matchLabelKeys and
+ * mismatchLabelKeys merged into the selectors of its affinity terms, which
+ * validation then sees.
+ */
+function mutatePodAffinity(pod: JsonRecord, kubernetesVersion: string): void {
+  const affinity = obj(obj(pod, "spec"), "affinity");
+  if (!featureEnabled("MatchLabelKeysInPodAffinity", kubernetesVersion) || !affinity) return;
+  const podLabels = stringMap(obj(pod, "metadata"), "labels");
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const terms = obj(affinity, kind);
+    for (const weighted of list(terms, "preferredDuringSchedulingIgnoredDuringExecution")) {
+      const term = obj(weighted, "podAffinityTerm");
+      if (term) applyMatchLabelKeysAndMismatchLabelKeys(term, podLabels);
+    }
+    for (const term of list(terms, "requiredDuringSchedulingIgnoredDuringExecution")) applyMatchLabelKeysAndMismatchLabelKeys(term, podLabels);
+  }
+}
+
 /**
  * The Pod strategy's PrepareForCreate: what admission plugins (PodSecurity)
  * see, after defaulting, in the pod the API server stores.
  */
 export function preparePodForCreate(pod: JsonRecord, kubernetesVersion: string): void {
   dropDisabledPodFields(pod, kubernetesVersion);
+  mutatePodAffinity(pod, kubernetesVersion);
   applyAppArmorVersionSkew(pod);
 }
 
