@@ -24,7 +24,7 @@ const BUILT_IN: readonly RuleInfo[] = [
   { id: "schema/missing-schema", severity: "error", description: "A custom resource whose CustomResourceDefinition is in neither the inputs nor --crds." },
   { id: "schema/type", severity: "error", description: "A value of the wrong type, with the YAML trap that usually causes it." },
   { id: "schema/enum", severity: "error", description: "A value outside the closed set Kubernetes accepts, with the nearest accepted value (on a built-in kind, the API server's own error replaces it where its validation reports at that field, keeping the hint)." },
-  { id: "schema/required", severity: "error", description: "A required field is missing (on a built-in kind, the API server's own error replaces it where its validation reports at that field)." },
+  { id: "schema/required", severity: "error", description: "A required field is missing (on a built-in kind, the API server's own error replaces it where its validation reports at that field; fields its validation takes absent, such as a ScaleIO volume's secretRef or an iSCSI lun, are not reported)." },
   { id: "schema/format", severity: "error", description: "A value of the right type in the wrong format: quantity, base64, date-time, integer range." },
   { id: "schema/invalid-value", severity: "error", description: "A custom resource value outside its schema's bounds, lengths, counts or pattern." },
   { id: "schema/duplicate-value", severity: "error", description: "A custom resource list of type set or map repeats an item or a key." },

@@ -68,6 +68,30 @@ export function fieldErrorReport(error: FieldError, kubernetesVersion: string): 
  */
 const APPROXIMATIONS: ReadonlySet<string> = new Set([SCHEMA_RULES.enum, SCHEMA_RULES.required]);
 
+/**
+ * Fields the OpenAPI schema lists as required that the API server's
+ * validation takes absent, as their zero value: on a kind kubeplan models,
+ * the schema's "Required value" about one is left out.
+ */
+const OPTIONAL_ON_THE_SERVER: ReadonlyArray<{ kind?: string; pointer: RegExp }> = [
+  // validateScaleIOVolumeSource and validateScaleIOPersistentVolumeSource ask for gateway, system and volumeName only.
+  { pointer: /\/scaleIO\/secretRef$/ },
+  // validateISCSIVolumeSource and validateISCSIPersistentVolumeSource take any lun from 0 to 255.
+  { pointer: /\/iscsi\/lun$/ },
+  // validateSysctls checks the names only.
+  { pointer: /\/sysctls\/\d+\/value$/ },
+  // validateHTTPGetAction checks the header names only.
+  { pointer: /\/httpHeaders\/\d+\/value$/ },
+  // validateSleepAction takes 0 since 1.33; before, it reports at `sleep` itself.
+  { pointer: /\/sleep\/seconds$/ },
+  // ValidatePriorityClass takes any value up to one billion, 0 included.
+  { kind: "PriorityClass", pointer: /^\/value$/ },
+];
+
+function isOptionalOnTheServer(kind: unknown, pointer: string): boolean {
+  return OPTIONAL_ON_THE_SERVER.some((entry) => (entry.kind === undefined || entry.kind === kind) && entry.pointer.test(pointer));
+}
+
 /** A schema finding's "did you mean" hint, kept when the API server's words replace it. */
 function hintOf(finding: Finding): string | undefined {
   if (finding.suggestion === undefined) return undefined;
@@ -101,7 +125,9 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
   // The schema's hint on a value, carried to the API server's error about it.
   const hints = new Map<string, Finding>();
   const kept = schemaFindings.filter((finding) => {
-    if (!yields(finding) || !validatedAt.has(pointerIn(finding))) return true;
+    if (!yields(finding)) return true;
+    if (finding.rule === SCHEMA_RULES.required && isOptionalOnTheServer(document.object.kind, pointerIn(finding))) return false;
+    if (!validatedAt.has(pointerIn(finding))) return true;
     if (hintOf(finding) !== undefined) hints.set(pointerIn(finding), finding);
     return false;
   });

@@ -68,9 +68,12 @@ spec:
       [["apiserver/validation", "/spec/containers/0/ports/0/containerPort", "spec.containers[0].ports[0].containerPort: Required value"]],
     ],
     [
-      "a field the schema requires where the API server's validation reports nothing: the schema's finding stays",
-      pod("volumeMounts: [{name: v, mountPath: /v}]", "  volumes: [{name: v, scaleIO: {gateway: g, system: s, volumeName: v}}]\n"),
-      [["schema/required", "/spec/volumes/0/scaleIO/secretRef", "spec.volumes[0].scaleIO.secretRef: Required value"]],
+      "a field the schema requires where the API server reports elsewhere: the schema's finding stays beside upstream's",
+      pod("imagePullPolicy: Always", "  volumes: [{name: v, downwardAPI: {items: [{fieldRef: {fieldPath: metadata.name}}]}}]\n"),
+      [
+        ["apiserver/validation", "/spec/volumes/0/downwardAPI/path", "spec.volumes[0].downwardAPI.path: Required value"],
+        ["schema/required", "/spec/volumes/0/downwardAPI/items/0/path", "spec.volumes[0].downwardAPI.items[0].path: Required value"],
+      ],
     ],
     [
       "a wrong type: the decoder stops there, the API server's check of the value is left out",
@@ -84,6 +87,23 @@ spec:
     ],
   ])("%s", async (_name, text, expected) => {
     expect(await seen(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ["a ScaleIO volume without secretRef", pod("volumeMounts: [{name: v, mountPath: /v}]", "  volumes: [{name: v, scaleIO: {gateway: g, system: s, volumeName: v}}]\n"), "1.36"],
+    ["an iSCSI volume without lun (0)", pod("volumeMounts: [{name: v, mountPath: /v}]", "  volumes: [{name: v, iscsi: {targetPortal: '10.0.0.1:3260', iqn: 'iqn.2015-02.example.com:t'}}]\n"), "1.36"],
+    ["a sysctl without value", pod("imagePullPolicy: Always", "  securityContext: {sysctls: [{name: net.core.somaxconn}]}\n"), "1.36"],
+    ["an HTTP header without value", pod("livenessProbe: {httpGet: {port: 80, httpHeaders: [{name: X-Probe}]}}"), "1.36"],
+    ["a sleep without seconds (0, allowed since 1.33)", pod("lifecycle: {preStop: {sleep: {}}}"), "1.36"],
+    ["a PriorityClass without value (0)", "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: pc}\n", "1.36"],
+  ])("accepts what the schema requires and the API server does not: %s", async (_name, text, kubernetesVersion) => {
+    const result = await validate({ text, file: "t.yaml" }, { kubernetesVersion });
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
+  });
+
+  it("reports a sleep without seconds before 1.33 in the API server's words, at the action", async () => {
+    const result = await validate({ text: pod("lifecycle: {preStop: {sleep: {}}}"), file: "t.yaml" }, { kubernetesVersion: "1.32" });
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.path])).toEqual([["apiserver/validation", "/spec/containers/0/lifecycle/preStop/sleep"]]);
   });
 
   it("keeps the fix of the hint it carries", async () => {
