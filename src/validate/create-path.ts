@@ -86,6 +86,10 @@ const OPTIONAL_ON_THE_SERVER: ReadonlyArray<{ kind?: string; pointer: RegExp }> 
   { pointer: /\/sleep\/seconds$/ },
   // ValidatePriorityClass takes any value up to one billion, 0 included.
   { kind: "PriorityClass", pointer: /^\/value$/ },
+  // ValidatePreferredSchedulingTerms validates the preference as a term, and a term needs no requirement.
+  { pointer: /\/preferredDuringSchedulingIgnoredDuringExecution\/\d+\/preference$/ },
+  // ValidateStatefulSetSpec never asked for a serviceName (required in the OpenAPI schema until 1.33).
+  { kind: "StatefulSet", pointer: /^\/spec\/serviceName$/ },
 ];
 
 function isOptionalOnTheServer(kind: unknown, pointer: string): boolean {

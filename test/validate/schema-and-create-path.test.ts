@@ -96,6 +96,8 @@ spec:
     ["an HTTP header without value", pod("livenessProbe: {httpGet: {port: 80, httpHeaders: [{name: X-Probe}]}}"), "1.36"],
     ["a sleep without seconds (0, allowed since 1.33)", pod("lifecycle: {preStop: {sleep: {}}}"), "1.36"],
     ["a PriorityClass without value (0)", "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: pc}\n", "1.36"],
+    ["a preferred node affinity term without preference", pod("imagePullPolicy: Always", "  affinity: {nodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1}]}}\n"), "1.36"],
+    ["a StatefulSet without serviceName (1.30's schema requires it)", "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: i}]}\n", "1.30"],
   ])("accepts what the schema requires and the API server does not: %s", async (_name, text, kubernetesVersion) => {
     const result = await validate({ text, file: "t.yaml" }, { kubernetesVersion });
     expect(result.findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
