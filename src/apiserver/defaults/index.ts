@@ -3,6 +3,7 @@
 import { apiGroup } from "../../util/api-values.js";
 import type { JsonRecord } from "../../util/object-access.js";
 import { setDefaultsAdmissionPolicy, setDefaultsAdmissionPolicyBinding, setDefaultsWebhookConfiguration } from "./admissionregistration.js";
+import { setDefaultsAPIService } from "./apiregistration.js";
 import * as apps from "./apps.js";
 import { setDefaultsHorizontalPodAutoscalerV1, setDefaultsHorizontalPodAutoscalerV2 } from "./autoscaling.js";
 import { setDefaultsCronJob, setDefaultsJob } from "./batch.js";
@@ -70,6 +71,7 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ["admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", (body) => setDefaultsAdmissionPolicyBinding(body)],
   ["admissionregistration.k8s.io/MutatingAdmissionPolicy", (body) => setDefaultsAdmissionPolicy(body)],
   ["admissionregistration.k8s.io/MutatingAdmissionPolicyBinding", (body) => setDefaultsAdmissionPolicyBinding(body)],
+  ["apiregistration.k8s.io/APIService", (body) => setDefaultsAPIService(body)],
   ["resource.k8s.io/ResourceClaim", (body, { apiVersion }) => setDefaultsResourceClaim(body, apiVersion)],
   ["resource.k8s.io/ResourceClaimTemplate", (body, { apiVersion }) => setDefaultsResourceClaimTemplate(body, apiVersion)],
 ]);

@@ -2,6 +2,7 @@
 import { apiGroup } from "../../util/api-values.js";
 import { ADMISSIONREGISTRATION_STRATEGIES } from "./admissionregistration.js";
 import { APIEXTENSIONS_STRATEGIES } from "./apiextensions.js";
+import { APIREGISTRATION_STRATEGIES } from "./apiregistration.js";
 import { APPS_STRATEGIES } from "./apps.js";
 import { AUTOSCALING_STRATEGIES } from "./autoscaling.js";
 import { BATCH_STRATEGIES } from "./batch.js";
@@ -26,6 +27,7 @@ const BY_GROUP: ReadonlyMap<string, GroupStrategies> = new Map([
   ["", CORE_STRATEGIES],
   ["admissionregistration.k8s.io", ADMISSIONREGISTRATION_STRATEGIES],
   ["apiextensions.k8s.io", APIEXTENSIONS_STRATEGIES],
+  ["apiregistration.k8s.io", APIREGISTRATION_STRATEGIES],
   ["apps", APPS_STRATEGIES],
   ["autoscaling", AUTOSCALING_STRATEGIES],
   ["batch", BATCH_STRATEGIES],
