@@ -11,6 +11,8 @@ import { parseDocumentsFast } from "../../src/load/fast-yaml.js";
 import { parseDocumentsQuick } from "../../src/load/quick-yaml.js";
 import { documentToJS } from "../../src/load/yaml-ast.js";
 import { KUBERNETES_YAML_OPTIONS } from "../../src/load/yaml-options.js";
+// The typo study's seeded generator: every run tries the same cases.
+import { random } from "../../scripts/typo-study.mjs";
 
 const REPO = join(import.meta.dirname, "../..");
 const CORPUS = join(REPO, "../shared/corpus/kubernetes-examples");
@@ -274,18 +276,6 @@ describe("the js-yaml way reads plain YAML as go-yaml does, and leaves the rest"
     expect(agrees(text)).toBe(true);
   });
 });
-
-/** A small seeded generator (mulberry32), so that every run tries the same cases. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = [" ", "  ", "\t", ":", ": ", "-", "- ", "'", '"', "#", " #", "\n", "\r\n", "{", "}", "[", "]", ",", "?", "&a ", "*a", "!", "|", ">", "%", "---\n", "...\n", "<<: ", "\\", "\uFEFF"];
 
