@@ -1,6 +1,7 @@
 // Turns ajv's errors into one finding per problem, each saying where it is,
 // what is wrong and how to fix it, in kube-apiserver's words where it has some.
 import { joinPointer } from "../util/pointer.js";
+import { meantFields } from "./meant-fields.js";
 import { pathOf, problem, RULES, type AjvError, type SchemaProblem, type TranslationContext } from "./problems/context.js";
 import { formatProblem } from "./problems/format-problem.js";
 import { requiredValue, typeProblem } from "./problems/type-problem.js";
@@ -32,21 +33,15 @@ function translateOne(context: TranslationContext, error: AjvError): SchemaProbl
   }
 }
 
-function parentOf(pointer: string): string {
-  return pointer.slice(0, pointer.lastIndexOf("/"));
-}
-
 /**
  * `contianers` makes `containers` missing: one problem, reported once, as the
- * typo (its suggestion names the missing field).
+ * unknown field (its suggestion names the missing field or where it belongs).
  */
 export function withoutMissingTypos<P extends SchemaProblem>(problems: P[]): P[] {
-  const misspelled = new Set(
-    problems
-      .filter((p) => p.rule === RULES.unknownField && p.report.suggestion !== undefined)
-      .map((p) => joinPointer(parentOf(p.report.pointer), p.report.suggestion!)),
+  const meant = meantFields(
+    problems.flatMap((p) => (p.rule === RULES.unknownField && p.report.suggestion !== undefined ? [{ pointer: p.report.pointer, suggestion: p.report.suggestion }] : [])),
   );
-  return problems.filter((p) => p.rule !== RULES.required || !misspelled.has(p.report.pointer));
+  return problems.filter((p) => p.rule !== RULES.required || !meant(p.report.pointer));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Finding, ManifestDocument, Report, RuleInfo } from "../types.js";
 import { isSecretValuePointer } from "../util/secret-values.js";
 import { reportToFinding } from "./findings.js";
 import { SCHEMA_RULES } from "../schema/index.js";
+import { meantFields } from "../schema/meant-fields.js";
 
 export const CREATE_PATH_RULES: readonly RuleInfo[] = [
   {
@@ -110,7 +111,8 @@ function hintOf(finding: Finding): string | undefined {
  * kubeplan's schema only approximates validation (closed sets, required
  * fields) and the API server's validation of the kind reports at the same
  * field, its error is the one shown, keeping the schema's hint; where it
- * reports nothing there, the schema's finding stays.
+ * reports nothing there, the schema's finding stays. A required field that
+ * an unknown field was meant to be is not reported again as missing.
  */
 export function createPathFindings(document: ManifestDocument, schemaFindings: readonly Finding[], context: CreateContext): Finding[] {
   if (!hasCreatePath(document.object)) return [...schemaFindings];
@@ -136,11 +138,18 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
     return false;
   });
   const findings: Finding[] = [...kept];
+  // A required field an unknown field was meant to be: the decoder's finding about the unknown one says it all.
+  const meant = meantFields(
+    schemaFindings.flatMap((finding) =>
+      finding.rule === SCHEMA_RULES.unknownField && finding.suggestion !== undefined && inDocument(finding) ? [{ pointer: pointerIn(finding), suggestion: finding.suggestion }] : [],
+    ),
+  );
   // The API server lists each message once (ErrorList.ToAggregate).
   const messages = new Set<string>();
   for (const error of outcome.errors) {
     const pointer = pointerOf(error);
     if (withinAny(pointer, decoded)) continue;
+    if (error.type === "FieldValueRequired" && meant(error.field.pointer())) continue;
     const report = fieldErrorReport(masked(error, document), context.kubernetesVersion);
     if (messages.has(report.message)) continue;
     messages.add(report.message);
