@@ -21,7 +21,7 @@ const SPEC = {
 
 function cost(expression: string): number {
   const type = schemaCelType(SPEC, false)!;
-  return estimateCost(celRuntime()!.parse(expression).ast, new Map([["self", type]]));
+  return estimateCost(celRuntime()!.parse(expression).ast, new Map([["self", type]]), "static");
 }
 
 describe("estimated cost of one evaluation", () => {

@@ -13,6 +13,7 @@ import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { selectIssues, type SelectIssue } from "../../../schema/crd/cel/select-check.js";
 import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
 import { celGoSyntaxErrors } from "../../../schema/crd/cel/syntax-errors.js";
+import { validFieldPath } from "../../../schema/crd/cel/valid-field-path.js";
 import { maxCardinality, schemaCelType, type CelType } from "../../../schema/crd/cel/types.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import type { ErrorList } from "./error-list.js";
@@ -111,7 +112,7 @@ function hasNewlines(text: string): boolean {
 }
 
 /** The static checks of each rule's fields (rule, message, messageExpression, reason, fieldPath). */
-function validateRuleFields(errors: ErrorList, rules: unknown[], path: FieldPath): void {
+function validateRuleFields(errors: ErrorList, schema: JsonRecord, rules: unknown[], path: FieldPath): void {
   rules.forEach((entry, i) => {
     const rule = isRecord(entry) ? entry : {};
     const at = path.child("x-kubernetes-validations").index(i);
@@ -120,15 +121,17 @@ function validateRuleFields(errors: ErrorList, rules: unknown[], path: FieldPath
     const trimmedRule = text.trim();
     const trimmedMessage = message.trim();
     if (trimmedRule === "") errors.required(at.child("rule"), "rule is not specified");
-    else if (message.length > 0 && trimmedMessage === "") errors.invalid(at.child("message"), message, "must be non-empty if specified");
-    else if (hasNewlines(trimmedMessage)) errors.invalid(at.child("message"), message, "must not contain line breaks");
+    else if (message.length > 0 && trimmedMessage === "") errors.invalid(at.child("message"), message, "message must be non-empty if specified");
+    else if (hasNewlines(trimmedMessage)) errors.invalid(at.child("message"), message, "message must not contain line breaks");
     else if (hasNewlines(trimmedRule) && trimmedMessage === "") errors.required(at.child("message"), "message must be specified if rule contains line breaks");
     const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
     if (messageExpression.length > 0 && messageExpression.trim() === "") errors.required(at.child("messageExpression"), "messageExpression must be non-empty if specified");
     if (typeof rule.reason === "string" && !SUPPORTED_REASONS.includes(rule.reason)) errors.add(notSupported(at.child("reason"), rule.reason, SUPPORTED_REASONS));
     const fieldPath = typeof rule.fieldPath === "string" ? rule.fieldPath : "";
-    if (fieldPath.length > 0 && fieldPath.trim() === "") errors.invalid(at.child("fieldPath"), fieldPath, "must be non-empty if specified");
-    if (hasNewlines(fieldPath)) errors.invalid(at.child("fieldPath"), fieldPath, "must not contain line breaks");
+    if (fieldPath.length > 0 && fieldPath.trim() === "") errors.invalid(at.child("fieldPath"), fieldPath, "fieldPath must be non-empty if specified");
+    if (hasNewlines(fieldPath)) errors.invalid(at.child("fieldPath"), fieldPath, "fieldPath must not contain line breaks");
+    const pathProblem = fieldPath.length > 0 ? validFieldPath(fieldPath, schema) : undefined;
+    if (pathProblem !== undefined) errors.invalid(at.child("fieldPath"), fieldPath, `fieldPath must be a valid path: ${pathProblem}`);
   });
 }
 
@@ -184,7 +187,7 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   // self is dyn to the untyped checker: only a result that can be nothing but another type is an error.
   const resultType = [typed.type, checked.valid ? checked.type : undefined].find((found) => found !== undefined && isScalarResult(found));
   if (resultType !== undefined && resultType !== resultKind) return { error: `must evaluate to a ${resultKind}` };
-  return { cost: estimateCost(program.ast, variables) };
+  return { cost: estimateCost(program.ast, variables, "static") };
 }
 
 /**
@@ -253,6 +256,6 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
  */
 export function validateRules(errors: RuleErrors, schema: JsonRecord, path: FieldPath, uncorrelatable: FieldPath | undefined, context: CelSchemaContext | undefined): void {
   const rules = Array.isArray(schema["x-kubernetes-validations"]) ? (schema["x-kubernetes-validations"] as unknown[]) : [];
-  validateRuleFields(errors.schema, rules, path);
+  validateRuleFields(errors.schema, schema, rules, path);
   if (errors.schema.length === 0 && context) compileRules(errors.cel, rules, path, context, uncorrelatable);
 }

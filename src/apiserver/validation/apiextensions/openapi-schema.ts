@@ -10,7 +10,7 @@ import { CelSchemaContext, validateRules, StaticEstimatedCRDCostLimit, getCostEr
 import { validateDefaults } from "./defaults.js";
 import { ErrorList } from "./error-list.js";
 import type { FieldPath } from "../../field/path.js";
-import { validateStructural } from "./structural.js";
+import { convertsToStructural, validateStructural } from "./structural.js";
 import { appendAll } from "../../../util/append.js";
 
 const OPENAPI_V3_TYPES = ["array", "boolean", "integer", "number", "object", "string"];
@@ -129,6 +129,11 @@ function validateListAndMapTypes(errors: ErrorList, schema: JsonRecord, path: Fi
   }
 }
 
+/** MapIsCorrelatable: old and new fields of a granular or atomic map (the default is granular) can be matched; of another map type, not. */
+function mapIsCorrelatable(mapType: unknown): boolean {
+  return mapType === undefined || mapType === null || mapType === "granular" || mapType === "atomic";
+}
+
 function withoutDefaults(standard: Standard, reason: string): Standard {
   return { ...standard, allowDefaults: false, disallowDefaultsReason: reason };
 }
@@ -154,7 +159,7 @@ function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: Fiel
   }
   for (const [name, child] of sortedEntries(schema.properties)) {
     let sub = standard;
-    if (schema["x-kubernetes-map-type"] === "atomic") sub = withUncorrelatable(sub, path);
+    if (!mapIsCorrelatable(schema["x-kubernetes-map-type"])) sub = withUncorrelatable(sub, path);
     if ((isRoot || schema["x-kubernetes-embedded-resource"] === true) && META_FIELDS.has(name)) {
       sub = { ...sub, insideResourceMeta: true };
       if (isRoot) sub = withoutDefaults(sub, `in top-level ${name}`);
@@ -214,9 +219,9 @@ export function validateCustomResourceDefinitionValidation(errors: ErrorList, va
   if (statusEnabled) validateRootWithStatus(errors, schema, path);
   if (schema.nullable === true) errors.forbidden(schemaPath.child("nullable"), "nullable cannot be true at the root");
   let cel: CelSchemaContext | undefined;
-  const structural = validateStructural(schema, schemaPath);
-  if (structural.length > 0) appendAll(errors.list, structural.list);
-  else {
+  const structural = convertsToStructural(schema) ? validateStructural(schema, schemaPath) : undefined;
+  if (structural && structural.length > 0) appendAll(errors.list, structural.list);
+  else if (structural) {
     const defaults = validateDefaults(schema, schemaPath, kubernetesVersion);
     if (defaults.length > 0) appendAll(errors.list, defaults.list);
     else cel = CelSchemaContext.root(schema, kubernetesVersion);

@@ -143,6 +143,18 @@ function validateCompleteness(errors: ErrorList, value: JsonRecord, schema: Json
   for (const junctor of JUNCTORS) nestedList(value[junctor]).forEach((item, i) => nested(item, schema, valuePath.child(junctor).index(i), schemaPath));
 }
 
+/**
+ * NewStructural fails on a schema with an array of item schemas anywhere: its
+ * error is shown only when nothing else is, and the items array itself is
+ * always refused (specStandardValidatorV3), so such a schema is simply not checked as structural.
+ */
+export function convertsToStructural(schema: JsonRecord, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(schema.items)) return false;
+  const nested = [schema.items, schema.additionalProperties, schema.not, ...Object.values(isRecord(schema.properties) ? schema.properties : {}), ...JUNCTORS.flatMap((junctor) => nestedList(schema[junctor]))];
+  return nested.every((child) => !isRecord(child) || convertsToStructural(child, depth + 1));
+}
+
 /** ValidateStructural: the errors that make the schema non-structural, sorted as upstream sorts them. */
 export function validateStructural(schema: JsonRecord, path: FieldPath): ErrorList {
   const errors = new ErrorList();

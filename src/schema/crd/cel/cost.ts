@@ -49,7 +49,10 @@ function member(type: CelType, name: string | undefined): CelType {
 class Coster {
   private readonly scopes: Array<Map<string, CelType>> = [];
 
-  constructor(private readonly variables: Map<string, CelType>) {}
+  constructor(
+    private readonly variables: Map<string, CelType>,
+    private readonly sizes: Sizes,
+  ) {}
 
   private lookup(name: string): CelType | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!.get(name);
@@ -194,12 +197,12 @@ class Coster {
     const self = target ? this.estimate(target) : undefined;
     const params = args.map((arg) => this.estimate(arg));
     const argCost = add(self?.cost ?? 0, ...params.map((p) => p.cost));
-    return libraryCall(name, self, params, argCost);
+    return libraryCall(name, self, params, argCost, this.sizes);
   }
 }
 
 /** What a function call costs beyond its arguments, and the size of its result. */
-function libraryCall(name: string, target: Estimate | undefined, args: Estimate[], argCost: number): Estimate {
+function libraryCall(name: string, target: Estimate | undefined, args: Estimate[], argCost: number, sizes: Sizes): Estimate {
   const first = args[0];
   const subject = target ?? first;
   const text = (size: number) => sized(argCost, size, "string");
@@ -258,6 +261,8 @@ function libraryCall(name: string, target: Estimate | undefined, args: Estimate[
       if (target) return { ...text(target.size), cost: add(factor(target.size, STRING_TRAVERSAL), argCost) };
       break;
     case "string": case "bytes":
+      // string(string) has no cost function of its own: the checker knows no size of its result.
+      if (first && name === "string" && first.type.kind === "string") return sized(add(1, argCost), sizes === "static" ? MAX_UINT64 : first.size, "string");
       if (first) return { ...sized(add(factor(first.size, STRING_TRAVERSAL), argCost), first.type.kind === "string" || first.type.kind === "bytes" ? first.size : 20, name === "string" ? "string" : "bytes") };
       break;
     case "dyn":
@@ -275,7 +280,13 @@ function libraryCall(name: string, target: Estimate | undefined, args: Estimate[
   return scalar(add(1, argCost));
 }
 
+/**
+ * "static": the checker's estimate from a schema's types; "actual": a bound of
+ * evaluating on values of these types, where a result's size is the value's.
+ */
+export type Sizes = "static" | "actual";
+
 /** The largest cost of evaluating the expression once, with these variables' types. */
-export function estimateCost(ast: ASTNode, variables: Map<string, CelType>): number {
-  return new Coster(variables).estimate(ast).cost;
+export function estimateCost(ast: ASTNode, variables: Map<string, CelType>, sizes: Sizes): number {
+  return new Coster(variables, sizes).estimate(ast).cost;
 }

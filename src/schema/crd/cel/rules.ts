@@ -25,6 +25,7 @@ import { CelEvaluationError } from "./lib/macros.js";
 import { celRuntime, refersToOldSelf } from "./library.js";
 import { valueCelType, type CelType } from "./types.js";
 import { celValue } from "./values.js";
+import { readFieldPath } from "./valid-field-path.js";
 
 /** The field errors here are placed by their pointer: their own path is not read. */
 const ANY_PATH = FieldPath.root("");
@@ -139,17 +140,10 @@ function evaluatedMessage(entry: CompiledRule, activation: Json): string | undef
   }
 }
 
-/** `.spec.replicas`, `.labels['a.b']` → segments. */
+/** The steps of a rule's fieldPath, when it reads as one. */
 function fieldPathSegments(fieldPath: string): string[] | undefined {
-  const segments: string[] = [];
-  const pattern = /\.([^.[\]]+)|\['((?:\\.|[^'\\])*)'\]/gy;
-  let match: RegExpExecArray | null;
-  let end = 0;
-  while ((match = pattern.exec(fieldPath)) !== null) {
-    segments.push(match[1] ?? match[2]!.replace(/\\(.)/g, "$1"));
-    end = pattern.lastIndex;
-  }
-  return end === fieldPath.length && segments.length > 0 ? segments : undefined;
+  const steps = readFieldPath(fieldPath);
+  return Array.isArray(steps) && steps.length > 0 ? steps : undefined;
 }
 
 /** The bad value of a failed rule: its schema type before 1.35, then the value unless it is an object or array. */
@@ -213,7 +207,7 @@ function typeOf(walk: Walk, value: unknown): CelType {
 /** Charges one evaluation to the budget; the problem that stops the rules when it does not fit. */
 function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string): CustomResourceProblem | undefined {
   const type = typeOf(walk, value);
-  const cost = estimateCost(entry.program!.ast, new Map([["self", type], ["oldSelf", type]]));
+  const cost = estimateCost(entry.program!.ast, new Map([["self", type], ["oldSelf", type]]), "actual");
   const refused = (detail: string) => celProblem(walk, pointer, invalid(ANY_PATH, new PrintedValue(goQuote(node.type)), detail));
   if (cost > PER_CALL_LIMIT) {
     walk.exhausted = true;
