@@ -1,11 +1,13 @@
 // Compiling a CEL expression as the API server's validation does (cel-go's
-// env.Compile), in a kubeplan CEL environment: a syntax error, a reference to
+// env.Compile), in a kubeplan CEL environment: a syntax error (in cel-go's
+// words, syntax-errors.ts, also for CRD rules), a reference to
 // an undeclared variable, or the result type when it is certain. An expression
 // using a function kubeplan's CEL library lacks is left alone.
 import { invalid, type FieldError } from "../field/errors.js";
 import type { FieldPath } from "../field/path.js";
 import { celGoIssue, positionOf, type SourcePosition } from "../../schema/crd/cel/issues.js";
 import type { KubernetesCelEnvironment } from "../../schema/crd/cel/library.js";
+import { celGoSyntaxErrors } from "../../schema/crd/cel/syntax-errors.js";
 
 /** Result types a check can be sure of (cel-js's names). */
 const DEFINITE_TYPE = /^(bool|int|uint|double|string|bytes|null|list<.*>|map<.*>)$/;
@@ -14,6 +16,19 @@ const TYPE_PARAMETER = /[<, ](?:T|K|V)[>,]/;
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+}
+
+/** Why `expression` does not parse: in cel-go's words where kubeplan is sure of them, else the parser's own first line. */
+export function syntaxError(parser: { parse(text: string): unknown }, expression: string, error: unknown): string {
+  const parses = (text: string) => {
+    try {
+      parser.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return celGoSyntaxErrors(expression, parses) ?? firstLine(error);
 }
 
 /** cel-go's type name of a cel-js type ("list<int>" is "list(int)", null is "null_type"). */
@@ -37,9 +52,15 @@ export type CompileOutcome = { error: FieldError } | { type: string | undefined 
 
 /** Compiles `expression` in `env`, as convertCELErrorToValidationError reports a compilation failure. */
 export function compileInEnvironment(env: KubernetesCelEnvironment, expression: string, fldPath: FieldPath, shown: string): CompileOutcome {
+  let parsed;
+  try {
+    parsed = env.parse(expression);
+  } catch (error) {
+    return { error: invalid(fldPath, shown, `compilation failed: ${syntaxError(env, expression, error)}`) };
+  }
   let checked;
   try {
-    checked = env.parse(expression).check();
+    checked = parsed.check();
   } catch (error) {
     return { error: invalid(fldPath, shown, `compilation failed: ${firstLine(error)}`) };
   }

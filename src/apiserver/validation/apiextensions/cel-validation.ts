@@ -12,7 +12,7 @@ import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { selectIssues, type SelectIssue } from "../../../schema/crd/cel/select-check.js";
 import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
-import { celGoSyntaxErrors } from "../../../schema/crd/cel/syntax-errors.js";
+import { syntaxError } from "../cel-compile.js";
 import { validFieldPath } from "../../../schema/crd/cel/valid-field-path.js";
 import { maxCardinality, schemaCelType, type CelType } from "../../../schema/crd/cel/types.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
@@ -167,15 +167,7 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   try {
     program = runtime.parse(expression);
   } catch (error) {
-    const parses = (text: string) => {
-      try {
-        runtime.parse(text);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    return { error: celGoSyntaxErrors(expression, parses) ?? (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim() };
+    return { error: syntaxError(runtime, expression, error) };
   }
   const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
   const text = rewriteRuleSource(expression);

@@ -94,6 +94,14 @@ describe("validateMutatingAdmissionPolicy", () => {
       ],
     ],
     [
+      "a patch and a variable that do not parse, in cel-go's words",
+      policy("v1", RULES, "variables: [{name: team, expression: 'object.metadata.name +'}]", "mutations: [{patchType: JSONPatch, jsonPatch: {expression: '[] +'}}]", "reinvocationPolicy: Never"),
+      [
+        "spec.variables[0].expression: Invalid value: \"object.metadata.name +\": compilation failed: ERROR: <input>:1:23: Syntax error: mismatched input '<EOF>' expecting {'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}\n | object.metadata.name +\n | ......................^",
+        "spec.mutations[0].jsonPatch.expression: Invalid value: \"[] +\": compilation failed: ERROR: <input>:1:5: Syntax error: mismatched input '<EOF>' expecting {'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}\n | [] +\n | ....^",
+      ],
+    ],
+    [
       "a bad param kind, variable and match condition",
       policy("v1alpha1", "paramKind: {apiVersion: '', kind: Limit}", RULES, "matchConditions: [{name: '', expression: 'true'}]", "variables: [{name: 'if', expression: '1'}]", APPLY, "reinvocationPolicy: Never"),
       ["spec.paramKind.apiVersion: Required value", "spec.matchConditions[0].name: Required value", 'spec.variables[0].name: Invalid value: "if": name is not a valid CEL identifier'],

@@ -73,6 +73,15 @@ describe("validateValidatingAdmissionPolicy", () => {
       ],
     ],
     [
+      "expressions that do not parse, in cel-go's words",
+      policy(RULES, "matchConditions: [{name: labelled, expression: 'has(object.metadata.labels'}]", "validations: [{expression: 'object.spec.replicas <= 5)', messageExpression: \"'too many' # 'replicas'\"}]"),
+      [
+        "spec.matchConditions[0].expression: Invalid value: \"has(object.metadata.labels\": compilation failed: ERROR: <input>:1:27: Syntax error: missing ')' at '<EOF>'\n | has(object.metadata.labels\n | ..........................^",
+        "spec.validations[0].expression: Invalid value: \"object.spec.replicas <= 5)\": compilation failed: ERROR: <input>:1:26: Syntax error: extraneous input ')' expecting <EOF>\n | object.spec.replicas <= 5)\n | .........................^",
+        "spec.validations[0].messageExpression: Invalid value: \"'too many' # 'replicas'\": compilation failed: ERROR: <input>:1:12: Syntax error: token recognition error at: '#'\n | 'too many' # 'replicas'\n | ...........^\nERROR: <input>:1:14: Syntax error: extraneous input ''replicas'' expecting <EOF>\n | 'too many' # 'replicas'\n | .............^",
+      ],
+    ],
+    [
       "a message expression using the authorizer, which it does not have",
       policy(RULES, "validations: [{expression: 'true', messageExpression: \"string(authorizer)\"}]"),
       ["spec.validations[0].messageExpression: Invalid value: \"string(authorizer)\": compilation failed: ERROR: <input>:1:8: undeclared reference to 'authorizer' (in container '')\n | string(authorizer)\n | .......^"],

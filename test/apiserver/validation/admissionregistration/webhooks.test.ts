@@ -151,7 +151,7 @@ describe("validateWebhookConfiguration", () => {
       [
         "webhooks[0].matchConditions[0].expression: Required value",
         "webhooks[0].matchConditions[0].name: Required value",
-        'webhooks[0].matchConditions[1].expression: Invalid value: "object.x ==": compilation failed: Unexpected token: EOF',
+        `webhooks[0].matchConditions[1].expression: Invalid value: "object.x ==": compilation failed: ERROR: <input>:1:12: Syntax error: mismatched input '<EOF>' expecting {'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}\n | object.x ==\n | ...........^`,
         'webhooks[0].matchConditions[2].expression: Invalid value: "\'text\'": must evaluate to bool but got string',
         'webhooks[0].matchConditions[2].name: Duplicate value: "a"',
         "webhooks[0].matchConditions[3].expression: Invalid value: \"params.x\": compilation failed: ERROR: <input>:1:1: undeclared reference to 'params' (in container '')\n | params.x\n | ^",
