@@ -268,6 +268,12 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "a messageExpression that builds a string", change: onSpec({ rule: "self.retention > 0", messageExpression: "'retention is ' + string(self.retention)" }) },
     { name: "lists of the same type joined and compared", change: onSpec({ rule: "self.targets + self.targets != [] && self.targets.map(t, t.name) + ['x'] != ['y']" }) },
     { name: "a string in a list of strings", change: onSpec({ rule: "self.schedule in self.targets.map(t, t.name) || self.schedule in ['@daily']" }) },
+    {
+      name: "ip, cidr, semver, lists and sets of the types they take",
+      change: onSpec({
+        rule: "(isIP(self.schedule) && ip.isCanonical(self.schedule) || isCIDR(self.schedule) && cidr(self.schedule).prefixLength() > 8 || isSemver(self.schedule) && semver(self.schedule).major() > 0) && self.targets.map(t, t.name).isSorted() && [self.retention].sum() > 0 && self.targets.map(t, t.path).indexOf(self.schedule) < 16 && sets.contains(self.targets.map(t, t.name), [self.schedule]) && self.targets.all(t, [t.name].max() != '')",
+      }),
+    },
     { name: "library functions on strings", change: onSpec({ rule: "self.schedule.indexOf('@', 0) >= -1 && self.schedule.lowerAscii().replace('a', 'b', 1).split(' ').size() > 0 && self.schedule.matches('^@') || isURL(self.schedule) || quantity('1Gi').isInteger()" }) },
   ];
   test.each(accepted)("$name", ({ change }) => {
@@ -294,6 +300,14 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "a strings extension method given an int", rule: { rule: "self.schedule.indexOf(1) > 0" }, at: "spec", expected: issue("self.schedule.indexOf(1) > 0", 1, 22, "found no matching overload for 'indexOf' applied to 'string.(int)'") },
     { name: "matches() given an int", rule: { rule: "self.schedule.matches(1)" }, at: "spec", expected: issue("self.schedule.matches(1)", 1, 22, "found no matching overload for 'matches' applied to 'string.(int)'") },
     { name: "quantity() of an int", rule: { rule: "quantity(self.retention).isInteger()" }, at: "spec", expected: issue("quantity(self.retention).isInteger()", 1, 9, "found no matching overload for 'quantity' applied to '(int)'") },
+    { name: "ip() of an int", rule: { rule: "ip(self.retention).family() == 4" }, at: "spec", expected: issue("ip(self.retention).family() == 4", 1, 3, "found no matching overload for 'ip' applied to '(int)'") },
+    { name: "ip.isCanonical() of an int", rule: { rule: "ip.isCanonical(self.retention)" }, at: "spec", expected: issue("ip.isCanonical(self.retention)", 1, 15, "found no matching overload for 'ip.isCanonical' applied to '(int)'") },
+    { name: "isCIDR() of a list", rule: { rule: "isCIDR(self.targets.map(t, t.path))" }, at: "spec", expected: issue("isCIDR(self.targets.map(t, t.path))", 1, 7, "found no matching overload for 'isCIDR' applied to '(list(string))'") },
+    { name: "semver() of an int", rule: { rule: "semver(self.retention).major() > 1" }, at: "spec", expected: issue("semver(self.retention).major() > 1", 1, 7, "found no matching overload for 'semver' applied to '(int)'") },
+    { name: "sum() of a list of strings", rule: { rule: "self.targets.map(t, t.name).sum() != ''" }, at: "spec", expected: issue("self.targets.map(t, t.name).sum() != ''", 1, 32, "found no matching overload for 'sum' applied to 'list(string).()'") },
+    { name: "isSorted() of a list of lists", rule: { rule: "self.targets.map(t, [t.name]).isSorted()" }, at: "spec", expected: issue("self.targets.map(t, [t.name]).isSorted()", 1, 39, "found no matching overload for 'isSorted' applied to 'list(list(string)).()'") },
+    { name: "indexOf() of an int in a list of strings", rule: { rule: "self.targets.map(t, t.name).indexOf(self.retention) >= 0" }, at: "spec", expected: issue("self.targets.map(t, t.name).indexOf(self.retention) >= 0", 1, 36, "found no matching overload for 'indexOf' applied to 'list(string).(int)'") },
+    { name: "sets.contains() of lists of two element types", rule: { rule: "sets.contains(self.targets.map(t, t.name), [self.retention])" }, at: "spec", expected: issue("sets.contains(self.targets.map(t, t.name), [self.retention])", 1, 14, "found no matching overload for 'sets.contains' applied to '(list(string), list(int))'") },
     { name: "isURL() of a list", rule: { rule: "isURL(self.targets.map(t, t.path))" }, at: "spec", expected: issue("isURL(self.targets.map(t, t.path))", 1, 6, "found no matching overload for 'isURL' applied to '(list(string))'") },
     {
       name: "two misspellings on two lines, in order",

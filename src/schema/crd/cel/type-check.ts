@@ -9,7 +9,9 @@
 // scalar types and lists and maps of them are reported, worded as cel-go
 // words them, and of library functions only those whose every overload is
 // listed here, so that where kubeplan's knowledge of a type or a library
-// function is partial nothing is said.
+// function is partial nothing is said. The lists library and the sets
+// extension take lists of any element in kubeplan's library: their element
+// types are checked here, each receiver and argument on its own.
 import type { ASTNode, Environment } from "@marcbachmann/cel-js";
 import type { SelectIssue } from "./select-check.js";
 import type { CelType } from "./types.js";
@@ -60,7 +62,31 @@ const LIBRARY_OVERLOADS: Readonly<Record<string, { receiver?: string; overloads:
   isURL: { overloads: [["string"]] },
   quantity: { overloads: [["string"]] },
   isQuantity: { overloads: [["string"]] },
+  ip: { overloads: [["string"]] },
+  isIP: { overloads: [["string"]] },
+  "ip.isCanonical": { overloads: [["string"]] },
+  cidr: { overloads: [["string"]] },
+  isCIDR: { overloads: [["string"]] },
+  // The normalizing flag came with a later release: a call with it is left alone on every release.
+  semver: { overloads: [["string"], ["string", "bool"]] },
+  isSemver: { overloads: [["string"], ["string", "bool"]] },
 };
+
+/** The element types of the lists library's templated overloads (lists.go): comparableTypes and summableTypes. */
+const COMPARABLE = ["int", "uint", "double", "bool", "duration", "timestamp", "string", "bytes"];
+const LIST_METHODS: Readonly<Record<string, { elements?: string[]; sameAsElement?: boolean }>> = {
+  isSorted: { elements: COMPARABLE },
+  min: { elements: COMPARABLE },
+  max: { elements: COMPARABLE },
+  sum: { elements: ["int", "uint", "double", "duration"] },
+  indexOf: { sameAsElement: true },
+  lastIndexOf: { sameAsElement: true },
+};
+/** The sets extension: two lists of one element type. */
+const SET_FUNCTIONS = new Set(["contains", "equivalent", "intersects"]);
+/** The most calls of the lists and sets libraries a rule has checked. */
+const MAX_LIBRARY_CALLS = 32;
+const MAX_AST_DEPTH = 64;
 
 /** The end of the cel-js type name that starts at `start` (generic parameters in angle brackets). */
 function typeNameEnd(text: string, start: number): number {
@@ -212,6 +238,9 @@ function matchesNoOverload(name: string, receiver: string | undefined, args: str
 
 /** A function or method called with arguments (or on a receiver) of types it has no overload for. `called`: as source.ts renamed it. */
 function callIssue(text: string, error: CheckerError, receiverType: string | undefined, called: string, argTypes: string[]): SelectIssue | undefined {
+  // A function of a namespace (`ip.isCanonical`) is called on the namespace's constant.
+  const namespace = receiverType === undefined ? undefined : /^([A-Z][a-z]*)Namespace$/.exec(receiverType)?.[1]?.toLowerCase();
+  if (namespace !== undefined) return callIssue(text, error, undefined, `${namespace}.${called}`, argTypes);
   const name = called.replace(/^__/, "");
   const receiver = receiverType === undefined ? undefined : celGoType(receiverType);
   const args = argTypes.map(celGoType);
@@ -219,11 +248,65 @@ function callIssue(text: string, error: CheckerError, receiverType: string | und
   const known = args as string[];
   const standard = receiver !== undefined && STANDARD_METHODS.has(name) && Object.hasOwn(SCALARS, receiverType!);
   if (!standard && !matchesNoOverload(name, receiver, known)) return undefined;
-  // cel-go places a call at its opening parenthesis.
-  const at = text.indexOf(receiver === undefined ? called : `.${called}`, error.node?.pos ?? 0);
+  return noMatchingOverload(text, error.node?.pos ?? 0, name, receiver, known, called);
+}
+
+/** cel-go's error for a call that matches no overload, placed at its opening parenthesis (`called`: the name in the rewritten rule). */
+function noMatchingOverload(text: string, from: number, name: string, receiver: string | undefined, args: string[], called = name): SelectIssue {
+  const at = text.indexOf(receiver === undefined ? called : `.${called}`, from);
   const open = at >= 0 ? text.indexOf("(", at) : -1;
-  const signature = `${receiver === undefined ? "" : `${receiver}.`}(${known.join(", ")})`;
+  const signature = `${receiver === undefined ? "" : `${receiver}.`}(${args.join(", ")})`;
   return { message: `found no matching overload for '${name}' applied to '${signature}'`, offset: Math.max(open, 0) };
+}
+
+/** The calls (`rcall` nodes) of an AST, outermost first, at most `limit`. */
+function methodCalls(node: unknown, found: ASTNode[], limit: number, depth = 0): ASTNode[] {
+  if (found.length >= limit || depth > MAX_AST_DEPTH || !isNode(node)) return found;
+  if (node.op === "rcall") found.push(node);
+  const args: unknown = node.args;
+  for (const child of Array.isArray(args) ? args.flat() : [args]) methodCalls(child, found, limit, depth + 1);
+  return found;
+}
+
+/**
+ * The lists library's and the sets extension's calls on elements of types
+ * they have no overload for (`self.names.sum()`, `sets.contains(self.ports, ['a'])`):
+ * kubeplan's library takes lists of any element, so each receiver and
+ * argument is checked on its own, and a call is judged only when all their types are known.
+ */
+function listLibraryIssue(env: Environment, text: string, ast: ASTNode): SelectIssue | undefined {
+  const typeOfNode = (node: unknown): string | undefined => {
+    if (!isNode(node)) return undefined;
+    const { start, end } = node as { start?: number; end?: number };
+    if (start === undefined || end === undefined) return undefined;
+    try {
+      const checked = env.check(text.slice(start, end));
+      return checked.valid && checked.type !== undefined ? celGoType(checked.type) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const elementOf = (type: string | undefined) => (type !== undefined ? /^list\((.*)\)$/.exec(type)?.[1] : undefined);
+  for (const call of methodCalls(ast, [], MAX_LIBRARY_CALLS)) {
+    const [name, receiver, args] = call.args as [string, ASTNode, ASTNode[]];
+    const at = (call as { start?: number }).start ?? 0;
+    if (receiver?.op === "id" && receiver.args === "sets" && SET_FUNCTIONS.has(name) && args.length === 2) {
+      const types = args.map(typeOfNode);
+      if (types.some((type) => type === undefined)) continue;
+      if (types.every((type) => elementOf(type) !== undefined) && elementOf(types[0]) !== elementOf(types[1])) return noMatchingOverload(text, at, `sets.${name}`, undefined, types as string[]);
+      continue;
+    }
+    const method = Object.hasOwn(LIST_METHODS, name) ? LIST_METHODS[name]! : undefined;
+    if (!method) continue;
+    const receiverType = typeOfNode(receiver);
+    const element = elementOf(receiverType);
+    if (element === undefined) continue;
+    const argTypes = args.map(typeOfNode);
+    if (argTypes.some((type) => type === undefined)) continue;
+    const fits = method.sameAsElement ? argTypes.length === 1 && argTypes[0] === element : argTypes.length === 0 && method.elements!.includes(element);
+    if (!fits) return noMatchingOverload(text, at, name, receiverType, argTypes as string[]);
+  }
+  return undefined;
 }
 
 export interface TypedCheck {
@@ -241,7 +324,16 @@ export function typedCheck(create: EnvironmentFactory, text: string, self: CelTy
     return {};
   }
   if (!result) return {};
-  if (result.valid) return { type: result.type };
+  if (result.valid) {
+    const env = environmentFor(create, self)!;
+    let issue: SelectIssue | undefined;
+    try {
+      issue = listLibraryIssue(env, text, env.parse(text).ast);
+    } catch {
+      issue = undefined;
+    }
+    return issue ? { issue } : { type: result.type };
+  }
   const issue = result.error ? issueOf(text, result.error as CheckerError) : undefined;
   return issue ? { issue } : {};
 }
