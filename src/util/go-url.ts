@@ -2,7 +2,7 @@
 // validation reads (scheme, host, user information, fragment, query) and its
 // errors, in Go's words (`parse "<url>": <reason>`); and whether
 // url.ParseRequestURI accepts a string (the `uri` format of custom resources).
-import { goQuote } from "../apiserver/field/values.js";
+import { goQuote } from "./go-quote.js";
 
 export interface GoURL {
   scheme: string;

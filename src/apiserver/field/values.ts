@@ -15,40 +15,8 @@ export function rendersCompositeAsJson(kubernetesVersion: string): boolean {
   return major > 1 || minor >= 34;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  "\u0007": "\\a",
-  "\b": "\\b",
-  "\f": "\\f",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-  "\u000b": "\\v",
-  "\\": "\\\\",
-  '"': '\\"',
-};
-
-/** Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** Whether Go's unicode.IsPrint holds for one character. */
-export function isGoPrint(char: string): boolean {
-  return PRINTABLE.test(char);
-}
-
-/** Go's `%q` of a string. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    const simple = SIMPLE_ESCAPES[char];
-    if (simple !== undefined) out += simple;
-    else if (PRINTABLE.test(char)) out += char;
-    else if (codePoint < 0x80) out += "\\x" + codePoint.toString(16).padStart(2, "0");
-    else if (codePoint <= 0xffff) out += "\\u" + codePoint.toString(16).padStart(4, "0");
-    else out += "\\U" + codePoint.toString(16).padStart(8, "0");
-  }
-  return out + '"';
-}
+export { goQuote, isGoPrint } from "../../util/go-quote.js";
+import { goQuote } from "../../util/go-quote.js";
 
 /** Go's encoding/json output: map keys sorted, HTML characters escaped. */
 export function goJson(value: unknown): string {
