@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { sharedOption, type OutputFormat } from "./cli-options.js";
 import { kubeconformFlagHint } from "./kubeconform-flags.js";
 import type { PlanRun } from "./plan/index.js";
 import { colorEnabled } from "./report/colors.js";
@@ -18,8 +19,6 @@ import type { ValidateOptions } from "./validate/index.js";
 import { maxOf } from "./util/append.js";
 import { packageRoot } from "./util/package-root.js";
 
-const OUTPUT_FORMATS = ["text", "json", "sarif", "junit", "github", "tap", "markdown"] as const;
-type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 interface PackageInfo {
   version: string;
@@ -49,14 +48,6 @@ async function renderContext(): Promise<RenderContext> {
 
 async function renderJson(value: unknown): Promise<string> {
   return (await import("./report/json.js")).renderJson(value);
-}
-
-function repeatable(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
 }
 
 interface ValidateFlags {
@@ -311,65 +302,65 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command("validate")
     .description("check manifests against the Kubernetes schemas and semantic rules")
     .argument("[paths...]", "files, directories (searched for *.yaml, *.yml, *.json) or - for standard input")
-    .addOption(new Option("-o, --output <format>", "output format").choices(OUTPUT_FORMATS).default("text"))
-    .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36; a newer one uses 1.36)")
-    .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
-    .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
-    .option("--reject <kinds>", "comma-separated kinds that are an error (Kind or apiVersion/Kind)", list)
-    .option("--ignore-filename-pattern <regexp>", "leave out files whose path matches (repeatable)", repeatable)
-    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
-    .option("--schema-location <template>", "JSON schemas of custom resources on disk, as kubeconform's -schema-location (repeatable)", repeatable)
-    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
-    .option("--max-file-size <size>", "largest file read (default 64Mi)")
-    .option("--follow-external-symlinks", "follow symbolic links that lead outside the given paths")
+    .addOption(sharedOption.output())
+    .addOption(sharedOption.kubernetesVersion("validate"))
+    .addOption(sharedOption.ignoreMissingSchemas())
+    .addOption(sharedOption.skipKinds())
+    .addOption(sharedOption.reject())
+    .addOption(sharedOption.ignoreFilenamePattern())
+    .addOption(sharedOption.crds())
+    .addOption(sharedOption.schemaLocation())
+    .addOption(sharedOption.config())
+    .addOption(sharedOption.maxFileSize())
+    .addOption(sharedOption.followExternalSymlinks())
     .option("--summary", "print only the summary line")
     .option("--quiet", "print only errors")
-    .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
+    .addOption(sharedOption.noColor())
     .action(async (paths: string[], flags: ValidateFlags) => setExitCode(await runValidate(paths, flags)));
 
   program
     .command("plan")
     .description("show what applying the manifests would do: admission, scheduling and the changes to the cluster")
     .argument("[paths...]", "files, directories (searched for *.yaml, *.yml, *.json) or - for standard input")
-    .option("--cluster <path>", "cluster snapshot (kubectl get ... -o yaml output; file or directory; repeatable)", repeatable)
-    .addOption(new Option("-o, --output <format>", "output format (sarif, junit, github and tap hold the findings)").choices(OUTPUT_FORMATS).default("text"))
-    .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36; a newer one uses 1.36)")
+    .addOption(sharedOption.cluster())
+    .addOption(sharedOption.output("output format (sarif, junit, github and tap hold the findings)"))
+    .addOption(sharedOption.kubernetesVersion("cluster"))
     .option("-n, --namespace <namespace>", "namespace of namespaced objects that don't name one", undefined)
-    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
-    .option("--schema-location <template>", "JSON schemas of custom resources on disk, as kubeconform's -schema-location (repeatable)", repeatable)
-    .option("--ignore-missing-schemas", "do not report custom resources whose CRD is unknown")
-    .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
-    .option("--reject <kinds>", "comma-separated kinds that are an error (Kind or apiVersion/Kind)", list)
-    .option("--ignore-filename-pattern <regexp>", "leave out files whose path matches (repeatable)", repeatable)
-    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
-    .option("--max-file-size <size>", "largest file read (default 64Mi)")
-    .option("--follow-external-symlinks", "follow symbolic links that lead outside the given paths")
+    .addOption(sharedOption.crds())
+    .addOption(sharedOption.schemaLocation())
+    .addOption(sharedOption.ignoreMissingSchemas())
+    .addOption(sharedOption.skipKinds())
+    .addOption(sharedOption.reject())
+    .addOption(sharedOption.ignoreFilenamePattern())
+    .addOption(sharedOption.config())
+    .addOption(sharedOption.maxFileSize())
+    .addOption(sharedOption.followExternalSymlinks())
     .option("--prune", "delete objects of the snapshot that the manifests no longer define (see --prune-selector)")
     .option("--prune-selector <selector>", "label selector of the objects --prune may delete (default: the app labels of the manifests)")
-    .option("--diff", "show a unified YAML diff of each changed object")
-    .option("--show-unchanged", "list the objects that would not change")
-    .option("--show-secrets", "print Secret values instead of masking them")
+    .addOption(sharedOption.diff())
+    .addOption(sharedOption.showUnchanged())
+    .addOption(sharedOption.showSecrets())
     .addOption(new Option("--apply-mode <mode>", "how the manifests are applied: client (kubectl apply), server-side (server-side apply) or replace (kubectl replace)").choices([...APPLY_MODES]).default("client"))
     .option("--field-manager <name>", "the field manager of the apply (default: kubectl's for the mode)")
     .option("--force-conflicts", "server-side apply takes over fields other managers own instead of failing")
     .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors, 2 when there are changes")
-    .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
+    .addOption(sharedOption.noColor())
     .action(async (paths: string[], flags: PlanFlags) => setExitCode(await runPlan(paths, flags)));
 
   program
     .command("what-if")
     .description("plan what kubectl commands (run, create, expose, scale, delete, cordon, uncordon, drain) would do to the cluster snapshot: kubeplan what-if --cluster DIR -- kubectl run nginx --image=nginx [-- kubectl ...]")
     .argument("<command...>", "after --: a kubectl command; several are separated by -- and run in order")
-    .option("--cluster <path>", "cluster snapshot (kubectl get ... -o yaml output; file or directory; repeatable)", repeatable)
-    .addOption(new Option("-o, --output <format>", "output format (sarif, junit, github and tap hold the findings)").choices(OUTPUT_FORMATS).default("text"))
-    .option("--kubernetes-version <version>", "Kubernetes release of the cluster (1.30 to 1.36; a newer one uses 1.36)")
-    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
-    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
-    .option("--diff", "show a unified YAML diff of each changed object")
-    .option("--show-unchanged", "list the objects that would not change")
-    .option("--show-secrets", "print Secret values instead of masking them")
+    .addOption(sharedOption.cluster())
+    .addOption(sharedOption.output("output format (sarif, junit, github and tap hold the findings)"))
+    .addOption(sharedOption.kubernetesVersion("cluster"))
+    .addOption(sharedOption.crds())
+    .addOption(sharedOption.config())
+    .addOption(sharedOption.diff())
+    .addOption(sharedOption.showUnchanged())
+    .addOption(sharedOption.showSecrets())
     .option("--detailed-exitcode", "exit 0 when nothing changes, 1 on errors or a failed command, 2 when there are changes")
-    .option("--no-color", "no colours, even on a terminal or with FORCE_COLOR")
+    .addOption(sharedOption.noColor())
     .action(async (words: string[], flags: WhatIfFlags) => setExitCode(await runWhatIf(words, flags)));
 
   program
@@ -377,13 +368,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .argument("[paths...]", "files or directories (recursive), or - for stdin (the default when piped)")
     .description("fix the certain problems in place: misspelt keys, values of the wrong case, ... keeping comments and layout")
     .option("--dry-run", "print a unified diff of each file instead of writing it")
-    .option("--kubernetes-version <version>", "Kubernetes release to validate against (1.30 to 1.36; a newer one uses 1.36)")
-    .option("--skip-kinds <kinds>", "comma-separated kinds to skip (Kind or apiVersion/Kind)", list)
-    .option("--crds <path>", "CustomResourceDefinitions to validate custom resources with (file or directory; repeatable)", repeatable)
-    .option("--schema-location <template>", "JSON schemas of custom resources on disk, as kubeconform's -schema-location (repeatable)", repeatable)
-    .option("--config <file>", "config file (default: .kubeplan.yaml found upward from the working directory)")
-    .option("--max-file-size <size>", "largest file read (default 64Mi)")
-    .option("--follow-external-symlinks", "follow symbolic links that lead outside the given paths")
+    .addOption(sharedOption.kubernetesVersion("validate"))
+    .addOption(sharedOption.skipKinds())
+    .addOption(sharedOption.crds())
+    .addOption(sharedOption.schemaLocation())
+    .addOption(sharedOption.config())
+    .addOption(sharedOption.maxFileSize())
+    .addOption(sharedOption.followExternalSymlinks())
     .action(async (paths: string[], flags: FixFlags) => setExitCode(await runFix(paths, flags)));
 
   program
