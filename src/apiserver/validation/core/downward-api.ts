@@ -9,24 +9,39 @@ import { formatQuantity, parseQuantity } from "../../../util/quantity.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
 
-/** Field paths a downwardAPI volume item may project. */
-export const VALID_VOLUME_DOWNWARD_API_FIELD_PATH_EXPRESSIONS: ReadonlySet<string> = new Set([
+// The path sets are sorted, as sets.List prints them in a NotSupported error.
+
+/** validVolumeDownwardAPIFieldPathExpressions: what a downwardAPI volume item may project. */
+export const VALID_VOLUME_DOWNWARD_API_FIELD_PATH_EXPRESSIONS: readonly string[] = [
+  "metadata.annotations",
+  "metadata.labels",
   "metadata.name",
   "metadata.namespace",
-  "metadata.labels",
-  "metadata.annotations",
   "metadata.uid",
-]);
+];
 
-/** Container resources the downward API exposes. */
-export const VALID_CONTAINER_RESOURCE_FIELD_PATH_EXPRESSIONS: ReadonlySet<string> = new Set([
+/** validEnvDownwardAPIFieldPathExpressions: what an environment variable's fieldRef may name. */
+export const VALID_ENV_DOWNWARD_API_FIELD_PATH_EXPRESSIONS: readonly string[] = [
+  "metadata.name",
+  "metadata.namespace",
+  "metadata.uid",
+  "spec.nodeName",
+  "spec.serviceAccountName",
+  "status.hostIP",
+  "status.hostIPs",
+  "status.podIP",
+  "status.podIPs",
+];
+
+/** validContainerResourceFieldPathExpressions: the container resources the downward API exposes. */
+export const VALID_CONTAINER_RESOURCE_FIELD_PATH_EXPRESSIONS: readonly string[] = [
   "limits.cpu",
-  "limits.memory",
   "limits.ephemeral-storage",
+  "limits.memory",
   "requests.cpu",
-  "requests.memory",
   "requests.ephemeral-storage",
-]);
+  "requests.memory",
+];
 
 /** Hugepages are exposed by prefix (`requests.hugepages-2Mi`). */
 export const VALID_CONTAINER_RESOURCE_FIELD_PATH_PREFIXES: readonly string[] = ["limits.hugepages-", "requests.hugepages-"];
@@ -47,7 +62,6 @@ const CONVERTIBLE_FIELD_LABELS: ReadonlySet<string> = new Set([
   "status.hostIPs",
   "status.podIP",
   "status.podIPs",
-  "spec.terminationGracePeriodSeconds",
 ]);
 
 /** fieldpath.SplitMaybeSubscriptedPath: `metadata.labels['app']` → [`metadata.labels`, `app`]. */
@@ -72,7 +86,7 @@ export function convertDownwardAPIFieldLabel(version: string, label: string): { 
 }
 
 /** validateObjectFieldSelector: a supported field path of API version v1; label and annotation subscripts are qualified names. */
-export function validateObjectFieldSelector(selector: JsonRecord, expressions: ReadonlySet<string>, fldPath: FieldPath): ErrorList {
+export function validateObjectFieldSelector(selector: JsonRecord, expressions: readonly string[], fldPath: FieldPath): ErrorList {
   const apiVersion = str(selector, "apiVersion");
   const fieldPath = str(selector, "fieldPath");
   if (apiVersion === "") return [required(fldPath.child("apiVersion"))];
@@ -85,7 +99,7 @@ export function validateObjectFieldSelector(selector: JsonRecord, expressions: R
     if (path === "metadata.labels") return validateQualifiedName(subscript, fldPath);
     return [invalid(fldPath, path, "does not support subscript")];
   }
-  if (!expressions.has(path)) return [notSupported(fldPath.child("fieldPath"), path, [...expressions].sort())];
+  if (!expressions.includes(path)) return [notSupported(fldPath.child("fieldPath"), path, expressions)];
   return [];
 }
 
@@ -125,7 +139,7 @@ function validateContainerResourceDivisor(resource: string, divisor: unknown, fl
 /** validateContainerResourceFieldSelector: `volume` items must name their container. */
 export function validateContainerResourceFieldSelector(
   selector: JsonRecord,
-  expressions: ReadonlySet<string>,
+  expressions: readonly string[],
   prefixes: readonly string[],
   fldPath: FieldPath,
   volume: boolean,
@@ -134,8 +148,8 @@ export function validateContainerResourceFieldSelector(
   const resource = str(selector, "resource");
   if (volume && str(selector, "containerName") === "") errors.push(required(fldPath.child("containerName")));
   else if (resource === "") errors.push(required(fldPath.child("resource")));
-  else if (!expressions.has(resource) && !prefixes.some((prefix) => resource.startsWith(prefix))) {
-    errors.push(notSupported(fldPath.child("resource"), resource, [...expressions].sort()));
+  else if (!expressions.includes(resource) && !prefixes.some((prefix) => resource.startsWith(prefix))) {
+    errors.push(notSupported(fldPath.child("resource"), resource, expressions));
   }
   appendAll(errors, validateContainerResourceDivisor(resource, selector.divisor, fldPath));
   return errors;

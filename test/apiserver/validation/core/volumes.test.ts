@@ -59,6 +59,7 @@ describe("validateVolumes", () => {
       { path: "b" },
       { path: "spec", fieldRef: { apiVersion: "v1", fieldPath: "spec.nodeName" } },
       { path: "x", fieldRef: { apiVersion: "v1", fieldPath: "status.foo" } },
+      { path: "t", fieldRef: { apiVersion: "v1", fieldPath: "spec.terminationGracePeriodSeconds" } },
       { path: "y", fieldRef: { apiVersion: "v2", fieldPath: "metadata.name" } },
       { path: "z", fieldRef: { apiVersion: "v1", fieldPath: "metadata.labels['bad key']" } },
     ] } }], [
@@ -66,6 +67,7 @@ describe("validateVolumes", () => {
       "spec.volumes[0].downwardAPI: Required value: one of fieldRef and resourceFieldRef is required",
       'spec.volumes[0].downwardAPI.fieldRef.fieldPath: Unsupported value: "spec.nodeName": supported values: "metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"',
       'spec.volumes[0].downwardAPI.fieldRef.fieldPath: Invalid value: "status.foo": error converting fieldPath: field label not supported: status.foo',
+      'spec.volumes[0].downwardAPI.fieldRef.fieldPath: Invalid value: "spec.terminationGracePeriodSeconds": error converting fieldPath: field label not supported: spec.terminationGracePeriodSeconds',
       'spec.volumes[0].downwardAPI.fieldRef.fieldPath: Invalid value: "metadata.name": error converting fieldPath: unsupported pod version: v2',
       `spec.volumes[0].downwardAPI.fieldRef: Invalid value: "bad key": ${LABEL_KEY_NAME}`,
     ]],
