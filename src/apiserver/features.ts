@@ -7,6 +7,11 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // Add gates as checks need them, with the release whose default turned them on
   // (kube_features.go / versioned_kube_features.go of that release).
   ContainerRestartRules: "1.35",
+  DRAConsumableCapacity: "1.36",
+  DRADeviceBindingConditions: "1.36",
+  DRADeviceTaints: "1.36",
+  DRAPartitionableDevices: "1.36",
+  DRAResourceClaimDeviceStatus: "1.33",
   EnvFiles: "1.35",
   HPAConfigurableTolerance: "1.35",
   HostnameOverride: "1.35",

@@ -30,3 +30,15 @@ function convertDeviceRequest(request: unknown): unknown {
 export function convertDeviceClaimV1beta1(devices: JsonRecord): JsonRecord {
   return Array.isArray(devices.requests) ? { ...devices, requests: devices.requests.map(convertDeviceRequest) } : devices;
 }
+
+/** A v1beta1 device of a ResourceSlice as the server converts it: the fields of `basic` beside its name. */
+function convertDevice(device: unknown): unknown {
+  if (!isRecord(device) || !isRecord(device.basic)) return device;
+  const { basic, ...rest } = device;
+  return { ...rest, ...basic };
+}
+
+/** A v1beta1 ResourceSlice spec with its devices flattened (Convert_v1beta1_Device_To_resource_Device). */
+export function convertResourceSliceSpecV1beta1(spec: JsonRecord): JsonRecord {
+  return Array.isArray(spec.devices) ? { ...spec, devices: spec.devices.map(convertDevice) } : spec;
+}

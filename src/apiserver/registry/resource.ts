@@ -8,6 +8,7 @@ import { validateDeviceClass, validateResourceClaim, validateResourceClaimTempla
 import { atLeast } from "../../util/release.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
 import { withObjectMeta } from "./object-meta.js";
+import { prepareResourceSliceForCreate, validateResourceSliceCreate } from "./resource-slice.js";
 import type { GroupStrategies, ValidationContext } from "./types.js";
 
 const SERVED_BY_DEFAULT_SINCE = "1.34";
@@ -38,4 +39,5 @@ export const RESOURCE_STRATEGIES: GroupStrategies = {
     validate: whenServed((object, context) => validateResourceClaimTemplate(internalForm(object, context.apiVersion, ["spec", "spec", "devices"]))),
   }),
   DeviceClass: withObjectMeta(false, { validate: whenServed((object) => validateDeviceClass(object)) }),
+  ResourceSlice: withObjectMeta(false, { prepareForCreate: prepareResourceSliceForCreate, validate: whenServed(validateResourceSliceCreate) }),
 };

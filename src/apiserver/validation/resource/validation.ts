@@ -28,13 +28,13 @@ const C_IDENTIFIER_ERROR =
   "a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_' (e.g. 'my_name',  or 'MY_NAME',  or 'MyName', regex used for validation is '[A-Za-z_][A-Za-z0-9_]*')";
 
 /** validateSlice: at most `maxSize` items (the limit alone is reported: a short-circuit against huge lists), each valid. */
-function validateSlice<T>(items: T[], maxSize: number, validateItem: (item: T, fldPath: FieldPath) => ErrorList, fldPath: FieldPath): ErrorList {
+export function validateSlice<T>(items: T[], maxSize: number, validateItem: (item: T, fldPath: FieldPath) => ErrorList, fldPath: FieldPath): ErrorList {
   if (items.length > maxSize) return [tooMany(fldPath, items.length, maxSize)];
   return items.flatMap((item, i) => validateItem(item, fldPath.index(i)));
 }
 
 /** validateSet: validateSlice, then each key only once (a repeat reported at its item). */
-function validateSet<T>(items: T[], maxSize: number, validateItem: (item: T, fldPath: FieldPath) => ErrorList, key: (item: T) => string, fldPath: FieldPath): ErrorList {
+export function validateSet<T>(items: T[], maxSize: number, validateItem: (item: T, fldPath: FieldPath) => ErrorList, key: (item: T) => string, fldPath: FieldPath): ErrorList {
   const errors = validateSlice(items, maxSize, validateItem, fldPath);
   if (items.length > maxSize) return errors;
   const seen = new Set<string>();
@@ -137,7 +137,7 @@ function validateCIdentifier(id: string, fldPath: FieldPath): ErrorList {
 }
 
 /** validateQualifiedName (an attribute name): an identifier, or a driver-name domain and an identifier. */
-function validateAttributeQualifiedName(name: string, fldPath: FieldPath): ErrorList {
+export function validateAttributeQualifiedName(name: string, fldPath: FieldPath): ErrorList {
   const parts = name.split("/");
   if (parts.length === 1) return validateCIdentifier(name, fldPath);
   if (parts.length > 2) return [invalid(fldPath, name, "must not contain more than one slash")];
@@ -149,7 +149,7 @@ function validateAttributeQualifiedName(name: string, fldPath: FieldPath): Error
 }
 
 /** validateFullyQualifiedName: a qualified name that has its domain. */
-function validateFullyQualifiedName(name: string, fldPath: FieldPath): ErrorList {
+export function validateFullyQualifiedName(name: string, fldPath: FieldPath): ErrorList {
   const errors = validateAttributeQualifiedName(name, fldPath);
   if (!name.includes("/")) errors.push(invalid(fldPath, name, "a fully qualified name must be a domain and a name separated by a slash"));
   return errors;
