@@ -115,7 +115,7 @@ async function renderValidate(result: ValidateResult, flags: ValidateFlags): Pro
   return (await ciRenderer(flags.output))(shown, await renderContext());
 }
 
-/** `KUBEPLAN_THREADS=1` keeps everything on one thread (the default uses every core). */
+/** `KUBEPLAN_THREADS=N` sets the validation threads (the default: every core on more than two). */
 function threadsFromEnvironment(): number | undefined {
   const value = Number(process.env.KUBEPLAN_THREADS);
   return Number.isInteger(value) && value > 0 ? value : undefined;

@@ -25,7 +25,7 @@ export interface ValidateOptions extends ReadOptions {
   namespace?: string;
   /** Per-rule severity overrides (`off` drops the rule's findings). */
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
-  /** Threads that parse and check files (schemas, document rules); 1 disables workers. Defaults to the machine's cores. */
+  /** Threads that parse and check files (schemas, document rules); 1 disables workers. Defaults to defaultThreads(). */
   threads?: number;
 }
 

@@ -15,6 +15,17 @@ const MAIN_THREAD_HEAD_START = 0.06;
 /** Below this much YAML, starting a worker costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 1_000_000;
 
+/**
+ * Threads when none are asked for: one per core, but only one on two cores or
+ * fewer. A one-thread run already keeps part of a second core busy (V8 collects
+ * garbage and optimizes code on background threads), and a worker repeats the
+ * start-up, the JIT warm-up and the heap: two threads take about 1.4x the CPU
+ * of one, so on two cores they cannot be much faster, and were slower.
+ */
+export function defaultThreads(cores: number = availableParallelism()): number {
+  return cores > 2 ? cores : 1;
+}
+
 /** A document parsed in a worker: the object is here, its positions are there. */
 export class RemoteDocument implements ManifestDocument {
   constructor(
@@ -113,7 +124,7 @@ export interface ParallelCheck {
 /** Checks the files, on worker threads when there is enough to share. */
 export async function checkInParallel(inputs: readonly InputText[], options: CheckOptions): Promise<ParallelCheck> {
   const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), inputs.length));
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), inputs.length));
   if (threads === 1 || total < PARALLEL_THRESHOLD_BYTES) {
     return { files: checkTexts(inputs, options), workers: [] };
   }

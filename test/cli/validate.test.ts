@@ -154,7 +154,7 @@ describe("kubeplan validate", () => {
     // a custom resource on one thread, its CRD read by the other
     copyFileSync(join(ROOT, "test/cli/fixtures/crds/cr.yaml"), join(dir, "a-cr.yaml"));
     copyFileSync(join(ROOT, "test/cli/fixtures/crds/crd.yaml"), join(dir, "z-crd.yaml"));
-    const parallel = runCli(["validate", dir, "-o", "json"]);
+    const parallel = runCli(["validate", dir, "-o", "json"], { env: { KUBEPLAN_THREADS: "2" } });
     const single = runCli(["validate", dir, "-o", "json"], { env: { KUBEPLAN_THREADS: "1" } });
     const strip = (text: string) => ({ ...(JSON.parse(text) as ValidateResult), summary: undefined });
     expect(strip(parallel.stdout)).toEqual(strip(single.stdout));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitBySize } from "../../src/validate/parallel.js";
+import { defaultThreads, splitBySize } from "../../src/validate/parallel.js";
 
 const inputs = (...sizes: number[]) => sizes.map((size, i) => ({ file: `f${i}.yaml`, text: "x".repeat(size) }));
 const names = (parts: ReturnType<typeof splitBySize>) => parts.map((part) => part.map((input) => input.file));
@@ -13,5 +13,16 @@ describe("splitBySize", () => {
     ["one part", inputs(10, 10), 1, undefined, [["f0.yaml", "f1.yaml"]]],
   ])("%s", (_name, given, parts, first, expected) => {
     expect(names(splitBySize(given, parts, first))).toEqual(expected);
+  });
+});
+
+describe("defaultThreads", () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [3, 3],
+    [8, 8],
+  ])("%i cores: %i threads", (cores, threads) => {
+    expect(defaultThreads(cores)).toBe(threads);
   });
 });
