@@ -14,15 +14,15 @@ export interface GoYamlProblem {
  * anything but tab, line feed, carriage return, 0x20-0x7E, NEL, 0xA0-0xD7FF,
  * 0xE000-0xFFFD and the supplementary planes.
  */
-const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
+const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 /** The first character go-yaml refuses between `start` and `end`. */
 export function controlCharacter(text: string, start = 0, end = text.length): GoYamlProblem | undefined {
-  NOT_PRINTABLE.lastIndex = start;
-  const match = NOT_PRINTABLE.exec(text);
-  if (!match || match.index >= end) return undefined;
+  // Searched in the slice, not on to the end of the text: a file is searched once per chunk.
+  const match = NOT_PRINTABLE.exec(text.slice(start, end));
+  if (!match) return undefined;
   const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-  return { offset: match.index, message: `control characters are not allowed (U+${code})` };
+  return { offset: start + match.index, message: `control characters are not allowed (U+${code})` };
 }
 
 export function hasControlCharacters(text: string): boolean {
