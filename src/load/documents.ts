@@ -50,6 +50,9 @@ function loadFinding(file: string, at: Position, rule: string, message: string, 
 
 const STDIN = "<stdin>";
 
+/** Text that may hold a comment sourceName reads; without it, standard input is read as any file. */
+const SOURCE_COMMENT = /#\s*Source:/;
+
 /**
  * Where a document's positions are reported: its file; or, for Helm's output
  * on standard input, the template its `# Source:` comment names, with lines
@@ -246,8 +249,8 @@ const INVALID_SEPARATOR = /^---(?![ \t]*(?:#.*)?\r?$)/m;
  */
 export function parseManifestsFast(text: string, file: string): ParsedFile | undefined {
   if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text)) return undefined;
-  // Helm's `# Source:` comments name the documents of standard input: only the CST way reads comments.
-  const quick = file === STDIN ? undefined : parseDocumentsQuick(text);
+  // Helm's `# Source:` comments name the documents of standard input: only the token way reads comments.
+  const quick = file === STDIN && SOURCE_COMMENT.test(text) ? undefined : parseDocumentsQuick(text);
   const lineCounter = quick ? countLines(text) : new LineCounter();
   const documents: Array<QuickDocument & Partial<PlainDocument>> | undefined = quick ?? parseDocumentsFast(text, lineCounter);
   if (!documents) return undefined;
