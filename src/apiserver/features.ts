@@ -10,6 +10,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   DRAConsumableCapacity: "1.36",
   DRADeviceBindingConditions: "1.36",
   DRADeviceTaints: "1.36",
+  DRAExtendedResource: "1.36",
   DRAPartitionableDevices: "1.36",
   DRAResourceClaimDeviceStatus: "1.33",
   EnvFiles: "1.35",

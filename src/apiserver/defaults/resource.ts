@@ -1,5 +1,6 @@
 // API defaulting of resource.k8s.io (pkg/apis/resource/v1*/defaults.go): a
-// request's allocation mode ExactCount, and a count of one with it.
+// request's allocation mode ExactCount, and a count of one with it; a
+// toleration's operator Equal (the field's declared default).
 import { setDefaultIfEmpty } from "./fields.js";
 import { objectAt, recordsOf, type JsonRecord } from "../../util/object-access.js";
 
@@ -7,6 +8,7 @@ import { objectAt, recordsOf, type JsonRecord } from "../../util/object-access.j
 function setDefaultsAllocation(request: JsonRecord): void {
   setDefaultIfEmpty(request, "allocationMode", "ExactCount");
   if (request.allocationMode === "ExactCount" && (request.count === undefined || request.count === 0)) request.count = 1;
+  for (const toleration of recordsOf(request.tolerations)) setDefaultIfEmpty(toleration, "operator", "Equal");
 }
 
 /** The defaults of each request of a device claim, by the version's shape of a request. */

@@ -5,9 +5,11 @@ import { convertDeviceClaimV1beta1 } from "../conversion/resource-v1beta1.js";
 import { hasFlatDeviceRequests } from "../defaults/resource.js";
 import type { ErrorList } from "../field/errors.js";
 import { validateDeviceClass, validateResourceClaim, validateResourceClaimTemplate } from "../validation/resource/validation.js";
+import { featureEnabled } from "../features.js";
 import { atLeast } from "../../util/release.js";
-import { isRecord, type JsonRecord } from "../../util/object-access.js";
+import { isRecord, objectAt, type JsonRecord } from "../../util/object-access.js";
 import { withObjectMeta } from "./object-meta.js";
+import { dropDisabledDeviceClaimFields } from "./resource-claim-spec.js";
 import { prepareResourceSliceForCreate, validateResourceSliceCreate } from "./resource-slice.js";
 import type { GroupStrategies, ValidationContext } from "./types.js";
 
@@ -29,15 +31,25 @@ function whenServed(validate: (object: JsonRecord, context: ValidationContext) =
 
 export const RESOURCE_STRATEGIES: GroupStrategies = {
   ResourceClaim: withObjectMeta(true, {
-    // PrepareForCreate: a create cannot set the status.
-    prepareForCreate: (object) => {
+    // PrepareForCreate: a create cannot set the status; fields of gates that are off are dropped.
+    prepareForCreate: (object, context) => {
       delete object.status;
+      dropDisabledDeviceClaimFields(objectAt(objectAt(object, "spec"), "devices"), context.apiVersion, context.kubernetesVersion);
     },
-    validate: whenServed((object, context) => validateResourceClaim(internalForm(object, context.apiVersion, ["spec", "devices"]))),
+    validate: whenServed((object, context) => validateResourceClaim(internalForm(object, context.apiVersion, ["spec", "devices"]), context.kubernetesVersion)),
   }),
   ResourceClaimTemplate: withObjectMeta(true, {
-    validate: whenServed((object, context) => validateResourceClaimTemplate(internalForm(object, context.apiVersion, ["spec", "spec", "devices"]))),
+    prepareForCreate: (object, context) => {
+      dropDisabledDeviceClaimFields(objectAt(objectAt(objectAt(object, "spec"), "spec"), "devices"), context.apiVersion, context.kubernetesVersion);
+    },
+    validate: whenServed((object, context) => validateResourceClaimTemplate(internalForm(object, context.apiVersion, ["spec", "spec", "devices"]), context.kubernetesVersion)),
   }),
-  DeviceClass: withObjectMeta(false, { validate: whenServed((object) => validateDeviceClass(object)) }),
+  DeviceClass: withObjectMeta(false, {
+    // dropDisabledFields: the extended resource name needs DRAExtendedResource.
+    prepareForCreate: (object, context) => {
+      if (!featureEnabled("DRAExtendedResource", context.kubernetesVersion)) delete objectAt(object, "spec")?.extendedResourceName;
+    },
+    validate: whenServed((object) => validateDeviceClass(object)),
+  }),
   ResourceSlice: withObjectMeta(false, { prepareForCreate: prepareResourceSliceForCreate, validate: whenServed(validateResourceSliceCreate) }),
 };

@@ -2,8 +2,9 @@
 // (pkg/apis/resource/validation/validation.go), as on create from 1.34, when
 // resource.k8s.io/v1 is served by default: device requests (names, exactly one
 // of `exactly` or `firstAvailable`, device class, selectors with their CEL
-// compiled, allocation mode and count), constraints, opaque configuration, and
-// the list limits; a class's selectors and configuration.
+// compiled, allocation mode and count, tolerations), constraints, opaque
+// configuration, and the list limits; a class's selectors, configuration and
+// extended resource name. Fields of gates that are off were dropped before.
 import { duplicate, invalid, notSupported, required, tooLong, tooMany, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
@@ -13,7 +14,10 @@ import { validateAnnotations } from "../../apimachinery/objectmeta.js";
 import { validateTemplateObjectMeta } from "../core/persistent-volume-claim-template.js";
 import { validateCSIDriverName } from "../core/volume-sources.js";
 import { validateCELExpression } from "./cel.js";
+import { validateDeviceToleration } from "./device-taints.js";
+import { isExtendedResourceName } from "../core/resource-names.js";
 import { appendAll } from "../../../util/append.js";
+import { featureEnabled } from "../../features.js";
 
 /** DeviceRequestsMaxSize (AllocationResultsMaxSize), DeviceConstraintsMaxSize, DeviceConfigMaxSize, DeviceSelectorsMaxSize. */
 const MAX_LIST_SIZE = 32;
@@ -88,12 +92,13 @@ function validateDeviceAllocationMode(request: JsonRecord, fldPath: FieldPath): 
   return [notSupported(fldPath.child("allocationMode"), mode, ["All", "ExactCount"])];
 }
 
-/** validateExactDeviceRequest / validateDeviceSubRequest's common part: class, selectors, allocation. */
+/** validateExactDeviceRequest / validateDeviceSubRequest's common part: class, selectors, allocation, tolerations (dropped before while DRADeviceTaints is off). */
 function validateDeviceSelection(request: JsonRecord, fldPath: FieldPath): ErrorList {
   return [
     ...validateDeviceClassReference(str(request, "deviceClassName"), fldPath.child("deviceClassName")),
     ...validateSelectorSlice(list(request, "selectors"), fldPath.child("selectors")),
     ...validateDeviceAllocationMode(request, fldPath),
+    ...list(request, "tolerations").flatMap((toleration, i) => validateDeviceToleration(toleration, fldPath.child("tolerations").index(i))),
   ];
 }
 
@@ -155,12 +160,17 @@ export function validateFullyQualifiedName(name: string, fldPath: FieldPath): Er
   return errors;
 }
 
-/** validateDeviceConstraint: the requests it covers, and the attribute to match. */
-function validateDeviceConstraint(constraint: JsonRecord, fldPath: FieldPath, requestNames: RequestNames): ErrorList {
+/**
+ * validateDeviceConstraint: the requests it covers, and the attribute to match
+ * (or, with DRAConsumableCapacity, to tell devices apart; without the gate
+ * `distinctAttribute` is dropped before).
+ */
+function validateDeviceConstraint(constraint: JsonRecord, fldPath: FieldPath, requestNames: RequestNames, kubernetesVersion: string): ErrorList {
   const errors = validateRequestNameRefs(strings(constraint, "requests"), fldPath.child("requests"), requestNames);
   if (isSet(constraint, "matchAttribute")) appendAll(errors, validateFullyQualifiedName(str(constraint, "matchAttribute"), fldPath.child("matchAttribute")));
-  // distinctAttribute belongs to DRAConsumableCapacity: checked when present, never required.
   else if (isSet(constraint, "distinctAttribute")) appendAll(errors, validateFullyQualifiedName(str(constraint, "distinctAttribute"), fldPath.child("distinctAttribute")));
+  // Upstream's words, "multiple fields are set" included, for a constraint with neither.
+  else if (featureEnabled("DRAConsumableCapacity", kubernetesVersion)) errors.push(required(fldPath, 'exactly one of "matchAttribute" or "distinctAttribute" is required, but multiple fields are set'));
   else errors.push(required(fldPath.child("matchAttribute")));
   return errors;
 }
@@ -180,12 +190,12 @@ function validateDeviceConfiguration(config: JsonRecord, fldPath: FieldPath): Er
 }
 
 /** validateDeviceClaim: requests (unique names), constraints and configuration. */
-function validateDeviceClaim(devices: JsonRecord, fldPath: FieldPath): ErrorList {
+function validateDeviceClaim(devices: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const requests = list(devices, "requests");
   const requestNames = new RequestNames(requests);
   return [
     ...validateSet(requests, MAX_LIST_SIZE, validateDeviceRequest, (request) => str(request, "name"), fldPath.child("requests")),
-    ...validateSlice(list(devices, "constraints"), MAX_LIST_SIZE, (constraint, path) => validateDeviceConstraint(constraint, path, requestNames), fldPath.child("constraints")),
+    ...validateSlice(list(devices, "constraints"), MAX_LIST_SIZE, (constraint, path) => validateDeviceConstraint(constraint, path, requestNames, kubernetesVersion), fldPath.child("constraints")),
     ...validateSlice(
       list(devices, "config"),
       MAX_LIST_SIZE,
@@ -196,33 +206,40 @@ function validateDeviceClaim(devices: JsonRecord, fldPath: FieldPath): ErrorList
 }
 
 /** validateResourceClaimSpec. */
-function validateResourceClaimSpec(spec: JsonRecord, fldPath: FieldPath): ErrorList {
-  return validateDeviceClaim(obj(spec, "devices") ?? {}, fldPath.child("devices"));
+function validateResourceClaimSpec(spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
+  return validateDeviceClaim(obj(spec, "devices") ?? {}, fldPath.child("devices"), kubernetesVersion);
 }
 
 /** ValidateResourceClaim, after ObjectMeta. */
-export function validateResourceClaim(claim: JsonRecord): ErrorList {
-  return validateResourceClaimSpec(obj(claim, "spec") ?? {}, FieldPath.root("spec"));
+export function validateResourceClaim(claim: JsonRecord, kubernetesVersion: string): ErrorList {
+  return validateResourceClaimSpec(obj(claim, "spec") ?? {}, FieldPath.root("spec"), kubernetesVersion);
 }
 
 /** ValidateResourceClaimTemplate, after ObjectMeta: the template's metadata (ValidateTemplateObjectMeta: annotations, labels, nothing else), and its claim spec. */
-export function validateResourceClaimTemplate(template: JsonRecord): ErrorList {
+export function validateResourceClaimTemplate(template: JsonRecord, kubernetesVersion: string): ErrorList {
   const spec = obj(template, "spec") ?? {};
   const fldPath = FieldPath.root("spec");
   const metadata = obj(spec, "metadata") ?? {};
   return [
     ...validateAnnotations(metadata.annotations, fldPath.child("metadata", "annotations")),
     ...validateTemplateObjectMeta(metadata, fldPath.child("metadata")),
-    ...validateResourceClaimSpec(obj(spec, "spec") ?? {}, fldPath.child("spec")),
+    ...validateResourceClaimSpec(obj(spec, "spec") ?? {}, fldPath.child("spec"), kubernetesVersion),
   ];
 }
 
-/** ValidateDeviceClass, after ObjectMeta: selectors and configuration. */
+/** ValidateDeviceClass, after ObjectMeta: selectors, configuration, the extended resource name (dropped before while DRAExtendedResource is off). */
 export function validateDeviceClass(deviceClass: JsonRecord): ErrorList {
   const spec = obj(deviceClass, "spec") ?? {};
   const fldPath = FieldPath.root("spec");
   return [
     ...validateSelectorSlice(list(spec, "selectors"), fldPath.child("selectors")),
     ...validateSlice(list(spec, "config"), MAX_LIST_SIZE, validateDeviceConfiguration, fldPath.child("config")),
+    ...validateExtendedResourceName(spec, fldPath.child("extendedResourceName")),
   ];
+}
+
+function validateExtendedResourceName(spec: JsonRecord, fldPath: FieldPath): ErrorList {
+  if (!isSet(spec, "extendedResourceName")) return [];
+  const name = str(spec, "extendedResourceName");
+  return isExtendedResourceName(name) ? [] : [invalid(fldPath, name, "must be a valid extended resource name")];
 }

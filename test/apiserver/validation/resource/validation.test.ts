@@ -97,7 +97,7 @@ describe("validateResourceClaim", () => {
         'spec.devices.constraints[0].requests[1]: Duplicate value: "gpu"',
         "spec.devices.constraints[0].requests[2]: Invalid value: \"other\": must be the name of a request in the claim or the name of a request and a subrequest separated by '/'",
         "spec.devices.constraints[0].requests[3]: Invalid value: \"gpu/x/y\": must be the name of a request in the claim or the name of a request and a subrequest separated by '/'",
-        "spec.devices.constraints[0].matchAttribute: Required value",
+        'spec.devices.constraints[0]: Required value: exactly one of "matchAttribute" or "distinctAttribute" is required, but multiple fields are set',
         'spec.devices.constraints[1].matchAttribute: Invalid value: "numa": a fully qualified name must be a domain and a name separated by a slash',
         'spec.devices.constraints[2].matchAttribute: Invalid value: "": the domain must not be empty',
         "spec.devices.constraints[3].matchAttribute: Invalid value: \"a-b\": a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_' (e.g. 'my_name',  or 'MY_NAME',  or 'MyName', regex used for validation is '[A-Za-z_][A-Za-z0-9_]*')",
@@ -158,5 +158,72 @@ describe("validateDeviceClass", () => {
     ["too many selectors", deviceClass("selectors: [" + Array.from({ length: 33 }, () => "{cel: {expression: 'true'}}").join(", ") + "]"), ["spec.selectors: Too many: 33: must have at most 32 items"]],
   ])("reports %s", (_name, text, expected) => {
     expect(createPathMessages(text).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("device tolerations, capacity requests and distinct attributes, by their gates", () => {
+  const exactly = (fields: string) => claim("v1", `requests: [{name: gpu, exactly: {deviceClassName: c, ${fields}}}]`);
+  it.each([
+    ["tolerations (an operator defaulted to Equal)", exactly("tolerations: [{key: example.com/unhealthy, operator: Exists, effect: NoExecute}, {key: k, value: v}, {operator: Exists}]")],
+    ["capacity requests", exactly("capacity: {requests: {memory: 10Gi}}")],
+    ["a constraint on a distinct attribute", claim("v1", `requests: [${GPU}]`, "constraints: [{distinctAttribute: 'gpu.example.com/uuid'}]")],
+    // Before 1.36 DRADeviceTaints and DRAConsumableCapacity are off: their fields are dropped, never checked.
+    ["tolerations that would be wrong, in 1.35", exactly("tolerations: [{key: 'a b', operator: Sometimes}]"), "1.35"],
+    ["a v1beta1 request's tolerations that would be wrong, in 1.35", claim("v1beta1", "requests: [{name: gpu, deviceClassName: c, tolerations: [{operator: Sometimes}]}]"), "1.35"],
+  ])("accepts %s", (_name, text, version = "1.36") => {
+    expect(createPathMessages(text, version)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "tolerations with a bad key, a value with Exists, unknown operators and effects",
+      exactly("tolerations: [{key: 'a b'}, {key: k, operator: Exists, value: v}, {operator: Sometimes, effect: Evict}, {key: k, value: 'a b'}]"),
+      [
+        "spec.devices.requests[0].exactly.tolerations[0].key: Invalid value: \"a b\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+        'spec.devices.requests[0].exactly.tolerations[1].value: Invalid value: "v": must be empty for operator `Exists`',
+        'spec.devices.requests[0].exactly.tolerations[2].operator: Unsupported value: "Sometimes": supported values: "Equal", "Exists"',
+        'spec.devices.requests[0].exactly.tolerations[2].effect: Unsupported value: "Evict": supported values: "NoExecute", "NoSchedule", "None"',
+        "spec.devices.requests[0].exactly.tolerations[3].value: Invalid value: \"a b\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+      ],
+    ],
+    [
+      "an alternative's toleration, at its path",
+      claim("v1", "requests: [{name: gpu, firstAvailable: [{name: big, deviceClassName: c, tolerations: [{operator: Exists, value: v}]}]}]"),
+      ['spec.devices.requests[0].firstAvailable[0].tolerations[0].value: Invalid value: "v": must be empty for operator `Exists`'],
+    ],
+    [
+      "a constraint with neither attribute, one with a bad distinct attribute",
+      claim("v1", `requests: [${GPU}]`, "constraints: [{requests: [gpu]}, {distinctAttribute: uuid}]"),
+      [
+        'spec.devices.constraints[0]: Required value: exactly one of "matchAttribute" or "distinctAttribute" is required, but multiple fields are set',
+        'spec.devices.constraints[1].distinctAttribute: Invalid value: "uuid": a fully qualified name must be a domain and a name separated by a slash',
+      ],
+    ],
+    [
+      "in 1.35, a constraint on a distinct attribute only (dropped)",
+      claim("v1", `requests: [${GPU}]`, "constraints: [{distinctAttribute: 'gpu.example.com/uuid'}]"),
+      ["spec.devices.constraints[0].matchAttribute: Required value"],
+      "1.35",
+    ],
+  ])("reports %s", (_name, text, expected, version = "1.36") => {
+    expect(createPathMessages(text, version).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("a DeviceClass's extended resource name, by its gate", () => {
+  it.each([
+    ["a domain-prefixed name", deviceClass("extendedResourceName: example.com/gpu"), "1.36"],
+    // Before 1.36 DRAExtendedResource is off: the field is dropped.
+    ["any name in 1.35", deviceClass("extendedResourceName: gpu"), "1.35"],
+  ])("accepts %s", (_name, text, version) => {
+    expect(createPathMessages(text, version)).toEqual([]);
+  });
+
+  it.each([
+    ["a name without a domain", "gpu"],
+    ["a kubernetes.io name", "kubernetes.io/gpu"],
+    ["a requests. name", "requests.example.com/gpu"],
+  ])("reports %s", (_name, name) => {
+    expect(createPathMessages(deviceClass(`extendedResourceName: ${name}`))).toEqual([`spec.extendedResourceName: Invalid value: "${name}": must be a valid extended resource name`]);
   });
 });
