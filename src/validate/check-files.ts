@@ -61,11 +61,22 @@ export function createChecker(options: CheckOptions): Checker {
   return { schema, rules: { inventory, kubernetesVersion: options.kubernetesVersion ?? "" } };
 }
 
+/**
+ * A kind that no release schema, CRD or schema location defines never reaches
+ * validation: the API server answers that it has no such resource. The schema
+ * layer's finding (or none, with --ignore-missing-schemas) is the verdict.
+ */
+function isServed(document: ManifestDocument, schema: SchemaValidator): boolean {
+  const { apiVersion, kind } = document.object;
+  return typeof apiVersion === "string" && typeof kind === "string" && schema.hasKind(apiVersion, kind);
+}
+
 /** Schema findings, the API server's verdict, then the findings of the rules that need only this document. */
 function checkDocument(document: ManifestDocument, checker: Checker): Finding[] {
   const { inventory, kubernetesVersion } = checker.rules;
   const createContext = { kubernetesVersion, namespace: inventory.defaultNamespace, isNamespaced: (kind: string) => inventory.isNamespaced(kind) };
-  const findings = createPathFindings(document, checker.schema.validate(document), createContext);
+  const schemaFindings = checker.schema.validate(document);
+  const findings = isServed(document, checker.schema) ? createPathFindings(document, schemaFindings, createContext) : [...schemaFindings];
   appendAll(findings, runRules([document], checker.rules, DOCUMENT_RULES));
   return markSuppressed(document.object, findings);
 }
