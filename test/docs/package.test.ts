@@ -25,10 +25,11 @@ describe("package.json", () => {
     (script) => expect(pkg.scripts).not.toHaveProperty(script),
   );
 
-  it("ships what the first run compiles, with the compiler as a dependency", () => {
+  it("ships what the first run compiles and bundles, with the compiler and the bundler as dependencies", () => {
     expect(pkg.files).toEqual(expect.arrayContaining(["bin", "dist", "schemas", "src", "tsconfig.json"]));
-    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(["typescript", "@types/node"]));
+    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(["typescript", "@types/node", "esbuild"]));
     expect(Object.keys(pkg.devDependencies)).not.toContain("typescript");
+    expect(Object.keys(pkg.devDependencies)).not.toContain("esbuild");
   });
 
   it("names its licence, home and repository", () => {
