@@ -3,7 +3,7 @@
 // pkg/apiserver/schema/defaulting/validation.go): ValidateCustomResource
 // (kube-openapi's value validations, allOf/anyOf/oneOf/not included) and,
 // when they pass, the node's x-kubernetes-validations rules with the value
-// as self. The same checks as a custom resource's, without its envelope:
+// as self and as oldSelf (transition rules included). The same checks as a custom resource's, without its envelope:
 // the value is taken as it is, nothing defaulted in it.
 import type { FieldPath } from "../../apiserver/field/path.js";
 import { parsePointer } from "../../util/pointer.js";
@@ -79,6 +79,7 @@ export function validateCustomResourceValue(value: unknown, schema: unknown, isR
   const node = readStructuralSchema(schema);
   const errors = schemaErrors(value, node, kubernetesVersion);
   if (errors.length > 0) return errors;
-  const found = celRuleProblems(value, node, (pointer) => fieldPathOf(node, pointer), [], kubernetesVersion, isResourceRoot);
+  // The API server passes a default as both the object and the old object.
+  const found = celRuleProblems(value, node, (pointer) => fieldPathOf(node, pointer), [], kubernetesVersion, isResourceRoot, true);
   return found.flatMap((problem) => (problem.error ? [{ error: problem.error, at: celPlace(node, problem.pointer) }] : []));
 }

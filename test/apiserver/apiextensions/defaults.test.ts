@@ -1,6 +1,7 @@
 // Defaults of CRD schemas as the API server checks them when the CRD is
 // written (ValidateDefaults): pruned, then the value validations of their
-// schema (kube-openapi's words, named below the default), then the rules.
+// schema (kube-openapi's words, named below the default), then the rules,
+// the default being its own old object.
 import { describe, expect, test } from "vitest";
 import { errorMessage } from "../../../src/apiserver/field/errors.js";
 import { validateCustomResourceDefinition } from "../../../src/apiserver/validation/apiextensions/validation.js";
@@ -16,6 +17,15 @@ function queueCrd(defaults: Json): Json {
     since: { type: "string", format: "date-time" },
     tags: { type: "array", maxItems: 2, items: { type: "string", minLength: 2 } },
     level: { type: "string", "x-kubernetes-validations": [{ rule: "self.startsWith('l')" }] },
+    priority: {
+      type: "integer",
+      "x-kubernetes-validations": [
+        { rule: "self >= oldSelf", message: "may not decrease" },
+        { rule: "self > oldSelf", message: "must grow" },
+        { rule: "oldSelf.hasValue() && oldSelf.value() == self", optionalOldSelf: true, message: "old value kept" },
+        { rule: "!oldSelf.hasValue()", optionalOldSelf: true, message: "set only on create" },
+      ],
+    },
     choice: { type: "string", anyOf: [{ maxLength: 1 }, { pattern: "^b" }] },
     window: {
       type: "object",
@@ -78,6 +88,11 @@ describe("ValidateDefaults", () => {
     { name: "a rule of a field inside the default", defaults: { window: { start: 1, end: 200 } }, expected: [`${P}[window].default.end: Invalid value: 200: failed rule: self < 100`] },
     { name: "a rule's messageExpression, reason and fieldPath", defaults: { window: { start: 1, end: 42 } }, expected: [`${P}[window].default.end: Forbidden: end may not be 42`] },
     { name: "a field the rule reads is missing from the default", defaults: { window: { start: 1 } }, expected: [] },
+    {
+      name: "transition rules, run with the default as oldSelf (optional oldSelf holding it)",
+      defaults: { priority: 3 },
+      expected: [`${P}[priority].default: Invalid value: 3: must grow`, `${P}[priority].default: Invalid value: 3: set only on create`],
+    },
   ];
   test.each(cases)("$name", ({ defaults, kubernetesVersion, expected }) => {
     expect(messages(defaults, kubernetesVersion)).toEqual(expected);

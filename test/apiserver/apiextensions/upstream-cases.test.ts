@@ -37,6 +37,51 @@ const withSchema = (openAPIV3Schema?: Json, more: Json = {}): Json =>
 const S = "spec.validation.openAPIV3Schema";
 const names = (plural: string, singular: string, kind: string, listKind: string) => ({ plural, singular, kind, listKind });
 
+const STRING: Json = { type: "string" };
+/** A Pod named foo, with more metadata. */
+const pod = (metadata: Json): Json => ({ apiVersion: "v1", kind: "Pod", metadata: { name: "foo", ...metadata } });
+/** A Foo of foo/v1 with this metadata. */
+const foo = (metadata: Json): Json => ({ apiVersion: "foo/v1", kind: "Foo", metadata });
+const FOO = foo({ name: "foo", labels: { foo: "foo" } });
+/** Embedded resources whose apiVersion, kind or metadata is of the wrong type, by what is wrong. */
+const WRONGLY_TYPED: Record<string, Json> = {
+  apiVersion: { apiVersion: 42 },
+  kind: { kind: 42 },
+  name: { metadata: { name: 42 } },
+  labels: { metadata: { labels: { foo: 42 } } },
+  annotations: { metadata: { annotations: 42 } },
+  metadata: { metadata: 42 },
+};
+/** apiVersion, kind, name and labels each limited to one value (foo/v1, Foo, foo, foo), with these defaults. */
+function constrained(defaults: { apiVersion?: string; kind?: string; name?: string; labels?: Json }): Record<string, Json> {
+  const withDefault = (schema: Json, value: unknown): Json => (value === undefined ? schema : { ...schema, default: value });
+  return {
+    apiVersion: withDefault({ type: "string", enum: ["foo/v1"] }, defaults.apiVersion),
+    kind: withDefault({ type: "string", enum: ["Foo"] }, defaults.kind),
+    metadata: {
+      type: "object",
+      properties: {
+        name: withDefault({ type: "string", enum: ["foo"] }, defaults.name),
+        labels: withDefault({ type: "object", additionalProperties: { type: "string", enum: ["foo"] } }, defaults.labels),
+      },
+    },
+  };
+}
+
+/**
+ * For each named value, `object-<name>`: an embedded resource of these properties with the value as its
+ * default, and `spanning-<name>`: an object around such a resource, its default holding the value.
+ */
+function objectAndSpanningDefaults(values: Record<string, Json>, properties: Json): Json {
+  const resource = { type: "object", "x-kubernetes-embedded-resource": true, properties };
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([name, value]) => [
+      [`object-${name}`, { ...resource, default: value }],
+      [`spanning-${name}`, { type: "object", properties: { embedded: resource }, default: { embedded: value } }],
+    ]),
+  );
+}
+
 describe("ValidateCustomResourceDefinition: the API server's create cases", () => {
   const cases: Array<{ name: string; manifest: Json; expected: string[] }> = [
     {
@@ -54,6 +99,8 @@ describe("ValidateCustomResourceDefinition: the API server's create cases", () =
     { name: "webhookconfig: both service and URL provided", manifest: crd(webhook({ url: URL, service: { name: "n", namespace: "ns" } })), expected: ["FieldValueRequired spec.conversion.webhookClientConfig"] },
     { name: "webhookconfig: blank URL", manifest: crd(webhook({ url: "" })), expected: ["FieldValueInvalid spec.conversion.webhookClientConfig.url", "FieldValueInvalid spec.conversion.webhookClientConfig.url"] },
     { name: "webhookconfig: an https URL", manifest: crd(webhook({ url: URL })), expected: [] },
+    // The API server checks a conversion webhook's caBundle only on updates of an established CRD.
+    { name: "webhookconfig: a caBundle that is no certificate, on create", manifest: crd(webhook({ url: URL, caBundle: "bm90IGEgY2VydGlmaWNhdGU=" })), expected: [] },
     { name: "webhookconfig_should_not_be_set", manifest: crd({ conversion: { strategy: "None", webhook: { clientConfig: { url: URL } } } }), expected: ["FieldValueForbidden spec.conversion.webhookClientConfig"] },
     { name: "ConversionReviewVersions_should_not_be_set", manifest: crd({ conversion: { strategy: "None", webhook: { conversionReviewVersions: ["v1beta1"] } } }), expected: ["FieldValueForbidden " + CV] },
     { name: "webhookconfig: invalid ConversionReviewVersion", manifest: crd(webhook({ url: URL }, ["invalid-version"])), expected: ["FieldValueInvalid " + CV] },
@@ -304,6 +351,105 @@ describe("ValidateCustomResourceDefinition: the API server's create cases", () =
         },
       }),
       expected: [`FieldValueInvalid ${S}.properties[plain].properties[metadata].default`],
+    },
+    {
+      name: "embedded metadata defaults: allowed",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          embedded: { type: "object", "x-kubernetes-embedded-resource": true, properties: { metadata: { type: "object", default: { name: "foo" } } } },
+          "in-object": {
+            type: "object",
+            "x-kubernetes-embedded-resource": true,
+            properties: { apiVersion: { type: "string", default: "v1" }, kind: { type: "string", default: "Pod" }, metadata: { type: "object", properties: { name: { type: "string", default: "foo" } }, default: { unknown: 42 } } },
+          },
+          object: { type: "object", "x-kubernetes-embedded-resource": true, properties: { something: STRING }, default: pod({ unknown: 42 }) },
+          spanning: { type: "object", properties: { embedded: { type: "object", "x-kubernetes-embedded-resource": true, properties: { something: STRING } } }, default: { embedded: pod({ unknown: 42 }) } },
+        },
+      }),
+      expected: [],
+    },
+    {
+      name: "embedded metadata defaults: of the wrong types",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          "in-object": {
+            type: "object",
+            "x-kubernetes-embedded-resource": true,
+            properties: {
+              apiVersion: { type: "string", default: 42 },
+              kind: { type: "string", default: 42 },
+              metadata: { type: "object", properties: { name: { type: "string", default: 42 }, annotations: { type: "object", additionalProperties: STRING, default: 42 } } },
+            },
+          },
+          ...objectAndSpanningDefaults(WRONGLY_TYPED, { something: STRING }),
+        },
+      }),
+      expected: [
+        ...["properties[apiVersion]", "properties[kind]", "properties[metadata].properties[name]", "properties[metadata].properties[annotations]"].map((at) => `FieldValueInvalid ${S}.properties[in-object].${at}.default`),
+        ...Object.entries({ apiVersion: "apiVersion", kind: "kind", name: "metadata", labels: "metadata", annotations: "metadata", metadata: "metadata" }).flatMap(([name, at]) => [
+          `FieldValueInvalid ${S}.properties[object-${name}].default.${at}`,
+          `FieldValueInvalid ${S}.properties[spanning-${name}].default.embedded.${at}`,
+        ]),
+      ],
+    },
+    {
+      name: "embedded metadata defaults: kinds, names and labels the API server refuses",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          "in-object": {
+            type: "object",
+            "x-kubernetes-embedded-resource": true,
+            properties: {
+              kind: { type: "string", default: "%" },
+              metadata: { type: "object", properties: { name: { type: "string", default: "%" }, labels: { type: "object", additionalProperties: STRING, default: { foo: "x y" } } } },
+            },
+          },
+          ...objectAndSpanningDefaults({ kind: { apiVersion: "foo/v1", kind: "%" }, name: foo({ name: "%" }), labels: foo({ labels: { foo: "x y" } }) }, { something: STRING }),
+        },
+      }),
+      expected: [
+        ...["properties[kind]", "properties[metadata].properties[name]", "properties[metadata].properties[labels]"].map((at) => `FieldValueInvalid ${S}.properties[in-object].${at}.default`),
+        ...Object.entries({ kind: "kind", name: "metadata.name", labels: "metadata.labels" }).flatMap(([name, at]) => [`FieldValueInvalid ${S}.properties[object-${name}].default.${at}`, `FieldValueInvalid ${S}.properties[spanning-${name}].default.embedded.${at}`]),
+      ],
+    },
+    {
+      name: "embedded metadata defaults: against the enums of their schema",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          "in-object-valid": { type: "object", "x-kubernetes-embedded-resource": true, properties: constrained({ apiVersion: "foo/v1", kind: "Foo", name: "foo", labels: { foo: "foo" } }) },
+          "in-object-invalid": { type: "object", "x-kubernetes-embedded-resource": true, properties: constrained({ apiVersion: "bar/v1", kind: "Bar", name: "bar", labels: { foo: "bar" } }) },
+          "metadata-valid": { type: "object", "x-kubernetes-embedded-resource": true, properties: { metadata: { ...constrained({}).metadata as Json, default: { name: "foo", labels: { foo: "foo" } } } } },
+          "metadata-invalid-name": { type: "object", "x-kubernetes-embedded-resource": true, properties: { metadata: { ...constrained({}).metadata as Json, default: { name: "bar" } } } },
+          "metadata-invalid-labels": { type: "object", "x-kubernetes-embedded-resource": true, properties: { metadata: { ...constrained({}).metadata as Json, default: { name: "foo", labels: { foo: "bar" } } } } },
+          ...objectAndSpanningDefaults({ valid: FOO, name: foo({ name: "bar" }), labels: foo({ name: "foo", labels: { foo: "bar" } }), apiVersion: { ...FOO, apiVersion: "bar/v1" }, kind: { ...FOO, kind: "Bar" } }, constrained({})),
+        },
+      }),
+      expected: [
+        ...["properties[apiVersion]", "properties[kind]", "properties[metadata].properties[name]", "properties[metadata].properties[labels].default.foo"].map((at) => `FieldValueNotSupported ${S}.properties[in-object-invalid].${at}${at.endsWith("foo") ? "" : ".default"}`),
+        `FieldValueNotSupported ${S}.properties[metadata-invalid-name].properties[metadata].default.name`,
+        `FieldValueNotSupported ${S}.properties[metadata-invalid-labels].properties[metadata].default.labels.foo`,
+        ...Object.entries({ name: "metadata.name", labels: "metadata.labels.foo", apiVersion: "apiVersion", kind: "kind" }).flatMap(([name, at]) => [`FieldValueNotSupported ${S}.properties[object-${name}].default.${at}`, `FieldValueNotSupported ${S}.properties[spanning-${name}].default.embedded.${at}`]),
+      ],
+    },
+    {
+      name: "embedded metadata defaults: without apiVersion and kind",
+      manifest: withSchema({
+        type: "object",
+        properties: {
+          object: { type: "object", "x-kubernetes-embedded-resource": true, properties: constrained({}), default: { metadata: { name: "bar" } } },
+          spanning: { type: "object", properties: { embedded: { type: "object", "x-kubernetes-embedded-resource": true, properties: constrained({}) } }, default: { embedded: { metadata: { name: "bar" } } } },
+        },
+      }),
+      expected: [
+        `FieldValueRequired ${S}.properties[object].default.apiVersion`,
+        `FieldValueRequired ${S}.properties[object].default.kind`,
+        `FieldValueRequired ${S}.properties[spanning].default.embedded.apiVersion`,
+        `FieldValueRequired ${S}.properties[spanning].default.embedded.kind`,
+      ],
     },
   ];
   test.each(cases)("$name", ({ manifest, expected }) => {

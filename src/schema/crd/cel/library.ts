@@ -28,6 +28,8 @@ export interface CelRuntime {
   parse(expression: string): ParseResult;
   /** The value of an absent optional oldSelf. */
   none: CelOptional<never>;
+  /** An optional oldSelf that holds a value. */
+  some(value: unknown): CelOptional<unknown>;
 }
 
 /** Whether the expression refers to oldSelf (outside string literals). */
@@ -79,13 +81,19 @@ export function checkerEnvironment(): Environment | null {
   return checkerBase ? checkerBase.clone() : null;
 }
 
-let runtime: CelRuntime | null | undefined;
+const runtimes = new Map<boolean, CelRuntime | null>();
 
-/** The shared CEL runtime, or null when the library cannot be loaded (rules are then not evaluated). */
-export function celRuntime(): CelRuntime | null {
-  if (runtime !== undefined) return runtime;
-  // Only rules with optionalOldSelf are evaluated on create, where oldSelf is an empty optional.
-  const env = kubernetesCelEnvironment({ self: "dyn", oldSelf: "optional<dyn>" });
-  runtime = env ? { parse: env.parse, none: (requireFromHere("@marcbachmann/cel-js") as CelModule).Optional.none() } : null;
+/**
+ * The shared CEL runtime, or null when the library cannot be loaded (rules are then not evaluated).
+ * oldSelf is an optional (optionalOldSelf rules) unless `oldSelfIsValue`: transition rules run on
+ * a CRD's default, which is its own old object.
+ */
+export function celRuntime(oldSelfIsValue = false): CelRuntime | null {
+  const known = runtimes.get(oldSelfIsValue);
+  if (known !== undefined) return known;
+  const env = kubernetesCelEnvironment({ self: "dyn", oldSelf: oldSelfIsValue ? "dyn" : "optional<dyn>" });
+  const { Optional } = requireFromHere("@marcbachmann/cel-js") as CelModule;
+  const runtime: CelRuntime | null = env ? { parse: env.parse, none: Optional.none(), some: (value) => Optional.of(value) } : null;
+  runtimes.set(oldSelfIsValue, runtime);
   return runtime;
 }

@@ -64,7 +64,8 @@ function compile(rule: ValidationRule): CompiledRule {
   let entry = compiled.get(rule);
   if (entry) return entry;
   entry = { usesOldSelf: refersToOldSelf(rule.rule) };
-  const runtime = celRuntime();
+  // A transition rule without optionalOldSelf only runs where oldSelf is a value (a CRD's default).
+  const runtime = celRuntime(entry.usesOldSelf && !rule.optionalOldSelf);
   if (!runtime) entry.unsupported = "the CEL library could not be loaded";
   else {
     try {
@@ -99,6 +100,8 @@ interface Walk {
   budget: number;
   /** Set once the budget ran out: no further rule is evaluated. */
   exhausted: boolean;
+  /** The old object is the object itself (a CRD's default), so transition rules run too. */
+  oldIsSelf: boolean;
   problems: CustomResourceProblem[];
 }
 
@@ -224,7 +227,7 @@ function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: Str
 function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, isResourceRoot: boolean, overInvalid: boolean): void {
   const entry = compile(rule);
   // Transition rules need the stored object; on create upstream skips them.
-  if (entry.usesOldSelf && !rule.optionalOldSelf) {
+  if (entry.usesOldSelf && !rule.optionalOldSelf && !walk.oldIsSelf) {
     explainTransitionRule(rule, pointer, walk);
     return;
   }
@@ -238,8 +241,9 @@ function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, va
     walk.problems.push(over);
     return;
   }
-  const activation: Json = { self: celValue(value, node, walk.cache, isResourceRoot) };
-  if (entry.usesOldSelf) activation.oldSelf = celRuntime()!.none;
+  const self = celValue(value, node, walk.cache, isResourceRoot);
+  const activation: Json = { self };
+  if (entry.usesOldSelf) activation.oldSelf = !walk.oldIsSelf ? celRuntime()!.none : rule.optionalOldSelf ? celRuntime()!.some(self) : self;
   const outcome = run(entry.program, activation);
   // Over values of the wrong type, only a clean pass or fail says something the schema errors do not.
   if (overInvalid && outcome.kind !== "pass" && outcome.kind !== "fail") return;
@@ -291,9 +295,11 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
  * type and of unknown fields: a rule over them that cannot be evaluated is not
  * reported (the schema error says it all). `isResourceRoot`: whether `root`
  * is a resource's root (not when a CRD's default is checked below it).
+ * `oldIsSelf`: the object is its own old object, as the API server checks a
+ * CRD's default, so transition rules run with oldSelf equal to self.
  */
-export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[], kubernetesVersion: string, isResourceRoot = true): CustomResourceProblem[] {
-  const walk: Walk = { root, path, invalid, kubernetesVersion, cache: new WeakMap(), types: new WeakMap(), budget: RUNTIME_CEL_COST_BUDGET, exhausted: false, problems: [] };
+export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[], kubernetesVersion: string, isResourceRoot = true, oldIsSelf = false): CustomResourceProblem[] {
+  const walk: Walk = { root, path, invalid, kubernetesVersion, cache: new WeakMap(), types: new WeakMap(), budget: RUNTIME_CEL_COST_BUDGET, exhausted: false, oldIsSelf, problems: [] };
   visit(walk, object, root, "", 0, isResourceRoot);
   return walk.problems;
 }
