@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 
 /** `kubeplan --version` alone is answered from package.json: nothing else needs loading. */
 function versionOnly(args) {
@@ -20,12 +20,15 @@ if (versionOnly(process.argv.slice(2))) {
   const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
   process.stdout.write(`${version}\n`);
 } else {
-  const { buildIfNeeded } = await import("./build-if-needed.js");
-  try {
-    buildIfNeeded();
-  } catch (error) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+  // The compiler and bundler are loaded only when there is something to build.
+  if (!existsSync(new URL("../dist/cli.js", import.meta.url))) {
+    const { buildIfNeeded } = await import("./build-if-needed.js");
+    try {
+      buildIfNeeded();
+    } catch (error) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
   }
   const { main } = await import(entryPoint());
   process.exitCode = await main(process.argv);

@@ -47,6 +47,12 @@ describe("start-up", () => {
     expect(own).toContain("dist/cli.js");
   });
 
+  it.each([[["--help"]], [["validate", "samples/app/config.yaml"]]])("%j with dist/ in place loads neither the compiler nor the bundler", (args) => {
+    const files = filesLoaded(args);
+    expect(files).toContain("bin/kubeplan.js");
+    expect(files.filter((file) => file === "bin/build-if-needed.js" || file === "bin/bundle.js")).toEqual([]);
+  });
+
   it("a command runs from the bundle when it was made from the dist/ there is (npm run compile makes both)", () => {
     const files = filesLoaded(["validate", "samples/app/config.yaml"]);
     expect(files).toContain("dist/bundle/cli.js");
