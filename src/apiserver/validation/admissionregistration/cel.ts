@@ -6,7 +6,8 @@
 // syntax error, a reference to an undeclared variable, a result of a definite
 // other type. An expression using a function kubeplan's CEL library lacks is
 // left alone, and so is a mutation that constructs an object (`Object{...}`,
-// `JSONPatch{...}`): the CEL parser kubeplan uses has no message construction.
+// `JSONPatch{...}`): the CEL parser kubeplan uses has no message construction
+// (the rule policy/patch-not-compiled says so, once per policy).
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
@@ -53,7 +54,7 @@ function environmentFor(options: CompilationOptions): KubernetesCelEnvironment |
 }
 
 /** Whether the expression constructs a message (`Object{`, `Object.spec{`, `JSONPatch{`). */
-function constructsMessage(expression: string): boolean {
+export function constructsMessage(expression: string): boolean {
   return /(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\s*\{/.test(withoutStrings(expression));
 }
 
