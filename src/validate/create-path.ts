@@ -97,6 +97,30 @@ function isOptionalOnTheServer(kind: unknown, pointer: string): boolean {
   return OPTIONAL_ON_THE_SERVER.some((entry) => (entry.kind === undefined || entry.kind === kind) && entry.pointer.test(pointer));
 }
 
+/**
+ * Fields whose closed set or required value upstream's validation checks but
+ * reports at another field: there, its error is the one finding of the mistake.
+ */
+const REPORTED_ELSEWHERE: ReadonlyArray<{ kind?: string; pointer: RegExp; reportedAt: (pointer: string) => string }> = [
+  // ValidateDeploymentStrategy, ValidateDaemonSetUpdateStrategy and ValidateStatefulSetSpec report a bad type at the strategy.
+  { pointer: /^\/spec\/(strategy|updateStrategy)\/type$/, reportedAt: parentPointer },
+  // ValidatePersistentVolume(ClaimSpec) report an unsupported access mode at the list; ValidateNetworkPolicySpec, more than two policy types.
+  { pointer: /\/accessModes\/\d+$/, reportedAt: parentPointer },
+  { kind: "NetworkPolicy", pointer: /^\/spec\/policyTypes\/\d+$/, reportedAt: parentPointer },
+  // validateDownwardAPIVolumeFile reports an item's errors at the downwardAPI source, not at the item.
+  { pointer: /\/downwardAPI\/items\/\d+\//, reportedAt: (pointer) => pointer.replace(/\/downwardAPI\/items\/\d+\//, "/downwardAPI/") },
+];
+
+function parentPointer(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf("/"));
+}
+
+/** Where upstream's validation reports about the field at `pointer`. */
+function reportedAt(kind: unknown, pointer: string): string {
+  const entry = REPORTED_ELSEWHERE.find((candidate) => (candidate.kind === undefined || candidate.kind === kind) && candidate.pointer.test(pointer));
+  return entry ? entry.reportedAt(pointer) : pointer;
+}
+
 /** A schema finding's "did you mean" hint, kept when the API server's words replace it. */
 function hintOf(finding: Finding): string | undefined {
   if (finding.suggestion === undefined) return undefined;
@@ -110,9 +134,10 @@ function hintOf(finding: Finding): string | undefined {
  * or format), the API server's errors about that value are left out. Where
  * kubeplan's schema only approximates validation (closed sets, required
  * fields) and the API server's validation of the kind reports at the same
- * field, its error is the one shown, keeping the schema's hint; where it
- * reports nothing there, the schema's finding stays. A required field that
- * an unknown field was meant to be is not reported again as missing.
+ * field (or where upstream reports about it), its error is the one shown,
+ * keeping the schema's hint; where it reports nothing there, the schema's
+ * finding stays. A required field that an unknown field was meant to be is
+ * not reported again as missing.
  */
 export function createPathFindings(document: ManifestDocument, schemaFindings: readonly Finding[], context: CreateContext): Finding[] {
   if (!hasCreatePath(document.object)) return [...schemaFindings];
@@ -133,8 +158,9 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
   const kept = schemaFindings.filter((finding) => {
     if (!yields(finding)) return true;
     if (finding.rule === SCHEMA_RULES.required && isOptionalOnTheServer(document.object.kind, pointerIn(finding))) return false;
-    if (!validatedAt.has(pointerIn(finding))) return true;
-    if (hintOf(finding) !== undefined) hints.set(pointerIn(finding), finding);
+    const reported = [pointerIn(finding), reportedAt(document.object.kind, pointerIn(finding))].find((pointer) => validatedAt.has(pointer));
+    if (reported === undefined) return true;
+    if (hintOf(finding) !== undefined) hints.set(reported, finding);
     return false;
   });
   const findings: Finding[] = [...kept];
@@ -157,6 +183,8 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
     if (hinted && report.suggestion === undefined) {
       report.message += hintOf(hinted);
       report.suggestion = hinted.suggestion;
+      // Upstream reports at the strategy, the hint is about its type: the fix replaces that value, not the whole field.
+      if (pointerIn(hinted) !== report.pointer) report.fix = { description: `replace with ${JSON.stringify(hinted.suggestion)}`, changes: [{ op: "setValue", pointer: pointerIn(hinted), value: hinted.suggestion! }] };
     }
     findings.push(reportToFinding(document, "apiserver/validation", "error", report));
   }

@@ -26,6 +26,36 @@ spec:
   containers: [{name: c, image: i, ${container}}]
 ${more}`;
 
+const workload = (kind: string, more: string) => `apiVersion: apps/v1
+kind: ${kind}
+metadata: {name: w}
+spec:
+  ${more}
+  selector: {matchLabels: {a: b}}
+  template:
+    metadata: {labels: {a: b}}
+    spec: {containers: [{name: c, image: i}]}
+`;
+const deployment = (more: string) => workload("Deployment", more);
+const daemonSet = (more: string) => workload("DaemonSet", more);
+const statefulSet = (more: string) => workload("StatefulSet", more);
+
+const claim = (more: string) => `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: c}
+spec:
+  ${more}
+  resources: {requests: {storage: 1Gi}}
+`;
+
+const networkPolicy = (more: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: np}
+spec:
+  podSelector: {}
+  ${more}
+`;
+
 type Seen = [rule: string, path: string, message: string];
 
 async function seen(text: string): Promise<Seen[]> {
@@ -46,21 +76,34 @@ describe("the schema's findings and the API server's, merged", () => {
       [["apiserver/validation", "/spec/containers/0/imagePullPolicy", 'spec.containers[0].imagePullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never" (did you mean "Always"?)']],
     ],
     [
-      "a closed set upstream checks at the parent: the schema's finding stays beside it",
-      `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: d}
-spec:
-  strategy: {type: Rolling}
-  selector: {matchLabels: {a: b}}
-  template:
-    metadata: {labels: {a: b}}
-    spec: {containers: [{name: c, image: i}]}
-`,
-      [
-        ["apiserver/validation", "/spec/strategy", 'spec.strategy: Unsupported value: {"Type":"Rolling","RollingUpdate":null}: supported values: "Recreate", "RollingUpdate"'],
-        ["schema/enum", "/spec/strategy/type", 'spec.strategy.type: Unsupported value: "Rolling": supported values: "Recreate", "RollingUpdate" (did you mean "RollingUpdate"?)'],
-      ],
+      "a Deployment strategy type outside the closed set: upstream's one error at the strategy, with the schema's hint",
+      deployment("strategy: {type: Rolling}"),
+      [["apiserver/validation", "/spec/strategy", 'spec.strategy: Unsupported value: {"Type":"Rolling","RollingUpdate":null}: supported values: "Recreate", "RollingUpdate" (did you mean "RollingUpdate"?)']],
+    ],
+    [
+      "a DaemonSet update strategy type outside the closed set: upstream's one error at the strategy",
+      daemonSet("updateStrategy: {type: Foo}"),
+      [["apiserver/validation", "/spec/updateStrategy", 'spec.updateStrategy: Unsupported value: {"Type":"Foo","RollingUpdate":null}: supported values: "RollingUpdate", "OnDelete"']],
+    ],
+    [
+      "a StatefulSet update strategy type outside the closed set: upstream's one error at the strategy",
+      statefulSet("updateStrategy: {type: Foo}"),
+      [["apiserver/validation", "/spec/updateStrategy", "spec.updateStrategy: Invalid value: {\"Type\":\"Foo\",\"RollingUpdate\":null}: must be 'RollingUpdate' or 'OnDelete'"]],
+    ],
+    [
+      "an access mode outside the closed set: upstream's one error at the list",
+      claim("accessModes: [ReadWriteOnce, Foo]"),
+      [["apiserver/validation", "/spec/accessModes", 'spec.accessModes: Unsupported value: "Foo": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"']],
+    ],
+    [
+      "three policy types: upstream's one error at the list, not the third's closed set",
+      networkPolicy("policyTypes: [Ingress, Egress, Foo]"),
+      [["apiserver/validation", "/spec/policyTypes", 'spec.policyTypes: Invalid value: ["Ingress","Egress","Foo"]: may not specify more than two policyTypes']],
+    ],
+    [
+      "two policy types, one outside the closed set: upstream reports at the item, in its words",
+      networkPolicy("policyTypes: [Ingress, Foo]"),
+      [["apiserver/validation", "/spec/policyTypes/1", 'spec.policyTypes[1]: Unsupported value: "Foo": supported values: "Ingress", "Egress"']],
     ],
     [
       "a required field upstream checks: its finding, in its words",
@@ -68,12 +111,19 @@ spec:
       [["apiserver/validation", "/spec/containers/0/ports/0/containerPort", "spec.containers[0].ports[0].containerPort: Required value"]],
     ],
     [
-      "a field the schema requires where the API server reports elsewhere: the schema's finding stays beside upstream's",
+      "a downward API item without path: upstream's one error, at the source as upstream names it",
       pod("imagePullPolicy: Always", "  volumes: [{name: v, downwardAPI: {items: [{fieldRef: {fieldPath: metadata.name}}]}}]\n"),
-      [
-        ["apiserver/validation", "/spec/volumes/0/downwardAPI/path", "spec.volumes[0].downwardAPI.path: Required value"],
-        ["schema/required", "/spec/volumes/0/downwardAPI/items/0/path", "spec.volumes[0].downwardAPI.items[0].path: Required value"],
-      ],
+      [["apiserver/validation", "/spec/volumes/0/downwardAPI/path", "spec.volumes[0].downwardAPI.path: Required value"]],
+    ],
+    [
+      "a projected downward API item without path: the same",
+      pod("imagePullPolicy: Always", "  volumes: [{name: v, projected: {sources: [{downwardAPI: {items: [{fieldRef: {fieldPath: metadata.name}}]}}]}}]\n"),
+      [["apiserver/validation", "/spec/volumes/0/projected/sources/0/downwardAPI/path", "spec.volumes[0].projected.sources[0].downwardAPI.path: Required value"]],
+    ],
+    [
+      "a downward API item without fieldRef's fieldPath: upstream's one error, at the source's fieldRef",
+      pod("imagePullPolicy: Always", "  volumes: [{name: v, downwardAPI: {items: [{path: p, fieldRef: {}}]}}]\n"),
+      [["apiserver/validation", "/spec/volumes/0/downwardAPI/fieldRef/fieldPath", "spec.volumes[0].downwardAPI.fieldRef.fieldPath: Required value"]],
     ],
     [
       "a wrong type: the decoder stops there, the API server's check of the value is left out",
@@ -113,5 +163,12 @@ spec:
     const [finding] = result.findings;
     expect(finding?.suggestion).toBe("Always");
     expect(finding?.fix?.edits.map((edit) => edit.text)).toEqual(["Always"]);
+  });
+
+  it("keeps the fix of a hint carried to the strategy, as an edit of the type's value", async () => {
+    const result = await validate({ text: deployment("strategy: {type: Rolling}"), file: "t.yaml" });
+    const [finding] = result.findings;
+    expect(finding?.path).toBe("/spec/strategy");
+    expect(finding?.fix?.edits).toEqual([{ span: { line: 5, column: 20, endLine: 5, endColumn: 27 }, text: "RollingUpdate" }]);
   });
 });
