@@ -21,6 +21,8 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   JobManagedBy: "1.32",
   JobSuccessPolicy: "1.31",
   MatchLabelKeysInPodAffinity: "1.31",
+  MatchLabelKeysInPodTopologySpread: "1.27",
+  MatchLabelKeysInPodTopologySpreadSelectorMerge: "1.34",
   MaxUnavailableStatefulSet: "1.35",
   MutableCSINodeAllocatableCount: "1.34",
   PodDeletionCost: "1.22",

@@ -1,6 +1,7 @@
 // The Pod and PodTemplate strategies (pkg/registry/core/pod/strategy.go,
 // pkg/registry/core/podtemplate/strategy.go): fields dropped with their feature
-// off, AppArmor annotations copied into the fields, validation and warnings.
+// off, matchLabelKeys merged into selectors, AppArmor annotations copied into
+// the fields, validation and warnings.
 import type { FieldWarning } from "../field/errors.js";
 import { FieldPath } from "../field/path.js";
 import { dropDisabledPodFields, dropDisabledTemplateFields } from "../pod/util.js";
@@ -96,6 +97,26 @@ function mutatePodAffinity(pod: JsonRecord, kubernetesVersion: string): void {
   }
 }
 
+/** applyMatchLabelKeys: a constraint without a labelSelector matches nothing and is left alone. */
+function applyMatchLabelKeys(constraint: JsonRecord, podLabels: Record<string, string>): void {
+  const labelSelector = obj(constraint, "labelSelector");
+  const matchLabelKeys = strings(constraint, "matchLabelKeys");
+  if (matchLabelKeys.length === 0 || !labelSelector) return;
+  applyLabelKeysToLabelSelector(labelSelector, matchLabelKeys, "In", podLabels);
+}
+
+/**
+ * mutateTopologySpreadConstraints: a Pod's (not a template's) matchLabelKeys
+ * merged into the selectors of its topology spread constraints, which
+ * validation then sees (MatchLabelKeysInPodTopologySpreadSelectorMerge).
+ */
+function mutateTopologySpreadConstraints(pod: JsonRecord, kubernetesVersion: string): void {
+  const enabled = (gate: string) => featureEnabled(gate, kubernetesVersion);
+  if (!enabled("MatchLabelKeysInPodTopologySpread") || !enabled("MatchLabelKeysInPodTopologySpreadSelectorMerge")) return;
+  const podLabels = stringMap(obj(pod, "metadata"), "labels");
+  for (const constraint of list(obj(pod, "spec"), "topologySpreadConstraints")) applyMatchLabelKeys(constraint, podLabels);
+}
+
 /**
  * The Pod strategy's PrepareForCreate: what admission plugins (PodSecurity)
  * see, after defaulting, in the pod the API server stores.
@@ -103,6 +124,7 @@ function mutatePodAffinity(pod: JsonRecord, kubernetesVersion: string): void {
 export function preparePodForCreate(pod: JsonRecord, kubernetesVersion: string): void {
   dropDisabledPodFields(pod, kubernetesVersion);
   mutatePodAffinity(pod, kubernetesVersion);
+  mutateTopologySpreadConstraints(pod, kubernetesVersion);
   applyAppArmorVersionSkew(pod);
 }
 

@@ -12,6 +12,9 @@ export interface PodValidationOptions {
   allowIndivisibleHugePagesValues: boolean;
   allowInvalidLabelValueInSelector: boolean;
   allowInvalidTopologySpreadConstraintLabelSelector: boolean;
+  allowMatchLabelKeysInPodTopologySpread: boolean;
+  /** matchLabelKeys merged into topology spread selectors on create, and validated as merged. */
+  allowMatchLabelKeysInPodTopologySpreadSelectorMerge: boolean;
   allowInvalidLabelValueInRequiredNodeAffinity: boolean;
   allowNonLocalProjectedTokenPath: boolean;
   allowNamespacedSysctlsForHostNetAndHostIPC: boolean;
@@ -37,6 +40,8 @@ export function podValidationOptions(kubernetesVersion: string, resourceIsPod: b
     allowIndivisibleHugePagesValues: false,
     allowInvalidLabelValueInSelector: false,
     allowInvalidTopologySpreadConstraintLabelSelector: false,
+    allowMatchLabelKeysInPodTopologySpread: enabled("MatchLabelKeysInPodTopologySpread"),
+    allowMatchLabelKeysInPodTopologySpreadSelectorMerge: enabled("MatchLabelKeysInPodTopologySpreadSelectorMerge"),
     allowInvalidLabelValueInRequiredNodeAffinity: false,
     allowNonLocalProjectedTokenPath: false,
     allowNamespacedSysctlsForHostNetAndHostIPC: false,

@@ -4,6 +4,7 @@ import { duplicate, forbidden, invalid, notSupported, required, type ErrorList, 
 import type { FieldPath } from "../../field/path.js";
 import { int, isSet, list, obj, str, strings } from "./fields.js";
 import type { PodValidationOptions } from "./pod-options.js";
+import { validateMatchLabelKeysAndMismatchLabelKeys } from "./affinity.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
 
@@ -50,7 +51,7 @@ function validateNodeInclusionPolicy(fldPath: FieldPath, constraint: JsonRecord,
   return NODE_INCLUSION_POLICIES.includes(policy) ? undefined : notSupported(fldPath, policy, NODE_INCLUSION_POLICIES);
 }
 
-/** validateMatchLabelKeysInTopologySpread: label names, not already keys of the labelSelector. */
+/** ValidateMatchLabelKeysInTopologySpread, the validation before selectors were merged: label names, not already keys of the labelSelector. */
 function validateMatchLabelKeysInTopologySpread(fldPath: FieldPath, matchLabelKeys: string[], labelSelector: JsonRecord | undefined): ErrorList {
   if (matchLabelKeys.length === 0) return [];
   const errors: ErrorList = [];
@@ -87,7 +88,13 @@ export function validateTopologySpreadConstraints(constraints: unknown, fldPath:
       if (error) errors.push(error);
     }
     const labelSelector = obj(constraint, "labelSelector");
-    appendAll(errors, validateMatchLabelKeysInTopologySpread(path.child("matchLabelKeys"), strings(constraint, "matchLabelKeys"), labelSelector));
+    const matchLabelKeys = strings(constraint, "matchLabelKeys");
+    // On create there is no old pod: with the selector merge on, the keys are validated as merged (a Pod's were, in PrepareForCreate).
+    if (opts.allowMatchLabelKeysInPodTopologySpread && opts.allowMatchLabelKeysInPodTopologySpreadSelectorMerge) {
+      appendAll(errors, validateMatchLabelKeysAndMismatchLabelKeys(path, matchLabelKeys, [], labelSelector));
+    } else {
+      appendAll(errors, validateMatchLabelKeysInTopologySpread(path.child("matchLabelKeys"), matchLabelKeys, labelSelector));
+    }
     if (!opts.allowInvalidTopologySpreadConstraintLabelSelector) {
       appendAll(errors, validateLabelSelector(labelSelector, { allowInvalidLabelValueInSelector: false }, path.child("labelSelector")));
     }

@@ -84,22 +84,25 @@ describe("validateTolerations", () => {
 const C = "spec.topologySpreadConstraints";
 const constraint = (fields: Record<string, unknown>) => ({ maxSkew: 1, topologyKey: "zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "a" } }, ...fields });
 describe("validateTopologySpreadConstraints", () => {
-  it.each<[string, unknown[]]>([
+  it.each<[string, unknown[], string?]>([
     ["two constraints on different keys", [constraint({}), constraint({ topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway" })]],
     ["minDomains, policies and matchLabelKeys", [constraint({ minDomains: 3, nodeAffinityPolicy: "Honor", nodeTaintsPolicy: "Ignore", matchLabelKeys: ["pod-template-hash"] })]],
-  ])("accepts %s", (_name, constraints) => {
-    expect(messages(validateTopologySpreadConstraints(constraints, SPEC.child("topologySpreadConstraints"), opts()))).toEqual([]);
+    ["a matchLabelKeys key also in matchLabels, not merged (a template, 1.34)", [constraint({ matchLabelKeys: ["app"] })], "1.34"],
+  ])("accepts %s", (_name, constraints, version = "1.36") => {
+    expect(messages(validateTopologySpreadConstraints(constraints, SPEC.child("topologySpreadConstraints"), opts(version)))).toEqual([]);
   });
 
-  it.each<[string, unknown[], string[]]>([
+  it.each<[string, unknown[], string[], string?]>([
     ["maxSkew 0, no key, an unknown action", [constraint({ maxSkew: 0, topologyKey: "", whenUnsatisfiable: "Never" })], [`${C}[0].maxSkew: Invalid value: 0: must be greater than zero`, `${C}[0].topologyKey: Required value: can not be empty`, `${C}[0].whenUnsatisfiable: Unsupported value: "Never": supported values: "DoNotSchedule", "ScheduleAnyway"`]],
     ["a repeated pair", [constraint({}), constraint({})], [`${C}[0].{topologyKey, whenUnsatisfiable}: Duplicate value: "{zone, DoNotSchedule}"`]],
     ["minDomains 0 with ScheduleAnyway", [constraint({ minDomains: 0, whenUnsatisfiable: "ScheduleAnyway" })], [`${C}[0].minDomains: Invalid value: 0: must be greater than zero`, `${C}[0].minDomains: Invalid value: 0: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway`]],
     ["unknown node policies", [constraint({ nodeAffinityPolicy: "Always", nodeTaintsPolicy: "" })], [`${C}[0].nodeAffinityPolicy: Unsupported value: "Always": supported values: "Honor", "Ignore"`, `${C}[0].nodeTaintsPolicy: Unsupported value: "": supported values: "Honor", "Ignore"`]],
-    ["matchLabelKeys in the selector, or without one", [constraint({ matchLabelKeys: ["app"] }), constraint({ topologyKey: "host", labelSelector: undefined, matchLabelKeys: ["x"] })], [`${C}[0].matchLabelKeys[0]: Invalid value: "app": exists in both matchLabelKeys and labelSelector`, `${C}[1].matchLabelKeys: Forbidden: must not be specified when labelSelector is not set`]],
+    ["matchLabelKeys in the selector, or without one (1.33: ValidateMatchLabelKeysInTopologySpread)", [constraint({ matchLabelKeys: ["app"] }), constraint({ topologyKey: "host", labelSelector: undefined, matchLabelKeys: ["x"] })], [`${C}[0].matchLabelKeys[0]: Invalid value: "app": exists in both matchLabelKeys and labelSelector`, `${C}[1].matchLabelKeys: Forbidden: must not be specified when labelSelector is not set`], "1.33"],
+    ["matchLabelKeys without a selector, a bad key (1.34: validated as merged)", [constraint({ labelSelector: undefined, matchLabelKeys: ["x"] }), constraint({ topologyKey: "host", matchLabelKeys: ["a b"] })], [`${C}[0].matchLabelKeys: Forbidden: must not be specified when labelSelector is not set`, `${C}[1].matchLabelKeys[0]: Invalid value: "a b": ${LABEL_KEY_NAME}`], "1.34"],
+    ["a matchLabelKeys key already twice in the selector, as a merge leaves it (1.34)", [constraint({ labelSelector: { matchLabels: { app: "a" }, matchExpressions: [{ key: "app", operator: "In", values: ["a"] }] }, matchLabelKeys: ["app"] })], [`${C}[0][0]: Invalid value: "app": exists in both matchLabelKeys and labelSelector`], "1.34"],
     ["a bad selector", [constraint({ labelSelector: { matchExpressions: [{ key: "app", operator: "Exists", values: ["a"] }] } })], [`${C}[0].labelSelector.matchExpressions[0].values: Forbidden: may not be specified when \`operator\` is 'Exists' or 'DoesNotExist'`]],
-  ])("reports %s", (_name, constraints, expected) => {
-    expect(messages(validateTopologySpreadConstraints(constraints, SPEC.child("topologySpreadConstraints"), opts()))).toEqual(expected);
+  ])("reports %s", (_name, constraints, expected, version = "1.36") => {
+    expect(messages(validateTopologySpreadConstraints(constraints, SPEC.child("topologySpreadConstraints"), opts(version)))).toEqual(expected);
   });
 });
 
