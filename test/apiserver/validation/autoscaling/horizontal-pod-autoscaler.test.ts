@@ -80,6 +80,8 @@ describe("ValidateCrossVersionObjectReference", () => {
   it.each([
     ["a ReplicationController target without a group", yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {apiVersion: v1, kind: ReplicationController, name: rc}}")],
     ["an Object metric on a core kind", withMetric("{type: Object, object: {describedObject: {apiVersion: v1, kind: Service, name: s}, metric: {name: rps}, target: {type: Value, value: '10'}}}")],
+    ["a ReplicationController target without apiVersion", yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: ReplicationController, name: rc}}")],
+    ["a target without apiVersion in 1.30", yaml("apiVersion: autoscaling/v1", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"), "1.30"],
     ["a target without its group before 1.35", yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"), "1.34"],
   ])("accepts %s", (_name, text, version = "1.36") => {
     expect(createPath(text, version)).toEqual([]);
@@ -100,6 +102,16 @@ describe("ValidateCrossVersionObjectReference", () => {
       "a target without its group (1.35 on)",
       yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {apiVersion: v1, kind: Deployment, name: web}}"),
       ['spec.scaleTargetRef.apiVersion: Invalid value: "v1": apiVersion must specify API group'],
+    ],
+    [
+      "a target without apiVersion (1.35 on): an empty group",
+      yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"),
+      ['spec.scaleTargetRef.apiVersion: Invalid value: "": apiVersion must specify API group'],
+    ],
+    [
+      "an autoscaling/v1 target without apiVersion (1.35 on)",
+      yaml("apiVersion: autoscaling/v1", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"),
+      ['spec.scaleTargetRef.apiVersion: Invalid value: "": apiVersion must specify API group'],
     ],
     [
       "a target API version that does not parse",
