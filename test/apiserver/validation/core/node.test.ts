@@ -4,6 +4,9 @@ import { LABEL_KEY_NAME, LABEL_VALUE, SUBDOMAIN } from "../../../rules/messages.
 
 const node = (...lines: string[]) => yaml("apiVersion: v1", "kind: Node", ...lines);
 const TAINTS = "scheduler.alpha.kubernetes.io/taints";
+const AVOID = "scheduler.alpha.kubernetes.io/preferAvoidPods";
+const avoiding = (json: string) => node("metadata:", "  name: node-1", "  annotations:", `    ${AVOID}: '${json}'`);
+const ENTRY = '{"podSignature":{"podController":{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web","uid":"u","controller":true}}}';
 
 describe("ValidateNode", () => {
   it.each([
@@ -11,8 +14,12 @@ describe("ValidateNode", () => {
     ["a single podCIDR (converted to a list of one)", node("metadata: {name: node-1}", "spec: {podCIDR: 10.244.1.0/24}")],
     ["a taints annotation that is a valid list", node("metadata:", "  name: node-1", "  annotations:", `    ${TAINTS}: '[{"key":"a","value":"b","effect":"NoSchedule"}]'`)],
     ["a namespace, cleared (Nodes are cluster-scoped)", node("metadata: {name: node-1, namespace: default}")],
-  ])("accepts %s", (_name, text) => {
-    expect(createPath(text)).toEqual([]);
+    ["a preferAvoidPods annotation naming a controller", avoiding(`{"preferAvoidPods":[${ENTRY}]}`)],
+    ["a preferAvoidPods annotation with no entries, or null", avoiding('{"preferAvoidPods":null}')],
+    ["a swap capacity above zero", node("metadata: {name: node-1}", "status: {nodeInfo: {swap: {capacity: 1024}}}")],
+    ["a swap capacity of zero before the field existed (1.32)", node("metadata: {name: node-1}", "status: {nodeInfo: {swap: {capacity: 0}}}"), "1.32"],
+  ])("accepts %s", (_name, text, version = "1.36") => {
+    expect(createPath(text, version)).toEqual([]);
   });
 
   it.each([
@@ -43,6 +50,27 @@ describe("ValidateNode", () => {
     ],
     ["a pod CIDR that is an address", node("metadata: {name: node-1}", "spec: {podCIDRs: [10.244.1.1]}"), ['spec.podCIDRs[0]: Invalid value: "10.244.1.1": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)']],
     ["two IPv4 pod CIDRs", node("metadata: {name: node-1}", "spec: {podCIDRs: [10.244.1.0/24, 10.244.2.0/24]}"), ['spec.podCIDRs: Invalid value: ["10.244.1.0/24","10.244.2.0/24"]: may specify no more than one CIDR for each IP family']],
+    [
+      "a preferAvoidPods annotation that is not JSON",
+      avoiding("{"),
+      [`metadata.annotations.AvoidPods: Invalid value: "${AVOID}": unexpected end of JSON input`],
+    ],
+    [
+      "a preferAvoidPods annotation that is a list",
+      avoiding("[]"),
+      [`metadata.annotations.AvoidPods: Invalid value: "${AVOID}": json: cannot unmarshal array into Go value of type v1.AvoidPods`],
+    ],
+    [
+      "a preferAvoidPods entry that is a string",
+      avoiding('{"preferAvoidPods":["web"]}'),
+      [`metadata.annotations.AvoidPods: Invalid value: "${AVOID}": json: cannot unmarshal string into Go struct field AvoidPods.preferAvoidPods of type v1.PreferAvoidPodsEntry`],
+    ],
+    [
+      "an entry without pod controller, and one whose owner is no controller",
+      avoiding(`{"preferAvoidPods":[{"reason":"r"},${ENTRY.replace("true", "false")}]}`),
+      [`metadata.annotations.${AVOID}[0].PodSignature: Required value`, `metadata.annotations.${AVOID}[1].PodSignature.PodController.Controller: Invalid value: false: must point to a controller`],
+    ],
+    ["a swap capacity of zero (1.33 on)", node("metadata: {name: node-1}", "status: {nodeInfo: {swap: {capacity: 0}}}"), ["metadata.nodeSwapStatus.capacity: Invalid value: 0: must be greater than zero"]],
     [
       "a negative and a fractional capacity",
       node("metadata: {name: node-1}", "status: {capacity: {memory: '-1Gi', pods: '1.5'}}"),
