@@ -1,11 +1,13 @@
 // ValidatePersistentVolumeClaimTemplate and ValidateTemplateObjectMeta: the
 // claim template of an ephemeral volume may only carry labels and annotations.
 import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
+import { validateAnnotations } from "../../apimachinery/objectmeta.js";
 import { forbidden, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { obj } from "./fields.js";
 import { validatePersistentVolumeClaimSpec } from "./persistent-volume-claim.js";
 import type { JsonRecord } from "../../../util/object-access.js";
+import { appendAll } from "../../../util/append.js";
 
 /** ObjectMeta's fields other than labels and annotations, named as validateFieldAllowList names them (Go's field name, first letter lowered). */
 const DISALLOWED_TEMPLATE_METADATA_FIELDS: ReadonlyArray<[json: string, shown: string]> = [
@@ -31,9 +33,10 @@ function isNonZero(value: unknown): boolean {
   return true;
 }
 
-/** ValidateTemplateObjectMeta. Annotation syntax is ValidateAnnotations' (object metadata). */
+/** ValidateTemplateObjectMeta: annotations as object metadata's (ValidateAnnotations), labels, no other field. */
 export function validateTemplateObjectMeta(metadata: JsonRecord, fldPath: FieldPath): ErrorList {
-  const errors = validateLabels(metadata.labels, fldPath.child("labels"));
+  const errors = validateAnnotations(metadata.annotations, fldPath.child("annotations"));
+  appendAll(errors, validateLabels(metadata.labels, fldPath.child("labels")));
   for (const [json, shown] of DISALLOWED_TEMPLATE_METADATA_FIELDS) {
     if (isNonZero(metadata[json])) errors.push(forbidden(fldPath.child(shown), "cannot be set"));
   }

@@ -23,7 +23,7 @@ describe("validateVolumes", () => {
     ["network sources", [{ name: "n", nfs: { server: "nfs", path: "/export" } }, { name: "i", iscsi: { targetPortal: "10.0.0.1:3260", iqn: "iqn.2001-04.com.example:storage", lun: 0 } }, { name: "f", fc: { targetWWNs: ["500a0982991b8dc5"], lun: 2 } }, { name: "q", quobyte: { registry: "reg:7861,[::1]:7861", volume: "v" } }]],
     ["cloud disks", [{ name: "g", gcePersistentDisk: { pdName: "disk", partition: 1 } }, { name: "a", awsElasticBlockStore: { volumeID: "vol" } }, { name: "z", azureDisk: { diskName: "d", diskURI: "https://acct.blob.core.windows.net/c/d.vhd", kind: "Shared", cachingMode: "ReadWrite" } }, { name: "m", azureDisk: { diskName: "d", diskURI: "/subscriptions/x/disks/d", kind: "Managed" } }]],
     ["a csi volume", [{ name: "c", csi: { driver: "secrets-store.csi.k8s.io", nodePublishSecretRef: { name: "creds" } } }]],
-    ["an ephemeral volume of a named pod", [{ name: "scratch", ephemeral: { volumeClaimTemplate: { metadata: { labels: { app: "x" } }, spec: CLAIM } } }]],
+    ["an ephemeral volume of a named pod", [{ name: "scratch", ephemeral: { volumeClaimTemplate: { metadata: { labels: { app: "x" }, annotations: { "example.com/Owner": "team" } }, spec: CLAIM } } }]],
     ["an image volume in a template without reference", [{ name: "img", image: { pullPolicy: "IfNotPresent" } }]],
   ])("accepts %s", (_name, volumes) => {
     expect(check(volumes, "1.36", "web", false)).toEqual([]);
@@ -83,6 +83,9 @@ describe("validateVolumes", () => {
       'spec.volumes[0].downwardAPI.resourceFieldRef.divisor: Invalid value: "requests.hugepages-2Mi": only divisor\'s values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource',
     ]],
     ["an ephemeral claim name that is too long", [{ name: "v".repeat(60), ephemeral: { volumeClaimTemplate: { spec: CLAIM } } }], [`spec.volumes[0].name: Invalid value: "${"v".repeat(60)}": PVC name "${"p".repeat(200)}-${"v".repeat(60)}": must be no more than 253 characters`], "1.36", "p".repeat(200)],
+    ["an ephemeral template with an annotation key that is no qualified name", [{ name: "e", ephemeral: { volumeClaimTemplate: { metadata: { annotations: { "a b": "c" } }, spec: CLAIM } } }], [
+      `spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.annotations: Invalid value: "a b": ${LABEL_KEY_NAME}`,
+    ]],
     ["an ephemeral volume without template", [{ name: "e", ephemeral: {} }], ["spec.volumes[0].ephemeral.volumeClaimTemplate: Required value"]],
     ["an ephemeral template with a name", [{ name: "e", ephemeral: { volumeClaimTemplate: { metadata: { name: "x", labels: { "a b": "c" } }, spec: CLAIM } } }], [
       `spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.labels: Invalid value: "a b": ${LABEL_KEY_NAME}`,
