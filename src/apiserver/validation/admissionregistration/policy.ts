@@ -249,12 +249,12 @@ export function validatePolicyBindingCommon(spec: JsonRecord, fldPath: FieldPath
   return errors;
 }
 
-/** ValidateValidatingAdmissionPolicyBinding, after ObjectMeta (upstream spells the path `matchResouces`). */
+/** ValidateValidatingAdmissionPolicyBinding, after ObjectMeta (its `matchResouces` path was corrected before 1.30). */
 export function validateValidatingAdmissionPolicyBinding(binding: JsonRecord, kubernetesVersion: string): ErrorList {
   const spec = obj(binding, "spec") ?? {};
   const fldPath = FieldPath.root("spec");
   const errors = validatePolicyBindingCommon(spec, fldPath);
-  appendAll(errors, validateMatchResources(obj(spec, "matchResources"), fldPath.child("matchResouces"), kubernetesVersion));
+  appendAll(errors, validateMatchResources(obj(spec, "matchResources"), fldPath.child("matchResources"), kubernetesVersion));
   appendAll(errors, validateValidationActions(strings(spec, "validationActions"), fldPath.child("validationActions"), kubernetesVersion));
   return errors;
 }

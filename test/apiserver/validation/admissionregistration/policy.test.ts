@@ -147,9 +147,9 @@ describe("validateValidatingAdmissionPolicyBinding", () => {
       ],
     ],
     [
-      "match resources with a bad rule, under upstream's misspelt path",
+      "match resources with a bad rule, at spec.matchResources (the path was misspelt `matchResouces` before 1.30)",
       binding("policyName: p", "validationActions: [Deny]", "matchResources: {resourceRules: [{apiGroups: [''], apiVersions: [v1], operations: [CREATE], resources: [pods], resourceNames: [a, a]}]}"),
-      ['spec.matchResouces.resourceRules[0].resourceNames[1]: Duplicate value: "a"'],
+      ['spec.matchResources.resourceRules[0].resourceNames[1]: Duplicate value: "a"'],
     ],
   ])("reports %s", (_name, text, expected) => {
     expect(createPathMessages(text).sort()).toEqual([...expected].sort());
