@@ -60,7 +60,7 @@ describe("kubeplan validate", () => {
     const blank = lines.indexOf("");
     expect(lines[blank - 1]).toMatch(/^samples\/typos\/enums\.yaml:/);
     expect(lines[blank + 1]).toMatch(/^samples\/typos\/unknown-fields\.yaml:/);
-    expect(lines.at(-2)).toMatch(/^✖ 4 documents in 2 files: 12 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)$/);
+    expect(lines.at(-2)).toMatch(/^✖ 4 documents in 2 files: 11 errors, 0 warnings \(\d+ ms, Kubernetes 1\.36\)$/);
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -109,7 +109,7 @@ describe("kubeplan validate", () => {
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(result.kubernetesVersion).toBe("1.36");
     expect(result.warnings).toEqual([warning]);
-    expect(result.findings.filter((f) => f.severity === "error")).toHaveLength(7);
+    expect(result.findings.filter((f) => f.severity === "error")).toHaveLength(6);
   });
 
   it.each(["1.36", "v1.36.2", ""])("gives no warning for a bundled release (%j)", (version) => {
@@ -177,7 +177,7 @@ describe("kubeplan validate with a config file", () => {
     const run = runCli(["validate", ".", "-o", "json"], { cwd: root });
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(run.code).toBe(0);
-    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 7 });
+    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 6 });
     expect(new Set(result.findings.map((f) => f.severity))).toEqual(new Set(["warning"]));
   });
 
