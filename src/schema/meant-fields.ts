@@ -3,16 +3,12 @@
 // reports only that, so a "Required value" about the field the unknown one
 // was meant to be (`contAIN3rz` for `containers`, `containers` one level too
 // high) is the same mistake told twice.
-import { escapeSegment, kubectlPath, parsePointer, toPointer } from "../util/pointer.js";
+import { escapeSegment, kubectlPath, parentPointer, parsePointer, toPointer } from "../util/pointer.js";
 
 /** An unknown field and its suggestion: a field of the same object, or the path of the place it belongs at. */
 export interface UnknownFieldHint {
   pointer: string;
   suggestion: string;
-}
-
-function parentOf(pointer: string): string {
-  return pointer.slice(0, pointer.lastIndexOf("/"));
 }
 
 /** A place such as `spec.template.spec.containers[*].ports` as a test of a field's path, `[*]` standing for any index. */
@@ -31,7 +27,7 @@ export function meantFields(hints: Iterable<UnknownFieldHint>): (pointer: string
   const typos = new Set<string>();
   const places: RegExp[] = [];
   for (const hint of hints) {
-    typos.add(`${parentOf(hint.pointer)}/${escapeSegment(hint.suggestion)}`);
+    typos.add(`${parentPointer(hint.pointer)}/${escapeSegment(hint.suggestion)}`);
     places.push(placePattern(hint.suggestion));
   }
   if (typos.size === 0) return () => false;

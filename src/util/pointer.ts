@@ -23,6 +23,11 @@ export function joinPointer(base: string, ...segments: PathSegment[]): string {
   return base + toPointer(segments);
 }
 
+/** The pointer of the object or list that holds the value at `pointer` ("" for a top-level field). */
+export function parentPointer(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf("/"));
+}
+
 const PLAIN_FIELD = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
 /**

@@ -7,6 +7,7 @@ import { isSecretValuePointer } from "../util/secret-values.js";
 import { reportToFinding } from "./findings.js";
 import { SCHEMA_RULES } from "../schema/index.js";
 import { meantFields } from "../schema/meant-fields.js";
+import { parentPointer } from "../util/pointer.js";
 
 export const CREATE_PATH_RULES: readonly RuleInfo[] = [
   {
@@ -110,10 +111,6 @@ const REPORTED_ELSEWHERE: ReadonlyArray<{ kind?: string; pointer: RegExp; report
   // validateDownwardAPIVolumeFile reports an item's errors at the downwardAPI source, not at the item.
   { pointer: /\/downwardAPI\/items\/\d+\//, reportedAt: (pointer) => pointer.replace(/\/downwardAPI\/items\/\d+\//, "/downwardAPI/") },
 ];
-
-function parentPointer(pointer: string): string {
-  return pointer.slice(0, pointer.lastIndexOf("/"));
-}
 
 /** Where upstream's validation reports about the field at `pointer`. */
 function reportedAt(kind: unknown, pointer: string): string {
