@@ -37,9 +37,21 @@ function crdNode(node, name, depth) {
   }
   if (node.required?.length) out.required = node.required;
   if (node.items) out.items = crdNode(node.items, `${name} item`, depth + 1);
+  if (out.items?.properties) setListMapKeyDefaults(out);
   if (node.additionalProperties && typeof node.additionalProperties === "object") out.additionalProperties = crdNode(node.additionalProperties, `${name} value`, depth + 1);
   if (!out.type && !out.properties) out["x-kubernetes-preserve-unknown-fields"] = true;
   return out;
+}
+
+/** The defaults the Go types give list-map keys that are not required (`+default="TCP"`), as controller-gen writes them. */
+const LIST_MAP_KEY_DEFAULTS = { protocol: "TCP", name: "" };
+
+/** A list-map key must be required or have a default, or the API server refuses the CRD. */
+function setListMapKeyDefaults(list) {
+  for (const key of list["x-kubernetes-list-map-keys"] ?? []) {
+    const property = list.items.properties[key];
+    if (property && !list.items.required?.includes(key) && LIST_MAP_KEY_DEFAULTS[key] !== undefined) property.default = LIST_MAP_KEY_DEFAULTS[key];
+  }
 }
 
 function customResourceDefinition(index, podSpec) {
