@@ -187,6 +187,49 @@ describe("custom resources", () => {
       ],
     },
     {
+      name: "an embedded resource without apiVersion and kind on 1.33: the detail upstream gave until 1.34",
+      version: "1.33",
+      yaml: webapp("  image: shop\n  template: {metadata: {name: t}}\n"),
+      expected: [
+        { rule: "schema/embedded-resource", line: 7, column: 3, message: "spec.template.apiVersion: Required value: must not be empty" },
+        { rule: "schema/embedded-resource", line: 7, column: 3, message: "spec.template.kind: Required value: must not be empty" },
+      ],
+    },
+    {
+      name: "an embedded resource's empty apiVersion and kind are invalid, not missing",
+      yaml: webapp('  image: shop\n  template: {apiVersion: "", kind: ""}\n'),
+      expected: [
+        { rule: "schema/embedded-resource", line: 7, column: 26, message: 'spec.template.apiVersion: Invalid value: "": must not be empty' },
+        { rule: "schema/embedded-resource", line: 7, column: 36, message: 'spec.template.kind: Invalid value: "": must not be empty' },
+      ],
+    },
+    {
+      name: "an embedded resource's metadata as ObjectMeta: names are path segments, labels label values",
+      yaml: webapp("  image: shop\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a/b, namespace: Team_A, labels: {app: -x}}\n"),
+      expected: [
+        { rule: "schema/embedded-resource", line: 10, column: 22, message: "spec.template.metadata.name: Invalid value: \"a/b\": may not contain '/'" },
+        {
+          rule: "schema/embedded-resource",
+          line: 10,
+          column: 38,
+          message:
+            "spec.template.metadata.namespace: Invalid value: \"Team_A\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+        },
+        {
+          rule: "schema/embedded-resource",
+          line: 10,
+          column: 54,
+          message:
+            "spec.template.metadata.labels: Invalid value: \"-x\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+        },
+      ],
+    },
+    {
+      name: "an embedded resource's valid metadata",
+      yaml: webapp("  image: shop\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {generateName: cfg-, namespace: team-a, labels: {app: shop}, annotations: {note: x}}\n"),
+      expected: [],
+    },
+    {
       name: "an embedded resource's kind",
       yaml: webapp("  image: shop\n  template: {apiVersion: v1, kind: Config_Map}\n"),
       expected: [

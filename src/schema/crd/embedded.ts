@@ -1,67 +1,50 @@
 // Objects marked x-kubernetes-embedded-resource are Kubernetes objects of
-// their own: apiextensions requires their apiVersion and kind (not their
-// metadata) and checks that both are well formed (objectmeta validation).
-import { isDNS1035Label } from "../../apiserver/apimachinery/validation.js";
-import { joinPointer } from "../../util/pointer.js";
-import { badValue } from "./bad-value.js";
+// their own: the API server checks their TypeMeta and ObjectMeta
+// (apiextensions' objectmeta.Validate of a custom resource, not at its root),
+// with the checks that CRD defaults get (objectmeta.ts).
+import { errorMessage } from "../../apiserver/field/errors.js";
+import { FieldPath } from "../../apiserver/field/path.js";
+import { isRecord } from "../../util/object-access.js";
+import { validateEmbeddedResource } from "./objectmeta.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
 import { mapValueSchema, type StructuralNode } from "./structural.js";
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+const MAX_DEPTH = 64;
 
 interface Walk {
   kubernetesVersion: string;
-  path: (pointer: string) => string;
   problems: CustomResourceProblem[];
 }
 
-function report(walk: Walk, pointer: string, message: string): void {
-  walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.embeddedResource, pointer, message: `${walk.path(pointer)}: ${message}` });
+/** Upstream's path below `path`: a property by name, a map value by key, an item by index. */
+function step(path: FieldPath | undefined, key: string | number, isProperty: boolean): FieldPath {
+  if (typeof key === "number") return path ? path.index(key) : FieldPath.root(`[${key}]`);
+  if (isProperty) return path ? path.child(key) : FieldPath.root(key);
+  return path ? path.key(key) : FieldPath.root(`[${key}]`);
 }
 
-function checkApiVersion(walk: Walk, object: Json, pointer: string): void {
-  const at = joinPointer(pointer, "apiVersion");
-  const apiVersion = object.apiVersion;
-  if (apiVersion === undefined || apiVersion === "") report(walk, at, "Required value");
-  else if (typeof apiVersion === "string" && (apiVersion.match(/\//g) ?? []).length > 1) {
-    report(walk, at, `Invalid value: ${badValue(apiVersion, walk.kubernetesVersion)}: unexpected GroupVersion string: ${apiVersion}`);
-  }
-}
-
-function checkKind(walk: Walk, object: Json, pointer: string): void {
-  const at = joinPointer(pointer, "kind");
-  const kind = object.kind;
-  if (kind === undefined || kind === "") {
-    report(walk, at, "Required value");
-    return;
-  }
-  if (typeof kind !== "string") return;
-  const errors = isDNS1035Label(kind.toLowerCase());
-  if (errors.length > 0) report(walk, at, `Invalid value: ${badValue(kind, walk.kubernetesVersion)}: may have mixed case, but should otherwise match: ${errors.join(",")}`);
-}
-
-function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pointer: string, depth: number): void {
-  if (!node || depth > 64) return;
+function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, path: FieldPath | undefined, depth: number): void {
+  if (!node || depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => visit(walk, item, node.items, joinPointer(pointer, index), depth + 1));
+    value.forEach((item, index) => visit(walk, item, node.items, step(path, index, false), depth + 1));
     return;
   }
   if (!isRecord(value)) return;
-  if (node.embeddedResource && depth > 0) {
-    checkApiVersion(walk, value, pointer);
-    checkKind(walk, value, pointer);
+  if (node.embeddedResource && path) {
+    for (const error of validateEmbeddedResource(path, value, walk.kubernetesVersion)) {
+      walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.embeddedResource, pointer: error.field.pointer(), message: errorMessage(error, walk.kubernetesVersion) });
+    }
   }
   const values = mapValueSchema(node);
-  for (const [key, child] of Object.entries(value)) visit(walk, child, node.properties?.get(key) ?? values, joinPointer(pointer, key), depth + 1);
+  for (const [key, child] of Object.entries(value)) {
+    const property = node.properties?.get(key);
+    visit(walk, child, property ?? values, step(path, key, property !== undefined), depth + 1);
+  }
 }
 
 /** Problems of the embedded resources of a custom resource (the resource itself is checked elsewhere). */
-export function embeddedResourceProblems(object: unknown, root: StructuralNode, kubernetesVersion: string, path: (pointer: string) => string): CustomResourceProblem[] {
-  const walk: Walk = { kubernetesVersion, path, problems: [] };
-  visit(walk, object, root, "", 0);
+export function embeddedResourceProblems(object: unknown, root: StructuralNode, kubernetesVersion: string): CustomResourceProblem[] {
+  const walk: Walk = { kubernetesVersion, problems: [] };
+  visit(walk, object, root, undefined, 0);
   return walk.problems;
 }

@@ -10,6 +10,7 @@ import { isDNS1035Label, isPathSegmentName, isPathSegmentPrefix } from "../../ap
 import { invalid, required, type ErrorList, type FieldError } from "../../apiserver/field/errors.js";
 import { FieldPath } from "../../apiserver/field/path.js";
 import { appendAll } from "../../util/append.js";
+import { atLeast } from "../../util/release.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
 
 const MAX_DEPTH = 64;
@@ -98,20 +99,22 @@ const groupVersionError = (apiVersion: string): string | undefined => ((apiVersi
 
 const pathSegmentName = (name: string, prefix: boolean) => (prefix ? isPathSegmentPrefix(name) : isPathSegmentName(name));
 
-/** validateEmbeddedResource. */
-function validateEmbeddedResource(path: Where, value: JsonRecord, kubernetesVersion: string): ErrorList {
+/** Until 1.34 an absent apiVersion or kind was `Required value: must not be empty`; since, the detail is left out. */
+const absentDetail = (kubernetesVersion: string): string => (atLeast(kubernetesVersion, "1.34") ? "" : "must not be empty");
+
+/** validateEmbeddedResource: apiVersion and kind required and well formed, metadata as ObjectMeta with path-segment names. */
+export function validateEmbeddedResource(path: Where, value: JsonRecord, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [];
-  if (!Object.hasOwn(value, "apiVersion")) errors.push(required(childOfPath(path, "apiVersion")));
-  if (!Object.hasOwn(value, "kind")) errors.push(required(childOfPath(path, "kind")));
+  if (!Object.hasOwn(value, "apiVersion")) errors.push(required(childOfPath(path, "apiVersion"), absentDetail(kubernetesVersion)));
+  if (!Object.hasOwn(value, "kind")) errors.push(required(childOfPath(path, "kind"), absentDetail(kubernetesVersion)));
   const { apiVersion, kind, metadata } = value;
   if (typeof apiVersion === "string") {
-    const problem = apiVersion === "" ? undefined : groupVersionError(apiVersion);
-    if (apiVersion === "") errors.push(required(childOfPath(path, "apiVersion")));
-    else if (problem) errors.push(invalid(childOfPath(path, "apiVersion"), apiVersion, problem));
+    const problem = apiVersion === "" ? "must not be empty" : groupVersionError(apiVersion);
+    if (problem) errors.push(invalid(childOfPath(path, "apiVersion"), apiVersion, problem));
   } else if (apiVersion !== undefined) errors.push(invalid(childOfPath(path, "apiVersion"), apiVersion, "must be a string"));
   if (typeof kind === "string") {
     const problems = isDNS1035Label(kind.toLowerCase());
-    if (kind === "") errors.push(required(childOfPath(path, "kind")));
+    if (kind === "") errors.push(invalid(childOfPath(path, "kind"), kind, "must not be empty"));
     else if (problems.length > 0) errors.push(invalid(childOfPath(path, "kind"), kind, `may have mixed case, but should otherwise match: ${problems.join(",")}`));
   } else if (kind !== undefined) errors.push(invalid(childOfPath(path, "kind"), kind, "must be a string"));
   if (Object.hasOwn(value, "metadata")) {

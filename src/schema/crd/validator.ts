@@ -91,7 +91,7 @@ export class CustomResourceValidator {
       }
     }
     const version = this.options.kubernetesVersion;
-    const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version, path)];
+    const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version)];
     if (this.schema.hasRules) appendAll(more, celRuleProblems(object, root, path, invalid, version));
     for (const problem of more) findings.push(toFinding(document, problem));
     return findings;
