@@ -164,6 +164,32 @@ describe("kubeplan validate", () => {
   });
 });
 
+const WIDGET_WITH_A_BAD_SIZE = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: string, enum: [small, large]}
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w}
+spec: {size: Small}
+`;
+
 describe("kubeplan validate with a config file", () => {
   it("applies .kubeplan.yaml found upward, and flags win over it", () => {
     const root = mkdtempSync(join(tmpdir(), "kubeplan-cli-config-"));
@@ -174,11 +200,14 @@ describe("kubeplan validate with a config file", () => {
     mkdirSync(join(root, "skipped"));
     copyFileSync(join(ROOT, "samples/typos/enums.yaml"), join(root, "enums.yaml"));
     copyFileSync(join(ROOT, "samples/typos/semantics.yaml"), join(root, "skipped", "semantics.yaml"));
+    // A custom resource's value outside its enum: a schema/enum finding the API server's wording does not replace.
+    writeFileSync(join(root, "widget.yaml"), WIDGET_WITH_A_BAD_SIZE);
     const run = runCli(["validate", ".", "-o", "json"], { cwd: root });
     const result = JSON.parse(run.stdout) as ValidateResult;
     expect(run.code).toBe(0);
-    expect(result.summary).toMatchObject({ files: 1, errors: 0, warnings: 6 });
+    expect(result.summary).toMatchObject({ files: 2, errors: 0, warnings: 7 });
     expect(new Set(result.findings.map((f) => f.severity))).toEqual(new Set(["warning"]));
+    expect(new Set(result.findings.map((f) => f.rule))).toEqual(new Set(["schema/enum", "apiserver/validation"]));
   });
 
   it("names the bad key of an invalid config, without a stack trace", () => {
