@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding, ValidateResult } from "../../src/types.js";
 import { ROOT, runCli } from "./run-cli.js";
+import { thingCrdYaml } from "../schema/helpers.js";
 
 function json(args: string[], input?: string): { code: number; result: ValidateResult } {
   const run = runCli([...args, "-o", "json"], { input });
@@ -164,26 +165,7 @@ describe("kubeplan validate", () => {
   });
 });
 
-const WIDGET_WITH_A_BAD_SIZE = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            properties:
-              size: {type: string, enum: [small, large]}
----
+const WIDGET_WITH_A_BAD_SIZE = `${thingCrdYaml("example.com", "Widget", { type: "object", properties: { size: { type: "string", enum: ["small", "large"] } } })}---
 apiVersion: example.com/v1
 kind: Widget
 metadata: {name: w}

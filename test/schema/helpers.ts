@@ -2,6 +2,7 @@
 import { loadText } from "../../src/load/index.js";
 import type { Finding, ManifestDocument } from "../../src/types.js";
 import { createSchemaValidator, type SchemaValidator } from "../../src/schema/index.js";
+import { stringify } from "yaml";
 
 /** Documents as the loader gives them; `withSource: false` hides the source text, as other callers may. */
 export function documentsOf(text: string, file = "file.yaml", withSource = true): ManifestDocument[] {
@@ -48,6 +49,11 @@ export function thingCrd(group: string, kind: string, spec: object) {
     metadata: { name: `${kind.toLowerCase()}s.${group}` },
     spec: { group, scope: "Namespaced", names: { plural: `${kind.toLowerCase()}s`, kind }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }] },
   };
+}
+
+/** thingCrd as a manifest's text, for tests that read whole files. */
+export function thingCrdYaml(group: string, kind: string, spec: object): string {
+  return stringify(thingCrd(group, kind, spec));
 }
 
 /** Findings of a test.io Thing whose spec lines start at line 5. */

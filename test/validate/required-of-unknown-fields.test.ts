@@ -3,6 +3,7 @@
 // says nothing about the field it was meant to be.
 import { describe, expect, it } from "vitest";
 import { validate } from "../../src/index.js";
+import { thingCrdYaml } from "../schema/helpers.js";
 
 type Seen = [rule: string, path: string];
 
@@ -10,6 +11,9 @@ async function errors(text: string): Promise<Seen[]> {
   const result = await validate({ text, file: "t.yaml" });
   return result.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.path]);
 }
+
+/** A Widget's spec requires an integer size. */
+const WIDGET_CRD = thingCrdYaml("example.com", "Widget", { type: "object", required: ["size"], properties: { size: { type: "integer" } } });
 
 const pod = (spec: string, top = "") => `apiVersion: v1
 kind: Pod
@@ -57,27 +61,7 @@ spec:
     ],
     [
       "a custom resource's schema: its required field misspelt",
-      `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            required: [size]
-            properties:
-              size: {type: integer}
----
+      `${WIDGET_CRD}---
 apiVersion: example.com/v1
 kind: Widget
 metadata: {name: w}
@@ -88,27 +72,7 @@ spec:
     ],
     [
       "a custom resource's schema: its required field one level too high",
-      `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            required: [size]
-            properties:
-              size: {type: integer}
----
+      `${WIDGET_CRD}---
 apiVersion: example.com/v1
 kind: Widget
 metadata: {name: w}

@@ -3,20 +3,9 @@
 // checked, and with --ignore-missing-schemas it passes as kubeconform lets it.
 import { describe, expect, it } from "vitest";
 import { validate } from "../../src/index.js";
+import { thingCrdYaml } from "../schema/helpers.js";
 
-const CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-`;
+const CRD = thingCrdYaml("example.com", "Widget", { type: "object" });
 
 type Seen = [rule: string, message: string];
 
@@ -32,7 +21,7 @@ describe("metadata of kinds nothing serves", () => {
     ["an unknown kind with a bad name, missing schemas ignored: nothing", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: Bad_Name}\n", true, []],
     [
       "a kind its CRD defines without a name: the API server's Required value",
-      `${CRD}---\napiVersion: example.com/v1\nkind: Widget\nnumber: 1\n`,
+      `${CRD}---\napiVersion: example.com/v1\nkind: Widget\nspec: {}\n`,
       true,
       [["apiserver/validation", "metadata.name: Required value: name or generateName is required"]],
     ],
