@@ -3,6 +3,7 @@
 // words, syntax-errors.ts, also for CRD rules), a reference to
 // an undeclared variable, or the result type when it is certain. An expression
 // using a function kubeplan's CEL library lacks is left alone.
+import type { ASTNode } from "@marcbachmann/cel-js";
 import { invalid, type FieldError } from "../field/errors.js";
 import type { FieldPath } from "../field/path.js";
 import { celGoIssue, positionOf, type SourcePosition } from "../../schema/crd/cel/issues.js";
@@ -48,7 +49,7 @@ function identifierPosition(expression: string, name: string): SourcePosition | 
 }
 
 /** What compiling found: the error to report (Invalid, with `shown` as the value), or the result's cel-go type when certain. */
-export type CompileOutcome = { error: FieldError } | { type: string | undefined };
+export type CompileOutcome = { error: FieldError } | { type: string | undefined; ast: ASTNode };
 
 /** Compiles `expression` in `env`, as convertCELErrorToValidationError reports a compilation failure. */
 export function compileInEnvironment(env: KubernetesCelEnvironment, expression: string, fldPath: FieldPath, shown: string): CompileOutcome {
@@ -67,10 +68,10 @@ export function compileInEnvironment(env: KubernetesCelEnvironment, expression: 
   if (!checked.valid) {
     const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)$/.exec(firstLine(checked.error));
     const position = unknown ? identifierPosition(expression, unknown[1]!) : undefined;
-    if (!unknown || !position) return { type: undefined };
+    if (!unknown || !position) return { type: undefined, ast: parsed.ast };
     return { error: invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, `undeclared reference to '${unknown[1]}' (in container '')`, position)}`) };
   }
   const type = checked.type;
-  if (type === undefined || !DEFINITE_TYPE.test(type) || TYPE_PARAMETER.test(type)) return { type: undefined };
-  return { type: celGoTypeName(type) };
+  if (type === undefined || !DEFINITE_TYPE.test(type) || TYPE_PARAMETER.test(type)) return { type: undefined, ast: parsed.ast };
+  return { type: celGoTypeName(type), ast: parsed.ast };
 }

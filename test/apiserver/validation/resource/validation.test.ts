@@ -6,6 +6,8 @@ const claim = (apiVersion: string, ...devices: string[]) =>
 const template = (...lines: string[]) => yaml("apiVersion: resource.k8s.io/v1", "kind: ResourceClaimTemplate", "metadata: {name: gpu-template, namespace: ml}", "spec:", ...lines.map((l) => "  " + l));
 const deviceClass = (...spec: string[]) => yaml("apiVersion: resource.k8s.io/v1", "kind: DeviceClass", "metadata: {name: gpu.example.com}", "spec:", ...spec.map((l) => "  " + l));
 const GPU = "{name: gpu, exactly: {deviceClassName: gpu.example.com}}";
+/** Seven comprehensions over ten items nested: ten million iterations at worst. */
+const NESTED_ALL = Array.from({ length: 7 }, (_, i) => `[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].all(v${i}, `).join("") + "v6.string().matches(\"^[0-9]+$\")" + ")".repeat(7);
 
 describe("validateResourceClaim", () => {
   it.each([
@@ -27,6 +29,15 @@ describe("validateResourceClaim", () => {
     ["a v1beta1 request with flat fields", claim("v1beta1", "requests: [{name: gpu, deviceClassName: gpu.example.com, count: 2}]")],
     ["a v1beta2 request", claim("v1beta2", `requests: [${GPU}]`)],
     ["a selector on an attribute, of the unknown type", claim("v1", "requests: [{name: gpu, exactly: {deviceClassName: c, selectors: [{cel: {expression: 'device.attributes[\"gpu.example.com\"].fast'}}]}}]")],
+    [
+      "selectors that walk every attribute and capacity of a device, well within the cost limit",
+      claim(
+        "v1",
+        "requests: [{name: gpu, exactly: {deviceClassName: c, selectors:",
+        "  [{cel: {expression: 'device.attributes.all(d, device.attributes[d].all(a, string(device.attributes[d][a]).matches(\"^[a-z0-9.]*$\")))'}},",
+        "   {cel: {expression: 'device.capacity.exists(d, device.capacity[d].exists(c, device.capacity[d][c].isGreaterThan(quantity(\"1Gi\"))))'}}]}}]",
+      ),
+    ],
     // Before 1.34 resource.k8s.io is not served by default: only the metadata is checked.
     ["an empty request in 1.33", claim("v1beta1", "requests: [{name: gpu}]"), "1.33"],
   ])("accepts %s", (_name, text, version = "1.36") => {
@@ -88,6 +99,15 @@ describe("validateResourceClaim", () => {
       "a selector expression and opaque parameters over 10 KiB",
       claim("v1", `requests: [{name: gpu, exactly: {deviceClassName: c, selectors: [{cel: {expression: '${"true && ".repeat(1300)}true'}}]}}]`, `config: [{opaque: {driver: d.example.com, parameters: {blob: '${"x".repeat(10240)}'}}}]`),
       ["spec.devices.requests[0].exactly.selectors[0].cel.expression: Too long: may not be more than 10240 bytes", "spec.devices.config[0].opaque.parameters: Too long: may not be more than 10240 bytes"],
+    ],
+    [
+      "a selector whose worst-case cost is past CELSelectorExpressionMaxCost, in a claim and in a device class",
+      yaml(
+        claim("v1", `requests: [{name: gpu, exactly: {deviceClassName: c, selectors: [{cel: {expression: '${NESTED_ALL}'}}]}}]`),
+        "---",
+        deviceClass(`selectors: [{cel: {expression: '${NESTED_ALL}'}}]`),
+      ),
+      ["spec.devices.requests[0].exactly.selectors[0].cel.expression: Forbidden: too complex, exceeds cost limit", "spec.selectors[0].cel.expression: Forbidden: too complex, exceeds cost limit"],
     ],
     ["too many requests", claim("v1", "requests: [" + Array.from({ length: 33 }, (_, i) => `{name: r${i}, exactly: {deviceClassName: c}}`).join(", ") + "]"), ["spec.devices.requests: Too many: 33: must have at most 32 items"]],
     [
