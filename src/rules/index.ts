@@ -4,7 +4,6 @@ import { reportToFinding } from "../validate/findings.js";
 import { inputsDuplicateObject } from "./inputs/duplicate-object.js";
 import { metadataLabels } from "./metadata/labels.js";
 import { podProbePortUnknown } from "./pod/probe-port-unknown.js";
-import { policyPatchNotCompiled } from "./policy/patch-not-compiled.js";
 import { referencesMissing } from "./references/missing.js";
 import { secretBase64 } from "./secret/base64.js";
 import { servicePorts } from "./service/ports.js";
@@ -19,7 +18,6 @@ export const ALL_RULES: readonly Rule[] = [
   inputsDuplicateObject,
   metadataLabels,
   podProbePortUnknown,
-  policyPatchNotCompiled,
   referencesMissing,
   secretBase64,
   servicePorts,

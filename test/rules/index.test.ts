@@ -17,7 +17,6 @@ describe("ALL_RULES", () => {
       "inputs/duplicate-object",
       "metadata/labels",
       "pod/probe-port-unknown",
-      "policy/patch-not-compiled",
       "references/missing",
       "secret/base64",
       "service/ports",

@@ -51,13 +51,19 @@ function identifierPosition(expression: string, name: string): SourcePosition | 
 /** What compiling found: the error to report (Invalid, with `shown` as the value), or the result's cel-go type when certain. */
 export type CompileOutcome = { error: FieldError } | { type: string | undefined; ast: ASTNode };
 
-/** Compiles `expression` in `env`, as convertCELErrorToValidationError reports a compilation failure. */
-export function compileInEnvironment(env: KubernetesCelEnvironment, expression: string, fldPath: FieldPath, shown: string): CompileOutcome {
+/**
+ * Compiles `expression` in `env`, as convertCELErrorToValidationError reports a
+ * compilation failure. `rewrite` turns syntax the CEL parser lacks into syntax
+ * it has, every offset in place; messages still show the expression as written.
+ */
+export function compileInEnvironment(env: KubernetesCelEnvironment, expression: string, fldPath: FieldPath, shown: string, rewrite = (text: string) => text): CompileOutcome {
+  const parser = { parse: (text: string) => env.parse(rewrite(text)) };
+  const source = rewrite(expression);
   let parsed;
   try {
-    parsed = env.parse(expression);
+    parsed = env.parse(source);
   } catch (error) {
-    return { error: invalid(fldPath, shown, `compilation failed: ${syntaxError(env, expression, error)}`) };
+    return { error: invalid(fldPath, shown, `compilation failed: ${syntaxError(parser, expression, error)}`) };
   }
   let checked;
   try {
@@ -67,7 +73,7 @@ export function compileInEnvironment(env: KubernetesCelEnvironment, expression: 
   }
   if (!checked.valid) {
     const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)$/.exec(firstLine(checked.error));
-    const position = unknown ? identifierPosition(expression, unknown[1]!) : undefined;
+    const position = unknown ? identifierPosition(source, unknown[1]!) : undefined;
     if (!unknown || !position) return { type: undefined, ast: parsed.ast };
     return { error: invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, `undeclared reference to '${unknown[1]}' (in container '')`, position)}`) };
   }

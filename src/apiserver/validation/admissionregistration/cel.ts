@@ -5,13 +5,14 @@
 // result type the field needs. Only what is certainly wrong is reported: a
 // syntax error, a reference to an undeclared variable, a result of a definite
 // other type. An expression using a function kubeplan's CEL library lacks is
-// left alone, and so is a mutation that constructs an object (`Object{...}`,
-// `JSONPatch{...}`): the CEL parser kubeplan uses has no message construction
-// (the rule policy/patch-not-compiled says so, once per policy).
+// left alone. Message construction (`Object{...}`, `JSONPatch{...}`) is read
+// by message-construction.ts.
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
+import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
-import { compileInEnvironment, withoutStrings } from "../cel-compile.js";
+import { compileInEnvironment, type CompileOutcome } from "../cel-compile.js";
+import { asMapLiterals, constructedResultType, findConstructions, isPatchType, jsonPatchFieldIssue } from "./message-construction.js";
 
 /** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
 export interface CompilationOptions {
@@ -53,9 +54,24 @@ function environmentFor(options: CompilationOptions): KubernetesCelEnvironment |
   return env;
 }
 
-/** Whether the expression constructs a message (`Object{`, `Object.spec{`, `JSONPatch{`). */
-export function constructsMessage(expression: string): boolean {
-  return /(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\s*\{/.test(withoutStrings(expression));
+/**
+ * Compiles an expression with message constructions: a type the environment
+ * does not declare, or a JSONPatch field cel-go's checker refuses, is the error;
+ * else the rest compiles with the constructions as map literals, and the result
+ * type is known when the whole expression is a construction (or a list of them).
+ */
+function compileWithConstructions(env: KubernetesCelEnvironment, expression: string, options: CompilationOptions, fldPath: FieldPath, shown: string): CompileOutcome {
+  const constructions = findConstructions(expression);
+  const failed = (message: string, offset: number): CompileOutcome => ({ error: invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, message, positionOf(expression, offset))}`) });
+  const undeclared = constructions.find((c) => options.hasPatchTypes !== true || !isPatchType(c.typeName));
+  if (undeclared) return failed(`undeclared reference to '${undeclared.typeName}' (in container '')`, undeclared.brace);
+  for (const construction of constructions) {
+    const issue = jsonPatchFieldIssue(construction);
+    if (issue) return failed(issue.message, issue.offset);
+  }
+  const outcome = compileInEnvironment(env, expression, fldPath, shown, asMapLiterals);
+  if ("error" in outcome) return outcome;
+  return { ...outcome, type: constructedResultType(expression, constructions) };
 }
 
 /**
@@ -64,8 +80,11 @@ export function constructsMessage(expression: string): boolean {
  */
 export function compileCELExpression(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): ErrorList {
   const env = environmentFor(options);
-  if (!env || (options.hasPatchTypes === true && constructsMessage(expression))) return [];
-  const outcome = compileInEnvironment(env, expression, fldPath, shown);
+  if (!env) return [];
+  const constructions = findConstructions(expression);
+  // Well-known protobuf types are declared everywhere, and kubeplan does not model them.
+  if (constructions.some((c) => c.typeName.startsWith("google."))) return [];
+  const outcome = constructions.length > 0 ? compileWithConstructions(env, expression, options, fldPath, shown) : compileInEnvironment(env, expression, fldPath, shown);
   if ("error" in outcome) return [outcome.error];
   const returnTypes = RETURN_TYPES[kind];
   const got = outcome.type;
