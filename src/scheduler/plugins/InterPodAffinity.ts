@@ -15,6 +15,8 @@ export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
 export const ERR_REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
 
 const NAME = "InterPodAffinity";
+/** preScoreStateKey: a constant, so that each Score call finds its state without building the key. */
+const PRE_SCORE_STATE_KEY = "PreScore" + NAME;
 /** InterPodAffinityArgs.hardPodAffinityWeight default. */
 const HARD_POD_AFFINITY_WEIGHT = 1;
 const NO_LABELS: Labels = {};
@@ -229,11 +231,11 @@ export const InterPodAffinityScore: ScorePlugin = {
       }
     }
     if (score.size === 0) return false;
-    ctx.state.set(NAME + "/score", score);
+    ctx.state.set(PRE_SCORE_STATE_KEY, score);
     return true;
   },
   score(ctx, node) {
-    const score = ctx.state.get(NAME + "/score") as TopologyScore;
+    const score = ctx.state.get(PRE_SCORE_STATE_KEY) as TopologyScore;
     let total = 0;
     for (const [key, byValue] of score) {
       const value = node.labels[key];

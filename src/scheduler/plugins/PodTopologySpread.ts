@@ -15,6 +15,8 @@ export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topolo
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + " (missing required label)";
 
 const NAME = "PodTopologySpread";
+/** preScoreStateKey: a constant, so that each Score call finds its state without building the key. */
+const PRE_SCORE_STATE_KEY = "PreScore" + NAME;
 
 export interface SpreadConstraint {
   maxSkew: number;
@@ -236,11 +238,11 @@ export const PodTopologySpreadScore: ScorePlugin = {
         }
       }
     });
-    ctx.state.set(NAME + "/score", { constraints, ignored, counts, weights, sets } satisfies ScoreState);
+    ctx.state.set(PRE_SCORE_STATE_KEY, { constraints, ignored, counts, weights, sets } satisfies ScoreState);
     return true;
   },
   score(ctx, node) {
-    const state = ctx.state.get(NAME + "/score") as ScoreState;
+    const state = ctx.state.get(PRE_SCORE_STATE_KEY) as ScoreState;
     if (state.ignored.has(node)) return 0;
     let score = 0;
     for (let i = 0; i < state.constraints.length; i++) {
@@ -258,7 +260,7 @@ export const PodTopologySpreadScore: ScorePlugin = {
     return Math.round(score);
   },
   normalize(ctx, scores, nodes) {
-    const state = ctx.state.get(NAME + "/score") as ScoreState;
+    const state = ctx.state.get(PRE_SCORE_STATE_KEY) as ScoreState;
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
     for (let i = 0; i < nodes.length; i++) {
