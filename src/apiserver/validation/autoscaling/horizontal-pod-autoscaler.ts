@@ -76,14 +76,14 @@ function parseGroupVersion(apiVersion: string): { group: string } | { error: str
   return { error: `unexpected GroupVersion string: ${apiVersion}` };
 }
 
-/** ValidateAPIVersion (since 1.35): a version that parses, with an API group unless allowed without. */
+/** ValidateAPIVersion (since 1.34): a version that parses, with an API group unless allowed without. */
 function validateAPIVersion(reference: JsonRecord, opts: ReferenceOptions): string | undefined {
   const parsed = parseGroupVersion(str(reference, "apiVersion"));
   if ("error" in parsed) return parsed.error;
   return parsed.group === "" && !opts.allowEmptyAPIGroup ? "apiVersion must specify API group" : undefined;
 }
 
-/** ValidateCrossVersionObjectReference: a kind and a name that are path segments, and (since 1.35) the API version. */
+/** ValidateCrossVersionObjectReference: a kind and a name that are path segments, and (since 1.34) the API version. */
 export function validateCrossVersionObjectReference(reference: JsonRecord, fldPath: FieldPath, opts: ReferenceOptions, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [];
   for (const name of ["kind", "name"]) {
@@ -91,7 +91,7 @@ export function validateCrossVersionObjectReference(reference: JsonRecord, fldPa
     if (value === "") errors.push(required(fldPath.child(name)));
     else appendAll(errors, isPathSegmentName(value).map((message) => invalid(fldPath.child(name), value, message)));
   }
-  if (atLeast(kubernetesVersion, "1.35")) {
+  if (atLeast(kubernetesVersion, "1.34")) {
     const message = validateAPIVersion(reference, opts);
     if (message) errors.push(invalid(fldPath.child("apiVersion"), str(reference, "apiVersion"), message));
   }

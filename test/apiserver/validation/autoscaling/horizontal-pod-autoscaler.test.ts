@@ -82,7 +82,7 @@ describe("ValidateCrossVersionObjectReference", () => {
     ["an Object metric on a core kind", withMetric("{type: Object, object: {describedObject: {apiVersion: v1, kind: Service, name: s}, metric: {name: rps}, target: {type: Value, value: '10'}}}")],
     ["a ReplicationController target without apiVersion", yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: ReplicationController, name: rc}}")],
     ["a target without apiVersion in 1.30", yaml("apiVersion: autoscaling/v1", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"), "1.30"],
-    ["a target without its group before 1.35", yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"), "1.34"],
+    ["a target without its group before 1.34", yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"), "1.33"],
   ])("accepts %s", (_name, text, version = "1.36") => {
     expect(createPath(text, version)).toEqual([]);
   });
@@ -99,17 +99,17 @@ describe("ValidateCrossVersionObjectReference", () => {
       ["spec.scaleTargetRef.name: Invalid value: \"a/b\": may not contain '/'"],
     ],
     [
-      "a target without its group (1.35 on)",
+      "a target without its group (1.34 on)",
       yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {apiVersion: v1, kind: Deployment, name: web}}"),
       ['spec.scaleTargetRef.apiVersion: Invalid value: "v1": apiVersion must specify API group'],
     ],
     [
-      "a target without apiVersion (1.35 on): an empty group",
+      "a target without apiVersion (1.34 on): an empty group",
       yaml("apiVersion: autoscaling/v2", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"),
       ['spec.scaleTargetRef.apiVersion: Invalid value: "": apiVersion must specify API group'],
     ],
     [
-      "an autoscaling/v1 target without apiVersion (1.35 on)",
+      "an autoscaling/v1 target without apiVersion (1.34 on)",
       yaml("apiVersion: autoscaling/v1", "kind: HorizontalPodAutoscaler", "metadata: {name: h}", "spec: {maxReplicas: 2, scaleTargetRef: {kind: Deployment, name: web}}"),
       ['spec.scaleTargetRef.apiVersion: Invalid value: "": apiVersion must specify API group'],
     ],
