@@ -1,7 +1,7 @@
 // ValidateEndpointSliceCreate (pkg/apis/discovery/validation/validation.go):
 // the address type, endpoints (addresses of that type, node name, topology,
-// hostname, zone hints) and ports (names, protocols, app protocols), within
-// their maximum counts.
+// hostname, zone and node hints) and ports (names, protocols, app protocols),
+// within their maximum counts.
 import { isValidIP, isValidIPv4Address, isValidIPv6Address } from "../../apimachinery/ip.js";
 import { validateLabels } from "../../apimachinery/meta-v1-validation.js";
 import { to4, parseIPSloppy } from "../../apimachinery/net.js";
@@ -21,6 +21,7 @@ const MAX_TOPOLOGY_LABELS = 16;
 const MAX_ADDRESSES = 100;
 const MAX_ENDPOINTS = 1000;
 const MAX_ZONE_HINTS = 8;
+const MAX_NODE_HINTS = 8;
 const MAX_PORTS = 20000;
 /** The zone label, which conversion from v1beta1 moves into `zone`. */
 const LABEL_TOPOLOGY_ZONE = "topology.kubernetes.io/zone";
@@ -45,19 +46,35 @@ function validateAddress(address: string, addressType: string, addressPath: Fiel
   return [...errors, ...validateNonSpecialIP(address, path)];
 }
 
-/** validateHints: at most 8 zones, each a label value, none twice. */
+/**
+ * validateHints: at most 8 zones, each a label value, none twice; then at most
+ * 8 nodes, each a node name, none twice (forNodes is dropped before validation
+ * while PreferSameTrafficDistribution is off).
+ */
 function validateHints(hints: JsonRecord, fldPath: FieldPath): ErrorList {
   const zones = list(hints, "forZones");
   const zonesPath = fldPath.child("forZones");
   if (zones.length > MAX_ZONE_HINTS) return [tooMany(zonesPath, zones.length, MAX_ZONE_HINTS)];
   const errors: ErrorList = [];
-  const names = new Set<string>();
+  const zoneNames = new Set<string>();
   zones.forEach((zone, i) => {
     const namePath = zonesPath.index(i).child("name");
     const name = str(zone, "name");
-    if (names.has(name)) errors.push(duplicate(namePath, name));
-    else names.add(name);
+    if (zoneNames.has(name)) errors.push(duplicate(namePath, name));
+    else zoneNames.add(name);
     for (const detail of isLabelValue(name)) errors.push(invalid(namePath, name, detail));
+  });
+  const nodes = list(hints, "forNodes");
+  const nodesPath = fldPath.child("forNodes");
+  if (nodes.length > MAX_NODE_HINTS) return [...errors, tooMany(nodesPath, nodes.length, MAX_NODE_HINTS)];
+  const nodeNames = new Set<string>();
+  nodes.forEach((node, i) => {
+    const namePath = nodesPath.index(i).child("name");
+    const name = str(node, "name");
+    if (nodeNames.has(name)) errors.push(duplicate(namePath, name));
+    else nodeNames.add(name);
+    // ValidateNodeName: a DNS subdomain.
+    for (const detail of isDNS1123Subdomain(name)) errors.push(invalid(namePath, name, detail));
   });
   return errors;
 }
