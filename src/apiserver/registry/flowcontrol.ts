@@ -6,5 +6,5 @@ import type { GroupStrategies } from "./types.js";
 
 export const FLOWCONTROL_STRATEGIES: GroupStrategies = {
   FlowSchema: withObjectMeta(false, { validate: (object, context) => validateFlowSchema(object, context.kubernetesVersion) }),
-  PriorityLevelConfiguration: withObjectMeta(false, { validate: (object) => validatePriorityLevelConfiguration(object) }),
+  PriorityLevelConfiguration: withObjectMeta(false, { validate: (object, context) => validatePriorityLevelConfiguration(object, context.kubernetesVersion) }),
 };

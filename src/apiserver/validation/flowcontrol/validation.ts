@@ -6,10 +6,13 @@
 import { nameIsDNSLabel, nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { forbidden, invalid, notSupported, PrintedValue, required, type ErrorList, type FieldError } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
+import { internalValue, internalValueField, semanticallyEqual, type InternalType } from "../../field/internal-type.js";
 import { printedFor, scalarField, stringListValue, structField } from "../../field/values.js";
 import { bool, int, isSet, list, obj, str, strings } from "../core/fields.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { MANDATORY_FLOW_SCHEMAS, MANDATORY_PRIORITY_LEVEL_CONFIGURATIONS } from "./internal-bootstrap.js";
+import { FLOW_SCHEMA_SPEC, PRIORITY_LEVEL_CONFIGURATION_SPEC } from "./internal-types.js";
 
 /** flowcontrol.FlowSchemaMaxMatchingPrecedence. */
 const FLOW_SCHEMA_MAX_MATCHING_PRECEDENCE = 10000;
@@ -235,12 +238,32 @@ export function validatePriorityLevelConfigurationSpec(spec: JsonRecord, name: s
   return errors;
 }
 
-/** ValidateFlowSchema, after ObjectMeta (the mandatory schemas' fixed specs aside). */
-export function validateFlowSchema(flowSchema: JsonRecord, kubernetesVersion: string): ErrorList {
-  return validateFlowSchemaSpec(str(obj(flowSchema, "metadata"), "name"), obj(flowSchema, "spec") ?? {}, FieldPath.root("spec"), kubernetesVersion);
+/**
+ * A mandatory object's spec must equal its fixed value, compared as internal
+ * specs (apiequality.Semantic.DeepEqual); the bad value is the whole spec.
+ */
+function validateMandatorySpec(name: string, spec: unknown, mandatory: Readonly<Record<string, JsonRecord>>, type: InternalType, kubernetesVersion: string): ErrorList {
+  if (!Object.hasOwn(mandatory, name)) return [];
+  const actual = internalValue(type, spec);
+  if (semanticallyEqual(type, actual, internalValue(type, mandatory[name]))) return [];
+  const value = new PrintedValue(printedFor(internalValueField(type, actual), kubernetesVersion));
+  return [invalid(FieldPath.root("spec"), value, `spec of '${name}' must equal the fixed value`)];
 }
 
-/** ValidatePriorityLevelConfiguration, after ObjectMeta (the mandatory levels' fixed specs aside). */
-export function validatePriorityLevelConfiguration(level: JsonRecord): ErrorList {
-  return validatePriorityLevelConfigurationSpec(obj(level, "spec") ?? {}, str(obj(level, "metadata"), "name"), FieldPath.root("spec"));
+/** ValidateFlowSchema, after ObjectMeta. */
+export function validateFlowSchema(flowSchema: JsonRecord, kubernetesVersion: string): ErrorList {
+  const name = str(obj(flowSchema, "metadata"), "name");
+  return [
+    ...validateFlowSchemaSpec(name, obj(flowSchema, "spec") ?? {}, FieldPath.root("spec"), kubernetesVersion),
+    ...validateMandatorySpec(name, flowSchema.spec, MANDATORY_FLOW_SCHEMAS, FLOW_SCHEMA_SPEC, kubernetesVersion),
+  ];
+}
+
+/** ValidatePriorityLevelConfiguration, after ObjectMeta. */
+export function validatePriorityLevelConfiguration(level: JsonRecord, kubernetesVersion: string): ErrorList {
+  const name = str(obj(level, "metadata"), "name");
+  return [
+    ...validatePriorityLevelConfigurationSpec(obj(level, "spec") ?? {}, name, FieldPath.root("spec")),
+    ...validateMandatorySpec(name, level.spec, MANDATORY_PRIORITY_LEVEL_CONFIGURATIONS, PRIORITY_LEVEL_CONFIGURATION_SPEC, kubernetesVersion),
+  ];
 }

@@ -100,7 +100,11 @@ describe("ValidatePriorityLevelConfigurationSpec", () => {
     [
       "an Exempt level with a limited configuration",
       level("exempt", "type: Exempt", "limited: {limitResponse: {type: Reject}}", "exempt: {lendablePercent: 101}"),
-      ["spec.limited: Forbidden: must be nil if the type is not Limited", "spec.exempt.lendablePercent: Invalid value: 101: must be between 0 and 100, inclusive"],
+      [
+        'spec: Invalid value: {"Type":"Exempt","Limited":{"NominalConcurrencyShares":30,"LimitResponse":{"Type":"Reject","Queuing":null},"LendablePercent":0,"BorrowingLimitPercent":null},"Exempt":{"NominalConcurrencyShares":0,"LendablePercent":101}}: spec of \'exempt\' must equal the fixed value',
+        "spec.limited: Forbidden: must be nil if the type is not Limited",
+        "spec.exempt.lendablePercent: Invalid value: 101: must be between 0 and 100, inclusive",
+      ],
     ],
     ["negative shares", level("pl", "type: Limited", "limited: {nominalConcurrencyShares: -1, limitResponse: {type: Reject}}"), ["spec.limited.nominalConcurrencyShares: Invalid value: -1: must be positive"]],
     ["zero shares (not allowed by the strategy)", level("pl", "type: Limited", "limited: {nominalConcurrencyShares: 0, limitResponse: {type: Reject}}"), ["spec.limited.nominalConcurrencyShares: Invalid value: 0: must be positive"]],
@@ -129,5 +133,69 @@ describe("ValidatePriorityLevelConfigurationSpec", () => {
     ["too many queues", queued("{queues: 10000001, handSize: 1}"), ["spec.limited.limitResponse.queuing.queues: Invalid value: 10000001: must not be greater than 10000000"]],
   ])("rejects %s", (_name, text, messages) => {
     expect(createPathMessages(text)).toEqual(messages);
+  });
+});
+
+describe("the mandatory objects' fixed specs", () => {
+  const EVERYTHING = "resourceRules: [{verbs: ['*'], apiGroups: ['*'], resources: ['*'], namespaces: ['*'], clusterScope: true}], nonResourceRules: [{verbs: ['*'], nonResourceURLs: ['*']}]";
+  const schema = (name: string, ...spec: string[]) => yaml("apiVersion: flowcontrol.apiserver.k8s.io/v1", "kind: FlowSchema", `metadata: {name: ${name}}`, "spec:", ...spec.map((l) => "  " + l));
+  const EXEMPT_SCHEMA = ["priorityLevelConfiguration: {name: exempt}", "matchingPrecedence: 1", `rules: [{subjects: [{kind: Group, group: {name: 'system:masters'}}], ${EVERYTHING}}]`];
+  const CATCH_ALL_SCHEMA = ["priorityLevelConfiguration: {name: catch-all}", "matchingPrecedence: 10000", "distinguisherMethod: {type: ByUser}"];
+  const catchAllRules = (groups: string) => `rules: [{subjects: [${groups}], ${EVERYTHING}}]`;
+  const BOTH_GROUPS = "{kind: Group, group: {name: 'system:unauthenticated'}}, {kind: Group, group: {name: 'system:authenticated'}}";
+
+  it.each([
+    ["the exempt schema as bootstrapped", schema("exempt", ...EXEMPT_SCHEMA)],
+    ["the catch-all schema as bootstrapped", schema("catch-all", ...CATCH_ALL_SCHEMA, catchAllRules(BOTH_GROUPS))],
+    ["the exempt level, its shares defaulted", level("exempt", "type: Exempt", "exempt: {}")],
+    ["the catch-all level", level("catch-all", "type: Limited", "limited: {nominalConcurrencyShares: 5, limitResponse: {type: Reject}}")],
+    ["the catch-all level with its defaulted lending written out", level("catch-all", "type: Limited", "limited: {nominalConcurrencyShares: 5, lendablePercent: 0, limitResponse: {type: Reject}}")],
+    ["a schema of another name with the same spec", schema("my-exempt", "priorityLevelConfiguration: {name: exempt}", "matchingPrecedence: 2", `rules: [{subjects: [{kind: Group, group: {name: 'system:masters'}}], ${EVERYTHING}}]`)],
+  ])("accepts %s", (_name, text) => {
+    expect(createPathMessages(text)).toEqual([]);
+  });
+
+  const EXEMPT_SUBJECTS_JSON = '"Subjects":[{"Kind":"Group","User":null,"Group":{"Name":"system:masters"},"ServiceAccount":null}]';
+  const EVERYTHING_JSON = '"ResourceRules":[{"Verbs":["*"],"APIGroups":["*"],"Resources":["*"],"ClusterScope":true,"Namespaces":["*"]}],"NonResourceRules":[{"Verbs":["*"],"NonResourceURLs":["*"]}]';
+  it.each([
+    [
+      "an exempt schema with a distinguisher",
+      schema("exempt", ...EXEMPT_SCHEMA, "distinguisherMethod: {type: ByUser}"),
+      "1.36",
+      [`spec: Invalid value: {"PriorityLevelConfiguration":{"Name":"exempt"},"MatchingPrecedence":1,"DistinguisherMethod":{"Type":"ByUser"},"Rules":[{${EXEMPT_SUBJECTS_JSON},${EVERYTHING_JSON}}]}: spec of 'exempt' must equal the fixed value`],
+    ],
+    [
+      "a catch-all schema of one group, precedence defaulted, in Go syntax before 1.34",
+      schema("catch-all", "priorityLevelConfiguration: {name: catch-all}", "distinguisherMethod: {type: ByUser}", catchAllRules("{kind: Group, group: {name: 'system:authenticated'}}")),
+      "1.33",
+      [
+        'spec: Invalid value: flowcontrol.FlowSchemaSpec{PriorityLevelConfiguration:flowcontrol.PriorityLevelConfigurationReference{Name:"catch-all"}, MatchingPrecedence:1000, DistinguisherMethod:(*flowcontrol.FlowDistinguisherMethod)(0x…), Rules:[]flowcontrol.PolicyRulesWithSubjects{flowcontrol.PolicyRulesWithSubjects{Subjects:[]flowcontrol.Subject{flowcontrol.Subject{Kind:"Group", User:(*flowcontrol.UserSubject)(nil), Group:(*flowcontrol.GroupSubject)(0x…), ServiceAccount:(*flowcontrol.ServiceAccountSubject)(nil)}}, ResourceRules:[]flowcontrol.ResourcePolicyRule{flowcontrol.ResourcePolicyRule{Verbs:[]string{"*"}, APIGroups:[]string{"*"}, Resources:[]string{"*"}, ClusterScope:true, Namespaces:[]string{"*"}}}, NonResourceRules:[]flowcontrol.NonResourcePolicyRule{flowcontrol.NonResourcePolicyRule{Verbs:[]string{"*"}, NonResourceURLs:[]string{"*"}}}}}}: spec of \'catch-all\' must equal the fixed value',
+      ],
+    ],
+    [
+      "an exempt level without its exempt configuration",
+      level("exempt", "type: Exempt"),
+      "1.36",
+      ['spec: Invalid value: {"Type":"Exempt","Limited":null,"Exempt":null}: spec of \'exempt\' must equal the fixed value'],
+    ],
+    [
+      "a catch-all level with a borrowing limit of 0 (a set pointer is not nil)",
+      level("catch-all", "type: Limited", "limited: {nominalConcurrencyShares: 5, borrowingLimitPercent: 0, limitResponse: {type: Reject}}"),
+      "1.36",
+      [
+        'spec: Invalid value: {"Type":"Limited","Limited":{"NominalConcurrencyShares":5,"LimitResponse":{"Type":"Reject","Queuing":null},"LendablePercent":0,"BorrowingLimitPercent":0},"Exempt":null}: spec of \'catch-all\' must equal the fixed value',
+      ],
+    ],
+    [
+      "a catch-all level that queues, with its own errors (findings in line order)",
+      level("catch-all", "type: Limited", "limited: {limitResponse: {type: Queue}}"),
+      "1.36",
+      [
+        'spec: Invalid value: {"Type":"Limited","Limited":{"NominalConcurrencyShares":30,"LimitResponse":{"Type":"Queue","Queuing":null},"LendablePercent":0,"BorrowingLimitPercent":null},"Exempt":null}: spec of \'catch-all\' must equal the fixed value',
+        "spec.limited.limitResponse.queuing: Required value: must not be empty if limited.limitResponse.type is Limited",
+      ],
+    ],
+  ])("rejects %s", (_name, text, version, messages) => {
+    expect(createPathMessages(text, version)).toEqual(messages);
   });
 });
