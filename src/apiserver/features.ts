@@ -13,6 +13,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   DRAExtendedResource: "1.36",
   DRAPartitionableDevices: "1.36",
   DRAResourceClaimDeviceStatus: "1.33",
+  DynamicResourceAllocation: "1.34",
   EnvFiles: "1.35",
   HPAConfigurableTolerance: "1.35",
   HostnameOverride: "1.35",
@@ -23,7 +24,8 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   MatchLabelKeysInPodAffinity: "1.31",
   MatchLabelKeysInPodTopologySpread: "1.27",
   MatchLabelKeysInPodTopologySpreadSelectorMerge: "1.34",
-  MaxUnavailableStatefulSet: "1.35",
+  // On in 1.35.0-1.35.3 only: 1.35.4 and 1.36 turned it off again (the latest patch counts).
+  MaxUnavailableStatefulSet: "1.37",
   MutableCSINodeAllocatableCount: "1.34",
   PodDeletionCost: "1.22",
   PodLevelResources: "1.34",

@@ -88,7 +88,7 @@ function statefulSetNote(name: string, current: JsonRecord, next: JsonRecord, fi
   const rollingUpdate = objectAt(strategy, "rollingUpdate");
   const partition = numberAt(rollingUpdate, "partition") ?? 0;
   const maxUnavailable = rollingUpdate?.maxUnavailable;
-  // 1 is also the default since MaxUnavailableStatefulSet (1.35).
+  // 1 is also the default while MaxUnavailableStatefulSet is on.
   const pace = maxUnavailable === undefined || maxUnavailable === 1 ? "one at a time" : `up to ${describe(maxUnavailable)} at a time`;
   if (partition > last) {
     return { kind: "partitioned", message: `partition ${partition}: no pod has an ordinal >= ${partition}, none is updated`, replicas };

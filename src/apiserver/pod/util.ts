@@ -21,6 +21,17 @@ function dropDisabledFields(spec: JsonRecord | undefined, kubernetesVersion: str
   if (!featureEnabled("ContainerRestartRules", kubernetesVersion)) dropContainerRestartRules(spec, kubernetesVersion);
   if (!featureEnabled("EnvFiles", kubernetesVersion)) dropFileKeyRef(spec);
   if (!featureEnabled("HostnameOverride", kubernetesVersion)) delete spec.hostnameOverride;
+  if (!featureEnabled("DynamicResourceAllocation", kubernetesVersion)) dropDisabledDynamicResourceAllocationFields(spec);
+}
+
+/** dropDisabledDynamicResourceAllocationFields: the pod's claims and the containers' references to them. */
+function dropDisabledDynamicResourceAllocationFields(spec: JsonRecord): void {
+  delete spec.resourceClaims;
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
+    for (const container of list(spec, key)) {
+      if (isRecord(container.resources)) delete container.resources.claims;
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // The containers of a pod spec (validateContainers, validateInitContainers,
 // validateEphemeralContainers and validateContainerCommon), in upstream's order.
-import { duplicate, forbidden, invalid, notFound, notSupported, PrintedValue, required, tooMany, type ErrorList } from "../../field/errors.js";
+import { duplicate, forbidden, invalid, notFound, notSupported, PrintedValue, required, tooLong, tooMany, type ErrorList, type FieldError } from "../../field/errors.js";
 import { printedFor, scalarField, structField } from "../../field/values.js";
 import type { FieldPath } from "../../field/path.js";
 import { validateEnv, validateEnvFrom } from "./env.js";
@@ -14,6 +14,7 @@ import { validateLifecycle, validateLivenessProbe, validateReadinessProbe, valid
 import { validateVolumeDevices, validateVolumeMounts, type VolumeSources } from "./volume-mounts.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { atLeast } from "../../../util/release.js";
 
 /** What every container of a pod is validated against. */
 export interface ContainerContext {
@@ -113,7 +114,7 @@ export function validateContainers(containers: JsonRecord[], fldPath: FieldPath,
     if (allNames.has(name)) errors.push(duplicate(path.child("name"), name));
     else allNames.add(name);
     appendAll(errors, validateRunningContainerHandlers(container, path, context));
-    if (context.opts.allowContainerRestartPolicyRules) appendAll(errors, validateContainerRestartPolicy(container, path));
+    if (context.opts.allowContainerRestartPolicyRules) appendAll(errors, validateContainerRestartPolicy(container, path, context.opts.kubernetesVersion));
     else if (isSet(container, "restartPolicy")) errors.push(forbidden(path.child("restartPolicy"), "may not be set for non-init containers"));
   });
   appendAll(errors, checkHostPortConflicts(containers, fldPath));
@@ -126,11 +127,16 @@ const RESTART_RULE_OPERATORS = ["In", "NotIn"];
 const MAX_RESTART_RULES = 20;
 const MAX_RESTART_RULE_EXIT_CODES = 255;
 
+/** Too many rules or exit codes: 1.35 reported them as too long, in bytes; 1.36 as too many items. */
+function tooManyRestartItems(fldPath: FieldPath, count: number, max: number, kubernetesVersion: string): FieldError {
+  return atLeast(kubernetesVersion, "1.36") ? tooMany(fldPath, count, max) : tooLong(fldPath, "", max);
+}
+
 /**
  * validateContainerRestartPolicy: a container's own restartPolicy, and the
  * rules (at most 20, each with a known action and exit codes) that need it.
  */
-function validateContainerRestartPolicy(container: JsonRecord, fldPath: FieldPath): ErrorList {
+function validateContainerRestartPolicy(container: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [];
   const rules = list(container, "restartPolicyRules");
   const restartPolicyPath = fldPath.child("restartPolicy");
@@ -142,7 +148,7 @@ function validateContainerRestartPolicy(container: JsonRecord, fldPath: FieldPat
     if (!CONTAINER_RESTART_POLICIES.includes(restartPolicy)) errors.push(notSupported(restartPolicyPath, restartPolicy, CONTAINER_RESTART_POLICIES));
   }
   const rulesPath = fldPath.child("restartPolicyRules");
-  if (rules.length > MAX_RESTART_RULES) errors.push(tooMany(rulesPath, rules.length, MAX_RESTART_RULES));
+  if (rules.length > MAX_RESTART_RULES) errors.push(tooManyRestartItems(rulesPath, rules.length, MAX_RESTART_RULES, kubernetesVersion));
   rules.forEach((rule, i) => {
     const rulePath = rulesPath.index(i);
     const action = str(rule, "action");
@@ -155,7 +161,9 @@ function validateContainerRestartPolicy(container: JsonRecord, fldPath: FieldPat
     const operator = str(exitCodes, "operator");
     if (!RESTART_RULE_OPERATORS.includes(operator)) errors.push(notSupported(rulePath.child("exitCodes", "operator"), operator, RESTART_RULE_OPERATORS));
     const values = list(exitCodes, "values");
-    if (values.length > MAX_RESTART_RULE_EXIT_CODES) errors.push(tooMany(rulePath.child("exitCodes", "values"), values.length, MAX_RESTART_RULE_EXIT_CODES));
+    if (values.length > MAX_RESTART_RULE_EXIT_CODES) {
+      errors.push(tooManyRestartItems(rulePath.child("exitCodes", "values"), values.length, MAX_RESTART_RULE_EXIT_CODES, kubernetesVersion));
+    }
   });
   return errors;
 }
@@ -171,7 +179,7 @@ function validateInitContainerRestartPolicy(container: JsonRecord, fldPath: Fiel
   }
   const restartPolicy = str(container, "restartPolicy");
   if (!opts.allowContainerRestartPolicyRules) return restartPolicy === "Always" ? [] : [notSupported(fldPath.child("restartPolicy"), restartPolicy, ["Always"])];
-  if (restartPolicy !== "Always") return validateContainerRestartPolicy(container, fldPath);
+  if (restartPolicy !== "Always") return validateContainerRestartPolicy(container, fldPath, opts.kubernetesVersion);
   if (list(container, "restartPolicyRules").length === 0) return [];
   return [forbidden(fldPath.child("restartPolicyRules"), "restartPolicyRules are not allowed for init containers with restart policy Always")];
 }

@@ -70,11 +70,11 @@ function validateAppArmorPodAnnotations(annotations: Record<string, string>, spe
 const TOLERATIONS_ANNOTATION = "scheduler.alpha.kubernetes.io/tolerations";
 
 /** ValidateTolerationsInPodAnnotations: the deprecated tolerations annotation, a JSON list of tolerations. */
-function validateTolerationsInPodAnnotations(annotations: Record<string, string>, fldPath: FieldPath): ErrorList {
+function validateTolerationsInPodAnnotations(annotations: Record<string, string>, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const text = annotations[TOLERATIONS_ANNOTATION]!;
   const error = goUnmarshalStructListError(text, "core.Toleration");
   if (error) return [invalid(fldPath, TOLERATIONS_ANNOTATION, error)];
-  return validateTolerations(JSON.parse(text) as unknown, fldPath.child(TOLERATIONS_ANNOTATION));
+  return validateTolerations(JSON.parse(text) as unknown, fldPath.child(TOLERATIONS_ANNOTATION), kubernetesVersion);
 }
 
 /**
@@ -85,7 +85,7 @@ export function validatePodSpecificAnnotations(annotations: Record<string, strin
   if (Object.hasOwn(annotations, MIRROR_POD_ANNOTATION) && str(spec, "nodeName").length === 0) {
     errors.push(invalid(fldPath.key(MIRROR_POD_ANNOTATION), annotations[MIRROR_POD_ANNOTATION], "must set spec.nodeName if mirror pod annotation is set"));
   }
-  if (annotations[TOLERATIONS_ANNOTATION]) appendAll(errors, validateTolerationsInPodAnnotations(annotations, fldPath));
+  if (annotations[TOLERATIONS_ANNOTATION]) appendAll(errors, validateTolerationsInPodAnnotations(annotations, fldPath, opts.kubernetesVersion));
   if (!opts.allowInvalidPodDeletionCost && Object.hasOwn(annotations, POD_DELETION_COST_ANNOTATION) && !isValidDeletionCost(annotations[POD_DELETION_COST_ANNOTATION]!)) {
     errors.push(invalid(fldPath.key(POD_DELETION_COST_ANNOTATION), annotations[POD_DELETION_COST_ANNOTATION], "must be a 32bit integer"));
   }

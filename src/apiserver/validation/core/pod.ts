@@ -165,7 +165,7 @@ export function validatePodSpec(spec: JsonRecord, podMeta: JsonRecord | undefine
   if (hostname.length > 0) appendAll(errors, validateDNS1123Label(hostname, fldPath.child("hostname")));
   const subdomain = str(spec, "subdomain");
   if (subdomain.length > 0) appendAll(errors, validateDNS1123Label(subdomain, fldPath.child("subdomain")));
-  appendAll(errors, validateTolerations(spec.tolerations, fldPath.child("tolerations")));
+  appendAll(errors, validateTolerations(spec.tolerations, fldPath.child("tolerations"), opts.kubernetesVersion));
   appendAll(errors, validateHostAliases(spec.hostAliases, fldPath.child("hostAliases"), opts));
   const priorityClassName = str(spec, "priorityClassName");
   if (priorityClassName.length > 0) appendAll(errors, validateDNS1123Subdomain(priorityClassName, fldPath.child("priorityClassName")));

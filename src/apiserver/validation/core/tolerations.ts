@@ -5,8 +5,10 @@ import { invalid, notSupported, required, type ErrorList } from "../../field/err
 import type { FieldPath } from "../../field/path.js";
 import { isSet, list, str } from "./fields.js";
 import { appendAll } from "../../../util/append.js";
+import { atLeast } from "../../../util/release.js";
 
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+const OPERATORS = ["Equal", "Exists"];
 
 /** validateTaintEffect: one of the three effects; empty only where allowed. */
 export function validateTaintEffect(effect: string, allowEmpty: boolean, fldPath: FieldPath): ErrorList {
@@ -14,8 +16,12 @@ export function validateTaintEffect(effect: string, allowEmpty: boolean, fldPath
   return TAINT_EFFECTS.includes(effect) ? [] : [notSupported(fldPath, effect, TAINT_EFFECTS)];
 }
 
-/** ValidateTolerations. */
-export function validateTolerations(tolerations: unknown, fldPath: FieldPath): ErrorList {
+/**
+ * ValidateTolerations. Since 1.35 the API knows the numeric operators Lt and
+ * Gt: while TaintTolerationComparisonOperators is off (every release to 1.36)
+ * they are refused with all four operators listed.
+ */
+export function validateTolerations(tolerations: unknown, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors: ErrorList = [];
   list({ tolerations }, "tolerations").forEach((toleration, index) => {
     const idxPath = fldPath.index(index);
@@ -42,8 +48,12 @@ export function validateTolerations(tolerations: unknown, fldPath: FieldPath): E
       case "Exists":
         if (value !== "") errors.push(invalid(idxPath.child("operator"), value, "value must be empty when `operator` is 'Exists'"));
         break;
+      case "Lt":
+      case "Gt":
+        errors.push(notSupported(idxPath.child("operator"), operator, atLeast(kubernetesVersion, "1.35") ? [...OPERATORS, "Lt", "Gt"] : OPERATORS));
+        break;
       default:
-        errors.push(notSupported(idxPath.child("operator"), operator, ["Equal", "Exists"]));
+        errors.push(notSupported(idxPath.child("operator"), operator, OPERATORS));
     }
     // An empty effect matches every effect.
     if (effect !== "") appendAll(errors, validateTaintEffect(effect, true, idxPath.child("effect")));

@@ -28,7 +28,7 @@ function tolerationValue(toleration: JsonRecord, kubernetesVersion: string): Pri
 
 /** validateTolerations: the pod checks, and no toleration twice (key, operator, value and effect). */
 function validateRuntimeClassTolerations(tolerations: unknown, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
-  const errors = validateTolerations(tolerations, fldPath);
+  const errors = validateTolerations(tolerations, fldPath, kubernetesVersion);
   const seen = new Set<string>();
   list({ tolerations }, "tolerations").forEach((toleration, index) => {
     const key = JSON.stringify([str(toleration, "key"), str(toleration, "operator"), str(toleration, "value"), str(toleration, "effect")]);

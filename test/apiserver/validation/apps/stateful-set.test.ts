@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createPath, createPathMessages } from "../../helpers.js";
 import { CONTAINER, MISMATCH, valid, workload } from "./workloads.js";
+import { errorMessage } from "../../../../src/apiserver/field/errors.js";
+import { FieldPath } from "../../../../src/apiserver/field/path.js";
+import { validateRollingUpdateStatefulSet } from "../../../../src/apiserver/validation/apps/stateful-set.js";
 
 const statefulSet = (...spec: string[]) => valid("apps/v1", "StatefulSet", ...spec);
 /** A StatefulSet whose template's pod spec is the given flow mapping entries. */
@@ -17,7 +20,10 @@ describe("validateStatefulSetSpec", () => {
     ["empty retention policies (defaulted to Retain)", statefulSet("persistentVolumeClaimRetentionPolicy: {whenDeleted: '', whenScaled: ''}")],
     ["ordinals starting at 2", statefulSet("ordinals: {start: 2}")],
     ["a service name", statefulSet("serviceName: db")],
-    ["a maxUnavailable of 0 before 1.35 (the field is dropped while MaxUnavailableStatefulSet is off)", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0}}"), "1.34"],
+    // MaxUnavailableStatefulSet is off (on in 1.35.0-1.35.3 only): PrepareForCreate drops the field.
+    ["a maxUnavailable of 0 in 1.34, dropped", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0}}"), "1.34"],
+    ["a maxUnavailable of 0 in 1.35, dropped", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0}}"), "1.35"],
+    ["a maxUnavailable above 100% in 1.36, dropped", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 101%}}"), "1.36"],
     ["a service name that is not a DNS label before 1.33", statefulSet("serviceName: db.example"), "1.32"],
     ["a template without containers before 1.34 (only its labels and annotations were checked)", workload("apps/v1", "StatefulSet", "selector: {matchLabels: {app: web}}", "template: {metadata: {labels: {app: web}}}"), "1.33"],
   ])("accepts %s", (_name, text, version = "1.36") => {
@@ -51,9 +57,12 @@ describe("validateStatefulSetSpec", () => {
       [`spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{Partition:1, MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy 'RollingUpdate'`],
     ],
     ["a negative partition", statefulSet("updateStrategy: {rollingUpdate: {partition: -1}}"), "1.36", ["spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0"]],
-    ["a maxUnavailable of 0", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0}}"), "1.36", ["spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: 0: cannot be 0"]],
-    ["a maxUnavailable of 0%", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0%}}"), "1.35", ['spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "0%": cannot be 0']],
-    ["a maxUnavailable above 100%", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 101%}}"), "1.36", ['spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "101%": must not be greater than 100%']],
+    [
+      "OnDelete with only a maxUnavailable, which is dropped first",
+      statefulSet("updateStrategy: {type: OnDelete, rollingUpdate: {maxUnavailable: 2}}"),
+      "1.36",
+      [`spec.updateStrategy.rollingUpdate: Invalid value: {"Partition":0,"MaxUnavailable":null}: only allowed for updateStrategy 'RollingUpdate'`],
+    ],
     [
       "unknown claim retention policies",
       statefulSet("persistentVolumeClaimRetentionPolicy: {whenDeleted: Keep, whenScaled: Remove}"),
@@ -95,6 +104,26 @@ describe("validateStatefulSetSpec", () => {
     expect(createPathMessages(text, "1.33")).toEqual([
       `spec.template.labels: Invalid value: "bad key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
     ]);
+  });
+});
+
+// What the create path checks of maxUnavailable while MaxUnavailableStatefulSet is on
+// (1.35.0-1.35.3, and 1.37): no release modelled here keeps the field.
+describe("validateRollingUpdateStatefulSet with MaxUnavailableStatefulSet on", () => {
+  const check = (rollingUpdate: Record<string, unknown>) =>
+    validateRollingUpdateStatefulSet(rollingUpdate, FieldPath.root("spec", "updateStrategy", "rollingUpdate"), "1.36").map((error) => errorMessage(error, "1.36"));
+  const PATH = "spec.updateStrategy.rollingUpdate.maxUnavailable";
+
+  it.each([["a count", 2], ["a percentage", "50%"], ["100%", "100%"]])("accepts %s", (_name, maxUnavailable) => {
+    expect(check({ maxUnavailable })).toEqual([]);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ["0", 0, [`${PATH}: Invalid value: 0: cannot be 0`]],
+    ["0%", "0%", [`${PATH}: Invalid value: "0%": cannot be 0`]],
+    ["above 100%", "101%", [`${PATH}: Invalid value: "101%": must not be greater than 100%`]],
+  ])("reports a maxUnavailable of %s", (_name, maxUnavailable, expected) => {
+    expect(check({ maxUnavailable })).toEqual(expected);
   });
 });
 

@@ -46,6 +46,18 @@ describe("validateContainerRestartPolicy and validateInitContainerRestartPolicy 
     expect(createPathMessages(text, "1.36")).toEqual(expected);
   });
 
+  // 1.35 measured these lists as too long, in bytes; 1.36 counts their items.
+  it.each([
+    ["21 rules", container("restartPolicy: Never", `restartPolicyRules: [${Array(21).fill(rule("Restart")).join(", ")}]`), ["spec.containers[0].restartPolicyRules: Too long: may not be more than 20 bytes"]],
+    [
+      "256 exit codes",
+      init("restartPolicy: Never", `restartPolicyRules: [${rule("Restart", `{operator: NotIn, values: [${Array.from({ length: 256 }, (_, i) => i).join(", ")}]}`)}]`),
+      ["spec.initContainers[0].restartPolicyRules[0].exitCodes.values: Too long: may not be more than 255 bytes"],
+    ],
+  ])("reports %s in 1.35 as upstream then did", (_name, text, expected) => {
+    expect(createPathMessages(text, "1.35")).toEqual(expected);
+  });
+
   it("reports the rule's action at its line", () => {
     expect(createPath(container("restartPolicy: Never", "restartPolicyRules:", "- action: Retry", "  exitCodes: {operator: In, values: [1]}"))).toEqual([
       { severity: "error", line: 10, column: 15, message: 'spec.containers[0].restartPolicyRules[0].action: Unsupported value: "Retry": supported values: "Restart"' },

@@ -113,8 +113,16 @@ describe("container names", () => {
 describe("validatePodResourceClaims", () => {
   it.each([
     ["a claim and a template", pod(container, "resourceClaims: [{name: gpu, resourceClaimName: my-gpu}, {name: tpu, resourceClaimTemplateName: tpu-template}]")],
-  ])("accepts %s", (_name, text) => {
-    expect(createPath(text)).toEqual([]);
+    // DynamicResourceAllocation is off before 1.34: the claims and the containers' references are dropped.
+    ["a claim without source in 1.33, dropped", pod("resourceClaims: [{name: a}]", "containers: [{name: app, image: x, resources: {claims: [{name: missing}]}}]"), "1.33"],
+    ["an init container's unknown claim in 1.30, dropped", pod(container, "initContainers: [{name: init, image: x, resources: {claims: [{name: missing}]}}]"), "1.30"],
+  ])("accepts %s", (_name, text, version = "1.36") => {
+    expect(createPath(text, version)).toEqual([]);
+  });
+
+  it("reports a container's unknown claim from 1.34, when DynamicResourceAllocation is on", () => {
+    const text = pod("resourceClaims: [{name: gpu, resourceClaimName: my-gpu}]", "containers: [{name: app, image: x, resources: {claims: [{name: missing}]}}]");
+    expect(createPathMessages(text, "1.34")).toEqual(['spec.containers[0].resources.claims[0]: Not found: "missing": must be one of the names in pod.spec.resourceClaims: gpu']);
   });
 
   it.each([

@@ -67,7 +67,7 @@ describe("validateTolerations", () => {
     ["match everything", [{ operator: "Exists" }]],
     ["tolerationSeconds with NoExecute", [{ key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 }]],
   ])("accepts %s", (_name, tolerations) => {
-    expect(messages(validateTolerations(tolerations, SPEC.child("tolerations")))).toEqual([]);
+    expect(messages(validateTolerations(tolerations, SPEC.child("tolerations"), "1.36"))).toEqual([]);
   });
 
   it.each<[string, unknown[], string[]]>([
@@ -76,8 +76,17 @@ describe("validateTolerations", () => {
     ["tolerationSeconds without NoExecute", [{ key: "k", operator: "Exists", effect: "NoSchedule", tolerationSeconds: 1 }], [`${T}.effect: Invalid value: "NoSchedule": effect must be 'NoExecute' when \`tolerationSeconds\` is set`]],
     ["a bad key and value", [{ key: "bad key", value: "a b" }], [`${T}.key: Invalid value: "bad key": ${LABEL_KEY_NAME}`, `${T}.operator: Invalid value: "a b": ${LABEL_VALUE}`]],
     ["an unknown operator and effect", [{ key: "k", operator: "In", effect: "NoRun" }], [`${T}.operator: Unsupported value: "In": supported values: "Equal", "Exists"`, `${T}.effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"`]],
+    // TaintTolerationComparisonOperators is off: since 1.35 the numeric operators are listed among the supported ones.
+    ["Lt while TaintTolerationComparisonOperators is off", [{ key: "k", operator: "Lt", value: "5" }], [`${T}.operator: Unsupported value: "Lt": supported values: "Equal", "Exists", "Lt", "Gt"`]],
   ])("reports %s", (_name, tolerations, expected) => {
-    expect(messages(validateTolerations(tolerations, SPEC.child("tolerations")))).toEqual(expected);
+    expect(messages(validateTolerations(tolerations, SPEC.child("tolerations"), "1.36"))).toEqual(expected);
+  });
+
+  it.each([
+    ["1.34", 'Unsupported value: "Gt": supported values: "Equal", "Exists"'],
+    ["1.35", 'Unsupported value: "Gt": supported values: "Equal", "Exists", "Lt", "Gt"'],
+  ])("reports Gt in %s as that release did", (version, expected) => {
+    expect(messages(validateTolerations([{ key: "k", operator: "Gt", value: "5" }], SPEC.child("tolerations"), version))).toEqual([`${T}.operator: ${expected}`]);
   });
 });
 
