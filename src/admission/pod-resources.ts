@@ -69,6 +69,11 @@ export function aggregateContainerRequests(pod: KubeObject): ResourceList {
   return aggregate(pod, containerRequests);
 }
 
+/** resource.AggregateContainerLimits: the containers' limits alone, without pod-level resources or overhead. */
+export function aggregateContainerLimits(pod: KubeObject): ResourceList {
+  return aggregate(pod, containerLimits);
+}
+
 /** Resources that may be set at the pod level (PodLevelResources). */
 const POD_LEVEL_RESOURCES = new Set(["cpu", "memory"]);
 
@@ -94,7 +99,7 @@ export function podRequests(pod: KubeObject, options: PodResourceOptions = {}): 
 
 /** resource.PodLimits: overhead only added to limits that are set. */
 export function podLimits(pod: KubeObject, options: PodResourceOptions = {}): ResourceList {
-  const limits = aggregate(pod, containerLimits);
+  const limits = aggregateContainerLimits(pod);
   const spec = recordOf(pod.spec);
   if (isRecord(spec.resources)) overridePodLevel(limits, spec.resources.limits);
   if (!options.excludeOverhead) {

@@ -87,7 +87,7 @@ spec:
     ]);
   });
 
-  it("StatefulSet: OrderedReady, RollingUpdate partition 0 and maxUnavailable 1 (1.35 on), PVC retention Retain, claim templates Filesystem", () => {
+  it("StatefulSet: OrderedReady, RollingUpdate partition 0 (no maxUnavailable: MaxUnavailableStatefulSet is off), PVC retention Retain, claim templates Filesystem", () => {
     const spec = stored(`
 apiVersion: apps/v1
 kind: StatefulSet
@@ -99,7 +99,7 @@ spec:
   volumeClaimTemplates: [{metadata: {name: data}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}]
 `).spec;
     expect(spec.podManagementPolicy).toBe("OrderedReady");
-    expect(spec.updateStrategy).toEqual({ type: "RollingUpdate", rollingUpdate: { partition: 0, maxUnavailable: 1 } });
+    expect(spec.updateStrategy).toEqual({ type: "RollingUpdate", rollingUpdate: { partition: 0 } });
     expect(spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: "Retain", whenScaled: "Retain" });
     expect(spec.volumeClaimTemplates[0].spec.volumeMode).toBe("Filesystem");
   });

@@ -53,10 +53,8 @@ export function isExtendedResourceName(name: string): boolean {
 
 /** validateContainerResourceName: the details of every error, in upstream's order. */
 export function containerResourceNameDetails(name: string): string[] {
-  const qualified = isLabelKey(name);
-  const details = [...qualified];
+  const details = resourceNameDetails(name);
   const hasDomain = name.includes("/");
-  if (qualified.length === 0 && !hasDomain && !isStandardResourceName(name)) details.push("must be a standard resource type or fully qualified");
   if (!hasDomain) {
     if (!isStandardContainerResourceName(name)) details.push("must be a standard resource for containers");
   } else if (!isNativeResource(name) && !isExtendedResourceName(name)) {

@@ -1,14 +1,14 @@
 // Resource requirements of containers, of the pod, and the pod's overhead
 // (ValidateContainerResourceRequirements, validateResourceRequirements,
 // validateResourceClaimNames, validatePodResources, validateOverhead).
-import { aggregateContainerRequests } from "../../../admission/pod-resources.js";
+import { aggregateContainerLimits, aggregateContainerRequests } from "../../../admission/pod-resources.js";
 import { duplicate, forbidden, invalid, notFound, notSupported, PrintedValue, required, type ErrorList, type FieldError } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { goJson, rendersCompositeAsJson } from "../../field/values.js";
 import { validateDNS1123Label } from "./names.js";
 import { list, obj, str } from "./fields.js";
 import type { PodValidationOptions } from "./pod-options.js";
-import { CONTAINER_RESOURCES, containerResourceNameDetails, isHugePageResourceName, isIntegerResourceName, isOvercommitAllowed, resourceNameValue } from "./resource-names.js";
+import { CONTAINER_RESOURCES, containerResourceNameDetails, isHugePageResourceName, isIntegerResourceName, isOvercommitAllowed, resourceNameDetails, resourceNameValue } from "./resource-names.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { nearest } from "../../../util/suggest.js";
 import { compareQuantities, formatQuantity, milliValue, parseQuantity, type Quantity } from "../../../util/quantity.js";
@@ -56,14 +56,19 @@ function validateContainerResourceName(name: string, fldPath: FieldPath, opts: P
   return details.map((detail) => ({ ...invalid(fldPath, shown, detail), ...(suggestion ? { suggestion } : {}) }));
 }
 
-const POD_LEVEL_RESOURCES = ["cpu", "memory"];
+/** resource.SupportedPodLevelResources, as upstream lists them (hugepages by their prefix). */
+const POD_LEVEL_RESOURCES = ["cpu", "hugepages-", "memory"];
+/** What counts as cpu or memory for "HugePages require cpu or memory". */
+const QOS_COMPUTE_RESOURCES = ["cpu", "memory"];
 
-/** validatePodResourceName: cpu and memory only. */
+/** validatePodResourceName: a valid resource name (validateResourceName), and one pods may set: cpu, memory or hugepages. */
 function validatePodResourceName(name: string, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
-  const containerOnly = ["must be a standard resource for containers", "doesn't follow extended resource name standard"];
-  const errors = validateContainerResourceName(name, fldPath, opts).filter((error) => !containerOnly.includes(error.detail));
-  if (!POD_LEVEL_RESOURCES.includes(name)) errors.push(notSupported(fldPath, name, POD_LEVEL_RESOURCES));
-  return errors;
+  const details = resourceNameDetails(name);
+  if (details.length > 0) {
+    const shown = new PrintedValue(resourceNameValue(name, opts.kubernetesVersion));
+    return details.map((detail) => invalid(fldPath, shown, detail));
+  }
+  return name === "cpu" || name === "memory" || isHugePageResourceName(name) ? [] : [notSupported(fldPath, name, POD_LEVEL_RESOURCES)];
 }
 
 /** ValidateResourceQuantityValue (with ValidateNonnegativeQuantity): not negative; whole units for counted and extended resources. */
@@ -144,7 +149,7 @@ function validateResourceRequirements(requirements: JsonRecord, nameFn: Resource
       hugePages = true;
       appendAll(errors, validateResourceQuantityHugePageValue(name, quantity, path, opts));
     }
-    if (POD_LEVEL_RESOURCES.includes(name)) cpuOrMemory = true;
+    if (QOS_COMPUTE_RESOURCES.includes(name)) cpuOrMemory = true;
   }
   for (const [name, quantity] of requests) {
     const path = reqPath.key(name);
@@ -165,7 +170,7 @@ function validateResourceRequirements(requirements: JsonRecord, nameFn: Resource
       hugePages = true;
       appendAll(errors, validateResourceQuantityHugePageValue(name, quantity, path, opts));
     }
-    if (POD_LEVEL_RESOURCES.includes(name)) cpuOrMemory = true;
+    if (QOS_COMPUTE_RESOURCES.includes(name)) cpuOrMemory = true;
   }
   if (!cpuOrMemory && hugePages) errors.push(forbidden(fldPath, "HugePages require cpu or memory"));
   appendAll(errors, validateResourceClaimNames(list(requirements, "claims"), podClaimNames, fldPath.child("claims")));
@@ -182,15 +187,26 @@ export function validateOverhead(overhead: unknown, fldPath: FieldPath, opts: Po
   return validateContainerResourceRequirements({ limits: overhead }, new Set(), fldPath, opts);
 }
 
-/** validatePodResourceConsistency: pod-level requests cover the containers', no container limit above the pod's. */
+/**
+ * validatePodResourceConsistency: pod-level requests cover what the containers
+ * request, pod-level hugepage limits what they limit, and no container's limit
+ * is above the pod's. Only resources set at the pod level are compared.
+ */
 function validatePodResourceConsistency(spec: JsonRecord, resources: JsonRecord, fldPath: FieldPath): ErrorList {
   const errors: ErrorList = [];
   const podRequests = resourceList(resources.requests);
   const podLimits = resourceList(resources.limits);
   for (const [name, containerRequests] of aggregateContainerRequests({ spec })) {
-    const podRequest = podRequests.get(name) ?? { nanos: 0n, format: "DecimalSI" as const };
-    if (compareQuantities(containerRequests, podRequest) > 0) {
+    const podRequest = podRequests.get(name);
+    if (podRequest && compareQuantities(containerRequests, podRequest) > 0) {
       errors.push(invalid(fldPath.child("requests").key(name), formatQuantity(podRequest), `must be greater than or equal to aggregate container requests of ${formatQuantity(containerRequests)}`));
+    }
+  }
+  // Hugepages cannot be overcommitted: the pod's limit must hold every container's.
+  for (const [name, containerLimits] of aggregateContainerLimits({ spec })) {
+    const podLimit = podLimits.get(name);
+    if (isHugePageResourceName(name) && podLimit && compareQuantities(containerLimits, podLimit) > 0) {
+      errors.push(invalid(fldPath.child("limits").key(name), formatQuantity(podLimit), `must be greater than or equal to aggregate container limits of ${formatQuantity(containerLimits)}`));
     }
   }
   list(spec, "containers").forEach((container, i) => {
@@ -206,12 +222,14 @@ function validatePodResourceConsistency(spec: JsonRecord, resources: JsonRecord,
   return errors;
 }
 
-/** validatePodResources: pod-level requests and limits (PodLevelResources). */
+/** validatePodResources: pod-level requests and limits (PodLevelResources); a Windows pod may not set them. */
 export function validatePodResources(spec: JsonRecord, podClaimNames: ReadonlySet<string>, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
   const resources = obj(spec, "resources");
   if (!resources) return [];
+  // Only this error for a Windows pod: the rest would be about a field it may not set.
+  if (str(obj(spec, "os"), "name") === "windows") return [forbidden(fldPath, "may not be set for a windows pod")];
   const errors: ErrorList = [];
-  if (resources.claims !== undefined && resources.claims !== null) errors.push(forbidden(fldPath.child("claims"), "claims cannot be set for Resources at pod-level"));
+  if (resources.claims !== undefined && resources.claims !== null) errors.push(forbidden(fldPath.child("claims"), "claims may not be set for Resources at pod-level"));
   appendAll(errors, validateResourceRequirements(resources, validatePodResourceName, podClaimNames, fldPath, opts));
   appendAll(errors, validatePodResourceConsistency(spec, resources, fldPath));
   return errors;

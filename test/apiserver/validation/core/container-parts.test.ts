@@ -181,6 +181,33 @@ describe("resource requirements", () => {
     ]);
     expect(createPathMessages(text, "1.33")).toEqual([]);
   });
+
+  const app = (resources: string) => `containers: [{name: app, image: x, resources: ${resources}}]`;
+  it.each([
+    ["cpu and memory covering the containers", pod("resources: {requests: {cpu: '1', memory: 1Gi}}", app("{requests: {cpu: 500m, memory: 512Mi}}"))],
+    ["a pod-level cpu request while containers also request memory", pod("resources: {requests: {cpu: 100m}}", app("{requests: {cpu: 50m, memory: 1Gi}}"))],
+    ["pod-level huge pages", pod("resources: {limits: {memory: 1Gi, hugepages-2Mi: 4Mi}}", app("{limits: {memory: 512Mi, hugepages-2Mi: 4Mi}}"))],
+  ])("accepts pod-level resources: %s", (_name, text) => {
+    expect(createPathMessages(text, "1.36")).toEqual([]);
+  });
+
+  it.each([
+    ["a resource pods may not set", pod("resources: {requests: {example.com/gpu: '1'}, limits: {example.com/gpu: '1'}}", app("{}")), ['spec.resources.limits[example.com/gpu]: Unsupported value: "example.com/gpu": supported values: "cpu", "hugepages-", "memory"', 'spec.resources.requests[example.com/gpu]: Unsupported value: "example.com/gpu": supported values: "cpu", "hugepages-", "memory"']],
+    ["a name that is not a resource (only that error)", pod("resources: {requests: {gpu: '1'}}", app("{}")), ['spec.resources.requests[gpu]: Invalid value: "gpu": must be a standard resource type or fully qualified']],
+    ["claims", pod("resources: {claims: [{name: c}]}", app("{}")), ["spec.resources.claims: Forbidden: claims may not be set for Resources at pod-level", 'spec.resources.claims[0]: Not found: "c": must be one of the names in pod.spec.resourceClaims which is empty']],
+    ["a Windows pod (only that error)", pod("os: {name: windows}", "resources: {requests: {gpu: '1'}}", app("{}")), ["spec.resources: Forbidden: may not be set for a windows pod"]],
+    [
+      "huge pages below the containers' limits",
+      pod("resources: {limits: {memory: 1Gi, hugepages-2Mi: 2Mi}}", app("{limits: {memory: 512Mi, hugepages-2Mi: 4Mi}}")),
+      [
+        'spec.resources.containers[0][hugepages-2Mi].limits: Invalid value: "4Mi": must be less than or equal to pod limits of 2Mi',
+        'spec.resources.requests[hugepages-2Mi]: Invalid value: "2Mi": must be greater than or equal to aggregate container requests of 4Mi',
+        'spec.resources.limits[hugepages-2Mi]: Invalid value: "2Mi": must be greater than or equal to aggregate container limits of 4Mi',
+      ],
+    ],
+  ])("reports pod-level resources: %s", (_name, text, expected) => {
+    expect(createPathMessages(text, "1.36").sort()).toEqual([...expected].sort());
+  });
 });
 
 describe("resize policy", () => {
