@@ -8,6 +8,7 @@ import type { PodValidationOptions } from "./pod-options.js";
 import { validatePortNumOrName } from "./ports.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { atLeast } from "../../../util/release.js";
 
 /** The handler types of a probe, then those of a lifecycle hook, in upstream's order. */
 const HANDLER_ORDER = ["exec", "httpGet", "tcpSocket", "grpc", "sleep"] as const;
@@ -56,13 +57,9 @@ function validateSleepAction(sleep: JsonRecord, gracePeriod: number | undefined,
       return [invalid(fldPath, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`)];
     }
   } else if (seconds <= 0 || seconds > gracePeriod) {
-    return [
-      invalid(
-        fldPath,
-        seconds,
-        `must be greater than 0 and less than terminationGracePeriodSeconds (${gracePeriod}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`,
-      ),
-    ];
+    // The hint at the gate came with it, in 1.32.
+    const hint = atLeast(opts.kubernetesVersion, "1.32") ? ". Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep." : "";
+    return [invalid(fldPath, seconds, `must be greater than 0 and less than terminationGracePeriodSeconds (${gracePeriod})${hint}`)];
   }
   return [];
 }

@@ -123,6 +123,7 @@ describe("probes and lifecycle hooks", () => {
       "1.32",
       ["spec.containers[0].lifecycle.preStop.sleep: Invalid value: 0: must be greater than 0 and less than terminationGracePeriodSeconds (30). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep."],
     ],
+    ["a zero sleep in 1.31, before the hint at the gate", container("lifecycle: {postStart: {sleep: {seconds: 0}}}"), "1.31", ["spec.containers[0].lifecycle.postStart.sleep: Invalid value: 0: must be greater than 0 and less than terminationGracePeriodSeconds (30)"]],
   ])("reports %s", (_name, text, version, expected) => {
     expect(createPathMessages(text, version)).toEqual(expected);
   });
