@@ -31,6 +31,7 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   PodLevelResources: "1.34",
   PodLifecycleSleepActionAllowZero: "1.33",
   PreferSameTrafficDistribution: "1.34",
+  RecursiveReadOnlyMounts: "1.31",
   ProcMountType: "1.33",
   RelaxedDNSSearchValidation: "1.33",
   RelaxedEnvironmentVariableValidation: "1.32",

@@ -7,31 +7,67 @@ import { list } from "../validation/core/fields.js";
 import { FieldPath } from "../field/path.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
 
-/** dropDisabledFields: what a create request of `kubernetesVersion` loses. */
+/** dropDisabledFields: what a create request of `kubernetesVersion` loses, in upstream's order. */
 function dropDisabledFields(spec: JsonRecord | undefined, kubernetesVersion: string): void {
   if (!spec) return;
-  if (!featureEnabled("UserNamespacesSupport", kubernetesVersion)) delete spec.hostUsers;
-  if (!featureEnabled("SupplementalGroupsPolicy", kubernetesVersion) && isRecord(spec.securityContext)) delete spec.securityContext.supplementalGroupsPolicy;
-  if (!featureEnabled("PodLevelResources", kubernetesVersion)) delete spec.resources;
-  if (!featureEnabled("ProcMountType", kubernetesVersion)) {
+  const enabled = (gate: string) => featureEnabled(gate, kubernetesVersion);
+  if (!enabled("UserNamespacesSupport")) delete spec.hostUsers;
+  if (!enabled("SupplementalGroupsPolicy") && isRecord(spec.securityContext)) delete spec.securityContext.supplementalGroupsPolicy;
+  if (!enabled("PodLevelResources")) delete spec.resources;
+  if (!enabled("ProcMountType")) {
     for (const { container } of containersWithPath(spec, FieldPath.root("spec"))) {
       if (isRecord(container.securityContext)) delete container.securityContext.procMount;
     }
   }
-  if (!featureEnabled("ContainerRestartRules", kubernetesVersion)) dropContainerRestartRules(spec, kubernetesVersion);
-  if (!featureEnabled("EnvFiles", kubernetesVersion)) dropFileKeyRef(spec);
-  if (!featureEnabled("HostnameOverride", kubernetesVersion)) delete spec.hostnameOverride;
-  if (!featureEnabled("DynamicResourceAllocation", kubernetesVersion)) dropDisabledDynamicResourceAllocationFields(spec);
+  if (!enabled("MatchLabelKeysInPodAffinity")) dropDisabledMatchLabelKeysFieldInPodAffinity(spec);
+  if (!enabled("DynamicResourceAllocation")) dropDisabledDynamicResourceAllocationFields(spec);
+  if (!enabled("InPlacePodVerticalScaling")) forEachContainer(spec, (container) => delete container.resizePolicy);
+  if (!enabled("ContainerRestartRules")) dropContainerRestartRules(spec, kubernetesVersion);
+  if (!enabled("RecursiveReadOnlyMounts")) {
+    forEachContainer(spec, (container) => list(container, "volumeMounts").forEach((mount) => delete mount.recursiveReadOnly));
+  }
+  if (!enabled("HostnameOverride")) delete spec.hostnameOverride;
+  if (!enabled("EnvFiles")) dropFileKeyRef(spec);
+  if (!enabled("ImageVolume")) dropImageVolumes(spec);
+  if (!enabled("SELinuxChangePolicy") && isRecord(spec.securityContext)) delete spec.securityContext.seLinuxChangePolicy;
+}
+
+/** Every container of the spec: regular, init and ephemeral. */
+function forEachContainer(spec: JsonRecord, visit: (container: JsonRecord) => void): void {
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) list(spec, key).forEach(visit);
+}
+
+/** dropDisabledMatchLabelKeysFieldInPodAffinity: matchLabelKeys and mismatchLabelKeys of every pod (anti-)affinity term. */
+function dropDisabledMatchLabelKeysFieldInPodAffinity(spec: JsonRecord): void {
+  const affinity = isRecord(spec.affinity) ? spec.affinity : undefined;
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const terms = isRecord(affinity?.[kind]) ? (affinity[kind] as JsonRecord) : undefined;
+    const weighted = list(terms, "preferredDuringSchedulingIgnoredDuringExecution").map((term) => term.podAffinityTerm);
+    for (const term of [...list(terms, "requiredDuringSchedulingIgnoredDuringExecution"), ...weighted]) {
+      if (!isRecord(term)) continue;
+      delete term.matchLabelKeys;
+      delete term.mismatchLabelKeys;
+    }
+  }
+}
+
+/** dropImageVolumes: image volumes, and the mounts of them, leave the pod. */
+function dropImageVolumes(spec: JsonRecord): void {
+  if (!Array.isArray(spec.volumes)) return;
+  const imageVolumes = new Set(list(spec, "volumes").filter((volume) => volume.image !== undefined && volume.image !== null).map((volume) => volume.name));
+  if (imageVolumes.size === 0) return;
+  spec.volumes = spec.volumes.filter((volume) => !isRecord(volume) || !imageVolumes.has(volume.name));
+  forEachContainer(spec, (container) => {
+    if (Array.isArray(container.volumeMounts)) container.volumeMounts = container.volumeMounts.filter((mount) => !isRecord(mount) || !imageVolumes.has(mount.name));
+  });
 }
 
 /** dropDisabledDynamicResourceAllocationFields: the pod's claims and the containers' references to them. */
 function dropDisabledDynamicResourceAllocationFields(spec: JsonRecord): void {
   delete spec.resourceClaims;
-  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
-    for (const container of list(spec, key)) {
-      if (isRecord(container.resources)) delete container.resources.claims;
-    }
-  }
+  forEachContainer(spec, (container) => {
+    if (isRecord(container.resources)) delete container.resources.claims;
+  });
 }
 
 /**

@@ -7,7 +7,6 @@ import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { forbidden, invalid, notSupported, required, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { goQuote } from "../../field/values.js";
-import { featureEnabled } from "../../features.js";
 import {
   validateContainerResourceFieldSelector,
   validateObjectFieldSelector,
@@ -89,7 +88,7 @@ interface SourceKind {
 /** validateVolumeSource: the sources in upstream's order, each checked when it is the first one set. */
 function sourceKinds(opts: PodValidationOptions): SourceKind[] {
   const at = (field: string, shownAs: string, check: SourceCheck, checkedAs = field): SourceKind => ({ field, shownAs, checkedAs, check });
-  const kinds = [
+  return [
     at("emptyDir", "emptyDir", validateEmptyDirVolumeSource),
     at("hostPath", "hostPath", validateHostPathVolumeSource),
     at("gitRepo", "gitRepo", validateGitRepoVolumeSource),
@@ -121,8 +120,6 @@ function sourceKinds(opts: PodValidationOptions): SourceKind[] {
     at("ephemeral", "ephemeral", (s, p) => validateEphemeralVolumeSource(s, p, opts)),
     at("image", "image", (s, p) => validateImageVolumeSource(s, p, opts)),
   ];
-  // Without the ImageVolume gate the API server drops the field before validation.
-  return featureEnabled("ImageVolume", opts.kubernetesVersion) ? kinds : kinds.filter((kind) => kind.field !== "image");
 }
 
 export function validateVolumeSource(volume: JsonRecord, fldPath: FieldPath, volName: string, podMeta: PodMeta | undefined, opts: PodValidationOptions): ErrorList {

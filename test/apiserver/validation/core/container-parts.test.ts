@@ -109,12 +109,6 @@ describe("probes and lifecycle hooks", () => {
       ["spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always", "spec.initContainers[0].lifecycle: Forbidden: may not be set for init containers without restartPolicy=Always"],
     ],
     ["an init container restart policy other than Always before 1.34", init("restartPolicy: OnFailure"), "1.33", ['spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always"']],
-    [
-      "a sidecar's resize policy before 1.33, printed in Go syntax",
-      init("restartPolicy: Always", "resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]"),
-      "1.32",
-      ['spec.initContainers[0].resizePolicy: Invalid value: []core.ContainerResizePolicy{core.ContainerResizePolicy{ResourceName:"cpu", RestartPolicy:"NotRequired"}}: must not be set for init containers'],
-    ],
     ["a restart policy on a regular container before 1.34", container("restartPolicy: Always"), "1.33", ["spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers"]],
     ["a sleep longer than the grace period", container("lifecycle: {preStop: {sleep: {seconds: 31}}}"), "1.36", ["spec.containers[0].lifecycle.preStop.sleep: Invalid value: 31: must be non-negative and less than terminationGracePeriodSeconds (30)"]],
     [

@@ -124,7 +124,6 @@ describe("validateVolumes", () => {
       "spec.volumes[0].projected.path: Required value",
       'spec.volumes[0].projected.path: Invalid value: "/abs": must be a relative path',
     ]],
-    ["an image volume before the ImageVolume gate (dropped, so no source)", [{ name: "img", image: { reference: "x", pullPolicy: "Always" } }], ["spec.volumes[0]: Required value: must specify a volume type"], "1.34"],
   ])("reports %s", (_name, volumes, expected, version = "1.36", podName = undefined) => {
     expect(check(volumes, version, podName)).toEqual(expected);
   });
