@@ -125,12 +125,17 @@ export function cloneJson<T>(value: T): T {
 
 /** JSON with sorted keys: the same data always gives the same text (hash inputs, cache keys). */
 export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + stableJson(value[i]);
+    return out + "]";
+  }
   if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(",")}}`;
+    const keys = Object.keys(value);
+    if (keys.length > 1) keys.sort();
+    let out = "{";
+    for (let i = 0; i < keys.length; i++) out += (i > 0 ? "," : "") + JSON.stringify(keys[i]) + ":" + stableJson((value as Record<string, unknown>)[keys[i]!]);
+    return out + "}";
   }
   return JSON.stringify(value) ?? "null";
 }

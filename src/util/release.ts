@@ -1,8 +1,17 @@
 // Kubernetes release comparisons ("1.29" <= "1.36"), for behaviour that changed between releases.
 
-function parse(version: string): [number, number] {
+/** Parsed releases: a run compares a handful of them, on hot paths (every pod a plan creates). */
+const parsed = new Map<string, readonly [number, number]>();
+const MAX_PARSED = 64;
+
+function parse(version: string): readonly [number, number] {
+  const known = parsed.get(version);
+  if (known) return known;
   const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2])] : [1, 999];
+  const release = match ? ([Number(match[1]), Number(match[2])] as const) : ([1, 999] as const);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(version, release);
+  return release;
 }
 
 /** Whether `version` is `minimum` or newer; an unreadable version counts as the newest. */

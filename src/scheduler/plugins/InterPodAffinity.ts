@@ -193,14 +193,16 @@ function satisfiesExistingPodsAntiAffinity(state: FilterState, node: NodeInfo): 
   return true;
 }
 
-type TopologyScore = Map<string, Map<string, number>>;
+/**
+ * topologyScore, kept as its terms: each weighs one set's pod counts per value
+ * of a topology key. A node's score is their sum, as upstream's merged map
+ * gives it, without copying every set's counts for every pod.
+ */
+type TopologyScore = Array<{ key: string; counts: ReadonlyMap<string, number>; weight: number }>;
 
 function addScore(score: TopologyScore, key: string, set: PodSet, weight: number): void {
   const counts = set.countsBy(key);
-  if (counts.size === 0) return;
-  let byValue = score.get(key);
-  if (!byValue) score.set(key, (byValue = new Map()));
-  for (const [value, count] of counts) byValue.set(value, (byValue.get(value) ?? 0) + weight * count);
+  if (counts.size > 0) score.push({ key, counts, weight });
 }
 
 function addIncomingTerms(ctx: CycleContext, score: TopologyScore, terms: readonly WeightedAffinityTerm[], sign: 1 | -1): void {
@@ -214,7 +216,7 @@ export const InterPodAffinityScore: ScorePlugin = {
   weight: 2,
   preScore(ctx) {
     const pod = ctx.pod;
-    const score: TopologyScore = new Map();
+    const score: TopologyScore = [];
     addIncomingTerms(ctx, score, pod.preferredAffinityTerms, 1);
     addIncomingTerms(ctx, score, pod.preferredAntiAffinityTerms, -1);
     const namespaceLabels = ctx.cluster.namespaceLabelsOf(pod.namespace);
@@ -230,16 +232,16 @@ export const InterPodAffinityScore: ScorePlugin = {
         if (termMatches(term, pod, namespaceLabels)) addScore(score, term.topologyKey, set, -term.weight);
       }
     }
-    if (score.size === 0) return false;
+    if (score.length === 0) return false;
     ctx.state.set(PRE_SCORE_STATE_KEY, score);
     return true;
   },
   score(ctx, node) {
     const score = ctx.state.get(PRE_SCORE_STATE_KEY) as TopologyScore;
     let total = 0;
-    for (const [key, byValue] of score) {
+    for (const { key, counts, weight } of score) {
       const value = node.labels[key];
-      if (value !== undefined) total += byValue.get(value) ?? 0;
+      if (value !== undefined) total += weight * (counts.get(value) ?? 0);
     }
     return total;
   },

@@ -229,13 +229,14 @@ export const PodTopologySpreadScore: ScorePlugin = {
     constraints.forEach((c, i) => {
       if (c.topologyKey === HOSTNAME_LABEL) return;
       for (const set of sets[i]!) {
-        for (const [node, count] of set.nodeCounts) {
-          if (requireAll && !hasAllTopologyKeys(node, constraints)) continue;
-          if (!matchesInclusionPolicies(ctx, c, node, nodeAffinity)) continue;
+        // forEach: no [node, count] pair allocated per node, for every pod scored.
+        set.nodeCounts.forEach((count, node) => {
+          if (requireAll && !hasAllTopologyKeys(node, constraints)) return;
+          if (!matchesInclusionPolicies(ctx, c, node, nodeAffinity)) return;
           const value = node.labels[c.topologyKey] ?? "";
           const current = counts[i]!.get(value);
           if (current !== undefined) counts[i]!.set(value, current + count);
-        }
+        });
       }
     });
     ctx.state.set(PRE_SCORE_STATE_KEY, { constraints, ignored, counts, weights, sets } satisfies ScoreState);
