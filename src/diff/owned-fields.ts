@@ -60,6 +60,9 @@ const BY_KIND: Readonly<Record<string, PathPattern[]>> = lookupTable({
   MutatingWebhookConfiguration: [["webhooks", "[*]", "clientConfig", "caBundle"]],
   APIService: [["spec", "caBundle"]],
   Pod: POD_ADMISSION,
+  // SetDefaults_DeviceTaint stamps a taint without timeAdded with the server's clock. (A
+  // ResourceSlice's devices are an atomic list: applied whole, their taints are stamped anew.)
+  DeviceTaintRule: [["spec", "taint", "timeAdded"]],
 });
 
 export interface OwnedFields {

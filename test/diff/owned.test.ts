@@ -145,3 +145,24 @@ describe("allocated and controller-written fields", () => {
     ]);
   });
 });
+
+describe("the time a device taint was added", () => {
+  const [storedRule] = objectsOf(`
+apiVersion: resource.k8s.io/v1alpha3
+kind: DeviceTaintRule
+metadata: {name: gpu-maintenance}
+spec:
+  deviceSelector: {driver: gpu.example.com}
+  taint: {key: maintenance, effect: NoExecute, timeAdded: "2026-11-30T10:00:00Z"}
+`);
+
+  it("left out of a DeviceTaintRule's taint, is the server's (SetDefaults_DeviceTaint), not a change", () => {
+    const withoutTime = edited(storedRule!, (d) => delete d.spec.taint.timeAdded);
+    expect(planOf([withoutTime], withoutLastApplied([storedRule!])).changes[0]!.action).toBe("no-op");
+  });
+
+  it("set in the manifest, it is a change", () => {
+    const change = planOf([edited(storedRule!, (d) => (d.spec.taint.timeAdded = "2026-12-01T08:00:00Z"))], [storedRule!]).changes[0]!;
+    expect(change.fields.map((f) => [f.path, f.from, f.to])).toEqual([["spec.taint.timeAdded", "2026-11-30T10:00:00Z", "2026-12-01T08:00:00Z"]]);
+  });
+});

@@ -8,6 +8,7 @@ import { pointerField, scalarField, structField, type StructField } from "./valu
 export type InternalType =
   | "string"
   | "int32"
+  | "int64"
   | "bool"
   | { readonly pointer: InternalType }
   | { readonly slice: InternalType }
@@ -27,7 +28,7 @@ function goTypeName(type: InternalType): string {
 /** The internal value of `json` (the v1 form): absent scalars are their zero values, absent pointers and slices nil. */
 export function internalValue(type: InternalType, json: unknown): InternalValue {
   if (type === "string") return typeof json === "string" ? json : "";
-  if (type === "int32") return typeof json === "number" && Number.isInteger(json) ? json : 0;
+  if (type === "int32" || type === "int64") return typeof json === "number" && Number.isInteger(json) ? json : 0;
   if (type === "bool") return json === true;
   if ("pointer" in type) return json === undefined || json === null ? undefined : internalValue(type.pointer, json);
   if ("slice" in type) return Array.isArray(json) ? json.map((item) => internalValue(type.slice, item)) : undefined;

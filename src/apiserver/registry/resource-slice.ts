@@ -1,12 +1,16 @@
 // Registry strategy of ResourceSlice (pkg/registry/resource/resourceslice/strategy.go):
 // PrepareForCreate drops the fields of feature gates that are off in the target
 // release (dropDisabledFields), then ValidateResourceSlice runs on what is left,
-// in the internal form (v1beta1's devices keep their fields under `basic`).
+// in the internal form (v1beta1's devices keep their fields under `basic`);
+// WarningsOnCreate flags a driver name with upper-case letters (from 1.35).
 import { convertResourceSliceSpecV1beta1 } from "../conversion/resource-v1beta1.js";
 import { featureEnabled } from "../features.js";
-import type { ErrorList } from "../field/errors.js";
+import type { ErrorList, FieldWarning } from "../field/errors.js";
+import { FieldPath } from "../field/path.js";
+import { goQuote } from "../field/values.js";
 import { validateResourceSlice } from "../validation/resource/resource-slice.js";
-import { isRecord, objectAt, recordsOf, type JsonRecord } from "../../util/object-access.js";
+import { isRecord, objectAt, recordsOf, stringOf, type JsonRecord } from "../../util/object-access.js";
+import { atLeast } from "../../util/release.js";
 import type { ValidationContext } from "./types.js";
 
 /** The fields a gate adds: on the spec, on each device, on each attribute or capacity entry. */
@@ -65,5 +69,12 @@ export function prepareResourceSliceForCreate(object: JsonRecord, context: Valid
 export function validateResourceSliceCreate(object: JsonRecord, context: ValidationContext): ErrorList {
   const spec = objectAt(object, "spec");
   const internal = spec && context.apiVersion === "resource.k8s.io/v1beta1" ? { ...object, spec: convertResourceSliceSpecV1beta1(spec) } : object;
-  return validateResourceSlice(internal);
+  return validateResourceSlice(internal, context.kubernetesVersion);
+}
+
+/** WarningsOnCreate (from 1.35): driver names are compared as written, so they should be lower case. */
+export function resourceSliceWarningsOnCreate(object: JsonRecord, context: ValidationContext): FieldWarning[] {
+  const driver = stringOf(objectAt(object, "spec")?.driver) ?? "";
+  if (!atLeast(context.kubernetesVersion, "1.35") || driver === driver.toLowerCase()) return [];
+  return [{ message: `spec.driver: driver names should be lowercase; ${goQuote(driver)} contains uppercase characters`, at: FieldPath.root("spec", "driver") }];
 }

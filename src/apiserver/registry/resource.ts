@@ -10,7 +10,7 @@ import { atLeast } from "../../util/release.js";
 import { isRecord, objectAt, type JsonRecord } from "../../util/object-access.js";
 import { withObjectMeta } from "./object-meta.js";
 import { dropDisabledDeviceClaimFields } from "./resource-claim-spec.js";
-import { prepareResourceSliceForCreate, validateResourceSliceCreate } from "./resource-slice.js";
+import { prepareResourceSliceForCreate, resourceSliceWarningsOnCreate, validateResourceSliceCreate } from "./resource-slice.js";
 import type { GroupStrategies, ValidationContext } from "./types.js";
 
 const SERVED_BY_DEFAULT_SINCE = "1.34";
@@ -51,5 +51,9 @@ export const RESOURCE_STRATEGIES: GroupStrategies = {
     },
     validate: whenServed((object) => validateDeviceClass(object)),
   }),
-  ResourceSlice: withObjectMeta(false, { prepareForCreate: prepareResourceSliceForCreate, validate: whenServed(validateResourceSliceCreate) }),
+  ResourceSlice: withObjectMeta(false, {
+    prepareForCreate: prepareResourceSliceForCreate,
+    validate: whenServed(validateResourceSliceCreate),
+    warningsOnCreate: resourceSliceWarningsOnCreate,
+  }),
 };

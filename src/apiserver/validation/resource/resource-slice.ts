@@ -4,8 +4,10 @@
 // counter consumption, per-device node selection, binding conditions) and the
 // shared counter sets. Fields of gates that are off in the target release are
 // dropped before (the strategy's dropDisabledFields), so they are never checked.
-import { duplicate, forbidden, invalid, required, tooLong, tooMany, type ErrorList } from "../../field/errors.js";
+import { duplicate, forbidden, invalid, PrintedValue, required, tooLong, tooMany, type ErrorList } from "../../field/errors.js";
 import { FieldPath } from "../../field/path.js";
+import { internalValue, internalValueField, type InternalType } from "../../field/internal-type.js";
+import { printedFor } from "../../field/values.js";
 import { validateLabelName } from "../../apimachinery/meta-v1-validation.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { compareQuantities, formatQuantity, parseQuantity, wholeValue, addQuantities, type Quantity } from "../../../util/quantity.js";
@@ -17,6 +19,7 @@ import { validateCSIDriverName } from "../core/volume-sources.js";
 import { validateDeviceTaint } from "./device-taints.js";
 import { validateAttributeQualifiedName, validateSet, validateSlice } from "./validation.js";
 import { appendAll } from "../../../util/append.js";
+import { atLeast } from "../../../util/release.js";
 
 /** PoolNameMaxLength: a node name's limit. */
 const POOL_NAME_MAX_LENGTH = 253;
@@ -170,8 +173,26 @@ function validateDeviceAttributeVersionValue(value: string, fldPath: FieldPath):
   return [...errors, ...validateDeviceAttributeStringValue(value, fldPath)];
 }
 
-/** validateDeviceAttribute: exactly one of its values (lists are dropped while DRAListTypeAttributes is off). */
-function validateDeviceAttribute(attribute: unknown, fldPath: FieldPath): ErrorList {
+/** The internal resource.DeviceAttribute: four values, and from 1.36 the lists of DRAListTypeAttributes after them. */
+function deviceAttributeType(kubernetesVersion: string): InternalType {
+  const values: Array<[string, string, InternalType]> = [
+    ["IntValue", "int", { pointer: "int64" }],
+    ["BoolValue", "bool", { pointer: "bool" }],
+    ["StringValue", "string", { pointer: "string" }],
+    ["VersionValue", "version", { pointer: "string" }],
+  ];
+  if (!atLeast(kubernetesVersion, "1.36")) return { struct: "resource.DeviceAttribute", fields: values };
+  const lists: Array<[string, string, InternalType]> = [
+    ["IntValues", "ints", { slice: "int64" }],
+    ["BoolValues", "bools", { slice: "bool" }],
+    ["StringValues", "strings", { slice: "string" }],
+    ["VersionValues", "versions", { slice: "string" }],
+  ];
+  return { struct: "resource.DeviceAttribute", fields: [...values, ...lists] };
+}
+
+/** validateDeviceAttribute: exactly one of its values (lists are dropped while DRAListTypeAttributes is off); the bad value is the internal attribute. */
+function validateDeviceAttribute(attribute: unknown, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const record = isRecord(attribute) ? attribute : {};
   const errors: ErrorList = [];
   let numFields = 0;
@@ -186,7 +207,11 @@ function validateDeviceAttribute(attribute: unknown, fldPath: FieldPath): ErrorL
     appendAll(errors, validateDeviceAttributeVersionValue(str(record, "version"), fldPath.child("version")));
   }
   if (numFields === 0) errors.push(invalid(fldPath, "", "exactly one value must be specified"));
-  else if (numFields > 1) errors.push(invalid(fldPath, record, "exactly one value must be specified"));
+  else if (numFields > 1) {
+    const type = deviceAttributeType(kubernetesVersion);
+    const value = new PrintedValue(printedFor(internalValueField(type, internalValue(type, record)), kubernetesVersion));
+    errors.push(invalid(fldPath, value, "exactly one value must be specified"));
+  }
   return errors;
 }
 
@@ -317,7 +342,7 @@ function validateDeviceBindingParameters(device: JsonRecord, fldPath: FieldPath)
 }
 
 /** validateDevice on create. */
-function validateDevice(device: JsonRecord, perDeviceNodeSelection: boolean, fldPath: FieldPath): ErrorList {
+function validateDevice(device: JsonRecord, perDeviceNodeSelection: boolean, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors = validateDNS1123Label(str(device, "name"), fldPath.child("name"));
   const attributes = mapOf(device, "attributes");
   const capacity = mapOf(device, "capacity");
@@ -325,7 +350,7 @@ function validateDevice(device: JsonRecord, perDeviceNodeSelection: boolean, fld
   if (attributeAndCapacityLength > RESOURCE_SLICE_MAX_ATTRIBUTES_AND_CAPACITIES_PER_DEVICE) {
     errors.push(invalid(fldPath, attributeAndCapacityLength, `the total number of attributes and capacities must not exceed ${RESOURCE_SLICE_MAX_ATTRIBUTES_AND_CAPACITIES_PER_DEVICE}`));
   }
-  appendAll(errors, validateMap(attributes, -1, ATTRIBUTE_AND_CAPACITY_MAX_KEY_LENGTH, validateAttributeQualifiedName, validateDeviceAttribute, fldPath.child("attributes")));
+  appendAll(errors, validateMap(attributes, -1, ATTRIBUTE_AND_CAPACITY_MAX_KEY_LENGTH, validateAttributeQualifiedName, (item, path) => validateDeviceAttribute(item, path, kubernetesVersion), fldPath.child("attributes")));
   const allowMultipleAllocations = bool(device, "allowMultipleAllocations") === true;
   appendAll(
     errors,
@@ -348,7 +373,7 @@ function validateDevice(device: JsonRecord, perDeviceNodeSelection: boolean, fld
 }
 
 /** validateResourceSliceSpec on create. */
-function validateResourceSliceSpec(spec: JsonRecord, fldPath: FieldPath): ErrorList {
+function validateResourceSliceSpec(spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const errors = [
     ...validateCSIDriverName(str(spec, "driver"), fldPath.child("driver")),
     ...validateResourcePool(obj(spec, "pool") ?? {}, fldPath.child("pool")),
@@ -363,7 +388,7 @@ function validateResourceSliceSpec(spec: JsonRecord, fldPath: FieldPath): ErrorL
     validateSet(
       devices,
       advanced ? RESOURCE_SLICE_MAX_DEVICES_WITH_ADVANCED_FEATURES : RESOURCE_SLICE_MAX_DEVICES,
-      (device, path) => validateDevice(device, perDeviceNodeSelection, path),
+      (device, path) => validateDevice(device, perDeviceNodeSelection, path, kubernetesVersion),
       (device) => str(device, "name"),
       fldPath.child("devices"),
     ),
@@ -382,6 +407,6 @@ function validateResourceSliceSpec(spec: JsonRecord, fldPath: FieldPath): ErrorL
 }
 
 /** ValidateResourceSlice, after ObjectMeta. */
-export function validateResourceSlice(slice: JsonRecord): ErrorList {
-  return validateResourceSliceSpec(obj(slice, "spec") ?? {}, FieldPath.root("spec"));
+export function validateResourceSlice(slice: JsonRecord, kubernetesVersion: string): ErrorList {
+  return validateResourceSliceSpec(obj(slice, "spec") ?? {}, FieldPath.root("spec"), kubernetesVersion);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPathMessages, yaml } from "../../helpers.js";
+import { createPath, createPathMessages, yaml } from "../../helpers.js";
 
 const slice = (...spec: string[]) => yaml("apiVersion: resource.k8s.io/v1", "kind: ResourceSlice", "metadata: {name: node-1-gpu}", "spec:", ...spec.map((l) => "  " + l));
 const BASE = ["driver: gpu.example.com", "pool: {name: node-1, resourceSliceCount: 1}"];
@@ -109,13 +109,19 @@ describe("validateResourceSlice", () => {
       device("attributes: {none: {}, two: {int: 1, bool: true}, 'a-b': {int: 1}, '/x': {int: 1}, 'a/b/c': {int: 1}, long: {string: '" + "x".repeat(65) + "'}, v: {version: '1.2'}}"),
       [
         'spec.devices[0].attributes[none]: Invalid value: "": exactly one value must be specified',
-        'spec.devices[0].attributes[two]: Invalid value: {"bool":true,"int":1}: exactly one value must be specified',
+        'spec.devices[0].attributes[two]: Invalid value: {"IntValue":1,"BoolValue":true,"StringValue":null,"VersionValue":null,"IntValues":null,"BoolValues":null,"StringValues":null,"VersionValues":null}: exactly one value must be specified',
         `spec.devices[0].attributes: Invalid value: "a-b": ${C_IDENTIFIER}`,
         'spec.devices[0].attributes: Invalid value: "": the domain must not be empty',
         'spec.devices[0].attributes: Invalid value: "a/b/c": must not contain more than one slash',
         "spec.devices[0].attributes[long].string: Too long: may not be more than 64 bytes",
         'spec.devices[0].attributes[v].version: Invalid value: "1.2": must be a string compatible with semver.org spec 2.0.0',
       ],
+    ],
+    [
+      "an attribute with two values in 1.35: the internal attribute has no lists yet",
+      device("attributes: {two: {string: x, version: 1.2.3}}"),
+      ['spec.devices[0].attributes[two]: Invalid value: {"IntValue":null,"BoolValue":null,"StringValue":"x","VersionValue":"1.2.3"}: exactly one value must be specified'],
+      "1.35",
     ],
     [
       "more than 32 attributes and capacities",
@@ -247,5 +253,16 @@ describe("validateResourceSlice", () => {
     ],
   ])("reports %s", (_name, text, expected, version = "1.36") => {
     expect(createPathMessages(text, version).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("ResourceSlice warnings on create", () => {
+  const withDriver = (driver: string) => slice(`driver: ${driver}`, "pool: {name: node-1, resourceSliceCount: 1}", "nodeName: node-1");
+  it.each([
+    ["an upper-case driver name (1.35 on)", withDriver("GPU.Example.com"), "1.35", [{ severity: "warning", line: 5, column: 11, message: 'spec.driver: driver names should be lowercase; "GPU.Example.com" contains uppercase characters' }]],
+    ["an upper-case driver name in 1.34", withDriver("GPU.Example.com"), "1.34", []],
+    ["a lower-case driver name", withDriver("gpu.example.com"), "1.36", []],
+  ])("%s", (_name, text, version, expected) => {
+    expect(createPath(text, version).map(({ severity, line, column, message }) => ({ severity, line, column, message }))).toEqual(expected);
   });
 });
