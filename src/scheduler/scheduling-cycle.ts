@@ -77,6 +77,9 @@ const FAILS = 2;
 export class SchedulingCycle {
   private nextStartNodeIndex = 0;
   private readonly staticVerdictsByPod = new Map<string, Uint8Array>();
+  /** prioritize's totals and each plugin's scores, reused pod after pod. */
+  private readonly totals: number[] = [];
+  private readonly scores: number[] = [];
 
   constructor(
     readonly cluster: ClusterState,
@@ -162,15 +165,18 @@ export class SchedulingCycle {
     const dynamicFilters = filters.filter((plugin) => !plugin.static);
     const verdicts = this.staticVerdicts(ctx.pod);
     const start = this.nextStartNodeIndex;
-    const feasible: NodeInfo[] = [];
+    // Sized once: the array would otherwise grow step by step to hundreds of nodes, for every pod.
+    const feasible = new Array<NodeInfo>(Math.min(wanted, nodes.length));
+    let found = 0;
     let processed = 0;
-    for (let i = 0; i < nodes.length && feasible.length < wanted; i++) {
+    for (let i = 0; i < nodes.length && found < wanted; i++) {
       const node = nodes[(start + i) % nodes.length]!;
       processed++;
       let verdict = verdicts[node.index];
       if (verdict === UNKNOWN) verdict = verdicts[node.index] = this.runFilters(ctx, staticFilters, node) ? FAILS : FITS;
-      if (verdict === FITS && !this.runFilters(ctx, dynamicFilters, node)) feasible.push(node);
+      if (verdict === FITS && !this.runFilters(ctx, dynamicFilters, node)) feasible[found++] = node;
     }
+    feasible.length = found;
     if (feasible.length === 0) {
       for (let i = 0; i < processed; i++) {
         const node = nodes[(start + i) % nodes.length]!;
@@ -193,9 +199,10 @@ export class SchedulingCycle {
 
   /** Weighted sum of the normalized scores of every Score plugin, per feasible node. */
   prioritize(ctx: CycleContext, feasible: readonly NodeInfo[]): number[] {
-    const totals = new Array<number>(feasible.length).fill(0);
-    // One array for every plugin's scores: this runs for hundreds of nodes per pod.
-    const scores = new Array<number>(feasible.length);
+    // The same two arrays for every pod: this runs for hundreds of nodes per pod.
+    const { totals, scores } = this;
+    totals.length = scores.length = feasible.length;
+    totals.fill(0);
     for (const plugin of this.scorers) {
       if (plugin.preScore && !plugin.preScore(ctx, feasible)) continue;
       for (let i = 0; i < feasible.length; i++) scores[i] = plugin.score(ctx, feasible[i]!);

@@ -4,7 +4,7 @@
 // favour the emptier domains.
 import { findUntoleratedTaint } from "../../util/taints.js";
 import type { ClusterState, PodSet } from "../cluster-state.js";
-import { unresolvable, unschedulable, MAX_NODE_SCORE, type CycleContext, type FilterPlugin, type ScorePlugin } from "../framework.js";
+import { unresolvable, unschedulable, MAX_NODE_SCORE, type CycleContext, type FilterPlugin, type ScorePlugin, type Status } from "../framework.js";
 import { andSelectors, compileLabelSelector, selectorFromSet, type CompiledSelector } from "../label-selector.js";
 import { HOSTNAME_LABEL, ZONE_LABEL, type NodeInfo } from "../node-info.js";
 import { arrayOf, stableJson, textOf, truncatedIntegerOf } from "../../util/object-access.js";
@@ -17,6 +17,9 @@ export const ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH 
 const NAME = "PodTopologySpread";
 /** preScoreStateKey: a constant, so that each Score call finds its state without building the key. */
 const PRE_SCORE_STATE_KEY = "PreScore" + NAME;
+/** The filter's two failures, made once: a filter fails for most nodes it sees, for every pod. */
+const NODE_LABEL_NOT_MATCH: Status = Object.freeze(unresolvable(NAME, ERR_REASON_NODE_LABEL_NOT_MATCH));
+const CONSTRAINTS_NOT_MATCH: Status = Object.freeze(unschedulable(NAME, ERR_REASON_CONSTRAINTS_NOT_MATCH));
 
 export interface SpreadConstraint {
   maxSkew: number;
@@ -166,9 +169,9 @@ export const PodTopologySpreadFilter: FilterPlugin = {
     for (let i = 0; i < state.constraints.length; i++) {
       const c = state.constraints[i]!;
       const value = node.labels[c.topologyKey];
-      if (value === undefined) return unresolvable(NAME, ERR_REASON_NODE_LABEL_NOT_MATCH);
+      if (value === undefined) return NODE_LABEL_NOT_MATCH;
       const skew = (state.counts[i]!.get(value) ?? 0) + state.selfMatches[i]! - state.minimums[i]!;
-      if (skew > c.maxSkew) return unschedulable(NAME, ERR_REASON_CONSTRAINTS_NOT_MATCH);
+      if (skew > c.maxSkew) return CONSTRAINTS_NOT_MATCH;
     }
     return null;
   },
