@@ -125,10 +125,23 @@ describe("value validations in kube-openapi's words", () => {
       expected: [{ rule: "schema/invalid-value", line: 5, column: 7, message: "spec.xs: Invalid value: 1: spec.xs in body should have at least 2 items" }],
     },
     {
-      name: "maxProperties",
+      name: "maxProperties reports the size, with a singular limit of one from 1.34",
       spec: { type: "object", properties: { labels: { type: "object", maxProperties: 1, additionalProperties: { type: "string" } } } },
       yaml: "  labels: {a: x, b: z}\n",
-      expected: [{ rule: "schema/invalid-value", line: 5, column: 11, message: "spec.labels: Too many: must have at most 1 items" }],
+      expected: [{ rule: "schema/invalid-value", line: 5, column: 11, message: "spec.labels: Too many: 2: must have at most 1 item" }],
+    },
+    {
+      name: "maxProperties of one before 1.34",
+      version: "1.33",
+      spec: { type: "object", properties: { labels: { type: "object", maxProperties: 1, additionalProperties: { type: "string" } } } },
+      yaml: "  labels: {a: x, b: z}\n",
+      expected: [{ rule: "schema/invalid-value", line: 5, column: 11, message: "spec.labels: Too many: 2: must have at most 1 items" }],
+    },
+    {
+      name: "maxItems reports the size and the limit",
+      spec: { type: "object", properties: { xs: { type: "array", maxItems: 2, items: { type: "string" } } } },
+      yaml: "  xs: [a, b, c]\n",
+      expected: [{ rule: "schema/invalid-value", line: 5, column: 7, message: "spec.xs: Too many: 3: must have at most 2 items" }],
     },
     {
       name: "an integer enum lists its values as quoted JSON",

@@ -165,7 +165,7 @@ describe("custom resources", () => {
       name: "a duplicate item in a set, and too many items",
       yaml: webapp("  image: shop\n  hosts: [a.example.com, b.example.com, a.example.com, c.example.com]\n"),
       expected: [
-        { rule: "schema/invalid-value", line: 7, column: 10, message: "spec.hosts: Too many: 4: has too many items" },
+        { rule: "schema/invalid-value", line: 7, column: 10, message: "spec.hosts: Too many: 4: must have at most 3 items" },
         { rule: "schema/duplicate-value", line: 7, column: 41, message: 'spec.hosts[2]: Duplicate value: "a.example.com"' },
       ],
     },

@@ -12,7 +12,7 @@ import { jsonTypeOf } from "../schema-walker.js";
 import { explainTypeMismatch } from "../type-mismatch.js";
 import { badValue, goFloat } from "./bad-value.js";
 import { goQuote } from "../../apiserver/field/values.js";
-import { invalid, OMIT_VALUE, PrintedValue, required, typeInvalid, type FieldError } from "../../apiserver/field/errors.js";
+import { invalid, PrintedValue, required, tooMany, typeInvalid, type FieldError } from "../../apiserver/field/errors.js";
 import { FieldPath } from "../../apiserver/field/path.js";
 import { fieldErrorText, type FieldErrorBody } from "./problem.js";
 import { CUSTOM_RESOURCE_FORMATS, INTEGER_FORMATS } from "../crd-schema.js";
@@ -148,6 +148,12 @@ function reportedValue(keyword: string, value: unknown): unknown {
   return value;
 }
 
+/** The number of items of a list or properties of an object. */
+function sizeOf(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  return value !== null && typeof value === "object" ? Object.keys(value).length : -1;
+}
+
 /** Bounds print as Go prints them: int64 for whole values against whole bounds, else float64's %v. */
 function numericLimit(limit: unknown, value: unknown): unknown {
   if (typeof limit !== "number") return limit;
@@ -158,14 +164,13 @@ function valueProblem(context: ValueContext, error: AjvError): ValueProblem | un
   const pointer = error.instancePath;
   const value = valueAt(context, pointer);
   const path = openAPIPathOf(pointer);
-  const tooMany = (count: unknown, detail: string): FieldError => ({ type: "FieldValueTooMany", field: ANY_PATH, badValue: count, detail });
   switch (error.keyword) {
     case "maxLength":
       return problem(context, RULES.invalidValue, pointer, { type: "FieldValueTooLong", field: ANY_PATH, badValue: "", detail: "value is too long" });
     case "maxItems":
-      return problem(context, RULES.invalidValue, pointer, tooMany(printed(Array.isArray(value) ? String(value.length) : "?"), "has too many items"));
     case "maxProperties":
-      return problem(context, RULES.invalidValue, pointer, tooMany(OMIT_VALUE, `must have at most ${String(error.params.limit)} items`));
+      // kube-openapi reports the size and the limit; apiextensions makes them field.TooMany.
+      return problem(context, RULES.invalidValue, pointer, tooMany(ANY_PATH, sizeOf(value), Number(error.params.limit)));
   }
   const detail = VALUE_DETAILS[error.keyword];
   if (!detail) return undefined;

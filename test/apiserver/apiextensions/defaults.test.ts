@@ -72,7 +72,7 @@ describe("ValidateDefaults", () => {
     {
       name: "a list with too many items, one too short",
       defaults: { tags: ["a", "bc", "de"] },
-      expected: [`${P}[tags].default: Too many: 3: has too many items`, `${P}[tags].default.[0]: Invalid value: "a": [0] in body should be at least 2 chars long`],
+      expected: [`${P}[tags].default: Too many: 3: must have at most 2 items`, `${P}[tags].default.[0]: Invalid value: "a": [0] in body should be at least 2 chars long`],
     },
     { name: "an object without a required field", defaults: { window: { end: 5 } }, expected: [`${P}[window].default.start: Required value`] },
     { name: "a field of an object of the wrong type: the rules are not run", defaults: { window: { start: "1", end: 0 } }, expected: [`${P}[window].default.start: Invalid value: "string": start in body must be of type integer: "string"`] },
