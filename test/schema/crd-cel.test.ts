@@ -6,7 +6,7 @@ import { createSchemaValidator } from "../../src/schema/index.js";
 import { brief, documentsOf } from "./helpers.js";
 
 /** A CRD `things.test.io` whose `spec` has the given schema, and a Thing whose spec lines start at line 5. */
-function check(spec: object, specYaml: string, options: { version?: string; root?: object } = {}) {
+function check(spec: object, specYaml: string, options: { version?: string; root?: object; metadata?: string } = {}) {
   const validator = createSchemaValidator({ kubernetesVersion: options.version ?? "1.36" });
   const openAPIV3Schema = { type: "object", properties: { spec }, ...options.root };
   validator.addCustomResourceDefinitions([
@@ -17,7 +17,7 @@ function check(spec: object, specYaml: string, options: { version?: string; root
       spec: { group: "test.io", scope: "Namespaced", names: { plural: "things", kind: "Thing" }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema } }] },
     },
   ]);
-  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n${specYaml}`);
+  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: ${options.metadata ?? "{name: box}"}\nspec:\n${specYaml}`);
   return validator.validate(document!).map((f) => ({ ...brief(f), ...(f.severity !== "error" ? { severity: f.severity } : {}) }));
 }
 
@@ -186,8 +186,25 @@ describe("rules kubeplan cannot evaluate are one info finding", () => {
     expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([["schema/cel-not-evaluated", "info", message]]);
   });
 
-  test("a rule over a value of the wrong type is left to the type error", () => {
-    const spec = object({ port: { type: "integer", "x-kubernetes-validations": rule("self.matches('x')") } });
-    expect(check(spec, "  port: [80]\n").map((f) => f.rule)).toEqual(["schema/type"]);
+});
+
+describe("rules do not run past an error that blocks them, as upstream's hasBlockingErr decides", () => {
+  const NOT_CHECKED = "<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
+  const failing = rule("self.name != 'web'", { message: "not web" });
+  const cases: Array<{ name: string; spec: object; yaml: string; metadata?: string; version?: string; expected: string[] }> = [
+    { name: "a missing required field", spec: { ...object({ name: { type: "string" }, size: { type: "integer" } }, failing), required: ["size"] }, yaml: "  name: web\n", expected: [NOT_CHECKED, "spec.size: Required value"] },
+    { name: "a value not in the enum", spec: object({ name: { type: "string" }, mode: { type: "string", enum: ["Fast"] } }, failing), yaml: "  name: web\n  mode: Slow\n", expected: [NOT_CHECKED, 'spec.mode: Unsupported value: "Slow": supported values: "Fast"'] },
+    { name: "a string too long", spec: object({ name: { type: "string", maxLength: 2 } }, failing), yaml: "  name: web\n", expected: [NOT_CHECKED, "spec.name: Too long: may not be more than 2 bytes"] },
+    { name: "too many items", spec: object({ name: { type: "string" }, xs: { type: "array", maxItems: 1, items: { type: "string" } } }, failing), yaml: "  name: web\n  xs: [a, b]\n", expected: [NOT_CHECKED, "spec.xs: Too many: 2: must have at most 1 item"] },
+    { name: "a value of the wrong type", spec: object({ name: { type: "string" }, port: { type: "integer", "x-kubernetes-validations": rule("self.matches('x')") } }, failing), yaml: "  name: web\n  port: [80]\n", expected: [NOT_CHECKED, 'spec.port: Invalid value: "array": spec.port in body must be of type integer: "array"'] },
+    { name: "a value not of its format", spec: object({ name: { type: "string" }, at: { type: "string", format: "date-time" } }, failing), yaml: "  name: web\n  at: yesterday\n", expected: [NOT_CHECKED, 'spec.at: Invalid value: "yesterday": spec.at in body must be of type date-time: "yesterday"'] },
+    { name: "metadata without a name", spec: object({ name: { type: "string" } }, failing), yaml: "  name: web\n", metadata: "{labels: {a: b}}", expected: [NOT_CHECKED] },
+    { name: "before 1.34 the value is the string null", spec: { ...object({ name: { type: "string" }, size: { type: "integer" } }, failing), required: ["size"] }, yaml: "  name: web\n", version: "1.33", expected: [NOT_CHECKED.replace("null", '"null"'), "spec.size: Required value"] },
+    { name: "a pattern mismatch does not block", spec: object({ name: { type: "string", pattern: "^a" } }, failing), yaml: "  name: web\n", expected: [`spec.name: Invalid value: "web": spec.name in body should match '^a'`, "spec: Invalid value: not web"] },
+    { name: "an unknown field does not block", spec: object({ name: { type: "string" } }, failing), yaml: "  name: web\n  extra: x\n", expected: ['spec.extra: unknown field "extra"', "spec: Invalid value: not web"] },
+  ];
+  test.each(cases)("$name", ({ spec, yaml, metadata, version, expected }) => {
+    const found = check(spec, yaml, { ...(metadata ? { metadata } : {}), ...(version ? { version } : {}) });
+    expect(found.map((f) => f.message).sort()).toEqual(expected);
   });
 });

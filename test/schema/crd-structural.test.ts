@@ -138,6 +138,19 @@ describe("value validations in kube-openapi's words", () => {
       expected: [{ rule: "schema/invalid-value", line: 5, column: 11, message: "spec.labels: Too many: 2: must have at most 1 items" }],
     },
     {
+      name: "maxLength names its limit in bytes",
+      spec: { type: "object", properties: { code: { type: "string", maxLength: 2 } } },
+      yaml: "  code: abc\n",
+      expected: [{ rule: "schema/invalid-value", line: 5, column: 9, message: "spec.code: Too long: may not be more than 2 bytes" }],
+    },
+    {
+      name: "maxLength in the words of 1.31",
+      version: "1.31",
+      spec: { type: "object", properties: { code: { type: "string", maxLength: 2 } } },
+      yaml: "  code: abc\n",
+      expected: [{ rule: "schema/invalid-value", line: 5, column: 9, message: "spec.code: Too long: may not be longer than 2" }],
+    },
+    {
       name: "maxItems reports the size and the limit",
       spec: { type: "object", properties: { xs: { type: "array", maxItems: 2, items: { type: "string" } } } },
       yaml: "  xs: [a, b, c]\n",

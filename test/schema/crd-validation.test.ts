@@ -93,6 +93,14 @@ describe("the CRDs themselves", () => {
   });
 });
 
+/** What the API server adds when an error keeps the CRD's CEL rules from running. */
+const RULES_NOT_CHECKED = {
+  rule: "schema/cel-rule",
+  line: 1,
+  column: 1,
+  message: "<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+};
+
 describe("custom resources", () => {
   test("a valid resource using every feature of the schema", () => {
     expect(findings(VALID_WEBAPP)).toEqual([]);
@@ -128,7 +136,7 @@ describe("custom resources", () => {
     {
       name: "enum",
       yaml: webapp("  image: shop\n  tier: frontnd\n"),
-      expected: [{ rule: "schema/enum", line: 7, column: 9, message: 'spec.tier: Unsupported value: "frontnd": supported values: "frontend", "backend", "worker" (did you mean "frontend"?)', suggestion: "frontend" }],
+      expected: [{ rule: "schema/enum", line: 7, column: 9, message: 'spec.tier: Unsupported value: "frontnd": supported values: "frontend", "backend", "worker" (did you mean "frontend"?)', suggestion: "frontend" }, RULES_NOT_CHECKED],
     },
     {
       name: "pattern",
@@ -138,17 +146,17 @@ describe("custom resources", () => {
     {
       name: "a required field",
       yaml: webapp("  tier: backend\n"),
-      expected: [{ rule: "schema/required", line: 5, column: 1, message: "spec.image: Required value" }],
+      expected: [{ rule: "schema/required", line: 5, column: 1, message: "spec.image: Required value" }, RULES_NOT_CHECKED],
     },
     {
       name: "a quoted integer",
       yaml: webapp('  image: shop\n  maxReplicas: "5"\n'),
-      expected: [{ rule: "schema/type", line: 7, column: 16, message: 'spec.maxReplicas: Invalid value: "string": spec.maxReplicas in body must be of type integer: "string" (remove the quotes: 5)', suggestion: "5" }],
+      expected: [{ rule: "schema/type", line: 7, column: 16, message: 'spec.maxReplicas: Invalid value: "string": spec.maxReplicas in body must be of type integer: "string" (remove the quotes: 5)', suggestion: "5" }, RULES_NOT_CHECKED],
     },
     {
       name: "int-or-string",
       yaml: webapp("  image: shop\n  port: [80]\n"),
-      expected: [{ rule: "schema/type", line: 7, column: 9, message: 'spec.port: Invalid value: "array": spec.port in body must be of type integer,string: "array"' }],
+      expected: [{ rule: "schema/type", line: 7, column: 9, message: 'spec.port: Invalid value: "array": spec.port in body must be of type integer,string: "array"' }, RULES_NOT_CHECKED],
     },
     {
       name: "a duplicate key in a map-list (JSON from Kubernetes 1.34)",
@@ -167,14 +175,16 @@ describe("custom resources", () => {
       expected: [
         { rule: "schema/invalid-value", line: 7, column: 10, message: "spec.hosts: Too many: 4: must have at most 3 items" },
         { rule: "schema/duplicate-value", line: 7, column: 41, message: 'spec.hosts[2]: Duplicate value: "a.example.com"' },
+        RULES_NOT_CHECKED,
       ],
     },
     {
       name: "maxLength of map values and of list items",
       yaml: webapp("  image: shop\n  labels: {team: payments-platform}\n  env:\n    - name: A_VERY_LONG_VARIABLE_NAME\n"),
       expected: [
-        { rule: "schema/invalid-value", line: 9, column: 13, message: "spec.env[0].name: Too long: value is too long" },
-        { rule: "schema/invalid-value", line: 7, column: 18, message: "spec.labels.team: Too long: value is too long" },
+        { rule: "schema/invalid-value", line: 9, column: 13, message: "spec.env[0].name: Too long: may not be more than 16 bytes" },
+        { rule: "schema/invalid-value", line: 7, column: 18, message: "spec.labels.team: Too long: may not be more than 8 bytes" },
+        RULES_NOT_CHECKED,
       ],
     },
     {
@@ -184,6 +194,7 @@ describe("custom resources", () => {
         { rule: "schema/unknown-field", line: 8, column: 16, message: 'spec.template.metadata.lables: unknown field "lables" (did you mean "labels"?)', suggestion: "labels" },
         { rule: "schema/embedded-resource", line: 7, column: 3, message: "spec.template.apiVersion: Required value" },
         { rule: "schema/embedded-resource", line: 7, column: 3, message: "spec.template.kind: Required value" },
+        RULES_NOT_CHECKED,
       ],
     },
     {
@@ -193,6 +204,7 @@ describe("custom resources", () => {
       expected: [
         { rule: "schema/embedded-resource", line: 7, column: 3, message: "spec.template.apiVersion: Required value: must not be empty" },
         { rule: "schema/embedded-resource", line: 7, column: 3, message: "spec.template.kind: Required value: must not be empty" },
+        { ...RULES_NOT_CHECKED, message: RULES_NOT_CHECKED.message.replace("null", '"null"') },
       ],
     },
     {

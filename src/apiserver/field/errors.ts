@@ -137,10 +137,10 @@ export function typeInvalid(field: FieldPath, badValue: unknown, detail: string)
 /** Types whose message never shows the value. */
 const VALUELESS: ReadonlySet<ErrorType> = new Set(["FieldValueRequired", "FieldValueForbidden", "FieldValueTooLong", "InternalError"]);
 
-/** The bad value as Error.ErrorBody prints it. */
-function printValue(value: unknown): string {
+/** The bad value as Error.ErrorBody prints it: a nil value is the string "null" before 1.34, JSON's null since. */
+function printValue(value: unknown, kubernetesVersion: string): string {
   if (value instanceof PrintedValue) return value.text;
-  if (value === null || value === undefined) return "null";
+  if (value === null || value === undefined) return atLeast(kubernetesVersion, "1.34") ? "null" : '"null"';
   if (typeof value === "string") return goQuote(value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   // Composite values are JSON since 1.34; for older releases callers pass a PrintedValue in Go syntax.
@@ -150,7 +150,7 @@ function printValue(value: unknown): string {
 /** field.Error.ErrorBody: the message without the path, in the words of `kubernetesVersion`. */
 export function errorBody(error: FieldError, kubernetesVersion: string): string {
   let text = TYPE_TEXT[error.type];
-  if (!VALUELESS.has(error.type) && error.badValue !== OMIT_VALUE) text += ": " + printValue(error.badValue);
+  if (!VALUELESS.has(error.type) && error.badValue !== OMIT_VALUE) text += ": " + printValue(error.badValue, kubernetesVersion);
   const detail = error.limit ? limitDetail(error.limit.max, error.limit.unit, kubernetesVersion) : error.detail;
   return detail ? `${text}: ${detail}` : text;
 }

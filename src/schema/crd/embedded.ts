@@ -32,7 +32,8 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pat
   if (!isRecord(value)) return;
   if (node.embeddedResource && path) {
     for (const error of validateEmbeddedResource(path, value, walk.kubernetesVersion)) {
-      walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.embeddedResource, pointer: error.field.pointer(), message: errorMessage(error, walk.kubernetesVersion) });
+      const { field, ...body } = error;
+      walk.problems.push({ rule: CUSTOM_RESOURCE_RULES.embeddedResource, pointer: field.pointer(), message: errorMessage(error, walk.kubernetesVersion), error: body });
     }
   }
   const values = mapValueSchema(node);

@@ -12,7 +12,7 @@ import { jsonTypeOf } from "../schema-walker.js";
 import { explainTypeMismatch } from "../type-mismatch.js";
 import { badValue, goFloat } from "./bad-value.js";
 import { goQuote } from "../../apiserver/field/values.js";
-import { invalid, PrintedValue, required, tooMany, typeInvalid, type FieldError } from "../../apiserver/field/errors.js";
+import { invalid, PrintedValue, required, tooLongMaxLength, tooMany, typeInvalid, type FieldError } from "../../apiserver/field/errors.js";
 import { FieldPath } from "../../apiserver/field/path.js";
 import { fieldErrorText, type FieldErrorBody } from "./problem.js";
 import { CUSTOM_RESOURCE_FORMATS, INTEGER_FORMATS } from "../crd-schema.js";
@@ -124,7 +124,8 @@ function formatProblem(context: ValueContext, error: AjvError): ValueProblem | u
   if (since !== undefined && !atLeast(context.kubernetesVersion, since)) return undefined;
   const text = String(value);
   // kube-openapi quotes the value with Go's %q.
-  const located = invalid(ANY_PATH, printed(badValue(value, context.kubernetesVersion)), `${path} in body must be of type ${format}: ${goQuote(text)}`);
+  // kube-openapi's InvalidType, which apiextensions reports as field.TypeInvalid.
+  const located = typeInvalid(ANY_PATH, printed(badValue(value, context.kubernetesVersion)), `${path} in body must be of type ${format}: ${goQuote(text)}`);
   return problem(context, RULES.format, pointer, located, format === "byte" ? { hint: " (the value must be base64: encode it)" } : {});
 }
 
@@ -166,7 +167,8 @@ function valueProblem(context: ValueContext, error: AjvError): ValueProblem | un
   const path = openAPIPathOf(pointer);
   switch (error.keyword) {
     case "maxLength":
-      return problem(context, RULES.invalidValue, pointer, { type: "FieldValueTooLong", field: ANY_PATH, badValue: "", detail: "value is too long" });
+      // field.TooLongMaxLength until 1.31, then field.TooLong: the same words in every release.
+      return problem(context, RULES.invalidValue, pointer, tooLongMaxLength(ANY_PATH, "", Number(error.params.limit)));
     case "maxItems":
     case "maxProperties":
       // kube-openapi reports the size and the limit; apiextensions makes them field.TooMany.

@@ -6,7 +6,7 @@
 import type { Finding, ManifestDocument, Severity } from "../../types.js";
 import { reportToFinding } from "../../validate/findings.js";
 import { buildFieldIndex, type FieldPlace } from "../field-index.js";
-import { RULES, type AjvError } from "../problems/context.js";
+import { RULES, type AjvError, type SchemaProblem } from "../problems/context.js";
 import type { CompiledValidator, ReleaseSchemas } from "../registry.js";
 import type { RuntimeCompiler } from "../runtime-ajv.js";
 import { celRuleProblems } from "./cel/rules.js";
@@ -15,7 +15,12 @@ import { embeddedResourceProblems } from "./embedded.js";
 import { fieldPathOf } from "./field-path.js";
 import { junctorFailures } from "./junctors.js";
 import { listTypeProblems } from "./list-types.js";
-import { translateCustomResourceErrors } from "./messages.js";
+import { translateCustomResourceErrors, type ValueProblem } from "./messages.js";
+import { hasBlockingErr } from "./blocking.js";
+import { validateObjectMeta } from "../../apiserver/apimachinery/objectmeta.js";
+import { nameIsDNSSubdomain } from "../../apiserver/apimachinery/generic.js";
+import type { ErrorType } from "../../apiserver/field/errors.js";
+import { FieldPath } from "../../apiserver/field/path.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
 import type { CustomResourceSchema } from "./resource-schema.js";
 import { appendAll } from "../../util/append.js";
@@ -63,6 +68,8 @@ export class CustomResourceValidator {
     const path = (pointer: string) => fieldPathOf(root, pointer);
     const compiled = this.compile();
     const findings: Finding[] = [];
+    // The types of the field errors before the rules run, which may keep them from running.
+    const errorTypes: ErrorType[] = [];
     // Where the value is not what the schema says: CEL rules over it may not be evaluable.
     const invalid: string[] = [];
     if ("error" in compiled) {
@@ -81,21 +88,37 @@ export class CustomResourceValidator {
         for (const problem of translateCustomResourceErrors(context, (compiled.validate.errors ?? []) as AjvError[])) {
           if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
           findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+          appendAll(errorTypes, fieldErrorTypes(problem));
         }
       }
       if (this.schema.hasJunctors) {
         for (const failure of junctorFailures(object, root, (schema) => this.options.compiler.compile(schema), this.junctorValidators)) {
           findings.push(reportToFinding(document, RULES.invalidValue, "error", { pointer: failure.pointer, message: failure.message }));
-          for (const problem of translateCustomResourceErrors(context, failure.errors)) findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+          for (const problem of translateCustomResourceErrors(context, failure.errors)) {
+            findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+            appendAll(errorTypes, fieldErrorTypes(problem));
+          }
         }
       }
     }
     const version = this.options.kubernetesVersion;
     const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version)];
-    if (this.schema.hasRules) appendAll(more, celRuleProblems(object, root, path, invalid, version));
+    if (this.schema.hasRules) {
+      // The metadata's errors count too; its namespace is the default one when absent.
+      for (const error of validateObjectMeta(view.object.metadata, false, nameIsDNSSubdomain, FieldPath.root("metadata"), version)) errorTypes.push(error.type);
+      for (const problem of more) if (problem.error) errorTypes.push(problem.error.type);
+      const blocking = hasBlockingErr(errorTypes, version);
+      if (blocking) more.push(blocking);
+      else appendAll(more, celRuleProblems(object, root, path, invalid, version));
+    }
     for (const problem of more) findings.push(toFinding(document, problem));
     return findings;
   }
+}
+
+/** The type of the field error a schema problem states (none for an unknown field, which is pruned). */
+function fieldErrorTypes(problem: SchemaProblem): ErrorType[] {
+  return "fieldError" in problem ? [(problem as ValueProblem).fieldError.error.type] : [];
 }
 
 function toFinding(document: ManifestDocument, problem: CustomResourceProblem): Finding {

@@ -66,7 +66,7 @@ describe("ValidateDefaults", () => {
     { name: "a value outside the enum", defaults: { mode: "Slow" }, expected: [`${P}[mode].default: Unsupported value: "Slow": supported values: "Fast", "Safe"`] },
     { name: "a number above the maximum", defaults: { replicas: 20 }, expected: [`${P}[replicas].default: Invalid value: 20:  in body should be less than or equal to 10`] },
     { name: "a string of the wrong type", defaults: { replicas: "3" }, expected: [`${P}[replicas].default: Invalid value: "string":  in body must be of type integer: "string"`] },
-    { name: "a string too long that does not match the pattern: the first string check only", defaults: { name: "Abcdef" }, expected: [`${P}[name].default: Too long: value is too long`] },
+    { name: "a string too long that does not match the pattern: the first string check only", defaults: { name: "Abcdef" }, expected: [`${P}[name].default: Too long: may not be more than 5 bytes`] },
     { name: "a string that does not match the pattern", defaults: { name: "AB" }, expected: [`${P}[name].default: Invalid value: "AB":  in body should match '^[a-z]+$'`] },
     { name: "a date-time that is not one", defaults: { since: "yesterday" }, expected: [`${P}[since].default: Invalid value: "yesterday":  in body must be of type date-time: "yesterday"`] },
     {
@@ -79,7 +79,7 @@ describe("ValidateDefaults", () => {
     {
       name: "anyOf with no alternative matched",
       defaults: { choice: "cc" },
-      expected: [`${P}[choice].default: Invalid value: "": "" must validate at least one schema (anyOf)`, `${P}[choice].default: Too long: value is too long`],
+      expected: [`${P}[choice].default: Invalid value: "": "" must validate at least one schema (anyOf)`, `${P}[choice].default: Too long: may not be more than 1 byte`],
     },
     { name: "a rule on a string, from 1.35 with the value", defaults: { level: "high" }, expected: [`${P}[level].default: Invalid value: "high": failed rule: self.startsWith('l')`] },
     { name: "a rule on a string before 1.35, with the type", defaults: { level: "high" }, kubernetesVersion: "1.34", expected: [`${P}[level].default: Invalid value: "string": failed rule: self.startsWith('l')`] },

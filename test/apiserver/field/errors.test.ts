@@ -54,6 +54,13 @@ describe("field errors", () => {
     expect(errorMessage(error, version)).toBe(`${name.toString()}: ${error.type === "FieldValueTooMany" ? "Too many" : "Too long"}: ${detail}`);
   });
 
+  it.each([
+    ["1.33", '"null"'],
+    ["1.34", "null"],
+  ])("prints a nil value as %s did", (version, printed) => {
+    expect(errorMessage(invalid(name, null, "bad"), version)).toBe(`spec.containers[1].name: Invalid value: ${printed}: bad`);
+  });
+
   it("prints warnings with and without a path", () => {
     expect(warningMessage({ field: name, message: "deprecated" })).toBe("spec.containers[1].name: deprecated");
     expect(warningMessage({ message: "deprecated" })).toBe("deprecated");
