@@ -133,6 +133,24 @@ describe("failed rules read as upstream reports them", () => {
       expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": division by zero evaluating rule: ratio must be positive' }],
     },
     {
+      name: "an evaluation error: a string that is not a duration",
+      spec: object({ timeout: { type: "string", "x-kubernetes-validations": rule("duration(self) >= duration('1ms')") } }),
+      yaml: "  timeout: 1d\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 12, message: `spec.timeout: Invalid value: "string": type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: duration(self) >= duration('1ms')` }],
+    },
+    {
+      name: "an evaluation error: a string that is not an int",
+      spec: object({ port: { type: "string", "x-kubernetes-validations": rule("int(self) > 0", { message: "port must be positive" }) } }),
+      yaml: "  port: http\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 9, message: `spec.port: Invalid value: "string": type conversion error from 'string' to 'int' evaluating rule: port must be positive` }],
+    },
+    {
+      name: "an evaluation error: a string that is not a timestamp",
+      spec: object({ at: { type: "string", "x-kubernetes-validations": rule("timestamp(self) > timestamp('2020-01-01T00:00:00Z')") } }),
+      yaml: "  at: yesterday\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 7, message: `spec.at: Invalid value: "string": type conversion error from 'string' to 'google.protobuf.Timestamp' evaluating rule: timestamp(self) > timestamp('2020-01-01T00:00:00Z')` }],
+    },
+    {
       name: "embedded resources show apiVersion and kind",
       spec: object({ template: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true, "x-kubernetes-validations": rule("self.kind == 'Pod'", { message: "only Pods" }) } }),
       yaml: "  template: {apiVersion: v1, kind: Service}\n",
