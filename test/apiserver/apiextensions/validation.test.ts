@@ -322,6 +322,15 @@ describe("fields a rule selects, type-checked against the schema", () => {
     expect(messages(crd)).toEqual([`${where}.x-kubernetes-validations[0].rule: Invalid value: ${shown(rule)}: compilation failed: ${expected}`]);
   });
 
+  test("each rule of a schema node is typed by the fields it selects, whatever the rules before it select", () => {
+    const second = { rule: "self.targets.all(t, t.name + 1 != '')" };
+    const crd = backupCrd((c) => (specSchema(c)["x-kubernetes-validations"] = [{ rule: "self.retention > 0" }, second, { rule: "self.schedule == 1" }]));
+    expect(messages(crd)).toEqual([
+      `${P}.x-kubernetes-validations[1].rule: Invalid value: ${shown(second)}: compilation failed: ${issue(second.rule, 1, 28, "found no matching overload for '_+_' applied to '(string, int)'")}`,
+      `${P}.x-kubernetes-validations[2].rule: Invalid value: ${shown({ rule: "self.schedule == 1" })}: compilation failed: ${issue("self.schedule == 1", 1, 15, "found no matching overload for '_==_' applied to '(string, int)'")}`,
+    ]);
+  });
+
   const START = "{'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}";
   const syntax: Array<{ name: string; rule: string; expected: string }> = [
     { name: "an operator with nothing after it, at the end of a block scalar", rule: "self.retention > 1 &&\n", expected: issue("self.retention > 1 &&\n", 2, 1, `Syntax error: mismatched input '<EOF>' expecting ${START}`) },

@@ -130,9 +130,23 @@ function celGoType(type: string): string | undefined {
 /** A fresh environment of the libraries, in which the variables' types can be declared (null without cel-js). */
 export type EnvironmentFactory = () => Environment | null;
 
+/**
+ * The names a rule may select: its identifiers. A field's type matters to the
+ * checker only where the field is selected, so fields no rule names are
+ * declared dyn and the schema under them is not declared at all. Undefined
+ * (every field declared) for a rule with a quoted identifier.
+ */
+function namesSelectable(text: string): ReadonlySet<string> | undefined {
+  if (text.includes("`")) return undefined;
+  return new Set(text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+}
+
 class TypeDeclarations {
   private count = 0;
-  constructor(private readonly env: Environment) {}
+  constructor(
+    private readonly env: Environment,
+    private readonly selectable: ReadonlySet<string> | undefined,
+  ) {}
 
   /** The cel-js type of a schema's CEL type, objects registered as types of their own. */
   declare(type: CelType): string {
@@ -162,25 +176,29 @@ class TypeDeclarations {
     // An object without declared fields (preserved unknown fields) is open to any selection.
     if (!type.fields || type.fields.size === 0) return "dyn";
     const schema: Record<string, string> = {};
-    for (const [name, field] of type.fields) schema[name] = this.declare(field);
+    for (const [name, field] of type.fields) schema[name] = !this.selectable || this.selectable.has(name) ? this.declare(field) : "dyn";
     const name = `kubeplan.object${this.count++}`;
     this.env.registerType({ name, schema });
     return name;
   }
 }
 
-const environments = new WeakMap<CelType, Environment>();
+const environments = new WeakMap<CelType, Map<string, Environment>>();
 
-/** An environment with self and oldSelf of the given type, one per schema node. */
-function environmentFor(create: EnvironmentFactory, self: CelType): Environment | undefined {
-  let env = environments.get(self);
+/** An environment with self and oldSelf of the given type, declared as far as the rule selects; one per schema node and names. */
+function environmentFor(create: EnvironmentFactory, self: CelType, text: string): Environment | undefined {
+  const selectable = namesSelectable(text);
+  const key = selectable ? [...selectable].sort().join(",") : "`";
+  let byNames = environments.get(self);
+  if (!byNames) environments.set(self, (byNames = new Map()));
+  let env = byNames.get(key);
   if (!env) {
     env = create() ?? undefined;
     if (!env) return undefined;
-    const declared = new TypeDeclarations(env).declare(self);
+    const declared = new TypeDeclarations(env, selectable).declare(self);
     env.registerVariable("self", declared);
     env.registerVariable("oldSelf", declared);
-    environments.set(self, env);
+    byNames.set(key, env);
   }
   return env;
 }
@@ -319,13 +337,13 @@ export interface TypedCheck {
 export function typedCheck(create: EnvironmentFactory, text: string, self: CelType): TypedCheck {
   let result;
   try {
-    result = environmentFor(create, self)?.check(text);
+    result = environmentFor(create, self, text)?.check(text);
   } catch {
     return {};
   }
   if (!result) return {};
   if (result.valid) {
-    const env = environmentFor(create, self)!;
+    const env = environmentFor(create, self, text)!;
     let issue: SelectIssue | undefined;
     try {
       issue = listLibraryIssue(env, text, env.parse(text).ast);
