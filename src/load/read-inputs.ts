@@ -231,12 +231,22 @@ export function expandPaths(paths: readonly string[], options: ReadOptions = {})
   return { files: walk.files, errors: walk.errors };
 }
 
-/** Reads at most `limit + 1` bytes of an open file: enough to know it is too large. */
-function readBounded(fd: number, limit: number): Buffer | undefined {
+/** What a read asks for beyond the size a file had when it was opened (it may grow), and at a time from a pipe. */
+const PIPE_CHUNK = 1 << 20;
+const EXTRA_CHUNK = 1 << 12;
+
+/**
+ * Reads at most `limit + 1` bytes of an open file: enough to know it is too
+ * large. `expected`: the file's size when known, read in one buffer of that
+ * size (the read that finds the end takes a small one), not in chunks of a
+ * pipe's size: a directory of small files allocates no more than it reads.
+ */
+function readBounded(fd: number, limit: number, expected: number | undefined): Buffer | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+    const wanted = expected === undefined ? PIPE_CHUNK : total < expected ? expected - total : EXTRA_CHUNK;
+    const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
     let read: number;
     try {
       read = readSync(fd, chunk, 0, chunk.length, null);
@@ -251,7 +261,7 @@ function readBounded(fd: number, limit: number): Buffer | undefined {
     total += read;
     if (total > limit) return undefined;
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** A file's text: UTF-8, or UTF-16 when it starts with that byte order mark, as go-yaml reads it. */
@@ -272,7 +282,7 @@ export function readInput(file: string, options: ReadOptions = {}): InputText | 
     const stat = fstatSync(fd);
     if (file !== "-" && !stat.isFile()) return notRegular(file, stat);
     if (stat.isFile() && stat.size > limit) return tooLarge(name, stat.size, limit);
-    const bytes = readBounded(fd, limit);
+    const bytes = readBounded(fd, limit, stat.isFile() ? stat.size : undefined);
     if (!bytes) return tooLarge(name, undefined, limit);
     return { file: name, text: decode(bytes) };
   } catch (error) {

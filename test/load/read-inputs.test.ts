@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadInputs, parseFileSize } from "../../src/load/index.js";
+import { readInput } from "../../src/load/read-inputs.js";
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "kubeplan-load-"));
@@ -109,6 +110,22 @@ describe("reading stays inside the given paths, bounded", () => {
       ["input/too-large", '"<root>/big.yaml" is 2 KiB, larger than the limit (1 KiB): not read; --max-file-size raises the limit'],
     ]);
     expect(loadInputs([root], { maxFileSize: 4096 }).documents).toHaveLength(2);
+  });
+
+  it.each([
+    ["empty", ""],
+    ["one byte", "#"],
+    ["multi-byte characters across the first 4 KiB", cm("é") + "# " + "é€".repeat(2000) + "\n"],
+    ["larger than a pipe's chunk of 1 MiB", cm("big") + "# " + "x".repeat(1.5 * 2 ** 20) + "\n"],
+  ])("a %s file is read whole, byte for byte", (_, text) => {
+    const root = tree({ "f.yaml": text });
+    expect(readInput(join(root, "f.yaml"))).toEqual({ file: join(root, "f.yaml"), text });
+  });
+
+  it("a file exactly at the size limit is read; one byte more is too large", () => {
+    const root = tree({ "at.yaml": "#".repeat(1024), "over.yaml": "#".repeat(1025) });
+    expect(readInput(join(root, "at.yaml"), { maxFileSize: 1024 })).toEqual({ file: join(root, "at.yaml"), text: "#".repeat(1024) });
+    expect(readInput(join(root, "over.yaml"), { maxFileSize: 1024 })).not.toHaveProperty("text");
   });
 
   it.skipIf(process.getuid?.() === 0)("an unreadable subdirectory is named, and its siblings are read", () => {
