@@ -164,12 +164,18 @@ export function cloneWithoutNulls<T>(value: T): T {
   return withoutNulls(value) as T;
 }
 
+// Every document is copied so: plain loops, no arrays of entries.
 function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(withoutNulls);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) if (item !== null && item !== undefined) out.push(withoutNulls(item));
+    return out;
+  }
   if (isRecord(value)) {
     const out: JsonRecord = {};
-    for (const [key, child] of Object.entries(value)) {
-      if (child === null || child === undefined) continue;
+    for (const key in value) {
+      const child = value[key];
+      if (!Object.hasOwn(value, key) || child === null || child === undefined) continue;
       out[key] = withoutNulls(child);
     }
     return out;

@@ -9,9 +9,9 @@ export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
 
 export interface Quantity {
   /** The value times 10^9, rounded up (away from zero for positives, as upstream rounds up). */
-  nanos: bigint;
+  readonly nanos: bigint;
   /** How it was written; the canonical form keeps it. */
-  format: QuantityFormat;
+  readonly format: QuantityFormat;
 }
 
 /** kube-apiserver's message for a string that is not a quantity. */
@@ -75,10 +75,26 @@ function magnitudeInNanos(digits: string, exponent: number, binaryExponent: numb
   return nanos > MAX_NANOS ? MAX_NANOS : nanos;
 }
 
+/**
+ * Quantities already parsed, by their text: manifests repeat the same few
+ * (`100m`, `128Mi`) in every container. Short texts only, and only so many.
+ */
+const parsed = new Map<string, Quantity | undefined>();
+const MOST_REMEMBERED = 4096;
+const LONGEST_REMEMBERED = 32;
+
 /** Parses a quantity as the API server would; undefined when it would reject it. */
 export function parseQuantity(input: string | number): Quantity | undefined {
   const text = typeof input === "number" ? numberToText(input) : input;
   if (text === undefined) return undefined;
+  if (text.length > LONGEST_REMEMBERED) return parseQuantityText(text);
+  if (parsed.has(text)) return parsed.get(text);
+  const quantity = parseQuantityText(text);
+  if (parsed.size < MOST_REMEMBERED) parsed.set(text, quantity);
+  return quantity;
+}
+
+function parseQuantityText(text: string): Quantity | undefined {
   const match = GRAMMAR.exec(text);
   if (!match) return undefined;
   const [, sign, number, suffix] = match as unknown as [string, string, string, string];

@@ -48,6 +48,12 @@ describe("parseQuantity accepts Kubernetes' grammar and prints the canonical for
   it.each(["256MB", "1.5.0", "2 Gi", "1gi", "abc", "", "-", ".", "1Kb", "Gi", "1e", "1.5Gi2"])("rejects %j", (input) => {
     expect(parseQuantity(input)).toBeUndefined();
   });
+
+  it("gives each text its own value when texts repeat, short or long (parsed texts are remembered)", () => {
+    const long = `1.${"0".repeat(40)}Mi`;
+    const texts = ["1Gi", "1G", "1Gi", "1gi", "1G", long, "100m", long, 100, "100"];
+    expect(texts.map((text) => { const q = parseQuantity(text); return q && formatQuantity(q); })).toEqual(["1Gi", "1G", "1Gi", undefined, "1G", "1Mi", "100m", "1Mi", "100", "100"]);
+  });
 });
 
 describe("arithmetic is exact", () => {

@@ -32,15 +32,20 @@ export function validateLabelName(labelName: string, fldPath: FieldPath): ErrorL
 export function validateLabels(labels: unknown, fldPath: FieldPath): ErrorList {
   if (!isRecord(labels)) return [];
   const errors: ErrorList = [];
+  // The entry's place and the suggestions are worked out only for an entry in error.
   for (const [key, value] of Object.entries(labels)) {
-    const entry = fldPath.key(key);
-    const keySuggestion = toLabelKey(key);
-    for (const error of validateLabelName(key, fldPath)) errors.push(withSuggestion({ ...error, at: { field: entry, key: true } }, keySuggestion));
+    const keyErrors = validateLabelName(key, fldPath);
+    if (keyErrors.length > 0) {
+      const keySuggestion = toLabelKey(key);
+      for (const error of keyErrors) errors.push(withSuggestion({ ...error, at: { field: fldPath.key(key), key: true } }, keySuggestion));
+    }
     // A value of another type is the schema layer's to report.
     if (typeof value !== "string") continue;
+    const valueMessages = isLabelValue(value);
+    if (valueMessages.length === 0) continue;
     const valueSuggestion = toLabelValue(value);
-    for (const message of isLabelValue(value)) {
-      errors.push(withSuggestion({ ...invalid(fldPath, value, message), at: { field: entry, key: false } }, valueSuggestion));
+    for (const message of valueMessages) {
+      errors.push(withSuggestion({ ...invalid(fldPath, value, message), at: { field: fldPath.key(key), key: false } }, valueSuggestion));
     }
   }
   return errors;
