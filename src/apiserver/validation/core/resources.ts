@@ -50,9 +50,10 @@ function resourceNameSuggestion(name: string): string | undefined {
 
 /** validateContainerResourceName. */
 function validateContainerResourceName(name: string, fldPath: FieldPath, opts: PodValidationOptions): ErrorList {
-  const shown = new PrintedValue(resourceNameValue(name, opts.kubernetesVersion));
   const details = containerResourceNameDetails(name);
-  const suggestion = details.length > 0 ? resourceNameSuggestion(name) : undefined;
+  if (details.length === 0) return [];
+  const shown = new PrintedValue(resourceNameValue(name, opts.kubernetesVersion));
+  const suggestion = resourceNameSuggestion(name);
   return details.map((detail) => ({ ...invalid(fldPath, shown, detail), ...(suggestion ? { suggestion } : {}) }));
 }
 
@@ -157,11 +158,10 @@ function validateResourceRequirements(requirements: JsonRecord, nameFn: Resource
     appendAll(errors, validateResourceQuantityValue(name, quantity, path, opts.kubernetesVersion));
     const limit = limits.get(name);
     if (limit) {
-      const text = formatQuantity(quantity);
       if (compareQuantities(quantity, limit) !== 0 && !isOvercommitAllowed(name)) {
-        errors.push(invalid(reqPath, text, `must be equal to ${name} limit of ${formatQuantity(limit)}`));
+        errors.push(invalid(reqPath, formatQuantity(quantity), `must be equal to ${name} limit of ${formatQuantity(limit)}`));
       } else if (compareQuantities(quantity, limit) > 0) {
-        errors.push(invalid(reqPath, text, `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`));
+        errors.push(invalid(reqPath, formatQuantity(quantity), `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`));
       }
     } else if (!isOvercommitAllowed(name)) {
       errors.push(required(limPath, "Limit must be set for non overcommitable resources"));
