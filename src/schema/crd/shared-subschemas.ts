@@ -16,9 +16,9 @@ export interface SharedSchema {
   definitions: Map<string, SchemaNode>;
 }
 
-interface Hashed {
+interface Visited {
+  /** The subtree, or a `$ref` to it when it is shared. */
   node: SchemaNode;
-  hash: string;
   size: number;
 }
 
@@ -39,25 +39,25 @@ function mapChildren(node: SchemaNode, replace: (child: SchemaNode) => SchemaNod
 export function shareSubschemas(schema: SchemaNode): SharedSchema {
   const definitions = new Map<string, SchemaNode>();
 
-  function visit(node: SchemaNode, depth: number): Hashed {
-    if (depth > 64) return { node, hash: createHash("sha1").update(JSON.stringify(node)).digest("hex"), size: 1 };
+  function visit(node: SchemaNode, depth: number): Visited {
+    if (depth > 64) return { node, size: 1 };
     let size = 1;
-    const childHashes: Json = {};
     const shared = mapChildren(node, (child) => {
-      const hashed = visit(child, depth + 1);
-      size += hashed.size;
-      return hashed.node;
+      const visited = visit(child, depth + 1);
+      size += visited.size;
+      return visited.node;
     });
+    // Small subtrees and the root stay inline: no content key to work out.
+    if (size < MIN_SHARED_NODES || depth === 0) return { node: shared, size };
     // The content key: the node's own keywords plus its children's keys.
+    const childHashes: Json = {};
     const own: Json = { ...node, properties: undefined, items: undefined, additionalProperties: typeof node.additionalProperties === "object" ? undefined : node.additionalProperties };
     for (const [name, child] of Object.entries(shared.properties ?? {})) childHashes[`p:${name}`] = child.$ref ?? JSON.stringify(child);
     if (shared.items) childHashes.items = shared.items.$ref ?? JSON.stringify(shared.items);
     if (typeof shared.additionalProperties === "object") childHashes.additional = shared.additionalProperties.$ref ?? JSON.stringify(shared.additionalProperties);
-    const hash = createHash("sha1").update(JSON.stringify([own, childHashes])).digest("hex");
-    if (size < MIN_SHARED_NODES || depth === 0) return { node: shared, hash, size };
-    const name = SHARED_PREFIX + hash;
+    const name = SHARED_PREFIX + createHash("sha1").update(JSON.stringify([own, childHashes])).digest("hex");
     if (!definitions.has(name)) definitions.set(name, shared);
-    return { node: { $ref: name }, hash, size };
+    return { node: { $ref: name }, size };
   }
 
   return { root: visit(schema, 0).node, definitions };
