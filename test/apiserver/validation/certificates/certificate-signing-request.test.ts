@@ -7,6 +7,9 @@ const base64 = (text: string) => Buffer.from(text).toString("base64");
 const csr = (spec: string, name = "alice") => yaml("apiVersion: certificates.k8s.io/v1", "kind: CertificateSigningRequest", `metadata: {name: '${name}'}`, `spec: {${spec}}`);
 const valid = (more: string) => csr(`request: ${REQUEST}, usages: [client auth], ${more}`);
 const SUBDOMAIN_RULE = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+/** A domain of 253 characters (four labels) and the longest signer name it allows: <domain>/<namespace(63)>.<name(253)>, 571 characters. */
+const LONGEST_DOMAIN = ["a".repeat(63), "a".repeat(63), "a".repeat(63), "a".repeat(61)].join(".");
+const LONGEST_SIGNER = `${LONGEST_DOMAIN}/${"a".repeat(63)}.${"a".repeat(253)}`;
 const LABEL_RULE = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 describe("ValidateCertificateSigningRequestCreate", () => {
@@ -14,6 +17,8 @@ describe("ValidateCertificateSigningRequestCreate", () => {
     ["a client certificate request", valid("signerName: kubernetes.io/kube-apiserver-client, expirationSeconds: 86400")],
     ["a custom signer with a dotted path", valid("signerName: example.com/team-a.issuer")],
     ["any name, colons included", csr(`request: ${REQUEST}, usages: [digital signature, key encipherment, server auth], signerName: example.com/x`, "node-csr:abc")],
+    ["the longest signer name", valid(`signerName: ${LONGEST_SIGNER}`)],
+    ["a long path under a short domain", valid(`signerName: abc.io/${"a".repeat(253)}.${"a".repeat(253)}`)],
     ["a status (cleared on create)", csr(`request: ${REQUEST}, usages: [client auth], signerName: example.com/x`).replace("spec:", "status: {conditions: [{type: ''}]}\nspec:")],
   ])("accepts %s", (_name, text) => {
     expect(createPathMessages(text)).toEqual([]);
@@ -42,6 +47,15 @@ describe("ValidateCertificateSigningRequestCreate", () => {
     ["a single-label domain", valid("signerName: example/x"), ['spec.signerName: Invalid value: "example": should be a domain with at least two segments separated by dots']],
     ["a domain label with capitals", valid("signerName: Example.com/x"), [`spec.signerName: Invalid value: "Example.com": validating label "Example": ${LABEL_RULE}`]],
     ["an empty path", valid("signerName: example.com/"), [`spec.signerName: Invalid value: "": validating label "": ${SUBDOMAIN_RULE}`]],
+    ["a signer name above 571 characters", valid(`signerName: ${LONGEST_SIGNER}.toolong`), ["spec.signerName: Too long: may not be more than 571 bytes"]],
+    ["a domain above 253 characters", valid(`signerName: ${LONGEST_DOMAIN}.extra/valid-path`), ["spec.signerName: Too long: may not be more than 253 bytes"]],
+    [
+      "a domain label above 63 characters",
+      valid(`signerName: ${"a".repeat(66)}.example.io/valid-path`),
+      [`spec.signerName: Invalid value: "${"a".repeat(66)}.example.io": validating label "${"a".repeat(66)}": must be no more than 63 characters`],
+    ],
+    ["a path ending with a symbol", valid("signerName: example.com/something-"), [`spec.signerName: Invalid value: "something-": validating label "something-": ${SUBDOMAIN_RULE}`]],
+    ["a signer with two slashes", valid("signerName: example.com/something/else"), ["spec.signerName: Invalid value: \"example.com/something/else\": must be a fully qualified domain and path of the form 'example.com/signer-name'"]],
     ["a short expiration", valid("signerName: example.com/x, expirationSeconds: 599"), ["spec.expirationSeconds: Invalid value: 599: may not specify a duration less than 600 seconds (10 minutes)"]],
   ])("rejects %s", (_name, text, messages, version = "1.36") => {
     expect(createPathMessages(text, version)).toEqual(messages);
