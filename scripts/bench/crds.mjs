@@ -29,7 +29,8 @@ function crdNode(node, name, depth) {
   const type = Array.isArray(node.type) ? node.type.find((t) => t !== "null") : node.type;
   if (type) out.type = type;
   if (["int32", "int64", "byte", "date-time"].includes(node.format)) out.format = node.format;
-  if (node.k8sEnum) out.enum = node.k8sEnum.empty ? [...node.k8sEnum.values, ""] : node.k8sEnum.values;
+  // Each value once: JSON Schema wants unique enum values, and kubeconform refuses a schema without them.
+  if (node.k8sEnum) out.enum = node.k8sEnum.empty ? [...new Set([...node.k8sEnum.values, ""])] : node.k8sEnum.values;
   for (const key of ["x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type"]) if (node[key] !== undefined) out[key] = node[key];
   if (node.properties) {
     out.properties = {};
