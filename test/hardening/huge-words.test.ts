@@ -6,8 +6,6 @@ import { describe, expect, test } from "vitest";
 import { expectHandled, findingsOf, kubeplan, ruleLines, workspace } from "./attack.js";
 
 const HUGE = "a".repeat(10 * 1024 * 1024);
-/** A run that reads and writes 10 MB more than once would take far longer. */
-const BOUND_MS = 20_000;
 /** What a finding may quote of the huge word: its start and its end. */
 const LONGEST_MESSAGE = 2100;
 
@@ -28,7 +26,7 @@ describe("one enormous word is one short finding, in bounded time", { timeout: 3
   test.each(ATTACKS)("$name", ({ attack, finding, quotes }) => {
     const text = `${attack}---\n${AFTER}`;
     const run = kubeplan(["validate", "attack.yaml", "-o", "json"], workspace({ "attack.yaml": text }));
-    expectHandled(run, 1, BOUND_MS);
+    expectHandled(run, 1);
     expect(ruleLines(run)).toEqual([finding, `schema/type@${text.split("\n").length - 1}`]);
     const quoted = findingsOf(run)[0]!.message;
     expect(quoted.length).toBeLessThan(LONGEST_MESSAGE);
@@ -39,7 +37,7 @@ describe("one enormous word is one short finding, in bounded time", { timeout: 3
   test("the text output of the same runs is as short", () => {
     const text = `${ATTACKS[0]!.attack}---\n${AFTER}`;
     const run = kubeplan(["validate", "attack.yaml"], workspace({ "attack.yaml": text }));
-    expectHandled(run, 1, BOUND_MS);
+    expectHandled(run, 1);
     expect(run.stdout).toContain('no matches for kind "aaaa');
     expect(run.stdout.length).toBeLessThan(5_000);
   });
@@ -48,7 +46,7 @@ describe("one enormous word is one short finding, in bounded time", { timeout: 3
     const word = "b".repeat(1024 * 1024);
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a${word}}\n---\napiVersion: example.com/v1\nkind: K${word}\nmetadata: {name: x}\n`;
     const run = kubeplan(["plan", "attack.yaml", "-o", output], workspace({ "attack.yaml": text }));
-    expectHandled(run, 1, BOUND_MS);
+    expectHandled(run, 1);
     expect(run.stdout).toMatch(/ConfigMap[ /](default\/)?ab{100,}…\\?\[\d+ characters\\?\]…b{10}/);
     expect(run.stdout).toMatch(/Kb{100,}…\\?\[\d+ characters\\?\]…b{10}/);
     expect(run.stdout.length).toBeLessThan(20_000);
