@@ -361,6 +361,18 @@ describe("fields a rule selects, type-checked against the schema", () => {
     ]);
   });
 
+  const ruleFields: Array<{ name: string; rule: Json; at: string; details: string[] }> = [
+    { name: "a blank message", rule: { rule: "self.retention > 0", message: " " }, at: 'message: Invalid value: " "', details: ["must be non-empty if specified"] },
+    { name: "a message on two lines", rule: { rule: "self.retention > 0", message: "too\nlong" }, at: 'message: Invalid value: "too\\nlong"', details: ["must not contain line breaks"] },
+    { name: "a blank fieldPath, which is no path either", rule: { rule: "self.retention > 0", fieldPath: " " }, at: 'fieldPath: Invalid value: " "', details: ["must be non-empty if specified", "must be a valid path"] },
+    { name: "a fieldPath that names no field", rule: { rule: "self.retention > 0", fieldPath: ".retension" }, at: 'fieldPath: Invalid value: ".retension"', details: ["must be a valid path"] },
+  ];
+  test.each(ruleFields)("$name: the field's name in the detail before 1.34, not after", ({ rule, at, details }) => {
+    const name = at.slice(0, at.indexOf(":"));
+    expect(messages(backupCrd(onSpec(rule)), "1.33")).toEqual(details.map((detail) => `${P}.x-kubernetes-validations[0].${at}: ${name} ${detail}`));
+    expect(messages(backupCrd(onSpec(rule)), "1.34")).toEqual(details.map((detail) => `${P}.x-kubernetes-validations[0].${at}: ${detail}`));
+  });
+
   test("a messageExpression is checked too", () => {
     const rule = { rule: "self.retention > 0", messageExpression: "'retention ' + string(self.retension)" };
     expect(messages(backupCrd(onSpec(rule)))).toEqual([

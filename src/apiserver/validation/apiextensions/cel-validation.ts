@@ -4,6 +4,7 @@
 // (pkg/apis/apiextensions/validation/cel_validation.go, pkg/apiserver/schema/cel/compilation.go).
 // A rule is estimated once per value it may apply to: the cardinality is the
 // product of the maxItems and maxProperties above it.
+import { atLeast } from "../../../util/release.js";
 import { notSupported, PrintedValue } from "../../field/errors.js";
 import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
 import { celRuntime, checkerEnvironment, refersToOldSelf } from "../../../schema/crd/cel/library.js";
@@ -111,8 +112,13 @@ function hasNewlines(text: string): boolean {
   return /[\n\r]/.test(text);
 }
 
+/** The detail of an invalid message or fieldPath: from 1.34 without the field's name, which the path already gives. */
+function fieldDetail(name: "message" | "fieldPath", detail: string, kubernetesVersion: string): string {
+  return atLeast(kubernetesVersion, "1.34") ? detail : `${name} ${detail}`;
+}
+
 /** The static checks of each rule's fields (rule, message, messageExpression, reason, fieldPath). */
-function validateRuleFields(errors: ErrorList, schema: JsonRecord, rules: unknown[], path: FieldPath): void {
+function validateRuleFields(errors: ErrorList, schema: JsonRecord, rules: unknown[], path: FieldPath, kubernetesVersion: string): void {
   rules.forEach((entry, i) => {
     const rule = isRecord(entry) ? entry : {};
     const at = path.child("x-kubernetes-validations").index(i);
@@ -121,17 +127,17 @@ function validateRuleFields(errors: ErrorList, schema: JsonRecord, rules: unknow
     const trimmedRule = text.trim();
     const trimmedMessage = message.trim();
     if (trimmedRule === "") errors.required(at.child("rule"), "rule is not specified");
-    else if (message.length > 0 && trimmedMessage === "") errors.invalid(at.child("message"), message, "message must be non-empty if specified");
-    else if (hasNewlines(trimmedMessage)) errors.invalid(at.child("message"), message, "message must not contain line breaks");
+    else if (message.length > 0 && trimmedMessage === "") errors.invalid(at.child("message"), message, fieldDetail("message", "must be non-empty if specified", kubernetesVersion));
+    else if (hasNewlines(trimmedMessage)) errors.invalid(at.child("message"), message, fieldDetail("message", "must not contain line breaks", kubernetesVersion));
     else if (hasNewlines(trimmedRule) && trimmedMessage === "") errors.required(at.child("message"), "message must be specified if rule contains line breaks");
     const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
     if (messageExpression.length > 0 && messageExpression.trim() === "") errors.required(at.child("messageExpression"), "messageExpression must be non-empty if specified");
     if (typeof rule.reason === "string" && !SUPPORTED_REASONS.includes(rule.reason)) errors.add(notSupported(at.child("reason"), rule.reason, SUPPORTED_REASONS));
     const fieldPath = typeof rule.fieldPath === "string" ? rule.fieldPath : "";
-    if (fieldPath.length > 0 && fieldPath.trim() === "") errors.invalid(at.child("fieldPath"), fieldPath, "fieldPath must be non-empty if specified");
-    if (hasNewlines(fieldPath)) errors.invalid(at.child("fieldPath"), fieldPath, "fieldPath must not contain line breaks");
-    const pathProblem = fieldPath.length > 0 ? validFieldPath(fieldPath, schema) : undefined;
-    if (pathProblem !== undefined) errors.invalid(at.child("fieldPath"), fieldPath, `fieldPath must be a valid path: ${pathProblem}`);
+    if (fieldPath.length > 0 && fieldPath.trim() === "") errors.invalid(at.child("fieldPath"), fieldPath, fieldDetail("fieldPath", "must be non-empty if specified", kubernetesVersion));
+    if (hasNewlines(fieldPath)) errors.invalid(at.child("fieldPath"), fieldPath, fieldDetail("fieldPath", "must not contain line breaks", kubernetesVersion));
+    // pathValid: whether ValidFieldPath finds the field; its error is not shown.
+    if (fieldPath.length > 0 && validFieldPath(fieldPath, schema) !== undefined) errors.invalid(at.child("fieldPath"), fieldPath, fieldDetail("fieldPath", "must be a valid path", kubernetesVersion));
   });
 }
 
@@ -246,8 +252,8 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
  * `errors.schema`; compilation and cost into `errors.cel`, only when no schema
  * error was found at or below this node and the schema is structural (`context`).
  */
-export function validateRules(errors: RuleErrors, schema: JsonRecord, path: FieldPath, uncorrelatable: FieldPath | undefined, context: CelSchemaContext | undefined): void {
+export function validateRules(errors: RuleErrors, schema: JsonRecord, path: FieldPath, uncorrelatable: FieldPath | undefined, context: CelSchemaContext | undefined, kubernetesVersion: string): void {
   const rules = Array.isArray(schema["x-kubernetes-validations"]) ? (schema["x-kubernetes-validations"] as unknown[]) : [];
-  validateRuleFields(errors.schema, schema, rules, path);
+  validateRuleFields(errors.schema, schema, rules, path, kubernetesVersion);
   if (errors.schema.length === 0 && context) compileRules(errors.cel, rules, path, context, uncorrelatable);
 }

@@ -32,6 +32,8 @@ interface Standard {
   insideResourceMeta: boolean;
   /** The first ancestor that old and new objects cannot be matched by (oldSelf is forbidden below it). */
   uncorrelatable?: FieldPath;
+  /** The release, whose words some errors take. */
+  kubernetesVersion: string;
 }
 
 interface SchemaErrors {
@@ -184,7 +186,7 @@ function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: Fiel
   validateListAndMapTypes(errors.schema, schema, path);
   validateMapListKeysMapSet(errors.schema, schema, path);
   if (Array.isArray(schema["x-kubernetes-validations"]) && schema["x-kubernetes-validations"].length > 0) {
-    validateRules(errors, schema, path, standard.uncorrelatable, cel);
+    validateRules(errors, schema, path, standard.uncorrelatable, cel, standard.kubernetesVersion);
   }
   appendAll(out.schema.list, errors.schema.list);
   appendAll(out.cel.list, errors.cel.list);
@@ -227,7 +229,7 @@ export function validateCustomResourceDefinitionValidation(errors: ErrorList, va
     else cel = CelSchemaContext.root(schema, kubernetesVersion);
   }
   const found: SchemaErrors = { schema: new ErrorList(), cel: new ErrorList() };
-  validateOpenAPISchema(found, schema, schemaPath, { allowDefaults: true, disallowDefaultsReason: "", insideResourceMeta: false }, true, cel, 0);
+  validateOpenAPISchema(found, schema, schemaPath, { allowDefaults: true, disallowDefaultsReason: "", insideResourceMeta: false, kubernetesVersion }, true, cel, 0);
   appendAll(errors.list, found.schema.list);
   appendAll(errors.list, found.cel.list);
   if (cel && cel.totalCost.total > StaticEstimatedCRDCostLimit) {
