@@ -3,9 +3,9 @@
 // (apiextensions' objectmeta.Validate of a custom resource, not at its root),
 // with the checks that CRD defaults get (objectmeta.ts).
 import { errorMessage } from "../../apiserver/field/errors.js";
-import { FieldPath } from "../../apiserver/field/path.js";
+import type { FieldPath } from "../../apiserver/field/path.js";
 import { isRecord } from "../../util/object-access.js";
-import { validateEmbeddedResource } from "./objectmeta.js";
+import { pathStep, validateEmbeddedResource } from "./objectmeta.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
 import { mapValueSchema, type StructuralNode } from "./structural.js";
 
@@ -16,17 +16,10 @@ interface Walk {
   problems: CustomResourceProblem[];
 }
 
-/** Upstream's path below `path`: a property by name, a map value by key, an item by index. */
-function step(path: FieldPath | undefined, key: string | number, isProperty: boolean): FieldPath {
-  if (typeof key === "number") return path ? path.index(key) : FieldPath.root(`[${key}]`);
-  if (isProperty) return path ? path.child(key) : FieldPath.root(key);
-  return path ? path.key(key) : FieldPath.root(`[${key}]`);
-}
-
 function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, path: FieldPath | undefined, depth: number): void {
   if (!node || depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => visit(walk, item, node.items, step(path, index, false), depth + 1));
+    value.forEach((item, index) => visit(walk, item, node.items, pathStep(path, index, false), depth + 1));
     return;
   }
   if (!isRecord(value)) return;
@@ -39,7 +32,7 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pat
   const values = mapValueSchema(node);
   for (const [key, child] of Object.entries(value)) {
     const property = node.properties?.get(key);
-    visit(walk, child, property ?? values, step(path, key, property !== undefined), depth + 1);
+    visit(walk, child, property ?? values, pathStep(path, key, property !== undefined), depth + 1);
   }
 }
 

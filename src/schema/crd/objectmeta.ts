@@ -62,10 +62,15 @@ const childOf = (schema: JsonRecord | undefined, key: string): JsonRecord | unde
 
 /** A path below `path`, or from nothing (upstream's nil path: errors named from the value's root). */
 type Where = FieldPath | undefined;
-const childOfPath = (path: Where, name: string): FieldPath => (path ? path.child(name) : FieldPath.root(name));
-const indexOfPath = (path: Where, i: number): FieldPath => (path ? path.index(i) : FieldPath.root(`[${i}]`));
-const stepOf = (schema: JsonRecord, path: Where, key: string): FieldPath =>
-  isRecord(schema.properties) && isRecord(schema.properties[key]) ? childOfPath(path, key) : path ? path.key(key) : FieldPath.root(`[${key}]`);
+/** Upstream's path below `path` (none at a resource's root): a property by name, a map value by key, an item by index. */
+export function pathStep(path: Where, key: string | number, isProperty: boolean): FieldPath {
+  if (typeof key === "number") return path ? path.index(key) : FieldPath.root(`[${key}]`);
+  if (isProperty) return path ? path.child(key) : FieldPath.root(key);
+  return path ? path.key(key) : FieldPath.root(`[${key}]`);
+}
+
+const childOfPath = (path: Where, name: string): FieldPath => pathStep(path, name, true);
+const stepOf = (schema: JsonRecord, path: Where, key: string): FieldPath => pathStep(path, key, isRecord(schema.properties) && isRecord(schema.properties[key]));
 
 /** coercer.coerce: the first apiVersion, kind or metadata of an embedded resource that does not read. */
 function coerce(path: Where, value: unknown, schema: JsonRecord | undefined, embedded: boolean, depth: number): FieldError | undefined {
@@ -73,7 +78,7 @@ function coerce(path: Where, value: unknown, schema: JsonRecord | undefined, emb
   if (Array.isArray(value)) {
     const items = isRecord(schema.items) ? schema.items : undefined;
     for (let i = 0; i < value.length; i++) {
-      const found = coerce(indexOfPath(path, i), value[i], items, items?.["x-kubernetes-embedded-resource"] === true, depth + 1);
+      const found = coerce(pathStep(path, i, false), value[i], items, items?.["x-kubernetes-embedded-resource"] === true, depth + 1);
       if (found) return found;
     }
     return undefined;
@@ -136,7 +141,7 @@ function validateValue(path: Where, value: unknown, schema: JsonRecord | undefin
   const errors: ErrorList = [];
   if (Array.isArray(value)) {
     const items = isRecord(schema.items) ? schema.items : undefined;
-    value.forEach((item, i) => appendAll(errors, validateValue(indexOfPath(path, i), item, items, items?.["x-kubernetes-embedded-resource"] === true, kubernetesVersion, depth + 1)));
+    value.forEach((item, i) => appendAll(errors, validateValue(pathStep(path, i, false), item, items, items?.["x-kubernetes-embedded-resource"] === true, kubernetesVersion, depth + 1)));
     return errors;
   }
   if (!isRecord(value)) return errors;
