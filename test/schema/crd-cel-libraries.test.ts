@@ -40,6 +40,7 @@ const cases: Array<{ library: string; field: object; rule: string; pass: string;
   { library: "ip", field: STRING, rule: "isIP(self) && ip(self).family() == 4 && !ip(self).isLoopback() && ip.isCanonical(self) && ip(self).isGlobalUnicast()", pass: "10.1.2.3", fail: "127.0.0.1" },
   { library: "cidr", field: STRING, rule: "isCIDR(self) && cidr(self).containsIP('10.1.2.3') && cidr(self).prefixLength() == 8 && cidr('10.0.0.0/8').containsCIDR(cidr(self).masked())", pass: "10.0.0.0/8", fail: "192.168.0.0/16" },
   { library: "semver", field: STRING, rule: "isSemver(self, true) && semver(self, true).isGreaterThan(semver('1.2.0')) && semver(self, true).major() == 1", pass: "v1.10", fail: "v1.1" },
+  { library: "optional values against null: never equal, as cel-go compares them", field: STRING, rule: "format.dns1123Label().validate(self) != null && !(null == format.dns1123Label().validate(self)) && self.startsWith('w')", pass: "web-1", fail: "api-1" },
   { library: "format", field: STRING, rule: "!format.dns1123Label().validate(self).hasValue() && format.named('labelValue').hasValue()", pass: "web-1", fail: "Web_1" },
   { library: "optional types", field: { type: "object", properties: { a: STRING } }, rule: "self.?a.orValue('x') == 'q'", pass: "{a: q}", fail: "{}" },
   { library: "has() inside macros and over indexes", field: { type: "array", items: { type: "object", properties: { a: STRING } } }, rule: "self.exists_one(x, has(x.a)) && has(self[0].a)", pass: "[{a: x}, {}]", fail: "[{}, {a: x}]" },

@@ -151,6 +151,12 @@ describe("failed rules read as upstream reports them", () => {
       expected: [{ rule: "schema/cel-rule", line: 5, column: 7, message: `spec.at: Invalid value: "string": type conversion error from 'string' to 'google.protobuf.Timestamp' evaluating rule: timestamp(self) > timestamp('2020-01-01T00:00:00Z')` }],
     },
     {
+      name: "an optional compared with null is never equal to it, even when empty",
+      spec: object({ port: { type: "string", "x-kubernetes-validations": rule("size(self) == 0 || format.dns1123Label().validate(self) == null", { message: "must be a DNS label" }) } }),
+      yaml: "  port: http\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 9, message: 'spec.port: Invalid value: "http": must be a DNS label' }],
+    },
+    {
       name: "embedded resources show apiVersion and kind",
       spec: object({ template: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true, "x-kubernetes-validations": rule("self.kind == 'Pod'", { message: "only Pods" }) } }),
       yaml: "  template: {apiVersion: v1, kind: Service}\n",

@@ -2,8 +2,8 @@
 // @marcbachmann/cel-js (standard macros, strings, timestamps, optional
 // values, cel.bind) plus the libraries Kubernetes adds (lib/): strings and
 // lists extensions, sets, math, RE2 regular expressions, url, quantity,
-// ip and cidr, semver, format, has() over any selection and the
-// two-variable comprehensions. Loaded on first use only: most runs have no
+// ip and cidr, semver, format, has() over any selection, the
+// two-variable comprehensions and optionals compared with null. Loaded on first use only: most runs have no
 // CEL rules.
 import { createRequire } from "node:module";
 import type { Environment, Optional as CelOptional, ParseResult } from "@marcbachmann/cel-js";
@@ -12,6 +12,7 @@ import { registerIP } from "./lib/ip.js";
 import { registerLists } from "./lib/lists.js";
 import { registerMacros } from "./lib/macros.js";
 import { registerMath } from "./lib/math.js";
+import { registerOptionalEquality } from "./lib/optional.js";
 import { registerQuantity } from "./lib/quantity.js";
 import { registerRegex } from "./lib/regex.js";
 import { registerSemver } from "./lib/semver.js";
@@ -62,7 +63,7 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
 function libraryEnvironment(): Environment {
   const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
   const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
-  for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver]) register(env);
+  for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerOptionalEquality]) register(env);
   registerFormat(env, cel.Optional);
   return env;
 }
