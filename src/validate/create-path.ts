@@ -7,6 +7,7 @@ import { isSecretValuePointer } from "../util/secret-values.js";
 import { reportToFinding } from "./findings.js";
 import { SCHEMA_RULES } from "../schema/index.js";
 import { meantFields } from "../schema/meant-fields.js";
+import { CUSTOM_RESOURCE_RULES } from "../schema/crd/problem.js";
 import { parentPointer } from "../util/pointer.js";
 
 export const CREATE_PATH_RULES: readonly RuleInfo[] = [
@@ -69,6 +70,13 @@ export function fieldErrorReport(error: FieldError, kubernetesVersion: string): 
  * fields and wrong types or formats; validation decides the rest).
  */
 const APPROXIMATIONS: ReadonlySet<string> = new Set([SCHEMA_RULES.enum, SCHEMA_RULES.required]);
+
+/**
+ * A custom resource's x-kubernetes-validations run on the decoded object, beside
+ * the checks of its metadata: their errors (one at the root when they could not
+ * run) say nothing about how the values under them decoded.
+ */
+const AFTER_DECODING: ReadonlySet<string> = new Set([CUSTOM_RESOURCE_RULES.celRule]);
 
 /**
  * Fields the OpenAPI schema lists as required that the API server's
@@ -148,7 +156,7 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
   const inDocument = (finding: Finding) => finding.severity === "error" && finding.path.startsWith(document.pointerPrefix);
   const pointerIn = (finding: Finding) => finding.path.slice(document.pointerPrefix.length);
   const yields = (finding: Finding) => outcome.validated && APPROXIMATIONS.has(finding.rule) && inDocument(finding);
-  const decoded = new Set(schemaFindings.filter((finding) => inDocument(finding) && !yields(finding)).map(pointerIn));
+  const decoded = new Set(schemaFindings.filter((finding) => inDocument(finding) && !yields(finding) && !AFTER_DECODING.has(finding.rule)).map(pointerIn));
   const validatedAt = new Set(outcome.errors.filter((error) => !withinAny(pointerOf(error), decoded)).flatMap((error) => [pointerOf(error), error.field.pointer()]));
   // The schema's hint on a value, carried to the API server's error about it.
   const hints = new Map<string, Finding>();

@@ -3,6 +3,7 @@
 // not evaluated.
 import { describe, expect, test } from "vitest";
 import { createSchemaValidator } from "../../src/schema/index.js";
+import { validate } from "../../src/index.js";
 import { brief, documentsOf } from "./helpers.js";
 
 /** A CRD `things.test.io` whose `spec` has the given schema, and a Thing whose spec lines start at line 5. */
@@ -230,5 +231,47 @@ describe("rules do not run past an error that blocks them, as upstream's hasBloc
   test.each(cases)("$name", ({ spec, yaml, metadata, version, expected }) => {
     const found = check(spec, yaml, { ...(metadata ? { metadata } : {}), ...(version ? { version } : {}) });
     expect(found.map((f) => f.message).sort()).toEqual(expected);
+  });
+});
+
+describe("in the validate run, beside the API server's checks of the metadata", () => {
+  const CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: things.test.io}
+spec:
+  group: test.io
+  scope: Namespaced
+  names: {plural: things, singular: thing, kind: Thing, listKind: ThingList}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-validations: [{rule: "self.spec.size > 0", message: size must be positive}]
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer}
+              mode: {type: string, enum: [Fast]}
+`;
+  const messages = async (spec: string) => {
+    const result = await validate({ text: `${CRD}---\napiVersion: test.io/v1\nkind: Thing\nmetadata: {name: Bad_Name}\nspec: ${spec}\n` });
+    return result.findings.filter((f) => f.severity === "error").map((f) => f.message).sort();
+  };
+  const BAD_NAME = expect.stringMatching(/^metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+
+  test("a failed rule at the root hides no error of the metadata", async () => {
+    expect(await messages("{size: 0}")).toEqual(["<nil>: Invalid value: size must be positive", BAD_NAME]);
+  });
+
+  test("rules that did not run hide no error of the metadata", async () => {
+    expect(await messages("{size: 1, mode: Slow}")).toEqual([
+      "<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+      BAD_NAME,
+      'spec.mode: Unsupported value: "Slow": supported values: "Fast"',
+    ]);
   });
 });
