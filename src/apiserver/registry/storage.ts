@@ -27,7 +27,7 @@ export const STORAGE_STRATEGIES: GroupStrategies = {
     prepareForCreate: (object) => {
       delete object.status;
     },
-    validate: (object) => validateVolumeAttachment(object),
+    validate: (object, context) => validateVolumeAttachment(object, context.kubernetesVersion),
   }),
   VolumeAttributesClass: withObjectMeta(false, { validate: (object) => validateVolumeAttributesClass(object) }),
 };

@@ -9,7 +9,7 @@ import { forbidden, invalid, notSupported, PrintedValue, required, type ErrorLis
 import { FieldPath } from "../../field/path.js";
 import { goJson } from "../../field/values.js";
 import { validateNodeSelector } from "./affinity.js";
-import { obj, str, stringMap, strings } from "./fields.js";
+import { isSet, obj, str, stringMap, strings } from "./fields.js";
 import { validateClassName, validateNamespaceName, validateObjectMeta, validatePersistentVolumeName } from "./object-meta.js";
 import { validateDNS1123Label, validateDNS1123Subdomain } from "./names.js";
 import { validatePathNoBacksteps } from "./paths.js";
@@ -183,21 +183,87 @@ const PERSISTENT_VOLUME_SOURCES: readonly PersistentVolumeSource[] = [
   { field: "csi", forbiddenAs: "csi", validatedAs: "csi", validate: (source, path) => validateCSIPersistentVolumeSource(source, path) },
 ];
 
-/** ValidatePersistentVolumeSpec, for a PersistentVolume (not an inline volume). */
-export function validatePersistentVolumeSpec(spec: JsonRecord, pvName: string, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
-  const errors: ErrorList = strings(spec, "accessModes").length === 0 ? [required(fldPath.child("accessModes"))] : [];
-  appendAll(errors, validateAccessModeValues(strings(spec, "accessModes"), fldPath.child("accessModes")));
-  const capacityPath = fldPath.child("capacity");
+/** PersistentVolumeSpecValidationOptions: the volume attributes class is checked only where its gate is on. */
+export interface PersistentVolumeSpecValidationOptions {
+  enableVolumeAttributesClass: boolean;
+}
+
+/** ValidationOptionsForPersistentVolume, on create. */
+export function validationOptionsForPersistentVolume(kubernetesVersion: string): PersistentVolumeSpecValidationOptions {
+  return { enableVolumeAttributesClass: featureEnabled("VolumeAttributesClass", kubernetesVersion) };
+}
+
+const INLINE_CONTEXT = "in the context of inline volumes";
+
+/** The checks only an inline volume (a VolumeAttachment's inlineVolumeSpec) gets first: no claim, no capacity, a CSI source. */
+function validateInlinePersistentVolumeSpecSources(spec: JsonRecord, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  if (isSet(spec, "claimRef")) errors.push(forbidden(fldPath.child("claimRef"), `may not be specified ${INLINE_CONTEXT}`));
+  if (resourceList(spec.capacity).size !== 0) errors.push(forbidden(fldPath.child("capacity"), `may not be specified ${INLINE_CONTEXT}`));
+  if (!obj(spec, "csi")) errors.push(required(fldPath.child("csi"), `has to be specified ${INLINE_CONTEXT}`));
+  return errors;
+}
+
+/** The capacity of a PersistentVolume: storage only, each quantity positive. */
+function validatePersistentVolumeCapacity(spec: JsonRecord, capacityPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
   const capacity = resourceList(spec.capacity);
   if (capacity.size === 0) errors.push(required(capacityPath));
   if (!capacity.has("storage") || capacity.size > 1) errors.push(notSupported(capacityPath, capacityValue(capacity), ["storage"]));
   for (const [name, quantity] of capacity) appendAll(errors, validateCapacityQuantity(quantity, capacityPath.key(name)));
-  const reclaimPolicy = str(spec, "persistentVolumeReclaimPolicy");
-  if (reclaimPolicy !== "" && !SUPPORTED_RECLAIM_POLICIES.includes(reclaimPolicy)) {
-    errors.push(notSupported(fldPath.child("persistentVolumeReclaimPolicy"), reclaimPolicy, SUPPORTED_RECLAIM_POLICIES));
+  return errors;
+}
+
+/** The reclaim policy: one of the supported ones, or only Retain for an inline volume. */
+function validateReclaimPolicy(reclaimPolicy: string, validateInlinePersistentVolumeSpec: boolean, fldPath: FieldPath): ErrorList {
+  if (reclaimPolicy === "") return [];
+  if (validateInlinePersistentVolumeSpec) return reclaimPolicy === "Retain" ? [] : [forbidden(fldPath, `may only be Retain ${INLINE_CONTEXT}`)];
+  return SUPPORTED_RECLAIM_POLICIES.includes(reclaimPolicy) ? [] : [notSupported(fldPath, reclaimPolicy, SUPPORTED_RECLAIM_POLICIES)];
+}
+
+/** The storage class name and the volume mode; an inline volume takes no class and only the Filesystem mode. */
+function validatePersistentVolumeClassAndMode(spec: JsonRecord, validateInlinePersistentVolumeSpec: boolean, fldPath: FieldPath): ErrorList {
+  const errors: ErrorList = [];
+  const storageClassName = str(spec, "storageClassName");
+  if (storageClassName !== "") {
+    if (validateInlinePersistentVolumeSpec) errors.push(forbidden(fldPath.child("storageClassName"), `may not be specified ${INLINE_CONTEXT}`));
+    else for (const message of validateClassName(storageClassName, false)) errors.push(invalid(fldPath.child("storageClassName"), storageClassName, message));
   }
-  const [nodeAffinitySpecified, nodeAffinityErrors] = validateVolumeNodeAffinity(obj(spec, "nodeAffinity"), fldPath.child("nodeAffinity"));
-  appendAll(errors, nodeAffinityErrors);
+  if (typeof spec.volumeMode !== "string") return errors;
+  const volumeMode = spec.volumeMode;
+  if (validateInlinePersistentVolumeSpec) {
+    if (volumeMode !== "Filesystem") errors.push(forbidden(fldPath.child("volumeMode"), `may not specify volumeMode other than Filesystem ${INLINE_CONTEXT}`));
+  } else if (!SUPPORTED_VOLUME_MODES.includes(volumeMode)) errors.push(notSupported(fldPath.child("volumeMode"), volumeMode, SUPPORTED_VOLUME_MODES));
+  return errors;
+}
+
+/**
+ * ValidatePersistentVolumeSpec, for a PersistentVolume or, with
+ * validateInlinePersistentVolumeSpec, for an inline volume.
+ */
+export function validatePersistentVolumeSpec(
+  spec: JsonRecord,
+  pvName: string,
+  validateInlinePersistentVolumeSpec: boolean,
+  fldPath: FieldPath,
+  opts: PersistentVolumeSpecValidationOptions,
+  kubernetesVersion: string,
+): ErrorList {
+  const errors = validateInlinePersistentVolumeSpec ? validateInlinePersistentVolumeSpecSources(spec, fldPath) : [];
+  if (strings(spec, "accessModes").length === 0) errors.push(required(fldPath.child("accessModes")));
+  appendAll(errors, validateAccessModeValues(strings(spec, "accessModes"), fldPath.child("accessModes")));
+  if (!validateInlinePersistentVolumeSpec) appendAll(errors, validatePersistentVolumeCapacity(spec, fldPath.child("capacity")));
+  const reclaimPolicy = str(spec, "persistentVolumeReclaimPolicy");
+  appendAll(errors, validateReclaimPolicy(reclaimPolicy, validateInlinePersistentVolumeSpec, fldPath.child("persistentVolumeReclaimPolicy")));
+  let nodeAffinitySpecified = false;
+  if (isSet(spec, "nodeAffinity")) {
+    if (validateInlinePersistentVolumeSpec) errors.push(forbidden(fldPath.child("nodeAffinity"), `may not be specified ${INLINE_CONTEXT}`));
+    else {
+      const [specified, nodeAffinityErrors] = validateVolumeNodeAffinity(obj(spec, "nodeAffinity"), fldPath.child("nodeAffinity"));
+      nodeAffinitySpecified = specified;
+      appendAll(errors, nodeAffinityErrors);
+    }
+  }
   let numVolumes = 0;
   for (const source of PERSISTENT_VOLUME_SOURCES) {
     const value = obj(spec, source.field);
@@ -215,13 +281,8 @@ export function validatePersistentVolumeSpec(spec: JsonRecord, pvName: string, f
   if (obj(spec, "hostPath") && posix.normalize(str(obj(spec, "hostPath"), "path")) === "/" && reclaimPolicy === "Recycle") {
     errors.push(forbidden(fldPath.child("persistentVolumeReclaimPolicy"), "may not be 'recycle' for a hostPath mount of '/'"));
   }
-  const storageClassName = str(spec, "storageClassName");
-  if (storageClassName !== "") for (const message of validateClassName(storageClassName, false)) errors.push(invalid(fldPath.child("storageClassName"), storageClassName, message));
-  const volumeMode = str(spec, "volumeMode");
-  if (isRecord(spec) && typeof spec.volumeMode === "string" && !SUPPORTED_VOLUME_MODES.includes(volumeMode)) {
-    errors.push(notSupported(fldPath.child("volumeMode"), volumeMode, SUPPORTED_VOLUME_MODES));
-  }
-  if (typeof spec.volumeAttributesClassName === "string" && featureEnabled("VolumeAttributesClass", kubernetesVersion)) {
+  appendAll(errors, validatePersistentVolumeClassAndMode(spec, validateInlinePersistentVolumeSpec, fldPath));
+  if (typeof spec.volumeAttributesClassName === "string" && opts.enableVolumeAttributesClass) {
     const className = spec.volumeAttributesClassName;
     const classPath = fldPath.child("volumeAttributesClassName");
     if (className === "") errors.push(required(classPath, "an empty string is disallowed"));
@@ -247,7 +308,8 @@ function checkMountOption(pv: JsonRecord): ErrorList {
 export function validatePersistentVolume(pv: JsonRecord, kubernetesVersion: string): ErrorList {
   const errors = validateObjectMeta(pv.metadata, false, validatePersistentVolumeName, FieldPath.root("metadata"), kubernetesVersion);
   const name = str(obj(pv, "metadata"), "name");
-  appendAll(errors, validatePersistentVolumeSpec(obj(pv, "spec") ?? {}, name, FieldPath.root("spec"), kubernetesVersion));
+  const opts = validationOptionsForPersistentVolume(kubernetesVersion);
+  appendAll(errors, validatePersistentVolumeSpec(obj(pv, "spec") ?? {}, name, false, FieldPath.root("spec"), opts, kubernetesVersion));
   appendAll(errors, checkMountOption(pv));
   return errors;
 }
