@@ -30,6 +30,7 @@ const BUILT_IN: readonly RuleInfo[] = [
   { id: "schema/duplicate-value", severity: "error", description: "A custom resource list of type set or map repeats an item or a key." },
   { id: "schema/embedded-resource", severity: "error", description: "An x-kubernetes-embedded-resource value lacks apiVersion or kind, or its apiVersion, kind or metadata is not what the API server accepts (metadata checked as ObjectMeta, names as path segments)." },
   { id: "schema/cel-rule", severity: "error", description: "A custom resource fails an x-kubernetes-validations (CEL) rule of its CRD; the rule's message." },
+  { id: "schema/cel-rules-not-checked", severity: "error", description: "A custom resource's CEL rules were not run because of its other errors (type, enum, required, length or count), as the API server reports at <nil>." },
   { id: "schema/cel-not-evaluated", severity: "info", description: "A CEL rule kubeplan could not evaluate; it was not checked. Once per CRD and rule." },
   { id: "schema/cel-transition-rule", severity: "info", description: "A CEL rule reads oldSelf: the API server checks it on updates, not on create. Once per CRD and rule." },
   { id: "schema/crd-schema", severity: "info", description: "A CRD's schema could not be compiled, so its custom resources were not checked." },

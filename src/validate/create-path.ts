@@ -76,7 +76,7 @@ const APPROXIMATIONS: ReadonlySet<string> = new Set([SCHEMA_RULES.enum, SCHEMA_R
  * the checks of its metadata: their errors (one at the root when they could not
  * run) say nothing about how the values under them decoded.
  */
-const AFTER_DECODING: ReadonlySet<string> = new Set([CUSTOM_RESOURCE_RULES.celRule]);
+const AFTER_DECODING: ReadonlySet<string> = new Set([CUSTOM_RESOURCE_RULES.celRule, CUSTOM_RESOURCE_RULES.celRulesNotChecked]);
 
 /**
  * Fields the OpenAPI schema lists as required that the API server's

@@ -95,7 +95,7 @@ describe("the CRDs themselves", () => {
 
 /** What the API server adds when an error keeps the CRD's CEL rules from running. */
 const RULES_NOT_CHECKED = {
-  rule: "schema/cel-rule",
+  rule: "schema/cel-rules-not-checked",
   line: 1,
   column: 1,
   message: "<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
@@ -240,6 +240,33 @@ describe("custom resources", () => {
       name: "an embedded resource's valid metadata",
       yaml: webapp("  image: shop\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {generateName: cfg-, namespace: team-a, labels: {app: shop}, annotations: {note: x}}\n"),
       expected: [],
+    },
+    {
+      name: "an embedded resource's ownerReference without uid: ValidateObjectMetaAccessor's error at the list, not the OpenAPI required list, and the rules still run",
+      yaml: webapp("  image: shop\n  minReplicas: 5\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web}]}\n"),
+      expected: [
+        { rule: "schema/embedded-resource", line: 11, column: 16, message: 'spec.template.metadata.ownerReferences.uid: Invalid value: "": must not be empty' },
+        { rule: "schema/cel-rule", line: 6, column: 3, message: "spec: Invalid value: minReplicas must not exceed maxReplicas" },
+      ],
+    },
+    {
+      name: "an embedded resource's ownerReference without apiVersion, kind and name",
+      yaml: webapp("  image: shop\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {ownerReferences: [{uid: u1}]}\n"),
+      expected: [
+        { rule: "schema/embedded-resource", line: 10, column: 16, message: 'spec.template.metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty' },
+        { rule: "schema/embedded-resource", line: 10, column: 16, message: 'spec.template.metadata.ownerReferences.kind: Invalid value: "": must not be empty' },
+        { rule: "schema/embedded-resource", line: 10, column: 16, message: 'spec.template.metadata.ownerReferences.name: Invalid value: "": must not be empty' },
+      ],
+    },
+    {
+      name: "an embedded resource's complete ownerReference",
+      yaml: webapp("  image: shop\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, uid: u1}]}\n"),
+      expected: [],
+    },
+    {
+      name: "the resource's own ownerReference without uid: no schema finding (the API server's metadata checks report it), and the rules run",
+      yaml: "apiVersion: platform.example.io/v1\nkind: WebApp\nmetadata:\n  name: shop\n  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web}]\nspec:\n  image: shop\n  minReplicas: 5\n",
+      expected: [{ rule: "schema/cel-rule", line: 7, column: 3, message: "spec: Invalid value: minReplicas must not exceed maxReplicas" }],
     },
     {
       name: "an embedded resource's kind",

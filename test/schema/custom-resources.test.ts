@@ -48,7 +48,7 @@ describe("custom resources", () => {
         { rule: "schema/invalid-value", line: 7, column: 14, message: "spec.retention: Invalid value: 0: spec.retention in body should be greater than or equal to 1" },
         { rule: "schema/enum", line: 6, column: 9, message: 'spec.mode: Unsupported value: "ful": supported values: "full", "incremental" (did you mean "full"?)', suggestion: "full" },
         // The enum error keeps the CEL rules from running.
-        { rule: "schema/cel-rule", line: 1, column: 1, message: RULES_NOT_CHECKED },
+        { rule: "schema/cel-rules-not-checked", line: 1, column: 1, message: RULES_NOT_CHECKED },
       ],
     },
     {
@@ -67,13 +67,13 @@ describe("custom resources", () => {
         { rule: "schema/type", line: 6, column: 14, message: 'spec.retention: Invalid value: "string": spec.retention in body must be of type integer: "string" (remove the quotes: 7)', suggestion: "7" },
         { rule: "schema/type", line: 8, column: 12, message: 'spec.targets: Invalid value: "string": spec.targets in body must be of type array: "string" (write it as a list: ["db"], or one "- item" per line)', suggestion: '["db"]' },
         { rule: "schema/type", line: 7, column: 10, message: 'spec.ports: Invalid value: "array": spec.ports in body must be of type integer,string: "array"' },
-        { rule: "schema/cel-rule", line: 1, column: 1, message: RULES_NOT_CHECKED },
+        { rule: "schema/cel-rules-not-checked", line: 1, column: 1, message: RULES_NOT_CHECKED },
       ],
     },
     {
       name: "a required spec",
       yaml: "apiVersion: example.com/v1\nkind: Backup\nmetadata:\n  name: nightly\n",
-      expected: [{ rule: "schema/required", line: 1, column: 1, message: "spec: Required value" }, { rule: "schema/cel-rule", line: 1, column: 1, message: RULES_NOT_CHECKED }],
+      expected: [{ rule: "schema/required", line: 1, column: 1, message: "spec: Required value" }, { rule: "schema/cel-rules-not-checked", line: 1, column: 1, message: RULES_NOT_CHECKED }],
     },
     {
       name: "a version the CRD does not declare",

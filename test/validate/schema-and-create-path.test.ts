@@ -3,6 +3,8 @@
 // stop the API server's checks of that value; kubeplan's closed sets and
 // required lists give way to the API server's words at the same field, and
 // stay where its validation says nothing there.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate } from "../../src/index.js";
 
@@ -170,5 +172,42 @@ describe("the schema's findings and the API server's, merged", () => {
     const [finding] = result.findings;
     expect(finding?.path).toBe("/spec/strategy");
     expect(finding?.fix?.edits).toEqual([{ span: { line: 5, column: 20, endLine: 5, endColumn: 27 }, text: "RollingUpdate" }]);
+  });
+});
+
+describe("a custom resource's metadata, checked as ObjectMeta", () => {
+  const crd = readFileSync(join(import.meta.dirname, "..", "..", "samples", "crds", "crd-backup.yaml"), "utf8");
+  const backup = (metadata: string, spec = "{schedule: '0 * * * *', target: {database: pg}}") =>
+    `${crd}\n---\napiVersion: ops.example.com/v1\nkind: Backup\nmetadata:\n  name: b\n  namespace: shop\n${metadata}\nspec: ${spec}\n`;
+  const inverted = "{schedule: '0 * * * *', target: {database: pg}, minInterval: 30, maxInterval: 10}";
+
+  it.each<[string, string, Seen[]]>([
+    [
+      "an ownerReference without uid: the API server's error at the list, not the OpenAPI required list",
+      backup("  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web}]"),
+      [["apiserver/validation", "/metadata/ownerReferences/0/uid", 'metadata.ownerReferences.uid: Invalid value: "": must not be empty']],
+    ],
+    [
+      "an ownerReference without uid does not keep the CRD's rules from running (an Invalid error does not block them)",
+      backup("  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web}]", inverted),
+      [
+        ["apiserver/validation", "/metadata/ownerReferences/0/uid", 'metadata.ownerReferences.uid: Invalid value: "": must not be empty'],
+        ["schema/cel-rule", "/spec", "spec: Invalid value: minInterval must not exceed maxInterval"],
+      ],
+    ],
+    [
+      "an ownerReference with only a uid: each missing field in the API server's words",
+      backup("  ownerReferences: [{uid: u1}]"),
+      [
+        ["apiserver/validation", "/metadata/ownerReferences/0/apiVersion", 'metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty'],
+        ["apiserver/validation", "/metadata/ownerReferences/0/kind", 'metadata.ownerReferences.kind: Invalid value: "": must not be empty'],
+        ["apiserver/validation", "/metadata/ownerReferences/0/name", 'metadata.ownerReferences.name: Invalid value: "": must not be empty'],
+      ],
+    ],
+    ["a complete ownerReference", backup("  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, uid: u1}]"), []],
+    ["a creationTimestamp of null", backup("  creationTimestamp: null"), []],
+  ])("%s", async (_name, text, expected) => {
+    const found = await seen(text);
+    expect(found.map(([rule, path, message]) => [rule, path.replace(/^\/\d+/, ""), message])).toEqual(expected);
   });
 });

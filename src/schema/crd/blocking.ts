@@ -13,7 +13,7 @@ export function hasBlockingErr(types: Iterable<ErrorType>, kubernetesVersion: st
   for (const type of types) {
     if (!BLOCKING_TYPES.has(type)) continue;
     const error = { type: "FieldValueInvalid", badValue: null, detail: "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation" } as const;
-    return { rule: CUSTOM_RESOURCE_RULES.celRule, pointer: "", message: fieldErrorText("<nil>", error, kubernetesVersion), error };
+    return { rule: CUSTOM_RESOURCE_RULES.celRulesNotChecked, pointer: "", message: fieldErrorText("<nil>", error, kubernetesVersion), error };
   }
   return undefined;
 }

@@ -12,6 +12,8 @@ import { FieldPath } from "../../apiserver/field/path.js";
 import { appendAll } from "../../util/append.js";
 import { atLeast } from "../../util/release.js";
 import { isRecord, type JsonRecord } from "../../util/object-access.js";
+import { parsePointer } from "../../util/pointer.js";
+import { childNode, type StructuralNode } from "./structural.js";
 
 const MAX_DEPTH = 64;
 /** ObjectMeta's fields of type string, and its maps of strings (the fields a default is likely to set). */
@@ -161,4 +163,19 @@ export function coerceObjectMeta(path: Where, value: unknown, schema: JsonRecord
 /** Validate: the TypeMeta and ObjectMeta of the embedded resources below `path` (and of the value, when it is a resource). */
 export function validateObjectMetaOf(path: Where, value: unknown, schema: JsonRecord, isResourceRoot: boolean, kubernetesVersion: string): ErrorList {
   return validateValue(path, value, schema, isResourceRoot || schema["x-kubernetes-embedded-resource"] === true, kubernetesVersion, 0);
+}
+
+/**
+ * Whether `pointer` lies in the metadata of the resource or of an embedded
+ * resource: the API server reads it as ObjectMeta and checks it with
+ * ValidateObjectMetaAccessor, not with ObjectMeta's OpenAPI `required` lists.
+ */
+export function isInObjectMeta(root: StructuralNode, pointer: string): boolean {
+  const segments = parsePointer(pointer);
+  let node: StructuralNode | undefined = root;
+  for (let i = 0; i < segments.length && node; i++) {
+    if ((node === root || node.embeddedResource) && segments[i] === "metadata") return true;
+    node = childNode(node, node.items ? Number(segments[i]) : segments[i]!);
+  }
+  return false;
 }

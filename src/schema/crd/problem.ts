@@ -29,6 +29,7 @@ export interface CustomResourceProblem {
 export const CUSTOM_RESOURCE_RULES = {
   celRule: "schema/cel-rule",
   celNotEvaluated: "schema/cel-not-evaluated",
+  celRulesNotChecked: "schema/cel-rules-not-checked",
   celTransitionRule: "schema/cel-transition-rule",
   duplicateValue: "schema/duplicate-value",
   embeddedResource: "schema/embedded-resource",

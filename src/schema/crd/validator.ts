@@ -17,6 +17,7 @@ import { junctorFailures } from "./junctors.js";
 import { listTypeProblems } from "./list-types.js";
 import { translateCustomResourceErrors, type ValueProblem } from "./messages.js";
 import { hasBlockingErr } from "./blocking.js";
+import { isInObjectMeta } from "./objectmeta.js";
 import { validateObjectMeta } from "../../apiserver/apimachinery/objectmeta.js";
 import { nameIsDNSSubdomain } from "../../apiserver/apimachinery/generic.js";
 import type { ErrorType } from "../../apiserver/field/errors.js";
@@ -85,7 +86,8 @@ export class CustomResourceValidator {
         fieldIndex: () => (this.fieldIndex ??= buildFieldIndex(this.options.release, this.schema.json)),
       };
       if (!compiled.validate(object)) {
-        for (const problem of translateCustomResourceErrors(context, (compiled.validate.errors ?? []) as AjvError[])) {
+        const errors = ((compiled.validate.errors ?? []) as AjvError[]).filter((error) => !(error.keyword === "required" && isInObjectMeta(root, error.instancePath)));
+        for (const problem of translateCustomResourceErrors(context, errors)) {
           if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
           findings.push(reportToFinding(document, problem.rule, "error", problem.report));
           appendAll(errorTypes, fieldErrorTypes(problem));
