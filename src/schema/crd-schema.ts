@@ -101,6 +101,17 @@ function embedResource(node: SchemaNode): void {
   node.properties.metadata = { $ref: OBJECT_META };
 }
 
+/** The root's metadata may restrict name and generateName (the only fields a CRD may constrain there): kube-openapi checks them beside ObjectMeta. */
+function restrictNames(schema: SchemaNode, root: StructuralNode): void {
+  const metadata = root.properties?.get("metadata");
+  const restricted: Record<string, SchemaNode> = {};
+  for (const name of ["name", "generateName"]) {
+    const node = metadata?.properties?.get(name);
+    if (node) restricted[name] = convertNode(node, new Set(), false);
+  }
+  if (Object.keys(restricted).length > 0) schema.properties!.metadata = { $ref: OBJECT_META, properties: restricted } as SchemaNode;
+}
+
 /**
  * The JSON schema of a custom resource: the structural schema with the object
  * envelope (apiVersion, kind, metadata as ObjectMeta) the API server adds.
@@ -108,6 +119,7 @@ function embedResource(node: SchemaNode): void {
 export function customResourceSchema(root: StructuralNode): SchemaNode {
   const schema = convertNode(root, new Set(), true);
   embedResource(schema);
+  restrictNames(schema, root);
   if (schema.type === undefined) schema.type = "object";
   return schema;
 }

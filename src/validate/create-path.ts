@@ -72,11 +72,12 @@ export function fieldErrorReport(error: FieldError, kubernetesVersion: string): 
 const APPROXIMATIONS: ReadonlySet<string> = new Set([SCHEMA_RULES.enum, SCHEMA_RULES.required]);
 
 /**
- * A custom resource's x-kubernetes-validations run on the decoded object, beside
- * the checks of its metadata: their errors (one at the root when they could not
- * run) say nothing about how the values under them decoded.
+ * A custom resource's value validations (bounds, lengths, patterns, such as a
+ * CRD's restriction of metadata.name) and x-kubernetes-validations run on the
+ * decoded object, beside the checks of its metadata: their errors (one at the
+ * root when the rules could not run) say nothing about how the values decoded.
  */
-const AFTER_DECODING: ReadonlySet<string> = new Set([CUSTOM_RESOURCE_RULES.celRule, CUSTOM_RESOURCE_RULES.celRulesNotChecked]);
+const AFTER_DECODING: ReadonlySet<string> = new Set([SCHEMA_RULES.invalidValue, CUSTOM_RESOURCE_RULES.celRule, CUSTOM_RESOURCE_RULES.celRulesNotChecked]);
 
 /**
  * Fields the OpenAPI schema lists as required that the API server's

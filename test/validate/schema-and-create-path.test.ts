@@ -211,3 +211,48 @@ describe("a custom resource's metadata, checked as ObjectMeta", () => {
     expect(found.map(([rule, path, message]) => [rule, path.replace(/^\/\d+/, ""), message])).toEqual(expected);
   });
 });
+
+describe("a CRD's restriction of its resources' metadata.name and generateName, beside ObjectMeta's checks", () => {
+  const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: things.test.io}
+spec:
+  group: test.io
+  scope: Namespaced
+  names: {plural: things, singular: thing, kind: Thing, listKind: ThingList}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            metadata:
+              type: object
+              properties:
+                name: {type: string, maxLength: 5}
+                generateName: {type: string, pattern: "^t-"}
+`;
+  const thing = (metadata: string) => `${crd}---\napiVersion: test.io/v1\nkind: Thing\nmetadata: {namespace: a, ${metadata}}\n`;
+  const NAME_SYNTAX =
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+  it.each<[string, string, Seen[]]>([
+    ["a name within the CRD's limit", thing("name: abc"), []],
+    ["a generateName matching the CRD's pattern", thing("generateName: t-"), []],
+    ["a name over the CRD's limit: kube-openapi's error", thing("name: toolong"), [["schema/invalid-value", "/metadata/name", "metadata.name: Too long: may not be more than 5 bytes"]]],
+    ["a generateName not matching the CRD's pattern", thing("generateName: x-"), [["schema/invalid-value", "/metadata/generateName", `metadata.generateName: Invalid value: "x-": metadata.generateName in body should match '^t-'`]]],
+    [
+      "a name both too long and not a DNS subdomain: both errors, as the API server lists them",
+      thing("name: Bad_Name"),
+      [
+        ["apiserver/validation", "/metadata/name", `metadata.name: Invalid value: "Bad_Name": ${NAME_SYNTAX}`],
+        ["schema/invalid-value", "/metadata/name", "metadata.name: Too long: may not be more than 5 bytes"],
+      ],
+    ],
+  ])("%s", async (_name, text, expected) => {
+    const found = await seen(text);
+    expect(found.map(([rule, path, message]) => [rule, path.replace(/^\/\d+/, ""), message])).toEqual(expected);
+  });
+});
