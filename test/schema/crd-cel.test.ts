@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { createSchemaValidator } from "../../src/schema/index.js";
 import { validate } from "../../src/index.js";
-import { brief, documentsOf } from "./helpers.js";
+import { brief, documentsOf, thingCrdYaml } from "./helpers.js";
 
 /** A CRD `things.test.io` whose `spec` has the given schema, and a Thing whose spec lines start at line 5. */
 function check(spec: object, specYaml: string, options: { version?: string; root?: object; metadata?: string } = {}) {
@@ -235,28 +235,12 @@ describe("rules do not run past an error that blocks them, as upstream's hasBloc
 });
 
 describe("in the validate run, beside the API server's checks of the metadata", () => {
-  const CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: things.test.io}
-spec:
-  group: test.io
-  scope: Namespaced
-  names: {plural: things, singular: thing, kind: Thing, listKind: ThingList}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        x-kubernetes-validations: [{rule: "self.spec.size > 0", message: size must be positive}]
-        properties:
-          spec:
-            type: object
-            properties:
-              size: {type: integer}
-              mode: {type: string, enum: [Fast]}
-`;
+  const CRD = thingCrdYaml(
+    "test.io",
+    "Thing",
+    { type: "object", properties: { size: { type: "integer" }, mode: { type: "string", enum: ["Fast"] } } },
+    { "x-kubernetes-validations": [{ rule: "self.spec.size > 0", message: "size must be positive" }] },
+  );
   const messages = async (spec: string) => {
     const result = await validate({ text: `${CRD}---\napiVersion: test.io/v1\nkind: Thing\nmetadata: {name: Bad_Name}\nspec: ${spec}\n` });
     return result.findings.filter((f) => f.severity === "error").map((f) => f.message).sort();

@@ -41,19 +41,23 @@ export function brief(finding: Finding): { rule: string; line: number; column: n
   return out;
 }
 
-/** A namespaced CRD of one served version whose schema has the given `spec`. */
-export function thingCrd(group: string, kind: string, spec: object) {
+/**
+ * A namespaced CRD of one served version whose schema has the given `spec`;
+ * `root` adds to the root schema (its rules, a `metadata` property...).
+ */
+export function thingCrd(group: string, kind: string, spec: object, root: { properties?: object; [keyword: string]: unknown } = {}) {
+  const openAPIV3Schema = { type: "object", ...root, properties: { ...root.properties, spec } };
   return {
     apiVersion: "apiextensions.k8s.io/v1",
     kind: "CustomResourceDefinition",
     metadata: { name: `${kind.toLowerCase()}s.${group}` },
-    spec: { group, scope: "Namespaced", names: { plural: `${kind.toLowerCase()}s`, kind }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }] },
+    spec: { group, scope: "Namespaced", names: { plural: `${kind.toLowerCase()}s`, kind }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema } }] },
   };
 }
 
 /** thingCrd as a manifest's text, for tests that read whole files. */
-export function thingCrdYaml(group: string, kind: string, spec: object): string {
-  return stringify(thingCrd(group, kind, spec));
+export function thingCrdYaml(group: string, kind: string, spec: object, root: { properties?: object; [keyword: string]: unknown } = {}): string {
+  return stringify(thingCrd(group, kind, spec, root));
 }
 
 /** Findings of a test.io Thing whose spec lines start at line 5. */

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate } from "../../src/index.js";
+import { thingCrdYaml } from "../schema/helpers.js";
 
 const job = (rule: string) => `apiVersion: batch/v1
 kind: Job
@@ -213,27 +214,9 @@ describe("a custom resource's metadata, checked as ObjectMeta", () => {
 });
 
 describe("a CRD's restriction of its resources' metadata.name and generateName, beside ObjectMeta's checks", () => {
-  const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: things.test.io}
-spec:
-  group: test.io
-  scope: Namespaced
-  names: {plural: things, singular: thing, kind: Thing, listKind: ThingList}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            metadata:
-              type: object
-              properties:
-                name: {type: string, maxLength: 5}
-                generateName: {type: string, pattern: "^t-"}
-`;
+  const crd = thingCrdYaml("test.io", "Thing", { type: "object" }, {
+    properties: { metadata: { type: "object", properties: { name: { type: "string", maxLength: 5 }, generateName: { type: "string", pattern: "^t-" } } } },
+  });
   const thing = (metadata: string) => `${crd}---\napiVersion: test.io/v1\nkind: Thing\nmetadata: {namespace: a, ${metadata}}\n`;
   const NAME_SYNTAX =
     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
