@@ -12,7 +12,7 @@ import type { FieldPath } from "../../field/path.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
 import { compileInEnvironment, type CompileOutcome } from "../cel-compile.js";
-import { asMapLiterals, constructedResultType, findConstructions, isPatchType, jsonPatchFieldIssue } from "./message-construction.js";
+import { asMapLiterals, constructedResultType, findConstructions, isPatchType, jsonPatchFieldIssue, type Construction } from "./message-construction.js";
 
 /** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
 export interface CompilationOptions {
@@ -60,8 +60,7 @@ function environmentFor(options: CompilationOptions): KubernetesCelEnvironment |
  * else the rest compiles with the constructions as map literals, and the result
  * type is known when the whole expression is a construction (or a list of them).
  */
-function compileWithConstructions(env: KubernetesCelEnvironment, expression: string, options: CompilationOptions, fldPath: FieldPath, shown: string): CompileOutcome {
-  const constructions = findConstructions(expression);
+function compileWithConstructions(env: KubernetesCelEnvironment, expression: string, constructions: readonly Construction[], options: CompilationOptions, fldPath: FieldPath, shown: string): CompileOutcome {
   const failed = (message: string, offset: number): CompileOutcome => ({ error: invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, message, positionOf(expression, offset))}`) });
   const undeclared = constructions.find((c) => options.hasPatchTypes !== true || !isPatchType(c.typeName));
   if (undeclared) return failed(`undeclared reference to '${undeclared.typeName}' (in container '')`, undeclared.brace);
@@ -84,7 +83,7 @@ export function compileCELExpression(expression: string, kind: ExpressionKind, o
   const constructions = findConstructions(expression);
   // Well-known protobuf types are declared everywhere, and kubeplan does not model them.
   if (constructions.some((c) => c.typeName.startsWith("google."))) return [];
-  const outcome = constructions.length > 0 ? compileWithConstructions(env, expression, options, fldPath, shown) : compileInEnvironment(env, expression, fldPath, shown);
+  const outcome = constructions.length > 0 ? compileWithConstructions(env, expression, constructions, options, fldPath, shown) : compileInEnvironment(env, expression, fldPath, shown);
   if ("error" in outcome) return [outcome.error];
   const returnTypes = RETURN_TYPES[kind];
   const got = outcome.type;

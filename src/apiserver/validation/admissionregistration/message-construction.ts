@@ -39,35 +39,39 @@ const OPENERS = "([{";
 const CLOSERS = ")]}";
 const FIELD = /^(\s*)(\?\s*)?([A-Za-z_]\w*)(\s*):/;
 
-/** The offset of the bracket closing the one at `open`, in the masked text. */
-function matching(masked: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < masked.length; i++) {
-    if (OPENERS.includes(masked[i]!)) depth++;
-    else if (CLOSERS.includes(masked[i]!) && --depth === 0) return i;
+/**
+ * For each opening bracket of the masked text, the offset of the bracket that
+ * closes it (-1 when none does): one pass, so that nested constructions cost no
+ * more to read than flat ones.
+ */
+function closingBrackets(masked: string): Int32Array {
+  const closes = new Int32Array(masked.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < masked.length; i++) {
+    if (OPENERS.includes(masked[i]!)) open.push(i);
+    else if (CLOSERS.includes(masked[i]!) && open.length > 0) closes[open.pop()!] = i;
   }
-  return -1;
+  return closes;
 }
 
-/** The field initializers directly inside the braces at `brace`..`end`. */
-function fieldInitializers(expression: string, masked: string, brace: number, end: number): FieldInitializer[] {
+/** The field initializers directly inside the braces at `brace`..`end`, nested brackets skipped whole. */
+function fieldInitializers(expression: string, masked: string, closes: Int32Array, brace: number, end: number): FieldInitializer[] {
   const fields: FieldInitializer[] = [];
   let entryStart = brace + 1;
-  let depth = 0;
   for (let i = brace + 1; i <= end; i++) {
-    const c = masked[i]!;
-    if (i < end && OPENERS.includes(c)) depth++;
-    else if (i < end && CLOSERS.includes(c)) depth--;
-    else if (depth === 0 && (c === "," || i === end)) {
-      const entry = FIELD.exec(masked.slice(entryStart, i));
-      if (entry) {
-        const start = entryStart + entry[1]!.length + (entry[2]?.length ?? 0);
-        const colon = start + entry[3]!.length + entry[4]!.length;
-        const value = expression.slice(colon + 1, i).trim();
-        fields.push({ name: entry[3]!, start, colon, value, ...(entry[2] ? { optional: entryStart + entry[1]!.length } : {}) });
-      }
-      entryStart = i + 1;
+    if (i < end && closes[i]! > i) {
+      i = closes[i]!;
+      continue;
     }
+    if (masked[i] !== "," && i !== end) continue;
+    const entry = FIELD.exec(masked.slice(entryStart, i));
+    if (entry) {
+      const start = entryStart + entry[1]!.length + (entry[2]?.length ?? 0);
+      const colon = start + entry[3]!.length + entry[4]!.length;
+      const value = expression.slice(colon + 1, i).trim();
+      fields.push({ name: entry[3]!, start, colon, value, ...(entry[2] ? { optional: entryStart + entry[1]!.length } : {}) });
+    }
+    entryStart = i + 1;
   }
   return fields;
 }
@@ -75,14 +79,15 @@ function fieldInitializers(expression: string, masked: string, brace: number, en
 /** Every message construction of the expression, outermost first. */
 export function findConstructions(expression: string): Construction[] {
   const masked = withoutStrings(expression);
+  const closes = closingBrackets(masked);
   const found: Construction[] = [];
   for (const match of masked.matchAll(TYPE_BEFORE_BRACE)) {
     const typeName = match[1]!.replace(/\s+/g, "");
     if (typeName === "in") continue;
     const brace = match.index + match[0].length - 1;
-    const end = matching(masked, brace);
+    const end = closes[brace]!;
     if (end < 0) continue;
-    found.push({ typeName, start: match.index, brace, end, fields: fieldInitializers(expression, masked, brace, end) });
+    found.push({ typeName, start: match.index, brace, end, fields: fieldInitializers(expression, masked, closes, brace, end) });
   }
   return found;
 }
@@ -141,34 +146,33 @@ export function jsonPatchFieldIssue(construction: Construction): { message: stri
 export function constructedResultType(expression: string, constructions: readonly Construction[]): string | undefined {
   const first = expression.length - expression.trimStart().length;
   const last = expression.trimEnd().length - 1;
-  const whole = constructions.find((c) => c.start === first && c.end === last);
-  if (whole) return whole.typeName;
+  const byStart = new Map(constructions.map((c) => [c.start, c]));
+  const whole = byStart.get(first);
+  if (whole && whole.end === last) return whole.typeName;
   const masked = withoutStrings(expression);
-  if (masked[first] !== "[" || masked[last] !== "]" || matching(masked, first) !== last) return undefined;
-  const items = masked.slice(first + 1, last).trim() === "" ? 0 : topLevelCommas(masked, first, last) + 1;
-  const patches = constructions.filter((c) => c.typeName === "JSONPatch" && directlyInList(masked, first, c.start));
-  return items > 0 && patches.length === items ? "list(JSONPatch)" : undefined;
+  if (masked[first] !== "[" || closingBrackets(masked)[first] !== last) return undefined;
+  const items = listItems(masked, first, last);
+  const isPatch = (item: { start: number; end: number }) => {
+    const construction = byStart.get(item.start);
+    return construction?.typeName === "JSONPatch" && construction.end === item.end;
+  };
+  return items.length > 0 && items.every(isPatch) ? "list(JSONPatch)" : undefined;
 }
 
-function topLevelCommas(masked: string, open: number, close: number): number {
-  let depth = 0;
-  let commas = 0;
-  for (let i = open + 1; i < close; i++) {
-    if (OPENERS.includes(masked[i]!)) depth++;
-    else if (CLOSERS.includes(masked[i]!)) depth--;
-    else if (depth === 0 && masked[i] === ",") commas++;
+/** The items of the list literal at `open`..`close`, as trimmed offset ranges (end inclusive). */
+function listItems(masked: string, open: number, close: number): Array<{ start: number; end: number }> {
+  const closes = closingBrackets(masked);
+  const items: Array<{ start: number; end: number }> = [];
+  let itemStart = open + 1;
+  for (let i = open + 1; i <= close; i++) {
+    if (i < close && closes[i]! > i) {
+      i = closes[i]!;
+      continue;
+    }
+    if (masked[i] !== "," && i !== close) continue;
+    const text = masked.slice(itemStart, i);
+    if (text.trim() !== "") items.push({ start: itemStart + (text.length - text.trimStart().length), end: itemStart + text.trimEnd().length - 1 });
+    itemStart = i + 1;
   }
-  return commas;
-}
-
-/** Whether the construction at `start` is an item of the list opened at `open` (nothing but spaces or a comma before it at that level). */
-function directlyInList(masked: string, open: number, start: number): boolean {
-  let depth = 0;
-  for (let i = open + 1; i < start; i++) {
-    if (OPENERS.includes(masked[i]!)) depth++;
-    else if (CLOSERS.includes(masked[i]!)) depth--;
-  }
-  if (depth !== 0) return false;
-  const before = masked.slice(open + 1, start).trimEnd();
-  return before === "" || before.endsWith(",");
+  return items;
 }
