@@ -1,24 +1,87 @@
 // Go's time.Duration as Go reads and prints it (kubectl's `--timeout=90s`
-// is printed `1m30s`; CRD `duration` formats), to the millisecond.
+// is printed `1m30s`; CRD `duration` formats; CEL's duration()).
 
 // Go takes the micro sign (U+00B5) and the Greek mu (U+03BC).
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, "\u00b5s": 1e-3, "\u03bcs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/y;
+const UNIT_NANOS: Readonly<Record<string, bigint>> = { ns: 1n, us: 1_000n, "\u00b5s": 1_000n, "\u03bcs": 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
+const TWO_TO_63 = 1n << 63n;
+
+const isDigit = (char: string | undefined) => char !== undefined && char >= "0" && char <= "9";
+
+/** leadingInt: the digits at the start of `text`, undefined past 2^63. */
+function leadingInt(text: string): { value: bigint; rest: string } | undefined {
+  let value = 0n;
+  let i = 0;
+  for (; isDigit(text[i]); i++) {
+    value = value * 10n + BigInt(text.charCodeAt(i) - 48);
+    if (value > TWO_TO_63) return undefined;
+  }
+  return { value, rest: text.slice(i) };
+}
+
+/** leadingFraction: the digits after a point, and 10^(digits kept); digits past 2^63 are skipped, as Go skips them. */
+function leadingFraction(text: string): { value: bigint; scale: number; rest: string } {
+  let value = 0n;
+  let scale = 1;
+  let overflow = false;
+  let i = 0;
+  for (; isDigit(text[i]); i++) {
+    if (overflow) continue;
+    const next = value * 10n + BigInt(text.charCodeAt(i) - 48);
+    if (value > (TWO_TO_63 - 1n) / 10n || next > TWO_TO_63) {
+      overflow = true;
+      continue;
+    }
+    value = next;
+    scale *= 10;
+  }
+  return { value, scale, rest: text.slice(i) };
+}
+
+/** time.ParseDuration, in nanoseconds (within int64); undefined when Go refuses the text. */
+export function parseDuration(text: string): bigint | undefined {
+  let rest = text;
+  const negative = rest.startsWith("-");
+  if (negative || rest.startsWith("+")) rest = rest.slice(1);
+  if (rest === "0") return 0n;
+  if (rest === "") return undefined;
+  let total = 0n;
+  while (rest !== "") {
+    if (!(rest[0] === "." || isDigit(rest[0]))) return undefined;
+    const whole = leadingInt(rest);
+    if (!whole) return undefined;
+    const before = whole.rest.length !== rest.length;
+    rest = whole.rest;
+    let fraction = { value: 0n, scale: 1 };
+    let after = false;
+    if (rest.startsWith(".")) {
+      const read = leadingFraction(rest.slice(1));
+      after = read.rest.length !== rest.length - 1;
+      fraction = read;
+      rest = read.rest;
+    }
+    if (!before && !after) return undefined;
+    let unitEnd = 0;
+    while (unitEnd < rest.length && rest[unitEnd] !== "." && !isDigit(rest[unitEnd])) unitEnd++;
+    const unitName = rest.slice(0, unitEnd);
+    if (!Object.hasOwn(UNIT_NANOS, unitName)) return undefined;
+    const unit = UNIT_NANOS[unitName]!;
+    rest = rest.slice(unitEnd);
+    if (whole.value > TWO_TO_63 / unit) return undefined;
+    let value = whole.value * unit;
+    // Go multiplies in float64 to be exact to the nanosecond for fractions of hours.
+    if (fraction.value > 0n) value += BigInt(Math.trunc(Number(fraction.value) * (Number(unit) / fraction.scale)));
+    if (value > TWO_TO_63) return undefined;
+    total += value;
+    if (total > TWO_TO_63) return undefined;
+  }
+  if (negative) return -total;
+  return total > TWO_TO_63 - 1n ? undefined : total;
+}
 
 /** time.ParseDuration, in milliseconds; undefined when Go would refuse it. */
 export function parseGoDuration(text: string): number | undefined {
-  if (text === "0") return 0;
-  const unsigned = text.replace(/^[+-]/, "");
-  if (unsigned === "") return undefined;
-  let total = 0;
-  PART.lastIndex = 0;
-  while (PART.lastIndex < unsigned.length) {
-    const at = PART.lastIndex;
-    const match = PART.exec(unsigned);
-    if (!match || match.index !== at) return undefined;
-    total += Number(match[1]) * UNIT_MS[match[2]!]!;
-  }
-  return text.startsWith("-") ? -total : total;
+  const nanos = parseDuration(text);
+  return nanos === undefined ? undefined : Number(nanos) / 1e6;
 }
 
 /** Duration.String, for a positive duration in milliseconds. */

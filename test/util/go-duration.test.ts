@@ -1,6 +1,6 @@
-// Go durations as kubectl's --timeout reads and prints them.
+// Go durations as time.ParseDuration reads them and kubectl's --timeout prints them.
 import { describe, expect, it } from "vitest";
-import { formatGoDuration, parseGoDuration } from "../../src/util/go-duration.js";
+import { formatGoDuration, parseDuration, parseGoDuration } from "../../src/util/go-duration.js";
 
 describe("Go durations", () => {
   it.each([
@@ -19,5 +19,48 @@ describe("Go durations", () => {
 
   it.each(["", "5", "soon", "1x", "s", "1m-2s"])("refuses %j", (text) => {
     expect(parseGoDuration(text)).toBeUndefined();
+  });
+});
+
+describe("time.ParseDuration to the nanosecond", () => {
+  it.each([
+    ["0", 0n],
+    ["-0", 0n],
+    ["+0", 0n],
+    ["1ns", 1n],
+    ["1us", 1_000n],
+    ["1\u00b5s", 1_000n],
+    ["1\u03bcs", 1_000n],
+    ["1.5ms", 1_500_000n],
+    ["1.s", 1_000_000_000n],
+    [".5s", 500_000_000n],
+    ["-1.5h", -5_400_000_000_000n],
+    ["1h2m3s4ms5us6ns", 3_723_004_005_006n],
+    ["0.1ns", 0n],
+    ["9223372036854775807ns", 9223372036854775807n],
+    ["-9223372036854775808ns", -9223372036854775808n],
+    ["2562047h", 9_223_369_200_000_000_000n],
+    ["1.00000000000000000000000000001s", 1_000_000_000n],
+  ])("%j is %s ns", (text, nanos) => {
+    expect(parseDuration(text)).toBe(nanos);
+  });
+
+  it.each([
+    ["", "empty"],
+    ["-", "a sign alone"],
+    ["1", "a number without a unit"],
+    ["s", "a unit without a number"],
+    [".s", "a point without digits"],
+    ["1d", "an unknown unit"],
+    ["1S", "units are case-sensitive"],
+    ["1 s", "a space"],
+    ["1s-1s", "a sign inside"],
+    ["00", "zero without a unit unless it is exactly 0"],
+    ["9223372036854775808ns", "past int64"],
+    ["2562048h", "past int64 in hours"],
+    ["99999999999999999999s", "digits past 2^63"],
+    ["9223372036s854775808ns", "a sum past int64"],
+  ])("refuses %j (%s)", (text) => {
+    expect(parseDuration(text)).toBeUndefined();
   });
 });

@@ -379,6 +379,37 @@ describe("fields a rule selects, type-checked against the schema", () => {
       `${P}.x-kubernetes-validations[0].messageExpression: Invalid value: ${shown(rule)}: messageExpression compilation failed: ${issue(rule.messageExpression, 1, 27, "undefined field 'retension'")}`,
     ]);
   });
+
+  // cel-go's literal validators (from 1.30) and the program's constant folding (every release).
+  const at = (rule: string, literal: string) => rule.indexOf(literal) + 1;
+  const constants: Array<{ name: string; rule: string; version: string; detail?: string; literal?: string; message?: string }> = [
+    { name: "a duration literal Go reads", rule: "duration('0') < duration('1.5h') && duration('1\u00b5s') > duration('0')", version: "1.36" },
+    { name: "conversions of constants that convert", rule: "int('42') > self.retention && uint(1) > 0u && double('1e3') > 0.0 && bool('T')", version: "1.36" },
+    { name: "constant patterns that compile", rule: "self.schedule.matches('^@') && matches(self.schedule, '[0-9]') && self.schedule.find('[a-z]+') != ''", version: "1.36" },
+    { name: "a duration literal with a unit Go does not know", rule: "duration(self.schedule) < duration('1d')", version: "1.36", literal: "'1d'", message: "invalid duration argument" },
+    { name: "a duration literal without a unit", rule: "duration('30') > duration('0s')", version: "1.30", literal: "'30'", message: "invalid duration argument" },
+    { name: "a duration literal before the validators (1.29): the program fails", rule: "duration(self.schedule) < duration('1d')", version: "1.29", detail: "program instantiation failed: type conversion error from 'string' to 'google.protobuf.Duration'" },
+    { name: "a matches() pattern that does not compile", rule: "self.schedule.matches('[')", version: "1.36", literal: "'['", message: "invalid matches argument" },
+    { name: "a matches() pattern before the validators", rule: "self.schedule.matches('[')", version: "1.29", detail: "program instantiation failed: error parsing regexp: missing closing ]: `[`" },
+    { name: "the pattern of matches() called as a function, which the validator does not read", rule: "matches(self.schedule, '(')", version: "1.36", detail: "program instantiation failed: error parsing regexp: missing closing ): `(`" },
+    { name: "a find() pattern that does not compile", rule: "self.schedule.find('a**') != ''", version: "1.36", detail: "program instantiation failed: error parsing regexp: invalid nested repetition operator: `**`" },
+    { name: "a negative constant converted to uint", rule: "uint(self.retention) > uint(-1)", version: "1.36", detail: "program instantiation failed: unsigned integer overflow" },
+    { name: "a constant string that is no int", rule: "self.retention == int('seven')", version: "1.36", detail: "program instantiation failed: type conversion error from 'string' to 'int'" },
+  ];
+  test.each(constants)("constant arguments: $name ($version)", ({ rule, version, detail, literal, message }) => {
+    const entry = { rule };
+    const expected = literal !== undefined ? `compilation failed: ${issue(rule, 1, at(rule, literal), message!)}` : detail;
+    const crd = backupCrd(onSpec(entry));
+    const shownRule = version === "1.36" || version === "1.34" ? shown(entry) : `apiextensions.ValidationRule{Rule:${JSON.stringify(rule)}, Message:"", MessageExpression:"", Reason:(*apiextensions.FieldValueErrorReason)(nil), FieldPath:"", OptionalOldSelf:(*bool)(nil)}`;
+    expect(messages(crd, version)).toEqual(expected === undefined ? [] : [`${P}.x-kubernetes-validations[0].rule: Invalid value: ${shownRule}: ${expected}`]);
+  });
+
+  test("a messageExpression's constant that does not convert fails its instantiation", () => {
+    const rule = { rule: "self.retention > 0", messageExpression: "'retention ' + string(int('x'))" };
+    expect(messages(backupCrd(onSpec(rule)))).toEqual([
+      `${P}.x-kubernetes-validations[0].messageExpression: Invalid value: ${shown(rule)}: messageExpression instantiation failed: type conversion error from 'string' to 'int'`,
+    ]);
+  });
 });
 
 describe("estimated cost of x-kubernetes-validations", () => {

@@ -7,7 +7,9 @@
 import { atLeast } from "../../../util/release.js";
 import { notSupported, PrintedValue } from "../../field/errors.js";
 import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
-import { celRuntime, checkerEnvironment, refersToOldSelf } from "../../../schema/crd/cel/library.js";
+import { celRuntime, checkerEnvironment, refersToOldSelf, type CelRuntime } from "../../../schema/crd/cel/library.js";
+import { constantFoldingError, literalArgumentIssues, type EvaluateCall } from "../../../schema/crd/cel/constant-arguments.js";
+import { CelEvaluationError } from "../../../schema/crd/cel/lib/macros.js";
 import { typedCheck } from "../../../schema/crd/cel/type-check.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
@@ -149,7 +151,10 @@ function expressionCost(cost: number, context: CelSchemaContext, type: CelType):
 
 interface Compiled {
   cost?: number;
+  /** A compilation error: cel-go's issues, or that the result has the wrong type. */
   error?: string;
+  /** The error the program's instantiation fails with (constant folding). */
+  instantiationError?: string;
 }
 
 /** cel-go's issues of refused selections, in the order of their place in the expression. */
@@ -166,7 +171,19 @@ function isScalarResult(type: string): boolean {
   return /^(bool|string|int|uint|double|bytes|null|google\.protobuf\.(Timestamp|Duration)|list<.*>|map<.*>)$/.test(type);
 }
 
-function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string"): Compiled {
+/** The error of evaluating part of the rewritten text on its own, in cel-go's words when kubeplan knows them. */
+function evaluateConstantCall(runtime: CelRuntime, text: string): EvaluateCall {
+  return (start, end) => {
+    try {
+      runtime.parse(text.slice(start, end))({});
+      return undefined;
+    } catch (error) {
+      return error instanceof CelEvaluationError ? error.message : undefined;
+    }
+  };
+}
+
+function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string", kubernetesVersion: string): Compiled {
   const runtime = celRuntime();
   if (!runtime) return {};
   let program;
@@ -181,10 +198,15 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   if (refused.length > 0) return { error: checkerIssues(expression, refused) };
   const typed = typedCheck(checkerEnvironment, text, type);
   if (typed.issue) return { error: checkerIssues(expression, [typed.issue]) };
+  const evaluateCall = evaluateConstantCall(runtime, text);
+  const literals = literalArgumentIssues(program.ast, evaluateCall, kubernetesVersion);
+  if (literals.length > 0) return { error: checkerIssues(expression, literals) };
   const checked = program.check();
   // self is dyn to the untyped checker: only a result that can be nothing but another type is an error.
   const resultType = [typed.type, checked.valid ? checked.type : undefined].find((found) => found !== undefined && isScalarResult(found));
   if (resultType !== undefined && resultType !== resultKind) return { error: `must evaluate to a ${resultKind}` };
+  const folding = constantFoldingError(program.ast, evaluateCall);
+  if (folding !== undefined) return { instantiationError: folding };
   return { cost: estimateCost(program.ast, variables, "static") };
 }
 
@@ -216,7 +238,7 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
     const rule = isRecord(entry) ? entry : {};
     const text = typeof rule.rule === "string" ? rule.rule : "";
     const at = path.child("x-kubernetes-validations").index(i);
-    const compiled = compileExpression(text, type, "bool");
+    const compiled = compileExpression(text, type, "bool", context.kubernetesVersion);
     if (compiled.cost !== undefined) {
       const cost = expressionCost(compiled.cost, context, type);
       if (cost > StaticEstimatedCostLimit) errors.forbidden(at.child("rule"), getCostErrorMessage("estimated rule cost", cost, StaticEstimatedCostLimit));
@@ -226,12 +248,15 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
       const detail = compiled.error.startsWith("must evaluate") ? `cel expression ${compiled.error}` : `compilation failed: ${compiled.error}`;
       errors.invalid(at.child("rule"), validationRuleValue(rule, context.kubernetesVersion), detail);
     }
+    if (compiled.instantiationError !== undefined) errors.invalid(at.child("rule"), validationRuleValue(rule, context.kubernetesVersion), `program instantiation failed: ${compiled.instantiationError}`);
     const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
     if (messageExpression.trim() !== "") {
-      const message = compileExpression(messageExpression, type, "string");
+      const message = compileExpression(messageExpression, type, "string", context.kubernetesVersion);
       if (message.error !== undefined) {
         const detail = message.error.startsWith("must evaluate") ? `messageExpression ${message.error}` : `messageExpression compilation failed: ${message.error}`;
         errors.invalid(at.child("messageExpression"), validationRuleValue(rule, context.kubernetesVersion), detail);
+      } else if (message.instantiationError !== undefined) {
+        errors.invalid(at.child("messageExpression"), validationRuleValue(rule, context.kubernetesVersion), `messageExpression instantiation failed: ${message.instantiationError}`);
       } else if (message.cost !== undefined) {
         // upstream compares the messageExpression's own cost, not times the cardinality.
         const cost = message.cost;

@@ -1,12 +1,14 @@
 // The CEL environment x-kubernetes-validations rules are evaluated in:
 // @marcbachmann/cel-js (standard macros, strings, timestamps, optional
-// values, cel.bind) plus the libraries Kubernetes adds (lib/): strings and
+// values, cel.bind) plus the libraries Kubernetes adds (lib/): type
+// conversions as cel-go converts, strings and
 // lists extensions, sets, math, RE2 regular expressions, url, quantity,
 // ip and cidr, semver, format, has() over any selection, the
 // two-variable comprehensions and optionals compared with null. Loaded on first use only: most runs have no
 // CEL rules.
 import { createRequire } from "node:module";
 import type { Environment, Optional as CelOptional, ParseResult } from "@marcbachmann/cel-js";
+import { registerConversions, type ConversionClasses } from "./lib/conversions.js";
 import { registerFormat } from "./lib/format.js";
 import { registerIP } from "./lib/ip.js";
 import { registerLists } from "./lib/lists.js";
@@ -65,6 +67,7 @@ function libraryEnvironment(): Environment {
   const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
   for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerOptionalEquality]) register(env);
   registerFormat(env, cel.Optional);
+  registerConversions(env, requireFromHere("@marcbachmann/cel-js/evaluator") as ConversionClasses);
   return env;
 }
 

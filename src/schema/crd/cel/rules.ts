@@ -26,7 +26,6 @@ import { celRuntime, refersToOldSelf } from "./library.js";
 import { valueCelType, type CelType } from "./types.js";
 import { celValue } from "./values.js";
 import { readFieldPath } from "./valid-field-path.js";
-import { lookupTable } from "../../../util/lookup-table.js";
 
 /** The field errors here are placed by their pointer: their own path is not read. */
 const ANY_PATH = FieldPath.root("");
@@ -108,15 +107,6 @@ interface Walk {
 
 type Outcome = { kind: "pass" } | { kind: "fail" } | { kind: "error"; detail: string } | { kind: "unsupported"; reason: string };
 
-/** cel-js's errors of a string that does not convert (int('x'), duration('1d')), by the type cel-go names in its error. */
-const CONVERSION_TARGETS: Readonly<Record<string, string>> = lookupTable({
-  int_conversion_error: "int",
-  double_conversion_error: "double",
-  bool_conversion_error: "bool",
-  invalid_duration: "google.protobuf.Duration",
-  invalid_timestamp: "google.protobuf.Timestamp",
-});
-
 /** The errors of evaluation that upstream reports too, in cel-go's words; others mean kubeplan cannot tell. */
 function runtimeError(error: unknown): Outcome {
   if (error instanceof CelEvaluationError) return { kind: "error", detail: error.message };
@@ -124,10 +114,8 @@ function runtimeError(error: unknown): Outcome {
   const message = firstLine(error);
   if (code === "no_such_key") return { kind: "error", detail: `no such key: ${message.replace(/^No such key:\s*/, "")}` };
   if (code === "division_by_zero") return { kind: "error", detail: "division by zero" };
-  // String.ConvertToType's error (cel-js says "requires a string" for timestamp(string) only).
-  const target = typeof code === "string" ? CONVERSION_TARGETS[code] : undefined;
-  const fromString = code !== "invalid_timestamp" || message.includes("requires a string");
-  if (target !== undefined && fromString) return { kind: "error", detail: `type conversion error from 'string' to '${target}'` };
+  // String.ConvertToType's error of timestamp(string), the one conversion cel-js still makes (lib/conversions.ts makes the others).
+  if (code === "invalid_timestamp" && message.includes("requires a string")) return { kind: "error", detail: "type conversion error from 'string' to 'google.protobuf.Timestamp'" };
   const call = /overload for '([^']+)'/.exec(message);
   if (code === "no_matching_overload" && call) return { kind: "unsupported", reason: `kubeplan cannot evaluate ${call[1]} on these values` };
   return { kind: "unsupported", reason: "kubeplan's CEL evaluator could not evaluate it" };

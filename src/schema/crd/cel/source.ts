@@ -1,11 +1,14 @@
-// Rules are parsed by cel-js after two renamings, outside string literals:
-// `has(` becomes the general has() macro of lib/macros.ts, and `matches(`
-// the RE2 matcher of lib/regex.ts (cel-js's own compiles JavaScript regular
-// expressions, which neither read RE2's syntax nor bound their work).
+// Rules are parsed by cel-js after renamings of calls, outside string
+// literals: `has(` becomes the general has() macro of lib/macros.ts,
+// `matches(` the RE2 matcher of lib/regex.ts (cel-js's own compiles
+// JavaScript regular expressions, which neither read RE2's syntax nor bound
+// their work), and the type conversions `int(`, `uint(`, `double(`,
+// `bool(`, `string(` and `duration(` those of lib/conversions.ts (cel-js's
+// read strings as JavaScript does, not as Go does).
 // Strings are skipped whatever their form: quotes ' or ", triple quotes,
 // raw (r"") and bytes (b"") prefixes, escapes.
 
-const RENAMED: Record<string, string> = { has: "__has", matches: "__matches" };
+const RENAMED: Record<string, string> = { has: "__has", matches: "__matches", int: "__int", uint: "__uint", double: "__double", bool: "__bool", string: "__string", duration: "__duration" };
 
 /** The index just past the string literal that starts at `start` (its opening quote). */
 export function skipString(text: string, start: number, raw: boolean): number {
@@ -28,7 +31,7 @@ export function skipString(text: string, start: number, raw: boolean): number {
 const isIdentStart = (char: string | undefined) => char !== undefined && ((char >= "a" && char <= "z") || (char >= "A" && char <= "Z") || char === "_");
 const isIdentPart = (char: string | undefined) => isIdentStart(char) || (char !== undefined && char >= "0" && char <= "9");
 
-/** The expression with has( and matches( calls renamed, and the offsets of the renamed words. */
+/** The expression with the calls above renamed, and the offsets of the renamed words. */
 function rewrite(expression: string): { text: string; renamedAt: number[] } {
   const renamedAt: number[] = [];
   let out = "";
@@ -66,7 +69,7 @@ function rewrite(expression: string): { text: string; renamedAt: number[] } {
   return { text: out, renamedAt };
 }
 
-/** The expression with has( and matches( calls renamed. */
+/** The expression with the calls above renamed. */
 export function rewriteRuleSource(expression: string): string {
   return rewrite(expression).text;
 }

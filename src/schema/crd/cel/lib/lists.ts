@@ -2,25 +2,11 @@
 // cel-go's lists extension (slice, flatten, sort, distinct, reverse,
 // lists.range) and sets extension (sets.contains, equivalent, intersects).
 import type { Environment } from "@marcbachmann/cel-js";
+import { celEquals } from "./equals.js";
 import { CelEvaluationError } from "./macros.js";
 import { namespace } from "./namespace.js";
 
 const isNumber = (value: unknown): value is bigint | number => typeof value === "bigint" || typeof value === "number";
-
-/** Equality as CEL sees it across int (bigint) and double (number), lists and maps. */
-export function celEquals(a: unknown, b: unknown): boolean {
-  if (isNumber(a) && isNumber(b)) return a == b;
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.from(a).equals(Buffer.from(b));
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => celEquals(item, b[i]));
-  const entriesOf = (value: unknown) => (value instanceof Map ? [...value.entries()] : Object.entries(value as object));
-  if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
-    const left = entriesOf(a);
-    const right = new Map(entriesOf(b));
-    return left.length === right.size && left.every(([key, value]) => right.has(key) && celEquals(value, right.get(key)));
-  }
-  return a === b;
-}
 
 function compare(a: unknown, b: unknown): number {
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
