@@ -20,22 +20,22 @@ function compile(outDir) {
 }
 
 /** The bundle, which starts several times faster; without it (esbuild missing or failing on this platform) dist/ runs as compiled. */
-function bundleIfPossible(outDir) {
+async function bundleIfPossible(outDir) {
   try {
-    bundle(outDir);
+    await bundle(outDir);
   } catch {
     rmSync(join(outDir, "bundle"), { recursive: true, force: true });
   }
 }
 
 /** Compiles and bundles dist/ when it is missing; of several processes doing so at once, the first to finish wins. */
-export function buildIfNeeded() {
+export async function buildIfNeeded() {
   if (existsSync(join(DIST, "cli.js"))) return;
   process.stderr.write("kubeplan: compiling src/ to dist/ (first run only, about 20 s)\n");
   const staging = mkdtempSync(join(ROOT, ".dist-"));
   try {
     compile(staging);
-    bundleIfPossible(staging);
+    await bundleIfPossible(staging);
     rmSync(DIST, { recursive: true, force: true });
     renameSync(staging, DIST);
   } catch (error) {

@@ -24,7 +24,7 @@ if (versionOnly(process.argv.slice(2))) {
   if (!existsSync(new URL("../dist/cli.js", import.meta.url))) {
     const { buildIfNeeded } = await import("./build-if-needed.js");
     try {
-      buildIfNeeded();
+      await buildIfNeeded();
     } catch (error) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);

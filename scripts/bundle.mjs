@@ -2,4 +2,4 @@
 import { join } from "node:path";
 import { bundle } from "../bin/bundle.js";
 
-bundle(join(import.meta.dirname, "..", "dist"));
+await bundle(join(import.meta.dirname, "..", "dist"));

@@ -19,9 +19,9 @@ function compiledTree(name: string): string {
 }
 
 describe("bundle", () => {
-  it.each(["dist", ".dist-x1y2z3"])("bundles a tree compiled into %s, naming its sources as dist/'s", (name) => {
+  it.each(["dist", ".dist-x1y2z3"])("bundles a tree compiled into %s, naming its sources as dist/'s", async (name) => {
     const dist = compiledTree(name);
-    bundle(dist);
+    await bundle(dist);
     const run = spawnSync(process.execPath, [join(dist, "bundle", "cli.js")], { encoding: "utf8" });
     expect([run.status, run.stdout]).toEqual([0, "hello from the bundle\n"]);
     const sources = JSON.parse(readFileSync(join(dist, "bundle", "sources.json"), "utf8")) as Record<string, string[]>;

@@ -8,6 +8,7 @@ import { runCli } from "./run-cli.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const HOOK = join(import.meta.dirname, "fixtures", "start-up", "log-modules.mjs");
+const BUILTINS_HOOK = join(import.meta.dirname, "fixtures", "start-up", "log-builtins.mjs");
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** The files, relative to the project, that a run of `kubeplan <args>` loads. */
@@ -15,6 +16,12 @@ function filesLoaded(args: string[]): string[] {
   const run = spawnSync(process.execPath, ["--import", HOOK, join(ROOT, "bin", "kubeplan.js"), ...args], { encoding: "utf8" });
   const urls = [...run.stderr.matchAll(/^module (file:\/\/.*)$/gm)].map((m) => m[1]!);
   return urls.map((url) => url.slice("file://".length + ROOT.length + 1));
+}
+
+/** The modules of Node's own that a run of `kubeplan <args>` loads (`child_process`, `internal/blocklist`...). */
+function builtinsLoaded(args: string[]): string[] {
+  const run = spawnSync(process.execPath, ["--import", BUILTINS_HOOK, join(ROOT, "bin", "kubeplan.js"), ...args], { encoding: "utf8" });
+  return [...run.stderr.matchAll(/^builtin (.*)$/gm)].map((m) => m[1]!);
 }
 
 /** What a file of dist/bundle/ was made of (scripts/bundle.mjs writes it down). */
@@ -57,6 +64,13 @@ describe("start-up", () => {
     const files = filesLoaded(["validate", "samples/app/config.yaml"]);
     expect(files).toContain("dist/bundle/cli.js");
     expect(files.filter((file) => file.startsWith("dist/") && !file.startsWith("dist/bundle/"))).toEqual([]);
+  });
+
+  it.each([[["--help"]], [["validate", "samples/app/config.yaml"]]])("%j loads none of Node's modules it does not use", (args) => {
+    const builtins = builtinsLoaded(args);
+    expect(builtins).toContain("fs");
+    // commander's executable subcommands (kubeplan has none); what an ES module import of node:net reads (every export).
+    expect(builtins.filter((name) => ["child_process", "internal/child_process", "internal/blocklist"].includes(name))).toEqual([]);
   });
 
   it("validate loads the stages it needs", () => {
