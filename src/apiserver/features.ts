@@ -5,7 +5,8 @@ import { atLeast } from "../util/release.js";
 
 const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // Add gates as checks need them, with the release whose default turned them on
-  // (kube_features.go / versioned_kube_features.go of that release).
+  // (the versioned specs of pkg/features/kube_features.go: the last spec at or
+  // below a release gives its default; 1.30 and 1.31 list plain defaults).
   ContainerRestartRules: "1.35",
   DRAConsumableCapacity: "1.36",
   DRADeviceBindingConditions: "1.36",
@@ -26,7 +27,8 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   MatchLabelKeysInPodTopologySpreadSelectorMerge: "1.34",
   // On in 1.35.0-1.35.3 only: 1.35.4 and 1.36 turned it off again (the latest patch counts).
   MaxUnavailableStatefulSet: "1.37",
-  MutableCSINodeAllocatableCount: "1.34",
+  // Beta but off in 1.34; on from 1.35.
+  MutableCSINodeAllocatableCount: "1.35",
   PodDeletionCost: "1.22",
   PodLevelResources: "1.34",
   PodLifecycleSleepActionAllowZero: "1.33",

@@ -7,9 +7,15 @@ describe("validateCSIDriver", () => {
   it.each([
     ["an empty spec (every switch defaulted)", csiDriver("{}")],
     ["every field", csiDriver("attachRequired: false", "podInfoOnMount: true", "fsGroupPolicy: File", "volumeLifecycleModes: [Persistent, Ephemeral]", "tokenRequests: [{audience: a, expirationSeconds: 600}, {audience: b}]", "requiresRepublish: true", "seLinuxMount: true", "nodeAllocatableUpdatePeriodSeconds: 60")],
-    ["a short update period before MutableCSINodeAllocatableCount (the field is dropped)", csiDriver("nodeAllocatableUpdatePeriodSeconds: 5")],
-  ])("accepts %s", (_name, text) => {
-    expect(createPath(text, "1.33")).toEqual([]);
+    ["a short update period while MutableCSINodeAllocatableCount is off (the field is dropped)", csiDriver("nodeAllocatableUpdatePeriodSeconds: 5")],
+  ])("accepts %s in 1.34", (_name, text) => {
+    expect(createPath(text, "1.34")).toEqual([]);
+  });
+
+  it("checks the update period from 1.35, where MutableCSINodeAllocatableCount is on by default", () => {
+    expect(createPath(csiDriver("nodeAllocatableUpdatePeriodSeconds: 5"), "1.35")).toEqual([
+      { severity: "error", line: 5, column: 39, message: "spec.nodeAllocatableUpdatePeriodSeconds: Invalid value: 5: must be greater than or equal to 10 seconds" },
+    ]);
   });
 
   it.each([
