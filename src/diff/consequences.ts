@@ -52,7 +52,7 @@ function resizeDenial(planned: Planned, storageClasses: ReadonlyMap<string, Kube
 }
 
 /** Rollout notes per workload, readers of changed ConfigMaps and Secrets, resize denials. */
-export function addConsequences(planned: Planned[], current: readonly KubeObject[], scope: Scope): void {
+export function addConsequences(planned: Planned[], current: readonly KubeObject[], scope: Scope, kubernetesVersion: string): void {
   for (const item of planned) {
     const { change } = item;
     if (item.orphansDependents) continue;
@@ -64,6 +64,7 @@ export function addConsequences(planned: Planned[], current: readonly KubeObject
       current: item.current,
       next: item.next,
       fields: change.fields,
+      kubernetesVersion,
     });
     if (note) change.rollout = note;
   }

@@ -218,7 +218,7 @@ export function planChanges(input: DiffInput): ChangePlan {
 
   const unserved = unservedNote(compared);
   if (unserved) notes.push(unserved);
-  addConsequences(planned, current, scope);
+  addConsequences(planned, current, scope, input.kubernetesVersion);
   const changes = applicationOrder(planned.map((p) => p.change));
   const counts = countChanges(changes);
   return {

@@ -2,6 +2,7 @@
 // the deployment controller's maxSurge (rounded up) and maxUnavailable
 // (rounded down; both 0 means 1 unavailable), the DaemonSet controller's
 // (both rounded up), StatefulSet partitions, OnDelete strategies.
+import { featureEnabled } from "../apiserver/features.js";
 import type { ChangeAction, FieldDiff, RolloutNote } from "./types.js";
 import { dig, numberAt, objectAt, stringAt, type JsonRecord } from "../util/object-access.js";
 
@@ -76,7 +77,7 @@ function podName(name: string, ordinal: number): string {
   return `${name}-${ordinal}`;
 }
 
-function statefulSetNote(name: string, current: JsonRecord, next: JsonRecord, fields: readonly FieldDiff[]): RolloutNote | undefined {
+function statefulSetNote(name: string, current: JsonRecord, next: JsonRecord, fields: readonly FieldDiff[], kubernetesVersion: string): RolloutNote | undefined {
   const replicas = replicasOf(next);
   const before = replicasOf(current);
   if (!touches(fields, "spec.template")) return before !== replicas ? scaleNote(before, replicas) : undefined;
@@ -87,8 +88,10 @@ function statefulSetNote(name: string, current: JsonRecord, next: JsonRecord, fi
   const last = start + replicas - 1;
   const rollingUpdate = objectAt(strategy, "rollingUpdate");
   const partition = numberAt(rollingUpdate, "partition") ?? 0;
-  const maxUnavailable = rollingUpdate?.maxUnavailable;
-  // 1 is also the default while MaxUnavailableStatefulSet is on.
+  // While MaxUnavailableStatefulSet is off the API server drops maxUnavailable on
+  // create (and keeps a stored one on update), and the controller replaces one pod
+  // at a time whatever it says. 1 is also its default while the gate is on.
+  const maxUnavailable = featureEnabled("MaxUnavailableStatefulSet", kubernetesVersion) ? rollingUpdate?.maxUnavailable : undefined;
   const pace = maxUnavailable === undefined || maxUnavailable === 1 ? "one at a time" : `up to ${describe(maxUnavailable)} at a time`;
   if (partition > last) {
     return { kind: "partitioned", message: `partition ${partition}: no pod has an ordinal >= ${partition}, none is updated`, replicas };
@@ -220,6 +223,8 @@ export interface RolloutInput {
   current?: JsonRecord;
   next?: JsonRecord;
   fields: readonly FieldDiff[];
+  /** The release whose API server and controllers apply the change. */
+  kubernetesVersion: string;
 }
 
 /** The consequence of a change for running pods, or undefined when it has none. */
@@ -234,7 +239,7 @@ export function rolloutNote(input: RolloutInput): RolloutNote | undefined {
     case "Deployment":
       return deploymentNote(current, next, fields);
     case "StatefulSet":
-      return statefulSetNote(input.name, current, next, fields);
+      return statefulSetNote(input.name, current, next, fields, input.kubernetesVersion);
     case "DaemonSet":
       return daemonSetNote(input.stored ?? current, next, fields);
     case "ReplicaSet":

@@ -1,6 +1,7 @@
 // What a change does to running pods: the controllers' arithmetic and strategies.
 import { describe, expect, it } from "vitest";
 import { deploymentRollingUpdate, planChanges, scaledValue } from "../../src/diff/index.js";
+import { rolloutNote } from "../../src/diff/rollout.js";
 import type { KubeObject } from "../../src/types.js";
 import { fixtureObjects, objectsOf } from "./helpers.js";
 
@@ -110,6 +111,31 @@ describe("rollout notes in a plan", () => {
     expect(planOne(edited(stsDesired, partitioned(2)), sts).changes[0]!.rollout?.message).toBe("partition 2: 1 pod updated (db-2), one at a time; db-0 to db-1 keep the old template");
     expect(planOne(edited(stsDesired, partitioned(1)), sts).changes[0]!.rollout?.message).toBe("partition 1: 2 pods updated (db-2 down to db-1), one at a time; db-0 keeps the old template");
     expect(planOne(edited(stsDesired, partitioned(3)), sts).changes[0]!.rollout?.message).toBe("partition 3: no pod has an ordinal >= 3, none is updated");
+  });
+
+  // MaxUnavailableStatefulSet is off in every release modelled (on in 1.35.0-1.35.3 only):
+  // the API server drops maxUnavailable and the controller replaces one pod at a time.
+  it.each([
+    ["1.30", 2, undefined, "rolling update of 3 pods, one at a time, from db-2 down to db-0"],
+    ["1.35", 3, undefined, "rolling update of 3 pods, one at a time, from db-2 down to db-0"],
+    ["1.36", "50%", undefined, "rolling update of 3 pods, one at a time, from db-2 down to db-0"],
+    ["1.36", 2, 1, "partition 1: 2 pods updated (db-2 down to db-1), one at a time; db-0 keeps the old template"],
+  ])("StatefulSet maxUnavailable in %s (%s, partition %s) is dropped: one pod at a time", (version, maxUnavailable, partition, message) => {
+    const withMaxUnavailable = (d: any) => {
+      newPostgres(d);
+      d.spec.updateStrategy = { type: "RollingUpdate", rollingUpdate: { maxUnavailable, ...(partition === undefined ? {} : { partition }) } };
+    };
+    const plan = planChanges({ desired: [{ object: edited(stsDesired, withMaxUnavailable) }], current: sts, kubernetesVersion: version });
+    expect(plan.changes[0]!.rollout?.message).toBe(message);
+  });
+
+  it("StatefulSet maxUnavailable sets the pace where MaxUnavailableStatefulSet is on", () => {
+    const statefulSet = (image: string) => ({
+      spec: { replicas: 4, updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: 0, maxUnavailable: 2 } }, template: { spec: { containers: [{ name: "c", image }] } } },
+    });
+    const input = { action: "update" as const, kind: "StatefulSet", name: "db", current: statefulSet("a"), next: statefulSet("b"), fields: [{ path: "spec.template.spec.containers[0].image", pointer: "", op: "replace" as const }] };
+    expect(rolloutNote({ ...input, kubernetesVersion: "1.37" })?.message).toBe("rolling update of 4 pods, up to 2 at a time, from db-3 down to db-0");
+    expect(rolloutNote({ ...input, kubernetesVersion: "1.36" })?.message).toBe("rolling update of 4 pods, one at a time, from db-3 down to db-0");
   });
 
   it("OnDelete restarts nothing", () => {
