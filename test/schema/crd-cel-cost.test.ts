@@ -44,6 +44,84 @@ describe("estimated cost of one evaluation", () => {
   });
 });
 
+describe("the API server's own estimates (its cost estimation cases), without and with bounds", () => {
+  type Schema = (max?: number) => object;
+  const bound = (key: string, max?: number) => (max === undefined ? {} : { [key]: max });
+  const string: Schema = (max) => ({ type: "string", ...bound("maxLength", max) });
+  const listOf = (items: object): Schema => (max) => ({ type: "array", items, ...bound("maxItems", max) });
+  const mapOf = (values: object): Schema => (max) => ({ type: "object", additionalProperties: values, ...bound("maxProperties", max) });
+  const pair = { type: "object", required: ["required"], properties: { required: { type: "string" }, optional: { type: "string" } } };
+  const cases: Array<{ name: string; schema: Schema; rule: string; unbounded: number; max: number; bounded: number }> = [
+    { name: "a list of numbers, all()", schema: listOf({ type: "number" }), rule: "self.all(x, true)", unbounded: 4718591, max: 10, bounded: 32 },
+    { name: "a list of strings, all()", schema: listOf({ type: "string" }), rule: "self.all(x, true)", unbounded: 3145727, max: 20, bounded: 62 },
+    { name: "a list of objects, all()", schema: listOf(pair), rule: "self.all(x, true)", unbounded: 555128, max: 50, bounded: 152 },
+    { name: "a map of durations, all()", schema: mapOf({ type: "string", format: "duration" }), rule: "self.all(x, true)", unbounded: 1048577, max: 5, bounded: 17 },
+    { name: "a string, contains()", schema: string, rule: "self.contains('test')", unbounded: 314574, max: 10, bounded: 5 },
+    { name: "a string concatenated", schema: string, rule: 'size(self + "hello") > size("hello")', unbounded: 314578, max: 4, bounded: 7 },
+    { name: "an item of a list of numbers compared", schema: listOf({ type: "number" }), rule: "self[1] == 0.0", unbounded: 2, max: 5000, bounded: 2 },
+    { name: "an item of a list of objects compared with null", schema: listOf(pair), rule: "self[0] == null", unbounded: 2, max: 422, bounded: 2 },
+    { name: "an item of a list of lists, against a negative literal", schema: listOf({ type: "array", items: { type: "number" } }), rule: "self[0][0] == -1.0", unbounded: 3, max: 51, bounded: 3 },
+    { name: "a map's value selected by name", schema: listOf({ type: "object", additionalProperties: { type: "number" } }), rule: "self.all(x, x.y == 25.2)", unbounded: 6291452, max: 12, bounded: 74 },
+    { name: "an item of a list of strings compared with itself", schema: listOf({ type: "string" }), rule: "self[1] == self[1]", unbounded: 314577, max: 8, bounded: 314577 },
+    { name: "regex find()", schema: string, rule: "self.find('[0-9]+') == ''", unbounded: 629147, max: 10, bounded: 11 },
+    { name: "join() of a list of strings", schema: (max) => listOf(string(max))(max), rule: "self.join(' ') == 'aa bb'", unbounded: 329853068905, max: 10, bounded: 43 },
+    { name: "isSorted() of a list of strings", schema: (max) => listOf(string(max))(max), rule: "self.isSorted() == true", unbounded: 329854432052, max: 10, bounded: 52 },
+    { name: "replace()", schema: (max) => ({ type: "object", properties: { str: string(max), before: string(2), after: string(4) } }), rule: "self.str.replace(self.before, self.after) == 'does not matter'", unbounded: 629154, max: 4, bounded: 12 },
+    { name: "split()", schema: (max) => ({ type: "object", properties: { str: string(max), separator: string(max) } }), rule: "self.str.split(self.separator) == []", unbounded: 629160, max: 10, bounded: 22 },
+    { name: "lowerAscii()", schema: string, rule: "self.lowerAscii() == 'lower!'", unbounded: 314575, max: 10, bounded: 6 },
+    { name: "an enum's longest value bounds it", schema: (max) => ({ type: "string", enum: ["A", "B", "C", "LongValue"], ...bound("maxLength", max) }), rule: "self.contains('A')", unbounded: 2, max: 1000, bounded: 401 },
+  ];
+  const ruleCost = (schema: object, rule: string) => {
+    const type = schemaCelType(schema as Record<string, unknown>, false)!;
+    return estimateCost(celRuntime()!.parse(rule).ast, new Map([["self", type], ["oldSelf", type]]), "static");
+  };
+  test.each(cases)("$name", ({ schema, rule, unbounded, max, bounded }) => {
+    expect(ruleCost(schema(), rule)).toBe(unbounded);
+    expect(ruleCost(schema(max), rule)).toBe(bounded);
+  });
+});
+
+describe("results whose size the checker does not know count as the largest", () => {
+  const cases: Array<{ expression: string; cost: number | "over the limit"; why: string }> = [
+    { expression: "self.upstream.url.charAt(0).matches('[a-z]')", cost: "over the limit", why: "charAt() gives a string of unknown size" },
+    { expression: "self.upstream.url.reverse().contains('a')", cost: "over the limit", why: "the strings extension's reverse() too" },
+    { expression: "string(self.count).matches('^[0-9]+$')", cost: "over the limit", why: "string() of an int too" },
+    { expression: "'count ' + string(self.count)", cost: "over the limit", why: "a string of unknown size concatenated" },
+    { expression: "self.upstream.token.split(',').all(x, x.contains('a'))", cost: "over the limit", why: "split()'s items have no size" },
+    { expression: "self.upstream.url.findAll('[a-z]+').exists(x, x.matches('b'))", cost: "over the limit", why: "findAll()'s items neither" },
+    { expression: "self.upstream.url.reverse() == 'x'", cost: 5, why: "compared with a literal, the literal's size counts" },
+    { expression: "self.count == 1", cost: 2, why: "a schema's int has no size: comparing it costs nothing" },
+    { expression: "strings.quote(self.upstream.url) == 'x'", cost: 8, why: "quote(): the string traversed, twice its size and two quotes" },
+    { expression: "sets.contains(self.names, ['a'])", cost: 23, why: "sets: one comparison per pair of items" },
+    { expression: "sets.equivalent(self.names, ['a'])", cost: 33, why: "equivalent() compares both ways" },
+    { expression: "lists.range(5).all(i, i > 0)", cost: 42, why: "lists.range() of a literal: that many items" },
+    { expression: "self.names.slice(1, 3).size() == 2", cost: 17, why: "slice() of literal bounds: their difference" },
+    { expression: "self.names.sort()[0] == 'a'", cost: 225, why: "sort(): the square of the size, strings traversed" },
+    { expression: "self.upstream.url.replace('a', 'bb') == 'x'", cost: 12, why: "replace() of literals" },
+    { expression: "self.upstream.token.split(',').size() < 3", cost: 629151, why: "split() of an unbounded string" },
+  ];
+  test.each(cases)("$expression: $why", ({ expression, cost: expected }) => {
+    if (expected === "over the limit") expect(cost(expression)).toBeGreaterThan(10_000_000);
+    else expect(cost(expression)).toBe(expected);
+  });
+
+  test("a CRD whose rule reads a character of a string is refused; the same rule on the string itself is not", () => {
+    const crd = (rule: string) => ({
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "mirrors.example.com" },
+      spec: { group: "example.com", scope: "Namespaced", names: { plural: "mirrors", kind: "Mirror" }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: { ...SPEC, "x-kubernetes-validations": [{ rule }] } } } } }] },
+    });
+    const P = "spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule";
+    expect(validateCustomResourceDefinition(crd("self.upstream.url.charAt(0).matches('[a-z]')"), "1.36").map((error) => errorMessage(error, "1.36"))).toEqual([
+      `${P}: Forbidden: estimated rule cost exceeds budget by factor of more than 100x (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are declared)`,
+      `${P}: Forbidden: contributed to estimated rule cost total exceeding cost limit for entire OpenAPIv3 schema`,
+      "spec.validation.openAPIV3Schema: Forbidden: x-kubernetes-validations estimated rule cost total for entire OpenAPIv3 schema exceeds budget by factor of more than 100x (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are declared)",
+    ]);
+    expect(validateCustomResourceDefinition(crd("self.upstream.url.matches('^[a-z]')"), "1.36")).toEqual([]);
+  });
+});
+
 describe("presence tests on the items of an unbounded list", () => {
   // An unbounded list of objects: a rule on its items may run about a million times.
   function crd(rule: string) {

@@ -36,7 +36,7 @@ function queueCrd(defaults: Json): Json {
       },
       "x-kubernetes-validations": [
         { rule: "!has(self.end) || self.start < self.end", message: "start must be before end" },
-        { rule: "!has(self.end) || self.end != 42", messageExpression: "'end may not be ' + string(self.end)", reason: "FieldValueForbidden", fieldPath: ".end" },
+        { rule: "!has(self.end) || self.end != 42", messageExpression: "self.end == 42 ? 'end may not be 42' : 'end is out of range'", reason: "FieldValueForbidden", fieldPath: ".end" },
       ],
     },
   };

@@ -265,7 +265,7 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "a list's items and size in arithmetic", change: onSpec({ rule: "self.targets.size() + self.retention < 100 && self.targets.all(t, t.name + '-x' != t.path)" }) },
     { name: "int() of a string, in a list literal", change: onSpec({ rule: "int(self.schedule.size()) in [1, 2, 3] || self.schedule == '@daily'" }) },
     { name: "a conditional of one type", change: onSpec({ rule: "(self.retention > 3 ? 'long' : 'short') != ''" }) },
-    { name: "a messageExpression that builds a string", change: onSpec({ rule: "self.retention > 0", messageExpression: "'retention is ' + string(self.retention)" }) },
+    { name: "a messageExpression that builds a string", change: onSpec({ rule: "self.retention > 0", messageExpression: "'schedule ' + self.schedule + ' keeps too few'" }) },
     { name: "lists of the same type joined and compared", change: onSpec({ rule: "self.targets + self.targets != [] && self.targets.map(t, t.name) + ['x'] != ['y']" }) },
     { name: "a string in a list of strings", change: onSpec({ rule: "self.schedule in self.targets.map(t, t.name) || self.schedule in ['@daily']" }) },
     {

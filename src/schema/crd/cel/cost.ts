@@ -17,6 +17,8 @@ interface Estimate {
   cost: number;
   /** Largest size of the result (characters, items, entries); 1 for scalars. */
   size: number;
+  /** Smallest size, where it is known (a literal's); 0 otherwise. */
+  minSize?: number;
   type: CelType;
 }
 
@@ -30,7 +32,7 @@ const sized = (cost: number, size: number, kind: CelType["kind"]): Estimate => (
 
 function literal(node: ASTNode): Estimate {
   const value = node.args as unknown;
-  if (typeof value === "string") return sized(0, [...value].length, "string");
+  if (typeof value === "string") return { ...sized(0, [...value].length, "string"), minSize: [...value].length };
   if (value instanceof Uint8Array) return sized(0, value.length, "bytes");
   return scalar(0, typeof value === "bigint" ? "int" : typeof value === "number" ? "double" : typeof value === "boolean" ? "bool" : "dyn");
 }
@@ -68,6 +70,12 @@ class Coster {
     }
   }
 
+  /** The size the checker gives a value it finds no schema path to: a scalar's is 1, a string's, list's or map's unknown. */
+  private unpathed(type: CelType): CelType {
+    const scalarKinds: ReadonlyArray<CelType["kind"]> = ["int", "double", "bool", "timestamp", "duration"];
+    return { ...type, maxElements: scalarKinds.includes(type.kind) ? 1 : unknownSize(this.sizes, type.maxElements) };
+  }
+
   estimate(node: ASTNode): Estimate {
     switch (node.op) {
       case "value":
@@ -78,6 +86,8 @@ class Coster {
       case ".?": {
         const [operand, field] = node.args as [ASTNode, string];
         const inner = this.estimate(operand);
+        // A map's value selected by name has no path in the schema to the checker: a scalar's size is 1, others unknown.
+        if (inner.type.kind === "map") return fromType(this.unpathed(member(inner.type, field)), add(inner.cost, 1));
         return fromType(member(inner.type, field), add(inner.cost, 1));
       }
       case "[]":
@@ -107,9 +117,12 @@ class Coster {
         const larger = t.size >= f.size ? t : f;
         return { cost: add(c.cost, Math.max(t.cost, f.cost)), size: Math.max(t.size, f.size), type: larger.type };
       }
-      case "!_":
-      case "-_": {
-        const inner = this.estimate(node.args as ASTNode);
+      case "-_":
+      case "!_": {
+        const operand = node.args as ASTNode;
+        // cel-go's parser reads a negative number as one literal.
+        if (node.op === "-_" && operand.op === "value" && typeof operand.args !== "string") return literal(operand);
+        const inner = this.estimate(operand);
         return { ...inner, cost: add(inner.cost, 1) };
       }
       case "call":
@@ -194,15 +207,63 @@ class Coster {
       const body = this.withScope(new Map([[args[0]!.args as string, value.type]]), () => this.estimate(args[2]!));
       return { ...body, cost: add(value.cost, body.cost) };
     }
-    const self = target ? this.estimate(target) : undefined;
+    // A namespace (`sets.contains`) is part of the function's name, not a value to select from.
+    const namespace = target?.op === "id" && NAMESPACES.has(target.args as string) && this.lookup(target.args as string) === undefined ? (target.args as string) : undefined;
+    const self = target && namespace === undefined ? this.estimate(target) : undefined;
     const params = args.map((arg) => this.estimate(arg));
     const argCost = add(self?.cost ?? 0, ...params.map((p) => p.cost));
-    return libraryCall(name, self, params, argCost, this.sizes);
+    return libraryCall({ name: namespace === undefined ? name : `${namespace}.${name}`, target: self, args: params, literals: args.map(literalInt), argCost, sizes: this.sizes });
   }
 }
 
+/** The namespaces of Kubernetes' CEL libraries (lib/namespace.ts). */
+const NAMESPACES = new Set(["format", "ip", "lists", "math", "sets", "strings"]);
+
+/** The value of an int literal (`-1` included), as cel-go's estimators read constant arguments. */
+function literalInt(node: ASTNode): bigint | undefined {
+  if (node.op === "value" && typeof node.args === "bigint") return node.args;
+  if (node.op === "-_" && (node.args as ASTNode).op === "value" && typeof (node.args as ASTNode).args === "bigint") return -((node.args as ASTNode).args as bigint);
+  return undefined;
+}
+
+interface Call {
+  name: string;
+  target: Estimate | undefined;
+  args: Estimate[];
+  /** The arguments that are int literals (a slice's bounds, a split's limit). */
+  literals: Array<bigint | undefined>;
+  argCost: number;
+  sizes: Sizes;
+}
+
+/**
+ * The size of a result the checker has no estimate of (it has no path in the
+ * schema and its function gives no result size): unknown, so the largest, to
+ * the static estimate; at run time, `actual` bounds it.
+ */
+const unknownSize = (sizes: Sizes, actual: number): number => (sizes === "static" ? MAX_UINT64 : actual);
+const STRING = (size: number): CelType => ({ kind: "string", maxElements: size, minSerializedSize: 2 });
+const LIST = (size: number, elem: CelType): CelType => ({ kind: "list", maxElements: size, minSerializedSize: 2, elem });
+/** A literal's int value as a uint64 (cel-go reads a negative one as a huge size); undefined when not a literal. */
+const literalSize = (value: bigint | undefined): number | undefined => (value === undefined ? undefined : value < 0n ? MAX_UINT64 : Number(value));
+
+/** An ext lists function that allocates its result (estimateAllocatingListCall): size × factor, the call and a new list. */
+function allocatingListCall(factorOfSize: number, size: number, elem: CelType | undefined, argCost: number): Estimate {
+  return { cost: add(factor(size, factorOfSize), 1, LIST_CREATE, argCost), size, type: { kind: "list", maxElements: size, minSerializedSize: 2, ...(elem ? { elem } : {}) } };
+}
+
+/** replace()'s largest result (Kubernetes' estimate): the shortest match replaced by the longest replacement as often as it fits. */
+function replacedSize(size: number, replaced: Estimate | undefined, replacement: Estimate | undefined): number {
+  if (!replaced || !replacement) return size;
+  const shortest = replaced.minSize ?? 0;
+  // An empty match surrounds every character.
+  if (shortest === 0) return add(times(size < MAX_UINT64 ? size + 1 : size, replacement.size), size);
+  if (replacement.size <= shortest) return size;
+  return times(Math.ceil(size / shortest), replacement.size);
+}
+
 /** What a function call costs beyond its arguments, and the size of its result. */
-function libraryCall(name: string, target: Estimate | undefined, args: Estimate[], argCost: number, sizes: Sizes): Estimate {
+function libraryCall({ name, target, args, literals, argCost, sizes }: Call): Estimate {
   const first = args[0];
   const subject = target ?? first;
   const text = (size: number) => sized(argCost, size, "string");
@@ -211,25 +272,52 @@ function libraryCall(name: string, target: Estimate | undefined, args: Estimate[
       if (target && target.type.kind === "list") {
         const elem = target.type.elem;
         const elemCost = elem && (elem.kind === "string" || elem.kind === "bytes") ? add(1, factor(elem.maxElements, STRING_TRAVERSAL)) : 1;
-        return scalar(add(times(target.size, elemCost), argCost), elem?.kind ?? "dyn");
+        const cost = add(times(target.size, elemCost), argCost);
+        // sum, min and max return an element: a string's size is not known to the checker.
+        if ((name === "sum" || name === "min" || name === "max") && elem && elem.kind !== "int" && elem.kind !== "double" && elem.kind !== "bool" && elem.kind !== "timestamp" && elem.kind !== "duration") {
+          const size = unknownSize(sizes, elem.maxElements);
+          return { cost, size, type: { ...elem, maxElements: size } };
+        }
+        return scalar(cost, name === "isSorted" ? "bool" : name === "indexOf" || name === "lastIndexOf" ? "int" : (elem?.kind ?? "dyn"));
       }
       if (target) return scalar(add(factor(target.size, STRING_TRAVERSAL), argCost), "int");
       break;
     case "url":
       if (first) return { ...sized(add(factor(first.size, STRING_TRAVERSAL), argCost), first.size, "dyn") };
       break;
-    case "lowerAscii": case "upperAscii": case "substring": case "trim": case "reverse": case "quote":
-      if (subject) return { ...text(subject.size), cost: add(factor(subject.size, STRING_TRAVERSAL), argCost) };
+    case "lowerAscii": case "upperAscii": case "substring": case "trim":
+      if (target) return { ...text(target.size), cost: add(factor(target.size, STRING_TRAVERSAL), argCost) };
+      break;
+    case "strings.quote":
+      // ExtQuoteString: every character escaped, and two quotes.
+      if (first) return { ...text(add(times(first.size, 2), 2)), cost: add(factor(first.size, STRING_TRAVERSAL), argCost) };
+      break;
+    case "reverse":
+      if (target && target.type.kind === "list") return allocatingListCall(1, target.size, target.type.elem, argCost);
+      // The strings extension's reverse has no estimate: a call, and a string of unknown size.
+      if (target) return { ...text(unknownSize(sizes, target.size)), cost: add(1, argCost) };
+      break;
+    case "charAt":
+      if (target) return { ...text(unknownSize(sizes, 1)), cost: add(1, argCost) };
+      break;
+    case "format":
+      // ExtFormatString: the format string traversed; the result's size is not bounded.
+      if (target) return { ...text(unknownSize(sizes, add(target.size, ...args.map((arg) => arg.size)))), cost: add(factor(target.size, STRING_TRAVERSAL), argCost) };
       break;
     case "replace":
-      if (target) return { ...text(target.size), cost: add(factor(target.size, 2 * STRING_TRAVERSAL), argCost) };
+      if (target) return { ...text(replacedSize(target.size, args[0], args[1])), cost: add(factor(target.size, 2 * STRING_TRAVERSAL), argCost) };
       break;
     case "split":
-      if (target) return { cost: add(factor(target.size, 2 * STRING_TRAVERSAL), argCost), size: target.size, type: { kind: "list", maxElements: target.size, minSerializedSize: 2, elem: { kind: "string", maxElements: target.size, minSerializedSize: 2 } } };
+      if (target) {
+        // As many items as characters, or the limit given as a literal; items of a size the checker does not know.
+        const count = literalSize(literals[1]) ?? target.size;
+        return { cost: add(factor(target.size, 2 * STRING_TRAVERSAL), argCost), size: count, type: LIST(count, STRING(unknownSize(sizes, target.size))) };
+      }
       break;
     case "join":
       if (target) {
-        const size = add(times(target.size, target.type.elem?.maxElements ?? 1), times(first?.size ?? 0, Math.max(0, target.size - 1)));
+        const elemSize = target.type.elem?.maxElements ?? unknownSize(sizes, 1);
+        const size = add(times(target.size, elemSize), times(first?.size ?? 0, Math.max(0, target.size - 1)));
         return { ...text(size), cost: add(factor(size, STRING_TRAVERSAL), argCost) };
       }
       break;
@@ -237,7 +325,8 @@ function libraryCall(name: string, target: Estimate | undefined, args: Estimate[
       if (target && first) {
         const cost = times(factor(add(target.size, 1), STRING_TRAVERSAL), factor(first.size, REGEX_STRING_LENGTH));
         if (name === "matches") return scalar(add(cost, argCost), "bool");
-        return { cost: add(cost, argCost), size: target.size, type: name === "find" ? { kind: "string", maxElements: target.size, minSerializedSize: 2 } : { kind: "list", maxElements: target.size, minSerializedSize: 2, elem: { kind: "string", maxElements: target.size, minSerializedSize: 2 } } };
+        if (name === "find") return { cost: add(cost, argCost), size: target.size, type: STRING(target.size) };
+        return { cost: add(cost, argCost), size: target.size, type: LIST(target.size, STRING(unknownSize(sizes, target.size))) };
       }
       if (!target && first && args[1]) return scalar(add(times(factor(add(first.size, 1), STRING_TRAVERSAL), factor(args[1].size, REGEX_STRING_LENGTH)), argCost), "bool");
       break;
@@ -246,24 +335,35 @@ function libraryCall(name: string, target: Estimate | undefined, args: Estimate[
       break;
     case "contains":
       if (target && first && target.type.kind !== "list") return scalar(add(times(factor(target.size, STRING_TRAVERSAL), factor(first.size, STRING_TRAVERSAL)), argCost), "bool");
-      if (!target && args.length === 2) return scalar(add(times(args[0]!.size, args[1]!.size), argCost), "bool");
       break;
-    case "equivalent": case "intersects":
-      if (args.length === 2) return scalar(add(times(args[0]!.size, args[1]!.size), argCost), "bool");
+    case "sets.contains": case "sets.intersects": case "sets.equivalent":
+      if (args.length === 2) return scalar(add(factor(times(args[0]!.size, args[1]!.size), name === "sets.equivalent" ? 2 : 1), 1, argCost), "bool");
       break;
     case "cidr": case "isIP": case "isCIDR": case "ip": case "quantity": case "isQuantity": case "semver": case "isSemver":
       if (first) return scalar(add(factor(first.size, STRING_TRAVERSAL), argCost));
       break;
+    case "ip.isCanonical":
+      if (first) return scalar(add(factor(first.size, 2 * STRING_TRAVERSAL), argCost), "bool");
+      break;
     case "validate":
       if (first) return scalar(add(factor(factor(first.size, STRING_TRAVERSAL), 128 * REGEX_STRING_LENGTH), argCost));
       break;
-    case "format":
-      if (target) return { ...text(target.size), cost: add(factor(target.size, STRING_TRAVERSAL), argCost) };
+    case "getScheme": case "getHostname": case "getHost": case "getPort": case "getEscapedPath":
+      if (target) return { ...text(unknownSize(sizes, target.size)), cost: add(1, argCost) };
       break;
-    case "string": case "bytes":
-      // string(string) has no cost function of its own: the checker knows no size of its result.
-      if (first && name === "string" && first.type.kind === "string") return sized(add(1, argCost), sizes === "static" ? MAX_UINT64 : first.size, "string");
-      if (first) return { ...sized(add(factor(first.size, STRING_TRAVERSAL), argCost), first.type.kind === "string" || first.type.kind === "bytes" ? first.size : 20, name === "string" ? "string" : "bytes") };
+    case "getQuery":
+      if (target) return { cost: add(1, argCost), size: unknownSize(sizes, target.size), type: { kind: "map", maxElements: unknownSize(sizes, target.size), minSerializedSize: 2, elem: LIST(target.size, STRING(target.size)) } };
+      break;
+    case "string":
+      // string(bytes) traverses the bytes; of a value of unknown type, every overload counts and bytes' size is the result's.
+      if (first && (first.type.kind === "bytes" || first.type.kind === "dyn")) return { ...text(first.size), cost: add(Math.max(1, factor(first.size, STRING_TRAVERSAL)), argCost) };
+      // Of a string (no cost function of its own), a number, bool, duration or timestamp (at most 40 characters): a call, and a string of unknown size.
+      if (first) return { ...text(unknownSize(sizes, first.type.kind === "string" ? first.size : 40)), cost: add(1, argCost) };
+      break;
+    case "bytes":
+      // Each character takes at most four bytes; bytes(bytes) is a call with a result of unknown size.
+      if (first && (first.type.kind === "string" || first.type.kind === "dyn")) return sized(add(Math.max(1, factor(first.size, STRING_TRAVERSAL)), argCost), times(first.size, 4), "bytes");
+      if (first) return sized(add(1, argCost), unknownSize(sizes, first.size), "bytes");
       break;
     case "dyn":
       if (first) return { ...first, cost: add(1, argCost) };
@@ -273,8 +373,31 @@ function libraryCall(name: string, target: Estimate | undefined, args: Estimate[
     case "value": case "orValue":
       if (target) return { ...(name === "orValue" && first && first.size > target.size ? first : target), cost: add(1, argCost) };
       break;
-    case "slice": case "flatten": case "sort": case "sortBy": case "distinct":
-      if (target) return { ...target, cost: add(target.size, argCost) };
+    case "slice":
+      if (target) {
+        const start = literalSize(literals[0]) ?? 0;
+        const end = literalSize(literals[1]) ?? target.size;
+        return allocatingListCall(1, Math.max(0, end - start), target.type.elem, argCost);
+      }
+      break;
+    case "flatten":
+      if (target) return allocatingListCall(args.length === 0 ? 1 : (literalSize(literals[0]) ?? MAX_UINT64), target.size, target.type.elem?.elem ?? target.type.elem, argCost);
+      break;
+    case "distinct":
+      if (target) return allocatingListCall(2, times(target.size, target.size), target.type.elem, argCost);
+      break;
+    case "sort": case "sortBy":
+      if (target) {
+        // Sorting compares keys (the elements, or sortBy's expression) with each other; strings and bytes cost their traversal too.
+        const key = name === "sort" ? target.type.elem?.kind : args[1]?.type.kind;
+        return allocatingListCall(key === "string" || key === "bytes" ? 2 + STRING_TRAVERSAL : 2, times(target.size, target.size), target.type.elem, argCost);
+      }
+      break;
+    case "lists.range":
+      if (first) {
+        const size = literalSize(literals[0]) ?? MAX_UINT64;
+        return allocatingListCall(1, size, { kind: "int", maxElements: 1, minSerializedSize: 1 }, argCost);
+      }
       break;
   }
   return scalar(add(1, argCost));

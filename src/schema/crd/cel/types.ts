@@ -28,6 +28,8 @@ const MAX_DEPTH = 64;
 
 export const DYN: CelType = { kind: "dyn", maxElements: MAX_REQUEST_SIZE_BYTES - 2, minSerializedSize: 1 };
 const scalar = (kind: CelKind, minSerializedSize: number): CelType => ({ kind, maxElements: 1, minSerializedSize });
+/** A schema's bool, int or number: Kubernetes gives it no size (DeclType.MaxElements 0), so comparing it costs nothing beyond its operands. */
+const schemaScalar = (kind: CelKind, minSerializedSize: number): CelType => ({ kind, maxElements: 0, minSerializedSize });
 
 const count = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : undefined);
 
@@ -99,16 +101,17 @@ export function schemaCelType(input: JsonRecord, isResourceRoot: boolean, depth 
         for (const field of celFieldNames(name)) fields.set(field, type);
         if (required.has(name) && property.default === undefined) minSerializedSize += Buffer.byteLength(name) + type.minSerializedSize + 4;
       }
-      return { kind: "object", maxElements: 1, minSerializedSize, fields };
+      // An object has no size to the cost estimate (DeclType.MaxElements 0), as a scalar.
+      return { kind: "object", maxElements: 0, minSerializedSize, fields };
     }
     case "string":
       return stringType(schema);
     case "boolean":
-      return scalar("bool", 4);
+      return schemaScalar("bool", 4);
     case "number":
-      return scalar("double", 1);
+      return schemaScalar("double", 1);
     case "integer":
-      return scalar("int", 1);
+      return schemaScalar("int", 1);
   }
   return undefined;
 }
