@@ -380,6 +380,32 @@ describe("fields a rule selects, type-checked against the schema", () => {
     ]);
   });
 
+  // Objects are named as the API server names a rule's types: self is selfType<N> (N, a clock reading, shown as 0).
+  const objects: Array<{ name: string; rule: string; at: "spec" | "root"; token: string; message: string }> = [
+    { name: "a field of a list of objects", rule: "self.targets.name == 'a'", at: "spec", token: ".name", message: "type 'list(selfType0.targets.@idx)' does not support field selection" },
+    { name: "has() of a field of a list", rule: "has(self.targets.path)", at: "spec", token: "(", message: "type 'list(selfType0.targets.@idx)' does not support field selection" },
+    { name: "an item of a list of objects compared with a string", rule: "self.targets[0] == 'a'", at: "spec", token: "==", message: "found no matching overload for '_==_' applied to '(selfType0.targets.@idx, string)'" },
+    { name: "a string in a list of objects", rule: "self.schedule in self.targets", at: "spec", token: "in", message: "found no matching overload for '@in' applied to '(string, list(selfType0.targets.@idx))'" },
+    { name: "a string method on an object", rule: "self.targets[0].startsWith('/')", at: "spec", token: "(", message: "found no matching overload for 'startsWith' applied to 'selfType0.targets.@idx.(string)'" },
+    { name: "an object or a string from a conditional", rule: "(self.retention > 1 ? self.targets[0] : 'x') != 'x'", at: "spec", token: "?", message: "found no matching overload for '_?_:_' applied to '(bool, selfType0.targets.@idx, string)'" },
+    { name: "the root's metadata compared with a string", rule: "self.metadata == 'box'", at: "root", token: "==", message: "found no matching overload for '_==_' applied to '(selfType0.metadata, string)'" },
+    { name: "an object plus an int", rule: "self.spec + 1 != self.spec", at: "root", token: "+", message: "found no matching overload for '_+_' applied to '(selfType0.spec, int)'" },
+    { name: "the root's metadata name compared with an int", rule: "self.metadata.name == 1", at: "root", token: "==", message: "found no matching overload for '_==_' applied to '(string, int)'" },
+  ];
+  test.each(objects)("objects: $name", ({ rule, at: where, token, message }) => {
+    const entry = { rule };
+    const crd = backupCrd(where === "spec" ? onSpec(entry) : onRoot(entry));
+    const column = token === "(" && rule.startsWith("has(") ? 4 : token === "(" ? rule.lastIndexOf("(") + 1 : rule.indexOf(token) + 1;
+    expect(messages(crd)).toEqual([`${where === "spec" ? P : ROOT}.x-kubernetes-validations[0].rule: Invalid value: ${shown(entry)}: compilation failed: ${issue(rule, 1, column, message)}`]);
+  });
+  test.each([
+    { name: "an object compared with one of its own type", rule: "self.targets.size() < 2 || self.targets[0] != self.targets[1]", at: "spec" },
+    { name: "an object compared with null", rule: "self.targets.all(t, t != null)", at: "spec" },
+    { name: "the root's metadata compared with itself", rule: "self.metadata == self.metadata && self.metadata.name != ''", at: "root" },
+  ])("objects accepted: $name", ({ rule, at: where }) => {
+    expect(messages(backupCrd(where === "spec" ? onSpec({ rule }) : onRoot({ rule })))).toEqual([]);
+  });
+
   // cel-go's literal validators (from 1.30) and the program's constant folding (every release).
   const at = (rule: string, literal: string) => rule.indexOf(literal) + 1;
   const constants: Array<{ name: string; rule: string; version: string; detail?: string; literal?: string; message?: string }> = [

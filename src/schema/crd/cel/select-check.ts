@@ -1,11 +1,13 @@
 // The field selections cel-go's checker refuses when a CRD's rules are
 // compiled (checker.go checkSelect): a field an object's schema does not
 // declare (`undefined field 'replicass'`) and a selection on a value that
-// has no fields (`type 'string' does not support field selection`). Types
-// come from the schema (types.ts); wherever kubeplan does not know a type
-// (results of calls, int-or-string, preserved unknown fields), nothing is said.
+// has no fields (`type 'string' does not support field selection`, a list's
+// `type 'list(selfType0.spec.ports.@idx)' ...` with type-names.ts's names).
+// Types come from the schema (types.ts); wherever kubeplan does not know a
+// type (results of calls, int-or-string, preserved unknown fields), nothing is said.
 import type { ASTNode } from "@marcbachmann/cel-js";
 import type { CelType } from "./types.js";
+import { objectTypeNames } from "./type-names.js";
 
 /** One refused selection: cel-go's message and where in the parsed text it is reported. */
 export interface SelectIssue {
@@ -36,7 +38,22 @@ class SelectChecker {
   constructor(
     private readonly variables: ReadonlyMap<string, CelType>,
     private readonly text: string,
+    private readonly names: WeakMap<CelType, string>,
   ) {}
+
+  /** FormatCELType of a type kubeplan is sure of; undefined for dyn and unnamed objects. */
+  private format(type: CelType | undefined): string | undefined {
+    if (!type) return undefined;
+    if (type.kind === "list") {
+      const elem = this.format(type.elem);
+      return elem === undefined ? undefined : `list(${elem})`;
+    }
+    if (type.kind === "map") {
+      const elem = this.format(type.elem);
+      return elem === undefined ? undefined : `map(string, ${elem})`;
+    }
+    return FIELDLESS[type.kind] ?? this.names.get(type);
+  }
 
   private lookup(name: string): CelType | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!.get(name);
@@ -68,7 +85,7 @@ class SelectChecker {
       return type;
     }
     if (operand.kind === "map") return operand.elem;
-    const name = FIELDLESS[operand.kind];
+    const name = FIELDLESS[operand.kind] ?? (operand.kind === "list" ? this.format(operand) : undefined);
     if (name) this.issues.push({ message: `type '${name}' does not support field selection`, offset });
     return undefined;
   }
@@ -149,7 +166,8 @@ class SelectChecker {
 
 /** The selections of an expression cel-go's checker would refuse, given its variables' types. */
 export function selectIssues(ast: ASTNode, variables: ReadonlyMap<string, CelType>, parsedText: string): SelectIssue[] {
-  const checker = new SelectChecker(variables, parsedText);
+  const self = variables.get("self");
+  const checker = new SelectChecker(variables, parsedText, self ? objectTypeNames(self) : new WeakMap());
   checker.check(ast);
   return checker.issues;
 }

@@ -6,8 +6,10 @@
 // branches of different types, and names that are not declared. self and
 // oldSelf are typed from the schema (types.ts) and checked by cel-js's
 // checker in an environment with Kubernetes' libraries; only errors between
-// scalar types and lists and maps of them are reported, worded as cel-go
-// words them, and of library functions only those whose every overload is
+// scalar types, the schema's objects (named as the API server names them,
+// type-names.ts) and lists and maps of them are reported, worded as cel-go
+// words them (an object compared with one of its own type or with null is
+// no error in cel-go), and of library functions only those whose every overload is
 // listed here, so that where kubeplan's knowledge of a type or a library
 // function is partial nothing is said. The lists library and the sets
 // extension take lists of any element in kubeplan's library: their element
@@ -15,6 +17,7 @@
 import type { ASTNode, Environment } from "@marcbachmann/cel-js";
 import type { SelectIssue } from "./select-check.js";
 import type { CelType } from "./types.js";
+import { objectTypeNames } from "./type-names.js";
 
 /** cel-go's names of the scalar types whose errors are reported (FormatCELType). */
 const SCALARS: Readonly<Record<string, string>> = {
@@ -113,16 +116,21 @@ function splitTypes(text: string): string[] {
   return out;
 }
 
+/** cel-go's names (type-names.ts) of the object types kubeplan declared to cel-js, by their cel-js names. */
+type ObjectNames = ReadonlyMap<string, string>;
+
 /**
  * cel-go's name (FormatCELType) of a cel-js type kubeplan is sure of: a
- * scalar, or a list or map of such (`list(string)`, `map(string, int)`);
- * undefined for dyn, objects and types whose parameters cel-js does not keep.
+ * scalar, an object of the schema (`selfType0.spec`), or a list or map of
+ * such (`list(string)`, `map(string, int)`); undefined for dyn and types
+ * whose parameters cel-js does not keep.
  */
-function celGoType(type: string): string | undefined {
+function celGoType(type: string, objects: ObjectNames): string | undefined {
   if (Object.hasOwn(SCALARS, type)) return SCALARS[type];
+  if (objects.has(type)) return objects.get(type);
   const generic = /^(list|map)<(.*)>$/.exec(type);
   if (!generic) return undefined;
-  const params = splitTypes(generic[2]!).map(celGoType);
+  const params = splitTypes(generic[2]!).map((param) => celGoType(param, objects));
   if (params.length !== (generic[1] === "list" ? 1 : 2) || params.some((param) => param === undefined)) return undefined;
   return `${generic[1]}(${params.join(", ")})`;
 }
@@ -143,9 +151,12 @@ function namesSelectable(text: string): ReadonlySet<string> | undefined {
 
 class TypeDeclarations {
   private count = 0;
+  /** cel-js's name of each object type declared → the API server's. */
+  readonly objects = new Map<string, string>();
   constructor(
     private readonly env: Environment,
     private readonly selectable: ReadonlySet<string> | undefined,
+    private readonly names: WeakMap<CelType, string>,
   ) {}
 
   /** The cel-js type of a schema's CEL type, objects registered as types of their own. */
@@ -179,28 +190,37 @@ class TypeDeclarations {
     for (const [name, field] of type.fields) schema[name] = !this.selectable || this.selectable.has(name) ? this.declare(field) : "dyn";
     const name = `kubeplan.object${this.count++}`;
     this.env.registerType({ name, schema });
+    const celGoName = this.names.get(type);
+    if (celGoName !== undefined) this.objects.set(name, celGoName);
     return name;
   }
 }
 
-const environments = new WeakMap<CelType, Map<string, Environment>>();
+interface TypedEnvironment {
+  env: Environment;
+  objects: ObjectNames;
+}
+
+const environments = new WeakMap<CelType, Map<string, TypedEnvironment>>();
 
 /** An environment with self and oldSelf of the given type, declared as far as the rule selects; one per schema node and names. */
-function environmentFor(create: EnvironmentFactory, self: CelType, text: string): Environment | undefined {
+function environmentFor(create: EnvironmentFactory, self: CelType, text: string): TypedEnvironment | undefined {
   const selectable = namesSelectable(text);
   const key = selectable ? [...selectable].sort().join(",") : "`";
   let byNames = environments.get(self);
   if (!byNames) environments.set(self, (byNames = new Map()));
-  let env = byNames.get(key);
-  if (!env) {
-    env = create() ?? undefined;
+  let typed = byNames.get(key);
+  if (!typed) {
+    const env = create() ?? undefined;
     if (!env) return undefined;
-    const declared = new TypeDeclarations(env, selectable).declare(self);
+    const declarations = new TypeDeclarations(env, selectable, objectTypeNames(self));
+    const declared = declarations.declare(self);
     env.registerVariable("self", declared);
     env.registerVariable("oldSelf", declared);
-    byNames.set(key, env);
+    typed = { env, objects: declarations.objects };
+    byNames.set(key, typed);
   }
-  return env;
+  return typed;
 }
 
 interface CheckerError {
@@ -219,16 +239,16 @@ function operatorOffset(text: string, node: CheckerError["node"], operator: stri
 }
 
 /** The issue cel-go reports for cel-js's error, when it is one kubeplan is sure of. */
-function issueOf(text: string, error: CheckerError): SelectIssue | undefined {
+function issueOf(text: string, error: CheckerError, objects: ObjectNames): SelectIssue | undefined {
   // cel-js adds the source and a caret on the lines after the message.
   const message = error.message.split("\n")[0]!.trim();
   const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)$/.exec(message);
   if (unknown) return { message: `undeclared reference to '${unknown[1]}' (in container '')`, offset: error.node?.pos ?? 0 };
-  if (message.startsWith("no such overload: ")) return operatorIssue(text, error, message.slice("no such overload: ".length));
+  if (message.startsWith("no such overload: ")) return operatorIssue(text, error, message.slice("no such overload: ".length), objects);
   const call = /^found no matching overload for '(?:(.+)\.)?([A-Za-z_]+)\((.*)\)'$/.exec(message);
-  if (call) return callIssue(text, error, call[1], call[2]!, call[3] === "" ? [] : splitTypes(call[3]!));
+  if (call) return callIssue(text, error, call[1], call[2]!, call[3] === "" ? [] : splitTypes(call[3]!), objects);
   const ternary = /^Ternary branches must have the same type, got '([^']+)' and '([^']+)'$/.exec(message);
-  const branches = ternary ? [celGoType(ternary[1]!), celGoType(ternary[2]!)] : [];
+  const branches = ternary ? [celGoType(ternary[1]!, objects), celGoType(ternary[2]!, objects)] : [];
   if (ternary && branches.every((branch) => branch !== undefined)) {
     const at = text.indexOf("?", error.node?.pos ?? 0);
     return { message: `found no matching overload for '_?_:_' applied to '(bool, ${branches.join(", ")})'`, offset: at >= 0 ? at : 0 };
@@ -237,13 +257,16 @@ function issueOf(text: string, error: CheckerError): SelectIssue | undefined {
 }
 
 /** `list<string> + int`: an operator on operands of types cel-go has no overload for. */
-function operatorIssue(text: string, error: CheckerError, operands: string): SelectIssue | undefined {
+function operatorIssue(text: string, error: CheckerError, operands: string, objects: ObjectNames): SelectIssue | undefined {
   const leftEnd = typeNameEnd(operands, 0);
   const match = /^ (==|!=|<=|>=|<|>|\+|-|\*|\/|%|in) (.+)$/.exec(operands.slice(leftEnd));
   if (!match) return undefined;
-  const [left, right] = [celGoType(operands.slice(0, leftEnd)), celGoType(match[2]!)];
+  const [left, right] = [celGoType(operands.slice(0, leftEnd), objects), celGoType(match[2]!, objects)];
   if (left === undefined || right === undefined) return undefined;
   const op = match[1]!;
+  // cel-go compares an object with one of its own type, and with null (objects are nullable): cel-js refuses both.
+  const anObject = objects.has(operands.slice(0, leftEnd)) || objects.has(match[2]!);
+  if ((op === "==" || op === "!=") && anObject && (left === right || left === "null" || right === "null")) return undefined;
   return { message: `found no matching overload for '${OPERATORS[op]}' applied to '(${left}, ${right})'`, offset: operatorOffset(text, error.node, op) ?? 0 };
 }
 
@@ -255,16 +278,16 @@ function matchesNoOverload(name: string, receiver: string | undefined, args: str
 }
 
 /** A function or method called with arguments (or on a receiver) of types it has no overload for. `called`: as source.ts renamed it. */
-function callIssue(text: string, error: CheckerError, receiverType: string | undefined, called: string, argTypes: string[]): SelectIssue | undefined {
+function callIssue(text: string, error: CheckerError, receiverType: string | undefined, called: string, argTypes: string[], objects: ObjectNames): SelectIssue | undefined {
   // A function of a namespace (`ip.isCanonical`) is called on the namespace's constant.
   const namespace = receiverType === undefined ? undefined : /^([A-Z][a-z]*)Namespace$/.exec(receiverType)?.[1]?.toLowerCase();
-  if (namespace !== undefined) return callIssue(text, error, undefined, `${namespace}.${called}`, argTypes);
+  if (namespace !== undefined) return callIssue(text, error, undefined, `${namespace}.${called}`, argTypes, objects);
   const name = called.replace(/^__/, "");
-  const receiver = receiverType === undefined ? undefined : celGoType(receiverType);
-  const args = argTypes.map(celGoType);
+  const receiver = receiverType === undefined ? undefined : celGoType(receiverType, objects);
+  const args = argTypes.map((arg) => celGoType(arg, objects));
   if ((receiverType !== undefined && receiver === undefined) || args.some((arg) => arg === undefined)) return undefined;
   const known = args as string[];
-  const standard = receiver !== undefined && STANDARD_METHODS.has(name) && Object.hasOwn(SCALARS, receiverType!);
+  const standard = receiver !== undefined && STANDARD_METHODS.has(name) && (Object.hasOwn(SCALARS, receiverType!) || objects.has(receiverType!));
   if (!standard && !matchesNoOverload(name, receiver, known)) return undefined;
   return noMatchingOverload(text, error.node?.pos ?? 0, name, receiver, known, called);
 }
@@ -292,14 +315,14 @@ function methodCalls(node: unknown, found: ASTNode[], limit: number, depth = 0):
  * kubeplan's library takes lists of any element, so each receiver and
  * argument is checked on its own, and a call is judged only when all their types are known.
  */
-function listLibraryIssue(env: Environment, text: string, ast: ASTNode): SelectIssue | undefined {
+function listLibraryIssue({ env, objects }: TypedEnvironment, text: string, ast: ASTNode): SelectIssue | undefined {
   const typeOfNode = (node: unknown): string | undefined => {
     if (!isNode(node)) return undefined;
     const { start, end } = node as { start?: number; end?: number };
     if (start === undefined || end === undefined) return undefined;
     try {
       const checked = env.check(text.slice(start, end));
-      return checked.valid && checked.type !== undefined ? celGoType(checked.type) : undefined;
+      return checked.valid && checked.type !== undefined ? celGoType(checked.type, objects) : undefined;
     } catch {
       return undefined;
     }
@@ -337,21 +360,21 @@ export interface TypedCheck {
 export function typedCheck(create: EnvironmentFactory, text: string, self: CelType): TypedCheck {
   let result;
   try {
-    result = environmentFor(create, self, text)?.check(text);
+    result = environmentFor(create, self, text)?.env.check(text);
   } catch {
     return {};
   }
   if (!result) return {};
   if (result.valid) {
-    const env = environmentFor(create, self, text)!;
+    const typed = environmentFor(create, self, text)!;
     let issue: SelectIssue | undefined;
     try {
-      issue = listLibraryIssue(env, text, env.parse(text).ast);
+      issue = listLibraryIssue(typed, text, typed.env.parse(text).ast);
     } catch {
       issue = undefined;
     }
     return issue ? { issue } : { type: result.type };
   }
-  const issue = result.error ? issueOf(text, result.error as CheckerError) : undefined;
+  const issue = result.error ? issueOf(text, result.error as CheckerError, environmentFor(create, self, text)!.objects) : undefined;
   return issue ? { issue } : {};
 }
