@@ -404,3 +404,58 @@ describe("scopes and order", () => {
     expect(validator.validate(resource!).map(brief)).toEqual([{ rule: "schema/missing-schema", line: 2, column: 7, message: "could not find schema for WebApp" }]);
   });
 });
+
+describe("embedded resources in lists and maps: paths as the API server builds them", () => {
+  // A bundle of resources to create, in a list and in a map (apiextensions' objectmeta validation
+  // indexes list items and keys map values; ValidateOwnerReferences names no reference's index).
+  function findings(spec: string): Array<[string, string]> {
+    const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
+    const embedded = { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true };
+    validator.addCustomResourceDefinitions([
+      {
+        apiVersion: "apiextensions.k8s.io/v1",
+        kind: "CustomResourceDefinition",
+        metadata: { name: "bundles.deploy.example.com" },
+        spec: {
+          group: "deploy.example.com",
+          scope: "Namespaced",
+          names: { plural: "bundles", kind: "Bundle" },
+          versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { resources: { type: "array", items: embedded }, byName: { type: "object", additionalProperties: embedded } } } } } } }],
+        },
+      },
+    ]);
+    const [document] = documentsOf(`apiVersion: deploy.example.com/v1\nkind: Bundle\nmetadata: {name: shop}\nspec:\n${spec}`);
+    return validator.validate(document!).map((f) => [f.rule, f.message]);
+  }
+  const owner = (fields: string) => `{apiVersion: apps/v1, kind: Deployment, name: web, uid: u1, ${fields}}`;
+  const cases: Array<{ name: string; spec: string; expected: Array<[string, string]> }> = [
+    {
+      name: "valid resources with owners",
+      spec: `  resources:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a, ownerReferences: [${owner("controller: true")}]}}\n  byName:\n    b: {apiVersion: v1, kind: Secret, metadata: {name: b}}\n`,
+      expected: [],
+    },
+    {
+      name: "an owner without uid in the second item of a list",
+      spec: `  resources:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: b, ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web}]}}\n`,
+      expected: [["schema/embedded-resource", 'spec.resources[1].metadata.ownerReferences.uid: Invalid value: "": must not be empty']],
+    },
+    {
+      name: "an owner without a name in a map's value",
+      spec: `  byName:\n    cfg: {apiVersion: v1, kind: ConfigMap, metadata: {name: cfg, ownerReferences: [{apiVersion: apps/v1, kind: Deployment, uid: u1}]}}\n`,
+      expected: [["schema/embedded-resource", 'spec.byName[cfg].metadata.ownerReferences.name: Invalid value: "": must not be empty']],
+    },
+    {
+      name: "two controllers of a list item: the whole list of references as the value",
+      spec: `  resources:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a, ownerReferences: [${owner("controller: true")}, {apiVersion: apps/v1, kind: StatefulSet, name: db, uid: u2, controller: true}]}}\n`,
+      expected: [
+        [
+          "schema/embedded-resource",
+          'spec.resources[0].metadata.ownerReferences: Invalid value: [{"apiVersion":"apps/v1","kind":"Deployment","name":"web","uid":"u1","controller":true},{"apiVersion":"apps/v1","kind":"StatefulSet","name":"db","uid":"u2","controller":true}]: Only one reference can have Controller set to true. Found "true" in references for Deployment/web and StatefulSet/db',
+        ],
+      ],
+    },
+  ];
+  test.each(cases)("$name", ({ spec, expected }) => {
+    expect(findings(spec)).toEqual(expected);
+  });
+});
