@@ -134,6 +134,18 @@ describe("failed rules read as upstream reports them", () => {
       expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": division by zero evaluating rule: ratio must be positive' }],
     },
     {
+      name: "errors on both sides of ||: the first, as cel-go keeps it",
+      spec: object({ tls: object({ mode: { type: "string" }, certificateRefs: { type: "array", items: { type: "string" } }, options: { type: "object", additionalProperties: { type: "string" } } }, rule("self.mode == 'Terminate' ? size(self.certificateRefs) > 0 || size(self.options) > 0 : true", { message: "certificates or options are needed" })) }),
+      yaml: "  tls: {mode: Terminate}\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 8, message: 'spec.tls: Invalid value: "object": no such key: certificateRefs evaluating rule: certificates or options are needed' }],
+    },
+    {
+      name: "errors on both sides of &&: the first",
+      spec: object({ labels: { type: "object", additionalProperties: { type: "string" } } }, rule("self.labels.team != '' && self.labels.tier != ''")),
+      yaml: "  labels: {}\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: `spec: Invalid value: "object": no such key: team evaluating rule: self.labels.team != '' && self.labels.tier != ''` }],
+    },
+    {
       name: "an evaluation error: a string that is not a duration",
       spec: object({ timeout: { type: "string", "x-kubernetes-validations": rule("duration(self) >= duration('1ms')") } }),
       yaml: "  timeout: 1d\n",

@@ -11,6 +11,7 @@ import type { Environment, Optional as CelOptional, ParseResult } from "@marcbac
 import { registerConversions, type ConversionClasses } from "./lib/conversions.js";
 import { registerFormat } from "./lib/format.js";
 import { registerIP } from "./lib/ip.js";
+import { useFirstErrorLogic } from "./lib/logic.js";
 import { registerLists } from "./lib/lists.js";
 import { registerMacros } from "./lib/macros.js";
 import { registerMath } from "./lib/math.js";
@@ -55,7 +56,13 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
   try {
     const env = libraryEnvironment();
     for (const [name, type] of Object.entries(variables)) env.registerVariable(name, type);
-    return { parse: (expression) => env.parse(rewriteRuleSource(expression)) };
+    return {
+      parse: (expression) => {
+        const parsed = env.parse(rewriteRuleSource(expression));
+        useFirstErrorLogic(parsed.ast);
+        return parsed;
+      },
+    };
   } catch {
     return null;
   }
