@@ -4,7 +4,7 @@
 // loaded on demand (a command's stages, a renderer) stays in chunks of its
 // own, loaded when needed. bin/kubeplan.js runs the bundle when it is as new
 // as dist/, and dist/ as compiled otherwise. Packages required at run time by
-// name (ajv, the CEL interpreter, re2js) and the schemas' validators stay
+// name (ajv, the CEL interpreter, re2js, asn1js) and the schemas' validators stay
 // where they are. `npm run compile` bundles dist/ (scripts/bundle.mjs); the
 // first run of a copy without dist/ bundles what it compiled
 // (bin/build-if-needed.js).

@@ -6,6 +6,7 @@ import { FieldPath } from "../../field/path.js";
 import { goJson, rendersCompositeAsJson } from "../../field/values.js";
 import { int, obj, str, strings } from "../core/fields.js";
 import { validateSignerName } from "../core/signer-name.js";
+import { checkSignature, parseCertificateRequest } from "./x509-certificate-request.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
 
@@ -43,12 +44,20 @@ const PEM_BEGIN = "-----BEGIN ";
 const PEM_END = "-----END ";
 const PEM_TRAILER = "-----";
 
+interface PemBlock {
+  type: string;
+  bytes: Buffer;
+}
+
+/** Standard base64 (padded), as Go's decoder reads it once spaces, tabs and line breaks are gone. */
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /**
- * The type of the first block Go's pem.Decode finds: a BEGIN line at the start
- * of a line, its END line, base64 between. Undefined when there is none. One
- * pass over the text with indexOf.
+ * The first block Go's pem.Decode finds: a BEGIN line at the start of a line,
+ * its END line, headers skipped, base64 between. Undefined when there is none.
+ * One pass over the text with indexOf.
  */
-function firstPemBlockType(text: string): string | undefined {
+function firstPemBlock(text: string): PemBlock | undefined {
   let from = 0;
   for (;;) {
     const begin = text.indexOf(PEM_BEGIN, from);
@@ -61,8 +70,8 @@ function firstPemBlockType(text: string): string | undefined {
     const type = typeLine.slice(0, -PEM_TRAILER.length);
     const end = text.indexOf(`\n${PEM_END}${type}${PEM_TRAILER}`, lineEnd);
     if (end < 0) continue;
-    const body = text.slice(lineEnd + 1, end).split("\n").filter((line) => !line.includes(":"));
-    if (/^[A-Za-z0-9+/=\s]*$/.test(body.join(""))) return type;
+    const body = text.slice(lineEnd + 1, end).split("\n").filter((line) => !line.includes(":")).join("").replace(/[ \t\r\n]/g, "");
+    if (STRICT_BASE64.test(body)) return { type, bytes: Buffer.from(body, "base64") };
   }
 }
 
@@ -74,14 +83,17 @@ function requestValue(request: Buffer | undefined, kubernetesVersion: string): P
 }
 
 /**
- * validateCSR, as far as it can be known offline: the request is a PEM block of
- * type CERTIFICATE REQUEST (certificates.ParseCSR). Its DER content and
- * signature are not parsed.
+ * validateCSR: the request is a PEM block of type CERTIFICATE REQUEST
+ * (certificates.ParseCSR) holding a PKCS#10 request Go's x509 parses, whose
+ * signature its public key verifies (CheckSignature).
  */
 function validateCSRRequest(spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const request = typeof spec.request === "string" ? Buffer.from(spec.request, "base64") : undefined;
-  if (request && firstPemBlockType(request.toString("latin1")) === "CERTIFICATE REQUEST") return [];
-  return [invalid(fldPath, requestValue(request, kubernetesVersion), "PEM block type must be CERTIFICATE REQUEST")];
+  const block = request ? firstPemBlock(request.toString("latin1")) : undefined;
+  if (block?.type !== "CERTIFICATE REQUEST") return [invalid(fldPath, requestValue(request, kubernetesVersion), "PEM block type must be CERTIFICATE REQUEST")];
+  const parsed = parseCertificateRequest(block.bytes);
+  const error = typeof parsed === "string" ? parsed : checkSignature(parsed);
+  return error ? [invalid(fldPath, requestValue(request, kubernetesVersion), error)] : [];
 }
 
 /** The usages: at least one, each known, none twice. */
