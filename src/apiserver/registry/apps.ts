@@ -15,13 +15,13 @@ export const APPS_STRATEGIES: GroupStrategies = {
     namespaceScoped: true,
     prepareForCreate: (object, context) => dropDisabledTemplateFields(dig(object, "spec", "template"), context.kubernetesVersion),
     validate: (object, context) => validateDeployment(object, podValidationOptions(context.kubernetesVersion, false)),
-    warningsOnCreate: (object) => [...podNameWarnings(object), ...podTemplateWarnings(object, "spec", "template")],
+    warningsOnCreate: (object, context) => [...podNameWarnings(object), ...podTemplateWarnings(object, context.kubernetesVersion, "spec", "template")],
   },
   ReplicaSet: {
     namespaceScoped: true,
     prepareForCreate: (object, context) => dropDisabledTemplateFields(dig(object, "spec", "template"), context.kubernetesVersion),
     validate: (object, context) => validateReplicaSet(object, podValidationOptions(context.kubernetesVersion, false)),
-    warningsOnCreate: (object) => [...podNameWarnings(object), ...podTemplateWarnings(object, "spec", "template")],
+    warningsOnCreate: (object, context) => [...podNameWarnings(object), ...podTemplateWarnings(object, context.kubernetesVersion, "spec", "template")],
   },
   StatefulSet: {
     namespaceScoped: true,
@@ -30,13 +30,13 @@ export const APPS_STRATEGIES: GroupStrategies = {
       dropDisabledTemplateFields(dig(object, "spec", "template"), context.kubernetesVersion);
     },
     validate: (object, context) => validateStatefulSet(object, podValidationOptions(context.kubernetesVersion, false)),
-    warningsOnCreate: (object) => podTemplateWarnings(object, "spec", "template"),
+    warningsOnCreate: (object, context) => podTemplateWarnings(object, context.kubernetesVersion, "spec", "template"),
   },
   DaemonSet: {
     namespaceScoped: true,
     prepareForCreate: (object, context) => dropDisabledTemplateFields(dig(object, "spec", "template"), context.kubernetesVersion),
     validate: (object, context) => validateDaemonSet(object, podValidationOptions(context.kubernetesVersion, false)),
-    warningsOnCreate: (object) => podTemplateWarnings(object, "spec", "template"),
+    warningsOnCreate: (object, context) => podTemplateWarnings(object, context.kubernetesVersion, "spec", "template"),
   },
   ControllerRevision: { namespaceScoped: true, validate: (object, context) => validateControllerRevisionCreate(object, context.kubernetesVersion) },
 };

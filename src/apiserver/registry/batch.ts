@@ -72,18 +72,22 @@ export const BATCH_STRATEGIES: GroupStrategies = {
     namespaceScoped: true,
     prepareForCreate: (object, context) => prepareJobForCreate(object, context.kubernetesVersion),
     validate: (object, context) => validateJob(object, podValidationOptions(context.kubernetesVersion, false)),
-    warningsOnCreate: (object) => [...podNameWarnings(object), ...warningsForJobSpec(objectAt(object, "spec"), FieldPath.root("spec")), ...podTemplateWarnings(object, "spec", "template")],
+    warningsOnCreate: (object, context) => [
+      ...podNameWarnings(object),
+      ...warningsForJobSpec(objectAt(object, "spec"), FieldPath.root("spec")),
+      ...podTemplateWarnings(object, context.kubernetesVersion, "spec", "template"),
+    ],
   },
   CronJob: {
     namespaceScoped: true,
     prepareForCreate: (object, context) => dropDisabledTemplateFields(objectAt(objectAt(objectAt(object, "spec"), "jobTemplate"), "spec")?.template, context.kubernetesVersion),
     validate: (object, context) => validateCronJobCreate(object, podValidationOptions(context.kubernetesVersion, false)),
-    warningsOnCreate: (object) => {
+    warningsOnCreate: (object, context) => {
       const jobSpec = objectAt(objectAt(objectAt(object, "spec"), "jobTemplate"), "spec");
       return [
         ...podNameWarnings(object),
         ...warningsForJobSpec(jobSpec, FieldPath.root("spec", "jobTemplate", "spec")),
-        ...podTemplateWarnings(object, "spec", "jobTemplate", "spec", "template"),
+        ...podTemplateWarnings(object, context.kubernetesVersion, "spec", "jobTemplate", "spec", "template"),
       ];
     },
   },

@@ -63,7 +63,7 @@ export const CORE_STRATEGIES: GroupStrategies = {
     namespaceScoped: true,
     prepareForCreate: (object, context) => dropDisabledTemplateFields(dig(object, "spec", "template"), context.kubernetesVersion),
     validate: (object, context) => validateReplicationController(object, podValidationOptions(context.kubernetesVersion, false)),
-    warningsOnCreate: (object) => [...podNameWarnings(object), ...podTemplateWarnings(object, "spec", "template")],
+    warningsOnCreate: (object, context) => [...podNameWarnings(object), ...podTemplateWarnings(object, context.kubernetesVersion, "spec", "template")],
   },
   ResourceQuota: {
     namespaceScoped: true,

@@ -132,12 +132,12 @@ export const POD_STRATEGY: Strategy = {
   namespaceScoped: true,
   prepareForCreate: (pod, context) => preparePodForCreate(pod, context.kubernetesVersion),
   validate: (pod, context) => validatePodCreate(pod, podValidationOptions(context.kubernetesVersion, true)),
-  warningsOnCreate: (pod) => [...(appArmorWarnings.get(pod) ?? []), ...getWarningsForPod(pod)],
+  warningsOnCreate: (pod, context) => [...(appArmorWarnings.get(pod) ?? []), ...getWarningsForPod(pod, context.kubernetesVersion)],
 };
 
 export const POD_TEMPLATE_STRATEGY: Strategy = {
   namespaceScoped: true,
   prepareForCreate: (podTemplate, context) => dropDisabledTemplateFields(podTemplate.template, context.kubernetesVersion),
   validate: (podTemplate, context) => validatePodTemplate(podTemplate, podValidationOptions(context.kubernetesVersion, false)),
-  warningsOnCreate: (podTemplate) => getWarningsForPodTemplate(obj(podTemplate, "template") ?? {}, FieldPath.root("template")),
+  warningsOnCreate: (podTemplate, context) => getWarningsForPodTemplate(obj(podTemplate, "template") ?? {}, FieldPath.root("template"), context.kubernetesVersion),
 };

@@ -18,7 +18,7 @@ export function podNameWarnings(object: JsonRecord): FieldWarning[] {
 }
 
 /** The warnings about the pod template at `path` (JSON keys from the object's root). */
-export function podTemplateWarnings(object: JsonRecord, ...path: string[]): FieldWarning[] {
+export function podTemplateWarnings(object: JsonRecord, kubernetesVersion: string, ...path: string[]): FieldWarning[] {
   const template = dig(object, ...path);
-  return isRecord(template) ? getWarningsForPodTemplate(template, FieldPath.root(path[0]!, ...path.slice(1))) : [];
+  return isRecord(template) ? getWarningsForPodTemplate(template, FieldPath.root(path[0]!, ...path.slice(1)), kubernetesVersion) : [];
 }

@@ -30,7 +30,7 @@ describe("GetWarningsForPod and GetWarningsForPodTemplate", () => {
     ["a deprecated node label", pod("containers: [{name: app, image: x}]", "nodeSelector: {beta.kubernetes.io/os: linux}"), ['spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use "kubernetes.io/os" instead']],
     ["a negative grace period", pod("containers: [{name: app, image: x}]", "terminationGracePeriodSeconds: -1"), ["spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1"]],
     ["an image pull secret twice", pod("containers: [{name: app, image: x}]", "imagePullSecrets: [{name: a}, {name: a}]"), ['spec.imagePullSecrets[1].name: duplicate name "a"']],
-    ["a gitRepo volume", pod("containers: [{name: app, image: x}]", "volumes: [{name: src, gitRepo: {repository: r}}]"), ["spec.volumes[0].gitRepo: deprecated in v1.11"]],
+    ["a gitRepo volume", pod("containers: [{name: app, image: x}]", "volumes: [{name: src, gitRepo: {repository: r}}]"), ["spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+"]],
     [
       "a seccomp annotation without field",
       yaml("apiVersion: v1", "kind: Pod", "metadata: {name: p, annotations: {seccomp.security.alpha.kubernetes.io/pod: runtime/default}}", "spec: {containers: [{name: app, image: x}]}"),

@@ -122,7 +122,7 @@ function warningsForImagePullSecrets(spec: JsonRecord, specPath: FieldPath): Fie
  * warningsForPodSpecAndMeta. `root` is where a template sits (`spec.template`);
  * undefined for a Pod.
  */
-export function warningsForPodSpecAndMeta(root: FieldPath | undefined, spec: JsonRecord, meta: JsonRecord): FieldWarning[] {
+export function warningsForPodSpecAndMeta(root: FieldPath | undefined, spec: JsonRecord, meta: JsonRecord, kubernetesVersion: string): FieldWarning[] {
   const specPath = root ? root.child("spec") : FieldPath.root("spec");
   const annotationPath = root ? root.child("metadata", "annotations") : FieldPath.root("metadata", "annotations");
   const annotations = stringMap(meta, "annotations");
@@ -130,7 +130,7 @@ export function warningsForPodSpecAndMeta(root: FieldPath | undefined, spec: Jso
   for (const [key, message] of DEPRECATED_ANNOTATIONS) {
     if (Object.hasOwn(annotations, key)) out.push(warning(annotationPath.key(key), message));
   }
-  appendAll(out, warningsForVolumes(spec, specPath));
+  appendAll(out, warningsForVolumes(spec, specPath, kubernetesVersion));
   appendAll(out, warningsForHostAliases(spec, specPath));
   appendAll(out, warningsForImagePullSecrets(spec, specPath));
   for (const resource of ["memory", "ephemeral-storage"]) {
@@ -150,11 +150,11 @@ export function warningsForPodSpecAndMeta(root: FieldPath | undefined, spec: Jso
 }
 
 /** GetWarningsForPod. */
-export function getWarningsForPod(pod: JsonRecord): FieldWarning[] {
-  return warningsForPodSpecAndMeta(undefined, obj(pod, "spec") ?? {}, obj(pod, "metadata") ?? {});
+export function getWarningsForPod(pod: JsonRecord, kubernetesVersion: string): FieldWarning[] {
+  return warningsForPodSpecAndMeta(undefined, obj(pod, "spec") ?? {}, obj(pod, "metadata") ?? {}, kubernetesVersion);
 }
 
 /** GetWarningsForPodTemplate: `fldPath` is the template's path (`template`, `spec.template`). */
-export function getWarningsForPodTemplate(template: JsonRecord, fldPath: FieldPath): FieldWarning[] {
-  return warningsForPodSpecAndMeta(fldPath, obj(template, "spec") ?? {}, obj(template, "metadata") ?? {});
+export function getWarningsForPodTemplate(template: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): FieldWarning[] {
+  return warningsForPodSpecAndMeta(fldPath, obj(template, "spec") ?? {}, obj(template, "metadata") ?? {}, kubernetesVersion);
 }

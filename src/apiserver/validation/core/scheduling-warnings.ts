@@ -1,7 +1,7 @@
 // The warnings pkg/api/pod/warnings.go (warningsForPodSpecAndMeta) returns about
 // volumes and scheduling: deprecated node labels, null label selectors,
-// deprecated volume plugins, ephemeral claims' fractional bytes, files that shadow a service account token,
-// repeated host alias IPs. The server accepts the pod and prints them.
+// deprecated volume plugins, ephemeral claims' fractional bytes, repeated host
+// alias IPs. The server accepts the pod and prints them.
 import { isLabelValue } from "../../apimachinery/validation.js";
 import type { FieldWarning } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
@@ -10,6 +10,8 @@ import { isSet, list, obj, str, strings } from "./fields.js";
 import { getWarningsForPersistentVolumeClaimSpec } from "../../persistentvolumeclaim/util.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { atLeast } from "../../../util/release.js";
+import { warningsForOverlappingVirtualPaths } from "./volume-path-warnings.js";
 
 /** pkg/api/node: node labels that are deprecated, and what to use instead. */
 const DEPRECATED_NODE_LABELS: Readonly<Record<string, string>> = {
@@ -85,37 +87,23 @@ const DEPRECATED_VOLUME_PLUGINS: ReadonlyArray<[field: string, shownAs: string, 
   ["rbd", "rbd", "deprecated in v1.28, non-functional in v1.31+"],
 ];
 
-/** Deprecated volume plugins, and projected files at a service account token's path. */
-export function warningsForVolumes(spec: JsonRecord, specPath: FieldPath): FieldWarning[] {
+/** GitRepoVolumeDriver is off by default from 1.33 (the gate did not exist before: the plugin was on). */
+const GIT_REPO_DISABLED_MESSAGE = "deprecated in v1.11, and disabled by default in v1.33+";
+
+/** Deprecated volume plugins, ephemeral claims, then paths that overlap within a volume (from 1.33). */
+export function warningsForVolumes(spec: JsonRecord, specPath: FieldPath, kubernetesVersion: string): FieldWarning[] {
   const warnings: FieldWarning[] = [];
   const volumes = list(spec, "volumes");
+  const gitRepoDisabled = atLeast(kubernetesVersion, "1.33");
   volumes.forEach((volume, index) => {
     for (const [field, shownAs, message] of DEPRECATED_VOLUME_PLUGINS) {
-      if (isSet(volume, field)) warnings.push({ field: specPath.child("volumes").index(index).child(shownAs), message });
+      const shown = field === "gitRepo" && gitRepoDisabled ? GIT_REPO_DISABLED_MESSAGE : message;
+      if (isSet(volume, field)) warnings.push({ field: specPath.child("volumes").index(index).child(shownAs), message: shown });
     }
     const claimSpec = obj(obj(obj(volume, "ephemeral"), "volumeClaimTemplate"), "spec");
     if (claimSpec) appendAll(warnings, getWarningsForPersistentVolumeClaimSpec(specPath.child("volumes").index(index).child("ephemeral", "volumeClaimTemplate", "spec"), claimSpec));
   });
-  const tokenPaths = new Set<string>();
-  for (const volume of volumes) {
-    for (const source of list(obj(volume, "projected"), "sources")) {
-      const token = obj(source, "serviceAccountToken");
-      if (token) tokenPaths.add(str(token, "path"));
-    }
-  }
-  if (tokenPaths.size === 0) return warnings;
-  volumes.forEach((volume, index) => {
-    const sourcesPath = specPath.child("volumes").index(index).child("projected", "sources");
-    for (const source of list(obj(volume, "projected"), "sources")) {
-      // Upstream names the items by the source kind without the source's index (and `secrets` for secret).
-      for (const [kind, shownAs] of [["configMap", "configMap"], ["secret", "secrets"], ["downwardAPI", "downwardAPI"]]) {
-        list(obj(source, kind!), "items").forEach((item, itemIndex) => {
-          const path = str(item, "path");
-          if (tokenPaths.has(path)) warnings.push({ field: sourcesPath.child(shownAs!).index(itemIndex), message: `has duplicated path with ServiceAccountToken ${goQuote(path)}` });
-        });
-      }
-    }
-  });
+  if (atLeast(kubernetesVersion, "1.33")) appendAll(warnings, warningsForOverlappingVirtualPaths(volumes, specPath.child("volumes")));
   return warnings;
 }
 

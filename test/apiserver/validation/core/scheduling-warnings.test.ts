@@ -3,13 +3,15 @@ import { warningMessage } from "../../../../src/apiserver/field/errors.js";
 import { getWarningsForPod } from "../../../../src/apiserver/validation/core/pod-warnings.js";
 import { createPath, yaml } from "../../helpers.js";
 
-const warnings = (spec: Record<string, unknown>) => getWarningsForPod({ spec }).map(warningMessage);
+const warnings = (spec: Record<string, unknown>, version = "1.36") => getWarningsForPod({ spec }, version).map(warningMessage);
 
 describe("pod warnings about volumes and scheduling", () => {
   it.each<[string, Record<string, unknown>]>([
     ["current node labels and selectors", { nodeSelector: { "kubernetes.io/os": "linux" }, topologySpreadConstraints: [{ topologyKey: "topology.kubernetes.io/zone", labelSelector: {} }], affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: {} }] } } }],
     ["distinct host alias IPs", { hostAliases: [{ ip: "10.0.0.1" }, { ip: "10.0.0.2" }] }],
     ["a token and files at other paths", { volumes: [{ projected: { sources: [{ serviceAccountToken: { path: "token" } }, { configMap: { items: [{ path: "ca.crt" }] } }] } }] }],
+    ["files whose names share a prefix but not a directory", { volumes: [{ name: "v", configMap: { name: "c", items: [{ key: "a", path: "dir/path3" }, { key: "b", path: "dir/path345" }] } }] }],
+    ["a source without items (its keys unknown)", { volumes: [{ name: "v", projected: { sources: [{ configMap: { name: "c" } }, { secret: { name: "s" } }] } }] }],
   ])("has none for %s", (_name, spec) => {
     expect(warnings(spec)).toEqual([]);
   });
@@ -29,8 +31,33 @@ describe("pod warnings about volumes and scheduling", () => {
       'spec.topologySpreadConstraints[0].topologyKey: failure-domain.beta.kubernetes.io/zone is deprecated since v1.17; use "topology.kubernetes.io/zone" instead',
       "spec.topologySpreadConstraints[0].labelSelector: a null labelSelector results in matching no pod",
     ]],
-    ["deprecated volume plugins", { volumes: [{ gitRepo: {} }, { storageos: {} }, { rbd: {} }] }, ["spec.volumes[0].gitRepo: deprecated in v1.11", "spec.volumes[1].storageOS: deprecated in v1.22, non-functional in v1.25+", "spec.volumes[2].rbd: deprecated in v1.28, non-functional in v1.31+"]],
-    ["a projected file at the token's path", { volumes: [{ projected: { sources: [{ serviceAccountToken: { path: "token" } }, { secret: { items: [{ path: "token" }] } }] } }] }, ['spec.volumes[0].projected.sources.secrets[0]: has duplicated path with ServiceAccountToken "token"']],
+    [
+      "deprecated volume plugins (gitRepo disabled by default from 1.33)",
+      { volumes: [{ gitRepo: {} }, { storageos: {} }, { rbd: {} }] },
+      ["spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+", "spec.volumes[1].storageOS: deprecated in v1.22, non-functional in v1.25+", "spec.volumes[2].rbd: deprecated in v1.28, non-functional in v1.31+"],
+    ],
+    ["a configMap volume writing a file where it writes a directory", { volumes: [{ name: "Test", configMap: { name: "foo", items: [{ key: "bar", path: "test/app" }, { key: "foo", path: "test/" }] } }] }, ['volume "Test" (ConfigMap "foo"): overlapping paths: "test" with "test/app"']],
+    ["a secret volume writing one file twice", { volumes: [{ name: "Test", secret: { secretName: "foo", items: [{ key: "foo", path: "test" }, { key: "bar", path: "test" }] } }] }, ['volume "Test" (Secret "foo"): overlapping paths: "test" with "test"']],
+    ["a downwardAPI volume writing one file twice", { volumes: [{ name: "Test", downwardAPI: { items: [{ path: "test", fieldRef: { fieldPath: "metadata.name" } }, { path: "test", fieldRef: { fieldPath: "metadata.labels" } }] } }] }, ['volume "Test" (DownwardAPI): overlapping paths: "test" with "test"']],
+    [
+      "a projected token inside a file of a config map",
+      { volumes: [{ name: "foo", projected: { sources: [{ configMap: { name: "Test", items: [{ key: "foo", path: "test" }] } }, { serviceAccountToken: { path: "test/file" } }] } }] },
+      ['volume "foo" (Projected): overlapping paths: "test/file" (ServiceAccountToken) with "test" (ConfigMap "Test")'],
+    ],
+    [
+      "projected sources colliding with each earlier one",
+      { volumes: [{ name: "foo", projected: { sources: [
+        { clusterTrustBundle: { signerName: "example.com/a", path: "test/test" } },
+        { downwardAPI: { items: [{ path: "test", fieldRef: { fieldPath: "metadata.name" } }] } },
+        { secret: { name: "Test", items: [{ key: "foo", path: "test" }] } },
+      ] } }] },
+      [
+        'volume "foo" (Projected): overlapping paths: "test" (DownwardAPI) with "test/test" (ClusterTrustBundle "example.com/a")',
+        'volume "foo" (Projected): overlapping paths: "test" (Secret "Test") with "test/test" (ClusterTrustBundle "example.com/a")',
+        'volume "foo" (Projected): overlapping paths: "test" (Secret "Test") with "test" (DownwardAPI)',
+      ],
+    ],
+    ["an empty projected source", { volumes: [{ name: "foo", projected: { sources: [{}] } }] }, ['volume "foo" (Projected) has no sources provided']],
     ["a repeated host alias IP", { hostAliases: [{ ip: "10.0.0.1" }, { ip: "10.0.0.1" }] }, ['spec.hostAliases[1].ip: duplicate ip "10.0.0.1"']],
     ["pod affinity terms without selectors", { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "zone" }], preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: "zone" } }] } } }, [
       "spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector: a null labelSelector results in matching no pod",
@@ -40,8 +67,29 @@ describe("pod warnings about volumes and scheduling", () => {
     expect(warnings(spec)).toEqual(expected);
   });
 
-  it("reports them as apiserver/warning findings at the template's path", () => {
-    const text = yaml("apiVersion: v1", "kind: PodTemplate", "metadata: {name: t}", "template:", "  spec:", "    containers: [{name: app, image: nginx}]", "    volumes: [{name: g, gitRepo: {repository: r}}]");
-    expect(createPath(text)).toEqual([{ severity: "warning", line: 7, column: 34, message: "template.spec.volumes[0].gitRepo: deprecated in v1.11" }]);
+  // Before 1.33 the gitRepo plugin is on, and files that overlap go unwarned.
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ["a gitRepo volume", { volumes: [{ gitRepo: {} }] }, ["spec.volumes[0].gitRepo: deprecated in v1.11"]],
+    ["a projected file at the token's path", { volumes: [{ name: "foo", projected: { sources: [{ serviceAccountToken: { path: "token" } }, { secret: { name: "s", items: [{ key: "k", path: "token" }] } }] } }] }, []],
+    ["an empty projected source", { volumes: [{ name: "foo", projected: { sources: [{}] } }] }, []],
+  ])("in 1.32, warns about %s as that release does", (_name, spec, expected) => {
+    expect(warnings(spec, "1.32")).toEqual(expected);
+  });
+
+  it("reports them as apiserver/warning findings at the template's path, or at the volume when the message names it", () => {
+    const text = yaml(
+      "apiVersion: v1",
+      "kind: PodTemplate",
+      "metadata: {name: t}",
+      "template:",
+      "  spec:",
+      "    containers: [{name: app, image: nginx}]",
+      "    volumes: [{name: g, gitRepo: {repository: r}}, {name: p, projected: {sources: [{}]}}]",
+    );
+    expect(createPath(text)).toEqual([
+      { severity: "warning", line: 7, column: 34, message: "template.spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+" },
+      { severity: "warning", line: 7, column: 52, message: 'volume "p" (Projected) has no sources provided' },
+    ]);
+    expect(createPath(text, "1.32")).toEqual([{ severity: "warning", line: 7, column: 34, message: "template.spec.volumes[0].gitRepo: deprecated in v1.11" }]);
   });
 });
