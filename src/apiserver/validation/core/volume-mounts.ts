@@ -75,10 +75,7 @@ export function validateVolumeMounts(mounts: JsonRecord[], devices: JsonRecord[]
     mountPoints.add(mountPath);
     if (devicePaths.has(name)) errors.push(invalid(idxPath.child("name"), name, "must not already exist in volumeDevices"));
     if (hasValue(devicePaths, mountPath)) errors.push(invalid(idxPath.child("mountPath"), mountPath, "must not already exist as a path in volumeDevices"));
-    if (obj(volumes.get(name), "image")) {
-      if (subPath.length !== 0) errors.push(invalid(idxPath.child("subPath"), subPath, "not allowed in image volume sources"));
-      if (subPathExpr.length !== 0) errors.push(invalid(idxPath.child("subPathExpr"), subPathExpr, "not allowed in image volume sources"));
-    }
+    // Image volumes refused subPath in 1.31-1.32, while ImageVolume was off (the volume dropped on create); allowed since 1.33.
     if (subPath.length > 0) appendAll(errors, validateLocalDescendingPath(subPath, fldPath.child("subPath")));
     if (subPathExpr.length > 0) {
       if (subPath.length > 0) errors.push(invalid(idxPath.child("subPathExpr"), subPathExpr, "subPathExpr and subPath are mutually exclusive"));

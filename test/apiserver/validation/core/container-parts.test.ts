@@ -15,6 +15,15 @@ describe("ValidateVolumeMounts and ValidateVolumeDevices", () => {
     expect(createPath(text)).toEqual([]);
   });
 
+  // Upstream refused subPath in image volumes in 1.31 and 1.32 only, while ImageVolume was off (the volume dropped).
+  it.each(["1.32", "1.35", "1.36"])("accepts a subPath and a subPathExpr into image volumes in %s", (version) => {
+    const text = container("volumeMounts: [{name: img, mountPath: /a, subPath: bin}, {name: img, mountPath: /b, subPathExpr: $(POD)}]").replace(
+      "spec:\n",
+      "spec:\n  volumes: [{name: img, image: {reference: 'registry.example.com/tools:1.0', pullPolicy: IfNotPresent}}]\n",
+    );
+    expect(createPath(text, version)).toEqual([]);
+  });
+
   it.each([
     ["a mount of a volume the pod does not have", container("volumeMounts: [{name: data, mountPath: /data}]"), ['spec.containers[0].volumeMounts[0].name: Not found: "data"']],
     ["an init container mount in a template", template("initContainers: [{name: init, image: x, volumeMounts: [{name: seed, mountPath: /seed}]}]", "containers: [{name: app, image: x}]"), ['template.spec.initContainers[0].volumeMounts[0].name: Not found: "seed"']],
