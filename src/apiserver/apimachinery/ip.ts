@@ -85,6 +85,11 @@ function netipString(text: string, ip: IP): string {
   return v4 ? `::ffff:${v4.join(".")}` : ipString(ip);
 }
 
+/** What GetWarningsForIP/CIDR say of a non-standard form: invalid from 1.36, where StrictIPCIDRValidation is on. */
+function nonStandardVerdict(kubernetesVersion: string): string {
+  return atLeast(kubernetesVersion, "1.36") ? "is invalid" : "will be considered invalid in a future Kubernetes release";
+}
+
 /**
  * Warnings for an address a legacy field accepted: GetWarningsForIP since
  * 1.33; before, the Service's own getWarningsForIP (netip's error, RFC 5952 form).
@@ -100,7 +105,7 @@ export function getWarningsForIP(field: FieldPath, value: string, kubernetesVers
     if (is6 && canonical !== value) return [`${field.toString()}: IPv6 address ${goQuote(value)} is not in RFC 5952 canonical format (${goQuote(canonical)}), which may cause controller apply-loops`];
     return [];
   }
-  if (refused || is4In6(ip)) return [`${field.toString()}: non-standard IP address ${goQuote(value)} is invalid: use ${goQuote(ipString(ip))}`];
+  if (refused || is4In6(ip)) return [`${field.toString()}: non-standard IP address ${goQuote(value)} ${nonStandardVerdict(kubernetesVersion)}: use ${goQuote(ipString(ip))}`];
   const canonical = netipString(value, ip);
   if (is6 && canonical !== value) return [`${field.toString()}: IPv6 address ${goQuote(value)} should be in RFC 5952 canonical format (${goQuote(canonical)})`];
   return [];
@@ -131,7 +136,7 @@ export function getWarningsForCIDR(field: FieldPath, value: string, kubernetesVe
     const bits = to4(net.address) ? 32 : 128;
     warnings.push(`${path}: CIDR value ${goQuote(value)} is ambiguous in this context (should be ${goQuote(ipNetString(net))} or ${goQuote(`${ipString(net.address)}/${bits}`)}?)`);
   }
-  if (refused || is4In6(net.address)) warnings.push(`${path}: non-standard CIDR value ${goQuote(value)} is invalid: use ${goQuote(ipNetString(net))}`);
+  if (refused || is4In6(net.address)) warnings.push(`${path}: non-standard CIDR value ${goQuote(value)} ${nonStandardVerdict(kubernetesVersion)}: use ${goQuote(ipNetString(net))}`);
   if (warnings.length === 0 && is6 && canonical !== value) warnings.push(`${path}: IPv6 CIDR value ${goQuote(value)} should be in RFC 5952 canonical format (${goQuote(canonical)})`);
   return warnings;
 }

@@ -189,7 +189,7 @@ describe("getWarningsForService", () => {
   it.each([
     ["the deprecated topology annotation", annotated("service.kubernetes.io/topology-aware-hints: Auto", port), "1.36", ["annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead"]],
     ["a cluster IP in IPv6 long form", service("clusterIP: '2001:db8:0:0::1'", port), "1.36", ['spec.clusterIPs[0]: IPv6 address "2001:db8:0:0::1" should be in RFC 5952 canonical format ("2001:db8::1")']],
-    ["an external IP with leading zeros", service("externalIPs: [192.000.2.1]", port), "1.35", ['spec.externalIPs[0]: non-standard IP address "192.000.2.1" is invalid: use "192.0.2.1"']],
+    ["an external IP with leading zeros", service("externalIPs: [192.000.2.1]", port), "1.35", ['spec.externalIPs[0]: non-standard IP address "192.000.2.1" will be considered invalid in a future Kubernetes release: use "192.0.2.1"']],
     ["an external IP with leading zeros (1.32)", service("externalIPs: [192.000.2.1]", port), "1.32", ['spec.externalIPs[0]: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr("192.000.2.1"): IPv4 field has octet with leading zero']],
     ["an ambiguous source range", service("type: LoadBalancer", "loadBalancerSourceRanges: [10.0.0.1/8]", port), "1.35", ['spec.loadBalancerSourceRanges[0]: CIDR value "10.0.0.1/8" is ambiguous in this context (should be "10.0.0.0/8" or "10.0.0.1/32"?)']],
     ["external IPs on an ExternalName Service", service("type: ExternalName", "externalName: db.example.com", "externalIPs: [192.0.2.1]"), "1.36", ['spec.externalIPs is ignored when spec.type is "ExternalName"']],
