@@ -240,6 +240,17 @@ describe("ValidateCustomResourceDefinition", () => {
   });
 });
 
+describe("a version without a schema", () => {
+  const withoutSchema = () => backupCrd((c) => delete (version(c) as Json).schema);
+  test.each([
+    ["1.33", ["spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required"]],
+    ["1.34", ["spec.versions[0].schema.openAPIV3Schema: Required value"]],
+    ["1.36", ["spec.versions[0].schema.openAPIV3Schema: Required value"]],
+  ])("is refused in %s in that release's words", (kubernetesVersion, expected) => {
+    expect(messages(withoutSchema(), kubernetesVersion).filter((message) => message.includes("openAPIV3Schema"))).toEqual(expected);
+  });
+});
+
 describe("fields a rule selects, type-checked against the schema", () => {
   const ROOT = "spec.validation.openAPIV3Schema";
   const P = `${ROOT}.properties[spec]`;

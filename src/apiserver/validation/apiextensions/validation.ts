@@ -8,6 +8,7 @@ import { FieldPath } from "../../field/path.js";
 import { goQuote } from "../../field/values.js";
 import { isDNS1035Label, isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
+import { atLeast } from "../../../util/release.js";
 import { validateWebhookService, validateWebhookURL } from "../admissionregistration/client-config.js";
 import { ErrorList } from "./error-list.js";
 import { validateCustomResourceDefinitionValidation } from "./openapi-schema.js";
@@ -202,8 +203,10 @@ function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath, kuberne
   // A `schema` without openAPIV3Schema is no schema.
   const hasSchema = (validation: JsonRecord | undefined) => validation !== undefined && isRecord(validation.openAPIV3Schema);
   if (!hasSchema(spec.validation)) {
+    // Until 1.33 the error said why.
+    const detail = atLeast(kubernetesVersion, "1.34") ? "" : "schemas are required";
     spec.versions.forEach((version, i) => {
-      if (!hasSchema(version.schema)) errors.required(path.child("versions").index(i).child("schema").child("openAPIV3Schema"), "");
+      if (!hasSchema(version.schema)) errors.required(path.child("versions").index(i).child("schema").child("openAPIV3Schema"), detail);
     });
   }
   if (spec.hasDefaults() && spec.raw.preserveUnknownFields === true) {
