@@ -22,6 +22,8 @@ export interface SchemaNode {
   required?: string[];
   /** A definition name (not a JSON pointer): `io.k8s.api.core.v1.PodSpec`. */
   $ref?: string;
+  /** A large subtree of a custom resource's schema, by name: compiled when a value first reaches it (crd/shared-subschemas.ts). */
+  sharedSubschema?: string;
   if?: SchemaNode;
   then?: SchemaNode | boolean;
   else?: SchemaNode;

@@ -267,8 +267,8 @@ describe("large subtrees are shared between compiled schemas", () => {
     const { root, definitions } = shareSubschemas(schema);
     expect(definitions.size).toBe(1);
     const [name] = [...definitions.keys()];
-    expect(root.properties!.a).toEqual({ $ref: name });
-    expect(root.properties!.b).toEqual({ $ref: name });
+    expect(root.properties!.a).toEqual({ sharedSubschema: name });
+    expect(root.properties!.b).toEqual({ sharedSubschema: name });
     expect(root.properties!.small).toEqual({ type: "object", properties: { x: { type: "string" } } });
   });
 

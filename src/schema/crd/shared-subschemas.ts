@@ -2,22 +2,23 @@
 // in a dozen places, and every CRD of an operator embeds the same ones. ajv
 // compiles each place into its own code, which makes compiling a big CRD
 // slow. Here every large subtree is named after its content, so that ajv
-// compiles it once per process, whichever CRD and place it comes from.
+// compiles it once per process, whichever CRD and place it comes from, and
+// only when a custom resource first reaches it (see runtime-ajv.ts): most
+// resources set a small part of their CRD's schema.
 import { createHash } from "node:crypto";
 import type { SchemaNode } from "../schema-node.js";
 
 /** Subtrees smaller than this stay inline: a function call costs more than it saves. */
 const MIN_SHARED_NODES = 24;
-export const SHARED_PREFIX = "kubeplan.crd.";
 
 export interface SharedSchema {
   root: SchemaNode;
-  /** Definitions the root refers to by `$ref`, by name. */
+  /** The subtrees the root and each other refer to by `sharedSubschema`, by name. */
   definitions: Map<string, SchemaNode>;
 }
 
 interface Visited {
-  /** The subtree, or a `$ref` to it when it is shared. */
+  /** The subtree, or its `sharedSubschema` place when it is shared. */
   node: SchemaNode;
   size: number;
 }
@@ -52,12 +53,12 @@ export function shareSubschemas(schema: SchemaNode): SharedSchema {
     // The content key: the node's own keywords plus its children's keys.
     const childHashes: Json = {};
     const own: Json = { ...node, properties: undefined, items: undefined, additionalProperties: typeof node.additionalProperties === "object" ? undefined : node.additionalProperties };
-    for (const [name, child] of Object.entries(shared.properties ?? {})) childHashes[`p:${name}`] = child.$ref ?? JSON.stringify(child);
-    if (shared.items) childHashes.items = shared.items.$ref ?? JSON.stringify(shared.items);
-    if (typeof shared.additionalProperties === "object") childHashes.additional = shared.additionalProperties.$ref ?? JSON.stringify(shared.additionalProperties);
-    const name = SHARED_PREFIX + createHash("sha1").update(JSON.stringify([own, childHashes])).digest("hex");
+    for (const [name, child] of Object.entries(shared.properties ?? {})) childHashes[`p:${name}`] = child.sharedSubschema ?? JSON.stringify(child);
+    if (shared.items) childHashes.items = shared.items.sharedSubschema ?? JSON.stringify(shared.items);
+    if (typeof shared.additionalProperties === "object") childHashes.additional = shared.additionalProperties.sharedSubschema ?? JSON.stringify(shared.additionalProperties);
+    const name = createHash("sha1").update(JSON.stringify([own, childHashes])).digest("hex");
     if (!definitions.has(name)) definitions.set(name, shared);
-    return { node: { $ref: name }, size };
+    return { node: { sharedSubschema: name }, size };
   }
 
   return { root: visit(schema, 0).node, definitions };

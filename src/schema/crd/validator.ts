@@ -2,7 +2,8 @@
 // pruned and defaults applied, then the structural schema (kube-openapi's
 // checks, strict about unknown fields), list types, embedded resources and
 // the x-kubernetes-validations rules. The JSON schema is compiled on the
-// first resource of its version and kept for the process.
+// first resource of its version, its large subtrees when a resource first
+// reaches them, and kept for the process.
 import type { Finding, ManifestDocument, Severity } from "../../types.js";
 import { reportToFinding } from "../../validate/findings.js";
 import { buildFieldIndex, type FieldPlace } from "../field-index.js";
@@ -62,6 +63,18 @@ export class CustomResourceValidator {
     return this.compiled;
   }
 
+  /**
+   * ajv's errors on the object. The large parts of the schema are compiled
+   * when an object first reaches them, so this is where one may fail to.
+   */
+  private schemaErrors(validate: CompiledValidator, object: unknown): { errors: AjvError[] } | { error: string } {
+    try {
+      return { errors: validate(object) ? [] : ((validate.errors ?? []) as AjvError[]) };
+    } catch (error) {
+      return { error: firstLine(error) };
+    }
+  }
+
   validate(document: ManifestDocument): Finding[] {
     const root = this.schema.structural;
     const object = defaultedResource(document.object, root);
@@ -73,8 +86,9 @@ export class CustomResourceValidator {
     const errorTypes: ErrorType[] = [];
     // Where the value is not what the schema says: CEL rules over it may not be evaluable.
     const invalid: string[] = [];
-    if ("error" in compiled) {
-      const message = `the schema of CustomResourceDefinition ${this.options.crdName} could not be compiled, so this resource was not checked against it: ${compiled.error}`;
+    const checked = "error" in compiled ? compiled : this.schemaErrors(compiled.validate, object);
+    if ("error" in checked) {
+      const message = `the schema of CustomResourceDefinition ${this.options.crdName} could not be compiled, so this resource was not checked against it: ${checked.error}`;
       findings.push(reportToFinding(document, CUSTOM_RESOURCE_RULES.crdSchema, "info", { pointer: "", message }));
     } else {
       const context = {
@@ -85,13 +99,11 @@ export class CustomResourceValidator {
         kubernetesVersion: this.options.kubernetesVersion,
         fieldIndex: () => (this.fieldIndex ??= buildFieldIndex(this.options.release, this.schema.json)),
       };
-      if (!compiled.validate(object)) {
-        const errors = ((compiled.validate.errors ?? []) as AjvError[]).filter((error) => !(error.keyword === "required" && isInObjectMeta(root, error.instancePath)));
-        for (const problem of translateCustomResourceErrors(context, errors)) {
-          if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
-          findings.push(reportToFinding(document, problem.rule, "error", problem.report));
-          appendAll(errorTypes, fieldErrorTypes(problem));
-        }
+      const errors = checked.errors.filter((error) => !(error.keyword === "required" && isInObjectMeta(root, error.instancePath)));
+      for (const problem of translateCustomResourceErrors(context, errors)) {
+        if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
+        findings.push(reportToFinding(document, problem.rule, "error", problem.report));
+        appendAll(errorTypes, fieldErrorTypes(problem));
       }
       if (this.schema.hasJunctors) {
         for (const failure of junctorFailures(object, root, (schema) => this.options.compiler.compile(schema), this.junctorValidators)) {
