@@ -5,6 +5,7 @@ import { invalid, required, type ErrorList } from "../field/errors.js";
 import type { FieldPath } from "../field/path.js";
 import { byteLength } from "../../util/api-values.js";
 import { appendAll } from "../../util/append.js";
+import { LABEL_KEY_SUBJECT } from "../field/release-details.js";
 
 const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
@@ -120,7 +121,10 @@ export function isPathSegmentName(value: string): string[] {
   return isPathSegmentPrefix(value);
 }
 
-/** content.IsLabelKey (a "qualified name"): optional DNS subdomain prefix, `/`, a name of at most 63 bytes. */
+/**
+ * content.IsLabelKey (a "qualified name"): optional DNS subdomain prefix, `/`, a
+ * name of at most 63 bytes. Messages are in the newest words (see release-details.ts).
+ */
 export function isLabelKey(value: string): string[] {
   const errors: string[] = [];
   const parts = value.split("/");
@@ -134,7 +138,7 @@ export function isLabelKey(value: string): string[] {
     else appendAll(errors, subdomainErrors(prefix, maxBytesError).map((m) => "prefix part " + m));
   } else {
     return [
-      "a valid label key " +
+      LABEL_KEY_SUBJECT +
         regexError(LABEL_KEY_MESSAGE, LABEL_KEY_FMT, "MyName", "my.name", "123-abc") +
         " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
     ];

@@ -4,6 +4,7 @@
 import type { FieldPath } from "./path.js";
 import { goJson, goQuote } from "./values.js";
 import { atLeast } from "../../util/release.js";
+import { detailInRelease } from "./release-details.js";
 
 export type ErrorType =
   | "FieldValueNotFound"
@@ -151,7 +152,7 @@ function printValue(value: unknown, kubernetesVersion: string): string {
 export function errorBody(error: FieldError, kubernetesVersion: string): string {
   let text = TYPE_TEXT[error.type];
   if (!VALUELESS.has(error.type) && error.badValue !== OMIT_VALUE) text += ": " + printValue(error.badValue, kubernetesVersion);
-  const detail = error.limit ? limitDetail(error.limit.max, error.limit.unit, kubernetesVersion) : error.detail;
+  const detail = error.limit ? limitDetail(error.limit.max, error.limit.unit, kubernetesVersion) : detailInRelease(error.detail, kubernetesVersion);
   return detail ? `${text}: ${detail}` : text;
 }
 

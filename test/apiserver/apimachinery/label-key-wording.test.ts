@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { createPathMessages, yaml } from "../helpers.js";
+import { LABEL_KEY_MULTI_SLASH, LABEL_KEY_NAME, QUALIFIED_NAME_MULTI_SLASH } from "../../rules/messages.js";
+import { detailInRelease } from "../../../src/apiserver/field/release-details.js";
+
+// A key with two or more '/' is refused in every release, in the words of each:
+// "a qualified name ..." until 1.34, "a valid label key ..." since 1.35.
+
+const configMap = (...metadata: string[]) => yaml("apiVersion: v1", "kind: ConfigMap", "metadata:", ...["name: c", ...metadata].map((line) => "  " + line));
+
+const pod = (...spec: string[]) => yaml("apiVersion: v1", "kind: Pod", "metadata:", "  name: p", "spec:", "  containers: [{name: c, image: i}]", ...spec.map((line) => "  " + line));
+
+const affinity = (key: string) => pod(`affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: "${key}", operator: Exists}]}]}}}`);
+
+const deployment = (key: string) =>
+  yaml(
+    "apiVersion: apps/v1", "kind: Deployment", "metadata:", "  name: d",
+    `spec: {selector: {matchLabels: {app: web}, matchExpressions: [{key: "${key}", operator: DoesNotExist}]}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c, image: i}]}}}`,
+  );
+
+/** Each place a key is checked: the manifest with `key` there, and the path its error names. */
+const PLACES: [string, (key: string) => string, string][] = [
+  ["a label key", (key) => configMap("labels:", `  "${key}": x`), "metadata.labels"],
+  ["an annotation key", (key) => configMap("annotations:", `  "${key}": x`), "metadata.annotations"],
+  ["a node selector key", (key) => pod("nodeSelector:", `  "${key}": x`), "spec.nodeSelector"],
+  ["a node affinity requirement key", affinity, "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key"],
+  ["a label selector requirement key", deployment, "spec.selector.matchExpressions[0].key"],
+];
+
+const RELEASES: [string, string][] = [
+  ["1.30", QUALIFIED_NAME_MULTI_SLASH],
+  ["1.34", QUALIFIED_NAME_MULTI_SLASH],
+  ["1.35", LABEL_KEY_MULTI_SLASH],
+  ["1.36", LABEL_KEY_MULTI_SLASH],
+];
+
+const CASES = PLACES.flatMap(([place, manifest, path]) => RELEASES.map(([release, detail]) => [place, release, manifest, path, detail] as const));
+
+describe("label keys with two or more '/' in the words of each release", () => {
+  it.each(CASES)("accepts %s with a prefix in %s", (_place, release, manifest) => {
+    expect(createPathMessages(manifest("example.com/app"), release)).toEqual([]);
+  });
+
+  it.each(CASES)("refuses %s with two slashes in %s", (_place, release, manifest, path, detail) => {
+    const messages = createPathMessages(manifest("a/b/c"), release).filter((message) => message.startsWith(path + ":"));
+    expect(messages).toEqual([`${path}: Invalid value: "a/b/c": ${detail}`]);
+  });
+
+  it.each(RELEASES)("keeps the other label key errors as they are in %s", (release) => {
+    expect(createPathMessages(configMap("labels:", '  "my app": x'), release)).toEqual([`metadata.labels: Invalid value: "my app": ${LABEL_KEY_NAME}`]);
+  });
+});
+
+describe("detailInRelease", () => {
+  it.each([
+    ["1.29", QUALIFIED_NAME_MULTI_SLASH],
+    ["1.34", QUALIFIED_NAME_MULTI_SLASH],
+    ["1.35", LABEL_KEY_MULTI_SLASH],
+    ["1.36", LABEL_KEY_MULTI_SLASH],
+  ])("words the label key subject as %s does", (release, expected) => {
+    expect(detailInRelease(LABEL_KEY_MULTI_SLASH, release)).toBe(expected);
+  });
+
+  it.each([["1.30"], ["1.36"]])("leaves other details alone in %s", (release) => {
+    expect(detailInRelease(LABEL_KEY_NAME, release)).toBe(LABEL_KEY_NAME);
+    expect(detailInRelease("a valid label must be an empty string", release)).toBe("a valid label must be an empty string");
+  });
+});
