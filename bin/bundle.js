@@ -1,32 +1,39 @@
-// Bundles the command line (cli.js of a compiled dist/) and the validation
-// worker, with the packages they import, into its bundle/: a few files to
-// load instead of hundreds, which is most of a small run's start-up. Code
-// loaded on demand (a command's stages, a renderer) stays in chunks of its
-// own, loaded when needed. bin/kubeplan.js runs the bundle when it is as new
-// as dist/, and dist/ as compiled otherwise. Packages required at run time by
-// name (ajv, the CEL interpreter, re2js, asn1js) and the schemas' validators stay
-// where they are. `npm run compile` bundles dist/ (scripts/bundle.mjs); the
-// first run of a copy without dist/ bundles what it compiled
-// (bin/build-if-needed.js).
+// Bundles a compiled dist/ into its bundle/ with esbuild: a few files to load
+// instead of hundreds of modules, which is most of a small run's start-up.
+//
+// - cli.cjs: the command line (cli.js, commander, and what cli.js imports):
+//   enough for --help.
+// - stages.cjs: what cli.js imports on demand (the stages, the rules, the
+//   schemas' code, the renderers), loaded by the first command that needs it.
+//   A module of cli.cjs that the stages import is cli.cjs's own copy (one
+//   UsageError class for both).
+// - worker.js: the validation worker (an ES module, as worker threads load it).
+//
+// bin/kubeplan.js runs cli.cjs and stages.cjs as scripts with V8's code cache
+// (bin/load-bundle.js), which is what ES modules cannot have on Node 20.
+// Packages required at run time by name (ajv, the CEL interpreter, re2js,
+// asn1js) and the schemas' validators stay where they are. `npm run compile` bundles
+// dist/ (scripts/bundle.mjs); the first run of a copy without dist/ bundles
+// what it compiled (bin/build-if-needed.js).
 import { rmSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 
 const BUILTIN = new RegExp(`^(node:)?(${builtinModules.join("|")})$`);
 
 /**
- * Node's built-in modules reached through require(), not import: importing one
- * as an ES module builds its facade, which reads every export and so loads
- * what the run never uses (fs's streams, net's BlockList). commander requires
- * node:child_process to start subcommands from executables, which kubeplan
- * has none of: it is loaded only if that ever happens.
+ * In an ES module (the worker), Node's built-in modules are required, not
+ * imported: importing one builds its facade, which reads every export and so
+ * loads what the run never uses (fs's streams, net's BlockList). commander
+ * requires node:child_process to start subcommands from executables, which
+ * kubeplan has none of: it is loaded only if that ever happens.
  */
 const builtinsThroughRequire = {
   name: "builtins-through-require",
   setup(build) {
     build.onResolve({ filter: BUILTIN }, ({ path, kind, importer }) => {
-      if (path.replace(/^node:/, "") === "child_process" && importer.includes("/node_modules/commander/")) return { path, namespace: "child-process-on-demand" };
-      return kind === "import-statement" ? { path, namespace: "builtin" } : undefined;
+      if (path.replace(/^node:/, "") === "child_process" && /[\\/]node_modules[\\/]commander[\\/]/.test(importer)) return { path, namespace: "child-process-on-demand" };
+      return kind === "import-statement" && build.initialOptions.format === "esm" ? { path, namespace: "builtin" } : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: "builtin" }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: "js" }));
     build.onLoad({ filter: /.*/, namespace: "child-process-on-demand" }, () => ({
@@ -36,32 +43,116 @@ const builtinsThroughRequire = {
   },
 };
 
-/** Bundles `dist` (a directory tsc compiled src/ into) into `dist`/bundle/, with esbuild. */
+/** What both builds share. */
+function options(dist) {
+  return {
+    absWorkingDir: dirname(dist),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    // Less text to read at every start; names are kept.
+    minifyWhitespace: true,
+    metafile: true,
+    logLevel: "warning",
+  };
+}
+
+/** How a module of dist/ is named between the two scripts: its path in dist/. */
+const nameIn = (dist, path) => relative(dist, path).split("\\").join("/");
+
+/**
+ * cli.cjs: cli.js with what it imports, its dynamic imports of dist/ modules
+ * taken from stages.cjs (`kubeplanLoadStages`, given by bin/load-bundle.js), and every
+ * dist/ module it holds exported for stages.cjs.
+ */
+async function buildCli(build, dist, outdir) {
+  const stageModules = new Set();
+  const stagesPlugin = (shared) => ({
+    name: "stages",
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, ({ path, kind, resolveDir }) => {
+        if (kind !== "dynamic-import") return undefined;
+        const name = nameIn(dist, resolve(resolveDir, path));
+        stageModules.add(name);
+        return { path: name, namespace: "stage" };
+      });
+      b.onLoad({ filter: /.*/, namespace: "stage" }, ({ path }) => ({ contents: `module.exports = kubeplanLoadStages().load(${JSON.stringify(path)});`, loader: "js" }));
+      b.onResolve({ filter: /^kubeplan-cli-entry$/ }, () => ({ path: "entry", namespace: "cli-entry" }));
+      b.onLoad({ filter: /.*/, namespace: "cli-entry" }, () => ({
+        resolveDir: dist,
+        loader: "js",
+        contents: [
+          'export { main } from "./cli.js";',
+          ...shared.map((name, i) => `import * as shared${i} from "./${name}";`),
+          `export const shared = { ${shared.map((name, i) => `${JSON.stringify(name)}: shared${i}`).join(", ")} };`,
+        ].join("\n"),
+      }));
+    },
+  });
+  const common = { ...options(dist), entryPoints: { cli: "kubeplan-cli-entry" }, format: "cjs", outExtension: { ".js": ".cjs" }, outdir, define: { "import.meta.url": "kubeplanBundleUrl" } };
+  // Once to learn which modules of dist/ cli.js holds, once to export them.
+  const first = await build({ ...common, write: false, plugins: [builtinsThroughRequire, stagesPlugin([])] });
+  const shared = Object.keys(first.metafile.inputs).filter((input) => input.startsWith(`${basename(dist)}/`)).map((input) => nameIn(dist, join(dirname(dist), input)));
+  const result = await build({ ...common, plugins: [builtinsThroughRequire, stagesPlugin(shared)] });
+  return { result, shared, stageModules: [...stageModules] };
+}
+
+/** stages.cjs: the modules cli.js imports on demand, taking those cli.cjs holds from it (`kubeplanCli`, given by bin/load-bundle.js). */
+async function buildStages(build, dist, outdir, shared, stageModules) {
+  const fromCli = new Set(shared);
+  const result = await build({
+    ...options(dist),
+    entryPoints: { stages: "kubeplan-stages-entry" },
+    // cron-parser (and luxon, most of its size) only for the CronJobs of a plan: required from node_modules then.
+    external: ["cron-parser"],
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    outdir,
+    define: { "import.meta.url": "kubeplanBundleUrl" },
+    plugins: [
+      builtinsThroughRequire,
+      {
+        name: "stages-entry",
+        setup(b) {
+          b.onResolve({ filter: /^kubeplan-stages-entry$/ }, () => ({ path: "entry", namespace: "stages-entry" }));
+          b.onLoad({ filter: /.*/, namespace: "stages-entry" }, () => ({
+            resolveDir: dist,
+            loader: "js",
+            contents: `export function load(name) {\n  switch (name) {\n${stageModules.map((name) => `    case ${JSON.stringify(name)}: return ${fromCli.has(name) ? `kubeplanCli.shared[${JSON.stringify(name)}]` : `require("./${name}")`};`).join("\n")}\n  }\n}`,
+          }));
+          b.onResolve({ filter: /^\./ }, ({ path, resolveDir, namespace }) => {
+            if (namespace === "stages-entry") return undefined;
+            const name = nameIn(dist, resolve(resolveDir, path));
+            return fromCli.has(name) ? { path: name, namespace: "from-cli" } : undefined;
+          });
+          b.onLoad({ filter: /.*/, namespace: "from-cli" }, ({ path }) => ({ contents: `module.exports = kubeplanCli.shared[${JSON.stringify(path)}];`, loader: "js" }));
+        },
+      },
+    ],
+  });
+  return result;
+}
+
+/** Bundles `dist` (a directory tsc compiled src/ into) into `dist`/bundle/. */
 export async function bundle(dist) {
   const { build } = createRequire(import.meta.url)("esbuild");
   const outdir = join(dist, "bundle");
   rmSync(outdir, { recursive: true, force: true });
-  const result = await build({
-    absWorkingDir: dirname(dist),
-    // Named so that `new URL("./worker.js", import.meta.url)` finds the worker beside the chunks.
-    entryPoints: { cli: join(dist, "cli.js"), worker: join(dist, "validate", "worker.js") },
+  const cli = await buildCli(build, dist, outdir);
+  const stages = await buildStages(build, dist, outdir, cli.shared, cli.stageModules);
+  const worker = await build({
+    ...options(dist),
+    // Named so that `new URL("./worker.js", import.meta.url)` finds the worker beside the scripts.
+    entryPoints: { worker: join(dist, "validate", "worker.js") },
     outdir,
-    bundle: true,
-    splitting: true,
     format: "esm",
-    platform: "node",
-    target: "node20",
-    chunkNames: "chunk-[hash]",
-    // Less text to read and compile at every start; names are kept.
-    minifyWhitespace: true,
     plugins: [builtinsThroughRequire],
-    // CommonJS packages bundled into ES modules require Node's built-in modules.
+    // CommonJS packages bundled into an ES module require Node's built-in modules.
     banner: { js: 'import { createRequire as createRequireForBundle } from "node:module"; const require = createRequireForBundle(import.meta.url);' },
-    metafile: true,
-    logLevel: "warning",
   });
   // Which sources each file holds, named as in a compiled dist/: test/cli/start-up.test.ts reads it to say what a command loads.
   const asDist = (path) => (path.startsWith(`${basename(dist)}/`) ? `dist/${path.slice(basename(dist).length + 1)}` : path);
-  const sources = Object.fromEntries(Object.entries(result.metafile.outputs).map(([file, output]) => [asDist(file), Object.keys(output.inputs).filter((input) => !input.includes(":")).map(asDist)]));
+  const outputs = [cli.result, stages, worker].flatMap((result) => Object.entries(result.metafile.outputs));
+  const sources = Object.fromEntries(outputs.map(([file, output]) => [asDist(file), Object.keys(output.inputs).filter((input) => !input.includes(":")).map(asDist)]));
   writeFileSync(join(outdir, "sources.json"), JSON.stringify(sources));
 }

@@ -7,13 +7,20 @@ function versionOnly(args) {
 }
 
 /**
- * The bundle of dist/ (scripts/bundle.mjs) when it was made from the dist/ there is now:
+ * The bundle of dist/ (bin/bundle.js) when it was made from the dist/ there is now:
  * it starts several times faster. A copy compiled on its first run has no bundle.
  */
-function entryPoint() {
-  const bundle = statSync(new URL("../dist/bundle/cli.js", import.meta.url), { throwIfNoEntry: false });
+function bundleIsCurrent() {
+  const bundle = statSync(new URL("../dist/bundle/cli.cjs", import.meta.url), { throwIfNoEntry: false });
   const compiled = statSync(new URL("../dist/cli.js", import.meta.url));
-  return bundle && bundle.mtimeMs >= compiled.mtimeMs ? "../dist/bundle/cli.js" : "../dist/cli.js";
+  return bundle !== undefined && bundle.mtimeMs >= compiled.mtimeMs;
+}
+
+/** The command line's main(). */
+async function entryPoint() {
+  if (!bundleIsCurrent()) return (await import("../dist/cli.js")).main;
+  const { loadBundle } = await import("./load-bundle.js");
+  return loadBundle(new URL("../dist/bundle/", import.meta.url)).main;
 }
 
 if (versionOnly(process.argv.slice(2))) {
@@ -30,6 +37,6 @@ if (versionOnly(process.argv.slice(2))) {
       process.exit(1);
     }
   }
-  const { main } = await import(entryPoint());
+  const main = await entryPoint();
   process.exitCode = await main(process.argv);
 }

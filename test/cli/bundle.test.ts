@@ -1,19 +1,27 @@
 // bin/bundle.js bundles a compiled dist/ wherever it is: `npm run compile`
 // bundles dist/, and the first run of a copy without dist/ bundles the
 // directory it compiled into before moving it to dist/.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundle } from "../../bin/bundle.js";
+import { loadBundle } from "../../bin/load-bundle.js";
 
-/** A compiled dist/ in miniature: a command line that imports a module, and a worker. */
+/**
+ * A compiled dist/ in miniature: a command line that imports a module and
+ * imports on demand a stage that imports the same module, and a worker.
+ */
 function compiledTree(name: string): string {
   const dist = join(mkdtempSync(join(tmpdir(), "kubeplan-bundle-")), name);
   mkdirSync(join(dist, "validate"), { recursive: true });
-  writeFileSync(join(dist, "greeting.js"), 'export const greeting = "hello from the bundle";\n');
-  writeFileSync(join(dist, "cli.js"), 'import { greeting } from "./greeting.js";\nconsole.log(greeting);\n');
+  writeFileSync(join(dist, "greeting.js"), 'export class Greeting { text = "hello from the bundle"; }\n');
+  writeFileSync(join(dist, "stage.js"), 'import { Greeting } from "./greeting.js";\nexport const greet = () => new Greeting();\n');
+  writeFileSync(
+    join(dist, "cli.js"),
+    'import { Greeting } from "./greeting.js";\nexport async function main() {\n  const greeting = (await import("./stage.js")).greet();\n  return `${greeting.text}, ${greeting instanceof Greeting ? "one" : "two"} Greeting class`;\n}\n',
+  );
   writeFileSync(join(dist, "validate", "worker.js"), "export {};\n");
   return dist;
 }
@@ -22,10 +30,16 @@ describe("bundle", () => {
   it.each(["dist", ".dist-x1y2z3"])("bundles a tree compiled into %s, naming its sources as dist/'s", async (name) => {
     const dist = compiledTree(name);
     await bundle(dist);
-    const run = spawnSync(process.execPath, [join(dist, "bundle", "cli.js")], { encoding: "utf8" });
-    expect([run.status, run.stdout]).toEqual([0, "hello from the bundle\n"]);
     const sources = JSON.parse(readFileSync(join(dist, "bundle", "sources.json"), "utf8")) as Record<string, string[]>;
-    expect(sources["dist/bundle/cli.js"]).toEqual(expect.arrayContaining(["dist/cli.js", "dist/greeting.js"]));
+    expect(sources["dist/bundle/cli.cjs"]?.sort()).toEqual(["dist/cli.js", "dist/greeting.js"]);
+    expect(sources["dist/bundle/stages.cjs"]).toEqual(["dist/stage.js"]);
     expect(Object.keys(sources)).toContain("dist/bundle/worker.js");
+  });
+
+  it("a stage takes the modules the command line holds from it: one copy of each", async () => {
+    const dist = compiledTree("dist");
+    await bundle(dist);
+    const cli = loadBundle(pathToFileURL(join(dist, "bundle", "/"))) as { main(): Promise<string> };
+    expect(await cli.main()).toBe("hello from the bundle, one Greeting class");
   });
 });

@@ -1,7 +1,8 @@
 // What the command line loads before it does anything: `--version` and
 // `--help` must not pay for the stages, rules, schemas or the YAML reader.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
@@ -62,7 +63,7 @@ describe("start-up", () => {
 
   it("a command runs from the bundle when it was made from the dist/ there is (npm run compile makes both)", () => {
     const files = filesLoaded(["validate", "samples/app/config.yaml"]);
-    expect(files).toContain("dist/bundle/cli.js");
+    expect(files).toEqual(expect.arrayContaining(["dist/bundle/cli.cjs", "dist/bundle/stages.cjs"]));
     expect(files.filter((file) => file.startsWith("dist/") && !file.startsWith("dist/bundle/"))).toEqual([]);
   });
 
@@ -71,6 +72,22 @@ describe("start-up", () => {
     expect(builtins).toContain("fs");
     // commander's executable subcommands (kubeplan has none); what an ES module import of node:net reads (every export).
     expect(builtins.filter((name) => ["child_process", "internal/child_process", "internal/blocklist"].includes(name))).toEqual([]);
+  });
+
+  it("a validate run uses the code caches the first run left (validate changes V8's flags after loading the scripts)", () => {
+    // A copy of the package of its own, so that no other test's run writes its caches.
+    const copy = mkdtempSync(join(tmpdir(), "kubeplan-caches-"));
+    for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+    mkdirSync(join(copy, "dist", "bundle"));
+    for (const script of ["cli.cjs", "stages.cjs", "worker.js"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
+    for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
+    const validate = () => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", "app", "config.yaml")], { encoding: "utf8" });
+    const caches = () => ["cli.cjs.cache", "stages.cjs.cache"].map((cache) => statSync(join(copy, "dist", "bundle", cache)).ino);
+    expect(validate().status).toBe(0);
+    const written = caches();
+    const run = validate();
+    expect([run.status, run.stdout]).toEqual([0, expect.stringContaining("3 documents in 1 file: 0 errors")]);
+    expect(caches()).toEqual(written);
   });
 
   it("validate loads the stages it needs", () => {

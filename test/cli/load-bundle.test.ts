@@ -1,0 +1,81 @@
+// bin/load-bundle.js runs a script of dist/bundle/ with V8's code cache
+// beside it: a cache is written by a run without one, used by the next, and
+// one that is corrupt, cut short, made by another V8 or for another version
+// of the script is not used, and is written anew.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { crc32 } from "node:zlib";
+import { describe, expect, it } from "vitest";
+
+const LOADER = pathToFileURL(join(import.meta.dirname, "..", "..", "bin", "load-bundle.js")).href;
+
+const SCRIPT = 'exports.answer = (question) => `${question}: ${given}, from ${kubeplanBundleUrl.slice(kubeplanBundleUrl.lastIndexOf("/") + 1)}`;';
+
+/** A script in a directory of its own, run once so that its cache is written. */
+function scriptWithCache(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "kubeplan-cache-")), "script.cjs");
+  writeFileSync(file, SCRIPT);
+  run(file);
+  return file;
+}
+
+/** The script's answer, from a process of its own (V8 keeps what it compiled for the process's life). */
+function run(file: string): string {
+  const program = `import { loadScript } from ${JSON.stringify(LOADER)};
+    process.stdout.write(loadScript(${JSON.stringify(file)}, { given: 42 }).answer("the answer"));`;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8" });
+  return child.stdout + child.stderr;
+}
+
+/** The cache file's identity: it changes when the cache is written anew (a rename). */
+const identity = (file: string) => statSync(`${file}.cache`).ino;
+
+/** Whether the cache holds a checksum of its data, as one kubeplan wrote. */
+function isSound(file: string): boolean {
+  const bytes = readFileSync(`${file}.cache`);
+  return bytes.length > 16 && bytes.readUInt32LE(0) === crc32(bytes.subarray(16));
+}
+
+describe("load-bundle", () => {
+  it("runs a script with the names given to it and its own URL, and writes its cache beside it", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kubeplan-cache-")), "script.cjs");
+    writeFileSync(file, SCRIPT);
+    expect(run(file)).toBe("the answer: 42, from script.cjs");
+    expect(isSound(file)).toBe(true);
+  });
+
+  it("uses a sound cache and leaves it as it is", () => {
+    const file = scriptWithCache();
+    const before = identity(file);
+    expect(run(file)).toBe("the answer: 42, from script.cjs");
+    expect(identity(file)).toBe(before);
+  });
+
+  const spoil: Array<[string, (file: string) => void]> = [
+    ["corrupt", (file) => {
+      const bytes = readFileSync(`${file}.cache`);
+      bytes[bytes.length - 8] ^= 0xff;
+      writeFileSync(`${file}.cache`, bytes);
+    }],
+    ["cut short", (file) => writeFileSync(`${file}.cache`, readFileSync(`${file}.cache`).subarray(0, 12))],
+    ["made by another V8 (a sound checksum of foreign data)", (file) => {
+      const bytes = readFileSync(`${file}.cache`);
+      const data = Buffer.alloc(bytes.length - 16, 0x5a);
+      bytes.writeUInt32LE(crc32(data), 0);
+      writeFileSync(`${file}.cache`, Buffer.concat([bytes.subarray(0, 16), data]));
+    }],
+    ["made for the script before it changed", (file) => utimesSync(file, new Date(), new Date(Date.now() + 5_000))],
+  ];
+
+  it.each(spoil)("does not use a cache %s: the script runs and the cache is written anew", (_, damage) => {
+    const file = scriptWithCache();
+    damage(file);
+    const before = identity(file);
+    expect(run(file)).toBe("the answer: 42, from script.cjs");
+    expect(identity(file)).not.toBe(before);
+    expect(isSound(file)).toBe(true);
+  });
+});
