@@ -20,6 +20,15 @@ const ROUTE_SPEC = {
       anyOf: [{ required: ["path"] }, { required: ["prefix"], properties: { prefix: { pattern: "^/" } } }],
     },
     timeout: { type: "string", allOf: [{ pattern: "^[0-9]+" }, { pattern: "s$" }] },
+    // An endpoint is an IP (either family) when its kind says so, anything else otherwise.
+    endpoints: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { kind: { type: "string" }, address: { type: "string" } },
+        oneOf: [{ properties: { kind: { enum: ["IP"] }, address: { anyOf: [{ format: "ipv4" }, { format: "ipv6" }] } } }, { properties: { kind: { not: { enum: ["IP"] } } } }],
+      },
+    },
   },
 };
 
@@ -60,6 +69,22 @@ describe("junctors", () => {
       name: "allOf with one part failing",
       yaml: "  timeout: 30m\n",
       expected: ['schema/invalid-value <nil>: Invalid value: "": "spec.timeout" must validate all the schemas (allOf)', `schema/invalid-value spec.timeout: Invalid value: "30m": spec.timeout in body should match 's$'`],
+    },
+    { name: "oneOf alternative with a nested anyOf satisfied", yaml: "  endpoints: [{kind: IP, address: 10.0.0.1}, {kind: IP, address: 'fd00::1'}, {kind: Name, address: db}]\n", expected: [] },
+    {
+      // The IP alternative describes both fields, so it counts more matches than the other and its nested errors are the ones reported.
+      name: "oneOf with none valid: the alternative that describes more of the value explains, with its nested anyOf",
+      yaml: "  endpoints: [{kind: IP, address: '10.0.0.1:8080'}]\n",
+      expected: [
+        'schema/invalid-value <nil>: Invalid value: "": "spec.endpoints[0]" must validate one and only one schema (oneOf). Found none valid',
+        'schema/invalid-value <nil>: Invalid value: "": "spec.endpoints[0].address" must validate at least one schema (anyOf)',
+        'schema/format spec.endpoints[0].address: Invalid value: "10.0.0.1:8080": spec.endpoints[0].address in body must be of type ipv4: "10.0.0.1:8080"',
+      ],
+    },
+    {
+      name: "oneOf with only the kind given: the IP alternative alone holds",
+      yaml: "  endpoints: [{kind: IP}]\n",
+      expected: [],
     },
   ];
   test.each(cases)("$name", ({ yaml, expected }) => {

@@ -5,14 +5,17 @@
 //   <nil>: Invalid value: "": "<path>" must validate at least one schema (anyOf)
 // (oneOf adds "Found none valid" or "Found N valid alternatives", allOf
 // ". None validated" when none did), followed by the errors of the
-// alternative that came closest (anyOf, oneOf) or of every failing part (allOf).
+// alternative with the highest MatchCount, the first on a tie (anyOf, oneOf),
+// or of every failing part (allOf); junctors nested in an alternative report
+// the same way.
 import { customResourceFormat } from "../crd-schema.js";
 import type { CompiledValidator } from "../registry.js";
 import type { SchemaNode } from "../schema-node.js";
 import type { AjvError } from "../problems/context.js";
+import { appendAll } from "../../util/append.js";
 import { joinPointer } from "../../util/pointer.js";
 import { openAPIPathOf } from "./field-path.js";
-import { mapValueSchema, type Junctors, type StructuralNode } from "./structural.js";
+import { mapValueSchema, readJunctors, type Junctors, type StructuralNode } from "./structural.js";
 
 type Json = Record<string, unknown>;
 
@@ -23,8 +26,12 @@ function isRecord(value: unknown): value is Json {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** A nested schema's value validations as the JSON schema ajv checks (types and additionalProperties are not theirs). */
-export function valueValidationSchema(nested: Json, depth = 0): SchemaNode {
+/**
+ * A nested schema's value validations as the JSON schema ajv checks (types and
+ * additionalProperties are not theirs); its own junctors are walked apart, as
+ * kube-openapi reports them.
+ */
+function valueValidationSchema(nested: Json, depth = 0): SchemaNode {
   const out: Json = {};
   if (depth > MAX_DEPTH) return out;
   for (const keyword of VALUE_KEYWORDS) if (nested[keyword] !== undefined) out[keyword] = nested[keyword];
@@ -37,7 +44,7 @@ export function valueValidationSchema(nested: Json, depth = 0): SchemaNode {
     out.exclusiveMaximum = nested.maximum;
     delete out.maximum;
   }
-  const format = typeof nested.format === "string" ? customResourceFormat(nested.format) : undefined;
+  const format = knownFormat(nested);
   if (format !== undefined) out.format = format;
   if (isRecord(nested.properties)) {
     const properties: Json = {};
@@ -45,11 +52,11 @@ export function valueValidationSchema(nested: Json, depth = 0): SchemaNode {
     out.properties = properties;
   }
   if (isRecord(nested.items)) out.items = valueValidationSchema(nested.items, depth + 1);
-  for (const key of ["allOf", "anyOf", "oneOf"]) {
-    if (Array.isArray(nested[key])) out[key] = (nested[key] as unknown[]).map((item) => valueValidationSchema(isRecord(item) ? item : {}, depth + 1));
-  }
-  if (isRecord(nested.not)) out.not = valueValidationSchema(nested.not, depth + 1);
   return out as SchemaNode;
+}
+
+function knownFormat(nested: Json): string | undefined {
+  return typeof nested.format === "string" ? customResourceFormat(nested.format) : undefined;
 }
 
 export interface JunctorFailure {
@@ -65,65 +72,138 @@ export interface JunctorFailure {
 interface Walk {
   compile: (schema: SchemaNode) => CompiledValidator;
   cache: WeakMap<Json, CompiledValidator>;
+}
+
+/** What kube-openapi's SchemaValidator finds for a value: its MatchCount (the checks that applied) and errors. */
+interface Outcome {
+  matchCount: number;
+  /** The value validations that failed. */
+  errors: AjvError[];
+  /** The junctors that failed within, each followed by its own explanation. */
   failures: JunctorFailure[];
 }
 
-function check(walk: Walk, nested: Json, value: unknown, pointer: string): AjvError[] {
+function isValid(outcome: Outcome): boolean {
+  return outcome.errors.length === 0 && outcome.failures.length === 0;
+}
+
+function valueErrors(walk: Walk, nested: Json, value: unknown, pointer: string): AjvError[] {
   let validate = walk.cache.get(nested);
   if (!validate) walk.cache.set(nested, (validate = walk.compile(valueValidationSchema(nested))));
   if (validate(value)) return [];
   return ((validate.errors ?? []) as AjvError[]).map((error) => ({ ...error, instancePath: pointer + error.instancePath }));
 }
 
-/** How many checks a nested schema makes (kube-openapi counts the ones that pass to pick the closest alternative). */
-function checkCount(nested: Json, depth = 0): number {
-  if (depth > MAX_DEPTH) return 0;
-  let count = VALUE_KEYWORDS.filter((keyword) => nested[keyword] !== undefined).length + (nested.format !== undefined ? 1 : 0);
-  for (const child of Object.values(isRecord(nested.properties) ? nested.properties : {})) if (isRecord(child)) count += checkCount(child, depth + 1);
-  if (isRecord(nested.items)) count += checkCount(nested.items, depth + 1);
-  return count;
+/** A junctor's nested schema applied to the value, as kube-openapi's SchemaValidator applies it. */
+function applyNested(walk: Walk, nested: Json, value: unknown, pointer: string, depth: number): Outcome {
+  const within = nestedMatches(walk, nested, value, pointer, depth + 1);
+  return { matchCount: within.matchCount, errors: valueErrors(walk, nested, value, pointer), failures: within.failures };
 }
 
-/** The alternative that matched most stands for the failure (kube-openapi's MatchCount), the first on a tie. */
-function closest(alternatives: Json[], results: AjvError[][]): AjvError[] {
-  let best = 0;
-  results.forEach((errors, i) => {
-    const score = checkCount(alternatives[i]!) - errors.length;
-    if (score > checkCount(alternatives[best]!) - results[best]!.length) best = i;
-  });
-  return results[best]!;
+/**
+ * kube-openapi's MatchCount of a nested schema over a value, which picks the
+ * alternative whose errors are reported: each validator that applies counts
+ * (the type check only when it passes, numbers and arrays once more), and so
+ * do the fields of the value that the schema describes, recursively.
+ */
+function nestedMatches(walk: Walk, nested: Json, value: unknown, pointer: string, depth: number): { matchCount: number; failures: JunctorFailure[] } {
+  if (value === null || value === undefined || depth > MAX_DEPTH) return { matchCount: 1, failures: [] };
+  const failures: JunctorFailure[] = [];
+  const junctors = readJunctors(nested);
+  const composite = junctors ? applyJunctors(walk, junctors, value, pointer, depth) : undefined;
+  if (composite) appendAll(failures, composite.failures);
+  // the final count, the junctors' validator and the enum's, which always apply
+  let matchCount = 1 + 2 + (composite?.matchCount ?? 0) + 1;
+  if (nested.format !== undefined) matchCount += typeof value === "string" || Array.isArray(value) ? 2 : 1;
+  if (typeof value === "string") matchCount += 1 + (knownFormat(nested) !== undefined ? 1 : 0);
+  else if (typeof value === "number") matchCount += 2;
+  else if (Array.isArray(value)) {
+    matchCount += 2;
+    if (isRecord(nested.items)) {
+      const items = nested.items;
+      value.forEach((item, index) => {
+        const inner = nestedMatches(walk, items, item, joinPointer(pointer, index), depth + 1);
+        matchCount += inner.matchCount;
+        appendAll(failures, inner.failures);
+      });
+    }
+  } else if (isRecord(value)) {
+    matchCount += 1;
+    if (isRecord(nested.properties)) {
+      for (const [name, child] of Object.entries(nested.properties)) {
+        if (!(name in value) || !isRecord(child)) continue;
+        const inner = nestedMatches(walk, child, value[name], joinPointer(pointer, name), depth + 1);
+        matchCount += inner.matchCount;
+        appendAll(failures, inner.failures);
+      }
+    }
+  }
+  return { matchCount, failures };
 }
 
-function checkJunctors(walk: Walk, junctors: Junctors, value: unknown, pointer: string): void {
-  const fail = (message: string, errors: AjvError[]) => {
+/** The failing alternative with the highest MatchCount, the first on a tie (kube-openapi's bestFailures). */
+function bestFailure(outcomes: Outcome[]): Outcome | undefined {
+  let best: Outcome | undefined;
+  for (const outcome of outcomes) if (!isValid(outcome) && (!best || outcome.matchCount > best.matchCount)) best = outcome;
+  return best;
+}
+
+/** allOf, anyOf, oneOf and not over one value: the junctors' MatchCount and failures (kube-openapi's schemaPropsValidator). */
+function applyJunctors(walk: Walk, junctors: Junctors, value: unknown, pointer: string, depth: number): { matchCount: number; failures: JunctorFailure[] } {
+  const failures: JunctorFailure[] = [];
+  let matchCount = 0;
+  const fail = (message: string, explanation?: Outcome) => {
     const detail = `${JSON.stringify(openAPIPathOf(pointer))} ${message}`;
-    walk.failures.push({ pointer, detail, message: `<nil>: Invalid value: "": ${detail}`, errors });
+    failures.push({ pointer, detail, message: `<nil>: Invalid value: "": ${detail}`, errors: explanation?.errors ?? [] });
+    appendAll(failures, explanation?.failures ?? []);
   };
   if (junctors.anyOf) {
-    const results = junctors.anyOf.map((nested) => check(walk, nested, value, pointer));
-    if (!results.some((errors) => errors.length === 0)) fail("must validate at least one schema (anyOf)", closest(junctors.anyOf, results));
+    // anyOf stops at the first alternative that holds.
+    const outcomes: Outcome[] = [];
+    for (const nested of junctors.anyOf) {
+      const outcome = applyNested(walk, nested, value, pointer, depth);
+      outcomes.push(outcome);
+      if (isValid(outcome)) break;
+    }
+    const success = outcomes.find(isValid);
+    if (success) matchCount += success.matchCount;
+    else {
+      const best = bestFailure(outcomes)!;
+      matchCount += best.matchCount;
+      fail("must validate at least one schema (anyOf)", best);
+    }
   }
   if (junctors.oneOf) {
-    const results = junctors.oneOf.map((nested) => check(walk, nested, value, pointer));
-    const valid = results.filter((errors) => errors.length === 0).length;
-    if (valid === 0) fail("must validate one and only one schema (oneOf). Found none valid", closest(junctors.oneOf, results));
-    else if (valid > 1) fail(`must validate one and only one schema (oneOf). Found ${valid} valid alternatives`, []);
+    const outcomes = junctors.oneOf.map((nested) => applyNested(walk, nested, value, pointer, depth));
+    const valid = outcomes.filter(isValid);
+    if (valid.length === 1) matchCount += valid[0]!.matchCount;
+    else if (valid.length > 1) fail(`must validate one and only one schema (oneOf). Found ${valid.length} valid alternatives`);
+    else {
+      const best = bestFailure(outcomes)!;
+      matchCount += best.matchCount;
+      fail("must validate one and only one schema (oneOf). Found none valid", best);
+    }
   }
   if (junctors.allOf) {
-    const results = junctors.allOf.map((nested) => check(walk, nested, value, pointer));
-    const valid = results.filter((errors) => errors.length === 0).length;
-    if (valid !== results.length) fail(`must validate all the schemas (allOf)${valid === 0 ? ". None validated" : ""}`, results.flat());
+    const outcomes = junctors.allOf.map((nested) => applyNested(walk, nested, value, pointer, depth));
+    for (const outcome of outcomes) matchCount += outcome.matchCount;
+    const valid = outcomes.filter(isValid).length;
+    if (valid !== outcomes.length) {
+      const failing = outcomes.filter((outcome) => !isValid(outcome));
+      fail(`must validate all the schemas (allOf)${valid === 0 ? ". None validated" : ""}`, { matchCount: 0, errors: failing.flatMap((outcome) => outcome.errors), failures: failing.flatMap((outcome) => outcome.failures) });
+    }
   }
-  if (junctors.not && check(walk, junctors.not, value, pointer).length === 0) fail("must not validate the schema (not)", []);
+  if (junctors.not && isValid(applyNested(walk, junctors.not, value, pointer, depth))) fail("must not validate the schema (not)");
+  return { matchCount, failures };
 }
 
-function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pointer: string, depth: number): void {
+function visit(walk: Walk, failures: JunctorFailure[], value: unknown, node: StructuralNode | undefined, pointer: string, depth: number): void {
   if (!node || depth > MAX_DEPTH || value === null || value === undefined) return;
-  if (node.junctors) checkJunctors(walk, node.junctors, value, pointer);
-  if (Array.isArray(value)) value.forEach((item, index) => visit(walk, item, node.items, joinPointer(pointer, index), depth + 1));
+  if (node.junctors) appendAll(failures, applyJunctors(walk, node.junctors, value, pointer, depth).failures);
+  if (Array.isArray(value)) value.forEach((item, index) => visit(walk, failures, item, node.items, joinPointer(pointer, index), depth + 1));
   else if (isRecord(value)) {
     const values = mapValueSchema(node);
-    for (const [key, item] of Object.entries(value)) visit(walk, item, node.properties?.get(key) ?? values, joinPointer(pointer, key), depth + 1);
+    for (const [key, item] of Object.entries(value)) visit(walk, failures, item, node.properties?.get(key) ?? values, joinPointer(pointer, key), depth + 1);
   }
 }
 
@@ -138,7 +218,7 @@ export function hasJunctors(node: StructuralNode, depth = 0): boolean {
 
 /** The failed junctors of a (defaulted) custom resource. */
 export function junctorFailures(object: unknown, root: StructuralNode, compile: (schema: SchemaNode) => CompiledValidator, cache: WeakMap<Json, CompiledValidator>): JunctorFailure[] {
-  const walk: Walk = { compile, cache, failures: [] };
-  visit(walk, object, root, "", 0);
-  return walk.failures;
+  const failures: JunctorFailure[] = [];
+  visit({ compile, cache }, failures, object, root, "", 0);
+  return failures;
 }

@@ -105,7 +105,7 @@ function assignNumbers(node: StructuralNode, input: Json): void {
   if (input.exclusiveMaximum === true) node.exclusiveMaximum = true;
 }
 
-function readJunctors(source: Json): Junctors | undefined {
+export function readJunctors(source: Json): Junctors | undefined {
   const junctors: Junctors = {};
   for (const key of ["allOf", "anyOf", "oneOf"] as const) {
     if (Array.isArray(source[key]) && (source[key] as unknown[]).length > 0) junctors[key] = (source[key] as unknown[]).map((item) => (isRecord(item) ? item : {}));
