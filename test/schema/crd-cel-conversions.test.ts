@@ -1,5 +1,5 @@
 // CEL's type conversions and optional equality as cel-go evaluates them:
-// strings read by Go's strconv and time.ParseDuration, overflow errors,
+// strings read by Go's strconv, time.ParseDuration and time.Parse, overflow errors,
 // durations and timestamps converted to int and string, and failures in
 // cel-go's words on a custom resource's rule. Cases follow the CEL
 // specification's conversion tests and cel-go's ConvertToType.
@@ -19,6 +19,8 @@ const holding: Array<[string, string]> = [
   ["duration: fractions and sums", "duration('1.5h') == duration('90m') && duration('.5s') == duration('500ms') && duration('1h2m3s') == duration('3723s')"],
   ["duration: the largest and smallest", "duration('9223372036854775807ns') > duration('2562047h') && duration('-9223372036854775808ns') < duration('-2562047h')"],
   ["duration: methods on a parsed duration", "duration('90m').getHours() == 1 && duration('1.5s').getMilliseconds() == 1500"],
+  ["timestamp: offsets, and what Go's parser takes beyond RFC 3339", "timestamp('2024-05-01T12:00:00+02:00') == timestamp('2024-05-01T10:00:00Z') && timestamp('2024-05-01T1:00:00Z') == timestamp('2024-05-01T01:00:00Z') && timestamp('2024-05-01T10:00:00,5Z') == timestamp('2024-05-01T10:00:00.5Z') && timestamp('2024-05-02T10:00:00+24:00') == timestamp('2024-05-01T10:00:00Z')"],
+  ["timestamp: the ends of the range, and ints as Unix seconds", "int(timestamp('0001-01-01T00:00:00Z')) == -62135596800 && int(timestamp('9999-12-31T23:59:59.999999999Z')) == 253402300799 && timestamp(0) == timestamp('1970-01-01T00:00:00Z') && timestamp(timestamp(1)) == timestamp(1)"],
   ["int: strings with a sign", "int('987') == 987 && int('+5') == 5 && int('-9223372036854775808') == -9223372036854775807 - 1"],
   ["int: doubles truncated toward zero", "int(1.9) == 1 && int(-7.9) == -7 && int(11.5) == 11 && int(-3.5) == -3"],
   ["int: uints, durations (nanoseconds) and timestamps (Unix seconds)", "int(42u) == 42 && int(duration('1s')) == 1000000000 && int(timestamp('2004-09-16T23:59:59Z')) == 1095379199"],
@@ -44,6 +46,14 @@ const failing: Array<[string, string, string]> = [
   ["duration: days are not a unit", "duration('1d') == duration('24h')", "type conversion error from 'string' to 'google.protobuf.Duration'"],
   ["duration: past int64 nanoseconds", "duration('2562048h') > duration('0s')", "type conversion error from 'string' to 'google.protobuf.Duration'"],
   ["duration: empty", "duration('') == duration('0s')", "type conversion error from 'string' to 'google.protobuf.Duration'"],
+  ["timestamp: a date alone", "timestamp('2024-05-01') > timestamp(0)", "type conversion error from 'string' to 'google.protobuf.Timestamp'"],
+  ["timestamp: a space for the T", "timestamp('2024-05-01 10:00:00Z') > timestamp(0)", "type conversion error from 'string' to 'google.protobuf.Timestamp'"],
+  ["timestamp: a lower-case z", "timestamp('2024-05-01T10:00:00z') > timestamp(0)", "type conversion error from 'string' to 'google.protobuf.Timestamp'"],
+  ["timestamp: no zone", "timestamp('2024-05-01T10:00:00') > timestamp(0)", "type conversion error from 'string' to 'google.protobuf.Timestamp'"],
+  ["timestamp: a day the month does not have", "timestamp('2023-02-29T10:00:00Z') > timestamp(0)", "type conversion error from 'string' to 'google.protobuf.Timestamp'"],
+  ["timestamp: year 0", "timestamp('0000-06-01T00:00:00Z') > timestamp(0)", "timestamp overflow"],
+  ["timestamp: past year 9999 by its offset", "timestamp('9999-12-31T23:59:59-01:00') > timestamp(0)", "timestamp overflow"],
+  ["timestamp: an int past year 9999", "timestamp(253402300800) > timestamp(0)", "timestamp overflow"],
   ["int: empty and hexadecimal strings", "int('') == 0", "type conversion error from 'string' to 'int'"],
   ["int: hexadecimal strings", "int('0x10') == 16", "type conversion error from 'string' to 'int'"],
   ["int: past int64", "int('9223372036854775808') > 0", "type conversion error from 'string' to 'int'"],

@@ -1,22 +1,25 @@
 // Calls on constant arguments that the API server refuses when it compiles
 // a rule, before any object is seen:
 // - from Kubernetes 1.30, cel-go's literal validators (cel.ValidateDurationLiterals,
-//   ValidateTimestampLiterals, ValidateRegexLiterals): `duration('1d')` or
-//   `self.matches('[')` is a compilation error, `invalid duration argument`
-//   at the literal;
+//   ValidateTimestampLiterals, ValidateRegexLiterals): `duration('1d')`,
+//   `timestamp('2024-05-01')` or `self.matches('[')` is a compilation error,
+//   `invalid duration argument` at the literal;
 // - in every release, the program's constant folding (cel.OptOptimize):
 //   a type conversion of a constant that fails (`int('x')`, `uint(-1)`) and
 //   a constant pattern of matches, find or findAll that does not compile
 //   fail the program's instantiation with the error itself.
-// timestamp() is left alone: cel-js reads timestamps as JavaScript does,
-// not as Go's RFC 3339 parser does.
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { re2js } from "../../../util/re2.js";
 import { atLeast } from "../../../util/release.js";
 import type { SelectIssue } from "./select-check.js";
 
 /** The conversions (as source.ts renames them) lib/conversions.ts makes exactly as cel-go does. */
-const CONVERSIONS = new Set(["__int", "__uint", "__double", "__bool", "__string", "__duration"]);
+const CONVERSIONS = new Set(["__int", "__uint", "__double", "__bool", "__string", "__duration", "__timestamp"]);
+/** The conversions whose constant argument a literal validator checks, and its word for them. */
+const LITERAL_VALIDATORS: ReadonlyMap<string, string> = new Map([
+  ["__duration", "duration"],
+  ["__timestamp", "timestamp"],
+]);
 /** Functions whose constant pattern is compiled with the program (MatchesRegexOptimization, Kubernetes' find and findAll). */
 const PATTERN_FUNCTIONS = new Set(["__matches", "find", "findAll"]);
 const MAX_DEPTH = 64;
@@ -80,7 +83,8 @@ export function literalArgumentIssues(ast: ASTNode, evaluateCall: EvaluateCall, 
     const first = call.args[0];
     if (first?.op !== "value") continue;
     const start = (first as { start?: number }).start ?? call.start;
-    if (call.name === "__duration" && !call.hasReceiver && evaluateCall(call.start, call.end) !== undefined) issues.push({ message: "invalid duration argument", offset: start });
+    const validated = LITERAL_VALIDATORS.get(call.name);
+    if (validated !== undefined && !call.hasReceiver && evaluateCall(call.start, call.end) !== undefined) issues.push({ message: `invalid ${validated} argument`, offset: start });
     const pattern = literalString(first);
     if (call.name === "__matches" && pattern !== undefined && patternError(pattern) !== undefined) issues.push({ message: "invalid matches argument", offset: start });
   }

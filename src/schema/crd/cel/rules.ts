@@ -114,8 +114,6 @@ function runtimeError(error: unknown): Outcome {
   const message = firstLine(error);
   if (code === "no_such_key") return { kind: "error", detail: `no such key: ${message.replace(/^No such key:\s*/, "")}` };
   if (code === "division_by_zero") return { kind: "error", detail: "division by zero" };
-  // String.ConvertToType's error of timestamp(string), the one conversion cel-js still makes (lib/conversions.ts makes the others).
-  if (code === "invalid_timestamp" && message.includes("requires a string")) return { kind: "error", detail: "type conversion error from 'string' to 'google.protobuf.Timestamp'" };
   const call = /overload for '([^']+)'/.exec(message);
   if (code === "no_matching_overload" && call) return { kind: "unsupported", reason: `kubeplan cannot evaluate ${call[1]} on these values` };
   return { kind: "unsupported", reason: "kubeplan's CEL evaluator could not evaluate it" };

@@ -3,12 +3,12 @@
 // `matches(` the RE2 matcher of lib/regex.ts (cel-js's own compiles
 // JavaScript regular expressions, which neither read RE2's syntax nor bound
 // their work), and the type conversions `int(`, `uint(`, `double(`,
-// `bool(`, `string(` and `duration(` those of lib/conversions.ts (cel-js's
+// `bool(`, `string(`, `duration(` and `timestamp(` those of lib/conversions.ts (cel-js's
 // read strings as JavaScript does, not as Go does).
 // Strings are skipped whatever their form: quotes ' or ", triple quotes,
 // raw (r"") and bytes (b"") prefixes, escapes.
 
-const RENAMED: Record<string, string> = { has: "__has", matches: "__matches", int: "__int", uint: "__uint", double: "__double", bool: "__bool", string: "__string", duration: "__duration" };
+const RENAMED: Record<string, string> = { has: "__has", matches: "__matches", int: "__int", uint: "__uint", double: "__double", bool: "__bool", string: "__string", duration: "__duration", timestamp: "__timestamp" };
 
 /** The index just past the string literal that starts at `start` (its opening quote). */
 export function skipString(text: string, start: number, raw: boolean): number {

@@ -1,6 +1,8 @@
 // CEL's type conversions as cel-go converts (common/types ConvertToType):
-// strings read by Go's strconv and time.ParseDuration (`duration('0')` is
-// zero, `duration('1')` has no unit), numbers checked for overflow
+// strings read by Go's strconv, time.ParseDuration (`duration('0')` is
+// zero, `duration('1')` has no unit) and time.Parse(time.RFC3339, ...)
+// (`timestamp('2024-05-01T1:00:00Z')` holds), numbers and timestamps checked
+// for overflow
 // (`uint(-1)`: unsigned integer overflow), durations and timestamps to int
 // and string, doubles printed as Go's %g. cel-js's own conversions read
 // strings as JavaScript does, so rules reach these under the names
@@ -8,6 +10,7 @@
 import type { Environment } from "@marcbachmann/cel-js";
 import type { Duration, UnsignedInt } from "@marcbachmann/cel-js/evaluator";
 import { parseDuration } from "../../../../util/go-duration.js";
+import { parseRFC3339 } from "../../../../util/go-time.js";
 import { formatFloatF, formatFloatG, parseBool, parseFloat64, parseInt64, parseUint64 } from "../../../../util/go-strconv.js";
 import { CelEvaluationError } from "./macros.js";
 
@@ -23,11 +26,15 @@ const NANOS_PER_SECOND = 1_000_000_000n;
 const MAX_INT64 = (1n << 63n) - 1n;
 const TWO_TO_63 = 2 ** 63;
 const TWO_TO_64 = 2 ** 64;
+// Seconds from the Unix epoch to 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range of cel-go's timestamps.
+const MIN_UNIX_TIME = -62135596800;
+const MAX_UNIX_TIME = 253402300799;
 
 /** cel-go's error of a value that does not convert: `type conversion error from 'string' to 'int'`. */
 const conversionError = (from: string, to: string) => new CelEvaluationError("type_conversion", `type conversion error from '${from}' to '${to}'`);
 const intOverflow = () => new CelEvaluationError("numeric_overflow", "integer overflow");
 const uintOverflow = () => new CelEvaluationError("numeric_overflow", "unsigned integer overflow");
+const timestampOverflow = () => new CelEvaluationError("numeric_overflow", "timestamp overflow");
 
 const totalNanos = (duration: Duration): bigint => duration.seconds * NANOS_PER_SECOND + BigInt(duration.nanos);
 
@@ -128,6 +135,21 @@ function registerDuration(env: Environment, { Duration }: ConversionClasses): vo
   });
 }
 
+function registerTimestamp(env: Environment): void {
+  env.registerFunction(`__timestamp(${TIMESTAMP}): ${TIMESTAMP}`, (time: Date) => time);
+  env.registerFunction(`__timestamp(int): ${TIMESTAMP}`, (seconds: bigint) => {
+    if (seconds < BigInt(MIN_UNIX_TIME) || seconds > BigInt(MAX_UNIX_TIME)) throw timestampOverflow();
+    return new Date(Number(seconds) * 1000);
+  });
+  env.registerFunction(`__timestamp(string): ${TIMESTAMP}`, (text: string) => {
+    const time = parseRFC3339(text);
+    if (time === undefined) throw conversionError("string", TIMESTAMP);
+    if (time.seconds < MIN_UNIX_TIME || time.seconds > MAX_UNIX_TIME) throw timestampOverflow();
+    // cel-js keeps timestamps as JavaScript dates: the digits past the millisecond are dropped.
+    return new Date(time.seconds * 1000 + Math.floor(time.nanos / 1_000_000));
+  });
+}
+
 export function registerConversions(env: Environment, classes: ConversionClasses): void {
   registerInt(env);
   registerUint(env, classes);
@@ -135,4 +157,5 @@ export function registerConversions(env: Environment, classes: ConversionClasses
   registerBool(env);
   registerString(env);
   registerDuration(env, classes);
+  registerTimestamp(env);
 }
