@@ -49,7 +49,7 @@ export function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
 }
 
-/** content.MaxLenError (label keys and values, since the checks moved to api/validate/content). */
+/** content.MaxLenError (label keys and values, since the checks moved to api/validate/content; older words in release-details.ts). */
 function maxBytesError(length: number): string {
   return `must be no more than ${length} bytes`;
 }

@@ -12,10 +12,21 @@ export const LABEL_KEY_SUBJECT = "a valid label key ";
 const QUALIFIED_NAME_SUBJECT = "a qualified name ";
 const LABEL_KEY_SUBJECT_SINCE = "1.35";
 
+/**
+ * The length limits of label keys (prefix and name part) and values: counted in
+ * "characters" by util/validation.MaxLenError until 1.34, in "bytes" by
+ * api/validate/content.MaxLenError since 1.35. Object names keep "characters".
+ */
+const LABEL_LENGTH_IN_BYTES = /^(?:(?:name|prefix) part )?must be no more than (?:63|253) bytes$/;
+const LABEL_LENGTH_IN_BYTES_SINCE = "1.35";
+
 /** `detail` in the words of `kubernetesVersion`. */
 export function detailInRelease(detail: string, kubernetesVersion: string): string {
   if (detail.startsWith(LABEL_KEY_SUBJECT) && !atLeast(kubernetesVersion, LABEL_KEY_SUBJECT_SINCE)) {
     return QUALIFIED_NAME_SUBJECT + detail.slice(LABEL_KEY_SUBJECT.length);
+  }
+  if (LABEL_LENGTH_IN_BYTES.test(detail) && !atLeast(kubernetesVersion, LABEL_LENGTH_IN_BYTES_SINCE)) {
+    return detail.slice(0, -"bytes".length) + "characters";
   }
   return detail;
 }

@@ -66,3 +66,37 @@ describe("detailInRelease", () => {
     expect(detailInRelease("a valid label must be an empty string", release)).toBe("a valid label must be an empty string");
   });
 });
+
+// Length limits of label keys and values: "characters" until 1.34 (util/validation),
+// "bytes" since 1.35 (api/validate/content). Object names say "characters" in every release.
+describe("label length limits in the words of each release", () => {
+  const longName = "n".repeat(64);
+  const longPrefix = `${"p".repeat(251)}.io`;
+  const LIMITS: [string, string, string][] = [
+    ["a key's name part", `labels:\n  ${longName}: x`, `metadata.labels: Invalid value: "${longName}": name part must be no more than 63 UNIT`],
+    ["a key's prefix", `labels:\n  ${longPrefix}/app: x`, `metadata.labels: Invalid value: "${longPrefix}/app": prefix part must be no more than 253 UNIT`],
+    ["a value", `labels:\n  app: ${longName}`, `metadata.labels: Invalid value: "${longName}": must be no more than 63 UNIT`],
+  ];
+  const UNITS: [string, string][] = [
+    ["1.30", "characters"],
+    ["1.34", "characters"],
+    ["1.35", "bytes"],
+    ["1.36", "bytes"],
+  ];
+  const cases = LIMITS.flatMap(([what, labels, expected]) => UNITS.map(([release, unit]) => [what, release, labels, expected.replace("UNIT", unit)] as const));
+
+  it.each(cases)("refuses %s past its limit in %s", (_what, release, labels, expected) => {
+    const manifest = configMap(...labels.split("\n"));
+    expect(createPathMessages(manifest, release).filter((message) => message.startsWith("metadata.labels:"))).toEqual([expected]);
+  });
+
+  it.each(UNITS)("accepts a key and value at their limits in %s", (release) => {
+    expect(createPathMessages(configMap("labels:", `  ${"p".repeat(249)}.io/${"n".repeat(63)}: ${"v".repeat(63)}`), release)).toEqual([]);
+  });
+
+  it.each(UNITS)("keeps 'characters' for an object name in %s", (release) => {
+    const name = "a".repeat(254);
+    const messages = createPathMessages(yaml("apiVersion: v1", "kind: ConfigMap", "metadata:", `  name: ${name}`), release);
+    expect(messages).toContain(`metadata.name: Invalid value: "${name}": must be no more than 253 characters`);
+  });
+});
