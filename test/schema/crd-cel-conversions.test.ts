@@ -5,8 +5,7 @@
 // specification's conversion tests and cel-go's ConvertToType.
 import { describe, expect, test } from "vitest";
 import { celRuntime } from "../../src/schema/crd/cel/library.js";
-import { createSchemaValidator } from "../../src/schema/index.js";
-import { documentsOf } from "./helpers.js";
+import { checkThing } from "./helpers.js";
 
 function evaluate(expression: string): unknown {
   return celRuntime()!.parse(expression)({ self: null, oldSelf: null });
@@ -80,18 +79,8 @@ describe("conversions and optional equality as cel-go evaluates them", () => {
 
 /** Findings (rule, message) of a Thing whose `spec.v` has the schema and rule given. */
 function check(field: object, rule: string, value: string): Array<[string, string]> {
-  const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
   const spec = { type: "object", properties: { v: { ...field, "x-kubernetes-validations": [{ rule }] } } };
-  validator.addCustomResourceDefinitions([
-    {
-      apiVersion: "apiextensions.k8s.io/v1",
-      kind: "CustomResourceDefinition",
-      metadata: { name: "things.test.io" },
-      spec: { group: "test.io", scope: "Namespaced", names: { plural: "things", kind: "Thing" }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }] },
-    },
-  ]);
-  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n  v: ${value}\n`);
-  return validator.validate(document!).map((f) => [f.rule, f.message]);
+  return checkThing(spec, `  v: ${value}\n`).map((f) => [f.rule, f.message]);
 }
 
 describe("a custom resource's values converted by its rules", () => {

@@ -2,23 +2,12 @@
 // custom resources that pass and fail, and has() over any selection, the
 // two-variable comprehensions and RE2 regular expressions.
 import { describe, expect, test } from "vitest";
-import { createSchemaValidator } from "../../src/schema/index.js";
-import { documentsOf } from "./helpers.js";
+import { checkThing } from "./helpers.js";
 
 /** Findings (rule, message) of a Thing whose `spec.v` has the schema and rule given. */
 function check(field: object, rule: string, value: string): Array<[string, string]> {
-  const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
   const spec = { type: "object", properties: { v: { ...field, "x-kubernetes-validations": [{ rule, message: "rule failed" }] } } };
-  validator.addCustomResourceDefinitions([
-    {
-      apiVersion: "apiextensions.k8s.io/v1",
-      kind: "CustomResourceDefinition",
-      metadata: { name: "things.test.io" },
-      spec: { group: "test.io", scope: "Namespaced", names: { plural: "things", kind: "Thing" }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }] },
-    },
-  ]);
-  const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n  v: ${value}\n`);
-  return validator.validate(document!).map((f) => [f.rule, f.message]);
+  return checkThing(spec, `  v: ${value}\n`).map((f) => [f.rule, f.message]);
 }
 
 const STRING = { type: "string" };
