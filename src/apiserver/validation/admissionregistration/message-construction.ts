@@ -54,24 +54,35 @@ function closingBrackets(masked: string): Int32Array {
   return closes;
 }
 
-/** The field initializers directly inside the braces at `brace`..`end`, nested brackets skipped whole. */
-function fieldInitializers(expression: string, masked: string, closes: Int32Array, brace: number, end: number): FieldInitializer[] {
-  const fields: FieldInitializer[] = [];
-  let entryStart = brace + 1;
-  for (let i = brace + 1; i <= end; i++) {
-    if (i < end && closes[i]! > i) {
+/**
+ * The comma-separated entries directly inside the brackets at `open`..`close`,
+ * as offset ranges (end exclusive, untrimmed); nested brackets are skipped whole.
+ */
+function topLevelEntries(masked: string, closes: Int32Array, open: number, close: number): Array<{ start: number; end: number }> {
+  const entries: Array<{ start: number; end: number }> = [];
+  let entryStart = open + 1;
+  for (let i = open + 1; i <= close; i++) {
+    if (i < close && closes[i]! > i) {
       i = closes[i]!;
       continue;
     }
-    if (masked[i] !== "," && i !== end) continue;
-    const entry = FIELD.exec(masked.slice(entryStart, i));
-    if (entry) {
-      const start = entryStart + entry[1]!.length + (entry[2]?.length ?? 0);
-      const colon = start + entry[3]!.length + entry[4]!.length;
-      const value = expression.slice(colon + 1, i).trim();
-      fields.push({ name: entry[3]!, start, colon, value, ...(entry[2] ? { optional: entryStart + entry[1]!.length } : {}) });
-    }
+    if (masked[i] !== "," && i !== close) continue;
+    entries.push({ start: entryStart, end: i });
     entryStart = i + 1;
+  }
+  return entries;
+}
+
+/** The field initializers directly inside the braces at `brace`..`end`. */
+function fieldInitializers(expression: string, masked: string, closes: Int32Array, brace: number, end: number): FieldInitializer[] {
+  const fields: FieldInitializer[] = [];
+  for (const { start: entryStart, end: entryEnd } of topLevelEntries(masked, closes, brace, end)) {
+    const entry = FIELD.exec(masked.slice(entryStart, entryEnd));
+    if (!entry) continue;
+    const start = entryStart + entry[1]!.length + (entry[2]?.length ?? 0);
+    const colon = start + entry[3]!.length + entry[4]!.length;
+    const value = expression.slice(colon + 1, entryEnd).trim();
+    fields.push({ name: entry[3]!, start, colon, value, ...(entry[2] ? { optional: entryStart + entry[1]!.length } : {}) });
   }
   return fields;
 }
@@ -161,18 +172,10 @@ export function constructedResultType(expression: string, constructions: readonl
 
 /** The items of the list literal at `open`..`close`, as trimmed offset ranges (end inclusive). */
 function listItems(masked: string, open: number, close: number): Array<{ start: number; end: number }> {
-  const closes = closingBrackets(masked);
   const items: Array<{ start: number; end: number }> = [];
-  let itemStart = open + 1;
-  for (let i = open + 1; i <= close; i++) {
-    if (i < close && closes[i]! > i) {
-      i = closes[i]!;
-      continue;
-    }
-    if (masked[i] !== "," && i !== close) continue;
-    const text = masked.slice(itemStart, i);
-    if (text.trim() !== "") items.push({ start: itemStart + (text.length - text.trimStart().length), end: itemStart + text.trimEnd().length - 1 });
-    itemStart = i + 1;
+  for (const { start, end } of topLevelEntries(masked, closingBrackets(masked), open, close)) {
+    const text = masked.slice(start, end);
+    if (text.trim() !== "") items.push({ start: start + (text.length - text.trimStart().length), end: start + text.trimEnd().length - 1 });
   }
   return items;
 }
