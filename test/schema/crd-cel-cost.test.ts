@@ -8,6 +8,7 @@ import { validateCustomResourceDefinition } from "../../src/apiserver/validation
 import { estimateCost } from "../../src/schema/crd/cel/cost.js";
 import { celRuntime } from "../../src/schema/crd/cel/library.js";
 import { schemaCelType } from "../../src/schema/crd/cel/types.js";
+import { thingCrd } from "./helpers.js";
 
 /** A mirror's spec: an upstream object, a list of at most 10 short names, a count. */
 const SPEC = {
@@ -126,17 +127,7 @@ describe("presence tests on the items of an unbounded list", () => {
   // An unbounded list of objects: a rule on its items may run about a million times.
   function crd(rule: string) {
     const item = { type: "object", properties: { remoteKey: { type: "string" }, rewrite: { type: "array", items: { type: "string" } }, storeRef: { type: "object", properties: { name: { type: "string" }, kind: { type: "string" } } } }, "x-kubernetes-validations": [{ rule }] };
-    return {
-      apiVersion: "apiextensions.k8s.io/v1",
-      kind: "CustomResourceDefinition",
-      metadata: { name: "syncs.secrets.example.com" },
-      spec: {
-        group: "secrets.example.com",
-        scope: "Namespaced",
-        names: { plural: "syncs", kind: "Sync" },
-        versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { data: { type: "array", items: item } } } } } } }],
-      },
-    };
+    return thingCrd("secrets.example.com", "Sync", { type: "object", properties: { data: { type: "array", items: item } } });
   }
   const cases: Array<{ name: string; rule: string; refused: string[] }> = [
     { name: "has() chains are accepted", rule: "has(self.remoteKey) && has(self.storeRef) && (has(self.storeRef.name) || has(self.storeRef.kind))", refused: [] },

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { createSchemaValidator, type SchemaValidator } from "../../src/schema/index.js";
 import type { ManifestDocument } from "../../src/types.js";
-import { brief, documentsOf } from "./helpers.js";
+import { brief, documentsOf, thingCrd } from "./helpers.js";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", "crds", name), "utf8");
 const CRD_FILES = ["webapps.yaml", "cert-manager.yaml", "malformed.yaml"];
@@ -412,17 +412,7 @@ describe("embedded resources in lists and maps: paths as the API server builds t
     const validator = createSchemaValidator({ kubernetesVersion: "1.36" });
     const embedded = { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true };
     validator.addCustomResourceDefinitions([
-      {
-        apiVersion: "apiextensions.k8s.io/v1",
-        kind: "CustomResourceDefinition",
-        metadata: { name: "bundles.deploy.example.com" },
-        spec: {
-          group: "deploy.example.com",
-          scope: "Namespaced",
-          names: { plural: "bundles", kind: "Bundle" },
-          versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { resources: { type: "array", items: embedded }, byName: { type: "object", additionalProperties: embedded } } } } } } }],
-        },
-      },
+      thingCrd("deploy.example.com", "Bundle", { type: "object", properties: { resources: { type: "array", items: embedded }, byName: { type: "object", additionalProperties: embedded } } }),
     ]);
     const [document] = documentsOf(`apiVersion: deploy.example.com/v1\nkind: Bundle\nmetadata: {name: shop}\nspec:\n${spec}`);
     return validator.validate(document!).map((f) => [f.rule, f.message]);
