@@ -8,6 +8,8 @@ const ON_BY_DEFAULT_SINCE: Readonly<Record<string, string>> = {
   // (the versioned specs of pkg/features/kube_features.go: the last spec at or
   // below a release gives its default; 1.30 and 1.31 list plain defaults).
   ContainerRestartRules: "1.35",
+  // apiextensions-apiserver's gate: alpha in 1.30, beta (on) in 1.31, GA in 1.32.
+  CustomResourceFieldSelectors: "1.31",
   DRAConsumableCapacity: "1.36",
   DRADeviceBindingConditions: "1.36",
   DRADeviceTaints: "1.36",

@@ -251,6 +251,89 @@ describe("a version without a schema", () => {
   });
 });
 
+describe("selectable fields (ValidateCustomResourceSelectableFields)", () => {
+  /** The backup CRD with a label map, nine scalar fields and a metadata schema, and these selectable fields. */
+  const selecting = (jsonPaths: unknown[], more: (crd: Json) => void = () => {}) =>
+    backupCrd((c) => {
+      const properties = specSchema(c).properties as Json;
+      properties.labels = { type: "object", additionalProperties: { type: "string" } };
+      properties.paused = { type: "boolean" };
+      properties.ratio = { type: "number" };
+      for (let i = 1; i <= 9; i++) properties[`a${i}`] = { type: "string" };
+      (schemaOf(c).properties as Json).metadata = { type: "object" };
+      version(c).selectableFields = jsonPaths.map((jsonPath) => ({ jsonPath }));
+      more(c);
+    });
+  const S = "spec.selectableFields";
+  const TYPE = "must point to a field of type string, boolean or integer. Enum string fields and strings with formats are allowed.";
+
+  test.each([
+    { name: "a string, an integer, a boolean and a map value", paths: [".spec.schedule", ".spec.retention", ".spec.paused", ".spec.labels.team"] },
+    { name: "eight fields", paths: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => `.spec.a${i}`) },
+  ])("accepted: $name", ({ paths }) => {
+    expect(messages(selecting(paths))).toEqual([]);
+  });
+
+  test.each([
+    { name: "a field the schema does not have", paths: [".spec.schedule", ".spec.owner"], expected: [`${S}[1].jsonPath: Invalid value: ".spec.owner": is an invalid path: does not refer to a valid field`] },
+    { name: "a field inside a list", paths: [".spec.targets.name"], expected: [`${S}[0].jsonPath: Invalid value: ".spec.targets.name": is an invalid path: does not refer to a valid field`] },
+    { name: "an index into a list", paths: [".spec.targets[0].name"], expected: [`${S}[0].jsonPath: Invalid value: ".spec.targets[0].name": is an invalid path: array notation is not allowed`] },
+    { name: "a path without its leading dot", paths: ["spec.schedule"], expected: [`${S}[0].jsonPath: Invalid value: "spec.schedule": is an invalid path: expected [ or . but got: spec`] },
+    { name: "a path ending in a dot", paths: [".spec."], expected: [`${S}[0].jsonPath: Invalid value: ".spec.": is an invalid path: unexpected end of JSON path`] },
+    { name: "an object and a number", paths: [".spec", ".spec.ratio"], expected: [`${S}[0].jsonPath: Invalid value: ".spec": ${TYPE}`, `${S}[1].jsonPath: Invalid value: ".spec.ratio": ${TYPE}`] },
+    {
+      name: "metadata, an object of the schema",
+      paths: [".metadata"],
+      expected: [`${S}[0].jsonPath: Invalid value: ".metadata": must not point to fields in metadata`, `${S}[0].jsonPath: Invalid value: ".metadata": ${TYPE}`],
+    },
+    { name: "a metadata field the schema does not declare", paths: [".metadata.name"], expected: [`${S}[0].jsonPath: Invalid value: ".metadata.name": is an invalid path: does not refer to a valid field`] },
+    { name: "an empty path", paths: [".spec.schedule", ""], expected: [`${S}[1].jsonPath: Required value`] },
+    { name: "the same field twice", paths: [".spec.schedule", ".spec.schedule"], expected: [`${S}[1].jsonPath: Duplicate value: ".spec.schedule"`] },
+    { name: "a map value named in brackets", paths: [".spec.labels['team']"], expected: [`${S}[0].jsonPath: Invalid value: ".spec.labels['team']": is an invalid path: array notation is not allowed`] },
+    { name: "a map key with dots (read as fields of the value)", paths: [".spec.labels.example.com"], expected: [`${S}[0].jsonPath: Invalid value: ".spec.labels.example.com": is an invalid path: does not refer to a valid field`] },
+    { name: "nine fields", paths: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `.spec.a${i}`), expected: [`${S}: Too many: 9: must have at most 8 items`] },
+  ])("refused: $name", ({ paths, expected }) => {
+    expect(messages(selecting(paths))).toEqual(expected);
+  });
+
+  /** A second version v2; `sameSchema` keeps v1's schema, `fields` are v2's selectable fields. */
+  const twoVersions = (sameSchema: boolean, fields: string[] | undefined) =>
+    selecting([".spec.schedule"], (c) => {
+      const v2 = structuredClone(version(c));
+      v2.name = "v2";
+      v2.storage = false;
+      if (!sameSchema) ((((v2.schema as Json).openAPIV3Schema as Json).properties as Json).spec as Json as { properties: Json }).properties.extra = { type: "string" };
+      if (fields) v2.selectableFields = fields.map((jsonPath) => ({ jsonPath }));
+      else delete v2.selectableFields;
+      (spec(c).versions as Json[]).push(v2);
+    });
+
+  test.each([
+    { name: "different schemas, different fields: each version's against its schema", sameSchema: false, fields: [".spec.extra", ".spec.missing"], release: "1.36", expected: [`spec.versions[1].selectableFields[1].jsonPath: Invalid value: ".spec.missing": is an invalid path: does not refer to a valid field`] },
+    { name: "the same schema and fields", sameSchema: true, fields: [".spec.schedule"], release: "1.36", expected: [] },
+    { name: "different schemas, the same fields (moved to the spec without a schema)", sameSchema: false, fields: [".spec.schedule"], release: "1.36", expected: [`${S}: Invalid value: "": may only be set when validations.schema is included`] },
+    { name: "the same, in 1.33's words", sameSchema: false, fields: [".spec.schedule"], release: "1.33", expected: [`${S}: Invalid value: "": selectableFields may only be set when validations.schema is included`] },
+    { name: "the same schema, different fields (the schema moved to the spec)", sameSchema: true, fields: undefined, release: "1.36", expected: ["spec.versions[0].selectableFields: Invalid value: \"\": may only be set when `version.schema.openAPIV3Schema` is not included"] },
+    { name: "the same, in 1.32's words", sameSchema: true, fields: undefined, release: "1.32", expected: [`spec.versions[0].selectableFields: Invalid value: "": selectableFields may only be set when version.schema.openAPIV3Schema is not included`] },
+  ])("two versions: $name", ({ sameSchema, fields, release, expected }) => {
+    expect(messages(twoVersions(sameSchema, fields), release)).toEqual(expected);
+  });
+
+  test("the same schema and fields are checked once, at the spec", () => {
+    const crd = twoVersions(true, [".spec.owner"]);
+    version(crd).selectableFields = [{ jsonPath: ".spec.owner" }];
+    expect(messages(crd)).toEqual([`${S}[0].jsonPath: Invalid value: ".spec.owner": is an invalid path: does not refer to a valid field`]);
+  });
+
+  test("a refused path points at the version's entry; 1.30 drops selectable fields (its gate is off) and refuses nothing", () => {
+    const text = stringify(selecting([".spec.owner"]));
+    const found = createPath(text, "1.31");
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining(`${S}[0].jsonPath: Invalid value: ".spec.owner"`)]);
+    expect(text.split("\n")[found[0]!.line - 1]).toContain("jsonPath: .spec.owner");
+    expect(createPath(text, "1.30")).toEqual([]);
+  });
+});
+
 describe("fields a rule selects, type-checked against the schema", () => {
   const ROOT = "spec.validation.openAPIV3Schema";
   const P = `${ROOT}.properties[spec]`;

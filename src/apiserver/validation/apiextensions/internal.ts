@@ -1,8 +1,9 @@
 // A CustomResourceDefinition as the API server validates it: the internal
 // apiextensions type that v1 (and v1beta1) convert to, with v1's defaults.
-// Conversion from v1 moves the versions' schema, subresources and printer
-// columns to the spec when every version has the same ones, which is why
-// errors of a single-version CRD name `spec.validation.openAPIV3Schema`.
+// Conversion from v1 moves the versions' schema, subresources, printer
+// columns and selectable fields to the spec when every version has the same
+// ones (each on its own), which is why errors of a single-version CRD name
+// `spec.validation.openAPIV3Schema`.
 import { isDeepStrictEqual } from "node:util";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import type { FieldPath } from "../../field/path.js";
@@ -14,6 +15,7 @@ export interface CrdVersion {
   schema?: JsonRecord;
   subresources?: JsonRecord;
   columns?: JsonRecord[];
+  selectableFields?: JsonRecord[];
 }
 
 export interface CrdSpec {
@@ -25,6 +27,8 @@ export interface CrdSpec {
   validation?: JsonRecord;
   subresources?: JsonRecord;
   columns?: JsonRecord[];
+  /** The spec's `selectableFields` (v1beta1, or moved from the versions). */
+  selectableFields?: JsonRecord[];
   conversion: JsonRecord;
   statusEnabled(version: CrdVersion): boolean;
   anyStatusEnabled(): boolean;
@@ -32,10 +36,13 @@ export interface CrdSpec {
   validationPath(spec: FieldPath): FieldPath;
   subresourcesPath(spec: FieldPath): FieldPath;
   columnsPath(spec: FieldPath): FieldPath;
+  selectableFieldsPath(spec: FieldPath): FieldPath;
 }
 
 const same = (values: unknown[]): boolean => values.length > 0 && values.every((value) => isDeepStrictEqual(value, values[0]));
 const records = (value: unknown): JsonRecord[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+/** A list's entries, an entry of another type read as an empty one (its type is the schema's to report). */
+const entries = (value: unknown): JsonRecord[] => (Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : {})) : []);
 const hasStatus = (subresources: JsonRecord | undefined) => subresources !== undefined && subresources.status !== undefined && subresources.status !== null;
 
 function schemaHasDefaults(schema: unknown, depth = 0): boolean {
@@ -60,6 +67,7 @@ export function readCustomResourceDefinition(crd: JsonRecord): CrdSpec {
     if (isRecord(version.schema)) entry.schema = version.schema;
     if (isRecord(version.subresources)) entry.subresources = version.subresources;
     if (Array.isArray(version.additionalPrinterColumns) && version.additionalPrinterColumns.length > 0) entry.columns = records(version.additionalPrinterColumns);
+    if (Array.isArray(version.selectableFields) && version.selectableFields.length > 0) entry.selectableFields = entries(version.selectableFields);
     return entry;
   });
   const spec: CrdSpec = {
@@ -74,11 +82,13 @@ export function readCustomResourceDefinition(crd: JsonRecord): CrdSpec {
     validationPath: (path) => (moved.validation ? path.childAs("validation", "versions", 0, "schema") : path.child("validation")),
     subresourcesPath: (path) => (moved.subresources ? path.childAs("subresources", "versions", 0, "subresources") : path.child("subresources")),
     columnsPath: (path) => (moved.columns ? path.childAs("additionalPrinterColumns", "versions", 0, "additionalPrinterColumns") : path.child("additionalPrinterColumns")),
+    selectableFieldsPath: (path) => (moved.selectableFields ? path.childAs("selectableFields", "versions", 0, "selectableFields") : path.child("selectableFields")),
   };
-  const moved = { validation: false, subresources: false, columns: false };
+  const moved = { validation: false, subresources: false, columns: false, selectableFields: false };
   if (isRecord(raw.validation)) spec.validation = raw.validation;
   if (isRecord(raw.subresources)) spec.subresources = raw.subresources;
   if (Array.isArray(raw.additionalPrinterColumns)) spec.columns = records(raw.additionalPrinterColumns);
+  if (Array.isArray(raw.selectableFields) && raw.selectableFields.length > 0) spec.selectableFields = entries(raw.selectableFields);
   const isV1 = typeof crd.apiVersion === "string" && crd.apiVersion === "apiextensions.k8s.io/v1";
   if (isV1 && versions.length > 0) {
     // Convert_v1_CustomResourceDefinitionSpec_To_apiextensions_CustomResourceDefinitionSpec
@@ -96,6 +106,13 @@ export function readCustomResourceDefinition(crd: JsonRecord): CrdSpec {
       spec.columns = versions[0]!.columns;
       moved.columns = true;
       for (const v of versions) delete v.columns;
+    }
+    // Moved whether or not the schema was: versions with different schemas and the
+    // same selectable fields are refused (kubernetes/kubernetes#140689).
+    if (same(versions.map((v) => v.selectableFields)) && versions[0]!.selectableFields) {
+      spec.selectableFields = versions[0]!.selectableFields;
+      moved.selectableFields = true;
+      for (const v of versions) delete v.selectableFields;
     }
   }
   return spec;

@@ -9,6 +9,7 @@ import { goQuote } from "../../field/values.js";
 import { isDNS1035Label, isDNS1123Subdomain } from "../../apimachinery/validation.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { atLeast } from "../../../util/release.js";
+import { findFieldPath } from "../../../schema/crd/cel/valid-field-path.js";
 import { validateWebhookService, validateWebhookURL } from "../admissionregistration/client-config.js";
 import { ErrorList } from "./error-list.js";
 import { validateCustomResourceDefinitionValidation } from "./openapi-schema.js";
@@ -119,22 +120,51 @@ function deprecationWarningErrors(version: CrdVersion): string[] {
   return errors;
 }
 
-/** ValidateCustomResourceSelectableFields, for the paths kubeplan can resolve without the schema walk. */
-function validateSelectableFields(errors: ErrorList, fields: unknown, path: FieldPath): void {
-  if (!Array.isArray(fields)) return;
+/** allowedSelectableFieldSchema: a field selector compares strings, booleans and integers. */
+function allowedSelectableFieldSchema(schema: JsonRecord | undefined): boolean {
+  return schema !== undefined && (schema.type === "string" || schema.type === "boolean" || schema.type === "integer");
+}
+
+/** ValidateCustomResourceSelectableFields: each path a field of the schema, outside metadata and lists, of a scalar type, once; at most 8. */
+function validateSelectableFieldPaths(errors: ErrorList, fields: JsonRecord[], schema: JsonRecord, path: FieldPath): void {
   const unique = new Set<string>();
   fields.forEach((entry, i) => {
     const at = path.index(i).child("jsonPath");
-    const jsonPath = isRecord(entry) && typeof entry.jsonPath === "string" ? entry.jsonPath : "";
+    const jsonPath = typeof entry.jsonPath === "string" ? entry.jsonPath : "";
     if (jsonPath === "") {
       errors.required(at, "");
       return;
     }
-    if (/^\.metadata(\.|$)/.test(jsonPath)) errors.invalid(at, jsonPath, "must not point to fields in metadata");
-    if (unique.has(jsonPath)) errors.add(duplicate(at, jsonPath));
-    unique.add(jsonPath);
+    const found = findFieldPath(jsonPath, schema, false);
+    if ("error" in found) {
+      errors.invalid(at, jsonPath, `is an invalid path: ${found.error}`);
+      return;
+    }
+    if (found.path === "metadata" || found.path.startsWith("metadata.") || found.path.startsWith("metadata[")) errors.invalid(at, jsonPath, "must not point to fields in metadata");
+    if (!allowedSelectableFieldSchema(found.schema)) {
+      errors.invalid(at, jsonPath, "must point to a field of type string, boolean or integer. Enum string fields and strings with formats are allowed.");
+    }
+    if (unique.has(found.path)) errors.add(duplicate(at, jsonPath));
+    else unique.add(found.path);
   });
   if (unique.size > MAX_SELECTABLE_FIELDS) errors.add(tooMany(path, unique.size, MAX_SELECTABLE_FIELDS));
+}
+
+/**
+ * The selectable fields of a version (`version`) or of all versions: refused
+ * without the schema they name (a version's own schema, or the one shared by
+ * all), in each release's words ("selectableFields may only be set ..." until 1.33).
+ */
+function validateSelectableFields(errors: ErrorList, fields: JsonRecord[] | undefined, validation: JsonRecord | undefined, path: FieldPath, version: boolean, kubernetesVersion: string): void {
+  if (!fields || fields.length === 0) return;
+  const schema = validation && isRecord(validation.openAPIV3Schema) ? validation.openAPIV3Schema : undefined;
+  // The spec's check asks only for `validation`; a version's, for its openAPIV3Schema too.
+  if (version ? schema === undefined : validation === undefined) {
+    const detail = version ? "may only be set when `version.schema.openAPIV3Schema` is not included" : "may only be set when validations.schema is included";
+    errors.invalid(path, "", atLeast(kubernetesVersion, "1.34") ? detail : `selectableFields ${detail.replace(/`/g, "")}`);
+    return;
+  }
+  if (schema) validateSelectableFieldPaths(errors, fields, schema, path);
 }
 
 function validateVersion(errors: ErrorList, spec: CrdSpec, version: CrdVersion, path: FieldPath, kubernetesVersion: string): void {
@@ -142,7 +172,7 @@ function validateVersion(errors: ErrorList, spec: CrdSpec, version: CrdVersion, 
   if (version.schema) validateCustomResourceDefinitionValidation(errors, version.schema, spec.statusEnabled(version), path.child("schema"), kubernetesVersion);
   validateSubresources(errors, version.subresources, path.child("subresources"));
   version.columns?.forEach((column, i) => validateColumn(errors, column, path.child("additionalPrinterColumns").index(i)));
-  validateSelectableFields(errors, version.raw.selectableFields, path.child("selectableFields"));
+  validateSelectableFields(errors, version.selectableFields, version.schema, path.child("selectableFields"), true, kubernetesVersion);
 }
 
 /** The client config's url or service (v1 serves a service on port 443 unless it says otherwise). */
@@ -232,6 +262,7 @@ function validateSpec(errors: ErrorList, spec: CrdSpec, path: FieldPath, kuberne
   if (spec.validation) validateCustomResourceDefinitionValidation(errors, spec.validation, spec.anyStatusEnabled(), spec.validationPath(path), kubernetesVersion);
   validateSubresources(errors, spec.subresources, spec.subresourcesPath(path));
   spec.columns?.forEach((column, i) => validateColumn(errors, column, spec.columnsPath(path).index(i)));
+  validateSelectableFields(errors, spec.selectableFields, spec.validation, spec.selectableFieldsPath(path), false, kubernetesVersion);
 
   const conversion = spec.conversion;
   if (conversion.strategy !== undefined && conversion.strategy !== "None" && spec.raw.preserveUnknownFields === true) {

@@ -78,17 +78,69 @@ export function readFieldPath(path: string): string[] | { error: string } {
 
 const hasEntries = (value: unknown): value is JsonRecord => isRecord(value) && Object.keys(value).length > 0;
 
+/** The field a path leads to: the path as field.Path prints it (`spec.labels[a]`) and the field's schema, if it has one. */
+export interface FoundField {
+  path: string;
+  /** Undefined under a bare `additionalProperties: true|false`, whose values have no schema. */
+  schema: JsonRecord | undefined;
+}
+
+/**
+ * ValidFieldPath: the field a path names in the schema, or why it names none,
+ * found as upstream scans it (each step looked up as soon as it is read, so
+ * the first problem along the path is the one reported). A map's keys are
+ * `[key]` in the path returned, whichever way the path wrote them.
+ */
+export function findFieldPath(path: string, schema: JsonRecord, allowArrayNotation = true): FoundField | { error: string } {
+  if (path.length > MAX_FIELD_PATH) return { error: "is too long" };
+  const list = tokens(path);
+  let node: JsonRecord | undefined = schema;
+  let printed = "";
+  const step = (name: string): string | undefined => {
+    // A map value without a schema has nothing to step into (upstream dereferences nil there).
+    if (node === undefined) return "does not refer to a valid field";
+    if (hasEntries(node.properties)) {
+      const child = Object.hasOwn(node.properties, name) ? node.properties[name] : undefined;
+      if (!isRecord(child)) return "does not refer to a valid field";
+      node = child;
+      printed += printed === "" ? name : `.${name}`;
+    } else if (node.additionalProperties !== undefined && node.additionalProperties !== null) {
+      node = isRecord(node.additionalProperties) ? node.additionalProperties : undefined;
+      printed += `[${name}]`;
+    } else {
+      return "does not refer to a valid field";
+    }
+    return undefined;
+  };
+  for (let i = 0; i < list.length; i++) {
+    const token = list[i]!;
+    let name: string;
+    if (token === ".") {
+      if (i + 1 >= list.length) return { error: "unexpected end of JSON path" };
+      name = list[++i]!;
+    } else if (token === "[") {
+      if (!allowArrayNotation) return { error: "array notation is not allowed" };
+      if (i + 1 >= list.length) return { error: "unexpected end of JSON path" };
+      const quoted = list[++i]!;
+      if (quoted.length < 2 || !quoted.startsWith("'") || !quoted.endsWith("'")) return { error: `expected single quoted string but got ${quoted}` };
+      const key = unescapeSingleQuote(quoted.slice(1, -1));
+      if (typeof key !== "string") return { error: `invalid string literal: ${key.error}` };
+      const problem = step(key);
+      if (problem) return { error: problem };
+      if (i + 1 >= list.length) return { error: "unexpected end of JSON path" };
+      if (list[++i] !== "]") return { error: `expected ] but got ${list[i]}` };
+      continue;
+    } else {
+      return { error: `expected [ or . but got: ${token}` };
+    }
+    const problem = step(name);
+    if (problem) return { error: problem };
+  }
+  return { path: printed, schema: node };
+}
+
 /** Why a rule's fieldPath names no field of the schema, or undefined when it does. */
 export function validFieldPath(path: string, schema: JsonRecord): string | undefined {
-  const steps = readFieldPath(path);
-  if (!Array.isArray(steps)) return steps.error;
-  let node: unknown = schema;
-  for (const step of steps) {
-    const current = isRecord(node) ? node : {};
-    if (hasEntries(current.properties)) node = Object.hasOwn(current.properties, step) ? current.properties[step] : undefined;
-    else if (isRecord(current.additionalProperties)) node = current.additionalProperties;
-    else return "does not refer to a valid field";
-    if (node === undefined) return "does not refer to a valid field";
-  }
-  return undefined;
+  const found = findFieldPath(path, schema);
+  return "error" in found ? found.error : undefined;
 }
