@@ -17,10 +17,12 @@ function bundleIsCurrent() {
 }
 
 /** The command line's main(). */
-async function entryPoint() {
+async function entryPoint(args) {
+  // Before anything of kubeplan is compiled: the bundle's code caches are made and used under the same flags.
+  const variant = (await import("./compiler-flags.js")).setCompilerFlags(args);
   if (!bundleIsCurrent()) return (await import("../dist/cli.js")).main;
   const { loadBundle } = await import("./load-bundle.js");
-  return loadBundle(new URL("../dist/bundle/", import.meta.url)).main;
+  return loadBundle(new URL("../dist/bundle/", import.meta.url), variant).main;
 }
 
 if (versionOnly(process.argv.slice(2))) {
@@ -37,6 +39,6 @@ if (versionOnly(process.argv.slice(2))) {
       process.exit(1);
     }
   }
-  const main = await entryPoint();
+  const main = await entryPoint(process.argv.slice(2));
   process.exitCode = await main(process.argv);
 }

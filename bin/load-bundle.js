@@ -1,16 +1,20 @@
 // Runs the scripts of dist/bundle/ (bin/bundle.js) with V8's code cache: a
-// script compiled once leaves its compiled code beside it (`<script>.cache`),
-// and later runs neither parse nor compile it again. A cache is used only when
-// its checksum holds and it was made from the script as it is now (size and
-// time of change); V8 refuses one made by another version or with other
-// flags. A cache that is missing or refused is written anew as soon as the
-// script has run, before a command changes V8's flags (validate does, see
-// src/validate/compiler-flags.ts), if the directory can be written.
+// script run once leaves its compiled code in dist/bundle/ (`<script>.cache`),
+// and later runs neither parse nor compile it again. The cache is written as
+// the process exits, so that it holds every function the run compiled, not
+// only the scripts' top level. A cache is used only when its checksum holds
+// and it was made from the script as it is now (size and time of change); V8
+// refuses one made by another version or under other flags, so a command that
+// sets V8's flags (validate, see bin/compiler-flags.js) sets them before any
+// script loads and keeps caches of its own (`variant`). A cache
+// that is missing or refused is written anew, if the directory can be
+// written. The precompiled validators of schemas/ are loaded the same way,
+// their caches in dist/bundle/ too (`kubeplanLoadScript`).
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
-const { dirname, join } = require("node:path");
+const { basename, dirname, join } = require("node:path");
 const { fileURLToPath, pathToFileURL } = require("node:url");
 const { Script } = require("node:vm");
 
@@ -64,27 +68,45 @@ function writeCache(cacheFile, script, cachedData, checksum) {
   }
 }
 
+/** The caches to write as the process exits: those missing or refused when their script loaded. */
+const pendingCaches = [];
+
+function writePendingCaches() {
+  for (const write of pendingCaches.splice(0)) write();
+}
+
 /**
- * Runs a CommonJS script of dist/bundle/ and returns its exports. `globals`
- * are given to it by name, beside `import.meta.url` (`kubeplanBundleUrl`).
+ * Runs a CommonJS script and returns its exports. `globals` are given to it
+ * by name, beside `import.meta.url` (`kubeplanBundleUrl`); its code cache is
+ * `cacheFile`.
  */
-export function loadScript(file, globals = {}) {
+export function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
   const checksum = crc32();
   const script = stamp(file);
-  const cacheFile = `${file}.cache`;
   const cachedData = checksum && readCache(cacheFile, script, checksum);
   const names = ["exports", "require", "module", "kubeplanBundleUrl", ...Object.keys(globals)];
   const compiled = new Script(`(function (${names.join(", ")}) {${readFileSync(file, "utf8")}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
+  if (checksum && (!cachedData || compiled.cachedDataRejected)) {
+    if (pendingCaches.length === 0) process.once("exit", writePendingCaches);
+    pendingCaches.push(() => writeCache(cacheFile, script, () => compiled.createCachedData(), checksum));
+  }
   compiled.runInThisContext()(module.exports, createRequire(file), module, pathToFileURL(file).href, ...Object.values(globals));
-  if (checksum && (!cachedData || compiled.cachedDataRejected)) writeCache(cacheFile, script, () => compiled.createCachedData(), checksum);
   return module.exports;
 }
 
-/** The command line of a bundle directory (its file URL): cli.cjs now, stages.cjs when cli.cjs first asks for it. */
-export function loadBundle(directory) {
+/**
+ * The command line of a bundle directory (its file URL): cli.cjs now,
+ * stages.cjs when cli.cjs first asks for it. `variant` names the caches of
+ * a command that runs under V8 flags of its own.
+ */
+export function loadBundle(directory, variant) {
   const dir = fileURLToPath(directory);
+  const cacheOf = (file) => join(dir, `${basename(file)}${variant ? `.${variant}` : ""}.cache`);
+  const load = (file, globals) => loadScript(file, globals, cacheOf(file));
   let stages;
-  const cli = loadScript(join(dir, "cli.cjs"), { kubeplanLoadStages: () => (stages ??= loadScript(join(dir, "stages.cjs"), { kubeplanCli: cli })) });
+  const cli = load(join(dir, "cli.cjs"), {
+    kubeplanLoadStages: () => (stages ??= load(join(dir, "stages.cjs"), { kubeplanCli: cli, kubeplanLoadScript: (file) => load(file) })),
+  });
   return cli;
 }

@@ -175,7 +175,6 @@ function printWarnings(warnings: readonly string[] | undefined): void {
 
 async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   const options = validateOptions(flags, await readConfig(flags));
-  (await import("./validate/compiler-flags.js")).compileForShortRuns();
   const { validate } = await import("./validate/index.js");
   const result = await validate(defaultPaths(paths), options);
   printWarnings(result.warnings);

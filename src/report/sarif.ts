@@ -4,7 +4,7 @@
 // a fingerprint that does not move with the line, and the fix of a "did you
 // mean". Suppressed findings stay in, with an in-source suppression, which is
 // how SARIF says "silenced on purpose".
-import { createHash } from "node:crypto";
+import { crypto } from "../util/on-demand-modules.js";
 import type { DocumentSummary, Finding, FindingFix, RuleInfo, Severity, ValidateResult } from "../types.js";
 import { arrayOf, recordOf } from "../util/object-access.js";
 import { groupByDocument, qualifiedName } from "./by-document.js";
@@ -154,7 +154,7 @@ function sarifFix(finding: Finding, fix: FindingFix): Record<string, unknown> {
 function fingerprint(finding: Finding, document: DocumentSummary | undefined, occurrence: number): string {
   const where = document ? `${qualifiedName(document)}\u0000${finding.path}` : `line ${finding.line}`;
   const key = [finding.rule, finding.file, where, String(occurrence)].join("\u0000");
-  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+  return crypto().createHash("sha256").update(key).digest("hex").slice(0, 32);
 }
 
 function sarifResult(finding: Finding, ruleIndex: number, document: DocumentSummary | undefined, occurrence: number): Record<string, unknown> {

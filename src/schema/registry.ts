@@ -9,6 +9,14 @@ import { packageRoot } from "../util/package-root.js";
 const SCHEMAS_DIR = join(packageRoot(), "schemas") + "/";
 const requireFromHere = createRequire(import.meta.url);
 
+/** Given to the bundle by bin/load-bundle.js: loads a script with the code V8 compiled for it on earlier runs. */
+declare const kubeplanLoadScript: ((file: string) => unknown) | undefined;
+
+/** A validators file's export: in the bundle with its code cache, elsewhere as a module. */
+function requireValidators(file: string): unknown {
+  return typeof kubeplanLoadScript === "function" ? kubeplanLoadScript(file) : requireFromHere(file);
+}
+
 export interface KindEntry {
   /** Definition name, e.g. `io.k8s.api.apps.v1.Deployment`. */
   definition: string;
@@ -68,7 +76,7 @@ const validatorModules = new Map<string, Record<string, CompiledValidator>>();
 export function loadValidators(file: string, formats: FormatChecks): Record<string, CompiledValidator> {
   let validators = validatorModules.get(file);
   if (!validators) {
-    const create = requireFromHere(SCHEMAS_DIR + file) as (formats: FormatChecks) => Record<string, CompiledValidator>;
+    const create = requireValidators(SCHEMAS_DIR + file) as (formats: FormatChecks) => Record<string, CompiledValidator>;
     validators = create(formats);
     validatorModules.set(file, validators);
   }

@@ -2,7 +2,7 @@
 // `addr@example.com`, `Name <addr@example.com>`, `addr@example.com (comment)`):
 // the check behind the `email` format of custom resources. Group syntax
 // (`Team: a@example.com;`) is accepted without further checks.
-import { isIP } from "node:net";
+import { net } from "./on-demand-modules.js";
 
 const SPECIALS = new Set([..."()<>[]:;@\\,.\""]);
 
@@ -87,7 +87,7 @@ class AddressParser {
     if (close < 0) return false;
     const literal = this.text.slice(this.at + 1, close).trim();
     this.at = close + 1;
-    return isIP(literal.replace(/^IPv6:/, "")) !== 0;
+    return net().isIP(literal.replace(/^IPv6:/, "")) !== 0;
   }
 
   /** local-part "@" domain. */

@@ -144,7 +144,7 @@ export interface ValidationContext {
 /** Validates, keeping the documents and the per-document errors for the plan. */
 export async function runValidation(input: ValidateInput, options: ValidateOptions = {}, context: ValidationContext = {}): Promise<ValidationRun> {
   checkValidateArguments(input, options);
-  const started = performance.now();
+  const started = process.hrtime.bigint();
   const { release: kubernetesVersion, warning } = resolveKubernetesVersion(options.kubernetesVersion);
   const resolved: ValidateOptions = { ...options, kubernetesVersion };
   const { files, workers, crds } = await checkInput(input, resolved);
@@ -175,7 +175,7 @@ export async function runValidation(input: ValidateInput, options: ValidateOptio
       kubernetesVersion,
       findings,
       files: files.map((f) => ({ file: f.file, documents: f.summaries })),
-      summary: summarizeFindings(findings, files, performance.now() - started),
+      summary: summarizeFindings(findings, files, Number(process.hrtime.bigint() - started) / 1e6),
     };
     if (warning) result.warnings = [warning];
     return { result, documents, crds, inventory, errorsOf: (document) => errors.get(document) ?? [] };

@@ -2,7 +2,8 @@
 // takes a share too; a worker keeps the YAML of its documents and is asked
 // later, in one batch, where the values that rules reported on are.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { workerThreads } from "../util/on-demand-modules.js";
 import type { ManifestDocument, Position } from "../types.js";
 import type { InputText } from "../load/index.js";
 import { checkTexts, type CheckedFile } from "./check-files.js";
@@ -48,7 +49,7 @@ export class ValidationWorker {
   private readonly worker: Worker;
 
   constructor() {
-    this.worker = new Worker(new URL("./worker.js", import.meta.url));
+    this.worker = new (workerThreads().Worker)(new URL("./worker.js", import.meta.url));
     this.worker.unref();
   }
 

@@ -54,6 +54,22 @@ describe("load-bundle", () => {
     expect(identity(file)).toBe(before);
   });
 
+  it("writes the cache as the process exits, with the functions the run compiled after the script's top level", () => {
+    // A function V8 compiles only when it is called: the cache of a run that called it holds its code too.
+    const body = Array.from({ length: 200 }, (_, i) => `total += ${i} * value;`).join(" ");
+    const source = `exports.answer = (question) => question; exports.work = (value) => { let total = 0; ${body} return total; };`;
+    const cacheSize = (call: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), "kubeplan-cache-")), "script.cjs");
+      writeFileSync(file, source);
+      const program = `import { loadScript } from ${JSON.stringify(LOADER)};
+        const script = loadScript(${JSON.stringify(file)});
+        ${call}`;
+      spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8" });
+      return statSync(`${file}.cache`).size;
+    };
+    expect(cacheSize("script.work(2);")).toBeGreaterThan(cacheSize("script.answer(1);") + 500);
+  });
+
   const spoil: Array<[string, (file: string) => void]> = [
     ["corrupt", (file) => {
       const bytes = readFileSync(`${file}.cache`);

@@ -1,7 +1,7 @@
 // What the command line loads before it does anything: `--version` and
 // `--help` must not pay for the stages, rules, schemas or the YAML reader.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -74,7 +74,7 @@ describe("start-up", () => {
     expect(builtins.filter((name) => ["child_process", "internal/child_process", "internal/blocklist"].includes(name))).toEqual([]);
   });
 
-  it("a validate run uses the code caches the first run left (validate changes V8's flags after loading the scripts)", () => {
+  it("a validate run uses the code caches the first run left, its scripts' and its validators' (made under validate's V8 flags)", () => {
     // A copy of the package of its own, so that no other test's run writes its caches.
     const copy = mkdtempSync(join(tmpdir(), "kubeplan-caches-"));
     for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
@@ -82,9 +82,19 @@ describe("start-up", () => {
     for (const script of ["cli.cjs", "stages.cjs", "worker.js"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
     for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
     const validate = () => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", "app", "config.yaml")], { encoding: "utf8" });
-    const caches = () => ["cli.cjs.cache", "stages.cjs.cache"].map((cache) => statSync(join(copy, "dist", "bundle", cache)).ino);
+    const bundle = join(copy, "dist", "bundle");
+    const caches = () =>
+      readdirSync(bundle)
+        .filter((file) => file.endsWith(".cache"))
+        .sort()
+        .map((file) => [file, statSync(join(bundle, file)).ino]);
     expect(validate().status).toBe(0);
     const written = caches();
+    const names = written.map(([file]) => file);
+    expect(names).toEqual(expect.arrayContaining(["cli.cjs.short-runs.cache", "stages.cjs.short-runs.cache"]));
+    // The precompiled validators of the kinds met (schemas/validators/*.cjs).
+    expect(names.filter((file) => !/^(cli|stages)\.cjs\./.test(file as string)).length).toBeGreaterThan(0);
+    expect(names.every((file) => (file as string).endsWith(".short-runs.cache"))).toBe(true);
     const run = validate();
     expect([run.status, run.stdout]).toEqual([0, expect.stringContaining("3 documents in 1 file: 0 errors")]);
     expect(caches()).toEqual(written);

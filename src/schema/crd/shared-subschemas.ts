@@ -5,7 +5,7 @@
 // compiles it once per process, whichever CRD and place it comes from, and
 // only when a custom resource first reaches it (see runtime-ajv.ts): most
 // resources set a small part of their CRD's schema.
-import { createHash } from "node:crypto";
+import { crypto } from "../../util/on-demand-modules.js";
 import type { SchemaNode } from "../schema-node.js";
 
 /** Subtrees smaller than this stay inline: a function call costs more than it saves. */
@@ -56,7 +56,7 @@ export function shareSubschemas(schema: SchemaNode): SharedSchema {
     for (const [name, child] of Object.entries(shared.properties ?? {})) childHashes[`p:${name}`] = child.sharedSubschema ?? JSON.stringify(child);
     if (shared.items) childHashes.items = shared.items.sharedSubschema ?? JSON.stringify(shared.items);
     if (typeof shared.additionalProperties === "object") childHashes.additional = shared.additionalProperties.sharedSubschema ?? JSON.stringify(shared.additionalProperties);
-    const name = createHash("sha1").update(JSON.stringify([own, childHashes])).digest("hex");
+    const name = crypto().createHash("sha1").update(JSON.stringify([own, childHashes])).digest("hex");
     if (!definitions.has(name)) definitions.set(name, shared);
     return { node: { sharedSubschema: name }, size };
   }

@@ -8,9 +8,22 @@ function supportedZones(): string[] {
   return typeof intl.supportedValuesOf === "function" ? intl.supportedValuesOf("timeZone") : [];
 }
 
-const ZONES = supportedZones();
-const ZONE_SET = new Set(ZONES);
-const ZONES_BY_LOWER = new Map(ZONES.map((zone) => [zone.toLowerCase(), zone]));
+interface Zones {
+  names: string[];
+  set: Set<string>;
+  byLower: Map<string, string>;
+}
+
+let zoneTables: Zones | undefined;
+
+/** Read from ICU when a time zone is first checked: most runs check none. */
+function zones(): Zones {
+  if (!zoneTables) {
+    const names = supportedZones();
+    zoneTables = { names, set: new Set(names), byLower: new Map(names.map((zone) => [zone.toLowerCase(), zone])) };
+  }
+  return zoneTables;
+}
 
 function icuAccepts(name: string): boolean {
   try {
@@ -23,8 +36,8 @@ function icuAccepts(name: string): boolean {
 
 /** Whether time.LoadLocation finds the zone ("" is UTC, "Local" the server's zone). */
 export function isKnownTimeZone(name: string): boolean {
-  if (name === "" || name === "UTC" || name === "Local" || ZONE_SET.has(name)) return true;
-  if (ZONES_BY_LOWER.has(name.toLowerCase())) return false;
+  if (name === "" || name === "UTC" || name === "Local" || zones().set.has(name)) return true;
+  if (zones().byLower.has(name.toLowerCase())) return false;
   // Zone names and their aliases (US/Eastern, Etc/GMT+5, EST5EDT) start each part with a capital or a digit.
   if (name.split("/").some((part) => !/^[A-Z0-9]/.test(part))) return false;
   return icuAccepts(name);
@@ -32,7 +45,8 @@ export function isKnownTimeZone(name: string): boolean {
 
 /** The zone name most likely meant (`europe/paris`, `Europe/Pariss` → `Europe/Paris`). */
 export function nearestTimeZone(name: string): string | undefined {
-  return ZONES_BY_LOWER.get(name.toLowerCase()) ?? nearest(name, ZONES);
+  const { byLower, names } = zones();
+  return byLower.get(name.toLowerCase()) ?? nearest(name, names);
 }
 
 /** time.LoadLocation's error message. */

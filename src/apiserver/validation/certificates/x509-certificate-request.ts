@@ -5,7 +5,8 @@
 // words. asn1js splits the DER into elements; the strict DER rules Go applies on
 // top (definite, minimal lengths) and the struct walk are checked here. asn1js
 // is loaded on first use: few runs have certificate requests.
-import { constants, createPublicKey, verify, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { crypto } from "../../../util/on-demand-modules.js";
 import { createRequire } from "node:module";
 import type { AsnType, fromBER as FromBER } from "asn1js";
 
@@ -217,7 +218,7 @@ function parsePublicKey(algorithm: string, parameters: AsnType | undefined, spki
   if (!known.includes(algorithm)) return undefined;
   if (algorithm === OID_PUBLIC_KEY_ECDSA && !GO_CURVES.has(oidOf(parameters))) return "x509: unsupported elliptic curve";
   try {
-    return createPublicKey({ key: spki, format: "der", type: "spki" });
+    return crypto().createPublicKey({ key: spki, format: "der", type: "spki" });
   } catch {
     if (algorithm === OID_PUBLIC_KEY_RSA) return "x509: invalid RSA public key";
     if (algorithm === OID_PUBLIC_KEY_ECDSA) return "x509: failed to unmarshal elliptic curve point";
@@ -318,6 +319,7 @@ const KEY_TYPES: Readonly<Record<SignatureAlgorithm["publicKeyAlgorithm"], strin
 function verified(hash: string | null, request: CertificateRequest, key: KeyObject, pss: boolean): boolean {
   try {
     // Go verifies PSS with the salt as long as the hash.
+    const { constants, verify } = crypto();
     const options = pss ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST } : key;
     return verify(hash, request.signedBytes, options, request.signature);
   } catch {

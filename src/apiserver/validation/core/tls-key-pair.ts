@@ -1,7 +1,8 @@
 // Go's crypto/tls.X509KeyPair, for the error it returns: PEM blocks found (or
 // not) in the certificate and key inputs, the certificate and key parsed, and
 // the key matching the certificate's public key. Parsing is Node's crypto.
-import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
+import type { KeyObject, X509Certificate } from "node:crypto";
+import { crypto } from "../../../util/on-demand-modules.js";
 
 interface PemBlock {
   type: string;
@@ -54,7 +55,7 @@ function goList(items: string[]): string {
 function parsePrivateKey(der: Buffer): KeyObject | undefined {
   for (const type of ["pkcs1", "pkcs8", "sec1"] as const) {
     try {
-      return createPrivateKey({ key: der, format: "der", type });
+      return crypto().createPrivateKey({ key: der, format: "der", type });
     } catch {
       // Try the next encoding.
     }
@@ -84,7 +85,7 @@ export function x509KeyPairError(certPEM: Buffer, keyPEM: Buffer): string | unde
   }
   let certificate: X509Certificate;
   try {
-    certificate = new X509Certificate(certificates[0]!.der);
+    certificate = new (crypto().X509Certificate)(certificates[0]!.der);
   } catch {
     return "x509: malformed certificate";
   }

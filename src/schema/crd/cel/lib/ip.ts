@@ -1,7 +1,7 @@
 // Kubernetes' ip and cidr libraries: addresses as Go's net/netip parses them
 // (no leading zeros in IPv4, no zones, no IPv4-mapped IPv6), prefixes with
 // containment, masking and the canonical text form.
-import { isIPv4, isIPv6 } from "node:net";
+import { net } from "../../../../util/on-demand-modules.js";
 import type { Environment } from "@marcbachmann/cel-js";
 import { CelEvaluationError } from "./macros.js";
 import { namespace } from "./namespace.js";
@@ -46,11 +46,11 @@ function parseIPv6(text: string): bigint {
 
 function parseAddress(raw: string): IPAddress {
   if (raw.includes("%")) throw new CelEvaluationError("invalid_argument", `IP address ${JSON.stringify(raw)} with zone value is not allowed`);
-  if (isIPv4(raw)) {
+  if (net().isIPv4(raw)) {
     const value = raw.split(".").reduce((acc, octet) => (acc << 8n) | BigInt(octet), 0n);
     return new IPAddress(4, value);
   }
-  if (isIPv6(raw)) {
+  if (net().isIPv6(raw)) {
     const value = parseIPv6(raw);
     if (value >> 32n === 0xffffn) throw new CelEvaluationError("invalid_argument", `IPv4-mapped IPv6 address ${JSON.stringify(raw)} is not allowed`);
     return new IPAddress(6, value);
