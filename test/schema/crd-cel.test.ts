@@ -134,6 +134,25 @@ describe("failed rules read as upstream reports them", () => {
       expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": division by zero evaluating rule: ratio must be positive' }],
     },
     {
+      name: "an evaluation error: a list indexed past its end",
+      spec: object({ xs: { type: "array", items: { type: "string" } } }, rule("self.xs[2] == 'c'", { message: "the third item must be c" })),
+      yaml: "  xs: [a, b]\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": index out of bounds: 2 evaluating rule: the third item must be c' }],
+    },
+    {
+      name: "an evaluation error: a negative index, before 1.35 too",
+      spec: object({ xs: { type: "array", items: { type: "string" } } }, rule("self.xs[-1] == 'a'")),
+      yaml: "  xs: [a]\n",
+      version: "1.33",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: `spec: Invalid value: "object": index out of bounds: -1 evaluating rule: self.xs[-1] == 'a'` }],
+    },
+    {
+      name: "an evaluation error: a list literal indexed past its end",
+      spec: object({ a: { type: "string" } }, rule("['x', 'y'][self.a.size()] == 'x'")),
+      yaml: "  a: abc\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: `spec: Invalid value: "object": index out of bounds: 3 evaluating rule: ['x', 'y'][self.a.size()] == 'x'` }],
+    },
+    {
       name: "errors on both sides of ||: the first, as cel-go keeps it",
       spec: object({ tls: object({ mode: { type: "string" }, certificateRefs: { type: "array", items: { type: "string" } }, options: { type: "object", additionalProperties: { type: "string" } } }, rule("self.mode == 'Terminate' ? size(self.certificateRefs) > 0 || size(self.options) > 0 : true", { message: "certificates or options are needed" })) }),
       yaml: "  tls: {mode: Terminate}\n",
