@@ -66,3 +66,28 @@ describe("errors of library functions are the rule's errors, as cel-go reports t
     ]);
   });
 });
+
+describe("the strings extension counts code points and fails in cel-go's words", () => {
+  const holding: Array<{ name: string; rule: string; value: string }> = [
+    { name: "indexOf past a character outside the BMP", rule: "self.indexOf('b') == 2 && self.indexOf('b', 1) == 2", value: "'a😀b'" },
+    { name: "lastIndexOf past a character outside the BMP", rule: "self.lastIndexOf('😀') == 3 && self.lastIndexOf('😀', 2) == 1 && self.lastIndexOf('') == 4", value: "'a😀b😀'" },
+    { name: "substring by code points", rule: "self.substring(2) == 'b' && self.substring(1, 2) == '😀'", value: "'a😀b'" },
+    { name: "an offset past the end finds nothing (from cel-go 0.22)", rule: "self.indexOf('a', 10) == -1 && self.lastIndexOf('a', 10) == -1", value: "abc" },
+    { name: "lowerAscii and upperAscii leave letters beyond ASCII", rule: "self.lowerAscii() == 'Éa' && self.upperAscii() == 'ÉA'", value: "ÉA" },
+    { name: "trim takes Go's spaces, not U+FEFF", rule: "self.trim() == 'x\\ufeff' && '\\u0085 y '.trim() == 'y'", value: "\" x\\uFEFF \"" },
+  ];
+  test.each(holding)("$name", ({ rule, value }) => {
+    expect(check(STRING, rule, value)).toEqual([]);
+  });
+  const failing: Array<{ name: string; rule: string; value: string; error: string }> = [
+    { name: "substring past the end", rule: "self.substring(4) == ''", value: "abc", error: "index out of range: 4" },
+    { name: "substring with a negative end", rule: "self.substring(0, -1) == ''", value: "abc", error: "invalid substring range. start: 0, end: -1" },
+    { name: "substring whose start passes its end", rule: "self.substring(2, 1) == ''", value: "abc", error: "invalid substring range. start: 2, end: 1" },
+    { name: "substring whose end passes the string", rule: "self.substring(1, 9) == ''", value: "abc", error: "index out of range: 9" },
+    { name: "indexOf from a negative offset", rule: "self.indexOf('a', -1) == 0", value: "abc", error: "index out of range: -1" },
+    { name: "lastIndexOf from a negative offset", rule: "self.lastIndexOf('a', -2) == 0", value: "abc", error: "index out of range: -2" },
+  ];
+  test.each(failing)("$name", ({ rule, value, error }) => {
+    expect(check(STRING, rule, value)).toEqual([["schema/cel-rule", `spec.v: Invalid value: "string": ${error} evaluating rule: rule failed`]]);
+  });
+});

@@ -153,6 +153,18 @@ describe("failed rules read as upstream reports them", () => {
       expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: `spec: Invalid value: "object": index out of bounds: 3 evaluating rule: ['x', 'y'][self.a.size()] == 'x'` }],
     },
     {
+      name: "an evaluation error: modulus by zero",
+      spec: object({ a: { type: "integer" }, b: { type: "integer" } }, rule("self.a % self.b == 0")),
+      yaml: "  a: 4\n  b: 0\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": modulus by zero evaluating rule: self.a % self.b == 0' }],
+    },
+    {
+      name: "an evaluation error: the value of an empty optional",
+      spec: object({ a: { type: "string" } }, rule("self.?a.value() != ''", { message: "a must be set" })),
+      yaml: "  {}\n",
+      expected: [{ rule: "schema/cel-rule", line: 5, column: 3, message: 'spec: Invalid value: "object": optional.none() dereference evaluating rule: a must be set' }],
+    },
+    {
       name: "errors on both sides of ||: the first, as cel-go keeps it",
       spec: object({ tls: object({ mode: { type: "string" }, certificateRefs: { type: "array", items: { type: "string" } }, options: { type: "object", additionalProperties: { type: "string" } } }, rule("self.mode == 'Terminate' ? size(self.certificateRefs) > 0 || size(self.options) > 0 : true", { message: "certificates or options are needed" })) }),
       yaml: "  tls: {mode: Terminate}\n",

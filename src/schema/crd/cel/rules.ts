@@ -114,11 +114,13 @@ function runtimeError(error: unknown): Outcome {
   const message = firstLine(error);
   if (code === "no_such_key") return { kind: "error", detail: `no such key: ${message.replace(/^No such key:\s*/, "")}` };
   if (code === "division_by_zero") return { kind: "error", detail: "division by zero" };
+  if (code === "modulo_by_zero") return { kind: "error", detail: "modulus by zero" };
+  if (code === "optional_value_missing") return { kind: "error", detail: "optional.none() dereference" };
   // cel-go's missingIndex, for every list indexed past its end (a schema's list or a literal).
   const index = code === "index_out_of_bounds" ? /index (-?\d+)/.exec(message) : null;
   if (index) return { kind: "error", detail: `index out of bounds: ${index[1]}` };
   const call = /overload for '([^']+)'/.exec(message);
-  if (code === "no_matching_overload" && call) return { kind: "unsupported", reason: `kubeplan cannot evaluate ${call[1]} on these values` };
+  if (code === "no_matching_overload" && call) return { kind: "unsupported", reason: `kubeplan cannot evaluate ${call[1]!.replace(/(^|\.)__/, "$1")} on these values` };
   return { kind: "unsupported", reason: "kubeplan's CEL evaluator could not evaluate it" };
 }
 

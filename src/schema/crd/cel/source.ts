@@ -4,11 +4,16 @@
 // JavaScript regular expressions, which neither read RE2's syntax nor bound
 // their work), and the type conversions `int(`, `uint(`, `double(`,
 // `bool(`, `string(`, `duration(` and `timestamp(` those of lib/conversions.ts (cel-js's
-// read strings as JavaScript does, not as Go does).
+// read strings as JavaScript does, not as Go does), and the string methods
+// `indexOf(`, `lastIndexOf(`, `substring(`, `lowerAscii(`, `upperAscii(` and
+// `trim(` those of lib/strings.ts (cel-js's count UTF-16 units).
 // Strings are skipped whatever their form: quotes ' or ", triple quotes,
 // raw (r"") and bytes (b"") prefixes, escapes.
 
-const RENAMED: Record<string, string> = { has: "__has", matches: "__matches", int: "__int", uint: "__uint", double: "__double", bool: "__bool", string: "__string", duration: "__duration", timestamp: "__timestamp" };
+const RENAMED: Record<string, string> = {
+  has: "__has", matches: "__matches", int: "__int", uint: "__uint", double: "__double", bool: "__bool", string: "__string", duration: "__duration", timestamp: "__timestamp",
+  indexOf: "__indexOf", lastIndexOf: "__lastIndexOf", substring: "__substring", lowerAscii: "__lowerAscii", upperAscii: "__upperAscii", trim: "__trim",
+};
 
 /** The index just past the string literal that starts at `start` (its opening quote). */
 export function skipString(text: string, start: number, raw: boolean): number {

@@ -329,7 +329,9 @@ function listLibraryIssue({ env, objects }: TypedEnvironment, text: string, ast:
   };
   const elementOf = (type: string | undefined) => (type !== undefined ? /^list\((.*)\)$/.exec(type)?.[1] : undefined);
   for (const call of methodCalls(ast, [], MAX_LIBRARY_CALLS)) {
-    const [name, receiver, args] = call.args as [string, ASTNode, ASTNode[]];
+    const [parsedName, receiver, args] = call.args as [string, ASTNode, ASTNode[]];
+    // indexOf( and lastIndexOf( reach cel-js renamed (source.ts).
+    const name = parsedName.replace(/^__/, "");
     const at = (call as { start?: number }).start ?? 0;
     if (receiver?.op === "id" && receiver.args === "sets" && SET_FUNCTIONS.has(name) && args.length === 2) {
       const types = args.map(typeOfNode);
@@ -345,7 +347,7 @@ function listLibraryIssue({ env, objects }: TypedEnvironment, text: string, ast:
     const argTypes = args.map(typeOfNode);
     if (argTypes.some((type) => type === undefined)) continue;
     const fits = method.sameAsElement ? argTypes.length === 1 && argTypes[0] === element : argTypes.length === 0 && method.elements!.includes(element);
-    if (!fits) return noMatchingOverload(text, at, name, receiverType, argTypes as string[]);
+    if (!fits) return noMatchingOverload(text, at, name, receiverType, argTypes as string[], parsedName);
   }
   return undefined;
 }

@@ -53,8 +53,8 @@ export function registerLists(env: Environment): void {
   env.registerFunction("list.sum(): dyn", sum);
   env.registerFunction("list.min(): dyn", (list: unknown[]) => extreme(list, -1));
   env.registerFunction("list.max(): dyn", (list: unknown[]) => extreme(list, 1));
-  env.registerFunction("list.indexOf(dyn): int", (list: unknown[], value: unknown) => BigInt(list.findIndex((item) => celEquals(item, value))));
-  env.registerFunction("list.lastIndexOf(dyn): int", (list: unknown[], value: unknown) => {
+  env.registerFunction("list.__indexOf(dyn): int", (list: unknown[], value: unknown) => BigInt(list.findIndex((item) => celEquals(item, value))));
+  env.registerFunction("list.__lastIndexOf(dyn): int", (list: unknown[], value: unknown) => {
     for (let i = list.length - 1; i >= 0; i--) if (celEquals(list[i], value)) return BigInt(i);
     return -1n;
   });

@@ -1,5 +1,10 @@
 // cel-go's strings extension where cel-js lacks it (charAt, replace,
-// reverse, format, strings.quote), as Kubernetes' CEL environment offers it.
+// reverse, format, strings.quote) or reads strings otherwise (indexOf,
+// lastIndexOf and substring count UTF-16 units where cel-go counts code
+// points and says "index out of range"; lowerAscii and upperAscii change
+// letters beyond ASCII; trim is JavaScript's), as Kubernetes' CEL
+// environment offers it. cel-js's own are reached under names source.ts
+// gives these calls (`indexOf(` becomes `__indexOf(`).
 import type { Environment } from "@marcbachmann/cel-js";
 import { CelEvaluationError } from "./macros.js";
 import { namespace } from "./namespace.js";
@@ -68,7 +73,76 @@ function format(template: string, args: unknown[]): string {
   });
 }
 
+function outOfRange(index: bigint): never {
+  throw new CelEvaluationError("invalid_argument", `index out of range: ${index}`);
+}
+
+/** Whether `sub` stands in `runes` at `at`. */
+function standsAt(runes: readonly string[], sub: readonly string[], at: number): boolean {
+  for (let j = 0; j < sub.length; j++) if (runes[at + j] !== sub[j]) return false;
+  return true;
+}
+
+/** cel-go's indexOfOffset (from cel-go 0.22, Kubernetes 1.32: an offset past the end finds nothing). */
+function indexOf(text: string, search: string, offset: bigint): bigint {
+  if (search === "") return offset;
+  if (offset < 0n) outOfRange(offset);
+  const runes = [...text];
+  const sub = [...search];
+  if (offset >= BigInt(runes.length)) return -1n;
+  for (let i = Number(offset); i < runes.length - (sub.length - 1); i++) if (standsAt(runes, sub, i)) return BigInt(i);
+  return -1n;
+}
+
+/** cel-go's lastIndexOfOffset: searched backwards from the offset, an offset past the end finds nothing. */
+function lastIndexOf(text: string, search: string, offset: bigint): bigint {
+  if (search === "") return offset;
+  if (offset < 0n) outOfRange(offset);
+  const runes = [...text];
+  const sub = [...search];
+  if (offset >= BigInt(runes.length)) return -1n;
+  for (let i = Math.min(Number(offset), runes.length - sub.length); i >= 0; i--) if (standsAt(runes, sub, i)) return BigInt(i);
+  return -1n;
+}
+
+function lastIndexOfEnd(text: string, search: string): bigint {
+  const length = BigInt([...text].length);
+  if (search === "") return length;
+  // Go compares the lengths in bytes.
+  if (Buffer.byteLength(text) < Buffer.byteLength(search)) return -1n;
+  return lastIndexOf(text, search, length - 1n);
+}
+
+function substring(text: string, start: bigint, end?: bigint): string {
+  const runes = [...text];
+  const length = BigInt(runes.length);
+  if (end === undefined) {
+    if (start < 0n || start > length) outOfRange(start);
+    return runes.slice(Number(start)).join("");
+  }
+  if (start > end) throw new CelEvaluationError("invalid_argument", `invalid substring range. start: ${start}, end: ${end}`);
+  if (start < 0n || start > length) outOfRange(start);
+  if (end < 0n || end > length) outOfRange(end);
+  return runes.slice(Number(start), Number(end)).join("");
+}
+
+/** lowerAscii and upperAscii change ASCII letters only. */
+const asciiCase = (text: string, upper: boolean): string => text.replace(upper ? /[a-z]+/g : /[A-Z]+/g, (letters) => (upper ? letters.toUpperCase() : letters.toLowerCase()));
+
+/** Go's unicode.IsSpace, which strings.TrimSpace trims (not U+FEFF, which JavaScript's trim takes). */
+const GO_SPACE = "[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
+const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, "g");
+
 export function registerStrings(env: Environment): void {
+  env.registerFunction("string.__indexOf(string): int", (text: string, search: string) => indexOf(text, search, 0n));
+  env.registerFunction("string.__indexOf(string, int): int", indexOf);
+  env.registerFunction("string.__lastIndexOf(string): int", lastIndexOfEnd);
+  env.registerFunction("string.__lastIndexOf(string, int): int", lastIndexOf);
+  env.registerFunction("string.__substring(int): string", (text: string, start: bigint) => substring(text, start));
+  env.registerFunction("string.__substring(int, int): string", substring);
+  env.registerFunction("string.__lowerAscii(): string", (text: string) => asciiCase(text, false));
+  env.registerFunction("string.__upperAscii(): string", (text: string) => asciiCase(text, true));
+  env.registerFunction("string.__trim(): string", (text: string) => text.replace(GO_TRIM, ""));
   env.registerFunction("string.charAt(int): string", (text: string, index: bigint) => {
     const chars = [...text];
     if (index < 0n || index > BigInt(chars.length)) throw new CelEvaluationError("invalid_argument", `index out of range: ${index}`);
