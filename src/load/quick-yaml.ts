@@ -1,6 +1,7 @@
 // The quickest way from a file's YAML to its documents' values, for the plain
-// YAML nearly every manifest is written in: js-yaml reads it several times
-// faster than yaml's parser, with plain scalars typed by typePlainScalar as
+// YAML nearly every manifest is written in: block-yaml.ts reads most documents
+// straight from the text, and js-yaml the others, several times faster than
+// yaml's parser, with plain scalars typed by typePlainScalar as
 // go-yaml v2 types them (`yes`, `0644`, `1_000`), as the other ways do.
 // Anything outside that plain subset, where js-yaml might read the text
 // otherwise than go-yaml, or where the full parse would report something,
@@ -10,6 +11,7 @@
 // returns, byte order marks, JSON streams, long keys, deep nesting, repeated
 // keys and whatever js-yaml refuses.
 import { FAILSAFE_SCHEMA, Type, YAMLException, load, type LoadOptions, type State } from "js-yaml";
+import { blockReadable, readBlockDocument } from "./block-yaml.js";
 import { DEEPEST, giveUp, NotCertain } from "./cst-values.js";
 import type { PlainDocument } from "./fast-yaml.js";
 import { typePlainScalar } from "./plain-scalars.js";
@@ -252,9 +254,12 @@ function chunkStarts(text: string): number[] {
   return starts;
 }
 
-function readChunk(text: string, start: number, end: number, index: number): QuickDocument | null {
+function readChunk(text: string, start: number, end: number, index: number, readable: boolean): QuickDocument | null {
   const contents = contentStart(text, start, end);
   if (contents < 0) return null;
+  // Block YAML is read straight from the text; what that reader leaves, js-yaml reads.
+  const block = readable ? readBlockDocument(text, end, contents) : undefined;
+  if (block) return { index, value: block, contentStart: contents };
   const value = load(text.slice(start, end), OPTIONS);
   // A document that is not a mapping is the full parse's to report.
   if (!isMapping(value)) giveUp();
@@ -273,12 +278,13 @@ export function parseDocumentsQuick(text: string): QuickDocument[] | undefined {
   const starts = chunkStarts(text);
   const documents: QuickDocument[] = [];
   let index = 0;
+  const readable = blockReadable(text);
   try {
     checkLayout(text);
     starts.forEach((start, i) => {
       const end = starts[i + 1] ?? text.length;
       if (start === 0 && !text.startsWith("---") && contentStart(text, 0, end) < 0) return;
-      const document = readChunk(text, start, end, index++);
+      const document = readChunk(text, start, end, index++, readable);
       if (document) documents.push(document);
     });
   } catch (error) {

@@ -1,0 +1,321 @@
+// The quickest reader of all, for the block YAML most manifests are written
+// in: mappings and sequences by indentation, one-line plain and quoted
+// scalars, `|` and `|-` literal blocks, `{}` and `[]`. It reads a document
+// that quick-yaml.ts has already vetted (checkLayout) straight from the text,
+// line by line, into the values js-yaml would give it under quick-yaml's
+// options (plain scalars typed by typePlainScalar, keys made strings), without
+// js-yaml's state machine and the objects it makes for every node. Whatever
+// it does not take (flow collections, folded or kept blocks, multi-line
+// plain scalars, odd keys, duplicate keys, anything it is unsure about) makes
+// it give the document back to js-yaml, which then reads it as before.
+import { typePlainScalar } from "./plain-scalars.js";
+
+/** Thrown where the document is outside what this reader takes. */
+class Outside {}
+const OUTSIDE = new Outside();
+
+function outside(): never {
+  throw OUTSIDE;
+}
+
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const SINGLE_QUOTE = 39;
+const DASH = 45;
+const COLON = 58;
+const OPEN_BRACKET = 91;
+const OPEN_BRACE = 123;
+const PIPE = 124;
+
+/** Nesting past this is left to js-yaml (quick-yaml's own limit is further). */
+const DEEPEST = 60;
+
+/** Keys quick-yaml refuses after js-yaml (merge keys, long keys): the document goes to js-yaml, which refuses them there. */
+const LONGEST_KEY = 500;
+
+/** Characters a plain scalar may not start with here: YAML's indicators, quotes and space. */
+function refusedStart(c: number): boolean {
+  switch (c) {
+    case SPACE: case 44 /* , */: case OPEN_BRACKET: case 93 /* ] */: case OPEN_BRACE: case 125 /* } */:
+    case HASH: case 38 /* & */: case 42 /* * */: case 33 /* ! */: case PIPE: case 62 /* > */:
+    case SINGLE_QUOTE: case DOUBLE_QUOTE: case 37 /* % */: case 64 /* @ */: case 96 /* ` */:
+    case 63 /* ? */: case COLON:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A plain scalar's value as quick-yaml's schema constructs it. */
+function typed(text: string): unknown {
+  const value = typePlainScalar(text, false);
+  return value === undefined ? outside() : value;
+}
+
+class BlockReader {
+  /** The content line the reader stands on: where it starts, its indentation, its first character, its end. */
+  private line = 0;
+  private indent = -1;
+  private content = -1;
+  private lineEnd = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly end: number,
+  ) {}
+
+  /** Stands on the first line from `from` with content (not blank, not a comment); indent -1 past the end. */
+  private seek(from: number): void {
+    const { text, end } = this;
+    for (let line = from; line < end; ) {
+      let at = line;
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      let lineEnd = text.indexOf("\n", at);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      if (at === lineEnd || text.charCodeAt(at) === HASH) {
+        line = lineEnd + 1;
+        continue;
+      }
+      this.line = line;
+      this.indent = at - line;
+      this.content = at;
+      this.lineEnd = lineEnd;
+      return;
+    }
+    this.indent = -1;
+    this.content = -1;
+  }
+
+  /** The document's top mapping, its contents starting at `contents`. */
+  document(contents: number): Record<string, unknown> {
+    this.seek(this.text.lastIndexOf("\n", contents - 1) + 1);
+    if (this.isEntry()) outside();
+    const value = this.mapping(this.indent, this.content, 0);
+    if (this.indent >= 0) outside();
+    return value;
+  }
+
+  /** Whether the line stands on a sequence entry (`-` then a space or the line's end). */
+  private isEntry(): boolean {
+    const { text, content } = this;
+    return text.charCodeAt(content) === DASH && (content + 1 === this.lineEnd || text.charCodeAt(content + 1) === SPACE);
+  }
+
+  /** The offset of the quote closing the one at `open` on this line; -1 for none. */
+  private closingQuote(open: number): number {
+    const { text, lineEnd } = this;
+    const quote = text.charCodeAt(open);
+    for (let at = open + 1; at < lineEnd; at++) {
+      if (text.charCodeAt(at) !== quote) continue;
+      if (quote === SINGLE_QUOTE && text.charCodeAt(at + 1) === SINGLE_QUOTE && at + 1 < lineEnd) {
+        at++;
+        continue;
+      }
+      return at;
+    }
+    return -1;
+  }
+
+  /** A quoted scalar's value (no escapes in double quotes: those are outside). */
+  private unquoted(open: number, close: number): string {
+    const inner = this.text.slice(open + 1, close);
+    if (this.text.charCodeAt(open) === SINGLE_QUOTE) return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    return inner.includes("\\") ? outside() : inner;
+  }
+
+  /** The `:` ending a key that starts at `at` on this line, or -1 when the line there holds no key. */
+  private keyColon(at: number): number {
+    const { text, lineEnd } = this;
+    const first = text.charCodeAt(at);
+    if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
+      const close = this.closingQuote(at);
+      if (close < 0 || text.charCodeAt(close + 1) !== COLON) return -1;
+      return close + 2 === lineEnd || text.charCodeAt(close + 2) === SPACE ? close + 1 : -1;
+    }
+    for (let i = at; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COLON) {
+        if (i + 1 === lineEnd || text.charCodeAt(i + 1) === SPACE) return i;
+      } else if (c === HASH) {
+        if (text.charCodeAt(i - 1) === SPACE) return -1;
+      } else if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The key from `at` to its colon, as js-yaml keeps it. */
+  private key(at: number, colon: number): string {
+    const { text } = this;
+    const first = text.charCodeAt(at);
+    if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) return this.unquoted(at, colon - 1);
+    if (refusedStart(first) || first === DASH || text.charCodeAt(colon - 1) === SPACE) outside();
+    return String(typed(text.slice(at, colon)));
+  }
+
+  /** A block mapping at `indent`, its first key at `at` on the current line. */
+  private mapping(indent: number, at: number, depth: number): Record<string, unknown> {
+    if (depth > DEEPEST) outside();
+    const result: Record<string, unknown> = {};
+    for (;;) {
+      const colon = this.keyColon(at);
+      if (colon < 0) outside();
+      const key = this.key(at, colon);
+      if (key === "__proto__" || key === "<<" || key.length > LONGEST_KEY || Object.hasOwn(result, key)) outside();
+      result[key] = this.value(colon + 1, indent, depth);
+      if (this.indent < indent) return result;
+      if (this.indent > indent || this.isEntry()) outside();
+      at = this.content;
+    }
+  }
+
+  /** A mapping value after its `:` at `after`; leaves the reader on the next content line. */
+  private value(after: number, indent: number, depth: number): unknown {
+    const { text, lineEnd } = this;
+    let at = after;
+    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    if (at < lineEnd && text.charCodeAt(at) !== HASH) return this.inline(at, indent);
+    // On the lines below: deeper, or a sequence at the key's own indentation.
+    this.seek(lineEnd + 1);
+    if (this.indent < indent || (this.indent === indent && !this.isEntry())) return null;
+    return this.node(depth + 1);
+  }
+
+  /** The block collection the current line starts. */
+  private node(depth: number): unknown {
+    if (this.isEntry()) return this.sequence(this.indent, depth);
+    return this.mapping(this.indent, this.content, depth);
+  }
+
+  /** A block sequence at `indent`, the reader on its first entry. */
+  private sequence(indent: number, depth: number): unknown[] {
+    if (depth > DEEPEST) outside();
+    const { text } = this;
+    const items: unknown[] = [];
+    for (;;) {
+      let at = this.content + 1;
+      while (at < this.lineEnd && text.charCodeAt(at) === SPACE) at++;
+      // Empty entries and entries that open a sequence of their own are js-yaml's.
+      if (at === this.lineEnd || text.charCodeAt(at) === HASH) outside();
+      if (text.charCodeAt(at) === DASH && (at + 1 === this.lineEnd || text.charCodeAt(at + 1) === SPACE)) outside();
+      if (this.keyColon(at) >= 0) items.push(this.mapping(at - this.line, at, depth + 1));
+      else items.push(this.inline(at, indent));
+      if (this.indent < indent) return items;
+      if (this.indent > indent) outside();
+      if (!this.isEntry()) return items;
+    }
+  }
+
+  /**
+   * A value that starts at `at` on the current line, in a collection at
+   * `parent`'s indentation; leaves the reader on the next content line, which
+   * must not be deeper than `parent` (that would be a multi-line scalar).
+   */
+  private inline(at: number, parent: number): unknown {
+    const { text, lineEnd } = this;
+    const first = text.charCodeAt(at);
+    let value: unknown;
+    let rest: number;
+    if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
+      const close = this.closingQuote(at);
+      if (close < 0) outside();
+      value = this.unquoted(at, close);
+      rest = close + 1;
+      if (rest < lineEnd && text.charCodeAt(rest) !== SPACE) outside();
+    } else if (first === PIPE) {
+      return this.literal(at, parent);
+    } else if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+      if (text.charCodeAt(at + 1) !== first + 2) outside();
+      value = first === OPEN_BRACE ? {} : [];
+      rest = at + 2;
+    } else {
+      if (refusedStart(first) || (first === DASH && (at + 1 === lineEnd || text.charCodeAt(at + 1) === SPACE))) outside();
+      let last = at;
+      for (rest = at; rest < lineEnd; rest++) {
+        const c = text.charCodeAt(rest);
+        if (c === SPACE) continue;
+        if (c === HASH && text.charCodeAt(rest - 1) === SPACE) break;
+        if (c === COLON && (rest + 1 === lineEnd || text.charCodeAt(rest + 1) === SPACE)) outside();
+        last = rest;
+      }
+      value = typed(text.slice(at, last + 1));
+    }
+    // After the value: spaces, then a comment or the line's end.
+    while (rest < lineEnd && text.charCodeAt(rest) === SPACE) rest++;
+    if (rest < lineEnd && (text.charCodeAt(rest) !== HASH || text.charCodeAt(rest - 1) !== SPACE)) outside();
+    this.seek(lineEnd + 1);
+    if (this.indent > parent) outside();
+    return value;
+  }
+
+  /**
+   * A literal block (`|` or `|-`) whose header is at `at`, in a collection at
+   * `parent`'s indentation: its lines are those below indented deeper than
+   * `parent`, or empty (quick-yaml leaves lines of spaces and lines indented
+   * less than the first to the others). Line breaks as js-yaml keeps them:
+   * all between lines, one at the end unless `|-` strips it.
+   */
+  private literal(at: number, parent: number): string {
+    const { text, end } = this;
+    let header = at + 1;
+    const strip = text.charCodeAt(header) === DASH;
+    if (strip) header++;
+    while (header < this.lineEnd && text.charCodeAt(header) === SPACE) header++;
+    if (header < this.lineEnd && (text.charCodeAt(header) !== HASH || header === at + 1 + (strip ? 1 : 0))) outside();
+    let result = "";
+    let read = false;
+    let textIndent = -1;
+    let emptyLines = 0;
+    let line = this.lineEnd + 1;
+    while (line < end) {
+      let start = line;
+      while (start < end && text.charCodeAt(start) === SPACE) start++;
+      let lineEnd = text.indexOf("\n", start);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      if (start === lineEnd) {
+        if (start > line) outside();
+        emptyLines++;
+        line = lineEnd + 1;
+        continue;
+      }
+      const indent = start - line;
+      if (indent <= parent) break;
+      if (textIndent < 0) textIndent = indent;
+      else if (indent < textIndent) outside();
+      if (read) result += "\n";
+      if (emptyLines > 0) result += "\n".repeat(emptyLines);
+      result += text.slice(line + textIndent, lineEnd);
+      read = true;
+      emptyLines = 0;
+      line = lineEnd + 1;
+    }
+    // An empty block is js-yaml's to read.
+    if (!read) outside();
+    this.seek(line);
+    return strip ? result : result + "\n";
+  }
+}
+
+/** Characters YAML does not allow in a stream (js-yaml refuses the whole document): C0 and C1 controls, non-characters, lone surrogates. */
+const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether this reader may read the documents of `text`: those with characters YAML refuses are js-yaml's to refuse. */
+export function blockReadable(text: string): boolean {
+  return !NOT_PRINTABLE.test(text);
+}
+
+/**
+ * The document of the chunk from `start` to `end` whose contents start at
+ * `contents`, when it is a mapping this reader takes; otherwise undefined
+ * (js-yaml reads it).
+ */
+export function readBlockDocument(text: string, end: number, contents: number): Record<string, unknown> | undefined {
+  try {
+    return new BlockReader(text, end).document(contents);
+  } catch (error) {
+    if (error === OUTSIDE) return undefined;
+    throw error;
+  }
+}
