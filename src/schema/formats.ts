@@ -2,6 +2,7 @@
 // decoder applies them. The precompiled validators call these.
 import { base64ErrorOffset } from "./go-base64.js";
 import { quantityError } from "./quantity-syntax.js";
+import { parseRFC3339 } from "../util/go-time.js";
 import type { FormatChecks } from "./registry.js";
 
 export const INT32_RANGE = { min: -2147483648, max: 2147483647 } as const;
@@ -10,25 +11,9 @@ export const INT64_RANGE = { min: -9223372036854775808, max: 9223372036854775807
 
 const inRange = (value: number, range: { min: number; max: number }) => value >= range.min && value <= range.max;
 
-// metav1.Time decodes with time.Parse(time.RFC3339, ...), which also takes fractional seconds.
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
+/** metav1.Time decodes with Go's time.Parse(time.RFC3339, ...): a one-digit hour and a comma before the fraction included. */
 export function isRfc3339DateTime(value: string): boolean {
-  const match = RFC3339.exec(value);
-  if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const offsetHours = match[9] === undefined ? 0 : Number(match[9]);
-  const offsetMinutes = match[10] === undefined ? 0 : Number(match[10]);
-  return (
-    month >= 1 && month <= 12 &&
-    day >= 1 && day <= daysInMonth(year, month) &&
-    hour <= 23 && minute <= 59 && second <= 59 &&
-    offsetHours <= 23 && offsetMinutes <= 59
-  );
+  return parseRFC3339(value) !== undefined;
 }
 
 export const FORMAT_CHECKS: FormatChecks = {

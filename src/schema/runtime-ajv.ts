@@ -10,7 +10,7 @@ import { shareSubschemas } from "./crd/shared-subschemas.js";
 import { isInClosedSet } from "./closed-set-message.js";
 import type { ClosedSet, SchemaNode } from "./schema-node.js";
 import { compileRe2 } from "../util/re2.js";
-import { STRING_FORMAT_CHECKS } from "./crd/string-formats.js";
+import { STRING_FORMAT_CHECKS, isDate, isDateTime } from "./crd/string-formats.js";
 import { appendAll } from "../util/append.js";
 
 const requireFromHere = createRequire(import.meta.url);
@@ -26,23 +26,15 @@ const FORMAT_TYPES: Record<string, "number" | "string"> = {
   quantity: "string",
 };
 
-/**
- * Formats kube-openapi (strfmt) checks on custom resources, as permissive as
- * strfmt: a value kubeplan is unsure about passes.
- */
+/** Formats kube-openapi (strfmt) checks on custom resources, as strfmt checks them. */
 const CUSTOM_RESOURCE_FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
-  "cr-date-time": (value) => /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/.test(value) && isCalendarDate(value.slice(0, 10)),
-  "cr-date": (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value),
+  "cr-date-time": isDateTime,
+  "cr-date": isDate,
   "cr-uuid": (value) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value),
 };
 
 /** The integer formats of custom resources (see crd-schema.ts). */
 const INTEGER_RANGES = { "cr-int32": INT32_RANGE, "cr-int64": INT64_RANGE, "cr-integer": INT64_RANGE };
-
-function isCalendarDate(date: string): boolean {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const ANNOTATIONS = [
   "x-kubernetes-patch-merge-key",

@@ -139,13 +139,18 @@ export function parseGoURL(raw: string): GoURL | { error: string } {
   return url;
 }
 
-/** url.ParseRequestURI(raw) returns no error (the fragment is not cut off: `#` is part of the path). */
-export function isRequestURI(raw: string): boolean {
+/** url.ParseRequestURI's error as Go prints it, undefined when it has none (the fragment is not cut off: `#` is part of the path). */
+export function requestURIError(raw: string): string | undefined {
   try {
     parse(raw, true);
-    return true;
+    return undefined;
   } catch (error) {
     if (!(error instanceof URLError)) throw error;
-    return false;
+    return `parse ${goQuote(raw)}: ${error.message}`;
   }
+}
+
+/** url.ParseRequestURI(raw) returns no error. */
+export function isRequestURI(raw: string): boolean {
+  return requestURIError(raw) === undefined;
 }

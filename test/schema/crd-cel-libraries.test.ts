@@ -91,3 +91,17 @@ describe("the strings extension counts code points and fails in cel-go's words",
     expect(check(STRING, rule, value)).toEqual([["schema/cel-rule", `spec.v: Invalid value: "string": ${error} evaluating rule: rule failed`]]);
   });
 });
+
+describe("the format library checks as kube-openapi's strfmt and Go's url package do", () => {
+  const cases: Array<{ name: string; rule: string; pass: string; fail: string }> = [
+    { name: "datetime needs seconds and a zone", rule: "!format.datetime().validate(self).hasValue()", pass: "'2024-05-01t10:00:00z'", fail: "'2024-05-01T10:00:00'" },
+    { name: "datetime needs a time", rule: "!format.datetime().validate(self).hasValue()", pass: "'2024-05-01T10:00:00,5Z'", fail: "'2024-05-01'" },
+    { name: "date is a calendar day", rule: "!format.date().validate(self).hasValue()", pass: "'2024-02-29'", fail: "'2023-02-29'" },
+    { name: "uri: Go's ParseRequestURI error", rule: "format.uri().validate(self).orValue([''])[0] == 'parse \"relative/path\": invalid URI for request'", pass: "relative/path", fail: "/absolute/path" },
+    { name: "uri: a request URI", rule: "!format.uri().validate(self).hasValue()", pass: "'/a?b=c'", fail: "'http://exa mple.com/'" },
+  ];
+  test.each(cases)("$name", ({ rule, pass, fail }) => {
+    expect(check(STRING, rule, pass)).toEqual([]);
+    expect(check(STRING, rule, fail).map(([id]) => id)).toEqual(["schema/cel-rule"]);
+  });
+});

@@ -52,7 +52,8 @@ describe("quantities as resource.ParseQuantity parses them", () => {
 });
 
 describe("RFC 3339 date-times as metav1.Time decodes them", () => {
-  const valid = ["2024-01-31T12:00:00Z", "2024-02-29T23:59:59.123456+02:00", "1999-12-31T00:00:00-05:30"];
+  // Go's time.Parse also takes a one-digit hour and a comma before the fraction.
+  const valid = ["2024-01-31T12:00:00Z", "2024-02-29T23:59:59.123456+02:00", "1999-12-31T00:00:00-05:30", "2024-01-31T1:00:00Z", "2024-01-31T12:00:00,5Z"];
   test.each(valid)("%j is a time", (value) => {
     expect(isRfc3339DateTime(value)).toBe(true);
   });

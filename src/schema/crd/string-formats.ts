@@ -78,6 +78,36 @@ function isDuration(value: string): boolean {
   return known;
 }
 
+/** Days in a month of the proleptic Gregorian calendar, as Go's time package counts them. */
+function daysIn(month: number, year: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** strfmt's IsDate: time.Parse("2006-01-02", value), a calendar day written with four, two and two digits. */
+export function isDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year);
+}
+
+// strfmt's DateTimePattern; its unescaped `.` takes any character but a line feed before the fraction.
+const DATE_TIME = /^([0-9]{2}):([0-9]{2}):([0-9]{2})([^\n][0-9]+)?(z|([+-][0-9]{2}:[0-9]{2}))$/u;
+
+/**
+ * strfmt's IsDateTime: the value in lower case split at each "t", a date
+ * before the first, and after it a time with seconds and a zone; what
+ * follows a second "t" is not read.
+ */
+export function isDateTime(value: string): boolean {
+  if (Buffer.byteLength(value) < 4) return false;
+  const parts = value.toLowerCase().split("t");
+  if (parts.length < 2 || !isDate(parts[0]!)) return false;
+  const match = DATE_TIME.exec(parts[1]!);
+  return match !== null && match[1]! <= "23" && match[2]! <= "59" && match[3]! <= "59";
+}
+
 /** Format name, as CRDs spell it → check. */
 export const STRING_FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
   bsonobjectid: re2("^[0-9a-fA-F]{24}$"),

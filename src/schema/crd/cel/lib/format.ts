@@ -3,7 +3,8 @@
 import type { Environment, Optional } from "@marcbachmann/cel-js";
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue } from "../../../../apiserver/apimachinery/validation.js";
 import { compileRe2 } from "../../../../util/re2.js";
-import { isRfc3339DateTime } from "../../../formats.js";
+import { requestURIError } from "../../../../util/go-url.js";
+import { isDate, isDateTime } from "../../string-formats.js";
 import { namespace } from "./namespace.js";
 
 type Check = (value: string) => string[];
@@ -23,14 +24,18 @@ const FORMATS: Record<string, Check> = {
   dns1123SubdomainPrefix: masked(isDNS1123Subdomain),
   dns1035LabelPrefix: masked(isDNS1035Label),
   labelValue: isLabelValue,
-  uri: (value) => (URL.canParse(value) || value.startsWith("/") ? [] : [`parse ${JSON.stringify(value)}: invalid URI for request`]),
+  uri: (value) => {
+    const error = requestURIError(value);
+    return error === undefined ? [] : [error];
+  },
   uuid: (value) => {
     const uuid = compileRe2(UUID);
     return "regex" in uuid && uuid.regex.test(value) ? [] : ["does not match the UUID format"];
   },
   byte: (value) => (value.length % 4 === 0 && BASE64.test(value) ? [] : ["invalid base64"]),
-  date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRfc3339DateTime(`${value}T00:00:00Z`) ? [] : ["invalid date"]),
-  datetime: (value) => (isRfc3339DateTime(value) ? [] : ["invalid datetime"]),
+  // kube-openapi's strfmt, as the CRD formats date and date-time.
+  date: (value) => (isDate(value) ? [] : ["invalid date"]),
+  datetime: (value) => (isDateTime(value) ? [] : ["invalid datetime"]),
 };
 
 class Format {
