@@ -365,7 +365,7 @@ describe("fields a rule selects, type-checked against the schema", () => {
     {
       name: "ip, cidr, semver, lists and sets of the types they take",
       change: onSpec({
-        rule: "(isIP(self.schedule) && ip.isCanonical(self.schedule) || isCIDR(self.schedule) && cidr(self.schedule).prefixLength() > 8 || isSemver(self.schedule) && semver(self.schedule).major() > 0) && self.targets.map(t, t.name).isSorted() && [self.retention].sum() > 0 && self.targets.map(t, t.path).indexOf(self.schedule) < 16 && sets.contains(self.targets.map(t, t.name), [self.schedule]) && self.targets.all(t, [t.name].max() != '')",
+        rule: "(isIP(self.schedule) && ip.isCanonical(self.schedule) || isCIDR(self.schedule) && cidr(self.schedule).prefixLength() > 8 || isSemver(self.schedule) && semver(self.schedule).major() > 0) && self.targets.map(t, t.name.size()).isSorted() && [self.retention].sum() > 0 && self.targets.map(t, t.name.size()).indexOf(self.retention) < 16 && sets.contains(self.targets.map(t, t.name), [self.schedule]) && self.targets.all(t, [t.name.size()].max() > 0)",
       }),
     },
     { name: "library functions on strings", change: onSpec({ rule: "self.schedule.indexOf('@', 0) >= -1 && self.schedule.lowerAscii().replace('a', 'b', 1).split(' ').size() > 0 && self.schedule.matches('^@') || isURL(self.schedule) || quantity('1Gi').isInteger()" }) },

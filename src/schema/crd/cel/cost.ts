@@ -20,6 +20,12 @@ interface Estimate {
   /** Smallest size, where it is known (a literal's); 0 otherwise. */
   minSize?: number;
   type: CelType;
+  /**
+   * Whether the checker has a path to the value (a variable, and fields and
+   * items selected from it): only then does Kubernetes' size estimator know
+   * its items' sizes; a list literal's or a call's items are of unknown size.
+   */
+  path?: boolean;
 }
 
 const clamp = (value: number): number => (value > MAX_UINT64 || !Number.isFinite(value) ? MAX_UINT64 : value);
@@ -81,14 +87,14 @@ class Coster {
       case "value":
         return literal(node);
       case "id":
-        return fromType(this.lookup(node.args as string) ?? DYN, 1);
+        return { ...fromType(this.lookup(node.args as string) ?? DYN, 1), path: true };
       case ".":
       case ".?": {
         const [operand, field] = node.args as [ASTNode, string];
         const inner = this.estimate(operand);
         // A map's value selected by name has no path in the schema to the checker: a scalar's size is 1, others unknown.
-        if (inner.type.kind === "map") return fromType(this.unpathed(member(inner.type, field)), add(inner.cost, 1));
-        return fromType(member(inner.type, field), add(inner.cost, 1));
+        if (inner.type.kind === "map") return { ...fromType(this.unpathed(member(inner.type, field)), add(inner.cost, 1)), path: inner.path };
+        return { ...fromType(member(inner.type, field), add(inner.cost, 1)), path: inner.path };
       }
       case "[]":
       case "[?]": {
@@ -96,7 +102,7 @@ class Coster {
         const inner = this.estimate(operand);
         const key = this.estimate(index);
         const name = index.op === "value" && typeof index.args === "string" ? (index.args as string) : undefined;
-        return fromType(member(inner.type, name), add(inner.cost, key.cost, 1));
+        return { ...fromType(member(inner.type, name), add(inner.cost, key.cost, 1)), path: inner.path };
       }
       case "list": {
         const items = (node.args as ASTNode[]).map((item) => this.estimate(item));
@@ -271,7 +277,9 @@ function libraryCall({ name, target, args, literals, argCost, sizes }: Call): Es
     case "isSorted": case "sum": case "max": case "min": case "indexOf": case "lastIndexOf":
       if (target && target.type.kind === "list") {
         const elem = target.type.elem;
-        const elemCost = elem && (elem.kind === "string" || elem.kind === "bytes") ? add(1, factor(elem.maxElements, STRING_TRAVERSAL)) : 1;
+        // listElementNode: the items' size is known only through the list's path.
+        const elemSize = elem === undefined ? 0 : target.path ? elem.maxElements : unknownSize(sizes, elem.maxElements);
+        const elemCost = elem && (elem.kind === "string" || elem.kind === "bytes") ? add(1, factor(elemSize, STRING_TRAVERSAL)) : 1;
         const cost = add(times(target.size, elemCost), argCost);
         // sum, min and max return an element: a string's size is not known to the checker.
         if ((name === "sum" || name === "min" || name === "max") && elem && elem.kind !== "int" && elem.kind !== "double" && elem.kind !== "bool" && elem.kind !== "timestamp" && elem.kind !== "duration") {
