@@ -8,16 +8,20 @@
 //   A module of cli.cjs that the stages import is cli.cjs's own copy (one
 //   UsageError class for both).
 // - worker.js: the validation worker (an ES module, as worker threads load it).
+// - packages.cjs: the packages the stages require by name when a run needs
+//   them (PACKAGES: CRDs' schemas and rules, patterns, certificates), each
+//   initialized when first required (src/util/require-package.ts).
 //
 // bin/kubeplan.js runs cli.cjs and stages.cjs as scripts with V8's code cache
-// (bin/load-bundle.js), which is what ES modules cannot have on Node 20.
-// Packages required at run time by name (ajv, the CEL interpreter, re2js,
-// asn1js) and the schemas' validators stay where they are. `npm run compile` bundles
+// (bin/load-bundle.js), which is what ES modules cannot have on Node 20;
+// packages.cjs too, and the schemas' validators, which stay where they are.
+// The worker requires the packages from node_modules. `npm run compile` bundles
 // dist/ (scripts/bundle.mjs); the first run of a copy without dist/ bundles
 // what it compiled (bin/build-if-needed.js).
 import { rmSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const BUILTIN = new RegExp(`^(node:)?(${builtinModules.join("|")})$`);
 
@@ -42,6 +46,12 @@ const builtinsThroughRequire = {
     }));
   },
 };
+
+/** kubeplan's own directory, whose dependencies packages.cjs holds. */
+const PACKAGE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** The packages of packages.cjs, by the name src/util/require-package.ts requires them by (cel-js and its evaluator share their classes). */
+const PACKAGES = ["ajv", "@marcbachmann/cel-js", "@marcbachmann/cel-js/evaluator", "re2js", "asn1js"];
 
 /** What both builds share. */
 function options(dist) {
@@ -140,6 +150,28 @@ export async function bundle(dist) {
   rmSync(outdir, { recursive: true, force: true });
   const cli = await buildCli(build, dist, outdir);
   const stages = await buildStages(build, dist, outdir, cli.shared, cli.stageModules);
+  const packages = await build({
+    ...options(dist),
+    entryPoints: { packages: "kubeplan-packages-entry" },
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    outdir,
+    plugins: [
+      {
+        name: "packages-entry",
+        setup(b) {
+          b.onResolve({ filter: /^kubeplan-packages-entry$/ }, () => ({ path: "entry", namespace: "packages-entry" }));
+          b.onLoad({ filter: /.*/, namespace: "packages-entry" }, () => ({
+            // The packages are kubeplan's dependencies, wherever dist/ is being built.
+            resolveDir: PACKAGE_ROOT,
+            loader: "js",
+            // A function each: a package's code runs when it is first required.
+            contents: `module.exports = { ${PACKAGES.map((name) => `${JSON.stringify(name)}: () => require(${JSON.stringify(name)})`).join(", ")} };`,
+          }));
+        },
+      },
+    ],
+  });
   const worker = await build({
     ...options(dist),
     // Named so that `new URL("./worker.js", import.meta.url)` finds the worker beside the scripts.
@@ -152,7 +184,7 @@ export async function bundle(dist) {
   });
   // Which sources each file holds, named as in a compiled dist/: test/cli/start-up.test.ts reads it to say what a command loads.
   const asDist = (path) => (path.startsWith(`${basename(dist)}/`) ? `dist/${path.slice(basename(dist).length + 1)}` : path);
-  const outputs = [cli.result, stages, worker].flatMap((result) => Object.entries(result.metafile.outputs));
+  const outputs = [cli.result, stages, packages, worker].flatMap((result) => Object.entries(result.metafile.outputs));
   const sources = Object.fromEntries(outputs.map(([file, output]) => [asDist(file), Object.keys(output.inputs).filter((input) => !input.includes(":")).map(asDist)]));
   writeFileSync(join(outdir, "sources.json"), JSON.stringify(sources));
 }

@@ -97,7 +97,8 @@ export function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
 
 /**
  * The command line of a bundle directory (its file URL): cli.cjs now,
- * stages.cjs when cli.cjs first asks for it. `variant` names the caches of
+ * stages.cjs when cli.cjs first asks for it, packages.cjs when the stages
+ * first require one of its packages. `variant` names the caches of
  * a command that runs under V8 flags of its own.
  */
 export function loadBundle(directory, variant) {
@@ -105,8 +106,13 @@ export function loadBundle(directory, variant) {
   const cacheOf = (file) => join(dir, `${basename(file)}${variant ? `.${variant}` : ""}.cache`);
   const load = (file, globals) => loadScript(file, globals, cacheOf(file));
   let stages;
+  let packages;
+  const requirePackage = (name) => {
+    packages ??= load(join(dir, "packages.cjs"));
+    return Object.hasOwn(packages, name) ? packages[name]() : undefined;
+  };
   const cli = load(join(dir, "cli.cjs"), {
-    kubeplanLoadStages: () => (stages ??= load(join(dir, "stages.cjs"), { kubeplanCli: cli, kubeplanLoadScript: (file) => load(file) })),
+    kubeplanLoadStages: () => (stages ??= load(join(dir, "stages.cjs"), { kubeplanCli: cli, kubeplanLoadScript: (file) => load(file), kubeplanRequirePackage: requirePackage })),
   });
   return cli;
 }

@@ -1,7 +1,6 @@
 // ajv compiled at run time, for the schemas that cannot be precompiled: those
 // of custom resources, read from the CustomResourceDefinitions of the inputs.
 // ajv is loaded on first use, so runs without CRDs never pay for it.
-import { createRequire } from "node:module";
 import type { AnySchema, Ajv as AjvInstance, FuncKeywordDefinition } from "ajv";
 import { FORMAT_CHECKS, INT32_RANGE, INT64_RANGE } from "./formats.js";
 import type { CompiledValidator, ReleaseSchemas } from "./registry.js";
@@ -12,8 +11,8 @@ import type { ClosedSet, SchemaNode } from "./schema-node.js";
 import { compileRe2 } from "../util/re2.js";
 import { STRING_FORMAT_CHECKS, isDate, isDateTime } from "./crd/string-formats.js";
 import { appendAll } from "../util/append.js";
+import { requirePackage } from "../util/require-package.js";
 
-const requireFromHere = createRequire(import.meta.url);
 type AjvConstructor = typeof AjvInstance;
 
 /** Types of the values each format applies to (see src/schema/formats.ts). */
@@ -89,7 +88,7 @@ function sharedSubschemaKeyword(validatorOf: SharedValidator): FuncKeywordDefini
 }
 
 function newAjv(validatorOf: SharedValidator): AjvInstance {
-  const loaded = requireFromHere("ajv") as AjvConstructor | { default: AjvConstructor };
+  const loaded = requirePackage<AjvConstructor | { default: AjvConstructor }>("ajv");
   const Ajv = "default" in loaded ? loaded.default : loaded;
   // Referenced schemas stay functions of their own (inlineRefs: false): CRDs share big subtrees.
   const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false, messages: false, inlineRefs: false, code: { regExp: re2Engine } });

@@ -2,15 +2,14 @@
 // time: CRD patterns and CEL's matches() come from manifests, and a
 // backtracking engine could be made to run for hours by one of them.
 // re2js is loaded on first use: most runs have no custom resources.
-import { createRequire } from "node:module";
 import type { RE2JS as RE2JSClass } from "re2js";
+import { requirePackage } from "./require-package.js";
 
-const requireFromHere = createRequire(import.meta.url);
 let engine: typeof RE2JSClass | undefined;
 
 /** The RE2 engine (re2js). */
 export function re2js(): typeof RE2JSClass {
-  return (engine ??= (requireFromHere("re2js") as { RE2JS: typeof RE2JSClass }).RE2JS);
+  return (engine ??= requirePackage<{ RE2JS: typeof RE2JSClass }>("re2js").RE2JS);
 }
 
 export interface Re2 {

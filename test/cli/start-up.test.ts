@@ -100,6 +100,16 @@ describe("start-up", () => {
     expect(caches()).toEqual(written);
   });
 
+  it("validate of CRDs and their resources takes ajv, cel-js and re2js from the bundle's packages.cjs, not from node_modules", () => {
+    // samples/crds has a CRD with a CEL rule and a pattern, and resources that break both.
+    const files = filesLoaded(["validate", "samples/crds"]);
+    expect(files).toContain("dist/bundle/packages.cjs");
+    // re2js is the one of them whose file ends in .cjs, which the hook sees read.
+    expect(files.filter((file) => file.startsWith("node_modules/re2js/"))).toEqual([]);
+    const { packages } = modulesLoaded(["validate", "samples/crds"]);
+    expect(packages).toEqual(expect.arrayContaining(["ajv", "@marcbachmann", "re2js"]));
+  });
+
   it("validate loads the stages it needs", () => {
     const { own, packages } = modulesLoaded(["validate", "samples/app/config.yaml"]);
     expect(own).toContain("dist/validate/index.js");

@@ -7,15 +7,14 @@
 // is loaded on first use: few runs have certificate requests.
 import type { KeyObject } from "node:crypto";
 import { crypto } from "../../../util/on-demand-modules.js";
-import { createRequire } from "node:module";
 import type { AsnType, fromBER as FromBER } from "asn1js";
+import { requirePackage } from "../../../util/require-package.js";
 
-const requireFromHere = createRequire(import.meta.url);
 let decoder: typeof FromBER | undefined;
 
 /** asn1js's BER decoder. */
 function fromBER(der: Buffer): ReturnType<typeof FromBER> {
-  decoder ??= (requireFromHere("asn1js") as { fromBER: typeof FromBER }).fromBER;
+  decoder ??= requirePackage<{ fromBER: typeof FromBER }>("asn1js").fromBER;
   return decoder(der);
 }
 

@@ -6,7 +6,6 @@
 // ip and cidr, semver, format, has() over any selection, the
 // two-variable comprehensions and optionals compared with null. Loaded on first use only: most runs have no
 // CEL rules.
-import { createRequire } from "node:module";
 import type { Environment, Optional as CelOptional, ParseResult } from "@marcbachmann/cel-js";
 import { registerConversions, type ConversionClasses } from "./lib/conversions.js";
 import { registerFormat } from "./lib/format.js";
@@ -22,10 +21,10 @@ import { registerSemver } from "./lib/semver.js";
 import { registerStrings } from "./lib/strings.js";
 import { registerUrl } from "./lib/url.js";
 import { rewriteRuleSource } from "./source.js";
+import { requirePackage } from "../../../util/require-package.js";
 
 type CelModule = typeof import("@marcbachmann/cel-js");
 
-const requireFromHere = createRequire(import.meta.url);
 
 export interface CelRuntime {
   /** The rule parsed (as source.ts rewrites it); throws cel-js's ParseError. */
@@ -70,11 +69,11 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
 
 /** A new environment with Kubernetes' libraries and no variables; throws when cel-js cannot be loaded. */
 function libraryEnvironment(): Environment {
-  const cel = requireFromHere("@marcbachmann/cel-js") as CelModule;
+  const cel = requirePackage<CelModule>("@marcbachmann/cel-js");
   const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
   for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerOptionalEquality]) register(env);
   registerFormat(env, cel.Optional);
-  registerConversions(env, requireFromHere("@marcbachmann/cel-js/evaluator") as ConversionClasses);
+  registerConversions(env, requirePackage<ConversionClasses>("@marcbachmann/cel-js/evaluator"));
   return env;
 }
 
@@ -103,7 +102,7 @@ export function celRuntime(oldSelfIsValue = false): CelRuntime | null {
   const known = runtimes.get(oldSelfIsValue);
   if (known !== undefined) return known;
   const env = kubernetesCelEnvironment({ self: "dyn", oldSelf: oldSelfIsValue ? "dyn" : "optional<dyn>" });
-  const { Optional } = requireFromHere("@marcbachmann/cel-js") as CelModule;
+  const { Optional } = requirePackage<CelModule>("@marcbachmann/cel-js");
   const runtime: CelRuntime | null = env ? { parse: env.parse, none: Optional.none(), some: (value) => Optional.of(value) } : null;
   runtimes.set(oldSelfIsValue, runtime);
   return runtime;
