@@ -107,9 +107,33 @@ async function buildCli(build, dist, outdir) {
   return { result, shared, stageModules: [...stageModules] };
 }
 
+/** The names a module of dist/ exports, as esbuild reads them. */
+async function exportNames(build, file) {
+  const result = await build({ entryPoints: [file], bundle: false, write: false, metafile: true, format: "esm", logLevel: "silent" });
+  return Object.values(result.metafile.outputs)[0].exports;
+}
+
+/**
+ * A module of cli.cjs as stages.cjs sees it: its exports read once, when
+ * stages.cjs loads, into bindings of its own. Taken as a CommonJS module
+ * instead, each use of an export (isRecord, appendAll: thousands per
+ * document) would go through two getters. The shared modules reassign none
+ * of their exports, so a binding read once stays right.
+ */
+function sharedModuleSource(name, names) {
+  const module = `kubeplanCli.shared[${JSON.stringify(name)}]`;
+  const named = names.filter((exported) => exported !== "default");
+  return [
+    `const shared = ${module};`,
+    named.length > 0 ? `export const { ${named.join(", ")} } = shared;` : "",
+    names.includes("default") ? "export default shared.default;" : "",
+  ].join("\n");
+}
+
 /** stages.cjs: the modules cli.js imports on demand, taking those cli.cjs holds from it (`kubeplanCli`, given by bin/load-bundle.js). */
 async function buildStages(build, dist, outdir, shared, stageModules) {
   const fromCli = new Set(shared);
+  const exportsOf = new Map(await Promise.all(shared.map(async (name) => [name, await exportNames(build, join(dist, name))])));
   const result = await build({
     ...options(dist),
     entryPoints: { stages: "kubeplan-stages-entry" },
@@ -135,7 +159,7 @@ async function buildStages(build, dist, outdir, shared, stageModules) {
             const name = nameIn(dist, resolve(resolveDir, path));
             return fromCli.has(name) ? { path: name, namespace: "from-cli" } : undefined;
           });
-          b.onLoad({ filter: /.*/, namespace: "from-cli" }, ({ path }) => ({ contents: `module.exports = kubeplanCli.shared[${JSON.stringify(path)}];`, loader: "js" }));
+          b.onLoad({ filter: /.*/, namespace: "from-cli" }, ({ path }) => ({ contents: sharedModuleSource(path, exportsOf.get(path)), loader: "js" }));
         },
       },
     ],
