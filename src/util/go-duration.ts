@@ -37,18 +37,33 @@ function leadingFraction(text: string): { value: bigint; scale: number; rest: st
   return { value, scale, rest: text.slice(i) };
 }
 
-/** time.ParseDuration, in nanoseconds (within int64); undefined when Go refuses the text. */
-export function parseDuration(text: string): bigint | undefined {
+/** Go's time package quote(): ASCII as is (with \" and \\), anything else as \x bytes. */
+export function timeQuote(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0x80 || code < 0x20) {
+      for (const byte of Buffer.from(char, "utf8")) out += "\\x" + byte.toString(16).padStart(2, "0");
+    } else {
+      out += char === '"' || char === "\\" ? "\\" + char : char;
+    }
+  }
+  return out + '"';
+}
+
+/** time.ParseDuration: the duration in nanoseconds (within int64), or Go's error. */
+function readDuration(text: string): { nanos: bigint } | { error: string } {
+  const invalid = { error: `time: invalid duration ${timeQuote(text)}` };
   let rest = text;
   const negative = rest.startsWith("-");
   if (negative || rest.startsWith("+")) rest = rest.slice(1);
-  if (rest === "0") return 0n;
-  if (rest === "") return undefined;
+  if (rest === "0") return { nanos: 0n };
+  if (rest === "") return invalid;
   let total = 0n;
   while (rest !== "") {
-    if (!(rest[0] === "." || isDigit(rest[0]))) return undefined;
+    if (!(rest[0] === "." || isDigit(rest[0]))) return invalid;
     const whole = leadingInt(rest);
-    if (!whole) return undefined;
+    if (!whole) return invalid;
     const before = whole.rest.length !== rest.length;
     rest = whole.rest;
     let fraction = { value: 0n, scale: 1 };
@@ -59,23 +74,36 @@ export function parseDuration(text: string): bigint | undefined {
       fraction = read;
       rest = read.rest;
     }
-    if (!before && !after) return undefined;
+    if (!before && !after) return invalid;
     let unitEnd = 0;
     while (unitEnd < rest.length && rest[unitEnd] !== "." && !isDigit(rest[unitEnd])) unitEnd++;
+    if (unitEnd === 0) return { error: `time: missing unit in duration ${timeQuote(text)}` };
     const unitName = rest.slice(0, unitEnd);
-    if (!Object.hasOwn(UNIT_NANOS, unitName)) return undefined;
+    if (!Object.hasOwn(UNIT_NANOS, unitName)) return { error: `time: unknown unit ${timeQuote(unitName)} in duration ${timeQuote(text)}` };
     const unit = UNIT_NANOS[unitName]!;
     rest = rest.slice(unitEnd);
-    if (whole.value > TWO_TO_63 / unit) return undefined;
+    if (whole.value > TWO_TO_63 / unit) return invalid;
     let value = whole.value * unit;
     // Go multiplies in float64 to be exact to the nanosecond for fractions of hours.
     if (fraction.value > 0n) value += BigInt(Math.trunc(Number(fraction.value) * (Number(unit) / fraction.scale)));
-    if (value > TWO_TO_63) return undefined;
+    if (value > TWO_TO_63) return invalid;
     total += value;
-    if (total > TWO_TO_63) return undefined;
+    if (total > TWO_TO_63) return invalid;
   }
-  if (negative) return -total;
-  return total > TWO_TO_63 - 1n ? undefined : total;
+  if (negative) return { nanos: -total };
+  return total > TWO_TO_63 - 1n ? invalid : { nanos: total };
+}
+
+/** time.ParseDuration, in nanoseconds (within int64); undefined when Go refuses the text. */
+export function parseDuration(text: string): bigint | undefined {
+  const read = readDuration(text);
+  return "nanos" in read ? read.nanos : undefined;
+}
+
+/** time.ParseDuration's error as Go words it, or undefined when the text is a duration. */
+export function durationError(text: string): string | undefined {
+  const read = readDuration(text);
+  return "error" in read ? read.error : undefined;
 }
 
 /** time.ParseDuration, in milliseconds; undefined when Go would refuse it. */

@@ -6,6 +6,7 @@
 // L, W, #, a seconds field, and rejects @every.
 import { goQuote } from "../../field/values.js";
 import { isKnownTimeZone, unknownTimeZone } from "./time-zones.js";
+import { durationError } from "../../../util/go-duration.js";
 
 interface Bounds {
   min: bigint;
@@ -76,41 +77,6 @@ function checkRange(expr: string, bounds: Bounds): void {
   if (end > bounds.max) throw new CronError(`end of range (${end}) above maximum (${bounds.max}): ${expr}`);
   if (start > end) throw new CronError(`beginning of range (${start}) beyond end of range (${end}): ${expr}`);
   if (step === 0n) throw new CronError(`step of range should be a positive number: ${expr}`);
-}
-
-/** Go's time package quote(): ASCII as is (with \" and \\), anything else as \x bytes. */
-function timeQuote(text: string): string {
-  let out = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code >= 0x80 || code < 0x20) {
-      for (const byte of Buffer.from(char, "utf8")) out += "\\x" + byte.toString(16).padStart(2, "0");
-    } else {
-      out += char === '"' || char === "\\" ? "\\" + char : char;
-    }
-  }
-  return out + '"';
-}
-
-const DURATION_UNITS = new Set(["ns", "us", "\u00b5s", "\u03bcs", "ms", "s", "m", "h"]);
-
-/** time.ParseDuration's error for the text, or undefined when it parses (overflow is not checked). */
-function durationError(text: string): string | undefined {
-  const invalid = `time: invalid duration ${timeQuote(text)}`;
-  let rest = text.startsWith("-") || text.startsWith("+") ? text.slice(1) : text;
-  if (rest === "0") return undefined;
-  if (rest === "") return invalid;
-  while (rest !== "") {
-    const number = /^([0-9]*)(\.([0-9]*))?/.exec(rest)!;
-    const hasDigits = number[1] !== "" || (number[3] ?? "") !== "";
-    if (!/^[0-9.]/.test(rest) || !hasDigits) return invalid;
-    rest = rest.slice(number[0].length);
-    const unit = /^[^0-9.]*/.exec(rest)![0];
-    if (unit === "") return `time: missing unit in duration ${timeQuote(text)}`;
-    if (!DURATION_UNITS.has(unit)) return `time: unknown unit ${timeQuote(unit)} in duration ${timeQuote(text)}`;
-    rest = rest.slice(unit.length);
-  }
-  return undefined;
 }
 
 function checkDescriptor(descriptor: string): void {

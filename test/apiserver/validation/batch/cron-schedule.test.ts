@@ -39,6 +39,9 @@ describe("cronScheduleError: robfig/cron's standard parser", () => {
     ["@every 5", 'failed to parse duration @every 5: time: missing unit in duration "5"'],
     ["@every 5x", 'failed to parse duration @every 5x: time: unknown unit "x" in duration "5x"'],
     ["@every soon", 'failed to parse duration @every soon: time: invalid duration "soon"'],
+    // Beyond int64 nanoseconds, as time.ParseDuration refuses it.
+    ["@every 9999999999h", 'failed to parse duration @every 9999999999h: time: invalid duration "9999999999h"'],
+    ["@every 1.5µx", 'failed to parse duration @every 1.5µx: time: unknown unit "\\xc2\\xb5x" in duration "1.5\\xc2\\xb5x"'],
     ["CRON_TZ=Mars/Base 0 0 * * *", "provided bad location Mars/Base: unknown time zone Mars/Base"],
   ])("rejects %j: %s", (schedule, message) => {
     expect(cronScheduleError(schedule)).toBe(message);
