@@ -86,8 +86,28 @@ export function defaultedResource(object: Json, root: StructuralNode): Json {
   return Object.assign(out, normalized);
 }
 
-/** ObjectMeta decodes a null field as its zero value (`creationTimestamp: null`, as kubectl writes it). */
+/** A map of strings with its nulls as Go decodes them: empty strings. */
+function nullsAsEmpty(value: unknown): unknown {
+  if (!isRecord(value) || !Object.values(value).includes(null)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item ?? ""]));
+}
+
+/**
+ * ObjectMeta decodes a null field as its zero value (`creationTimestamp: null`,
+ * as kubectl writes it), and a null label or annotation as "".
+ */
 function withoutNulls(metadata: unknown): unknown {
-  if (!isRecord(metadata) || !Object.values(metadata).includes(null)) return metadata;
-  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== null));
+  if (!isRecord(metadata)) return metadata;
+  let changed = false;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(metadata)) {
+    if (value === null) {
+      changed = true;
+      continue;
+    }
+    const read = key === "labels" || key === "annotations" ? nullsAsEmpty(value) : value;
+    changed ||= read !== value;
+    out[key] = read;
+  }
+  return changed ? out : metadata;
 }

@@ -19,6 +19,9 @@ import { listTypeProblems } from "./list-types.js";
 import { translateCustomResourceErrors, type ValueProblem } from "./messages.js";
 import { hasBlockingErr } from "./blocking.js";
 import { isInObjectMeta } from "./objectmeta.js";
+import { objectMetaDecodeError } from "./objectmeta-decode.js";
+import { explainTypeMismatch } from "../type-mismatch.js";
+import { joinPointer, parsePointer } from "../../util/pointer.js";
 import { validateObjectMeta } from "../../apiserver/apimachinery/objectmeta.js";
 import { nameIsDNSSubdomain } from "../../apiserver/apimachinery/generic.js";
 import type { ErrorType } from "../../apiserver/field/errors.js";
@@ -76,6 +79,18 @@ export class CustomResourceValidator {
   }
 
   validate(document: ManifestDocument): Finding[] {
+    // Metadata that does not decode into ObjectMeta refuses the request before any validation.
+    const undecodable = objectMetaDecodeError(document.object.metadata);
+    if (undecodable) {
+      const { apiVersion, kind } = document.object as { apiVersion: string; kind: string };
+      const version = apiVersion.slice(apiVersion.indexOf("/") + 1);
+      const pointer = joinPointer("/metadata", ...parsePointer(undecodable.pointer));
+      const value = parsePointer(undecodable.pointer).reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], document.object.metadata);
+      // kubeplan's hint on the value (an unrendered template, a number to quote), as for other type errors.
+      const hint = /\s(\((?:[^()]|\([^()]*\))*\))$/.exec(explainTypeMismatch([undecodable.expected], value, document.sourceText?.(pointer)).message);
+      const message = `${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: ${undecodable.message}${hint ? ` ${hint[1]}` : ""}`;
+      return [reportToFinding(document, RULES.type, "error", { pointer, message })];
+    }
     const root = this.schema.structural;
     const object = defaultedResource(document.object, root);
     const view: ManifestDocument = object === document.object ? document : { ...document, object };
