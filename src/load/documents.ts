@@ -91,11 +91,21 @@ interface ParsedChunk {
 class FileSource {
   private chunks: StreamChunk[] | undefined;
   private readonly parsed = new Map<number, ParsedChunk>();
+  /** Where `position` last counted lines to (documents' starts are asked in order): the offset, its line, and where that line starts. */
+  private countedTo = 0;
+  private countedLine = 1;
+  private countedLineStart = 0;
 
+  /** `lineCounter`: the parser's, when it filled one; otherwise one is made on first need. */
   constructor(
     private readonly text: string,
-    readonly lineCounter: LineCounter,
+    private counter?: LineCounter,
   ) {}
+
+  /** Every line's start, found on first use: most files need only their documents' first lines. */
+  get lineCounter(): LineCounter {
+    return (this.counter ??= countLines(this.text));
+  }
 
   /** The syntax tree of the document whose contents start at `offset`, its chunk's text, and where that starts. */
   tree(offset: number): { doc: Document; chunkStart: number; chunkText: string } {
@@ -126,6 +136,16 @@ class FileSource {
   }
 
   position(offset: number): Position {
+    if (this.counter === undefined && offset >= this.countedTo) {
+      // Forward from the last place asked: line feeds counted, no table of lines made.
+      const { text } = this;
+      for (let at = text.indexOf("\n", this.countedTo); at >= 0 && at < offset; at = text.indexOf("\n", at + 1)) {
+        this.countedLine++;
+        this.countedLineStart = at + 1;
+      }
+      this.countedTo = offset;
+      return { line: this.countedLine, column: offset - this.countedLineStart + 1 };
+    }
     const { line, col } = this.lineCounter.linePos(offset);
     return { line, column: col };
   }
@@ -251,8 +271,9 @@ export function parseManifestsFast(text: string, file: string): ParsedFile | und
   if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text)) return undefined;
   // Helm's `# Source:` comments name the documents of standard input: only the token way reads comments.
   const quick = file === STDIN && SOURCE_COMMENT.test(text) ? undefined : parseDocumentsQuick(text);
-  const lineCounter = quick ? countLines(text) : new LineCounter();
-  const documents: Array<QuickDocument & Partial<PlainDocument>> | undefined = quick ?? parseDocumentsFast(text, lineCounter);
+  // The token way fills a line counter as it reads; the quick ways leave lines to be counted when asked.
+  let lineCounter: LineCounter | undefined;
+  const documents: Array<QuickDocument & Partial<PlainDocument>> | undefined = quick ?? parseDocumentsFast(text, (lineCounter = new LineCounter()));
   if (!documents) return undefined;
   const out: ParsedFile = { documents: [], findings: [] };
   const source = new FileSource(text, lineCounter);

@@ -24,6 +24,12 @@ const keyTags = reference.schema.tags.filter(
 /** The characters a text some tag claims starts with: nulls, booleans, numbers, `.inf`, `.nan` and the merge key. */
 const TAGGED_STARTS = "~NnYyTtFfOo-+.0123456789<";
 
+/** Set by `onError` when the tag being resolved reports a problem (one resolve at a time: no closure per scalar). */
+let failed = false;
+const onError = (): void => {
+  failed = true;
+};
+
 /**
  * The value of a plain scalar's text, or `undefined` when the composer would
  * not simply produce one: a merge key, or a tag that reports a problem.
@@ -31,13 +37,20 @@ const TAGGED_STARTS = "~NnYyTtFfOo-+.0123456789<";
 export function typePlainScalar(text: string, atKey: boolean): unknown {
   // Most plain scalars are names and words: no tag's test matches them, so none is tried.
   if (text !== "" && !TAGGED_STARTS.includes(text[0]!)) return text;
-  const tag = (atKey ? keyTags : valueTags).find((candidate) => candidate.test.test(text));
+  const tags = atKey ? keyTags : valueTags;
+  let tag: TestedTag | undefined;
+  for (const candidate of tags) {
+    if (candidate.test.test(text)) {
+      tag = candidate;
+      break;
+    }
+  }
   if (!tag) return text;
   if (tag.default !== true) return undefined;
-  let failed = false;
+  failed = false;
   let resolved: unknown;
   try {
-    resolved = tag.resolve(text, () => (failed = true), resolveOptions);
+    resolved = tag.resolve(text, onError, resolveOptions);
   } catch {
     return undefined;
   }

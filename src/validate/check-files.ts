@@ -7,6 +7,7 @@ import { DOCUMENT_RULES, runRules } from "../rules/index.js";
 import type { RuleContext } from "../rules/types.js";
 import { createSchemaValidator, type SchemaValidator } from "../schema/index.js";
 import { createPathFindings } from "./create-path.js";
+import type { CreateContext } from "../apiserver/index.js";
 import { markCrdScope } from "./find-crds.js";
 import { boundedText } from "../util/bounded-text.js";
 import type { DocumentSummary, Finding, ManifestDocument } from "../types.js";
@@ -46,6 +47,8 @@ export interface Checker {
   schema: SchemaValidator;
   /** The document rules' context: no objects, but every kind's scope (CRDs' too). */
   rules: RuleContext;
+  /** The API server's create path's context, the same for every document. */
+  create: CreateContext;
 }
 
 /** A thread's checker for one run, knowing every CRD of the run. */
@@ -58,7 +61,9 @@ export function createChecker(options: CheckOptions): Checker {
   schema.addCustomResourceDefinitions(options.crds);
   const inventory = new Inventory(options.namespace ?? "default");
   for (const crd of options.crds) markCrdScope(inventory, crd);
-  return { schema, rules: { inventory, kubernetesVersion: options.kubernetesVersion ?? "" } };
+  const kubernetesVersion = options.kubernetesVersion ?? "";
+  const create: CreateContext = { kubernetesVersion, namespace: inventory.defaultNamespace, isNamespaced: (kind: string) => inventory.isNamespaced(kind) };
+  return { schema, rules: { inventory, kubernetesVersion }, create };
 }
 
 /**
@@ -73,10 +78,8 @@ function isServed(document: ManifestDocument, schema: SchemaValidator): boolean 
 
 /** Schema findings, the API server's verdict, then the findings of the rules that need only this document. */
 function checkDocument(document: ManifestDocument, checker: Checker): Finding[] {
-  const { inventory, kubernetesVersion } = checker.rules;
-  const createContext = { kubernetesVersion, namespace: inventory.defaultNamespace, isNamespaced: (kind: string) => inventory.isNamespaced(kind) };
   const schemaFindings = checker.schema.validate(document);
-  const findings = isServed(document, checker.schema) ? createPathFindings(document, schemaFindings, createContext) : [...schemaFindings];
+  const findings = isServed(document, checker.schema) ? createPathFindings(document, schemaFindings, checker.create) : [...schemaFindings];
   appendAll(findings, runRules([document], checker.rules, DOCUMENT_RULES));
   return markSuppressed(document.object, findings);
 }

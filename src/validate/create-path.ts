@@ -1,7 +1,7 @@
 // The API server's verdict on creating each object, as findings: its field
 // errors (rejections) and its warnings, placed at the field they name.
 import { createObject, hasCreatePath, type CreateContext } from "../apiserver/index.js";
-import { errorMessage, OMIT_VALUE, PrintedValue, warningMessage, type FieldError } from "../apiserver/field/errors.js";
+import { errorMessage, OMIT_VALUE, PrintedValue, warningMessage, type FieldError, type FieldWarning } from "../apiserver/field/errors.js";
 import type { Finding, ManifestDocument, Report, RuleInfo } from "../types.js";
 import { isSecretValuePointer } from "../util/secret-values.js";
 import { reportToFinding } from "./findings.js";
@@ -9,6 +9,7 @@ import { SCHEMA_RULES } from "../schema/index.js";
 import { meantFields } from "../schema/meant-fields.js";
 import { CUSTOM_RESOURCE_RULES } from "../schema/crd/problem.js";
 import { parentPointer } from "../util/pointer.js";
+import { appendAll } from "../util/append.js";
 
 export const CREATE_PATH_RULES: readonly RuleInfo[] = [
   {
@@ -154,6 +155,8 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
     const report = { pointer: "", severity: "warning" as const, message: `the API server's checks could not run on this object: ${(error as Error).message}` };
     return [...schemaFindings, reportToFinding(document, "apiserver/validation", "warning", report)];
   }
+  // Nothing to weigh against each other (the usual case): the warnings are the whole verdict.
+  if (schemaFindings.length === 0 && outcome.errors.length === 0) return warningFindings(document, outcome.warnings);
   const inDocument = (finding: Finding) => finding.severity === "error" && finding.path.startsWith(document.pointerPrefix);
   const pointerIn = (finding: Finding) => finding.path.slice(document.pointerPrefix.length);
   const yields = (finding: Finding) => outcome.validated && APPROXIMATIONS.has(finding.rule) && inDocument(finding);
@@ -194,9 +197,13 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
     }
     findings.push(reportToFinding(document, "apiserver/validation", "error", report));
   }
-  for (const warning of outcome.warnings) {
+  return appendAll(findings, warningFindings(document, outcome.warnings));
+}
+
+/** The API server's warnings, each at the field it names. */
+function warningFindings(document: ManifestDocument, warnings: readonly FieldWarning[]): Finding[] {
+  return warnings.map((warning) => {
     const report: Report = { pointer: (warning.at ?? warning.field)?.pointer() ?? "", message: warningMessage(warning) };
-    findings.push(reportToFinding(document, "apiserver/warning", "warning", report));
-  }
-  return findings;
+    return reportToFinding(document, "apiserver/warning", "warning", report);
+  });
 }

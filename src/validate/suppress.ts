@@ -14,6 +14,7 @@ export function ignoredRules(object: KubeObject): Set<string> {
 
 /** Marks the findings an object's annotation silences; they stay in the JSON output as suppressed. */
 export function markSuppressed(object: KubeObject, findings: Finding[]): Finding[] {
+  if (findings.length === 0) return findings;
   const ignored = ignoredRules(object);
   if (ignored.size === 0) return findings;
   for (const finding of findings) {
