@@ -302,3 +302,43 @@ describe("in the validate run, beside the API server's checks of the metadata", 
     ]);
   });
 });
+
+describe("a rule's message is printed as written, whatever the release", () => {
+  // These messages begin as the label checks' own messages do, whose words
+  // changed in 1.35: only the checks' errors are reworded, never a rule's text.
+  const LABEL_KEY_LIKE = "a valid label key must be lower case";
+  const LENGTH_LIKE = "must be no more than 63 bytes";
+  const cases = ["1.30", "1.34", "1.36"].flatMap((version) => [
+    { version, message: LABEL_KEY_LIKE, key: { message: LABEL_KEY_LIKE } },
+    { version, message: LENGTH_LIKE, key: { message: LENGTH_LIKE } },
+    { version, message: LABEL_KEY_LIKE, key: { messageExpression: `'${LABEL_KEY_LIKE}'` } },
+  ]);
+  test.each(cases)("$version: $key", ({ version, message, key }) => {
+    const spec = object({ name: { type: "string", "x-kubernetes-validations": rule("self == self.lowerAscii()", key) } });
+    const shown = version === "1.36" ? '"Web"' : '"string"';
+    expect(check(spec, "  name: Web\n", { version })).toEqual([{ rule: "schema/cel-rule", line: 5, column: 9, message: `spec.name: Invalid value: ${shown}: ${message}` }]);
+  });
+});
+
+describe("the format library answers in the words of the release", () => {
+  const spec = (format: string) =>
+    object({ key: { type: "string", "x-kubernetes-validations": rule(`!format.${format}().validate(self).hasValue()`, { messageExpression: `format.${format}().validate(self).value().join('; ')` }) } });
+  const longName = "n".repeat(64);
+  test.each([
+    { version: "1.34", format: "qualifiedName", value: "a/b/c", expected: "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')" },
+    { version: "1.35", format: "qualifiedName", value: "a/b/c", expected: "a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')" },
+    { version: "1.34", format: "qualifiedName", value: longName, expected: "name part must be no more than 63 characters" },
+    { version: "1.36", format: "qualifiedName", value: longName, expected: "name part must be no more than 63 bytes" },
+    { version: "1.34", format: "labelValue", value: longName, expected: "must be no more than 63 characters" },
+    { version: "1.35", format: "labelValue", value: longName, expected: "must be no more than 63 bytes" },
+    { version: "1.34", format: "dns1123Label", value: "n".repeat(64), expected: "must be no more than 63 characters" },
+    { version: "1.36", format: "dns1123Label", value: "n".repeat(64), expected: "must be no more than 63 characters" },
+  ])("$version: format.$format() of $value", ({ version, format, value, expected }) => {
+    const shown = version === "1.34" ? '"string"' : JSON.stringify(value);
+    expect(check(spec(format), `  key: ${value}\n`, { version }).map((finding) => finding.message)).toEqual([`spec.key: Invalid value: ${shown}: ${expected}`]);
+  });
+
+  test("a valid value passes in every release", () => {
+    for (const version of ["1.31", "1.36"]) expect(check(spec("qualifiedName"), "  key: example.com/app\n", { version })).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { arrayOf, isRecord, stringOf } from "../../util/object-access.js";
 import { toLabelKey, toLabelValue } from "./suggestions.js";
 import { isLabelKey, isLabelValue } from "./validation.js";
 import { appendAll } from "../../util/append.js";
+import { withLabelContentWords } from "../field/release-details.js";
 
 export interface LabelSelectorValidationOptions {
   /** Allow invalid label values in matchExpressions (only for objects stored before the check existed). */
@@ -22,7 +23,7 @@ function withSuggestion(error: FieldError, suggestion: string | undefined): Fiel
 
 /** ValidateLabelName: a qualified name. */
 export function validateLabelName(labelName: string, fldPath: FieldPath): ErrorList {
-  return isLabelKey(labelName).map((message) => invalid(fldPath, labelName, message));
+  return isLabelKey(labelName).map((message) => withLabelContentWords(invalid(fldPath, labelName, message)));
 }
 
 /**
@@ -45,7 +46,7 @@ export function validateLabels(labels: unknown, fldPath: FieldPath): ErrorList {
     if (valueMessages.length === 0) continue;
     const valueSuggestion = toLabelValue(value);
     for (const message of valueMessages) {
-      errors.push(withSuggestion({ ...invalid(fldPath, value, message), at: { field: fldPath.key(key), key: false } }, valueSuggestion));
+      errors.push(withSuggestion({ ...withLabelContentWords(invalid(fldPath, value, message)), at: { field: fldPath.key(key), key: false } }, valueSuggestion));
     }
   }
   return errors;
@@ -74,7 +75,7 @@ export function validateLabelSelectorRequirement(requirement: unknown, options: 
     values.forEach((value, index) => {
       if (typeof value !== "string") return;
       const valuePath = fldPath.child("values").index(index);
-      appendAll(errors, isLabelValue(value).map((message) => invalid(valuePath, value, message)));
+      appendAll(errors, isLabelValue(value).map((message) => withLabelContentWords(invalid(valuePath, value, message))));
     });
   }
   return errors;

@@ -13,6 +13,7 @@ import { validateLabels, validateManagedFields } from "./meta-v1-validation.js";
 import { toDnsName } from "./suggestions.js";
 import { isLabelKey } from "./validation.js";
 import { appendAll } from "../../util/append.js";
+import { withLabelContentWords } from "../field/release-details.js";
 
 export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 
@@ -29,7 +30,7 @@ export function validateAnnotations(annotations: unknown, fldPath: FieldPath): E
   const errors: ErrorList = [];
   for (const key of Object.keys(annotations)) {
     // Case does not matter in annotation keys.
-    for (const message of isLabelKey(key.toLowerCase())) errors.push({ ...invalid(fldPath, key, message), at: { field: fldPath.key(key), key: true } });
+    for (const message of isLabelKey(key.toLowerCase())) errors.push({ ...withLabelContentWords(invalid(fldPath, key, message)), at: { field: fldPath.key(key), key: true } });
   }
   if (!validateAnnotationsSize(annotations)) errors.push({ ...tooLong(fldPath, "", TOTAL_ANNOTATION_SIZE_LIMIT_B), at: { field: fldPath, key: true } });
   return errors;
@@ -131,7 +132,7 @@ export function validateOwnerReferences(ownerReferences: unknown, fldPath: Field
 
 /** ValidateFinalizerName: a qualified name. */
 export function validateFinalizerName(finalizer: string, fldPath: FieldPath): ErrorList {
-  return isLabelKey(finalizer).map((message) => invalid(fldPath, finalizer, message));
+  return isLabelKey(finalizer).map((message) => withLabelContentWords(invalid(fldPath, finalizer, message)));
 }
 
 /** ValidateFinalizers: each name qualified; orphan and foregroundDeletion not both. */

@@ -4,7 +4,7 @@
 import type { FieldPath } from "./path.js";
 import { goJson, goQuote } from "./values.js";
 import { atLeast } from "../../util/release.js";
-import { detailInRelease } from "./release-details.js";
+import { detailInRelease, type DetailWording } from "./release-details.js";
 
 export type ErrorType =
   | "FieldValueNotFound"
@@ -57,6 +57,8 @@ export interface FieldError {
   at?: { field: FieldPath; key: boolean };
   /** TooLong and TooMany: the limit, whose wording changed between releases. */
   limit?: { max: number; unit: LimitUnit };
+  /** Set by the check that wrote `detail` when its words changed between releases (release-details.ts). */
+  wording?: DetailWording;
 }
 
 /** A byte limit (field.TooLong), a length limit (field.TooLongMaxLength), a count (field.TooMany). */
@@ -152,7 +154,7 @@ function printValue(value: unknown, kubernetesVersion: string): string {
 export function errorBody(error: FieldError, kubernetesVersion: string): string {
   let text = TYPE_TEXT[error.type];
   if (!VALUELESS.has(error.type) && error.badValue !== OMIT_VALUE) text += ": " + printValue(error.badValue, kubernetesVersion);
-  const detail = error.limit ? limitDetail(error.limit.max, error.limit.unit, kubernetesVersion) : detailInRelease(error.detail, kubernetesVersion);
+  const detail = error.limit ? limitDetail(error.limit.max, error.limit.unit, kubernetesVersion) : error.wording ? detailInRelease(error.detail, error.wording, kubernetesVersion) : error.detail;
   return detail ? `${text}: ${detail}` : text;
 }
 

@@ -1,7 +1,14 @@
-// Details whose opening words changed between releases. The checks write the
-// newest words, whatever the target release; errorBody prints the words of the
-// target release, as it does for limits.
+// Details whose words changed between releases. The checks write the newest
+// words, whatever the target release, and mark the errors that carry them
+// (FieldError.wording) where the check is made; errorBody prints a marked
+// detail in the words of the target release, as it does for limits. A detail
+// without the mark (a CEL rule's message, any text a user wrote) is printed
+// as it is.
+import type { FieldError } from "./errors.js";
 import { atLeast } from "../../util/release.js";
+
+/** The families of words that changed: `labelContent`, the label key and value checks of api/validate/content. */
+export type DetailWording = "labelContent";
 
 /**
  * The subject of IsQualifiedName's error for a key with two or more '/': "a
@@ -20,13 +27,26 @@ const LABEL_KEY_SUBJECT_SINCE = "1.35";
 const LABEL_LENGTH_IN_BYTES = /^(?:(?:name|prefix) part )?must be no more than (?:63|253) bytes$/;
 const LABEL_LENGTH_IN_BYTES_SINCE = "1.35";
 
-/** `detail` in the words of `kubernetesVersion`. */
-export function detailInRelease(detail: string, kubernetesVersion: string): string {
-  if (detail.startsWith(LABEL_KEY_SUBJECT) && !atLeast(kubernetesVersion, LABEL_KEY_SUBJECT_SINCE)) {
-    return QUALIFIED_NAME_SUBJECT + detail.slice(LABEL_KEY_SUBJECT.length);
+/** One message of IsLabelKey or IsLabelValue in the words of `kubernetesVersion`. */
+export function labelContentMessage(message: string, kubernetesVersion: string): string {
+  if (message.startsWith(LABEL_KEY_SUBJECT) && !atLeast(kubernetesVersion, LABEL_KEY_SUBJECT_SINCE)) {
+    return QUALIFIED_NAME_SUBJECT + message.slice(LABEL_KEY_SUBJECT.length);
   }
-  if (LABEL_LENGTH_IN_BYTES.test(detail) && !atLeast(kubernetesVersion, LABEL_LENGTH_IN_BYTES_SINCE)) {
-    return detail.slice(0, -"bytes".length) + "characters";
+  if (LABEL_LENGTH_IN_BYTES.test(message) && !atLeast(kubernetesVersion, LABEL_LENGTH_IN_BYTES_SINCE)) {
+    return message.slice(0, -"bytes".length) + "characters";
   }
-  return detail;
+  return message;
+}
+
+/** A marked detail in the words of `kubernetesVersion`: messages joined with ';' (as some checks join them) each reworded. */
+export function detailInRelease(detail: string, wording: DetailWording, kubernetesVersion: string): string {
+  switch (wording) {
+    case "labelContent":
+      return detail.includes(";") ? detail.split(";").map((part) => labelContentMessage(part, kubernetesVersion)).join(";") : labelContentMessage(detail, kubernetesVersion);
+  }
+}
+
+/** `error`, marked as carrying messages of the label key and value checks (its detail is never a user's text). */
+export function withLabelContentWords(error: FieldError): FieldError {
+  return { ...error, wording: "labelContent" };
 }

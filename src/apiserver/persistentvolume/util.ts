@@ -44,7 +44,7 @@ export function getWarningsForPersistentVolume(pv: JsonRecord, kubernetesVersion
   }
   const termsPath = specPath.child("nodeAffinity", "required", "nodeSelectorTerms");
   list(obj(obj(spec, "nodeAffinity"), "required"), "nodeSelectorTerms").forEach((term, index) => {
-    appendAll(warnings, warningsForNodeSelectorTerm(term, false, termsPath.index(index)));
+    appendAll(warnings, warningsForNodeSelectorTerm(term, false, termsPath.index(index), kubernetesVersion));
   });
   for (const [field, shownAs, message] of DEPRECATED_VOLUME_PLUGINS) {
     if (obj(spec, field)) warnings.push({ field: specPath.child(shownAs), message });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createPathMessages, yaml } from "../helpers.js";
 import { LABEL_KEY_MULTI_SLASH, LABEL_KEY_NAME, QUALIFIED_NAME_MULTI_SLASH } from "../../rules/messages.js";
-import { detailInRelease } from "../../../src/apiserver/field/release-details.js";
+import { errorBody, invalid } from "../../../src/apiserver/field/errors.js";
+import { FieldPath } from "../../../src/apiserver/field/path.js";
+import { detailInRelease, withLabelContentWords } from "../../../src/apiserver/field/release-details.js";
 
 // A key with two or more '/' is refused in every release, in the words of each:
 // "a qualified name ..." until 1.34, "a valid label key ..." since 1.35.
@@ -58,12 +60,32 @@ describe("detailInRelease", () => {
     ["1.35", LABEL_KEY_MULTI_SLASH],
     ["1.36", LABEL_KEY_MULTI_SLASH],
   ])("words the label key subject as %s does", (release, expected) => {
-    expect(detailInRelease(LABEL_KEY_MULTI_SLASH, release)).toBe(expected);
+    expect(detailInRelease(LABEL_KEY_MULTI_SLASH, "labelContent", release)).toBe(expected);
   });
 
   it.each([["1.30"], ["1.36"]])("leaves other details alone in %s", (release) => {
-    expect(detailInRelease(LABEL_KEY_NAME, release)).toBe(LABEL_KEY_NAME);
-    expect(detailInRelease("a valid label must be an empty string", release)).toBe("a valid label must be an empty string");
+    expect(detailInRelease(LABEL_KEY_NAME, "labelContent", release)).toBe(LABEL_KEY_NAME);
+    expect(detailInRelease("a valid label must be an empty string", "labelContent", release)).toBe("a valid label must be an empty string");
+  });
+
+  it.each([
+    ["1.34", "must be no more than 63 characters;a valid label"],
+    ["1.35", "must be no more than 63 bytes;a valid label"],
+  ])("words each of several joined messages as %s does", (release, expected) => {
+    expect(detailInRelease("must be no more than 63 bytes;a valid label", "labelContent", release)).toBe(expected);
+  });
+});
+
+describe("only the errors a label check marks are reworded", () => {
+  const at = FieldPath.root("spec");
+  it.each([
+    ["a marked error in 1.34", withLabelContentWords(invalid(at, "a/b/c", LABEL_KEY_MULTI_SLASH)), "1.34", `Invalid value: "a/b/c": ${QUALIFIED_NAME_MULTI_SLASH}`],
+    ["a marked error in 1.35", withLabelContentWords(invalid(at, "a/b/c", LABEL_KEY_MULTI_SLASH)), "1.35", `Invalid value: "a/b/c": ${LABEL_KEY_MULTI_SLASH}`],
+    ["an unmarked error with the same words in 1.34", invalid(at, "a/b/c", LABEL_KEY_MULTI_SLASH), "1.34", `Invalid value: "a/b/c": ${LABEL_KEY_MULTI_SLASH}`],
+    ["an unmarked length in 1.30", invalid(at, "x", "must be no more than 63 bytes"), "1.30", `Invalid value: "x": must be no more than 63 bytes`],
+    ["a marked length in 1.30", withLabelContentWords(invalid(at, "x", "must be no more than 63 bytes")), "1.30", `Invalid value: "x": must be no more than 63 characters`],
+  ])("%s", (_name, error, release, expected) => {
+    expect(errorBody(error, release)).toBe(expected);
   });
 });
 

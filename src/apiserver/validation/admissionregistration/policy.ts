@@ -14,6 +14,7 @@ import { compileCELExpression, type CompilationOptions } from "./cel.js";
 import { listValue, validateMatchResources } from "./rules.js";
 import { SUPPORTED_FAILURE_POLICIES, validateMatchConditions } from "./webhooks.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 const MAX_AUDIT_ANNOTATIONS = 20;
 const MAX_AUDIT_ANNOTATION_VALUE_EXPRESSION_LENGTH = 5 * 1024;
@@ -106,7 +107,7 @@ function validateAuditAnnotation(policyName: string, annotation: JsonRecord, opt
   const key = str(annotation, "key");
   if (policyName.length !== 0) {
     const qualified = `${policyName}/${key}`;
-    for (const detail of isLabelKey(qualified)) errors.push(invalid(fldPath.child("key"), qualified, detail));
+    for (const detail of isLabelKey(qualified)) errors.push(withLabelContentWords(invalid(fldPath.child("key"), qualified, detail)));
   } else {
     errors.push(invalid(fldPath.child("key"), key, "requires metadata.name be non-empty"));
   }

@@ -16,6 +16,7 @@ import { nameIsDNSSubdomain } from "../../apimachinery/generic.js";
 import { validateObjectMeta } from "../core/object-meta.js";
 import { atLeast } from "../../../util/release.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 /** The largest scaling policy period and stabilization window, in seconds. */
 const MAX_PERIOD_SECONDS = 1800;
@@ -174,7 +175,7 @@ function validateContainerResourceSource(source: JsonRecord, fldPath: FieldPath,
   const errors: ErrorList = [];
   const name = str(source, "name");
   if (name === "") errors.push(required(fldPath.child("name"), "must specify a resource name"));
-  else appendAll(errors, containerResourceNameDetails(name).map((message) => invalid(fldPath.child("name"), new PrintedValue(resourceNameValue(name, kubernetesVersion)), message)));
+  else appendAll(errors, containerResourceNameDetails(name).map((message) => withLabelContentWords(invalid(fldPath.child("name"), new PrintedValue(resourceNameValue(name, kubernetesVersion)), message))));
   const container = str(source, "container");
   if (container === "") errors.push(required(fldPath.child("container"), "must specify a container"));
   else appendAll(errors, isDNS1123Label(container).map((message) => invalid(fldPath.child("container"), container, message)));

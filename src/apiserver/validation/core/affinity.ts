@@ -12,6 +12,7 @@ import { int, isSet, list, obj, str, strings } from "./fields.js";
 import type { PodValidationOptions } from "./pod-options.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 /** ValidateNodeSelectorRequirement: values by operator, the key a qualified name, values label values unless allowed. */
 export function validateNodeSelectorRequirement(requirement: JsonRecord, allowInvalidLabelValueInRequiredNodeAffinity: boolean, fldPath: FieldPath): ErrorList {
@@ -37,7 +38,7 @@ export function validateNodeSelectorRequirement(requirement: JsonRecord, allowIn
   appendAll(errors, validateLabelName(str(requirement, "key"), fldPath.child("key")));
   if (!allowInvalidLabelValueInRequiredNodeAffinity) {
     values.forEach((value, index) => {
-      for (const message of isLabelValue(value)) errors.push(invalid(fldPath.child("values").index(index), value, message));
+      for (const message of isLabelValue(value)) errors.push(withLabelContentWords(invalid(fldPath.child("values").index(index), value, message)));
     });
   }
   return errors;

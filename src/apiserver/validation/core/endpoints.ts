@@ -12,6 +12,7 @@ import { validateEndpointsName, validateNodeName, validateObjectMeta } from "./o
 import { atLeast } from "../../../util/release.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 const SUPPORTED_PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
 
@@ -40,7 +41,7 @@ function validateEndpointPort(port: JsonRecord, requireName: boolean, fldPath: F
   else if (!SUPPORTED_PORT_PROTOCOLS.includes(protocol)) errors.push(notSupported(fldPath.child("protocol"), protocol, SUPPORTED_PORT_PROTOCOLS));
   if (isSet(port, "appProtocol")) {
     const appProtocol = str(port, "appProtocol");
-    appendAll(errors, isLabelKey(appProtocol).map((message) => invalid(fldPath.child("appProtocol"), appProtocol, message)));
+    appendAll(errors, isLabelKey(appProtocol).map((message) => withLabelContentWords(invalid(fldPath.child("appProtocol"), appProtocol, message))));
   }
   return errors;
 }

@@ -12,6 +12,7 @@ import { quantityValue, resourceList } from "./resources.js";
 import { compareQuantities, formatQuantity, milliValue, wholeValue, type Quantity } from "../../../util/quantity.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 /** helper.standardLimitRangeTypes. */
 const STANDARD_LIMIT_RANGE_TYPES = ["Pod", "Container", "PersistentVolumeClaim"];
@@ -20,7 +21,7 @@ const ONE: Quantity = { nanos: 1_000_000_000n, format: "DecimalSI" };
 const MAX_MILLI_VALUE = 9223372036854775807n / 1000n;
 
 function validateLimitRangeTypeName(value: string, fldPath: FieldPath): ErrorList {
-  const errors = isLabelKey(value).map((message) => invalid(fldPath, value, message));
+  const errors = isLabelKey(value).map((message) => withLabelContentWords(invalid(fldPath, value, message)));
   if (errors.length > 0) return errors;
   if (!value.includes("/") && !STANDARD_LIMIT_RANGE_TYPES.includes(value)) return [invalid(fldPath, value, "must be a standard limit type or fully qualified")];
   return [];
@@ -30,7 +31,7 @@ function validateLimitRangeTypeName(value: string, fldPath: FieldPath): ErrorLis
 function validateLimitRangeResourceName(limitType: string, name: string, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const details = limitType === "Pod" || limitType === "Container" ? containerResourceNameDetails(name) : resourceNameDetails(name);
   const shown = new PrintedValue(resourceNameValue(name, kubernetesVersion));
-  return details.map((detail) => invalid(fldPath, shown, detail));
+  return details.map((detail) => withLabelContentWords(invalid(fldPath, shown, detail)));
 }
 
 /** Go's %f of a float64. */

@@ -4,6 +4,7 @@ import { isDNS1123Label, isDNS1123Subdomain, isDNS1123SubdomainWithUnderscore, i
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { toDnsName } from "../../apimachinery/suggestions.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 /** ValidateDNS1123Label, with the nearest valid label as the suggestion. */
 export function validateDNS1123Label(value: string, fldPath: FieldPath): ErrorList {
@@ -14,7 +15,7 @@ export function validateDNS1123Label(value: string, fldPath: FieldPath): ErrorLi
 
 /** ValidateQualifiedName. */
 export function validateQualifiedName(value: string, fldPath: FieldPath): ErrorList {
-  return isLabelKey(value).map((message) => invalid(fldPath, value, message));
+  return isLabelKey(value).map((message) => withLabelContentWords(invalid(fldPath, value, message)));
 }
 
 /** ValidateDNS1123Subdomain. */

@@ -18,6 +18,7 @@ import { validateTaintEffect } from "./tolerations.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
 import { atLeast } from "../../../util/release.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 export const TAINTS_ANNOTATION_KEY = "scheduler.alpha.kubernetes.io/taints";
 export const PREFER_AVOID_PODS_ANNOTATION_KEY = "scheduler.alpha.kubernetes.io/preferAvoidPods";
@@ -45,7 +46,7 @@ function validateNodeTaints(taints: JsonRecord[], fldPath: FieldPath, kubernetes
     const effect = str(taint, "effect");
     appendAll(errors, validateLabelName(key, idxPath.child("key")));
     const valueErrors = isLabelValue(value);
-    if (valueErrors.length > 0) errors.push(invalid(idxPath.child("value"), value, valueErrors.join(";")));
+    if (valueErrors.length > 0) errors.push(withLabelContentWords(invalid(idxPath.child("value"), value, valueErrors.join(";"))));
     appendAll(errors, validateTaintEffect(effect, false, idxPath.child("effect")));
     const keys = uniqueTaints.get(effect) ?? new Set<string>();
     if (keys.has(key)) {

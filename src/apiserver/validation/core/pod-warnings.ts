@@ -126,7 +126,7 @@ export function warningsForPodSpecAndMeta(root: FieldPath | undefined, spec: Jso
   const specPath = root ? root.child("spec") : FieldPath.root("spec");
   const annotationPath = root ? root.child("metadata", "annotations") : FieldPath.root("metadata", "annotations");
   const annotations = stringMap(meta, "annotations");
-  const out: FieldWarning[] = [...warningsForNodeSelection(spec, specPath)];
+  const out: FieldWarning[] = [...warningsForNodeSelection(spec, specPath, kubernetesVersion)];
   for (const [key, message] of DEPRECATED_ANNOTATIONS) {
     if (Object.hasOwn(annotations, key)) out.push(warning(annotationPath.key(key), message));
   }

@@ -12,6 +12,7 @@ import { resourceList, validateResourceQuantityValue } from "./resources.js";
 import { atLeast } from "../../../util/release.js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 const POD_COMPUTE_RESOURCES = ["cpu", "memory", "limits.cpu", "limits.memory", "requests.cpu", "requests.memory"];
 const POD_SCOPES = ["Terminating", "NotTerminating", "NotBestEffort", "PriorityClass", "CrossNamespacePodAffinity"];
@@ -129,7 +130,7 @@ export function validateResourceQuotaSpec(spec: JsonRecord, fld: FieldPath, kube
   for (const [name, value] of hard) {
     const path = fld.child("hard").key(name);
     const shown = new PrintedValue(resourceNameValue(name, kubernetesVersion));
-    appendAll(errors, resourceQuotaResourceNameDetails(name).map((detail) => invalid(path, shown, detail)));
+    appendAll(errors, resourceQuotaResourceNameDetails(name).map((detail) => withLabelContentWords(invalid(path, shown, detail))));
     appendAll(errors, validateResourceQuantityValue(name, value, path, kubernetesVersion));
   }
   // Upstream walks the hard limits in sorted order.

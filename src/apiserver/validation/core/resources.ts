@@ -13,6 +13,7 @@ import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import { nearest } from "../../../util/suggest.js";
 import { compareQuantities, formatQuantity, milliValue, parseQuantity, type Quantity } from "../../../util/quantity.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 /** A ResourceList as Go decodes it: quantities by name, in the manifest's order; values that are not quantities left to the schema layer. */
 export function resourceList(value: unknown): Map<string, Quantity> {
@@ -54,7 +55,7 @@ function validateContainerResourceName(name: string, fldPath: FieldPath, opts: P
   if (details.length === 0) return [];
   const shown = new PrintedValue(resourceNameValue(name, opts.kubernetesVersion));
   const suggestion = resourceNameSuggestion(name);
-  return details.map((detail) => ({ ...invalid(fldPath, shown, detail), ...(suggestion ? { suggestion } : {}) }));
+  return details.map((detail) => ({ ...withLabelContentWords(invalid(fldPath, shown, detail)), ...(suggestion ? { suggestion } : {}) }));
 }
 
 /** resource.SupportedPodLevelResources, as upstream lists them (hugepages by their prefix). */
@@ -67,7 +68,7 @@ function validatePodResourceName(name: string, fldPath: FieldPath, opts: PodVali
   const details = resourceNameDetails(name);
   if (details.length > 0) {
     const shown = new PrintedValue(resourceNameValue(name, opts.kubernetesVersion));
-    return details.map((detail) => invalid(fldPath, shown, detail));
+    return details.map((detail) => withLabelContentWords(invalid(fldPath, shown, detail)));
   }
   return name === "cpu" || name === "memory" || isHugePageResourceName(name) ? [] : [notSupported(fldPath, name, POD_LEVEL_RESOURCES)];
 }

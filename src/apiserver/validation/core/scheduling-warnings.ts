@@ -3,6 +3,7 @@
 // deprecated volume plugins, ephemeral claims' fractional bytes, repeated host
 // alias IPs. The server accepts the pod and prints them.
 import { isLabelValue } from "../../apimachinery/validation.js";
+import { labelContentMessage } from "../../field/release-details.js";
 import type { FieldWarning } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { goQuote } from "../../field/values.js";
@@ -30,8 +31,8 @@ export function nodeLabelDeprecatedMessage(key: string): string | undefined {
   return Object.hasOwn(DEPRECATED_NODE_LABELS, key) ? DEPRECATED_NODE_LABELS[key] : undefined;
 }
 
-/** GetWarningsForNodeSelectorTerm: deprecated keys; with `checkLabelValue`, values that are not label values. */
-export function warningsForNodeSelectorTerm(term: JsonRecord, checkLabelValue: boolean, fldPath: FieldPath): FieldWarning[] {
+/** GetWarningsForNodeSelectorTerm: deprecated keys; with `checkLabelValue`, values that are not label values (in the release's words). */
+export function warningsForNodeSelectorTerm(term: JsonRecord, checkLabelValue: boolean, fldPath: FieldPath, kubernetesVersion: string): FieldWarning[] {
   const warnings: FieldWarning[] = [];
   list(term, "matchExpressions").forEach((expression, index) => {
     const key = str(expression, "key");
@@ -40,7 +41,8 @@ export function warningsForNodeSelectorTerm(term: JsonRecord, checkLabelValue: b
     if (!checkLabelValue) return;
     strings(expression, "values").forEach((value, valueIndex) => {
       for (const message of isLabelValue(value)) {
-        warnings.push({ field: fldPath.child("matchExpressions").index(index).child("values").index(valueIndex), message: `${value} is invalid, ${message}` });
+        const worded = labelContentMessage(message, kubernetesVersion);
+        warnings.push({ field: fldPath.child("matchExpressions").index(index).child("values").index(valueIndex), message: `${value} is invalid, ${worded}` });
       }
     });
   });
@@ -48,7 +50,7 @@ export function warningsForNodeSelectorTerm(term: JsonRecord, checkLabelValue: b
 }
 
 /** Deprecated node labels in nodeSelector, node affinity and topology keys; null topology spread selectors. */
-export function warningsForNodeSelection(spec: JsonRecord, specPath: FieldPath): FieldWarning[] {
+export function warningsForNodeSelection(spec: JsonRecord, specPath: FieldPath, kubernetesVersion: string): FieldWarning[] {
   const warnings: FieldWarning[] = [];
   for (const key of Object.keys(obj(spec, "nodeSelector") ?? {})) {
     const deprecated = nodeLabelDeprecatedMessage(key);
@@ -58,11 +60,11 @@ export function warningsForNodeSelection(spec: JsonRecord, specPath: FieldPath):
   const affinityPath = specPath.child("affinity", "nodeAffinity");
   const requiredTerms = obj(nodeAffinity, "requiredDuringSchedulingIgnoredDuringExecution");
   list(requiredTerms, "nodeSelectorTerms").forEach((term, index) => {
-    appendAll(warnings, warningsForNodeSelectorTerm(term, false, affinityPath.child("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").index(index)));
+    appendAll(warnings, warningsForNodeSelectorTerm(term, false, affinityPath.child("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").index(index), kubernetesVersion));
   });
   list(nodeAffinity, "preferredDuringSchedulingIgnoredDuringExecution").forEach((term, index) => {
     const path = affinityPath.child("preferredDuringSchedulingIgnoredDuringExecution").index(index).child("preference");
-    appendAll(warnings, warningsForNodeSelectorTerm(obj(term, "preference") ?? {}, true, path));
+    appendAll(warnings, warningsForNodeSelectorTerm(obj(term, "preference") ?? {}, true, path, kubernetesVersion));
   });
   list(spec, "topologySpreadConstraints").forEach((constraint, index) => {
     const path = specPath.child("topologySpreadConstraints").index(index);

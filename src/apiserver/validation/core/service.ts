@@ -19,6 +19,7 @@ import { validatePortNumOrName } from "./ports.js";
 import { atLeast } from "../../../util/release.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 export const ANNOTATION_TOPOLOGY_AWARE_HINTS = "service.kubernetes.io/topology-aware-hints";
 export const ANNOTATION_TOPOLOGY_MODE = "service.kubernetes.io/topology-mode";
@@ -90,7 +91,7 @@ function validateServicePort(port: JsonRecord, requireName: boolean, allNames: S
   appendAll(errors, validatePortNumOrName(port.targetPort, fldPath.child("targetPort")));
   if (isSet(port, "appProtocol")) {
     const appProtocol = str(port, "appProtocol");
-    appendAll(errors, isLabelKey(appProtocol).map((message) => invalid(fldPath.child("appProtocol"), appProtocol, message)));
+    appendAll(errors, isLabelKey(appProtocol).map((message) => withLabelContentWords(invalid(fldPath.child("appProtocol"), appProtocol, message))));
   }
   return errors;
 }
@@ -173,7 +174,7 @@ function validateLoadBalancerClassField(service: JsonRecord): ErrorList {
   const path = FieldPath.root("spec", "loadBalancerClass");
   if (str(serviceSpec, "type") !== "LoadBalancer") return [forbidden(path, "may only be used when `type` is 'LoadBalancer'")];
   const value = str(serviceSpec, "loadBalancerClass");
-  return isLabelKey(value).map((message) => invalid(path, value, message));
+  return isLabelKey(value).map((message) => withLabelContentWords(invalid(path, value, message)));
 }
 
 function validateServiceExternalTrafficPolicy(service: JsonRecord): ErrorList {

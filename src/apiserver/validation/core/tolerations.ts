@@ -6,6 +6,7 @@ import type { FieldPath } from "../../field/path.js";
 import { isSet, list, str } from "./fields.js";
 import { appendAll } from "../../../util/append.js";
 import { atLeast } from "../../../util/release.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 const OPERATORS = ["Equal", "Exists"];
@@ -42,7 +43,7 @@ export function validateTolerations(tolerations: unknown, fldPath: FieldPath, ku
       case "Equal":
       case "": {
         const messages = isLabelValue(value);
-        if (messages.length > 0) errors.push(invalid(idxPath.child("operator"), value, messages.join(";")));
+        if (messages.length > 0) errors.push(withLabelContentWords(invalid(idxPath.child("operator"), value, messages.join(";"))));
         break;
       }
       case "Exists":

@@ -6,6 +6,7 @@ import type { FieldPath } from "../../field/path.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { list, str, strings } from "./fields.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 /** A term in raw form: each key's set of values. */
 export type TopologyExpressionMap = Map<string, Set<string>>;
@@ -23,7 +24,7 @@ function validateTopologySelectorLabelRequirement(requirement: JsonRecord, fldPa
   });
   // ValidateLabelName.
   const key = str(requirement, "key");
-  for (const detail of isLabelKey(key)) errors.push(invalid(fldPath.child("key"), key, detail));
+  for (const detail of isLabelKey(key)) errors.push(withLabelContentWords(invalid(fldPath.child("key"), key, detail)));
   return { values, errors };
 }
 

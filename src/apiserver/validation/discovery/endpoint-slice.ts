@@ -14,6 +14,7 @@ import { isSet, list, obj, str, strings } from "../core/fields.js";
 import { validateNonSpecialIP } from "../core/ip.js";
 import { validateDNS1123Label, validateQualifiedName } from "../core/names.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 const SUPPORTED_ADDRESS_TYPES = ["FQDN", "IPv4", "IPv6"];
 const SUPPORTED_PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
@@ -62,7 +63,7 @@ function validateHints(hints: JsonRecord, fldPath: FieldPath): ErrorList {
     const name = str(zone, "name");
     if (zoneNames.has(name)) errors.push(duplicate(namePath, name));
     else zoneNames.add(name);
-    for (const detail of isLabelValue(name)) errors.push(invalid(namePath, name, detail));
+    for (const detail of isLabelValue(name)) errors.push(withLabelContentWords(invalid(namePath, name, detail)));
   });
   const nodes = list(hints, "forNodes");
   const nodesPath = fldPath.child("forNodes");

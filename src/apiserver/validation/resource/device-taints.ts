@@ -8,6 +8,7 @@ import { isLabelValue } from "../../apimachinery/validation.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { str } from "../core/fields.js";
 import { appendAll } from "../../../util/append.js";
+import { withLabelContentWords } from "../../field/release-details.js";
 
 /** validDeviceTaintEffects, sorted as sets.List returns them. */
 const DEVICE_TAINT_EFFECTS = ["NoExecute", "NoSchedule", "None"];
@@ -15,7 +16,7 @@ const DEVICE_TOLERATION_OPERATORS = ["Equal", "Exists"];
 
 /** validateLabelValue: one error per message. */
 function validateLabelValue(value: string, fldPath: FieldPath): ErrorList {
-  return isLabelValue(value).map((message) => invalid(fldPath, value, message));
+  return isLabelValue(value).map((message) => withLabelContentWords(invalid(fldPath, value, message)));
 }
 
 /** validateDeviceTaint on create: a label-name key, a label value, a known effect. */

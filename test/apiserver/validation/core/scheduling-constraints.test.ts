@@ -88,6 +88,16 @@ describe("validateTolerations", () => {
   ])("reports Gt in %s as that release did", (version, expected) => {
     expect(messages(validateTolerations([{ key: "k", operator: "Gt", value: "5" }], SPEC.child("tolerations"), version))).toEqual([`${T}.operator: ${expected}`]);
   });
+
+  // The value's messages joined with ';', each in the words of the release.
+  it.each([
+    ["1.34", "characters"],
+    ["1.35", "bytes"],
+  ])("words a long value with a bad character in %s as that release does", (version, unit) => {
+    const value = "v".repeat(63) + "!";
+    const errors = validateTolerations([{ key: "k", operator: "Equal", value, effect: "NoSchedule" }], SPEC.child("tolerations"), version);
+    expect(errors.map((error) => errorMessage(error, version))).toEqual([`${T}.operator: Invalid value: "${value}": must be no more than 63 ${unit};${LABEL_VALUE}`]);
+  });
 });
 
 const C = "spec.topologySpreadConstraints";

@@ -76,6 +76,16 @@ describe("pod warnings about volumes and scheduling", () => {
     expect(warnings(spec, "1.32")).toEqual(expected);
   });
 
+  // A preferred term's values are label values: api/validate/content's words from 1.35.
+  it.each([
+    ["1.34", "characters"],
+    ["1.35", "bytes"],
+  ])("in %s, words a value's length limit as that release does", (release, unit) => {
+    const value = "v".repeat(64);
+    const spec = { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: "disk", operator: "In", values: [value] }] } }] } } };
+    expect(warnings(spec, release)).toEqual([`spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values[0]: ${value} is invalid, must be no more than 63 ${unit}`]);
+  });
+
   it("reports them as apiserver/warning findings at the template's path, or at the volume when the message names it", () => {
     const text = yaml(
       "apiVersion: v1",

@@ -1,13 +1,41 @@
 // Kubernetes' format library: `format.dns1123Label().validate(self)` is an
-// optional list of the API server's own messages, none when the value is valid.
+// optional list of the API server's own messages, none when the value is valid,
+// in the words of the release the rules are evaluated for (withFormatWords):
+// qualifiedName and labelValue answer with api/validate/content's label checks,
+// whose words changed in 1.35.
 import type { Environment, Optional } from "@marcbachmann/cel-js";
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue } from "../../../../apiserver/apimachinery/validation.js";
+import { labelContentMessage } from "../../../../apiserver/field/release-details.js";
 import { compileRe2 } from "../../../../util/re2.js";
 import { requestURIError } from "../../../../util/go-url.js";
 import { isDate, isDateTime } from "../../string-formats.js";
 import { namespace } from "./namespace.js";
 
 type Check = (value: string) => string[];
+
+/**
+ * The release whose words the label checks answer in while rules are being
+ * evaluated (evaluation is synchronous: set around it by withFormatWords);
+ * the newest words otherwise.
+ */
+let wordsOf: string | undefined;
+
+/** `run`, with the format library answering in the words of `kubernetesVersion`. */
+export function withFormatWords<T>(kubernetesVersion: string, run: () => T): T {
+  const outer = wordsOf;
+  wordsOf = kubernetesVersion;
+  try {
+    return run();
+  } finally {
+    wordsOf = outer;
+  }
+}
+
+/** A label check's messages in the words of the release being evaluated. */
+const inReleaseWords = (check: Check): Check => (value) => {
+  const messages = check(value);
+  return wordsOf === undefined ? messages : messages.map((message) => labelContentMessage(message, wordsOf!));
+};
 
 /** apimachinery's maskTrailingDash: a prefix (generateName) may end with '-'. */
 const masked = (check: Check): Check => (value) => check(value.endsWith("-") ? value.slice(0, Math.max(0, value.length - 2)) + "a" : value);
@@ -19,11 +47,11 @@ const FORMATS: Record<string, Check> = {
   dns1123Label: isDNS1123Label,
   dns1123Subdomain: isDNS1123Subdomain,
   dns1035Label: isDNS1035Label,
-  qualifiedName: isLabelKey,
+  qualifiedName: inReleaseWords(isLabelKey),
   dns1123LabelPrefix: masked(isDNS1123Label),
   dns1123SubdomainPrefix: masked(isDNS1123Subdomain),
   dns1035LabelPrefix: masked(isDNS1035Label),
-  labelValue: isLabelValue,
+  labelValue: inReleaseWords(isLabelValue),
   uri: (value) => {
     const error = requestURIError(value);
     return error === undefined ? [] : [error];
