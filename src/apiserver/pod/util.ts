@@ -30,6 +30,18 @@ function dropDisabledFields(spec: JsonRecord | undefined, kubernetesVersion: str
   if (!enabled("EnvFiles")) dropFileKeyRef(spec);
   if (!enabled("ImageVolume")) dropImageVolumes(spec);
   if (!enabled("SELinuxChangePolicy") && isRecord(spec.securityContext)) delete spec.securityContext.seLinuxChangePolicy;
+  // Off by default in every supported release (beta from 1.33 and 1.35): the
+  // source's field goes, the source stays, empty (and from 1.33 warned about).
+  if (!enabled("ClusterTrustBundleProjection")) dropProjectionSource(spec, "clusterTrustBundle");
+  if (!enabled("PodCertificateRequest")) dropProjectionSource(spec, "podCertificate");
+}
+
+/** dropDisabledClusterTrustBundleProjection, dropDisabledPodCertificateProjection: one kind of projected source. */
+function dropProjectionSource(spec: JsonRecord, field: string): void {
+  for (const volume of list(spec, "volumes")) {
+    const projected = isRecord(volume.projected) ? volume.projected : undefined;
+    for (const source of list(projected, "sources")) delete source[field];
+  }
 }
 
 /** Every container of the spec: regular, init and ephemeral. */

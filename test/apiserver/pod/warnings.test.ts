@@ -74,4 +74,24 @@ describe("the Pod strategy's PrepareForCreate", () => {
     expect(createPathMessages(text, "1.32")).toEqual([]);
     expect(createPathMessages(text, "1.33")).toEqual(['spec.containers[0].securityContext.procMount: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`']);
   });
+
+  // ClusterTrustBundleProjection and PodCertificateRequest are off by default in
+  // every supported release: the source's field goes, an empty source stays,
+  // which 1.33 on warns about, and its path overlaps nothing.
+  const projected = (...sources: string[]) =>
+    pod("serviceAccountName: app", "containers: [{name: app, image: x, volumeMounts: [{name: creds, mountPath: /creds}]}]", `volumes: [{name: creds, projected: {sources: [${sources.join(", ")}]}}]`);
+  const TOKEN = "{serviceAccountToken: {path: token}}";
+  const BUNDLE = "{clusterTrustBundle: {signerName: example.com/ca, path: token/ca.crt}}";
+  const CERTIFICATE = "{podCertificate: {signerName: example.com/id, keyType: ED25519, credentialBundlePath: token/creds.pem}}";
+  const EMPTY = 'volume "creds" (Projected) has no sources provided';
+  it.each([
+    { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.36", expected: [EMPTY] },
+    { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.33", expected: [EMPTY] },
+    { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.32", expected: [] },
+    { name: "a pod certificate", text: projected(TOKEN, CERTIFICATE), release: "1.36", expected: [EMPTY] },
+    { name: "a pod certificate", text: projected(TOKEN, CERTIFICATE), release: "1.34", expected: [EMPTY] },
+    { name: "a token alone", text: projected(TOKEN), release: "1.36", expected: [] },
+  ])("drops $name from a projected volume in $release", ({ text, release, expected }) => {
+    expect(createPathMessages(text, release)).toEqual(expected);
+  });
 });
