@@ -334,6 +334,58 @@ describe("selectable fields (ValidateCustomResourceSelectableFields)", () => {
   });
 });
 
+describe("libraries a new rule may use in each release (one minor after the release that introduced them)", () => {
+  const P = "spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule";
+  /** The rule as the API server prints it: JSON from 1.34, Go syntax before. */
+  const shown = (rule: string, release: string) =>
+    ["1.34", "1.35", "1.36"].includes(release)
+      ? JSON.stringify({ Rule: rule, Message: "", MessageExpression: "", Reason: null, FieldPath: "", OptionalOldSelf: null })
+      : `apiextensions.ValidationRule{Rule:${JSON.stringify(rule)}, Message:"", MessageExpression:"", Reason:(*apiextensions.FieldValueErrorReason)(nil), FieldPath:"", OptionalOldSelf:(*bool)(nil)}`;
+  const caret = (rule: string, column: number, name: string) => `ERROR: <input>:1:${column}: undeclared reference to '${name}' (in container '')\n | ${rule}\n | ${".".repeat(column - 1)}^`;
+  const withRule = (rule: string) =>
+    backupCrd((c) => {
+      field(c, "schedule").maxLength = 64;
+      specSchema(c)["x-kubernetes-validations"] = [{ rule }];
+    });
+  /** Each issue: the name, and the text its position starts (the n-th time it is found, n from 0). */
+  const refusal = (rule: string, release: string, issues: Array<[string, string, number?]>) => {
+    const column = (text: string, nth = 0) => {
+      let at = -1;
+      for (let i = 0; i <= nth; i++) at = rule.indexOf(text, at + 1);
+      return at + 1;
+    };
+    return [`${P}: Invalid value: ${shown(rule, release)}: compilation failed: ${issues.map(([name, text, nth]) => caret(rule, column(text, nth), name)).join("\n")}`];
+  };
+
+  const IP = "isIP(self.schedule) || cidr('10.0.0.0/8').containsIP(self.schedule)";
+  const FORMAT = "!format.dns1123Label().validate(self.schedule).hasValue()";
+  const SEMVER = "isSemver(self.schedule) && semver(self.schedule).major() > 0";
+  const LISTS = "self.targets.map(t, t.name).distinct().size() == lists.range(2).size()";
+  test.each([
+    { library: "ip and cidr", rule: IP, first: "1.31" },
+    { library: "format", rule: FORMAT, first: "1.32" },
+    { library: "semver", rule: SEMVER, first: "1.34" },
+    { library: "lists (version 3)", rule: LISTS, first: "1.35" },
+  ])("$library: accepted from $first", ({ rule, first }) => {
+    expect(messages(withRule(rule), first)).toEqual([]);
+    expect(messages(withRule(rule), "1.36")).toEqual([]);
+  });
+
+  test.each([
+    { library: "ip and cidr", rule: IP, release: "1.30", issues: [["isIP", "(self"], ["cidr", "('10"], ["containsIP", "(self", 1]] as Array<[string, string, number?]> },
+    { library: "ip.isCanonical, a namespaced function", rule: "ip.isCanonical(self.schedule)", release: "1.30", issues: [["ip", "ip"], ["isCanonical", "("]] as Array<[string, string, number?]> },
+    { library: "format", rule: FORMAT, release: "1.31", issues: [["format", "format"], ["dns1123Label", "()"], ["validate", "(self"]] as Array<[string, string, number?]> },
+    { library: "semver", rule: SEMVER, release: "1.33", issues: [["isSemver", "(self"], ["semver", "(self", 1], ["major", "()"]] as Array<[string, string, number?]> },
+    { library: "lists (version 3)", rule: LISTS, release: "1.34", issues: [["distinct", "()"], ["lists", "lists"], ["range", "(2"]] as Array<[string, string, number?]> },
+  ])("$library: refused in $release as an undeclared reference", ({ rule, release, issues }) => {
+    expect(messages(withRule(rule), release)).toEqual(refusal(rule, release, issues));
+  });
+
+  test("a library function's name inside a string is no call", () => {
+    expect(messages(withRule("self.schedule != 'isIP(x).family()'"), "1.30")).toEqual([]);
+  });
+});
+
 describe("fields a rule selects, type-checked against the schema", () => {
   const ROOT = "spec.validation.openAPIV3Schema";
   const P = `${ROOT}.properties[spec]`;

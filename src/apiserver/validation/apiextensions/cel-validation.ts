@@ -14,6 +14,7 @@ import { typedCheck } from "../../../schema/crd/cel/type-check.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { selectIssues, type SelectIssue } from "../../../schema/crd/cel/select-check.js";
+import { unavailableLibraryIssues } from "../../../schema/crd/cel/library-versions.js";
 import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
 import { syntaxError } from "../cel-compile.js";
 import { validFieldPath } from "../../../schema/crd/cel/valid-field-path.js";
@@ -194,7 +195,8 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   }
   const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
   const text = rewriteRuleSource(expression);
-  const refused = selectIssues(program.ast, variables, text);
+  // cel-go reports every undeclared name and refused selection of the expression together, in the order of their places.
+  const refused = [...selectIssues(program.ast, variables, text), ...unavailableLibraryIssues(program.ast, text, kubernetesVersion)];
   if (refused.length > 0) return { error: checkerIssues(expression, refused) };
   const typed = typedCheck(checkerEnvironment, text, type);
   if (typed.issue) return { error: checkerIssues(expression, [typed.issue]) };
