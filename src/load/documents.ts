@@ -1,6 +1,6 @@
 // From YAML text to manifest documents: one per Kubernetes object, Lists
 // flattened, each able to say where any of its values was written.
-import { Composer, LineCounter, Parser, type Document, type YAMLError } from "yaml";
+import { Composer, LineCounter, Parser, type CST, type Document, type YAMLError } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast, type PlainDocument } from "./fast-yaml.js";
@@ -13,6 +13,7 @@ import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 import { isJsonStream, splitYamlStream, type StreamChunk } from "./yaml-stream.js";
 import { appendAll } from "../util/append.js";
 import { boundedText } from "../util/bounded-text.js";
+import { withGoFlowScalars } from "./go-flow-scalars.js";
 import { withCheapQuotes } from "./long-quotes.js";
 
 export interface ParsedFile {
@@ -75,6 +76,11 @@ function shift(at: Position, origin: Origin): Position {
   return origin.lineOffset === 0 ? at : { line: Math.max(1, at.line - origin.lineOffset), column: at.column };
 }
 
+/** The parser's tokens of a chunk, with long quoted scalars made cheap and flow scalars read as go-yaml reads them. */
+function syntaxTokens(text: string): CST.Token[] {
+  return withGoFlowScalars(withCheapQuotes(new Parser().parse(text)), text);
+}
+
 /** A chunk of the stream (see yaml-stream.ts) and its documents' syntax trees, offsets relative to the chunk. */
 interface ParsedChunk {
   chunk: StreamChunk;
@@ -121,7 +127,7 @@ class FileSource {
     if (!parsed) {
       const chunk = this.chunks[low]!;
       const text = this.text.slice(chunk.start, chunk.end);
-      const tokens = withCheapQuotes(new Parser().parse(text));
+      const tokens = syntaxTokens(text);
       parsed = { chunk, text, trees: [...(new Composer(KUBERNETES_YAML_OPTIONS).compose(tokens) as Iterable<Document>)] };
       this.parsed.set(low, parsed);
     }
@@ -316,7 +322,7 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
     return 1;
   }
   const chunkText = text.slice(chunk.start, chunk.end);
-  const tokens = withCheapQuotes(new Parser().parse(chunkText));
+  const tokens = syntaxTokens(chunkText);
   const keyLength = !isJsonStream(text);
   for (const token of tokens) {
     const tokenProblem = checkTokens(token, { keyLength });

@@ -188,6 +188,7 @@ const SNIPPETS: Array<[string, string, boolean]> = [
   // The composer runs out of stack here and says so.
   ["nested 1000 levels", `${pod}a: ${"[".repeat(1000)}${"]".repeat(1000)}\n`, false],
   ["reserved indicator", `${pod}a: @x\n`, false],
+  ["IPv6 addresses plain in flow collections", `${pod}a: [10.0.0.1, fe80::]\nb: {k: 2001:db8::, j: [::1]}\n`, false],
 ];
 
 describe("the fast way agrees with the full parse", () => {

@@ -1,0 +1,71 @@
+// Inside a flow collection, go-yaml (the reader of kubectl and the API server,
+// through sigs.k8s.io/yaml) ends a plain scalar at `:` only where a space or
+// the line's end follows; `,`, `]` and `}` end the scalar itself. The yaml
+// package, following YAML 1.2, also takes a `:` right before `,`, `]` or `}`
+// as a value indicator, so that IPv6 addresses written plain in a list,
+// `[fe80::, 10.0.0.1]`, would read as one-pair mappings (`{"fe80:": null}`)
+// or, inside a flow mapping, as an error. Those pairs are made back into the
+// scalars go-yaml reads, before the composer sees them; their text and
+// positions stay as written.
+import { CST } from "yaml";
+
+/** A `:` right before a flow indicator somewhere in the text: without one, nothing here applies. */
+const COLON_BEFORE_FLOW_END = /:[,\]}]/;
+
+type FlowItem = CST.CollectionItem;
+
+/**
+ * The plain scalar go-yaml reads where the yaml package read a pair of a
+ * plain key, a `:` right after it and no value: the key's text and the `:`.
+ */
+function goScalar(item: FlowItem): CST.FlowScalar | undefined {
+  const { key, sep, value } = item;
+  if (key?.type !== "scalar" || sep?.length !== 1) return undefined;
+  const colon = sep[0]!;
+  if (colon.type !== "map-value-ind" || colon.offset !== key.offset + key.source.length) return undefined;
+  if (value && (value.type !== "scalar" || value.source !== "")) return undefined;
+  return { type: "scalar", offset: key.offset, indent: key.indent, source: `${key.source}:`, end: [] };
+}
+
+/** The item's value, a one-pair block mapping the lexer made of a scalar inside a flow collection, read as go-yaml reads it. */
+function goValue(value: CST.Token | undefined): CST.FlowScalar | undefined {
+  if (value?.type !== "block-map" || value.items.length !== 1) return undefined;
+  const [pair] = value.items;
+  return pair!.start.length === 0 ? goScalar(pair!) : undefined;
+}
+
+function mend(collection: CST.FlowCollection): void {
+  // A flow mapping's key stays as the yaml package reads it (`{a:}` is `{a: null}`, go-yaml's `{"a:": null}`).
+  const sequence = collection.start.source === "[";
+  for (const item of collection.items) {
+    const scalar = sequence ? goScalar(item) : undefined;
+    if (scalar) {
+      delete item.key;
+      delete item.sep;
+      item.value = scalar;
+      continue;
+    }
+    const value = goValue(item.value);
+    if (value) item.value = value;
+  }
+}
+
+/** The parser's tokens of `text` with the flow pairs go-yaml reads as scalars made back into scalars. */
+export function withGoFlowScalars(tokens: CST.Token[], text: string): CST.Token[] {
+  if (!COLON_BEFORE_FLOW_END.test(text)) return tokens;
+  // A stack, not recursion: the nesting is not yet known to be bounded here.
+  const stack: CST.Token[] = [...tokens];
+  while (stack.length > 0) {
+    const token = stack.pop()!;
+    if (token.type === "document") {
+      if (token.value) stack.push(token.value);
+    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (token.type === "flow-collection") mend(token);
+      for (const item of token.items) {
+        if (item.value) stack.push(item.value);
+        if ("key" in item && item.key) stack.push(item.key);
+      }
+    }
+  }
+  return tokens;
+}
