@@ -7,7 +7,8 @@
 // or, inside a flow mapping, as an error. Those pairs are made back into the
 // scalars go-yaml reads, before the composer sees them; their text and
 // positions stay as written.
-import { CST } from "yaml";
+import type { CST } from "yaml";
+import { visitTokens } from "./cst-walk.js";
 
 /** A `:` right before a flow indicator somewhere in the text: without one, nothing here applies. */
 const COLON_BEFORE_FLOW_END = /:[,\]}]/;
@@ -53,19 +54,9 @@ function mend(collection: CST.FlowCollection): void {
 /** The parser's tokens of `text` with the flow pairs go-yaml reads as scalars made back into scalars. */
 export function withGoFlowScalars(tokens: CST.Token[], text: string): CST.Token[] {
   if (!COLON_BEFORE_FLOW_END.test(text)) return tokens;
-  // A stack, not recursion: the nesting is not yet known to be bounded here.
-  const stack: CST.Token[] = [...tokens];
-  while (stack.length > 0) {
-    const token = stack.pop()!;
-    if (token.type === "document") {
-      if (token.value) stack.push(token.value);
-    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
-      if (token.type === "flow-collection") mend(token);
-      for (const item of token.items) {
-        if (item.value) stack.push(item.value);
-        if ("key" in item && item.key) stack.push(item.key);
-      }
-    }
-  }
+  visitTokens(tokens, (token) => {
+    // Items are visited after their collection is mended, so a mended scalar is never taken for a pair again.
+    if (token.type === "flow-collection") mend(token);
+  });
   return tokens;
 }

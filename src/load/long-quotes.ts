@@ -5,6 +5,7 @@
 // read as their text, and long ones handed to the composer single-quoted,
 // which it reads in slices.
 import { CST } from "yaml";
+import { visitTokens } from "./cst-walk.js";
 
 /** Shorter scalars cost nothing worth changing how they are written. */
 const LONG_SCALAR = 4096;
@@ -27,20 +28,6 @@ function cheapen(token: CST.Token | null | undefined): void {
 /** The parser's tokens with every long double-quoted scalar that has nothing to resolve written single-quoted. */
 export function withCheapQuotes(tokens: Iterable<CST.Token>): CST.Token[] {
   const out = [...tokens];
-  // A stack, not recursion: the nesting is not yet known to be bounded here.
-  const stack: CST.Token[] = [...out];
-  while (stack.length > 0) {
-    const token = stack.pop()!;
-    if (token.type === "document") {
-      if (token.value) stack.push(token.value);
-    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
-      for (const item of token.items) {
-        if (item.value) stack.push(item.value);
-        if ("key" in item && item.key) stack.push(item.key);
-      }
-    } else {
-      cheapen(token);
-    }
-  }
+  visitTokens(out, cheapen);
   return out;
 }
