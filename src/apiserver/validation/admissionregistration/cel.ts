@@ -11,6 +11,8 @@ import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
+import { unavailableLibraryIssues } from "../../../schema/crd/cel/library-versions.js";
+import type { SelectIssue } from "../../../schema/crd/cel/select-check.js";
 import { compileInEnvironment, type CompileOutcome } from "../cel-compile.js";
 import { asMapLiterals, constructedResultType, findConstructions, isPatchType, jsonPatchFieldIssue, type Construction } from "./message-construction.js";
 
@@ -22,6 +24,8 @@ export interface CompilationOptions {
   hasVariables?: boolean;
   /** Whether the mutation types (Object, JSONPatch) and the jsonpatch library are declared. */
   hasPatchTypes?: boolean;
+  /** The release: new expressions may use only the libraries of the release before it (environment.NewExpressions). */
+  kubernetesVersion: string;
 }
 
 /** What an expression is for, which sets the result types it may have. */
@@ -73,6 +77,14 @@ function compileWithConstructions(env: KubernetesCelEnvironment, expression: str
   return { ...outcome, type: constructedResultType(expression, constructions) };
 }
 
+/** cel-go's issues, in the order of their place in the expression, one a line. */
+function celGoIssues(expression: string, issues: readonly SelectIssue[]): string {
+  return [...issues]
+    .sort((a, b) => a.offset - b.offset)
+    .map((issue) => celGoIssue(expression, issue.message, positionOf(expression, issue.offset)))
+    .join("\n");
+}
+
 /**
  * CompileCELExpression's errors for one expression, as convertCELErrorToValidationError
  * reports them: Invalid at `fldPath` with the expression (or `shown`) as the value.
@@ -85,6 +97,10 @@ export function compileCELExpression(expression: string, kind: ExpressionKind, o
   if (constructions.some((c) => c.typeName.startsWith("google."))) return [];
   const outcome = constructions.length > 0 ? compileWithConstructions(env, expression, constructions, options, fldPath, shown) : compileInEnvironment(env, expression, fldPath, shown);
   if ("error" in outcome) return [outcome.error];
+  // Constructions are parsed as map literals written in their place: offsets are the expression's.
+  const parsedText = constructions.length > 0 ? asMapLiterals(expression) : expression;
+  const unavailable = unavailableLibraryIssues(outcome.ast, parsedText, options.kubernetesVersion);
+  if (unavailable.length > 0) return [invalid(fldPath, shown, `compilation failed: ${celGoIssues(expression, unavailable)}`)];
   const returnTypes = RETURN_TYPES[kind];
   const got = outcome.type;
   if (!returnTypes || got === undefined || returnTypes.includes(got)) return [];

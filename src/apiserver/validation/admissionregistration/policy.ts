@@ -134,6 +134,7 @@ function auditAnnotationsValue(annotations: JsonRecord[], kubernetesVersion: str
 export interface PolicyCompilation {
   hasParams: boolean;
   hasVariables: boolean;
+  kubernetesVersion: string;
 }
 
 /**
@@ -155,17 +156,17 @@ export function validatePolicySpecCommon(spec: JsonRecord, fldPath: FieldPath, k
     if (list(matchConstraints, "resourceRules").length === 0) errors.push(required(fldPath.child("matchConstraints", "resourceRules")));
   }
   const hasVariables = list(spec, "variables").length > 0;
-  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables };
-  appendAll(errors, validateMatchConditions(list(spec, "matchConditions"), { hasParams, hasAuthorizer: true }, fldPath.child("matchConditions")));
+  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables, kubernetesVersion };
+  appendAll(errors, validateMatchConditions(list(spec, "matchConditions"), { hasParams, hasAuthorizer: true, kubernetesVersion }, fldPath.child("matchConditions")));
   list(spec, "variables").forEach((variable, i) => appendAll(errors, validateVariable(variable, options, fldPath.child("variables").index(i))));
-  return { errors, compilation: { hasParams, hasVariables } };
+  return { errors, compilation: { hasParams, hasVariables, kubernetesVersion } };
 }
 
 /** validateValidatingAdmissionPolicySpec. */
 function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const { errors, compilation } = validatePolicySpecCommon(spec, fldPath, kubernetesVersion);
   const { hasParams, hasVariables } = compilation;
-  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables };
+  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables, kubernetesVersion };
   const validations = list(spec, "validations");
   const auditAnnotations = list(spec, "auditAnnotations");
   if (validations.length === 0 && auditAnnotations.length === 0) {
@@ -173,7 +174,7 @@ function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRec
     errors.push(required(fldPath.child("auditAnnotations"), "validations or auditAnnotations must contain at least one item"));
     return errors;
   }
-  const messageOptions: CompilationOptions = { hasParams, hasAuthorizer: false, hasVariables };
+  const messageOptions: CompilationOptions = { hasParams, hasAuthorizer: false, hasVariables, kubernetesVersion };
   validations.forEach((validation, i) => appendAll(errors, validateValidation(validation, options, messageOptions, fldPath.child("validations").index(i))));
   if (auditAnnotations.length > MAX_AUDIT_ANNOTATIONS) {
     errors.push(invalid(fldPath.child("auditAnnotations"), auditAnnotationsValue(auditAnnotations, kubernetesVersion), `must not have more than ${MAX_AUDIT_ANNOTATIONS} auditAnnotations`));

@@ -98,7 +98,7 @@ function validateWebhook(hook: JsonRecord, mutating: boolean, fldPath: FieldPath
     const path = typeof service.path === "string" ? service.path : undefined;
     appendAll(errors, validateWebhookService(fldPath.child("clientConfig", "service"), str(service, "namespace"), str(service, "name"), path, int(service, "port") ?? 0, kubernetesVersion));
   }
-  appendAll(errors, validateMatchConditions(list(hook, "matchConditions"), { hasParams: false, hasAuthorizer: true }, fldPath.child("matchConditions")));
+  appendAll(errors, validateMatchConditions(list(hook, "matchConditions"), { hasParams: false, hasAuthorizer: true, kubernetesVersion }, fldPath.child("matchConditions")));
   return errors;
 }
 

@@ -155,3 +155,30 @@ describe("validateValidatingAdmissionPolicyBinding", () => {
     expect(createPathMessages(text).sort()).toEqual([...expected].sort());
   });
 });
+
+describe("libraries a new policy expression may use in each release (those of the release before)", () => {
+  const caret = (expression: string, column: number, name: string) => `ERROR: <input>:1:${column}: undeclared reference to '${name}' (in container '')\n | ${expression}\n | ${".".repeat(column - 1)}^`;
+  const withValidation = (expression: string) => policy(RULES, `validations: [{expression: ${JSON.stringify(expression)}}]`);
+  const IP = "!isIP(object.metadata.name)";
+  const LISTS = "lists.range(2).size() == 2";
+  it.each([
+    ["ip", IP, "1.31"],
+    ["the lists extension's version 3", LISTS, "1.35"],
+  ])("%s: accepted from %s", (_name, expression, first) => {
+    expect(createPathMessages(withValidation(expression), first)).toEqual([]);
+    expect(createPathMessages(withValidation(expression), "1.36")).toEqual([]);
+  });
+
+  it.each([
+    ["ip", IP, "1.30", [caret(IP, 6, "isIP")]],
+    ["the lists extension's version 3", LISTS, "1.34", [caret(LISTS, 1, "lists"), caret(LISTS, 12, "range")]],
+  ])("%s: refused in %s as an undeclared reference", (_name, expression, release, issues) => {
+    expect(createPathMessages(withValidation(expression), release)).toEqual([`spec.validations[0].expression: Invalid value: ${JSON.stringify(expression)}: compilation failed: ${issues.join("\n")}`]);
+  });
+
+  it("gates match conditions as well", () => {
+    const text = policy(RULES, `matchConditions: [{name: c, expression: ${JSON.stringify(IP)}}]`, "validations: [{expression: 'true'}]");
+    expect(createPathMessages(text, "1.30")).toEqual([`spec.matchConditions[0].expression: Invalid value: ${JSON.stringify(IP)}: compilation failed: ${caret(IP, 6, "isIP")}`]);
+    expect(createPathMessages(text, "1.31")).toEqual([]);
+  });
+});
