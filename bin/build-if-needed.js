@@ -4,17 +4,16 @@
 // it here, on its first run, with the TypeScript compiler it depends on, and
 // bundles it with esbuild, another dependency. Later changes to src/ are
 // compiled by `npm test` or `npm run compile`.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { bundle } from "./bundle.js";
+const { spawnSync } = require("node:child_process");
+const { existsSync, mkdtempSync, renameSync, rmSync } = require("node:fs");
+const { join } = require("node:path");
+const { bundle } = require("./bundle.js");
 
-const ROOT = join(import.meta.dirname, "..");
+const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
 
 function compile(outDir) {
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const tsc = require.resolve("typescript/bin/tsc");
   const run = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.json"), "--outDir", outDir], { stdio: ["ignore", "inherit", "inherit"] });
   if (run.status !== 0) throw new Error("kubeplan: compiling src/ to dist/ failed (see above)");
 }
@@ -29,7 +28,7 @@ async function bundleIfPossible(outDir) {
 }
 
 /** Compiles and bundles dist/ when it is missing; of several processes doing so at once, the first to finish wins. */
-export async function buildIfNeeded() {
+async function buildIfNeeded() {
   if (existsSync(join(DIST, "cli.js"))) return;
   process.stderr.write("kubeplan: compiling src/ to dist/ (first run only, about 20 s)\n");
   const staging = mkdtempSync(join(ROOT, ".dist-"));
@@ -44,3 +43,5 @@ export async function buildIfNeeded() {
     rmSync(staging, { recursive: true, force: true });
   }
 }
+
+module.exports = { buildIfNeeded };

@@ -18,10 +18,9 @@
 // The worker requires the packages from node_modules. `npm run compile` bundles
 // dist/ (scripts/bundle.mjs); the first run of a copy without dist/ bundles
 // what it compiled (bin/build-if-needed.js).
-import { rmSync, writeFileSync } from "node:fs";
-import { builtinModules, createRequire } from "node:module";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+const { rmSync, writeFileSync } = require("node:fs");
+const { builtinModules } = require("node:module");
+const { basename, dirname, join, relative, resolve } = require("node:path");
 
 const BUILTIN = new RegExp(`^(node:)?(${builtinModules.join("|")})$`);
 
@@ -48,7 +47,7 @@ const builtinsThroughRequire = {
 };
 
 /** kubeplan's own directory, whose dependencies packages.cjs holds. */
-const PACKAGE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const PACKAGE_ROOT = dirname(__dirname);
 
 /** The packages of packages.cjs, by the name src/util/require-package.ts requires them by (cel-js and its evaluator share their classes). */
 const PACKAGES = ["ajv", "@marcbachmann/cel-js", "@marcbachmann/cel-js/evaluator", "re2js", "asn1js"];
@@ -168,8 +167,8 @@ async function buildStages(build, dist, outdir, shared, stageModules) {
 }
 
 /** Bundles `dist` (a directory tsc compiled src/ into) into `dist`/bundle/. */
-export async function bundle(dist) {
-  const { build } = createRequire(import.meta.url)("esbuild");
+async function bundle(dist) {
+  const { build } = require("esbuild");
   const outdir = join(dist, "bundle");
   rmSync(outdir, { recursive: true, force: true });
   const cli = await buildCli(build, dist, outdir);
@@ -212,3 +211,5 @@ export async function bundle(dist) {
   const sources = Object.fromEntries(outputs.map(([file, output]) => [asDist(file), Object.keys(output.inputs).filter((input) => !input.includes(":")).map(asDist)]));
   writeFileSync(join(outdir, "sources.json"), JSON.stringify(sources));
 }
+
+module.exports = { bundle };

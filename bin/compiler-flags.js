@@ -6,15 +6,16 @@
 // that stays hot runs under a tenth slower). The flags are set before any of
 // kubeplan's code is compiled: V8 uses a code cache only under the flags it
 // was made with (bin/load-bundle.js).
-import { createRequire } from "node:module";
 
 /** The commands that run under flags of their own, and the name of their code caches. */
 const SHORT_RUNS = new Set(["validate"]);
 
 /** Sets V8's flags for the command (`args[0]`); returns the name of its caches, or undefined for the default flags. */
-export function setCompilerFlags(args) {
+function setCompilerFlags(args) {
   if (!SHORT_RUNS.has(args[0])) return undefined;
   // V8's flags are the whole process's, worker threads included.
-  createRequire(import.meta.url)("node:v8").setFlagsFromString("--no-turbo-inlining");
+  require("node:v8").setFlagsFromString("--no-turbo-inlining");
   return "short-runs";
 }
+
+module.exports = { setCompilerFlags };

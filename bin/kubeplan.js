@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync, statSync } from "node:fs";
+// A CommonJS script (bin/package.json), as are the others of bin/: Node starts
+// one without its ES module loader, which `--version` and `--help` would
+// otherwise spend a tenth of their time setting up.
+const { existsSync, readFileSync, statSync } = require("node:fs");
+const { join } = require("node:path");
+
+const ROOT = join(__dirname, "..");
 
 /** `kubeplan --version` alone is answered from package.json: nothing else needs loading. */
 function versionOnly(args) {
@@ -11,34 +17,41 @@ function versionOnly(args) {
  * it starts several times faster. A copy compiled on its first run has no bundle.
  */
 function bundleIsCurrent() {
-  const bundle = statSync(new URL("../dist/bundle/cli.cjs", import.meta.url), { throwIfNoEntry: false });
-  const compiled = statSync(new URL("../dist/cli.js", import.meta.url));
+  const bundle = statSync(join(ROOT, "dist", "bundle", "cli.cjs"), { throwIfNoEntry: false });
+  const compiled = statSync(join(ROOT, "dist", "cli.js"));
   return bundle !== undefined && bundle.mtimeMs >= compiled.mtimeMs;
 }
 
 /** The command line's main(). */
 async function entryPoint(args) {
   // Before anything of kubeplan is compiled: the bundle's code caches are made and used under the same flags.
-  const variant = (await import("./compiler-flags.js")).setCompilerFlags(args);
+  const variant = require("./compiler-flags.js").setCompilerFlags(args);
   if (!bundleIsCurrent()) return (await import("../dist/cli.js")).main;
-  const { loadBundle } = await import("./load-bundle.js");
-  return loadBundle(new URL("../dist/bundle/", import.meta.url), variant).main;
+  return require("./load-bundle.js").loadBundle(join(ROOT, "dist", "bundle"), variant).main;
 }
 
-if (versionOnly(process.argv.slice(2))) {
-  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-  process.stdout.write(`${version}\n`);
-} else {
+async function run(args) {
   // The compiler and bundler are loaded only when there is something to build.
-  if (!existsSync(new URL("../dist/cli.js", import.meta.url))) {
-    const { buildIfNeeded } = await import("./build-if-needed.js");
+  if (!existsSync(join(ROOT, "dist", "cli.js"))) {
     try {
-      await buildIfNeeded();
+      await require("./build-if-needed.js").buildIfNeeded();
     } catch (error) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
   }
-  const main = await entryPoint(process.argv.slice(2));
+  const main = await entryPoint(args);
   process.exitCode = await main(process.argv);
+}
+
+const args = process.argv.slice(2);
+if (versionOnly(args)) {
+  const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  process.stdout.write(`${version}\n`);
+} else {
+  run(args).catch((error) => {
+    // As an uncaught error of an ES module entry point would be.
+    process.exitCode = 1;
+    throw error;
+  });
 }

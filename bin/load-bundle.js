@@ -10,12 +10,10 @@
 // that is missing or refused is written anew, if the directory can be
 // written. The precompiled validators of schemas/ are loaded the same way,
 // their caches in dist/bundle/ too (`kubeplanLoadScript`).
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
+const { createRequire } = require("node:module");
 const { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { basename, dirname, join } = require("node:path");
-const { fileURLToPath, pathToFileURL } = require("node:url");
+const { pathToFileURL } = require("node:url");
 const { Script } = require("node:vm");
 
 /** The cache's header: the checksum of V8's data, the script's size and time of change. */
@@ -80,7 +78,7 @@ function writePendingCaches() {
  * by name, beside `import.meta.url` (`kubeplanBundleUrl`); its code cache is
  * `cacheFile`.
  */
-export function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
+function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
   const checksum = crc32();
   const script = stamp(file);
   const cachedData = checksum && readCache(cacheFile, script, checksum);
@@ -96,13 +94,12 @@ export function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
 }
 
 /**
- * The command line of a bundle directory (its file URL): cli.cjs now,
+ * The command line of a bundle directory: cli.cjs now,
  * stages.cjs when cli.cjs first asks for it, packages.cjs when the stages
  * first require one of its packages. `variant` names the caches of
  * a command that runs under V8 flags of its own.
  */
-export function loadBundle(directory, variant) {
-  const dir = fileURLToPath(directory);
+function loadBundle(dir, variant) {
   const cacheOf = (file) => join(dir, `${basename(file)}${variant ? `.${variant}` : ""}.cache`);
   const load = (file, globals) => loadScript(file, globals, cacheOf(file));
   let stages;
@@ -116,3 +113,5 @@ export function loadBundle(directory, variant) {
   });
   return cli;
 }
+
+module.exports = { loadBundle, loadScript };

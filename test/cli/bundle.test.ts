@@ -4,7 +4,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundle } from "../../bin/bundle.js";
 import { loadBundle } from "../../bin/load-bundle.js";
@@ -39,7 +38,7 @@ describe("bundle", () => {
   it("a stage takes the modules the command line holds from it: one copy of each", async () => {
     const dist = compiledTree("dist");
     await bundle(dist);
-    const cli = loadBundle(pathToFileURL(join(dist, "bundle", "/"))) as { main(): Promise<string> };
+    const cli = loadBundle(join(dist, "bundle")) as { main(): Promise<string> };
     expect(await cli.main()).toBe("hello from the bundle, one Greeting class");
   });
 });

@@ -15,8 +15,9 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as
 /** The files, relative to the project, that a run of `kubeplan <args>` loads. */
 function filesLoaded(args: string[]): string[] {
   const run = spawnSync(process.execPath, ["--import", HOOK, join(ROOT, "bin", "kubeplan.js"), ...args], { encoding: "utf8" });
-  const urls = [...run.stderr.matchAll(/^module (file:\/\/.*)$/gm)].map((m) => m[1]!);
-  return urls.map((url) => url.slice("file://".length + ROOT.length + 1));
+  // A CommonJS entry point is both resolved as a module and in require()'s cache: named once.
+  const urls = new Set([...run.stderr.matchAll(/^module (file:\/\/.*)$/gm)].map((m) => m[1]!));
+  return [...urls].map((url) => url.slice("file://".length + ROOT.length + 1));
 }
 
 /** The modules of Node's own that a run of `kubeplan <args>` loads (`child_process`, `internal/blocklist`...). */
