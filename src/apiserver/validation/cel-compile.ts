@@ -1,14 +1,16 @@
 // Compiling a CEL expression as the API server's validation does (cel-go's
 // env.Compile), in a kubeplan CEL environment: a syntax error (in cel-go's
-// words, syntax-errors.ts, also for CRD rules), a reference to
-// an undeclared variable, or the result type when it is certain. An expression
-// using a function kubeplan's CEL library lacks is left alone.
+// words, syntax-errors.ts, also for CRD rules), references the environment
+// does not declare (the caller's reference check, else the first undeclared
+// variable), or the result type when it is certain.
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { invalid, type FieldError } from "../field/errors.js";
 import type { FieldPath } from "../field/path.js";
 import { celGoIssue, positionOf, type SourcePosition } from "../../schema/crd/cel/issues.js";
 import type { KubernetesCelEnvironment } from "../../schema/crd/cel/library.js";
 import { celGoSyntaxErrors } from "../../schema/crd/cel/syntax-errors.js";
+import type { SelectIssue } from "../../schema/crd/cel/select-check.js";
+import { rewriteRuleSource, sourceOffset } from "../../schema/crd/cel/source.js";
 
 /** Result types a check can be sure of (cel-js's names). */
 const DEFINITE_TYPE = /^(bool|int|uint|double|string|bytes|null|list<.*>|map<.*>)$/;
@@ -51,12 +53,24 @@ function identifierPosition(expression: string, name: string): SourcePosition | 
 /** What compiling found: the error to report (Invalid, with `shown` as the value), or the result's cel-go type when certain. */
 export type CompileOutcome = { error: FieldError } | { type: string | undefined; ast: ASTNode };
 
+/** cel-go's reference errors of a parsed expression (reference-check.ts), offsets in `parsedText`. */
+export type ReferenceCheck = (ast: ASTNode, parsedText: string) => SelectIssue[];
+
+/** cel-go's issues, in the order of their place in the expression, one a line. */
+export function celGoIssues(expression: string, issues: ReadonlyArray<{ message: string; offset: number }>): string {
+  return [...issues]
+    .sort((a, b) => a.offset - b.offset)
+    .map((issue) => celGoIssue(expression, issue.message, positionOf(expression, issue.offset)))
+    .join("\n");
+}
+
 /**
  * Compiles `expression` in `env`, as convertCELErrorToValidationError reports a
  * compilation failure. `rewrite` turns syntax the CEL parser lacks into syntax
  * it has, every offset in place; messages still show the expression as written.
+ * `references` reports every undeclared name and unresolved call together, as cel-go's checker does.
  */
-export function compileInEnvironment(env: KubernetesCelEnvironment, expression: string, fldPath: FieldPath, shown: string, rewrite = (text: string) => text): CompileOutcome {
+export function compileInEnvironment(env: KubernetesCelEnvironment, expression: string, fldPath: FieldPath, shown: string, rewrite = (text: string) => text, references?: ReferenceCheck): CompileOutcome {
   const parser = { parse: (text: string) => env.parse(rewrite(text)) };
   const source = rewrite(expression);
   let parsed;
@@ -64,6 +78,11 @@ export function compileInEnvironment(env: KubernetesCelEnvironment, expression: 
     parsed = env.parse(source);
   } catch (error) {
     return { error: invalid(fldPath, shown, `compilation failed: ${syntaxError(parser, expression, error)}`) };
+  }
+  if (references) {
+    // The parser read source.ts's renaming of the source: offsets are mapped back to the expression's.
+    const issues = references(parsed.ast, rewriteRuleSource(source)).map((issue) => ({ ...issue, offset: sourceOffset(source, issue.offset) }));
+    if (issues.length > 0) return { error: invalid(fldPath, shown, `compilation failed: ${celGoIssues(expression, issues)}`) };
   }
   let checked;
   try {

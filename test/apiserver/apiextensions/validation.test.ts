@@ -386,6 +386,71 @@ describe("libraries a new rule may use in each release (one minor after the rele
   });
 });
 
+describe("references a rule makes: declared functions, macros and argument counts of each release", () => {
+  const P = "spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule";
+  const shown = (rule: string) =>
+    JSON.stringify({ Rule: rule, Message: "", MessageExpression: "", Reason: null, FieldPath: "", OptionalOldSelf: null })
+      .replace(/</g, "\\u003c")
+      .replace(/>/g, "\\u003e");
+  const shownBefore134 = (rule: string) =>
+    `apiextensions.ValidationRule{Rule:${JSON.stringify(rule)}, Message:"", MessageExpression:"", Reason:(*apiextensions.FieldValueErrorReason)(nil), FieldPath:"", OptionalOldSelf:(*bool)(nil)}`;
+  const issue = (rule: string, column: number, message: string) => `ERROR: <input>:1:${column}: ${message}\n | ${rule}\n | ${".".repeat(column - 1)}^`;
+  const undeclared = (name: string) => `undeclared reference to '${name}' (in container '')`;
+  const withRule = (rule: string) =>
+    backupCrd((c) => {
+      field(c, "schedule").maxLength = 64;
+      specSchema(c)["x-kubernetes-validations"] = [{ rule }];
+    });
+  const refusal = (rule: string, release: string, issues: Array<[number, string]>) => [
+    `${P}: Invalid value: ${["1.34", "1.35", "1.36"].includes(release) ? shown(rule) : shownBefore134(rule)}: compilation failed: ${issues.map(([column, message]) => issue(rule, column, message)).join("\n")}`,
+  ];
+
+  test.each([
+    { name: "standard macros, conversions and type identifiers", rule: "self.targets.exists_one(t, t.name == 'a') || self.targets.map(t, t.name).filter(n, n != '').size() > 0 || type(self.retention) == int", release: "1.30" },
+    { name: "optional values and their macros", rule: "optional.of(self.schedule).optMap(s, s.size()).orValue(0) >= 0 && optional.none().hasValue() == false", release: "1.30" },
+    { name: "a two-variable comprehension from 1.33", rule: "self.targets.all(i, t, i >= 0 && t.name != '') && self.targets.transformList(i, t, t.name).size() >= 0", release: "1.33" },
+    { name: "existsOne and exists_one with two variables from 1.33", rule: "self.targets.existsOne(i, t, i == 0) || self.targets.exists_one(i, t, t.name == 'a')", release: "1.33" },
+    { name: "sortBy from 1.35", rule: "self.targets.sortBy(t, t.name).size() == self.targets.size()", release: "1.35" },
+    { name: "a function's name as a string", rule: "self.schedule != 'foo(x)' && self.schedule != \"bar.baz()\"", release: "1.30" },
+    { name: "matches as a global function, and quantity comparisons", rule: "matches(self.schedule, '^@') || quantity('1Gi').isGreaterThan(quantity('1Mi'))", release: "1.30" },
+  ])("accepts $name ($release)", ({ rule, release }) => {
+    expect(messages(withRule(rule), release)).toEqual([]);
+  });
+
+  const FOO = "foo(self.schedule)";
+  const MEMBER = "self.schedule.foo()";
+  const TWO = "self.targets.all(i, t, t.name != '')";
+  const SORT = "self.targets.sortBy(t, t.name).size() > 0";
+  const BIND = "cel.bind(n, self.retention, n > 0)";
+  const MATH = "math.greatest(self.retention, 1) > 0";
+  const SEMVER_COMPARE = "semver('1.2.3').isGreaterThan(semver('1.0.0'))";
+  test.each([
+    { name: "a global function that is not declared", rule: FOO, release: "1.36", issues: [[4, undeclared("foo")]] as Array<[number, string]> },
+    { name: "a member function that is not declared", rule: MEMBER, release: "1.36", issues: [[18, undeclared("foo")]] as Array<[number, string]> },
+    { name: "a function of a namespace that is not declared", rule: "sets.union(self.targets, self.targets).size() > 0", release: "1.36", issues: [[1, undeclared("sets")], [11, undeclared("union")]] as Array<[number, string]> },
+    { name: "cel.bind, which Kubernetes does not declare", rule: BIND, release: "1.36", issues: [[1, undeclared("cel")], [9, undeclared("bind")], [10, undeclared("n")], [29, undeclared("n")]] as Array<[number, string]> },
+    { name: "math, which Kubernetes does not declare", rule: MATH, release: "1.36", issues: [[1, undeclared("math")], [14, undeclared("greatest")]] as Array<[number, string]> },
+    { name: "size() with two arguments", rule: "size(self.schedule, 1) > 0", release: "1.36", issues: [[5, "found no matching overload for 'size' applied to '(string, int)'"]] as Array<[number, string]> },
+    { name: "a global function called as a member", rule: "self.schedule.isURL()", release: "1.36", issues: [[20, "found no matching overload for 'isURL' applied to 'string.()'"]] as Array<[number, string]> },
+    { name: "charAt() without its argument", rule: "self.schedule.charAt() == 'a'", release: "1.36", issues: [[21, "found no matching overload for 'charAt' applied to 'string.()'"]] as Array<[number, string]> },
+    { name: "sets.contains() with one argument", rule: "sets.contains(self.targets)", release: "1.36", issues: [[14, "found no matching overload for 'sets.contains' applied to '(list(selfType0.targets.@idx))'"]] as Array<[number, string]> },
+    { name: "a two-variable comprehension before 1.33", rule: TWO, release: "1.32", issues: [[17, undeclared("all")], [18, undeclared("i")], [21, undeclared("t")], [24, undeclared("t")]] as Array<[number, string]> },
+    { name: "transformMap before 1.33", rule: "self.targets.transformMap(i, t, t.name).size() > 0", release: "1.32", issues: [[26, undeclared("transformMap")], [27, undeclared("i")], [30, undeclared("t")], [33, undeclared("t")]] as Array<[number, string]> },
+    { name: "sortBy before 1.35", rule: SORT, release: "1.34", issues: [[20, undeclared("sortBy")], [21, undeclared("t")], [24, undeclared("t")]] as Array<[number, string]> },
+    { name: "a semver comparison before 1.34: the receiver and argument are undeclared, the comparison (quantity's name) is not", rule: SEMVER_COMPARE, release: "1.33", issues: [[7, undeclared("semver")], [37, undeclared("semver")]] as Array<[number, string]> },
+  ])("refuses $name ($release)", ({ rule, release, issues }) => {
+    expect(messages(withRule(rule), release)).toEqual(refusal(rule, release, issues));
+  });
+
+  test.each([
+    { rule: TWO, release: "1.33" },
+    { rule: SORT, release: "1.35" },
+    { rule: SEMVER_COMPARE, release: "1.34" },
+  ])("$rule is accepted from $release", ({ rule, release }) => {
+    expect(messages(withRule(rule), release)).toEqual([]);
+  });
+});
+
 describe("fields a rule selects, type-checked against the schema", () => {
   const ROOT = "spec.validation.openAPIV3Schema";
   const P = `${ROOT}.properties[spec]`;
@@ -402,7 +467,7 @@ describe("fields a rule selects, type-checked against the schema", () => {
   const accepted: Array<{ name: string; change: (crd: Json) => void }> = [
     { name: "declared fields", change: onSpec({ rule: "self.retention > 0 && self.schedule != ''" }) },
     { name: "fields of list items in a macro", change: onSpec({ rule: "self.targets.all(t, has(t.path) && t.name.size() > 0)" }) },
-    { name: "fields of an indexed item and of a bound variable", change: onSpec({ rule: "self.targets.size() == 0 || cel.bind(first, self.targets[0], first.name != '')" }) },
+    { name: "fields of an indexed item", change: onSpec({ rule: "self.targets.size() == 0 || self.targets[0].name != ''" }) },
     { name: "apiVersion, kind, metadata.name and metadata.generateName at the root", change: onRoot({ rule: "self.kind == 'Backup' && self.apiVersion != '' && (self.metadata.name.size() < 60 || has(self.metadata.generateName))" }) },
     { name: "keys of a map", change: (c) => { field(c, "labels") ?? ((specSchema(c).properties as Json).labels = { type: "object", additionalProperties: { type: "string" } }); onSpec({ rule: "!has(self.labels) || self.labels.team != ''" })(c); } },
     { name: "an optional selection", change: onSpec({ rule: "self.?retention.orValue(1) > 0" }) },

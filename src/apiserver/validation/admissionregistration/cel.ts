@@ -3,17 +3,16 @@
 // in the admission environment (object, oldObject, request, namespaceObject,
 // and params, authorizer or variables where the field allows them), with the
 // result type the field needs. Only what is certainly wrong is reported: a
-// syntax error, a reference to an undeclared variable, a result of a definite
-// other type. An expression using a function kubeplan's CEL library lacks is
-// left alone. Message construction (`Object{...}`, `JSONPatch{...}`) is read
+// syntax error, names and calls the release does not declare (reference-check.ts,
+// all of them in one error as cel-go lists them), a result of a definite
+// other type. Message construction (`Object{...}`, `JSONPatch{...}`) is read
 // by message-construction.ts.
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
-import { unavailableLibraryIssues } from "../../../schema/crd/cel/library-versions.js";
-import type { SelectIssue } from "../../../schema/crd/cel/select-check.js";
-import { compileInEnvironment, type CompileOutcome } from "../cel-compile.js";
+import { referenceIssues } from "../../../schema/crd/cel/reference-check.js";
+import { compileInEnvironment, type CompileOutcome, type ReferenceCheck } from "../cel-compile.js";
 import { asMapLiterals, constructedResultType, findConstructions, isPatchType, jsonPatchFieldIssue, type Construction } from "./message-construction.js";
 
 /** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
@@ -41,10 +40,15 @@ const RETURN_TYPES: Readonly<Record<ExpressionKind, readonly string[] | undefine
   jsonPatch: ["list(JSONPatch)"],
 };
 
-const environments = new Map<string, KubernetesCelEnvironment | null>();
+interface AdmissionEnvironment {
+  env: KubernetesCelEnvironment;
+  variables: ReadonlySet<string>;
+}
+
+const environments = new Map<string, AdmissionEnvironment | null>();
 
 /** The environment of plugin/cel's createEnvForOpts for these options, built once. */
-function environmentFor(options: CompilationOptions): KubernetesCelEnvironment | null {
+function environmentFor(options: CompilationOptions): AdmissionEnvironment | null {
   const key = `${options.hasParams}/${options.hasAuthorizer}/${options.hasVariables === true}/${options.hasPatchTypes === true}`;
   if (environments.has(key)) return environments.get(key)!;
   const variables: Record<string, string> = { object: "dyn", oldObject: "dyn", request: "map", namespaceObject: "map" };
@@ -54,8 +58,32 @@ function environmentFor(options: CompilationOptions): KubernetesCelEnvironment |
   // The jsonpatch library (jsonpatch.escapeKey) stands as a value of any type.
   if (options.hasPatchTypes === true) variables.jsonpatch = "dyn";
   const env = kubernetesCelEnvironment(variables);
-  environments.set(key, env);
-  return env;
+  const entry = env ? { env, variables: new Set(Object.keys(variables)) } : null;
+  environments.set(key, entry);
+  return entry;
+}
+
+/** Variables whose cel-go type kubeplan's environment does not declare as cel-go does (objects of kubernetes.* types). */
+const LOOSELY_TYPED = /\b(?:request|namespaceObject|authorizer|variables|jsonpatch)\b/;
+const CERTAIN_TYPE = /^(bool|int|uint|double|string|bytes|null|dyn|list<(?:bool|int|uint|double|string|bytes)>)$/;
+
+/** The references an expression makes, checked against the release's declarations; argument types from the environment where they are certain. */
+function referenceCheck(environment: AdmissionEnvironment, options: CompilationOptions): ReferenceCheck {
+  return (ast, parsedText) => {
+    const typeOf = (node: { start?: number; end?: number }) => {
+      if (node.start === undefined || node.end === undefined) return undefined;
+      const part = parsedText.slice(node.start, node.end);
+      if (LOOSELY_TYPED.test(part)) return undefined;
+      try {
+        const checked = environment.env.parse(part).check();
+        const type = checked.valid ? checked.type : undefined;
+        return type !== undefined && CERTAIN_TYPE.test(type) ? type.replace(/</g, "(").replace(/>/g, ")").replace(/^null$/, "null_type") : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    return referenceIssues(ast, parsedText, { variables: environment.variables, kubernetesVersion: options.kubernetesVersion, typeOf });
+  };
 }
 
 /**
@@ -64,7 +92,7 @@ function environmentFor(options: CompilationOptions): KubernetesCelEnvironment |
  * else the rest compiles with the constructions as map literals, and the result
  * type is known when the whole expression is a construction (or a list of them).
  */
-function compileWithConstructions(env: KubernetesCelEnvironment, expression: string, constructions: readonly Construction[], options: CompilationOptions, fldPath: FieldPath, shown: string): CompileOutcome {
+function compileWithConstructions(environment: AdmissionEnvironment, expression: string, constructions: readonly Construction[], options: CompilationOptions, fldPath: FieldPath, shown: string): CompileOutcome {
   const failed = (message: string, offset: number): CompileOutcome => ({ error: invalid(fldPath, shown, `compilation failed: ${celGoIssue(expression, message, positionOf(expression, offset))}`) });
   const undeclared = constructions.find((c) => options.hasPatchTypes !== true || !isPatchType(c.typeName));
   if (undeclared) return failed(`undeclared reference to '${undeclared.typeName}' (in container '')`, undeclared.brace);
@@ -72,17 +100,9 @@ function compileWithConstructions(env: KubernetesCelEnvironment, expression: str
     const issue = jsonPatchFieldIssue(construction);
     if (issue) return failed(issue.message, issue.offset);
   }
-  const outcome = compileInEnvironment(env, expression, fldPath, shown, asMapLiterals);
+  const outcome = compileInEnvironment(environment.env, expression, fldPath, shown, asMapLiterals, referenceCheck(environment, options));
   if ("error" in outcome) return outcome;
   return { ...outcome, type: constructedResultType(expression, constructions) };
-}
-
-/** cel-go's issues, in the order of their place in the expression, one a line. */
-function celGoIssues(expression: string, issues: readonly SelectIssue[]): string {
-  return [...issues]
-    .sort((a, b) => a.offset - b.offset)
-    .map((issue) => celGoIssue(expression, issue.message, positionOf(expression, issue.offset)))
-    .join("\n");
 }
 
 /**
@@ -90,17 +110,16 @@ function celGoIssues(expression: string, issues: readonly SelectIssue[]): string
  * reports them: Invalid at `fldPath` with the expression (or `shown`) as the value.
  */
 export function compileCELExpression(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): ErrorList {
-  const env = environmentFor(options);
-  if (!env) return [];
+  const environment = environmentFor(options);
+  if (!environment) return [];
   const constructions = findConstructions(expression);
   // Well-known protobuf types are declared everywhere, and kubeplan does not model them.
   if (constructions.some((c) => c.typeName.startsWith("google."))) return [];
-  const outcome = constructions.length > 0 ? compileWithConstructions(env, expression, constructions, options, fldPath, shown) : compileInEnvironment(env, expression, fldPath, shown);
+  const outcome =
+    constructions.length > 0
+      ? compileWithConstructions(environment, expression, constructions, options, fldPath, shown)
+      : compileInEnvironment(environment.env, expression, fldPath, shown, undefined, referenceCheck(environment, options));
   if ("error" in outcome) return [outcome.error];
-  // Constructions are parsed as map literals written in their place: offsets are the expression's.
-  const parsedText = constructions.length > 0 ? asMapLiterals(expression) : expression;
-  const unavailable = unavailableLibraryIssues(outcome.ast, parsedText, options.kubernetesVersion);
-  if (unavailable.length > 0) return [invalid(fldPath, shown, `compilation failed: ${celGoIssues(expression, unavailable)}`)];
   const returnTypes = RETURN_TYPES[kind];
   const got = outcome.type;
   if (!returnTypes || got === undefined || returnTypes.includes(got)) return [];

@@ -10,11 +10,11 @@ import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
 import { celRuntime, checkerEnvironment, refersToOldSelf, type CelRuntime } from "../../../schema/crd/cel/library.js";
 import { constantFoldingError, literalArgumentIssues, type EvaluateCall } from "../../../schema/crd/cel/constant-arguments.js";
 import { CelEvaluationError } from "../../../schema/crd/cel/lib/macros.js";
-import { typedCheck } from "../../../schema/crd/cel/type-check.js";
+import { typedCheck, typeOracle } from "../../../schema/crd/cel/type-check.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { selectIssues, type SelectIssue } from "../../../schema/crd/cel/select-check.js";
-import { unavailableLibraryIssues } from "../../../schema/crd/cel/library-versions.js";
+import { referenceIssues } from "../../../schema/crd/cel/reference-check.js";
 import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
 import { syntaxError } from "../cel-compile.js";
 import { validFieldPath } from "../../../schema/crd/cel/valid-field-path.js";
@@ -184,6 +184,9 @@ function evaluateConstantCall(runtime: CelRuntime, text: string): EvaluateCall {
   };
 }
 
+/** The variables of a rule's environment (compilation.go ScopedVarName, OldScopedVarName). */
+const SCOPED_VARIABLES: ReadonlySet<string> = new Set(["self", "oldSelf"]);
+
 function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string", kubernetesVersion: string): Compiled {
   const runtime = celRuntime();
   if (!runtime) return {};
@@ -196,7 +199,8 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
   const text = rewriteRuleSource(expression);
   // cel-go reports every undeclared name and refused selection of the expression together, in the order of their places.
-  const refused = [...selectIssues(program.ast, variables, text), ...unavailableLibraryIssues(program.ast, text, kubernetesVersion)];
+  const references = referenceIssues(program.ast, text, { variables: SCOPED_VARIABLES, kubernetesVersion, typeOf: typeOracle(checkerEnvironment, text, type) });
+  const refused = [...selectIssues(program.ast, variables, text, kubernetesVersion), ...references];
   if (refused.length > 0) return { error: checkerIssues(expression, refused) };
   const typed = typedCheck(checkerEnvironment, text, type);
   if (typed.issue) return { error: checkerIssues(expression, [typed.issue]) };

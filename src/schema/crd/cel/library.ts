@@ -71,7 +71,8 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
 function libraryEnvironment(): Environment {
   const cel = requirePackage<CelModule>("@marcbachmann/cel-js");
   const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
-  for (const register of [registerMacros, registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerOptionalEquality]) register(env);
+  registerMacros(env, cel.Optional);
+  for (const register of [registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerOptionalEquality]) register(env);
   registerFormat(env, cel.Optional);
   registerConversions(env, requirePackage<ConversionClasses>("@marcbachmann/cel-js/evaluator"));
   return env;

@@ -8,6 +8,7 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import type { CelType } from "./types.js";
 import { objectTypeNames } from "./type-names.js";
+import { isReceiverMacro, receiverMacroVariables } from "./declarations.js";
 
 /** One refused selection: cel-go's message and where in the parsed text it is reported. */
 export interface SelectIssue {
@@ -27,7 +28,6 @@ const FIELDLESS: Partial<Record<CelType["kind"], string>> = {
   duration: "google.protobuf.Duration",
 };
 
-const COMPREHENSIONS = new Set(["all", "exists", "exists_one", "existsOne", "map", "filter", "transformList", "transformMap", "transformMapEntry"]);
 const INT: CelType = { kind: "int", maxElements: 1, minSerializedSize: 1 };
 const KEY: CelType = { kind: "string", maxElements: 0, minSerializedSize: 2 };
 
@@ -39,6 +39,7 @@ class SelectChecker {
     private readonly variables: ReadonlyMap<string, CelType>,
     private readonly text: string,
     private readonly names: WeakMap<CelType, string>,
+    private readonly kubernetesVersion: string,
   ) {}
 
   /** FormatCELType of a type kubeplan is sure of; undefined for dyn and unnamed objects. */
@@ -132,8 +133,14 @@ class SelectChecker {
       this.select(this.check(operand), field, this.text.indexOf("(", node.pos));
       return undefined;
     }
-    if (target && COMPREHENSIONS.has(name) && args.length >= 2 && args.slice(0, -1).every((arg) => arg.op === "id")) {
-      this.comprehension(name, this.check(target), args);
+    // A macro the release does not offer is a call: its variables are undeclared, so selections on them are not judged.
+    const variables = target ? receiverMacroVariables(name, args.length, this.kubernetesVersion) : undefined;
+    if (target && variables !== undefined && name !== "sortBy" && !name.startsWith("opt") && args.slice(0, variables).every((arg) => arg.op === "id")) {
+      this.comprehension(name, this.check(target), args.slice(0, variables), args.slice(variables));
+      return undefined;
+    }
+    if (target && variables === undefined && isReceiverMacro(name, args.length)) {
+      this.check(target);
       return undefined;
     }
     if (name === "bind" && target?.op === "id" && target.args === "cel" && args.length === 3 && args[0]!.op === "id") {
@@ -146,12 +153,12 @@ class SelectChecker {
     return undefined;
   }
 
-  /** The bodies of a macro, with its variables typed by the range. */
-  private comprehension(name: string, range: CelType | undefined, args: ASTNode[]): void {
-    const variables = args.filter((arg, i) => i < args.length - 1 && arg.op === "id").map((arg) => arg.args as string);
+  /** The bodies of a comprehension, with its variables typed by the range. */
+  private comprehension(name: string, range: CelType | undefined, variableArgs: ASTNode[], bodies: ASTNode[]): void {
+    const variables = variableArgs.map((arg) => arg.args as string);
     const isList = range?.kind === "list";
     const isMap = range?.kind === "map" || range?.kind === "object";
-    const twoVariables = variables.length === 2 && name !== "map" && name !== "filter";
+    const twoVariables = variables.length === 2;
     const bindings = new Map<string, CelType | undefined>();
     if (twoVariables) {
       bindings.set(variables[0]!, isList ? INT : isMap ? KEY : undefined);
@@ -159,15 +166,14 @@ class SelectChecker {
     } else {
       bindings.set(variables[0]!, isList ? range?.elem : isMap ? KEY : undefined);
     }
-    const bodies = args.slice(twoVariables ? 2 : 1);
     this.scoped(bindings, () => bodies.forEach((body) => this.check(body)));
   }
 }
 
 /** The selections of an expression cel-go's checker would refuse, given its variables' types. */
-export function selectIssues(ast: ASTNode, variables: ReadonlyMap<string, CelType>, parsedText: string): SelectIssue[] {
+export function selectIssues(ast: ASTNode, variables: ReadonlyMap<string, CelType>, parsedText: string, kubernetesVersion: string): SelectIssue[] {
   const self = variables.get("self");
-  const checker = new SelectChecker(variables, parsedText, self ? objectTypeNames(self) : new WeakMap());
+  const checker = new SelectChecker(variables, parsedText, self ? objectTypeNames(self) : new WeakMap(), kubernetesVersion);
   checker.check(ast);
   return checker.issues;
 }

@@ -380,3 +380,23 @@ export function typedCheck(create: EnvironmentFactory, text: string, self: CelTy
   const issue = result.error ? issueOf(text, result.error as CheckerError, environmentFor(create, self, text)!.objects) : undefined;
   return issue ? { issue } : {};
 }
+
+/**
+ * The cel-go type of a part of the rule (as source.ts rewrote it), with self
+ * typed from its schema, when the checker is sure of it; undefined for parts
+ * that refer to a macro's variables or that do not check.
+ */
+export function typeOracle(create: EnvironmentFactory, text: string, self: CelType): (node: ASTNode) => string | undefined {
+  return (node) => {
+    const { start, end } = node as { start?: number; end?: number };
+    const typed = environmentFor(create, self, text);
+    if (!typed || start === undefined || end === undefined) return undefined;
+    try {
+      const checked = typed.env.check(text.slice(start, end));
+      if (!checked.valid || checked.type === undefined) return undefined;
+      return checked.type === "dyn" ? "dyn" : celGoType(checked.type, typed.objects);
+    } catch {
+      return undefined;
+    }
+  };
+}

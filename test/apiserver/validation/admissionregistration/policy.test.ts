@@ -182,3 +182,54 @@ describe("libraries a new policy expression may use in each release (those of th
     expect(createPathMessages(text, "1.31")).toEqual([]);
   });
 });
+
+describe("references a policy expression makes: declared functions, macros and argument counts of each release", () => {
+  const issue = (expression: string, column: number, message: string) => `ERROR: <input>:1:${column}: ${message}\n | ${expression}\n | ${".".repeat(column - 1)}^`;
+  const undeclared = (name: string) => `undeclared reference to '${name}' (in container '')`;
+  const withValidation = (expression: string) => policy(RULES, `validations: [{expression: ${JSON.stringify(expression)}}]`);
+  const refusal = (field: string, expression: string, issues: Array<[number, string]>) =>
+    `${field}: Invalid value: ${JSON.stringify(expression)}: compilation failed: ${issues.map(([column, message]) => issue(expression, column, message)).join("\n")}`;
+
+  it.each([
+    ["standard macros and optional values", "object.spec.containers.all(c, c.name != '') && optional.of(object.metadata.name).optMap(n, n.size()).orValue(0) > 0", "1.30"],
+    ["a two-variable comprehension from 1.33", "object.spec.template.metadata.labels.all(k, v, k != '' && v != '')", "1.33"],
+    ["sortBy from 1.35", "object.spec.containers.sortBy(c, c.name).size() > 0", "1.35"],
+    ["has() and the authorizer", "has(object.spec.replicas) && request.name != ''", "1.30"],
+  ])("accepts %s (%s)", (_name, expression, release) => {
+    expect(createPathMessages(withValidation(expression), release)).toEqual([]);
+  });
+
+  it.each([
+    ["a function that is not declared", "foo(object.spec)", "1.36", [[4, undeclared("foo")]]],
+    ["a member function that is not declared, after renamed calls", "has(object.spec) && int(object.spec.replicas).bar()", "1.36", [[50, undeclared("bar")]]],
+    ["several undeclared names, in the order of their places", "x.y > 0 && z(object)", "1.36", [[1, undeclared("x")], [13, undeclared("z")]]],
+    ["a standard function with too many arguments", "object.metadata.name.startsWith('a', 'b')", "1.36", [[32, "found no matching overload for 'startsWith' applied to 'dyn.(string, string)'"]]],
+    ["a two-variable comprehension before 1.33", "object.spec.template.metadata.labels.all(k, v, v != '')", "1.32", [[41, undeclared("all")], [42, undeclared("k")], [45, undeclared("v")], [48, undeclared("v")]]],
+    ["sortBy before 1.35", "object.spec.containers.sortBy(c, c.name).size() > 0", "1.34", [[30, undeclared("sortBy")], [31, undeclared("c")], [34, undeclared("c")]]],
+    ["cel.bind, which Kubernetes does not declare", "cel.bind(r, object.spec.replicas, r < 5)", "1.36", [[1, undeclared("cel")], [9, undeclared("bind")], [10, undeclared("r")], [35, undeclared("r")]]],
+  ] as Array<[string, string, string, Array<[number, string]>]>)("refuses %s (%s)", (_name, expression, release, issues) => {
+    expect(createPathMessages(withValidation(expression), release)).toEqual([refusal("spec.validations[0].expression", expression, issues)]);
+  });
+
+  it("refuses an undeclared function in a match condition", () => {
+    const expression = "isFoo(object)";
+    const text = policy(RULES, `matchConditions: [{name: c, expression: ${JSON.stringify(expression)}}]`, "validations: [{expression: 'true'}]");
+    expect(createPathMessages(text, "1.36")).toEqual([refusal("spec.matchConditions[0].expression", expression, [[6, undeclared("isFoo")]])]);
+  });
+
+  it("refuses an undeclared function in a webhook's match condition", () => {
+    const expression = "object.metadata.name.lowerCase() != 'x'";
+    const text = yaml(
+      "apiVersion: admissionregistration.k8s.io/v1",
+      "kind: ValidatingWebhookConfiguration",
+      "metadata: {name: hooks}",
+      "webhooks:",
+      "- name: check.example.com",
+      "  clientConfig: {url: 'https://h.example.com'}",
+      "  sideEffects: None",
+      "  admissionReviewVersions: [v1]",
+      `  matchConditions: [{name: c, expression: ${JSON.stringify(expression)}}]`,
+    );
+    expect(createPathMessages(text, "1.36")).toEqual([refusal("webhooks[0].matchConditions[0].expression", expression, [[31, undeclared("lowerCase")]])]);
+  });
+});

@@ -1,9 +1,11 @@
 // Macros Kubernetes offers that cel-js lacks, registered as cel-js macros:
 // has() over any selection (`has(self[0].matches)`, cel-js only takes a
 // chain of fields from a variable), and the two-variable comprehensions
-// (all, exists, existsOne, transformList, transformMap, transformMapEntry
-// with an index or key and a value). The parser-facing names are rewritten
-// by source.ts.
+// (all, exists, existsOne or exists_one, transformList, transformMap,
+// transformMapEntry with an index or key and a value), the lists extension's
+// sortBy and the optional library's optMap and optFlatMap. Which of them a
+// release offers is checked before evaluation (reference-check.ts). The
+// parser-facing names are rewritten by source.ts.
 import type { Environment } from "@marcbachmann/cel-js";
 
 /* The cel-js macro contract: `handler({args})` returns {evaluate, typeCheck}. */
@@ -167,10 +169,72 @@ function comprehensionMacro(kind: Kind) {
   });
 }
 
-/** Registers has() and the two-variable comprehensions (as source.ts names them). */
-export function registerMacros(env: Environment): void {
+/** A macro binding one variable (its first argument, an identifier) in its second: the variable's context and the body. */
+interface Binding extends Macro {
+  receiver: Node;
+  bound?: Ctx;
+}
+
+function bindingMacro(name: string, resultType: string, evaluate: (ev: Evaluator, receiver: unknown, body: (value: unknown) => unknown) => unknown) {
+  return ({ args, receiver }: { args: Node[]; receiver: Node }): Binding => ({
+    args,
+    receiver,
+    async: false,
+    typeCheck(checker, macro, ctx) {
+      const [variable, body] = macro.args as [Node, Node];
+      if (variable.op !== "id") throw checker.createError("invalid_macro_argument", `${name}() variable name must be a simple identifier`, variable);
+      checker.check((macro as Binding).receiver, ctx);
+      const bound = ctx.forkWithVariable(variable.args as string, checker.getType("dyn"));
+      (macro as Binding).bound = bound;
+      checker.check(body, bound);
+      return checker.getType(resultType);
+    },
+    evaluate(ev, macro, ctx) {
+      const binding = macro as Binding;
+      const body = (value: unknown) => ev.run(binding.args[1]!, binding.bound!.reuse(ctx).setIterValue(value, ev));
+      return evaluate(ev, ev.run(binding.receiver, ctx), body);
+    },
+  });
+}
+
+/** The keys sortBy orders by: all of one comparable type, as @sortByAssociatedKeys requires. */
+function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if ((typeof a === "bigint" && typeof b === "bigint") || (typeof a === "number" && typeof b === "number")) return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  throw new CelEvaluationError("invalid_argument", "list elements must have the same type");
+}
+
+function sortBy(_ev: Evaluator, list: unknown, key: (value: unknown) => unknown): unknown[] {
+  if (!Array.isArray(list)) throw new CelEvaluationError("no_such_overload", "no such overload");
+  const keyed = list.map((item) => ({ item, key: key(item) }));
+  // A stable sort, as Go's sort.SliceStable.
+  return keyed.sort((a, b) => compareKeys(a.key, b.key)).map(({ item }) => item);
+}
+
+interface OptionalValue {
+  hasValue(): boolean;
+  value(): unknown;
+}
+const isOptional = (value: unknown): value is OptionalValue => value !== null && typeof value === "object" && typeof (value as OptionalValue).hasValue === "function";
+
+/** Registers has(), the two-variable comprehensions, sortBy, optMap and optFlatMap (as source.ts names them). */
+export function registerMacros(env: Environment, optional: { of(value: unknown): unknown; none(): unknown }): void {
   env.registerFunction("__has(ast): bool", hasMacro as never);
   for (const kind of ["all", "exists", "existsOne"] as const) env.registerFunction(`list.${kind}(ast, ast, ast): bool`, comprehensionMacro(kind) as never);
+  env.registerFunction("list.exists_one(ast, ast, ast): bool", comprehensionMacro("existsOne") as never);
+  env.registerFunction("list.sortBy(ast, ast): list<dyn>", bindingMacro("sortBy", "list<dyn>", sortBy) as never);
+  const optionalMap = (flat: boolean) => (_ev: Evaluator, receiver: unknown, body: (value: unknown) => unknown) => {
+    if (!isOptional(receiver)) throw new CelEvaluationError("no_such_overload", "no such overload");
+    if (!receiver.hasValue()) return optional.none();
+    const result = body(receiver.value());
+    if (!flat) return optional.of(result);
+    if (!isOptional(result)) throw new CelEvaluationError("no_such_overload", "no such overload");
+    return result;
+  };
+  env.registerFunction("optional.optMap(ast, ast): optional<dyn>", bindingMacro("optMap", "optional<dyn>", optionalMap(false)) as never);
+  env.registerFunction("optional.optFlatMap(ast, ast): optional<dyn>", bindingMacro("optFlatMap", "optional<dyn>", optionalMap(true)) as never);
   for (const kind of ["transformList", "transformMap", "transformMapEntry"] as const) {
     const result = kind === "transformList" ? "list<dyn>" : "map<dyn, dyn>";
     env.registerFunction(`list.${kind}(ast, ast, ast): ${result}`, comprehensionMacro(kind) as never);
