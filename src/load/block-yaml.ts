@@ -8,6 +8,8 @@
 // it does not take (flow collections, folded or kept blocks, multi-line
 // plain scalars, odd keys, duplicate keys, anything it is unsure about) makes
 // it give the document back to js-yaml, which then reads it as before.
+// Read again with `places`, it also notes where each key and value was
+// written: the positions of a document with findings, without another parse.
 import { typePlainScalar } from "./plain-scalars.js";
 
 /** Thrown where the document is outside what this reader takes. */
@@ -53,16 +55,34 @@ function typed(text: string): unknown {
   return value === undefined ? outside() : value;
 }
 
+/** Where a key and its value were written, as yaml's nodes would place them. */
+export interface BlockPlace {
+  /** The key's offset; -1 for a sequence's item. */
+  key: number;
+  /** The value's offset; -1 for an empty value (`key:` and nothing). */
+  value: number;
+  /** A scalar's text as yaml keeps it (a plain scalar's as written, a quoted one's unquoted); undefined for a collection. */
+  source: string | undefined;
+  node: unknown;
+}
+
+/** The places of each mapping's keys and each sequence's items, by the mapping or sequence read. */
+export type BlockPlaces = Map<object, Map<string, BlockPlace> | BlockPlace[]>;
+
 class BlockReader {
   /** The content line the reader stands on: where it starts, its indentation, its first character, its end. */
   private line = 0;
   private indent = -1;
   private content = -1;
   private lineEnd = 0;
+  /** Where the last value read started (-1: empty), and its scalar text. */
+  private valueAt = -1;
+  private valueSource: string | undefined = undefined;
 
   constructor(
     private readonly text: string,
     private readonly end: number,
+    private readonly places?: BlockPlaces,
   ) {}
 
   /** Stands on the first line from `from` with content (not blank, not a comment); indent -1 past the end. */
@@ -164,7 +184,9 @@ class BlockReader {
       if (colon < 0) outside();
       const key = this.key(at, colon);
       if (key === "__proto__" || key === "<<" || key.length > LONGEST_KEY || Object.hasOwn(result, key)) outside();
-      result[key] = this.value(colon + 1, indent, depth);
+      const value = this.value(colon + 1, indent, depth);
+      result[key] = value;
+      if (this.places) this.placeKey(result, key, at, value);
       if (this.indent < indent) return result;
       if (this.indent > indent || this.isEntry()) outside();
       at = this.content;
@@ -179,8 +201,28 @@ class BlockReader {
     if (at < lineEnd && text.charCodeAt(at) !== HASH) return this.inline(at, indent);
     // On the lines below: deeper, or a sequence at the key's own indentation.
     this.seek(lineEnd + 1);
-    if (this.indent < indent || (this.indent === indent && !this.isEntry())) return null;
-    return this.node(depth + 1);
+    if (this.indent < indent || (this.indent === indent && !this.isEntry())) return this.placed(-1, "", null);
+    const start = this.content;
+    return this.placed(start, undefined, this.node(depth + 1));
+  }
+
+  /** Notes where the value just read started, and its scalar text; returns the value. */
+  private placed<T>(at: number, source: string | undefined, value: T): T {
+    this.valueAt = at;
+    this.valueSource = source;
+    return value;
+  }
+
+  private placeKey(mapping: Record<string, unknown>, key: string, at: number, node: unknown): void {
+    let keys = this.places!.get(mapping) as Map<string, BlockPlace> | undefined;
+    if (!keys) this.places!.set(mapping, (keys = new Map()));
+    keys.set(key, { key: at, value: this.valueAt, source: this.valueSource, node });
+  }
+
+  private placeItem(sequence: unknown[], node: unknown): void {
+    let items = this.places!.get(sequence) as BlockPlace[] | undefined;
+    if (!items) this.places!.set(sequence, (items = []));
+    items.push({ key: -1, value: this.valueAt, source: this.valueSource, node });
   }
 
   /** The block collection the current line starts. */
@@ -200,8 +242,9 @@ class BlockReader {
       // Empty entries and entries that open a sequence of their own are js-yaml's.
       if (at === this.lineEnd || text.charCodeAt(at) === HASH) outside();
       if (text.charCodeAt(at) === DASH && (at + 1 === this.lineEnd || text.charCodeAt(at + 1) === SPACE)) outside();
-      if (this.keyColon(at) >= 0) items.push(this.mapping(at - this.line, at, depth + 1));
-      else items.push(this.inline(at, indent));
+      const item = this.keyColon(at) >= 0 ? this.placed(at, undefined, this.mapping(at - this.line, at, depth + 1)) : this.inline(at, indent);
+      items.push(item);
+      if (this.places) this.placeItem(items, item);
       if (this.indent < indent) return items;
       if (this.indent > indent) outside();
       if (!this.isEntry()) return items;
@@ -217,15 +260,17 @@ class BlockReader {
     const { text, lineEnd } = this;
     const first = text.charCodeAt(at);
     let value: unknown;
+    let source: string | undefined;
     let rest: number;
     if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
       const close = this.closingQuote(at);
       if (close < 0) outside();
-      value = this.unquoted(at, close);
+      value = source = this.unquoted(at, close);
       rest = close + 1;
       if (rest < lineEnd && text.charCodeAt(rest) !== SPACE) outside();
     } else if (first === PIPE) {
-      return this.literal(at, parent);
+      const literal = this.literal(at, parent);
+      return this.placed(at, literal, literal);
     } else if (first === OPEN_BRACE || first === OPEN_BRACKET) {
       if (text.charCodeAt(at + 1) !== first + 2) outside();
       value = first === OPEN_BRACE ? {} : [];
@@ -240,14 +285,15 @@ class BlockReader {
         if (c === COLON && (rest + 1 === lineEnd || text.charCodeAt(rest + 1) === SPACE)) outside();
         last = rest;
       }
-      value = typed(text.slice(at, last + 1));
+      source = text.slice(at, last + 1);
+      value = typed(source);
     }
     // After the value: spaces, then a comment or the line's end.
     while (rest < lineEnd && text.charCodeAt(rest) === SPACE) rest++;
     if (rest < lineEnd && (text.charCodeAt(rest) !== HASH || text.charCodeAt(rest - 1) !== SPACE)) outside();
     this.seek(lineEnd + 1);
     if (this.indent > parent) outside();
-    return value;
+    return this.placed(at, source, value);
   }
 
   /**
@@ -311,9 +357,9 @@ export function blockReadable(text: string): boolean {
  * `contents`, when it is a mapping this reader takes; otherwise undefined
  * (js-yaml reads it).
  */
-export function readBlockDocument(text: string, end: number, contents: number): Record<string, unknown> | undefined {
+export function readBlockDocument(text: string, end: number, contents: number, places?: BlockPlaces): Record<string, unknown> | undefined {
   try {
-    return new BlockReader(text, end).document(contents);
+    return new BlockReader(text, end, places).document(contents);
   } catch (error) {
     if (error === OUTSIDE) return undefined;
     throw error;

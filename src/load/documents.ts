@@ -9,6 +9,7 @@ import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml
 import { duplicateKeyOffsets } from "./duplicate-keys.js";
 import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
 import { planEdits } from "./yaml-edits.js";
+import { blockOffset, blockScalarSource, readBlockPlaces, type BlockDocumentPlaces } from "./block-positions.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
 import { isJsonStream, splitYamlStream, type StreamChunk } from "./yaml-stream.js";
 import { appendAll } from "../util/append.js";
@@ -97,6 +98,8 @@ interface ParsedChunk {
 class FileSource {
   private chunks: StreamChunk[] | undefined;
   private readonly parsed = new Map<number, ParsedChunk>();
+  /** The places of documents the block reader took, read again on first need, by where their contents start. */
+  private readonly blockRead = new Map<number, BlockDocumentPlaces | undefined>();
   /** Where `position` last counted lines to (documents' starts are asked in order): the offset, its line, and where that line starts. */
   private countedTo = 0;
   private countedLine = 1;
@@ -136,6 +139,12 @@ class FileSource {
     return { doc, chunkStart: parsed.chunk.start, chunkText: parsed.text };
   }
 
+  /** The places of the block document whose contents start at `offset` (its chunk ending at `end`). */
+  blockPlaces(offset: number, end: number): BlockDocumentPlaces | undefined {
+    if (!this.blockRead.has(offset)) this.blockRead.set(offset, readBlockPlaces(this.text, end, offset));
+    return this.blockRead.get(offset);
+  }
+
   /** Positions in a chunk's tree, in the file. */
   counterFrom(chunkStart: number): Pick<LineCounter, "linePos"> {
     return { linePos: (offset: number) => this.lineCounter.linePos(chunkStart + offset) };
@@ -170,7 +179,10 @@ function makeDocument(
   object: KubeObject,
   source: FileSource,
   startOffset: number,
+  blockEnd: number | undefined,
 ): ManifestDocument {
+  // A document the block reader took is read again by it for positions; any other is parsed by yaml.
+  const placed = () => (blockEnd === undefined ? undefined : source.blockPlaces(startOffset, blockEnd));
   const document: ManifestDocument = {
     file: origin.file,
     index,
@@ -178,10 +190,15 @@ function makeDocument(
     object,
     locate: (pointer, options) => {
       if (pointer === "" && pointerPrefix === "" && !options?.key) return shift(source.position(startOffset), origin);
+      const places = placed();
+      if (places) return shift(source.position(blockOffset(places, pointerPrefix + pointer, options?.key ?? false)), origin);
       const { doc, chunkStart } = source.tree(startOffset);
       return shift(locateInDocument(doc, source.counterFrom(chunkStart), pointerPrefix + pointer, options?.key ?? false), origin);
     },
-    sourceText: (pointer) => scalarSourceAt(source.tree(startOffset).doc, pointerPrefix + pointer),
+    sourceText: (pointer) => {
+      const places = placed();
+      return places ? blockScalarSource(places, pointerPrefix + pointer) : scalarSourceAt(source.tree(startOffset).doc, pointerPrefix + pointer);
+    },
   };
   // Rendered output is not the file to edit: no fix points into it.
   if (origin.rendered) document.rendered = true;
@@ -222,8 +239,9 @@ function flatten(
   source: FileSource,
   startOffset: number,
   out: ParsedFile,
+  blockEnd: number | undefined,
 ): void {
-  const top = makeDocument(origin, index, "", value, source, startOffset);
+  const top = makeDocument(origin, index, "", value, source, startOffset, blockEnd);
   if (!isListKind(value)) {
     pushIfWhole(top, out);
     return;
@@ -236,7 +254,7 @@ function flatten(
         `items[${i}]: is ${describeType(item)}, not a Kubernetes object (a mapping with apiVersion and kind)`, pointer, origin.rendered));
       return;
     }
-    pushIfWhole(makeDocument(origin, index, pointer, item as KubeObject, source, startOffset), out);
+    pushIfWhole(makeDocument(origin, index, pointer, item as KubeObject, source, startOffset, blockEnd), out);
   });
 }
 
@@ -285,7 +303,7 @@ export function parseManifestsFast(text: string, file: string): ParsedFile | und
   const source = new FileSource(text, lineCounter);
   for (const doc of documents) {
     const origin = originOf(file, sourceName(doc.commentsBefore ?? []), source, text, doc.contentStart);
-    flatten(origin, doc.index, doc.value as KubeObject, source, doc.contentStart, out);
+    flatten(origin, doc.index, doc.value as KubeObject, source, doc.contentStart, out, doc.blockEnd);
   }
   return out;
 }
@@ -394,7 +412,7 @@ function parseDocument(
       `document is ${describeType(value)}, not a Kubernetes object (a mapping with apiVersion and kind)`, "", origin.rendered));
     return;
   }
-  flatten(origin, index, value as KubeObject, source, contentStart, out);
+  flatten(origin, index, value as KubeObject, source, contentStart, out, undefined);
 }
 
 /** yaml's full parse, one `---` chunk at a time: any file, its YAML errors and duplicate keys reported. */

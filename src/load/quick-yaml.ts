@@ -18,7 +18,10 @@ import { typePlainScalar } from "./plain-scalars.js";
 import { isJsonStream } from "./yaml-stream.js";
 
 /** A document as the CST way reads it, but for its comments: only standard input's names come from them. */
-export type QuickDocument = Omit<PlainDocument, "commentsBefore">;
+export type QuickDocument = Omit<PlainDocument, "commentsBefore"> & {
+  /** Where the chunk of a document the block reader took ends: its positions are read again the same way (block-positions.ts). */
+  blockEnd?: number;
+};
 
 /** The tag js-yaml gives every plain scalar; a node with any other tag is left to the other ways. */
 const PLAIN = "tag:kubeplan,plain";
@@ -259,7 +262,7 @@ function readChunk(text: string, start: number, end: number, index: number, read
   if (contents < 0) return null;
   // Block YAML is read straight from the text; what that reader leaves, js-yaml reads.
   const block = readable ? readBlockDocument(text, end, contents) : undefined;
-  if (block) return { index, value: block, contentStart: contents };
+  if (block) return { index, value: block, contentStart: contents, blockEnd: end };
   const value = load(text.slice(start, end), OPTIONS);
   // A document that is not a mapping is the full parse's to report.
   if (!isMapping(value)) giveUp();
