@@ -10,6 +10,8 @@ export interface GoTime {
   seconds: number;
   /** Nanoseconds within the second, 0-999999999. */
   nanos: number;
+  /** The zone's offset written in the text, in seconds east of UTC (Go keeps it as a fixed zone). */
+  offset: number;
 }
 
 const isDigit = (text: string, i: number) => i < text.length && text[i]! >= "0" && text[i]! <= "9";
@@ -78,5 +80,5 @@ export function parseRFC3339(text: string): GoTime | undefined {
   const date = new Date(0);
   date.setUTCFullYear(year, month.value - 1, day.value);
   date.setUTCHours(hour.value, minute.value, second.value, 0);
-  return { seconds: date.getTime() / 1000 - zone.offset, nanos };
+  return { seconds: date.getTime() / 1000 - zone.offset, nanos, offset: zone.offset };
 }

@@ -3,7 +3,7 @@
 // supports), for the ones with a fixed syntax. Patterns run in RE2.
 import { compileRe2 } from "../../util/re2.js";
 import { parseCIDRSloppy, parseIPSloppy } from "../../apiserver/apimachinery/net.js";
-import { parseGoDuration } from "../../util/go-duration.js";
+import { parseDuration } from "../../util/go-duration.js";
 import { isMailAddress } from "../../util/go-mail.js";
 import { isRequestURI } from "../../util/go-url.js";
 
@@ -59,24 +59,44 @@ function isISBN13(value: string): boolean {
   return s.charCodeAt(12) - 48 === (10 - (checksum % 10)) % 10;
 }
 
-/** strfmt's unit spellings; the last spelling of each unit also matches as a prefix ("seconds"). */
-const DURATION_UNITS: readonly (readonly string[])[] = [["ns", "nano"], ["us", "\u00b5s", "micro"], ["ms", "milli"], ["s", "sec"], ["m", "min"], ["h", "hr", "hour"], ["d", "day"], ["w", "wk", "week"]];
+/** strfmt's unit spellings and their nanoseconds; the last spelling of each unit also matches as a prefix ("seconds"). */
+const DURATION_UNITS: readonly (readonly [readonly string[], bigint])[] = [
+  [["ns", "nano"], 1n],
+  [["us", "\u00b5s", "micro"], 1_000n],
+  [["ms", "milli"], 1_000_000n],
+  [["s", "sec"], 1_000_000_000n],
+  [["m", "min"], 60_000_000_000n],
+  [["h", "hr", "hour"], 3_600_000_000_000n],
+  [["d", "day"], 86_400_000_000_000n],
+  [["w", "wk", "week"], 604_800_000_000_000n],
+];
 
-function isKnownDurationUnit(unit: string): boolean {
-  return DURATION_UNITS.some((variants) => variants.some((variant, i) => unit === variant || (i === variants.length - 1 && unit.startsWith(variant))));
-}
-
-/** strfmt's ParseDuration: Go's time.ParseDuration, or any "<digits> <unit>" inside the string. */
-function isDuration(value: string): boolean {
-  if (parseGoDuration(value) !== undefined) return true;
+/**
+ * strfmt's ParseDuration, in nanoseconds: Go's time.ParseDuration, or the sum
+ * of every "<digits> <unit>" inside the string (wrapping as Go's int64 does);
+ * undefined when strfmt refuses the value.
+ */
+export function parseStrfmtDuration(value: string): bigint | undefined {
+  const nanos = parseDuration(value);
+  if (nanos !== undefined) return nanos;
   let known = false;
+  let total = 0n;
   for (const match of value.matchAll(/(\d+)[\t\n\f\r ]*([A-Za-z\u00b5]+)/g)) {
     // strconv.Atoi refuses numbers beyond int64, and the whole value with them.
-    if (match[1]!.length > 19 || BigInt(match[1]!) > 9223372036854775807n) return false;
-    if (isKnownDurationUnit(match[2]!.toLowerCase())) known = true;
+    if (match[1]!.length > 19 || BigInt(match[1]!) > 9223372036854775807n) return undefined;
+    const unit = match[2]!.toLowerCase();
+    for (const [variants, multiplier] of DURATION_UNITS) {
+      for (const [i, variant] of variants.entries()) {
+        if (unit !== variant && !(i === variants.length - 1 && unit.startsWith(variant))) continue;
+        known = true;
+        total = BigInt.asIntN(64, total + BigInt.asIntN(64, BigInt(match[1]!) * multiplier));
+      }
+    }
   }
-  return known;
+  return known ? total : undefined;
 }
+
+const isDuration = (value: string): boolean => parseStrfmtDuration(value) !== undefined;
 
 /** Days in a month of the proleptic Gregorian calendar, as Go's time package counts them. */
 function daysIn(month: number, year: number): number {

@@ -1,11 +1,11 @@
 // The CEL environment x-kubernetes-validations rules are evaluated in:
 // @marcbachmann/cel-js (standard macros, strings, timestamps, optional
 // values, cel.bind) plus the libraries Kubernetes adds (lib/): type
-// conversions as cel-go converts, strings and
-// lists extensions, sets, math, RE2 regular expressions, url, quantity,
-// ip and cidr, semver, format, has() over any selection, the
-// two-variable comprehensions and optionals compared with null. Loaded on first use only: most runs have no
-// CEL rules.
+// conversions as cel-go converts, timestamps and durations to the
+// nanosecond, strings and lists extensions, sets, math, RE2 regular
+// expressions, url, quantity, ip and cidr, semver, format, has() over any
+// selection, the two-variable comprehensions and optionals compared with
+// null. Loaded on first use only: most runs have no CEL rules.
 import type { Environment, Optional as CelOptional, ParseResult } from "@marcbachmann/cel-js";
 import { registerConversions, type ConversionClasses } from "./lib/conversions.js";
 import { registerFormat } from "./lib/format.js";
@@ -20,6 +20,7 @@ import { registerRegex } from "./lib/regex.js";
 import { registerSemver } from "./lib/semver.js";
 import { registerStrings } from "./lib/strings.js";
 import { registerUrl } from "./lib/url.js";
+import { useGoTimeOperators } from "./lib/time-operators.js";
 import { rewriteRuleSource } from "./source.js";
 import { requirePackage } from "../../../util/require-package.js";
 
@@ -59,6 +60,7 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
       parse: (expression) => {
         const parsed = env.parse(rewriteRuleSource(expression));
         useFirstErrorLogic(parsed.ast);
+        useGoTimeOperators(parsed.ast);
         return parsed;
       },
     };

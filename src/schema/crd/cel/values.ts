@@ -1,10 +1,15 @@
 // A custom resource's values as CEL rules see them (apiextensions' CEL type
 // mapping): integers are int, numbers double, strings with format date or
-// date-time timestamps and byte bytes; objects expose only their declared
+// date-time timestamps (to the nanosecond, in the zone written), duration
+// durations and byte bytes; objects expose only their declared
 // properties, with names escaped (`x-y` → `x__dash__y`, `namespace` →
 // `__namespace__`); an embedded resource (and the resource itself) exposes
 // apiVersion, kind and metadata.name/generateName.
+import { parseRFC3339, type GoTime } from "../../../util/go-time.js";
 import { mapValueSchema, type StructuralNode } from "../structural.js";
+import { parseStrfmtDuration } from "../string-formats.js";
+import { durationOf } from "./lib/duration.js";
+import { timestampOf } from "./lib/timestamp.js";
 
 type Json = Record<string, unknown>;
 
@@ -37,10 +42,24 @@ function dynamicValue(value: unknown): unknown {
   return value;
 }
 
+/**
+ * strfmt.ParseDateTime: RFC 3339 with any fraction (its layouts with
+ * milliseconds, microseconds, none and nanoseconds), else local time without
+ * a zone, read as UTC; for format date, time.Parse("2006-01-02").
+ */
+function parseTimestamp(value: string, format: "date" | "date-time"): GoTime | undefined {
+  if (format === "date") return parseRFC3339(`${value}T00:00:00Z`);
+  return parseRFC3339(value) ?? parseRFC3339(`${value}Z`);
+}
+
 function stringValue(value: string, format: string | undefined): unknown {
   if (format === "date" || format === "date-time") {
-    const time = Date.parse(value);
-    return Number.isNaN(time) ? value : new Date(time);
+    const time = parseTimestamp(value, format);
+    return time ? timestampOf(BigInt(time.seconds), time.nanos, time.offset) : value;
+  }
+  if (format === "duration") {
+    const nanos = parseStrfmtDuration(value);
+    return nanos === undefined ? value : durationOf(nanos);
   }
   if (format === "byte") return new Uint8Array(Buffer.from(value, "base64"));
   return value;

@@ -12,11 +12,12 @@ import type { Duration, UnsignedInt } from "@marcbachmann/cel-js/evaluator";
 import { parseDuration } from "../../../../util/go-duration.js";
 import { parseRFC3339 } from "../../../../util/go-time.js";
 import { formatFloatF, formatFloatG, parseBool, parseFloat64, parseInt64, parseUint64 } from "../../../../util/go-strconv.js";
+import { durationNanos, durationOf } from "./duration.js";
 import { CelEvaluationError } from "./macros.js";
+import { formatTimestamp, MAX_UNIX_TIME, MIN_UNIX_TIME, timestampOf, timestampOverflow } from "./timestamp.js";
 
 /** cel-js's classes of the values conversions return. */
 export interface ConversionClasses {
-  Duration: typeof Duration;
   UnsignedInt: typeof UnsignedInt;
 }
 
@@ -26,23 +27,12 @@ const NANOS_PER_SECOND = 1_000_000_000n;
 const MAX_INT64 = (1n << 63n) - 1n;
 const TWO_TO_63 = 2 ** 63;
 const TWO_TO_64 = 2 ** 64;
-// Seconds from the Unix epoch to 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range of cel-go's timestamps.
-const MIN_UNIX_TIME = -62135596800;
-const MAX_UNIX_TIME = 253402300799;
 
 /** cel-go's error of a value that does not convert: `type conversion error from 'string' to 'int'`. */
 const conversionError = (from: string, to: string) => new CelEvaluationError("type_conversion", `type conversion error from '${from}' to '${to}'`);
 const intOverflow = () => new CelEvaluationError("numeric_overflow", "integer overflow");
 const uintOverflow = () => new CelEvaluationError("numeric_overflow", "unsigned integer overflow");
-const timestampOverflow = () => new CelEvaluationError("numeric_overflow", "timestamp overflow");
 
-const totalNanos = (duration: Duration): bigint => duration.seconds * NANOS_PER_SECOND + BigInt(duration.nanos);
-
-/** time.Time.Format(time.RFC3339Nano) of a UTC timestamp: the fraction without trailing zeros. */
-function rfc3339Nano(time: Date): string {
-  const iso = time.toISOString();
-  return iso.replace(/\.(\d+)Z$/, (_all, fraction: string) => (/^0+$/.test(fraction) ? "Z" : `.${fraction.replace(/0+$/, "")}Z`));
-}
 
 function registerInt(env: Environment): void {
   env.registerFunction("__int(int): int", (value: bigint) => value);
@@ -60,7 +50,7 @@ function registerInt(env: Environment): void {
     if (value === undefined) throw conversionError("string", "int");
     return value;
   });
-  env.registerFunction(`__int(${DURATION}): int`, totalNanos);
+  env.registerFunction(`__int(${DURATION}): int`, durationNanos);
   env.registerFunction(`__int(${TIMESTAMP}): int`, (time: Date) => BigInt(Math.floor(time.getTime() / 1000)));
 }
 
@@ -118,35 +108,34 @@ function registerString(env: Environment): void {
   });
   // strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + "s"; Seconds() adds whole seconds and the fraction as float64.
   env.registerFunction(`__string(${DURATION}): string`, (duration: Duration) => {
-    const nanos = totalNanos(duration);
+    const nanos = durationNanos(duration);
     const seconds = Number(nanos / NANOS_PER_SECOND) + Number(nanos % NANOS_PER_SECOND) / 1e9;
     return `${formatFloatF(seconds)}s`;
   });
-  env.registerFunction(`__string(${TIMESTAMP}): string`, rfc3339Nano);
+  env.registerFunction(`__string(${TIMESTAMP}): string`, formatTimestamp);
 }
 
-function registerDuration(env: Environment, { Duration }: ConversionClasses): void {
+function registerDuration(env: Environment): void {
   env.registerFunction(`__duration(${DURATION}): ${DURATION}`, (duration: Duration) => duration);
   env.registerFunction(`__duration(string): ${DURATION}`, (text: string) => {
     const nanos = parseDuration(text);
     if (nanos === undefined) throw conversionError("string", DURATION);
-    // cel-js keeps a negative duration's nanoseconds negative too.
-    return new Duration(nanos / NANOS_PER_SECOND, Number(nanos % NANOS_PER_SECOND));
+    return durationOf(nanos);
   });
 }
 
 function registerTimestamp(env: Environment): void {
   env.registerFunction(`__timestamp(${TIMESTAMP}): ${TIMESTAMP}`, (time: Date) => time);
   env.registerFunction(`__timestamp(int): ${TIMESTAMP}`, (seconds: bigint) => {
-    if (seconds < BigInt(MIN_UNIX_TIME) || seconds > BigInt(MAX_UNIX_TIME)) throw timestampOverflow();
-    return new Date(Number(seconds) * 1000);
+    if (seconds < MIN_UNIX_TIME || seconds > MAX_UNIX_TIME) throw timestampOverflow();
+    return timestampOf(seconds, 0);
   });
   env.registerFunction(`__timestamp(string): ${TIMESTAMP}`, (text: string) => {
     const time = parseRFC3339(text);
     if (time === undefined) throw conversionError("string", TIMESTAMP);
-    if (time.seconds < MIN_UNIX_TIME || time.seconds > MAX_UNIX_TIME) throw timestampOverflow();
-    // cel-js keeps timestamps as JavaScript dates: the digits past the millisecond are dropped.
-    return new Date(time.seconds * 1000 + Math.floor(time.nanos / 1_000_000));
+    const seconds = BigInt(time.seconds);
+    if (seconds < MIN_UNIX_TIME || seconds > MAX_UNIX_TIME) throw timestampOverflow();
+    return timestampOf(seconds, time.nanos, time.offset);
   });
 }
 
@@ -156,6 +145,6 @@ export function registerConversions(env: Environment, classes: ConversionClasses
   registerDouble(env);
   registerBool(env);
   registerString(env);
-  registerDuration(env, classes);
+  registerDuration(env);
   registerTimestamp(env);
 }

@@ -1,8 +1,10 @@
 // Equality as cel-go's Equal decides it, for the functions that compare
 // values themselves (the lists library's indexOf, distinct, the sets
 // extension, optionals' ==): numbers across int, uint and double, bytes,
-// timestamps and durations by value, lists and maps item by item, optionals
+// timestamps and durations by value (to the nanosecond), lists and maps item by item, optionals
 // by what they hold (optional.none() equals only itself).
+
+import { unixNanos } from "./timestamp.js";
 
 interface CelOptionalValue {
   hasValue(): boolean;
@@ -28,11 +30,11 @@ function numericValue(value: unknown): bigint | number | undefined {
   return typeof primitive === "bigint" ? primitive : undefined;
 }
 
-/** A duration's seconds and nanoseconds, as cel-js keeps them. */
-function durationParts(value: unknown): string | undefined {
+/** A duration's nanoseconds. */
+function durationValue(value: unknown): bigint | undefined {
   if (!isClassValue(value)) return undefined;
   const { seconds, nanos } = value as { seconds?: unknown; nanos?: unknown };
-  return typeof seconds === "bigint" && typeof nanos === "number" ? `${seconds}:${nanos}` : undefined;
+  return typeof seconds === "bigint" && typeof nanos === "number" ? seconds * 1_000_000_000n + BigInt(nanos) : undefined;
 }
 
 function optionalEquals(a: CelOptionalValue, b: CelOptionalValue): boolean {
@@ -52,10 +54,10 @@ export function celEquals(a: unknown, b: unknown): boolean {
   const [x, y] = [numericValue(a), numericValue(b)];
   if (x !== undefined || y !== undefined) return x !== undefined && y !== undefined && x == y;
   if (isOptional(a) || isOptional(b)) return isOptional(a) && isOptional(b) && optionalEquals(a, b);
-  const [d, e] = [durationParts(a), durationParts(b)];
+  const [d, e] = [durationValue(a), durationValue(b)];
   if (d !== undefined || e !== undefined) return d === e;
   if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.from(a).equals(Buffer.from(b));
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof Date && b instanceof Date) return unixNanos(a) === unixNanos(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => celEquals(item, b[i]));
   if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) return mapEquals(a, b);
   return a === b;

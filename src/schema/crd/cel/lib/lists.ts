@@ -2,9 +2,11 @@
 // cel-go's lists extension (slice, flatten, sort, distinct, reverse,
 // lists.range) and sets extension (sets.contains, equivalent, intersects).
 import type { Environment } from "@marcbachmann/cel-js";
+import { compareDurations, durationNanos, durationOf, isDuration } from "./duration.js";
 import { celEquals } from "./equals.js";
 import { CelEvaluationError } from "./macros.js";
 import { namespace } from "./namespace.js";
+import { compareTimestamps } from "./timestamp.js";
 
 const isNumber = (value: unknown): value is bigint | number => typeof value === "bigint" || typeof value === "number";
 
@@ -12,7 +14,8 @@ function compare(a: unknown, b: unknown): number {
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   if (isNumber(a) && isNumber(b)) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (a instanceof Date && b instanceof Date) return compareTimestamps(a, b);
+  if (isDuration(a) && isDuration(b)) return compareDurations(a, b);
   throw new CelEvaluationError("no_such_overload", "no such overload");
 }
 
@@ -25,6 +28,7 @@ function sum(list: unknown[]): unknown {
   if (list.length === 0) return 0n;
   if (list.every((item) => typeof item === "bigint")) return (list as bigint[]).reduce((a, b) => a + b, 0n);
   if (list.every((item) => typeof item === "number")) return (list as number[]).reduce((a, b) => a + b, 0);
+  if (list.every(isDuration)) return durationOf(list.reduce((total, item) => total + durationNanos(item), 0n));
   throw new CelEvaluationError("no_such_overload", "no such overload");
 }
 
