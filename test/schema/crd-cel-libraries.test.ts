@@ -72,7 +72,7 @@ describe("the strings extension counts code points and fails in cel-go's words",
     { name: "indexOf past a character outside the BMP", rule: "self.indexOf('b') == 2 && self.indexOf('b', 1) == 2", value: "'a😀b'" },
     { name: "lastIndexOf past a character outside the BMP", rule: "self.lastIndexOf('😀') == 3 && self.lastIndexOf('😀', 2) == 1 && self.lastIndexOf('') == 4", value: "'a😀b😀'" },
     { name: "substring by code points", rule: "self.substring(2) == 'b' && self.substring(1, 2) == '😀'", value: "'a😀b'" },
-    { name: "an offset past the end finds nothing (from cel-go 0.22)", rule: "self.indexOf('a', 10) == -1 && self.lastIndexOf('a', 10) == -1", value: "abc" },
+    { name: "an offset past the end finds nothing (from cel-go 0.22, Kubernetes 1.32)", rule: "self.indexOf('a', 10) == -1 && self.lastIndexOf('a', 10) == -1", value: "abc" },
     { name: "lowerAscii and upperAscii leave letters beyond ASCII", rule: "self.lowerAscii() == 'Éa' && self.upperAscii() == 'ÉA'", value: "ÉA" },
     { name: "trim takes Go's spaces, not U+FEFF", rule: "self.trim() == 'x\\ufeff' && '\\u0085 y '.trim() == 'y'", value: "\" x\\uFEFF \"" },
   ];
@@ -89,6 +89,31 @@ describe("the strings extension counts code points and fails in cel-go's words",
   ];
   test.each(failing)("$name", ({ rule, value, error }) => {
     expect(check(STRING, rule, value)).toEqual([["schema/cel-rule", `spec.v: Invalid value: "string": ${error} evaluating rule: rule failed`]]);
+  });
+});
+
+describe("offsets past the end as the release's cel-go treats them", () => {
+  /** The message of `rule` on the string `value` in `release`, or none when it holds. */
+  function outcome(rule: string, value: string, release: string): string[] {
+    const spec = { type: "object", properties: { v: { type: "string", "x-kubernetes-validations": [{ rule, message: "rule failed" }] } } };
+    return checkThing(spec, `  v: ${value}\n`, release).map((f) => f.message);
+  }
+  const failed = (error: string) => [`spec.v: Invalid value: "string": ${error} evaluating rule: rule failed`];
+  // cel-go 0.17.8 (1.30) and 0.20.1 (1.31): out of range; 0.22 (1.32) on: not found. lastIndexOf without an offset on the empty string: out of range until cel-go 0.26 (1.34).
+  const cases: Array<{ name: string; rule: string; value: string; before: string[]; from: string; after: string[] }> = [
+    { name: "indexOf from past the end", rule: "self.indexOf('b', 5) == -1", value: "abc", before: failed("index out of range: 5"), from: "1.32", after: [] },
+    { name: "indexOf from the end itself", rule: "self.indexOf('b', 3) == -1", value: "abc", before: failed("index out of range: 3"), from: "1.32", after: [] },
+    { name: "indexOf in the empty string", rule: "self.indexOf('b') == -1", value: "''", before: failed("index out of range: 0"), from: "1.32", after: [] },
+    { name: "lastIndexOf from past the end", rule: "self.lastIndexOf('b', 7) == -1", value: "abc", before: failed("index out of range: 7"), from: "1.32", after: [] },
+    { name: "lastIndexOf in the empty string", rule: "self.lastIndexOf('b') == -1", value: "''", before: failed("index out of range: -1"), from: "1.34", after: [] },
+    { name: "an empty search at any offset", rule: "self.indexOf('', 9) == 9 && self.lastIndexOf('', 9) == 9", value: "abc", before: [], from: "1.30", after: [] },
+    { name: "an offset within the string", rule: "self.indexOf('c', 2) == 2 && self.lastIndexOf('a', 2) == 0", value: "abc", before: [], from: "1.30", after: [] },
+  ];
+  const releases = ["1.30", "1.31", "1.32", "1.33", "1.34", "1.36"];
+  test.each(cases.flatMap((c) => releases.map((release) => ({ ...c, release }))))("$name in $release", ({ rule, value, before, from, after, release }) => {
+    const releaseMinor = Number(release.split(".")[1]);
+    const fromMinor = Number(from.split(".")[1]);
+    expect(outcome(rule, value, release)).toEqual(releaseMinor >= fromMinor ? after : before);
   });
 });
 

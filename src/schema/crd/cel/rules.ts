@@ -26,7 +26,7 @@ import { celRuntime, refersToOldSelf } from "./library.js";
 import { valueCelType, type CelType } from "./types.js";
 import { celValue } from "./values.js";
 import { readFieldPath } from "./valid-field-path.js";
-import { withFormatWords } from "./lib/format.js";
+import { withRelease } from "./lib/release.js";
 
 /** The field errors here are placed by their pointer: their own path is not read. */
 const ANY_PATH = FieldPath.root("");
@@ -306,6 +306,6 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
  */
 export function celRuleProblems(object: unknown, root: StructuralNode, path: (pointer: string) => string, invalid: readonly string[], kubernetesVersion: string, isResourceRoot = true, oldIsSelf = false): CustomResourceProblem[] {
   const walk: Walk = { root, path, invalid, kubernetesVersion, cache: new WeakMap(), types: new WeakMap(), budget: RUNTIME_CEL_COST_BUDGET, exhausted: false, oldIsSelf, problems: [] };
-  withFormatWords(kubernetesVersion, () => visit(walk, object, root, "", 0, isResourceRoot));
+  withRelease(kubernetesVersion, () => visit(walk, object, root, "", 0, isResourceRoot));
   return walk.problems;
 }

@@ -1,6 +1,6 @@
 // Kubernetes' format library: `format.dns1123Label().validate(self)` is an
 // optional list of the API server's own messages, none when the value is valid,
-// in the words of the release the rules are evaluated for (withFormatWords):
+// in the words of the release the rules are evaluated for (lib/release.ts):
 // qualifiedName and labelValue answer with api/validate/content's label checks,
 // whose words changed in 1.35.
 import type { Environment, Optional } from "@marcbachmann/cel-js";
@@ -10,31 +10,15 @@ import { compileRe2 } from "../../../../util/re2.js";
 import { requestURIError } from "../../../../util/go-url.js";
 import { isDate, isDateTime } from "../../string-formats.js";
 import { namespace } from "./namespace.js";
+import { evaluatedRelease } from "./release.js";
 
 type Check = (value: string) => string[];
 
-/**
- * The release whose words the label checks answer in while rules are being
- * evaluated (evaluation is synchronous: set around it by withFormatWords);
- * the newest words otherwise.
- */
-let wordsOf: string | undefined;
-
-/** `run`, with the format library answering in the words of `kubernetesVersion`. */
-export function withFormatWords<T>(kubernetesVersion: string, run: () => T): T {
-  const outer = wordsOf;
-  wordsOf = kubernetesVersion;
-  try {
-    return run();
-  } finally {
-    wordsOf = outer;
-  }
-}
-
-/** A label check's messages in the words of the release being evaluated. */
+/** A label check's messages in the words of the release being evaluated (the newest words outside an evaluation). */
 const inReleaseWords = (check: Check): Check => (value) => {
   const messages = check(value);
-  return wordsOf === undefined ? messages : messages.map((message) => labelContentMessage(message, wordsOf!));
+  const release = evaluatedRelease();
+  return release === undefined ? messages : messages.map((message) => labelContentMessage(message, release));
 };
 
 /** apimachinery's maskTrailingDash: a prefix (generateName) may end with '-'. */

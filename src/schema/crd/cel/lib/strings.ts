@@ -3,11 +3,14 @@
 // lastIndexOf and substring count UTF-16 units where cel-go counts code
 // points and says "index out of range"; lowerAscii and upperAscii change
 // letters beyond ASCII; trim is JavaScript's), as Kubernetes' CEL
-// environment offers it. cel-js's own are reached under names source.ts
+// environment offers it, offsets past the end as the release's cel-go
+// treats them. cel-js's own are reached under names source.ts
 // gives these calls (`indexOf(` becomes `__indexOf(`).
 import type { Environment } from "@marcbachmann/cel-js";
 import { CelEvaluationError } from "./macros.js";
 import { namespace } from "./namespace.js";
+import { evaluatedRelease } from "./release.js";
+import { atLeast } from "../../../../util/release.js";
 
 function replace(text: string, from: string, to: string, limit: bigint): string {
   if (limit < 0n) return text.split(from).join(to);
@@ -83,33 +86,48 @@ function standsAt(runes: readonly string[], sub: readonly string[], at: number):
   return true;
 }
 
-/** cel-go's indexOfOffset (from cel-go 0.22, Kubernetes 1.32: an offset past the end finds nothing). */
+/**
+ * Whether an offset at or past the end is out of range, as before cel-go 0.22
+ * (Kubernetes 1.30 and 1.31 on cel-go 0.17.8 and 0.20.1); from Kubernetes
+ * 1.32 it finds nothing.
+ */
+function offsetPastEndFails(): boolean {
+  const release = evaluatedRelease();
+  return release !== undefined && !atLeast(release, "1.32");
+}
+
+/** cel-go's indexOfOffset, counted in code points. */
 function indexOf(text: string, search: string, offset: bigint): bigint {
   if (search === "") return offset;
   if (offset < 0n) outOfRange(offset);
   const runes = [...text];
   const sub = [...search];
-  if (offset >= BigInt(runes.length)) return -1n;
+  if (offset >= BigInt(runes.length)) return offsetPastEndFails() ? outOfRange(offset) : -1n;
   for (let i = Number(offset); i < runes.length - (sub.length - 1); i++) if (standsAt(runes, sub, i)) return BigInt(i);
   return -1n;
 }
 
-/** cel-go's lastIndexOfOffset: searched backwards from the offset, an offset past the end finds nothing. */
+/** cel-go's lastIndexOfOffset: searched backwards from the offset. */
 function lastIndexOf(text: string, search: string, offset: bigint): bigint {
   if (search === "") return offset;
   if (offset < 0n) outOfRange(offset);
   const runes = [...text];
   const sub = [...search];
-  if (offset >= BigInt(runes.length)) return -1n;
+  if (offset >= BigInt(runes.length)) return offsetPastEndFails() ? outOfRange(offset) : -1n;
   for (let i = Math.min(Number(offset), runes.length - sub.length); i >= 0; i--) if (standsAt(runes, sub, i)) return BigInt(i);
   return -1n;
 }
 
+/**
+ * cel-go's lastIndexOf: from the last code point. From cel-go 0.26
+ * (Kubernetes 1.34) a text shorter in bytes than the search finds nothing;
+ * before, the empty text's offset -1 is out of range.
+ */
 function lastIndexOfEnd(text: string, search: string): bigint {
   const length = BigInt([...text].length);
   if (search === "") return length;
-  // Go compares the lengths in bytes.
-  if (Buffer.byteLength(text) < Buffer.byteLength(search)) return -1n;
+  const release = evaluatedRelease();
+  if ((release === undefined || atLeast(release, "1.34")) && Buffer.byteLength(text) < Buffer.byteLength(search)) return -1n;
   return lastIndexOf(text, search, length - 1n);
 }
 
