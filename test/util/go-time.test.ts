@@ -1,6 +1,6 @@
 // RFC 3339 times as Go's time.Parse(time.RFC3339, ...) reads them.
 import { describe, expect, it } from "vitest";
-import { parseRFC3339 } from "../../src/util/go-time.js";
+import { parseRFC3339, readRFC3339 } from "../../src/util/go-time.js";
 
 describe("time.Parse(time.RFC3339, ...)", () => {
   it.each([
@@ -56,4 +56,27 @@ describe("time.Parse(time.RFC3339, ...)", () => {
     expect(parseRFC3339(text)).toBeUndefined();
   });
 
+  const AS = '"2006-01-02T15:04:05Z07:00"';
+  it.each([
+    ["", `parsing time "" as ${AS}: cannot parse "" as "2006"`],
+    ["yesterday", `parsing time "yesterday" as ${AS}: cannot parse "yesterday" as "2006"`],
+    ["2024-05-01", `parsing time "2024-05-01" as ${AS}: cannot parse "" as "T"`],
+    ["2024-05-01 10:00:00Z", `parsing time "2024-05-01 10:00:00Z" as ${AS}: cannot parse " 10:00:00Z" as "T"`],
+    ["2024-5-01T10:00:00Z", `parsing time "2024-5-01T10:00:00Z" as ${AS}: cannot parse "5-01T10:00:00Z" as "01"`],
+    ["2024-05-01T10:0:00Z", `parsing time "2024-05-01T10:0:00Z" as ${AS}: cannot parse "0:00Z" as "04"`],
+    ["2024-05-01T10:00:00", `parsing time "2024-05-01T10:00:00" as ${AS}: cannot parse "" as "Z07:00"`],
+    ["2024-05-01T10:00:00z", `parsing time "2024-05-01T10:00:00z" as ${AS}: cannot parse "z" as "Z07:00"`],
+    ["2024-05-01T10:00:00*02:00", `parsing time "2024-05-01T10:00:00*02:00" as ${AS}: cannot parse "*02:00" as "Z07:00"`],
+    ["2024-13-01T10:00:00Z", 'parsing time "2024-13-01T10:00:00Z": month out of range'],
+    ["2024-05-01T24:00:00Z", 'parsing time "2024-05-01T24:00:00Z": hour out of range'],
+    ["2024-05-01T10:60:00Z", 'parsing time "2024-05-01T10:60:00Z": minute out of range'],
+    ["2024-05-01T10:00:60Z", 'parsing time "2024-05-01T10:00:60Z": second out of range'],
+    ["2024-05-01T10:00:00+25:00", 'parsing time "2024-05-01T10:00:00+25:00": time zone offset hour out of range'],
+    ["2024-05-01T10:00:00+02:61", 'parsing time "2024-05-01T10:00:00+02:61": time zone offset minute out of range'],
+    ["2023-02-29T10:00:00Z", 'parsing time "2023-02-29T10:00:00Z": day out of range'],
+    ["2023-02-29T10:00:00Zjunk", 'parsing time "2023-02-29T10:00:00Zjunk": extra text: "junk"'],
+    ["2024-05-01T10:00:00Z\u00e9", 'parsing time "2024-05-01T10:00:00Z\\xc3\\xa9": extra text: "\\xc3\\xa9"'],
+  ])("refuses %j in Go's words", (text, error) => {
+    expect(readRFC3339(JSON.parse(`"${text}"`) as string)).toEqual({ error });
+  });
 });
