@@ -6,7 +6,7 @@ import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast, type PlainDocument } from "./fast-yaml.js";
 import { parseDocumentsQuick, type QuickDocument } from "./quick-yaml.js";
 import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml.js";
-import { duplicateKeyOffsets } from "./duplicate-keys.js";
+import { duplicateKeys } from "./duplicate-keys.js";
 import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
 import { planEdits } from "./yaml-edits.js";
 import { blockOffset, blockScalarSource, readBlockPlaces, type BlockDocumentPlaces } from "./block-positions.js";
@@ -393,8 +393,9 @@ function parseDocument(
     const offset = errorOffset(doc.errors, quoteStart, text.slice(chunk.start, chunk.end));
     out.findings.push(loadFinding(name, at(offset), "yaml/syntax", `YAML syntax error: ${error.message}`, "", origin.rendered));
   }
-  for (const offset of duplicateKeyOffsets(doc)) {
-    const message = `duplicate key ${JSON.stringify(keyAt(text, chunk.start + offset))}: a mapping's keys must be unique (the API server would keep only the last value)`;
+  for (const duplicate of duplicateKeys(doc)) {
+    const { offset } = duplicate;
+    const message = `duplicate key ${JSON.stringify(duplicate.name ?? keyAt(text, chunk.start + offset))}: a mapping's keys must be unique (the API server would keep only the last value)`;
     out.findings.push(loadFinding(name, at(offset), "yaml/duplicate-key", message, "", origin.rendered));
   }
   if (doc.errors.length > 0 || doc.contents === null) return;

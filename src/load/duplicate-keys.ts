@@ -4,9 +4,16 @@
 // them: scalars by their value once read (`yes` and `true` are the same key).
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 
-/** Where each key that repeats an earlier key of its mapping starts, in document order. */
-export function duplicateKeyOffsets(doc: Document): number[] {
-  const offsets: number[] = [];
+export interface DuplicateKey {
+  /** Where the key starts. */
+  offset: number;
+  /** The key as read, when it is a string (`{a:}` reads the key `a:`). */
+  name?: string;
+}
+
+/** Each key that repeats an earlier key of its mapping, in document order. */
+export function duplicateKeys(doc: Document): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -15,7 +22,7 @@ export function duplicateKeyOffsets(doc: Document): number[] {
       for (const pair of node.items) {
         const key = pair.key as Node | null;
         if (isScalar(key) && !Number.isNaN(key.value)) {
-          if (seen.has(key.value) && key.range) offsets.push(key.range[0]);
+          if (seen.has(key.value) && key.range) found.push(typeof key.value === "string" ? { offset: key.range[0], name: key.value } : { offset: key.range[0] });
           seen.add(key.value);
         }
         stack.push(pair.key, pair.value);
@@ -27,5 +34,5 @@ export function duplicateKeyOffsets(doc: Document): number[] {
       stack.push(node.key, node.value);
     }
   }
-  return offsets.sort((a, b) => a - b);
+  return found.sort((a, b) => a.offset - b.offset);
 }

@@ -1,12 +1,13 @@
-// Inside a flow collection, go-yaml (the reader of kubectl and the API server,
-// through sigs.k8s.io/yaml) ends a plain scalar at `:` only where a space or
-// the line's end follows; `,`, `]` and `}` end the scalar itself. The yaml
-// package, following YAML 1.2, also takes a `:` right before `,`, `]` or `}`
-// as a value indicator, so that IPv6 addresses written plain in a list,
-// `[fe80::, 10.0.0.1]`, would read as one-pair mappings (`{"fe80:": null}`)
-// or, inside a flow mapping, as an error. Those pairs are made back into the
-// scalars go-yaml reads, before the composer sees them; their text and
-// positions stay as written.
+// Inside a flow collection, go-yaml v2 (the reader of kubectl and the API
+// server, through sigs.k8s.io/yaml; scannerc.go yaml_parser_scan_plain_scalar)
+// ends a plain scalar at `:` only where a blank or the line's end follows;
+// `,`, `]` and `}` end the scalar itself. The yaml package, following YAML
+// 1.2, also takes a `:` right before `,`, `]` or `}` as a value indicator, so
+// that IPv6 addresses written plain in a list, `[fe80::, 10.0.0.1]`, would
+// read as one-pair mappings (`{"fe80:": null}`), a flow mapping's `{a:}` as
+// the key `a` where go-yaml reads the key `a:`, and `{k: fe80::}` as an
+// error. Those pairs are made back into the scalars go-yaml reads, before
+// the composer sees them; their text and positions stay as written.
 import type { CST } from "yaml";
 import { visitTokens } from "./cst-walk.js";
 
@@ -19,7 +20,7 @@ type FlowItem = CST.CollectionItem;
  * The plain scalar go-yaml reads where the yaml package read a pair of a
  * plain key, a `:` right after it and no value: the key's text and the `:`.
  */
-function goScalar(item: FlowItem): CST.FlowScalar | undefined {
+export function goScalar(item: FlowItem): CST.FlowScalar | undefined {
   const { key, sep, value } = item;
   if (key?.type !== "scalar" || sep?.length !== 1) return undefined;
   const colon = sep[0]!;
@@ -36,14 +37,20 @@ function goValue(value: CST.Token | undefined): CST.FlowScalar | undefined {
 }
 
 function mend(collection: CST.FlowCollection): void {
-  // A flow mapping's key stays as the yaml package reads it (`{a:}` is `{a: null}`, go-yaml's `{"a:": null}`).
   const sequence = collection.start.source === "[";
   for (const item of collection.items) {
-    const scalar = sequence ? goScalar(item) : undefined;
+    const scalar = goScalar(item);
     if (scalar) {
-      delete item.key;
-      delete item.sep;
-      item.value = scalar;
+      // A sequence's item, or a mapping's key without a value (`{a:}` is go-yaml's `{"a:": null}`, the parser's `{a}`).
+      if (sequence) {
+        delete item.key;
+        delete item.sep;
+        item.value = scalar;
+      } else {
+        item.key = scalar;
+        item.sep = [];
+        delete item.value;
+      }
       continue;
     }
     const value = goValue(item.value);

@@ -157,6 +157,8 @@ function scanLine(text: string, start: number, end: number, column: number): num
       endEntry(flow);
     } else if (c === ":" && flow && isValueIndicator(text, at, end)) {
       if (!flow.mapping || flow.colon || !flow.content) giveUp();
+      // `{a:}`: go-yaml reads the key `a:` (a `:` ends a plain scalar only before a blank), js-yaml the key `a`.
+      if (at + 1 < end && text[at + 1] !== " " && text[at - 1] !== '"' && text[at - 1] !== "'") giveUp();
       flow.colon = true;
       valueIndicator = true;
     } else if (flow) {

@@ -1,8 +1,10 @@
 // Inside flow collections, a plain scalar ends at `:` only before a space or
-// the line's end, as go-yaml reads it: `[fe80::]` is a list of one address,
-// not a one-pair mapping. Everything else reads as the yaml package reads it.
+// the line's end, as go-yaml v2 reads it: `[fe80::]` is a list of one
+// address, not a one-pair mapping, and `{a:}` has the key `a:`. Everything
+// else reads as the yaml package reads it. Every way kubeplan loads a file
+// (the quick, the CST and the full way) reads the same.
 import { describe, expect, it } from "vitest";
-import { parseManifestsFull } from "../../src/load/documents.js";
+import { parseManifests, parseManifestsFast, parseManifestsFull } from "../../src/load/documents.js";
 
 const HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
 
@@ -20,15 +22,38 @@ const CASES: Array<[string, string, unknown]> = [
   ["an address that starts with colons", "x: [::1, '::']", ["::1", "::"]],
   ["a colon inside a scalar", "x: [a:b, c]", ["a:b", "c"]],
   ["a quoted key", "x: ['a':, b]", [{ a: null }, "b"]],
-  ["a flow mapping's key without a value", "x: {a:, b: 1}", { a: null, b: 1 }],
+  ["a flow mapping's plain key with a colon and no value", "x: {a:, b: 1}", { "a:": null, b: 1 }],
+  ["a flow mapping's plain key with a colon, last", "x: {b: 1, a:}", { b: 1, "a:": null }],
+  ["a flow mapping's plain key with two colons", "x: {a::}", { "a::": null }],
+  ["a flow mapping's plain key with a trailing comma", "x: {a:,}", { "a:": null }],
+  ["an address as a flow mapping's key", "x: {fe80::: 1}", { "fe80::": 1 }],
+  ["a flow mapping's key with a colon inside", "x: {a:b}", { "a:b": null }],
+  // Unchanged: a blank or a quote before the value indicator.
+  ["a flow mapping's key and a space", "x: {a: , b: 1}", { a: null, b: 1 }],
+  ["a flow mapping's quoted key", "x: {'a':, \"b\":}", { a: null, b: null }],
+  ["a flow mapping's key at the line's end", "x: {a:\n  }", { a: null }],
   ["a block list entry, a mapping in go-yaml too", "x:\n  - fe80::", [{ "fe80:": null }]],
 ];
+
+const valueOfX = (parsed: ReturnType<typeof parseManifestsFull>) => (parsed.documents[0]!.object as Record<string, unknown>).x;
 
 describe("flow scalars read as go-yaml reads them", () => {
   it.each(CASES)("%s", (_, line, expected) => {
     const parsed = parseManifestsFull(`${HEAD}${line}\n`, "f.yaml");
     expect(parsed.findings).toEqual([]);
-    expect((parsed.documents[0]!.object as Record<string, unknown>).x).toStrictEqual(expected);
+    expect(valueOfX(parsed)).toStrictEqual(expected);
+  });
+
+  it.each(CASES)("%s, by every way of loading", (_, line, expected) => {
+    const text = `${HEAD}${line}\n`;
+    expect(valueOfX(parseManifests(text, "f.yaml"))).toStrictEqual(expected);
+    const fast = parseManifestsFast(text, "f.yaml");
+    if (fast) expect(valueOfX(fast)).toStrictEqual(expected);
+  });
+
+  it("names a repeated key as go-yaml reads it", () => {
+    const parsed = parseManifests(`${HEAD}x: {a:, a:}\n`, "f.yaml");
+    expect(parsed.findings.map((finding) => finding.message)).toEqual(['duplicate key "a:": a mapping\'s keys must be unique (the API server would keep only the last value)']);
   });
 
   it("keeps the position of a mended scalar", () => {
