@@ -7,15 +7,16 @@
 //   schemas' code, the renderers), loaded by the first command that needs it.
 //   A module of cli.cjs that the stages import is cli.cjs's own copy (one
 //   UsageError class for both).
-// - worker.js: the validation worker (an ES module, as worker threads load it).
+// - worker.cjs: the validation worker, which worker threads run from
+//   bin/bundle-worker.js.
 // - packages.cjs: the packages the stages require by name when a run needs
 //   them (PACKAGES: CRDs' schemas and rules, patterns, certificates), each
 //   initialized when first required (src/util/require-package.ts).
 //
 // bin/kubeplan.js runs cli.cjs and stages.cjs as scripts with V8's code cache
 // (bin/load-bundle.js), which is what ES modules cannot have on Node 20;
-// packages.cjs too, and the schemas' validators, which stay where they are.
-// The worker requires the packages from node_modules. `npm run compile` bundles
+// packages.cjs too, and the schemas' validators, which stay where they are;
+// a worker thread runs worker.cjs and its validators the same way. `npm run compile` bundles
 // dist/ (scripts/bundle.mjs); the first run of a copy without dist/ bundles
 // what it compiled (bin/build-if-needed.js).
 const { rmSync, writeFileSync } = require("node:fs");
@@ -25,20 +26,16 @@ const { basename, dirname, join, relative, resolve } = require("node:path");
 const BUILTIN = new RegExp(`^(node:)?(${builtinModules.join("|")})$`);
 
 /**
- * In an ES module (the worker), Node's built-in modules are required, not
- * imported: importing one builds its facade, which reads every export and so
- * loads what the run never uses (fs's streams, net's BlockList). commander
- * requires node:child_process to start subcommands from executables, which
- * kubeplan has none of: it is loaded only if that ever happens.
+ * commander requires node:child_process to start subcommands from
+ * executables, which kubeplan has none of: it is loaded only if that ever
+ * happens.
  */
-const builtinsThroughRequire = {
-  name: "builtins-through-require",
+const childProcessOnDemand = {
+  name: "child-process-on-demand",
   setup(build) {
-    build.onResolve({ filter: BUILTIN }, ({ path, kind, importer }) => {
-      if (path.replace(/^node:/, "") === "child_process" && /[\\/]node_modules[\\/]commander[\\/]/.test(importer)) return { path, namespace: "child-process-on-demand" };
-      return kind === "import-statement" && build.initialOptions.format === "esm" ? { path, namespace: "builtin" } : undefined;
-    });
-    build.onLoad({ filter: /.*/, namespace: "builtin" }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: "js" }));
+    build.onResolve({ filter: BUILTIN }, ({ path, importer }) =>
+      path.replace(/^node:/, "") === "child_process" && /[\\/]node_modules[\\/]commander[\\/]/.test(importer) ? { path, namespace: "child-process-on-demand" } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: "child-process-on-demand" }, () => ({
       contents: 'module.exports = { spawn: (...args) => require("node:child_process").spawn(...args) };',
       loader: "js",
@@ -100,9 +97,9 @@ async function buildCli(build, dist, outdir) {
   });
   const common = { ...options(dist), entryPoints: { cli: "kubeplan-cli-entry" }, format: "cjs", outExtension: { ".js": ".cjs" }, outdir, define: { "import.meta.url": "kubeplanBundleUrl" } };
   // Once to learn which modules of dist/ cli.js holds, once to export them.
-  const first = await build({ ...common, write: false, plugins: [builtinsThroughRequire, stagesPlugin([])] });
+  const first = await build({ ...common, write: false, plugins: [childProcessOnDemand, stagesPlugin([])] });
   const shared = Object.keys(first.metafile.inputs).filter((input) => input.startsWith(`${basename(dist)}/`)).map((input) => nameIn(dist, join(dirname(dist), input)));
-  const result = await build({ ...common, plugins: [builtinsThroughRequire, stagesPlugin(shared)] });
+  const result = await build({ ...common, plugins: [childProcessOnDemand, stagesPlugin(shared)] });
   return { result, shared, stageModules: [...stageModules] };
 }
 
@@ -143,7 +140,7 @@ async function buildStages(build, dist, outdir, shared, stageModules) {
     outdir,
     define: { "import.meta.url": "kubeplanBundleUrl" },
     plugins: [
-      builtinsThroughRequire,
+      childProcessOnDemand,
       {
         name: "stages-entry",
         setup(b) {
@@ -197,13 +194,12 @@ async function bundle(dist) {
   });
   const worker = await build({
     ...options(dist),
-    // Named so that `new URL("./worker.js", import.meta.url)` finds the worker beside the scripts.
     entryPoints: { worker: join(dist, "validate", "worker.js") },
     outdir,
-    format: "esm",
-    plugins: [builtinsThroughRequire],
-    // CommonJS packages bundled into an ES module require Node's built-in modules.
-    banner: { js: 'import { createRequire as createRequireForBundle } from "node:module"; const require = createRequireForBundle(import.meta.url);' },
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    define: { "import.meta.url": "kubeplanBundleUrl" },
+    plugins: [childProcessOnDemand],
   });
   // Which sources each file holds, named as in a compiled dist/: test/cli/start-up.test.ts reads it to say what a command loads.
   const asDist = (path) => (path.startsWith(`${basename(dist)}/`) ? `dist/${path.slice(basename(dist).length + 1)}` : path);

@@ -15,6 +15,7 @@ const { accessSync, constants, readFileSync, renameSync, rmSync, statSync, write
 const { basename, dirname, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 const { Script } = require("node:vm");
+const { threadId } = require("node:worker_threads");
 
 /** The cache's header: the checksum of V8's data, the script's size and time of change. */
 const HEADER = 16;
@@ -57,7 +58,8 @@ function writeCache(cacheFile, script, cachedData, checksum) {
   header.writeUInt32LE(checksum(data), 0);
   header.writeUInt32LE(script.size, 4);
   header.writeDoubleLE(script.mtimeMs, 8);
-  const staging = `${cacheFile}.${process.pid}`;
+  // A worker thread may write the same cache as the main thread (a validator both loaded).
+  const staging = `${cacheFile}.${process.pid}.${threadId}`;
   try {
     writeFileSync(staging, Buffer.concat([header, data]));
     renameSync(staging, cacheFile);
@@ -69,6 +71,7 @@ function writeCache(cacheFile, script, cachedData, checksum) {
 /** The caches to write as the process exits: those missing or refused when their script loaded. */
 const pendingCaches = [];
 
+/** Writes the caches still to write: at exit on the main thread; a worker thread, which gets no exit event when terminated, is asked to. */
 function writePendingCaches() {
   for (const write of pendingCaches.splice(0)) write();
 }
@@ -86,7 +89,7 @@ function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
   const compiled = new Script(`(function (${names.join(", ")}) {${readFileSync(file, "utf8")}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
   if (checksum && (!cachedData || compiled.cachedDataRejected)) {
-    if (pendingCaches.length === 0) process.once("exit", writePendingCaches);
+    if (pendingCaches.length === 0 && threadId === 0) process.once("exit", writePendingCaches);
     pendingCaches.push(() => writeCache(cacheFile, script, () => compiled.createCachedData(), checksum));
   }
   compiled.runInThisContext()(module.exports, createRequire(file), module, pathToFileURL(file).href, ...Object.values(globals));
@@ -100,18 +103,42 @@ function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
  * a command that runs under V8 flags of its own.
  */
 function loadBundle(dir, variant) {
+  const { load, requirePackage } = bundleScripts(dir, variant);
+  let stages;
+  const cli = load(join(dir, "cli.cjs"), {
+    kubeplanLoadStages: () =>
+      (stages ??= load(join(dir, "stages.cjs"), {
+        kubeplanCli: cli,
+        kubeplanLoadScript: (file) => load(file),
+        kubeplanRequirePackage: requirePackage,
+        // A validation worker thread runs worker.cjs from bundle-worker.js, with the caches of this run's flags.
+        kubeplanWorker: { entry: join(__dirname, "bundle-worker.js"), data: { dir, variant } },
+      })),
+  });
+  return cli;
+}
+
+/**
+ * The validation worker of a bundle directory, in a worker thread: worker.cjs
+ * and the validators it loads, with their code caches, as loadBundle loads
+ * the main thread's scripts. It writes the caches it lacked when told to
+ * (`kubeplanWriteCodeCaches`), before it is terminated.
+ */
+function loadWorker(dir, variant) {
+  const { load, requirePackage } = bundleScripts(dir, variant);
+  load(join(dir, "worker.cjs"), { kubeplanLoadScript: (file) => load(file), kubeplanRequirePackage: requirePackage, kubeplanWriteCodeCaches: writePendingCaches });
+}
+
+/** How the scripts of a bundle directory are loaded, with the code caches of `variant`; packages.cjs when first required. */
+function bundleScripts(dir, variant) {
   const cacheOf = (file) => join(dir, `${basename(file)}${variant ? `.${variant}` : ""}.cache`);
   const load = (file, globals) => loadScript(file, globals, cacheOf(file));
-  let stages;
   let packages;
   const requirePackage = (name) => {
     packages ??= load(join(dir, "packages.cjs"));
     return Object.hasOwn(packages, name) ? packages[name]() : undefined;
   };
-  const cli = load(join(dir, "cli.cjs"), {
-    kubeplanLoadStages: () => (stages ??= load(join(dir, "stages.cjs"), { kubeplanCli: cli, kubeplanLoadScript: (file) => load(file), kubeplanRequirePackage: requirePackage })),
-  });
-  return cli;
+  return { load, requirePackage };
 }
 
-module.exports = { loadBundle, loadScript };
+module.exports = { loadBundle, loadScript, loadWorker };

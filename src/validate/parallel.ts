@@ -1,17 +1,16 @@
 // Spreads reading and schema checks over worker threads. The main thread
-// takes a share too; a worker keeps the YAML of its documents and is asked
-// later, in one batch, where the values that rules reported on are.
+// checks files too: each thread takes the next file no thread has taken, so
+// that a worker still starting, or slower, takes fewer. A worker keeps the
+// YAML of its documents and is asked later, in one batch, where the values
+// that rules reported on are.
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { workerThreads } from "../util/on-demand-modules.js";
 import type { ManifestDocument, Position } from "../types.js";
 import type { InputText } from "../load/index.js";
-import { checkTexts, type CheckedFile } from "./check-files.js";
+import { checkText, checkTexts, createChecker, type CheckedFile } from "./check-files.js";
 import type { CheckOptions } from "./options.js";
-import type { CheckResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
-
-/** The extra share of the files this thread checks while the workers start. */
-const MAIN_THREAD_HEAD_START = 0.06;
+import type { CheckResponse, ClosingResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
 
 /** Below this much YAML, starting a worker costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 1_000_000;
@@ -45,11 +44,15 @@ export class RemoteDocument implements ManifestDocument {
   }
 }
 
+/** Given to the bundle by bin/load-bundle.js: the script a worker thread starts from, to run the bundle's worker with its code cache. */
+declare const kubeplanWorker: { entry: string; data: unknown } | undefined;
+
 export class ValidationWorker {
   private readonly worker: Worker;
 
   constructor() {
-    this.worker = new (workerThreads().Worker)(new URL("./worker.js", import.meta.url));
+    const bundled = typeof kubeplanWorker === "undefined" ? undefined : kubeplanWorker;
+    this.worker = new (workerThreads().Worker)(bundled?.entry ?? new URL("./worker.js", import.meta.url), { workerData: bundled?.data });
     this.worker.unref();
   }
 
@@ -70,10 +73,11 @@ export class ValidationWorker {
     });
   }
 
-  async check(inputs: InputText[], options: CheckOptions): Promise<CheckedFile[]> {
-    const response = await this.request<CheckResponse>({ type: "check", inputs, options });
+  /** Checks the inputs this worker takes (see checkInParallel): the files of each, by its index. */
+  async check(inputs: readonly InputText[], taken: Int32Array, options: CheckOptions): Promise<Array<{ input: number; files: CheckedFile[] }>> {
+    const response = await this.request<CheckResponse>({ type: "check", inputs, taken, options });
     let id = 0;
-    return response.files.map((f: TransferredFile) => ({
+    const received = (f: TransferredFile): CheckedFile => ({
       file: f.file,
       findings: f.findings,
       summaries: f.summaries,
@@ -83,7 +87,8 @@ export class ValidationWorker {
         const s = f.summaries[i]!;
         return new RemoteDocument(s.file, s.index, s.pointerPrefix, object, this, id++, s.line);
       }),
-    }));
+    });
+    return response.checked.map(({ input, files }) => ({ input, files: files.map(received) }));
   }
 
   async locate(requests: Array<{ document: number; pointer: string; key: boolean }>): Promise<Position[]> {
@@ -92,29 +97,11 @@ export class ValidationWorker {
     return response.positions;
   }
 
-  close(): Promise<number> {
+  /** Lets the worker write the code caches it lacked, then ends it (one that failed is ended all the same). */
+  async close(): Promise<number> {
+    await this.request<ClosingResponse>({ type: "close" }).catch(() => undefined);
     return this.worker.terminate();
   }
-}
-
-/** Splits inputs into `parts` contiguous runs of about equal size, keeping input order. */
-export function splitBySize(inputs: readonly InputText[], parts: number, firstShare = 1 / parts): InputText[][] {
-  const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
-  const otherShare = parts > 1 ? (1 - firstShare) / (parts - 1) : 0;
-  const out: InputText[][] = [];
-  let current: InputText[] = [];
-  let acc = 0;
-  inputs.forEach((input) => {
-    current.push(input);
-    acc += input.text.length;
-    // Rounded, so that 1/3 + 1/3 of 60 characters cuts at 40, not at 40.000000000000004.
-    if (out.length < parts - 1 && acc >= Math.round(total * (firstShare + otherShare * out.length))) {
-      out.push(current);
-      current = [];
-    }
-  });
-  out.push(current);
-  return out;
 }
 
 export interface ParallelCheck {
@@ -129,11 +116,17 @@ export async function checkInParallel(inputs: readonly InputText[], options: Che
   if (threads === 1 || total < PARALLEL_THRESHOLD_BYTES) {
     return { files: checkTexts(inputs, options), workers: [] };
   }
-  // A worker spends its first tenth of a second loading modules: this thread takes a little more.
-  const [mine, ...theirs] = splitBySize(inputs, threads, 1 / threads + MAIN_THREAD_HEAD_START);
-  const workers = theirs.map(() => new ValidationWorker());
-  const pending = workers.map((worker, i) => worker.check(theirs[i]!, options));
-  const local = checkTexts(mine!, options);
-  const remote = await Promise.all(pending);
-  return { files: [...local, ...remote.flat()], workers };
+  // How many inputs the threads have taken: each takes the next with Atomics.add.
+  const taken = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const workers = Array.from({ length: threads - 1 }, () => new ValidationWorker());
+  const pending = workers.map((worker) => worker.check(inputs, taken, options));
+  const byInput: CheckedFile[][] = new Array(inputs.length);
+  const checker = createChecker(options);
+  for (let i = Atomics.add(taken, 0, 1); i < inputs.length; i = Atomics.add(taken, 0, 1)) {
+    byInput[i] = checkText(inputs[i]!.text, inputs[i]!.file, options, checker);
+  }
+  for (const checked of await Promise.all(pending)) {
+    for (const { input, files } of checked) byInput[input] = files;
+  }
+  return { files: byInput.flat(), workers };
 }

@@ -5,8 +5,10 @@ import type { CheckOptions } from "./options.js";
 
 export interface CheckRequest {
   type: "check";
-  /** Files already read by the main thread. */
-  inputs: InputText[];
+  /** Files already read by the main thread: the worker checks those it takes. */
+  inputs: readonly InputText[];
+  /** How many inputs the threads have taken (shared): each takes the next with Atomics.add. */
+  taken: Int32Array;
   options: CheckOptions;
 }
 
@@ -21,7 +23,8 @@ export interface TransferredFile {
 
 export interface CheckResponse {
   type: "checked";
-  files: TransferredFile[];
+  /** The files of each input the worker took (Helm's output may name several), in the order it checked them. */
+  checked: Array<{ input: number; files: TransferredFile[] }>;
 }
 
 export interface LocateRequest {
@@ -33,6 +36,15 @@ export interface LocateRequest {
 export interface LocateResponse {
   type: "located";
   positions: Position[];
+}
+
+/** Sent before the worker is terminated: it writes the code caches its scripts lacked. */
+export interface CloseRequest {
+  type: "close";
+}
+
+export interface ClosingResponse {
+  type: "closing";
 }
 
 export interface FailureResponse {

@@ -1,30 +1,50 @@
-// A validation worker: checks its share of the files, then answers where
+// A validation worker: checks the files it takes, then answers where
 // values are, since only it holds their parsed YAML.
 import { parentPort } from "node:worker_threads";
 import type { ManifestDocument } from "../types.js";
-import { checkTexts } from "./check-files.js";
-import type { CheckRequest, CheckResponse, FailureResponse, LocateRequest, LocateResponse } from "./worker-protocol.js";
+import { checkText, createChecker, type CheckedFile } from "./check-files.js";
+import type {
+  CheckRequest,
+  CheckResponse,
+  ClosingResponse,
+  CloseRequest,
+  FailureResponse,
+  LocateRequest,
+  LocateResponse,
+  TransferredFile,
+} from "./worker-protocol.js";
 import { appendAll } from "../util/append.js";
 
 // See useEnvironmentCopy in cli.ts: the YAML parser reads the environment for every token.
 process.env = { ...process.env };
 
+/** Given by bin/load-bundle.js when the worker runs from the bundle: writes the code caches its scripts lacked. */
+declare const kubeplanWriteCodeCaches: (() => void) | undefined;
+
+/** The documents checked here, in the order they were sent: the main thread asks for positions by that index. */
 const documents: ManifestDocument[] = [];
 
-function handle(message: CheckRequest | LocateRequest): CheckResponse | LocateResponse {
-  if (message.type === "check") {
-    const files = checkTexts(message.inputs, message.options);
-    for (const file of files) appendAll(documents, file.documents);
-    return {
-      type: "checked",
-      files: files.map((f) => ({
-        file: f.file,
-        summaries: f.summaries,
-        objects: f.documents.map((d) => d.object),
-        findings: f.findings,
-        skipped: f.skipped,
-      })),
-    };
+function transferred(file: CheckedFile): TransferredFile {
+  appendAll(documents, file.documents);
+  return { file: file.file, summaries: file.summaries, objects: file.documents.map((d) => d.object), findings: file.findings, skipped: file.skipped };
+}
+
+/** Checks, one at a time, the inputs no other thread has taken. */
+function check({ inputs, taken, options }: CheckRequest): CheckResponse {
+  const checker = createChecker(options);
+  const checked: CheckResponse["checked"] = [];
+  for (let i = Atomics.add(taken, 0, 1); i < inputs.length; i = Atomics.add(taken, 0, 1)) {
+    checked.push({ input: i, files: checkText(inputs[i]!.text, inputs[i]!.file, options, checker).map(transferred) });
+  }
+  return { type: "checked", checked };
+}
+
+function handle(message: CheckRequest | LocateRequest | CloseRequest): CheckResponse | LocateResponse | ClosingResponse {
+  if (message.type === "check") return check(message);
+  if (message.type === "close") {
+    // The thread is terminated next, without an exit event to write them at.
+    if (typeof kubeplanWriteCodeCaches === "function") kubeplanWriteCodeCaches();
+    return { type: "closing" };
   }
   return {
     type: "located",
@@ -32,7 +52,7 @@ function handle(message: CheckRequest | LocateRequest): CheckResponse | LocateRe
   };
 }
 
-parentPort?.on("message", (message: CheckRequest | LocateRequest) => {
+parentPort?.on("message", (message: CheckRequest | LocateRequest | CloseRequest) => {
   try {
     parentPort!.postMessage(handle(message));
   } catch (error) {

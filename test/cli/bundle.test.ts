@@ -32,7 +32,7 @@ describe("bundle", () => {
     const sources = JSON.parse(readFileSync(join(dist, "bundle", "sources.json"), "utf8")) as Record<string, string[]>;
     expect(sources["dist/bundle/cli.cjs"]?.sort()).toEqual(["dist/cli.js", "dist/greeting.js"]);
     expect(sources["dist/bundle/stages.cjs"]).toEqual(["dist/stage.js"]);
-    expect(Object.keys(sources)).toContain("dist/bundle/worker.js");
+    expect(Object.keys(sources)).toContain("dist/bundle/worker.cjs");
   });
 
   it("a stage takes the modules the command line holds from it: one copy of each", async () => {

@@ -1,7 +1,7 @@
 // What the command line loads before it does anything: `--version` and
 // `--help` must not pay for the stages, rules, schemas or the YAML reader.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -80,7 +80,7 @@ describe("start-up", () => {
     const copy = mkdtempSync(join(tmpdir(), "kubeplan-caches-"));
     for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
     mkdirSync(join(copy, "dist", "bundle"));
-    for (const script of ["cli.cjs", "stages.cjs", "worker.js"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
+    for (const script of ["cli.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
     for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
     const validate = () => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", "app", "config.yaml")], { encoding: "utf8" });
     const bundle = join(copy, "dist", "bundle");
@@ -99,6 +99,32 @@ describe("start-up", () => {
     const run = validate();
     expect([run.status, run.stdout]).toEqual([0, expect.stringContaining("3 documents in 1 file: 0 errors")]);
     expect(caches()).toEqual(written);
+  });
+
+  it("a validate run on two threads starts its worker from the bundle's worker.cjs, with the code cache the first run left", () => {
+    const copy = mkdtempSync(join(tmpdir(), "kubeplan-worker-caches-"));
+    for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+    mkdirSync(join(copy, "dist", "bundle"));
+    for (const script of ["cli.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
+    for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
+    // Enough YAML (over a megabyte) to be shared between threads.
+    const inputs = join(copy, "inputs");
+    mkdirSync(inputs);
+    const configMap = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  value: "${"x".repeat(400)}"\n`;
+    for (let f = 0; f < 4; f++) writeFileSync(join(inputs, `f${f}.yaml`), Array.from({ length: 800 }, (_, i) => configMap(f * 800 + i)).join("---\n"));
+    const validate = () => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", inputs, "--summary"], { encoding: "utf8", env: { ...process.env, KUBEPLAN_THREADS: "2" } });
+    const bundle = join(copy, "dist", "bundle");
+    const workerCache = () => statSync(join(bundle, "worker.cjs.short-runs.cache"), { throwIfNoEntry: false })?.ino;
+    const first = validate();
+    expect([first.status, first.stdout]).toEqual([0, expect.stringContaining("3200 documents in 4 files: 0 errors")]);
+    const written = workerCache();
+    expect(written).toBeDefined();
+    const second = validate();
+    const withoutTime = (text: string) => text.replace(/\d+ ms/, "");
+    expect([second.status, withoutTime(second.stdout)]).toEqual([0, withoutTime(first.stdout)]);
+    expect(workerCache()).toBe(written);
+    // No half-written cache is left behind by either thread.
+    expect(readdirSync(bundle).filter((file) => /\.cache\./.test(file))).toEqual([]);
   });
 
   it("validate of CRDs and their resources takes ajv, cel-js and re2js from the bundle's packages.cjs, not from node_modules", () => {

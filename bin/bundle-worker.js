@@ -1,0 +1,5 @@
+// What a validation worker thread runs when kubeplan runs from its bundle:
+// dist/bundle/worker.cjs with its code cache (bin/load-bundle.js), instead of
+// compiling the worker's code anew in every thread of every run.
+const { workerData } = require("node:worker_threads");
+require("./load-bundle.js").loadWorker(workerData.dir, workerData.variant);
