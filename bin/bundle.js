@@ -22,6 +22,7 @@
 const { rmSync, writeFileSync } = require("node:fs");
 const { builtinModules } = require("node:module");
 const { basename, dirname, join, relative, resolve } = require("node:path");
+const { BUNDLE_GLOBALS, wrapperHead } = require("./load-bundle.js");
 
 const BUILTIN = new RegExp(`^(node:)?(${builtinModules.join("|")})$`);
 
@@ -48,6 +49,9 @@ const PACKAGE_ROOT = dirname(__dirname);
 
 /** The packages of packages.cjs, by the name src/util/require-package.ts requires them by (cel-js and its evaluator share their classes). */
 const PACKAGES = ["ajv", "@marcbachmann/cel-js", "@marcbachmann/cel-js/evaluator", "re2js", "asn1js"];
+
+/** A script of the bundle written in the function bin/load-bundle.js runs it in (`name` is its file's). */
+const wrapped = (name) => ({ banner: { js: wrapperHead(BUNDLE_GLOBALS[name]) }, footer: { js: "})" } });
 
 /** What both builds share. */
 function options(dist) {
@@ -95,7 +99,7 @@ async function buildCli(build, dist, outdir) {
       }));
     },
   });
-  const common = { ...options(dist), entryPoints: { cli: "kubeplan-cli-entry" }, format: "cjs", outExtension: { ".js": ".cjs" }, outdir, define: { "import.meta.url": "kubeplanBundleUrl" } };
+  const common = { ...options(dist), ...wrapped("cli.cjs"), entryPoints: { cli: "kubeplan-cli-entry" }, format: "cjs", outExtension: { ".js": ".cjs" }, outdir, define: { "import.meta.url": "kubeplanBundleUrl" } };
   // Once to learn which modules of dist/ cli.js holds, once to export them.
   const first = await build({ ...common, write: false, plugins: [childProcessOnDemand, stagesPlugin([])] });
   const shared = Object.keys(first.metafile.inputs).filter((input) => input.startsWith(`${basename(dist)}/`)).map((input) => nameIn(dist, join(dirname(dist), input)));
@@ -132,6 +136,7 @@ async function buildStages(build, dist, outdir, shared, stageModules) {
   const exportsOf = new Map(await Promise.all(shared.map(async (name) => [name, await exportNames(build, join(dist, name))])));
   const result = await build({
     ...options(dist),
+    ...wrapped("stages.cjs"),
     entryPoints: { stages: "kubeplan-stages-entry" },
     // cron-parser (and luxon, most of its size) only for the CronJobs of a plan: required from node_modules then.
     external: ["cron-parser"],
@@ -172,6 +177,7 @@ async function bundle(dist) {
   const stages = await buildStages(build, dist, outdir, cli.shared, cli.stageModules);
   const packages = await build({
     ...options(dist),
+    ...wrapped("packages.cjs"),
     entryPoints: { packages: "kubeplan-packages-entry" },
     format: "cjs",
     outExtension: { ".js": ".cjs" },
@@ -194,6 +200,7 @@ async function bundle(dist) {
   });
   const worker = await build({
     ...options(dist),
+    ...wrapped("worker.cjs"),
     entryPoints: { worker: join(dist, "validate", "worker.js") },
     outdir,
     format: "cjs",

@@ -14,6 +14,7 @@ const { createRequire } = require("node:module");
 const { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { basename, dirname, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
+const { isAscii } = require("node:buffer");
 const { Script } = require("node:vm");
 const { threadId } = require("node:worker_threads");
 
@@ -76,6 +77,29 @@ function writePendingCaches() {
   for (const write of pendingCaches.splice(0)) write();
 }
 
+/** The names a bundle's script is given beside `exports`, `require`, `module` and `kubeplanBundleUrl`, in order. */
+const BUNDLE_GLOBALS = {
+  "cli.cjs": ["kubeplanLoadStages"],
+  "stages.cjs": ["kubeplanCli", "kubeplanLoadScript", "kubeplanRequirePackage", "kubeplanWorker"],
+  "packages.cjs": [],
+  "worker.cjs": ["kubeplanLoadScript", "kubeplanRequirePackage", "kubeplanWriteCodeCaches"],
+};
+
+/** The start of the function a script runs in; `\n})` ends it. */
+function wrapperHead(globalNames) {
+  return `(function (${["exports", "require", "module", "kubeplanBundleUrl", ...globalNames].join(", ")}) {`;
+}
+
+/**
+ * A script's text. The bundle is ASCII (esbuild escapes the rest), read as
+ * Latin-1 it needs no UTF-8 decoding, and V8 keeps it in one byte a
+ * character.
+ */
+function readText(file) {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
+}
+
 /**
  * Runs a CommonJS script and returns its exports. `globals` are given to it
  * by name, beside `import.meta.url` (`kubeplanBundleUrl`); its code cache is
@@ -85,8 +109,12 @@ function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
   const checksum = crc32();
   const script = stamp(file);
   const cachedData = checksum && readCache(cacheFile, script, checksum);
-  const names = ["exports", "require", "module", "kubeplanBundleUrl", ...Object.keys(globals)];
-  const compiled = new Script(`(function (${names.join(", ")}) {${readFileSync(file, "utf8")}\n})`, { filename: file, cachedData });
+  const head = wrapperHead(Object.keys(globals));
+  const text = readText(file);
+  // The bundle's scripts are written in their function already (bin/bundle.js): V8 compiles
+  // the text as read, where a text joined to its wrapper would be copied whole (megabytes).
+  const source = text.startsWith(head) ? text : `${head}${text}\n})`;
+  const compiled = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   if (checksum && (!cachedData || compiled.cachedDataRejected)) {
     if (pendingCaches.length === 0 && threadId === 0) process.once("exit", writePendingCaches);
@@ -105,6 +133,7 @@ function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
 function loadBundle(dir, variant) {
   const { load, requirePackage } = bundleScripts(dir, variant);
   let stages;
+  // Given in the order of BUNDLE_GLOBALS.
   const cli = load(join(dir, "cli.cjs"), {
     kubeplanLoadStages: () =>
       (stages ??= load(join(dir, "stages.cjs"), {
@@ -141,4 +170,4 @@ function bundleScripts(dir, variant) {
   return { load, requirePackage };
 }
 
-module.exports = { loadBundle, loadScript, loadWorker };
+module.exports = { BUNDLE_GLOBALS, loadBundle, loadScript, loadWorker, wrapperHead };

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundle } from "../../bin/bundle.js";
-import { loadBundle } from "../../bin/load-bundle.js";
+import { BUNDLE_GLOBALS, loadBundle, wrapperHead } from "../../bin/load-bundle.js";
 
 /**
  * A compiled dist/ in miniature: a command line that imports a module and
@@ -38,6 +38,26 @@ describe("bundle", () => {
   it("a stage takes the modules the command line holds from it: one copy of each", async () => {
     const dist = compiledTree("dist");
     await bundle(dist);
+    const cli = loadBundle(join(dist, "bundle")) as { main(): Promise<string> };
+    expect(await cli.main()).toBe("hello from the bundle, one Greeting class");
+  });
+
+  it.each(["cli.cjs", "stages.cjs", "packages.cjs", "worker.cjs"])("writes %s in the function bin/load-bundle.js runs it in", async (script) => {
+    const dist = compiledTree("dist");
+    await bundle(dist);
+    const text = readFileSync(join(dist, "bundle", script), "latin1");
+    expect([text.startsWith(`${wrapperHead(BUNDLE_GLOBALS[script as keyof typeof BUNDLE_GLOBALS])}\n`), text.endsWith("\n})\n")]).toEqual([true, true]);
+  });
+
+  it("runs scripts written without their function too, as a bundle made before was", async () => {
+    const dist = compiledTree("dist");
+    await bundle(dist);
+    for (const script of ["cli.cjs", "stages.cjs"] as const) {
+      const file = join(dist, "bundle", script);
+      const text = readFileSync(file, "utf8");
+      writeFileSync(file, text.slice(wrapperHead(BUNDLE_GLOBALS[script]).length, -"})\n".length));
+      expect(readFileSync(file, "utf8").startsWith("(function")).toBe(false);
+    }
     const cli = loadBundle(join(dist, "bundle")) as { main(): Promise<string> };
     expect(await cli.main()).toBe("hello from the bundle, one Greeting class");
   });
