@@ -281,10 +281,11 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
 /**
  * The x-kubernetes-validations of one schema node: field checks into
  * `errors.schema`; compilation and cost into `errors.cel`, only when no schema
- * error was found at or below this node and the schema is structural (`context`).
+ * error was found at or below this node (those after `schemaErrorsBefore`)
+ * and the schema is structural (`context`).
  */
-export function validateRules(errors: RuleErrors, schema: JsonRecord, path: FieldPath, uncorrelatable: FieldPath | undefined, context: CelSchemaContext | undefined, kubernetesVersion: string): void {
+export function validateRules(errors: RuleErrors, schema: JsonRecord, path: FieldPath, uncorrelatable: FieldPath | undefined, context: CelSchemaContext | undefined, kubernetesVersion: string, schemaErrorsBefore: number): void {
   const rules = Array.isArray(schema["x-kubernetes-validations"]) ? (schema["x-kubernetes-validations"] as unknown[]) : [];
   validateRuleFields(errors.schema, schema, rules, path, kubernetesVersion);
-  if (errors.schema.length === 0 && context) compileRules(errors.cel, rules, path, context, uncorrelatable);
+  if (errors.schema.length === schemaErrorsBefore && context) compileRules(errors.cel, rules, path, context, uncorrelatable);
 }

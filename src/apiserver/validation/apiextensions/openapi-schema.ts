@@ -45,6 +45,10 @@ const sortedEntries = (value: unknown): Array<[string, JsonRecord]> =>
   isRecord(value) ? Object.keys(value).sort().map((key) => [key, isRecord(value[key]) ? (value[key] as JsonRecord) : {}]) : [];
 const isEmptyValue = (value: unknown) => value === undefined || value === null || value === false || value === "" || value === 0 || (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
 
+/** The keywords specStandardValidatorV3 refuses wherever they are. */
+const UNSUPPORTED_KEYWORDS = ["additionalItems", "patternProperties", "definitions", "dependencies", "$ref"] as const;
+const JUNCTORS = ["allOf", "oneOf", "anyOf"] as const;
+
 /** specStandardValidatorV3.validate: keywords OpenAPI v3 schemas of CRDs do not support. */
 function validateStandard(errors: ErrorList, schema: JsonRecord, path: FieldPath, standard: Standard): void {
   const type = typeof schema.type === "string" ? schema.type : "";
@@ -53,7 +57,7 @@ function validateStandard(errors: ErrorList, schema: JsonRecord, path: FieldPath
     errors.forbidden(path.child("default"), "must not be set" + (standard.disallowDefaultsReason ? ` ${standard.disallowDefaultsReason}` : ""));
   }
   if (typeof schema.id === "string" && schema.id !== "") errors.forbidden(path.child("id"), "id is not supported");
-  for (const key of ["additionalItems", "patternProperties", "definitions", "dependencies", "$ref"]) {
+  for (const key of UNSUPPORTED_KEYWORDS) {
     const value = schema[key];
     // patternProperties and definitions count when they name something; the others when present.
     const present = key === "patternProperties" || key === "definitions" ? isRecord(value) && Object.keys(value).length > 0 : value !== undefined && value !== null;
@@ -144,10 +148,15 @@ function withUncorrelatable(standard: Standard, path: FieldPath): Standard {
   return standard.uncorrelatable ? standard : { ...standard, uncorrelatable: path };
 }
 
-/** ValidateCustomResourceDefinitionOpenAPISchema. */
-function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: FieldPath, standard: Standard, isRoot: boolean, cel: CelSchemaContext | undefined, depth: number): void {
+/**
+ * ValidateCustomResourceDefinitionOpenAPISchema. Upstream gathers each node's
+ * errors in a list of its own and appends it to its parent's: appended to
+ * `errors` as they are found, they come in the same order, and the node's own
+ * are those after `schemaErrorsBefore` (every node of every CRD is walked).
+ */
+function validateOpenAPISchema(errors: SchemaErrors, schema: JsonRecord, path: FieldPath, standard: Standard, isRoot: boolean, cel: CelSchemaContext | undefined, depth: number): void {
   if (depth > MAX_DEPTH) return;
-  const errors: SchemaErrors = { schema: new ErrorList(), cel: new ErrorList() };
+  const schemaErrorsBefore = errors.schema.length;
   validateStandard(errors.schema, schema, path, standard);
   if (schema.uniqueItems === true) errors.schema.forbidden(path.child("uniqueItems"), "uniqueItems cannot be set to true since the runtime complexity becomes quadratic");
   const additional = schema.additionalProperties;
@@ -159,7 +168,10 @@ function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: Fiel
       validateOpenAPISchema(errors, additional, path.child("additionalProperties"), sub, false, cel?.childAdditionalProperties(additional), depth + 1);
     }
   }
-  for (const [name, child] of sortedEntries(schema.properties)) {
+  const properties = isRecord(schema.properties) ? schema.properties : undefined;
+  const names = properties ? Object.keys(properties).sort() : undefined;
+  if (properties && names) for (const name of names) {
+    const child = isRecord(properties[name]) ? (properties[name] as JsonRecord) : {};
     let sub = standard;
     if (!mapIsCorrelatable(schema["x-kubernetes-map-type"])) sub = withUncorrelatable(sub, path);
     if ((isRoot || schema["x-kubernetes-embedded-resource"] === true) && META_FIELDS.has(name)) {
@@ -169,7 +181,7 @@ function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: Fiel
     validateOpenAPISchema(errors, child, path.child("properties").key(name), sub, false, cel?.childProperty(child, name), depth + 1);
   }
   if (isRecord(schema.not)) validateOpenAPISchema(errors, schema.not, path.child("not"), standard, false, undefined, depth + 1);
-  for (const junctor of ["allOf", "oneOf", "anyOf"]) {
+  for (const junctor of JUNCTORS) {
     if (!Array.isArray(schema[junctor])) continue;
     (schema[junctor] as unknown[]).forEach((item, i) => validateOpenAPISchema(errors, isRecord(item) ? item : {}, path.child(junctor).index(i), standard, false, undefined, depth + 1));
   }
@@ -186,10 +198,8 @@ function validateOpenAPISchema(out: SchemaErrors, schema: JsonRecord, path: Fiel
   validateListAndMapTypes(errors.schema, schema, path);
   validateMapListKeysMapSet(errors.schema, schema, path);
   if (Array.isArray(schema["x-kubernetes-validations"]) && schema["x-kubernetes-validations"].length > 0) {
-    validateRules(errors, schema, path, standard.uncorrelatable, cel, standard.kubernetesVersion);
+    validateRules(errors, schema, path, standard.uncorrelatable, cel, standard.kubernetesVersion, schemaErrorsBefore);
   }
-  appendAll(out.schema.list, errors.schema.list);
-  appendAll(out.cel.list, errors.cel.list);
 }
 
 /** Root keywords a status subresource allows (the status schema is taken from properties.status). */

@@ -18,6 +18,9 @@ const MAX_DEPTH = 64;
 const sortedEntries = (value: unknown): Array<[string, JsonRecord]> =>
   isRecord(value) ? Object.keys(value).sort().flatMap((key) => (isRecord(value[key]) ? [[key, value[key] as JsonRecord]] : [])) : [];
 
+/** The keys of a schema's `properties` in Go's map order (sorted), or none. Every node of every CRD is walked: no array of entries. */
+const sortedKeys = (properties: unknown): string[] | undefined => (isRecord(properties) ? Object.keys(properties).sort() : undefined);
+
 /** `anyOf: [{type: integer}, {type: string}]`, the int-or-string shape old CRDs spell out. */
 function isIntOrStringAnyOf(anyOf: unknown): boolean {
   if (!Array.isArray(anyOf) || anyOf.length !== 2) return false;
@@ -33,9 +36,10 @@ function validatePattern(errors: ErrorList, schema: JsonRecord, path: FieldPath)
 
 /** validateValueValidation: the junctors' schemas and the pattern. */
 function validateValueValidation(errors: ErrorList, schema: JsonRecord, path: FieldPath, depth: number, skipAnyOf: boolean, skipFirstAllOfAnyOf: boolean): void {
-  if (!skipAnyOf) nestedList(schema.anyOf).forEach((nested, i) => validateNestedValueValidation(errors, nested, path.child("anyOf").index(i), depth, false));
-  nestedList(schema.allOf).forEach((nested, i) => validateNestedValueValidation(errors, nested, path.child("allOf").index(i), depth, skipFirstAllOfAnyOf && i === 0));
-  nestedList(schema.oneOf).forEach((nested, i) => validateNestedValueValidation(errors, nested, path.child("oneOf").index(i), depth, false));
+  // Most nodes have no junctor: nothing is made for them.
+  if (!skipAnyOf && Array.isArray(schema.anyOf)) nestedList(schema.anyOf).forEach((nested, i) => validateNestedValueValidation(errors, nested, path.child("anyOf").index(i), depth, false));
+  if (Array.isArray(schema.allOf)) nestedList(schema.allOf).forEach((nested, i) => validateNestedValueValidation(errors, nested, path.child("allOf").index(i), depth, skipFirstAllOfAnyOf && i === 0));
+  if (Array.isArray(schema.oneOf)) nestedList(schema.oneOf).forEach((nested, i) => validateNestedValueValidation(errors, nested, path.child("oneOf").index(i), depth, false));
   if (isRecord(schema.not)) validateNestedValueValidation(errors, schema.not, path.child("not"), depth, false);
   validatePattern(errors, schema, path);
 }
@@ -84,6 +88,9 @@ function validateMetadata(errors: ErrorList, metadata: JsonRecord, checkMetadata
   if (rest.length > 0) errors.forbidden(path, "must not specify anything other than name and generateName, but metadata is implicitly specified");
 }
 
+/** The fields whose type must be string where metadata is checked. */
+const TYPE_META_FIELDS = ["kind", "apiVersion"] as const;
+
 /** validateStructuralInvariants. */
 function validateInvariants(errors: ErrorList, schema: JsonRecord, level: Level, path: FieldPath, depth: number): void {
   if (depth > MAX_DEPTH) return;
@@ -93,7 +100,15 @@ function validateInvariants(errors: ErrorList, schema: JsonRecord, level: Level,
   const embedded = schema["x-kubernetes-embedded-resource"] === true;
   if (type === "array" && !isRecord(schema.items)) errors.required(path.child("items"), "must be specified");
   if (isRecord(schema.items)) validateInvariants(errors, schema.items, "item", path.child("items"), depth + 1);
-  for (const [key, child] of sortedEntries(schema.properties)) validateInvariants(errors, child, "field", path.child("properties").key(key), depth + 1);
+  const properties = isRecord(schema.properties) ? schema.properties : undefined;
+  const keys = sortedKeys(properties);
+  if (properties && keys) {
+    const inProperties = keys.length > 0 ? path.child("properties") : path;
+    for (const key of keys) {
+      const child = properties[key];
+      if (isRecord(child)) validateInvariants(errors, child, "field", inProperties.key(key), depth + 1);
+    }
+  }
   if (isRecord(schema.additionalProperties) || typeof schema.additionalProperties === "boolean") {
     if (level === "root") errors.forbidden(path.child("additionalProperties"), "must not be used at the root");
     if (isRecord(schema.additionalProperties)) validateInvariants(errors, schema.additionalProperties, "field", path.child("additionalProperties"), depth + 1);
@@ -112,13 +127,14 @@ function validateInvariants(errors: ErrorList, schema: JsonRecord, level: Level,
   }
   if (embedded && schema.additionalProperties !== undefined) errors.forbidden(path.child("additionalProperties"), "must not be used if x-kubernetes-embedded-resource is set");
   if (level === "root" && type !== "" && type !== "object") errors.invalid(path.child("type"), type, "must be object at the root");
-  const properties = isRecord(schema.properties) ? schema.properties : {};
-  for (const name of ["kind", "apiVersion"]) {
-    const child = properties[name];
-    if (checkMetadata && isRecord(child) && child.type !== "string") errors.invalid(path.child("properties").key(name).child("type"), child.type ?? "", "must be string");
+  if (checkMetadata && properties) {
+    for (const name of TYPE_META_FIELDS) {
+      const child = properties[name];
+      if (isRecord(child) && child.type !== "string") errors.invalid(path.child("properties").key(name).child("type"), child.type ?? "", "must be string");
+    }
   }
-  if (isRecord(properties.metadata)) validateMetadata(errors, properties.metadata, checkMetadata, level, path.child("properties").key("metadata"));
-  if (embedded && !preserve && Object.keys(properties).length === 0) {
+  if (properties && isRecord(properties.metadata)) validateMetadata(errors, properties.metadata, checkMetadata, level, path.child("properties").key("metadata"));
+  if (embedded && !preserve && (!properties || Object.keys(properties).length === 0)) {
     errors.required(path.child("properties"), "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields");
   }
 }
@@ -151,8 +167,14 @@ function validateCompleteness(errors: ErrorList, value: JsonRecord, schema: Json
 export function convertsToStructural(schema: JsonRecord, depth = 0): boolean {
   if (depth > MAX_DEPTH) return true;
   if (Array.isArray(schema.items)) return false;
-  const nested = [schema.items, schema.additionalProperties, schema.not, ...Object.values(isRecord(schema.properties) ? schema.properties : {}), ...JUNCTORS.flatMap((junctor) => nestedList(schema[junctor]))];
-  return nested.every((child) => !isRecord(child) || convertsToStructural(child, depth + 1));
+  const converts = (child: unknown) => !isRecord(child) || convertsToStructural(child, depth + 1);
+  if (!converts(schema.items) || !converts(schema.additionalProperties) || !converts(schema.not)) return false;
+  if (isRecord(schema.properties)) for (const key in schema.properties) if (Object.hasOwn(schema.properties, key) && !converts(schema.properties[key])) return false;
+  for (const junctor of JUNCTORS) {
+    const list = schema[junctor];
+    if (Array.isArray(list)) for (const item of list) if (!converts(item)) return false;
+  }
+  return true;
 }
 
 /** ValidateStructural: the errors that make the schema non-structural, sorted as upstream sorts them. */
