@@ -35,12 +35,19 @@ class SelectChecker {
   readonly issues: SelectIssue[] = [];
   private readonly scopes: Array<Map<string, CelType | undefined>> = [];
 
+  private typeNames: WeakMap<CelType, string> | undefined;
+
   constructor(
     private readonly variables: ReadonlyMap<string, CelType>,
     private readonly text: string,
-    private readonly names: WeakMap<CelType, string>,
     private readonly kubernetesVersion: string,
   ) {}
+
+  /** The names of self's object types, worked out for the first issue only: most rules have none, and self may be a whole large schema. */
+  private get names(): WeakMap<CelType, string> {
+    const self = this.variables.get("self");
+    return (this.typeNames ??= self ? objectTypeNames(self) : new WeakMap());
+  }
 
   /** FormatCELType of a type kubeplan is sure of; undefined for dyn and unnamed objects. */
   private format(type: CelType | undefined): string | undefined {
@@ -172,8 +179,7 @@ class SelectChecker {
 
 /** The selections of an expression cel-go's checker would refuse, given its variables' types. */
 export function selectIssues(ast: ASTNode, variables: ReadonlyMap<string, CelType>, parsedText: string, kubernetesVersion: string): SelectIssue[] {
-  const self = variables.get("self");
-  const checker = new SelectChecker(variables, parsedText, self ? objectTypeNames(self) : new WeakMap(), kubernetesVersion);
+  const checker = new SelectChecker(variables, parsedText, kubernetesVersion);
   checker.check(ast);
   return checker.issues;
 }

@@ -17,7 +17,7 @@
 import type { ASTNode, Environment } from "@marcbachmann/cel-js";
 import type { SelectIssue } from "./select-check.js";
 import type { CelType } from "./types.js";
-import { objectTypeNames } from "./type-names.js";
+import { SELF_TYPE_NAME } from "./type-names.js";
 
 /** cel-go's names of the scalar types whose errors are reported (FormatCELType). */
 const SCALARS: Readonly<Record<string, string>> = {
@@ -149,6 +149,11 @@ function namesSelectable(text: string): ReadonlySet<string> | undefined {
   return new Set(text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
 }
 
+/**
+ * The declarations of self's type, named as type-names.ts names them along
+ * the way (`name`): only what the rule selects is declared, and the rest of a
+ * large schema is neither declared nor named.
+ */
 class TypeDeclarations {
   private count = 0;
   /** cel-js's name of each object type declared → the API server's. */
@@ -156,11 +161,10 @@ class TypeDeclarations {
   constructor(
     private readonly env: Environment,
     private readonly selectable: ReadonlySet<string> | undefined,
-    private readonly names: WeakMap<CelType, string>,
   ) {}
 
-  /** The cel-js type of a schema's CEL type, objects registered as types of their own. */
-  declare(type: CelType): string {
+  /** The cel-js type of a schema's CEL type, objects registered as types of their own; `name` is the API server's name of it. */
+  declare(type: CelType, name: string): string {
     switch (type.kind) {
       case "string":
       case "bytes":
@@ -173,25 +177,27 @@ class TypeDeclarations {
       case "duration":
         return "google.protobuf.Duration";
       case "list":
-        return type.elem ? `list<${this.declare(type.elem)}>` : "list<dyn>";
+        return type.elem ? `list<${this.declare(type.elem, `${name}.@idx`)}>` : "list<dyn>";
       case "map":
-        return type.elem ? `map<string, ${this.declare(type.elem)}>` : "map<string, dyn>";
+        return type.elem ? `map<string, ${this.declare(type.elem, `${name}.@elem`)}>` : "map<string, dyn>";
       case "object":
-        return this.declareObject(type);
+        return this.declareObject(type, name);
       default:
         return "dyn";
     }
   }
 
-  private declareObject(type: CelType): string {
+  private declareObject(type: CelType, celGoName: string): string {
     // An object without declared fields (preserved unknown fields) is open to any selection.
     if (!type.fields || type.fields.size === 0) return "dyn";
+    // A field reachable by two names (a reserved word and its escape) is named after the first.
+    const fieldNames = new Map<CelType, string>();
+    for (const [name, field] of type.fields) if (!fieldNames.has(field)) fieldNames.set(field, `${celGoName}.${name}`);
     const schema: Record<string, string> = {};
-    for (const [name, field] of type.fields) schema[name] = !this.selectable || this.selectable.has(name) ? this.declare(field) : "dyn";
+    for (const [name, field] of type.fields) schema[name] = !this.selectable || this.selectable.has(name) ? this.declare(field, fieldNames.get(field)!) : "dyn";
     const name = `kubeplan.object${this.count++}`;
     this.env.registerType({ name, schema });
-    const celGoName = this.names.get(type);
-    if (celGoName !== undefined) this.objects.set(name, celGoName);
+    this.objects.set(name, celGoName);
     return name;
   }
 }
@@ -213,8 +219,8 @@ function environmentFor(create: EnvironmentFactory, self: CelType, text: string)
   if (!typed) {
     const env = create() ?? undefined;
     if (!env) return undefined;
-    const declarations = new TypeDeclarations(env, selectable, objectTypeNames(self));
-    const declared = declarations.declare(self);
+    const declarations = new TypeDeclarations(env, selectable);
+    const declared = declarations.declare(self, SELF_TYPE_NAME);
     env.registerVariable("self", declared);
     env.registerVariable("oldSelf", declared);
     typed = { env, objects: declarations.objects };

@@ -68,6 +68,45 @@ function withTypeMeta(schema: JsonRecord): JsonRecord {
   return { ...schema, type: "object", properties };
 }
 
+/**
+ * The CEL type of an object with properties. Its size counts its required
+ * fields, whose types are worked out at once; the other fields' types when
+ * `fields` is first read: a rule selects a few fields of what may be a whole
+ * pod template, and the rest is never looked at.
+ */
+function objectType(schema: JsonRecord, depth: number): CelType {
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+  const types = new Map<string, CelType | undefined>();
+  const typeOf = (name: string, property: JsonRecord): CelType | undefined => {
+    if (!types.has(name)) types.set(name, schemaCelType(property, property["x-kubernetes-embedded-resource"] === true, depth + 1));
+    return types.get(name);
+  };
+  let minSerializedSize = 2;
+  for (const [name, property] of Object.entries(properties)) {
+    if (!isRecord(property) || !required.has(name) || property.default !== undefined) continue;
+    const type = typeOf(name, property);
+    if (type) minSerializedSize += Buffer.byteLength(name) + type.minSerializedSize + 4;
+  }
+  let fields: Map<string, CelType> | undefined;
+  // An object has no size to the cost estimate (DeclType.MaxElements 0), as a scalar.
+  return {
+    kind: "object",
+    maxElements: 0,
+    minSerializedSize,
+    get fields(): Map<string, CelType> {
+      if (!fields) {
+        fields = new Map();
+        for (const [name, property] of Object.entries(properties)) {
+          const type = isRecord(property) ? typeOf(name, property) : undefined;
+          if (type) for (const field of celFieldNames(name)) fields.set(field, type);
+        }
+      }
+      return fields;
+    },
+  };
+}
+
 /** SchemaDeclType; undefined where CEL sees no type (upstream leaves such fields out). */
 export function schemaCelType(input: JsonRecord, isResourceRoot: boolean, depth = 0): CelType | undefined {
   if (depth > MAX_DEPTH) return DYN;
@@ -91,18 +130,7 @@ export function schemaCelType(input: JsonRecord, isResourceRoot: boolean, depth 
         const maxElements = count(schema.maxProperties) ?? Math.floor((MAX_REQUEST_SIZE_BYTES - 2) / (elem.minSerializedSize + 6));
         return { kind: "map", maxElements, minSerializedSize: 2, elem };
       }
-      const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-      const fields = new Map<string, CelType>();
-      let minSerializedSize = 2;
-      for (const [name, property] of Object.entries(isRecord(schema.properties) ? schema.properties : {})) {
-        if (!isRecord(property)) continue;
-        const type = schemaCelType(property, property["x-kubernetes-embedded-resource"] === true, depth + 1);
-        if (!type) continue;
-        for (const field of celFieldNames(name)) fields.set(field, type);
-        if (required.has(name) && property.default === undefined) minSerializedSize += Buffer.byteLength(name) + type.minSerializedSize + 4;
-      }
-      // An object has no size to the cost estimate (DeclType.MaxElements 0), as a scalar.
-      return { kind: "object", maxElements: 0, minSerializedSize, fields };
+      return objectType(schema, depth);
     }
     case "string":
       return stringType(schema);
