@@ -5,7 +5,7 @@
 // reporting it, the conversion gives up (NotCertain) so that the full parse,
 // which reports it, can take over.
 import { CST } from "yaml";
-import { goScalar } from "./go-flow-scalars.js";
+import { goScalar, goScalarBeforeCollection } from "./go-flow-scalars.js";
 import { badEscape } from "./go-yaml.js";
 import { plainDoubleQuoted } from "./long-quotes.js";
 import { MAX_KEY_LENGTH } from "./cst-checks.js";
@@ -180,8 +180,8 @@ function flowCollection(collection: CST.FlowCollection, depth: number): Record<s
     }
     if (props.comma !== i > 0) giveUp();
     if (isMap) {
-      // `{a:}`: go-yaml's key is `a:` (go-flow-scalars.ts), left to the full parse.
-      if (goScalar(item)) giveUp();
+      // `{a:}`: go-yaml's key is `a:`, `{a:[1]}` an error (go-flow-scalars.ts): left to the full parse.
+      if (goScalar(item) || goScalarBeforeCollection(item)) giveUp();
       const name = keyName(item.key);
       readSeparator(item.sep, true);
       addPair(map, name, item.value ? nodeValue(item.value, true, depth + 1) : null);

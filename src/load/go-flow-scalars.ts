@@ -7,12 +7,16 @@
 // read as one-pair mappings (`{"fe80:": null}`), a flow mapping's `{a:}` as
 // the key `a` where go-yaml reads the key `a:`, and `{k: fe80::}` as an
 // error. Those pairs are made back into the scalars go-yaml reads, before
-// the composer sees them; their text and positions stay as written.
+// the composer sees them; their text and positions stay as written. A plain
+// key glued by its `:` to a collection (`{a:[1]}`) is, for go-yaml, the
+// scalar `a:` followed by a collection with no `,` between: an error, which
+// the composer then reports as its own (`Missing , or : between flow map
+// items`).
 import type { CST } from "yaml";
 import { visitTokens } from "./cst-walk.js";
 
 /** A `:` right before a flow indicator somewhere in the text: without one, nothing here applies. */
-const COLON_BEFORE_FLOW_END = /:[,\]}]/;
+const COLON_BEFORE_FLOW_INDICATOR = /:[,\]}[{]/;
 
 type FlowItem = CST.CollectionItem;
 
@@ -26,6 +30,15 @@ export function goScalar(item: FlowItem): CST.FlowScalar | undefined {
   const colon = sep[0]!;
   if (colon.type !== "map-value-ind" || colon.offset !== key.offset + key.source.length) return undefined;
   if (value && (value.type !== "scalar" || value.source !== "")) return undefined;
+  return { type: "scalar", offset: key.offset, indent: key.indent, source: `${key.source}:`, end: [] };
+}
+
+/** The scalar go-yaml reads where the yaml package read a plain key, a `:` right after it and a flow collection right after that. */
+export function goScalarBeforeCollection(item: FlowItem): CST.FlowScalar | undefined {
+  const { key, sep, value } = item;
+  if (key?.type !== "scalar" || sep?.length !== 1 || value?.type !== "flow-collection") return undefined;
+  const colon = sep[0]!;
+  if (colon.type !== "map-value-ind" || colon.offset !== key.offset + key.source.length || value.offset !== colon.offset + 1) return undefined;
   return { type: "scalar", offset: key.offset, indent: key.indent, source: `${key.source}:`, end: [] };
 }
 
@@ -53,6 +66,13 @@ function mend(collection: CST.FlowCollection): void {
       }
       continue;
     }
+    const glued = goScalarBeforeCollection(item);
+    if (glued) {
+      // The collection stays as the item's value, with nothing between: the composer's error.
+      item.key = glued;
+      item.sep = [];
+      continue;
+    }
     const value = goValue(item.value);
     if (value) item.value = value;
   }
@@ -60,7 +80,7 @@ function mend(collection: CST.FlowCollection): void {
 
 /** The parser's tokens of `text` with the flow pairs go-yaml reads as scalars made back into scalars. */
 export function withGoFlowScalars(tokens: CST.Token[], text: string): CST.Token[] {
-  if (!COLON_BEFORE_FLOW_END.test(text)) return tokens;
+  if (!COLON_BEFORE_FLOW_INDICATOR.test(text)) return tokens;
   visitTokens(tokens, (token) => {
     // Items are visited after their collection is mended, so a mended scalar is never taken for a pair again.
     if (token.type === "flow-collection") mend(token);

@@ -155,6 +155,9 @@ function scanLine(text: string, start: number, end: number, column: number): num
       checkAfterClose(text, at, end, flows.length > 0);
     } else if (c === "," && flow) {
       endEntry(flow);
+    } else if (c === ":" && flow && (text[at + 1] === "[" || text[at + 1] === "{") && text[at - 1] !== '"' && text[at - 1] !== "'") {
+      // `{a:[1]}`: go-yaml reads the scalar `a:` and then a collection, an error; js-yaml a pair.
+      giveUp();
     } else if (c === ":" && flow && isValueIndicator(text, at, end)) {
       if (!flow.mapping || flow.colon || !flow.content) giveUp();
       // `{a:}`: go-yaml reads the key `a:` (a `:` ends a plain scalar only before a blank), js-yaml the key `a`.

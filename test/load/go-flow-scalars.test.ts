@@ -51,6 +51,28 @@ describe("flow scalars read as go-yaml reads them", () => {
     if (fast) expect(valueOfX(fast)).toStrictEqual(expected);
   });
 
+  // go-yaml reads the scalar `b:`, then a collection with no `,` before it: "did not find expected ',' or '}'".
+  it.each([
+    ["a flow mapping's key glued to a list", "x: {b:[1]}", 7, "Missing , or : between flow map items"],
+    ["a flow mapping's key glued to a mapping", "x: {b:{c: 1}}", 7, "Missing , or : between flow map items"],
+    ["a later key glued to a list", "x: {k: v, b:[1], c: 2}", 13, "Missing , or : between flow map items"],
+    ["a flow list's item glued to a list", "x: [b:[1]]", 7, "Missing , or : between flow sequence items"],
+  ])("refuses %s, by every way of loading", (_, line, column, error) => {
+    const text = `${HEAD}${line}\n`;
+    for (const parsed of [parseManifests(text, "f.yaml"), parseManifestsFull(text, "f.yaml")]) {
+      expect(parsed.documents).toEqual([]);
+      expect(parsed.findings.map((finding) => [finding.line, finding.column, finding.message])).toEqual([[5, column, `YAML syntax error: ${error}`]]);
+    }
+    expect(parseManifestsFast(text, "f.yaml")).toBeUndefined();
+  });
+
+  it.each([
+    ["a quoted key before a list", "x: {\"b\":[1]}", { b: [1] }],
+    ["a key, a space and a list", "x: {b: [1]}", { b: [1] }],
+  ])("reads %s", (_, line, expected) => {
+    expect(valueOfX(parseManifests(`${HEAD}${line}\n`, "f.yaml"))).toStrictEqual(expected);
+  });
+
   it("names a repeated key as go-yaml reads it", () => {
     const parsed = parseManifests(`${HEAD}x: {a:, a:}\n`, "f.yaml");
     expect(parsed.findings.map((finding) => finding.message)).toEqual(['duplicate key "a:": a mapping\'s keys must be unique (the API server would keep only the last value)']);
