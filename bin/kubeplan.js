@@ -3,7 +3,7 @@
 // one without its ES module loader, which `--version` and `--help` would
 // otherwise spend a tenth of their time setting up.
 const { existsSync, readFileSync, statSync } = require("node:fs");
-const { join } = require("node:path");
+const { join, sep } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 
@@ -15,11 +15,16 @@ function versionOnly(args) {
 /**
  * The bundle of dist/ (bin/bundle.js) when it was made from the dist/ there is now:
  * it starts several times faster. A copy compiled on its first run has no bundle.
+ * An installed copy (in node_modules) has the dist/ and the bundle it was packed
+ * with, or that its first run built together; npm gives the files it unpacks the
+ * time it writes them, dist/cli.js after the bundle, so their times say nothing
+ * there. In a working copy, the bundle counts if made after dist/ was compiled.
  */
 function bundleIsCurrent() {
   const bundle = statSync(join(ROOT, "dist", "bundle", "cli.cjs"), { throwIfNoEntry: false });
-  const compiled = statSync(join(ROOT, "dist", "cli.js"));
-  return bundle !== undefined && bundle.mtimeMs >= compiled.mtimeMs;
+  if (bundle === undefined) return false;
+  if (ROOT.split(sep).includes("node_modules")) return true;
+  return bundle.mtimeMs >= statSync(join(ROOT, "dist", "cli.js")).mtimeMs;
 }
 
 /** The command line's main(). */

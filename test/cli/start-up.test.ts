@@ -1,9 +1,10 @@
 // What the command line loads before it does anything: `--version` and
 // `--help` must not pay for the stages, rules, schemas or the YAML reader.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
 
@@ -66,6 +67,22 @@ describe("start-up", () => {
     const files = filesLoaded(["validate", "samples/app/config.yaml"]);
     expect(files).toEqual(expect.arrayContaining(["dist/bundle/cli.cjs", "dist/bundle/stages.cjs"]));
     expect(files.filter((file) => file.startsWith("dist/") && !file.startsWith("dist/bundle/"))).toEqual([]);
+  });
+
+  // npm unpacks a package's files with the time it writes them: dist/cli.js after dist/bundle/.
+  it.each([
+    ["an installed copy (in node_modules) whose dist/cli.js was unpacked after the bundle", join("node_modules", "kubeplan"), true],
+    ["a working copy whose dist/ was compiled after the bundle was made", "kubeplan", false],
+  ])("%s (%s) runs from the bundle: %s", (_, where, fromBundle) => {
+    const copy = join(mkdtempSync(join(tmpdir(), "kubeplan-copy-")), where);
+    mkdirSync(copy, { recursive: true });
+    for (const path of ["bin", "package.json", "dist"]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+    for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(copy, "dist", "cli.js"), later, later);
+    const run = spawnSync(process.execPath, ["--import", HOOK, join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", "app", "config.yaml")], { encoding: "utf8" });
+    expect([run.status, run.stdout]).toEqual([0, expect.stringContaining("3 documents in 1 file: 0 errors")]);
+    expect(run.stderr.includes(`module ${pathToFileURL(join(copy, "dist", "bundle", "cli.cjs")).href}\n`)).toBe(fromBundle);
   });
 
   it.each([[["--help"]], [["validate", "samples/app/config.yaml"]]])("%j loads none of Node's modules it does not use", (args) => {
