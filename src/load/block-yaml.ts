@@ -1,11 +1,12 @@
 // The quickest reader of all, for the block YAML most manifests are written
 // in: mappings and sequences by indentation, one-line plain and quoted
-// scalars, `|` and `|-` literal blocks, `{}` and `[]`. It reads a document
+// scalars, `|` and `|-` literal blocks, `{}`, and one-line flow lists of
+// quoted or simple plain scalars (`args: ["a", b]`). It reads a document
 // that quick-yaml.ts has already vetted (checkLayout) straight from the text,
 // line by line, into the values js-yaml would give it under quick-yaml's
 // options (plain scalars typed by typePlainScalar, keys made strings), without
 // js-yaml's state machine and the objects it makes for every node. Whatever
-// it does not take (flow collections, folded or kept blocks, multi-line
+// it does not take (other flow collections, folded or kept blocks, multi-line
 // plain scalars, odd keys, duplicate keys, anything it is unsure about) makes
 // it give the document back to js-yaml, which then reads it as before.
 // Read again with `places`, it also notes where each key and value was
@@ -26,6 +27,8 @@ const HASH = 35;
 const SINGLE_QUOTE = 39;
 const DASH = 45;
 const COLON = 58;
+const COMMA = 44;
+const CLOSE_BRACKET = 93;
 const OPEN_BRACKET = 91;
 const OPEN_BRACE = 123;
 const PIPE = 124;
@@ -46,6 +49,23 @@ function refusedStart(c: number): boolean {
       return true;
     default:
       return false;
+  }
+}
+
+/**
+ * Whether a plain scalar in a flow list may hold the character `c` without a
+ * second thought: not an indicator, a quote, a separator, a tab, a control,
+ * nor a character some reader takes for a line break or a byte order mark.
+ */
+function flowPlainChar(c: number): boolean {
+  if (c <= SPACE || c === 127 || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff) return false;
+  switch (c) {
+    case COLON: case HASH: case OPEN_BRACE: case 125 /* } */: case OPEN_BRACKET: case CLOSE_BRACKET: case COMMA:
+    case 38 /* & */: case 42 /* * */: case 33 /* ! */: case PIPE: case 62 /* > */: case 37 /* % */: case 64 /* @ */:
+    case 96 /* ` */: case 63 /* ? */: case SINGLE_QUOTE: case DOUBLE_QUOTE:
+      return false;
+    default:
+      return true;
   }
 }
 
@@ -271,10 +291,14 @@ class BlockReader {
     } else if (first === PIPE) {
       const literal = this.literal(at, parent);
       return this.placed(at, literal, literal);
-    } else if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+    } else if (first === OPEN_BRACE) {
       if (text.charCodeAt(at + 1) !== first + 2) outside();
-      value = first === OPEN_BRACE ? {} : [];
+      value = {};
       rest = at + 2;
+    } else if (first === OPEN_BRACKET) {
+      const items: unknown[] = [];
+      rest = this.flowSequence(at, items);
+      value = items;
     } else {
       if (refusedStart(first) || (first === DASH && (at + 1 === lineEnd || text.charCodeAt(at + 1) === SPACE))) outside();
       let last = at;
@@ -294,6 +318,58 @@ class BlockReader {
     this.seek(lineEnd + 1);
     if (this.indent > parent) outside();
     return this.placed(at, source, value);
+  }
+
+  /**
+   * A flow sequence opening at `at` and closing on the same line, its items
+   * quoted scalars or plain ones made of characters that mean nothing in a
+   * flow collection (anything else is outside); fills `items` and returns the
+   * offset after its `]`.
+   */
+  private flowSequence(at: number, items: unknown[]): number {
+    const { text, lineEnd } = this;
+    let next = at + 1;
+    while (next < lineEnd && text.charCodeAt(next) === SPACE) next++;
+    if (text.charCodeAt(next) === CLOSE_BRACKET) return next + 1;
+    for (;;) {
+      if (next >= lineEnd) outside();
+      const start = next;
+      const first = text.charCodeAt(start);
+      let value: unknown;
+      let source: string;
+      if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
+        const close = this.closingQuote(start);
+        if (close < 0) outside();
+        value = source = this.unquoted(start, close);
+        next = close + 1;
+      } else {
+        // `-` starts a plain scalar only before a character of its own (`-1`, `-v`).
+        if (first === DASH && !flowPlainChar(text.charCodeAt(start + 1))) outside();
+        let last = start - 1;
+        for (; next < lineEnd; next++) {
+          const c = text.charCodeAt(next);
+          if (c === COMMA || c === CLOSE_BRACKET) break;
+          if (c === SPACE) continue;
+          if (!flowPlainChar(c)) outside();
+          last = next;
+        }
+        if (last < start) outside();
+        source = text.slice(start, last + 1);
+        value = typed(source);
+      }
+      items.push(value);
+      if (this.places) {
+        this.placed(start, source, value);
+        this.placeItem(items, value);
+      }
+      while (next < lineEnd && text.charCodeAt(next) === SPACE) next++;
+      const separator = text.charCodeAt(next);
+      if (next >= lineEnd || (separator !== COMMA && separator !== CLOSE_BRACKET)) outside();
+      next++;
+      if (separator === CLOSE_BRACKET) return next;
+      // A trailing comma (`[a, ]`) is left to the others.
+      while (next < lineEnd && text.charCodeAt(next) === SPACE) next++;
+    }
   }
 
   /**

@@ -194,6 +194,9 @@ const SNIPPETS: Array<[string, string, boolean]> = [
   // The composer runs out of stack here and says so.
   ["nested 1000 levels", `${pod}a: ${"[".repeat(1000)}${"]".repeat(1000)}\n`, false],
   ["reserved indicator", `${pod}a: @x\n`, false],
+  ["one-line flow lists", `${pod}      command: ["/bin/sh", "-c"]\n      args: ['it''s', --v=2, a b , yes, 1, 0x1F, ~, 0644, -.inf, =, <<]\n      ports: [ ]\n      env: [ x ] # c\n`, true],
+  ["one-line flow lists in a list", `${pod}x:\n  - [a, "b"]\n  - []\n  - k: ['c']\n`, true],
+  ["flow lists the block reader leaves", `${pod}a: [x, ]\nb: [x: 1, y]\nc: [&a x, *a]\n`, false],
   ["IPv6 addresses plain in flow collections", `${pod}a: [10.0.0.1, fe80::]\nb: {k: 2001:db8::, j: [::1]}\n`, false],
 ];
 
