@@ -91,7 +91,10 @@ function findingFix(document: ManifestDocument, report: Report): FindingFix | un
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Stable order for output: by file, then line, column, severity, rule, message. */
+/** The API server's own findings: at one place they keep the order it lists them in (its ErrorList's). */
+const API_SERVER_RULE = "apiserver/validation";
+
+/** Stable order for output: by file, then line, column, severity, rule, message (the API server's in its own order). */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (
@@ -99,6 +102,6 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.column - b.column ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    (a.rule === API_SERVER_RULE ? 0 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }

@@ -57,8 +57,8 @@ describe("ValidateObjectMeta: names", () => {
     const name = "A" + "b".repeat(63);
     expect(createPathMessages(object("v1", "Namespace", `name: ${name}`))).toEqual([
       `metadata.labels: Invalid value: "${name}": must be no more than 63 bytes`,
-      `metadata.name: Invalid value: "${name}": ${LABEL}`,
       `metadata.name: Invalid value: "${name}": must be no more than 63 characters`,
+      `metadata.name: Invalid value: "${name}": ${LABEL}`,
     ]);
   });
 

@@ -43,8 +43,8 @@ describe("validateDeploymentSpec", () => {
     [
       "a negative progress deadline",
       deployment("progressDeadlineSeconds: -1"),
-      // Findings at one place are sorted by message.
-      ["spec.progressDeadlineSeconds: Invalid value: -1: must be greater than minReadySeconds", "spec.progressDeadlineSeconds: Invalid value: -1: must be greater than or equal to 0"],
+      // Findings at one place keep upstream's order.
+      ["spec.progressDeadlineSeconds: Invalid value: -1: must be greater than or equal to 0", "spec.progressDeadlineSeconds: Invalid value: -1: must be greater than minReadySeconds"],
     ],
     [
       "a negative rollback revision (the apps/v1 annotation)",

@@ -256,7 +256,7 @@ describe("autoscaling/v1 conversion: the metrics and behavior annotations", () =
     [
       "a behavior without policies (not defaulted: v1 defaulting came before)",
       hpaV1With({ behavior: '{"ScaleUp":{"StabilizationWindowSeconds":-1}}' }),
-      ["spec.behavior.scaleUp.policies: Required value: must specify at least one Policy", "spec.behavior.scaleUp.stabilizationWindowSeconds: Invalid value: -1: must be greater than or equal to zero"],
+      ["spec.behavior.scaleUp.stabilizationWindowSeconds: Invalid value: -1: must be greater than or equal to zero", "spec.behavior.scaleUp.policies: Required value: must specify at least one Policy"],
     ],
   ])("rejects %s", (_name, text, messages) => {
     expect(createPathMessages(text)).toEqual(messages);

@@ -105,8 +105,8 @@ describe("probes and lifecycle hooks", () => {
       "1.36",
       [
         "spec.containers[0].startupProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
-        "spec.containers[0].startupProbe.successThreshold: Invalid value: -2: must be 1",
         "spec.containers[0].startupProbe.successThreshold: Invalid value: -2: must be greater than or equal to 0",
+        "spec.containers[0].startupProbe.successThreshold: Invalid value: -2: must be 1",
         "spec.containers[0].startupProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0",
       ],
     ],
@@ -165,8 +165,8 @@ describe("resource requirements", () => {
     ["huge pages alone", resources("limits: {hugepages-2Mi: 100Mi}"), "1.36", ["spec.containers[0].resources: Forbidden: HugePages require cpu or memory"]],
     ["huge pages that are not whole pages", resources("limits: {hugepages-2Mi: 3Mi, memory: 1Gi}"), "1.36", both('spec.containers[0].resources.limits[hugepages-2Mi]: Invalid value: "3Mi": 3Mi is not positive integer multiple of hugepages-2Mi')],
     ["a claim the pod does not declare", resources("claims: [{name: gpu}]"), "1.36", ['spec.containers[0].resources.claims[0]: Not found: "gpu": must be one of the names in pod.spec.resourceClaims which is empty']],
-    ["a misspelt request", resources("requests: {memroy: 1Gi}"), "1.36", [`spec.containers[0].resources.requests[memroy]: Invalid value: "memroy": ${CONTAINERS}`, `spec.containers[0].resources.requests[memroy]: Invalid value: "memroy": ${STANDARD}`]],
-    ["a misspelt request, printed without quotes by 1.32 and 1.33", resources("requests: {memroy: 1Gi}"), "1.33", [`spec.containers[0].resources.requests[memroy]: Invalid value: memroy: ${CONTAINERS}`, `spec.containers[0].resources.requests[memroy]: Invalid value: memroy: ${STANDARD}`]],
+    ["a misspelt request", resources("requests: {memroy: 1Gi}"), "1.36", [`spec.containers[0].resources.requests[memroy]: Invalid value: "memroy": ${STANDARD}`, `spec.containers[0].resources.requests[memroy]: Invalid value: "memroy": ${CONTAINERS}`]],
+    ["a misspelt request, printed without quotes by 1.32 and 1.33", resources("requests: {memroy: 1Gi}"), "1.33", [`spec.containers[0].resources.requests[memroy]: Invalid value: memroy: ${STANDARD}`, `spec.containers[0].resources.requests[memroy]: Invalid value: memroy: ${CONTAINERS}`]],
     ["a quota name in a container's requests", resources("requests: {requests.cpu: 100m}"), "1.31", [`spec.containers[0].resources.requests[requests.cpu]: Invalid value: "requests.cpu": ${CONTAINERS}`]],
     ["an extended resource written with the quota prefix", resources("limits: {requests.example.com/foo: 1}"), "1.36", both('spec.containers[0].resources.limits[requests.example.com/foo]: Invalid value: "requests.example.com/foo": doesn\'t follow extended resource name standard')],
   ])("reports %s", (_name, text, version, expected) => {
@@ -180,8 +180,8 @@ describe("resource requirements", () => {
   it("checks pod-level resources from 1.34", () => {
     const text = pod("resources: {limits: {cpu: '1'}}", "containers: [{name: app, image: x, resources: {limits: {cpu: '2'}}}]");
     expect(createPathMessages(text, "1.36")).toEqual([
-      'spec.resources.containers[0][cpu].limits: Invalid value: "2": must be less than or equal to pod limits of 1',
       'spec.resources.requests[cpu]: Invalid value: "1": must be greater than or equal to aggregate container requests of 2',
+      'spec.resources.containers[0][cpu].limits: Invalid value: "2": must be less than or equal to pod limits of 1',
     ]);
     expect(createPathMessages(text, "1.33")).toEqual([]);
   });

@@ -95,8 +95,8 @@ describe("ValidateEnv and ValidateEnvFrom", () => {
     // 1.34 drops fileKeyRef while EnvFiles is off: nothing is left.
     ["a fileKeyRef in 1.34", envFile("{volumeName: envs, path: a.env, key: A}"), "1.34", ['spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`']],
     ["a fileKeyRef with nothing set", envFile("{volumeName: '', path: '', key: ''}"), "1.36", [
-      'spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Not found: ""',
       "spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Required value",
+      'spec.containers[0].env[0].valueFrom.fileKeyRef.volumeName: Not found: ""',
       "spec.containers[0].env[0].valueFrom.fileKeyRef.path: Required value",
       "spec.containers[0].env[0].valueFrom.fileKeyRef.key: Required value",
     ]],
@@ -139,8 +139,8 @@ describe("ValidateEnv and ValidateEnvFrom", () => {
       "envFrom entries with no source and with two",
       container("envFrom:", "- prefix: X_", "- {configMapRef: {name: c}, secretRef: {name: s}}"),
       "1.36",
-      // Both name the list: the same place, ordered by message.
-      ['spec.containers[0].envFrom: Invalid value: "": may not have more than one field specified at a time', 'spec.containers[0].envFrom: Invalid value: "": must specify one of: `configMapRef` or `secretRef`'],
+      // Both name the list: the same place, in upstream's order.
+      ['spec.containers[0].envFrom: Invalid value: "": must specify one of: `configMapRef` or `secretRef`', 'spec.containers[0].envFrom: Invalid value: "": may not have more than one field specified at a time'],
     ],
     ["an envFrom without a name", container("envFrom: [{configMapRef: {name: ''}}]"), "1.36", ["spec.containers[0].envFrom[0].configMapRef.name: Required value"]],
     ["an envFrom prefix with `=`", container("envFrom: [{prefix: 'A=', secretRef: {name: s}}]"), "1.36", ['spec.containers[0].envFrom[0].prefix: Invalid value: "A=": a valid environment variable name must consist only of printable ASCII characters other than \'=\'']],

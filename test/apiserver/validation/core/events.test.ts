@@ -23,7 +23,7 @@ describe("ValidateEventCreate", () => {
     [
       "a new-style event without reporter, action or reason",
       coreEvent("involvedObject: {kind: Pod, name: p, namespace: shop}", "eventTime: '2024-01-01T00:00:00.000000Z'"),
-      ["action: Required value", "reason: Required value", `reportingController: Invalid value: "": name part must be non-empty`, `reportingController: Invalid value: "": ${LABEL_KEY_NAME}`, "reportingController: Required value", "reportingInstance: Required value"],
+      ["reportingController: Required value", `reportingController: Invalid value: "": name part must be non-empty`, `reportingController: Invalid value: "": ${LABEL_KEY_NAME}`, "reportingInstance: Required value", "action: Required value", "reason: Required value"],
     ],
     [
       "a new-style event with a reason over 128 bytes",

@@ -26,8 +26,8 @@ describe("validateLimitRange", () => {
       "spec.limits[0].defaultRequest: Forbidden: may not be specified when `type` is 'Pod'",
     ]],
     ["a resource containers do not have", limitRange("{type: Container, max: {pods: '1'}}"), [
-      'spec.limits[0].defaultRequest[pods]: Invalid value: "pods": must be a standard resource for containers',
       'spec.limits[0].default[pods]: Invalid value: "pods": must be a standard resource for containers',
+      'spec.limits[0].defaultRequest[pods]: Invalid value: "pods": must be a standard resource for containers',
       'spec.limits[0].max[pods]: Invalid value: "pods": must be a standard resource for containers',
     ]],
     ["a PVC item without storage bounds", limitRange("{type: PersistentVolumeClaim, max: {requests.storage: 1Gi}}"), ["spec.limits[0].limits: Required value: either minimum or maximum storage value is required, but neither was provided"]],
@@ -36,8 +36,8 @@ describe("validateLimitRange", () => {
       'spec.limits[0].defaultRequest[memory]: Invalid value: "512Mi": min value 1Gi is greater than default request value 512Mi',
     ]],
     ["a default request above max", limitRange("{type: Container, max: {cpu: '1'}, default: {cpu: '1'}, defaultRequest: {cpu: '2'}}"), [
-      'spec.limits[0].defaultRequest[cpu]: Invalid value: "2": default request value 2 is greater than default limit value 1',
       'spec.limits[0].defaultRequest[cpu]: Invalid value: "2": default request value 2 is greater than max value 1',
+      'spec.limits[0].defaultRequest[cpu]: Invalid value: "2": default request value 2 is greater than default limit value 1',
     ]],
     ["min above the default", limitRange("{type: Container, min: {cpu: '2'}, default: {cpu: '1'}, defaultRequest: {cpu: '2'}}"), [
       'spec.limits[0].default[cpu]: Invalid value: "2": min value 2 is greater than default value 1',

@@ -35,8 +35,8 @@ describe("validatePersistentVolume: rejected", () => {
     ["a capacity of another resource", volume("accessModes: [ReadWriteOnce]", "capacity: {storage: 1Gi, cpu: '1'}", "nfs: {server: s, path: /x}"), ['spec.capacity: Unsupported value: {"cpu":"1","storage":"1Gi"}: supported values: "storage"']],
     ["a zero capacity", volume("accessModes: [ReadWriteOnce]", "capacity: {storage: '0'}", "nfs: {server: s, path: /x}"), ['spec.capacity[storage]: Invalid value: "0": must be greater than zero']],
     ["a negative capacity", volume("accessModes: [ReadWriteOnce]", "capacity: {storage: '-1'}", "nfs: {server: s, path: /x}"), [
-      'spec.capacity[storage]: Invalid value: "-1": must be greater than zero',
       "spec.capacity[storage]: Invalid value: -1: must be a valid resource quantity",
+      'spec.capacity[storage]: Invalid value: "-1": must be greater than zero',
     ]],
     ["an unknown reclaim policy", withSource("nfs: {server: s, path: /x}", "persistentVolumeReclaimPolicy: Keep"), ['spec.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"']],
     ["two sources", withSource("nfs: {server: s, path: /x}", "hostPath: {path: /data}"), ["spec.nfs: Forbidden: may not specify more than 1 volume type"]],
@@ -55,8 +55,8 @@ describe("validatePersistentVolume: rejected", () => {
     ]],
     ["a GCE disk without a name (upstream's path)", withSource("gcePersistentDisk: {partition: 1}"), ["spec.persistentDisk.pdName: Required value"]],
     ["an iSCSI volume whose name and portal are too long with an initiator", withSource(`iscsi: {targetPortal: '${"p".repeat(61)}', iqn: 'iqn.2001-04.com.example:d', initiatorName: 'bad'}`), [
-      "spec.iscsi.initiatorname: Invalid value: \"bad\": must be valid format",
       `spec.iscsi.targetportal: Invalid value: "${"p".repeat(61)}": Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified.`,
+      "spec.iscsi.initiatorname: Invalid value: \"bad\": must be valid format",
     ]],
     ["an iSCSI iqn of no known form, and a secret without a name", withSource("iscsi: {targetPortal: t, iqn: xyz, chapAuthSession: true, secretRef: {}}"), [
       'spec.iscsi.iqn: Invalid value: "xyz": must be valid format',

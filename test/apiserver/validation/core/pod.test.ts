@@ -37,7 +37,7 @@ describe("validatePodSpec: pod-level fields", () => {
       "hostUsers false with host namespaces",
       pod(container, "hostUsers: false", "hostNetwork: true", "hostPID: true", "hostIPC: true"),
       // Findings come in the order of their lines.
-      ["spec.HostIPC: Forbidden: when `hostUsers` is false", "spec.HostPID: Forbidden: when `hostUsers` is false", "spec.hostNetwork: Forbidden: when `hostUsers` is false"],
+      ["spec.HostPID: Forbidden: when `hostUsers` is false", "spec.HostIPC: Forbidden: when `hostUsers` is false", "spec.hostNetwork: Forbidden: when `hostUsers` is false"],
     ],
     [
       "hostUsers false with a block device",

@@ -18,9 +18,9 @@ describe("validateResourceQuota", () => {
   });
 
   it.each([
-    ["an unknown resource", quota("hard: {widgets: '1'}"), [
-      'spec.hard[widgets]: Invalid value: "widgets": must be a standard resource for quota',
+    ["an unknown resource, in upstream's order", quota("hard: {widgets: '1'}"), [
       'spec.hard[widgets]: Invalid value: "widgets": must be a standard resource type or fully qualified',
+      'spec.hard[widgets]: Invalid value: "widgets": must be a standard resource for quota',
     ]],
     ["a resource the quota system does not track", quota("hard: {storage: 1Gi}"), ['spec.hard[storage]: Invalid value: "storage": must be a standard resource for quota']],
     ["a negative value", quota("hard: {requests.cpu: '-1'}"), ['spec.hard[requests.cpu]: Invalid value: "-1": must be greater than or equal to 0']],
@@ -28,6 +28,14 @@ describe("validateResourceQuota", () => {
     ["an unsupported scope", quota("hard: {pods: '1'}", "scopes: [Forever]"), ['spec.scopes: Invalid value: ["Forever"]: unsupported scope']],
     ["a pod scope over a resource it does not limit", quota("hard: {services: '1'}", "scopes: [Terminating]"), ['spec.scopes: Invalid value: ["Terminating"]: unsupported scope applied to resource']],
     ["conflicting scopes", quota("hard: {pods: '1'}", "scopes: [BestEffort, NotBestEffort]"), ['spec.scopes: Invalid value: ["BestEffort","NotBestEffort"]: conflicting scopes']],
+    ["a scope over a resource it does not limit, and conflicting scopes: in upstream's order", quota("hard: {cpu: '1'}", "scopes: [BestEffort, NotBestEffort]"), [
+      'spec.scopes: Invalid value: ["BestEffort","NotBestEffort"]: unsupported scope applied to resource',
+      'spec.scopes: Invalid value: ["BestEffort","NotBestEffort"]: conflicting scopes',
+    ]],
+    ["the same in a scope selector, in upstream's order", quota("hard: {cpu: '1'}", "scopeSelector:", "  matchExpressions:", "  - {scopeName: BestEffort, operator: Exists}", "  - {scopeName: NotBestEffort, operator: Exists}"), [
+      'spec.scopeSelector.matchExpressions: Invalid value: {"MatchExpressions":[{"ScopeName":"BestEffort","Operator":"Exists","Values":null},{"ScopeName":"NotBestEffort","Operator":"Exists","Values":null}]}: unsupported scope applied to resource',
+      "spec.scopeSelector.matchExpressions: Invalid value: null: conflicting scopes",
+    ]],
     ["In without values", quota("hard: {pods: '1'}", "scopeSelector:", "  matchExpressions:", "  - {scopeName: PriorityClass, operator: In}"), [
       "spec.scopeSelector.matchExpressions.values: Required value: must be at least one value when `operator` is 'In' or 'NotIn' for scope selector",
     ]],

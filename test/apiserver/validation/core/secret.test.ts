@@ -43,8 +43,8 @@ describe("validateSecret: rejected", () => {
     ["an ssh-auth Secret without data", typed("kubernetes.io/ssh-auth"), [{ severity: "error", line: 4, column: 1, message: "data[ssh-privatekey]: Required value" }]],
     ["an ssh-auth Secret with an empty key", typed("kubernetes.io/ssh-auth", "stringData: {ssh-privatekey: ''}"), [{ severity: "error", line: 5, column: 14, message: "data[ssh-privatekey]: Required value" }]],
     ["basic auth without username and password", typed("kubernetes.io/basic-auth", "stringData: {user: x}"), [
-      { severity: "error", line: 5, column: 1, message: "data[password]: Required value" },
       { severity: "error", line: 5, column: 1, message: "data[username]: Required value" },
+      { severity: "error", line: 5, column: 1, message: "data[password]: Required value" },
     ]],
     ["a service account token Secret without its annotation", typed("kubernetes.io/service-account-token"), [{ severity: "error", line: 3, column: 1, message: "metadata.annotations[kubernetes.io/service-account.name]: Required value" }]],
   ])("%s", (_name, text, expected) => {

@@ -135,8 +135,8 @@ describe("cluster IPs, families and policy (checked before allocation, then vali
     ["an IP of the other family", service("clusterIP: 10.0.0.1", "ipFamilies: [IPv6]", port), ['spec.clusterIPs[0]: Invalid value: "10.0.0.1": expected an IPv6 value as indicated by `ipFamilies[0]`']],
     ["an unknown family, twice", service("ipFamilies: [IPv5, IPv5]", "ipFamilyPolicy: PreferDualStack", port), [
       'spec.ipFamilies[0]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"',
-      'spec.ipFamilies[1]: Duplicate value: "IPv5"',
       'spec.ipFamilies[1]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"',
+      'spec.ipFamilies[1]: Duplicate value: "IPv5"',
     ]],
     ["an unknown policy", service("ipFamilyPolicy: DualStack", port), ['spec.ipFamilyPolicy: Unsupported value: "DualStack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"']],
     ["two families without a policy (SingleStack by default)", service("ipFamilies: [IPv4, IPv6]", port), ["spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"]],

@@ -56,8 +56,8 @@ describe("ValidateFlowSchemaSpec", () => {
       withRule(`[${USER}]`, "[{verbs: [get]}]"),
       [
         "spec.rules[0].resourceRules[0].apiGroups: Required value: resource rules must supply at least one api group",
-        "spec.rules[0].resourceRules[0].namespaces: Required value: resource rules that are not cluster scoped must supply at least one namespace",
         "spec.rules[0].resourceRules[0].resources: Required value: resource rules must supply at least one resource",
+        "spec.rules[0].resourceRules[0].namespaces: Required value: resource rules that are not cluster scoped must supply at least one namespace",
       ],
     ],
     [

@@ -56,8 +56,8 @@ describe("validateIngressCreate", () => {
       ingress("rules:", "- host: '::1'", `  http: {paths: [{path: /, pathType: Prefix, ${BACKEND}}]}`),
       "1.36",
       [
-        { severity: "error", line: 6, column: 11, message: `spec.rules[0].host: Invalid value: "::1": ${SUBDOMAIN}` },
         { severity: "error", line: 6, column: 11, message: 'spec.rules[0].host: Invalid value: "::1": must be a DNS name, not an IP address' },
+        { severity: "error", line: 6, column: 11, message: `spec.rules[0].host: Invalid value: "::1": ${SUBDOMAIN}` },
       ],
     ],
     [
@@ -77,8 +77,8 @@ describe("validateIngressCreate", () => {
       path(`- {path: '/a//b/.', pathType: Exact, ${BACKEND}}`),
       "1.36",
       [
-        { severity: "error", line: 9, column: 16, message: "spec.rules[0].http.paths[0].path: Invalid value: \"/a//b/.\": cannot end with '/.'" },
         { severity: "error", line: 9, column: 16, message: "spec.rules[0].http.paths[0].path: Invalid value: \"/a//b/.\": must not contain '//'" },
+        { severity: "error", line: 9, column: 16, message: "spec.rules[0].http.paths[0].path: Invalid value: \"/a//b/.\": cannot end with '/.'" },
       ],
     ],
     [
@@ -117,8 +117,8 @@ describe("validateIngressCreate", () => {
       ingress("defaultBackend: {service: {name: web, port: {name: HTTP}}}", "rules:", "- http:", "    paths:", "    - path: /", "      pathType: Prefix", "      backend: {service: {name: web, port: {number: 70000}}}"),
       "1.36",
       [
-        { severity: "error", line: 5, column: 54, message: 'spec.defaultBackend.service.port.name: Invalid value: "HTTP": must contain at least one letter (a-z)' },
         { severity: "error", line: 5, column: 54, message: 'spec.defaultBackend.service.port.name: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)' },
+        { severity: "error", line: 5, column: 54, message: 'spec.defaultBackend.service.port.name: Invalid value: "HTTP": must contain at least one letter (a-z)' },
         { severity: "error", line: 11, column: 55, message: "spec.rules[0].http.paths[0].backend.service.port.number: Invalid value: 70000: must be between 1 and 65535, inclusive" },
       ],
     ],

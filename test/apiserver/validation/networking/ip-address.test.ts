@@ -18,7 +18,7 @@ describe("ValidateIPAddress", () => {
     ["a name with leading zeros", ipAddress("10.96.0.010", SERVICE), ['metadata.name: Invalid value: "10.96.0.010": must not have leading 0s']],
     ["a name not in canonical form", ipAddress("2001:DB8::A", SERVICE), ['metadata.name: Invalid value: "2001:DB8::A": must be in canonical form ("2001:db8::a")']],
     ["no parent reference", ipAddress("10.96.0.10", "{}"), ["spec.parentRef: Required value"]],
-    ["a parent reference without resource or name", ipAddress("10.96.0.10", "{parentRef: {namespace: shop}}"), ["spec.parentRef.name: Required value", "spec.parentRef.resource: Required value"]],
+    ["a parent reference without resource or name", ipAddress("10.96.0.10", "{parentRef: {namespace: shop}}"), ["spec.parentRef.resource: Required value", "spec.parentRef.name: Required value"]],
     [
       "bad parts of the parent reference",
       ipAddress("10.96.0.10", "{parentRef: {group: Bad_Group, resource: a/b, name: c/d, namespace: e/f}}"),

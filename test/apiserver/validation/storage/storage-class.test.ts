@@ -52,8 +52,8 @@ describe("validateStorageClass", () => {
       [
         { severity: "error", line: 6, column: 33, message: `allowedTopologies[0].matchLabelExpressions[0].key: Invalid value: "bad key": ${LABEL_KEY_NAME}` },
         { severity: "error", line: 6, column: 56, message: 'allowedTopologies[0].matchLabelExpressions[0].values[1]: Duplicate value: "a"' },
-        { severity: "error", line: 6, column: 67, message: 'allowedTopologies[0].matchLabelExpressions[1].key: Duplicate value: "bad key"' },
         { severity: "error", line: 6, column: 67, message: `allowedTopologies[0].matchLabelExpressions[1].key: Invalid value: "bad key": ${LABEL_KEY_NAME}` },
+        { severity: "error", line: 6, column: 67, message: 'allowedTopologies[0].matchLabelExpressions[1].key: Duplicate value: "bad key"' },
         { severity: "error", line: 6, column: 86, message: "allowedTopologies[0].matchLabelExpressions[1].values: Required value" },
       ],
     ],

@@ -26,9 +26,9 @@ describe("validateVolumeAttachment", () => {
       "no attacher, no source, no node",
       attachment("nodeName: ''"),
       [
-        { severity: "error", line: 4, column: 1, message: `spec.attacher: Invalid value: "": ${SUBDOMAIN}` },
         { severity: "error", line: 4, column: 1, message: "spec.attacher: Required value" },
         { severity: "error", line: 4, column: 1, message: "spec.source: Required value: must specify exactly one of inlineVolumeSpec and persistentVolumeName" },
+        { severity: "error", line: 4, column: 1, message: `spec.attacher: Invalid value: "": ${SUBDOMAIN}` },
         { severity: "error", line: 5, column: 13, message: `spec.nodeName: Invalid value: "": ${SUBDOMAIN}` },
       ],
     ],
@@ -49,16 +49,16 @@ describe("validateVolumeAttachment", () => {
       "an empty persistent volume name",
       attachment("attacher: a.b", "nodeName: node-1", "source: {persistentVolumeName: ''}"),
       [
-        { severity: "error", line: 7, column: 34, message: `spec.source.persistentVolumeName: Invalid value: "": ${SUBDOMAIN}` },
         { severity: "error", line: 7, column: 34, message: "spec.source.persistentVolumeName: Required value: must specify non empty persistentVolumeName" },
+        { severity: "error", line: 7, column: 34, message: `spec.source.persistentVolumeName: Invalid value: "": ${SUBDOMAIN}` },
       ],
     ],
     [
       "an empty inline volume: no access modes, no CSI source, no volume type",
       attachment("attacher: a.b", "nodeName: node-1", "source: {inlineVolumeSpec: {}}"),
       [
-        { severity: "error", line: 7, column: 12, message: "spec.source.inlineVolumeSpec.accessModes: Required value" },
         { severity: "error", line: 7, column: 12, message: `spec.source.inlineVolumeSpec.csi: Required value: has to be specified ${INLINE}` },
+        { severity: "error", line: 7, column: 12, message: "spec.source.inlineVolumeSpec.accessModes: Required value" },
         { severity: "error", line: 7, column: 30, message: "spec.source.inlineVolumeSpec: Required value: must specify a volume type" },
       ],
     ],
@@ -99,8 +99,8 @@ describe("validateVolumeAttachment", () => {
       "an inline CSI volume without driver or handle",
       attachment("attacher: a.b", "nodeName: node-1", "source:", "  inlineVolumeSpec:", "    accessModes: [ReadWriteOnce]", "    csi: {driver: '', volumeHandle: ''}"),
       [
-        { severity: "error", line: 10, column: 21, message: `spec.source.inlineVolumeSpec.csi.driver: Invalid value: "": ${SUBDOMAIN}` },
         { severity: "error", line: 10, column: 21, message: "spec.source.inlineVolumeSpec.csi.driver: Required value" },
+        { severity: "error", line: 10, column: 21, message: `spec.source.inlineVolumeSpec.csi.driver: Invalid value: "": ${SUBDOMAIN}` },
         { severity: "error", line: 10, column: 39, message: "spec.source.inlineVolumeSpec.csi.volumeHandle: Required value" },
       ],
     ],
