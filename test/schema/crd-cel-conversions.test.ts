@@ -4,12 +4,7 @@
 // cel-go's words on a custom resource's rule. Cases follow the CEL
 // specification's conversion tests and cel-go's ConvertToType.
 import { describe, expect, test } from "vitest";
-import { celRuntime } from "../../src/schema/crd/cel/library.js";
-import { checkThing } from "./helpers.js";
-
-function evaluate(expression: string): unknown {
-  return celRuntime()!.parse(expression)({ self: null, oldSelf: null });
-}
+import { checkRuleOnField as check, evaluateCel as evaluate } from "./helpers.js";
 
 /** Each expression holds (evaluates to true) as cel-go evaluates it. */
 const holding: Array<[string, string]> = [
@@ -76,12 +71,6 @@ describe("conversions and optional equality as cel-go evaluates them", () => {
     expect(() => evaluate(expression)).toThrow(message);
   });
 });
-
-/** Findings (rule, message) of a Thing whose `spec.v` has the schema and rule given. */
-function check(field: object, rule: string, value: string): Array<[string, string]> {
-  const spec = { type: "object", properties: { v: { ...field, "x-kubernetes-validations": [{ rule }] } } };
-  return checkThing(spec, `  v: ${value}\n`).map((f) => [f.rule, f.message]);
-}
 
 describe("a custom resource's values converted by its rules", () => {
   const timeout = { type: "string" };

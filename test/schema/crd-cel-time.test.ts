@@ -3,12 +3,7 @@
 // in, durations as int64 nanoseconds, overflow as cel-go words it; and a
 // custom resource's date-time, date and duration fields read as such.
 import { describe, expect, test } from "vitest";
-import { celRuntime } from "../../src/schema/crd/cel/library.js";
-import { checkThing } from "./helpers.js";
-
-function evaluate(expression: string): unknown {
-  return celRuntime()!.parse(expression)({ self: null, oldSelf: null });
-}
+import { checkRuleOnField as check, evaluateCel as evaluate } from "./helpers.js";
 
 const T = (text: string) => `timestamp('${text}')`;
 
@@ -52,12 +47,6 @@ describe("timestamps and durations as cel-go computes them", () => {
     expect(() => evaluate(expression)).toThrow(message);
   });
 });
-
-/** Findings (rule, message) of a Thing whose `spec.v` has the schema and rule given. */
-function check(field: object, rule: string, value: string): Array<[string, string]> {
-  const spec = { type: "object", properties: { v: { ...field, "x-kubernetes-validations": [{ rule }] } } };
-  return checkThing(spec, `  v: ${value}\n`).map((f) => [f.rule, f.message]);
-}
 
 describe("a custom resource's date-time, date and duration fields in rules", () => {
   const dateTime = { type: "string", format: "date-time" };

@@ -2,6 +2,7 @@
 import { loadText } from "../../src/load/index.js";
 import type { Finding, ManifestDocument } from "../../src/types.js";
 import { createSchemaValidator, type SchemaValidator } from "../../src/schema/index.js";
+import { celRuntime } from "../../src/schema/crd/cel/library.js";
 import { stringify } from "yaml";
 
 /** Documents as the loader gives them; `withSource: false` hides the source text, as other callers may. */
@@ -66,4 +67,15 @@ export function checkThing(spec: object, specYaml: string, version = "1.36") {
   validator.addCustomResourceDefinitions([thingCrd("test.io", "Thing", spec)]);
   const [document] = documentsOf(`apiVersion: test.io/v1\nkind: Thing\nmetadata: {name: box}\nspec:\n${specYaml}`);
   return validator.validate(document!).map(brief);
+}
+
+/** A CEL expression evaluated on its own, with null `self` and `oldSelf`. */
+export function evaluateCel(expression: string): unknown {
+  return celRuntime()!.parse(expression)({ self: null, oldSelf: null });
+}
+
+/** Findings (rule, message) of a Thing whose `spec.v` has the schema and rule given. */
+export function checkRuleOnField(field: object, rule: string, value: string): Array<[string, string]> {
+  const spec = { type: "object", properties: { v: { ...field, "x-kubernetes-validations": [{ rule }] } } };
+  return checkThing(spec, `  v: ${value}\n`).map((f) => [f.rule, f.message]);
 }
