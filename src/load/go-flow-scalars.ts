@@ -12,11 +12,14 @@
 // scalar `a:` followed by a collection with no `,` between: an error, which
 // the composer then reports as its own (`Missing , or : between flow map
 // items`).
+// go-yaml also ends a plain scalar at `?` in a flow collection, and takes
+// the `?` for a key with no `,` before it: `[http://h/p?q=1]` is an error
+// (`did not find expected ',' or ']'`), which is put in the scalar's place.
 import type { CST } from "yaml";
 import { visitTokens } from "./cst-walk.js";
 
-/** A `:` right before a flow indicator somewhere in the text: without one, nothing here applies. */
-const COLON_BEFORE_FLOW_INDICATOR = /:[,\]}[{]/;
+/** A `:` right before a flow indicator, or a `?`, somewhere in the text: without one, nothing here applies. */
+const COLON_BEFORE_FLOW_INDICATOR = /:[,\]}[{]|\?/;
 
 type FlowItem = CST.CollectionItem;
 
@@ -40,6 +43,17 @@ export function goScalarBeforeCollection(item: FlowItem): CST.FlowScalar | undef
   const colon = sep[0]!;
   if (colon.type !== "map-value-ind" || colon.offset !== key.offset + key.source.length || value.offset !== colon.offset + 1) return undefined;
   return { type: "scalar", offset: key.offset, indent: key.indent, source: `${key.source}:`, end: [] };
+}
+
+/** A plain scalar in a flow collection that go-yaml ends at a `?` after its first character. */
+export function goEndsAtQuestionMark(token: CST.Token | null | undefined): boolean {
+  return token?.type === "scalar" && token.source.indexOf("?") > 0;
+}
+
+/** The error go-yaml reports where a `?` ends a plain scalar of the collection. */
+function questionMarkError(scalar: CST.FlowScalar, sequence: boolean): CST.ErrorToken {
+  const at = scalar.source.indexOf("?");
+  return { type: "error", offset: scalar.offset + at, source: "?", message: `did not find expected ',' or '${sequence ? "]" : "}"}'` };
 }
 
 /** The item's value, a one-pair block mapping the lexer made of a scalar inside a flow collection, read as go-yaml reads it. */
@@ -75,6 +89,10 @@ function mend(collection: CST.FlowCollection): void {
     }
     const value = goValue(item.value);
     if (value) item.value = value;
+    for (const part of ["key", "value"] as const) {
+      const token = item[part];
+      if (goEndsAtQuestionMark(token)) item[part] = questionMarkError(token as CST.FlowScalar, sequence);
+    }
   }
 }
 

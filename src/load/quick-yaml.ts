@@ -155,6 +155,9 @@ function scanLine(text: string, start: number, end: number, column: number): num
       checkAfterClose(text, at, end, flows.length > 0);
     } else if (c === "," && flow) {
       endEntry(flow);
+    } else if (c === "?" && flow && !atToken) {
+      // `[h/p?q=1]`: go-yaml ends the plain scalar at `?` and reads a key with no `,` before it, an error.
+      giveUp();
     } else if (c === ":" && flow && (text[at + 1] === "[" || text[at + 1] === "{") && text[at - 1] !== '"' && text[at - 1] !== "'") {
       // `{a:[1]}`: go-yaml reads the scalar `a:` and then a collection, an error; js-yaml a pair.
       giveUp();

@@ -57,6 +57,11 @@ describe("flow scalars read as go-yaml reads them", () => {
     ["a flow mapping's key glued to a mapping", "x: {b:{c: 1}}", 7, "Missing , or : between flow map items"],
     ["a later key glued to a list", "x: {k: v, b:[1], c: 2}", 13, "Missing , or : between flow map items"],
     ["a flow list's item glued to a list", "x: [b:[1]]", 7, "Missing , or : between flow sequence items"],
+    // go-yaml ends the scalar at `?` and reads a key with no `,` before it.
+    ["a question mark in a flow list's item", "x: [a?b]", 6, "did not find expected ',' or ']'"],
+    ["a URL with a query in a flow list", "x: [http://h/p?q=1, b]", 15, "did not find expected ',' or ']'"],
+    ["a question mark in a flow mapping's value", "x: {k: v?w}", 9, "did not find expected ',' or '}'"],
+    ["a question mark in a flow mapping's key", "x: {k?j: 1}", 6, "did not find expected ',' or '}'"],
   ])("refuses %s, by every way of loading", (_, line, column, error) => {
     const text = `${HEAD}${line}\n`;
     for (const parsed of [parseManifests(text, "f.yaml"), parseManifestsFull(text, "f.yaml")]) {
@@ -69,6 +74,9 @@ describe("flow scalars read as go-yaml reads them", () => {
   it.each([
     ["a quoted key before a list", "x: {\"b\":[1]}", { b: [1] }],
     ["a key, a space and a list", "x: {b: [1]}", { b: [1] }],
+    ["a quoted question mark in a flow list", "x: [\"a?b\", 'c?d']", ["a?b", "c?d"]],
+    ["a question mark in a block scalar", "x: a?b", "a?b"],
+    ["a question mark in a block value after a flow list", "x: [a]\ny: h/p?q=1", ["a"]],
   ])("reads %s", (_, line, expected) => {
     expect(valueOfX(parseManifests(`${HEAD}${line}\n`, "f.yaml"))).toStrictEqual(expected);
   });
