@@ -11,6 +11,7 @@ import { registerConversions, type ConversionClasses } from "./lib/conversions.j
 import { registerFormat } from "./lib/format.js";
 import { registerIP } from "./lib/ip.js";
 import { useFirstErrorLogic } from "./lib/logic.js";
+import { forEachOperatorNode } from "./lib/operator-nodes.js";
 import { registerLists } from "./lib/lists.js";
 import { registerMacros } from "./lib/macros.js";
 import { registerMath } from "./lib/math.js";
@@ -59,8 +60,10 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
     return {
       parse: (expression) => {
         const parsed = env.parse(rewriteRuleSource(expression));
-        useFirstErrorLogic(parsed.ast);
-        useGoTimeOperators(parsed.ast);
+        forEachOperatorNode(parsed.ast, (node) => {
+          useFirstErrorLogic(node);
+          useGoTimeOperators(node);
+        });
         return parsed;
       },
     };

@@ -12,8 +12,6 @@ interface Evaluator {
 
 type Evaluate = (ev: Evaluator, ast: ASTNode, context: unknown) => unknown;
 
-const MAX_DEPTH = 64;
-
 /** The operator that `decisive` decides (true for `||`, false for `&&`). */
 function logicalOperator(decisive: boolean): Evaluate {
   return (ev, ast, context) => {
@@ -31,16 +29,8 @@ function logicalOperator(decisive: boolean): Evaluate {
 
 const OPERATORS: Readonly<Record<string, Evaluate>> = { "||": logicalOperator(true), "&&": logicalOperator(false) };
 
-/** Gives the `||` and `&&` nodes of a parsed rule cel-go's evaluation. */
-export function useFirstErrorLogic(node: unknown, depth = 0): void {
-  if (depth > MAX_DEPTH || node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const item of node) useFirstErrorLogic(item, depth + 1);
-    return;
-  }
-  const ast = node as ASTNode & { evaluate?: Evaluate };
-  if (typeof ast.op !== "string") return;
-  const operator = Object.hasOwn(OPERATORS, ast.op) ? OPERATORS[ast.op] : undefined;
-  if (operator) ast.evaluate = operator;
-  useFirstErrorLogic(ast.args, depth + 1);
+/** Gives an `||` or `&&` node cel-go's evaluation (called on each operator node, operator-nodes.ts). */
+export function useFirstErrorLogic(node: ASTNode): void {
+  const operator = Object.hasOwn(OPERATORS, node.op) ? OPERATORS[node.op] : undefined;
+  if (operator) (node as ASTNode & { evaluate?: Evaluate }).evaluate = operator;
 }

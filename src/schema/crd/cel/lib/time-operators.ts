@@ -18,7 +18,6 @@ interface Evaluator {
 type BinaryNode = ASTNode & { handle(left: unknown, right: unknown, ast: ASTNode, ev: Evaluator): unknown };
 type Evaluate = (ev: Evaluator, ast: ASTNode, context: unknown) => unknown;
 
-const MAX_DEPTH = 64;
 const MIN_INT64 = -(1n << 63n);
 
 const isTimestamp = (value: unknown): value is Date => value instanceof Date;
@@ -94,16 +93,8 @@ function checkSum(this: ASTNode, checker: unknown, ast: ASTNode, context: unknow
   return type;
 }
 
-/** Gives the operator nodes of a parsed rule cel-go's arithmetic and comparisons of timestamps and durations. */
-export function useGoTimeOperators(node: unknown, depth = 0): void {
-  if (depth > MAX_DEPTH || node === null || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const item of node) useGoTimeOperators(item, depth + 1);
-    return;
-  }
-  const ast = node as ASTNode & { evaluate?: Evaluate };
-  if (typeof ast.op !== "string") return;
-  if (OPERATORS.has(ast.op) && Array.isArray(ast.args) && ast.args.length === 2) ast.evaluate = evaluateTimeOperator;
-  if (ast.op === "+") (ast as ASTNode & { check?: Check }).check = checkSum;
-  useGoTimeOperators(ast.args, depth + 1);
+/** Gives an arithmetic or comparison node cel-go's evaluation of timestamps and durations (called on each operator node, operator-nodes.ts). */
+export function useGoTimeOperators(node: ASTNode): void {
+  if (OPERATORS.has(node.op) && Array.isArray(node.args) && node.args.length === 2) (node as ASTNode & { evaluate?: Evaluate }).evaluate = evaluateTimeOperator;
+  if (node.op === "+") (node as ASTNode & { check?: Check }).check = checkSum;
 }
