@@ -19,7 +19,7 @@ import type { CST } from "yaml";
 import { visitTokens } from "./cst-walk.js";
 
 /** A `:` right before a flow indicator, or a `?`, somewhere in the text: without one, nothing here applies. */
-const COLON_BEFORE_FLOW_INDICATOR = /:[,\]}[{]|\?/;
+const GO_FLOW_SCALAR_HINT = /:[,\]}[{]|\?/;
 
 type FlowItem = CST.CollectionItem;
 
@@ -98,7 +98,7 @@ function mend(collection: CST.FlowCollection): void {
 
 /** The parser's tokens of `text` with the flow pairs go-yaml reads as scalars made back into scalars. */
 export function withGoFlowScalars(tokens: CST.Token[], text: string): CST.Token[] {
-  if (!COLON_BEFORE_FLOW_INDICATOR.test(text)) return tokens;
+  if (!GO_FLOW_SCALAR_HINT.test(text)) return tokens;
   visitTokens(tokens, (token) => {
     // Items are visited after their collection is mended, so a mended scalar is never taken for a pair again.
     if (token.type === "flow-collection") mend(token);
