@@ -424,6 +424,7 @@ describe("references a rule makes: declared functions, macros and argument count
   const BIND = "cel.bind(n, self.retention, n > 0)";
   const MATH = "math.greatest(self.retention, 1) > 0";
   const SEMVER_COMPARE = "semver('1.2.3').isGreaterThan(semver('1.0.0'))";
+  const FIRST = "self.targets.first().hasValue() || self.targets.last().hasValue()";
   test.each([
     { name: "a global function that is not declared", rule: FOO, release: "1.36", issues: [[4, undeclared("foo")]] as Array<[number, string]> },
     { name: "a member function that is not declared", rule: MEMBER, release: "1.36", issues: [[18, undeclared("foo")]] as Array<[number, string]> },
@@ -438,6 +439,9 @@ describe("references a rule makes: declared functions, macros and argument count
     { name: "transformMap before 1.33", rule: "self.targets.transformMap(i, t, t.name).size() > 0", release: "1.32", issues: [[26, undeclared("transformMap")], [27, undeclared("i")], [30, undeclared("t")], [33, undeclared("t")]] as Array<[number, string]> },
     { name: "sortBy before 1.35", rule: SORT, release: "1.34", issues: [[20, undeclared("sortBy")], [21, undeclared("t")], [24, undeclared("t")]] as Array<[number, string]> },
     { name: "a semver comparison before 1.34: the receiver and argument are undeclared, the comparison (quantity's name) is not", rule: SEMVER_COMPARE, release: "1.33", issues: [[7, undeclared("semver")], [37, undeclared("semver")]] as Array<[number, string]> },
+    { name: "first() before 1.33, whose cel-go had no optional types version 2", rule: FIRST, release: "1.32", issues: [[19, undeclared("first")], [53, undeclared("last")]] as Array<[number, string]> },
+    { name: "first() with an argument", rule: "self.targets.first(0).hasValue()", release: "1.36", issues: [[19, "found no matching overload for 'first' applied to 'list(selfType0.targets.@idx).(int)'"]] as Array<[number, string]> },
+    { name: "jsonpatch.escapeKey, which only mutating admission policies declare", rule: "jsonpatch.escapeKey(self.schedule) != ''", release: "1.36", issues: [[1, undeclared("jsonpatch")], [20, undeclared("escapeKey")]] as Array<[number, string]> },
   ])("refuses $name ($release)", ({ rule, release, issues }) => {
     expect(messages(withRule(rule), release)).toEqual(refusal(rule, release, issues));
   });
@@ -446,6 +450,7 @@ describe("references a rule makes: declared functions, macros and argument count
     { rule: TWO, release: "1.33" },
     { rule: SORT, release: "1.35" },
     { rule: SEMVER_COMPARE, release: "1.34" },
+    { rule: FIRST, release: "1.33" },
   ])("$rule is accepted from $release", ({ rule, release }) => {
     expect(messages(withRule(rule), release)).toEqual([]);
   });

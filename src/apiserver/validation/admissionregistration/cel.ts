@@ -7,12 +7,15 @@
 // all of them in one error as cel-go lists them), a result of a definite
 // other type. Message construction (`Object{...}`, `JSONPatch{...}`) is read
 // by message-construction.ts.
+import type { ASTNode } from "@marcbachmann/cel-js";
 import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
 import { referenceIssues } from "../../../schema/crd/cel/reference-check.js";
+import type { OptionalLibrary } from "../../../schema/crd/cel/declarations.js";
 import { compileInEnvironment, type CompileOutcome, type ReferenceCheck } from "../cel-compile.js";
+import { admissionVariableTypes, typeOfNode } from "./cel-types.js";
 import { asMapLiterals, constructedResultType, findConstructions, isPatchType, jsonPatchFieldIssue, type Construction } from "./message-construction.js";
 
 /** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
@@ -25,6 +28,8 @@ export interface CompilationOptions {
   hasPatchTypes?: boolean;
   /** The release: new expressions may use only the libraries of the release before it (environment.NewExpressions). */
   kubernetesVersion: string;
+  /** The cel-go type of each variable compiled before (`variables.<name>`), where kubeplan knows it. */
+  variableTypes?: ReadonlyMap<string, string>;
 }
 
 /** What an expression is for, which sets the result types it may have. */
@@ -67,22 +72,29 @@ function environmentFor(options: CompilationOptions): AdmissionEnvironment | nul
 const LOOSELY_TYPED = /\b(?:request|namespaceObject|authorizer|variables|jsonpatch)\b/;
 const CERTAIN_TYPE = /^(bool|int|uint|double|string|bytes|null|dyn|list<(?:bool|int|uint|double|string|bytes)>)$/;
 
-/** The references an expression makes, checked against the release's declarations; argument types from the environment where they are certain. */
+/** The references an expression makes, checked against the release's declarations; argument types from the declarations (cel-types.ts), else from the environment where they are certain. */
 function referenceCheck(environment: AdmissionEnvironment, options: CompilationOptions): ReferenceCheck {
+  const declared = admissionVariableTypes(options);
+  const variableFields = options.variableTypes ?? new Map<string, string>();
+  const libraries = new Set<OptionalLibrary>(options.hasPatchTypes === true ? ["jsonpatch"] : []);
   return (ast, parsedText) => {
-    const typeOf = (node: { start?: number; end?: number }) => {
-      if (node.start === undefined || node.end === undefined) return undefined;
-      const part = parsedText.slice(node.start, node.end);
+    const typeOf = (node: ASTNode) => {
+      const known = typeOfNode(node, declared, variableFields);
+      if (known !== undefined) return known;
+      const { start, end } = node as { start?: number; end?: number };
+      if (start === undefined || end === undefined) return undefined;
+      const part = parsedText.slice(start, end);
       if (LOOSELY_TYPED.test(part)) return undefined;
       try {
         const checked = environment.env.parse(part).check();
         const type = checked.valid ? checked.type : undefined;
-        return type !== undefined && CERTAIN_TYPE.test(type) ? type.replace(/</g, "(").replace(/>/g, ")").replace(/^null$/, "null_type") : undefined;
+        // cel-go prints the null type as null in its overload errors (FormatCELType).
+        return type !== undefined && CERTAIN_TYPE.test(type) ? type.replace(/</g, "(").replace(/>/g, ")") : undefined;
       } catch {
         return undefined;
       }
     };
-    return referenceIssues(ast, parsedText, { variables: environment.variables, kubernetesVersion: options.kubernetesVersion, typeOf });
+    return referenceIssues(ast, parsedText, { variables: environment.variables, kubernetesVersion: options.kubernetesVersion, typeOf, libraries });
   };
 }
 
@@ -105,24 +117,48 @@ function compileWithConstructions(environment: AdmissionEnvironment, expression:
   return { ...outcome, type: constructedResultType(expression, constructions) };
 }
 
+/** What compiling one expression gave: its errors, and cel-go's type of its result (FormatCELType) where kubeplan knows it. */
+export interface CompilationResult {
+  errors: ErrorList;
+  outputType?: string;
+}
+
+/** cel-go's Type.String() of a type named as FormatCELType names it: the well-known and null types by their type names. */
+function typeString(type: string): string {
+  return type.replace(/\btimestamp\b/g, "google.protobuf.Timestamp").replace(/\bduration\b/g, "google.protobuf.Duration").replace(/\bnull\b/g, "null_type");
+}
+
+/** The cel-go type (FormatCELType) of a compiled expression's result, from the declarations or the environment's checker. */
+function outputType(outcome: { type: string | undefined; ast: ASTNode }, options: CompilationOptions): string | undefined {
+  const declared = typeOfNode(outcome.ast, admissionVariableTypes(options), options.variableTypes ?? new Map<string, string>());
+  if (declared !== undefined) return declared;
+  return outcome.type?.replace(/\bnull_type\b/g, "null");
+}
+
 /**
- * CompileCELExpression's errors for one expression, as convertCELErrorToValidationError
- * reports them: Invalid at `fldPath` with the expression (or `shown`) as the value.
+ * CompileCELExpression for one expression, as convertCELErrorToValidationError
+ * reports its errors: Invalid at `fldPath` with the expression (or `shown`) as the value.
  */
-export function compileCELExpression(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): ErrorList {
+export function compileCELExpressionResult(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): CompilationResult {
   const environment = environmentFor(options);
-  if (!environment) return [];
+  if (!environment) return { errors: [] };
   const constructions = findConstructions(expression);
   // Well-known protobuf types are declared everywhere, and kubeplan does not model them.
-  if (constructions.some((c) => c.typeName.startsWith("google."))) return [];
+  if (constructions.some((c) => c.typeName.startsWith("google."))) return { errors: [] };
   const outcome =
     constructions.length > 0
       ? compileWithConstructions(environment, expression, constructions, options, fldPath, shown)
       : compileInEnvironment(environment.env, expression, fldPath, shown, undefined, referenceCheck(environment, options));
-  if ("error" in outcome) return [outcome.error];
+  if ("error" in outcome) return { errors: [outcome.error] };
   const returnTypes = RETURN_TYPES[kind];
-  const got = outcome.type;
-  if (!returnTypes || got === undefined || returnTypes.includes(got)) return [];
+  const type = constructions.length > 0 ? outcome.type : outputType(outcome, options);
+  const got = type === undefined || type === "dyn" ? undefined : typeString(type);
+  if (!returnTypes || got === undefined || returnTypes.includes(got)) return { errors: [], ...(type !== undefined ? { outputType: type } : {}) };
   const reason = returnTypes.length === 1 ? `must evaluate to ${returnTypes[0]} but got ${got}` : `must evaluate to one of [${returnTypes.join(" ")}] but got ${got}`;
-  return [invalid(fldPath, shown, reason)];
+  return { errors: [invalid(fldPath, shown, reason)], outputType: type };
+}
+
+/** CompileCELExpression's errors for one expression. */
+export function compileCELExpression(expression: string, kind: ExpressionKind, options: CompilationOptions, fldPath: FieldPath, shown = expression): ErrorList {
+  return compileCELExpressionResult(expression, kind, options, fldPath, shown).errors;
 }

@@ -10,7 +10,8 @@ import { FieldPath } from "../../field/path.js";
 import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { isSet, list, obj, str, strings } from "../core/fields.js";
-import { compileCELExpression, type CompilationOptions } from "./cel.js";
+import { compileCELExpression, compileCELExpressionResult, type CompilationOptions } from "./cel.js";
+import { variableFieldType } from "./cel-types.js";
 import { listValue, validateMatchResources } from "./rules.js";
 import { SUPPORTED_FAILURE_POLICIES, validateMatchConditions } from "./webhooks.js";
 import { appendAll } from "../../../util/append.js";
@@ -69,14 +70,20 @@ function validateParamKind(paramKind: JsonRecord, fldPath: FieldPath): ErrorList
 }
 
 /** validateVariable: a CEL identifier and an expression that compiles. */
-function validateVariable(variable: JsonRecord, options: CompilationOptions, fldPath: FieldPath): ErrorList {
+function validateVariable(variable: JsonRecord, options: CompilationOptions, fldPath: FieldPath, variableTypes: Map<string, string>): ErrorList {
   const errors: ErrorList = [];
   const name = str(variable, "name");
   if (name.trim() === "") errors.push(required(fldPath.child("name"), "name is not specified"));
   else if (!isCELIdentifier(name)) errors.push(invalid(fldPath.child("name"), name, "name is not a valid CEL identifier"));
   const expression = str(variable, "expression");
   if (expression.trim() === "") errors.push(required(fldPath.child("expression"), "expression is not specified"));
-  else appendAll(errors, compileCELExpression(expression, "variable", options, fldPath.child("expression")));
+  else {
+    const result = compileCELExpressionResult(expression, "variable", options, fldPath.child("expression"));
+    appendAll(errors, result.errors);
+    // CompileAndStoreVariable: the variable is a field of `variables`, dyn when it did not compile.
+    const type = result.errors.length > 0 ? "dyn" : result.outputType;
+    if (type !== undefined) variableTypes.set(name, variableFieldType(type));
+  }
   return errors;
 }
 
@@ -135,6 +142,8 @@ export interface PolicyCompilation {
   hasParams: boolean;
   hasVariables: boolean;
   kubernetesVersion: string;
+  /** The cel-go type of each variable kubeplan knows, as later expressions see it. */
+  variableTypes: ReadonlyMap<string, string>;
 }
 
 /**
@@ -156,17 +165,18 @@ export function validatePolicySpecCommon(spec: JsonRecord, fldPath: FieldPath, k
     if (list(matchConstraints, "resourceRules").length === 0) errors.push(required(fldPath.child("matchConstraints", "resourceRules")));
   }
   const hasVariables = list(spec, "variables").length > 0;
-  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables, kubernetesVersion };
+  const variableTypes = new Map<string, string>();
+  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables, kubernetesVersion, variableTypes };
   appendAll(errors, validateMatchConditions(list(spec, "matchConditions"), { hasParams, hasAuthorizer: true, kubernetesVersion }, fldPath.child("matchConditions")));
-  list(spec, "variables").forEach((variable, i) => appendAll(errors, validateVariable(variable, options, fldPath.child("variables").index(i))));
-  return { errors, compilation: { hasParams, hasVariables, kubernetesVersion } };
+  list(spec, "variables").forEach((variable, i) => appendAll(errors, validateVariable(variable, options, fldPath.child("variables").index(i), variableTypes)));
+  return { errors, compilation: { hasParams, hasVariables, kubernetesVersion, variableTypes } };
 }
 
 /** validateValidatingAdmissionPolicySpec. */
 function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRecord, fldPath: FieldPath, kubernetesVersion: string): ErrorList {
   const { errors, compilation } = validatePolicySpecCommon(spec, fldPath, kubernetesVersion);
-  const { hasParams, hasVariables } = compilation;
-  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables, kubernetesVersion };
+  const { hasParams, hasVariables, variableTypes } = compilation;
+  const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables, kubernetesVersion, variableTypes };
   const validations = list(spec, "validations");
   const auditAnnotations = list(spec, "auditAnnotations");
   if (validations.length === 0 && auditAnnotations.length === 0) {
@@ -174,7 +184,7 @@ function validateValidatingAdmissionPolicySpec(policyName: string, spec: JsonRec
     errors.push(required(fldPath.child("auditAnnotations"), "validations or auditAnnotations must contain at least one item"));
     return errors;
   }
-  const messageOptions: CompilationOptions = { hasParams, hasAuthorizer: false, hasVariables, kubernetesVersion };
+  const messageOptions: CompilationOptions = { hasParams, hasAuthorizer: false, hasVariables, kubernetesVersion, variableTypes };
   validations.forEach((validation, i) => appendAll(errors, validateValidation(validation, options, messageOptions, fldPath.child("validations").index(i))));
   if (auditAnnotations.length > MAX_AUDIT_ANNOTATIONS) {
     errors.push(invalid(fldPath.child("auditAnnotations"), auditAnnotationsValue(auditAnnotations, kubernetesVersion), `must not have more than ${MAX_AUDIT_ANNOTATIONS} auditAnnotations`));

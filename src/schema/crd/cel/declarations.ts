@@ -19,21 +19,27 @@ const FORMAT = "1.32";
 const TWO_VARIABLE_COMPREHENSIONS = "1.33";
 const SEMVER = "1.34";
 const LISTS_V3 = "1.35";
+/** Optional types' version 2 (first, last, optional.unwrap, unwrapOpt) came with cel-go 0.23, Kubernetes 1.33's, whose optional library is at its latest version in every environment. */
+const OPTIONAL_TYPES_V2 = "1.33";
 
 /** An overload's call style and argument count: `g1` a global call with one argument, `m0` a member call without; `*` any. */
 type Shape = string;
 
+/** A library only some environments add: the mutating admission policies' JSON patch library. */
+export type OptionalLibrary = "jsonpatch";
+
 interface Declaration {
   shapes: readonly Shape[];
   since?: string;
+  library?: OptionalLibrary;
 }
 
 const DECLARATIONS = new Map<string, Declaration[]>();
 
-function declare(names: string, shapes: string, since?: string): void {
+function declare(names: string, shapes: string, since?: string, library?: OptionalLibrary): void {
   for (const name of names.split(" ")) {
     const list = DECLARATIONS.get(name) ?? [];
-    list.push({ shapes: shapes.split(" "), ...(since ? { since } : {}) });
+    list.push({ shapes: shapes.split(" "), ...(since ? { since } : {}), ...(library ? { library } : {}) });
     DECLARATIONS.set(name, list);
   }
 }
@@ -44,12 +50,13 @@ declare("contains startsWith endsWith", "m1");
 declare("matches", "g2 m1");
 declare("bool bytes double duration dyn int string timestamp type uint", "g1");
 declare("getDate getDayOfMonth getDayOfWeek getDayOfYear getFullYear getHours getMilliseconds getMinutes getMonth getSeconds", "m0 m1");
-// Optional types (1.28); first, last and unwrap came with later cel-go releases: any count is accepted.
+// Optional types (1.28), and their version 2.
 declare("optional.of optional.ofNonZeroValue", "g1");
 declare("optional.none", "g0");
 declare("value hasValue", "m0");
 declare("or orValue", "m1");
-declare("first last unwrapOpt optional.unwrap", "*");
+declare("first last unwrapOpt", "m0", OPTIONAL_TYPES_V2);
+declare("optional.unwrap", "g1", OPTIONAL_TYPES_V2);
 // The strings extension, version 2 (1.29).
 declare("charAt format", "m1");
 declare("indexOf lastIndexOf", "m1 m2");
@@ -95,14 +102,16 @@ declare("slice", "m2", LISTS_V3);
 declare("flatten", "m0 m1", LISTS_V3);
 declare("distinct reverse sort", "m0", LISTS_V3);
 declare("lists.range", "g1", LISTS_V3);
-// The mutating admission policies' JSON patch library (declared where kubeplan declares `jsonpatch`).
-declare("jsonpatch.escapeKey", "g1");
+// The JSON patch library: only the mutations of a mutating admission policy (plugin/cel compile.go hasPatchTypes).
+declare("jsonpatch.escapeKey", "g1", undefined, "jsonpatch");
 
-/** The overload shapes of `name` a new expression may call in the release; empty when the name is not declared. */
-export function offeredShapes(name: string, kubernetesVersion: string): Shape[] {
+/** The overload shapes of `name` a new expression may call in the release, with the optional libraries its environment adds; empty when the name is not declared. */
+export function offeredShapes(name: string, kubernetesVersion: string, libraries: ReadonlySet<OptionalLibrary> = new Set()): Shape[] {
   const declarations = DECLARATIONS.get(name);
   if (!declarations) return [];
-  return declarations.filter((d) => d.since === undefined || atLeast(kubernetesVersion, d.since)).flatMap((d) => d.shapes);
+  return declarations
+    .filter((d) => (d.since === undefined || atLeast(kubernetesVersion, d.since)) && (d.library === undefined || libraries.has(d.library)))
+    .flatMap((d) => d.shapes);
 }
 
 /** The macros: receiver macros by name and argument count, and the arguments they bind (identifiers). */

@@ -13,7 +13,7 @@
 // two-variable comprehension before 1.33, sortBy before 1.35, `cel.bind`
 // in any release) is such a call, its variables undeclared identifiers.
 import type { ASTNode } from "@marcbachmann/cel-js";
-import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS } from "./declarations.js";
+import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
 import { skipString } from "./source.js";
 import type { SelectIssue } from "./select-check.js";
 
@@ -26,6 +26,8 @@ export interface ReferenceOptions {
   kubernetesVersion: string;
   /** Types of arguments, for calls that match no overload; without it such calls are not judged. */
   typeOf?: TypeOracle;
+  /** The optional libraries the environment adds (jsonpatch for a mutating admission policy's mutations). */
+  libraries?: ReadonlySet<OptionalLibrary>;
 }
 
 const MAX_DEPTH = 128;
@@ -141,7 +143,7 @@ class ReferenceChecker {
     this.visit(args, depth + 1);
     // A namespaced function (`sets.contains`) is looked up before the receiver is checked.
     const namespace = qualifiedName(target);
-    if (namespace !== undefined && offeredShapes(`${namespace}.${name}`, this.options.kubernetesVersion).length > 0) {
+    if (namespace !== undefined && offeredShapes(`${namespace}.${name}`, this.options.kubernetesVersion, this.options.libraries).length > 0) {
       this.resolve(node, `${namespace}.${name}`, undefined, args, target);
       return;
     }
@@ -152,7 +154,7 @@ class ReferenceChecker {
   /** LookupFunction and overload resolution of a call; `namespaceOf` when the call is a namespaced function's. */
   private resolve(node: ASTNode, name: string, target: ASTNode | undefined, args: ASTNode[], namespaceOf?: ASTNode): void {
     const paren = this.paren(node, target ?? namespaceOf);
-    const shapes = offeredShapes(name, this.options.kubernetesVersion);
+    const shapes = offeredShapes(name, this.options.kubernetesVersion, this.options.libraries);
     if (shapes.length === 0) {
       this.issues.push({ message: undeclared(name), offset: paren });
       return;

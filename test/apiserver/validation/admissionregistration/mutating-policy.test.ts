@@ -142,3 +142,25 @@ describe("validateMutatingAdmissionPolicyBinding", () => {
     expect(createPathMessages(text).sort()).toEqual([...expected].sort());
   });
 });
+
+describe("the JSON patch library, declared for the mutations only", () => {
+  const JSON_PATCH = "mutations: [{patchType: JSONPatch, jsonPatch: {expression: '[JSONPatch{op: \"remove\", path: \"/metadata/labels/\" + jsonpatch.escapeKey(\"a/b\")}]'}}]";
+  it("accepts jsonpatch.escapeKey in a JSON patch", () => {
+    expect(createPathMessages(policy("v1", RULES, JSON_PATCH, "reinvocationPolicy: Never"), "1.36")).toEqual([]);
+  });
+
+  it.each([
+    ["in a variable", "variables: [{name: key, expression: \"jsonpatch.escapeKey('a/b')\"}]", "spec.variables[0].expression"],
+    ["in a match condition", "matchConditions: [{name: c, expression: \"jsonpatch.escapeKey('a/b') != ''\"}]", "spec.matchConditions[0].expression"],
+  ])("refuses it %s as two undeclared references", (_name, field, path) => {
+    const expression = field.includes("!=") ? "jsonpatch.escapeKey('a/b') != ''" : "jsonpatch.escapeKey('a/b')";
+    const caret = (column: number, name: string) => `ERROR: <input>:1:${column}: undeclared reference to '${name}' (in container '')\n | ${expression}\n | ${".".repeat(column - 1)}^`;
+    expect(createPathMessages(policy("v1", RULES, field, APPLY, "reinvocationPolicy: Never"), "1.36")).toEqual([`${path}: Invalid value: ${JSON.stringify(expression)}: compilation failed: ${caret(1, "jsonpatch")}\n${caret(20, "escapeKey")}`]);
+  });
+
+  it("refuses escapeKey with two arguments in a JSON patch", () => {
+    const expression = '[JSONPatch{op: "remove", path: jsonpatch.escapeKey("a", "b")}]';
+    const text = policy("v1", RULES, `mutations: [{patchType: JSONPatch, jsonPatch: {expression: ${JSON.stringify(expression)}}}]`, "reinvocationPolicy: Never");
+    expect(createPathMessages(text, "1.36")).toEqual([`spec.mutations[0].jsonPatch.expression: Invalid value: ${JSON.stringify(expression)}: compilation failed: ERROR: <input>:1:51: found no matching overload for 'jsonpatch.escapeKey' applied to '(string, string)'\n | ${expression}\n | ${".".repeat(50)}^`]);
+  });
+});

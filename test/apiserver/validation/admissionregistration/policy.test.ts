@@ -233,3 +233,79 @@ describe("references a policy expression makes: declared functions, macros and a
     expect(createPathMessages(text, "1.36")).toEqual([refusal("webhooks[0].matchConditions[0].expression", expression, [[31, undeclared("lowerCase")]])]);
   });
 });
+
+describe("argument counts no overload has, refused with the types cel-go's checker gives the arguments", () => {
+  const issue = (expression: string, column: number, message: string) => `ERROR: <input>:1:${column}: ${message}\n | ${expression}\n | ${".".repeat(column - 1)}^`;
+  const undeclared = (name: string) => `undeclared reference to '${name}' (in container '')`;
+  const noOverload = (name: string, signature: string) => `found no matching overload for '${name}' applied to '${signature}'`;
+  const withValidation = (expression: string, ...more: string[]) => policy(RULES, "paramKind: {apiVersion: v1, kind: ConfigMap}", ...more, `validations: [{expression: ${JSON.stringify(expression)}}]`);
+  const refusal = (field: string, expression: string, issues: Array<[number, string]>) =>
+    `${field}: Invalid value: ${JSON.stringify(expression)}: compilation failed: ${issues.map(([column, message]) => issue(expression, column, message)).join("\n")}`;
+
+  it.each([
+    ["request's fields, with the arguments their overloads take", "request.name.startsWith('a') && size(request.userInfo.groups) > 0 && request.userInfo.extra['k'].size() >= 0", "1.30"],
+    ["the namespace's fields", "namespaceObject.metadata.labels['team'].endsWith('a') || namespaceObject.status.conditions.size() == 0", "1.30"],
+    ["the authorizer's chain, serviceAccount with its two arguments", "authorizer.serviceAccount('ns', 'sa').group('apps').resource('deployments').namespace('ns').check('get').allowed()", "1.30"],
+    ["the request's own resource check", "authorizer.requestResource.check('update').reason() != ''", "1.30"],
+    ["a variable's type, from its expression", "variables.owner.startsWith('system:')", "1.30", "variables: [{name: owner, expression: 'request.userInfo.username'}]"],
+    ["first and last from 1.33", "[1, 2].first().hasValue() && [1].last().value() == 1 && optional.unwrap([optional.of(1)]).size() == 1 && [optional.none()].unwrapOpt().size() == 0", "1.33"],
+  ])("accepts %s (%s)", (_name, expression, release, ...more) => {
+    expect(createPathMessages(withValidation(expression, ...more), release)).toEqual([]);
+  });
+
+  it.each([
+    ["a method of request's string field with no argument", "request.name.startsWith()", "1.36", [[24, noOverload("startsWith", "string.()")]]],
+    ["size with two arguments", "size(request.name, 1) > 0", "1.30", [[5, noOverload("size", "(string, int)")]]],
+    ["size of a list field, with a dyn argument", "size(request.userInfo.groups, object.spec) > 0", "1.36", [[5, noOverload("size", "(list(string), dyn)")]]],
+    ["a map field's value type", "request.userInfo.extra['k'].size(1) > 0", "1.36", [[33, noOverload("size", "list(string).(int)")]]],
+    ["the namespace's timestamp", "namespaceObject.metadata.creationTimestamp.getFullYear('UTC', 1) > 0", "1.36", [[55, noOverload("getFullYear", "timestamp.(string, int)")]]],
+    ["the authorizer's group with two arguments", "authorizer.group('apps', 'x').resource('deployments').check('get').allowed()", "1.36", [[17, noOverload("group", "kubernetes.authorization.Authorizer.(string, string)")]]],
+    ["a decision's allowed with an argument", "authorizer.requestResource.check('get').allowed(true)", "1.36", [[48, noOverload("allowed", "kubernetes.authorization.Decision.(bool)")]]],
+    ["params and oldObject, which are dyn", "params.data.endsWith() || oldObject.contains('a', 'b')", "1.36", [[21, noOverload("endsWith", "dyn.()")], [45, noOverload("contains", "dyn.(string, string)")]]],
+    ["null, printed as cel-go prints it", "size(null, 1) > 0", "1.36", [[5, noOverload("size", "(null, int)")]]],
+    ["a variable's type", "variables.owner.endsWith()", "1.36", [[25, noOverload("endsWith", "string.()")]], "variables: [{name: owner, expression: 'request.userInfo.username'}]"],
+    ["a variable of an object type, dyn as a field of variables", "variables.user.endsWith()", "1.36", [[24, noOverload("endsWith", "dyn.()")]], "variables: [{name: user, expression: 'request.userInfo'}]"],
+    ["first with an argument", "[1].first(1).hasValue()", "1.36", [[10, noOverload("first", "list(int).(int)")]]],
+    ["optional.of with two arguments", "optional.of(1, 2).hasValue()", "1.36", [[12, noOverload("optional.of", "(int, int)")]]],
+    ["optional.unwrap with none", "optional.unwrap().size() == 0", "1.36", [[16, noOverload("optional.unwrap", "()")]]],
+    ["first before 1.33, when cel-go had none", "[1].first().hasValue()", "1.32", [[10, undeclared("first")]]],
+    ["optional.unwrap before 1.33", "optional.unwrap([]).size() == 0", "1.32", [[1, undeclared("optional")], [16, undeclared("unwrap")]]],
+  ] as Array<[string, string, string, Array<[number, string]>, ...string[]]>)("refuses %s (%s)", (_name, expression, release, issues, ...more) => {
+    expect(createPathMessages(withValidation(expression, ...more), release)).toEqual([refusal("spec.validations[0].expression", expression, issues)]);
+  });
+
+  it("refuses a field of request of another type than the validation's bool", () => {
+    expect(createPathMessages(withValidation("request.userInfo.groups"), "1.36")).toEqual(['spec.validations[0].expression: Invalid value: "request.userInfo.groups": must evaluate to bool but got list(string)']);
+  });
+
+  it("refuses an argument count in a match condition and a message expression", () => {
+    const text = policy(RULES, "matchConditions: [{name: c, expression: 'request.operation.matches()'}]", "validations: [{expression: 'true', messageExpression: 'request.name.lowerAscii(1)'}]");
+    expect(createPathMessages(text, "1.36")).toEqual([
+      refusal("spec.matchConditions[0].expression", "request.operation.matches()", [[26, noOverload("matches", "string.()")]]),
+      refusal("spec.validations[0].messageExpression", "request.name.lowerAscii(1)", [[24, noOverload("lowerAscii", "string.(int)")]]),
+    ]);
+  });
+
+  it.each([
+    ["accepts the authorizer's path check", "authorizer.path('/healthz').check('get').allowed()", []],
+    ["refuses the authorizer's path check without its verb", "authorizer.path('/healthz').check().allowed()", [[34, noOverload("check", "kubernetes.authorization.PathCheck.()")]]],
+  ] as Array<[string, string, Array<[number, string]>]>)("%s in a webhook's match condition", (_name, expression, issues) => {
+    const text = yaml(
+      "apiVersion: admissionregistration.k8s.io/v1",
+      "kind: ValidatingWebhookConfiguration",
+      "metadata: {name: hooks}",
+      "webhooks:",
+      "- name: check.example.com",
+      "  clientConfig: {url: 'https://h.example.com'}",
+      "  sideEffects: None",
+      "  admissionReviewVersions: [v1]",
+      `  matchConditions: [{name: c, expression: ${JSON.stringify(expression)}}]`,
+    );
+    expect(createPathMessages(text, "1.36")).toEqual(issues.length === 0 ? [] : [refusal("webhooks[0].matchConditions[0].expression", expression, issues)]);
+  });
+
+  it("refuses the JSON patch library outside a mutating policy's mutations, as two undeclared references", () => {
+    const expression = "jsonpatch.escapeKey('a/b') == 'a~1b'";
+    expect(createPathMessages(withValidation(expression), "1.36")).toEqual([refusal("spec.validations[0].expression", expression, [[1, undeclared("jsonpatch")], [20, undeclared("escapeKey")]])]);
+  });
+});
