@@ -58,6 +58,9 @@ describe("metadata that decodes", () => {
     { name: "whole numbers where Go takes int64", metadata: "  name: box\n  generation: 3\n  deletionGracePeriodSeconds: 30\n" },
     { name: "timestamps Go reads", metadata: "  name: box\n  creationTimestamp: '2024-05-01T10:00:00Z'\n  deletionTimestamp: '2024-05-01T1:00:00.5+02:00'\n" },
     { name: "managedFields Go reads, fieldsV1 of any shape", metadata: "  name: box\n  managedFields:\n  - {manager: kubectl, operation: Apply, apiVersion: test.io/v1, time: '2024-05-01T10:00:00Z', fieldsType: FieldsV1, fieldsV1: {f:spec: {}}, subresource: ''}\n  - {manager: m, fieldsV1: [1, 2]}\n" },
+    { name: "null in every field of a managedFields entry", metadata: "  name: box\n  managedFields:\n  - {manager: null, operation: null, apiVersion: null, time: null, fieldsType: null, fieldsV1: null, subresource: null}\n" },
+    { name: "a managedFields entry with a null time", metadata: "  name: box\n  managedFields:\n  - {manager: kubectl, operation: Update, apiVersion: test.io/v1, time: null, fieldsType: FieldsV1, fieldsV1: {f:spec: {f:size: {}}}}\n" },
+    { name: "null in an owner reference and a label", metadata: "  name: box\n  labels: {a: null}\n  ownerReferences:\n  - {apiVersion: v1, kind: Pod, name: p, uid: u, controller: null, blockOwnerDeletion: null}\n" },
     { name: "owner references of the right types", metadata: "  name: box\n  ownerReferences:\n  - {apiVersion: v1, kind: Pod, name: p, uid: u, controller: true, blockOwnerDeletion: false}\n" },
   ];
   test.each(cases)("$name: only the failed rule", ({ metadata }) => {

@@ -19,9 +19,12 @@ import { listTypeProblems } from "./list-types.js";
 import { translateCustomResourceErrors, type ValueProblem } from "./messages.js";
 import { hasBlockingErr } from "./blocking.js";
 import { isInObjectMeta } from "./objectmeta.js";
+import type { StructuralNode } from "./structural.js";
+import { managedFieldsOnCreate } from "../../apiserver/managedfields/fieldmanager.js";
+import { isRecord, type JsonRecord } from "../../util/object-access.js";
 import { objectMetaDecodeError } from "./objectmeta-decode.js";
 import { explainTypeMismatch } from "../type-mismatch.js";
-import { joinPointer, parsePointer } from "../../util/pointer.js";
+import { getAtPointer, joinPointer, parsePointer } from "../../util/pointer.js";
 import { validateObjectMeta } from "../../apiserver/apimachinery/objectmeta.js";
 import { nameIsDNSSubdomain } from "../../apiserver/apimachinery/generic.js";
 import type { ErrorType } from "../../apiserver/field/errors.js";
@@ -114,7 +117,7 @@ export class CustomResourceValidator {
         kubernetesVersion: this.options.kubernetesVersion,
         fieldIndex: () => (this.fieldIndex ??= buildFieldIndex(this.options.release, this.schema.json)),
       };
-      const errors = checked.errors.filter((error) => !(error.keyword === "required" && isInObjectMeta(root, error.instancePath)));
+      const errors = checked.errors.filter((error) => !isDecodedAsObjectMeta(error, object, root));
       for (const problem of translateCustomResourceErrors(context, errors)) {
         if (problem.rule === RULES.type || problem.rule === RULES.format || problem.rule === RULES.unknownField) invalid.push(problem.report.pointer);
         findings.push(reportToFinding(document, problem.rule, "error", problem.report));
@@ -134,7 +137,7 @@ export class CustomResourceValidator {
     const more: CustomResourceProblem[] = [...listTypeProblems(object, root, version, path), ...embeddedResourceProblems(object, root, version)];
     if (this.schema.hasRules) {
       // The metadata's errors count too; its namespace is the default one when absent.
-      for (const error of validateObjectMeta(view.object.metadata, false, nameIsDNSSubdomain, FieldPath.root("metadata"), version)) errorTypes.push(error.type);
+      for (const error of validateObjectMeta(metadataOnCreate(view.object), false, nameIsDNSSubdomain, FieldPath.root("metadata"), version)) errorTypes.push(error.type);
       for (const problem of more) if (problem.error) errorTypes.push(problem.error.type);
       const blocking = hasBlockingErr(errorTypes, version);
       if (blocking) more.push(blocking);
@@ -143,6 +146,21 @@ export class CustomResourceValidator {
     for (const problem of more) findings.push(toFinding(document, problem));
     return findings;
   }
+}
+
+/**
+ * Metadata is read as ObjectMeta (Go types), not checked against a schema:
+ * its OpenAPI `required` lists do not apply, and null is a field not set.
+ */
+function isDecodedAsObjectMeta(error: AjvError, object: unknown, root: StructuralNode): boolean {
+  if (error.keyword !== "required" && !(error.keyword === "type" && getAtPointer(object, error.instancePath) === null)) return false;
+  return isInObjectMeta(root, error.instancePath);
+}
+
+/** The metadata as validation sees it: with the managedFields the field manager keeps. */
+function metadataOnCreate(object: JsonRecord): unknown {
+  if (!isRecord(object.metadata) || object.metadata.managedFields === undefined) return object.metadata;
+  return { ...object.metadata, managedFields: managedFieldsOnCreate(object).entries };
 }
 
 /** The type of the field error a schema problem states (none for an unknown field, which is pruned). */

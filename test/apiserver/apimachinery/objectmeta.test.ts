@@ -121,7 +121,6 @@ describe("ValidateObjectMeta: finalizers, owner references, generation, managed 
     ["standard and qualified finalizers", configMap("finalizers: [kubernetes, foregroundDeletion, example.com/cleanup]")],
     ["complete owner references with one controller", configMap("ownerReferences:", "- {apiVersion: apps/v1, kind: ReplicaSet, name: r, uid: u1, controller: true}", "- {apiVersion: v1, kind: Pod, name: p, uid: u2, controller: false}")],
     ["generation 0", configMap("generation: 0")],
-    ["a managed fields entry", configMap("managedFields:", "- {manager: kubectl, operation: Apply, fieldsType: FieldsV1}")],
   ])("accepts %s", (_name, text) => {
     expect(createPath(text)).toEqual([]);
   });
@@ -163,15 +162,6 @@ describe("ValidateObjectMeta: finalizers, owner references, generation, managed 
       }],
     ],
     ["a negative generation", configMap("generation: -1"), [{ severity: "error", line: 5, column: 15, message: "metadata.generation: Invalid value: -1: must be greater than or equal to 0" }]],
-    [
-      "managed fields with a bad operation, type and manager",
-      configMap("managedFields:", '- {manager: "a\\tb", operation: Patch, fieldsType: FieldsV2}'),
-      [
-        { severity: "error", line: 6, column: 15, message: 'metadata.managedFields[0].manager: Invalid value: "a\\tb": invalid character U+0009 (at position 1)' },
-        { severity: "error", line: 6, column: 34, message: 'metadata.managedFields[0].operation: Invalid value: "Patch": must be `Apply` or `Update`' },
-        { severity: "error", line: 6, column: 53, message: 'metadata.managedFields[0].fieldsType: Invalid value: "FieldsV2": must be `FieldsV1`' },
-      ],
-    ],
   ])("reports %s", (_name, text, expected) => {
     expect(createPath(text)).toEqual(expected);
   });
@@ -185,5 +175,83 @@ describe("ValidateObjectMeta: finalizers, owner references, generation, managed 
       'metadata.ownerReferences.name: Invalid value: "": name must not be empty',
       'metadata.ownerReferences.uid: Invalid value: "": uid must not be empty',
     ]);
+  });
+});
+
+/** A managedFields entry in flow style: the manager, then the rest as written. */
+const entry = (manager: string, rest: string) => `- {manager: ${JSON.stringify(manager)}, ${rest}}`;
+const UPDATE = "operation: Update, apiVersion: v1, fieldsType: FieldsV1";
+/** Fields a ConfigMap with `data: {a: b}` does not set: an entry owning them outlives the create. */
+const NOT_SET = "fieldsV1: {f:metadata: {f:labels: {.: {}}}}";
+
+describe("metadata.managedFields as the field manager leaves them for validation", () => {
+  const withData = (...lines: string[]) => configMap("managedFields:", ...lines.map((line) => "  " + line)) + "data: {a: b}\n";
+  // The request's list is dropped whole when one entry does not decode, and the server records its own.
+  it.each([
+    ["null in every field of an entry", withData("- {manager: null, operation: null, apiVersion: null, time: null, fieldsType: null, fieldsV1: null, subresource: null}")],
+    ["a null time and fieldsV1", withData(entry("kubectl", `${UPDATE}, time: null, fieldsV1: null`))],
+    ["an operation that is neither Apply nor Update, beside a bad manager", withData(entry("a\tb", `operation: Patch, apiVersion: v1, fieldsType: FieldsV1, ${NOT_SET}`))],
+    ["a fieldsType that is not FieldsV1", withData(entry("a\tb", `operation: Apply, apiVersion: v1, fieldsType: FieldsV2, ${NOT_SET}`))],
+    ["no apiVersion", withData(entry("a\tb", `operation: Apply, fieldsType: FieldsV1, ${NOT_SET}`))],
+    ["no fieldsType", withData(entry("a\tb", `operation: Apply, apiVersion: v1, ${NOT_SET}`))],
+    ["one undecodable entry after a kept one", withData(entry("a\tb", `${UPDATE}, ${NOT_SET}`), entry("m", "operation: Update"))],
+    ["fieldsV1 that is not an object", withData(entry("a\tb", `${UPDATE}, fieldsV1: [f:data]`))],
+    ["a fieldsV1 key without a colon", withData(entry("a\tb", `${UPDATE}, fieldsV1: {data: {}, f:metadata: {f:labels: {}}}`))],
+    ["a fieldsV1 index that is not a number", withData(entry("a\tb", `${UPDATE}, fieldsV1: {f:data: {i:one: {}}, f:metadata: {f:labels: {}}}`))],
+    ["a fieldsV1 key that is not a JSON object", withData(entry("a\tb", `${UPDATE}, fieldsV1: {'k:[1]': {}, f:metadata: {f:labels: {}}}`))],
+    ["a fieldsV1 value that is not JSON", withData(entry("a\tb", `${UPDATE}, fieldsV1: {'v:x': {}, f:metadata: {f:labels: {}}}`))],
+    ["a fieldsV1 member that is a string", withData(entry("a\tb", `${UPDATE}, fieldsV1: {f:metadata: {f:labels: yes}}`))],
+    // Entries the create leaves with no field are dropped.
+    ["an entry with an empty set", withData(entry("a\tb", `${UPDATE}, fieldsV1: {}`))],
+    ["an entry whose only path element is of an unknown type", withData(entry("a\tb", `${UPDATE}, fieldsV1: {x:future: {}}`))],
+    ["an entry owning only values the object sets", withData(entry("a\tb", `${UPDATE}, fieldsV1: {f:data: {f:a: {}}}`))],
+    ["a custom resource's entry owning only values it sets", object("example.com/v1", "Widget", "name: w", "managedFields:", "  " + entry("a\tb", "operation: Update, apiVersion: example.com/v1, fieldsType: FieldsV1, fieldsV1: {f:spec: {f:size: {}}}")) + "spec: {size: 1}\n"],
+    // A reset: no list, or one empty entry.
+    ["an empty list", withData().replace("managedFields:", "managedFields: []")],
+    ["one entry with nothing set", withData("- {manager: ''}")],
+    ["a decodable entry with a valid manager", withData(entry("kubectl", `${UPDATE}, time: '2024-01-01T00:00:00Z', ${NOT_SET}`))],
+  ])("accepts %s", (_name, text) => {
+    expect(createPath(text)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a kept entry's manager with a tab",
+      withData(entry("a\tb", `${UPDATE}, ${NOT_SET}`)),
+      [{ severity: "error", line: 6, column: 17, message: 'metadata.managedFields[0].manager: Invalid value: "a\\tb": invalid character U+0009 (at position 1)' }],
+    ],
+    [
+      "a kept entry's manager over 128 bytes",
+      withData(entry("m".repeat(129), `${UPDATE}, ${NOT_SET}`)),
+      [{ severity: "error", line: 6, column: 17, message: "metadata.managedFields[0].manager: Too long: may not be more than 128 bytes" }],
+    ],
+    [
+      "a kept entry's subresource over 256 bytes",
+      withData(entry("m", `${UPDATE}, subresource: ${"s".repeat(257)}, ${NOT_SET}`)),
+      [{ severity: "error", line: 6, column: 92, message: "metadata.managedFields[0].subresource: Too long: may not be more than 256 bytes" }],
+    ],
+    [
+      "an entry that owns a list item (not resolved: kept)",
+      withData(entry("a\tb", `${UPDATE}, fieldsV1: {f:metadata: {f:finalizers: {'v:"x"': {}}}}`)),
+      [{ severity: "error", line: 6, column: 17, message: 'metadata.managedFields[0].manager: Invalid value: "a\\tb": invalid character U+0009 (at position 1)' }],
+    ],
+    [
+      // Stored Apply entries sort before Update ones, then by time: the error names the stored index, the finding points at the request's entry.
+      "entries in their stored order",
+      withData(entry("late", `${UPDATE}, time: '2024-02-01T00:00:00Z', ${NOT_SET}`), entry("a\tb", `${UPDATE}, time: '2024-01-01T00:00:00Z', ${NOT_SET}`)),
+      [{ severity: "error", line: 7, column: 17, message: 'metadata.managedFields[0].manager: Invalid value: "a\\tb": invalid character U+0009 (at position 1)' }],
+    ],
+    [
+      "a later entry of the same manager replacing an earlier one",
+      withData(entry("a\tb", `${UPDATE}, ${NOT_SET}`), entry("ok", `operation: Apply, apiVersion: v1, fieldsType: FieldsV1, ${NOT_SET}`), entry("a\tb", `${UPDATE}, fieldsV1: {f:data: {f:a: {}}}`)),
+      [],
+    ],
+    [
+      "a custom resource's kept entry",
+      object("example.com/v1", "Widget", "name: w", "managedFields:", "  " + entry("a\tb", `operation: Apply, apiVersion: example.com/v1, fieldsType: FieldsV1, fieldsV1: {f:spec: {f:color: {}}}`)) + "spec: {size: 1}\n",
+      [{ severity: "error", line: 6, column: 17, message: 'metadata.managedFields[0].manager: Invalid value: "a\\tb": invalid character U+0009 (at position 1)' }],
+    ],
+  ])("reports %s", (_name, text, expected) => {
+    expect(createPath(text)).toEqual(expected);
   });
 });
