@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { createSchemaValidator } from "../../src/schema/index.js";
-import { brief, documentsOf } from "./helpers.js";
+import { brief, checkThing, documentsOf } from "./helpers.js";
 
 const CRDS = readFileSync(join(import.meta.dirname, "fixtures", "valid", "extensions.yaml"), "utf8");
 
@@ -96,5 +96,27 @@ describe("custom resources", () => {
     expect(validator.hasKind("a.io/v1", "A")).toBe(true);
     const [document] = documentsOf("apiVersion: a.io/v1\nkind: A\nmetadata: {name: x}\nspec: {x: 1}\n");
     expect(() => validator.validate(document!)).not.toThrow();
+  });
+});
+
+describe("required fields of list items, as the API server checks them with the CRD alone (no admission webhook)", () => {
+  // Steps whose items require a name, as controller-gen writes a Go field without omitempty.
+  const spec = {
+    type: "object",
+    properties: { steps: { type: "array", items: { type: "object", required: ["name"], properties: { name: { type: "string" }, image: { type: "string" } } } } },
+  };
+  test.each([
+    ["named steps", "  steps:\n  - {name: build, image: alpine}\n"],
+    ["an empty name (what a defaulting webhook that writes the object back through Go types sends)", "  steps:\n  - {name: '', image: alpine}\n"],
+    ["no steps", "  steps: []\n"],
+  ])("accepts %s", (_name, specYaml) => {
+    expect(checkThing(spec, specYaml)).toEqual([]);
+  });
+
+  test.each([
+    ["a step without a name", "  steps:\n  - {name: build, image: alpine}\n  - {image: alpine}\n", [{ rule: "schema/required", line: 7, column: 5, message: "spec.steps[1].name: Required value" }]],
+    ["a step whose name is null", "  steps:\n  - {name: null, image: alpine}\n", [{ rule: "schema/required", line: 6, column: 12, message: "spec.steps[0].name: Required value" }]],
+  ])("refuses %s", (_name, specYaml, expected) => {
+    expect(checkThing(spec, specYaml)).toEqual(expected);
   });
 });
