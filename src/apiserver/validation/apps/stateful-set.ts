@@ -148,6 +148,9 @@ export function validateStatefulSetSpec(spec: JsonRecord, fldPath: FieldPath, op
   appendAll(errors, validateVolumeClaimTemplates(list(spec, "volumeClaimTemplates"), fldPath.child("volumeClaimTemplates"), version));
   appendAll(errors, validateNonnegativeField(int(spec, "replicas") ?? 0, fldPath.child("replicas")));
   appendAll(errors, validateNonnegativeField(int(spec, "minReadySeconds") ?? 0, fldPath.child("minReadySeconds")));
+  // Since 1.33 a negative revisionHistoryLimit is refused (zero keeps no history).
+  const revisionHistoryLimit = int(spec, "revisionHistoryLimit");
+  if (atLeast(version, "1.33") && revisionHistoryLimit !== undefined) appendAll(errors, validateNonnegativeField(revisionHistoryLimit, fldPath.child("revisionHistoryLimit")));
   const ordinals = obj(spec, "ordinals");
   // Upstream names the field "ordinals.start" in one step.
   if (ordinals) appendAll(errors, validateNonnegativeField(int(ordinals, "start") ?? 0, fldPath.child("ordinals", "start")));

@@ -25,6 +25,8 @@ describe("validateStatefulSetSpec", () => {
     ["a maxUnavailable of 0 in 1.35, dropped", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 0}}"), "1.35"],
     ["a maxUnavailable above 100% in 1.36, dropped", statefulSet("updateStrategy: {rollingUpdate: {maxUnavailable: 101%}}"), "1.36"],
     ["a service name that is not a DNS label before 1.33", statefulSet("serviceName: db.example"), "1.32"],
+    ["a revisionHistoryLimit of 0", statefulSet("revisionHistoryLimit: 0"), "1.33"],
+    ["a negative revisionHistoryLimit before 1.33, when it was not validated", statefulSet("revisionHistoryLimit: -1"), "1.32"],
     ["a template without containers before 1.34 (only its labels and annotations were checked)", workload("apps/v1", "StatefulSet", "selector: {matchLabels: {app: web}}", "template: {metadata: {labels: {app: web}}}"), "1.33"],
   ])("accepts %s", (_name, text, version = "1.36") => {
     expect(createPath(text, version)).toEqual([]);
@@ -75,6 +77,12 @@ describe("validateStatefulSetSpec", () => {
     ["negative replicas", statefulSet("replicas: -1"), "1.36", ["spec.replicas: Invalid value: -1: must be greater than or equal to 0"]],
     ["a negative minReadySeconds", statefulSet("minReadySeconds: -1"), "1.36", ["spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0"]],
     ["a negative first ordinal", statefulSet("ordinals: {start: -1}"), "1.36", ["spec.ordinals.start: Invalid value: -1: must be greater than or equal to 0"]],
+    [
+      "a negative revisionHistoryLimit (1.33 on)",
+      statefulSet("minReadySeconds: -1", "revisionHistoryLimit: -1", "ordinals: {start: -1}"),
+      "1.33",
+      ["spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0", "spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0", "spec.ordinals.start: Invalid value: -1: must be greater than or equal to 0"],
+    ],
     ["a service name that is not a DNS label (1.33 on)", statefulSet("serviceName: db.example"), "1.33", ['spec.serviceName: Invalid value: "db.example": must not contain dots']],
     ["no selector", workload("apps/v1", "StatefulSet", "template:", "  metadata: {labels: {app: web}}", `  spec: {containers: [${CONTAINER}]}`), "1.36", ["spec.selector: Required value", `spec.template.metadata.labels: Invalid value: {"app":"web"}: ${MISMATCH}`]],
     [
