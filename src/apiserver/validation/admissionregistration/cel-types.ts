@@ -10,8 +10,10 @@
 // not know is unknown here too). typeOfNode gives cel-go's name of a node's
 // type (FormatCELType: "dyn", "string", "list(string)", "kubernetes.UserInfo")
 // when it follows from these declarations alone: names, selections, index
-// operations, literals and the authorizer's calls.
+// operations, literals, the authorizer's calls and the variables of the
+// macros around a node (reference-check.ts).
 import type { ASTNode } from "@marcbachmann/cel-js";
+import type { MacroScope } from "../../../schema/crd/cel/reference-check.js";
 
 const GVK = "kubernetes.GroupVersionKind";
 const GVR = "kubernetes.GroupVersionResource";
@@ -147,18 +149,21 @@ const MAX_DEPTH = 64;
  * alone decide it; `variables` gives the declared variables' types and
  * `variableFields` the type of each composed variable kubeplan knows.
  */
-export function typeOfNode(node: unknown, variables: VariableTypes, variableFields: ReadonlyMap<string, string>, depth = 0): string | undefined {
+export function typeOfNode(node: unknown, variables: VariableTypes, variableFields: ReadonlyMap<string, string>, scope: MacroScope = new Map(), depth = 0): string | undefined {
   if (!isNode(node) || depth > MAX_DEPTH) return undefined;
-  const recurse = (child: unknown) => typeOfNode(child, variables, variableFields, depth + 1);
+  const recurse = (child: unknown) => typeOfNode(child, variables, variableFields, scope, depth + 1);
   switch (node.op) {
     case "value":
       return literalType(node.args);
-    case "id":
-      return variables.get(node.args as string);
+    case "id": {
+      // A macro's variable hides a declared variable of its name.
+      const name = node.args as string;
+      return scope.has(name) ? scope.get(name) : variables.get(name);
+    }
     case ".": {
       const [operand, field] = node.args as [ASTNode, string];
       // authorizer.requestResource is a variable of its own, found by its qualified name first.
-      if (operand.op === "id" && variables.has(`${operand.args as string}.${field}`)) return variables.get(`${operand.args as string}.${field}`);
+      if (operand.op === "id" && !scope.has(operand.args as string) && variables.has(`${operand.args as string}.${field}`)) return variables.get(`${operand.args as string}.${field}`);
       return fieldType(recurse(operand), field, variableFields);
     }
     case "[]": {

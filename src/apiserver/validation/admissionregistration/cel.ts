@@ -12,7 +12,7 @@ import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
-import { referenceIssues } from "../../../schema/crd/cel/reference-check.js";
+import { referenceIssues, type MacroScope } from "../../../schema/crd/cel/reference-check.js";
 import type { OptionalLibrary } from "../../../schema/crd/cel/declarations.js";
 import { compileInEnvironment, type CompileOutcome, type ReferenceCheck } from "../cel-compile.js";
 import { admissionVariableTypes, typeOfNode } from "./cel-types.js";
@@ -78,13 +78,14 @@ function referenceCheck(environment: AdmissionEnvironment, options: CompilationO
   const variableFields = options.variableTypes ?? new Map<string, string>();
   const libraries = new Set<OptionalLibrary>(options.hasPatchTypes === true ? ["jsonpatch"] : []);
   return (ast, parsedText) => {
-    const typeOf = (node: ASTNode) => {
-      const known = typeOfNode(node, declared, variableFields);
+    const typeOf = (node: ASTNode, scope: MacroScope) => {
+      const known = typeOfNode(node, declared, variableFields, scope);
       if (known !== undefined) return known;
       const { start, end } = node as { start?: number; end?: number };
       if (start === undefined || end === undefined) return undefined;
       const part = parsedText.slice(start, end);
-      if (LOOSELY_TYPED.test(part)) return undefined;
+      // The environment's checker does not know the macros' variables, nor the loosely typed ones.
+      if (LOOSELY_TYPED.test(part) || [...scope.keys()].some((name) => new RegExp(`\\b${name}\\b`).test(part))) return undefined;
       try {
         const checked = environment.env.parse(part).check();
         const type = checked.valid ? checked.type : undefined;

@@ -17,8 +17,11 @@ import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalL
 import { skipString } from "./source.js";
 import type { SelectIssue } from "./select-check.js";
 
-/** cel-go's type name (FormatCELType) of a node, when kubeplan is sure of it. */
-export type TypeOracle = (node: ASTNode) => string | undefined;
+/** The macro variables in scope at a node: each name's cel-go type, undefined where kubeplan does not know it. */
+export type MacroScope = ReadonlyMap<string, string | undefined>;
+
+/** cel-go's type name (FormatCELType) of a node, when kubeplan is sure of it; `scope` holds the macro variables around it. */
+export type TypeOracle = (node: ASTNode, scope: MacroScope) => string | undefined;
 
 export interface ReferenceOptions {
   /** The variables the environment declares (`self`, `oldSelf`; `object`, `request`...). */
@@ -73,9 +76,29 @@ function qualifiedName(node: ASTNode): string | undefined {
   return prefix === undefined ? undefined : `${prefix}.${field}`;
 }
 
+/** The key and value types of `map(K, V)`, split at the top-level comma. */
+function splitMapType(type: string): [string, string] | undefined {
+  if (!type.startsWith("map(") || !type.endsWith(")")) return undefined;
+  const inner = type.slice(4, -1);
+  let depth = 0;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === "(") depth++;
+    else if (inner[i] === ")") depth--;
+    else if (inner[i] === "," && depth === 0) return [inner.slice(0, i), inner.slice(i + 2)];
+  }
+  return undefined;
+}
+
+/** A macro's variables, and the range they iterate over. */
+interface Scope {
+  range: ASTNode;
+  names: string[];
+  types?: MacroScope;
+}
+
 class ReferenceChecker {
   readonly issues: SelectIssue[] = [];
-  private readonly scopes: Array<ReadonlySet<string>> = [];
+  private readonly scopes: Scope[] = [];
 
   constructor(
     private readonly code: string,
@@ -83,7 +106,7 @@ class ReferenceChecker {
   ) {}
 
   private declaredIdent(name: string): boolean {
-    return this.options.variables.has(name) || TYPE_IDENTIFIERS.has(name) || this.scopes.some((scope) => scope.has(name));
+    return this.options.variables.has(name) || TYPE_IDENTIFIERS.has(name) || this.scopes.some((scope) => scope.names.includes(name));
   }
 
   /** The '(' of a call: after the function's name, itself after the receiver when there is one. */
@@ -91,6 +114,32 @@ class ReferenceChecker {
     const from = target ? (span(target).end ?? node.pos) : (span(node).start ?? node.pos);
     const at = this.code.indexOf("(", from);
     return at < 0 ? node.pos : at;
+  }
+
+  /** The macro variables in scope (the first `count` scopes), the innermost binding of each name winning; their types worked out when first asked for. */
+  private innermostScope(count = this.scopes.length): MacroScope {
+    const merged = new Map<string, string | undefined>();
+    for (let i = 0; i < count; i++) {
+      const scope = this.scopes[i]!;
+      scope.types ??= this.macroVariableTypes(scope, i);
+      for (const [name, type] of scope.types) merged.set(name, type);
+    }
+    return merged;
+  }
+
+  /**
+   * The types cel-go's checker gives a comprehension's variables
+   * (checkComprehension): over a list(T) the element T (and the index, int,
+   * before it with two variables), over a map(K, V) the key K (then the value
+   * V), over dyn dyn; unknown otherwise.
+   */
+  private macroVariableTypes({ range, names }: Scope, index: number): MacroScope {
+    const rangeType = this.options.typeOf?.(range, this.innermostScope(index));
+    const list = rangeType === undefined ? undefined : /^list\((.*)\)$/.exec(rangeType)?.[1];
+    const map = rangeType === undefined || list !== undefined ? undefined : splitMapType(rangeType);
+    const types: Array<string | undefined> =
+      rangeType === "dyn" ? ["dyn", "dyn"] : list !== undefined ? (names.length === 2 ? ["int", list] : [list]) : map ? [map[0], map[1]] : [];
+    return new Map(names.map((name, i) => [name, types[i]]));
   }
 
   visit(node: unknown, depth = 0): void {
@@ -132,7 +181,7 @@ class ReferenceChecker {
     const variables = receiverMacroVariables(name, args.length, this.options.kubernetesVersion);
     if (variables !== undefined && args.slice(0, variables).every((arg) => arg.op === "id")) {
       this.visit(target, depth + 1);
-      this.scopes.push(new Set(args.slice(0, variables).map((arg) => arg.args as string)));
+      this.scopes.push({ range: target, names: args.slice(0, variables).map((arg) => arg.args as string) });
       try {
         this.visit(args.slice(variables), depth + 1);
       } finally {
@@ -163,7 +212,8 @@ class ReferenceChecker {
     if (shapes.includes("*") || shapes.includes(shape)) return;
     const typeOf = this.options.typeOf;
     if (!typeOf) return;
-    const types = [...(target ? [target] : []), ...args].map((arg) => typeOf(arg));
+    const scope = this.innermostScope();
+    const types = [...(target ? [target] : []), ...args].map((arg) => typeOf(arg, scope));
     if (types.some((type) => type === undefined)) return;
     const signature = target ? `${types[0]}.(${types.slice(1).join(", ")})` : `(${types.join(", ")})`;
     this.issues.push({ message: `found no matching overload for '${name}' applied to '${signature}'`, offset: paren });

@@ -268,6 +268,10 @@ describe("argument counts no overload has, refused with the types cel-go's check
     ["first with an argument", "[1].first(1).hasValue()", "1.36", [[10, noOverload("first", "list(int).(int)")]]],
     ["optional.of with two arguments", "optional.of(1, 2).hasValue()", "1.36", [[12, noOverload("optional.of", "(int, int)")]]],
     ["optional.unwrap with none", "optional.unwrap().size() == 0", "1.36", [[16, noOverload("optional.unwrap", "()")]]],
+    ["a macro's variable over a list of strings", "request.userInfo.groups.all(g, g.startsWith())", "1.36", [[44, noOverload("startsWith", "string.()")]]],
+    ["a macro's variable over dyn", "object.spec.containers.exists(c, c.image.endsWith())", "1.36", [[50, noOverload("endsWith", "dyn.()")]]],
+    ["a two-variable comprehension's index and value", "request.userInfo.groups.all(i, g, size(i, g) > 0)", "1.36", [[39, noOverload("size", "(int, string)")]]],
+    ["a map's keys, and a macro variable hiding a declared one", "namespaceObject.metadata.labels.exists(request, request.contains())", "1.36", [[65, noOverload("contains", "string.()")]]],
     ["first before 1.33, when cel-go had none", "[1].first().hasValue()", "1.32", [[10, undeclared("first")]]],
     ["optional.unwrap before 1.33", "optional.unwrap([]).size() == 0", "1.32", [[1, undeclared("optional")], [16, undeclared("unwrap")]]],
   ] as Array<[string, string, string, Array<[number, string]>, ...string[]]>)("refuses %s (%s)", (_name, expression, release, issues, ...more) => {
