@@ -11,7 +11,7 @@
 // written. The precompiled validators of schemas/ are loaded the same way,
 // their caches in dist/bundle/ too (`kubeplanLoadScript`).
 const { createRequire } = require("node:module");
-const { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { accessSync, closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { basename, dirname, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 const { isAscii } = require("node:buffer");
@@ -27,16 +27,40 @@ function crc32() {
   return typeof crc32 === "function" ? crc32 : undefined;
 }
 
-function stamp(file) {
-  const { size, mtimeMs } = statSync(file);
-  return { size, mtimeMs };
+/**
+ * The buffer every script and cache is read into, one after the other: a
+ * fresh buffer is memory the kernel hands out a page at a time as it is first
+ * written, which costs more than reading the file (megabytes a run). It is
+ * made larger than the files, as pages never written cost nothing.
+ */
+let readBuffer = Buffer.allocUnsafeSlow(0);
+
+/** The least size readBuffer is made: more than the largest script or cache, so that it is made once. */
+const READ_BUFFER_SIZE = 4 * 1024 * 1024;
+
+/**
+ * A file's bytes in readBuffer, after `before` bytes and with `after` bytes
+ * of room behind them, and its size and time of change (`stamp`). The bytes
+ * are only good until the next read.
+ */
+function readShared(file, before = 0, after = 0) {
+  const fd = openSync(file, "r");
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    if (readBuffer.length < before + size + after) readBuffer = Buffer.allocUnsafeSlow(Math.max(before + size + after, READ_BUFFER_SIZE));
+    let length = 0;
+    for (let read; length < size && (read = readSync(fd, readBuffer, before + length, size - length, null)) > 0; ) length += read;
+    return { bytes: readBuffer.subarray(0, before + length + after), stamp: { size, mtimeMs } };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** V8's data of a cache that is sound and made from the script as it is, or undefined. */
+/** V8's data of a cache that is sound and made from the script as it is, or undefined. Good until the next read. */
 function readCache(cacheFile, script, checksum) {
   let bytes;
   try {
-    bytes = readFileSync(cacheFile);
+    bytes = readShared(cacheFile).bytes;
   } catch {
     return undefined;
   }
@@ -90,14 +114,28 @@ function wrapperHead(globalNames) {
   return `(function (${["exports", "require", "module", "kubeplanBundleUrl", ...globalNames].join(", ")}) {`;
 }
 
+const TAIL = "\n})";
+
 /**
- * A script's text. The bundle is ASCII (esbuild escapes the rest), read as
+ * A script's text in the function that starts with `head`, and the script's
+ * stamp. The bundle's scripts are written in their function already
+ * (bin/bundle.js); another (a validator) is read in behind the head, so that
+ * V8 gets it as one string, where a text joined to its wrapper would be
+ * copied whole again. The bundle is ASCII (esbuild escapes the rest): read as
  * Latin-1 it needs no UTF-8 decoding, and V8 keeps it in one byte a
  * character.
  */
-function readText(file) {
-  const bytes = readFileSync(file);
-  return isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.utf8Slice(0, bytes.length);
+function readText(file, head) {
+  const { bytes, stamp } = readShared(file, head.length, TAIL.length);
+  const end = bytes.length - TAIL.length;
+  const wrapped = bytes.latin1Slice(head.length, Math.min(2 * head.length, end)) === head;
+  const [start, stop] = wrapped ? [head.length, end] : [0, bytes.length];
+  if (!wrapped) {
+    bytes.latin1Write(head, 0);
+    bytes.latin1Write(TAIL, end);
+  }
+  const text = bytes.subarray(start, stop);
+  return { text: isAscii(text) ? text.latin1Slice(0, text.length) : text.utf8Slice(0, text.length), stamp };
 }
 
 /**
@@ -107,13 +145,9 @@ function readText(file) {
  */
 function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
   const checksum = crc32();
-  const script = stamp(file);
+  const { text: source, stamp: script } = readText(file, wrapperHead(Object.keys(globals)));
+  // Read after the text, into the same buffer: V8 is done with it once the script is compiled.
   const cachedData = checksum && readCache(cacheFile, script, checksum);
-  const head = wrapperHead(Object.keys(globals));
-  const text = readText(file);
-  // The bundle's scripts are written in their function already (bin/bundle.js): V8 compiles
-  // the text as read, where a text joined to its wrapper would be copied whole (megabytes).
-  const source = text.startsWith(head) ? text : `${head}${text}\n})`;
   const compiled = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   if (checksum && (!cachedData || compiled.cachedDataRejected)) {

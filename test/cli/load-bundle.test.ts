@@ -70,6 +70,22 @@ describe("load-bundle", () => {
     expect(cacheSize("script.work(2);")).toBeGreaterThan(cacheSize("script.answer(1);") + 500);
   });
 
+  it("runs scripts loaded one after another as each is written, a longer one before a shorter, and text beyond ASCII", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeplan-cache-"));
+    const scripts = [
+      ["long.cjs", `exports.answer = () => "long ${"x".repeat(100_000)}".length;`],
+      ["short.cjs", 'exports.answer = () => "short";'],
+      ["utf8.cjs", 'exports.answer = () => "größe";'],
+    ];
+    for (const [name, text] of scripts) writeFileSync(join(dir, name!), text!);
+    // Twice: once writing the caches, once reading them.
+    const program = `import { loadScript } from ${JSON.stringify(LOADER)};
+      const answers = ${JSON.stringify(scripts.map(([name]) => join(dir, name!)))}.map((file) => loadScript(file).answer());
+      process.stdout.write(JSON.stringify(answers));`;
+    const runTwice = () => [0, 1].map(() => spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8" }).stdout);
+    expect(runTwice()).toEqual(Array(2).fill(JSON.stringify([100_005, "short", "größe"])));
+  });
+
   const spoil: Array<[string, (file: string) => void]> = [
     ["corrupt", (file) => {
       const bytes = readFileSync(`${file}.cache`);
