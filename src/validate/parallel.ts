@@ -4,13 +4,14 @@
 // YAML of its documents and is asked later, in one batch, where the values
 // that rules reported on are.
 import { availableParallelism } from "node:os";
-import type { Worker } from "node:worker_threads";
+import type { TransferListItem, Worker } from "node:worker_threads";
 import { workerThreads } from "../util/on-demand-modules.js";
 import type { ManifestDocument, Position } from "../types.js";
 import type { InputText } from "../load/index.js";
 import { checkText, checkTexts, createChecker, type CheckedFile } from "./check-files.js";
 import type { CheckOptions } from "./options.js";
-import type { CheckResponse, ClosingResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
+import type { CheckedInput, CheckResponse, ClosingResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
+import { decodeObjects } from "./transfer-objects.js";
 
 /** Below this much YAML, starting a worker costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 1_000_000;
@@ -49,6 +50,8 @@ declare const kubeplanWorker: { entry: string; data: unknown } | undefined;
 
 export class ValidationWorker {
   private readonly worker: Worker;
+  /** The next id of a document received: ids count documents in the order the worker sent them. */
+  private nextId = 0;
 
   constructor() {
     const bundled = typeof kubeplanWorker === "undefined" ? undefined : kubeplanWorker;
@@ -56,7 +59,7 @@ export class ValidationWorker {
     this.worker.unref();
   }
 
-  private request<T>(message: unknown): Promise<T> {
+  private request<T>(message: unknown, transfer: TransferListItem[] = []): Promise<T> {
     return new Promise((resolve, reject) => {
       const onMessage = (response: T | FailureResponse) => {
         this.worker.off("error", onError);
@@ -69,26 +72,46 @@ export class ValidationWorker {
       };
       this.worker.once("message", onMessage);
       this.worker.once("error", onError);
-      this.worker.postMessage(message);
+      this.worker.postMessage(message, transfer);
     });
   }
 
-  /** Checks the inputs this worker takes (see checkInParallel): the files of each, by its index. */
-  async check(inputs: readonly InputText[], taken: Int32Array, options: CheckOptions): Promise<Array<{ input: number; files: CheckedFile[] }>> {
-    const response = await this.request<CheckResponse>({ type: "check", inputs, taken, options });
-    let id = 0;
-    const received = (f: TransferredFile): CheckedFile => ({
-      file: f.file,
-      findings: f.findings,
-      summaries: f.summaries,
-      skipped: f.skipped,
+  /**
+   * Starts checking the inputs this worker takes (see checkInParallel). Each
+   * input's files can be taken with `received` as soon as the worker has
+   * checked it, and the rest with `finished` once it has sent the last.
+   */
+  check(inputs: readonly InputText[], taken: Int32Array, options: CheckOptions): CheckingWorker {
+    const { port1, port2 } = new (workerThreads().MessageChannel)();
+    const done = this.request<CheckResponse>({ type: "check", inputs, taken, options, results: port2 }, [port2]);
+    // A failure is reported by `finished`, whenever it is asked.
+    done.catch(() => undefined);
+    const received = (): Array<{ input: number; files: CheckedFile[] }> => {
+      const out: Array<{ input: number; files: CheckedFile[] }> = [];
+      for (let message = workerThreads().receiveMessageOnPort(port1); message; message = workerThreads().receiveMessageOnPort(port1)) {
+        const { input, files } = message.message as CheckedInput;
+        out.push({ input, files: files.map((file) => this.receivedFile(file)) });
+      }
+      return out;
+    };
+    // The worker posts its last input before it answers the request: it is on the port by then.
+    const finished = () => done.then(received).finally(() => port1.close());
+    return { received, finished };
+  }
+
+  private receivedFile(file: TransferredFile): CheckedFile {
+    const objects = decodeObjects(file.objects);
+    return {
+      file: file.file,
+      findings: file.findings,
+      summaries: file.summaries,
+      skipped: file.skipped,
       byDocument: new Map(),
-      documents: f.objects.map((object, i) => {
-        const s = f.summaries[i]!;
-        return new RemoteDocument(s.file, s.index, s.pointerPrefix, object, this, id++, s.line);
+      documents: objects.map((object, i) => {
+        const s = file.summaries[i]!;
+        return new RemoteDocument(s.file, s.index, s.pointerPrefix, object, this, this.nextId++, s.line);
       }),
-    });
-    return response.checked.map(({ input, files }) => ({ input, files: files.map(received) }));
+    };
   }
 
   async locate(requests: Array<{ document: number; pointer: string; key: boolean }>): Promise<Position[]> {
@@ -102,6 +125,14 @@ export class ValidationWorker {
     await this.request<ClosingResponse>({ type: "close" }).catch(() => undefined);
     return this.worker.terminate();
   }
+}
+
+/** A worker at work on its share of the inputs. */
+export interface CheckingWorker {
+  /** The inputs the worker has sent since last asked, with their files. */
+  received(): Array<{ input: number; files: CheckedFile[] }>;
+  /** The inputs it sent since last asked, once it has sent every input it took (rejects if it failed). */
+  finished(): Promise<Array<{ input: number; files: CheckedFile[] }>>;
 }
 
 export interface ParallelCheck {
@@ -119,14 +150,17 @@ export async function checkInParallel(inputs: readonly InputText[], options: Che
   // How many inputs the threads have taken: each takes the next with Atomics.add.
   const taken = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const workers = Array.from({ length: threads - 1 }, () => new ValidationWorker());
-  const pending = workers.map((worker) => worker.check(inputs, taken, options));
+  const checking = workers.map((worker) => worker.check(inputs, taken, options));
   const byInput: CheckedFile[][] = new Array(inputs.length);
+  const place = (received: Array<{ input: number; files: CheckedFile[] }>) => {
+    for (const { input, files } of received) byInput[input] = files;
+  };
   const checker = createChecker(options);
   for (let i = Atomics.add(taken, 0, 1); i < inputs.length; i = Atomics.add(taken, 0, 1)) {
     byInput[i] = checkText(inputs[i]!.text, inputs[i]!.file, options, checker);
+    // What the workers sent meanwhile is read now, while they check on, not all after the last.
+    for (const worker of checking) place(worker.received());
   }
-  for (const checked of await Promise.all(pending)) {
-    for (const { input, files } of checked) byInput[input] = files;
-  }
+  for (const received of await Promise.all(checking.map((worker) => worker.finished()))) place(received);
   return { files: byInput.flat(), workers };
 }

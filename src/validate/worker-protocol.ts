@@ -1,7 +1,9 @@
 // Messages between the main thread and a validation worker.
+import type { MessagePort } from "node:worker_threads";
 import type { InputText } from "../load/index.js";
-import type { DocumentSummary, Finding, KubeObject, Position } from "../types.js";
+import type { DocumentSummary, Finding, Position } from "../types.js";
 import type { CheckOptions } from "./options.js";
+import type { EncodedObjects } from "./transfer-objects.js";
 
 export interface CheckRequest {
   type: "check";
@@ -10,21 +12,28 @@ export interface CheckRequest {
   /** How many inputs the threads have taken (shared): each takes the next with Atomics.add. */
   taken: Int32Array;
   options: CheckOptions;
+  /** Where the worker posts a CheckedInput as it finishes each input, for the main thread to take between its own. */
+  results: MessagePort;
 }
 
 /** A checked file as it crosses threads: the objects travel, their YAML stays in the worker. */
 export interface TransferredFile {
   file: string;
   summaries: DocumentSummary[];
-  objects: KubeObject[];
+  objects: EncodedObjects;
   findings: Finding[];
   skipped: number;
 }
 
+/** The files of one input the worker took (Helm's output may name several). */
+export interface CheckedInput {
+  input: number;
+  files: TransferredFile[];
+}
+
+/** Sent once no input is left, after the last CheckedInput. */
 export interface CheckResponse {
   type: "checked";
-  /** The files of each input the worker took (Helm's output may name several), in the order it checked them. */
-  checked: Array<{ input: number; files: TransferredFile[] }>;
 }
 
 export interface LocateRequest {

@@ -4,6 +4,7 @@ import { parentPort } from "node:worker_threads";
 import type { ManifestDocument } from "../types.js";
 import { checkText, createChecker, type CheckedFile } from "./check-files.js";
 import type {
+  CheckedInput,
   CheckRequest,
   CheckResponse,
   ClosingResponse,
@@ -14,6 +15,7 @@ import type {
   TransferredFile,
 } from "./worker-protocol.js";
 import { appendAll } from "../util/append.js";
+import { encodeObjects } from "./transfer-objects.js";
 
 // See useEnvironmentCopy in cli.ts: the YAML parser reads the environment for every token.
 process.env = { ...process.env };
@@ -26,17 +28,21 @@ const documents: ManifestDocument[] = [];
 
 function transferred(file: CheckedFile): TransferredFile {
   appendAll(documents, file.documents);
-  return { file: file.file, summaries: file.summaries, objects: file.documents.map((d) => d.object), findings: file.findings, skipped: file.skipped };
+  return { file: file.file, summaries: file.summaries, objects: encodeObjects(file.documents.map((d) => d.object)), findings: file.findings, skipped: file.skipped };
 }
 
-/** Checks, one at a time, the inputs no other thread has taken. */
-function check({ inputs, taken, options }: CheckRequest): CheckResponse {
+/**
+ * Checks, one at a time, the inputs no other thread has taken, and sends each
+ * as soon as it is checked: the main thread reads them between its own
+ * inputs, instead of all at once when the last is done.
+ */
+function check({ inputs, taken, options, results }: CheckRequest): CheckResponse {
   const checker = createChecker(options);
-  const checked: CheckResponse["checked"] = [];
   for (let i = Atomics.add(taken, 0, 1); i < inputs.length; i = Atomics.add(taken, 0, 1)) {
-    checked.push({ input: i, files: checkText(inputs[i]!.text, inputs[i]!.file, options, checker).map(transferred) });
+    const checked: CheckedInput = { input: i, files: checkText(inputs[i]!.text, inputs[i]!.file, options, checker).map(transferred) };
+    results.postMessage(checked);
   }
-  return { type: "checked", checked };
+  return { type: "checked" };
 }
 
 function handle(message: CheckRequest | LocateRequest | CloseRequest): CheckResponse | LocateResponse | ClosingResponse {

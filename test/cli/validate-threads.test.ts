@@ -1,0 +1,108 @@
+// Threads share the files of a run: whatever thread checks a file, every
+// finding, line, column and the order of the output are the same as on one.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ValidateResult } from "../../src/types.js";
+import { runCli } from "./run-cli.js";
+import { thingCrdYaml } from "../schema/helpers.js";
+
+/** A ConfigMap of about 1 KB: enough of them make a run large enough to share between threads. */
+const filler = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: filler-${i}\ndata:\n  value: "${"x".repeat(900)}"\n`;
+
+const WIDGET_CRD = thingCrdYaml("example.com", "Widget", { type: "object", properties: { size: { type: "string", enum: ["small", "large"] } } });
+
+/** Each file: its documents under test, then filler; every file has them, so that every thread checks some. */
+function writeInputs(documents: string, files = 12, fillers = 150): string {
+  const dir = mkdtempSync(join(tmpdir(), "kubeplan-threads-"));
+  writeFileSync(join(dir, "widget-crd.yaml"), WIDGET_CRD);
+  for (let f = 0; f < files; f++) {
+    const rest = Array.from({ length: fillers }, (_, i) => filler(f * fillers + i));
+    writeFileSync(join(dir, `f${String(f).padStart(2, "0")}.yaml`), [documents.replaceAll("NAME", `n${f}`), ...rest].join("---\n"));
+  }
+  return dir;
+}
+
+const CASES: Array<[string, string, (result: ValidateResult) => void]> = [
+  [
+    "values JSON cannot hold (.inf, .nan, -0) and YAML aliases",
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: NAME}
+spec:
+  replicas: .inf
+  minReadySeconds: -0
+  progressDeadlineSeconds: .nan
+  selector: {matchLabels: &labels {app: NAME}}
+  template:
+    metadata: {labels: *labels}
+    spec:
+      containers: [{name: app, image: nginx}]
+`,
+    (result) => {
+      const messages = result.findings.map((f) => f.message).join("\n");
+      expect(messages).toMatch(/replicas/);
+      expect(messages).toMatch(/progressDeadlineSeconds/);
+    },
+  ],
+  [
+    "cross-file findings placed on documents a worker parsed",
+    `apiVersion: v1
+kind: Pod
+metadata: {name: NAME}
+spec:
+  containers:
+    - name: app
+      image: nginx
+      env:
+        - name: A
+          valueFrom: {configMapKeyRef: {name: filler-0, key: missing-key}}
+        - name: B
+          valueFrom: {secretKeyRef: {name: no-such-secret, key: k}}
+`,
+    (result) => {
+      const references = result.findings.filter((f) => f.rule === "references/missing");
+      expect(references).toHaveLength(24);
+      expect(new Set(references.map((f) => `${f.line}:${f.column}`))).toEqual(new Set(["10:62", "12:44"]));
+    },
+  ],
+  [
+    "custom resources in every file, their CRD in another",
+    `apiVersion: example.com/v1
+kind: Widget
+metadata: {name: NAME}
+spec: {size: Small, colour: red}
+`,
+    (result) => {
+      expect(result.findings.filter((f) => f.rule === "schema/enum")).toHaveLength(12);
+      expect(result.findings.filter((f) => f.rule === "schema/unknown-field").map((f) => `${f.line}:${f.column}`)).toEqual(Array(12).fill("4:21"));
+    },
+  ],
+  [
+    "a document that is not YAML among the others",
+    `apiVersion: v1
+kind: ConfigMap
+metadata: {name: NAME
+data: [
+`,
+    (result) => {
+      expect(result.findings.filter((f) => f.severity === "error")).toHaveLength(12);
+    },
+  ],
+];
+
+describe("validate on two threads", () => {
+  it.each(CASES)("%s: the same output as on one", (_, documents, check) => {
+    const dir = writeInputs(documents);
+    const run = (threads: string, format: string) => runCli(["validate", dir, "-o", format], { env: { KUBEPLAN_THREADS: threads } });
+    const withoutTime = (text: string) => text.replace(/"durationMs": \d+/, "").replace(/\(\d+ ms/, "(");
+    const [one, two] = [run("1", "json"), run("2", "json")];
+    expect([two.code, two.stderr]).toEqual([one.code, one.stderr]);
+    expect(withoutTime(two.stdout)).toBe(withoutTime(one.stdout));
+    const result = JSON.parse(two.stdout) as ValidateResult;
+    expect(result.summary.documents).toBeGreaterThanOrEqual(12 * 150);
+    check(result);
+    expect(withoutTime(run("2", "text").stdout)).toBe(withoutTime(run("1", "text").stdout));
+  });
+});
