@@ -48,9 +48,16 @@ const KEY: CelType = { kind: "string", maxElements: 0, minSerializedSize: 2 };
 
 const fromType = (type: CelType, cost: number): Estimate => ({ cost, size: type.maxElements, type });
 
-/** The type of a field of an object or of a map's values. */
-function member(type: CelType, name: string | undefined): CelType {
+/**
+ * A field an actual value does not have: selecting it stops the evaluation
+ * (no such key), so nothing done with it costs anything.
+ */
+const ABSENT: CelType = { kind: "dyn", maxElements: 0, minSerializedSize: 1 };
+
+/** The type of a field of an object or of a map's values; with an actual value's sizes, a field it lacks is absent. */
+function member(type: CelType, name: string | undefined, sizes: Sizes): CelType {
   if (name !== undefined && type.fields?.has(name)) return type.fields.get(name)!;
+  if (sizes === "actual" && name !== undefined && type.fields !== undefined) return ABSENT;
   return type.elem ?? DYN;
 }
 
@@ -93,8 +100,8 @@ class Coster {
         const [operand, field] = node.args as [ASTNode, string];
         const inner = this.estimate(operand);
         // A map's value selected by name has no path in the schema to the checker: a scalar's size is 1, others unknown.
-        if (inner.type.kind === "map") return { ...fromType(this.unpathed(member(inner.type, field)), add(inner.cost, 1)), path: inner.path };
-        return { ...fromType(member(inner.type, field), add(inner.cost, 1)), path: inner.path };
+        if (inner.type.kind === "map") return { ...fromType(this.unpathed(member(inner.type, field, this.sizes)), add(inner.cost, 1)), path: inner.path };
+        return { ...fromType(member(inner.type, field, this.sizes), add(inner.cost, 1)), path: inner.path };
       }
       case "[]":
       case "[?]": {
@@ -102,7 +109,7 @@ class Coster {
         const inner = this.estimate(operand);
         const key = this.estimate(index);
         const name = index.op === "value" && typeof index.args === "string" ? (index.args as string) : undefined;
-        return { ...fromType(member(inner.type, name), add(inner.cost, key.cost, 1)), path: inner.path };
+        return { ...fromType(member(inner.type, name, this.sizes), add(inner.cost, key.cost, 1)), path: inner.path };
       }
       case "list": {
         const items = (node.args as ASTNode[]).map((item) => this.estimate(item));

@@ -166,7 +166,7 @@ function unionType(a: CelType | undefined, b: CelType): CelType {
   const fields = new Map(a.fields ?? []);
   for (const [key, type] of b.fields ?? []) fields.set(key, unionType(fields.get(key), type));
   const elem = a.elem && b.elem ? unionType(a.elem, b.elem) : (a.elem ?? b.elem);
-  return { kind: a.kind === b.kind ? a.kind : "dyn", maxElements: Math.max(a.maxElements, b.maxElements), minSerializedSize: Math.min(a.minSerializedSize, b.minSerializedSize), ...(fields.size ? { fields } : {}), ...(elem ? { elem } : {}) };
+  return { kind: a.kind === b.kind ? a.kind : "dyn", maxElements: Math.max(a.maxElements, b.maxElements), minSerializedSize: Math.min(a.minSerializedSize, b.minSerializedSize), ...(a.fields || b.fields ? { fields } : {}), ...(elem ? { elem } : {}) };
 }
 
 /** The number of times a value of this minimum size fits in one request (compilation.go maxCardinality). */
