@@ -6,11 +6,12 @@ import { isDNS1123Label } from "../apimachinery/validation.js";
 import type { FieldWarning } from "../field/errors.js";
 import { FieldPath } from "../field/path.js";
 import { getWarningsForPodTemplate } from "../validation/core/pod-warnings.js";
-import { dig, isRecord, stringOf, type JsonRecord } from "../../util/object-access.js";
+import { nameAtValidation } from "../storage/names.js";
+import { dig, isRecord, type JsonRecord } from "../../util/object-access.js";
 
-/** A name that is not a DNS label gives pods surprising names and hostnames. */
+/** A name (generated from generateName when absent) that is not a DNS label gives pods surprising names and hostnames. */
 export function podNameWarnings(object: JsonRecord): FieldWarning[] {
-  const messages = isDNS1123Label(stringOf(dig(object, "metadata", "name")) ?? "");
+  const messages = isDNS1123Label(nameAtValidation(object.metadata));
   if (messages.length === 0) return [];
   // Go's %v of a []string: the messages between brackets, separated by spaces.
   const message = `this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${messages.join(" ")}]`;

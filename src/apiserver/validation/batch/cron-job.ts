@@ -15,6 +15,7 @@ import { byteLength } from "../../../util/api-values.js";
 import { validateObjectMeta, validateReplicationControllerName } from "../core/object-meta.js";
 import type { JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { nameAtValidation } from "../../storage/names.js";
 
 /** The controller names each Job `<cronjob>-<timestamp>`: 11 characters for the suffix, within a DNS-1035 label. */
 const MAX_CRON_JOB_NAME_LENGTH = DNS1035_LABEL_MAX - 11;
@@ -105,7 +106,7 @@ export function validateCronJobCreate(cronJob: JsonRecord, opts: PodValidationOp
   // CronJobs and ReplicationControllers have the same name validation.
   const errors = validateObjectMeta(cronJob.metadata, true, validateReplicationControllerName, FieldPath.root("metadata"), opts.kubernetesVersion);
   appendAll(errors, validateCronJobSpec(obj(cronJob, "spec") ?? {}, FieldPath.root("spec"), opts));
-  const name = str(obj(cronJob, "metadata"), "name");
+  const name = nameAtValidation(cronJob.metadata);
   if (byteLength(name) > MAX_CRON_JOB_NAME_LENGTH) {
     errors.push(invalid(FieldPath.root("metadata", "name"), name, `must be no more than ${MAX_CRON_JOB_NAME_LENGTH} characters`));
   }

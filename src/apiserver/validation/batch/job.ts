@@ -17,6 +17,7 @@ import { byteLength } from "../../../util/api-values.js";
 import { validateObjectMeta, validateReplicationControllerName } from "../core/object-meta.js";
 import { stringMapOf, type JsonRecord } from "../../../util/object-access.js";
 import { appendAll } from "../../../util/append.js";
+import { nameAtValidation } from "../../storage/names.js";
 
 /** The labels the API server puts on a Job's pods when it generates the selector. */
 export const LEGACY_JOB_NAME_LABEL = "job-name";
@@ -184,7 +185,7 @@ export function validateJob(job: JsonRecord, opts: PodValidationOptions): ErrorL
   const completions = int(spec, "completions");
   if (str(spec, "completionMode") === "Indexed" && completions !== undefined && completions > 0) {
     // The pods of an Indexed Job take `<name>-<index>` as their hostname.
-    const name = str(metadata, "name");
+    const name = nameAtValidation(metadata);
     const maximumPodHostname = `${name}-${completions - 1}`;
     if (isDNS1123Label(maximumPodHostname).length > 0) {
       errors.push(invalid(FieldPath.root("metadata", "name"), name, `will not able to create pod with invalid DNS label: ${maximumPodHostname}`));

@@ -17,6 +17,7 @@ describe("validateCronJobSpec: schedule and time zone", () => {
     ["a schedule with a time zone", cronJob("schedule: '0 3 * * *'", "timeZone: Europe/Paris")],
     ["a legacy zone alias", cronJob("schedule: '0 3 * * *'", "timeZone: US/Eastern")],
     ["UTC", cronJob("schedule: '0 3 * * *'", "timeZone: Etc/UTC")],
+    ["a generateName of 47 characters (the generated name has 52)", cronJob("schedule: '@daily'").replace("metadata: {name: c}", `metadata: {generateName: ${"c".repeat(47)}}`)],
   ])("accepts %s", (_name, text) => {
     expect(createPath(text)).toEqual([]);
   });
@@ -79,6 +80,11 @@ describe("validateCronJobSpec: the other fields", () => {
     ],
     ["an unknown concurrency policy", cronJob("schedule: '@daily'", "concurrencyPolicy: Queue"), ['spec.concurrencyPolicy: Unsupported value: "Queue": supported values: "Allow", "Forbid", "Replace"']],
     ["a name of 53 characters (its Jobs' names would be too long)", cronJob("schedule: '@daily'").replace("name: c", `name: ${"c".repeat(53)}`), [`metadata.name: Invalid value: "${"c".repeat(53)}": must be no more than 52 characters`]],
+    [
+      "a generateName of 48 characters (the generated name has 53)",
+      cronJob("schedule: '@daily'").replace("metadata: {name: c}", `metadata: {generateName: ${"c".repeat(48)}}`),
+      [`metadata.name: Invalid value: "${"c".repeat(48)}xxxxx": must be no more than 52 characters`],
+    ],
     ["no schedule", withJobSpec(...TEMPLATE).replace("  schedule: '@daily'\n", ""), ["spec.schedule: Required value"]],
   ])("reports %s", (_name, text, expected) => {
     expect(createPathMessages(text)).toEqual(expected);

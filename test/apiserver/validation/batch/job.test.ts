@@ -20,6 +20,8 @@ describe("validateJobSpec: counts and completion modes", () => {
     ["a managing controller of any syntax before 1.32 (the field is dropped)", job("managedBy: mine"), "1.31"],
     ["a success policy of an Indexed Job", indexed("successPolicy: {rules: [{succeededIndexes: '0-2,5', succeededCount: 3}]}")],
     ["a success policy before 1.31 (the field is dropped)", job("successPolicy: {rules: []}"), "1.30"],
+    ["an Indexed Job with only generateName (the server names it first)", indexed().replace("metadata: {name: j}", "metadata: {generateName: sample-}")],
+    ["an Indexed Job whose generateName the server cuts to 58 bytes", indexed().replace("metadata: {name: j}", `metadata: {generateName: ${"j".repeat(56)}}`)],
   ])("accepts %s", (_name, text, version = "1.36") => {
     expect(createPath(text, version)).toEqual([]);
   });
@@ -65,6 +67,16 @@ describe("validateJobSpec: counts and completion modes", () => {
       "an Indexed Job whose last pod hostname is not a DNS label",
       indexed().replace("name: j", `name: ${"j".repeat(62)}`),
       [`metadata.name: Invalid value: "${"j".repeat(62)}": will not able to create pod with invalid DNS label: ${"j".repeat(62)}-9`],
+    ],
+    [
+      "an Indexed Job whose generated name leaves no room for the index (the random part shown as xxxxx)",
+      indexed().replace("metadata: {name: j}", `metadata: {generateName: ${"j".repeat(58)}}`),
+      [`metadata.name: Invalid value: "${"j".repeat(58)}xxxxx": will not able to create pod with invalid DNS label: ${"j".repeat(58)}xxxxx-9`],
+    ],
+    [
+      "an Indexed Job whose generateName has a dot, which no hostname may have",
+      indexed().replace("metadata: {name: j}", "metadata: {generateName: web.job-}"),
+      ['metadata.name: Invalid value: "web.job-xxxxx": will not able to create pod with invalid DNS label: web.job-xxxxx-9'],
     ],
   ])("reports %s", (_name, text, expected) => {
     expect(createPathMessages(text)).toEqual(expected);
@@ -265,6 +277,8 @@ describe("the selector of a Job", () => {
 describe("Job warnings", () => {
   it.each([
     ["a name that is not a DNS label", job().replace("name: j", "name: backup.v2"), ["metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]"]],
+    ["a generateName whose generated name is not a DNS label", job().replace("metadata: {name: j}", "metadata: {generateName: backup.v2-}"), ["metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]"]],
+    ["a generateName whose generated name is a DNS label", job().replace("metadata: {name: j}", "metadata: {generateName: backup-}"), []],
     [
       "an Indexed Job with too many completions to track its failed indexes",
       job("completionMode: Indexed", "completions: 100001", "parallelism: 10001"),
