@@ -608,6 +608,17 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "an object plus an int", rule: "self.spec + 1 != self.spec", at: "root", token: "+", message: "found no matching overload for '_+_' applied to '(selfType0.spec, int)'" },
     { name: "the root's metadata name compared with an int", rule: "self.metadata.name == 1", at: "root", token: "==", message: "found no matching overload for '_==_' applied to '(string, int)'" },
   ];
+  test.each([
+    { format: "date-time", type: "timestamp" },
+    { format: "duration", type: "duration" },
+  ])("a field of a $format string, a $type to cel-go, has no fields", ({ format, type }) => {
+    const rule = { rule: "self.startedAt.seconds > 0" };
+    const crd = backupCrd((c) => {
+      (specSchema(c).properties as Json).startedAt = { type: "string", format, maxLength: 64 };
+      onSpec(rule)(c);
+    });
+    expect(messages(crd)).toEqual([`${P}.x-kubernetes-validations[0].rule: Invalid value: ${shown(rule)}: compilation failed: ${issue(rule.rule, 1, 15, `type '${type}' does not support field selection`)}`]);
+  });
   test.each(objects)("objects: $name", ({ rule, at: where, token, message }) => {
     const entry = { rule };
     const crd = backupCrd(where === "spec" ? onSpec(entry) : onRoot(entry));

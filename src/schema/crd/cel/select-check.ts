@@ -24,8 +24,8 @@ const FIELDLESS: Partial<Record<CelType["kind"], string>> = {
   int: "int",
   double: "double",
   bool: "bool",
-  timestamp: "google.protobuf.Timestamp",
-  duration: "google.protobuf.Duration",
+  timestamp: "timestamp",
+  duration: "duration",
 };
 
 const INT: CelType = { kind: "int", maxElements: 1, minSerializedSize: 1 };
