@@ -3,10 +3,16 @@
 //
 // - cli.cjs: the command line (cli.js, commander, and what cli.js imports):
 //   enough for --help.
-// - stages.cjs: what cli.js imports on demand (the stages, the rules, the
-//   schemas' code, the renderers), loaded by the first command that needs it.
+// - validate.cjs: the stages cli.js imports on demand that `kubeplan
+//   validate` and `kubeplan rules` run (VALIDATE_STAGES: the validate stage,
+//   its rules and schemas' code, its renderers), loaded by the first command
+//   that needs them.
+// - stages.cjs: the other stages (plan, what-if, fix: the diff, admission,
+//   scheduler, their renderers), which a validate run neither reads nor
+//   compiles.
 //   A module of cli.cjs that the stages import is cli.cjs's own copy (one
-//   UsageError class for both).
+//   UsageError class for all), and a module or package of validate.cjs that
+//   stages.cjs imports is validate.cjs's.
 // - worker.cjs: the validation worker, which worker threads run from
 //   bin/bundle-worker.js.
 // - packages.cjs: the packages the stages require by name when a run needs
@@ -50,6 +56,14 @@ const PACKAGE_ROOT = dirname(__dirname);
 /** The packages of packages.cjs, by the name src/util/require-package.ts requires them by (cel-js and its evaluator share their classes). */
 const PACKAGES = ["ajv", "@marcbachmann/cel-js", "@marcbachmann/cel-js/evaluator", "re2js", "asn1js"];
 
+/** The stages (dist/ modules cli.js imports on demand) of validate.cjs; stages.cjs holds the others. */
+const VALIDATE_STAGES = [
+  "validate/index.js",
+  "validate/catalog.js",
+  "config/load-config.js",
+  ...["text", "json", "markdown", "sarif", "junit", "github", "tap"].map((format) => `report/${format}.js`),
+];
+
 /** A script of the bundle written in the function bin/load-bundle.js runs it in (`name` is its file's). */
 const wrapped = (name) => ({ banner: { js: wrapperHead(BUNDLE_GLOBALS[name]) }, footer: { js: "})" } });
 
@@ -67,17 +81,18 @@ function options(dist) {
   };
 }
 
-/** How a module of dist/ is named between the two scripts: its path in dist/. */
+/** How a module of dist/ is named between the scripts: its path in dist/. */
 const nameIn = (dist, path) => relative(dist, path).split("\\").join("/");
 
 /**
  * cli.cjs: cli.js with what it imports, its dynamic imports of dist/ modules
- * taken from stages.cjs (`kubeplanLoadStages`, given by bin/load-bundle.js), and every
- * dist/ module it holds exported for stages.cjs.
+ * (the stages) taken from validate.cjs or stages.cjs (`kubeplanLoadStages`,
+ * given by bin/load-bundle.js), and every dist/ module it holds exported for
+ * them.
  */
 async function buildCli(build, dist, outdir) {
   const stageModules = new Set();
-  const stagesPlugin = (shared) => ({
+  const stagesPlugin = (shared, scriptOf) => ({
     name: "stages",
     setup(b) {
       b.onResolve({ filter: /^\./ }, ({ path, kind, resolveDir }) => {
@@ -86,7 +101,7 @@ async function buildCli(build, dist, outdir) {
         stageModules.add(name);
         return { path: name, namespace: "stage" };
       });
-      b.onLoad({ filter: /.*/, namespace: "stage" }, ({ path }) => ({ contents: `module.exports = kubeplanLoadStages().load(${JSON.stringify(path)});`, loader: "js" }));
+      b.onLoad({ filter: /.*/, namespace: "stage" }, ({ path }) => ({ contents: `module.exports = kubeplanLoadStages(${JSON.stringify(scriptOf(path))}).load(${JSON.stringify(path)});`, loader: "js" }));
       b.onResolve({ filter: /^kubeplan-cli-entry$/ }, () => ({ path: "entry", namespace: "cli-entry" }));
       b.onLoad({ filter: /.*/, namespace: "cli-entry" }, () => ({
         resolveDir: dist,
@@ -100,11 +115,19 @@ async function buildCli(build, dist, outdir) {
     },
   });
   const common = { ...options(dist), ...wrapped("cli.cjs"), entryPoints: { cli: "kubeplan-cli-entry" }, format: "cjs", outExtension: { ".js": ".cjs" }, outdir, define: { "import.meta.url": "kubeplanBundleUrl" } };
-  // Once to learn which modules of dist/ cli.js holds, once to export them.
-  const first = await build({ ...common, write: false, plugins: [childProcessOnDemand, stagesPlugin([])] });
-  const shared = Object.keys(first.metafile.inputs).filter((input) => input.startsWith(`${basename(dist)}/`)).map((input) => nameIn(dist, join(dirname(dist), input)));
-  const result = await build({ ...common, plugins: [childProcessOnDemand, stagesPlugin(shared)] });
-  return { result, shared, stageModules: [...stageModules] };
+  // Once to learn which modules of dist/ cli.js holds and which it imports on demand, once to export them.
+  const first = await build({ ...common, write: false, plugins: [childProcessOnDemand, stagesPlugin([], () => "stages")] });
+  const shared = distModules(dist, first);
+  /** Writes cli.cjs, which takes each stage from the script `scriptOf` names (validate or stages). */
+  const write = (scriptOf) => build({ ...common, plugins: [childProcessOnDemand, stagesPlugin(shared, scriptOf)] });
+  return { shared, stageModules: [...stageModules], write };
+}
+
+/** The modules of dist/ a build holds, named as between scripts. */
+function distModules(dist, result) {
+  return Object.keys(result.metafile.inputs)
+    .filter((input) => input.startsWith(`${basename(dist)}/`))
+    .map((input) => nameIn(dist, join(dirname(dist), input)));
 }
 
 /** The names a module of dist/ exports, as esbuild reads them. */
@@ -114,14 +137,14 @@ async function exportNames(build, file) {
 }
 
 /**
- * A module of cli.cjs as stages.cjs sees it: its exports read once, when
- * stages.cjs loads, into bindings of its own. Taken as a CommonJS module
- * instead, each use of an export (isRecord, appendAll: thousands per
- * document) would go through two getters. The shared modules reassign none
- * of their exports, so a binding read once stays right.
+ * A module of another script (`module`, an expression) as a script of stages
+ * sees it: its exports read once, when the module is first imported, into
+ * bindings of its own. Taken as a CommonJS module instead, each use of an
+ * export (isRecord, appendAll: thousands per document) would go through two
+ * getters. The shared modules reassign none of their exports, so a binding
+ * read once stays right.
  */
-function sharedModuleSource(name, names) {
-  const module = `kubeplanCli.shared[${JSON.stringify(name)}]`;
+function sharedModuleSource(module, names) {
   const named = names.filter((exported) => exported !== "default");
   return [
     `const shared = ${module};`,
@@ -130,19 +153,36 @@ function sharedModuleSource(name, names) {
   ].join("\n");
 }
 
-/** stages.cjs: the modules cli.js imports on demand, taking those cli.cjs holds from it (`kubeplanCli`, given by bin/load-bundle.js). */
-async function buildStages(build, dist, outdir, shared, stageModules) {
-  const fromCli = new Set(shared);
-  const exportsOf = new Map(await Promise.all(shared.map(async (name) => [name, await exportNames(build, join(dist, name))])));
+/** How a script of stages takes a module of validate.cjs, or a package it holds (a CommonJS module, as the package may be). */
+const fromValidate = (name) => `kubeplanLoadStages("validate").load(${JSON.stringify(name)})`;
+
+/**
+ * A script of stages (validate.cjs, stages.cjs): the modules `served` by name
+ * (`load`, which cli.cjs calls for a stage, and stages.cjs for a module or a
+ * package of validate.cjs: `servedPackages`) and what they import, except the
+ * modules cli.cjs holds (`fromCli`, taken from `kubeplanCli`, given by
+ * bin/load-bundle.js) and the modules and packages validate.cjs holds
+ * (`validate`, taken from it). Also says which of validate's it took, and the
+ * packages its modules import by name.
+ */
+async function buildStageScript(build, dist, outdir, { name, served, servedPackages = new Set(), fromCli, validate = { modules: new Set(), packages: new Set() }, write = true }) {
+  const exportsOf = new Map();
+  const exportsOfModule = (module) => {
+    if (!exportsOf.has(module)) exportsOf.set(module, exportNames(build, join(dist, module)));
+    return exportsOf.get(module);
+  };
+  const taken = new Set();
+  const packages = new Set();
   const result = await build({
     ...options(dist),
-    ...wrapped("stages.cjs"),
-    entryPoints: { stages: "kubeplan-stages-entry" },
+    ...wrapped(`${name}.cjs`),
+    entryPoints: { [name]: "kubeplan-stages-entry" },
     // cron-parser (and luxon, most of its size) only for the CronJobs of a plan: required from node_modules then.
     external: ["cron-parser"],
     format: "cjs",
     outExtension: { ".js": ".cjs" },
     outdir,
+    write,
     define: { "import.meta.url": "kubeplanBundleUrl" },
     plugins: [
       childProcessOnDemand,
@@ -153,19 +193,46 @@ async function buildStages(build, dist, outdir, shared, stageModules) {
           b.onLoad({ filter: /.*/, namespace: "stages-entry" }, () => ({
             resolveDir: dist,
             loader: "js",
-            contents: `export function load(name) {\n  switch (name) {\n${stageModules.map((name) => `    case ${JSON.stringify(name)}: return ${fromCli.has(name) ? `kubeplanCli.shared[${JSON.stringify(name)}]` : `require("./${name}")`};`).join("\n")}\n  }\n}`,
+            contents: `export function load(name) {\n  switch (name) {\n${served.map((module) => `    case ${JSON.stringify(module)}: return ${fromCli.has(module) ? `kubeplanCli.shared[${JSON.stringify(module)}]` : `require(${JSON.stringify(servedPackages.has(module) ? module : `./${module}`)})`};`).join("\n")}\n  }\n}`,
           }));
           b.onResolve({ filter: /^\./ }, ({ path, resolveDir, namespace }) => {
             if (namespace === "stages-entry") return undefined;
-            const name = nameIn(dist, resolve(resolveDir, path));
-            return fromCli.has(name) ? { path: name, namespace: "from-cli" } : undefined;
+            const module = nameIn(dist, resolve(resolveDir, path));
+            if (fromCli.has(module)) return { path: module, namespace: "from-cli" };
+            if (!validate.modules.has(module)) return undefined;
+            taken.add(module);
+            return { path: module, namespace: "from-validate" };
           });
-          b.onLoad({ filter: /.*/, namespace: "from-cli" }, ({ path }) => ({ contents: sharedModuleSource(path, exportsOf.get(path)), loader: "js" }));
+          // The packages the modules of dist/ import by name: one copy of each between the two scripts.
+          b.onResolve({ filter: /^[^./]/ }, ({ path, importer, namespace }) => {
+            if (BUILTIN.test(path) || namespace === "stages-entry" || !importer.startsWith(dist)) return undefined;
+            packages.add(path);
+            if (!validate.packages.has(path)) return undefined;
+            taken.add(path);
+            return { path, namespace: "package-from-validate" };
+          });
+          b.onLoad({ filter: /.*/, namespace: "from-cli" }, async ({ path }) => ({ contents: sharedModuleSource(`kubeplanCli.shared[${JSON.stringify(path)}]`, await exportsOfModule(path)), loader: "js" }));
+          b.onLoad({ filter: /.*/, namespace: "from-validate" }, async ({ path }) => ({ contents: sharedModuleSource(fromValidate(path), await exportsOfModule(path)), loader: "js" }));
+          b.onLoad({ filter: /.*/, namespace: "package-from-validate" }, ({ path }) => ({ contents: `module.exports = ${fromValidate(path)};`, loader: "js" }));
         },
       },
     ],
   });
-  return result;
+  return { result, taken: [...taken], packages };
+}
+
+/**
+ * validate.cjs and stages.cjs. validate.cjs is built once to learn what it
+ * holds, then stages.cjs, taking from it what it holds, then validate.cjs
+ * again, serving what stages.cjs takes.
+ */
+async function buildStages(build, dist, outdir, fromCli, stageModules) {
+  const validateStages = VALIDATE_STAGES.filter((module) => stageModules.includes(module));
+  const first = await buildStageScript(build, dist, outdir, { name: "validate", served: validateStages, fromCli, write: false });
+  const validate = { modules: new Set(distModules(dist, first.result).filter((module) => !fromCli.has(module))), packages: first.packages };
+  const stages = await buildStageScript(build, dist, outdir, { name: "stages", served: stageModules.filter((module) => !validate.modules.has(module)), fromCli, validate });
+  const second = await buildStageScript(build, dist, outdir, { name: "validate", served: [...new Set([...validateStages, ...stages.taken])], servedPackages: validate.packages, fromCli });
+  return { validate, results: [second.result, stages.result] };
 }
 
 /** Bundles `dist` (a directory tsc compiled src/ into) into `dist`/bundle/. */
@@ -174,7 +241,9 @@ async function bundle(dist) {
   const outdir = join(dist, "bundle");
   rmSync(outdir, { recursive: true, force: true });
   const cli = await buildCli(build, dist, outdir);
-  const stages = await buildStages(build, dist, outdir, cli.shared, cli.stageModules);
+  const fromCli = new Set(cli.shared);
+  const stages = await buildStages(build, dist, outdir, fromCli, cli.stageModules);
+  const cliResult = await cli.write((module) => (stages.validate.modules.has(module) ? "validate" : "stages"));
   const packages = await build({
     ...options(dist),
     ...wrapped("packages.cjs"),
@@ -210,7 +279,7 @@ async function bundle(dist) {
   });
   // Which sources each file holds, named as in a compiled dist/: test/cli/start-up.test.ts reads it to say what a command loads.
   const asDist = (path) => (path.startsWith(`${basename(dist)}/`) ? `dist/${path.slice(basename(dist).length + 1)}` : path);
-  const outputs = [cli.result, stages, packages, worker].flatMap((result) => Object.entries(result.metafile.outputs));
+  const outputs = [cliResult, ...stages.results, packages, worker].flatMap((result) => Object.entries(result.metafile.outputs));
   const sources = Object.fromEntries(outputs.map(([file, output]) => [asDist(file), Object.keys(output.inputs).filter((input) => !input.includes(":")).map(asDist)]));
   writeFileSync(join(outdir, "sources.json"), JSON.stringify(sources));
 }

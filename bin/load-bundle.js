@@ -16,7 +16,9 @@ const { basename, dirname, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 const { isAscii } = require("node:buffer");
 const { Script } = require("node:vm");
-const { threadId } = require("node:worker_threads");
+
+/** The thread this copy of the module runs in: 0, the main thread, unless loadWorker says otherwise (worker_threads is not loaded for it). */
+let threadId = 0;
 
 /** The cache's header: the checksum of V8's data, the script's size and time of change. */
 const HEADER = 16;
@@ -104,7 +106,8 @@ function writePendingCaches() {
 /** The names a bundle's script is given beside `exports`, `require`, `module` and `kubeplanBundleUrl`, in order. */
 const BUNDLE_GLOBALS = {
   "cli.cjs": ["kubeplanLoadStages"],
-  "stages.cjs": ["kubeplanCli", "kubeplanLoadScript", "kubeplanRequirePackage", "kubeplanWorker"],
+  "validate.cjs": ["kubeplanCli", "kubeplanLoadScript", "kubeplanRequirePackage", "kubeplanWorker"],
+  "stages.cjs": ["kubeplanCli", "kubeplanLoadStages", "kubeplanLoadScript", "kubeplanRequirePackage", "kubeplanWorker"],
   "packages.cjs": [],
   "worker.cjs": ["kubeplanLoadScript", "kubeplanRequirePackage", "kubeplanWriteCodeCaches"],
 };
@@ -159,26 +162,27 @@ function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
 }
 
 /**
- * The command line of a bundle directory: cli.cjs now,
- * stages.cjs when cli.cjs first asks for it, packages.cjs when the stages
- * first require one of its packages. `variant` names the caches of
- * a command that runs under V8 flags of its own.
+ * The command line of a bundle directory: cli.cjs now, validate.cjs or
+ * stages.cjs when a script first asks for a stage of it (`kubeplanLoadStages`;
+ * stages.cjs asks validate.cjs for the modules it shares with it),
+ * packages.cjs when the stages first require one of its packages. `variant`
+ * names the caches of a command that runs under V8 flags of its own.
  */
 function loadBundle(dir, variant) {
   const { load, requirePackage } = bundleScripts(dir, variant);
-  let stages;
-  // Given in the order of BUNDLE_GLOBALS.
-  const cli = load(join(dir, "cli.cjs"), {
-    kubeplanLoadStages: () =>
-      (stages ??= load(join(dir, "stages.cjs"), {
-        kubeplanCli: cli,
-        kubeplanLoadScript: (file) => load(file),
-        kubeplanRequirePackage: requirePackage,
-        // A validation worker thread runs worker.cjs from bundle-worker.js, with the caches of this run's flags.
-        kubeplanWorker: { entry: join(__dirname, "bundle-worker.js"), data: { dir, variant } },
-      })),
-  });
-  return cli;
+  const scripts = {};
+  const given = {
+    kubeplanCli: undefined,
+    kubeplanLoadStages: (script) => (scripts[script] ??= load(join(dir, `${script}.cjs`), globalsOf(`${script}.cjs`))),
+    kubeplanLoadScript: (file) => load(file),
+    kubeplanRequirePackage: requirePackage,
+    // A validation worker thread runs worker.cjs from bundle-worker.js, with the caches of this run's flags.
+    kubeplanWorker: { entry: join(__dirname, "bundle-worker.js"), data: { dir, variant } },
+  };
+  // In the order of BUNDLE_GLOBALS.
+  const globalsOf = (script) => Object.fromEntries(BUNDLE_GLOBALS[script].map((name) => [name, given[name]]));
+  given.kubeplanCli = load(join(dir, "cli.cjs"), globalsOf("cli.cjs"));
+  return given.kubeplanCli;
 }
 
 /**
@@ -188,6 +192,7 @@ function loadBundle(dir, variant) {
  * (`kubeplanWriteCodeCaches`), before it is terminated.
  */
 function loadWorker(dir, variant) {
+  threadId = require("node:worker_threads").threadId;
   const { load, requirePackage } = bundleScripts(dir, variant);
   load(join(dir, "worker.cjs"), { kubeplanLoadScript: (file) => load(file), kubeplanRequirePackage: requirePackage, kubeplanWriteCodeCaches: writePendingCaches });
 }

@@ -3,9 +3,8 @@
 // that a worker still starting, or slower, takes fewer. A worker keeps the
 // YAML of its documents and is asked later, in one batch, where the values
 // that rules reported on are.
-import { availableParallelism } from "node:os";
 import type { TransferListItem, Worker } from "node:worker_threads";
-import { workerThreads } from "../util/on-demand-modules.js";
+import { os, workerThreads } from "../util/on-demand-modules.js";
 import type { ManifestDocument, Position } from "../types.js";
 import type { InputText } from "../load/index.js";
 import { checkText, checkTexts, createChecker, type CheckedFile } from "./check-files.js";
@@ -23,7 +22,7 @@ const PARALLEL_THRESHOLD_BYTES = 1_000_000;
  * start-up, the JIT warm-up and the heap: two threads take about 1.4x the CPU
  * of one, so on two cores they cannot be much faster, and were slower.
  */
-export function defaultThreads(cores: number = availableParallelism()): number {
+export function defaultThreads(cores: number = os().availableParallelism()): number {
   return cores > 2 ? cores : 1;
 }
 
@@ -143,8 +142,9 @@ export interface ParallelCheck {
 /** Checks the files, on worker threads when there is enough to share. */
 export async function checkInParallel(inputs: readonly InputText[], options: CheckOptions): Promise<ParallelCheck> {
   const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), inputs.length));
-  if (threads === 1 || total < PARALLEL_THRESHOLD_BYTES) {
+  // The cores are counted only when there is enough to share.
+  const threads = total < PARALLEL_THRESHOLD_BYTES ? 1 : Math.max(1, Math.min(options.threads ?? defaultThreads(), inputs.length));
+  if (threads === 1) {
     return { files: checkTexts(inputs, options), workers: [] };
   }
   // How many inputs the threads have taken: each takes the next with Atomics.add.

@@ -65,8 +65,18 @@ describe("start-up", () => {
 
   it("a command runs from the bundle when it was made from the dist/ there is (npm run compile makes both)", () => {
     const files = filesLoaded(["validate", "samples/app/config.yaml"]);
-    expect(files).toEqual(expect.arrayContaining(["dist/bundle/cli.cjs", "dist/bundle/stages.cjs"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/bundle/cli.cjs", "dist/bundle/validate.cjs"]));
     expect(files.filter((file) => file.startsWith("dist/") && !file.startsWith("dist/bundle/"))).toEqual([]);
+  });
+
+  it.each([
+    [["validate", "samples/app/config.yaml"], ["dist/bundle/cli.cjs", "dist/bundle/validate.cjs"]],
+    [["rules"], ["dist/bundle/cli.cjs", "dist/bundle/validate.cjs"]],
+    [["plan", "samples/app", "--cluster", "samples/cluster"], ["dist/bundle/cli.cjs", "dist/bundle/stages.cjs", "dist/bundle/validate.cjs"]],
+    [["fix", "samples/typos/enums.yaml", "--dry-run"], ["dist/bundle/cli.cjs", "dist/bundle/stages.cjs", "dist/bundle/validate.cjs"]],
+  ])("%j reads the bundle's scripts it runs: validate and rules not the stages of plan, what-if and fix", (args, scripts) => {
+    const files = filesLoaded(args);
+    expect(files.filter((file) => /^dist\/bundle\/(cli|validate|stages)\.cjs$/.test(file)).sort()).toEqual(scripts);
   });
 
   // npm unpacks a package's files with the time it writes them: dist/cli.js after dist/bundle/.
@@ -97,7 +107,7 @@ describe("start-up", () => {
     const copy = mkdtempSync(join(tmpdir(), "kubeplan-caches-"));
     for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
     mkdirSync(join(copy, "dist", "bundle"));
-    for (const script of ["cli.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
+    for (const script of ["cli.cjs", "validate.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
     for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
     const validate = () => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", "app", "config.yaml")], { encoding: "utf8" });
     const bundle = join(copy, "dist", "bundle");
@@ -109,9 +119,9 @@ describe("start-up", () => {
     expect(validate().status).toBe(0);
     const written = caches();
     const names = written.map(([file]) => file);
-    expect(names).toEqual(expect.arrayContaining(["cli.cjs.short-runs.cache", "stages.cjs.short-runs.cache"]));
+    expect(names).toEqual(expect.arrayContaining(["cli.cjs.short-runs.cache", "validate.cjs.short-runs.cache"]));
     // The precompiled validators of the kinds met (schemas/validators/*.cjs).
-    expect(names.filter((file) => !/^(cli|stages)\.cjs\./.test(file as string)).length).toBeGreaterThan(0);
+    expect(names.filter((file) => !/^(cli|validate)\.cjs\./.test(file as string)).length).toBeGreaterThan(0);
     expect(names.every((file) => (file as string).endsWith(".short-runs.cache"))).toBe(true);
     const run = validate();
     expect([run.status, run.stdout]).toEqual([0, expect.stringContaining("3 documents in 1 file: 0 errors")]);
@@ -122,7 +132,7 @@ describe("start-up", () => {
     const copy = mkdtempSync(join(tmpdir(), "kubeplan-worker-caches-"));
     for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
     mkdirSync(join(copy, "dist", "bundle"));
-    for (const script of ["cli.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
+    for (const script of ["cli.cjs", "validate.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
     for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
     // Enough YAML (over a megabyte) to be shared between threads.
     const inputs = join(copy, "inputs");
