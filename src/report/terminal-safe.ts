@@ -17,6 +17,13 @@ const CONTROL = new RegExp(CONTROL_CHARACTER.source, "gu");
 
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
+/**
+ * Printable ASCII, which holds no CONTROL_CHARACTER: text of it alone (nearly
+ * all) is let through without CONTROL, whose Unicode classes take V8 a
+ * millisecond to compile.
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** `\x1b`, `\u202e`, `\u{e0041}`: the character's code, as JavaScript writes it. */
 function codeEscape(char: string): string {
   const code = char.codePointAt(0)!;
@@ -30,7 +37,7 @@ function escapeCharacter(char: string): string {
 
 /** One line of text from the input, its control characters written as escapes (`\n`, `\x1b`, `\u202e`). */
 export function escapeControl(text: string): string {
-  return text.replace(CONTROL, escapeCharacter);
+  return PRINTABLE_ASCII.test(text) ? text : text.replace(CONTROL, escapeCharacter);
 }
 
 /** A kind, name or version from the input shown as a title: its long words shortened (it may be megabytes long), then escaped. */
@@ -56,6 +63,7 @@ function neutralizeLine(line: string): string {
 const OWN_COLOR = /\u001b\[[0-9;]*m/y;
 
 function escapeExceptColors(line: string, keepColors: boolean): string {
+  if (PRINTABLE_ASCII.test(line)) return line;
   let out = "";
   let last = 0;
   CONTROL.lastIndex = 0;
@@ -83,6 +91,9 @@ export function terminalSafe(output: string, options: { colors?: boolean } = {})
 /** Characters JSON.stringify leaves raw that a terminal or a CI log would act on, or that hide text (its own white space aside). */
 const JSON_UNSAFE = new RegExp(`(?![\\t\\n\\r])${CONTROL_CHARACTER.source}|##(?:vso)?\\[`, "gu");
 
+/** What JSON_UNSAFE cannot find, but for `##[`: printable ASCII and JSON's white space. */
+const PRINTABLE_ASCII_OR_WHITE_SPACE = /^[\x20-\x7e\t\n\r]*$/;
+
 /** Each UTF-16 unit of `text` as a JSON `\uXXXX` escape (a character beyond U+FFFF is two). */
 function jsonEscape(text: string): string {
   let out = "";
@@ -95,5 +106,6 @@ function jsonEscape(text: string): string {
  * as `\u005b`: the same data for any JSON reader, nothing for a log to act on.
  */
 export function terminalSafeJson(json: string): string {
+  if (PRINTABLE_ASCII_OR_WHITE_SPACE.test(json) && !json.includes("##")) return json;
   return json.replace(JSON_UNSAFE, (match) => (match.startsWith("##") ? `${match.slice(0, -1)}\\u005b` : jsonEscape(match)));
 }

@@ -21,6 +21,8 @@ describe("bad values as kube-apiserver prints them", () => {
     ['say "hi"\\', '"say \\"hi\\"\\\\"'],
     ["tab\tnew\nline", '"tab\\tnew\\nline"'],
     ["\u0001", '"\\x01"'],
+    [" ~\u007f\u001b", '" ~\\x7f\\x1b"'],
+    ["\u0085\u00a0", '"\\u0085\\u00a0"'],
     ["é漢", '"é漢"'],
     ["\u200b", '"\\u200b"'],
     ["\u{1F600}", '"\u{1F600}"'],
