@@ -5,7 +5,7 @@
 // reporting it, the conversion gives up (NotCertain) so that the full parse,
 // which reports it, can take over.
 import { CST } from "yaml";
-import { goEndsAtQuestionMark, goScalar, goScalarBeforeCollection } from "./go-flow-scalars.js";
+import { goReadsQuestionMark, goScalar, goScalarBeforeCollection } from "./go-flow-scalars.js";
 import { badEscape } from "./go-yaml.js";
 import { plainDoubleQuoted } from "./long-quotes.js";
 import { MAX_KEY_LENGTH } from "./cst-checks.js";
@@ -179,8 +179,8 @@ function flowCollection(collection: CST.FlowCollection, depth: number): Record<s
       return;
     }
     if (props.comma !== i > 0) giveUp();
-    // `[h/p?q=1]`: go-yaml ends the scalar at `?`, an error (go-flow-scalars.ts): left to the full parse.
-    if (goEndsAtQuestionMark(item.key) || goEndsAtQuestionMark(item.value)) giveUp();
+    // `[h/p?q=1]` (an error) and `[?b]` (the key `b`): go-yaml reads a `?` otherwise (go-flow-scalars.ts): left to the full parse.
+    if (goReadsQuestionMark(item.key) || goReadsQuestionMark(item.value)) giveUp();
     if (isMap) {
       // `{a:}`: go-yaml's key is `a:`, `{a:[1]}` an error (go-flow-scalars.ts): left to the full parse.
       if (goScalar(item) || goScalarBeforeCollection(item)) giveUp();

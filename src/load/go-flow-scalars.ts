@@ -15,6 +15,10 @@
 // go-yaml also ends a plain scalar at `?` in a flow collection, and takes
 // the `?` for a key with no `,` before it: `[http://h/p?q=1]` is an error
 // (`did not find expected ',' or ']'`), which is put in the scalar's place.
+// A `?` that starts an item is, for go-yaml, always the explicit key
+// indicator, blank after it or not (`yaml_parser_fetch_next_token` takes `?`
+// in a flow collection as KEY): `[a, ?b]` is `["a", {"b": null}]`, where the
+// yaml package reads the plain scalar `?b`.
 import type { CST } from "yaml";
 import { visitTokens } from "./cst-walk.js";
 
@@ -46,14 +50,83 @@ export function goScalarBeforeCollection(item: FlowItem): CST.FlowScalar | undef
 }
 
 /** A plain scalar in a flow collection that go-yaml ends at a `?` after its first character. */
-export function goEndsAtQuestionMark(token: CST.Token | null | undefined): boolean {
+function goEndsAtQuestionMark(token: CST.Token | null | undefined): boolean {
   return token?.type === "scalar" && token.source.indexOf("?") > 0;
+}
+
+/** A plain scalar in a flow collection with a `?` anywhere, which go-yaml reads otherwise than the yaml package. */
+export function goReadsQuestionMark(token: CST.Token | null | undefined): boolean {
+  return token?.type === "scalar" && token.source.includes("?");
+}
+
+function expectedEnd(sequence: boolean): string {
+  return `did not find expected ',' or '${sequence ? "]" : "}"}'`;
 }
 
 /** The error go-yaml reports where a `?` ends a plain scalar of the collection. */
 function questionMarkError(scalar: CST.FlowScalar, sequence: boolean): CST.ErrorToken {
   const at = scalar.source.indexOf("?");
-  return { type: "error", offset: scalar.offset + at, source: "?", message: `did not find expected ',' or '${sequence ? "]" : "}"}'` };
+  return { type: "error", offset: scalar.offset + at, source: "?", message: expectedEnd(sequence) };
+}
+
+function errorAt(token: CST.FlowScalar, message: string): CST.ErrorToken {
+  return { type: "error", offset: token.offset, source: token.source, message };
+}
+
+/** What go-yaml finds after a leading `?`, where it needs a node and the text cannot start one. */
+const NO_NODE_AFTER_KEY = /^[?#]/;
+/** A whole quoted scalar after `?` (`[?"b"]`), go-yaml's key. */
+const QUOTED = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')$/;
+/** What may start a node after `?` that is not read again here (other quoted text, properties, aliases, collections): the item is left as the parser read it. */
+const NODE_READ_OTHERWISE = /^["'&!*[{]/;
+
+/**
+ * An item whose first plain scalar starts with `?` (`?b`, `?b: c`), made into
+ * the explicit key go-yaml reads; a value that starts with `?` (`{a: ?b}`) is
+ * go-yaml's error. Returns whether the item was changed.
+ */
+function mendLeadingQuestionMark(item: FlowItem, sequence: boolean): boolean {
+  const explicit = item.start.some((token) => token.type === "explicit-key-ind");
+  if (explicit) {
+    // `[?]`, `[?, a]`: a key indicator with nothing after it.
+    if (sequence && !item.key && !item.sep && !item.value) {
+      const indicator = item.start.find((token) => token.type === "explicit-key-ind")!;
+      item.key = { type: "error", offset: indicator.offset + 1, source: "", message: expectedEnd(sequence) };
+      item.sep = [];
+      return true;
+    }
+    return false;
+  }
+  const asKey = item.key !== undefined;
+  const token = asKey ? item.key : item.sep ? undefined : item.value;
+  if (token?.type === "scalar" && token.source.startsWith("?") && token.source.length > 1) {
+    const rest = token.source.slice(1);
+    const quoted = QUOTED.test(rest);
+    if (!quoted && NODE_READ_OTHERWISE.test(rest)) return false;
+    const type = !quoted ? "scalar" : rest.startsWith('"') ? "double-quoted-scalar" : "single-quoted-scalar";
+    const scalar: CST.FlowScalar = { type, offset: token.offset + 1, indent: token.indent, source: rest, end: token.end };
+    if (NO_NODE_AFTER_KEY.test(rest)) {
+      item[asKey ? "key" : "value"] = errorAt(scalar, "did not find expected node content");
+      return true;
+    }
+    if (rest.startsWith(":")) {
+      item[asKey ? "key" : "value"] = errorAt(scalar, expectedEnd(sequence));
+      return true;
+    }
+    item.start.push({ type: "explicit-key-ind", offset: token.offset, indent: token.indent, source: "?" });
+    item.key = !quoted && rest.includes("?") ? questionMarkError(scalar, sequence) : scalar;
+    if (!asKey) {
+      item.sep = [];
+      delete item.value;
+    }
+    return true;
+  }
+  const value = item.value;
+  if (item.sep && value?.type === "scalar" && value.source.startsWith("?")) {
+    item.value = errorAt(value, "did not find expected node content");
+    return true;
+  }
+  return false;
 }
 
 /** The item's value, a one-pair block mapping the lexer made of a scalar inside a flow collection, read as go-yaml reads it. */
@@ -66,6 +139,7 @@ function goValue(value: CST.Token | undefined): CST.FlowScalar | undefined {
 function mend(collection: CST.FlowCollection): void {
   const sequence = collection.start.source === "[";
   for (const item of collection.items) {
+    if (mendLeadingQuestionMark(item, sequence)) continue;
     const scalar = goScalar(item);
     if (scalar) {
       // A sequence's item, or a mapping's key without a value (`{a:}` is go-yaml's `{"a:": null}`, the parser's `{a}`).

@@ -155,8 +155,9 @@ function scanLine(text: string, start: number, end: number, column: number): num
       checkAfterClose(text, at, end, flows.length > 0);
     } else if (c === "," && flow) {
       endEntry(flow);
-    } else if (c === "?" && flow && !atToken) {
-      // `[h/p?q=1]`: go-yaml ends the plain scalar at `?` and reads a key with no `,` before it, an error.
+    } else if (c === "?" && flow) {
+      // `[h/p?q=1]`: go-yaml ends the plain scalar at `?` and reads a key with no `,` before it, an error;
+      // `[?b]`: go-yaml takes a `?` starting an item for a key indicator, blank after it or not.
       giveUp();
     } else if (c === ":" && flow && (text[at + 1] === "[" || text[at + 1] === "{") && text[at - 1] !== '"' && text[at - 1] !== "'") {
       // `{a:[1]}`: go-yaml reads the scalar `a:` and then a collection, an error; js-yaml a pair.

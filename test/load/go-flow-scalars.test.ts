@@ -33,6 +33,17 @@ const CASES: Array<[string, string, unknown]> = [
   ["a flow mapping's quoted key", "x: {'a':, \"b\":}", { a: null, b: null }],
   ["a flow mapping's key at the line's end", "x: {a:\n  }", { a: null }],
   ["a block list entry, a mapping in go-yaml too", "x:\n  - fe80::", [{ "fe80:": null }]],
+  // A `?` starting an item is a key indicator for go-yaml, blank after it or not.
+  ["a question mark starting a list's item", "x: [a, ?b]", ["a", { b: null }]],
+  ["a question mark starting a list's only item", "x: [?b]", [{ b: null }]],
+  ["a question mark starting a pair in a list", "x: [a, ?b: c]", ["a", { b: "c" }]],
+  ["a question mark before a dash", "x: [?-b]", [{ "-b": null }]],
+  ["a question mark before a word with a colon", "x: [?b:c]", [{ "b:c": null }]],
+  ["a question mark before a quoted key", "x: [?\"b\"]", [{ b: null }]],
+  ["a question mark before a single-quoted key with a value", "x: [?'b': c]", [{ b: "c" }]],
+  ["a question mark starting a flow mapping's key", "x: {?b}", { b: null }],
+  ["a question mark starting a flow mapping's later key", "x: {a: 1, ?b: 2}", { a: 1, b: 2 }],
+  ["a question mark and a space, alike for both", "x: [? b]", [{ b: null }]],
 ];
 
 const valueOfX = (parsed: ReturnType<typeof parseManifestsFull>) => (parsed.documents[0]!.object as Record<string, unknown>).x;
@@ -62,6 +73,15 @@ describe("flow scalars read as go-yaml reads them", () => {
     ["a URL with a query in a flow list", "x: [http://h/p?q=1, b]", 15, "did not find expected ',' or ']'"],
     ["a question mark in a flow mapping's value", "x: {k: v?w}", 9, "did not find expected ',' or '}'"],
     ["a question mark in a flow mapping's key", "x: {k?j: 1}", 6, "did not find expected ',' or '}'"],
+    ["a second question mark in a key", "x: [?b?c]", 7, "did not find expected ',' or ']'"],
+    ["a question mark alone in a flow list", "x: [?]", 6, "did not find expected ',' or ']'"],
+    ["a question mark alone after an item", "x: [a, ?]", 9, "did not find expected ',' or ']'"],
+    ["a question mark and a colon", "x: [?:b]", 6, "did not find expected ',' or ']'"],
+    // go-yaml needs a node after the key indicator.
+    ["two question marks", "x: [??b]", 6, "did not find expected node content"],
+    ["a question mark before a comment sign", "x: [?#b]", 6, "did not find expected node content"],
+    ["a question mark starting a flow mapping's value", "x: {a: ?b}", 8, "did not find expected node content"],
+    ["a question mark starting a pair's value in a list", "x: [a: ?b]", 8, "did not find expected node content"],
   ])("refuses %s, by every way of loading", (_, line, column, error) => {
     const text = `${HEAD}${line}\n`;
     for (const parsed of [parseManifests(text, "f.yaml"), parseManifestsFull(text, "f.yaml")]) {
