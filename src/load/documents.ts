@@ -16,6 +16,7 @@ import { appendAll } from "../util/append.js";
 import { boundedText } from "../util/bounded-text.js";
 import { withGoFlowScalars } from "./go-flow-scalars.js";
 import { withCheapQuotes } from "./long-quotes.js";
+import { dropFinalLineBreak, unterminatedLastLine } from "./final-line-break.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -301,6 +302,8 @@ export function parseManifestsFast(text: string, file: string): ParsedFile | und
   if (!documents) return undefined;
   const out: ParsedFile = { documents: [], findings: [] };
   const source = new FileSource(text, lineCounter);
+  const lastLine = unterminatedLastLine(text);
+  if (lastLine !== undefined && documents.length > 0) dropFinalLineBreak(documents[documents.length - 1]!.value, lastLine);
   for (const doc of documents) {
     const origin = originOf(file, sourceName(doc.commentsBefore ?? []), source, text, doc.contentStart);
     flatten(origin, doc.index, doc.value as KubeObject, source, doc.contentStart, out, doc.blockEnd);
@@ -353,7 +356,11 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
   }
   const docs = [...(new Composer(KUBERNETES_YAML_OPTIONS).compose(tokens) as Iterable<Document>)];
   const quoteStart = unterminatedQuote(tokens);
-  docs.forEach((doc, i) => parseDocument(text, doc, file, firstIndex + i, { chunk, quoteStart }, source, out));
+  const lastLine = chunk.end === text.length ? unterminatedLastLine(text) : undefined;
+  docs.forEach((doc, i) => {
+    const last = i === docs.length - 1 ? lastLine : undefined;
+    parseDocument(text, doc, file, firstIndex + i, { chunk, quoteStart, lastLine: last }, source, out);
+  });
   return docs.length;
 }
 
@@ -379,7 +386,7 @@ function parseDocument(
   doc: Document,
   file: string,
   index: number,
-  { chunk, quoteStart }: { chunk: StreamChunk; quoteStart: number | undefined },
+  { chunk, quoteStart, lastLine }: { chunk: StreamChunk; quoteStart: number | undefined; lastLine: string | undefined },
   source: FileSource,
   out: ParsedFile,
 ): void {
@@ -407,6 +414,7 @@ function parseDocument(
   }
   const value = converted.value;
   if (value === null || value === undefined) return;
+  if (lastLine !== undefined) dropFinalLineBreak(value, lastLine);
   if (typeof value !== "object" || Array.isArray(value)) {
     const position = shift(locateInDocument(doc, source.counterFrom(chunk.start), "", false), origin);
     out.findings.push(loadFinding(name, position, "document/not-an-object",
