@@ -17,6 +17,7 @@ import { boundedText } from "../util/bounded-text.js";
 import { withGoFlowScalars } from "./go-flow-scalars.js";
 import { withCheapQuotes } from "./long-quotes.js";
 import { dropFinalLineBreak, unterminatedLastLine } from "./final-line-break.js";
+import { mayHoldNonFinite, nonFiniteNumber } from "./non-finite.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -106,11 +107,18 @@ class FileSource {
   private countedLine = 1;
   private countedLineStart = 0;
 
+  private nonFinite: boolean | undefined;
+
   /** `lineCounter`: the parser's, when it filled one; otherwise one is made on first need. */
   constructor(
     private readonly text: string,
     private counter?: LineCounter,
   ) {}
+
+  /** Whether the text mentions `.inf` or `.nan` (non-finite.ts), searched once. */
+  mayHoldNonFinite(): boolean {
+    return (this.nonFinite ??= mayHoldNonFinite(this.text));
+  }
 
   /** Every line's start, found on first use: most files need only their documents' first lines. */
   get lineCounter(): LineCounter {
@@ -243,6 +251,12 @@ function flatten(
   blockEnd: number | undefined,
 ): void {
   const top = makeDocument(origin, index, "", value, source, startOffset, blockEnd);
+  const nonFinite = source.mayHoldNonFinite() ? nonFiniteNumber(value) : undefined;
+  if (nonFinite) {
+    const message = `error converting YAML to JSON: json: unsupported value: ${nonFinite.shown}`;
+    out.findings.push(loadFinding(origin.file, top.locate(nonFinite.pointer), "yaml/syntax", message, nonFinite.pointer, origin.rendered));
+    return;
+  }
   if (!isListKind(value)) {
     pushIfWhole(top, out);
     return;

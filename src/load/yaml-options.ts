@@ -47,8 +47,33 @@ function withinFloat64(tag: Tags[number]): Tags[number] {
   };
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_END = 2n ** 63n;
+const UINT64_END = 2n ** 64n;
+
+/**
+ * go-yaml reads an integer with Go's `strconv.ParseInt(text, 0, 64)` after
+ * dropping underscores, so every prefix Go knows counts, in either case
+ * (`0x1F`, `0X1F`, `0o17`, `0B101`); then `ParseUint` (no sign) for what
+ * int64 cannot hold; a number neither holds stays the string it is written as.
+ */
+const goPrefixedInt: ScalarTag = {
+  tag: "tag:yaml.org,2002:int",
+  default: true,
+  format: "HEX",
+  test: /^[-+]?0(?:[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|[oO][0-7_]*[0-7][0-7_]*|[bB][01_]*[01][01_]*)$/,
+  resolve(text: string) {
+    const signed = text[0] === "-" || text[0] === "+";
+    const digits = (signed ? text.slice(1) : text).replace(/_/g, "").toLowerCase();
+    const magnitude = BigInt(digits);
+    const value = text[0] === "-" ? -magnitude : magnitude;
+    if (value >= INT64_MIN && value < INT64_END) return Number(value);
+    return !signed && value < UINT64_END ? Number(value) : text;
+  },
+};
+
 function kubernetesTags(tags: Tags): Tags {
-  return tags
+  return [goPrefixedInt, ...tags]
     .filter((tag) => {
       if (typeof tag !== "object") return true;
       if (DROPPED_TAGS.has(tag.tag)) return false;

@@ -104,12 +104,43 @@ describe("Kubernetes' YAML 1.1 scalars", () => {
     ["-.", "-."],
     [".5", 0.5],
     ["1e3", 1000],
-    [".inf", Infinity],
+    // Go's ParseInt(text, 0, 64): every prefix Go knows, either case; beyond 64 bits, the text.
+    ["0X1F", 31],
+    ["0o17", 15],
+    ["0O17", 15],
+    ["0B101", 5],
+    ["0x_1f", 31],
+    ["0xFFFFFFFFFFFFFFFF", 18446744073709551615],
+    ["0x10000000000000000", "0x10000000000000000"],
+    ["0o", "0o"],
   ])("reads %s as %j", (source, expected) => {
     const [doc] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  value: ${source}\n`).documents;
     expect((doc!.object.data as Record<string, unknown>).value).toEqual(expected);
     const [asKey] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  ${source}: v\n`).documents;
     expect(Object.keys(asKey!.object.data as Record<string, unknown>)).toEqual([String(expected)]);
+  });
+});
+
+describe("numbers JSON cannot hold", () => {
+  // go-yaml reads them as float64, which YAMLToJSON cannot write: kubectl refuses the document.
+  it.each([
+    [".inf", "+Inf", 5, 13],
+    ["-.Inf", "-Inf", 5, 13],
+    [".NaN", "NaN", 5, 13],
+    ["[1, .inf]", "+Inf", 5, 17],
+  ])("refuses %s as kubectl does", (source, shown, line, column) => {
+    const parsed = loadText(`${pod("ok")}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: ${source}\n`);
+    expect(parsed.documents.map((document) => document.object.kind)).toEqual(["Pod"]);
+    expect(parsed.findings.map((finding) => [finding.rule, finding.message])).toEqual([
+      ["yaml/syntax", `error converting YAML to JSON: json: unsupported value: ${shown}`],
+    ]);
+    expect(parsed.findings[0]!.line - pod("ok").split("\n").length).toBe(line);
+    expect(parsed.findings[0]!.column).toBe(column);
+  });
+
+  it.each([['".inf"', ".inf"], ["x.inf", "x.inf"], ["'.nan'", ".nan"]])("reads %s as the string %j", (source, expected) => {
+    const [doc] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  value: ${source}\n`).documents;
+    expect((doc!.object.data as Record<string, unknown>).value).toBe(expected);
   });
 });
 
