@@ -192,7 +192,9 @@ class BlockReader {
     const first = text.charCodeAt(at);
     if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) return this.unquoted(at, colon - 1);
     if (refusedStart(first) || first === DASH || text.charCodeAt(colon - 1) === SPACE) outside();
-    return String(typed(text.slice(at, colon)));
+    const key = typed(text.slice(at, colon));
+    // `~:` and `null:` are nil keys for go-yaml, an error (null-keys.ts): left to the others.
+    return key === null ? outside() : String(key);
   }
 
   /** A block mapping at `indent`, its first key at `at` on the current line. */

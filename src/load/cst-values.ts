@@ -121,7 +121,10 @@ function scalarValue(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): u
 function keyName(token: CST.Token | null | undefined): string {
   if (!isFlowScalar(token) || token.source === "") giveUp();
   if (token.source.includes("\n") || token.end?.some((t) => t.type === "newline") || token.source.length > MAX_KEY_LENGTH) giveUp();
-  const name = String(scalarValue(token, true));
+  const value = scalarValue(token, true);
+  // `~:` and `null:` are nil keys for go-yaml, an error (null-keys.ts): left to the full parse.
+  if (value === null) giveUp();
+  const name = String(value);
   if (name === "<<") giveUp();
   return name;
 }

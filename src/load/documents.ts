@@ -253,7 +253,7 @@ function flatten(
   const top = makeDocument(origin, index, "", value, source, startOffset, blockEnd);
   const nonFinite = source.mayHoldNonFinite() ? nonFiniteNumber(value) : undefined;
   if (nonFinite) {
-    const message = `error converting YAML to JSON: json: unsupported value: ${nonFinite.shown}`;
+    const message = `YAML syntax error: error converting YAML to JSON: json: unsupported value: ${nonFinite.shown}`;
     out.findings.push(loadFinding(origin.file, top.locate(nonFinite.pointer), "yaml/syntax", message, nonFinite.pointer, origin.rendered));
     return;
   }

@@ -241,7 +241,8 @@ function checkNested(value: unknown, depth: number): void {
     return;
   }
   for (const key of Object.keys(value)) {
-    if (key === "<<" || key.length > LONGEST_KEY) giveUp();
+    // `null` may be js-yaml's name for a nil key (`~:`, `: x`), an error for go-yaml (null-keys.ts).
+    if (key === "<<" || key === "null" || key.length > LONGEST_KEY) giveUp();
     checkNested((value as Record<string, unknown>)[key], depth + 1);
   }
 }

@@ -4,6 +4,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Lin
 import type { Position } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
 import { MAX_NESTING } from "./cst-checks.js";
+import { nullKeyMessage } from "./null-keys.js";
 
 /** Thrown by the fast conversion when a document needs yaml's full `toJS` (aliases, merge keys). */
 class NeedsFullConversion extends Error {}
@@ -17,7 +18,18 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   }
 }
 
-function scalarKey(node: unknown): string {
+/** A pair whose key go-yaml reads as nil (null-keys.ts). */
+class NullKey {
+  constructor(readonly pair: Pair) {}
+}
+
+function isNullKey(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+function scalarKey(pair: Pair): string {
+  const node = pair.key;
+  if (isNullKey(node)) throw new NullKey(pair);
   if (!isScalar(node)) throw new NeedsFullConversion();
   const value = node.value;
   if (typeof value === "symbol" || value === "<<") throw new NeedsFullConversion();
@@ -30,7 +42,7 @@ function convert(node: unknown): unknown {
   if (isScalar(node)) return node.value ?? null;
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
-    for (const pair of node.items) setOwn(out, scalarKey(pair.key), convert(pair.value));
+    for (const pair of node.items) setOwn(out, scalarKey(pair), convert(pair.value));
     return out;
   }
   if (isSeq(node)) return node.items.map(convert);
@@ -59,6 +71,7 @@ export function documentToJS(doc: Document): { value: unknown } | { problem: Con
   try {
     return { value: convert(doc.contents) };
   } catch (error) {
+    if (error instanceof NullKey) return { problem: nullKeyProblem(doc, error.pair) };
     if (!(error instanceof NeedsFullConversion)) throw error;
   }
   let value: unknown;
@@ -67,9 +80,36 @@ export function documentToJS(doc: Document): { value: unknown } | { problem: Con
   } catch (error) {
     return { problem: conversionProblem(doc, error) };
   }
+  const nullKeyPair = firstNullKeyPair(doc);
+  if (nullKeyPair) return { problem: nullKeyProblem(doc, nullKeyPair) };
   const [start = 0, , end = start] = doc.range ?? [];
   const copied = expandedCopy(value, MAX_EXPANDED_VALUES + (end - start));
   return copied.complete ? { value: copied.value } : { problem: aliasProblem(doc, "yaml/limit", copied.reason) };
+}
+
+function firstNullKeyPair(doc: Document): Pair | undefined {
+  let found: Pair | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isNullKey(pair.key)) return undefined;
+      found = pair as Pair;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** A null key, placed at the key, or where its value starts when nothing was written for it. */
+function nullKeyProblem(doc: Document, pair: Pair): ConversionProblem {
+  const at = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
+  let message: string;
+  try {
+    message = nullKeyMessage(convert(pair.value));
+  } catch {
+    // A value with aliases or a null key of its own: printed no further.
+    message = nullKeyMessage(undefined).replace(/<nil>$/, "...");
+  }
+  return { rule: "yaml/syntax", message, offset: at };
 }
 
 function firstNodeOffset(doc: Document, test: (node: unknown) => boolean): number {

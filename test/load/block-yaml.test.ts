@@ -24,7 +24,7 @@ const TAKEN: Array<[string, string]> = [
   ["sequence at the key's indentation", "a:\n- x\n- y\nb: 1\n"],
   ["mappings in a sequence", "c:\n  - name: app\n    image: nginx:1.27\n    args:\n    - --port=80\n    - -v\n  - name: side\n"],
   ["plain scalars typed as go-yaml types them", "a: yes\nb: 0644\nc: 1_000\nd: ~\ne: 1.50\nf: -1\ng: .inf\nh: 0x1F\ni: on\n"],
-  ["keys typed, then made strings", "1: a\nyes: b\n0x10: c\n~: d\n2.50: e\n"],
+  ["keys typed, then made strings", "1: a\nyes: b\n0x10: c\n0X11: d\n2.50: e\n"],
   ["quoted scalars and keys", "'a': \"b c\"\nd: 'it''s'\n\"e\": ''\nf: \"#x: y\"\n"],
   ["comments and blank lines", "# head\na: b # tail\n\n  # deeper comment\nc:   # nothing\n  d: e#f\n"],
   ["empty values", "a:\nb:\n  c:\nd: {}\ne: []\n"],
