@@ -18,6 +18,7 @@ import { withGoFlowScalars } from "./go-flow-scalars.js";
 import { withCheapQuotes } from "./long-quotes.js";
 import { dropFinalLineBreak, unterminatedLastLine } from "./final-line-break.js";
 import { mayHoldNonFinite, nonFiniteNumber } from "./non-finite.js";
+import { hasTabOnlyLine, tabOnlyLineProblem } from "./tab-lines.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -307,7 +308,7 @@ const INVALID_SEPARATOR = /^---(?![ \t]*(?:#.*)?\r?$)/m;
  * `undefined` when the file needs the full way.
  */
 export function parseManifestsFast(text: string, file: string): ParsedFile | undefined {
-  if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text)) return undefined;
+  if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text) || hasTabOnlyLine(text)) return undefined;
   // Helm's `# Source:` comments name the documents of standard input: only the token way reads comments.
   const quick = file === STDIN && SOURCE_COMMENT.test(text) ? undefined : parseDocumentsQuick(text);
   // The token way fills a line counter as it reads; the quick ways leave lines to be counted when asked.
@@ -365,6 +366,11 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
       const rule = tokenProblem.kind === "limit" ? "yaml/limit" : "yaml/syntax";
       const message = tokenProblem.kind === "limit" ? `YAML ${tokenProblem.message}` : `YAML syntax error: ${tokenProblem.message}`;
       report(chunk.start + tokenProblem.offset, rule, message);
+      return 1;
+    }
+    const tabProblem = tabOnlyLineProblem(token, chunkText);
+    if (tabProblem) {
+      report(chunk.start + tabProblem.offset, "yaml/syntax", `YAML syntax error: ${tabProblem.message}`);
       return 1;
     }
   }
