@@ -18,7 +18,11 @@ function goFloatName(value: number): string {
 
 const escapeToken = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
-/** The first infinite or NaN number of a document (in its keys' order), with its JSON pointer and Go's name for it. */
+/**
+ * The first infinite or NaN number of a document as encoding/json meets it
+ * (a mapping's keys sorted, as json.Marshal writes a Go map), with its JSON
+ * pointer and Go's name for it.
+ */
 export function nonFiniteNumber(root: unknown): { pointer: string; shown: string } | undefined {
   const stack: Array<[unknown, string]> = [[root, ""]];
   while (stack.length > 0) {
@@ -26,7 +30,9 @@ export function nonFiniteNumber(root: unknown): { pointer: string; shown: string
     if (typeof value === "number") {
       if (!Number.isFinite(value)) return { pointer, shown: goFloatName(value) };
     } else if (value !== null && typeof value === "object") {
-      const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, i) => [String(i), item]) : Object.entries(value);
+      const entries: Array<[string, unknown]> = Array.isArray(value)
+        ? value.map((item, i) => [String(i), item])
+        : Object.keys(value).sort().map((key) => [key, (value as Record<string, unknown>)[key]]);
       for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], `${pointer}/${escapeToken(entries[i]![0])}`]);
     }
   }

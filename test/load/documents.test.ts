@@ -130,6 +130,8 @@ describe("numbers JSON cannot hold", () => {
     ["-.Inf", "-Inf", 5, 13],
     [".NaN", "NaN", 5, 13],
     ["[1, .inf]", "+Inf", 5, 17],
+    // json.Marshal writes a Go map's keys sorted: minReadySeconds comes before replicas.
+    [".inf\n  minReadySeconds: .nan", "NaN", 6, 20],
   ])("refuses %s as kubectl does", (source, shown, line, column) => {
     const parsed = loadText(`${pod("ok")}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: ${source}\n`);
     expect(parsed.documents.map((document) => document.object.kind)).toEqual(["Pod"]);
@@ -161,6 +163,13 @@ describe("keys go-yaml reads as nil", () => {
     const offset = pod("ok").split("\n").length;
     expect(parsed.findings.map((finding) => [finding.line - offset, finding.column, finding.message])).toEqual([
       [line, column, `YAML syntax error: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`],
+    ]);
+  });
+
+  it.each(["Secret", "secret"])("masks the value in a %s", (kind) => {
+    const parsed = loadText(`apiVersion: v1\nkind: ${kind}\nmetadata: {name: s}\nstringData:\n  ~: hunter2-password\n`);
+    expect(parsed.findings.map((finding) => finding.message)).toEqual([
+      "YAML syntax error: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ***",
     ]);
   });
 
