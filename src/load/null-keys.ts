@@ -4,6 +4,7 @@
 // unsupported map key of type: %!s(<nil>), key: <nil>, value: ...`, the
 // value printed with Go's `%+#v`. The yaml package would make the key "" or
 // "null" and go on.
+import { MASK } from "../util/secret-values.js";
 
 /** Go's `%#v` of a value go-yaml decoded, cut after `limit` characters. */
 export function goSyntax(value: unknown, limit = 200): string {
@@ -32,7 +33,12 @@ export function goSyntax(value: unknown, limit = 200): string {
   return visit(value, false) ? out : `${out.slice(0, limit)}...`;
 }
 
-/** kubectl's words for a mapping whose key go-yaml reads as nil. */
-export function nullKeyMessage(value: unknown): string {
-  return `error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value)}`;
+/**
+ * kubectl's words for a mapping whose key go-yaml reads as nil; in a Secret
+ * the value is masked, as the document's values are nowhere else known to be
+ * secret when it cannot be read.
+ */
+export function nullKeyMessage(value: unknown, secret: boolean): string {
+  const shown = secret ? MASK : goSyntax(value);
+  return `error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`;
 }

@@ -5,6 +5,7 @@ import type { Position } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
 import { MAX_NESTING } from "./cst-checks.js";
 import { nullKeyMessage } from "./null-keys.js";
+import { isSecretKind } from "../util/secret-values.js";
 
 /** Thrown by the fast conversion when a document needs yaml's full `toJS` (aliases, merge keys). */
 class NeedsFullConversion extends Error {}
@@ -102,12 +103,13 @@ function firstNullKeyPair(doc: Document): Pair | undefined {
 /** A null key, placed at the key, or where its value starts when nothing was written for it. */
 function nullKeyProblem(doc: Document, pair: Pair): ConversionProblem {
   const at = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
+  const secret = isSecretKind(isMap(doc.contents) ? doc.contents.get("kind") : undefined);
   let message: string;
   try {
-    message = nullKeyMessage(convert(pair.value));
+    message = nullKeyMessage(convert(pair.value), secret);
   } catch {
     // A value with aliases or a null key of its own: printed no further.
-    message = nullKeyMessage(undefined).replace(/<nil>$/, "...");
+    message = nullKeyMessage(undefined, secret).replace(/<nil>$/, "...");
   }
   return { rule: "yaml/syntax", message, offset: at };
 }
