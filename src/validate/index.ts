@@ -8,10 +8,10 @@ import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
 import { checkParsed, createChecker, fileWithFindings, unreadableFile, type CheckedFile } from "./check-files.js";
 import { notAManifest } from "./not-manifests.js";
-import { crdsFromPaths, crdsInTexts, markCrdScope } from "./find-crds.js";
+import { crdsFromPaths, crdsInTexts, markCrdScope, mentionsCrd } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
-import { checkInParallel, type ValidationWorker } from "./parallel.js";
+import { checkInParallel, startWorkers, type ValidationWorker } from "./parallel.js";
 import { runRules } from "./rules.js";
 import { applyRuleSetting, applyRuleSettings } from "./suppress.js";
 import { checkValidateArguments, checkValidateOptionNames } from "./arguments.js";
@@ -99,21 +99,28 @@ function notAManifestFinding(file: string, what: string): Finding {
 /**
  * Every CustomResourceDefinition must be known before any custom resource is
  * checked, wherever it stands: files that define CRDs are parsed first, and
- * checked from that parse on this thread; the other files may go to workers.
+ * checked from that parse on this thread; the other files may go to workers,
+ * which start up while the CRDs are read.
  */
 async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
   const { texts, unreadable } = gatherInputs(input, options);
-  const fromCrdPaths = crdsFromPaths(options.crdPaths ?? [], options);
-  const crdProblems = fromCrdPaths.findings.map((f) => fileWithFindings(f.file, [f]));
-  const fromInputs = crdsInTexts(texts);
-  const crds = [...fromCrdPaths.crds, ...fromInputs.crds];
-  const checkOptions: CheckOptions = { ...options, crds };
-  const checker = createChecker(checkOptions);
-  const parsedHere = fromInputs.parsed.flatMap(({ file, parsed }) => checkParsed(parsed, file, checkOptions, checker));
-  const definesCrds = new Set(fromInputs.parsed.map((p) => p.file));
-  const checked = await checkInParallel(texts.filter((t) => !definesCrds.has(t.file)), checkOptions);
-  const files = orderAsGiven([...parsedHere, ...checked.files], texts.map((t) => t.file));
-  return { files: [...crdProblems, ...unreadable, ...files], workers: checked.workers, crds };
+  const shared = texts.filter((t) => !mentionsCrd(t.text));
+  const workers = startWorkers(shared, options);
+  try {
+    const fromCrdPaths = crdsFromPaths(options.crdPaths ?? [], options);
+    const crdProblems = fromCrdPaths.findings.map((f) => fileWithFindings(f.file, [f]));
+    const fromInputs = crdsInTexts(texts);
+    const crds = [...fromCrdPaths.crds, ...fromInputs.crds];
+    const checkOptions: CheckOptions = { ...options, crds };
+    const checker = createChecker(checkOptions);
+    const parsedHere = fromInputs.parsed.flatMap(({ file, parsed }) => checkParsed(parsed, file, checkOptions, checker));
+    const checked = await checkInParallel(shared, checkOptions, workers);
+    const files = orderAsGiven([...parsedHere, ...checked.files], texts.map((t) => t.file));
+    return { files: [...crdProblems, ...unreadable, ...files], workers, crds };
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.close()));
+    throw error;
+  }
 }
 
 /** Results in the order of the inputs (names known only from `# Source:` comments keep their place within their input). */

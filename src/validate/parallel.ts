@@ -8,7 +8,7 @@ import { os, workerThreads } from "../util/on-demand-modules.js";
 import type { ManifestDocument, Position } from "../types.js";
 import type { InputText } from "../load/index.js";
 import { checkText, checkTexts, createChecker, type CheckedFile } from "./check-files.js";
-import type { CheckOptions } from "./options.js";
+import type { CheckOptions, ValidateOptions } from "./options.js";
 import type { CheckedInput, CheckResponse, ClosingResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
 import { decodeObjects } from "./transfer-objects.js";
 
@@ -139,17 +139,19 @@ export interface ParallelCheck {
   workers: ValidationWorker[];
 }
 
-/** Checks the files, on worker threads when there is enough to share. */
-export async function checkInParallel(inputs: readonly InputText[], options: CheckOptions): Promise<ParallelCheck> {
+/** The workers a run's inputs call for (none below PARALLEL_THRESHOLD_BYTES): started before the CRDs are read, they start up meanwhile. */
+export function startWorkers(inputs: readonly InputText[], options: CheckOptions | ValidateOptions): ValidationWorker[] {
   const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
   // The cores are counted only when there is enough to share.
   const threads = total < PARALLEL_THRESHOLD_BYTES ? 1 : Math.max(1, Math.min(options.threads ?? defaultThreads(), inputs.length));
-  if (threads === 1) {
-    return { files: checkTexts(inputs, options), workers: [] };
-  }
+  return Array.from({ length: threads - 1 }, () => new ValidationWorker());
+}
+
+/** Checks the files, on the workers given and this thread, or on this thread alone. */
+export async function checkInParallel(inputs: readonly InputText[], options: CheckOptions, workers: ValidationWorker[]): Promise<ParallelCheck> {
+  if (workers.length === 0) return { files: checkTexts(inputs, options), workers };
   // How many inputs the threads have taken: each takes the next with Atomics.add.
   const taken = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const workers = Array.from({ length: threads - 1 }, () => new ValidationWorker());
   const checking = workers.map((worker) => worker.check(inputs, taken, options));
   const byInput: CheckedFile[][] = new Array(inputs.length);
   const place = (received: Array<{ input: number; files: CheckedFile[] }>) => {
