@@ -4,6 +4,19 @@ import { createPathMessages, yaml } from "../../helpers.js";
 const policy = (...spec: string[]) =>
   yaml("apiVersion: admissionregistration.k8s.io/v1", "kind: ValidatingAdmissionPolicy", "metadata: {name: demo.example.com}", "spec:", ...spec.map((l) => "  " + l));
 const RULES = "matchConstraints: {resourceRules: [{apiGroups: [apps], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [deployments]}]}";
+/** A webhook configuration whose one webhook has one match condition. */
+const webhookMatching = (expression: string) =>
+  yaml(
+    "apiVersion: admissionregistration.k8s.io/v1",
+    "kind: ValidatingWebhookConfiguration",
+    "metadata: {name: hooks}",
+    "webhooks:",
+    "- name: check.example.com",
+    "  clientConfig: {url: 'https://h.example.com'}",
+    "  sideEffects: None",
+    "  admissionReviewVersions: [v1]",
+    `  matchConditions: [{name: c, expression: ${JSON.stringify(expression)}}]`,
+  );
 const binding = (...spec: string[]) =>
   yaml("apiVersion: admissionregistration.k8s.io/v1", "kind: ValidatingAdmissionPolicyBinding", "metadata: {name: demo-binding}", "spec:", ...spec.map((l) => "  " + l));
 
@@ -219,17 +232,7 @@ describe("references a policy expression makes: declared functions, macros and a
 
   it("refuses an undeclared function in a webhook's match condition", () => {
     const expression = "object.metadata.name.lowerCase() != 'x'";
-    const text = yaml(
-      "apiVersion: admissionregistration.k8s.io/v1",
-      "kind: ValidatingWebhookConfiguration",
-      "metadata: {name: hooks}",
-      "webhooks:",
-      "- name: check.example.com",
-      "  clientConfig: {url: 'https://h.example.com'}",
-      "  sideEffects: None",
-      "  admissionReviewVersions: [v1]",
-      `  matchConditions: [{name: c, expression: ${JSON.stringify(expression)}}]`,
-    );
+    const text = webhookMatching(expression);
     expect(createPathMessages(text, "1.36")).toEqual([refusal("webhooks[0].matchConditions[0].expression", expression, [[31, undeclared("lowerCase")]])]);
   });
 });
@@ -294,17 +297,7 @@ describe("argument counts no overload has, refused with the types cel-go's check
     ["accepts the authorizer's path check", "authorizer.path('/healthz').check('get').allowed()", []],
     ["refuses the authorizer's path check without its verb", "authorizer.path('/healthz').check().allowed()", [[34, noOverload("check", "kubernetes.authorization.PathCheck.()")]]],
   ] as Array<[string, string, Array<[number, string]>]>)("%s in a webhook's match condition", (_name, expression, issues) => {
-    const text = yaml(
-      "apiVersion: admissionregistration.k8s.io/v1",
-      "kind: ValidatingWebhookConfiguration",
-      "metadata: {name: hooks}",
-      "webhooks:",
-      "- name: check.example.com",
-      "  clientConfig: {url: 'https://h.example.com'}",
-      "  sideEffects: None",
-      "  admissionReviewVersions: [v1]",
-      `  matchConditions: [{name: c, expression: ${JSON.stringify(expression)}}]`,
-    );
+    const text = webhookMatching(expression);
     expect(createPathMessages(text, "1.36")).toEqual(issues.length === 0 ? [] : [refusal("webhooks[0].matchConditions[0].expression", expression, issues)]);
   });
 
