@@ -10,8 +10,8 @@
 import type { CST } from "yaml";
 import type { GoYamlProblem } from "./go-yaml.js";
 
-/** A line of blanks with a tab among them: without one, nothing here applies. */
-const TAB_ONLY_LINE = /^[ \t]*\t[ \t]*$/m;
+/** A line of blanks with a tab among them (spaces, the first tab, blanks: one way to match, linear). */
+const TAB_ONLY_LINE = /^ *\t[ \t]*$/m;
 
 interface Context {
   flow: boolean;
@@ -77,14 +77,16 @@ function leaves(token: CST.Token | CST.SourceToken | null | undefined, context: 
  * column; lines with anything else on them are the parser's to judge.
  */
 function tabOnBlankLine(text: string, from: number, to: number): { offset: number; column: number } | undefined {
-  for (let at = text.indexOf("\t", from); at >= 0 && at < to; at = text.indexOf("\t", at + 1)) {
+  for (let at = text.indexOf("\t", from); at >= 0 && at < to; ) {
     let start = at;
     while (start > 0 && isBlank(text.charCodeAt(start - 1))) start--;
-    if (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") continue;
     let end = at;
     while (end < text.length && isBlank(text.charCodeAt(end))) end++;
-    if (end < text.length && text[end] !== "\n" && text[end] !== "\r") continue;
-    return { offset: at, column: at - start };
+    const afterBreak = start === 0 || text[start - 1] === "\n" || text[start - 1] === "\r";
+    const beforeBreak = end === text.length || text[end] === "\n" || text[end] === "\r";
+    if (afterBreak && beforeBreak) return { offset: at, column: at - start };
+    // Past this run of blanks: each is walked once, however many tabs it holds.
+    at = text.indexOf("\t", end);
   }
   return undefined;
 }

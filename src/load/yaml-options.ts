@@ -61,10 +61,13 @@ const goPrefixedInt: ScalarTag = {
   tag: "tag:yaml.org,2002:int",
   default: true,
   format: "HEX",
-  test: /^[-+]?0(?:[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|[oO][0-7_]*[0-7][0-7_]*|[bB][01_]*[01][01_]*)$/,
+  // One run of digits and underscores: a test that also asked for a digit somewhere in it would backtrack quadratically.
+  test: /^[-+]?0(?:[xX][0-9a-fA-F_]+|[oO][0-7_]+|[bB][01_]+)$/,
   resolve(text: string) {
     const signed = text[0] === "-" || text[0] === "+";
     const digits = (signed ? text.slice(1) : text).replace(/_/g, "").toLowerCase();
+    // `0x_`: underscores only, which ParseInt refuses.
+    if (digits.length <= 2) return text;
     const magnitude = BigInt(digits);
     const value = text[0] === "-" ? -magnitude : magnitude;
     if (value >= INT64_MIN && value < INT64_END) return Number(value);
