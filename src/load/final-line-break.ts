@@ -4,12 +4,19 @@
 // sends the last document of a file as it is written, so a ConfigMap's
 // script with no line break at the end of the file is applied without one.
 
-/** A line of indented content ending the text with no line break after it: what may be a block scalar's last line. */
-const UNTERMINATED_LAST_LINE = /\n( +\S[^\n]*)$/;
+/** A line of indented content: what may be a block scalar's last line. */
+const INDENTED_CONTENT = /^ +\S/;
 
-/** The text's last line, where the text ends on an indented line with no line break after it. */
+/**
+ * The text's last line, where the text ends on an indented line with no
+ * line break after it. Only the last line is looked at: this runs on every file.
+ */
 export function unterminatedLastLine(text: string): string | undefined {
-  return UNTERMINATED_LAST_LINE.exec(text)?.[1];
+  if (text.endsWith("\n")) return undefined;
+  const start = text.lastIndexOf("\n");
+  if (start < 0) return undefined;
+  const line = text.slice(start + 1);
+  return INDENTED_CONTENT.test(line) ? line : undefined;
 }
 
 /**
