@@ -40,6 +40,16 @@ function modulesLoaded(args: string[]): { own: string[]; packages: string[] } {
   return { own: own.filter((path) => !path.startsWith("test/")), packages: [...new Set(packages)] };
 }
 
+/** A copy of the package's bundle (scripts without caches) in a directory of its own, so that no other test's run writes its caches. */
+function bundledCopy(prefix: string): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+  mkdirSync(join(copy, "dist", "bundle"));
+  for (const script of ["cli.cjs", "validate.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
+  for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
+  return copy;
+}
+
 describe("start-up", () => {
   it.each([["--version"], ["-V"]])("%s prints the package's version", (flag) => {
     const run = runCli([flag]);
@@ -103,12 +113,7 @@ describe("start-up", () => {
   });
 
   it("a validate run uses the code caches the first run left, its scripts' and its validators' (made under validate's V8 flags)", () => {
-    // A copy of the package of its own, so that no other test's run writes its caches.
-    const copy = mkdtempSync(join(tmpdir(), "kubeplan-caches-"));
-    for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
-    mkdirSync(join(copy, "dist", "bundle"));
-    for (const script of ["cli.cjs", "validate.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
-    for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
+    const copy = bundledCopy("kubeplan-caches-");
     const validate = () => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", "app", "config.yaml")], { encoding: "utf8" });
     const bundle = join(copy, "dist", "bundle");
     const caches = () =>
@@ -129,11 +134,7 @@ describe("start-up", () => {
   });
 
   it("a validate run on two threads starts its worker from the bundle's worker.cjs, with the code cache the first run left", () => {
-    const copy = mkdtempSync(join(tmpdir(), "kubeplan-worker-caches-"));
-    for (const path of ["bin", "package.json", join("dist", "cli.js")]) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
-    mkdirSync(join(copy, "dist", "bundle"));
-    for (const script of ["cli.cjs", "validate.cjs", "stages.cjs", "worker.cjs"]) cpSync(join(ROOT, "dist", "bundle", script), join(copy, "dist", "bundle", script));
-    for (const shared of ["schemas", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
+    const copy = bundledCopy("kubeplan-worker-caches-");
     // Enough YAML (over a megabyte) to be shared between threads.
     const inputs = join(copy, "inputs");
     mkdirSync(inputs);
