@@ -5,7 +5,9 @@ import type { Position } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
 import { MAX_NESTING } from "./cst-checks.js";
 import { nullKeyMessage } from "./null-keys.js";
-import { isSecretKind } from "../util/secret-values.js";
+import { anchorsOf, goSyntaxOfNode } from "./go-syntax.js";
+import { MASK } from "../util/secret-values.js";
+import { firstInvalidKey, invalidKeyMessage, isSecretDocument, type InvalidKey } from "./invalid-keys.js";
 
 /** Thrown by the fast conversion when a document needs yaml's full `toJS` (aliases, merge keys). */
 class NeedsFullConversion extends Error {}
@@ -72,8 +74,11 @@ export function documentToJS(doc: Document): { value: unknown } | { problem: Con
   try {
     return { value: convert(doc.contents) };
   } catch (error) {
+    if (!(error instanceof NullKey || error instanceof NeedsFullConversion)) throw error;
+    // go-yaml's decoding refuses a collection as a key before sigs.k8s.io/yaml meets a nil key.
+    const invalid = firstInvalidKey(doc);
+    if (invalid) return { problem: invalidKeyProblem(doc, invalid) };
     if (error instanceof NullKey) return { problem: nullKeyProblem(doc, error.pair) };
-    if (!(error instanceof NeedsFullConversion)) throw error;
   }
   let value: unknown;
   try {
@@ -100,18 +105,18 @@ function firstNullKeyPair(doc: Document): Pair | undefined {
   return found;
 }
 
+/** A key that is a map or a list, placed at the key. */
+function invalidKeyProblem(doc: Document, invalid: InvalidKey): ConversionProblem {
+  const offset = (invalid.pair.key as Node).range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
+  return { rule: "yaml/syntax", message: invalidKeyMessage(invalid, isSecretDocument(doc)), offset };
+}
+
 /** A null key, placed at the key, or where its value starts when nothing was written for it. */
 function nullKeyProblem(doc: Document, pair: Pair): ConversionProblem {
   const at = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
-  const secret = isSecretKind(isMap(doc.contents) ? doc.contents.get("kind") : undefined);
-  let message: string;
-  try {
-    message = nullKeyMessage(convert(pair.value), secret);
-  } catch {
-    // A value with aliases or a null key of its own: printed no further.
-    message = nullKeyMessage(undefined, secret).replace(/<nil>$/, "...");
-  }
-  return { rule: "yaml/syntax", message, offset: at };
+  // sigs.k8s.io/yaml meets the key once go-yaml has decoded the whole document: every anchor is known.
+  const shown = isSecretDocument(doc) ? MASK : goSyntaxOfNode(pair.value, anchorsOf(doc));
+  return { rule: "yaml/syntax", message: nullKeyMessage(shown), offset: at };
 }
 
 function firstNodeOffset(doc: Document, test: (node: unknown) => boolean): number {

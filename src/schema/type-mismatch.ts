@@ -52,18 +52,6 @@ function missingSpaceAfterColon(text: string): { key: string; value: string } | 
   return match ? { key: match[1]!, value: match[2]! } : undefined;
 }
 
-/**
- * `{{ .Values.x }}` unquoted is a flow mapping whose only key is itself a
- * mapping; the loader turns that key into the string "{ .Values.x }".
- */
-function templatePlaceholder(value: unknown): string | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value);
-  if (entries.length !== 1) return undefined;
-  const [key, inner] = entries[0]!;
-  return inner === null && /^\{.*\}$/.test(key) ? `{${key}}` : undefined;
-}
-
 function scalarWrittenAsNonString(value: unknown, source: string | undefined): Explanation {
   const kind = typeof value === "boolean" ? "boolean" : "number";
   if (source === undefined && typeof value === "boolean") {
@@ -154,12 +142,6 @@ function secretMismatch(expected: readonly string[], actual: string): Explanatio
 export function explainTypeMismatch(expected: readonly string[], value: unknown, source?: string, shape?: ObjectShape, secret = false): Explanation {
   const actual = actualType(value);
   if (secret) return secretMismatch(expected, actual);
-  const placeholder = templatePlaceholder(value);
-  if (placeholder !== undefined) {
-    return {
-      message: `expected ${describeExpected(expected)}, got an object: ${placeholder} looks like an unrendered template placeholder, which YAML reads as a mapping (render the template first, or quote it)`,
-    };
-  }
   const wantsString = expected.includes("string");
   if (wantsString && (actual === "boolean" || actual === "integer" || actual === "number")) {
     return scalarWrittenAsNonString(value, source);

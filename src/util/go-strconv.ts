@@ -81,12 +81,31 @@ function shortestDigits(value: number): { digits: string; exponent: number } {
   return { digits: mantissa.replace(".", ""), exponent: Number(exponent) };
 }
 
-/** strconv.FormatFloat(value, 'g', -1, 64), as fmt's %g prints a float64. */
-export function formatFloatG(value: number): string {
+/**
+ * The fewest digits that read back as the float32 `value` (at most 9 are
+ * needed): the nearest decimal of each length is tried, shortest first.
+ */
+function shortestDigits32(value: number): { digits: string; exponent: number } {
+  const magnitude = Math.abs(value);
+  for (let precision = 1; precision < 9; precision++) {
+    const written = magnitude.toExponential(precision - 1);
+    if (Math.fround(Number(written)) === magnitude) return shortestDigits(Number(written));
+  }
+  const [mantissa, exponent] = magnitude.toExponential(8).split("e") as [string, string];
+  return { digits: mantissa.replace(".", "").replace(/0+$/, "") || "0", exponent: Number(exponent) };
+}
+
+/**
+ * strconv.FormatFloat(value, 'g', -1, bitSize), as fmt's %g prints a float64;
+ * with bitSize 32 the value is first rounded to a float32, as Go's
+ * float32(value) rounds it (past its range: infinite).
+ */
+export function formatFloatG(value: number, bitSize: 32 | 64 = 64): string {
+  if (bitSize === 32) value = Math.fround(value);
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "+Inf" : "-Inf";
   if (value === 0) return Object.is(value, -0) ? "-0" : "0";
-  const { digits, exponent } = shortestDigits(value);
+  const { digits, exponent } = bitSize === 32 ? shortestDigits32(value) : shortestDigits(value);
   const sign = value < 0 ? "-" : "";
   // Exponent form below 1e-4 and from 1e6 (the shortest form's precision is taken as 6).
   if (exponent < -4 || exponent >= 6) {

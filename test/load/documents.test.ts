@@ -157,6 +157,8 @@ describe("keys go-yaml reads as nil", () => {
     ["? \n", 5, 5, "<nil>"],
     ["&x : {b: 1, a: [~]}", 5, 6, 'map[interface {}]interface {}{"a":[]interface {}{interface {}(nil)}, "b":1}'],
     ["x: 1\n?", 6, 2, "<nil>"],
+    // Keys as go-yaml types them (1, 1.5), aliases expanded.
+    ["~: {1: a, 1.5: [x, ~], b: &q 3, c: *q}", 5, 3, 'map[interface {}]interface {}{"b":3, "c":3, 1:"a", 1.5:[]interface {}{"x", interface {}(nil)}}'],
   ])("refuses %j", (entry, line, column, shown) => {
     const parsed = loadText(`${pod("ok")}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  ${entry}\n`);
     expect(parsed.documents.map((document) => document.object.kind)).toEqual(["Pod"]);

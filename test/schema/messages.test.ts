@@ -199,11 +199,6 @@ const INVALID: InvalidCase[] = [
     yaml: deployment("", '  replicas: "3"\n'),
     expected: [{ rule: "schema/type", line: 8, column: 13, message: 'spec.replicas: expected an integer, got a string "3" (remove the quotes: 3)', suggestion: "3" }],
   },
-  {
-    name: "an unrendered template placeholder",
-    yaml: deployment("", "  replicas: {{ .Values.replicas }}\n"),
-    expected: [{ rule: "schema/type", line: 8, column: 13, message: "spec.replicas: expected an integer, got an object: {{ .Values.replicas }} looks like an unrendered template placeholder, which YAML reads as a mapping (render the template first, or quote it)" }],
-  },
   // --- schema/enum ---
   {
     name: "imagePullPolicy always",

@@ -98,7 +98,7 @@ function registerString(env: Environment): void {
   env.registerFunction("__string(bool): string", (value: boolean) => String(value));
   env.registerFunction("__string(int): string", (value: bigint) => String(value));
   env.registerFunction("__string(uint): string", (value: UnsignedInt) => String(value.valueOf()));
-  env.registerFunction("__string(double): string", formatFloatG);
+  env.registerFunction("__string(double): string", (value: number) => formatFloatG(value));
   env.registerFunction("__string(bytes): string", (value: Uint8Array) => {
     try {
       return utf8.decode(value);
