@@ -12,10 +12,12 @@ import { invalid, type ErrorList } from "../../field/errors.js";
 import type { FieldPath } from "../../field/path.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
-import { referenceIssues, type MacroScope } from "../../../schema/crd/cel/reference-check.js";
+import { codeOnly, referenceIssues, type MacroScope } from "../../../schema/crd/cel/reference-check.js";
+import { checkExpression, type CheckerDeclarations, type CheckResult } from "../../../schema/crd/cel/checker.js";
+import { formatType } from "../../../schema/crd/cel/checker-types.js";
 import type { OptionalLibrary } from "../../../schema/crd/cel/declarations.js";
 import { compileInEnvironment, type CompileOutcome, type ReferenceCheck } from "../cel-compile.js";
-import { admissionVariableTypes, typeOfNode } from "./cel-types.js";
+import { admissionDeclarations, admissionVariableTypes } from "./cel-types.js";
 import { asMapLiterals, constructedResultType, findConstructions, isPatchType, jsonPatchFieldIssue, type Construction } from "./message-construction.js";
 
 /** Which optional variables the field's environment declares (plugincel.OptionalVariableDeclarations). */
@@ -28,8 +30,8 @@ export interface CompilationOptions {
   hasPatchTypes?: boolean;
   /** The release: new expressions may use only the libraries of the release before it (environment.NewExpressions). */
   kubernetesVersion: string;
-  /** The cel-go type of each variable compiled before (`variables.<name>`), where kubeplan knows it. */
-  variableTypes?: ReadonlyMap<string, string>;
+  /** The variables compiled before (`variables.<name>`), each with its cel-go type where kubeplan knows it. */
+  variableTypes?: ReadonlyMap<string, string | undefined>;
 }
 
 /** What an expression is for, which sets the result types it may have. */
@@ -68,34 +70,53 @@ function environmentFor(options: CompilationOptions): AdmissionEnvironment | nul
   return entry;
 }
 
-/** Variables whose cel-go type kubeplan's environment does not declare as cel-go does (objects of kubernetes.* types). */
+/** Variables whose cel-go type kubeplan's cel-js environment does not declare as cel-go does (objects of kubernetes.* types). */
 const LOOSELY_TYPED = /\b(?:request|namespaceObject|authorizer|variables|jsonpatch)\b/;
 const CERTAIN_TYPE = /^(bool|int|uint|double|string|bytes|null|dyn|list<(?:bool|int|uint|double|string|bytes)>)$/;
 
-/** The references an expression makes, checked against the release's declarations; argument types from the declarations (cel-types.ts), else from the environment where they are certain. */
-function referenceCheck(environment: AdmissionEnvironment, options: CompilationOptions): ReferenceCheck {
-  const declared = admissionVariableTypes(options);
-  const variableFields = options.variableTypes ?? new Map<string, string>();
+/** The checker's declarations for the options' environment. */
+function declarationsFor(environment: AdmissionEnvironment, options: CompilationOptions, constructions: boolean): CheckerDeclarations {
   const libraries = new Set<OptionalLibrary>(options.hasPatchTypes === true ? ["jsonpatch"] : []);
+  const declarations = admissionDeclarations(admissionVariableTypes(options), options.variableTypes ?? new Map(), environment.variables, options.kubernetesVersion, libraries);
+  return { ...declarations, mapLiteralsAreConstructions: constructions };
+}
+
+/** The checker's result for each expression checked, for its output type. */
+const checked = new WeakMap<ASTNode, CheckResult>();
+
+/**
+ * cel-go's checker errors of an expression: the references it makes against
+ * the release's declarations (reference-check.ts) and the types of its
+ * selections and calls (checker.ts), all reported together as cel-go lists
+ * them; argument types from the checker, else from cel-js's checker where
+ * they are certain.
+ */
+function referenceCheck(environment: AdmissionEnvironment, options: CompilationOptions, constructions = false): ReferenceCheck {
+  const declarations = declarationsFor(environment, options, constructions);
   return (ast, parsedText) => {
+    const code = codeOnly(parsedText);
+    const result = checkExpression(ast, code, declarations);
+    checked.set(ast, result);
     const typeOf = (node: ASTNode, scope: MacroScope) => {
-      const known = typeOfNode(node, declared, variableFields, scope);
-      if (known !== undefined) return known;
+      const known = result.types.get(node);
+      if (known !== undefined) return formatType(known);
       const { start, end } = node as { start?: number; end?: number };
       if (start === undefined || end === undefined) return undefined;
       const part = parsedText.slice(start, end);
       // The environment's checker does not know the macros' variables, nor the loosely typed ones.
       if (LOOSELY_TYPED.test(part) || [...scope.keys()].some((name) => new RegExp(`\\b${name}\\b`).test(part))) return undefined;
       try {
-        const checked = environment.env.parse(part).check();
-        const type = checked.valid ? checked.type : undefined;
+        const type = environment.env.parse(part).check();
+        const certain = type.valid ? type.type : undefined;
         // cel-go prints the null type as null in its overload errors (FormatCELType).
-        return type !== undefined && CERTAIN_TYPE.test(type) ? type.replace(/</g, "(").replace(/>/g, ")") : undefined;
+        return certain !== undefined && CERTAIN_TYPE.test(certain) ? certain.replace(/</g, "(").replace(/>/g, ")") : undefined;
       } catch {
         return undefined;
       }
     };
-    return referenceIssues(ast, parsedText, { variables: environment.variables, kubernetesVersion: options.kubernetesVersion, typeOf, libraries });
+    const references = referenceIssues(ast, parsedText, { variables: environment.variables, kubernetesVersion: options.kubernetesVersion, typeOf, libraries: declarations.libraries });
+    const seen = new Set(references.map((issue) => `${issue.offset}/${issue.message}`));
+    return [...references, ...result.issues.filter((issue) => !seen.has(`${issue.offset}/${issue.message}`))];
   };
 }
 
@@ -113,7 +134,7 @@ function compileWithConstructions(environment: AdmissionEnvironment, expression:
     const issue = jsonPatchFieldIssue(construction);
     if (issue) return failed(issue.message, issue.offset);
   }
-  const outcome = compileInEnvironment(environment.env, expression, fldPath, shown, asMapLiterals, referenceCheck(environment, options));
+  const outcome = compileInEnvironment(environment.env, expression, fldPath, shown, asMapLiterals, referenceCheck(environment, options, true));
   if ("error" in outcome) return outcome;
   return { ...outcome, type: constructedResultType(expression, constructions) };
 }
@@ -129,10 +150,10 @@ function typeString(type: string): string {
   return type.replace(/\btimestamp\b/g, "google.protobuf.Timestamp").replace(/\bduration\b/g, "google.protobuf.Duration").replace(/\bnull\b/g, "null_type");
 }
 
-/** The cel-go type (FormatCELType) of a compiled expression's result, from the declarations or the environment's checker. */
-function outputType(outcome: { type: string | undefined; ast: ASTNode }, options: CompilationOptions): string | undefined {
-  const declared = typeOfNode(outcome.ast, admissionVariableTypes(options), options.variableTypes ?? new Map<string, string>());
-  if (declared !== undefined) return declared;
+/** The cel-go type (FormatCELType) of a compiled expression's result, from the checker or cel-js's. */
+function outputType(outcome: { type: string | undefined; ast: ASTNode }): string | undefined {
+  const declared = checked.get(outcome.ast)?.types.get(outcome.ast);
+  if (declared !== undefined) return formatType(declared);
   return outcome.type?.replace(/\bnull_type\b/g, "null");
 }
 
@@ -152,7 +173,7 @@ export function compileCELExpressionResult(expression: string, kind: ExpressionK
       : compileInEnvironment(environment.env, expression, fldPath, shown, undefined, referenceCheck(environment, options));
   if ("error" in outcome) return { errors: [outcome.error] };
   const returnTypes = RETURN_TYPES[kind];
-  const type = constructions.length > 0 ? outcome.type : outputType(outcome, options);
+  const type = constructions.length > 0 ? outcome.type : outputType(outcome);
   const got = type === undefined || type === "dyn" ? undefined : typeString(type);
   if (!returnTypes || got === undefined || returnTypes.includes(got)) return { errors: [], ...(type !== undefined ? { outputType: type } : {}) };
   const reason = returnTypes.length === 1 ? `must evaluate to ${returnTypes[0]} but got ${got}` : `must evaluate to one of [${returnTypes.join(" ")}] but got ${got}`;

@@ -70,7 +70,7 @@ function validateParamKind(paramKind: JsonRecord, fldPath: FieldPath): ErrorList
 }
 
 /** validateVariable: a CEL identifier and an expression that compiles. */
-function validateVariable(variable: JsonRecord, options: CompilationOptions, fldPath: FieldPath, variableTypes: Map<string, string>): ErrorList {
+function validateVariable(variable: JsonRecord, options: CompilationOptions, fldPath: FieldPath, variableTypes: Map<string, string | undefined>): ErrorList {
   const errors: ErrorList = [];
   const name = str(variable, "name");
   if (name.trim() === "") errors.push(required(fldPath.child("name"), "name is not specified"));
@@ -82,7 +82,7 @@ function validateVariable(variable: JsonRecord, options: CompilationOptions, fld
     appendAll(errors, result.errors);
     // CompileAndStoreVariable: the variable is a field of `variables`, dyn when it did not compile.
     const type = result.errors.length > 0 ? "dyn" : result.outputType;
-    if (type !== undefined) variableTypes.set(name, variableFieldType(type));
+    variableTypes.set(name, type === undefined ? undefined : variableFieldType(type));
   }
   return errors;
 }
@@ -143,7 +143,7 @@ export interface PolicyCompilation {
   hasVariables: boolean;
   kubernetesVersion: string;
   /** The cel-go type of each variable kubeplan knows, as later expressions see it. */
-  variableTypes: ReadonlyMap<string, string>;
+  variableTypes: ReadonlyMap<string, string | undefined>;
 }
 
 /**
@@ -165,7 +165,7 @@ export function validatePolicySpecCommon(spec: JsonRecord, fldPath: FieldPath, k
     if (list(matchConstraints, "resourceRules").length === 0) errors.push(required(fldPath.child("matchConstraints", "resourceRules")));
   }
   const hasVariables = list(spec, "variables").length > 0;
-  const variableTypes = new Map<string, string>();
+  const variableTypes = new Map<string, string | undefined>();
   const options: CompilationOptions = { hasParams, hasAuthorizer: true, hasVariables, kubernetesVersion, variableTypes };
   appendAll(errors, validateMatchConditions(list(spec, "matchConditions"), { hasParams, hasAuthorizer: true, kubernetesVersion }, fldPath.child("matchConditions")));
   list(spec, "variables").forEach((variable, i) => appendAll(errors, validateVariable(variable, options, fldPath.child("variables").index(i), variableTypes)));

@@ -38,7 +38,7 @@ const MAX_DEPTH = 128;
 const undeclared = (name: string) => `undeclared reference to '${name}' (in container '')`;
 
 /** The text with string literals and comments blanked, offsets kept: a call's '(' is searched for in code only. */
-function codeOnly(text: string): string {
+export function codeOnly(text: string): string {
   let out = "";
   let i = 0;
   while (i < text.length) {

@@ -306,3 +306,76 @@ describe("argument counts no overload has, refused with the types cel-go's check
     expect(createPathMessages(withValidation(expression), "1.36")).toEqual([refusal("spec.validations[0].expression", expression, [[1, undeclared("jsonpatch")], [20, undeclared("escapeKey")]])]);
   });
 });
+
+describe("types of calls, selections and literals, refused as cel-go's checker refuses them", () => {
+  const issue = (expression: string, column: number, message: string) => `ERROR: <input>:1:${column}: ${message}\n | ${expression}\n | ${".".repeat(column - 1)}^`;
+  const noOverload = (name: string, signature: string) => `found no matching overload for '${name}' applied to '${signature}'`;
+  const VARIABLES = "variables: [{name: owner, expression: 'request.userInfo.username'}, {name: spec, expression: 'object.spec'}, {name: groups, expression: 'request.userInfo.groups'}]";
+  const withValidation = (expression: string, ...more: string[]) => policy(RULES, "paramKind: {apiVersion: v1, kind: ConfigMap}", ...more, `validations: [{expression: ${JSON.stringify(expression)}}]`);
+  const refusal = (field: string, expression: string, issues: Array<[number, string]>) =>
+    `${field}: Invalid value: ${JSON.stringify(expression)}: compilation failed: ${issues.map(([column, message]) => issue(expression, column, message)).join("\n")}`;
+
+  it.each([
+    ["a string method on the result of a call on dyn", "object.metadata.name.lowerAscii().startsWith('a')"],
+    ["size of a call's result", "size(object.metadata.name.lowerAscii()) > 0 && params.data.split(',').size() > 1"],
+    ["request's fields in operators", "request.userInfo.username + '-x' != '' && request.kind.group in ['apps', ''] && 'k' in request.userInfo.extra"],
+    ["a map's values selected as fields", "request.userInfo.extra.k.size() >= 0 && namespaceObject.metadata.labels.team == 'a'"],
+    ["has() of declared fields", "has(request.userInfo.username) && has(namespaceObject.metadata.labels)"],
+    ["the namespace's conditions in a macro", "namespaceObject.status.conditions.exists(c, c.type == 'Ready' && c.lastTransitionTime < timestamp('2030-01-01T00:00:00Z'))"],
+    ["lists joined with dyn", "[request.name, object.metadata.name].all(n, n.size() < 64) && request.userInfo.groups + [object.x] != []"],
+    ["cross-type numeric comparisons", "object.spec.replicas > 1.5 && 2u < 3 && size(request.name) <= 253.0"],
+    ["a ternary of one type, and null compared", "(request.dryRun ? 1 : 2) > 0 && request.userInfo != null"],
+    ["variables of the types their expressions compiled to", "variables.owner.startsWith('system:') && variables.spec.replicas > 1 && variables.groups.exists(g, g == 'admins')", VARIABLES],
+    ["macros' results", "request.userInfo.groups.filter(g, g.startsWith('a')).join(',') != '' && request.userInfo.groups.map(g, g.size()).sum() > 0"],
+    ["conversions of dyn", "int(object.spec.replicas) + 1 > 0 && string(object.kind).lowerAscii() == 'pod' && duration(params.data.ttl) > duration('1s')"],
+    ["the authorizer's decision", "authorizer.group('apps').resource('deployments').check('get').allowed() || authorizer.requestResource.check('update').reason() != ''"],
+    ["optional selections of declared fields", "request.?name.orValue('') != '' && namespaceObject.metadata.?labels.orValue({}).size() >= 0"],
+  ] as Array<[string, string, ...string[]]>)("accepts %s", (_name, expression, ...more) => {
+    expect(createPathMessages(withValidation(expression, ...more), "1.36")).toEqual([]);
+  });
+
+  it.each([
+    ["an argument count on the result of a call", "size(object.x.lowerAscii(), 1) > 0", [[5, noOverload("size", "(string, int)")]]],
+    ["a string method with an int, on a call's result", "object.metadata.name.lowerAscii().startsWith(1)", [[45, noOverload("startsWith", "string.(int)")]]],
+    ["a call on a variable of known type", "variables.owner.lowerAscii().endsWith(1)", [[38, noOverload("endsWith", "string.(int)")]], VARIABLES],
+    ["a field the request does not declare", "request.foo == 'a'", [[8, "undefined field 'foo'"]]],
+    ["a field the namespace's spec does not declare", "namespaceObject.spec.foo == 'a'", [[21, "undefined field 'foo'"]]],
+    ["a variable not defined", "variables.undefinedName == 'a'", [[10, "undefined field 'undefinedName'"]], VARIABLES],
+    ["has() of an undeclared field, at its parenthesis", "has(request.foo)", [[4, "undefined field 'foo'"]]],
+    ["an optional selection of an undeclared field", "request.?foo.hasValue()", [[8, "undefined field 'foo'"]]],
+    ["a selection on a string", "request.name.foo == 'a'", [[13, "type 'string' does not support field selection"]]],
+    ["size of a bool", "request.dryRun.size() > 0", [[20, noOverload("size", "bool.()")]]],
+    ["a string plus an int", "request.userInfo.username + 1 == 'a'", [[27, noOverload("_+_", "(string, int)")]]],
+    ["an int compared with a double for equality", "size(request.name) == 1.0", [[20, noOverload("_==_", "(int, double)")]]],
+    ["a list indexed with a string", "request.userInfo.groups['a'] == 'x'", [[24, noOverload("_[_]", "(list(string), string)")]]],
+    ["an object in a list of strings", "request.kind in ['Pod']", [[14, noOverload("@in", "(kubernetes.GroupVersionKind, list(string))")]]],
+    ["a macro variable compared with an int", "request.userInfo.groups.exists(g, g == 1)", [[37, noOverload("_==_", "(string, int)")]]],
+    ["a string as a condition", "request.name ? true : false", [[14, noOverload("_?_:_", "(string, bool, bool)")]]],
+    ["a string negated", "!request.name", [[1, noOverload("!_", "(string)")]]],
+    ["a string operand of &&", "request.name && true", [[8, "expected type 'bool' but found 'string'"]]],
+    ["a list of mixed types", "[1, 'a'].size() > 0", [[5, "expected type 'int' but found 'string'"]]],
+    ["a comprehension over a string", "request.name.all(c, c != '')", [[8, "expression of type 'string' cannot be range of a comprehension (must be list, map, or dynamic)"]]],
+    ["the lists library on strings", "request.userInfo.groups.indexOf(1) >= 0 && request.userInfo.groups.sum() == 0", [[32, noOverload("indexOf", "list(string).(int)")], [71, noOverload("sum", "list(string).()")]]],
+    ["two errors, listed in the order of their places", "request.foo == 1 || request.name.startsWith(1)", [[8, "undefined field 'foo'"], [44, noOverload("startsWith", "string.(int)")]]],
+  ] as Array<[string, string, Array<[number, string]>, ...string[]]>)("refuses %s", (_name, expression, issues, ...more) => {
+    expect(createPathMessages(withValidation(expression, ...more), "1.36")).toEqual([refusal("spec.validations[0].expression", expression, issues)]);
+  });
+
+  it.each([
+    ["a variable referring to one defined after it", "variables: [{name: a, expression: 'variables.b'}, {name: b, expression: 'true'}]", "spec.variables[0].expression", "variables.b", [[10, "undefined field 'b'"]]],
+    ["a variable referring to itself", "variables: [{name: a, expression: 'variables.a'}]", "spec.variables[0].expression", "variables.a", [[10, "undefined field 'a'"]]],
+  ] as Array<[string, string, string, string, Array<[number, string]>]>)("refuses %s, as variables are declared in their order", (_name, variables, field, expression, issues) => {
+    expect(createPathMessages(withValidation("true", variables), "1.30")).toEqual([refusal(field, expression, issues)]);
+  });
+
+  it.each([
+    ["the request's fields", "request.userInfo.extra.foo.size() > 0 && request.requestKind.kind == 'Deployment'", []],
+    ["a field the request does not declare", "request.userinfo.username == ''", [[8, "undefined field 'userinfo'"]]],
+  ] as Array<[string, string, Array<[number, string]>]>)("%s in a webhook's match condition", (_name, expression, issues) => {
+    expect(createPathMessages(webhookMatching(expression), "1.31")).toEqual(issues.length === 0 ? [] : [refusal("webhooks[0].matchConditions[0].expression", expression, issues)]);
+  });
+
+  it("refuses a call result of another type than the validation's bool", () => {
+    expect(createPathMessages(withValidation("request.name.lowerAscii()"), "1.36")).toEqual(['spec.validations[0].expression: Invalid value: "request.name.lowerAscii()": must evaluate to bool but got string']);
+  });
+});

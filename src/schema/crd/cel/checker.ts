@@ -1,0 +1,405 @@
+// cel-go's checker (checker/checker.go) over an expression whose variables
+// have declared types: each node's type where kubeplan can work it out, and
+// the errors cel-go reports on the way: a field its object type does not
+// declare (`undefined field 'foo'`), a selection on a value that has no
+// fields, a call or operator whose arguments no overload takes
+// (`found no matching overload for '_+_' applied to '(string, int)'`), an
+// operand of `&&` or `||` that is not a bool, list and map literals of mixed
+// types (Kubernetes' environment has homogeneous aggregate literals), and a
+// comprehension over a value that is neither list, map nor dyn. Every place
+// is where cel-go's parser locates the node (the `.` of a selection, the
+// `(` of a call, an operator's token). Where a type is not known nothing is
+// said: a node of unknown type makes the calls around it unknown too.
+// Undeclared names and calls with an argument count no overload has are
+// reference-check.ts's; here such a node is cel-go's error type, which any
+// overload accepts, so that the check goes on as cel-go's does.
+import type { ASTNode } from "@marcbachmann/cel-js";
+import { BOOL, DYN, ERROR, formatType, isAssignable, isAssignableList, isConcrete, mostGeneral, parseType, sameType, substitute, type CheckedType } from "./checker-types.js";
+import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
+import { overloadsOf, uniformResultType } from "./overloads.js";
+import type { SelectIssue } from "./select-check.js";
+
+/** The declarations an expression is checked against. */
+export interface CheckerDeclarations {
+  /** A declared variable's type (qualified names such as `authorizer.requestResource` too); `null` when it is declared with a type kubeplan does not know, undefined when it is not declared. */
+  variable(name: string): CheckedType | null | undefined;
+  /** The fields of a declared object type (a field of unknown type is null); undefined when kubeplan does not know them. */
+  fields(typeName: string): ReadonlyMap<string, CheckedType | null> | undefined;
+  kubernetesVersion: string;
+  libraries?: ReadonlySet<OptionalLibrary>;
+  /** Map literals stand for message constructions (message-construction.ts): their entries are checked, their types not joined. */
+  mapLiteralsAreConstructions?: boolean;
+}
+
+export interface CheckResult {
+  issues: SelectIssue[];
+  /** The type of each node kubeplan worked out. */
+  types: ReadonlyMap<ASTNode, CheckedType>;
+}
+
+const MAX_DEPTH = 128;
+
+/** cel-go's names of the operators of cel-js's AST. */
+const OPERATORS: Readonly<Record<string, string>> = {
+  "==": "_==_",
+  "!=": "_!=_",
+  "<": "_<_",
+  "<=": "_<=_",
+  ">": "_>_",
+  ">=": "_>=_",
+  "+": "_+_",
+  "-": "_-_",
+  "*": "_*_",
+  "/": "_/_",
+  "%": "_%_",
+  in: "@in",
+};
+
+const isNode = (value: unknown): value is ASTNode => value !== null && typeof value === "object" && typeof (value as ASTNode).op === "string";
+const span = (node: ASTNode) => node as ASTNode & { start?: number; end?: number };
+/** The function's name as written: source.ts renames some calls with a `__` prefix. */
+const written = (name: string) => name.replace(/^__/, "");
+
+/** The type of a literal (cel-js's parsed value). */
+function literalType(value: unknown): CheckedType | undefined {
+  if (value === null) return { kind: "null" };
+  switch (typeof value) {
+    case "bigint":
+      return parseType("int");
+    case "number":
+      return parseType("double");
+    case "string":
+      return parseType("string");
+    case "boolean":
+      return BOOL;
+    default:
+      if (value instanceof Uint8Array) return parseType("bytes");
+      return /^Unsigned/.test(value?.constructor?.name ?? "") ? parseType("uint") : undefined;
+  }
+}
+
+/** `a.b.c` as a qualified name, when the node is a chain of plain selections on an identifier. */
+function qualifiedName(node: ASTNode): string | undefined {
+  if (node.op === "id") return node.args as string;
+  if (node.op !== ".") return undefined;
+  const [operand, field] = node.args as [ASTNode, string];
+  const prefix = qualifiedName(operand);
+  return prefix === undefined ? undefined : `${prefix}.${field}`;
+}
+
+class Checker {
+  readonly issues: SelectIssue[] = [];
+  readonly types = new Map<ASTNode, CheckedType>();
+  /** The macro variables in scope, innermost last; a variable of unknown type is null. */
+  private readonly scopes: Array<Map<string, CheckedType | null>> = [];
+
+  constructor(
+    /** The parsed text with string literals and comments blanked (reference-check.ts's codeOnly). */
+    private readonly code: string,
+    private readonly declarations: CheckerDeclarations,
+  ) {}
+
+  private report(message: string, offset: number): void {
+    this.issues.push({ message, offset });
+  }
+
+  /** The offset of the first `token` at or after `from`. */
+  private tokenAt(token: string, from: number | undefined, fallback: number): number {
+    const at = this.code.indexOf(token, from ?? fallback);
+    return at < 0 ? fallback : at;
+  }
+
+  /** Where cel-go's parser places a node. */
+  private location(node: ASTNode): number {
+    const args = node.args as unknown;
+    switch (node.op) {
+      case ".":
+      case ".?": {
+        let i = node.pos - 1;
+        while (i > 0 && (this.code[i] === "?" || /\s/.test(this.code[i]!))) i--;
+        return this.code[i] === "." ? i : node.pos;
+      }
+      case "call":
+        return this.tokenAt("(", span(node).start, node.pos);
+      case "rcall":
+        return this.tokenAt("(", span((args as [string, ASTNode])[1]).end, node.pos);
+      case "[]":
+      case "[?]":
+        return this.tokenAt("[", span((args as ASTNode[])[0]!).end, node.pos);
+      case "?:":
+        return this.tokenAt("?", span((args as ASTNode[])[0]!).end, node.pos);
+      default:
+        if (Object.hasOwn(OPERATORS, node.op) || node.op === "&&" || node.op === "||") return this.tokenAt(node.op, span((args as ASTNode[])[0]!).end, node.pos);
+        return span(node).start ?? node.pos;
+    }
+  }
+
+  private lookup(name: string): CheckedType | null | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!.get(name);
+    return this.declarations.variable(name);
+  }
+
+  private inScope(name: string): boolean {
+    return this.scopes.some((scope) => scope.has(name));
+  }
+
+  check(node: unknown, depth = 0): CheckedType | undefined {
+    if (!isNode(node) || depth > MAX_DEPTH) return undefined;
+    const type = this.checkNode(node, depth + 1);
+    if (type !== undefined) this.types.set(node, type);
+    return type;
+  }
+
+  private checkAll(nodes: unknown, depth: number): void {
+    if (Array.isArray(nodes)) for (const node of nodes) this.checkAll(node, depth + 1);
+    else this.check(nodes, depth);
+  }
+
+  private checkNode(node: ASTNode, depth: number): CheckedType | undefined {
+    const args = node.args as unknown;
+    switch (node.op) {
+      case "value":
+        return literalType(args);
+      case "id": {
+        const name = args as string;
+        if (TYPE_IDENTIFIERS.has(name) && !this.inScope(name) && this.declarations.variable(name) === undefined) return undefined;
+        const type = this.lookup(name);
+        // Undeclared: reference-check.ts reports it, and the node is cel-go's error type.
+        if (type === undefined) return ERROR;
+        return type ?? undefined;
+      }
+      case ".":
+      case ".?": {
+        const [operand, field] = args as [ASTNode, string];
+        const qualified = node.op === "." ? qualifiedName(node) : undefined;
+        const root = qualified?.split(".")[0];
+        if (qualified !== undefined && root !== undefined && !this.inScope(root)) {
+          const declared = this.declarations.variable(qualified);
+          if (declared !== undefined) return declared ?? undefined;
+        }
+        return this.selectField(node, this.check(operand, depth), field, node.op === ".?", false);
+      }
+      case "[]": {
+        const [operand, index] = args as [ASTNode, ASTNode];
+        return this.resolve(node, "_[_]", false, [this.check(operand, depth), this.check(index, depth)]);
+      }
+      case "list":
+        return this.aggregate(args as ASTNode[], depth, (elem) => ({ kind: "list", elem }));
+      case "map": {
+        const entries = (args as ASTNode[][]).filter((entry) => Array.isArray(entry) && entry.length === 2);
+        if (this.declarations.mapLiteralsAreConstructions === true) {
+          this.checkAll(entries, depth);
+          return undefined;
+        }
+        const key = this.joinAll(entries.map((entry) => entry[0]!), depth);
+        const value = this.joinAll(entries.map((entry) => entry[1]!), depth);
+        return key && value && entries.length > 0 ? { kind: "map", key, value } : undefined;
+      }
+      case "?:": {
+        const operands = args as ASTNode[];
+        return this.resolve(node, "_?_:_", false, operands.map((operand) => this.check(operand, depth)));
+      }
+      case "&&":
+      case "||":
+        return this.logical(args as ASTNode[], depth);
+      case "!_":
+      case "-_":
+        return this.resolve(node, node.op, false, [this.check(args, depth)]);
+      case "call": {
+        const [name, callArgs] = args as [string, ASTNode[]];
+        return this.globalCall(node, written(name), callArgs, depth);
+      }
+      case "rcall": {
+        const [name, target, callArgs] = args as [string, ASTNode, ASTNode[]];
+        return this.memberCall(node, written(name), target, callArgs, depth);
+      }
+      default:
+        if (Object.hasOwn(OPERATORS, node.op)) {
+          const operands = args as ASTNode[];
+          return this.resolve(node, OPERATORS[node.op]!, false, operands.map((operand) => this.check(operand, depth)));
+        }
+        this.checkAll(args, depth);
+        return undefined;
+    }
+  }
+
+  /** checkSelectField: a map's value, an object's declared field, dyn on dyn; `testOnly` for has(). */
+  private selectField(node: ASTNode, operand: CheckedType | undefined, field: string, optional: boolean, testOnly: boolean, at = this.location(node)): CheckedType | undefined {
+    if (operand === undefined) return testOnly ? BOOL : undefined;
+    let result: CheckedType | undefined;
+    switch (operand.kind) {
+      case "map":
+        result = operand.value;
+        break;
+      case "object": {
+        const fields = this.declarations.fields(operand.name);
+        if (!fields) return testOnly ? BOOL : undefined;
+        if (fields.has(field)) result = fields.get(field) ?? undefined;
+        else {
+          this.report(`undefined field '${field}'`, at);
+          result = ERROR;
+        }
+        break;
+      }
+      case "dyn":
+      case "error":
+      case "param":
+        result = DYN;
+        break;
+      case "opaque":
+        // An optional (or a library's object) kubeplan does not follow.
+        return testOnly ? BOOL : undefined;
+      default:
+        this.report(`type '${formatType(operand)}' does not support field selection`, at);
+        result = DYN;
+    }
+    if (testOnly) return BOOL;
+    // An optional selection is an optional, which kubeplan does not follow further.
+    return optional ? undefined : result;
+  }
+
+  /** joinTypes over a literal's items with homogeneous aggregate literals: an item not assignable to the ones before is refused. */
+  private joinAll(items: ASTNode[], depth: number): CheckedType | undefined {
+    let joined: CheckedType | undefined;
+    let known = true;
+    for (const item of items) {
+      const type = this.check(item, depth);
+      if (type === undefined) known = false;
+      if (!known || type === undefined) continue;
+      if (joined === undefined) joined = type;
+      else if (joined.kind === "null" || type.kind === "null") known = false;
+      else if (isAssignable(joined, type)) joined = mostGeneral(joined, type);
+      else {
+        this.report(`expected type '${formatType(joined)}' but found '${formatType(type)}'`, this.location(item));
+        joined = ERROR;
+      }
+    }
+    return known ? joined : undefined;
+  }
+
+  private aggregate(items: ASTNode[], depth: number, make: (elem: CheckedType) => CheckedType): CheckedType | undefined {
+    // An empty literal's element type is a free type variable: not followed.
+    const elem = this.joinAll(items, depth);
+    return elem && items.length > 0 ? make(elem) : undefined;
+  }
+
+  /** `&&` and `||`: each operand must be assignable to bool. */
+  private logical(operands: ASTNode[], depth: number): CheckedType | undefined {
+    let failed = false;
+    for (const operand of operands) {
+      const type = this.check(operand, depth);
+      if (type !== undefined && !isAssignable(type, BOOL)) {
+        this.report(`expected type 'bool' but found '${formatType(type)}'`, this.location(operand));
+        failed = true;
+      }
+    }
+    return failed ? ERROR : BOOL;
+  }
+
+  private globalCall(node: ASTNode, name: string, args: ASTNode[], depth: number): CheckedType | undefined {
+    // has(x.f): a presence test of the selection, placed at the macro's parenthesis.
+    if (name === "has" && args.length === 1 && isNode(args[0]) && (args[0].op === "." || args[0].op === ".?")) {
+      const [operand, field] = args[0].args as [ASTNode, string];
+      return this.selectField(args[0], this.check(operand, depth), field, false, true, this.location(node));
+    }
+    const types = args.map((arg) => this.check(arg, depth));
+    return this.resolve(node, name, false, types);
+  }
+
+  private memberCall(node: ASTNode, name: string, target: ASTNode, args: ASTNode[], depth: number): CheckedType | undefined {
+    const variables = receiverMacroVariables(name, args.length, this.declarations.kubernetesVersion);
+    if (variables !== undefined && args.slice(0, variables).every((arg) => arg.op === "id")) return this.comprehension(name, target, args.slice(0, variables), args.slice(variables), depth);
+    // A namespaced function (`sets.contains`) is looked up before the receiver is checked.
+    const namespace = qualifiedName(target);
+    if (namespace !== undefined && offeredShapes(`${namespace}.${name}`, this.declarations.kubernetesVersion, this.declarations.libraries).length > 0) {
+      return this.resolve(node, `${namespace}.${name}`, false, args.map((arg) => this.check(arg, depth)));
+    }
+    const receiver = this.check(target, depth);
+    return this.resolve(node, name, true, [receiver, ...args.map((arg) => this.check(arg, depth))]);
+  }
+
+  /** checkComprehension for the macros: the variables typed by the range, the bodies checked in their scope. */
+  private comprehension(name: string, range: ASTNode, variableArgs: ASTNode[], bodies: ASTNode[], depth: number): CheckedType | undefined {
+    const rangeType = this.check(range, depth);
+    const names = variableArgs.map((arg) => arg.args as string);
+    let types: Array<CheckedType | null>;
+    if (rangeType === undefined) types = names.map(() => null);
+    else if (rangeType.kind === "list") types = names.length === 2 ? [parseType("int"), rangeType.elem] : [rangeType.elem];
+    else if (rangeType.kind === "map") types = names.length === 2 ? [rangeType.key, rangeType.value] : [rangeType.key];
+    else if (rangeType.kind === "dyn" || rangeType.kind === "error" || rangeType.kind === "param") types = names.map(() => DYN);
+    else {
+      this.report(`expression of type '${formatType(rangeType)}' cannot be range of a comprehension (must be list, map, or dynamic)`, this.location(range));
+      types = names.map(() => ERROR);
+    }
+    this.scopes.push(new Map(names.map((variable, i) => [variable, types[i] ?? null])));
+    let bodyTypes: Array<CheckedType | undefined>;
+    try {
+      bodyTypes = bodies.map((body) => this.check(body, depth));
+    } finally {
+      this.scopes.pop();
+    }
+    switch (name) {
+      case "all":
+      case "exists":
+      case "exists_one":
+      case "existsOne":
+        return BOOL;
+      case "filter":
+        if (rangeType === undefined) return undefined;
+        return { kind: "list", elem: rangeType.kind === "list" ? rangeType.elem : rangeType.kind === "map" ? rangeType.key : DYN };
+      case "map": {
+        const transformed = bodyTypes[bodyTypes.length - 1];
+        return transformed === undefined ? undefined : { kind: "list", elem: transformed };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** resolveOverload: the result type, or cel-go's error when no overload takes the arguments. */
+  private resolve(node: ASTNode, name: string, member: boolean, argTypes: Array<CheckedType | undefined>): CheckedType | undefined {
+    const operator = name.startsWith("_") || name === "@in" || name === "!_" || name === "-_";
+    if (!operator) {
+      const shapes = offeredShapes(name, this.declarations.kubernetesVersion, this.declarations.libraries);
+      const shape = `${member ? "m" : "g"}${argTypes.length - (member ? 1 : 0)}`;
+      // Not declared, or no overload of this argument count: reference-check.ts's error.
+      if (shapes.length === 0 || (!shapes.includes("*") && !shapes.includes(shape))) return ERROR;
+    }
+    const overloads = overloadsOf(name);
+    if (!overloads) return uniformResultType(name);
+    const candidates = overloads.filter((overload) => overload.member === member && overload.params.length === argTypes.length);
+    if (candidates.length === 0) return undefined;
+    if (argTypes.some((type) => type === undefined)) {
+      // Unknown arguments: the result is known only when every candidate has the same one.
+      const results = candidates.map((overload) => overload.result);
+      return results.length > 0 && results.every((result) => isConcrete(result) && sameType(result, results[0]!)) ? results[0] : undefined;
+    }
+    const known = argTypes as CheckedType[];
+    let result: CheckedType | undefined;
+    for (const overload of candidates) {
+      const mapping = isAssignableList(new Map(), known, overload.params);
+      if (!mapping) continue;
+      const type = substitute(mapping, overload.result);
+      if (result === undefined) result = type;
+      else if (result.kind !== "dyn" && !sameType(type, result)) result = DYN;
+    }
+    if (result !== undefined) return result;
+    // null against a scalar is where kubeplan is least sure of cel-go's nullness rules: nothing is said.
+    if (known.some((type) => type.kind === "null")) return undefined;
+    const signature = member ? `${formatType(known[0]!)}.(${known.slice(1).map(formatType).join(", ")})` : `(${known.map(formatType).join(", ")})`;
+    this.report(`found no matching overload for '${name}' applied to '${signature}'`, this.location(node));
+    return ERROR;
+  }
+}
+
+/**
+ * Checks a parsed expression (`code`: the parsed text with string literals
+ * blanked, for the places of its nodes) against the declarations: cel-go's
+ * type errors kubeplan is sure of, with offsets in the parsed text, and the
+ * types of the nodes.
+ */
+export function checkExpression(ast: ASTNode, code: string, declarations: CheckerDeclarations): CheckResult {
+  const checker = new Checker(code, declarations);
+  checker.check(ast);
+  return { issues: checker.issues, types: checker.types };
+}
