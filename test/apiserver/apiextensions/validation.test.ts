@@ -551,6 +551,9 @@ describe("fields a rule selects, type-checked against the schema", () => {
   const syntax: Array<{ name: string; rule: string; expected: string }> = [
     { name: "an operator with nothing after it, at the end of a block scalar", rule: "self.retention > 1 &&\n", expected: issue("self.retention > 1 &&\n", 2, 1, `Syntax error: mismatched input '<EOF>' expecting ${START}`) },
     { name: "an unclosed parenthesis of a macro", rule: "self.targets.all(t, t.path != ''", expected: issue("self.targets.all(t, t.path != ''", 1, 33, "Syntax error: missing ')' at '<EOF>'") },
+    { name: "an unclosed list, after a trailing comma", rule: "self.retention in [1, 2, ", expected: issue("self.retention in [1, 2, ", 1, 26, "Syntax error: missing ']' at '<EOF>'") },
+    { name: "an unclosed index", rule: "self.targets[0", expected: issue("self.targets[0", 1, 15, "Syntax error: missing ']' at '<EOF>'") },
+    { name: "an unclosed map", rule: "{'a': 1", expected: issue("{'a': 1", 1, 8, "Syntax error: missing '}' at '<EOF>'") },
     { name: "a parenthesis too many", rule: "(self.retention > 1))", expected: issue("(self.retention > 1))", 1, 21, "Syntax error: extraneous input ')' expecting <EOF>") },
     { name: "two expressions one after the other", rule: "self.retention > 1\nself.retention < 9", expected: issue("self.retention > 1\nself.retention < 9", 2, 1, "Syntax error: mismatched input 'self' expecting <EOF>") },
     {

@@ -3,7 +3,8 @@
 // kubeplan is sure of:
 //   a character no token starts with   token recognition error at: '#'
 //   an operator with nothing after it  mismatched input '<EOF>' expecting {...}
-//   an unclosed parenthesis            missing ')' at '<EOF>'
+//   an unclosed parenthesis, bracket   missing ')' at '<EOF>', missing ']' at '<EOF>'
+//   or brace
 //   something after a whole expression extraneous input ')' expecting <EOF>
 //                                      mismatched input 'b' expecting <EOF>
 // Whether a piece of the rule is a whole expression is asked of the CEL
@@ -121,8 +122,10 @@ function parseIssue(lexed: Lexed, parses: (text: string) => boolean): Issue | nu
   if (last && BINARY.has(last.text) && parses(cleaned.slice(0, last.start))) {
     return { offset: cleaned.length, message: `Syntax error: mismatched input '<EOF>' expecting ${EXPRESSION_START}` };
   }
-  const depth = tokens.reduce((sum, token) => sum + (token.text === "(" ? 1 : token.text === ")" ? -1 : 0), 0);
-  if (depth === 1 && parses(`${cleaned}\n)`)) return { offset: cleaned.length, message: "Syntax error: missing ')' at '<EOF>'" };
+  // One bracket left open at the end, the others closed: ANTLR inserts the one missing token.
+  const depth = (open: string, close: string) => tokens.reduce((sum, token) => sum + (token.text === open ? 1 : token.text === close ? -1 : 0), 0);
+  const open = (["()", "[]", "{}"] as const).filter(([o, c]) => depth(o, c) !== 0);
+  if (open.length === 1 && depth(open[0]![0], open[0]![1]) === 1 && parses(`${cleaned}\n${open[0]![1]}`)) return { offset: cleaned.length, message: `Syntax error: missing '${open[0]![1]}' at '<EOF>'` };
   for (let k = 1; k < tokens.length; k++) {
     const token = tokens[k]!;
     if (!closes(token) || !parses(cleaned.slice(0, token.start))) continue;

@@ -379,3 +379,14 @@ describe("types of calls, selections and literals, refused as cel-go's checker r
     expect(createPathMessages(withValidation("request.name.lowerAscii()"), "1.36")).toEqual(['spec.validations[0].expression: Invalid value: "request.name.lowerAscii()": must evaluate to bool but got string']);
   });
 });
+
+describe("an unclosed list, at the end of the expression the API server compiles", () => {
+  const issue = (expression: string, column: number) => `ERROR: <input>:1:${column}: Syntax error: missing ']' at '<EOF>'\n | ${expression}\n | ${".".repeat(column - 1)}^`;
+  it.each([
+    ["a validation, compiled as written", "validations: [{expression: 'object.x in [1, 2, '}]", "spec.validations[0].expression", '"object.x in [1, 2, "', "object.x in [1, 2, ", 20],
+    ["an audit annotation's value, compiled trimmed and shown as written", "auditAnnotations: [{key: k, valueExpression: 'object.x in [1, 2, '}]", "spec.auditAnnotations[0].valueExpression", '"object.x in [1, 2, "', "object.x in [1, 2,", 19],
+    ["a match condition, compiled and shown trimmed", "matchConditions: [{name: m, expression: 'object.x in [1, 2, '}]\n  validations: [{expression: 'true'}]", "spec.matchConditions[0].expression", '"object.x in [1, 2,"', "object.x in [1, 2,", 19],
+  ])("in %s", (_name, field, path, shown, compiled, column) => {
+    expect(createPathMessages(policy(RULES, field), "1.30")).toEqual([`${path}: Invalid value: ${shown}: compilation failed: ${issue(compiled, column)}`]);
+  });
+});
