@@ -15,6 +15,7 @@ import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../.
 import { codeOnly, referenceIssues, type MacroScope } from "../../../schema/crd/cel/reference-check.js";
 import { checkExpression, type CheckerDeclarations, type CheckResult } from "../../../schema/crd/cel/checker.js";
 import { formatType } from "../../../schema/crd/cel/checker-types.js";
+import { evaluateConstantCall, literalArgumentIssues } from "../../../schema/crd/cel/constant-arguments.js";
 import type { OptionalLibrary } from "../../../schema/crd/cel/declarations.js";
 import { compileInEnvironment, type CompileOutcome, type ReferenceCheck } from "../cel-compile.js";
 import { admissionDeclarations, admissionVariableTypes } from "./cel-types.js";
@@ -116,7 +117,10 @@ function referenceCheck(environment: AdmissionEnvironment, options: CompilationO
     };
     const references = referenceIssues(ast, parsedText, { variables: environment.variables, kubernetesVersion: options.kubernetesVersion, typeOf, libraries: declarations.libraries });
     const seen = new Set(references.map((issue) => `${issue.offset}/${issue.message}`));
-    return [...references, ...result.issues.filter((issue) => !seen.has(`${issue.offset}/${issue.message}`))];
+    const checkerIssues = [...references, ...result.issues.filter((issue) => !seen.has(`${issue.offset}/${issue.message}`))];
+    if (checkerIssues.length > 0) return checkerIssues;
+    // The validators run on an expression that checked: the literal arguments' and the homogeneous literals'.
+    return [...literalArgumentIssues(ast, evaluateConstantCall(environment.env.parse, parsedText), options.kubernetesVersion), ...result.literalIssues];
   };
 }
 

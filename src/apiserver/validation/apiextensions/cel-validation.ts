@@ -7,9 +7,8 @@
 import { atLeast } from "../../../util/release.js";
 import { notSupported, PrintedValue } from "../../field/errors.js";
 import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
-import { celRuntime, checkerEnvironment, refersToOldSelf, type CelRuntime } from "../../../schema/crd/cel/library.js";
-import { constantFoldingError, literalArgumentIssues, type EvaluateCall } from "../../../schema/crd/cel/constant-arguments.js";
-import { CelEvaluationError } from "../../../schema/crd/cel/lib/macros.js";
+import { celRuntime, checkerEnvironment, refersToOldSelf } from "../../../schema/crd/cel/library.js";
+import { constantFoldingError, evaluateConstantCall, literalArgumentIssues } from "../../../schema/crd/cel/constant-arguments.js";
 import { typedCheck, typeOracle } from "../../../schema/crd/cel/type-check.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
@@ -172,18 +171,6 @@ function isScalarResult(type: string): boolean {
   return /^(bool|string|int|uint|double|bytes|null|google\.protobuf\.(Timestamp|Duration)|list<.*>|map<.*>)$/.test(type);
 }
 
-/** The error of evaluating part of the rewritten text on its own, in cel-go's words when kubeplan knows them. */
-function evaluateConstantCall(runtime: CelRuntime, text: string): EvaluateCall {
-  return (start, end) => {
-    try {
-      runtime.parse(text.slice(start, end))({});
-      return undefined;
-    } catch (error) {
-      return error instanceof CelEvaluationError ? error.message : undefined;
-    }
-  };
-}
-
 /** The variables of a rule's environment (compilation.go ScopedVarName, OldScopedVarName). */
 const SCOPED_VARIABLES: ReadonlySet<string> = new Set(["self", "oldSelf"]);
 
@@ -204,7 +191,7 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   if (refused.length > 0) return { error: checkerIssues(expression, refused) };
   const typed = typedCheck(checkerEnvironment, text, type);
   if (typed.issue) return { error: checkerIssues(expression, [typed.issue]) };
-  const evaluateCall = evaluateConstantCall(runtime, text);
+  const evaluateCall = evaluateConstantCall(runtime.parse, text);
   const literals = literalArgumentIssues(program.ast, evaluateCall, kubernetesVersion);
   if (literals.length > 0) return { error: checkerIssues(expression, literals) };
   const checked = program.check();

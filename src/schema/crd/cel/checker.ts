@@ -4,9 +4,12 @@
 // declare (`undefined field 'foo'`), a selection on a value that has no
 // fields, a call or operator whose arguments no overload takes
 // (`found no matching overload for '_+_' applied to '(string, int)'`), an
-// operand of `&&` or `||` that is not a bool, list and map literals of mixed
-// types (Kubernetes' environment has homogeneous aggregate literals), and a
-// comprehension over a value that is neither list, map nor dyn. Every place
+// operand of `&&` or `||` that is not a bool, and a comprehension over a
+// value that is neither list, map nor dyn. When it finds none, the validator
+// Kubernetes adds runs (cel/validator.go homogeneousAggregateLiteralValidator):
+// the items of a list or map literal must all be of one type, dyn included
+// (`[1, 'a']`, `[request.name, object.x]`: `expected type 'string' but found
+// 'dyn'`), except in the arguments of `format`. Every place
 // is where cel-go's parser locates the node (the `.` of a selection, the
 // `(` of a call, an operator's token). Where a type is not known nothing is
 // said: a node of unknown type makes the calls around it unknown too.
@@ -33,6 +36,8 @@ export interface CheckerDeclarations {
 
 export interface CheckResult {
   issues: SelectIssue[];
+  /** The homogeneous aggregate literal validator's issues, which the API server reports only when the check finds nothing. */
+  literalIssues: SelectIssue[];
   /** The type of each node kubeplan worked out. */
   types: ReadonlyMap<ASTNode, CheckedType>;
 }
@@ -90,6 +95,10 @@ function qualifiedName(node: ASTNode): string | undefined {
 class Checker {
   readonly issues: SelectIssue[] = [];
   readonly types = new Map<ASTNode, CheckedType>();
+  /** The list and map literals met, each entry its item (a list's) or its key and value (a map's). */
+  private readonly literals: Array<{ entries: ASTNode[][]; inFormat: boolean }> = [];
+  /** How many calls of `format` the node being checked is an argument of. */
+  private formatDepth = 0;
   /** The macro variables in scope, innermost last; a variable of unknown type is null. */
   private readonly scopes: Array<Map<string, CheckedType | null>> = [];
 
@@ -183,14 +192,19 @@ class Checker {
         const [operand, index] = args as [ASTNode, ASTNode];
         return this.resolve(node, "_[_]", false, [this.check(operand, depth), this.check(index, depth)]);
       }
-      case "list":
-        return this.aggregate(args as ASTNode[], depth, (elem) => ({ kind: "list", elem }));
+      case "list": {
+        const items = args as ASTNode[];
+        this.literals.push({ entries: items.map((item) => [item]), inFormat: this.formatDepth > 0 });
+        const elem = this.joinAll(items, depth);
+        return elem && items.length > 0 ? { kind: "list", elem } : undefined;
+      }
       case "map": {
         const entries = (args as ASTNode[][]).filter((entry) => Array.isArray(entry) && entry.length === 2);
         if (this.declarations.mapLiteralsAreConstructions === true) {
           this.checkAll(entries, depth);
           return undefined;
         }
+        this.literals.push({ entries, inFormat: this.formatDepth > 0 });
         const key = this.joinAll(entries.map((entry) => entry[0]!), depth);
         const value = this.joinAll(entries.map((entry) => entry[1]!), depth);
         return key && value && entries.length > 0 ? { kind: "map", key, value } : undefined;
@@ -258,7 +272,7 @@ class Checker {
     return optional ? undefined : result;
   }
 
-  /** joinTypes over a literal's items with homogeneous aggregate literals: an item not assignable to the ones before is refused. */
+  /** joinTypes over a literal's items (dyn aggregate literals): the most general type of them, dyn where two do not agree. */
   private joinAll(items: ASTNode[], depth: number): CheckedType | undefined {
     let joined: CheckedType | undefined;
     let known = true;
@@ -266,21 +280,40 @@ class Checker {
       const type = this.check(item, depth);
       if (type === undefined) known = false;
       if (!known || type === undefined) continue;
-      if (joined === undefined) joined = type;
-      else if (joined.kind === "null" || type.kind === "null") known = false;
-      else if (isAssignable(joined, type)) joined = mostGeneral(joined, type);
-      else {
-        this.report(`expected type '${formatType(joined)}' but found '${formatType(type)}'`, this.location(item));
-        joined = ERROR;
-      }
+      joined = joined === undefined ? type : isAssignable(joined, type) ? mostGeneral(joined, type) : DYN;
     }
     return known ? joined : undefined;
   }
 
-  private aggregate(items: ASTNode[], depth: number, make: (elem: CheckedType) => CheckedType): CheckedType | undefined {
-    // An empty literal's element type is a free type variable: not followed.
-    const elem = this.joinAll(items, depth);
-    return elem && items.length > 0 ? make(elem) : undefined;
+  /**
+   * The homogeneous aggregate literal validator, once the check found nothing:
+   * a list's first item of another type than the first item's, each map key
+   * and value of another type than the first entry's; where every type
+   * compared is known, and not within the arguments of `format`.
+   */
+  literalIssues(): SelectIssue[] {
+    const issues: SelectIssue[] = [];
+    const mismatch = (expected: CheckedType, item: ASTNode) => {
+      const actual = this.types.get(item);
+      if (actual === undefined || sameType(expected, actual)) return false;
+      issues.push({ message: `expected type '${formatType(expected)}' but found '${formatType(actual)}'`, offset: this.location(item) });
+      return true;
+    };
+    for (const { entries, inFormat } of this.literals) {
+      if (inFormat || entries.length < 2) continue;
+      if (entries[0]!.length === 1) {
+        const first = this.types.get(entries[0]![0]!);
+        if (!first) continue;
+        for (const [item] of entries.slice(1)) if (this.types.get(item!) === undefined || mismatch(first, item!)) break;
+        continue;
+      }
+      const [firstKey, firstValue] = entries[0]!.map((node) => this.types.get(node));
+      for (const [key, value] of entries.slice(1)) {
+        if (firstKey) mismatch(firstKey, key!);
+        if (firstValue) mismatch(firstValue, value!);
+      }
+    }
+    return issues;
   }
 
   /** `&&` and `||`: each operand must be assignable to bool. */
@@ -315,7 +348,13 @@ class Checker {
       return this.resolve(node, `${namespace}.${name}`, false, args.map((arg) => this.check(arg, depth)));
     }
     const receiver = this.check(target, depth);
-    return this.resolve(node, name, true, [receiver, ...args.map((arg) => this.check(arg, depth))]);
+    // The literals in format's arguments are exempt from the homogeneous literal validator (string.format's Configure).
+    if (name === "format") this.formatDepth++;
+    try {
+      return this.resolve(node, name, true, [receiver, ...args.map((arg) => this.check(arg, depth))]);
+    } finally {
+      if (name === "format") this.formatDepth--;
+    }
   }
 
   /** checkComprehension for the macros: the variables typed by the range, the bodies checked in their scope. */
@@ -401,5 +440,5 @@ class Checker {
 export function checkExpression(ast: ASTNode, code: string, declarations: CheckerDeclarations): CheckResult {
   const checker = new Checker(code, declarations);
   checker.check(ast);
-  return { issues: checker.issues, types: checker.types };
+  return { issues: checker.issues, literalIssues: checker.literalIssues(), types: checker.types };
 }

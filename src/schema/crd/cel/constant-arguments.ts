@@ -12,6 +12,7 @@ import type { ASTNode } from "@marcbachmann/cel-js";
 import { re2js } from "../../../util/re2.js";
 import { atLeast } from "../../../util/release.js";
 import type { SelectIssue } from "./select-check.js";
+import { CelEvaluationError } from "./lib/macros.js";
 
 /** The conversions (as source.ts renames them) lib/conversions.ts makes exactly as cel-go does. */
 const CONVERSIONS = new Set(["__int", "__uint", "__double", "__bool", "__string", "__duration", "__timestamp"]);
@@ -73,6 +74,18 @@ function patternError(pattern: string): string | undefined {
 
 /** The error of evaluating a constant call on its own (the expression's text from `start` to `end`), if any. */
 export type EvaluateCall = (start: number, end: number) => string | undefined;
+
+/** EvaluateCall for a parsed text (as source.ts rewrote it), parsing each call with `parse` and evaluating it without variables. */
+export function evaluateConstantCall(parse: (text: string) => (context: Record<string, unknown>) => unknown, text: string): EvaluateCall {
+  return (start, end) => {
+    try {
+      parse(text.slice(start, end))({});
+      return undefined;
+    } catch (error) {
+      return error instanceof CelEvaluationError ? error.message : undefined;
+    }
+  };
+}
 
 /** The literal validators' issues (from 1.30): offsets in the rewritten text, as select-check.ts gives them. */
 export function literalArgumentIssues(ast: ASTNode, evaluateCall: EvaluateCall, kubernetesVersion: string): SelectIssue[] {
