@@ -11,6 +11,8 @@
 // it give the document back to js-yaml, which then reads it as before.
 // Read again with `places`, it also notes where each key and value was
 // written: the positions of a document with findings, without another parse.
+import { goDecoded } from "./go-scalars.js";
+import { jsonKey } from "./json-keys.js";
 import { typePlainScalar } from "./plain-scalars.js";
 
 /** Thrown where the document is outside what this reader takes. */
@@ -192,9 +194,9 @@ class BlockReader {
     const first = text.charCodeAt(at);
     if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) return this.unquoted(at, colon - 1);
     if (refusedStart(first) || first === DASH || text.charCodeAt(colon - 1) === SPACE) outside();
-    const key = typed(text.slice(at, colon));
-    // `~:` and `null:` are nil keys for go-yaml, an error (null-keys.ts): left to the others.
-    return key === null ? outside() : String(key);
+    const source = text.slice(at, colon);
+    // The JSON key kubectl makes of it (`1e6:` is "1e+06"); `~:`, `null:` and uint64 keys have none, an error (json-keys.ts): left to the others.
+    return jsonKey(goDecoded(typed(source), source)) ?? outside();
   }
 
   /** A block mapping at `indent`, its first key at `at` on the current line. */

@@ -9,6 +9,8 @@ import { goReadsQuestionMark, goScalar, goScalarBeforeCollection } from "./go-fl
 import { badEscape } from "./go-yaml.js";
 import { plainDoubleQuoted } from "./long-quotes.js";
 import { MAX_KEY_LENGTH } from "./cst-checks.js";
+import { goDecoded } from "./go-scalars.js";
+import { jsonKey } from "./json-keys.js";
 import { typePlainScalar } from "./plain-scalars.js";
 import { setOwn } from "./yaml-ast.js";
 
@@ -122,9 +124,8 @@ function keyName(token: CST.Token | null | undefined): string {
   if (!isFlowScalar(token) || token.source === "") giveUp();
   if (token.source.includes("\n") || token.end?.some((t) => t.type === "newline") || token.source.length > MAX_KEY_LENGTH) giveUp();
   const value = scalarValue(token, true);
-  // `~:` and `null:` are nil keys for go-yaml, an error (null-keys.ts): left to the full parse.
-  if (value === null) giveUp();
-  const name = String(value);
+  // The JSON key kubectl makes of it (`1e6:` is "1e+06"); `~:`, `null:` and uint64 keys have none, an error (json-keys.ts): left to the full parse.
+  const name = jsonKey(goDecoded(value, token.type === "scalar" ? token.source : undefined)) ?? giveUp();
   if (name === "<<") giveUp();
   return name;
 }

@@ -33,7 +33,7 @@ function goInteger(source: string): bigint | undefined {
  * scalar's text, without quotes). A number whose text is no integer, or one
  * no 64-bit integer holds, is a float64 (`1e20`, `100000000000000000000`).
  */
-export function goScalar(value: unknown, source: string | undefined): GoScalar {
+export function goDecoded(value: unknown, source: string | undefined): GoScalar {
   if (value === null || value === undefined) return { type: "nil" };
   if (typeof value === "boolean") return { type: "bool", value };
   if (typeof value === "bigint") return value < INT64_END ? { type: "int", value } : { type: "uint64", value };

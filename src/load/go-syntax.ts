@@ -7,7 +7,7 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair } from "yaml";
 import { goQuote } from "../util/go-quote.js";
 import { formatFloatG } from "../util/go-strconv.js";
-import { goScalar, type GoScalar } from "./go-scalars.js";
+import { goDecoded, type GoScalar } from "./go-scalars.js";
 
 /** The nodes of the document by anchor, as defined before the node printed (an alias names the last one). */
 export type Anchors = ReadonlyMap<string, Node>;
@@ -22,7 +22,7 @@ const TYPE_ORDER: Record<GoScalar["type"], number> = { nil: 0, string: 1, uint64
 export function scalarOf(node: unknown): GoScalar | undefined {
   if (node === null || node === undefined) return { type: "nil" };
   if (!isScalar(node)) return undefined;
-  return goScalar(node.value, typeof node.source === "string" ? node.source : undefined);
+  return goDecoded(node.value, typeof node.source === "string" ? node.source : undefined);
 }
 
 function scalarText(scalar: GoScalar, inside: boolean): string {

@@ -232,6 +232,9 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** What JavaScript's String makes of a number: a key js-yaml read as one, or a quoted key that reads alike. */
+const NUMBER_KEY = /^-?(?:[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?|Infinity|NaN)$/;
+
 /** Gives up on merge keys, keys too long to vouch for, and nesting deeper than the CST way takes. */
 function checkNested(value: unknown, depth: number): void {
   if (typeof value !== "object" || value === null) return;
@@ -241,8 +244,9 @@ function checkNested(value: unknown, depth: number): void {
     return;
   }
   for (const key of Object.keys(value)) {
-    // `null` may be js-yaml's name for a nil key (`~:`, `: x`), an error for go-yaml (null-keys.ts).
-    if (key === "<<" || key === "null" || key.length > LONGEST_KEY) giveUp();
+    // `null` may be js-yaml's name for a nil key (`~:`, `: x`), an error for go-yaml (json-keys.ts);
+    // a number as JavaScript writes it may stand for a key kubectl writes otherwise (`1e6:` is "1e+06").
+    if (key === "<<" || key === "null" || key.length > LONGEST_KEY || NUMBER_KEY.test(key)) giveUp();
     checkNested((value as Record<string, unknown>)[key], depth + 1);
   }
 }

@@ -1,11 +1,12 @@
 // The parsed YAML of one document: its AST (kept so that positions are only
 // worked out for the values a finding points at) and a plain JS value.
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Scalar, visit, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Position } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
 import { MAX_NESTING } from "./cst-checks.js";
-import { nullKeyMessage } from "./null-keys.js";
-import { anchorsOf, goSyntaxOfNode } from "./go-syntax.js";
+import { jsonKey, unsupportedKeyMessage } from "./json-keys.js";
+import { anchorsOf, goSyntaxOfNode, isMergeKey, scalarOf } from "./go-syntax.js";
+import type { GoScalar } from "./go-scalars.js";
 import { MASK } from "../util/secret-values.js";
 import { firstInvalidKey, invalidKeyMessage, isSecretDocument, type InvalidKey } from "./invalid-keys.js";
 
@@ -21,22 +22,28 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   }
 }
 
-/** A pair whose key go-yaml reads as nil (null-keys.ts). */
-class NullKey {
-  constructor(readonly pair: Pair) {}
+/** A pair whose key sigs.k8s.io/yaml can make no JSON key of: nil, or a uint64 (json-keys.ts). */
+class UnsupportedKey {
+  constructor(
+    readonly pair: Pair,
+    readonly scalar: GoScalar,
+  ) {}
 }
 
-function isNullKey(node: unknown): boolean {
-  return node === null || node === undefined || (isScalar(node) && node.value === null);
+/** The JSON key of a key node that is a scalar (or empty), as sigs.k8s.io/yaml makes it; undefined for any other key, or one JSON cannot have. */
+export function keyText(node: unknown): string | undefined {
+  const scalar = scalarOf(node);
+  return scalar && jsonKey(scalar);
 }
 
 function scalarKey(pair: Pair): string {
   const node = pair.key;
-  if (isNullKey(node)) throw new NullKey(pair);
-  if (!isScalar(node)) throw new NeedsFullConversion();
-  const value = node.value;
-  if (typeof value === "symbol" || value === "<<") throw new NeedsFullConversion();
-  return String(value);
+  if (isMergeKey(node) || (isScalar(node) && node.value === "<<")) throw new NeedsFullConversion();
+  const scalar = scalarOf(node);
+  if (!scalar) throw new NeedsFullConversion();
+  const key = jsonKey(scalar);
+  if (key === undefined) throw new UnsupportedKey(pair, scalar);
+  return key;
 }
 
 /** AST to JS without yaml's anchor bookkeeping: several times faster than `toJS()`. */
@@ -74,35 +81,64 @@ export function documentToJS(doc: Document): { value: unknown } | { problem: Con
   try {
     return { value: convert(doc.contents) };
   } catch (error) {
-    if (!(error instanceof NullKey || error instanceof NeedsFullConversion)) throw error;
+    if (!(error instanceof UnsupportedKey || error instanceof NeedsFullConversion)) throw error;
     // go-yaml's decoding refuses a collection as a key before sigs.k8s.io/yaml meets a nil key.
     const invalid = firstInvalidKey(doc);
     if (invalid) return { problem: invalidKeyProblem(doc, invalid) };
-    if (error instanceof NullKey) return { problem: nullKeyProblem(doc, error.pair) };
+    if (error instanceof UnsupportedKey) return { problem: unsupportedKeyProblem(doc, error.pair, error.scalar) };
   }
+  // yaml's toJS would write a number key as JavaScript does: each key is given its JSON key first.
+  const unsupported = withJsonKeys(doc);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     return { problem: conversionProblem(doc, error) };
   }
-  const nullKeyPair = firstNullKeyPair(doc);
-  if (nullKeyPair) return { problem: nullKeyProblem(doc, nullKeyPair) };
+  if (unsupported) return { problem: unsupportedKeyProblem(doc, unsupported.pair, unsupported.scalar) };
   const [start = 0, , end = start] = doc.range ?? [];
   const copied = expandedCopy(value, MAX_EXPANDED_VALUES + (end - start));
   return copied.complete ? { value: copied.value } : { problem: aliasProblem(doc, "yaml/limit", copied.reason) };
 }
 
-function firstNullKeyPair(doc: Document): Pair | undefined {
-  let found: Pair | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      if (!isNullKey(pair.key)) return undefined;
-      found = pair as Pair;
-      return visit.BREAK;
-    },
-  });
-  return found;
+/**
+ * Gives each scalar key of the document (an alias's too) its JSON key, in
+ * place, for yaml's toJS; returns the first key, in document order, that
+ * has none.
+ */
+function withJsonKeys(doc: Document): UnsupportedKey | undefined {
+  const anchors = new Map<string, Node>();
+  let unsupported: UnsupportedKey | undefined;
+  // Recursion stays within the nesting the token checks allow (cst-checks.ts).
+  const walk = (node: unknown): void => {
+    if (!isNode(node) || isAlias(node)) return;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+      return;
+    }
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      walk(pair.key);
+      const target = isAlias(pair.key) ? anchors.get(pair.key.source) : pair.key;
+      const scalar = isMergeKey(target) || (isAlias(pair.key) && !target) ? undefined : scalarOf(target);
+      if (scalar) {
+        const key = jsonKey(scalar);
+        if (key === undefined) unsupported ??= new UnsupportedKey(pair, scalar);
+        else if (!isScalar(pair.key) || pair.key.value !== key) pair.key = placedScalar(key, pair.key as Node | null);
+      }
+      walk(pair.value);
+    }
+  };
+  walk(doc.contents);
+  return unsupported;
+}
+
+/** A string key standing where `node` was written. */
+function placedScalar(value: string, node: Node | null): Scalar<string> {
+  const scalar = new Scalar(value);
+  if (node?.range) scalar.range = node.range;
+  return scalar;
 }
 
 /** A key that is a map or a list, placed at the key. */
@@ -111,12 +147,12 @@ function invalidKeyProblem(doc: Document, invalid: InvalidKey): ConversionProble
   return { rule: "yaml/syntax", message: invalidKeyMessage(invalid, isSecretDocument(doc)), offset };
 }
 
-/** A null key, placed at the key, or where its value starts when nothing was written for it. */
-function nullKeyProblem(doc: Document, pair: Pair): ConversionProblem {
+/** A key JSON cannot have, placed at the key, or where its value starts when nothing was written for it. */
+function unsupportedKeyProblem(doc: Document, pair: Pair, scalar: GoScalar): ConversionProblem {
   const at = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
   // sigs.k8s.io/yaml meets the key once go-yaml has decoded the whole document: every anchor is known.
   const shown = isSecretDocument(doc) ? MASK : goSyntaxOfNode(pair.value, anchorsOf(doc));
-  return { rule: "yaml/syntax", message: nullKeyMessage(shown), offset: at };
+  return { rule: "yaml/syntax", message: unsupportedKeyMessage(scalar, shown), offset: at };
 }
 
 function firstNodeOffset(doc: Document, test: (node: unknown) => boolean): number {
@@ -194,7 +230,7 @@ function pairOf(map: YAMLMap, segment: string): Pair | undefined {
     index = new Map();
     for (const pair of map.items) {
       if (isPair(pair) && isScalar(pair.key)) {
-        const key = String(pair.key.value);
+        const key = keyText(pair.key) ?? String(pair.key.value);
         if (!index.has(key)) index.set(key, pair);
       }
     }

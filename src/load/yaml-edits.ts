@@ -8,6 +8,7 @@ import { Document, isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair,
 import type { TextEdit, YamlChange } from "../types.js";
 import { parsePointer } from "../util/pointer.js";
 import { KUBERNETES_YAML_OPTIONS } from "./yaml-options.js";
+import { keyText } from "./yaml-ast.js";
 
 /** The YAML a document's syntax tree was parsed from, and where its offsets are in the file. */
 export interface YamlSource {
@@ -49,7 +50,7 @@ function childNode(parent: Located, segment: string): Located {
   const flow = parent.flow || ((isMap(node) || isSeq(node)) && node.flow === true);
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === segment) {
+      if (isPair(pair) && isScalar(pair.key) && (keyText(pair.key) ?? String(pair.key.value)) === segment) {
         return { node: pair.value, entry: { map: node, pair: pair as Pair<Scalar, Node | null> }, flow };
       }
     }
@@ -197,7 +198,7 @@ function reindent(lines: string, delta: number): string {
 }
 
 function hasKey(map: YAMLMap, key: string): boolean {
-  return map.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === key);
+  return map.items.some((pair) => isScalar(pair.key) && (keyText(pair.key) ?? String(pair.key.value)) === key);
 }
 
 function lastSegment(pointer: string): string {

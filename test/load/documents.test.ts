@@ -116,8 +116,8 @@ describe("Kubernetes' YAML 1.1 scalars", () => {
   ])("reads %s as %j", (source, expected) => {
     const [doc] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  value: ${source}\n`).documents;
     expect((doc!.object.data as Record<string, unknown>).value).toEqual(expected);
-    // A nil key refuses the document (below).
-    if (expected === null) return;
+    // A nil key, or one past int64's range (a uint64), refuses the document (below, and json-keys.test.ts).
+    if (expected === null || (typeof expected === "number" && expected >= 2 ** 63)) return;
     const [asKey] = loadText(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  ${source}: v\n`).documents;
     expect(Object.keys(asKey!.object.data as Record<string, unknown>)).toEqual([String(expected)]);
   });
