@@ -19,6 +19,7 @@ import { withCheapQuotes } from "./long-quotes.js";
 import { dropFinalLineBreak, unterminatedLastLine } from "./final-line-break.js";
 import { mayHoldNonFinite, nonFiniteNumber } from "./non-finite.js";
 import { hasTabOnlyLine, tabOnlyLineProblem } from "./tab-lines.js";
+import { anchorNameProblem } from "./anchor-names.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -368,9 +369,9 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
       report(chunk.start + tokenProblem.offset, rule, message);
       return 1;
     }
-    const tabProblem = tabOnlyLineProblem(token, chunkText);
-    if (tabProblem) {
-      report(chunk.start + tabProblem.offset, "yaml/syntax", `YAML syntax error: ${tabProblem.message}`);
+    const goProblem = tabOnlyLineProblem(token, chunkText) ?? anchorNameProblem(token, chunkText);
+    if (goProblem) {
+      report(chunk.start + goProblem.offset, "yaml/syntax", `YAML syntax error: ${goProblem.message}`);
       return 1;
     }
   }

@@ -1,0 +1,68 @@
+// Anchor and alias names as go-yaml v2's scanner reads them: letters, digits,
+// `_` and `-`, followed by a blank or one of `?:,]}%@` and a backquote.
+// Every way of loading agrees; each expectation is what kubectl reports.
+import { describe, expect, it } from "vitest";
+import { parseManifests, parseManifestsFast, parseManifestsFull, type ParsedFile } from "../../src/load/documents.js";
+
+const HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n";
+
+/** What every way of loading reads: they must agree (the quick ways may leave the file to the full one). */
+function load(text: string): ParsedFile {
+  const parsed = parseManifests(text, "in.yaml");
+  const full = parseManifestsFull(text, "in.yaml");
+  const fast = parseManifestsFast(text, "in.yaml");
+  const plain = (p: ParsedFile) => ({ objects: p.documents.map((d) => d.object), findings: p.findings });
+  expect(plain(full)).toEqual(plain(parsed));
+  if (fast) expect(plain(fast)).toEqual(plain(parsed));
+  return parsed;
+}
+
+const EXPECTED_NAME = "did not find expected alphabetic or numeric character";
+
+describe("anchor and alias names", () => {
+  // [data's lines, line, column, go-yaml's message]
+  it.each([
+    ["  a: &a.b x\n  b: *a.b", 5, 6, EXPECTED_NAME],
+    ["  a: &a/b x", 5, 6, EXPECTED_NAME],
+    ["  a: &é x", 5, 6, EXPECTED_NAME],
+    ["  a: &a!t y", 5, 6, EXPECTED_NAME],
+    ["  a: &\n  b: 1", 5, 6, EXPECTED_NAME],
+    ["  a: & x", 5, 6, EXPECTED_NAME],
+    ["  a: &a[ x", 5, 6, EXPECTED_NAME],
+    ["  a: &ab{ y", 5, 6, EXPECTED_NAME],
+    ["  a: &x y\n  b: *x.y", 6, 6, EXPECTED_NAME],
+    ["  a: [1, &a.b x]", 5, 10, EXPECTED_NAME],
+    ["  a: &a@ x", 5, 8, "found character that cannot start any token"],
+    ["  a: &a% x", 5, 8, "found character that cannot start any token"],
+    ["  a: &a` x", 5, 8, "found character that cannot start any token"],
+    ["  a: &a: x", 5, 8, "mapping values are not allowed in this context"],
+    ["  a: &x y\n  b: *x:", 6, 8, "mapping values are not allowed in this context"],
+    ["  a: &x y\n  b: *x?", 6, 8, "mapping keys are not allowed in this context"],
+    ["  a: &a? x", 5, 8, "mapping keys are not allowed in this context"],
+    // An alias is resolved as soon as it is read, before the `:` after it.
+    ["  a: *nope:", 5, 6, "unknown anchor 'nope' referenced"],
+  ])("refuses %j", (lines, line, column, message) => {
+    const parsed = load(`${HEAD}${lines}\n`);
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([["yaml/syntax", line, column, `YAML syntax error: ${message}`]]);
+  });
+
+  it.each([
+    ["  a: &a-b_C9 x\n  b: *a-b_C9", { a: "x", b: "x" }],
+    ["  a: [&a, x]", { a: [null, "x"] }],
+    ["  a: !t&a y", { a: "y" }],
+    ["  a: [&a x, *a]\n  b: {c: &b z, d: *b}", { a: ["x", "x"], b: { c: "z", d: "z" } }],
+    ["  a: &d\n    k: v\n  b: *d", { a: { k: "v" }, b: { k: "v" } }],
+    ['  a: "&a.b"\n  b: x&y.z', { a: "&a.b", b: "x&y.z" }],
+  ])("reads %j", (lines, data) => {
+    const parsed = load(`${HEAD}${lines}\n`);
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.documents.map((d) => d.object.data)).toEqual([data]);
+  });
+
+  it("refuses only the document with the name", () => {
+    const parsed = load(`${HEAD}  a: &a.b x\n---\n${HEAD}  a: &a x\n`);
+    expect(parsed.findings).toHaveLength(1);
+    expect(parsed.documents.map((d) => d.object.data)).toEqual([{ a: "x" }]);
+  });
+});
