@@ -8,6 +8,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Nod
 import { goQuote } from "../util/go-quote.js";
 import { formatFloatG } from "../util/go-strconv.js";
 import { goDecoded, type GoScalar } from "./go-scalars.js";
+import { FLOAT_TAG } from "./go-tags.js";
 
 /** The nodes of the document by anchor, as defined before the node printed (an alias names the last one). */
 export type Anchors = ReadonlyMap<string, Node>;
@@ -22,6 +23,8 @@ const TYPE_ORDER: Record<GoScalar["type"], number> = { nil: 0, string: 1, uint64
 export function scalarOf(node: unknown): GoScalar | undefined {
   if (node === null || node === undefined) return { type: "nil" };
   if (!isScalar(node)) return undefined;
+  // `!!float 1` is a float64 whatever its text.
+  if (node.tag === FLOAT_TAG && typeof node.value === "number") return { type: "float64", value: node.value };
   return goDecoded(node.value, typeof node.source === "string" ? node.source : undefined);
 }
 

@@ -8,7 +8,7 @@ import { jsonKey, unsupportedKeyMessage } from "./json-keys.js";
 import { anchorsOf, goSyntaxOfNode, isMergeKey, scalarOf } from "./go-syntax.js";
 import type { GoScalar } from "./go-scalars.js";
 import { MASK } from "../util/secret-values.js";
-import { firstInvalidKey, invalidKeyMessage, isSecretDocument, type InvalidKey } from "./invalid-keys.js";
+import { decodeAsGo, decodeProblemMessage, decodeProblemNode, isSecretDocument, type DecodeProblem } from "./go-decode.js";
 
 /** Thrown by the fast conversion when a document needs yaml's full `toJS` (aliases, merge keys). */
 class NeedsFullConversion extends Error {}
@@ -38,7 +38,7 @@ export function keyText(node: unknown): string | undefined {
 
 function scalarKey(pair: Pair): string {
   const node = pair.key;
-  if (isMergeKey(node) || (isScalar(node) && node.value === "<<")) throw new NeedsFullConversion();
+  if (isMergeKey(node) || (isScalar(node) && (node.value === "<<" || node.tag !== undefined))) throw new NeedsFullConversion();
   const scalar = scalarOf(node);
   if (!scalar) throw new NeedsFullConversion();
   const key = jsonKey(scalar);
@@ -46,10 +46,15 @@ function scalarKey(pair: Pair): string {
   return key;
 }
 
+function needsFullConversion(): never {
+  throw new NeedsFullConversion();
+}
+
 /** AST to JS without yaml's anchor bookkeeping: several times faster than `toJS()`. */
 function convert(node: unknown): unknown {
   if (node === null || node === undefined) return null;
-  if (isScalar(node)) return node.value ?? null;
+  // A tagged scalar is read as go-yaml reads it (go-tags.ts), on the full way.
+  if (isScalar(node)) return node.tag === undefined ? node.value ?? null : needsFullConversion();
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) setOwn(out, scalarKey(pair), convert(pair.value));
@@ -82,9 +87,9 @@ export function documentToJS(doc: Document): { value: unknown } | { problem: Con
     return { value: convert(doc.contents) };
   } catch (error) {
     if (!(error instanceof UnsupportedKey || error instanceof NeedsFullConversion)) throw error;
-    // go-yaml's decoding refuses a collection as a key before sigs.k8s.io/yaml meets a nil key.
-    const invalid = firstInvalidKey(doc);
-    if (invalid) return { problem: invalidKeyProblem(doc, invalid) };
+    // go-yaml's decoding refuses a collection as a key, or a tagged value, before sigs.k8s.io/yaml meets a nil key.
+    const refused = decodeAsGo(doc);
+    if (refused) return { problem: decodeProblem(doc, refused) };
     if (error instanceof UnsupportedKey) return { problem: unsupportedKeyProblem(doc, error.pair, error.scalar) };
   }
   // yaml's toJS would write a number key as JavaScript does: each key is given its JSON key first.
@@ -141,10 +146,10 @@ function placedScalar(value: string, node: Node | null): Scalar<string> {
   return scalar;
 }
 
-/** A key that is a map or a list, placed at the key. */
-function invalidKeyProblem(doc: Document, invalid: InvalidKey): ConversionProblem {
-  const offset = (invalid.pair.key as Node).range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
-  return { rule: "yaml/syntax", message: invalidKeyMessage(invalid, isSecretDocument(doc)), offset };
+/** What go-yaml's decoding refused, placed at the key or the tagged value. */
+function decodeProblem(doc: Document, refused: DecodeProblem): ConversionProblem {
+  const offset = decodeProblemNode(refused)?.range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
+  return { rule: "yaml/syntax", message: decodeProblemMessage(refused, isSecretDocument(doc)), offset };
 }
 
 /** A key JSON cannot have, placed at the key, or where its value starts when nothing was written for it. */

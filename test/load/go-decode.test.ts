@@ -1,4 +1,4 @@
-// A key that is a map or a list: go-yaml's decoding refuses it (`invalid map
+// What go-yaml decodes otherwise: a key that is a map or a list is refused (`invalid map
 // key`), and kubectl the whole document, printing the key with Go's %#v.
 // Every way of loading agrees; each expectation is what kubectl prints.
 import { describe, expect, it } from "vitest";
