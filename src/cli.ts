@@ -115,7 +115,7 @@ async function renderValidate(result: ValidateResult, flags: ValidateFlags): Pro
   return (await ciRenderer(flags.output))(shown, await renderContext());
 }
 
-/** `KUBEPLAN_THREADS=N` sets the validation threads (the default: every core on more than two). */
+/** `KUBEPLAN_THREADS=N` sets the validation threads (the default: every core). */
 function threadsFromEnvironment(): number | undefined {
   const value = Number(process.env.KUBEPLAN_THREADS);
   return Number.isInteger(value) && value > 0 ? value : undefined;

@@ -7,7 +7,7 @@ const KUBECONFORM_FLAGS: Record<string, string> = {
   output: "-o/--output (text, json, sarif, junit, github, tap, markdown)",
   summary: "--summary",
   strict: "nothing: kubeplan is always strict (an unknown field is an error)",
-  n: "KUBEPLAN_THREADS=N in the environment (kubeplan uses every core by default on more than two cores)",
+  n: "KUBEPLAN_THREADS=N in the environment (kubeplan uses every core by default)",
   reject: "--reject",
   skip: "--skip-kinds",
   "kubernetes-version": "--kubernetes-version",

@@ -15,6 +15,7 @@ import { shouldSkip, type CheckOptions, type ValidateOptions } from "./options.j
 import { reportToFinding } from "./findings.js";
 import { markSuppressed } from "./suppress.js";
 import { appendAll } from "../util/append.js";
+import type { CreateVerdict } from "./remote-create-path.js";
 
 export interface CheckedFile {
   file: string;
@@ -76,12 +77,24 @@ function isServed(document: ManifestDocument, schema: SchemaValidator): boolean 
   return typeof apiVersion === "string" && typeof kind === "string" && schema.hasKind(apiVersion, kind);
 }
 
-/** Schema findings, the API server's verdict, then the findings of the rules that need only this document. */
-function checkDocument(document: ManifestDocument, checker: Checker): Finding[] {
+/**
+ * Schema findings, the API server's verdict, then the findings of the rules
+ * that need only this document. With `verdict` (the worker's, see
+ * remote-create-path.ts), the API server's part of a document the schema found
+ * nothing in waits for it: the findings are those the returned function gives.
+ */
+function checkDocument(document: ManifestDocument, checker: Checker, verdict?: () => boolean | undefined): () => Finding[] {
   const schemaFindings = checker.schema.validate(document);
-  const findings = isServed(document, checker.schema) ? createPathFindings(document, schemaFindings, checker.create) : [...schemaFindings];
-  appendAll(findings, runRules([document], checker.rules, DOCUMENT_RULES));
-  return markSuppressed(document.object, findings);
+  const served = isServed(document, checker.schema);
+  if (!served || verdict === undefined || schemaFindings.length > 0) {
+    const findings = served ? createPathFindings(document, schemaFindings, checker.create) : [...schemaFindings];
+    appendAll(findings, runRules([document], checker.rules, DOCUMENT_RULES));
+    const marked = markSuppressed(document.object, findings);
+    return () => marked;
+  }
+  const ruleFindings = runRules([document], checker.rules, DOCUMENT_RULES);
+  // Clean on the worker: createPathFindings would find nothing either.
+  return () => markSuppressed(document.object, appendAll(verdict() === true ? [] : createPathFindings(document, schemaFindings, checker.create), ruleFindings));
 }
 
 /** Parses one file's text and schema-checks each object in it. */
@@ -91,6 +104,15 @@ export function checkText(text: string, file: string, options: ValidateOptions, 
 
 /** Schema-checks the objects of a file already parsed. */
 export function checkParsed(parsed: ParsedFile, file: string, options: ValidateOptions, checker: Checker): CheckedFile[] {
+  return checkParsedLater(parsed, file, options, checker)();
+}
+
+/**
+ * checkParsed, with the API server's verdicts on the file's documents from
+ * another thread: the checks run now, and the function returned gives the
+ * files once `verdicts` has them (without, at once).
+ */
+export function checkParsedLater(parsed: ParsedFile, file: string, options: ValidateOptions, checker: Checker, verdicts?: CreateVerdict): () => CheckedFile[] {
   // Helm output names each document's source: group the results per name.
   const byFile = new Map<string, CheckedFile>();
   const entry = (name: string): CheckedFile => {
@@ -103,22 +125,30 @@ export function checkParsed(parsed: ParsedFile, file: string, options: ValidateO
   };
   entry(file);
   for (const finding of parsed.findings) entry(finding.file).findings.push(finding);
-  for (const document of parsed.documents) {
+  const placements: Array<() => void> = [];
+  parsed.documents.forEach((document, ordinal) => {
     const checked = entry(document.file);
     const { apiVersion, kind } = document.object as { apiVersion: string; kind: string };
     if (shouldSkip(options.skipKinds, apiVersion, kind)) {
       checked.skipped++;
-      continue;
+      return;
     }
     checked.documents.push(document);
     checked.summaries.push(summarize(document));
-    const findings = checkDocument(document, checker);
-    if (shouldSkip(options.rejectKinds, apiVersion, kind)) findings.unshift(rejectedKind(document, kind));
-    appendAll(checked.findings, findings);
-    checked.byDocument.set(document, findings);
-  }
-  if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);
-  return [...byFile.values()];
+    const findingsOf = checkDocument(document, checker, verdicts && (() => verdicts(ordinal)));
+    const rejected = shouldSkip(options.rejectKinds, apiVersion, kind) ? rejectedKind(document, kind) : undefined;
+    placements.push(() => {
+      const findings = findingsOf();
+      if (rejected) findings.unshift(rejected);
+      appendAll(checked.findings, findings);
+      checked.byDocument.set(document, findings);
+    });
+  });
+  return () => {
+    for (const place of placements) place();
+    if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);
+    return [...byFile.values()];
+  };
 }
 
 function rejectedKind(document: ManifestDocument, kind: string): Finding {

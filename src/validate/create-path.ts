@@ -2,7 +2,7 @@
 // errors (rejections) and its warnings, placed at the field they name.
 import { createObject, hasCreatePath, type CreateContext } from "../apiserver/index.js";
 import { errorMessage, OMIT_VALUE, PrintedValue, warningMessage, type FieldError, type FieldWarning } from "../apiserver/field/errors.js";
-import type { Finding, ManifestDocument, Report, RuleInfo } from "../types.js";
+import type { Finding, KubeObject, ManifestDocument, Report, RuleInfo } from "../types.js";
 import { isSecretValuePointer } from "../util/secret-values.js";
 import { reportToFinding } from "./findings.js";
 import { SCHEMA_RULES } from "../schema/index.js";
@@ -198,6 +198,21 @@ export function createPathFindings(document: ManifestDocument, schemaFindings: r
     findings.push(reportToFinding(document, "apiserver/validation", "error", report));
   }
   return appendAll(findings, warningFindings(document, outcome.warnings));
+}
+
+/**
+ * Whether createPathFindings, given no schema finding, finds nothing: the API
+ * server creates the object without an error or a warning. Another thread
+ * works this out while the main thread checks the rest (remote-create-path.ts).
+ */
+export function createsCleanly(object: KubeObject, context: CreateContext): boolean {
+  if (!hasCreatePath(object)) return true;
+  try {
+    const outcome = createObject(object, context);
+    return outcome.errors.length === 0 && outcome.warnings.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The API server's warnings, each at the field it names. */

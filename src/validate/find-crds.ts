@@ -47,8 +47,14 @@ export function crdsFromPaths(paths: readonly string[], options: ReadOptions = {
   return { crds: loaded.documents.map((d) => d.object).filter(isCrd), findings };
 }
 
+/** The kind a CRD makes cluster-scoped, if it is one that does. */
+export function clusterScopedKind(crd: KubeObject): string | undefined {
+  const spec = crd.spec as { scope?: unknown; names?: { kind?: unknown } } | undefined;
+  return isCrd(crd) && spec?.scope === "Cluster" && typeof spec.names?.kind === "string" ? spec.names.kind : undefined;
+}
+
 /** Custom resources of a cluster-scoped CRD have no namespace. */
 export function markCrdScope(inventory: Inventory, crd: KubeObject): void {
-  const spec = crd.spec as { scope?: unknown; names?: { kind?: unknown } } | undefined;
-  if (isCrd(crd) && spec?.scope === "Cluster" && typeof spec.names?.kind === "string") inventory.markClusterScoped(spec.names.kind);
+  const kind = clusterScopedKind(crd);
+  if (kind !== undefined) inventory.markClusterScoped(kind);
 }

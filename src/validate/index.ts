@@ -1,17 +1,18 @@
 // The validate pipeline: load → schema → rules → findings, as one result object.
 import { relative } from "node:path";
 import { globToRegExp, matchesAnyGlob } from "../config/glob.js";
-import { expandPaths, readInput, type InputText } from "../load/index.js";
+import { expandPaths, parseManifests, readInput, type InputText } from "../load/index.js";
 import { INVENTORY_RULES } from "../rules/index.js";
 import { DEFAULT_KUBERNETES_VERSION, NEWEST_BUNDLED_VERSION, SUPPORTED_VERSIONS, newerThanBundled } from "../schema/index.js";
 import { Inventory } from "../inventory.js";
 import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
-import { checkParsed, createChecker, fileWithFindings, unreadableFile, type CheckedFile } from "./check-files.js";
+import { checkParsed, checkParsedLater, createChecker, fileWithFindings, unreadableFile, type CheckedFile, type Checker } from "./check-files.js";
 import { notAManifest } from "./not-manifests.js";
 import { crdsFromPaths, crdsInTexts, markCrdScope, mentionsCrd } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
-import { checkInParallel, startWorkers, type ValidationWorker } from "./parallel.js";
+import { checkInParallel, startCreatePathWorker, startWorkers, type ValidationWorker } from "./parallel.js";
+import { RemoteCreatePath } from "./remote-create-path.js";
 import { runRules } from "./rules.js";
 import { applyRuleSetting, applyRuleSettings } from "./suppress.js";
 import { checkValidateArguments, checkValidateOptionNames } from "./arguments.js";
@@ -100,12 +101,15 @@ function notAManifestFinding(file: string, what: string): Finding {
  * Every CustomResourceDefinition must be known before any custom resource is
  * checked, wherever it stands: files that define CRDs are parsed first, and
  * checked from that parse on this thread; the other files may go to workers,
- * which start up while the CRDs are read.
+ * which start up while the CRDs are read. On two threads, a worker runs the
+ * API server's create path of those files instead (remote-create-path.ts).
  */
 async function checkInput(input: ValidateInput, options: ValidateOptions): Promise<CheckedInput> {
   const { texts, unreadable } = gatherInputs(input, options);
   const shared = texts.filter((t) => !mentionsCrd(t.text));
   const workers = startWorkers(shared, options);
+  const createWorker = workers.length === 0 ? startCreatePathWorker(shared, options) : undefined;
+  if (createWorker) workers.push(createWorker);
   try {
     const fromCrdPaths = crdsFromPaths(options.crdPaths ?? [], options);
     const crdProblems = fromCrdPaths.findings.map((f) => fileWithFindings(f.file, [f]));
@@ -114,13 +118,40 @@ async function checkInput(input: ValidateInput, options: ValidateOptions): Promi
     const checkOptions: CheckOptions = { ...options, crds };
     const checker = createChecker(checkOptions);
     const parsedHere = fromInputs.parsed.flatMap(({ file, parsed }) => checkParsed(parsed, file, checkOptions, checker));
-    const checked = await checkInParallel(shared, checkOptions, workers);
-    const files = orderAsGiven([...parsedHere, ...checked.files], texts.map((t) => t.file));
+    let checked: CheckedFile[];
+    if (createWorker) {
+      const remote = new RemoteCreatePath(createWorker, shared.length, { kubernetesVersion: options.kubernetesVersion ?? "", namespace: options.namespace ?? "default", crds });
+      try {
+        checked = await checkWithRemoteCreatePath(remote, shared, checkOptions, checker);
+      } finally {
+        remote.abandon();
+      }
+    } else {
+      checked = (await checkInParallel(shared, checkOptions, workers)).files;
+    }
+    const files = orderAsGiven([...parsedHere, ...checked], texts.map((t) => t.file));
     return { files: [...crdProblems, ...unreadable, ...files], workers, crds };
   } catch (error) {
     await Promise.all(workers.map((w) => w.close()));
     throw error;
   }
+}
+
+/**
+ * Checks the inputs in order, each input's objects sent to the worker as soon
+ * as they are parsed; once done, takes the create path of the inputs the
+ * worker has not begun, then waits for its verdicts.
+ */
+async function checkWithRemoteCreatePath(remote: RemoteCreatePath, inputs: readonly InputText[], options: CheckOptions, checker: Checker): Promise<CheckedFile[]> {
+  const checking: Array<() => CheckedFile[]> = [];
+  for (const { text, file } of inputs) {
+    const parsed = parseManifests(text, file);
+    checking.push(checkParsedLater(parsed, file, options, checker, remote.send(parsed.documents.map((d) => d.object))));
+  }
+  const settled = new Map<number, CheckedFile[]>();
+  for (let job = remote.takeLast(); job !== undefined; job = remote.takeLast()) settled.set(job, checking[job]!());
+  await remote.finished();
+  return checking.flatMap((settle, job) => settled.get(job) ?? settle());
 }
 
 /** Results in the order of the inputs (names known only from `# Source:` comments keep their place within their input). */

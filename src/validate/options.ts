@@ -25,7 +25,7 @@ export interface ValidateOptions extends ReadOptions {
   namespace?: string;
   /** Per-rule severity overrides (`off` drops the rule's findings). */
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
-  /** Threads that parse and check files (schemas, document rules); 1 disables workers. Defaults to defaultThreads(). */
+  /** Threads that validate: 1 disables workers, 2 runs the create path on a second, more share the files. Defaults to defaultThreads(). */
   threads?: number;
 }
 

@@ -3,27 +3,34 @@
 // that a worker still starting, or slower, takes fewer. A worker keeps the
 // YAML of its documents and is asked later, in one batch, where the values
 // that rules reported on are.
-import type { TransferListItem, Worker } from "node:worker_threads";
+import type { MessagePort, TransferListItem, Worker } from "node:worker_threads";
 import { os, workerThreads } from "../util/on-demand-modules.js";
 import type { ManifestDocument, Position } from "../types.js";
 import type { InputText } from "../load/index.js";
 import { checkText, checkTexts, createChecker, type CheckedFile } from "./check-files.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
-import type { CheckedInput, CheckResponse, ClosingResponse, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
+import type { CheckedInput, CheckResponse, ClosingResponse, CreatedResponse, CreateRequest, CreateVerdicts, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
 import { decodeObjects } from "./transfer-objects.js";
 
 /** Below this much YAML, starting a worker costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 1_000_000;
 
 /**
- * Threads when none are asked for: one per core, but only one on two cores or
- * fewer. A one-thread run already keeps part of a second core busy (V8 collects
- * garbage and optimizes code on background threads), and a worker repeats the
- * start-up, the JIT warm-up and the heap: two threads take about 1.4x the CPU
- * of one, so on two cores they cannot be much faster, and were slower.
+ * Threads when none are asked for: one per core. Two threads split the work by
+ * code (remote-create-path.ts), more share the files: a one-thread run already
+ * keeps part of a second core busy (V8 collects garbage and optimizes code on
+ * background threads), and a worker that checks files as the main thread does
+ * repeats the start-up, the JIT warm-up and the heap, so on two cores that
+ * costs more than it saves.
  */
 export function defaultThreads(cores: number = os().availableParallelism()): number {
-  return cores > 2 ? cores : 1;
+  return cores;
+}
+
+/** The threads for these inputs: one below PARALLEL_THRESHOLD_BYTES (the cores are counted only when there is enough to share). */
+function threadsFor(inputs: readonly InputText[], options: CheckOptions | ValidateOptions): number {
+  const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
+  return total < PARALLEL_THRESHOLD_BYTES ? 1 : Math.max(1, options.threads ?? defaultThreads());
 }
 
 /** A document parsed in a worker: the object is here, its positions are there. */
@@ -51,26 +58,42 @@ export class ValidationWorker {
   private readonly worker: Worker;
   /** The next id of a document received: ids count documents in the order the worker sent them. */
   private nextId = 0;
+  private exited = false;
 
   constructor() {
     const bundled = typeof kubeplanWorker === "undefined" ? undefined : kubeplanWorker;
     this.worker = new (workerThreads().Worker)(bundled?.entry ?? new URL("./worker.js", import.meta.url), { workerData: bundled?.data });
     this.worker.unref();
+    this.worker.once("exit", () => (this.exited = true));
+    // An error between requests (one that stops the worker from starting) ends it: the next request fails.
+    this.worker.on("error", () => undefined);
   }
 
   private request<T>(message: unknown, transfer: TransferListItem[] = []): Promise<T> {
     return new Promise((resolve, reject) => {
-      const onMessage = (response: T | FailureResponse) => {
+      // A worker that could not start, or has ended, answers nothing: the request fails instead of waiting.
+      if (this.exited) return reject(new Error("the validation worker has ended"));
+      const settle = () => {
+        this.worker.off("message", onMessage);
         this.worker.off("error", onError);
+        this.worker.off("exit", onExit);
+      };
+      const onMessage = (response: T | FailureResponse) => {
+        settle();
         if ((response as FailureResponse).type === "failed") reject(new Error((response as FailureResponse).message));
         else resolve(response as T);
       };
       const onError = (error: Error) => {
-        this.worker.off("message", onMessage);
+        settle();
         reject(error);
+      };
+      const onExit = () => {
+        settle();
+        reject(new Error("the validation worker has ended"));
       };
       this.worker.once("message", onMessage);
       this.worker.once("error", onError);
+      this.worker.once("exit", onExit);
       this.worker.postMessage(message, transfer);
     });
   }
@@ -96,6 +119,25 @@ export class ValidationWorker {
     // The worker posts its last input before it answers the request: it is on the port by then.
     const finished = () => done.then(received).finally(() => port1.close());
     return { received, finished };
+  }
+
+  /**
+   * Starts working out the API server's verdict on the objects of the jobs
+   * sent to `objects` (see remote-create-path.ts): `received` takes the
+   * verdicts sent so far, `finished` the rest once the worker is done.
+   */
+  create(request: Omit<CreateRequest, "type" | "results" | "objects">): { objects: MessagePort; received(): CreateVerdicts[]; finished(): Promise<CreateVerdicts[]> } {
+    const jobs = new (workerThreads().MessageChannel)();
+    const results = new (workerThreads().MessageChannel)();
+    const done = this.request<CreatedResponse>({ ...request, type: "create", objects: jobs.port2, results: results.port2 }, [jobs.port2, results.port2]);
+    done.catch(() => undefined);
+    const received = (): CreateVerdicts[] => {
+      const out: CreateVerdicts[] = [];
+      for (let message = workerThreads().receiveMessageOnPort(results.port1); message; message = workerThreads().receiveMessageOnPort(results.port1)) out.push(message.message as CreateVerdicts);
+      return out;
+    };
+    const finished = () => done.then(received).finally(() => results.port1.close());
+    return { objects: jobs.port1, received, finished };
   }
 
   private receivedFile(file: TransferredFile): CheckedFile {
@@ -139,12 +181,15 @@ export interface ParallelCheck {
   workers: ValidationWorker[];
 }
 
-/** The workers a run's inputs call for (none below PARALLEL_THRESHOLD_BYTES): started before the CRDs are read, they start up meanwhile. */
+/** The workers that share the files with this thread (on more than two threads): started before the CRDs are read, they start up meanwhile. */
 export function startWorkers(inputs: readonly InputText[], options: CheckOptions | ValidateOptions): ValidationWorker[] {
-  const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
-  // The cores are counted only when there is enough to share.
-  const threads = total < PARALLEL_THRESHOLD_BYTES ? 1 : Math.max(1, Math.min(options.threads ?? defaultThreads(), inputs.length));
-  return Array.from({ length: threads - 1 }, () => new ValidationWorker());
+  const threads = Math.min(threadsFor(inputs, options), inputs.length);
+  return threads > 2 ? Array.from({ length: threads - 1 }, () => new ValidationWorker()) : [];
+}
+
+/** The worker that runs the API server's create path on two threads (remote-create-path.ts), started as early as startWorkers'. */
+export function startCreatePathWorker(inputs: readonly InputText[], options: CheckOptions | ValidateOptions): ValidationWorker | undefined {
+  return threadsFor(inputs, options) === 2 ? new ValidationWorker() : undefined;
 }
 
 /** Checks the files, on the workers given and this thread, or on this thread alone. */

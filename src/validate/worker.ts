@@ -1,21 +1,30 @@
 // A validation worker: checks the files it takes, then answers where
-// values are, since only it holds their parsed YAML.
-import { parentPort } from "node:worker_threads";
+// values are, since only it holds their parsed YAML; or, on two threads, runs
+// the API server's create path on the objects the main thread sends.
+import { parentPort, receiveMessageOnPort } from "node:worker_threads";
 import type { ManifestDocument } from "../types.js";
 import { checkText, createChecker, type CheckedFile } from "./check-files.js";
+import { BY_WORKER, UNCLAIMED } from "./worker-protocol.js";
 import type {
   CheckedInput,
   CheckRequest,
   CheckResponse,
   ClosingResponse,
   CloseRequest,
+  CreatedResponse,
+  CreateJob,
+  CreateRequest,
+  CreateVerdicts,
   FailureResponse,
   LocateRequest,
   LocateResponse,
   TransferredFile,
 } from "./worker-protocol.js";
 import { appendAll } from "../util/append.js";
-import { encodeObjects } from "./transfer-objects.js";
+import { decodeObjects, encodeObjects } from "./transfer-objects.js";
+import { Inventory } from "../inventory.js";
+import { createsCleanly } from "./create-path.js";
+import type { CreateContext } from "../apiserver/index.js";
 
 // See useEnvironmentCopy in cli.ts: the YAML parser reads the environment for every token.
 process.env = { ...process.env };
@@ -45,8 +54,37 @@ function check({ inputs, taken, options, results }: CheckRequest): CheckResponse
   return { type: "checked" };
 }
 
-function handle(message: CheckRequest | LocateRequest | CloseRequest): CheckResponse | LocateResponse | ClosingResponse {
+/**
+ * The API server's verdict on each object the main thread sends, job after
+ * job, each job's sent as soon as it is known: the main thread runs the rest of
+ * the checks meanwhile, and the create path only where this thread found
+ * something, or on the jobs it takes from the end once done with its share.
+ */
+function create({ jobs, kubernetesVersion, namespace, clusterScopedKinds, sent, claimed, objects, results }: CreateRequest): CreatedResponse {
+  // The context the main thread's checker has (createChecker).
+  const inventory = new Inventory(namespace);
+  for (const kind of clusterScopedKinds) inventory.markClusterScoped(kind);
+  const context: CreateContext = { kubernetesVersion, namespace: inventory.defaultNamespace, isNamespaced: (kind: string) => inventory.isNamespaced(kind) };
+  for (let job = 0; job < jobs; job++) {
+    // The main thread takes jobs from the end: once it has taken one, the rest are its.
+    if (Atomics.compareExchange(claimed, job, UNCLAIMED, BY_WORKER) !== UNCLAIMED) break;
+    for (let count = Atomics.load(sent, 0); count <= job; count = Atomics.load(sent, 0)) Atomics.wait(sent, 0, count);
+    const message = receiveMessageOnPort(objects)?.message as CreateJob | undefined;
+    // None: the main thread gave up (it failed), and counted every job as sent.
+    if (message === undefined) break;
+    const decoded = decodeObjects(message.objects);
+    const clean = new Uint8Array(decoded.length);
+    for (let i = 0; i < decoded.length; i++) clean[i] = createsCleanly(decoded[i]!, context) ? 1 : 0;
+    const verdicts: CreateVerdicts = { job: message.job, clean };
+    results.postMessage(verdicts);
+  }
+  objects.close();
+  return { type: "created" };
+}
+
+function handle(message: CheckRequest | CreateRequest | LocateRequest | CloseRequest): CheckResponse | CreatedResponse | LocateResponse | ClosingResponse {
   if (message.type === "check") return check(message);
+  if (message.type === "create") return create(message);
   if (message.type === "close") {
     // The thread is terminated next, without an exit event to write them at.
     if (typeof kubeplanWriteCodeCaches === "function") kubeplanWriteCodeCaches();
@@ -58,7 +96,7 @@ function handle(message: CheckRequest | LocateRequest | CloseRequest): CheckResp
   };
 }
 
-parentPort?.on("message", (message: CheckRequest | LocateRequest | CloseRequest) => {
+parentPort?.on("message", (message: CheckRequest | CreateRequest | LocateRequest | CloseRequest) => {
   try {
     parentPort!.postMessage(handle(message));
   } catch (error) {

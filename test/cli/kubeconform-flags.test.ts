@@ -12,7 +12,7 @@ describe("kubeconformFlagHint", () => {
     [["k8s/", "-summary"], VALIDATE, "unknown option '-summary' (kubeconform's flag): kubeplan takes --summary"],
     [["-strict"], VALIDATE, "unknown option '-strict' (kubeconform's flag): kubeplan takes nothing: kubeplan is always strict (an unknown field is an error)"],
     [["--strict"], VALIDATE, "unknown option '--strict' (kubeconform's flag): kubeplan takes nothing: kubeplan is always strict (an unknown field is an error)"],
-    [["-n", "4"], VALIDATE, "unknown option '-n' (kubeconform's flag): kubeplan takes KUBEPLAN_THREADS=N in the environment (kubeplan uses every core by default on more than two cores)"],
+    [["-n", "4"], VALIDATE, "unknown option '-n' (kubeconform's flag): kubeplan takes KUBEPLAN_THREADS=N in the environment (kubeplan uses every core by default)"],
     [["-reject=Secret"], VALIDATE, "unknown option '-reject=Secret' (kubeconform's flag): kubeplan takes --reject"],
     [["-kubernetes-version", "1.30"], VALIDATE, "unknown option '-kubernetes-version' (kubeconform's flag): kubeplan takes --kubernetes-version"],
   ])("%j is answered", (args, own, hint) => {

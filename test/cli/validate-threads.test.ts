@@ -1,22 +1,29 @@
-// Threads share the files of a run: whatever thread checks a file, every
-// finding, line, column and the order of the output are the same as on one.
+// Threads share the work of a run (on two, a worker runs the API server's
+// create path; on more, workers check files): whatever thread does what,
+// every finding, line, column and the order of the output are the same as on one.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ValidateResult } from "../../src/types.js";
 import { runCli } from "./run-cli.js";
-import { thingCrdYaml } from "../schema/helpers.js";
+import { stringify } from "yaml";
+import { thingCrd, thingCrdYaml } from "../schema/helpers.js";
 
 /** A ConfigMap of about 1 KB: enough of them make a run large enough to share between threads. */
 const filler = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: filler-${i}\ndata:\n  value: "${"x".repeat(900)}"\n`;
 
 const WIDGET_CRD = thingCrdYaml("example.com", "Widget", { type: "object", properties: { size: { type: "string", enum: ["small", "large"] } } });
 
+/** A cluster-scoped kind: the API server drops the namespace of its objects instead of validating it. */
+const gadget = thingCrd("example.com", "Gadget", { type: "object" });
+const GADGET_CRD = stringify({ ...gadget, spec: { ...gadget.spec, scope: "Cluster" } });
+
 /** Each file: its documents under test, then filler; every file has them, so that every thread checks some. */
 function writeInputs(documents: string, files = 12, fillers = 150): string {
   const dir = mkdtempSync(join(tmpdir(), "kubeplan-threads-"));
   writeFileSync(join(dir, "widget-crd.yaml"), WIDGET_CRD);
+  writeFileSync(join(dir, "gadget-crd.yaml"), GADGET_CRD);
   for (let f = 0; f < files; f++) {
     const rest = Array.from({ length: fillers }, (_, i) => filler(f * fillers + i));
     writeFileSync(join(dir, `f${String(f).padStart(2, "0")}.yaml`), [documents.replaceAll("NAME", `n${f}`), ...rest].join("---\n"));
@@ -77,6 +84,48 @@ spec: {size: Small, colour: red}
     (result) => {
       expect(result.findings.filter((f) => f.rule === "schema/enum")).toHaveLength(12);
       expect(result.findings.filter((f) => f.rule === "schema/unknown-field").map((f) => `${f.line}:${f.column}`)).toEqual(Array(12).fill("4:21"));
+    },
+  ],
+  [
+    "the API server's errors and warnings, with and without schema findings, on namespaced and cluster-scoped custom resources",
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: NAME}
+spec:
+  selector: {matchLabels: {app: NAME}}
+  template:
+    metadata: {labels: {app: other}}
+    spec:
+      containers: [{name: app, image: nginx, imagePullPolicy: Sometimes}]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p-NAME
+  annotations: {scheduler.alpha.kubernetes.io/critical-pod: ""}
+spec:
+  terminationGracePeriodSeconds: -5
+  containers: [{name: app, image: nginx}]
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: w-NAME
+  namespace: Bad_NS
+spec: {size: small}
+---
+apiVersion: example.com/v1
+kind: Gadget
+metadata: {name: g-NAME, namespace: Bad_NS}
+`,
+    (result) => {
+      const count = (pattern: RegExp) => result.findings.filter((f) => pattern.test(`${f.rule} ${f.line}:${f.column} ${f.message}`)).length;
+      expect(count(/^apiserver\/validation 7:24 spec\.template\.metadata\.labels: .*`selector` does not match template `labels`/)).toBe(12);
+      expect(count(/^apiserver\/validation 9:63 .*imagePullPolicy: Unsupported value: "Sometimes"/)).toBe(12);
+      expect(count(/^apiserver\/warning 15:61 .*critical-pod/)).toBe(12);
+      expect(count(/^apiserver\/warning 17:34 spec\.terminationGracePeriodSeconds/)).toBe(12);
+      expect(count(/^apiserver\/validation 24:14 metadata\.namespace: Invalid value: "Bad_NS"/)).toBe(12);
+      expect(count(/Bad_NS/)).toBe(12);
     },
   ],
   [

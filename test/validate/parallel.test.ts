@@ -4,7 +4,7 @@ import { defaultThreads } from "../../src/validate/parallel.js";
 describe("defaultThreads", () => {
   it.each([
     [1, 1],
-    [2, 1],
+    [2, 2],
     [3, 3],
     [8, 8],
   ])("%i cores: %i threads", (cores, threads) => {
