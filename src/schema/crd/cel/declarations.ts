@@ -77,7 +77,9 @@ declare("serviceAccount", "m2");
 declare("allowed reason errored error", "m0");
 // Quantity (1.28).
 declare("quantity isQuantity", "g1");
-declare("sign asInteger asApproximateFloat isInteger", "m0");
+// sign is a global function (quantity.go declares quantity_sign with cel.Overload, not cel.MemberOverload).
+declare("sign", "g1");
+declare("asInteger asApproximateFloat isInteger", "m0");
 declare("isGreaterThan isLessThan compareTo add sub", "m1");
 // The sets extension (1.29).
 declare("sets.contains sets.equivalent sets.intersects", "g2");

@@ -2,8 +2,8 @@
 // every release it targets, with argument and result types: cel-go's
 // standard library (common/stdlib/standard.go: operators, size, string
 // tests, timestamp and duration getters), the strings extension of version 2,
-// Kubernetes' lists, regex and authorizer libraries (pkg/cel/library) and the
-// sets extension. A call of one of them with arguments of known types that no
+// Kubernetes' lists, regex, authorizer, quantity, URL, IP, CIDR and semver
+// libraries (pkg/cel/library) and the sets extension. A call of one of them with arguments of known types that no
 // overload takes is cel-go's `found no matching overload`; the other
 // functions give their result type where every overload has the same one
 // (conversions, the is* tests), else nothing is known of their calls.
@@ -24,7 +24,13 @@ const PATH_CHECK = "kubernetes.authorization.PathCheck";
 const GROUP_CHECK = "kubernetes.authorization.GroupCheck";
 const RESOURCE_CHECK = "kubernetes.authorization.ResourceCheck";
 const DECISION = "kubernetes.authorization.Decision";
-const OBJECT_TYPES = new Set([AUTHORIZER, PATH_CHECK, GROUP_CHECK, RESOURCE_CHECK, DECISION]);
+const QUANTITY = "kubernetes.Quantity";
+const URL = "kubernetes.URL";
+const SEMVER = "kubernetes.Semver";
+/** The IP and CIDR libraries' types are opaque (cel.OpaqueType), the others objects (cel.ObjectType). */
+const IP = "net.IP";
+const CIDR = "net.CIDR";
+const OBJECT_TYPES = new Set([AUTHORIZER, PATH_CHECK, GROUP_CHECK, RESOURCE_CHECK, DECISION, QUANTITY, URL, SEMVER]);
 
 /** One overload: `string.(string, int) -> int` for a member, `(list(A), int) -> A` for a global one. */
 function parseOverload(text: string): Overload {
@@ -120,6 +126,34 @@ declare("check", `${PATH_CHECK}.(string) -> ${DECISION}`, `${RESOURCE_CHECK}.(st
 declare("allowed errored", `${DECISION}.() -> bool`);
 declare("reason error", `${DECISION}.() -> string`);
 
+// Kubernetes' quantity library (sign a global function), and the semver library's methods of the same names.
+declare("quantity", `(string) -> ${QUANTITY}`);
+declare("sign", `(${QUANTITY}) -> int`);
+declare("isQuantity isURL isIP isCIDR ip.isCanonical", "(string) -> bool");
+declare("isGreaterThan isLessThan", `${QUANTITY}.(${QUANTITY}) -> bool`, `${SEMVER}.(${SEMVER}) -> bool`);
+declare("compareTo", `${QUANTITY}.(${QUANTITY}) -> int`, `${SEMVER}.(${SEMVER}) -> int`);
+declare("asApproximateFloat", `${QUANTITY}.() -> double`);
+declare("asInteger", `${QUANTITY}.() -> int`);
+declare("isInteger", `${QUANTITY}.() -> bool`);
+declare("add sub", `${QUANTITY}.(${QUANTITY}) -> ${QUANTITY}`, `${QUANTITY}.(int) -> ${QUANTITY}`);
+// The URL library.
+declare("url", `(string) -> ${URL}`);
+declare("getScheme getHost getHostname getPort getEscapedPath", `${URL}.() -> string`);
+declare("getQuery", `${URL}.() -> map(string, list(string))`);
+// The IP and CIDR libraries.
+declare("ip", `(string) -> ${IP}`, `${CIDR}.() -> ${IP}`);
+declare("family", `${IP}.() -> int`);
+declare("isUnspecified isLoopback isLinkLocalMulticast isLinkLocalUnicast isGlobalUnicast", `${IP}.() -> bool`);
+declare("cidr", `(string) -> ${CIDR}`);
+declare("containsIP", `${CIDR}.(string) -> bool`, `${CIDR}.(${IP}) -> bool`);
+declare("containsCIDR", `${CIDR}.(string) -> bool`, `${CIDR}.(${CIDR}) -> bool`);
+declare("prefixLength", `${CIDR}.() -> int`);
+declare("masked", `${CIDR}.() -> ${CIDR}`);
+// The semver library (its normalizing flag from version 1).
+declare("semver", `(string) -> ${SEMVER}`, `(string, bool) -> ${SEMVER}`);
+declare("isSemver", "(string) -> bool", "(string, bool) -> bool");
+declare("major minor patch", `${SEMVER}.() -> int`);
+
 /** Functions whose overloads kubeplan does not all list, but which all have this result type. */
 const RESULT_TYPES: ReadonlyMap<string, CheckedType> = new Map(
   Object.entries({
@@ -132,11 +166,6 @@ const RESULT_TYPES: ReadonlyMap<string, CheckedType> = new Map(
     duration: "duration",
     timestamp: "timestamp",
     dyn: "dyn",
-    isURL: "bool",
-    isQuantity: "bool",
-    isIP: "bool",
-    isCIDR: "bool",
-    isSemver: "bool",
   }).map(([name, type]) => [name, parseType(type)]),
 );
 

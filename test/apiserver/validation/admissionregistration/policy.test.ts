@@ -330,6 +330,7 @@ describe("types of calls, selections and literals, refused as cel-go's checker r
     ["macros' results", "request.userInfo.groups.filter(g, g.startsWith('a')).join(',') != '' && request.userInfo.groups.map(g, g.size()).sum() > 0"],
     ["conversions of dyn", "int(object.spec.replicas) + 1 > 0 && string(object.kind).lowerAscii() == 'pod' && duration(params.data.ttl) > duration('1s')"],
     ["the authorizer's decision", "authorizer.group('apps').resource('deployments').check('get').allowed() || authorizer.requestResource.check('update').reason() != ''"],
+    ["the quantity, URL, IP, CIDR and semver libraries' methods on their types", "quantity('1Gi').add(quantity('1')).isGreaterThan(quantity(object.x)) && sign(quantity('1')) > 0 && url('https://a').getQuery()['q'].size() >= 0 && cidr('10.0.0.0/8').containsIP(ip('10.0.0.1')) && cidr('10.0.0.0/8').masked().prefixLength() == 8 && semver('1.0.0').major() == 1"],
     ["optional selections of declared fields", "request.?name.orValue('') != '' && namespaceObject.metadata.?labels.orValue({}).size() >= 0"],
   ] as Array<[string, string, ...string[]]>)("accepts %s", (_name, expression, ...more) => {
     expect(createPathMessages(withValidation(expression, ...more), "1.36")).toEqual([]);
@@ -361,6 +362,10 @@ describe("types of calls, selections and literals, refused as cel-go's checker r
     ["literal arguments the validators refuse, with a mixed list", "[1, 'a'].size() > 0 && duration('1d') > duration('1h') && request.name.matches('[')", [[5, "expected type 'int' but found 'string'"], [33, "invalid duration argument"], [80, "invalid matches argument"]]],
     ["a comprehension over a string", "request.name.all(c, c != '')", [[8, "expression of type 'string' cannot be range of a comprehension (must be list, map, or dynamic)"]]],
     ["the lists library on strings", "request.userInfo.groups.indexOf(1) >= 0 && request.userInfo.groups.sum() == 0", [[32, noOverload("indexOf", "list(string).(int)")], [71, noOverload("sum", "list(string).()")]]],
+    ["a quantity compared with an int", "quantity('1').isGreaterThan(1)", [[28, noOverload("isGreaterThan", "kubernetes.Quantity.(int)")]]],
+    ["sign called as a method: the API server declares sign(q) only", "quantity('1').sign() > 0", [[19, noOverload("sign", "kubernetes.Quantity.()")]]],
+    ["a CIDR asked whether it contains an int", "cidr('10.0.0.0/8').containsIP(1)", [[30, noOverload("containsIP", "net.CIDR.(int)")]]],
+    ["a URL's host compared with an int", "url('https://a').getHost() == 1", [[28, noOverload("_==_", "(string, int)")]]],
     ["two errors, listed in the order of their places", "request.foo == 1 || request.name.startsWith(1)", [[8, "undefined field 'foo'"], [44, noOverload("startsWith", "string.(int)")]]],
   ] as Array<[string, string, Array<[number, string]>, ...string[]]>)("refuses %s", (_name, expression, issues, ...more) => {
     expect(createPathMessages(withValidation(expression, ...more), "1.36")).toEqual([refusal("spec.validations[0].expression", expression, issues)]);

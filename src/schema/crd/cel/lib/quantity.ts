@@ -31,7 +31,10 @@ export function registerQuantity(env: Environment): void {
   env.registerFunction("quantity(string): kubernetes.Quantity", parse);
   env.registerFunction("isQuantity(string): bool", (text: string) => parseQuantity(text) !== undefined);
   const Q = "kubernetes.Quantity";
-  env.registerFunction(`${Q}.sign(): int`, (q: KubernetesQuantity) => BigInt(Math.sign(Number(q.value.nanos))));
+  const sign = (q: KubernetesQuantity) => BigInt(Math.sign(Number(q.value.nanos)));
+  // The API server declares sign(q) only; the member form compiles nowhere there, and is kept here for evaluation alone.
+  env.registerFunction(`sign(${Q}): int`, sign);
+  env.registerFunction(`${Q}.sign(): int`, sign);
   env.registerFunction(`${Q}.isInteger(): bool`, (q: KubernetesQuantity) => {
     const whole = q.value.nanos / NANO;
     return whole * NANO === q.value.nanos && whole <= INT64_MAX && whole >= INT64_MIN;
