@@ -1,6 +1,6 @@
 // From YAML text to manifest documents: one per Kubernetes object, Lists
 // flattened, each able to say where any of its values was written.
-import { Composer, LineCounter, Parser, type CST, type Document, type YAMLError } from "yaml";
+import { Composer, LineCounter, type CST, type Document, type YAMLError } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
 import { parseDocumentsFast, type PlainDocument } from "./fast-yaml.js";
@@ -16,6 +16,7 @@ import { appendAll } from "../util/append.js";
 import { boundedText } from "../util/bounded-text.js";
 import { withGoFlowScalars } from "./go-flow-scalars.js";
 import { withCheapQuotes } from "./long-quotes.js";
+import { goQuotedTokens } from "./quoted-lines.js";
 import { dropFinalLineBreak, unterminatedLastLine } from "./final-line-break.js";
 import { mayHoldNonFinite, nonFiniteNumber } from "./non-finite.js";
 import { hasTabOnlyLine, tabOnlyLineProblem } from "./tab-lines.js";
@@ -81,9 +82,9 @@ function shift(at: Position, origin: Origin): Position {
   return origin.lineOffset === 0 ? at : { line: Math.max(1, at.line - origin.lineOffset), column: at.column };
 }
 
-/** The parser's tokens of a chunk, with long quoted scalars made cheap and flow scalars read as go-yaml reads them. */
+/** The parser's tokens of a chunk, with quoted scalars read to their end, long ones made cheap, and flow scalars read as go-yaml reads them. */
 function syntaxTokens(text: string): CST.Token[] {
-  return withGoFlowScalars(withCheapQuotes(new Parser().parse(text)), text);
+  return withGoFlowScalars(withCheapQuotes(goQuotedTokens(text)), text);
 }
 
 /** A chunk of the stream (see yaml-stream.ts) and its documents' syntax trees, offsets relative to the chunk. */

@@ -28,7 +28,7 @@ function nested(depth: number): string {
 
 // [name, broken document, rule, line, column, message (start)]
 const BROKEN: Array<[string, string, string, number, number, string]> = [
-  ["an unterminated quote stops at the next --- line", `${cm('"unterminated')}data: {}\n`, "yaml/syntax", 9, 9, 'YAML syntax error: Missing closing "quote'],
+  ["an unterminated quote stops at the next --- line", `${cm('"unterminated')}data: {}\n`, "yaml/syntax", 9, 9, 'YAML syntax error: found unexpected end of stream'],
   ["an escape go-yaml does not know", `${cm("esc")}data:\n  url: "http:\\/\\/x"\n`, "yaml/syntax", 11, 14, 'YAML syntax error: found unknown escape character "\\\\/"'],
   ["a lone surrogate escape", `${cm("esc")}data:\n  a: "\\uD83D"\n`, "yaml/syntax", 11, 7, "YAML syntax error: found invalid Unicode character escape code"],
   ["a NUL byte", `${cm("nul")}data:\n  a: x\u0000y\n`, "yaml/syntax", 11, 7, "YAML syntax error: control characters are not allowed (U+0000)"],
