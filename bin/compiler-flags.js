@@ -13,19 +13,26 @@
 // as objects survive: a run's garbage is mostly short-lived, so a small young
 // generation is collected as cheaply, and each page of memory a process first
 // touches costs the kernel more than a collection of it (a tenth less CPU and
-// a fifth less memory on 10,000 documents). The flags are set before any of
-// kubeplan's code is compiled: V8 uses a code cache only under the flags it
-// was made with (bin/load-bundle.js).
+// a fifth less memory on 10,000 documents). Bytecode is kept, not flushed as
+// it ages: a code cache is written from the functions that still have theirs
+// (bin/load-bundle.js). The flags are set before any of kubeplan's code is
+// compiled: V8 uses a code cache only under the flags it was made with.
 
 /** The commands that run under flags of their own, and the name of their code caches. */
 const SHORT_RUNS = new Set(["validate"]);
 
-/** Sets V8's flags for the command (`args[0]`); returns the name of its caches, or undefined for the default flags. */
+const { smallInputs } = require("./input-scale.js");
+
+/**
+ * Sets V8's flags for the command (`args[0]`); returns the name of its
+ * caches, or undefined for the default flags. A run over a few small files
+ * has caches of its own (bin/input-scale.js).
+ */
 function setCompilerFlags(args) {
   if (!SHORT_RUNS.has(args[0])) return undefined;
   // V8's flags are the whole process's, worker threads included.
-  require("node:v8").setFlagsFromString("--no-turbo-inlining --interrupt-budget=1200000 --semi-space-growth-factor=1");
-  return "short-runs";
+  require("node:v8").setFlagsFromString("--no-turbo-inlining --interrupt-budget=1200000 --semi-space-growth-factor=1 --no-flush-bytecode");
+  return smallInputs(args) ? "short-runs.few-files" : "short-runs";
 }
 
 module.exports = { setCompilerFlags };

@@ -2,7 +2,10 @@
 // script run once leaves its compiled code in dist/bundle/ (`<script>.cache`),
 // and later runs neither parse nor compile it again. The cache is written as
 // the process exits, so that it holds every function the run compiled, not
-// only the scripts' top level. A cache is used only when its checksum holds
+// only the scripts' top level; a run that writes a cache (the first to meet
+// a kind writes its validator's) also writes again each cache it used that
+// holds noticeably less of its script than the run compiled, with the
+// functions of both runs. A cache is used only when its checksum holds
 // and it was made from the script as it is now (size and time of change); V8
 // refuses one made by another version or under other flags, so a command that
 // sets V8's flags (validate, see bin/compiler-flags.js) sets them before any
@@ -72,35 +75,61 @@ function readCache(cacheFile, script, checksum) {
   return fits ? data : undefined;
 }
 
-/** Writes the cache, made by `cachedData()` only if the directory can be written. */
-function writeCache(cacheFile, script, cachedData, checksum) {
+/** Whether a cache can be written where it goes: not in a directory the user cannot write (a global install), where the next run compiles again. */
+function writable(cacheFile) {
   try {
     accessSync(dirname(cacheFile), constants.W_OK);
+    return true;
   } catch {
-    // A directory the user cannot write (a global install): the next run compiles again.
-    return;
+    return false;
   }
-  const data = cachedData();
+}
+
+/** Writes a script's cache (`file`, made from the script as `stamp` says) with V8's data of what the run compiled. */
+function writeCache({ file, stamp, compiled, checksum }, data = compiled()) {
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(checksum(data), 0);
-  header.writeUInt32LE(script.size, 4);
-  header.writeDoubleLE(script.mtimeMs, 8);
+  header.writeUInt32LE(stamp.size, 4);
+  header.writeDoubleLE(stamp.mtimeMs, 8);
   // A worker thread may write the same cache as the main thread (a validator both loaded).
-  const staging = `${cacheFile}.${process.pid}.${threadId}`;
+  const staging = `${file}.${process.pid}.${threadId}`;
   try {
     writeFileSync(staging, Buffer.concat([header, data]));
-    renameSync(staging, cacheFile);
+    renameSync(staging, file);
   } catch {
     rmSync(staging, { force: true });
   }
 }
 
-/** The caches to write as the process exits: those missing or refused when their script loaded. */
-const pendingCaches = [];
+/**
+ * The caches of the scripts this thread loaded, to write as it exits if
+ * missing, refused or outgrown: where each goes (`file`), the script's
+ * `stamp`, V8's data of what the run compiled (`compiled()`) and the size of
+ * the cache the script was loaded with (`held`, 0 if none).
+ */
+const loadedCaches = [];
 
-/** Writes the caches still to write: at exit on the main thread; a worker thread, which gets no exit event when terminated, is asked to. */
+/** How much more than its cache holds a run must have compiled of a script for the cache to be written again: runs of the same inputs differ by less. */
+const GROWTH = 1.02;
+
+/**
+ * Writes the caches to write: at exit on the main thread; a worker thread,
+ * which gets no exit event when terminated, is asked to. A run that lacked a
+ * cache (the first run, or the first to meet a kind, whose validator's cache
+ * it writes) also writes again each cache it used that holds noticeably less
+ * than the run compiled of its script, which then holds the functions of
+ * both runs: a cache made by a run over other kinds comes to hold what this
+ * one needed too. A run that lacked none does not look, as that takes
+ * serializing its scripts again.
+ */
 function writePendingCaches() {
-  for (const write of pendingCaches.splice(0)) write();
+  const caches = loadedCaches.splice(0);
+  if (!caches.some((cache) => cache.held === 0)) return;
+  for (const cache of caches) {
+    if (!writable(cache.file)) continue;
+    const data = cache.compiled();
+    if (data.length > cache.held * GROWTH) writeCache(cache, data);
+  }
 }
 
 /** The names a bundle's script is given beside `exports`, `require`, `module` and `kubeplanBundleUrl`, in order. */
@@ -153,9 +182,10 @@ function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
   const cachedData = checksum && readCache(cacheFile, script, checksum);
   const compiled = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
-  if (checksum && (!cachedData || compiled.cachedDataRejected)) {
-    if (pendingCaches.length === 0 && threadId === 0) process.once("exit", writePendingCaches);
-    pendingCaches.push(() => writeCache(cacheFile, script, () => compiled.createCachedData(), checksum));
+  if (checksum) {
+    if (loadedCaches.length === 0 && threadId === 0) process.once("exit", writePendingCaches);
+    const held = cachedData && !compiled.cachedDataRejected ? cachedData.length : 0;
+    loadedCaches.push({ file: cacheFile, stamp: script, compiled: () => compiled.createCachedData(), checksum, held });
   }
   compiled.runInThisContext()(module.exports, createRequire(file), module, pathToFileURL(file).href, ...Object.values(globals));
   return module.exports;

@@ -86,6 +86,40 @@ describe("load-bundle", () => {
     expect(runTwice()).toEqual(Array(2).fill(JSON.stringify([100_005, "short", "größe"])));
   });
 
+  it("writes again, as a run that lacked a cache exits, each cache it used that holds less than the run compiled, with the functions of both runs", () => {
+    // Two functions V8 compiles only when they are called.
+    const work = (name: string) => `exports.${name} = (value) => { let total = 0; ${Array.from({ length: 200 }, (_, i) => `total += ${i} * value;`).join(" ")} return total; };`;
+    const source = `exports.answer = (question) => question; ${work("first")} ${work("second")}`;
+    const dir = mkdtempSync(join(tmpdir(), "kubeplan-cache-"));
+    /** Runs a process that loads main.cjs, then the scripts named (each without a cache the first time), then calls main's `call`. */
+    const runMain = (main: string, others: string[], call: string) => {
+      const program = `import { loadScript } from ${JSON.stringify(LOADER)};
+        const main = loadScript(${JSON.stringify(main)});
+        for (const file of ${JSON.stringify(others.map((name) => join(dir, name)))}) loadScript(file);
+        main.${call}(2);`;
+      spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8" });
+    };
+    for (const name of ["kind-a.cjs", "kind-b.cjs"]) writeFileSync(join(dir, name), "exports.answer = () => 1;");
+    const main = join(dir, "main.cjs");
+    writeFileSync(main, source);
+    runMain(main, [], "first");
+    const made = statSync(`${main}.cache`);
+    // Lacking no cache, a run does not look: second() is compiled again by every such run.
+    runMain(main, [], "second");
+    expect(identity(main)).toBe(made.ino);
+    // Lacking kind-a's cache, a run writes main's again: it holds first() and second().
+    runMain(main, ["kind-a.cjs"], "second");
+    const grown = statSync(`${main}.cache`);
+    const secondOnly = join(mkdtempSync(join(tmpdir(), "kubeplan-cache-")), "main.cjs");
+    writeFileSync(secondOnly, source);
+    runMain(secondOnly, [], "second");
+    expect([grown.ino === made.ino, grown.size > statSync(`${secondOnly}.cache`).size + 500]).toEqual([false, true]);
+    // Lacking kind-b's cache but compiling nothing main's cache lacks, a run leaves main's as it is.
+    runMain(main, ["kind-b.cjs"], "first");
+    expect(identity(main)).toBe(grown.ino);
+    expect(isSound(main)).toBe(true);
+  });
+
   const spoil: Array<[string, (file: string) => void]> = [
     ["corrupt", (file) => {
       const bytes = readFileSync(`${file}.cache`);

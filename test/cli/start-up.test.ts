@@ -114,23 +114,29 @@ describe("start-up", () => {
 
   it("a validate run uses the code caches the first run left, its scripts' and its validators' (made under validate's V8 flags)", () => {
     const copy = bundledCopy("kubeplan-caches-");
-    const validate = () => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", "app", "config.yaml")], { encoding: "utf8" });
+    const validate = (path: string) => spawnSync(process.execPath, [join(copy, "bin", "kubeplan.js"), "validate", join(ROOT, "samples", path)], { encoding: "utf8" });
     const bundle = join(copy, "dist", "bundle");
     const caches = () =>
       readdirSync(bundle)
         .filter((file) => file.endsWith(".cache"))
         .sort()
         .map((file) => [file, statSync(join(bundle, file)).ino]);
-    expect(validate().status).toBe(0);
+    // A run over one small file has caches of its own.
+    expect(validate(join("app", "config.yaml")).status).toBe(0);
     const written = caches();
     const names = written.map(([file]) => file);
-    expect(names).toEqual(expect.arrayContaining(["cli.cjs.short-runs.cache", "validate.cjs.short-runs.cache"]));
+    expect(names).toEqual(expect.arrayContaining(["cli.cjs.short-runs.few-files.cache", "validate.cjs.short-runs.few-files.cache"]));
     // The precompiled validators of the kinds met (schemas/validators/*.cjs).
     expect(names.filter((file) => !/^(cli|validate)\.cjs\./.test(file as string)).length).toBeGreaterThan(0);
-    expect(names.every((file) => (file as string).endsWith(".short-runs.cache"))).toBe(true);
-    const run = validate();
+    expect(names.every((file) => (file as string).endsWith(".short-runs.few-files.cache"))).toBe(true);
+    const run = validate(join("app", "config.yaml"));
     expect([run.status, run.stdout]).toEqual([0, expect.stringContaining("3 documents in 1 file: 0 errors")]);
     expect(caches()).toEqual(written);
+    // A run over a directory writes the others, and leaves those of small runs as they are.
+    expect(validate("app").status).toBe(0);
+    const after = caches();
+    expect(after.filter(([file]) => (file as string).endsWith(".short-runs.few-files.cache"))).toEqual(written);
+    expect(after.map(([file]) => file)).toEqual(expect.arrayContaining(["cli.cjs.short-runs.cache", "validate.cjs.short-runs.cache"]));
   });
 
   it("a validate run on two threads starts its worker from the bundle's worker.cjs, with the code cache the first run left", () => {
