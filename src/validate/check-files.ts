@@ -104,15 +104,23 @@ export function checkText(text: string, file: string, options: ValidateOptions, 
 
 /** Schema-checks the objects of a file already parsed. */
 export function checkParsed(parsed: ParsedFile, file: string, options: ValidateOptions, checker: Checker): CheckedFile[] {
-  return checkParsedLater(parsed, file, options, checker)();
+  const { files, placeFindings } = checkParsedLater(parsed, file, options, checker);
+  placeFindings();
+  return files;
 }
 
 /**
  * checkParsed, with the API server's verdicts on the file's documents from
- * another thread: the checks run now, and the function returned gives the
- * files once `verdicts` has them (without, at once).
+ * another thread: the checks run now, and the documents' findings are placed
+ * in the files by `placeFindings`, once `verdicts` has them.
  */
-export function checkParsedLater(parsed: ParsedFile, file: string, options: ValidateOptions, checker: Checker, verdicts?: CreateVerdict): () => CheckedFile[] {
+export function checkParsedLater(
+  parsed: ParsedFile,
+  file: string,
+  options: ValidateOptions,
+  checker: Checker,
+  verdicts?: CreateVerdict,
+): { files: CheckedFile[]; placeFindings(): void } {
   // Helm output names each document's source: group the results per name.
   const byFile = new Map<string, CheckedFile>();
   const entry = (name: string): CheckedFile => {
@@ -144,10 +152,13 @@ export function checkParsedLater(parsed: ParsedFile, file: string, options: Vali
       checked.byDocument.set(document, findings);
     });
   });
-  return () => {
-    for (const place of placements) place();
-    if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);
-    return [...byFile.values()];
+  // Known before the findings are placed: a name with no document gets no document finding.
+  if (byFile.size > 1 && isEmpty(byFile.get(file)!)) byFile.delete(file);
+  return {
+    files: [...byFile.values()],
+    placeFindings: () => {
+      for (const place of placements) place();
+    },
   };
 }
 

@@ -47,7 +47,9 @@ export function resolveKubernetesVersion(version: string | undefined): ResolvedV
 export type ValidateInput = readonly string[] | { text: string; file?: string } | { texts: readonly InputText[] };
 
 interface CheckedInput {
+  /** The files with their documents; the documents' findings are in them once `placeFindings` has settled. */
   files: CheckedFile[];
+  placeFindings(): Promise<void>;
   workers: ValidationWorker[];
   crds: readonly KubeObject[];
 }
@@ -118,19 +120,20 @@ async function checkInput(input: ValidateInput, options: ValidateOptions): Promi
     const checkOptions: CheckOptions = { ...options, crds };
     const checker = createChecker(checkOptions);
     const parsedHere = fromInputs.parsed.flatMap(({ file, parsed }) => checkParsed(parsed, file, checkOptions, checker));
-    let checked: CheckedFile[];
+    let checked: { files: CheckedFile[]; placeFindings(): Promise<void> };
     if (createWorker) {
       const remote = new RemoteCreatePath(createWorker, shared.length, { kubernetesVersion: options.kubernetesVersion ?? "", namespace: options.namespace ?? "default", crds });
       try {
-        checked = await checkWithRemoteCreatePath(remote, shared, checkOptions, checker);
-      } finally {
+        checked = checkWithRemoteCreatePath(remote, shared, checkOptions, checker);
+      } catch (error) {
         remote.abandon();
+        throw error;
       }
     } else {
-      checked = (await checkInParallel(shared, checkOptions, workers)).files;
+      checked = { files: (await checkInParallel(shared, checkOptions, workers)).files, placeFindings: async () => undefined };
     }
-    const files = orderAsGiven([...parsedHere, ...checked], texts.map((t) => t.file));
-    return { files: [...crdProblems, ...unreadable, ...files], workers, crds };
+    const files = orderAsGiven([...parsedHere, ...checked.files], texts.map((t) => t.file));
+    return { files: [...crdProblems, ...unreadable, ...files], placeFindings: checked.placeFindings, workers, crds };
   } catch (error) {
     await Promise.all(workers.map((w) => w.close()));
     throw error;
@@ -139,19 +142,33 @@ async function checkInput(input: ValidateInput, options: ValidateOptions): Promi
 
 /**
  * Checks the inputs in order, each input's objects sent to the worker as soon
- * as they are parsed; once done, takes the create path of the inputs the
- * worker has not begun, then waits for its verdicts.
+ * as they are parsed. The findings are placed once the worker is done: the
+ * main thread first does what only it does (the rules that look at every
+ * document), then takes the create path of the inputs the worker has not
+ * begun, then waits for its verdicts.
  */
-async function checkWithRemoteCreatePath(remote: RemoteCreatePath, inputs: readonly InputText[], options: CheckOptions, checker: Checker): Promise<CheckedFile[]> {
-  const checking: Array<() => CheckedFile[]> = [];
-  for (const { text, file } of inputs) {
+function checkWithRemoteCreatePath(
+  remote: RemoteCreatePath,
+  inputs: readonly InputText[],
+  options: CheckOptions,
+  checker: Checker,
+): { files: CheckedFile[]; placeFindings(): Promise<void> } {
+  const checking = inputs.map(({ text, file }) => {
     const parsed = parseManifests(text, file);
-    checking.push(checkParsedLater(parsed, file, options, checker, remote.send(parsed.documents.map((d) => d.object))));
-  }
-  const settled = new Map<number, CheckedFile[]>();
-  for (let job = remote.takeLast(); job !== undefined; job = remote.takeLast()) settled.set(job, checking[job]!());
-  await remote.finished();
-  return checking.flatMap((settle, job) => settled.get(job) ?? settle());
+    return checkParsedLater(parsed, file, options, checker, remote.send(parsed.documents.map((d) => d.object)));
+  });
+  const placeFindings = async () => {
+    const placed = new Set<number>();
+    for (let job = remote.takeLast(); job !== undefined; job = remote.takeLast()) {
+      checking[job]!.placeFindings();
+      placed.add(job);
+    }
+    await remote.finished();
+    checking.forEach((input, job) => {
+      if (!placed.has(job)) input.placeFindings();
+    });
+  };
+  return { files: checking.flatMap((input) => input.files), placeFindings };
 }
 
 /** Results in the order of the inputs (names known only from `# Source:` comments keep their place within their input). */
@@ -185,17 +202,17 @@ export async function runValidation(input: ValidateInput, options: ValidateOptio
   const started = process.hrtime.bigint();
   const { release: kubernetesVersion, warning } = resolveKubernetesVersion(options.kubernetesVersion);
   const resolved: ValidateOptions = { ...options, kubernetesVersion };
-  const { files, workers, crds } = await checkInput(input, resolved);
+  const { files, placeFindings, workers, crds } = await checkInput(input, resolved);
   try {
     const documents = files.flatMap((f) => f.documents);
     const inventory = new Inventory(options.namespace ?? "default");
     for (const crd of crds) markCrdScope(inventory, crd);
     inventory.addDocuments(documents);
     for (const object of context.clusterObjects ?? []) inventory.add({ object, source: "cluster" });
-    const placed = [
-      ...files.flatMap((f) => [...f.byDocument].flatMap(([document, findings]) => findings.map((finding) => ({ document, finding })))),
-      ...(await runRules(documents, INVENTORY_RULES, { inventory, kubernetesVersion })),
-    ];
+    const inventoryFindings = await runRules(documents, INVENTORY_RULES, { inventory, kubernetesVersion });
+    // The worker's last verdicts (remote-create-path.ts) are awaited only now: it works on meanwhile.
+    await placeFindings();
+    const placed = [...files.flatMap((f) => [...f.byDocument].flatMap(([document, findings]) => findings.map((finding) => ({ document, finding })))), ...inventoryFindings];
     const settled = placed.filter((p) => applyRuleSetting(p.finding, options.ruleSettings));
     const errors = new Map<ManifestDocument, Finding[]>();
     for (const { document, finding } of settled) {
