@@ -82,6 +82,24 @@ describe("the runtime budget of one object", () => {
     expect(validate(spec("self.xs.all(a, self.xs.all(b, a >= 0))"), bigList(50))).toEqual([]);
   });
 
+  // cel-go charges what it evaluates: one branch of ?:, and the right operand of && or || only when the left does not decide.
+  const choice = (rule: string) => ({ type: "object", properties: { skip: { type: "boolean" }, xs: { type: "array", maxItems: 3000, items: { type: "integer" } } }, "x-kubernetes-validations": [{ rule }] });
+  const quadratic = "self.xs.all(a, self.xs.all(b, a >= 0))";
+  const stopped = (rule: string) => `spec: Invalid value: "object": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: ${rule}`;
+  test.each([
+    [`has(self.skip) ? true : ${quadratic}`, "  skip: true\n", "passes"],
+    [`has(self.skip) ? true : ${quadratic}`, "", "stopped"],
+    [`!has(self.skip) ? true : ${quadratic}`, "  skip: true\n", "stopped"],
+    [`self.skip || ${quadratic}`, "  skip: true\n", "passes"],
+    [`self.skip || ${quadratic}`, "  skip: false\n", "stopped"],
+    // The left operand false: the rule fails, having cost only that operand.
+    [`!self.skip && ${quadratic}`, "  skip: true\n", "fails"],
+    [`!self.skip && ${quadratic}`, "  skip: false\n", "stopped"],
+  ])("%s over 2,000 items with %j %s", (rule, yaml, outcome) => {
+    const expected = { passes: [], stopped: [stopped(rule)], fails: [`spec: Invalid value: failed rule: ${rule}`] }[outcome]!;
+    expect(validate(choice(rule), `${yaml}${bigList(2000)}`)).toEqual(expected);
+  });
+
   // Nested lists the schema leaves unbounded (the CRD passes: the rule is linear in what it reads), as a queue's groups of flavors of resources.
   const nested = {
     type: "object",

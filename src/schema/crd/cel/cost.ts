@@ -61,13 +61,29 @@ function member(type: CelType, name: string | undefined, sizes: Sizes): CelType 
   return type.elem ?? DYN;
 }
 
+/**
+ * The value of a subexpression of the rule on the object being validated,
+ * or undefined where it cannot be known; given, `&&`, `||` and `?:` are
+ * charged only what cel-go's interpreter evaluates of them (runtimecost.go
+ * counts the evaluation, not the expression): the right operand of `&&` only
+ * when the left one is not false, of `||` only when it is not true, and
+ * one branch of `?:`.
+ */
+export type Evaluate = (node: ASTNode) => unknown;
+
 class Coster {
   private readonly scopes: Array<Map<string, CelType>> = [];
 
   constructor(
     private readonly variables: Map<string, CelType>,
     private readonly sizes: Sizes,
+    private readonly evaluate?: Evaluate,
   ) {}
+
+  /** The value of an operand that decides what else is evaluated: known outside macros only, where the variables are the object's. */
+  private decided(node: ASTNode): unknown {
+    return this.evaluate && this.scopes.length === 0 ? this.evaluate(node) : undefined;
+  }
 
   private lookup(name: string): CelType | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!.get(name);
@@ -122,11 +138,20 @@ class Coster {
       }
       case "&&":
       case "||": {
-        const [a, b] = (node.args as [ASTNode, ASTNode]).map((arg) => this.estimate(arg)) as [Estimate, Estimate];
-        return scalar(add(a.cost, b.cost), "bool");
+        const [left, right] = node.args as [ASTNode, ASTNode];
+        const a = this.estimate(left);
+        if (this.decided(left) === (node.op === "||")) return scalar(a.cost, "bool");
+        return scalar(add(a.cost, this.estimate(right).cost), "bool");
       }
       case "?:": {
-        const [c, t, f] = (node.args as [ASTNode, ASTNode, ASTNode]).map((arg) => this.estimate(arg)) as [Estimate, Estimate, Estimate];
+        const [condition, ifTrue, ifFalse] = node.args as [ASTNode, ASTNode, ASTNode];
+        const c = this.estimate(condition);
+        const taken = this.decided(condition);
+        if (typeof taken === "boolean") {
+          const branch = this.estimate(taken ? ifTrue : ifFalse);
+          return { ...branch, cost: add(c.cost, branch.cost) };
+        }
+        const [t, f] = [this.estimate(ifTrue), this.estimate(ifFalse)];
         const larger = t.size >= f.size ? t : f;
         return { cost: add(c.cost, Math.max(t.cost, f.cost)), size: Math.max(t.size, f.size), type: larger.type };
       }
@@ -424,7 +449,11 @@ function libraryCall({ name, target, args, literals, argCost, sizes }: Call): Es
  */
 export type Sizes = "static" | "actual";
 
-/** The largest cost of evaluating the expression once, with these variables' types. */
-export function estimateCost(ast: ASTNode, variables: Map<string, CelType>, sizes: Sizes): number {
-  return new Coster(variables, sizes).estimate(ast).cost;
+/**
+ * The largest cost of evaluating the expression once, with these variables'
+ * types; `evaluate` (with actual sizes) tells which operands of `&&`, `||`
+ * and `?:` the evaluation takes.
+ */
+export function estimateCost(ast: ASTNode, variables: Map<string, CelType>, sizes: Sizes, evaluate?: Evaluate): number {
+  return new Coster(variables, sizes, evaluate).estimate(ast).cost;
 }

@@ -20,9 +20,9 @@ import { CUSTOM_RESOURCE_RULES, fieldErrorText, type CustomResourceProblem } fro
 import { duplicate, forbidden, invalid, OMIT_VALUE, PrintedValue, required, type FieldError } from "../../../apiserver/field/errors.js";
 import { FieldPath } from "../../../apiserver/field/path.js";
 import { mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
-import { estimateCost } from "./cost.js";
+import { estimateCost, type Evaluate } from "./cost.js";
 import { CelEvaluationError } from "./lib/macros.js";
-import { celRuntime, refersToOldSelf } from "./library.js";
+import { celRuntime, refersToOldSelf, type CelRuntime } from "./library.js";
 import { valueCelType, type CelType } from "./types.js";
 import { celValue } from "./values.js";
 import { readFieldPath } from "./valid-field-path.js";
@@ -48,6 +48,8 @@ function isRecord(value: unknown): value is Json {
 
 interface CompiledRule {
   program?: ParseResult;
+  /** The runtime the rule was parsed by, for its subexpressions. */
+  runtime?: CelRuntime;
   messageProgram?: ParseResult;
   /** Why the rule cannot be evaluated, when it cannot. */
   unsupported?: string;
@@ -55,6 +57,9 @@ interface CompiledRule {
 }
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();
+
+/** Subexpressions parsed to be evaluated on their own (null: they could not be), by runtime and text. */
+const subexpressions = new WeakMap<CelRuntime, Map<string, ParseResult | null>>();
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -69,6 +74,7 @@ function compile(rule: ValidationRule): CompiledRule {
   const runtime = celRuntime(entry.usesOldSelf && !rule.optionalOldSelf);
   if (!runtime) entry.unsupported = "the CEL library could not be loaded";
   else {
+    entry.runtime = runtime;
     try {
       entry.program = runtime.parse(rule.rule);
     } catch (error) {
@@ -213,10 +219,43 @@ function typeOf(walk: Walk, value: unknown): CelType {
   return type;
 }
 
+/**
+ * The value of a subexpression of a rule (its text, as parsed) for these
+ * variables; undefined where it cannot be evaluated. The operands that
+ * decide what else cel-go evaluates are few: each is parsed once.
+ */
+function subexpressionValue(runtime: CelRuntime, activation: Json): Evaluate {
+  let parsed = subexpressions.get(runtime);
+  if (!parsed) subexpressions.set(runtime, (parsed = new Map()));
+  const programs = parsed;
+  return (node) => {
+    const text = node.input.slice(node.range.start, node.range.end);
+    let program = programs.get(text);
+    if (program === undefined) {
+      try {
+        program = runtime.parse(text);
+      } catch {
+        program = null;
+      }
+      programs.set(text, program);
+    }
+    try {
+      return program?.(activation);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** Charges one evaluation to the budget; the problem that stops the rules when it does not fit. */
-function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string): CustomResourceProblem | undefined {
+function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: StructuralNode, value: unknown, pointer: string, activation: Json): CustomResourceProblem | undefined {
   const type = typeOf(walk, value);
-  const cost = estimateCost(entry.program!.ast, new Map([["self", type], ["oldSelf", type]]), "actual");
+  const variables = new Map([["self", type], ["oldSelf", type]]);
+  let cost = estimateCost(entry.program!.ast, variables, "actual");
+  // Past a limit, the bound is made closer: of `&&`, `||` and `?:`, only what cel-go would evaluate is charged.
+  if ((cost > PER_CALL_LIMIT || cost > walk.budget) && entry.runtime) {
+    cost = estimateCost(entry.program!.ast, variables, "actual", subexpressionValue(entry.runtime, activation));
+  }
   const refused = (detail: string) => celProblem(walk, pointer, invalid(ANY_PATH, new PrintedValue(goQuote(node.type)), detail));
   if (cost > PER_CALL_LIMIT) {
     walk.exhausted = true;
@@ -242,14 +281,14 @@ function evaluateRule(walk: Walk, rule: ValidationRule, node: StructuralNode, va
     return;
   }
   if (walk.exhausted) return;
-  const over = charge(walk, entry, rule, node, value, pointer);
+  const self = celValue(value, node, walk.cache, isResourceRoot);
+  const activation: Json = { self };
+  if (entry.usesOldSelf) activation.oldSelf = !walk.oldIsSelf ? celRuntime()!.none : rule.optionalOldSelf ? celRuntime()!.some(self) : self;
+  const over = charge(walk, entry, rule, node, value, pointer, activation);
   if (over) {
     walk.problems.push(over);
     return;
   }
-  const self = celValue(value, node, walk.cache, isResourceRoot);
-  const activation: Json = { self };
-  if (entry.usesOldSelf) activation.oldSelf = !walk.oldIsSelf ? celRuntime()!.none : rule.optionalOldSelf ? celRuntime()!.some(self) : self;
   const outcome = run(entry.program, activation);
   // Over values of the wrong type, only a clean pass or fail says something the schema errors do not.
   if (overInvalid && outcome.kind !== "pass" && outcome.kind !== "fail") return;
