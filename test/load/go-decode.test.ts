@@ -2,22 +2,11 @@
 // key`), and kubectl the whole document, printing the key with Go's %#v.
 // Every way of loading agrees; each expectation is what kubectl prints.
 import { describe, expect, it } from "vitest";
-import { parseManifests, parseManifestsFast, parseManifestsFull, type ParsedFile } from "../../src/load/documents.js";
+import { loadEveryWay as load } from "./load-every-way.js";
 
 const HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n";
 const PREFIX = "YAML syntax error: error converting YAML to JSON: yaml: invalid map key: ";
 const TEMPLATE_HINT = " (the file looks like an unrendered Helm template: render it first, with helm template)";
-
-/** What every way of loading reads: they must agree (the quick ways may leave the file to the full one). */
-function load(text: string): ParsedFile {
-  const parsed = parseManifests(text, "in.yaml");
-  const full = parseManifestsFull(text, "in.yaml");
-  const fast = parseManifestsFast(text, "in.yaml");
-  const plain = (p: ParsedFile) => ({ objects: p.documents.map((d) => d.object), findings: p.findings });
-  expect(plain(full)).toEqual(plain(parsed));
-  if (fast) expect(plain(fast)).toEqual(plain(parsed));
-  return parsed;
-}
 
 describe("keys that are maps or lists", () => {
   // [data's lines, line, column, the key as kubectl prints it, template hint]

@@ -2,20 +2,9 @@
 // value read from the text rather than making it. Every way of loading
 // agrees; each expectation is what kubectl reads or reports.
 import { describe, expect, it } from "vitest";
-import { parseManifests, parseManifestsFast, parseManifestsFull, type ParsedFile } from "../../src/load/documents.js";
+import { loadEveryWay as load } from "./load-every-way.js";
 
 const HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n";
-
-/** What every way of loading reads: they must agree (the quick ways may leave the file to the full one). */
-function load(text: string): ParsedFile {
-  const parsed = parseManifests(text, "in.yaml");
-  const full = parseManifestsFull(text, "in.yaml");
-  const fast = parseManifestsFast(text, "in.yaml");
-  const plain = (p: ParsedFile) => ({ objects: p.documents.map((d) => d.object), findings: p.findings });
-  expect(plain(full)).toEqual(plain(parsed));
-  if (fast) expect(plain(fast)).toEqual(plain(parsed));
-  return parsed;
-}
 
 describe("tagged scalars", () => {
   it.each([
