@@ -27,7 +27,7 @@ export const ERROR: CheckedType = { kind: "error" };
 export const BOOL: CheckedType = { kind: "primitive", name: "bool" };
 
 /** The parameters of `name(a, b)`, split at the top-level commas. */
-function splitParameters(inner: string): string[] {
+export function splitParameters(inner: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;

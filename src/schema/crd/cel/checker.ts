@@ -20,6 +20,7 @@ import type { ASTNode } from "@marcbachmann/cel-js";
 import { BOOL, DYN, ERROR, formatType, isAssignable, isAssignableList, isConcrete, mostGeneral, parseType, sameType, substitute, type CheckedType } from "./checker-types.js";
 import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
 import { overloadsOf, uniformResultType } from "./overloads.js";
+import { qualifiedName } from "./reference-check.js";
 import type { SelectIssue } from "./select-check.js";
 
 /** The declarations an expression is checked against. */
@@ -81,15 +82,6 @@ function literalType(value: unknown): CheckedType | undefined {
       if (value instanceof Uint8Array) return parseType("bytes");
       return /^Unsigned/.test(value?.constructor?.name ?? "") ? parseType("uint") : undefined;
   }
-}
-
-/** `a.b.c` as a qualified name, when the node is a chain of plain selections on an identifier. */
-function qualifiedName(node: ASTNode): string | undefined {
-  if (node.op === "id") return node.args as string;
-  if (node.op !== ".") return undefined;
-  const [operand, field] = node.args as [ASTNode, string];
-  const prefix = qualifiedName(operand);
-  return prefix === undefined ? undefined : `${prefix}.${field}`;
 }
 
 class Checker {

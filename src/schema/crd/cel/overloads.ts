@@ -9,7 +9,7 @@
 // (conversions, the is* tests), else nothing is known of their calls.
 // Whether a function exists in a release, and with which argument counts, is
 // declarations.ts's to say.
-import { parseType, type CheckedType } from "./checker-types.js";
+import { parseType, splitParameters, type CheckedType } from "./checker-types.js";
 
 export interface Overload {
   member: boolean;
@@ -38,18 +38,7 @@ function parseOverload(text: string): Overload {
   const member = !signature.startsWith("(");
   const open = member ? signature.lastIndexOf(".(") + 1 : 0;
   const inner = signature.slice(open + 1, -1);
-  const args: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < inner.length; i++) {
-    if (inner[i] === "(") depth++;
-    else if (inner[i] === ")") depth--;
-    else if (inner[i] === "," && depth === 0) {
-      args.push(inner.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  if (inner.trim().length > 0) args.push(inner.slice(start).trim());
+  const args = splitParameters(inner);
   const params = [...(member ? [signature.slice(0, open - 1)] : []), ...args].map((type) => parseType(type, OBJECT_TYPES));
   return { member, params, result: parseType(result, OBJECT_TYPES) };
 }

@@ -68,7 +68,7 @@ const span = (node: ASTNode) => node as ASTNode & { start?: number; end?: number
 const written = (name: string) => name.replace(/^__/, "");
 
 /** `a.b.c` as a qualified name, when the node is a chain of plain selections on an identifier. */
-function qualifiedName(node: ASTNode): string | undefined {
+export function qualifiedName(node: ASTNode): string | undefined {
   if (node.op === "id") return node.args as string;
   if (node.op !== ".") return undefined;
   const [operand, field] = node.args as [ASTNode, string];
