@@ -9,7 +9,7 @@ import type { FieldPath } from "../field/path.js";
 import { celGoIssue, positionOf, type SourcePosition } from "../../schema/crd/cel/issues.js";
 import type { KubernetesCelEnvironment } from "../../schema/crd/cel/library.js";
 import { celGoSyntaxErrors } from "../../schema/crd/cel/syntax-errors.js";
-import type { SelectIssue } from "../../schema/crd/cel/select-check.js";
+import type { CheckIssue } from "../../schema/crd/cel/issues.js";
 import { rewriteRuleSource, sourceOffset } from "../../schema/crd/cel/source.js";
 
 /** Result types a check can be sure of (cel-js's names). */
@@ -54,7 +54,7 @@ function identifierPosition(expression: string, name: string): SourcePosition | 
 export type CompileOutcome = { error: FieldError } | { type: string | undefined; ast: ASTNode };
 
 /** cel-go's reference errors of a parsed expression (reference-check.ts), offsets in `parsedText`. */
-export type ReferenceCheck = (ast: ASTNode, parsedText: string) => SelectIssue[];
+export type ReferenceCheck = (ast: ASTNode, parsedText: string) => CheckIssue[];
 
 /** cel-go's issues, in the order of their place in the expression, one a line. */
 export function celGoIssues(expression: string, issues: ReadonlyArray<{ message: string; offset: number }>): string {

@@ -477,7 +477,7 @@ describe("fields a rule selects, type-checked against the schema", () => {
     { name: "keys of a map", change: (c) => { field(c, "labels") ?? ((specSchema(c).properties as Json).labels = { type: "object", additionalProperties: { type: "string" } }); onSpec({ rule: "!has(self.labels) || self.labels.team != ''" })(c); } },
     { name: "an optional selection", change: onSpec({ rule: "self.?retention.orValue(1) > 0" }) },
     { name: "an int compared with a double", change: onSpec({ rule: "self.retention > 0.5" }) },
-    { name: "self compared with oldSelf", change: onSpec({ rule: "self == oldSelf || self.retention > 1", optionalOldSelf: true }) },
+    { name: "self compared with the value of oldSelf, an optional", change: onSpec({ rule: "self == oldSelf.value() || self.retention > 1", optionalOldSelf: true }) },
     { name: "a list's items and size in arithmetic", change: onSpec({ rule: "self.targets.size() + self.retention < 100 && self.targets.all(t, t.name + '-x' != t.path)" }) },
     { name: "int() of a string, in a list literal", change: onSpec({ rule: "int(self.schedule.size()) in [1, 2, 3] || self.schedule == '@daily'" }) },
     { name: "a conditional of one type", change: onSpec({ rule: "(self.retention > 3 ? 'long' : 'short') != ''" }) },

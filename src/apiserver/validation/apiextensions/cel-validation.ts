@@ -7,17 +7,19 @@
 import { atLeast } from "../../../util/release.js";
 import { notSupported, PrintedValue } from "../../field/errors.js";
 import { goJson, goQuote, rendersCompositeAsJson } from "../../field/values.js";
-import { celRuntime, checkerEnvironment, refersToOldSelf } from "../../../schema/crd/cel/library.js";
+import { celRuntime, refersToOldSelf } from "../../../schema/crd/cel/library.js";
 import { constantFoldingError, evaluateConstantCall, literalArgumentIssues } from "../../../schema/crd/cel/constant-arguments.js";
-import { typedCheck, typeOracle } from "../../../schema/crd/cel/type-check.js";
 import { estimateCost } from "../../../schema/crd/cel/cost.js";
-import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
-import { selectIssues, type SelectIssue } from "../../../schema/crd/cel/select-check.js";
-import { referenceIssues } from "../../../schema/crd/cel/reference-check.js";
+import { celGoIssue, positionOf, type CheckIssue } from "../../../schema/crd/cel/issues.js";
+import { codeOnly, referenceIssues } from "../../../schema/crd/cel/reference-check.js";
+import { checkExpression } from "../../../schema/crd/cel/checker.js";
+import { formatType, type CheckedType } from "../../../schema/crd/cel/checker-types.js";
+import { ruleDeclarations } from "../../../schema/crd/cel/rule-declarations.js";
 import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
 import { syntaxError } from "../cel-compile.js";
 import { validFieldPath } from "../../../schema/crd/cel/valid-field-path.js";
 import { maxCardinality, schemaCelType, type CelType } from "../../../schema/crd/cel/types.js";
+import type { ASTNode } from "@marcbachmann/cel-js";
 import { isRecord, type JsonRecord } from "../../../util/object-access.js";
 import type { ErrorList } from "./error-list.js";
 import type { FieldPath } from "../../field/path.js";
@@ -157,8 +159,8 @@ interface Compiled {
   instantiationError?: string;
 }
 
-/** cel-go's issues of refused selections, in the order of their place in the expression. */
-function checkerIssues(expression: string, issues: SelectIssue[]): string {
+/** cel-go's issues, in the order of their place in the expression. */
+function checkerIssues(expression: string, issues: CheckIssue[]): string {
   return issues
     .map((issue) => ({ message: issue.message, offset: sourceOffset(expression, issue.offset) }))
     .sort((a, b) => a.offset - b.offset)
@@ -166,15 +168,15 @@ function checkerIssues(expression: string, issues: SelectIssue[]): string {
     .join("\n");
 }
 
-/** A result type the checker is sure of: a scalar, a list or a map (never dyn or an object's type). */
-function isScalarResult(type: string): boolean {
-  return /^(bool|string|int|uint|double|bytes|null|google\.protobuf\.(Timestamp|Duration)|list<.*>|map<.*>)$/.test(type);
+/** A result type the checker is sure of and cel-go would not take for another (dyn and type parameters are left alone). */
+function isDefiniteResult(type: CheckedType): boolean {
+  return type.kind !== "dyn" && type.kind !== "error" && type.kind !== "param";
 }
 
 /** The variables of a rule's environment (compilation.go ScopedVarName, OldScopedVarName). */
 const SCOPED_VARIABLES: ReadonlySet<string> = new Set(["self", "oldSelf"]);
 
-function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string", kubernetesVersion: string): Compiled {
+function compileExpression(expression: string, type: CelType, resultKind: "bool" | "string", kubernetesVersion: string, optionalOldSelf: boolean): Compiled {
   const runtime = celRuntime();
   if (!runtime) return {};
   let program;
@@ -183,23 +185,26 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   } catch (error) {
     return { error: syntaxError(runtime, expression, error) };
   }
-  const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
   const text = rewriteRuleSource(expression);
-  // cel-go reports every undeclared name and refused selection of the expression together, in the order of their places.
-  const references = referenceIssues(program.ast, text, { variables: SCOPED_VARIABLES, kubernetesVersion, typeOf: typeOracle(checkerEnvironment, text, type) });
-  const refused = [...selectIssues(program.ast, variables, text, kubernetesVersion), ...references];
+  // cel-go's checker: every undeclared name, refused selection and call no overload takes, reported together in the order of their places.
+  const checked = checkExpression(program.ast, codeOnly(text), ruleDeclarations(type, { kubernetesVersion, optionalOldSelf }));
+  const typeOf = (node: ASTNode) => {
+    const known = checked.types.get(node);
+    return known === undefined ? undefined : formatType(known);
+  };
+  const references = referenceIssues(program.ast, text, { variables: SCOPED_VARIABLES, kubernetesVersion, typeOf });
+  const seen = new Set(references.map((issue) => `${issue.offset}/${issue.message}`));
+  const refused = [...references, ...checked.issues.filter((issue) => !seen.has(`${issue.offset}/${issue.message}`))];
   if (refused.length > 0) return { error: checkerIssues(expression, refused) };
-  const typed = typedCheck(checkerEnvironment, text, type);
-  if (typed.issue) return { error: checkerIssues(expression, [typed.issue]) };
+  // The validators run on an expression that checked: the literal arguments' and the homogeneous literals'.
   const evaluateCall = evaluateConstantCall(runtime.parse, text);
-  const literals = literalArgumentIssues(program.ast, evaluateCall, kubernetesVersion);
-  if (literals.length > 0) return { error: checkerIssues(expression, literals) };
-  const checked = program.check();
-  // self is dyn to the untyped checker: only a result that can be nothing but another type is an error.
-  const resultType = [typed.type, checked.valid ? checked.type : undefined].find((found) => found !== undefined && isScalarResult(found));
-  if (resultType !== undefined && resultType !== resultKind) return { error: `must evaluate to a ${resultKind}` };
+  const validated = [...literalArgumentIssues(program.ast, evaluateCall, kubernetesVersion), ...checked.literalIssues];
+  if (validated.length > 0) return { error: checkerIssues(expression, validated) };
+  const resultType = checked.types.get(program.ast);
+  if (resultType !== undefined && isDefiniteResult(resultType) && formatType(resultType) !== resultKind) return { error: `must evaluate to a ${resultKind}` };
   const folding = constantFoldingError(program.ast, evaluateCall);
   if (folding !== undefined) return { instantiationError: folding };
+  const variables = new Map<string, CelType>([["self", type], ["oldSelf", type]]);
   return { cost: estimateCost(program.ast, variables, "static") };
 }
 
@@ -231,7 +236,8 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
     const rule = isRecord(entry) ? entry : {};
     const text = typeof rule.rule === "string" ? rule.rule : "";
     const at = path.child("x-kubernetes-validations").index(i);
-    const compiled = compileExpression(text, type, "bool", context.kubernetesVersion);
+    const optionalOldSelf = rule.optionalOldSelf === true;
+    const compiled = compileExpression(text, type, "bool", context.kubernetesVersion, optionalOldSelf);
     if (compiled.cost !== undefined) {
       const cost = expressionCost(compiled.cost, context, type);
       if (cost > StaticEstimatedCostLimit) errors.forbidden(at.child("rule"), getCostErrorMessage("estimated rule cost", cost, StaticEstimatedCostLimit));
@@ -244,7 +250,7 @@ function compileRules(errors: ErrorList, rules: unknown[], path: FieldPath, cont
     if (compiled.instantiationError !== undefined) errors.invalid(at.child("rule"), validationRuleValue(rule, context.kubernetesVersion), `program instantiation failed: ${compiled.instantiationError}`);
     const messageExpression = typeof rule.messageExpression === "string" ? rule.messageExpression : "";
     if (messageExpression.trim() !== "") {
-      const message = compileExpression(messageExpression, type, "string", context.kubernetesVersion);
+      const message = compileExpression(messageExpression, type, "string", context.kubernetesVersion, optionalOldSelf);
       if (message.error !== undefined) {
         const detail = message.error.startsWith("must evaluate") ? `messageExpression ${message.error}` : `messageExpression compilation failed: ${message.error}`;
         errors.invalid(at.child("messageExpression"), validationRuleValue(rule, context.kubernetesVersion), detail);

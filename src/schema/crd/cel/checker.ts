@@ -5,11 +5,14 @@
 // fields, a call or operator whose arguments no overload takes
 // (`found no matching overload for '_+_' applied to '(string, int)'`), an
 // operand of `&&` or `||` that is not a bool, and a comprehension over a
-// value that is neither list, map nor dyn. When it finds none, the validator
-// Kubernetes adds runs (cel/validator.go homogeneousAggregateLiteralValidator):
-// the items of a list or map literal must all be of one type, dyn included
-// (`[1, 'a']`, `[request.name, object.x]`: `expected type 'string' but found
-// 'dyn'`), except in the arguments of `format`. Every place
+// value that is neither list, map nor dyn; null is assignable only to
+// objects, optionals and other opaque types, timestamps and durations
+// (`cond ? 'a' : null` is `'_?_:_' applied to '(bool, string, null)'`).
+// When it finds none, the validator Kubernetes adds runs (cel/validator.go
+// homogeneousAggregateLiteralValidator): the items of a list or map literal
+// must all be of one type, dyn included (`[1, 'a']`, `[request.name,
+// object.x]`: `expected type 'string' but found 'dyn'`), except in the
+// arguments of `format`. Every place
 // is where cel-go's parser locates the node (the `.` of a selection, the
 // `(` of a call, an operator's token). Where a type is not known nothing is
 // said: a node of unknown type makes the calls around it unknown too.
@@ -21,7 +24,7 @@ import { BOOL, DYN, ERROR, formatType, isAssignable, isAssignableList, isConcret
 import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
 import { overloadsOf, uniformResultType } from "./overloads.js";
 import { qualifiedName } from "./reference-check.js";
-import type { SelectIssue } from "./select-check.js";
+import type { CheckIssue } from "./issues.js";
 
 /** The declarations an expression is checked against. */
 export interface CheckerDeclarations {
@@ -36,9 +39,9 @@ export interface CheckerDeclarations {
 }
 
 export interface CheckResult {
-  issues: SelectIssue[];
+  issues: CheckIssue[];
   /** The homogeneous aggregate literal validator's issues, which the API server reports only when the check finds nothing. */
-  literalIssues: SelectIssue[];
+  literalIssues: CheckIssue[];
   /** The type of each node kubeplan worked out. */
   types: ReadonlyMap<ASTNode, CheckedType>;
 }
@@ -85,12 +88,12 @@ function literalType(value: unknown): CheckedType | undefined {
 }
 
 class Checker {
-  readonly issues: SelectIssue[] = [];
+  readonly issues: CheckIssue[] = [];
   readonly types = new Map<ASTNode, CheckedType>();
   /** The list and map literals met, each entry its item (a list's) or its key and value (a map's). */
   private readonly literals: Array<{ entries: ASTNode[][]; inFormat: boolean }> = [];
-  /** How many calls of `format` the node being checked is an argument of. */
-  private formatDepth = 0;
+  /** Whether the node being checked is exempt from the homogeneous literal validator, being within the arguments of `format`. */
+  private inFormat = false;
   /** The macro variables in scope, innermost last; a variable of unknown type is null. */
   private readonly scopes: Array<Map<string, CheckedType | null>> = [];
 
@@ -186,7 +189,7 @@ class Checker {
       }
       case "list": {
         const items = args as ASTNode[];
-        this.literals.push({ entries: items.map((item) => [item]), inFormat: this.formatDepth > 0 });
+        this.literals.push({ entries: items.map((item) => [item]), inFormat: this.inFormat });
         const elem = this.joinAll(items, depth);
         return elem && items.length > 0 ? { kind: "list", elem } : undefined;
       }
@@ -196,7 +199,7 @@ class Checker {
           this.checkAll(entries, depth);
           return undefined;
         }
-        this.literals.push({ entries, inFormat: this.formatDepth > 0 });
+        this.literals.push({ entries, inFormat: this.inFormat });
         const key = this.joinAll(entries.map((entry) => entry[0]!), depth);
         const value = this.joinAll(entries.map((entry) => entry[1]!), depth);
         return key && value && entries.length > 0 ? { kind: "map", key, value } : undefined;
@@ -283,8 +286,8 @@ class Checker {
    * and value of another type than the first entry's; where every type
    * compared is known, and not within the arguments of `format`.
    */
-  literalIssues(): SelectIssue[] {
-    const issues: SelectIssue[] = [];
+  literalIssues(): CheckIssue[] {
+    const issues: CheckIssue[] = [];
     const mismatch = (expected: CheckedType, item: ASTNode) => {
       const actual = this.types.get(item);
       if (actual === undefined || sameType(expected, actual)) return false;
@@ -341,11 +344,12 @@ class Checker {
     }
     const receiver = this.check(target, depth);
     // The literals in format's arguments are exempt from the homogeneous literal validator (string.format's Configure).
-    if (name === "format") this.formatDepth++;
+    const outer = this.inFormat;
+    if (name === "format") this.inFormat = true;
     try {
       return this.resolve(node, name, true, [receiver, ...args.map((arg) => this.check(arg, depth))]);
     } finally {
-      if (name === "format") this.formatDepth--;
+      this.inFormat = outer;
     }
   }
 
@@ -415,8 +419,6 @@ class Checker {
       else if (result.kind !== "dyn" && !sameType(type, result)) result = DYN;
     }
     if (result !== undefined) return result;
-    // null against a scalar is where kubeplan is least sure of cel-go's nullness rules: nothing is said.
-    if (known.some((type) => type.kind === "null")) return undefined;
     const signature = member ? `${formatType(known[0]!)}.(${known.slice(1).map(formatType).join(", ")})` : `(${known.map(formatType).join(", ")})`;
     this.report(`found no matching overload for '${name}' applied to '${signature}'`, this.location(node));
     return ERROR;

@@ -11,7 +11,7 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { re2js } from "../../../util/re2.js";
 import { atLeast } from "../../../util/release.js";
-import type { SelectIssue } from "./select-check.js";
+import type { CheckIssue } from "./issues.js";
 import { CelEvaluationError } from "./lib/macros.js";
 
 /** The conversions (as source.ts renames them) lib/conversions.ts makes exactly as cel-go does. */
@@ -87,10 +87,10 @@ export function evaluateConstantCall(parse: (text: string) => (context: Record<s
   };
 }
 
-/** The literal validators' issues (from 1.30): offsets in the rewritten text, as select-check.ts gives them. */
-export function literalArgumentIssues(ast: ASTNode, evaluateCall: EvaluateCall, kubernetesVersion: string): SelectIssue[] {
+/** The literal validators' issues (from 1.30): offsets in the rewritten text, as the checker gives them. */
+export function literalArgumentIssues(ast: ASTNode, evaluateCall: EvaluateCall, kubernetesVersion: string): CheckIssue[] {
   if (!atLeast(kubernetesVersion, "1.30")) return [];
-  const issues: SelectIssue[] = [];
+  const issues: CheckIssue[] = [];
   for (const call of callsOf(ast)) {
     // The validators read the first argument after any receiver, constants of any type.
     const first = call.args[0];

@@ -18,3 +18,9 @@ export function celGoIssue(expression: string, message: string, position: Source
   const sourceLine = (expression.split("\n")[position.line - 1] ?? "").replace(/\t/g, " ");
   return `ERROR: <input>:${position.line}:${position.column}: ${message}\n | ${sourceLine}\n | ${".".repeat(position.column - 1)}^`;
 }
+
+/** One issue cel-go's checker or a validator reports: its message and where in the parsed text (source.ts's rewriting of the expression) it is placed. */
+export interface CheckIssue {
+  message: string;
+  offset: number;
+}

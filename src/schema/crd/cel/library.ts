@@ -83,20 +83,6 @@ function libraryEnvironment(): Environment {
   return env;
 }
 
-let checkerBase: Environment | null | undefined;
-
-/** A copy of one shared library environment, to declare typed variables in (type-check.ts); null when cel-js cannot be loaded. */
-export function checkerEnvironment(): Environment | null {
-  if (checkerBase === undefined) {
-    try {
-      checkerBase = libraryEnvironment();
-    } catch {
-      checkerBase = null;
-    }
-  }
-  return checkerBase ? checkerBase.clone() : null;
-}
-
 const runtimes = new Map<boolean, CelRuntime | null>();
 
 /**

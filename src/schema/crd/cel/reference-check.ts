@@ -15,7 +15,7 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
 import { skipString } from "./source.js";
-import type { SelectIssue } from "./select-check.js";
+import type { CheckIssue } from "./issues.js";
 
 /** The macro variables in scope at a node: each name's cel-go type, undefined where kubeplan does not know it. */
 export type MacroScope = ReadonlyMap<string, string | undefined>;
@@ -97,7 +97,7 @@ interface Scope {
 }
 
 class ReferenceChecker {
-  readonly issues: SelectIssue[] = [];
+  readonly issues: CheckIssue[] = [];
   private readonly scopes: Scope[] = [];
 
   constructor(
@@ -225,7 +225,7 @@ class ReferenceChecker {
  * source.ts rewrote it) in the release's environment for new expressions,
  * with offsets in `parsedText`.
  */
-export function referenceIssues(ast: ASTNode, parsedText: string, options: ReferenceOptions): SelectIssue[] {
+export function referenceIssues(ast: ASTNode, parsedText: string, options: ReferenceOptions): CheckIssue[] {
   const checker = new ReferenceChecker(codeOnly(parsedText), options);
   checker.visit(ast);
   return checker.issues;

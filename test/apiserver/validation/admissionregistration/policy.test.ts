@@ -35,7 +35,7 @@ describe("validateValidatingAdmissionPolicy", () => {
         "  messageExpression: \"'replicas must be at most ' + string(params.maxReplicas)\"",
         "  reason: Invalid",
         "- {expression: \"authorizer.group('apps').resource('deployments').check('scale').allowed()\", message: no scaling}",
-        "auditAnnotations: [{key: high-replicas, valueExpression: \"object.spec.replicas > 50 ? 'high' : null\"}]",
+        "auditAnnotations: [{key: high-replicas, valueExpression: \"object.spec.replicas > 50 ? object.metadata.name : null\"}]",
         "failurePolicy: Ignore",
       ),
     ],
@@ -326,6 +326,7 @@ describe("types of calls, selections and literals, refused as cel-go's checker r
     ["mixed types in format's arguments, which are exempt", "'%s has %d replicas'.format([request.name, object.spec.replicas]) != ''"],
     ["cross-type numeric comparisons", "object.spec.replicas > 1.5 && 2u < 3 && size(request.name) <= 253.0"],
     ["a ternary of one type, and null compared", "(request.dryRun ? 1 : 2) > 0 && request.userInfo != null"],
+    ["null beside dyn, an object, a timestamp and an optional", "(request.dryRun ? object.metadata : null) != null && namespaceObject.metadata.creationTimestamp != null && request.?name != null"],
     ["variables of the types their expressions compiled to", "variables.owner.startsWith('system:') && variables.spec.replicas > 1 && variables.groups.exists(g, g == 'admins')", VARIABLES],
     ["macros' results", "request.userInfo.groups.filter(g, g.startsWith('a')).join(',') != '' && request.userInfo.groups.map(g, g.size()).sum() > 0"],
     ["conversions of dyn", "int(object.spec.replicas) + 1 > 0 && string(object.kind).lowerAscii() == 'pod' && duration(params.data.ttl) > duration('1s')"],
@@ -366,6 +367,9 @@ describe("types of calls, selections and literals, refused as cel-go's checker r
     ["sign called as a method: the API server declares sign(q) only", "quantity('1').sign() > 0", [[19, noOverload("sign", "kubernetes.Quantity.()")]]],
     ["a CIDR asked whether it contains an int", "cidr('10.0.0.0/8').containsIP(1)", [[30, noOverload("containsIP", "net.CIDR.(int)")]]],
     ["a URL's host compared with an int", "url('https://a').getHost() == 1", [[28, noOverload("_==_", "(string, int)")]]],
+    ["a string or null from a conditional: null is assignable to no string", "(request.dryRun ? request.name : null) != ''", [[17, noOverload("_?_:_", "(bool, string, null)")]]],
+    ["an int compared with null", "size(request.name) != null", [[20, noOverload("_!=_", "(int, null)")]]],
+    ["a list of strings compared with null", "request.userInfo.groups == null", [[25, noOverload("_==_", "(list(string), null)")]]],
     ["two errors, listed in the order of their places", "request.foo == 1 || request.name.startsWith(1)", [[8, "undefined field 'foo'"], [44, noOverload("startsWith", "string.(int)")]]],
   ] as Array<[string, string, Array<[number, string]>, ...string[]]>)("refuses %s", (_name, expression, issues, ...more) => {
     expect(createPathMessages(withValidation(expression, ...more), "1.36")).toEqual([refusal("spec.validations[0].expression", expression, issues)]);

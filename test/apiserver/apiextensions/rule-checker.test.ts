@@ -1,0 +1,122 @@
+// x-kubernetes-validations rules type-checked as the API server's cel-go
+// checker checks them against the schema's declared types: self and oldSelf
+// (an optional with optionalOldSelf), objects with their declared fields,
+// maps from additionalProperties, lists, int-or-string as dyn, preserved
+// unknown fields undeclared, embedded resources with apiVersion, kind and
+// metadata.name/generateName; null assignable only to objects, optionals,
+// timestamps and durations; and the homogeneous aggregate literal validator.
+import { describe, expect, test } from "vitest";
+import { errorMessage } from "../../../src/apiserver/field/errors.js";
+import { validateCustomResourceDefinition } from "../../../src/apiserver/validation/apiextensions/validation.js";
+
+type Json = Record<string, unknown>;
+
+/** A pipeline-run CRD whose spec has every kind of field a rule can select. */
+function runCrd(rule: Json): Json {
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: "runs.ci.example.com" },
+    spec: {
+      group: "ci.example.com",
+      scope: "Namespaced",
+      names: { plural: "runs", singular: "run", kind: "Run", listKind: "RunList" },
+      versions: [
+        {
+          name: "v1",
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: "object",
+              properties: {
+                spec: {
+                  type: "object",
+                  properties: {
+                    timeout: { type: "integer" },
+                    ratio: { type: "number" },
+                    pipeline: { type: "string", maxLength: 63 },
+                    startAfter: { type: "string", format: "date-time" },
+                    port: { "x-kubernetes-int-or-string": true },
+                    params: { type: "object", maxProperties: 16, additionalProperties: { type: "string", maxLength: 64 } },
+                    steps: { type: "array", maxItems: 8, items: { type: "object", properties: { name: { type: "string", maxLength: 63 }, image: { type: "string", maxLength: 253 } } } },
+                    extra: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+                    template: { type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true },
+                  },
+                  "x-kubernetes-validations": [rule],
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
+const AT = "spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0]";
+
+const messages = (rule: Json, release = "1.36") => validateCustomResourceDefinition(runCrd(rule), release).map((error) => errorMessage(error, release));
+
+/** cel-go's text of one issue, the column found by the token's first place at or after `from`. */
+function issue(rule: string, token: string, message: string, from = 0): string {
+  const column = rule.indexOf(token, from) + 1;
+  if (column === 0) throw new Error(`no ${token} in ${rule}`);
+  return `ERROR: <input>:1:${column}: ${message}\n | ${rule}\n | ${".".repeat(column - 1)}^`;
+}
+
+/** The API server's error for a rule that does not compile (1.36: the rule shown as Go's JSON of the internal struct). */
+function refusal(rule: Json, detail: string): string {
+  const shown = JSON.stringify({ Rule: rule.rule, Message: "", MessageExpression: "", Reason: null, FieldPath: "", OptionalOldSelf: rule.optionalOldSelf ?? null })
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026");
+  return `${AT}.rule: Invalid value: ${shown}: compilation failed: ${detail}`;
+}
+
+describe("rules that check against the schema's types", () => {
+  test.each([
+    { name: "an int-or-string is dyn: compared with an int and used as a string", rule: { rule: "type(self.port) == int ? self.port > 0 : self.port.endsWith('%')" } },
+    { name: "a map's values from additionalProperties", rule: { rule: "self.params.all(k, self.params[k].size() < 64) && (!has(self.params.mode) || self.params.mode in ['fast', 'slow'])" } },
+    { name: "an embedded resource's apiVersion, kind and metadata.name", rule: { rule: "!has(self.template) || self.template.kind == 'Pod' && self.template.apiVersion == 'v1' && self.template.metadata.name != ''" } },
+    { name: "a date-time field is a timestamp, compared with null", rule: { rule: "self.startAfter != null && self.startAfter > timestamp('2024-01-01T00:00:00Z')" } },
+    { name: "an object compared with null", rule: { rule: "self.extra != null || self.steps.all(s, s != null)" } },
+    { name: "an object of the schema compared with one of its type", rule: { rule: "self.steps.all(s, s == self.steps[0] || s.name != self.steps[0].name)" } },
+    { name: "optionalOldSelf: oldSelf's value and orValue of the same type", rule: { rule: "self.timeout >= oldSelf.value().timeout || !oldSelf.hasValue()", optionalOldSelf: true } },
+    { name: "a list literal of one type", rule: { rule: "self.pipeline in ['build', 'test'] && {'a': 1, 'b': 2}[self.pipeline] > 0" } },
+    { name: "mixed literals in format's arguments", rule: { rule: "'%s: %d'.format([self.pipeline, self.timeout]) != ''" } },
+    { name: "an int compared with a double", rule: { rule: "self.timeout > self.ratio" } },
+  ])("$name", ({ rule }) => {
+    expect(messages(rule)).toEqual([]);
+  });
+});
+
+describe("rules cel-go's checker refuses", () => {
+  const cases: Array<{ name: string; rule: string; optionalOldSelf?: boolean; token: string; message: string; from?: number }> = [
+    { name: "a string or null from a conditional", rule: "(self.timeout > 3 ? self.pipeline : null) != ''", token: "?", message: "found no matching overload for '_?_:_' applied to '(bool, string, null)'" },
+    { name: "an int compared with null", rule: "self.timeout == null", token: "==", message: "found no matching overload for '_==_' applied to '(int, null)'" },
+    { name: "a list compared with null", rule: "self.steps != null", token: "!=", message: "found no matching overload for '_!=_' applied to '(list(selfType0.steps.@idx), null)'" },
+    { name: "a map's string value compared with an int", rule: "self.params.retries > 1", token: ">", message: "found no matching overload for '_>_' applied to '(string, int)'" },
+    { name: "an embedded resource's metadata beyond name and generateName", rule: "self.template.metadata.labels.size() > 0", token: ".labels", message: "undefined field 'labels'" },
+    { name: "a field of preserved unknown fields", rule: "self.extra.mode == 'x'", token: ".mode", message: "undefined field 'mode'" },
+    { name: "a comprehension over an object of the schema", rule: "self.all(f, f != '')", token: "self", message: "expression of type 'selfType0' cannot be range of a comprehension (must be list, map, or dynamic)" },
+    { name: "optionalOldSelf: oldSelf is an optional, not self's type", rule: "self == oldSelf", optionalOldSelf: true, token: "==", message: "found no matching overload for '_==_' applied to '(selfType0, optional_type(selfType0))'" },
+    { name: "size() of an object of the schema", rule: "self.steps[0].size() > 0", token: "(", from: 14, message: "found no matching overload for 'size' applied to 'selfType0.steps.@idx.()'" },
+    { name: "sign() called on a quantity: upstream declares only sign(q)", rule: "quantity(self.pipeline).sign() > 0", token: "(", from: 24, message: "found no matching overload for 'sign' applied to 'kubernetes.Quantity.()'" },
+  ];
+  test.each(cases)("$name", ({ rule, optionalOldSelf, token, message, from }) => {
+    const entry: Json = { rule, ...(optionalOldSelf ? { optionalOldSelf } : {}) };
+    expect(messages(entry)).toEqual([refusal(entry, issue(rule, token, message, from))]);
+  });
+});
+
+describe("the homogeneous aggregate literal validator, once the rule checks", () => {
+  const cases = [
+    { name: "a list of an int and a string", rule: "self.timeout in [1, 'a']", token: "'a'", message: "expected type 'int' but found 'string'" },
+    { name: "a list of a string and a dyn", rule: "self.pipeline in [self.pipeline, self.port]", token: ".port", message: "expected type 'string' but found 'dyn'" },
+    { name: "a map with values of two types", rule: "{'a': 1, 'b': 'x'}.size() == 2", token: "'x'", message: "expected type 'int' but found 'string'" },
+  ];
+  test.each(cases)("$name", ({ rule, token, message }) => {
+    expect(messages({ rule })).toEqual([refusal({ rule }, issue(rule, token, message))]);
+  });
+});
