@@ -3,8 +3,8 @@
 import { Composer, LineCounter, type CST, type Document, type YAMLError } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
 import { checkTokens, unterminatedQuote } from "./cst-checks.js";
-import { parseDocumentsFast, type PlainDocument } from "./fast-yaml.js";
-import { parseDocumentsQuick, type QuickDocument } from "./quick-yaml.js";
+import { readDocumentsFast, type PlainDocument } from "./fast-yaml.js";
+import { readDocumentsQuick, type QuickDocument } from "./quick-yaml.js";
 import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml.js";
 import { duplicateKeys } from "./duplicate-keys.js";
 import { documentToJS, locateInDocument, scalarSourceAt } from "./yaml-ast.js";
@@ -298,32 +298,91 @@ export function parseManifests(text: string, file: string): ParsedFile {
   const normalized = withLineFeeds(text);
   // Lines are counted at line feeds, as editors and `grep -n` count them, even where go-yaml reads a lone CR as a break.
   if (normalized !== text) return parseManifestsFull(normalized, file, countLines(text));
-  return parseManifestsFast(text, file) ?? parseManifestsFull(text, file);
+  // Nearly every file is read the quickest way at once; any other, one `---` chunk at a time.
+  const whole = readQuickly(text, file, { quick: true, tokens: false });
+  if (whole) {
+    const out: ParsedFile = { documents: [], findings: [] };
+    addDocuments(whole, text, file, { start: 0, end: text.length }, 0, new FileSource(text), out);
+    return out;
+  }
+  return parseByChunk(text, file, { full: true, quickFailed: true })!;
+}
+
+/**
+ * The quick ways alone, one `---` chunk at a time: `undefined` when a chunk
+ * has something to report about its YAML (or is outside what they read),
+ * which parseManifests leaves to the full way.
+ */
+export function parseManifestsFast(text: string, file: string): ParsedFile | undefined {
+  return parseByChunk(text, file, { full: false, quickFailed: false });
 }
 
 /** A line that starts with `---` followed by something other than a comment: kubectl refuses it. */
 const INVALID_SEPARATOR = /^---(?![ \t]*(?:#.*)?\r?$)/m;
 
+/** What a quick way read of a text: its documents with contents (offsets in that text), how many it has, and its lines when counted. */
+interface QuickRead {
+  documents: Array<QuickDocument & Partial<PlainDocument>>;
+  count: number;
+  lineCounter?: LineCounter;
+}
+
 /**
- * The quick ways, for files with nothing to report about their YAML: js-yaml
- * for plain YAML (quick-yaml.ts), else yaml's tokens (fast-yaml.ts);
- * `undefined` when the file needs the full way.
+ * The quick ways, for a text with nothing to report about its YAML: js-yaml
+ * for plain YAML (quick-yaml.ts), and yaml's tokens (fast-yaml.ts), those of
+ * `ways` in that order; `undefined` when the text needs another way.
  */
-export function parseManifestsFast(text: string, file: string): ParsedFile | undefined {
+function readQuickly(text: string, file: string, ways: { quick: boolean; tokens: boolean }): QuickRead | undefined {
   if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text) || hasTabOnlyLine(text)) return undefined;
   // Helm's `# Source:` comments name the documents of standard input: only the token way reads comments.
-  const quick = file === STDIN && SOURCE_COMMENT.test(text) ? undefined : parseDocumentsQuick(text);
+  const quick = !ways.quick || (file === STDIN && SOURCE_COMMENT.test(text)) ? undefined : readDocumentsQuick(text);
+  if (quick || !ways.tokens) return quick;
   // The token way fills a line counter as it reads; the quick ways leave lines to be counted when asked.
-  let lineCounter: LineCounter | undefined;
-  const documents: Array<QuickDocument & Partial<PlainDocument>> | undefined = quick ?? parseDocumentsFast(text, (lineCounter = new LineCounter()));
-  if (!documents) return undefined;
-  const out: ParsedFile = { documents: [], findings: [] };
-  const source = new FileSource(text, lineCounter);
-  const lastLine = unterminatedLastLine(text);
+  const lineCounter = new LineCounter();
+  const read = readDocumentsFast(text, lineCounter);
+  return read && { ...read, lineCounter };
+}
+
+/** Makes manifest documents of what a quick way read of the `chunk` of the text (the whole text, or one `---` chunk), numbered from `firstIndex`. */
+function addDocuments(read: QuickRead, text: string, file: string, chunk: StreamChunk, firstIndex: number, source: FileSource, out: ParsedFile): void {
+  const { documents } = read;
+  // Only the chunk that ends the text can end on a line with no line break.
+  const lastLine = chunk.end === text.length ? unterminatedLastLine(text) : undefined;
   if (lastLine !== undefined && documents.length > 0) dropFinalLineBreak(documents[documents.length - 1]!.value, lastLine);
   for (const doc of documents) {
-    const origin = originOf(file, sourceName(doc.commentsBefore ?? []), source, text, doc.contentStart);
-    flatten(origin, doc.index, doc.value as KubeObject, source, doc.contentStart, out, doc.blockEnd);
+    const contentStart = chunk.start + doc.contentStart;
+    const origin = originOf(file, sourceName(doc.commentsBefore ?? []), source, text, contentStart);
+    const blockEnd = doc.blockEnd === undefined ? undefined : chunk.start + doc.blockEnd;
+    flatten(origin, firstIndex + doc.index, doc.value as KubeObject, source, contentStart, out, blockEnd);
+  }
+}
+
+/**
+ * A file one `---` chunk at a time (as kubectl cuts it, yaml-stream.ts): each
+ * read a quick way where it can be, so that a document with something to
+ * report costs only its own full parse; with `full`, the others the full way,
+ * and without, `undefined` if there is any other. `quickFailed`: the js-yaml
+ * way has already refused the whole text (it is not tried again on a chunk
+ * that is all of it).
+ */
+function parseByChunk(text: string, file: string, { full, quickFailed }: { full: boolean; quickFailed: boolean }): ParsedFile | undefined {
+  const out: ParsedFile = { documents: [], findings: [] };
+  const chunks = splitYamlStream(text);
+  let source: FileSource | undefined;
+  let index = 0;
+  for (const chunk of chunks) {
+    const whole = chunk.start === 0 && chunk.end === text.length;
+    // The token way counts a text's lines as it reads: they are the file's when the chunk is all of it.
+    const read = chunk.separatorError ? undefined : readQuickly(whole ? text : text.slice(chunk.start, chunk.end), file, { quick: !(whole && quickFailed), tokens: true });
+    source ??= new FileSource(text, whole ? read?.lineCounter : undefined);
+    if (read) {
+      addDocuments(read, text, file, chunk, index, source, out);
+      index += read.count;
+    } else if (full) {
+      index += parseChunk(text, chunk, file, index, source, out);
+    } else {
+      return undefined;
+    }
   }
   return out;
 }

@@ -119,7 +119,13 @@ function readDocument(token: CST.Document, index: number, prelude: readonly stri
   };
 }
 
-function readStream(tokens: Iterable<CST.Token>): PlainDocument[] {
+/** A text's documents with contents, and how many documents it has, empty ones included. */
+export interface ReadDocuments<Doc> {
+  documents: Doc[];
+  count: number;
+}
+
+function readStream(tokens: Iterable<CST.Token>): ReadDocuments<PlainDocument> {
   const documents: PlainDocument[] = [];
   let index = 0;
   // Comments and line breaks since the last document, as the composer collects them.
@@ -148,7 +154,7 @@ function readStream(tokens: Iterable<CST.Token>): PlainDocument[] {
         giveUp(); // directives and errors
     }
   }
-  return documents;
+  return { documents, count: index };
 }
 
 /**
@@ -157,6 +163,11 @@ function readStream(tokens: Iterable<CST.Token>): PlainDocument[] {
  * parseAllDocuments would teach it.
  */
 export function parseDocumentsFast(text: string, lineCounter: LineCounter): PlainDocument[] | undefined {
+  return readDocumentsFast(text, lineCounter)?.documents;
+}
+
+/** parseDocumentsFast's documents, and how many documents the text has, empty ones included. */
+export function readDocumentsFast(text: string, lineCounter: LineCounter): ReadDocuments<PlainDocument> | undefined {
   try {
     return readStream(new Parser(lineCounter.addNewLine).parse(text));
   } catch (error) {

@@ -13,7 +13,7 @@
 import { FAILSAFE_SCHEMA, Type, YAMLException, load, type LoadOptions, type State } from "js-yaml";
 import { blockReadable, readBlockDocument } from "./block-yaml.js";
 import { DEEPEST, giveUp, NotCertain } from "./cst-values.js";
-import type { PlainDocument } from "./fast-yaml.js";
+import type { PlainDocument, ReadDocuments } from "./fast-yaml.js";
 import { typePlainScalar } from "./plain-scalars.js";
 import { isJsonStream } from "./yaml-stream.js";
 
@@ -291,6 +291,11 @@ function readChunk(text: string, start: number, end: number, index: number, read
  * has contents.
  */
 export function parseDocumentsQuick(text: string): QuickDocument[] | undefined {
+  return readDocumentsQuick(text)?.documents;
+}
+
+/** parseDocumentsQuick's documents, and how many documents the text has, empty ones included. */
+export function readDocumentsQuick(text: string): ReadDocuments<QuickDocument> | undefined {
   if (isJsonStream(text) || OUTSIDE_CHARACTERS.test(text)) return undefined;
   const starts = chunkStarts(text);
   const documents: QuickDocument[] = [];
@@ -309,5 +314,5 @@ export function parseDocumentsQuick(text: string): QuickDocument[] | undefined {
     if (error instanceof NotCertain || error instanceof YAMLException || error instanceof RangeError) return undefined;
     throw error;
   }
-  return documents;
+  return { documents, count: index };
 }
