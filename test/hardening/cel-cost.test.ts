@@ -100,6 +100,27 @@ describe("the runtime budget of one object", () => {
     expect(validate(choice(rule), `${yaml}${bigList(2000)}`)).toEqual(expected);
   });
 
+  // Inside macros too, item by item: the operand or branch evaluated, and all() and exists() stopping once decided.
+  const ints = (values: number[]) => `  xs: [${values.join(", ")}]\n`;
+  const upTo = (n: number, sign = 1) => Array.from({ length: n }, (_v, i) => sign * i);
+  test.each([
+    ["self.xs.all(a, a >= 0 || self.xs.all(b, b <= 0))", upTo(2000), "passes"],
+    ["self.xs.all(a, a >= 0 || self.xs.all(b, b <= 0))", upTo(2000, -1), "stopped"],
+    ["self.xs.all(a, a >= 0 ? true : self.xs.all(b, b <= 0))", upTo(2000), "passes"],
+    ["self.xs.all(a, a >= 0 ? true : self.xs.all(b, b <= 0))", upTo(2000, -1), "stopped"],
+    ["self.xs.all(a, a < 0 && self.xs.all(b, b <= 0))", upTo(2000), "fails"],
+    ["self.xs.filter(a, a < 0).all(a, self.xs.all(b, b <= 0))", upTo(2000), "passes"],
+    ["self.xs.filter(a, a < 0).all(a, self.xs.all(b, b <= 0))", upTo(2000, -1), "stopped"],
+    // Each item found where it is: exists() stops there, about half the work of searching the whole list.
+    ["self.xs.all(a, self.xs.exists(b, b == a))", upTo(500), "passes"],
+    ["self.xs.all(a, !self.xs.exists(b, b == a + 1000))", upTo(500), "stopped"],
+    // The first item not found: all() stops there.
+    ["self.xs.all(a, self.xs.exists(b, b == a + 1000))", upTo(500), "fails"],
+  ])("%s over %#", (rule, values, outcome) => {
+    const expected = { passes: [], stopped: [stopped(rule as string)], fails: [`spec: Invalid value: failed rule: ${rule}`] }[outcome as string]!;
+    expect(validate(choice(rule as string), ints(values as number[]))).toEqual(expected);
+  });
+
   // Nested lists the schema leaves unbounded (the CRD passes: the rule is linear in what it reads), as a queue's groups of flavors of resources.
   const nested = {
     type: "object",

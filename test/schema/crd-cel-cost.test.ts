@@ -7,7 +7,8 @@ import { errorMessage } from "../../src/apiserver/field/errors.js";
 import { validateCustomResourceDefinition } from "../../src/apiserver/validation/apiextensions/validation.js";
 import { estimateCost } from "../../src/schema/crd/cel/cost.js";
 import { celRuntime } from "../../src/schema/crd/cel/library.js";
-import { schemaCelType } from "../../src/schema/crd/cel/types.js";
+import { subexpressionValue } from "../../src/schema/crd/cel/rules.js";
+import { evaluatedValueType, schemaCelType } from "../../src/schema/crd/cel/types.js";
 import { thingCrd } from "./helpers.js";
 
 /** A mirror's spec: an upstream object, a list of at most 10 short names, a count. */
@@ -147,5 +148,63 @@ describe("presence tests on the items of an unbounded list", () => {
   ];
   test.each(cases)("$name", ({ rule, refused }) => {
     expect(validateCustomResourceDefinition(crd(rule), "1.36").map((error) => errorMessage(error, "1.36"))).toEqual(refused);
+  });
+});
+
+describe("the checker's estimate of comprehensions and bindings (cel-go's own cost cases)", () => {
+  const cases: Array<{ expression: string; cost: number; why: string }> = [
+    { expression: "[1, 2, 3, 4].all(i, v, i < 5 && v > 0)", cost: 39, why: "two variables: the index and the item" },
+    { expression: "[1, 2, 3].existsOne(i, v, v == 2)", cost: 24, why: "existsOne is exists_one with two variables" },
+    { expression: "[3, 2, 1].transformList(i, v, v > i, v) == [3, 2]", cost: 80, why: "a filter and a transform: both counted per item" },
+    { expression: "[].transformMap(k, v, v + 1) == {}", cost: 71, why: "transformMap starts from an empty map" },
+    { expression: "{1: 2}.transformMap(k, v, v + 1) == {1: 3}", cost: 97, why: "@mapInsert(accu, k, f) per item" },
+    { expression: "{1: 2, 3: 4, 5: 6}.transformMap(k, v, k % 3 == 0, v + 1) == {3: 5}", cost: 116, why: "with a filter" },
+    { expression: "{1: 2}.transformMapEntry(k, v, {v: k}) == {2: 1}", cost: 126, why: "@mapInsert(accu, f) per item" },
+    { expression: "cel.bind(a, 'hello!', cel.bind(b, 'goodbye', a + ' and, ' + b)) == 'hello! and, goodbye'", cost: 28, why: "each binding a comprehension over an empty list" },
+  ];
+  test.each(cases)("$expression: $why", ({ expression, cost: expected }) => {
+    expect(estimateCost(celRuntime()!.parse(expression).ast, new Map(), "static")).toBe(expected);
+  });
+});
+
+describe("the cost of one evaluation, as cel-go's interpreter counts it with the API server's options", () => {
+  // Counted as runtimecost.go counts: each item a macro evaluates, one branch of ?:, the operands of && and || that
+  // decide; with OptOptimize, a constant list or map (an accumulator's [] too) costs nothing.
+  function actualCost(expression: string, self: unknown): number {
+    const runtime = celRuntime()!;
+    const variables = new Map([["self", evaluatedValueType(self)]]);
+    return estimateCost(runtime.parse(expression).ast, variables, "actual", subexpressionValue(runtime, { self }), 1_000_000);
+  }
+  const ints = [1n, 2n, 3n, 4n, 5n];
+  const cases: Array<{ expression: string; self?: unknown; cost: number; why: string }> = [
+    { expression: "self.all(x, x > 0)", self: ints, cost: 1 + 5 * 5 + 1, why: "self 1, every item: condition 2, step 1 and x > 0 2; the result 1" },
+    { expression: "self.all(x, x < 3)", self: ints, cost: 1 + 5 + 5 + 5 + 2 + 1, why: "stops after 3, the first false: one more condition" },
+    { expression: "self.all(x, x < 6)", self: ints, cost: 1 + 5 * 5 + 1, why: "never false: every item" },
+    { expression: "self.exists(x, x == 2)", self: ints, cost: 1 + 6 + 6 + 3 + 1, why: "stops after 2, the first true" },
+    { expression: "self.exists(x, x == 5)", self: ints, cost: 1 + 5 * 6 + 1, why: "true at the last item: no condition after it" },
+    { expression: "self.exists_one(x, x == 2)", self: ints, cost: 1 + 5 * 2 + 2 + 2, why: "never stops; the count 2 only where x == 2" },
+    { expression: "self.filter(x, x % 2 == 0)", self: ints, cost: 1 + 5 * 3 + 2 * 13 + 1, why: "an item kept costs 13, one dropped nothing" },
+    { expression: "6 in self.filter(x, x > 3)", self: ints, cost: 1 + 5 * 2 + 2 * 13 + 1 + 2, why: "x > 3 costs 2 an item; then searching what the filter kept, two items" },
+    { expression: "self.map(x, x)", self: ints, cost: 1 + 5 * 13 + 1, why: "accu + [x]: 12 and x" },
+    { expression: "self.map(x, x % 2 == 0, x)", self: ints, cost: 1 + 5 * 3 + 2 * 13 + 1, why: "map with a filter: the transform only for items kept" },
+    { expression: "self.all(x, x > 2 || x + 1 > 0)", self: ints, cost: 1 + 2 * (3 + 2 + 3) + 3 * (3 + 2) + 1, why: "|| stops at a true left operand, item by item" },
+    { expression: "self.all(x, x > 2 ? true : x + 1 > 0)", self: ints, cost: 1 + 2 * (3 + 2 + 3) + 3 * (3 + 2) + 1, why: "?: charges the branch taken, item by item" },
+    { expression: "self.all(x, self.exists(y, y == x))", self: ints, cost: 1 + 5 * 3 + (1 + 7 + 3 + 1) + (1 + 14 + 3 + 1) + (1 + 21 + 3 + 1) + (1 + 28 + 3 + 1) + (1 + 35 + 1) + 1, why: "an inner exists stops at the outer item" },
+    { expression: "[1,2,3,4,5].map(x, [x, x]).all(y, y.all(y, y == 1))", cost: 151, why: "cel-go's case (171) with its three constant lists folded" },
+    { expression: "[1,2,3].all(i, i in [1,2,3].map(j, j + j))", cost: 56, why: "cel-go's nested case (86), its constant lists folded" },
+    { expression: "self > 2 ? self : 0", self: 5n, cost: 2, why: "a variable as a branch is read by the conditional: only self > 2 costs" },
+    { expression: "self.all(k, v, k < v)", self: { he: "hello", go: "goodbye" }, cost: 14, why: "a map's keys and values" },
+    { expression: "'b' in ['a', 'b', 'c']", cost: 0, why: "in a constant list of strings: a set lookup" },
+    { expression: "self in [self, 2]", self: 1n, cost: 1 + 1 + 10 + 2, why: "a list that is not constant is created and searched" },
+    { expression: "cel.bind(a, 'hello!', cel.bind(b, 'goodbye', a + ' and, ' + b)) == 'hello! and, goodbye'", cost: 8, why: "a binding's empty list is a constant" },
+  ];
+  test.each(cases)("$expression: $why", ({ expression, self, cost: expected }) => {
+    expect(actualCost(expression, self ?? null)).toBe(expected);
+  });
+
+  test("counting the items of a macro stops past the limit", () => {
+    const many = Array.from({ length: 400_000 }, (_v, i) => BigInt(i));
+    expect(actualCost("self.all(x, x >= 0)", many)).toBeGreaterThan(1_000_000);
+    expect(actualCost("self.exists(x, x >= 0)", many)).toBe(1 + 6 + 3 + 1);
   });
 });

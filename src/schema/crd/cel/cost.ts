@@ -5,7 +5,7 @@
 // is the static estimate the API server refuses CRDs by; given the types of
 // an actual value it bounds what evaluating the rule on that value costs.
 import type { ASTNode } from "@marcbachmann/cel-js";
-import { DYN, type CelType } from "./types.js";
+import { DYN, evaluatedValueType, type CelType } from "./types.js";
 
 const MAX_UINT64 = 18446744073709551615;
 const STRING_TRAVERSAL = 0.1;
@@ -48,6 +48,74 @@ const KEY: CelType = { kind: "string", maxElements: 0, minSerializedSize: 2 };
 
 const fromType = (type: CelType, cost: number): Estimate => ({ cost, size: type.maxElements, type });
 
+/** A list's index, bound by two-variable macros. */
+const INDEX: CelType = { kind: "int", maxElements: 1, minSerializedSize: 1 };
+
+/**
+ * The comprehensions cel-go's macros expand to, per item: the loop condition
+ * and step beyond the body (`all`: @not_strictly_false(accu), accu && p;
+ * `exists`: @not_strictly_false(!accu), accu || p; `exists_one`:
+ * p ? accu + 1 : accu; `map`: accu + [f]; `filter`: p ? accu + [x] : accu;
+ * transformMap: @mapInsert(accu, k, f); transformMapEntry: @mapInsert(accu, f));
+ * the accumulator's initial value (`[]`, `{}`, or a constant) and the result
+ * (accu, or accu == 1).
+ */
+const MACROS: Record<string, { init: number; condition: number; perElement: number; result: number }> = {
+  all: { init: 0, condition: 2, perElement: 3, result: 1 },
+  exists: { init: 0, condition: 3, perElement: 4, result: 1 },
+  exists_one: { init: 0, condition: 0, perElement: 2, result: 2 },
+  existsOne: { init: 0, condition: 0, perElement: 2, result: 2 },
+  map: { init: LIST_CREATE, condition: 0, perElement: 12, result: 1 },
+  filter: { init: LIST_CREATE, condition: 0, perElement: 13, result: 1 },
+  transformList: { init: LIST_CREATE, condition: 0, perElement: 12, result: 1 },
+  transformMap: { init: MAP_CREATE, condition: 0, perElement: 3, result: 1 },
+  transformMapEntry: { init: MAP_CREATE, condition: 0, perElement: 2, result: 1 },
+};
+const QUANTIFIERS = new Set(["all", "exists", "exists_one", "existsOne"]);
+const TRANSFORMS = new Set(["transformList", "transformMap", "transformMapEntry"]);
+
+/** The items a macro iterates over an evaluated range: a list's indexes and items, a map's keys and values. */
+function iterated(range: unknown): Array<[unknown, unknown]> | undefined {
+  if (Array.isArray(range)) return range.map((item, index) => [BigInt(index), item]);
+  if (range instanceof Map) return [...range.entries()];
+  if (range !== null && typeof range === "object" && Object.getPrototypeOf(range) === Object.prototype) return Object.entries(range);
+  return undefined;
+}
+
+/**
+ * Whether cel-go's planner folds the expression into a constant (the
+ * API server runs rules with OptOptimize): literals, and lists and maps of
+ * them. A constant costs nothing when the program runs.
+ */
+function isConstant(node: ASTNode): boolean {
+  switch (node.op) {
+    case "value":
+      return true;
+    case "-_":
+      return (node.args as ASTNode).op === "value" && typeof (node.args as ASTNode).args !== "string";
+    case "list":
+      return (node.args as ASTNode[]).every(isConstant);
+    case "map":
+      return (node.args as Array<[ASTNode, ASTNode]>).every(([k, v]) => isConstant(k) && isConstant(v));
+    default:
+      return false;
+  }
+}
+
+/** Whether the expression is a variable, or fields and items selected from one. */
+function selectsFromVariable(node: ASTNode): boolean {
+  if (node.op === "id") return true;
+  if (node.op === "." || node.op === ".?" || node.op === "[]" || node.op === "[?]") return selectsFromVariable((node.args as [ASTNode, unknown])[0]);
+  return false;
+}
+
+/** A constant list of strings, numbers and booleans: `x in` it is a set lookup when the program runs, which costs nothing but x. */
+function isConstantSet(node: ASTNode): boolean {
+  return node.op === "list" && (node.args as ASTNode[]).every((item) => item.op === "-_" ? isConstant(item) : item.op === "value" && ["string", "bigint", "number", "boolean"].includes(typeof item.args) || isUnsigned(item));
+}
+
+const isUnsigned = (node: ASTNode): boolean => node.op === "value" && (node.args as { constructor?: { name?: string } } | null)?.constructor?.name === "UnsignedInt";
+
 /**
  * A field an actual value does not have: selecting it stops the evaluation
  * (no such key), so nothing done with it costs anything.
@@ -63,35 +131,46 @@ function member(type: CelType, name: string | undefined, sizes: Sizes): CelType 
 
 /**
  * The value of a subexpression of the rule on the object being validated,
- * or undefined where it cannot be known; given, `&&`, `||` and `?:` are
- * charged only what cel-go's interpreter evaluates of them (runtimecost.go
- * counts the evaluation, not the expression): the right operand of `&&` only
- * when the left one is not false, of `||` only when it is not true, and
- * one branch of `?:`.
+ * with the variables of the macros around it bound (`bindings`), or
+ * undefined where it cannot be known. Given, the cost is what cel-go's
+ * interpreter charges (runtimecost.go counts the evaluation, not the
+ * expression): of `&&` the right operand only when the left one is not
+ * false, of `||` only when it is not true, one branch of `?:`, and macros
+ * item by item, `all` and `exists` stopping where their result is decided.
  */
-export type Evaluate = (node: ASTNode) => unknown;
+export type Evaluate = (node: ASTNode, bindings: ReadonlyMap<string, unknown>) => unknown;
+
+/** The variables a macro binds: their types, and their values where the evaluation is followed item by item. */
+interface Scope {
+  types: Map<string, CelType>;
+  values?: Map<string, unknown>;
+}
 
 class Coster {
-  private readonly scopes: Array<Map<string, CelType>> = [];
+  private readonly scopes: Scope[] = [];
 
   constructor(
     private readonly variables: Map<string, CelType>,
     private readonly sizes: Sizes,
     private readonly evaluate?: Evaluate,
+    private readonly limit = Infinity,
   ) {}
 
-  /** The value of an operand that decides what else is evaluated: known outside macros only, where the variables are the object's. */
+  /** The value of an operand that decides what else is evaluated: known where every variable in scope has a value. */
   private decided(node: ASTNode): unknown {
-    return this.evaluate && this.scopes.length === 0 ? this.evaluate(node) : undefined;
+    if (!this.evaluate || this.scopes.some((scope) => !scope.values)) return undefined;
+    const bindings = new Map<string, unknown>();
+    for (const scope of this.scopes) for (const [name, value] of scope.values!) bindings.set(name, value);
+    return this.evaluate(node, bindings);
   }
 
   private lookup(name: string): CelType | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!.get(name);
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.types.has(name)) return this.scopes[i]!.types.get(name);
     return this.variables.get(name);
   }
 
-  private withScope<T>(bindings: Map<string, CelType>, run: () => T): T {
-    this.scopes.push(bindings);
+  private withScope<T>(types: Map<string, CelType>, run: () => T, values?: Map<string, unknown>): T {
+    this.scopes.push(values ? { types, values } : { types });
     try {
       return run();
     } finally {
@@ -123,18 +202,21 @@ class Coster {
       case "[?]": {
         const [operand, index] = node.args as [ASTNode, ASTNode];
         const inner = this.estimate(operand);
-        const key = this.estimate(index);
+        // When the program runs, a variable that indexes a selection is read by the qualifier: one for both.
+        const key = this.sizes === "actual" && index.op === "id" && selectsFromVariable(operand) ? scalar(0) : this.estimate(index);
         const name = index.op === "value" && typeof index.args === "string" ? (index.args as string) : undefined;
         return { ...fromType(member(inner.type, name, this.sizes), add(inner.cost, key.cost, 1)), path: inner.path };
       }
       case "list": {
         const items = (node.args as ASTNode[]).map((item) => this.estimate(item));
         const elem = items.reduce<CelType | undefined>((a, b) => (a && a.maxElements >= b.size ? a : { ...b.type, maxElements: b.size }), undefined);
-        return { cost: add(LIST_CREATE, ...items.map((i) => i.cost)), size: items.length, type: { kind: "list", maxElements: items.length, minSerializedSize: 2, ...(elem ? { elem } : {}) } };
+        const create = this.sizes === "actual" && isConstant(node) ? 0 : LIST_CREATE;
+        return { cost: add(create, ...items.map((i) => i.cost)), size: items.length, type: { kind: "list", maxElements: items.length, minSerializedSize: 2, ...(elem ? { elem } : {}) } };
       }
       case "map": {
         const entries = (node.args as Array<[ASTNode, ASTNode]>).flatMap(([k, v]) => [this.estimate(k), this.estimate(v)]);
-        return { cost: add(MAP_CREATE, ...entries.map((e) => e.cost)), size: entries.length / 2, type: { kind: "map", maxElements: entries.length / 2, minSerializedSize: 2 } };
+        const create = this.sizes === "actual" && isConstant(node) ? 0 : MAP_CREATE;
+        return { cost: add(create, ...entries.map((e) => e.cost)), size: entries.length / 2, type: { kind: "map", maxElements: entries.length / 2, minSerializedSize: 2 } };
       }
       case "&&":
       case "||": {
@@ -148,10 +230,10 @@ class Coster {
         const c = this.estimate(condition);
         const taken = this.decided(condition);
         if (typeof taken === "boolean") {
-          const branch = this.estimate(taken ? ifTrue : ifFalse);
+          const branch = this.branch(taken ? ifTrue : ifFalse);
           return { ...branch, cost: add(c.cost, branch.cost) };
         }
-        const [t, f] = [this.estimate(ifTrue), this.estimate(ifFalse)];
+        const [t, f] = [this.branch(ifTrue), this.branch(ifFalse)];
         const larger = t.size >= f.size ? t : f;
         return { cost: add(c.cost, Math.max(t.cost, f.cost)), size: Math.max(t.size, f.size), type: larger.type };
       }
@@ -172,7 +254,22 @@ class Coster {
     }
   }
 
+  /**
+   * A branch of `?:`. When the program runs, a branch that is a variable or
+   * a selection from one is resolved by the conditional itself (cel-go's
+   * planner makes it part of a conditional attribute): the variable costs
+   * nothing, its selections one each.
+   */
+  private branch(node: ASTNode): Estimate {
+    const estimate = this.estimate(node);
+    return this.sizes === "actual" && selectsFromVariable(node) ? { ...estimate, cost: Math.max(0, estimate.cost - 1) } : estimate;
+  }
+
   private binary(op: string, args: [ASTNode, ASTNode]): Estimate {
+    // With OptOptimize, `in` a constant set is looked up: x alone is evaluated, and not even x when the set is empty.
+    if (op === "in" && this.sizes === "actual" && isConstantSet(args[1])) {
+      return scalar((args[1].args as ASTNode[]).length === 0 ? 0 : this.estimate(args[0]).cost, "bool");
+    }
     const [a, b] = args.map((arg) => this.estimate(arg)) as [Estimate, Estimate];
     const argCost = add(a.cost, b.cost);
     const isText = (e: Estimate) => e.type.kind === "string" || e.type.kind === "bytes";
@@ -200,37 +297,107 @@ class Coster {
 
   /** A macro over a list or map: the range, then its body once per element. */
   private comprehension(name: string, target: ASTNode, args: ASTNode[]): Estimate | undefined {
-    const vars = args.slice(0, -1);
+    // One variable: the element (a map's key); two: the index (key) and the element (value).
+    // After them, the body: a predicate, a transform, or a filter and a transform.
+    const twoVariables = TRANSFORMS.has(name) || (QUANTIFIERS.has(name) && args.length === 3);
+    const vars = args.slice(0, twoVariables ? 2 : 1);
     if (!vars.every((v) => v.op === "id")) return undefined;
+    const names = vars.map((v) => v.args as string);
+    const bodyArgs = args.slice(names.length);
+    const rangeValue = this.sizes === "actual" ? this.decided(target) : undefined;
+    const items = iterated(rangeValue);
+    if (items) return this.evaluatedComprehension(name, target, names, bodyArgs, items, Array.isArray(rangeValue));
     const range = this.estimate(target);
     const elem = range.type.elem ?? DYN;
-    const key: CelType = range.type.kind === "list" ? { kind: "int", maxElements: 1, minSerializedSize: 1 } : KEY;
+    const key: CelType = range.type.kind === "list" ? INDEX : KEY;
     const bindings = new Map<string, CelType>();
-    // One variable: the element (a map's key); two: the index (key) and the element (value).
-    const twoVariables = name === "transformList" || name === "transformMap" || name === "transformMapEntry" ? vars.length === 2 : vars.length === 2 && (name === "all" || name === "exists" || name === "exists_one");
-    if (twoVariables) {
-      bindings.set(vars[0]!.args as string, key);
-      bindings.set(vars[1]!.args as string, elem);
-    } else if (vars.length >= 1) {
-      bindings.set(vars[0]!.args as string, range.type.kind === "list" ? elem : key);
+    if (names.length === 2) {
+      bindings.set(names[0]!, key);
+      bindings.set(names[1]!, elem);
+    } else if (names.length === 1) {
+      bindings.set(names[0]!, range.type.kind === "list" ? elem : key);
     }
-    const bodyArgs = twoVariables ? args.slice(2) : args.slice(1);
     const bodies = this.withScope(bindings, () => bodyArgs.map((arg) => this.estimate(arg)));
     const body = add(...bodies.map((b) => b.cost));
-    // Per element: the loop condition and step cel-go's macros expand to; then the result.
-    const perElement: Record<string, number> = { all: 3, exists: 4, exists_one: 2, map: 12, filter: 13, transformList: 12, transformMap: 12, transformMapEntry: 12 };
-    const init = name === "map" || name === "filter" || name.startsWith("transform") ? LIST_CREATE : 0;
-    const result = name === "exists_one" ? 2 : 1;
-    const cost = add(range.cost, init, result, times(range.size, add(body, perElement[name] ?? 3)));
-    if (name === "all" || name === "exists" || name === "exists_one") return scalar(cost, "bool");
+    const macro = MACROS[name]!;
+    const cost = add(range.cost, this.sizes === "static" ? macro.init : 0, macro.result, times(range.size, add(body, macro.perElement)));
+    if (QUANTIFIERS.has(name)) return scalar(cost, "bool");
     const last = bodies[bodies.length - 1]!;
     return { cost, size: range.size, type: { kind: range.type.kind === "list" || name === "map" || name === "filter" ? "list" : "map", maxElements: range.size, minSerializedSize: 2, elem: name === "filter" ? elem : last.type } };
+  }
+
+  /**
+   * A macro charged as cel-go's interpreter charges it, item by item over the
+   * actual range: each item's loop condition and step (the body with the
+   * item's own sizes, a filter's step only when the item passes), `all`
+   * stopping after an item that is false and `exists` after one that is
+   * true, where the loop condition is evaluated once more if items remain.
+   * The accumulator's initial value is a constant, which costs nothing.
+   */
+  private evaluatedComprehension(name: string, target: ASTNode, names: string[], bodyArgs: ASTNode[], items: Array<[unknown, unknown]>, isList: boolean): Estimate {
+    const range = this.estimate(target);
+    const macro = MACROS[name]!;
+    let cost = add(range.cost, macro.result);
+    // all's and exists' result so far: true, false, or undefined (an error, or a value not known).
+    let result: boolean | undefined = name === "all";
+    let kept = 0;
+    let transformed: Estimate | undefined;
+    for (const [key, value] of items) {
+      if (name === "all" || name === "exists") {
+        cost = add(cost, macro.condition);
+        if (result === (name === "exists")) break;
+      }
+      const bound = names.length === 2 ? [key, value] : [isList ? value : key];
+      const types = new Map(names.map((n, i) => [n, i === 0 && names.length === 2 && isList ? INDEX : evaluatedValueType(bound[i])] as [string, CelType]));
+      const values = new Map(names.map((n, i) => [n, bound[i]] as [string, unknown]));
+      const step = this.withScope(types, () => this.step(name, bodyArgs), values);
+      cost = add(cost, step.cost);
+      if (name === "all") result = step.outcome === false ? false : result === true && step.outcome === true ? true : undefined;
+      if (name === "exists") result = step.outcome === true ? true : result === false && step.outcome === false ? false : undefined;
+      if (step.kept) kept++;
+      transformed = step.transformed ?? transformed;
+      // Past the limit the rule is stopped: the rest need not be counted.
+      if (cost > this.limit) return scalar(MAX_UINT64, "bool");
+    }
+    if (QUANTIFIERS.has(name)) return scalar(cost, "bool");
+    const elem = name === "filter" ? (range.type.elem ?? DYN) : (transformed?.type ?? DYN);
+    return { cost, size: kept, type: { kind: isList || name === "map" || name === "filter" ? "list" : "map", maxElements: kept, minSerializedSize: 2, elem } };
+  }
+
+  /**
+   * One item's step: its cost (the body's, and what the step adds to the
+   * accumulator), the value of its predicate, whether it adds an item to
+   * the result, and the transform's estimate.
+   */
+  private step(name: string, bodyArgs: ASTNode[]): { cost: number; outcome: unknown; kept: boolean; transformed?: Estimate } {
+    const macro = MACROS[name]!;
+    const [first, second] = bodyArgs;
+    const predicate = this.estimate(first!);
+    // map(x, f), transformList(i, v, f) and the like have no filter: the first body is the transform.
+    if (second === undefined && name !== "filter" && !QUANTIFIERS.has(name)) {
+      return { cost: add(predicate.cost, this.appendCost(name, first!)), outcome: undefined, kept: true, transformed: predicate };
+    }
+    const outcome = this.decided(first!);
+    if (name === "all" || name === "exists") return { cost: add(predicate.cost, macro.perElement - macro.condition), outcome, kept: false };
+    // The accumulator alone, as a branch of the step's `?:`, costs nothing.
+    if (name === "exists_one" || name === "existsOne") return { cost: add(predicate.cost, outcome === false ? 0 : 2), outcome, kept: false };
+    // A filter's step: the append only for an item that passes, else the accumulator alone.
+    if (outcome === false) return { cost: predicate.cost, outcome, kept: false };
+    if (name === "filter") return { cost: add(predicate.cost, macro.perElement), outcome, kept: true };
+    const transform = this.estimate(second!);
+    return { cost: add(predicate.cost, transform.cost, this.appendCost(name, second!)), outcome, kept: true, transformed: transform };
+  }
+
+  /** What adding one transformed item to the accumulator costs: `accu + [f]` (a list of a constant is one), or @mapInsert. */
+  private appendCost(name: string, transform: ASTNode): number {
+    if (name === "map" || name === "transformList") return isConstant(transform) ? 2 : 2 + LIST_CREATE;
+    return MACROS[name]!.perElement;
   }
 
   private call(parsedName: string, target: ASTNode | undefined, args: ASTNode[]): Estimate {
     // has( and matches( reach cel-js renamed (source.ts).
     const name = parsedName.replace(/^__/, "");
-    if (target && ["all", "exists", "exists_one", "map", "filter", "transformList", "transformMap", "transformMapEntry"].includes(name) && args.length >= 2) {
+    if (target && Object.hasOwn(MACROS, name) && args.length >= 2) {
       const estimate = this.comprehension(name, target, args);
       if (estimate) return estimate;
     }
@@ -241,9 +408,12 @@ class Coster {
       return scalar(this.estimate(operand).cost, "bool");
     }
     if (name === "bind" && target?.op === "id" && target.args === "cel" && args.length === 3 && args[0]!.op === "id") {
+      // A comprehension over an empty list: its creation (a constant when the program runs), the value, the body.
       const value = this.estimate(args[1]!);
-      const body = this.withScope(new Map([[args[0]!.args as string, value.type]]), () => this.estimate(args[2]!));
-      return { ...body, cost: add(value.cost, body.cost) };
+      const known = this.decided(args[1]!);
+      const variable = args[0]!.args as string;
+      const body = this.withScope(new Map([[variable, value.type]]), () => this.estimate(args[2]!), known === undefined ? undefined : new Map([[variable, known]]));
+      return { ...body, cost: add(this.sizes === "static" ? LIST_CREATE : 0, value.cost, body.cost) };
     }
     // A namespace (`sets.contains`) is part of the function's name, not a value to select from.
     const namespace = target?.op === "id" && NAMESPACES.has(target.args as string) && this.lookup(target.args as string) === undefined ? (target.args as string) : undefined;
@@ -452,8 +622,9 @@ export type Sizes = "static" | "actual";
 /**
  * The largest cost of evaluating the expression once, with these variables'
  * types; `evaluate` (with actual sizes) tells which operands of `&&`, `||`
- * and `?:` the evaluation takes.
+ * and `?:` the evaluation takes, and which items of macros; past `limit`,
+ * the count of a macro's items stops (the result is then over it).
  */
-export function estimateCost(ast: ASTNode, variables: Map<string, CelType>, sizes: Sizes, evaluate?: Evaluate): number {
-  return new Coster(variables, sizes, evaluate).estimate(ast).cost;
+export function estimateCost(ast: ASTNode, variables: Map<string, CelType>, sizes: Sizes, evaluate?: Evaluate, limit?: number): number {
+  return new Coster(variables, sizes, evaluate, limit).estimate(ast).cost;
 }

@@ -31,6 +31,8 @@ type CelModule = typeof import("@marcbachmann/cel-js");
 export interface CelRuntime {
   /** The rule parsed (as source.ts rewrites it); throws cel-js's ParseError. */
   parse(expression: string): ParseResult;
+  /** A part of a rule parsed on its own: the variables of the macros around it are read from the activation. */
+  parseSubexpression(expression: string): ParseResult;
   /** The value of an absent optional oldSelf. */
   none: CelOptional<never>;
   /** An optional oldSelf that holds a value. */
@@ -53,9 +55,9 @@ export interface KubernetesCelEnvironment {
  * type), or null when the library cannot be loaded. x-kubernetes-validations
  * rules have self and oldSelf; admission expressions have object, request...
  */
-export function kubernetesCelEnvironment(variables: Readonly<Record<string, string>>): KubernetesCelEnvironment | null {
+export function kubernetesCelEnvironment(variables: Readonly<Record<string, string>>, unlistedVariablesAreDyn = false): KubernetesCelEnvironment | null {
   try {
-    const env = libraryEnvironment();
+    const env = libraryEnvironment(unlistedVariablesAreDyn);
     for (const [name, type] of Object.entries(variables)) env.registerVariable(name, type);
     return {
       parse: (expression) => {
@@ -73,9 +75,9 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
 }
 
 /** A new environment with Kubernetes' libraries and no variables; throws when cel-js cannot be loaded. */
-function libraryEnvironment(): Environment {
+function libraryEnvironment(unlistedVariablesAreDyn = false): Environment {
   const cel = requirePackage<CelModule>("@marcbachmann/cel-js");
-  const env = new cel.Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
+  const env = new cel.Environment({ unlistedVariablesAreDyn, homogeneousAggregateLiterals: false, enableOptionalTypes: true });
   registerMacros(env, cel.Optional);
   for (const register of [registerRegex, registerStrings, registerLists, registerMath, registerUrl, registerQuantity, registerIP, registerSemver, registerOptionalEquality]) register(env);
   registerFormat(env, cel.Optional);
@@ -93,9 +95,16 @@ const runtimes = new Map<boolean, CelRuntime | null>();
 export function celRuntime(oldSelfIsValue = false): CelRuntime | null {
   const known = runtimes.get(oldSelfIsValue);
   if (known !== undefined) return known;
-  const env = kubernetesCelEnvironment({ self: "dyn", oldSelf: oldSelfIsValue ? "dyn" : "optional<dyn>" });
+  const variables = { self: "dyn", oldSelf: oldSelfIsValue ? "dyn" : "optional<dyn>" };
+  const env = kubernetesCelEnvironment(variables);
   const { Optional } = requirePackage<CelModule>("@marcbachmann/cel-js");
-  const runtime: CelRuntime | null = env ? { parse: env.parse, none: Optional.none(), some: (value) => Optional.of(value) } : null;
+  let subexpressions: KubernetesCelEnvironment | null | undefined;
+  const parseSubexpression = (expression: string): ParseResult => {
+    subexpressions ??= kubernetesCelEnvironment(variables, true);
+    if (!subexpressions) throw new Error("the CEL library could not be loaded");
+    return subexpressions.parse(expression);
+  };
+  const runtime: CelRuntime | null = env ? { parse: env.parse, parseSubexpression, none: Optional.none(), some: (value) => Optional.of(value) } : null;
   runtimes.set(oldSelfIsValue, runtime);
   return runtime;
 }

@@ -224,23 +224,23 @@ function typeOf(walk: Walk, value: unknown): CelType {
  * variables; undefined where it cannot be evaluated. The operands that
  * decide what else cel-go evaluates are few: each is parsed once.
  */
-function subexpressionValue(runtime: CelRuntime, activation: Json): Evaluate {
+export function subexpressionValue(runtime: CelRuntime, activation: Json): Evaluate {
   let parsed = subexpressions.get(runtime);
   if (!parsed) subexpressions.set(runtime, (parsed = new Map()));
   const programs = parsed;
-  return (node) => {
+  return (node, bindings) => {
     const text = node.input.slice(node.range.start, node.range.end);
     let program = programs.get(text);
     if (program === undefined) {
       try {
-        program = runtime.parse(text);
+        program = runtime.parseSubexpression(text);
       } catch {
         program = null;
       }
       programs.set(text, program);
     }
     try {
-      return program?.(activation);
+      return program?.(bindings.size === 0 ? activation : { ...activation, ...Object.fromEntries(bindings) });
     } catch {
       return undefined;
     }
@@ -254,7 +254,7 @@ function charge(walk: Walk, entry: CompiledRule, rule: ValidationRule, node: Str
   let cost = estimateCost(entry.program!.ast, variables, "actual");
   // Past a limit, the bound is made closer: of `&&`, `||` and `?:`, only what cel-go would evaluate is charged.
   if ((cost > PER_CALL_LIMIT || cost > walk.budget) && entry.runtime) {
-    cost = estimateCost(entry.program!.ast, variables, "actual", subexpressionValue(entry.runtime, activation));
+    cost = estimateCost(entry.program!.ast, variables, "actual", subexpressionValue(entry.runtime, activation), PER_CALL_LIMIT);
   }
   const refused = (detail: string) => celProblem(walk, pointer, invalid(ANY_PATH, new PrintedValue(goQuote(node.type)), detail));
   if (cost > PER_CALL_LIMIT) {

@@ -173,3 +173,38 @@ function unionType(a: CelType | undefined, b: CelType): CelType {
 export function maxCardinality(minSerializedSize: number): number {
   return Math.floor(MAX_REQUEST_SIZE_BYTES / (minSerializedSize + 1));
 }
+
+/**
+ * The type of a value as the evaluator holds it (an item a macro binds):
+ * sizes as cel-go's runtime measures them, a string's in code points.
+ * Timestamps, durations and other values are scalars of size 1.
+ */
+export function evaluatedValueType(value: unknown, depth = 0): CelType {
+  if (depth > MAX_DEPTH) return DYN;
+  if (typeof value === "string") return { kind: "string", maxElements: codePoints(value), minSerializedSize: 2 };
+  if (value instanceof Uint8Array) return { kind: "bytes", maxElements: value.length, minSerializedSize: 2 };
+  if (typeof value === "bigint") return scalar("int", 1);
+  if (typeof value === "number") return scalar("double", 1);
+  if (typeof value === "boolean") return scalar("bool", 4);
+  if (Array.isArray(value)) return { kind: "list", maxElements: value.length, minSerializedSize: 2, elem: value.map((item) => evaluatedValueType(item, depth + 1)).reduce(unionType, undefined) };
+  if (value instanceof Map) {
+    const elem = [...value.values()].map((item) => evaluatedValueType(item, depth + 1)).reduce(unionType, undefined);
+    return { kind: "map", maxElements: value.size, minSerializedSize: 2, ...(elem ? { elem } : {}) };
+  }
+  if (isRecord(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    const fields = new Map<string, CelType>();
+    for (const [key, item] of Object.entries(value)) fields.set(key, evaluatedValueType(item, depth + 1));
+    const entries = [...fields.values()].reduce(unionType, undefined);
+    return { kind: "object", maxElements: fields.size, minSerializedSize: 2, fields, ...(entries ? { elem: entries } : {}) };
+  }
+  return scalar("dyn", 1);
+}
+
+function codePoints(text: string): number {
+  let surrogates = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) surrogates++;
+  }
+  return text.length - surrogates;
+}
