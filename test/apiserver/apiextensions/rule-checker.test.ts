@@ -120,3 +120,30 @@ describe("the homogeneous aggregate literal validator, once the rule checks", ()
     expect(messages({ rule })).toEqual([refusal({ rule }, issue(rule, token, message))]);
   });
 });
+
+describe("format's arguments exempt from the homogeneous literal validator, by release", () => {
+  const NESTED_LIST = "'%s'.format([[self.pipeline, self.timeout]]) != ''";
+  const IN_A_CALL = "'%d'.format([[self.pipeline, self.timeout].size()]) != ''";
+  const IN_A_MACRO = "'%s'.format([self.steps.map(s, [s.name, self.timeout])]) != ''";
+  test.each([
+    { name: "a list within a list of format's arguments", rule: NESTED_LIST, release: "1.30" },
+    { name: "a list within a list of format's arguments", rule: NESTED_LIST, release: "1.36" },
+    { name: "a list in a call within format's arguments", rule: IN_A_CALL, release: "1.31" },
+    { name: "a list in a macro within format's arguments", rule: IN_A_MACRO, release: "1.36" },
+  ])("accepts $name in $release", ({ rule, release }) => {
+    expect(messages({ rule }, release)).toEqual([]);
+  });
+
+  /** 1.30's API server shows the rule in Go syntax. */
+  const refusal130 = (rule: string, detail: string) =>
+    `${AT}.rule: Invalid value: apiextensions.ValidationRule{Rule:${JSON.stringify(rule)}, Message:"", MessageExpression:"", Reason:(*apiextensions.FieldValueErrorReason)(nil), FieldPath:"", OptionalOldSelf:(*bool)(nil)}: compilation failed: ${detail}`;
+  test.each([
+    { name: "a list in a call within format's arguments", rule: IN_A_CALL },
+    { name: "a list in a macro within format's arguments", rule: IN_A_MACRO },
+  ])("refuses $name in 1.30, where the exemption reaches through lists and maps only", ({ rule }) => {
+    // At the second item, a selection: at its dot.
+    const column = rule.indexOf(".timeout") + 1;
+    const detail = `ERROR: <input>:1:${column}: expected type 'string' but found 'int'\n | ${rule}\n | ${".".repeat(column - 1)}^`;
+    expect(messages({ rule }, "1.30")).toEqual([refusal130(rule, detail)]);
+  });
+});

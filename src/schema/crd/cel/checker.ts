@@ -12,7 +12,7 @@
 // homogeneousAggregateLiteralValidator): the items of a list or map literal
 // must all be of one type, dyn included (`[1, 'a']`, `[request.name,
 // object.x]`: `expected type 'string' but found 'dyn'`), except in the
-// arguments of `format`. Every place
+// arguments of `format` (in 1.30 only through lists and maps). Every place
 // is where cel-go's parser locates the node (the `.` of a selection, the
 // `(` of a call, an operator's token). Where a type is not known nothing is
 // said: a node of unknown type makes the calls around it unknown too.
@@ -24,6 +24,7 @@ import { BOOL, DYN, ERROR, formatType, isAssignable, isAssignableList, isConcret
 import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
 import { overloadsOf, uniformResultType } from "./overloads.js";
 import { qualifiedName } from "./reference-check.js";
+import { atLeast } from "../../../util/release.js";
 import type { CheckIssue } from "./issues.js";
 
 /** The declarations an expression is checked against. */
@@ -94,6 +95,13 @@ class Checker {
   private readonly literals: Array<{ entries: ASTNode[][]; inFormat: boolean }> = [];
   /** Whether the node being checked is exempt from the homogeneous literal validator, being within the arguments of `format`. */
   private inFormat = false;
+  /**
+   * cel-go 0.17 (Kubernetes 1.30) exempts a literal only when the nodes between it
+   * and the `format` call are lists and maps (inExemptFunction looked at the parent
+   * and recursed through aggregates only); from cel-go 0.18 any `format` call
+   * among its ancestors exempts it.
+   */
+  private readonly exemptThroughAggregatesOnly: boolean;
   /** The macro variables in scope, innermost last; a variable of unknown type is null. */
   private readonly scopes: Array<Map<string, CheckedType | null>> = [];
 
@@ -101,7 +109,9 @@ class Checker {
     /** The parsed text with string literals and comments blanked (reference-check.ts's codeOnly). */
     private readonly code: string,
     private readonly declarations: CheckerDeclarations,
-  ) {}
+  ) {
+    this.exemptThroughAggregatesOnly = !atLeast(declarations.kubernetesVersion, "1.31");
+  }
 
   private report(message: string, offset: number): void {
     this.issues.push({ message, offset });
@@ -149,7 +159,14 @@ class Checker {
 
   check(node: unknown, depth = 0): CheckedType | undefined {
     if (!isNode(node) || depth > MAX_DEPTH) return undefined;
-    const type = this.checkNode(node, depth + 1);
+    const leavesFormat = this.inFormat && this.exemptThroughAggregatesOnly && node.op !== "list" && node.op !== "map";
+    if (leavesFormat) this.inFormat = false;
+    let type: CheckedType | undefined;
+    try {
+      type = this.checkNode(node, depth + 1);
+    } finally {
+      if (leavesFormat) this.inFormat = true;
+    }
     if (type !== undefined) this.types.set(node, type);
     return type;
   }
@@ -343,7 +360,7 @@ class Checker {
       return this.resolve(node, `${namespace}.${name}`, false, args.map((arg) => this.check(arg, depth)));
     }
     const receiver = this.check(target, depth);
-    // The literals in format's arguments are exempt from the homogeneous literal validator (string.format's Configure).
+    // The literals in format's arguments are exempt from the homogeneous literal validator (its Configure, or string.format's from cel-go 0.18).
     const outer = this.inFormat;
     if (name === "format") this.inFormat = true;
     try {

@@ -389,6 +389,14 @@ describe("types of calls, selections and literals, refused as cel-go's checker r
     expect(createPathMessages(webhookMatching(expression), "1.31")).toEqual(issues.length === 0 ? [] : [refusal("webhooks[0].matchConditions[0].expression", expression, issues)]);
   });
 
+  it.each([
+    ["1.30", [[29, "expected type 'string' but found 'int'"]]],
+    ["1.31", []],
+  ] as Array<[string, Array<[number, string]>]>)("a mixed list in a call within format's arguments, exempt only from 1.31 (%s)", (release, issues) => {
+    const expression = "'%d'.format([[request.name, 1].size()]) != ''";
+    expect(createPathMessages(withValidation(expression), release)).toEqual(issues.length === 0 ? [] : [refusal("spec.validations[0].expression", expression, issues)]);
+  });
+
   it("refuses a call result of another type than the validation's bool", () => {
     expect(createPathMessages(withValidation("request.name.lowerAscii()"), "1.36")).toEqual(['spec.validations[0].expression: Invalid value: "request.name.lowerAscii()": must evaluate to bool but got string']);
   });
