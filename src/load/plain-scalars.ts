@@ -39,9 +39,9 @@ export function typePlainScalar(text: string, atKey: boolean): unknown {
   if (text !== "" && !TAGGED_STARTS.includes(text[0]!)) return text;
   const tags = atKey ? keyTags : valueTags;
   let tag: TestedTag | undefined;
-  for (const candidate of tags) {
-    if (candidate.test.test(text)) {
-      tag = candidate;
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i]!.test.test(text)) {
+      tag = tags[i];
       break;
     }
   }

@@ -45,9 +45,12 @@ export function checkRule(rule: Rule, document: ManifestDocument, context: RuleC
 /** Runs each rule on each document and places the reports in their files. */
 export function runRules(documents: readonly ManifestDocument[], context: RuleContext, rules: readonly Rule[] = ALL_RULES): Finding[] {
   const findings: Finding[] = [];
-  for (const document of documents) {
-    for (const rule of rules) {
-      for (const report of checkRule(rule, document, context)) findings.push(reportToFinding(document, rule.id, rule.severity, report));
+  for (let d = 0; d < documents.length; d++) {
+    const document = documents[d]!;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
+      const reports = checkRule(rule, document, context);
+      for (let i = 0; i < reports.length; i++) findings.push(reportToFinding(document, rule.id, rule.severity, reports[i]!));
     }
   }
   return findings;

@@ -4,7 +4,9 @@
 
 /** Appends each of `items` to `target`, in order; returns `target`. */
 export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
-  for (const item of items) target.push(item);
+  // An array by index: for...of allocates an iterator and a result per item until V8 optimizes the caller.
+  if (Array.isArray(items)) for (let i = 0; i < items.length; i++) target.push(items[i] as T);
+  else for (const item of items) target.push(item);
   return target;
 }
 

@@ -78,7 +78,8 @@ export function stringEntries(value: unknown): Array<[string, string]> {
 /** Reads a nested field: `dig(obj, "spec", "template", "spec")`; undefined as soon as a step is missing. */
 export function dig(value: unknown, ...keys: (string | number)[]): unknown {
   let current = value;
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (typeof key === "number") {
       if (!Array.isArray(current)) return undefined;
       current = current[key];

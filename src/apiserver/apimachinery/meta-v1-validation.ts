@@ -34,7 +34,10 @@ export function validateLabels(labels: unknown, fldPath: FieldPath): ErrorList {
   if (!isRecord(labels)) return [];
   const errors: ErrorList = [];
   // The entry's place and the suggestions are worked out only for an entry in error.
-  for (const [key, value] of Object.entries(labels)) {
+  const keys = Object.keys(labels);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = labels[key];
     const keyErrors = validateLabelName(key, fldPath);
     if (keyErrors.length > 0) {
       const keySuggestion = toLabelKey(key);

@@ -14,7 +14,8 @@ function cloneJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cloneJson);
   if (isRecord(value)) {
     const out: Json = {};
-    for (const [key, item] of Object.entries(value)) out[key] = cloneJson(item);
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = cloneJson(value[keys[i]!]);
     return out;
   }
   return value;
@@ -33,7 +34,10 @@ function normalizeObject(object: Json, node: StructuralNode, depth: number): Jso
     else out[key] = value;
   };
   const values = mapValueSchema(node);
-  for (const [key, value] of Object.entries(object)) {
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = object[key];
     const child = node.properties?.get(key) ?? values;
     if (!child) continue;
     if (needsDefault(value, true, child)) set(key, normalize(cloneJson(child.default), child, depth + 1));
@@ -43,9 +47,9 @@ function normalizeObject(object: Json, node: StructuralNode, depth: number): Jso
       if (normalized !== value) set(key, normalized);
     }
   }
-  for (const [key, child] of node.properties ?? []) {
+  node.properties?.forEach((child, key) => {
     if (!Object.hasOwn(object, key) && needsDefault(undefined, false, child)) set(key, normalize(cloneJson(child.default), child, depth + 1));
-  }
+  });
   return out ?? object;
 }
 

@@ -30,9 +30,11 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pat
     }
   }
   const values = mapValueSchema(node);
-  for (const [key, child] of Object.entries(value)) {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const property = node.properties?.get(key);
-    visit(walk, child, property ?? values, pathStep(path, key, property !== undefined), depth + 1);
+    visit(walk, value[key], property ?? values, pathStep(path, key, property !== undefined), depth + 1);
   }
 }
 

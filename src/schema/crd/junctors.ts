@@ -203,7 +203,8 @@ function visit(walk: Walk, failures: JunctorFailure[], value: unknown, node: Str
   if (Array.isArray(value)) value.forEach((item, index) => visit(walk, failures, item, node.items, joinPointer(pointer, index), depth + 1));
   else if (isRecord(value)) {
     const values = mapValueSchema(node);
-    for (const [key, item] of Object.entries(value)) visit(walk, failures, item, node.properties?.get(key) ?? values, joinPointer(pointer, key), depth + 1);
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) visit(walk, failures, value[keys[i]!], node.properties?.get(keys[i]!) ?? values, joinPointer(pointer, keys[i]!), depth + 1);
   }
 }
 

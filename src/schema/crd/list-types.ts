@@ -76,7 +76,8 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
     value.forEach((item, index) => visit(walk, item, node.items, joinPointer(pointer, index), depth + 1));
   } else if (isRecord(value)) {
     const values = mapValueSchema(node);
-    for (const [key, child] of Object.entries(value)) visit(walk, child, node.properties?.get(key) ?? values, joinPointer(pointer, key), depth + 1);
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) visit(walk, value[keys[i]!], node.properties?.get(keys[i]!) ?? values, joinPointer(pointer, keys[i]!), depth + 1);
   }
 }
 

@@ -57,7 +57,8 @@ function validateStandard(errors: ErrorList, schema: JsonRecord, path: FieldPath
     errors.forbidden(path.child("default"), "must not be set" + (standard.disallowDefaultsReason ? ` ${standard.disallowDefaultsReason}` : ""));
   }
   if (typeof schema.id === "string" && schema.id !== "") errors.forbidden(path.child("id"), "id is not supported");
-  for (const key of UNSUPPORTED_KEYWORDS) {
+  for (let i = 0; i < UNSUPPORTED_KEYWORDS.length; i++) {
+    const key = UNSUPPORTED_KEYWORDS[i]!;
     const value = schema[key];
     // patternProperties and definitions count when they name something; the others when present.
     const present = key === "patternProperties" || key === "definitions" ? isRecord(value) && Object.keys(value).length > 0 : value !== undefined && value !== null;
@@ -170,7 +171,8 @@ function validateOpenAPISchema(errors: SchemaErrors, schema: JsonRecord, path: F
   }
   const properties = isRecord(schema.properties) ? schema.properties : undefined;
   const names = properties ? Object.keys(properties).sort() : undefined;
-  if (properties && names) for (const name of names) {
+  if (properties && names) for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const child = isRecord(properties[name]) ? (properties[name] as JsonRecord) : {};
     let sub = standard;
     if (!mapIsCorrelatable(schema["x-kubernetes-map-type"])) sub = withUncorrelatable(sub, path);
@@ -181,11 +183,12 @@ function validateOpenAPISchema(errors: SchemaErrors, schema: JsonRecord, path: F
     validateOpenAPISchema(errors, child, path.child("properties").key(name), sub, false, cel?.childProperty(child, name), depth + 1);
   }
   if (isRecord(schema.not)) validateOpenAPISchema(errors, schema.not, path.child("not"), standard, false, undefined, depth + 1);
-  for (const junctor of JUNCTORS) {
+  for (let j = 0; j < JUNCTORS.length; j++) {
+    const junctor = JUNCTORS[j]!;
     if (!Array.isArray(schema[junctor])) continue;
     (schema[junctor] as unknown[]).forEach((item, i) => validateOpenAPISchema(errors, isRecord(item) ? item : {}, path.child(junctor).index(i), standard, false, undefined, depth + 1));
   }
-  for (const [name, child] of sortedEntries(schema.definitions)) validateOpenAPISchema(errors, child, path.child("definitions").key(name), standard, false, undefined, depth + 1);
+  if (isRecord(schema.definitions)) sortedEntries(schema.definitions).forEach(([name, child]) => validateOpenAPISchema(errors, child, path.child("definitions").key(name), standard, false, undefined, depth + 1));
   if (isRecord(schema.items)) {
     const sub = schema["x-kubernetes-list-type"] !== "map" ? withUncorrelatable(standard, path) : standard;
     validateOpenAPISchema(errors, schema.items, path.child("items"), sub, false, cel?.childItems(schema.items), depth + 1);
@@ -193,7 +196,7 @@ function validateOpenAPISchema(errors: SchemaErrors, schema: JsonRecord, path: F
     const sub = schema["x-kubernetes-list-type"] !== "map" ? withUncorrelatable(standard, path) : standard;
     schema.items.forEach((item, i) => validateOpenAPISchema(errors, isRecord(item) ? item : {}, path.child("items").index(i), sub, false, undefined, depth + 1));
   }
-  for (const [name, child] of sortedEntries(schema.dependencies)) validateOpenAPISchema(errors, child, path.child("dependencies").key(name), standard, false, undefined, depth + 1);
+  if (isRecord(schema.dependencies)) sortedEntries(schema.dependencies).forEach(([name, child]) => validateOpenAPISchema(errors, child, path.child("dependencies").key(name), standard, false, undefined, depth + 1));
   if (schema["x-kubernetes-preserve-unknown-fields"] === false) errors.schema.invalid(path.child("x-kubernetes-preserve-unknown-fields"), false, "must be true or undefined");
   validateListAndMapTypes(errors.schema, schema, path);
   validateMapListKeysMapSet(errors.schema, schema, path);

@@ -170,9 +170,9 @@ export function convertsToStructural(schema: JsonRecord, depth = 0): boolean {
   const converts = (child: unknown) => !isRecord(child) || convertsToStructural(child, depth + 1);
   if (!converts(schema.items) || !converts(schema.additionalProperties) || !converts(schema.not)) return false;
   if (isRecord(schema.properties)) for (const key in schema.properties) if (Object.hasOwn(schema.properties, key) && !converts(schema.properties[key])) return false;
-  for (const junctor of JUNCTORS) {
-    const list = schema[junctor];
-    if (Array.isArray(list)) for (const item of list) if (!converts(item)) return false;
+  for (let j = 0; j < JUNCTORS.length; j++) {
+    const list = schema[JUNCTORS[j]!];
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) if (!converts(list[i])) return false;
   }
   return true;
 }

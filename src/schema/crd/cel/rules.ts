@@ -327,9 +327,11 @@ function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, poi
     value.forEach((item, index) => visit(walk, item, node.items, joinPointer(pointer, index), depth + 1, node.items?.embeddedResource ?? false));
   } else if (isRecord(value)) {
     const values = mapValueSchema(node);
-    for (const [key, item] of Object.entries(value)) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const child = node.properties?.get(key) ?? values;
-      visit(walk, item, child, joinPointer(pointer, key), depth + 1, child?.embeddedResource ?? false);
+      visit(walk, value[key], child, joinPointer(pointer, key), depth + 1, child?.embeddedResource ?? false);
     }
   }
 }

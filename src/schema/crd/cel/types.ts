@@ -153,8 +153,10 @@ export function valueCelType(value: unknown, depth = 0): CelType {
   if (Array.isArray(value)) return { kind: "list", maxElements: value.length, minSerializedSize: 2, elem: value.map((item) => valueCelType(item, depth + 1)).reduce(unionType, undefined) };
   if (isRecord(value)) {
     const fields = new Map<string, CelType>();
-    for (const [key, item] of Object.entries(value)) fields.set(key, valueCelType(item, depth + 1));
-    const entries = [...fields.values()].reduce(unionType, undefined);
+    const keys = Object.keys(value);
+    let entries: CelType | undefined;
+    for (let i = 0; i < keys.length; i++) fields.set(keys[i]!, valueCelType(value[keys[i]!], depth + 1));
+    fields.forEach((type) => (entries = unionType(entries, type)));
     // An object is a map or a message to CEL: both views are kept.
     return { kind: "object", maxElements: fields.size, minSerializedSize: 2, fields, ...(entries ? { elem: entries } : {}) };
   }
@@ -163,8 +165,9 @@ export function valueCelType(value: unknown, depth = 0): CelType {
 
 function unionType(a: CelType | undefined, b: CelType): CelType {
   if (!a) return b;
-  const fields = new Map(a.fields ?? []);
-  for (const [key, type] of b.fields ?? []) fields.set(key, unionType(fields.get(key), type));
+  const fields = new Map<string, CelType>();
+  a.fields?.forEach((type, key) => fields.set(key, type));
+  b.fields?.forEach((type, key) => fields.set(key, unionType(fields.get(key), type)));
   const elem = a.elem && b.elem ? unionType(a.elem, b.elem) : (a.elem ?? b.elem);
   return { kind: a.kind === b.kind ? a.kind : "dyn", maxElements: Math.max(a.maxElements, b.maxElements), minSerializedSize: Math.min(a.minSerializedSize, b.minSerializedSize), ...(a.fields || b.fields ? { fields } : {}), ...(elem ? { elem } : {}) };
 }

@@ -80,15 +80,17 @@ function objectValue(object: Json, node: StructuralNode, isResourceRoot: boolean
   const out: Json = {};
   const values = mapValueSchema(node);
   if (values && !node.properties) {
-    for (const [key, item] of Object.entries(object)) out[key] = celValue(item, values, cache);
+    const keys = Object.keys(object);
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = celValue(object[keys[i]!], values, cache);
     return out;
   }
   if (isResourceRoot || node.embeddedResource) typeMeta(object, out);
-  for (const [name, child] of node.properties ?? []) {
-    if (!Object.hasOwn(object, name)) continue;
+  node.properties?.forEach((child, name) => {
+    if (!Object.hasOwn(object, name)) return;
     const converted = celValue(object[name], child, cache);
-    for (const field of celFieldNames(name)) out[field] = converted;
-  }
+    const fields = celFieldNames(name);
+    for (let i = 0; i < fields.length; i++) out[fields[i]!] = converted;
+  });
   return out;
 }
 
