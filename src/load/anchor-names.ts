@@ -12,6 +12,7 @@
 // own. Not matched: `&a:x`, which go-yaml reads as the anchor `a` of the
 // plain scalar `:x`, and `:` or `?` after a name in a flow collection.
 import type { CST } from "yaml";
+import { walkTokens } from "./cst-walk.js";
 import type { GoYamlProblem } from "./go-yaml.js";
 
 /** What may hold an anchor or an alias: without either character, nothing here applies. */
@@ -26,43 +27,6 @@ const CANNOT_START = "found character that cannot start any token";
 interface Named {
   token: CST.SourceToken | CST.FlowScalar;
   flow: boolean;
-}
-
-/** The anchor and alias tokens of a document, in the order they were written. */
-function namedTokens(token: CST.Token | CST.SourceToken | null | undefined, flow: boolean, out: Named[]): void {
-  if (!token) return;
-  switch (token.type) {
-    case "anchor":
-    case "alias":
-      out.push({ token: token as CST.SourceToken, flow });
-      return;
-    case "document":
-      token.start.forEach((t) => namedTokens(t, flow, out));
-      namedTokens(token.value, flow, out);
-      return;
-    case "block-map":
-    case "block-seq":
-      for (const item of token.items) {
-        item.start.forEach((t) => namedTokens(t, false, out));
-        if ("key" in item) namedTokens(item.key, false, out);
-        if ("sep" in item) item.sep?.forEach((t) => namedTokens(t, false, out));
-        namedTokens(item.value, false, out);
-      }
-      return;
-    case "flow-collection":
-      for (const item of token.items) {
-        item.start.forEach((t) => namedTokens(t, true, out));
-        namedTokens(item.key, true, out);
-        item.sep?.forEach((t) => namedTokens(t, true, out));
-        namedTokens(item.value, true, out);
-      }
-      return;
-    case "block-scalar":
-      token.props.forEach((t) => namedTokens(t, flow, out));
-      return;
-    default:
-      return;
-  }
 }
 
 /** Whether only blanks stand between the line's start and `offset`. */
@@ -100,12 +64,13 @@ function nameProblem({ token, flow }: Named, text: string, known: Set<string>): 
 /** The first anchor or alias of a document whose name go-yaml refuses, offsets in `text` (the tokens' text). */
 export function anchorNameProblem(document: CST.Token, text: string): GoYamlProblem | undefined {
   if (!MAY_HOLD.test(text)) return undefined;
-  const named: Named[] = [];
-  namedTokens(document, false, named);
   const known = new Set<string>();
-  for (const item of named) {
-    const problem = nameProblem(item, text, known);
-    if (problem) return problem;
-  }
-  return undefined;
+  let problem: GoYamlProblem | undefined;
+  // The anchors before a node or between an item's parts: one among what ends a node's line is the parser's error (Unexpected anchor at node end).
+  walkTokens([document], (token, context) => {
+    if (token.type !== "anchor" && token.type !== "alias") return false;
+    problem = nameProblem({ token: token as CST.SourceToken | CST.FlowScalar, flow: context.flow }, text, known);
+    return problem !== undefined;
+  }, { props: true });
+  return problem;
 }

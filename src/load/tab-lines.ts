@@ -8,68 +8,14 @@
 // "found a tab character that violates indentation". kubectl reports both:
 // a file with a tab on an empty-looking line is not applied.
 import type { CST } from "yaml";
+import { walkTokens, type TokenContext } from "./cst-walk.js";
 import type { GoYamlProblem } from "./go-yaml.js";
 
 /** A line of blanks with a tab among them (spaces, the first tab, blanks: one way to match, linear). */
 const TAB_ONLY_LINE = /^ *\t[ \t]*$/m;
 
-interface Context {
-  flow: boolean;
-  /** The column of the innermost block mapping or list (go-yaml's `parser.indent`), -1 at the top. */
-  blockIndent: number;
-}
-
-type Leaf = { token: CST.SourceToken | CST.FlowScalar | CST.BlockScalar; context: Context };
-
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
-}
-
-/** The leaves of a document's tokens in the order they were written, each with its context. */
-function leaves(token: CST.Token | CST.SourceToken | null | undefined, context: Context, out: Leaf[]): void {
-  if (!token) return;
-  switch (token.type) {
-    case "document":
-      token.start.forEach((t) => leaves(t, context, out));
-      leaves(token.value, context, out);
-      token.end?.forEach((t) => leaves(t, context, out));
-      return;
-    case "block-map":
-    case "block-seq": {
-      const inner = { flow: false, blockIndent: token.indent };
-      for (const item of token.items) {
-        item.start.forEach((t) => leaves(t, inner, out));
-        if ("key" in item) leaves(item.key, inner, out);
-        if ("sep" in item) item.sep?.forEach((t) => leaves(t, inner, out));
-        leaves(item.value, inner, out);
-      }
-      return;
-    }
-    case "flow-collection": {
-      const inner = { flow: true, blockIndent: context.blockIndent };
-      leaves(token.start, inner, out);
-      for (const item of token.items) {
-        item.start.forEach((t) => leaves(t, inner, out));
-        leaves(item.key, inner, out);
-        item.sep?.forEach((t) => leaves(t, inner, out));
-        leaves(item.value, inner, out);
-      }
-      token.end.forEach((t) => leaves(t, context, out));
-      return;
-    }
-    case "scalar":
-    case "single-quoted-scalar":
-    case "double-quoted-scalar":
-      out.push({ token, context });
-      token.end?.forEach((t) => leaves(t, context, out));
-      return;
-    case "block-scalar":
-      token.props.forEach((t) => leaves(t, context, out));
-      out.push({ token, context });
-      return;
-    default:
-      out.push({ token: token as CST.SourceToken, context });
-  }
 }
 
 /**
@@ -99,31 +45,45 @@ export function hasTabOnlyLine(text: string): boolean {
   return text.includes("\t") && TAB_ONLY_LINE.test(text);
 }
 
-/** go-yaml's refusal of a tab on a line of blanks in a document, offsets in `text` (the tokens' text). */
-export function tabOnlyLineProblem(document: CST.Token, text: string): GoYamlProblem | undefined {
-  if (!hasTabOnlyLine(text)) return undefined;
-  const out: Leaf[] = [];
-  leaves(document, { flow: false, blockIndent: -1 }, out);
+/**
+ * The reader of a document's leaves, in the order written: each says the
+ * refusal its token shows, knowing the plain scalar before it.
+ */
+function leafReader(text: string): (token: CST.SourceToken | CST.FlowScalar | CST.BlockScalar, context: TokenContext) => GoYamlProblem | undefined {
   // The block indentation of a plain scalar that ended its line, whose reader takes the blank lines after it.
   let plainIndent: number | undefined;
-  for (const { token, context } of out) {
+  return (token, context) => {
     const source = token.source;
     if (token.type === "space" || token.type === "newline") {
-      if (context.flow || !source.includes("\t")) continue;
+      if (context.flow || !source.includes("\t")) return undefined;
       const tab = tabOnBlankLine(text, token.offset, token.offset + source.length);
-      if (!tab) continue;
+      if (!tab) return undefined;
       if (plainIndent === undefined) return { offset: tab.offset, message: CANNOT_START };
       if (tab.column < plainIndent + 1) return { offset: tab.offset, message: VIOLATES };
-      continue;
+      return undefined;
     }
     if (token.type === "scalar" && !context.flow) {
       // A plain scalar over several lines took the blank lines inside it the same way.
       const inside = source.includes("\n") ? tabOnBlankLine(text, token.offset, token.offset + source.length) : undefined;
       if (inside && inside.column < context.blockIndent + 1) return { offset: inside.offset, message: VIOLATES };
       plainIndent = context.blockIndent;
-      continue;
+      return undefined;
     }
     plainIndent = undefined;
-  }
-  return undefined;
+    return undefined;
+  };
+}
+
+/** go-yaml's refusal of a tab on a line of blanks in a document, offsets in `text` (the tokens' text). */
+export function tabOnlyLineProblem(document: CST.Token, text: string): GoYamlProblem | undefined {
+  if (!hasTabOnlyLine(text)) return undefined;
+  const read = leafReader(text);
+  let problem: GoYamlProblem | undefined;
+  walkTokens([document], (token, context) => {
+    // Documents and collections are read through their contents.
+    if (token.type === "document" || token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") return false;
+    problem = read(token as CST.SourceToken | CST.FlowScalar | CST.BlockScalar, context);
+    return problem !== undefined;
+  }, { props: true, ends: true });
+  return problem;
 }
