@@ -22,6 +22,8 @@ describe("keys that are maps or lists", () => {
     // fmt sorts a map's keys by type (nil, string, uint64, int, float64, bool), then by value.
     ['  ? {a: [1, {b: ~}], 1e6: 0x10, 18446744073709551615: yes, "t\\u00e9\\x01": .5, ~: 1}\n  : x', 5, 5,
       'map[interface {}]interface {}{interface {}(nil):1, "a":[]interface {}{1, map[interface {}]interface {}{"b":interface {}(nil)}}, "té\\x01":0.5, 0xffffffffffffffff:true, 1e+06:16}', false],
+    // String keys in Go's order, byte by byte in UTF-8: a character past U+FFFF sorts after U+E000 and U+FFFD.
+    ['  ? {"\\U0001F600": 1, "\\uFFFD": 2, z: 3, é: 4, "\\uE000": 5}\n  : x', 5, 5, 'map[interface {}]interface {}{"z":3, "é":4, "\\ue000":5, "�":2, "😀":1}', false],
     // A key's own keys are decoded first.
     ["  ? {? [x] : 1}\n  : 2", 5, 8, '[]interface {}{"x"}', false],
     ["  k: &m {a: 1}\n  ? {<<: *m, b: 2}\n  : 3", 6, 5, 'map[interface {}]interface {}{"a":1, "b":2}', false],
