@@ -147,3 +147,34 @@ describe("format's arguments exempt from the homogeneous literal validator, by r
     expect(messages({ rule }, "1.30")).toEqual([refusal130(rule, detail)]);
   });
 });
+
+describe("the optional types and format libraries' types", () => {
+  test.each([
+    { name: "an optional selection's value, defaulted", rule: { rule: "self.?timeout.orValue(0) >= 0 && self.?params.mode.orValue('') != 'x'" } },
+    { name: "an optional index of a map and of a list", rule: { rule: "self.params[?'mode'].orValue('fast') in ['fast', 'slow'] && self.steps[?0].?name.hasValue()" } },
+    { name: "oldSelf's fields, optionals of theirs, with optionalOldSelf", rule: { rule: "self.timeout >= oldSelf.timeout.orValue(0) && (!oldSelf.hasValue() || oldSelf.value().pipeline == self.pipeline)", optionalOldSelf: true } },
+    { name: "optional.of, or and optMap", rule: { rule: "optional.of(self.pipeline).or(optional.none()).optMap(p, p.size()).orValue(0) < 64" } },
+    { name: "a named format's validation compared with null", rule: { rule: "format.dns1123Label().validate(self.pipeline) == null && !format.named('dns1123Label').value().validate(self.pipeline).hasValue()" } },
+  ])("accepts $name", ({ rule }) => {
+    expect(messages(rule)).toEqual([]);
+  });
+
+  const cases: Array<{ name: string; rule: string; optionalOldSelf?: boolean; token: string; message: string; from?: number }> = [
+    { name: "an optional compared with an int", rule: "self.?timeout > 1", token: ">", message: "found no matching overload for '_>_' applied to '(optional_type(int), int)'" },
+    { name: "orValue of another type than the optional's", rule: "self.?timeout.orValue('') != ''", token: "(", message: "found no matching overload for 'orValue' applied to 'optional_type(int).(string)'" },
+    { name: "an optional index compared with its value's type", rule: "self.params[?'mode'] == 'fast'", token: "==", message: "found no matching overload for '_==_' applied to '(optional_type(string), string)'" },
+    { name: "a field of oldSelf, an optional, compared with self's", rule: "self.timeout >= oldSelf.timeout", optionalOldSelf: true, token: ">=", message: "found no matching overload for '_>=_' applied to '(int, optional_type(int))'" },
+    { name: "an optional's value used as another type", rule: "optional.of(self.timeout).value().startsWith('1')", token: "(", from: 34, message: "found no matching overload for 'startsWith' applied to 'int.(string)'" },
+    { name: "a named format validating an int", rule: "format.dns1123Label().validate(self.timeout) == null", token: "(", from: 22, message: "found no matching overload for 'validate' applied to 'kubernetes.NamedFormat.(int)'" },
+    { name: "a format named by an int", rule: "format.named(self.timeout).hasValue()", token: "(", message: "found no matching overload for 'format.named' applied to '(int)'" },
+    { name: "an optional rule result", rule: "self.?pipeline", token: "", message: "" },
+  ];
+  test.each(cases)("refuses $name", ({ rule, optionalOldSelf, token, message, from }) => {
+    const entry: Json = { rule, ...(optionalOldSelf ? { optionalOldSelf } : {}) };
+    if (message === "") {
+      expect(messages(entry)).toEqual([`${AT}.rule: Invalid value: ${JSON.stringify({ Rule: rule, Message: "", MessageExpression: "", Reason: null, FieldPath: "", OptionalOldSelf: null })}: cel expression must evaluate to a bool`]);
+      return;
+    }
+    expect(messages(entry)).toEqual([refusal(entry, issue(rule, token, message, from))]);
+  });
+});

@@ -65,6 +65,9 @@ const OPERATORS: Readonly<Record<string, string>> = {
   in: "@in",
 };
 
+const OPTIONAL = "optional_type";
+const optionalOf = (type: CheckedType): CheckedType => ({ kind: "opaque", name: OPTIONAL, params: [type] });
+
 const isNode = (value: unknown): value is ASTNode => value !== null && typeof value === "object" && typeof (value as ASTNode).op === "string";
 const span = (node: ASTNode) => node as ASTNode & { start?: number; end?: number };
 /** The function's name as written: source.ts renames some calls with a `__` prefix. */
@@ -200,9 +203,10 @@ class Checker {
         }
         return this.selectField(node, this.check(operand, depth), field, node.op === ".?", false);
       }
-      case "[]": {
+      case "[]":
+      case "[?]": {
         const [operand, index] = args as [ASTNode, ASTNode];
-        return this.resolve(node, "_[_]", false, [this.check(operand, depth), this.check(index, depth)]);
+        return this.resolve(node, node.op === "[]" ? "_[_]" : "_[?_]", false, [this.check(operand, depth), this.check(index, depth)]);
       }
       case "list": {
         const items = args as ASTNode[];
@@ -249,9 +253,15 @@ class Checker {
     }
   }
 
-  /** checkSelectField: a map's value, an object's declared field, dyn on dyn; `testOnly` for has(). */
-  private selectField(node: ASTNode, operand: CheckedType | undefined, field: string, optional: boolean, testOnly: boolean, at = this.location(node)): CheckedType | undefined {
-    if (operand === undefined) return testOnly ? BOOL : undefined;
+  /**
+   * checkSelectField: a map's value, an object's declared field, dyn on dyn;
+   * `testOnly` for has(). A selection on an optional selects on its value and,
+   * as an optional selection (`.?`), gives an optional.
+   */
+  private selectField(node: ASTNode, operandType: CheckedType | undefined, field: string, optional: boolean, testOnly: boolean, at = this.location(node)): CheckedType | undefined {
+    if (operandType === undefined) return testOnly ? BOOL : undefined;
+    const wrapped = operandType.kind === "opaque" && operandType.name === OPTIONAL && operandType.params.length === 1;
+    const operand = wrapped ? operandType.params[0]! : operandType;
     let result: CheckedType | undefined;
     switch (operand.kind) {
       case "map":
@@ -273,15 +283,15 @@ class Checker {
         result = DYN;
         break;
       case "opaque":
-        // An optional (or a library's object) kubeplan does not follow.
+        // A library's opaque type, or an optional of an optional: not followed.
         return testOnly ? BOOL : undefined;
       default:
         this.report(`type '${formatType(operand)}' does not support field selection`, at);
         result = DYN;
     }
     if (testOnly) return BOOL;
-    // An optional selection is an optional, which kubeplan does not follow further.
-    return optional ? undefined : result;
+    if (result === undefined) return undefined;
+    return optional || wrapped ? optionalOf(result) : result;
   }
 
   /** joinTypes over a literal's items (dyn aggregate literals): the most general type of them, dyn where two do not agree. */
@@ -372,6 +382,7 @@ class Checker {
 
   /** checkComprehension for the macros: the variables typed by the range, the bodies checked in their scope. */
   private comprehension(name: string, range: ASTNode, variableArgs: ASTNode[], bodies: ASTNode[], depth: number): CheckedType | undefined {
+    if (name === "optMap" || name === "optFlatMap") return this.optionalMacro(name, range, variableArgs[0]!, bodies[0]!, depth);
     const rangeType = this.check(range, depth);
     const names = variableArgs.map((arg) => arg.args as string);
     let types: Array<CheckedType | null>;
@@ -406,6 +417,28 @@ class Checker {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * optMap and optFlatMap: a conditional on the optional's value bound to the
+   * variable (`o.hasValue() ? optional.of(<body>) : optional.none()`, the
+   * body as is for optFlatMap); on anything but an optional or dyn the
+   * expansion's calls fail in ways kubeplan does not work out, so nothing is known.
+   */
+  private optionalMacro(name: string, target: ASTNode, variable: ASTNode, body: ASTNode, depth: number): CheckedType | undefined {
+    const targetType = this.check(target, depth);
+    const isOptional = targetType?.kind === "opaque" && targetType.name === OPTIONAL && targetType.params.length === 1;
+    const known = isOptional || targetType?.kind === "dyn";
+    const valueType = isOptional ? (targetType as CheckedType & { kind: "opaque" }).params[0]! : known ? DYN : null;
+    this.scopes.push(new Map([[variable.args as string, valueType]]));
+    let bodyType: CheckedType | undefined;
+    try {
+      bodyType = this.check(body, depth);
+    } finally {
+      this.scopes.pop();
+    }
+    if (!known || bodyType === undefined) return undefined;
+    return name === "optMap" ? optionalOf(bodyType) : bodyType;
   }
 
   /** resolveOverload: the result type, or cel-go's error when no overload takes the arguments. */

@@ -22,6 +22,9 @@ const LISTS_V3 = "1.35";
 /** Optional types' version 2 (first, last, optional.unwrap, unwrapOpt) came with cel-go 0.23, Kubernetes 1.33's, whose optional library is at its latest version in every environment. */
 const OPTIONAL_TYPES_V2 = "1.33";
 
+/** The named formats of the format library (format.go ConstantFormats): `format.<name>()`. */
+export const FORMAT_NAMES: readonly string[] = ["dns1123Label", "dns1123Subdomain", "dns1035Label", "qualifiedName", "dns1123LabelPrefix", "dns1123SubdomainPrefix", "dns1035LabelPrefix", "labelValue", "uri", "uuid", "byte", "date", "datetime"];
+
 /** An overload's call style and argument count: `g1` a global call with one argument, `m0` a member call without; `*` any. */
 type Shape = string;
 
@@ -89,7 +92,7 @@ declare("family isUnspecified isLoopback isLinkLocalMulticast isLinkLocalUnicast
 declare("containsIP containsCIDR", "m1", IP_AND_CIDR);
 // Format (1.31).
 declare(
-  ["dns1123Label", "dns1123Subdomain", "dns1035Label", "qualifiedName", "dns1123LabelPrefix", "dns1123SubdomainPrefix", "dns1035LabelPrefix", "labelValue", "uri", "uuid", "byte", "date", "datetime"].map((name) => `format.${name}`).join(" "),
+  FORMAT_NAMES.map((name) => `format.${name}`).join(" "),
   "g0",
   FORMAT,
 );

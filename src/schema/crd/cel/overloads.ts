@@ -1,15 +1,17 @@
 // The overloads of the functions whose every overload kubeplan knows, in
 // every release it targets, with argument and result types: cel-go's
 // standard library (common/stdlib/standard.go: operators, size, string
-// tests, timestamp and duration getters), the strings extension of version 2,
-// Kubernetes' lists, regex, authorizer, quantity, URL, IP, CIDR and semver
-// libraries (pkg/cel/library) and the sets extension. A call of one of them with arguments of known types that no
+// tests, timestamp and duration getters), the optional types library, the
+// strings extension of version 2, Kubernetes' lists, regex, authorizer,
+// quantity, URL, IP, CIDR, format and semver libraries (pkg/cel/library)
+// and the sets extension. A call of one of them with arguments of known types that no
 // overload takes is cel-go's `found no matching overload`; the other
 // functions give their result type where every overload has the same one
 // (conversions, the is* tests), else nothing is known of their calls.
 // Whether a function exists in a release, and with which argument counts, is
 // declarations.ts's to say.
 import { parseType, splitParameters, type CheckedType } from "./checker-types.js";
+import { FORMAT_NAMES } from "./declarations.js";
 
 export interface Overload {
   member: boolean;
@@ -27,10 +29,11 @@ const DECISION = "kubernetes.authorization.Decision";
 const QUANTITY = "kubernetes.Quantity";
 const URL = "kubernetes.URL";
 const SEMVER = "kubernetes.Semver";
+const NAMED_FORMAT = "kubernetes.NamedFormat";
 /** The IP and CIDR libraries' types are opaque (cel.OpaqueType), the others objects (cel.ObjectType). */
 const IP = "net.IP";
 const CIDR = "net.CIDR";
-const OBJECT_TYPES = new Set([AUTHORIZER, PATH_CHECK, GROUP_CHECK, RESOURCE_CHECK, DECISION, QUANTITY, URL, SEMVER]);
+const OBJECT_TYPES = new Set([AUTHORIZER, PATH_CHECK, GROUP_CHECK, RESOURCE_CHECK, DECISION, QUANTITY, URL, SEMVER, NAMED_FORMAT]);
 
 /** One overload: `string.(string, int) -> int` for a member, `(list(A), int) -> A` for a global one. */
 function parseOverload(text: string): Overload {
@@ -76,8 +79,19 @@ declare(
   ...NUMERIC.flatMap((a) => NUMERIC.map((b) => `(${a}, ${b}) -> bool`)),
 );
 declare("_[_]", "(list(A), int) -> A", "(map(A, B), A) -> B");
-// The optional types library indexes optional lists and maps too.
+// The optional types library (cel/library.go): it indexes optional lists and maps too, and its optional index `[?]`.
 declare("_[_]", "(optional_type(list(V)), int) -> optional_type(V)", "(optional_type(map(K, V)), K) -> optional_type(V)");
+declare("_[?_]", "(list(V), int) -> optional_type(V)", "(optional_type(list(V)), int) -> optional_type(V)", "(map(K, V), K) -> optional_type(V)", "(optional_type(map(K, V)), K) -> optional_type(V)");
+declare("optional.of optional.ofNonZeroValue", "(V) -> optional_type(V)");
+declare("optional.none", "() -> optional_type(V)");
+declare("value", "optional_type(V).() -> V");
+declare("hasValue", "optional_type(V).() -> bool");
+declare("or", "optional_type(V).(optional_type(V)) -> optional_type(V)");
+declare("orValue", "optional_type(V).(V) -> V");
+// Its version 2 (cel-go 0.23, Kubernetes 1.33): whether a release has them is declarations.ts's to say.
+declare("first last", "list(V).() -> optional_type(V)");
+declare("optional.unwrap", "(list(optional_type(V))) -> list(V)");
+declare("unwrapOpt", "list(optional_type(V)).() -> list(V)");
 declare("@in", "(A, list(A)) -> bool", "(A, map(A, B)) -> bool");
 // The standard library's functions.
 declare("size", ...["string", "bytes", "list(A)", "map(A, B)"].flatMap((t) => [`(${t}) -> int`, `${t}.() -> int`]));
@@ -138,6 +152,10 @@ declare("containsIP", `${CIDR}.(string) -> bool`, `${CIDR}.(${IP}) -> bool`);
 declare("containsCIDR", `${CIDR}.(string) -> bool`, `${CIDR}.(${CIDR}) -> bool`);
 declare("prefixLength", `${CIDR}.() -> int`);
 declare("masked", `${CIDR}.() -> ${CIDR}`);
+// The format library (1.31; new expressions from 1.32): named formats and their validation.
+declare(FORMAT_NAMES.map((name) => `format.${name}`).join(" "), `() -> ${NAMED_FORMAT}`);
+declare("format.named", `(string) -> optional_type(${NAMED_FORMAT})`);
+declare("validate", `${NAMED_FORMAT}.(string) -> optional_type(list(string))`);
 // The semver library (its normalizing flag from version 1).
 declare("semver", `(string) -> ${SEMVER}`, `(string, bool) -> ${SEMVER}`);
 declare("isSemver", "(string) -> bool", "(string, bool) -> bool");

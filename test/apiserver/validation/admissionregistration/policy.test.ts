@@ -370,6 +370,9 @@ describe("types of calls, selections and literals, refused as cel-go's checker r
     ["a string or null from a conditional: null is assignable to no string", "(request.dryRun ? request.name : null) != ''", [[17, noOverload("_?_:_", "(bool, string, null)")]]],
     ["an int compared with null", "size(request.name) != null", [[20, noOverload("_!=_", "(int, null)")]]],
     ["a list of strings compared with null", "request.userInfo.groups == null", [[25, noOverload("_==_", "(list(string), null)")]]],
+    ["orValue of another type than the optional selection's", "request.?name.orValue(1) == 1", [[22, noOverload("orValue", "optional_type(string).(int)")]]],
+    ["size of a named format's validation, an optional", "format.dns1123Label().validate(request.name).size() == 0", [[50, noOverload("size", "optional_type(list(string)).()")]]],
+    ["an item of an optional list compared with a string", "request.userInfo.?groups[0] == 'admins'", [[29, noOverload("_==_", "(optional_type(string), string)")]]],
     ["two errors, listed in the order of their places", "request.foo == 1 || request.name.startsWith(1)", [[8, "undefined field 'foo'"], [44, noOverload("startsWith", "string.(int)")]]],
   ] as Array<[string, string, Array<[number, string]>, ...string[]]>)("refuses %s", (_name, expression, issues, ...more) => {
     expect(createPathMessages(withValidation(expression, ...more), "1.36")).toEqual([refusal("spec.validations[0].expression", expression, issues)]);
