@@ -5,15 +5,17 @@
 // empty `&` is go-yaml's error ("did not find expected alphabetic or numeric
 // character"), and kubectl refuses the document. A name stopped by `%`, `@`
 // or a backquote leaves that character to start a token, which none can
-// ("found character that cannot start any token"). In a block collection, a
-// name ended by `:` or `?` and a blank is the name, then a `:` or `?` where
-// go-yaml allows no key ("mapping values are not allowed in this context",
-// "mapping keys are not allowed in this context"), except on a line of its
-// own. Not matched: `&a:x`, which go-yaml reads as the anchor `a` of the
-// plain scalar `:x`, and `:` or `?` after a name in a flow collection.
+// ("found character that cannot start any token"). A name followed by `:` or
+// `?` is read as go-yaml reads it where it is no error (anchor-spacing.ts);
+// where it is: in a block collection, a `?` and a blank after a name (no key
+// may start after an anchor or an alias: "mapping keys are not allowed in
+// this context"), and a `:` and a blank where no key may start ("mapping
+// values are not allowed in this context"); in a flow collection, a `?` right
+// after a name, a key indicator where the collection wants a `,` or its end
+// ("did not find expected ',' or ']'").
 import type { CST } from "yaml";
-import { walkTokens } from "./cst-walk.js";
 import type { GoYamlProblem } from "./go-yaml.js";
+import { keyMayStart, namedTokens, type Named } from "./anchor-spacing.js";
 
 /** What may hold an anchor or an alias: without either character, nothing here applies. */
 const MAY_HOLD = /[&*]/;
@@ -23,21 +25,6 @@ const NAME_CHARACTER = /[0-9A-Za-z_-]/;
 
 const EXPECTED_NAME = "did not find expected alphabetic or numeric character";
 const CANNOT_START = "found character that cannot start any token";
-
-interface Named {
-  token: CST.SourceToken | CST.FlowScalar;
-  flow: boolean;
-}
-
-/** Whether only blanks stand between the line's start and `offset`. */
-function startsLine(text: string, offset: number): boolean {
-  for (let at = offset - 1; at >= 0; at--) {
-    const c = text[at];
-    if (c === "\n" || c === "\r") return true;
-    if (c !== " " && c !== "\t") return false;
-  }
-  return true;
-}
 
 /** go-yaml's refusal of one anchor or alias token, offsets in `text`; `known`: the anchors defined before it. */
 function nameProblem({ token, flow }: Named, text: string, known: Set<string>): GoYamlProblem | undefined {
@@ -52,11 +39,12 @@ function nameProblem({ token, flow }: Named, text: string, known: Set<string>): 
   if (end === source.length) return stop === "[" || stop === "{" ? { offset, message: EXPECTED_NAME } : undefined;
   if (stop === "%" || stop === "@" || stop === "`") return { offset: offset + end, message: CANNOT_START };
   if (stop === ":" || stop === "?") {
-    // `&a:x` is the anchor of `:x` to go-yaml, and a flow collection reads `:` and `?` otherwise: not matched here.
-    if (flow || end !== source.length - 1 || startsLine(text, offset)) return undefined;
     // go-yaml resolves an alias as soon as it has read it, before what follows.
-    if (token.type === "alias" && !known.has(name)) return { offset, message: `unknown anchor '${name}' referenced` };
-    return { offset: offset + end, message: stop === ":" ? "mapping values are not allowed in this context" : "mapping keys are not allowed in this context" };
+    const unknown = token.type === "alias" && !known.has(name) ? { offset, message: `unknown anchor '${name}' referenced` } : undefined;
+    if (flow) return stop === "?" ? (unknown ?? { offset: offset + end, message: `did not find expected ',' or '${flow}'` }) : undefined;
+    // Followed by anything but a blank, the `:` or `?` starts a plain scalar; a key's `:` where a key may start is no error.
+    if (end !== source.length - 1 || (stop === ":" && keyMayStart(text, offset))) return undefined;
+    return unknown ?? { offset: offset + end, message: stop === ":" ? "mapping values are not allowed in this context" : "mapping keys are not allowed in this context" };
   }
   return { offset, message: EXPECTED_NAME };
 }
@@ -65,12 +53,9 @@ function nameProblem({ token, flow }: Named, text: string, known: Set<string>): 
 export function anchorNameProblem(document: CST.Token, text: string): GoYamlProblem | undefined {
   if (!MAY_HOLD.test(text)) return undefined;
   const known = new Set<string>();
-  let problem: GoYamlProblem | undefined;
-  // The anchors before a node or between an item's parts: one among what ends a node's line is the parser's error (Unexpected anchor at node end).
-  walkTokens([document], (token, context) => {
-    if (token.type !== "anchor" && token.type !== "alias") return false;
-    problem = nameProblem({ token: token as CST.SourceToken | CST.FlowScalar, flow: context.flow }, text, known);
-    return problem !== undefined;
-  }, { props: true });
-  return problem;
+  for (const item of namedTokens([document])) {
+    const problem = nameProblem(item, text, known);
+    if (problem) return problem;
+  }
+  return undefined;
 }

@@ -21,6 +21,7 @@ import { dropFinalLineBreak, unterminatedLastLine } from "./final-line-break.js"
 import { mayHoldNonFinite, nonFiniteNumber } from "./non-finite.js";
 import { hasTabOnlyLine, tabOnlyLineProblem } from "./tab-lines.js";
 import { anchorNameProblem } from "./anchor-names.js";
+import { withGoAnchorSpacing, type SpacedText } from "./anchor-spacing.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -112,10 +113,15 @@ class FileSource {
 
   private nonFinite: boolean | undefined;
 
-  /** `lineCounter`: the parser's, when it filled one; otherwise one is made on first need. */
+  /**
+   * `lineCounter`: the parser's, when it filled one; otherwise one is made on
+   * first need. `toOriginal`: for a text with blanks put in (anchor-spacing.ts),
+   * the offset of the file as written, whose lines `lineCounter` counts.
+   */
   constructor(
     private readonly text: string,
     private counter?: LineCounter,
+    private readonly toOriginal?: (offset: number) => number,
   ) {}
 
   /** Whether the text mentions `.inf` or `.nan` (non-finite.ts), searched once. */
@@ -159,10 +165,15 @@ class FileSource {
 
   /** Positions in a chunk's tree, in the file. */
   counterFrom(chunkStart: number): Pick<LineCounter, "linePos"> {
-    return { linePos: (offset: number) => this.lineCounter.linePos(chunkStart + offset) };
+    const original = this.toOriginal ?? ((offset: number) => offset);
+    return { linePos: (offset: number) => this.lineCounter.linePos(original(chunkStart + offset)) };
   }
 
   position(offset: number): Position {
+    if (this.toOriginal) {
+      const { line, col } = this.lineCounter.linePos(this.toOriginal(offset));
+      return { line, column: col };
+    }
     if (this.counter === undefined && offset >= this.countedTo) {
       // Forward from the last place asked: line feeds counted, no table of lines made.
       const { text } = this;
@@ -296,8 +307,10 @@ function keyAt(text: string, offset: number): string {
  */
 export function parseManifests(text: string, file: string): ParsedFile {
   const normalized = withLineFeeds(text);
+  // Anchor and alias names go-yaml ends at `:` or `?` are read the full way (parseManifestsFull).
+  const spaced = withGoAnchorSpacing(normalized, syntaxTokens) ?? null;
   // Lines are counted at line feeds, as editors and `grep -n` count them, even where go-yaml reads a lone CR as a break.
-  if (normalized !== text) return parseManifestsFull(normalized, file, countLines(text));
+  if (spaced || normalized !== text) return parseManifestsFull(normalized, file, countLines(text), spaced);
   // Nearly every file is read the quickest way at once; any other, one `---` chunk at a time.
   const whole = readQuickly(text, file, { quick: true, tokens: false });
   if (whole) {
@@ -505,11 +518,17 @@ function parseDocument(
   flatten(origin, index, value as KubeObject, source, contentStart, out, undefined);
 }
 
-/** yaml's full parse, one `---` chunk at a time: any file, its YAML errors and duplicate keys reported. */
-export function parseManifestsFull(text: string, file: string, lineCounter = countLines(text)): ParsedFile {
+/**
+ * yaml's full parse, one `---` chunk at a time: any file, its YAML errors and
+ * duplicate keys reported. Where go-yaml ends an anchor or alias name at `:`
+ * or `?`, the text read has blanks put in (`spaced`, null when it has none);
+ * positions are those of the text as written.
+ */
+export function parseManifestsFull(text: string, file: string, lineCounter = countLines(text), spaced: SpacedText | null = withGoAnchorSpacing(text, syntaxTokens) ?? null): ParsedFile {
   const out: ParsedFile = { documents: [], findings: [] };
-  const source = new FileSource(text, lineCounter);
+  const read = spaced?.text ?? text;
+  const source = new FileSource(read, lineCounter, spaced?.toOriginal);
   let index = 0;
-  for (const chunk of splitYamlStream(text)) index += parseChunk(text, chunk, file, index, source, out);
+  for (const chunk of splitYamlStream(read)) index += parseChunk(read, chunk, file, index, source, out);
   return out;
 }

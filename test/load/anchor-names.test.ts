@@ -49,6 +49,47 @@ describe("anchor and alias names", () => {
     expect(parsed.documents.map((d) => d.object.data)).toEqual([data]);
   });
 
+  // go-yaml ends the name at `:` or `?` and reads what follows as the next token.
+  it.each([
+    ["  a: &a:x\n  b: *a", { a: ":x", b: ":x" }],
+    ["  a: &a?x\n  b: !!str &b:x:y", { a: "?x", b: ":x:y" }],
+    ["  x: &a 1\n  l:\n  - *a: 2\n  - - *a:\n  m:\n    *a: 3", { x: 1, l: [{ "1": 2 }, [{ "1": null }]], m: { "1": 3 } }],
+    ["  x: &a 1\n  l: [*a:x, *a:, *a:[1], *a: 2]\n  m: {*a: 4}", { x: 1, l: [{ "1": "x" }, { "1": null }, { "1": [1] }, { "1": 2 }], m: { "1": 4 } }],
+    ['  a: "&a:x"\n  b: x &a:x\n  # &a:x\n  c: |\n    &a:x', { a: "&a:x", b: "x &a:x", c: "&a:x\n" }],
+  ])("reads %j as go-yaml does", (lines, data) => {
+    const parsed = load(`${HEAD}${lines}\n`);
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.documents.map((d) => d.object.data)).toEqual([data]);
+  });
+
+  const NIL_KEY = 'error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: "x"';
+  it.each([
+    // An anchor on an empty key: a nil key, which sigs.k8s.io/yaml cannot make a JSON key of.
+    ["  &a: x", 5, 5, NIL_KEY],
+    ["  l:\n  - &b: x", 6, 7, NIL_KEY],
+    ["  l: [&a:x]", 5, 9, NIL_KEY],
+    ["  m: {&a: x}", 5, 9, NIL_KEY],
+    // In a flow collection a `?` after a name is a key indicator where go-yaml wants a `,` or the end.
+    ["  x: &a 1\n  l: [*a?]", 6, 9, "did not find expected ',' or ']'"],
+    ["  m: {&a?x: 1}", 5, 9, "did not find expected ',' or '}'"],
+    ["  x: &a 1\n  l: [*b?]", 6, 7, "unknown anchor 'b' referenced"],
+    // No key may start after an anchor, even at a line's start.
+    ["  &a? x", 5, 5, "mapping keys are not allowed in this context"],
+  ])("refuses %j as go-yaml does", (lines, line, column, message) => {
+    const parsed = load(`${HEAD}${lines}\n`);
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([["yaml/syntax", line, column, `YAML syntax error: ${message}`]]);
+  });
+
+  it("places what follows such a name where it is written", () => {
+    const [document] = load(`${HEAD}  x: &a 1\n  l: [*a:x, "z", *a:w]\n`).documents;
+    expect(document!.object.data).toEqual({ x: 1, l: [{ "1": "x" }, "z", { "1": "w" }] });
+    expect([document!.locate("/data/l/1"), document!.locate("/data/l/2")]).toEqual([
+      { line: 6, column: 13 },
+      { line: 6, column: 18 },
+    ]);
+  });
+
   it("refuses only the document with the name", () => {
     const parsed = load(`${HEAD}  a: &a.b x\n---\n${HEAD}  a: &a x\n`);
     expect(parsed.findings).toHaveLength(1);
