@@ -293,10 +293,15 @@ function pushIfWhole(document: ManifestDocument, out: ParsedFile): void {
   else out.documents.push(document);
 }
 
+/** The key written at `offset` (up to its colon), quotes and all. */
+function writtenKeyAt(text: string, offset: number): string {
+  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:,}\n]*)/.exec(text.slice(offset, offset + 1100));
+  return (match?.[1] ?? "").trim();
+}
+
 /** The key written at `offset` (up to its colon), for messages. */
 function keyAt(text: string, offset: number): string {
-  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n]*)/.exec(text.slice(offset));
-  const key = (match?.[1] ?? "").trim();
+  const key = writtenKeyAt(text, offset);
   return /^["']/.test(key) ? key.slice(1, -1) : key;
 }
 
@@ -495,8 +500,10 @@ function parseDocument(
     out.findings.push(loadFinding(name, at(offset), "yaml/syntax", `YAML syntax error: ${error.message}`, "", origin.rendered));
   }
   for (const duplicate of duplicateKeys(doc)) {
-    const { offset } = duplicate;
-    const message = `duplicate key ${JSON.stringify(duplicate.name ?? keyAt(text, chunk.start + offset))}: a mapping's keys must be unique (the API server would keep only the last value)`;
+    const { offset, collides } = duplicate;
+    const message = collides
+      ? `keys ${writtenKeyAt(text, chunk.start + collides.offset)} and ${writtenKeyAt(text, chunk.start + offset)} make the same JSON key ${JSON.stringify(collides.jsonKey)}: kubectl keeps the value of one of them, which one at random (Go's map order), so the API server may get either`
+      : `duplicate key ${JSON.stringify(duplicate.name ?? keyAt(text, chunk.start + offset))}: a mapping's keys must be unique (the API server would keep only the last value)`;
     out.findings.push(loadFinding(name, at(offset), "yaml/duplicate-key", message, "", origin.rendered));
   }
   if (doc.errors.length > 0 || doc.contents === null) return;

@@ -90,3 +90,33 @@ describe("number keys", () => {
     expect(jsonKey(goDecoded(value, source))).toBe(expected);
   });
 });
+
+describe("keys that make the same JSON key", () => {
+  const collision = (earlier: string, later: string, json: string) =>
+    `keys ${earlier} and ${later} make the same JSON key "${json}": kubectl keeps the value of one of them, which one at random (Go's map order), so the API server may get either`;
+  const duplicate = (name: string) => `duplicate key "${name}": a mapping's keys must be unique (the API server would keep only the last value)`;
+  // [data's lines, the message at line 6 (none: no finding), data as kubeplan keeps it (the last value)]
+  it.each([
+    // Different Go values (an int and a float64, an int and a string, a bool and a string): two entries of go-yaml's map.
+    ["  1: a\n  1.0: b", collision("1", "1.0", "1"), { "1": "b" }],
+    ['  1: a\n  "1": b', collision("1", '"1"', "1"), { "1": "b" }],
+    ["  true: a\n  'true': b", collision("true", "'true'", "true"), { true: "b" }],
+    ['  1e6: a\n  "1e+06": b', collision("1e6", '"1e+06"', "1e+06"), { "1e+06": "b" }],
+    ["  1.00000001: a\n  1.0: b", collision("1.00000001", "1.0", "1"), { "1": "b" }],
+    // The same Go value: go-yaml's map keeps the last.
+    ["  0x10: a\n  16: b", duplicate("16"), { "16": "b" }],
+    ["  1.0: a\n  1.00: b", duplicate("1.00"), { "1": "b" }],
+    ["  yes: a\n  true: b", duplicate("true"), { true: "b" }],
+    ["  1: a\n  2: b", undefined, { "1": "a", "2": "b" }],
+    ['  "1": a\n  "2": b', undefined, { "1": "a", "2": "b" }],
+  ])("%j", (lines, message, data) => {
+    const parsed = load(`${HEAD}${lines}\n`);
+    expect(parsed.findings.map((f) => [f.rule, f.line, f.message])).toEqual(message === undefined ? [] : [["yaml/duplicate-key", 6, message]]);
+    expect(parsed.documents.map((d) => d.object.data)).toEqual([data]);
+  });
+
+  it("in a flow mapping too", () => {
+    const parsed = load(`${HEAD}  m: {1: a, "1": b}\n`);
+    expect(parsed.findings.map((f) => [f.line, f.column, f.message])).toEqual([[5, 13, collision("1", '"1"', "1")]]);
+  });
+});
