@@ -22,6 +22,7 @@ import { mayHoldNonFinite, nonFiniteNumber } from "./non-finite.js";
 import { hasTabOnlyLine, tabOnlyLineProblem } from "./tab-lines.js";
 import { anchorNameProblem } from "./anchor-names.js";
 import { withGoAnchorSpacing, type SpacedText } from "./anchor-spacing.js";
+import { lineSeparators, restoreLineSeparators, withQuotedSeparators } from "./line-separators.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -122,7 +123,18 @@ class FileSource {
     private readonly text: string,
     private counter?: LineCounter,
     private readonly toOriginal?: (offset: number) => number,
+    private readonly separators?: ReadonlyMap<number, string>,
   ) {}
+
+  /** The LS or PS the text as written has where this text has a line feed in its place (line-separators.ts). */
+  separatorAt(offset: number): string | undefined {
+    return this.separators?.get(this.toOriginal ? this.toOriginal(offset) : offset);
+  }
+
+  /** Whether the text as written has LS or PS characters. */
+  get hasSeparators(): boolean {
+    return this.separators !== undefined;
+  }
 
   /** Whether the text mentions `.inf` or `.nan` (non-finite.ts), searched once. */
   mayHoldNonFinite(): boolean {
@@ -311,11 +323,10 @@ function keyAt(text: string, offset: number): string {
  * go-yaml's rules where they differ from the yaml package's.
  */
 export function parseManifests(text: string, file: string): ParsedFile {
-  const normalized = withLineFeeds(text);
-  // Anchor and alias names go-yaml ends at `:` or `?` are read the full way (parseManifestsFull).
+  const normalized = withGoLineBreaks(text);
+  // Anchor and alias names go-yaml ends at `:` or `?`, and line breaks other than line feeds, are read the full way.
   const spaced = withGoAnchorSpacing(normalized, syntaxTokens) ?? null;
-  // Lines are counted at line feeds, as editors and `grep -n` count them, even where go-yaml reads a lone CR as a break.
-  if (spaced || normalized !== text) return parseManifestsFull(normalized, file, countLines(text), spaced);
+  if (spaced || normalized !== text || OTHER_BREAKS.test(text)) return readFully(text, normalized, spaced, file);
   // Nearly every file is read the quickest way at once; any other, one `---` chunk at a time.
   const whole = readQuickly(text, file, { quick: true, tokens: false });
   if (whole) {
@@ -335,6 +346,9 @@ export function parseManifestsFast(text: string, file: string): ParsedFile | und
   return parseByChunk(text, file, { full: false, quickFailed: false });
 }
 
+/** Line breaks to go-yaml other than LF and CRLF (a lone CR, NEL, LS, PS): only the full way reads them as go-yaml does. */
+const OTHER_BREAKS = /[\u0085\u2028\u2029]|\r(?!\n)/;
+
 /** A line that starts with `---` followed by something other than a comment: kubectl refuses it. */
 const INVALID_SEPARATOR = /^---(?![ \t]*(?:#.*)?\r?$)/m;
 
@@ -351,7 +365,7 @@ interface QuickRead {
  * `ways` in that order; `undefined` when the text needs another way.
  */
 function readQuickly(text: string, file: string, ways: { quick: boolean; tokens: boolean }): QuickRead | undefined {
-  if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text) || hasTabOnlyLine(text)) return undefined;
+  if (hasControlCharacters(text) || INVALID_SEPARATOR.test(text) || hasTabOnlyLine(text) || OTHER_BREAKS.test(text)) return undefined;
   // Helm's `# Source:` comments name the documents of standard input: only the token way reads comments.
   const quick = !ways.quick || (file === STDIN && SOURCE_COMMENT.test(text)) ? undefined : readDocumentsQuick(text);
   if (quick || !ways.tokens) return quick;
@@ -507,6 +521,7 @@ function parseDocument(
     out.findings.push(loadFinding(name, at(offset), "yaml/duplicate-key", message, "", origin.rendered));
   }
   if (doc.errors.length > 0 || doc.contents === null) return;
+  if (source.hasSeparators) restoreLineSeparators(doc, text.slice(chunk.start, chunk.end), (offset) => source.separatorAt(chunk.start + offset));
   const converted = documentToJS(doc);
   if ("problem" in converted) {
     const { rule, message, offset } = converted.problem;
@@ -526,15 +541,33 @@ function parseDocument(
 }
 
 /**
- * yaml's full parse, one `---` chunk at a time: any file, its YAML errors and
- * duplicate keys reported. Where go-yaml ends an anchor or alias name at `:`
- * or `?`, the text read has blanks put in (`spaced`, null when it has none);
- * positions are those of the text as written.
+ * The text with go-yaml's line breaks (withLineFeeds) as line feeds, the
+ * same length: LS and PS stay what they are inside quoted scalars
+ * (line-separators.ts).
  */
-export function parseManifestsFull(text: string, file: string, lineCounter = countLines(text), spaced: SpacedText | null = withGoAnchorSpacing(text, syntaxTokens) ?? null): ParsedFile {
+function withGoLineBreaks(text: string): string {
+  const normalized = withLineFeeds(text);
+  const separators = normalized === text ? undefined : lineSeparators(text);
+  return separators ? withQuotedSeparators(normalized, separators, syntaxTokens) : normalized;
+}
+
+/** yaml's full parse, one `---` chunk at a time: any file, its YAML errors and duplicate keys reported. */
+export function parseManifestsFull(text: string, file: string): ParsedFile {
+  const normalized = withGoLineBreaks(text);
+  return readFully(text, normalized, withGoAnchorSpacing(normalized, syntaxTokens) ?? null, file);
+}
+
+/**
+ * The full parse of `normalized`, the text with line feeds for go-yaml's
+ * other line breaks, and with blanks put in where go-yaml ends an anchor or
+ * alias name at `:` or `?` (`spaced`). Lines are counted at the line feeds of
+ * the text as written, as editors and `grep -n` count them, and positions
+ * are in it.
+ */
+function readFully(text: string, normalized: string, spaced: SpacedText | null, file: string): ParsedFile {
   const out: ParsedFile = { documents: [], findings: [] };
-  const read = spaced?.text ?? text;
-  const source = new FileSource(read, lineCounter, spaced?.toOriginal);
+  const read = spaced?.text ?? normalized;
+  const source = new FileSource(read, countLines(text), spaced?.toOriginal, lineSeparators(text));
   let index = 0;
   for (const chunk of splitYamlStream(read)) index += parseChunk(read, chunk, file, index, source, out);
   return out;

@@ -61,7 +61,12 @@ export function badEscape(source: string): GoYamlProblem | undefined {
   return undefined;
 }
 
-/** go-yaml reads a lone carriage return as a line break: so do positions and values here. */
+/**
+ * go-yaml reads a lone carriage return, a NEL, and LS and PS as line breaks
+ * (is_break): so does the text returned, a line feed in place of each (the
+ * same length: positions stay). A lone CR or a NEL is a line feed to go-yaml
+ * too; LS and PS it keeps in values (line-separators.ts gives them back).
+ */
 export function withLineFeeds(text: string): string {
-  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+  return /[\r\u0085\u2028\u2029]/.test(text) ? text.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n") : text;
 }
