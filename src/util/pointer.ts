@@ -3,11 +3,15 @@
 export type PathSegment = string | number;
 
 export function escapeSegment(segment: PathSegment): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(segment);
+  // Most keys need no escape: no regular expression runs, no string is made.
+  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
 }
 
 export function toPointer(segments: readonly PathSegment[]): string {
-  return segments.map((s) => "/" + escapeSegment(s)).join("");
+  let pointer = "";
+  for (let i = 0; i < segments.length; i++) pointer += "/" + escapeSegment(segments[i]!);
+  return pointer;
 }
 
 /** Splits a pointer into its unescaped segments ("" is the whole document). */

@@ -7,7 +7,7 @@ import type { FieldPath } from "../../apiserver/field/path.js";
 import { isRecord } from "../../util/object-access.js";
 import { pathStep, validateEmbeddedResource } from "./objectmeta.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
-import { mapValueSchema, type StructuralNode } from "./structural.js";
+import { mapValueSchema, somewhereBelow, type StructuralNode } from "./structural.js";
 
 const MAX_DEPTH = 64;
 
@@ -16,8 +16,12 @@ interface Walk {
   problems: CustomResourceProblem[];
 }
 
+/** The nodes with an embedded resource at or below them. */
+const hasEmbeddedBelow = new WeakMap<StructuralNode, boolean>();
+const isEmbedded = (node: StructuralNode) => node.embeddedResource;
+
 function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, path: FieldPath | undefined, depth: number): void {
-  if (!node || depth > MAX_DEPTH) return;
+  if (!node || depth > MAX_DEPTH || !somewhereBelow(node, isEmbedded, hasEmbeddedBelow)) return;
   if (Array.isArray(value)) {
     value.forEach((item, index) => visit(walk, item, node.items, pathStep(path, index, false), depth + 1));
     return;

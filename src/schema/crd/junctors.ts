@@ -15,7 +15,7 @@ import type { AjvError } from "../problems/context.js";
 import { appendAll } from "../../util/append.js";
 import { joinPointer } from "../../util/pointer.js";
 import { openAPIPathOf } from "./field-path.js";
-import { mapValueSchema, readJunctors, type Junctors, type StructuralNode } from "./structural.js";
+import { mapValueSchema, readJunctors, somewhereBelow, type Junctors, type StructuralNode } from "./structural.js";
 
 type Json = Record<string, unknown>;
 
@@ -198,7 +198,7 @@ function applyJunctors(walk: Walk, junctors: Junctors, value: unknown, pointer: 
 }
 
 function visit(walk: Walk, failures: JunctorFailure[], value: unknown, node: StructuralNode | undefined, pointer: string, depth: number): void {
-  if (!node || depth > MAX_DEPTH || value === null || value === undefined) return;
+  if (!node || depth > MAX_DEPTH || value === null || value === undefined || !hasJunctors(node)) return;
   if (node.junctors) appendAll(failures, applyJunctors(walk, node.junctors, value, pointer, depth).failures);
   if (Array.isArray(value)) value.forEach((item, index) => visit(walk, failures, item, node.items, joinPointer(pointer, index), depth + 1));
   else if (isRecord(value)) {
@@ -208,13 +208,11 @@ function visit(walk: Walk, failures: JunctorFailure[], value: unknown, node: Str
   }
 }
 
-/** Whether some node of the schema has a junctor (most CRDs have none: their resources skip the walk). */
-export function hasJunctors(node: StructuralNode, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
-  if (node.junctors) return true;
-  for (const child of node.properties?.values() ?? []) if (hasJunctors(child, depth + 1)) return true;
-  const values = mapValueSchema(node);
-  return (node.items !== undefined && hasJunctors(node.items, depth + 1)) || (values !== undefined && hasJunctors(values, depth + 1));
+const junctorsBelow = new WeakMap<StructuralNode, boolean>();
+
+/** Whether the node or one below it has a junctor (most CRDs have none: their resources skip the walk). */
+export function hasJunctors(node: StructuralNode): boolean {
+  return somewhereBelow(node, (n) => n.junctors !== undefined, junctorsBelow);
 }
 
 /** The failed junctors of a (defaulted) custom resource. */

@@ -5,7 +5,7 @@
 import { joinPointer } from "../../util/pointer.js";
 import { badValue } from "./bad-value.js";
 import { CUSTOM_RESOURCE_RULES, type CustomResourceProblem } from "./problem.js";
-import { mapValueSchema, type StructuralNode } from "./structural.js";
+import { mapValueSchema, somewhereBelow, type StructuralNode } from "./structural.js";
 
 const LIST_TYPE_RULE = CUSTOM_RESOURCE_RULES.duplicateValue;
 
@@ -69,8 +69,12 @@ function checkList(walk: Walk, list: unknown[], node: StructuralNode, pointer: s
   }
 }
 
+/** The nodes with a set or map list type at or below them. */
+const hasListTypesBelow = new WeakMap<StructuralNode, boolean>();
+const hasListType = (node: StructuralNode) => node.listType === "set" || node.listType === "map";
+
 function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pointer: string, depth: number): void {
-  if (!node || depth > 64) return;
+  if (!node || depth > 64 || !somewhereBelow(node, hasListType, hasListTypesBelow)) return;
   if (Array.isArray(value)) {
     checkList(walk, value, node, pointer);
     value.forEach((item, index) => visit(walk, item, node.items, joinPointer(pointer, index), depth + 1));

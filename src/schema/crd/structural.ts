@@ -166,13 +166,27 @@ export function childNode(node: StructuralNode, key: string | number): Structura
   return node.properties?.get(key) ?? mapValueSchema(node);
 }
 
-/** Whether some node of the tree carries x-kubernetes-validations. */
-export function hasValidationRules(node: StructuralNode, seen = new Set<StructuralNode>()): boolean {
-  if (seen.has(node)) return false;
-  seen.add(node);
-  if (node.validations.length > 0) return true;
-  for (const child of node.properties?.values() ?? []) if (hasValidationRules(child, seen)) return true;
-  if (node.items && hasValidationRules(node.items, seen)) return true;
+/**
+ * Whether `node` or a node below it (a property, the items, the map values)
+ * is one `is` holds for: the walks over a custom resource go down only where
+ * there is something to check. `memo` keeps the answer of each node met.
+ */
+export function somewhereBelow(node: StructuralNode, is: (node: StructuralNode) => boolean, memo: WeakMap<StructuralNode, boolean>): boolean {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  // A node shared by several parents is answered once. The tree is at most MAX_DEPTH deep (readNode).
+  memo.set(node, false);
+  let found = is(node) || (node.items !== undefined && somewhereBelow(node.items, is, memo));
   const values = mapValueSchema(node);
-  return values !== undefined && hasValidationRules(values, seen);
+  if (!found && values) found = somewhereBelow(values, is, memo);
+  if (!found && node.properties) for (const child of node.properties.values()) if ((found = somewhereBelow(child, is, memo))) break;
+  memo.set(node, found);
+  return found;
+}
+
+const rulesBelow = new WeakMap<StructuralNode, boolean>();
+
+/** Whether the node or one below it carries x-kubernetes-validations. */
+export function hasValidationRules(node: StructuralNode): boolean {
+  return somewhereBelow(node, (n) => n.validations.length > 0, rulesBelow);
 }

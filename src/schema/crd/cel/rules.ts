@@ -19,7 +19,7 @@ import { badValue } from "../bad-value.js";
 import { CUSTOM_RESOURCE_RULES, fieldErrorText, type CustomResourceProblem } from "../problem.js";
 import { duplicate, forbidden, invalid, OMIT_VALUE, PrintedValue, required, type FieldError } from "../../../apiserver/field/errors.js";
 import { FieldPath } from "../../../apiserver/field/path.js";
-import { mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
+import { hasValidationRules, mapValueSchema, type StructuralNode, type ValidationRule } from "../structural.js";
 import { estimateCost, type Evaluate } from "./cost.js";
 import { CelEvaluationError } from "./lib/macros.js";
 import { celRuntime, refersToOldSelf, type CelRuntime } from "./library.js";
@@ -314,7 +314,7 @@ function isInvalid(walk: Walk, pointer: string): boolean {
 
 function visit(walk: Walk, value: unknown, node: StructuralNode | undefined, pointer: string, depth: number, isResourceRoot: boolean): void {
   // Only values that are set are validated: rules on a nullable field see no null.
-  if (!node || value === null || value === undefined) return;
+  if (!node || value === null || value === undefined || !hasValidationRules(node)) return;
   if (depth > MAX_DEPTH) {
     for (const rule of node.validations) notEvaluated(rule, pointer, `it is deeper than ${MAX_DEPTH} levels in the schema`, walk);
     return;
