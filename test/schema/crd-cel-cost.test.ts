@@ -8,7 +8,7 @@ import { validateCustomResourceDefinition } from "../../src/apiserver/validation
 import { estimateCost } from "../../src/schema/crd/cel/cost.js";
 import { celRuntime } from "../../src/schema/crd/cel/library.js";
 import { subexpressionValue } from "../../src/schema/crd/cel/rules.js";
-import { evaluatedValueType, schemaCelType } from "../../src/schema/crd/cel/types.js";
+import { evaluatedValueType, schemaCelType, valueCelType } from "../../src/schema/crd/cel/types.js";
 import { thingCrd } from "./helpers.js";
 
 /** A mirror's spec: an upstream object, a list of at most 10 short names, a count. */
@@ -206,5 +206,26 @@ describe("the cost of one evaluation, as cel-go's interpreter counts it with the
     const many = Array.from({ length: 400_000 }, (_v, i) => BigInt(i));
     expect(actualCost("self.all(x, x >= 0)", many)).toBeGreaterThan(1_000_000);
     expect(actualCost("self.exists(x, x >= 0)", many)).toBe(1 + 6 + 3 + 1);
+  });
+});
+
+describe("a property a rule selects by its escaped name is charged as the property it is", () => {
+  // The cost is bounded by the object as written (`x-y`), while the rule reads it as CEL names it (`x__dash__y`).
+  const text = "a".repeat(1000);
+  const cases: Array<{ property: string; selected: string }> = [
+    { property: "plain", selected: "plain" },
+    { property: "x-y", selected: "x__dash__y" },
+    { property: "a.b", selected: "a__dot__b" },
+    { property: "a/b", selected: "a__slash__b" },
+    { property: "a__b", selected: "a__underscores__b" },
+    { property: "namespace", selected: "__namespace__" },
+  ];
+  test.each(cases)("$property as self.$selected", ({ property, selected }) => {
+    const runtime = celRuntime()!;
+    const expression = `self.${selected}.matches('b+')`;
+    const variables = new Map([["self", valueCelType({ [property]: text })]]);
+    const cost = estimateCost(runtime.parse(expression).ast, variables, "actual", subexpressionValue(runtime, { self: { [selected]: text } }), 1_000_000);
+    // self 1, the selection 1, matches() 1 and a tenth of the string's 1,000 characters
+    expect(cost).toBe(103);
   });
 });

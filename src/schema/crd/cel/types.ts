@@ -155,10 +155,15 @@ export function valueCelType(value: unknown, depth = 0): CelType {
     const fields = new Map<string, CelType>();
     const keys = Object.keys(value);
     let entries: CelType | undefined;
-    for (let i = 0; i < keys.length; i++) fields.set(keys[i]!, valueCelType(value[keys[i]!], depth + 1));
-    fields.forEach((type) => (entries = unionType(entries, type)));
+    for (let i = 0; i < keys.length; i++) {
+      const type = valueCelType(value[keys[i]!], depth + 1);
+      fields.set(keys[i]!, type);
+      entries = unionType(entries, type);
+    }
+    // A rule selects a property by its escaped name (`x-y` as `x__dash__y`): the type answers to both.
+    for (let i = 0; i < keys.length; i++) for (const name of celFieldNames(keys[i]!)) if (!fields.has(name)) fields.set(name, fields.get(keys[i]!)!);
     // An object is a map or a message to CEL: both views are kept.
-    return { kind: "object", maxElements: fields.size, minSerializedSize: 2, fields, ...(entries ? { elem: entries } : {}) };
+    return { kind: "object", maxElements: keys.length, minSerializedSize: 2, fields, ...(entries ? { elem: entries } : {}) };
   }
   return scalar("dyn", 1);
 }
