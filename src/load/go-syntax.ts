@@ -7,6 +7,7 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair } from "yaml";
 import { goQuote } from "../util/go-quote.js";
 import { formatFloatG } from "../util/go-strconv.js";
+import { compareStrings } from "../util/order.js";
 import { goDecoded, type GoScalar } from "./go-scalars.js";
 import { FLOAT_TAG } from "./go-tags.js";
 
@@ -43,39 +44,6 @@ function scalarText(scalar: GoScalar, inside: boolean): string {
     case "float64":
       return formatFloatG(scalar.value);
   }
-}
-
-function isSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdfff;
-}
-
-/** Code point order, one code point at a time. */
-function compareCodePoints(a: string, b: string): number {
-  const left = [...a];
-  const right = [...b];
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const difference = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
-    if (difference !== 0) return difference;
-  }
-  return left.length - right.length;
-}
-
-/**
- * Go's `<` on strings, as fmtsort compares string keys: UTF-8 byte order,
- * which is code point order. UTF-16 units are in that order too but for
- * surrogates (the halves of code points past U+FFFF, which sort after every
- * other), so units are compared, and code points only where a surrogate is
- * the first difference.
- */
-function compareStrings(a: string, b: string): number {
-  const shorter = Math.min(a.length, b.length);
-  for (let i = 0; i < shorter; i++) {
-    const left = a.charCodeAt(i);
-    const right = b.charCodeAt(i);
-    if (left === right) continue;
-    return isSurrogate(left) || isSurrogate(right) ? compareCodePoints(a, b) : left - right;
-  }
-  return a.length - b.length;
 }
 
 /** internal/fmtsort's order of two keys (collections cannot be keys: go-yaml refuses them first). */
