@@ -77,7 +77,7 @@ describe("the Pod strategy's PrepareForCreate", () => {
 
   // ClusterTrustBundleProjection and PodCertificateRequest are off by default in
   // every supported release: the source's field goes, an empty source stays,
-  // which 1.33 on warns about, and its path overlaps nothing.
+  // which 1.32 on warns about, and its path overlaps nothing.
   const projected = (...sources: string[]) =>
     pod("serviceAccountName: app", "containers: [{name: app, image: x, volumeMounts: [{name: creds, mountPath: /creds}]}]", `volumes: [{name: creds, projected: {sources: [${sources.join(", ")}]}}]`);
   const TOKEN = "{serviceAccountToken: {path: token}}";
@@ -87,7 +87,8 @@ describe("the Pod strategy's PrepareForCreate", () => {
   it.each([
     { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.36", expected: [EMPTY] },
     { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.33", expected: [EMPTY] },
-    { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.32", expected: [] },
+    { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.32", expected: [EMPTY] },
+    { name: "a cluster trust bundle", text: projected(TOKEN, BUNDLE), release: "1.31", expected: [] },
     { name: "a pod certificate", text: projected(TOKEN, CERTIFICATE), release: "1.36", expected: [EMPTY] },
     { name: "a pod certificate", text: projected(TOKEN, CERTIFICATE), release: "1.34", expected: [EMPTY] },
     { name: "a token alone", text: projected(TOKEN), release: "1.36", expected: [] },

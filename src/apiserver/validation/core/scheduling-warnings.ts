@@ -92,7 +92,7 @@ const DEPRECATED_VOLUME_PLUGINS: ReadonlyArray<[field: string, shownAs: string, 
 /** GitRepoVolumeDriver is off by default from 1.33 (the gate did not exist before: the plugin was on). */
 const GIT_REPO_DISABLED_MESSAGE = "deprecated in v1.11, and disabled by default in v1.33+";
 
-/** Deprecated volume plugins, ephemeral claims, then paths that overlap within a volume (from 1.33). */
+/** Deprecated volume plugins, ephemeral claims, then paths that overlap within a volume (from 1.32). */
 export function warningsForVolumes(spec: JsonRecord, specPath: FieldPath, kubernetesVersion: string): FieldWarning[] {
   const warnings: FieldWarning[] = [];
   const volumes = list(spec, "volumes");
@@ -105,7 +105,7 @@ export function warningsForVolumes(spec: JsonRecord, specPath: FieldPath, kubern
     const claimSpec = obj(obj(obj(volume, "ephemeral"), "volumeClaimTemplate"), "spec");
     if (claimSpec) appendAll(warnings, getWarningsForPersistentVolumeClaimSpec(specPath.child("volumes").index(index).child("ephemeral", "volumeClaimTemplate", "spec"), claimSpec));
   });
-  if (atLeast(kubernetesVersion, "1.33")) appendAll(warnings, warningsForOverlappingVirtualPaths(volumes, specPath.child("volumes")));
+  if (atLeast(kubernetesVersion, "1.32")) appendAll(warnings, warningsForOverlappingVirtualPaths(volumes, specPath.child("volumes")));
   return warnings;
 }
 

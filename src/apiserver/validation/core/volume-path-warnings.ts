@@ -1,4 +1,4 @@
-// warningsForOverlappingVirtualPaths (pkg/api/pod/warnings.go, from 1.33): the
+// warningsForOverlappingVirtualPaths (pkg/api/pod/warnings.go, from 1.32): the
 // files of one configMap, secret, downwardAPI or projected volume whose paths
 // collide (the same path, or one inside the other as a directory): the kubelet
 // writes one over the other, or fails to. Each path is held against every path

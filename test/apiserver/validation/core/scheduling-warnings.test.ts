@@ -67,13 +67,19 @@ describe("pod warnings about volumes and scheduling", () => {
     expect(warnings(spec)).toEqual(expected);
   });
 
-  // Before 1.33 the gitRepo plugin is on, and files that overlap go unwarned.
-  it.each<[string, Record<string, unknown>, string[]]>([
-    ["a gitRepo volume", { volumes: [{ gitRepo: {} }] }, ["spec.volumes[0].gitRepo: deprecated in v1.11"]],
-    ["a projected file at the token's path", { volumes: [{ name: "foo", projected: { sources: [{ serviceAccountToken: { path: "token" } }, { secret: { name: "s", items: [{ key: "k", path: "token" }] } }] } }] }, []],
-    ["an empty projected source", { volumes: [{ name: "foo", projected: { sources: [{}] } }] }, []],
-  ])("in 1.32, warns about %s as that release does", (_name, spec, expected) => {
-    expect(warnings(spec, "1.32")).toEqual(expected);
+  // Before 1.33 the gitRepo plugin is on; files that overlap are warned about from 1.32 (kubernetes#121968).
+  const TOKEN_OVERLAP = { volumes: [{ name: "foo", projected: { sources: [{ serviceAccountToken: { path: "token" } }, { secret: { name: "s", items: [{ key: "k", path: "token" }] } }] } }] };
+  const CONFIG_MAP_OVERLAP = { volumes: [{ name: "c", configMap: { name: "m", items: [{ key: "a", path: "etc" }, { key: "b", path: "etc/conf" }] } }] };
+  it.each<[string, string, Record<string, unknown>, string[]]>([
+    ["1.32", "a gitRepo volume", { volumes: [{ gitRepo: {} }] }, ["spec.volumes[0].gitRepo: deprecated in v1.11"]],
+    ["1.32", "a projected file at the token's path", TOKEN_OVERLAP, ['volume "foo" (Projected): overlapping paths: "token" (Secret "s") with "token" (ServiceAccountToken)']],
+    ["1.32", "a configMap file inside another's path", CONFIG_MAP_OVERLAP, ['volume "c" (ConfigMap "m"): overlapping paths: "etc/conf" with "etc"']],
+    ["1.32", "an empty projected source", { volumes: [{ name: "foo", projected: { sources: [{}] } }] }, ['volume "foo" (Projected) has no sources provided']],
+    ["1.31", "a projected file at the token's path", TOKEN_OVERLAP, []],
+    ["1.31", "a configMap file inside another's path", CONFIG_MAP_OVERLAP, []],
+    ["1.31", "an empty projected source", { volumes: [{ name: "foo", projected: { sources: [{}] } }] }, []],
+  ])("in %s, warns about %s as that release does", (release, _name, spec, expected) => {
+    expect(warnings(spec, release)).toEqual(expected);
   });
 
   // A preferred term's values are label values: api/validate/content's words from 1.35.
@@ -100,6 +106,6 @@ describe("pod warnings about volumes and scheduling", () => {
       { severity: "warning", line: 7, column: 34, message: "template.spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+" },
       { severity: "warning", line: 7, column: 52, message: 'volume "p" (Projected) has no sources provided' },
     ]);
-    expect(createPath(text, "1.32")).toEqual([{ severity: "warning", line: 7, column: 34, message: "template.spec.volumes[0].gitRepo: deprecated in v1.11" }]);
+    expect(createPath(text, "1.31")).toEqual([{ severity: "warning", line: 7, column: 34, message: "template.spec.volumes[0].gitRepo: deprecated in v1.11" }]);
   });
 });
