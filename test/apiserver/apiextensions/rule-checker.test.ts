@@ -178,3 +178,40 @@ describe("the optional types and format libraries' types", () => {
     expect(messages(entry)).toEqual([refusal(entry, issue(rule, token, message, from))]);
   });
 });
+
+describe("a rule's result must be exactly a bool, a messageExpression's a string: dyn is neither", () => {
+  /** The rule as 1.36 shows it, with its messageExpression. */
+  const shown = (rule: string, messageExpression = "") =>
+    JSON.stringify({ Rule: rule, Message: "", MessageExpression: messageExpression, Reason: null, FieldPath: "", OptionalOldSelf: null })
+      .replace(/</g, "\\u003c")
+      .replace(/>/g, "\\u003e");
+  test.each([
+    { name: "an int-or-string", rule: "self.port" },
+    { name: "dyn()", rule: "dyn(self.timeout > 0)" },
+    { name: "a conditional with a dyn branch", rule: "self.timeout > 0 ? self.port : true" },
+    { name: "an item of a list literal holding a dyn", rule: "[self.port][0]" },
+    { name: "a comparison's result indexed out of a dyn value", rule: "dyn(self.params)['mode']" },
+  ])("refuses $name as a rule", ({ rule }) => {
+    expect(messages({ rule })).toEqual([`${AT}.rule: Invalid value: ${shown(rule)}: cel expression must evaluate to a bool`]);
+  });
+
+  test.each([
+    { name: "a comparison of an int-or-string", rule: "self.port == 1 || self.port == 'a'" },
+    { name: "a declared field's bool", rule: "self.steps.exists(s, s.name == 'build')" },
+    { name: "an optional's default whose type a later argument binds", rule: "optional.none().orValue(true)" },
+    { name: "a conditional of two bools", rule: "self.timeout > 0 ? self.pipeline != '' : true" },
+  ])("accepts $name as a rule", ({ rule }) => {
+    expect(messages({ rule })).toEqual([]);
+  });
+
+  test.each([
+    { messageExpression: "self.port", refused: true },
+    { messageExpression: "self.timeout > 0 ? self.port : 'none'", refused: true },
+    { messageExpression: "string(self.port)", refused: false },
+    { messageExpression: "'port ' + string(self.port) + ' is not allowed'", refused: false },
+  ])("messageExpression $messageExpression refused: $refused", ({ messageExpression, refused }) => {
+    const rule = "self.timeout >= 0";
+    const expected = refused ? [`${AT}.messageExpression: Invalid value: ${shown(rule, messageExpression)}: messageExpression must evaluate to a string`] : [];
+    expect(messages({ rule, messageExpression })).toEqual(expected);
+  });
+});

@@ -4,8 +4,8 @@
 // and params, authorizer or variables where the field allows them), with the
 // result type the field needs. Only what is certainly wrong is reported: a
 // syntax error, names and calls the release does not declare (reference-check.ts,
-// all of them in one error as cel-go lists them), a result of a definite
-// other type. Message construction (`Object{...}`, `JSONPatch{...}`) is read
+// all of them in one error as cel-go lists them), a result of another type
+// than the field takes (exactly: dyn too, where the checker is sure of it). Message construction (`Object{...}`, `JSONPatch{...}`) is read
 // by message-construction.ts.
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { invalid, type ErrorList } from "../../field/errors.js";
@@ -14,7 +14,8 @@ import { celGoIssue, positionOf } from "../../../schema/crd/cel/issues.js";
 import { kubernetesCelEnvironment, type KubernetesCelEnvironment } from "../../../schema/crd/cel/library.js";
 import { codeOnly, referenceIssues, type MacroScope } from "../../../schema/crd/cel/reference-check.js";
 import { checkExpression, type CheckerDeclarations, type CheckResult } from "../../../schema/crd/cel/checker.js";
-import { formatType } from "../../../schema/crd/cel/checker-types.js";
+import { formatType, isCertainlyDyn } from "../../../schema/crd/cel/checker-types.js";
+import { atLeast } from "../../../util/release.js";
 import { evaluateConstantCall, literalArgumentIssues } from "../../../schema/crd/cel/constant-arguments.js";
 import type { OptionalLibrary } from "../../../schema/crd/cel/declarations.js";
 import { compileInEnvironment, type CompileOutcome, type ReferenceCheck } from "../cel-compile.js";
@@ -161,6 +162,12 @@ function outputType(outcome: { type: string | undefined; ast: ASTNode }): string
   return outcome.type?.replace(/\bnull_type\b/g, "null");
 }
 
+/** Why a result type is refused: from 1.32 with the type it got (the types compared with IsExactType since then). */
+function returnTypeReason(returnTypes: readonly string[], got: string, kubernetesVersion: string): string {
+  const wanted = returnTypes.length === 1 ? `must evaluate to ${returnTypes[0]}` : `must evaluate to one of [${returnTypes.join(" ")}]`;
+  return atLeast(kubernetesVersion, "1.32") ? `${wanted} but got ${got}` : wanted;
+}
+
 /**
  * CompileCELExpression for one expression, as convertCELErrorToValidationError
  * reports its errors: Invalid at `fldPath` with the expression (or `shown`) as the value.
@@ -178,10 +185,12 @@ export function compileCELExpressionResult(expression: string, kind: ExpressionK
   if ("error" in outcome) return { errors: [outcome.error] };
   const returnTypes = RETURN_TYPES[kind];
   const type = constructions.length > 0 ? outcome.type : outputType(outcome);
-  const got = type === undefined || type === "dyn" ? undefined : typeString(type);
+  // A dyn result is refused (no return type is exactly dyn) where kubeplan's checker is sure of it, as cel-go types it.
+  const checkerType = constructions.length > 0 ? undefined : checked.get(outcome.ast)?.types.get(outcome.ast);
+  const certainlyDyn = checkerType !== undefined && isCertainlyDyn(checkerType);
+  const got = type === undefined || (type === "dyn" && !certainlyDyn) ? undefined : typeString(type);
   if (!returnTypes || got === undefined || returnTypes.includes(got)) return { errors: [], ...(type !== undefined ? { outputType: type } : {}) };
-  const reason = returnTypes.length === 1 ? `must evaluate to ${returnTypes[0]} but got ${got}` : `must evaluate to one of [${returnTypes.join(" ")}] but got ${got}`;
-  return { errors: [invalid(fldPath, shown, reason)], outputType: type };
+  return { errors: [invalid(fldPath, shown, returnTypeReason(returnTypes, got, options.kubernetesVersion))], outputType: type };
 }
 
 /** CompileCELExpression's errors for one expression. */

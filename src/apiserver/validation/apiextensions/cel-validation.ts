@@ -13,7 +13,7 @@ import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf, type CheckIssue } from "../../../schema/crd/cel/issues.js";
 import { codeOnly, referenceIssues } from "../../../schema/crd/cel/reference-check.js";
 import { checkExpression } from "../../../schema/crd/cel/checker.js";
-import { formatType, type CheckedType } from "../../../schema/crd/cel/checker-types.js";
+import { formatType, UNRESOLVED_DYN, type CheckedType } from "../../../schema/crd/cel/checker-types.js";
 import { ruleDeclarations } from "../../../schema/crd/cel/rule-declarations.js";
 import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
 import { syntaxError } from "../cel-compile.js";
@@ -168,9 +168,13 @@ function checkerIssues(expression: string, issues: CheckIssue[]): string {
     .join("\n");
 }
 
-/** A result type the checker is sure of and cel-go would not take for another (dyn and type parameters are left alone). */
+/**
+ * A result type the checker is sure of: dyn too (compileRule wants exactly
+ * bool, or string, so an int-or-string `self`, `dyn(x)` or an index into a dyn
+ * value is refused), but not a type parameter kubeplan left open.
+ */
 function isDefiniteResult(type: CheckedType): boolean {
-  return type.kind !== "dyn" && type.kind !== "error" && type.kind !== "param";
+  return type.kind !== "error" && type.kind !== "param" && type !== UNRESOLVED_DYN;
 }
 
 /** The variables of a rule's environment (compilation.go ScopedVarName, OldScopedVarName). */

@@ -23,6 +23,14 @@ export type CheckedType =
 const PRIMITIVES = new Set(["bool", "int", "uint", "double", "string", "bytes", "timestamp", "duration"]);
 
 export const DYN: CheckedType = { kind: "dyn" };
+/**
+ * A dyn kubeplan is not sure of: what an overload's type parameter stands for
+ * when no argument bound it. cel-go keeps such a parameter open and may bind
+ * it later in the expression (`optional.none().orValue(true)` is a bool), and
+ * makes it dyn only if it is still open at the end; so a result of this type
+ * is not refused for being dyn. Told from DYN by identity.
+ */
+export const UNRESOLVED_DYN: CheckedType = { kind: "dyn" };
 export const ERROR: CheckedType = { kind: "error" };
 export const BOOL: CheckedType = { kind: "primitive", name: "bool" };
 
@@ -182,11 +190,11 @@ export function isAssignableList(m: Mapping, from: readonly CheckedType[], to: r
 
 /** substitute: a type with its parameters replaced by what they stand for, dyn where nothing is known. */
 export function substitute(m: Mapping, type: CheckedType, depth = 0): CheckedType {
-  if (depth > 32) return DYN;
+  if (depth > 32) return UNRESOLVED_DYN;
   switch (type.kind) {
     case "param": {
       const found = m.get(type.name);
-      return found && !(found.kind === "param" && found.name === type.name) ? substitute(m, found, depth + 1) : DYN;
+      return found && !(found.kind === "param" && found.name === type.name) ? substitute(m, found, depth + 1) : UNRESOLVED_DYN;
     }
     case "list":
       return { kind: "list", elem: substitute(m, type.elem, depth + 1) };
@@ -197,6 +205,27 @@ export function substitute(m: Mapping, type: CheckedType, depth = 0): CheckedTyp
     default:
       return type;
   }
+}
+
+/** Whether a type holds a dyn kubeplan is not sure of (UNRESOLVED_DYN). */
+export function holdsUnresolved(type: CheckedType, depth = 0): boolean {
+  if (type === UNRESOLVED_DYN) return true;
+  if (depth > 32) return false;
+  switch (type.kind) {
+    case "list":
+      return holdsUnresolved(type.elem, depth + 1);
+    case "map":
+      return holdsUnresolved(type.key, depth + 1) || holdsUnresolved(type.value, depth + 1);
+    case "opaque":
+      return type.params.some((param) => holdsUnresolved(param, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/** Whether a result is certainly dyn, as cel-go's checker types it: dyn, not a type parameter kubeplan left open. */
+export function isCertainlyDyn(type: CheckedType): boolean {
+  return type.kind === "dyn" && type !== UNRESOLVED_DYN;
 }
 
 /** Whether two types are the same type (IsExactType). */

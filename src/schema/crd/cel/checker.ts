@@ -20,7 +20,7 @@
 // reference-check.ts's; here such a node is cel-go's error type, which any
 // overload accepts, so that the check goes on as cel-go's does.
 import type { ASTNode } from "@marcbachmann/cel-js";
-import { BOOL, DYN, ERROR, formatType, isAssignable, isAssignableList, isConcrete, mostGeneral, parseType, sameType, substitute, type CheckedType } from "./checker-types.js";
+import { BOOL, DYN, ERROR, formatType, holdsUnresolved, isAssignable, isAssignableList, isCertainlyDyn, isConcrete, mostGeneral, parseType, sameType, substitute, type CheckedType } from "./checker-types.js";
 import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
 import { overloadsOf, uniformResultType } from "./overloads.js";
 import { qualifiedName } from "./reference-check.js";
@@ -465,8 +465,10 @@ class Checker {
       const mapping = isAssignableList(new Map(), known, overload.params);
       if (!mapping) continue;
       const type = substitute(mapping, overload.result);
+      // The first overload that takes the arguments gives the result; two that give different types, dyn.
+      // An open type parameter is a fresh type variable in cel-go, the same as no other type.
       if (result === undefined) result = type;
-      else if (result.kind !== "dyn" && !sameType(type, result)) result = DYN;
+      else if (!isCertainlyDyn(result) && (holdsUnresolved(result) || holdsUnresolved(type) || !sameType(type, result))) result = DYN;
     }
     if (result !== undefined) return result;
     const signature = member ? `${formatType(known[0]!)}.(${known.slice(1).map(formatType).join(", ")})` : `(${known.map(formatType).join(", ")})`;

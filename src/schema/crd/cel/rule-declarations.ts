@@ -11,9 +11,9 @@
 // (preserved unknown fields are not declared); an int-or-string is dyn.
 // Types are worked out as the checker asks for them: a rule selects a few
 // fields of what may be a whole pod template.
-import { DYN, type CheckedType } from "./checker-types.js";
+import { DYN, UNRESOLVED_DYN, type CheckedType } from "./checker-types.js";
 import type { CheckerDeclarations } from "./checker.js";
-import type { CelType } from "./types.js";
+import { DYN as UNTYPED_DEPTH, type CelType } from "./types.js";
 
 export const SELF_TYPE_NAME = "selfType0";
 
@@ -53,7 +53,8 @@ class SchemaTypes {
         return { kind: "object", name: known };
       }
       default:
-        return DYN;
+        // An int-or-string is dyn; a node deeper than types.ts follows is of a type kubeplan did not work out.
+        return type === UNTYPED_DEPTH ? UNRESOLVED_DYN : DYN;
     }
   }
 

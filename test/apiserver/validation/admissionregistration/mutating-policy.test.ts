@@ -27,12 +27,16 @@ describe("validateMutatingAdmissionPolicy", () => {
       ),
     ],
     ["a v1alpha1 policy matching CONNECT", policy("v1alpha1", "matchConstraints: {resourceRules: [{apiGroups: [''], apiVersions: [v1], operations: [CONNECT], resources: [pods/exec]}]}", APPLY, "reinvocationPolicy: Never")],
-    ["a JSON patch of no construction, typed by its variable", policy("v1", RULES, "variables: [{name: patches, expression: 'params'}]", "paramKind: {apiVersion: v1, kind: ConfigMap}", "mutations: [{patchType: JSONPatch, jsonPatch: {expression: 'variables.patches'}}]", "reinvocationPolicy: Never")],
   ])("accepts %s", (_name, text) => {
     expect(createPathMessages(text)).toEqual([]);
   });
 
   it.each([
+    [
+      "a JSON patch of no construction, whose variable is dyn (params')",
+      policy("v1", RULES, "variables: [{name: patches, expression: 'params'}]", "paramKind: {apiVersion: v1, kind: ConfigMap}", "mutations: [{patchType: JSONPatch, jsonPatch: {expression: 'variables.patches'}}]", "reinvocationPolicy: Never"),
+      ['spec.mutations[0].jsonPatch.expression: Invalid value: "variables.patches": must evaluate to list(JSONPatch) but got dyn'],
+    ],
     [
       "no match constraints, mutations or reinvocation policy",
       policy("v1beta1", "failurePolicy: Ignore"),

@@ -35,7 +35,7 @@ describe("validateValidatingAdmissionPolicy", () => {
         "  messageExpression: \"'replicas must be at most ' + string(params.maxReplicas)\"",
         "  reason: Invalid",
         "- {expression: \"authorizer.group('apps').resource('deployments').check('scale').allowed()\", message: no scaling}",
-        "auditAnnotations: [{key: high-replicas, valueExpression: \"object.spec.replicas > 50 ? object.metadata.name : null\"}]",
+        "auditAnnotations: [{key: high-replicas, valueExpression: \"'replicas: ' + string(object.spec.replicas)\"}, {key: owner, valueExpression: 'null'}]",
         "failurePolicy: Ignore",
       ),
     ],
@@ -95,6 +95,21 @@ describe("validateValidatingAdmissionPolicy", () => {
       ],
     ],
     [
+      "expressions whose result is dyn (the object's fields, a conditional with a dyn branch), which no field takes",
+      policy(
+        RULES,
+        "matchConditions: [{name: enabled, expression: 'object.spec.paused'}]",
+        "validations: [{expression: \"object.metadata.labels['ok']\", messageExpression: 'object.metadata.name'}]",
+        "auditAnnotations: [{key: owner, valueExpression: \"object.spec.replicas > 50 ? object.metadata.name : null\"}]",
+      ),
+      [
+        'spec.matchConditions[0].expression: Invalid value: "object.spec.paused": must evaluate to bool but got dyn',
+        "spec.validations[0].expression: Invalid value: \"object.metadata.labels['ok']\": must evaluate to bool but got dyn",
+        'spec.validations[0].messageExpression: Invalid value: "object.metadata.name": must evaluate to string but got dyn',
+        'spec.auditAnnotations[0].valueExpression: Invalid value: "object.spec.replicas > 50 ? object.metadata.name : null": must evaluate to one of [string null_type] but got dyn',
+      ],
+    ],
+    [
       "a message expression using the authorizer, which it does not have",
       policy(RULES, "validations: [{expression: 'true', messageExpression: \"string(authorizer)\"}]"),
       ["spec.validations[0].messageExpression: Invalid value: \"string(authorizer)\": compilation failed: ERROR: <input>:1:8: undeclared reference to 'authorizer' (in container '')\n | string(authorizer)\n | .......^"],
@@ -121,6 +136,17 @@ describe("validateValidatingAdmissionPolicy", () => {
     ],
   ])("reports %s", (_name, text, expected) => {
     expect(createPathMessages(text).sort()).toEqual([...expected].sort());
+  });
+
+  // Before 1.32 the result type was compared by identity and the error did not name the type it got.
+  it.each([
+    ["1.30", "must evaluate to bool", "must evaluate to one of [string null_type]"],
+    ["1.31", "must evaluate to bool", "must evaluate to one of [string null_type]"],
+    ["1.32", "must evaluate to bool but got int", "must evaluate to one of [string null_type] but got dyn"],
+    ["1.36", "must evaluate to bool but got int", "must evaluate to one of [string null_type] but got dyn"],
+  ])("words a result of the wrong type as %s does", (release, validation, audit) => {
+    const text = policy(RULES, "validations: [{expression: '1'}]", "auditAnnotations: [{key: a, valueExpression: 'object.metadata.name'}]");
+    expect(createPathMessages(text, release).sort()).toEqual([`spec.auditAnnotations[0].valueExpression: Invalid value: "object.metadata.name": ${audit}`, `spec.validations[0].expression: Invalid value: "1": ${validation}`]);
   });
 });
 
