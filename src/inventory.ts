@@ -95,7 +95,7 @@ export class Inventory {
 
   /** Identity across API versions: group, kind, namespace, name. */
   keyOf(object: KubeObject): string {
-    return [groupOf(object.apiVersion), object.kind, this.namespaceOf(object), object.metadata?.name ?? ""].join("|");
+    return `${groupOf(object.apiVersion)}|${object.kind ?? ""}|${this.namespaceOf(object)}|${object.metadata?.name ?? ""}`;
   }
 
   add(entry: InventoryEntry): void {

@@ -54,6 +54,6 @@ export class Scope {
   keyOf(object: KubeObject): string {
     const metadata: unknown = object.metadata;
     const name = metadata !== null && typeof metadata === "object" ? (metadata as { name?: unknown }).name : undefined;
-    return [canonicalGroup(object.apiVersion, object.kind), String(object.kind ?? ""), this.namespaceOf(object), typeof name === "string" ? name : ""].join("|");
+    return `${canonicalGroup(object.apiVersion, object.kind)}|${String(object.kind ?? "")}|${this.namespaceOf(object)}|${typeof name === "string" ? name : ""}`;
   }
 }

@@ -77,10 +77,13 @@ export function schemaMergeKeys(kubernetesVersion: string): MergeKeyLookup {
 }
 
 /** Snapshot files hold `kind: List` (`kubectl get -o yaml`): its items are the objects. */
-function flattenLists(objects: readonly unknown[]): unknown[] {
-  return objects.flatMap((object) =>
-    isRecord(object) && typeof object.kind === "string" && object.kind.endsWith("List") && Array.isArray(object.items) ? flattenLists(object.items) : [object],
-  );
+function flattenLists(objects: readonly unknown[], into: unknown[] = []): unknown[] {
+  // A loop, not flatMap: a big cluster's snapshot has tens of thousands of objects, each a one-item array there.
+  for (const object of objects) {
+    if (isRecord(object) && typeof object.kind === "string" && object.kind.endsWith("List") && Array.isArray(object.items)) flattenLists(object.items, into);
+    else into.push(object);
+  }
+  return into;
 }
 
 function isObject(value: unknown): value is KubeObject {
@@ -131,7 +134,10 @@ export function planChanges(input: DiffInput): ChangePlan {
   if (!clusterProvided) notes.push("No cluster snapshot given (--cluster): every object is planned as a create.");
 
   const stored = new Map<string, KubeObject>();
-  for (const object of current) if (!stored.has(scope.keyOf(object))) stored.set(scope.keyOf(object), object);
+  for (const object of current) {
+    const key = scope.keyOf(object);
+    if (!stored.has(key)) stored.set(key, object);
+  }
 
   // The last definition of an identity wins, as it would when applied in order.
   const desired = new Map<string, DesiredObject>();
@@ -145,10 +151,11 @@ export function planChanges(input: DiffInput): ChangePlan {
     desired.set(key, entry);
   }
 
+  const isAutoscaler = (o: KubeObject) => o.kind === "HorizontalPodAutoscaler";
   const autoscalerObjects = [
-    ...[...desired.values()].map((e) => e.object),
-    ...current.filter((o) => !desired.has(scope.keyOf(o))),
-  ].filter((o) => o.kind === "HorizontalPodAutoscaler");
+    ...[...desired.values()].map((e) => e.object).filter(isAutoscaler),
+    ...current.filter((o) => isAutoscaler(o) && !desired.has(scope.keyOf(o))),
+  ];
   const autoscalers = autoscalerTargets(autoscalerObjects.map((object) => ({ object, namespace: scope.namespaceOf(object) })));
 
   const apply: ApplyOptions = input.apply ?? { mode: "client" };

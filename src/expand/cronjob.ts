@@ -1,10 +1,18 @@
 // CronJob: creates nothing now; says when its first Job will start.
-import { CronExpressionParser } from "cron-parser";
+import { createRequire } from "node:module";
+import type { CronExpressionParser } from "cron-parser";
 import { stringOf } from "../util/object-access.js";
 import type { WorkloadContext } from "./context.js";
 import { emptyWorkload, note, spec } from "./context.js";
 import type { ExpandNote, ExpandedWorkload } from "./types.js";
 import { lookupTable } from "../util/lookup-table.js";
+
+const requireFromHere = createRequire(import.meta.url);
+
+/** cron-parser (and luxon, most of its size), loaded only when a plan has a CronJob to read. */
+function cronParser(): typeof CronExpressionParser {
+  return (requireFromHere("cron-parser") as { CronExpressionParser: typeof CronExpressionParser }).CronExpressionParser;
+}
 
 /** The descriptors robfig/cron's standard parser accepts, as five-field schedules. */
 const DESCRIPTORS: Readonly<Record<string, string>> = lookupTable({
@@ -31,7 +39,7 @@ export function nextRun(schedule: string, timeZone: string, now: Date): NextRun 
   const expression = DESCRIPTORS[text] ?? text;
   if (expression.split(/\s+/).length !== 5) return { error: `expected exactly 5 fields, found ${expression.split(/\s+/).length}` };
   try {
-    return { at: CronExpressionParser.parse(expression, { currentDate: now, tz: timeZone }).next().toDate() };
+    return { at: cronParser().parse(expression, { currentDate: now, tz: timeZone }).next().toDate() };
   } catch (error) {
     return { error: (error as Error).message };
   }

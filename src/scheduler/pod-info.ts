@@ -102,6 +102,20 @@ function claimNamesOf(spec: Record<string, unknown>): string[] {
   return out;
 }
 
+/** The keys of most pods, which have no node selector or affinity: made once, not for every pod. */
+const NO_NODE_AFFINITY_KEY = stableJson({ s: undefined, t: undefined });
+const NO_POD_AFFINITY_KEY = stableJson({ a: undefined, n: undefined });
+
+function nodeAffinityKeyOf(nodeSelector: unknown, requiredTerms: unknown): string {
+  if (nodeSelector == null && requiredTerms == null) return NO_NODE_AFFINITY_KEY;
+  return stableJson({ s: nodeSelector, t: requiredTerms });
+}
+
+function podAffinityKeyOf(podAffinity: unknown, podAntiAffinity: unknown): string {
+  if (podAffinity == null && podAntiAffinity == null) return NO_POD_AFFINITY_KEY;
+  return stableJson({ a: podAffinity, n: podAntiAffinity });
+}
+
 export interface PodInfoOptions {
   podLevelResources: boolean;
   priorityOf: (pod: KubeObject) => number;
@@ -144,7 +158,7 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     tolerations: arrayOf(spec.tolerations).filter(isRecord) as Toleration[],
     nodeSelector: isRecord(spec.nodeSelector) ? stringMapOf(spec.nodeSelector) : undefined,
     requiredNodeTerms: isRecord(required) ? arrayOf(required.nodeSelectorTerms) : undefined,
-    nodeAffinityKey: stableJson({ s: spec.nodeSelector, t: isRecord(required) ? required.nodeSelectorTerms : undefined }),
+    nodeAffinityKey: nodeAffinityKeyOf(spec.nodeSelector, isRecord(required) ? required.nodeSelectorTerms : undefined),
     preferredNodeTerms: arrayOf(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
       .filter(isRecord)
       .map((p) => ({ weight: truncatedIntegerOf(p.weight) ?? 0, term: recordOf(p.preference) })),
@@ -156,7 +170,7 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     topologySpreadConstraints: arrayOf(spec.topologySpreadConstraints).filter(isRecord),
     images,
     containerCount: arrayOf(spec.initContainers).length + arrayOf(spec.containers).length,
-    affinityKey: namespace + "\u0000" + stableJson({ a: affinity.podAffinity, n: affinity.podAntiAffinity }),
+    affinityKey: namespace + "\u0000" + podAffinityKeyOf(affinity.podAffinity, affinity.podAntiAffinity),
     claimNames: claimNamesOf(spec),
     diskVolumes: diskVolumesOf(spec),
   };
