@@ -62,6 +62,7 @@ export class ClusterState {
   private readonly antiAffinityByPair = new Map<string, Set<PodSet>>();
   private readonly antiAffinityUnanchored = new Set<PodSet>();
   private readonly requiredAffinityCache = new Map<string, Uint8Array>();
+  private readonly everyNodeAffinityCache = new Map<string, boolean>();
   /** Bound pods per namespace/claim they mount (StorageInfos.IsPVCUsedByPods). */
   private readonly claimUsers = new Map<string, number>();
 
@@ -91,6 +92,16 @@ export class ClusterState {
       this.requiredAffinityCache.set(key, matches);
     }
     return matches;
+  }
+
+  /** Whether every node satisfies the pod's nodeSelector and required node affinity (as most pods set none). */
+  satisfiedByEveryNode(pod: PodInfo): boolean {
+    let every = this.everyNodeAffinityCache.get(pod.nodeAffinityKey);
+    if (every === undefined) {
+      every = this.requiredNodeAffinity(pod).every((match) => match === 1);
+      this.everyNodeAffinityCache.set(pod.nodeAffinityKey, every);
+    }
+    return every;
   }
 
   /** Whether a pod bound to a node (running, or placed earlier in the plan) mounts the claim. */

@@ -67,6 +67,12 @@ export interface ScorePlugin {
   /** Returns false when the plugin has nothing to score for this pod (Skip). */
   preScore?(ctx: CycleContext, feasible: readonly NodeInfo[]): boolean;
   score(ctx: CycleContext, node: NodeInfo): number;
+  /**
+   * Score for every node of `nodes` into `scores` (aligned), as `score` would
+   * one by one: the plugin finds its PreScore state once per pod, not once
+   * per node, on hundreds of nodes per pod.
+   */
+  scoreNodes?(ctx: CycleContext, nodes: readonly NodeInfo[], scores: number[]): void;
   /** NormalizeScore: rewrites `scores` (aligned with `nodes`) into [0, MAX_NODE_SCORE]. */
   normalize?(ctx: CycleContext, scores: number[], nodes: readonly NodeInfo[]): void;
 }

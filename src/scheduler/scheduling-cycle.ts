@@ -205,7 +205,8 @@ export class SchedulingCycle {
     totals.fill(0);
     for (const plugin of this.scorers) {
       if (plugin.preScore && !plugin.preScore(ctx, feasible)) continue;
-      for (let i = 0; i < feasible.length; i++) scores[i] = plugin.score(ctx, feasible[i]!);
+      if (plugin.scoreNodes) plugin.scoreNodes(ctx, feasible, scores);
+      else for (let i = 0; i < feasible.length; i++) scores[i] = plugin.score(ctx, feasible[i]!);
       plugin.normalize?.(ctx, scores, feasible);
       for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * plugin.weight;
     }

@@ -211,6 +211,15 @@ function addIncomingTerms(ctx: CycleContext, score: TopologyScore, terms: readon
   }
 }
 
+function topologyScoreOf(score: TopologyScore, node: NodeInfo): number {
+  let total = 0;
+  for (const { key, counts, weight } of score) {
+    const value = node.labels[key];
+    if (value !== undefined) total += weight * (counts.get(value) ?? 0);
+  }
+  return total;
+}
+
 export const InterPodAffinityScore: ScorePlugin = {
   name: NAME,
   weight: 2,
@@ -237,13 +246,11 @@ export const InterPodAffinityScore: ScorePlugin = {
     return true;
   },
   score(ctx, node) {
+    return topologyScoreOf(ctx.state.get(PRE_SCORE_STATE_KEY) as TopologyScore, node);
+  },
+  scoreNodes(ctx, nodes, scores) {
     const score = ctx.state.get(PRE_SCORE_STATE_KEY) as TopologyScore;
-    let total = 0;
-    for (const { key, counts, weight } of score) {
-      const value = node.labels[key];
-      if (value !== undefined) total += weight * (counts.get(value) ?? 0);
-    }
-    return total;
+    for (let i = 0; i < nodes.length; i++) scores[i] = topologyScoreOf(score, nodes[i]!);
   },
   normalize(_ctx, scores) {
     let min = Infinity;

@@ -2,6 +2,7 @@
 // used in similar proportions (1 - standard deviation of the fractions).
 import { MAX_NODE_SCORE, type ScorePlugin } from "../framework.js";
 import type { NodeInfo } from "../node-info.js";
+import type { PodInfo } from "../pod-info.js";
 
 /** (1 - std) * 100 over the fractions of the resources the node has (capped at 1). */
 export function balancedResourceScore(requested: readonly number[], allocatable: readonly number[]): number {
@@ -37,11 +38,18 @@ export const NodeResourcesBalancedAllocation: ScorePlugin = {
     return !(ctx.behaviour.balancedAllocationSkipsBestEffort && ctx.pod.milliCPU === 0 && ctx.pod.memory === 0);
   },
   score(ctx, node) {
-    const { milliCPU, memory } = ctx.pod;
-    const withPod = cpuMemoryScore(node.requested.milliCPU + milliCPU, node.requested.memory + memory, node);
-    if (!ctx.behaviour.balancedAllocationScoresChange) return withPod;
-    // From 1.36: the change in balance, mapped back to [50, 100] (75 when unchanged).
-    const withoutPod = cpuMemoryScore(node.requested.milliCPU, node.requested.memory, node);
-    return MAX_NODE_SCORE / 2 + Math.trunc((MAX_NODE_SCORE / 2 + withPod - withoutPod) / 2);
+    return balancedAllocationScore(ctx.pod, node, ctx.behaviour.balancedAllocationScoresChange);
+  },
+  scoreNodes(ctx, nodes, scores) {
+    const scoresChange = ctx.behaviour.balancedAllocationScoresChange;
+    for (let i = 0; i < nodes.length; i++) scores[i] = balancedAllocationScore(ctx.pod, nodes[i]!, scoresChange);
   },
 };
+
+function balancedAllocationScore(pod: PodInfo, node: NodeInfo, scoresChange: boolean): number {
+  const withPod = cpuMemoryScore(node.requested.milliCPU + pod.milliCPU, node.requested.memory + pod.memory, node);
+  if (!scoresChange) return withPod;
+  // From 1.36: the change in balance, mapped back to [50, 100] (75 when unchanged).
+  const withoutPod = cpuMemoryScore(node.requested.milliCPU, node.requested.memory, node);
+  return MAX_NODE_SCORE / 2 + Math.trunc((MAX_NODE_SCORE / 2 + withPod - withoutPod) / 2);
+}

@@ -70,22 +70,31 @@ export function leastRequestedScore(requested: number, capacity: number): number
   return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
 
+/**
+ * Default scoring resources: cpu and memory, weight 1 each, counted with the
+ * scheduler's defaults for containers that request nothing (NonZeroRequested).
+ */
+function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
+  let total = 0;
+  let weights = 0;
+  if (node.allocatable.milliCPU !== 0) {
+    total += leastRequestedScore(node.nonZeroCPU + pod.nonZeroCPU, node.allocatable.milliCPU);
+    weights++;
+  }
+  if (node.allocatable.memory !== 0) {
+    total += leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, node.allocatable.memory);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.trunc(total / weights);
+}
+
 export const NodeResourcesFitScore: ScorePlugin = {
   name: "NodeResourcesFit",
   weight: 1,
   score(ctx, node) {
-    // Default scoring resources: cpu and memory, weight 1 each, counted with the
-    // scheduler's defaults for containers that request nothing (NonZeroRequested).
-    let total = 0;
-    let weights = 0;
-    if (node.allocatable.milliCPU !== 0) {
-      total += leastRequestedScore(node.nonZeroCPU + ctx.pod.nonZeroCPU, node.allocatable.milliCPU);
-      weights++;
-    }
-    if (node.allocatable.memory !== 0) {
-      total += leastRequestedScore(node.nonZeroMemory + ctx.pod.nonZeroMemory, node.allocatable.memory);
-      weights++;
-    }
-    return weights === 0 ? 0 : Math.trunc(total / weights);
+    return leastAllocatedScore(ctx.pod, node);
+  },
+  scoreNodes(ctx, nodes, scores) {
+    for (let i = 0; i < nodes.length; i++) scores[i] = leastAllocatedScore(ctx.pod, nodes[i]!);
   },
 };

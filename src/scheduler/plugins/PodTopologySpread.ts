@@ -75,6 +75,15 @@ function matchesInclusionPolicies(ctx: CycleContext, c: SpreadConstraint, node: 
   return true;
 }
 
+/**
+ * Whether the constraint counts the pods of every node that has its topology
+ * label: neither the pod's node affinity (none, or every node satisfies it)
+ * nor its taints leave a node out.
+ */
+function countsEveryLabelledNode(ctx: CycleContext, c: SpreadConstraint): boolean {
+  return !c.honorNodeTaints && (!c.honorNodeAffinity || ctx.cluster.satisfiedByEveryNode(ctx.pod));
+}
+
 /** Sets of non-terminating pods in the pod's namespace that the constraint counts (an empty selector counts none). */
 function countedSets(ctx: CycleContext, c: SpreadConstraint): PodSet[] {
   if (c.selector.everything) return [];
@@ -153,7 +162,13 @@ export const PodTopologySpreadFilter: FilterPlugin = {
     const { eligible, domains } = eligibility(ctx, constraints);
     const counts = domains.map((values) => new Map(values.map((value) => [value, 0])));
     constraints.forEach((c, i) => {
+      const countsByDomain = constraints.length === 1 && countsEveryLabelledNode(ctx, c);
       for (const set of countedSets(ctx, c)) {
+        if (countsByDomain) {
+          // Every node with the label is eligible: the set's own counts per domain are the same sums.
+          for (const [value, count] of set.countsBy(c.topologyKey)) counts[i]!.set(value, counts[i]!.get(value)! + count);
+          continue;
+        }
         for (const [node, count] of set.nodeCounts) {
           if (!eligible[i]![node.index]) continue;
           const value = node.labels[c.topologyKey]!;
@@ -200,6 +215,24 @@ interface ScoreState {
   sets: PodSet[][];
 }
 
+function spreadScore(state: ScoreState, node: NodeInfo): number {
+  if (state.ignored.size > 0 && state.ignored.has(node)) return 0;
+  let score = 0;
+  for (let i = 0; i < state.constraints.length; i++) {
+    const c = state.constraints[i]!;
+    const value = node.labels[c.topologyKey];
+    if (value === undefined) continue;
+    let count = 0;
+    if (c.topologyKey === HOSTNAME_LABEL) {
+      for (const set of state.sets[i]!) count += set.nodeCounts.get(node) ?? 0;
+    } else {
+      count = state.counts[i]!.get(value) ?? 0;
+    }
+    score += count * state.weights[i]! + (c.maxSkew - 1);
+  }
+  return Math.round(score);
+}
+
 export const PodTopologySpreadScore: ScorePlugin = {
   name: NAME,
   weight: 2,
@@ -231,7 +264,16 @@ export const PodTopologySpreadScore: ScorePlugin = {
     const nodeAffinity = ctx.cluster.requiredNodeAffinity(ctx.pod);
     constraints.forEach((c, i) => {
       if (c.topologyKey === HOSTNAME_LABEL) return;
+      // Nodes without the label count under "" when a feasible node lacks it too: only then is each node looked at.
+      const countsByDomain = (!requireAll || constraints.length === 1) && !counts[i]!.has("") && countsEveryLabelledNode(ctx, c);
       for (const set of sets[i]!) {
+        if (countsByDomain) {
+          set.countsBy(c.topologyKey).forEach((count, value) => {
+            const current = counts[i]!.get(value);
+            if (current !== undefined) counts[i]!.set(value, current + count);
+          });
+          continue;
+        }
         // forEach: no [node, count] pair allocated per node, for every pod scored.
         set.nodeCounts.forEach((count, node) => {
           if (requireAll && !hasAllTopologyKeys(node, constraints)) return;
@@ -246,34 +288,24 @@ export const PodTopologySpreadScore: ScorePlugin = {
     return true;
   },
   score(ctx, node) {
+    return spreadScore(ctx.state.get(PRE_SCORE_STATE_KEY) as ScoreState, node);
+  },
+  scoreNodes(ctx, nodes, scores) {
     const state = ctx.state.get(PRE_SCORE_STATE_KEY) as ScoreState;
-    if (state.ignored.has(node)) return 0;
-    let score = 0;
-    for (let i = 0; i < state.constraints.length; i++) {
-      const c = state.constraints[i]!;
-      const value = node.labels[c.topologyKey];
-      if (value === undefined) continue;
-      let count = 0;
-      if (c.topologyKey === HOSTNAME_LABEL) {
-        for (const set of state.sets[i]!) count += set.nodeCounts.get(node) ?? 0;
-      } else {
-        count = state.counts[i]!.get(value) ?? 0;
-      }
-      score += count * state.weights[i]! + (c.maxSkew - 1);
-    }
-    return Math.round(score);
+    for (let i = 0; i < nodes.length; i++) scores[i] = spreadScore(state, nodes[i]!);
   },
   normalize(ctx, scores, nodes) {
     const state = ctx.state.get(PRE_SCORE_STATE_KEY) as ScoreState;
+    const isIgnored = (node: NodeInfo) => state.ignored.size > 0 && state.ignored.has(node);
     let min = Number.MAX_SAFE_INTEGER;
     let max = 0;
     for (let i = 0; i < nodes.length; i++) {
-      if (state.ignored.has(nodes[i]!)) continue;
+      if (isIgnored(nodes[i]!)) continue;
       min = Math.min(min, scores[i]!);
       max = Math.max(max, scores[i]!);
     }
     for (let i = 0; i < nodes.length; i++) {
-      if (state.ignored.has(nodes[i]!)) scores[i] = 0;
+      if (isIgnored(nodes[i]!)) scores[i] = 0;
       else if (max === 0) scores[i] = MAX_NODE_SCORE;
       else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
     }

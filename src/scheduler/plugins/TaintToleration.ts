@@ -1,6 +1,7 @@
 // TaintToleration: a node's NoSchedule and NoExecute taints must be tolerated
 // (Filter); untolerated PreferNoSchedule taints lower the node's score.
 import { findUntoleratedTaint, isTaintTolerated, type Taint, type Toleration } from "../../util/taints.js";
+import type { NodeInfo } from "../node-info.js";
 import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from "../framework.js";
 
 /** The wording from 1.35 on (and in late 1.34 patch releases): the taint is no longer named. */
@@ -26,6 +27,16 @@ export const TaintTolerationFilter: FilterPlugin = {
   },
 };
 
+/** The node's PreferNoSchedule taints the pod does not tolerate. */
+function intolerablePreferNoSchedule(node: NodeInfo, tolerations: readonly Toleration[]): number {
+  if (node.taints.length === 0) return 0;
+  let intolerable = 0;
+  for (const taint of node.taints) {
+    if (taint.effect === "PreferNoSchedule" && !isTaintTolerated(taint, tolerations)) intolerable++;
+  }
+  return intolerable;
+}
+
 export const TaintTolerationScore: ScorePlugin = {
   name: "TaintToleration",
   weight: 3,
@@ -35,13 +46,11 @@ export const TaintTolerationScore: ScorePlugin = {
     return true;
   },
   score(ctx, node) {
-    if (node.taints.length === 0) return 0;
+    return intolerablePreferNoSchedule(node, ctx.state.get("TaintToleration/score") as Toleration[]);
+  },
+  scoreNodes(ctx, nodes, scores) {
     const tolerations = ctx.state.get("TaintToleration/score") as Toleration[];
-    let intolerable = 0;
-    for (const taint of node.taints) {
-      if (taint.effect === "PreferNoSchedule" && !isTaintTolerated(taint, tolerations)) intolerable++;
-    }
-    return intolerable;
+    for (let i = 0; i < nodes.length; i++) scores[i] = intolerablePreferNoSchedule(nodes[i]!, tolerations);
   },
   normalize(_ctx, scores) {
     defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
