@@ -7,7 +7,7 @@ import { expandWorkloads, noteToFinding } from "../expand/index.js";
 import { schedule, type ScheduleResult } from "../scheduler/index.js";
 import type { Inventory } from "../inventory.js";
 import { loadText, type InputText } from "../load/index.js";
-import type { Finding, KubeObject, ManifestDocument, ValidateResult } from "../types.js";
+import type { Finding, KubeObject, ManifestDocument, PlannedPod, ValidateResult } from "../types.js";
 import { compareFindings } from "../validate/findings.js";
 import { runValidation, UsageError, type ValidateInput, type ValidateOptions } from "../validate/index.js";
 import { checkPlanArguments } from "../validate/arguments.js";
@@ -126,11 +126,13 @@ function podEntries(admission: AdmissionResult, scheduling: ScheduleResult | und
 /** A Pending pod is not an error of the apply, but the reviewer must see it: a warning at its workload. */
 function pendingFindings(admission: AdmissionResult, scheduling: ScheduleResult | undefined): Finding[] {
   if (!scheduling) return [];
-  const sources = new Map(admission.pods.map((p) => [`${p.namespace}/${p.name}`, p.planned.source]));
+  // Indexed only when a pod stays Pending: a big plan places every pod.
+  let sources: Map<string, PlannedPod["source"]> | undefined;
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const placement of scheduling.pods) {
     if (placement.node !== null || placement.reason === undefined) continue;
+    sources ??= new Map(admission.pods.map((p) => [`${p.namespace}/${p.name}`, p.planned.source]));
     const source = sources.get(`${placement.namespace}/${placement.name}`);
     const owner = ownerLabel(placement.owner) ?? `Pod/${placement.name}`;
     if (!source || seen.has(owner)) continue;

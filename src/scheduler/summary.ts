@@ -62,21 +62,27 @@ export function ownerKey(owner: Owner): string {
 
 export function workloadPlacements(pods: readonly PodPlacement[]): WorkloadPlacement[] {
   const byOwner = new Map<string, WorkloadPlacement>();
+  // Pods per node of each workload, counted in a map: an object with thousands of node names as keys is slow to update.
+  const nodeCounts = new Map<WorkloadPlacement, Map<string, number>>();
   for (const pod of pods) {
     if (!pod.owner) continue;
     const key = ownerKey(pod.owner);
     let workload = byOwner.get(key);
-    if (!workload) byOwner.set(key, (workload = { owner: pod.owner, replicas: 0, scheduled: 0, pending: 0, nodes: {} }));
+    if (!workload) {
+      byOwner.set(key, (workload = { owner: pod.owner, replicas: 0, scheduled: 0, pending: 0, nodes: {} }));
+      nodeCounts.set(workload, new Map());
+    }
     workload.replicas++;
     if (pod.node === null) {
       workload.pending++;
     } else {
       workload.scheduled++;
-      workload.nodes[pod.node] = (workload.nodes[pod.node] ?? 0) + 1;
+      const counts = nodeCounts.get(workload)!;
+      counts.set(pod.node, (counts.get(pod.node) ?? 0) + 1);
     }
   }
-  for (const workload of byOwner.values()) {
-    workload.nodes = Object.fromEntries(Object.entries(workload.nodes).sort(([a], [b]) => compareStrings(a, b)));
+  for (const [workload, counts] of nodeCounts) {
+    workload.nodes = Object.fromEntries([...counts].sort(([a], [b]) => compareStrings(a, b)));
   }
   return [...byOwner.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, w]) => w);
 }

@@ -56,7 +56,9 @@ function applyAppArmorVersionSkew(pod: JsonRecord): void {
       warnings.push({ message: `${FieldPath.root("metadata", "annotations").key(key).toString()}: deprecated since v1.30; use the "appArmorProfile" field instead` });
     }
   }
-  appArmorWarnings.set(pod, warnings);
+  // Most pods have none: a weak map's entries cost every garbage collection, tens of thousands in a big plan.
+  if (warnings.length > 0) appArmorWarnings.set(pod, warnings);
+  else appArmorWarnings.delete(pod);
 }
 
 /** applyLabelKeysToLabelSelector: `key <operator> (value)` for each key the pod has a label for. */
