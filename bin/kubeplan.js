@@ -32,7 +32,7 @@ async function entryPoint(args) {
   // Before anything of kubeplan is compiled: the bundle's code caches are made and used under the same flags.
   const variant = require("./compiler-flags.js").setCompilerFlags(args);
   if (!bundleIsCurrent()) return (await import("../dist/cli.js")).main;
-  return require("./load-bundle.js").loadBundle(join(ROOT, "dist", "bundle"), variant).main;
+  return require("./load-bundle.js").loadBundle(join(ROOT, "dist", "bundle"), variant, args).main;
 }
 
 async function run(args) {

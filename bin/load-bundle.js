@@ -196,9 +196,14 @@ function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
  * stages.cjs when a script first asks for a stage of it (`kubeplanLoadStages`;
  * stages.cjs asks validate.cjs for the modules it shares with it),
  * packages.cjs when the stages first require one of its packages. `variant`
- * names the caches of a command that runs under V8 flags of its own.
+ * names the caches of a command that runs under V8 flags of its own; `args`,
+ * the command line after `kubeplan`, may call for a worker started at once
+ * (bin/early-worker.js).
  */
-function loadBundle(dir, variant) {
+function loadBundle(dir, variant, args = []) {
+  // Started first, so that the worker starts while the main thread loads.
+  const worker = { entry: join(__dirname, "bundle-worker.js"), data: { dir, variant } };
+  let started = require("./early-worker.js").startEarlyWorker(args, worker.entry, worker.data);
   const { load, requirePackage } = bundleScripts(dir, variant);
   const scripts = {};
   const given = {
@@ -206,8 +211,16 @@ function loadBundle(dir, variant) {
     kubeplanLoadStages: (script) => (scripts[script] ??= load(join(dir, `${script}.cjs`), globalsOf(`${script}.cjs`))),
     kubeplanLoadScript: (file) => load(file),
     kubeplanRequirePackage: requirePackage,
-    // A validation worker thread runs worker.cjs from bundle-worker.js, with the caches of this run's flags.
-    kubeplanWorker: { entry: join(__dirname, "bundle-worker.js"), data: { dir, variant } },
+    // A validation worker thread runs worker.cjs from bundle-worker.js, with the caches of this run's flags;
+    // the one started early is taken once.
+    kubeplanWorker: {
+      ...worker,
+      takeStarted: () => {
+        const taken = started;
+        started = undefined;
+        return taken;
+      },
+    },
   };
   // In the order of BUNDLE_GLOBALS.
   const globalsOf = (script) => Object.fromEntries(BUNDLE_GLOBALS[script].map((name) => [name, given[name]]));

@@ -11,7 +11,7 @@ import { notAManifest } from "./not-manifests.js";
 import { crdsFromPaths, crdsInTexts, markCrdScope, mentionsCrd } from "./find-crds.js";
 import { compareFindings } from "./findings.js";
 import type { CheckOptions, ValidateOptions } from "./options.js";
-import { checkInParallel, startCreatePathWorker, startWorkers, type ValidationWorker } from "./parallel.js";
+import { checkInParallel, endUnusedWorker, startCreatePathWorker, startWorkers, type ValidationWorker } from "./parallel.js";
 import { RemoteCreatePath } from "./remote-create-path.js";
 import { runRules } from "./rules.js";
 import { applyRuleSetting, applyRuleSettings } from "./suppress.js";
@@ -112,6 +112,7 @@ async function checkInput(input: ValidateInput, options: ValidateOptions): Promi
   const workers = startWorkers(shared, options);
   const createWorker = workers.length === 0 ? startCreatePathWorker(shared, options) : undefined;
   if (createWorker) workers.push(createWorker);
+  if (workers.length === 0) endUnusedWorker();
   try {
     const fromCrdPaths = crdsFromPaths(options.crdPaths ?? [], options);
     const crdProblems = fromCrdPaths.findings.map((f) => fileWithFindings(f.file, [f]));

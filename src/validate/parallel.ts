@@ -12,8 +12,8 @@ import type { CheckOptions, ValidateOptions } from "./options.js";
 import type { CheckedInput, CheckResponse, ClosingResponse, CreatedResponse, CreateRequest, CreateVerdicts, FailureResponse, LocateResponse, TransferredFile } from "./worker-protocol.js";
 import { decodeObjects } from "./transfer-objects.js";
 
-/** Below this much YAML, starting a worker costs more than it saves. */
-const PARALLEL_THRESHOLD_BYTES = 1_000_000;
+/** Below this much YAML, starting a worker costs more than it saves (bin/input-scale.js starts one early from this much). */
+export const PARALLEL_THRESHOLD_BYTES = 1_000_000;
 
 /**
  * Threads when none are asked for: one per core. Two threads split the work by
@@ -51,8 +51,27 @@ export class RemoteDocument implements ManifestDocument {
   }
 }
 
-/** Given to the bundle by bin/load-bundle.js: the script a worker thread starts from, to run the bundle's worker with its code cache. */
-declare const kubeplanWorker: { entry: string; data: unknown } | undefined;
+/** A worker started before the bundle loaded (bin/early-worker.js), and whether it has ended since. */
+interface StartedWorker {
+  worker: Worker;
+  exited: boolean;
+}
+
+/**
+ * Given to the bundle by bin/load-bundle.js: the script a worker thread starts
+ * from, to run the bundle's worker with its code cache, and the worker started
+ * as the process started, if any, taken once.
+ */
+declare const kubeplanWorker: { entry: string; data: unknown; takeStarted?(): StartedWorker | undefined } | undefined;
+
+function bundledWorker(): typeof kubeplanWorker {
+  return typeof kubeplanWorker === "undefined" ? undefined : kubeplanWorker;
+}
+
+/** Ends the worker started early when the run has no use for it: it would take a core from the main thread. */
+export function endUnusedWorker(): void {
+  void bundledWorker()?.takeStarted?.()?.worker.terminate();
+}
 
 export class ValidationWorker {
   private readonly worker: Worker;
@@ -61,8 +80,10 @@ export class ValidationWorker {
   private exited = false;
 
   constructor() {
-    const bundled = typeof kubeplanWorker === "undefined" ? undefined : kubeplanWorker;
-    this.worker = new (workerThreads().Worker)(bundled?.entry ?? new URL("./worker.js", import.meta.url), { workerData: bundled?.data });
+    const bundled = bundledWorker();
+    const started = bundled?.takeStarted?.();
+    this.worker = started?.worker ?? new (workerThreads().Worker)(bundled?.entry ?? new URL("./worker.js", import.meta.url), { workerData: bundled?.data });
+    this.exited = started?.exited ?? false;
     this.worker.unref();
     this.worker.once("exit", () => (this.exited = true));
     // An error between requests (one that stops the worker from starting) ends it: the next request fails.

@@ -155,3 +155,33 @@ describe("validate on two threads", () => {
     expect(withoutTime(run("2", "text").stdout)).toBe(withoutTime(run("1", "text").stdout));
   });
 });
+
+describe("the worker started as the process starts", () => {
+  // The command line tells large inputs from the heads of their files; the run itself from their whole text.
+  it.each<[string, (dir: string) => void]>([
+    [
+      "taken when the run shares its work",
+      (dir) => {
+        for (let f = 0; f < 8; f++) writeFileSync(join(dir, `f${f}.yaml`), Array.from({ length: 150 }, (_, i) => filler(f * 150 + i)).join("---\n"));
+      },
+    ],
+    [
+      "ended when the files define a CRD past their heads, and the run takes one thread",
+      (dir) => {
+        for (let f = 0; f < 8; f++) writeFileSync(join(dir, `f${f}.yaml`), [...Array.from({ length: 150 }, (_, i) => filler(f * 150 + i)), thingCrdYaml("example.com", `Gizmo${f}`, { type: "object" })].join("---\n"));
+      },
+    ],
+  ])("%s: the same output as on one thread", (_, write) => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeplan-early-"));
+    write(dir);
+    writeFileSync(join(dir, "z.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bad_name}\n");
+    const run = (threads: string) => runCli(["validate", dir, "-o", "json"], { env: { KUBEPLAN_THREADS: threads } });
+    const withoutTime = (text: string) => text.replace(/"durationMs": \d+/, "");
+    const [one, two] = [run("1"), run("2")];
+    expect([two.code, two.stderr]).toEqual([1, ""]);
+    expect(withoutTime(two.stdout)).toBe(withoutTime(one.stdout));
+    expect((JSON.parse(two.stdout) as ValidateResult).findings.map((f) => `${f.file.slice(dir.length)}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      "/z.yaml:3:18 apiserver/validation",
+    ]);
+  });
+});
