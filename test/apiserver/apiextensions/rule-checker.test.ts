@@ -215,3 +215,48 @@ describe("a rule's result must be exactly a bool, a messageExpression's a string
     expect(messages({ rule, messageExpression })).toEqual(expected);
   });
 });
+
+describe("string.format calls with a literal format string and a list literal, checked as the rule compiles (from 1.31)", () => {
+  const cases: Array<{ name: string; rule: string; token: string; message: string; from?: number }> = [
+    { name: "an item of the wrong type for %d, at the item", rule: "'%d'.format([self.pipeline]) != ''", token: ".pipeline", message: "error during formatting: decimal clause can only be used on integers, was given string" },
+    { name: "an int for %e", rule: "'%e'.format([self.timeout]) != ''", token: ".timeout", message: "error during formatting: scientific clause can only be used on doubles, was given int" },
+    { name: "an int for %.2f", rule: "'%.2f'.format([self.timeout]) != ''", token: ".timeout", message: "error during formatting: fixed-point clause can only be used on doubles, was given int" },
+    { name: "a double for %x", rule: "'%x'.format([self.ratio]) != ''", token: ".ratio", message: "error during formatting: only integers, byte buffers, and strings can be formatted as hex, was given double" },
+    { name: "a timestamp for %b", rule: "'%b'.format([self.startAfter]) != ''", token: ".startAfter", message: "error during formatting: only integers and bools can be formatted as binary, was given google.protobuf.Timestamp" },
+    { name: "a double for %o", rule: "'%o'.format([1.5]) != ''", token: "1.5", message: "error during formatting: octal clause can only be used on integers, was given double" },
+    { name: "an object of the schema for %s, inside a list literal", rule: "'%s'.format([[self.pipeline, self.steps[0]]]) != ''", token: "[", from: 30, message: "error during formatting: string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps, was given selfType0.steps.@idx" },
+    { name: "an optional for %s", rule: "'%s'.format([self.?pipeline]) != ''", token: ".?", message: "error during formatting: string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps, was given optional_type" },
+    { name: "more clauses than items, at the call", rule: "'%s-%s'.format([self.pipeline]) != ''", token: "(", message: "index 1 out of range" },
+    { name: "more items than clauses", rule: "'%s'.format([self.pipeline, self.timeout]) != ''", token: "(", message: "too many arguments supplied to string.format (expected 1, got 2)" },
+    { name: "an unknown verb", rule: "'%q'.format([self.pipeline]) != ''", token: "(", message: 'could not parse formatting clause: unrecognized formatting clause "q"' },
+    { name: "a % at the end", rule: "'at 100%'.format([]) != ''", token: "(", message: "unexpected end of string" },
+    { name: "a precision with no digits", rule: "'%.f'.format([self.ratio]) != ''", token: "(", message: 'could not parse formatting clause: error while parsing precision: error while converting precision to integer: strconv.Atoi: parsing "": invalid syntax' },
+    { name: "a precision with no verb", rule: "'%.2'.format([self.ratio]) != ''", token: "(", message: "could not parse formatting clause: error while parsing precision: could not find end of precision specifier" },
+    { name: "a % as the verb, after a precision", rule: "'%.1%'.format([self.ratio]) != ''", token: "(", message: 'could not parse formatting clause: unrecognized formatting clause "%"' },
+  ];
+  test.each(cases)("refuses $name", ({ rule, token, message, from }) => {
+    expect(messages({ rule })).toEqual([refusal({ rule }, issue(rule, token, message, from))]);
+  });
+
+  test.each([
+    { name: "clauses matching their items, %% and a precision", rule: "'%d%% of %s took %.3f s, %e, %x %X %o %b'.format([self.timeout, self.pipeline, self.ratio, 'NaN', 'ab', 255, 8u, true]) != ''" },
+    { name: "dyn for any clause", rule: "'%d %f'.format([self.port, self.port]) != ''" },
+    { name: "lists, maps, null and durations for %s", rule: "'%s %s %s %s'.format([self.params, self.steps.map(s, s.name), null, duration('1s')]) != ''" },
+    { name: "a format string that is no literal", rule: "self.pipeline.format([1, 2]) != ''" },
+    { name: "items that are no list literal", rule: "'%d'.format(self.steps.map(s, s.name)) != ''" },
+    { name: "a multi-byte character after the verb", rule: "'%sé'.format([self.pipeline]) != ''" },
+  ])("accepts $name", ({ rule }) => {
+    expect(messages({ rule })).toEqual([]);
+  });
+
+  test("1.30 has no such check: the rule compiles", () => {
+    expect(messages({ rule: "'%d'.format([self.pipeline]) != ''" }, "1.30")).toEqual([]);
+  });
+
+  test.each(["1.31", "1.32"])("%s's cel-go reads the error as a format of its own: a % verb shows as %!\"(MISSING)", (release) => {
+    const rule = "'%.1%'.format([self.ratio]) != ''";
+    const found = messages({ rule }, release);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`compilation failed: ERROR: <input>:1:14: could not parse formatting clause: unrecognized formatting clause "%!"(MISSING)`);
+  });
+});

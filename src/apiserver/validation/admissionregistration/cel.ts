@@ -17,6 +17,7 @@ import { checkExpression, type CheckerDeclarations, type CheckResult } from "../
 import { formatType, isCertainlyDyn } from "../../../schema/crd/cel/checker-types.js";
 import { atLeast } from "../../../util/release.js";
 import { evaluateConstantCall, literalArgumentIssues } from "../../../schema/crd/cel/constant-arguments.js";
+import { stringFormatIssues } from "../../../schema/crd/cel/string-format-validator.js";
 import type { OptionalLibrary } from "../../../schema/crd/cel/declarations.js";
 import { compileInEnvironment, type CompileOutcome, type ReferenceCheck } from "../cel-compile.js";
 import { admissionDeclarations, admissionVariableTypes } from "./cel-types.js";
@@ -120,8 +121,8 @@ function referenceCheck(environment: AdmissionEnvironment, options: CompilationO
     const seen = new Set(references.map((issue) => `${issue.offset}/${issue.message}`));
     const checkerIssues = [...references, ...result.issues.filter((issue) => !seen.has(`${issue.offset}/${issue.message}`))];
     if (checkerIssues.length > 0) return checkerIssues;
-    // The validators run on an expression that checked: the literal arguments' and the homogeneous literals'.
-    return [...literalArgumentIssues(ast, evaluateConstantCall(environment.env.parse, parsedText), options.kubernetesVersion), ...result.literalIssues];
+    // The validators run on an expression that checked: the literal arguments', the homogeneous literals' and format's.
+    return [...literalArgumentIssues(ast, evaluateConstantCall(environment.env.parse, parsedText), options.kubernetesVersion), ...result.literalIssues, ...stringFormatIssues(ast, result, options.kubernetesVersion)];
   };
 }
 

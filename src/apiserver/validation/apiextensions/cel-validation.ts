@@ -13,6 +13,7 @@ import { estimateCost } from "../../../schema/crd/cel/cost.js";
 import { celGoIssue, positionOf, type CheckIssue } from "../../../schema/crd/cel/issues.js";
 import { codeOnly, referenceIssues } from "../../../schema/crd/cel/reference-check.js";
 import { checkExpression } from "../../../schema/crd/cel/checker.js";
+import { stringFormatIssues } from "../../../schema/crd/cel/string-format-validator.js";
 import { formatType, UNRESOLVED_DYN, type CheckedType } from "../../../schema/crd/cel/checker-types.js";
 import { ruleDeclarations } from "../../../schema/crd/cel/rule-declarations.js";
 import { rewriteRuleSource, sourceOffset } from "../../../schema/crd/cel/source.js";
@@ -200,9 +201,9 @@ function compileExpression(expression: string, type: CelType, resultKind: "bool"
   const seen = new Set(references.map((issue) => `${issue.offset}/${issue.message}`));
   const refused = [...references, ...checked.issues.filter((issue) => !seen.has(`${issue.offset}/${issue.message}`))];
   if (refused.length > 0) return { error: checkerIssues(expression, refused) };
-  // The validators run on an expression that checked: the literal arguments' and the homogeneous literals'.
+  // The validators run on an expression that checked: the literal arguments', the homogeneous literals' and format's.
   const evaluateCall = evaluateConstantCall(runtime.parse, text);
-  const validated = [...literalArgumentIssues(program.ast, evaluateCall, kubernetesVersion), ...checked.literalIssues];
+  const validated = [...literalArgumentIssues(program.ast, evaluateCall, kubernetesVersion), ...checked.literalIssues, ...stringFormatIssues(program.ast, checked, kubernetesVersion)];
   if (validated.length > 0) return { error: checkerIssues(expression, validated) };
   const resultType = checked.types.get(program.ast);
   if (resultType !== undefined && isDefiniteResult(resultType) && formatType(resultType) !== resultKind) return { error: `must evaluate to a ${resultKind}` };

@@ -45,6 +45,8 @@ export interface CheckResult {
   literalIssues: CheckIssue[];
   /** The type of each node kubeplan worked out. */
   types: ReadonlyMap<ASTNode, CheckedType>;
+  /** Where cel-go's parser places a node (an offset in the parsed text): where an issue about it is reported. */
+  location(node: ASTNode): number;
 }
 
 const MAX_DEPTH = 128;
@@ -127,7 +129,7 @@ class Checker {
   }
 
   /** Where cel-go's parser places a node. */
-  private location(node: ASTNode): number {
+  location(node: ASTNode): number {
     const args = node.args as unknown;
     switch (node.op) {
       case ".":
@@ -486,5 +488,5 @@ class Checker {
 export function checkExpression(ast: ASTNode, code: string, declarations: CheckerDeclarations): CheckResult {
   const checker = new Checker(code, declarations);
   checker.check(ast);
-  return { issues: checker.issues, literalIssues: checker.literalIssues(), types: checker.types };
+  return { issues: checker.issues, literalIssues: checker.literalIssues(), types: checker.types, location: (node) => checker.location(node) };
 }

@@ -110,6 +110,14 @@ describe("validateValidatingAdmissionPolicy", () => {
       ],
     ],
     [
+      "format strings the string format validator refuses (a clause's item, too many items)",
+      policy(RULES, "validations: [{expression: \"'%d'.format([request.name]) != ''\", messageExpression: \"'%s'.format([request.name, request.namespace])\"}]"),
+      [
+        "spec.validations[0].expression: Invalid value: \"'%d'.format([request.name]) != ''\": compilation failed: ERROR: <input>:1:21: error during formatting: decimal clause can only be used on integers, was given string\n | '%d'.format([request.name]) != ''\n | ....................^",
+        "spec.validations[0].messageExpression: Invalid value: \"'%s'.format([request.name, request.namespace])\": compilation failed: ERROR: <input>:1:12: too many arguments supplied to string.format (expected 1, got 2)\n | '%s'.format([request.name, request.namespace])\n | ...........^",
+      ],
+    ],
+    [
       "a message expression using the authorizer, which it does not have",
       policy(RULES, "validations: [{expression: 'true', messageExpression: \"string(authorizer)\"}]"),
       ["spec.validations[0].messageExpression: Invalid value: \"string(authorizer)\": compilation failed: ERROR: <input>:1:8: undeclared reference to 'authorizer' (in container '')\n | string(authorizer)\n | .......^"],
