@@ -47,7 +47,7 @@ export function checkTokens(document: CST.Token, { keyLength }: { keyLength: boo
     }
     if (token.type === "double-quoted-scalar") {
       const problem = badEscape(token.source);
-      if (problem) return { kind: "syntax", offset: token.offset + problem.offset, message: problem.message };
+      if (problem) return { kind: "syntax", ...problem, offset: token.offset + problem.offset };
       continue;
     }
     const items = collectionItems(token);
@@ -62,7 +62,10 @@ export function checkTokens(document: CST.Token, { keyLength }: { keyLength: boo
       if (item.key) stack.push({ token: item.key, depth: depth + 1 });
     }
     const long = keyLength ? items.find((item) => isLongImplicitKey(item)) : undefined;
-    if (long?.key) return { kind: "syntax", offset: long.key.offset, message: `could not find expected ':' (a key is at most ${MAX_KEY_LENGTH} characters)` };
+    if (long?.key) {
+      const hint = `a key is at most ${MAX_KEY_LENGTH} characters`;
+      return { kind: "syntax", offset: long.key.offset, message: `could not find expected ':' (${hint})`, hint };
+    }
   }
   return undefined;
 }

@@ -23,6 +23,7 @@ import { hasTabOnlyLine, tabOnlyLineProblem } from "./tab-lines.js";
 import { anchorNameProblem } from "./anchor-names.js";
 import { withGoAnchorSpacing, type SpacedText } from "./anchor-spacing.js";
 import { lineSeparators, restoreLineSeparators, withQuotedSeparators } from "./line-separators.js";
+import { kubectlSyntaxError, type KubectlSyntaxError } from "./go-parser.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -124,7 +125,20 @@ class FileSource {
     private counter?: LineCounter,
     private readonly toOriginal?: (offset: number) => number,
     private readonly separators?: ReadonlyMap<number, string>,
+    /** The text as written, when `text` has line breaks or blanks of its own (readFully). */
+    readonly original: string = text,
   ) {}
+
+  /** The offset in the text as written of an offset in this text. */
+  originalOffset(offset: number): number {
+    return this.toOriginal ? this.toOriginal(offset) : offset;
+  }
+
+  /** The position of an offset of the text as written. */
+  originalPosition(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line, column: col };
+  }
 
   /** The LS or PS the text as written has where this text has a line feed in its place (line-separators.ts). */
   separatorAt(offset: number): string | undefined {
@@ -435,44 +449,85 @@ function chunkSourceName(text: string, chunk: StreamChunk): string | undefined {
 
 /** The problem that stops a chunk from being parsed at all: kubectl's separator error, or a character go-yaml refuses. */
 function chunkProblem(text: string, chunk: StreamChunk): { offset: number; message: string } | undefined {
-  return chunk.separatorError ?? controlCharacter(text, chunk.start, chunk.end);
+  if (chunk.separatorError) return chunk.separatorError;
+  const control = controlCharacter(text, chunk.start, chunk.end);
+  // go-yaml's reader says it with no line.
+  return control && { offset: control.offset, message: `error converting YAML to JSON: yaml: ${control.message}` };
 }
+
+/** A line that starts with `%`: a directive, or go-yaml's error. */
+const DIRECTIVE_LINE = /^%/m;
 
 /** Parses one `---` chunk; its documents are numbered from `firstIndex`. Returns how many documents it had. */
 function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: number, source: FileSource, out: ParsedFile): number {
   const origin = (offset: number): Origin => originOf(file, chunkSourceName(text, chunk), source, text, offset);
-  const report = (offset: number, rule: string, message: string) => {
+  const reportAt = (offset: number, position: Position, rule: string, message: string) => {
     const from = origin(offset);
-    out.findings.push(loadFinding(from.file, shift(source.position(offset), from), rule, message, "", from.rendered));
+    out.findings.push(loadFinding(from.file, shift(position, from), rule, message, "", from.rendered));
   };
+  const report = (offset: number, rule: string, message: string) => reportAt(offset, source.position(offset), rule, message);
   const problem = chunkProblem(text, chunk);
   if (problem) {
     report(problem.offset, "yaml/syntax", `YAML syntax error: ${problem.message}`);
     return 1;
   }
+  // What kubectl says of the chunk's document, asked only of a document found broken.
+  let kubectl: KubectlSyntaxError | null | undefined;
+  const kubectlSays = (): KubectlSyntaxError | undefined => {
+    if (kubectl === undefined) {
+      try {
+        kubectl = isJsonStream(source.original)
+          ? null
+          : (kubectlSyntaxError(source.original, source.originalOffset(chunk.start), source.originalOffset(chunk.end)) ?? null);
+      } catch {
+        // kubeplan's own words are still true: the document is broken either way.
+        kubectl = null;
+      }
+    }
+    return kubectl ?? undefined;
+  };
+  /** Reports a syntax error in kubectl's words where go-yaml refuses the document, else in kubeplan's (`offset`, `message`). */
+  const reportSyntax = (offset: number, message: string, hint?: string) => {
+    const refusal = kubectlSays();
+    if (!refusal) {
+      report(offset, "yaml/syntax", `YAML syntax error: ${message}`);
+      return;
+    }
+    const position = source.originalPosition(refusal.offset);
+    // kubeplan's hint, and where it points, when it is about the same line.
+    if (hint !== undefined && position.line === source.position(offset).line) report(offset, "yaml/syntax", `YAML syntax error: ${refusal.message} (${hint})`);
+    else reportAt(offset, position, "yaml/syntax", `YAML syntax error: ${refusal.message}`);
+  };
   const chunkText = text.slice(chunk.start, chunk.end);
   const tokens = syntaxTokens(chunkText);
   const keyLength = !isJsonStream(text);
   for (const token of tokens) {
     const tokenProblem = checkTokens(token, { keyLength });
     if (tokenProblem) {
-      const rule = tokenProblem.kind === "limit" ? "yaml/limit" : "yaml/syntax";
-      const message = tokenProblem.kind === "limit" ? `YAML ${tokenProblem.message}` : `YAML syntax error: ${tokenProblem.message}`;
-      report(chunk.start + tokenProblem.offset, rule, message);
+      if (tokenProblem.kind === "limit") report(chunk.start + tokenProblem.offset, "yaml/limit", `YAML ${tokenProblem.message}`);
+      else reportSyntax(chunk.start + tokenProblem.offset, tokenProblem.message, tokenProblem.hint);
       return 1;
     }
     const goProblem = tabOnlyLineProblem(token, chunkText) ?? anchorNameProblem(token, chunkText);
     if (goProblem) {
-      report(chunk.start + goProblem.offset, "yaml/syntax", `YAML syntax error: ${goProblem.message}`);
+      reportSyntax(chunk.start + goProblem.offset, goProblem.message);
       return 1;
     }
+  }
+  // A directive (`%YAML 1.1`) in a chunk of its own, as kubectl cuts the stream, is a document with no start to go-yaml.
+  const directive = DIRECTIVE_LINE.test(chunkText) ? kubectlSays() : undefined;
+  if (directive) {
+    reportAt(chunk.start, source.originalPosition(directive.offset), "yaml/syntax", `YAML syntax error: ${directive.message}`);
+    return 1;
   }
   const docs = [...(new Composer(KUBERNETES_YAML_OPTIONS).compose(tokens) as Iterable<Document>)];
   const quoteStart = unterminatedQuote(tokens);
   const lastLine = chunk.end === text.length ? unterminatedLastLine(text) : undefined;
   docs.forEach((doc, i) => {
     const last = i === docs.length - 1 ? lastLine : undefined;
-    parseDocument(text, doc, file, firstIndex + i, { chunk, quoteStart, lastLine: last }, source, out);
+    // go-yaml reads the first document of a chunk only.
+    const kubectlError = i === 0 ? kubectlSays : () => undefined;
+    parseDocument(text, doc, file, firstIndex + i, { chunk, quoteStart, lastLine: last, kubectlError }, source, out);
   });
   return docs.length;
 }
@@ -499,7 +554,12 @@ function parseDocument(
   doc: Document,
   file: string,
   index: number,
-  { chunk, quoteStart, lastLine }: { chunk: StreamChunk; quoteStart: number | undefined; lastLine: string | undefined },
+  {
+    chunk,
+    quoteStart,
+    lastLine,
+    kubectlError,
+  }: { chunk: StreamChunk; quoteStart: number | undefined; lastLine: string | undefined; kubectlError: () => KubectlSyntaxError | undefined },
   source: FileSource,
   out: ParsedFile,
 ): void {
@@ -510,8 +570,14 @@ function parseDocument(
   // A broken document is one finding, as kubectl stops at its first error: what follows it is a consequence.
   const [error] = doc.errors;
   if (error) {
-    const offset = errorOffset(doc.errors, quoteStart, text.slice(chunk.start, chunk.end));
-    out.findings.push(loadFinding(name, at(offset), "yaml/syntax", `YAML syntax error: ${error.message}`, "", origin.rendered));
+    const refusal = kubectlError();
+    if (refusal) {
+      out.findings.push(loadFinding(name, shift(source.originalPosition(refusal.offset), origin), "yaml/syntax", `YAML syntax error: ${refusal.message}`, "", origin.rendered));
+    } else {
+      // A document go-yaml reads but the yaml package does not: its words.
+      const offset = errorOffset(doc.errors, quoteStart, text.slice(chunk.start, chunk.end));
+      out.findings.push(loadFinding(name, at(offset), "yaml/syntax", `YAML syntax error: ${error.message}`, "", origin.rendered));
+    }
   }
   for (const duplicate of duplicateKeys(doc)) {
     const { offset, collides } = duplicate;
@@ -524,7 +590,14 @@ function parseDocument(
   if (source.hasSeparators) restoreLineSeparators(doc, text.slice(chunk.start, chunk.end), (offset) => source.separatorAt(chunk.start + offset));
   const converted = documentToJS(doc);
   if ("problem" in converted) {
-    const { rule, message, offset } = converted.problem;
+    const { rule, offset } = converted.problem;
+    // go-yaml reads the whole document before decoding it, and stops at an alias to no anchor as it reads: it may refuse something else first.
+    const refusal = rule === "yaml/syntax" ? kubectlError() : undefined;
+    if (refusal) {
+      out.findings.push(loadFinding(name, shift(source.originalPosition(refusal.offset), origin), "yaml/syntax", `YAML syntax error: ${refusal.message}`, "", origin.rendered));
+      return;
+    }
+    const { message } = converted.problem;
     out.findings.push(loadFinding(name, at(offset), rule, rule === "yaml/limit" ? `YAML ${message}` : `YAML syntax error: ${message}`, "", origin.rendered));
     return;
   }
@@ -567,7 +640,7 @@ export function parseManifestsFull(text: string, file: string): ParsedFile {
 function readFully(text: string, normalized: string, spaced: SpacedText | null, file: string): ParsedFile {
   const out: ParsedFile = { documents: [], findings: [] };
   const read = spaced?.text ?? normalized;
-  const source = new FileSource(read, countLines(text), spaced?.toOriginal, lineSeparators(text));
+  const source = new FileSource(read, countLines(text), spaced?.toOriginal, lineSeparators(text), text);
   let index = 0;
   for (const chunk of splitYamlStream(read)) index += parseChunk(read, chunk, file, index, source, out);
   return out;

@@ -7,6 +7,8 @@ export interface GoYamlProblem {
   /** Offset in the text where the problem is. */
   offset: number;
   message: string;
+  /** What kubeplan adds to go-yaml's words, when it says more. */
+  hint?: string;
 }
 
 /**
@@ -45,7 +47,9 @@ export function badEscape(source: string): GoYamlProblem | undefined {
     if (letter === "\n" || letter === "\r") continue; // an escaped line break
     const digits = Object.hasOwn(ESCAPES, letter) ? ESCAPES[letter] : undefined;
     if (digits === undefined) {
-      return { offset: i, message: `found unknown escape character ${JSON.stringify("\\" + letter)} while parsing a quoted scalar (write the character without the backslash, or \\\\ for a backslash)` };
+      const escape = JSON.stringify("\\" + letter);
+      const advice = "write the character without the backslash, or \\\\ for a backslash";
+      return { offset: i, message: `found unknown escape character ${escape} while parsing a quoted scalar (${advice})`, hint: `${escape}: ${advice}` };
     }
     if (digits === 0) continue;
     const hex = source.slice(i + 2, i + 2 + digits);

@@ -174,15 +174,18 @@ function aliasProblem(doc: Document, rule: ConversionProblem["rule"], message: s
   return { rule, message, offset: firstNodeOffset(doc, (node) => isAlias(node) && (anchor === undefined || node.source === anchor)) };
 }
 
+/** How kubectl prefixes what go-yaml refuses while decoding (sigs.k8s.io/yaml's Unmarshal, then go-yaml's failf). */
+const GO_YAML_ERROR = "error converting YAML to JSON: yaml: ";
+
 /** yaml's errors in go-yaml's words, placed at the alias or merge key that caused them. */
 function conversionProblem(doc: Document, error: unknown): ConversionProblem {
   const message = error instanceof Error ? error.message : String(error);
   const unresolved = /^Unresolved alias.*: (.*)$/.exec(message);
-  if (unresolved) return aliasProblem(doc, "yaml/syntax", `unknown anchor '${unresolved[1]}' referenced`, unresolved[1]);
+  if (unresolved) return aliasProblem(doc, "yaml/syntax", `${GO_YAML_ERROR}unknown anchor '${unresolved[1]}' referenced`, unresolved[1]);
   if (message.startsWith("Excessive alias count")) return aliasProblem(doc, "yaml/limit", "document contains excessive aliasing");
   if (message.startsWith("Merge sources")) {
     const offset = firstNodeOffset(doc, (node) => isPair(node) && isScalar(node.key) && node.key.source === "<<" && !isMap(node.value) && !isAlias(node.value));
-    return { rule: "yaml/syntax", message: "map merge requires map or sequence of maps as the value", offset };
+    return { rule: "yaml/syntax", message: `${GO_YAML_ERROR}map merge requires map or sequence of maps as the value`, offset };
   }
   return { rule: "yaml/syntax", message, offset: (doc.contents as Node | null)?.range?.[0] ?? 0 };
 }

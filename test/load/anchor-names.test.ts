@@ -6,34 +6,33 @@ import { loadEveryWay as load } from "./load-every-way.js";
 
 const HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n";
 
-const EXPECTED_NAME = "did not find expected alphabetic or numeric character";
 
 describe("anchor and alias names", () => {
   // [data's lines, line, column, go-yaml's message]
   it.each([
-    ["  a: &a.b x\n  b: *a.b", 5, 6, EXPECTED_NAME],
-    ["  a: &a/b x", 5, 6, EXPECTED_NAME],
-    ["  a: &é x", 5, 6, EXPECTED_NAME],
-    ["  a: &a!t y", 5, 6, EXPECTED_NAME],
-    ["  a: &\n  b: 1", 5, 6, EXPECTED_NAME],
-    ["  a: & x", 5, 6, EXPECTED_NAME],
-    ["  a: &a[ x", 5, 6, EXPECTED_NAME],
-    ["  a: &ab{ y", 5, 6, EXPECTED_NAME],
-    ["  a: &x y\n  b: *x.y", 6, 6, EXPECTED_NAME],
-    ["  a: [1, &a.b x]", 5, 10, EXPECTED_NAME],
-    ["  a: &a@ x", 5, 8, "found character that cannot start any token"],
-    ["  a: &a% x", 5, 8, "found character that cannot start any token"],
-    ["  a: &a` x", 5, 8, "found character that cannot start any token"],
-    ["  a: &a: x", 5, 8, "mapping values are not allowed in this context"],
-    ["  a: &x y\n  b: *x:", 6, 8, "mapping values are not allowed in this context"],
-    ["  a: &x y\n  b: *x?", 6, 8, "mapping keys are not allowed in this context"],
-    ["  a: &a? x", 5, 8, "mapping keys are not allowed in this context"],
+    ["  a: &a.b x\n  b: *a.b", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &a/b x", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &é x", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &a!t y", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &\n  b: 1", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: & x", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &a[ x", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &ab{ y", 5, 6, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &x y\n  b: *x.y", 6, 6, "line 6: did not find expected alphabetic or numeric character"],
+    ["  a: [1, &a.b x]", 5, 10, "line 5: did not find expected alphabetic or numeric character"],
+    ["  a: &a@ x", 5, 8, "line 5: found character that cannot start any token"],
+    ["  a: &a% x", 5, 8, "line 5: found character that cannot start any token"],
+    ["  a: &a` x", 5, 8, "line 5: found character that cannot start any token"],
+    ["  a: &a: x", 5, 8, "line 5: mapping values are not allowed in this context"],
+    ["  a: &x y\n  b: *x:", 6, 8, "line 6: mapping values are not allowed in this context"],
+    ["  a: &x y\n  b: *x?", 6, 8, "line 6: mapping keys are not allowed in this context"],
+    ["  a: &a? x", 5, 8, "line 5: mapping keys are not allowed in this context"],
     // An alias is resolved as soon as it is read, before the `:` after it.
     ["  a: *nope:", 5, 6, "unknown anchor 'nope' referenced"],
   ])("refuses %j", (lines, line, column, message) => {
     const parsed = load(`${HEAD}${lines}\n`);
     expect(parsed.documents).toEqual([]);
-    expect(parsed.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([["yaml/syntax", line, column, `YAML syntax error: ${message}`]]);
+    expect(parsed.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([["yaml/syntax", line, column, `YAML syntax error: error converting YAML to JSON: yaml: ${message}`]]);
   });
 
   it.each([
@@ -62,6 +61,7 @@ describe("anchor and alias names", () => {
     expect(parsed.documents.map((d) => d.object.data)).toEqual([data]);
   });
 
+  const GO = "error converting YAML to JSON: yaml: ";
   const NIL_KEY = 'error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: "x"';
   it.each([
     // An anchor on an empty key: a nil key, which sigs.k8s.io/yaml cannot make a JSON key of.
@@ -70,11 +70,11 @@ describe("anchor and alias names", () => {
     ["  l: [&a:x]", 5, 9, NIL_KEY],
     ["  m: {&a: x}", 5, 9, NIL_KEY],
     // In a flow collection a `?` after a name is a key indicator where go-yaml wants a `,` or the end.
-    ["  x: &a 1\n  l: [*a?]", 6, 9, "did not find expected ',' or ']'"],
-    ["  m: {&a?x: 1}", 5, 9, "did not find expected ',' or '}'"],
-    ["  x: &a 1\n  l: [*b?]", 6, 7, "unknown anchor 'b' referenced"],
+    ["  x: &a 1\n  l: [*a?]", 6, 9, GO + "line 5: did not find expected ',' or ']'"],
+    ["  m: {&a?x: 1}", 5, 9, GO + "line 4: did not find expected ',' or '}'"],
+    ["  x: &a 1\n  l: [*b?]", 6, 7, GO + "unknown anchor 'b' referenced"],
     // No key may start after an anchor, even at a line's start.
-    ["  &a? x", 5, 5, "mapping keys are not allowed in this context"],
+    ["  &a? x", 5, 5, GO + "line 5: mapping keys are not allowed in this context"],
   ])("refuses %j as go-yaml does", (lines, line, column, message) => {
     const parsed = load(`${HEAD}${lines}\n`);
     expect(parsed.documents).toEqual([]);

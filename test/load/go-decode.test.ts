@@ -50,7 +50,7 @@ describe("keys that are maps or lists", () => {
 
   it("leaves an unknown anchor to be reported first, as go-yaml parses before it decodes", () => {
     const parsed = load(`${HEAD}  ? [a]\n  : *nope\n`);
-    expect(parsed.findings.map((f) => f.message)).toEqual(["YAML syntax error: unknown anchor 'nope' referenced"]);
+    expect(parsed.findings.map((f) => f.message)).toEqual(["YAML syntax error: error converting YAML to JSON: yaml: unknown anchor 'nope' referenced"]);
   });
 
   it.each([

@@ -64,29 +64,29 @@ describe("flow scalars read as go-yaml reads them", () => {
 
   // go-yaml reads the scalar `b:`, then a collection with no `,` before it: "did not find expected ',' or '}'".
   it.each([
-    ["a flow mapping's key glued to a list", "x: {b:[1]}", 7, "Missing , or : between flow map items"],
-    ["a flow mapping's key glued to a mapping", "x: {b:{c: 1}}", 7, "Missing , or : between flow map items"],
-    ["a later key glued to a list", "x: {k: v, b:[1], c: 2}", 13, "Missing , or : between flow map items"],
-    ["a flow list's item glued to a list", "x: [b:[1]]", 7, "Missing , or : between flow sequence items"],
+    ["a flow mapping's key glued to a list", "x: {b:[1]}", 7, "line 4: did not find expected ',' or '}'"],
+    ["a flow mapping's key glued to a mapping", "x: {b:{c: 1}}", 7, "line 4: did not find expected ',' or '}'"],
+    ["a later key glued to a list", "x: {k: v, b:[1], c: 2}", 13, "line 4: did not find expected ',' or '}'"],
+    ["a flow list's item glued to a list", "x: [b:[1]]", 7, "line 4: did not find expected ',' or ']'"],
     // go-yaml ends the scalar at `?` and reads a key with no `,` before it.
-    ["a question mark in a flow list's item", "x: [a?b]", 6, "did not find expected ',' or ']'"],
-    ["a URL with a query in a flow list", "x: [http://h/p?q=1, b]", 15, "did not find expected ',' or ']'"],
-    ["a question mark in a flow mapping's value", "x: {k: v?w}", 9, "did not find expected ',' or '}'"],
-    ["a question mark in a flow mapping's key", "x: {k?j: 1}", 6, "did not find expected ',' or '}'"],
-    ["a second question mark in a key", "x: [?b?c]", 7, "did not find expected ',' or ']'"],
-    ["a question mark alone in a flow list", "x: [?]", 6, "did not find expected ',' or ']'"],
-    ["a question mark alone after an item", "x: [a, ?]", 9, "did not find expected ',' or ']'"],
-    ["a question mark and a colon", "x: [?:b]", 6, "did not find expected ',' or ']'"],
+    ["a question mark in a flow list's item", "x: [a?b]", 6, "line 4: did not find expected ',' or ']'"],
+    ["a URL with a query in a flow list", "x: [http://h/p?q=1, b]", 15, "line 4: did not find expected ',' or ']'"],
+    ["a question mark in a flow mapping's value", "x: {k: v?w}", 9, "line 4: did not find expected ',' or '}'"],
+    ["a question mark in a flow mapping's key", "x: {k?j: 1}", 6, "line 4: did not find expected ',' or '}'"],
+    ["a second question mark in a key", "x: [?b?c]", 7, "line 4: did not find expected ',' or ']'"],
+    ["a question mark alone in a flow list", "x: [?]", 4, "line 5: did not find expected ',' or ']'"],
+    ["a question mark alone after an item", "x: [a, ?]", 4, "line 5: did not find expected ',' or ']'"],
+    ["a question mark and a colon", "x: [?:b]", 7, "line 4: did not find expected ',' or ']'"],
     // go-yaml needs a node after the key indicator.
-    ["two question marks", "x: [??b]", 6, "did not find expected node content"],
-    ["a question mark before a comment sign", "x: [?#b]", 6, "did not find expected node content"],
-    ["a question mark starting a flow mapping's value", "x: {a: ?b}", 8, "did not find expected node content"],
-    ["a question mark starting a pair's value in a list", "x: [a: ?b]", 8, "did not find expected node content"],
+    ["two question marks", "x: [??b]", 6, "line 4: did not find expected node content"],
+    ["a question mark before a comment sign", "x: [?#b]", 8, "line 5: did not find expected node content"],
+    ["a question mark starting a flow mapping's value", "x: {a: ?b}", 8, "line 4: did not find expected node content"],
+    ["a question mark starting a pair's value in a list", "x: [a: ?b]", 8, "line 4: did not find expected node content"],
   ])("refuses %s, by every way of loading", (_, line, column, error) => {
     const text = `${HEAD}${line}\n`;
     for (const parsed of [parseManifests(text, "f.yaml"), parseManifestsFull(text, "f.yaml")]) {
       expect(parsed.documents).toEqual([]);
-      expect(parsed.findings.map((finding) => [finding.line, finding.column, finding.message])).toEqual([[5, column, `YAML syntax error: ${error}`]]);
+      expect(parsed.findings.map((finding) => [finding.line, finding.column, finding.message])).toEqual([[5, column, `YAML syntax error: error converting YAML to JSON: yaml: ${error}`]]);
     }
     expect(parseManifestsFast(text, "f.yaml")).toBeUndefined();
   });

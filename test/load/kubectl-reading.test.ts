@@ -28,14 +28,14 @@ function nested(depth: number): string {
 
 // [name, broken document, rule, line, column, message (start)]
 const BROKEN: Array<[string, string, string, number, number, string]> = [
-  ["an unterminated quote stops at the next --- line", `${cm('"unterminated')}data: {}\n`, "yaml/syntax", 9, 9, 'YAML syntax error: found unexpected end of stream'],
-  ["an escape go-yaml does not know", `${cm("esc")}data:\n  url: "http:\\/\\/x"\n`, "yaml/syntax", 11, 14, 'YAML syntax error: found unknown escape character "\\\\/"'],
-  ["a lone surrogate escape", `${cm("esc")}data:\n  a: "\\uD83D"\n`, "yaml/syntax", 11, 7, "YAML syntax error: found invalid Unicode character escape code"],
-  ["a NUL byte", `${cm("nul")}data:\n  a: x\u0000y\n`, "yaml/syntax", 11, 7, "YAML syntax error: control characters are not allowed (U+0000)"],
-  ["an escape sequence of the terminal", `${cm("ansi")}data:\n  a: "\u001b[2J"\n`, "yaml/syntax", 11, 7, "YAML syntax error: control characters are not allowed (U+001B)"],
-  ["an alias to an anchor of another document", `${cm("alias")}data: *anchor\n`, "yaml/syntax", 10, 7, "YAML syntax error: unknown anchor 'anchor' referenced"],
-  ["a merge key with a number", `${cm("merge")}data:\n  <<: 5\n`, "yaml/syntax", 11, 3, "YAML syntax error: map merge requires map or sequence of maps as the value"],
-  ["a merge key with a list of scalars", `${cm("merge")}  <<: [1, "x"]\n`, "yaml/syntax", 10, 3, "YAML syntax error: map merge requires map or sequence of maps as the value"],
+  ["an unterminated quote stops at the next --- line", `${cm('"unterminated')}data: {}\n`, "yaml/syntax", 9, 9, 'YAML syntax error: error converting YAML to JSON: yaml: line 6: found unexpected end of stream'],
+  ["an escape go-yaml does not know", `${cm("esc")}data:\n  url: "http:\\/\\/x"\n`, "yaml/syntax", 11, 14, 'YAML syntax error: error converting YAML to JSON: yaml: line 6: found unknown escape character ("\\\\/": write the character without the backslash, or \\\\ for a backslash)'],
+  ["a lone surrogate escape", `${cm("esc")}data:\n  a: "\\uD83D"\n`, "yaml/syntax", 11, 7, "YAML syntax error: error converting YAML to JSON: yaml: line 6: found invalid Unicode character escape code"],
+  ["a NUL byte", `${cm("nul")}data:\n  a: x\u0000y\n`, "yaml/syntax", 11, 7, "YAML syntax error: error converting YAML to JSON: yaml: control characters are not allowed (U+0000)"],
+  ["an escape sequence of the terminal", `${cm("ansi")}data:\n  a: "\u001b[2J"\n`, "yaml/syntax", 11, 7, "YAML syntax error: error converting YAML to JSON: yaml: control characters are not allowed (U+001B)"],
+  ["an alias to an anchor of another document", `${cm("alias")}data: *anchor\n`, "yaml/syntax", 10, 7, "YAML syntax error: error converting YAML to JSON: yaml: unknown anchor 'anchor' referenced"],
+  ["a merge key with a number", `${cm("merge")}data:\n  <<: 5\n`, "yaml/syntax", 11, 3, "YAML syntax error: error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"],
+  ["a merge key with a list of scalars", `${cm("merge")}  <<: [1, "x"]\n`, "yaml/syntax", 10, 3, "YAML syntax error: error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"],
   ["an alias bomb", aliasBomb(), "yaml/limit", 12, 10, "YAML document contains excessive aliasing"],
   ["2,000 levels of block nesting", nested(2000), "yaml/limit", 510, 1001, "YAML nested more than 500 levels deep"],
   ["5,000 levels of flow nesting", `${cm("flow")}data: ${"[".repeat(5000)}${"]".repeat(5000)}\n`, "yaml/limit", 10, 506, "YAML nested more than 500 levels deep"],

@@ -19,22 +19,24 @@ interface Case {
   /** What kubectl printed: `line N: message`, and whether go-yaml's scanner or parser said it. */
   kubectl: { line: number; by: "scanner" | "parser"; message: string };
   column: number;
+  /** Where the finding is when not on the line kubectl prints: the key that lacks its `:`, the list left open. */
+  at?: { line: number; column: number };
 }
 
 const CASES: Case[] = [
   { name: "more indented key under a value", broken: `${head}   bad: y\n`, kubectl: { line: 5, by: "scanner", message: "mapping values are not allowed in this context" }, column: 7 },
   { name: "more indented key, CRLF line ends", broken: `${head}   bad: y\n`.replace(/\n/g, "\r\n"), kubectl: { line: 5, by: "scanner", message: "mapping values are not allowed in this context" }, column: 7 },
   { name: "a key indented under a key with no value", broken: `${head}  labels:\n  a: b\n    c: d\n`, kubectl: { line: 7, by: "scanner", message: "mapping values are not allowed in this context" }, column: 6 },
-  { name: "a block scalar's line less indented", broken: `${head}data:\n  a: |\n    one\n  two\n  b: c\n`, kubectl: { line: 9, by: "scanner", message: "could not find expected ':'" }, column: 4 },
-  { name: "a value with a colon and a space", broken: `${head}data:\n  a: b: c\n`, kubectl: { line: 6, by: "scanner", message: "mapping values are not allowed in this context" }, column: 6 },
-  { name: "less indented key", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n    name: x\n  bad: y\n", kubectl: { line: 4, by: "parser", message: "did not find expected key" }, column: 1 },
-  { name: "a list item's key out of line", broken: `${head}spec:\n  containers:\n  - name: a\n   image: b\n`, kubectl: { line: 7, by: "parser", message: "did not find expected key" }, column: 1 },
-  { name: "a list item in a mapping", broken: `${head}data:\n  a: b\n  - c\n`, kubectl: { line: 6, by: "parser", message: "did not find expected key" }, column: 1 },
+  { name: "a block scalar's line less indented", broken: `${head}data:\n  a: |\n    one\n  two\n  b: c\n`, kubectl: { line: 9, by: "scanner", message: "could not find expected ':'" }, column: 4, at: { line: 15, column: 3 } },
+  { name: "a value with a colon and a space", broken: `${head}data:\n  a: b: c\n`, kubectl: { line: 6, by: "scanner", message: "mapping values are not allowed in this context" }, column: 7 },
+  { name: "less indented key", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n    name: x\n  bad: y\n", kubectl: { line: 4, by: "parser", message: "did not find expected key" }, column: 3 },
+  { name: "a list item's key out of line", broken: `${head}spec:\n  containers:\n  - name: a\n   image: b\n`, kubectl: { line: 7, by: "parser", message: "did not find expected key" }, column: 4 },
+  { name: "a list item in a mapping", broken: `${head}data:\n  a: b\n  - c\n`, kubectl: { line: 6, by: "parser", message: "did not find expected key" }, column: 3 },
   { name: "a list after a mapping", broken: `${head}- a\n`, kubectl: { line: 4, by: "parser", message: "did not find expected key" }, column: 1 },
   { name: "text after a quoted value", broken: `${head}data:\n  a: "b" c\n`, kubectl: { line: 5, by: "parser", message: "did not find expected key" }, column: 10 },
   { name: "a flow mapping closed twice", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}}\n", kubectl: { line: 2, by: "parser", message: "did not find expected key" }, column: 20 },
-  { name: "a flow mapping left open", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\ndata: [\n", kubectl: { line: 3, by: "parser", message: "did not find expected ',' or '}'" }, column: 1 },
-  { name: "a flow list left open", broken: `${head}data: [a, b\n`, kubectl: { line: 5, by: "parser", message: "did not find expected ',' or ']'" }, column: 1 },
+  { name: "a flow mapping left open", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\ndata: [\n", kubectl: { line: 3, by: "parser", message: "did not find expected ',' or '}'" }, column: 5 },
+  { name: "a flow list left open", broken: `${head}data: [a, b\n`, kubectl: { line: 5, by: "parser", message: "did not find expected ',' or ']'" }, column: 1, at: { line: 12, column: 7 } },
   { name: "a tab as indentation", broken: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n", kubectl: { line: 4, by: "scanner", message: "found character that cannot start any token" }, column: 1 },
   { name: "a tab as indentation further down", broken: `${head}data:\n  a: b\n\tc: d\n`, kubectl: { line: 7, by: "scanner", message: "found a tab character that violates indentation" }, column: 1 },
   { name: "an unknown escape", broken: `${head}data:\n  path: "a\\/b"\n`, kubectl: { line: 6, by: "scanner", message: "found unknown escape character" }, column: 11 },
@@ -70,16 +72,18 @@ function expectOthersLoaded(text: string, loaded: ReturnType<typeof loadText>): 
 }
 
 describe("a syntax error is reported at the line go-yaml finds it on", () => {
-  test.each(CASES)("$name", ({ broken, kubectl, column }) => {
+  test.each(CASES)("$name", ({ broken, kubectl, column, at }) => {
     const { text, loaded } = load(broken);
     const line = CHUNK_START - 1 + kubectl.line + (kubectl.by === "parser" ? 1 : 0);
-    expect(loaded.findings.map((f) => [f.rule, f.line, f.column])).toEqual([["yaml/syntax", line, column]]);
+    expect(loaded.findings.map((f) => [f.rule, f.line, f.column])).toEqual([["yaml/syntax", at?.line ?? line, at?.column ?? column]]);
+    expect(loaded.findings[0]!.message.startsWith(`YAML syntax error: error converting YAML to JSON: yaml: line ${kubectl.line}: ${kubectl.message}`)).toBe(true);
     expectOthersLoaded(text, loaded);
   });
 
-  test.each(OTHERS)("$name", ({ broken, line, column }) => {
+  test.each(OTHERS)("$name", ({ broken, kubectl, line, column }) => {
     const { text, loaded } = load(broken);
     expect(loaded.findings.map((f) => [f.rule, f.line, f.column])).toEqual([["yaml/syntax", line, column]]);
+    expect(loaded.findings[0]!.message.startsWith(`YAML syntax error: error converting YAML to JSON: yaml: ${kubectl}`)).toBe(true);
     expectOthersLoaded(text, loaded);
   });
 });
