@@ -17,11 +17,22 @@
 // it ages: a code cache is written from the functions that still have theirs
 // (bin/load-bundle.js). The flags are set before any of kubeplan's code is
 // compiled: V8 uses a code cache only under the flags it was made with.
+// V8 sets the growth factor back to 2, its least, whenever it sets up a heap,
+// a worker thread's too, and flags are the whole process's: from then on the
+// main thread's young generation grew too (a third more memory on 10,000
+// documents on two threads), and a code cache made or checked then was
+// another set of flags' (two threads wrote caches one thread refused, and
+// the other way round). So a validation worker sets it again first thing,
+// and each code cache is read and made only once it is set again
+// (setCompilerFlagsAgain).
 
 /** The commands that run under flags of their own, and the name of their code caches. */
 const SHORT_RUNS = new Set(["validate"]);
 
 const { smallInputs } = require("./input-scale.js");
+
+/** The flag a heap's set-up undoes. */
+const YOUNG_GENERATION = "--semi-space-growth-factor=1";
 
 /**
  * Sets V8's flags for the command (`args[0]`); returns the name of its
@@ -31,8 +42,13 @@ const { smallInputs } = require("./input-scale.js");
 function setCompilerFlags(args) {
   if (!SHORT_RUNS.has(args[0])) return undefined;
   // V8's flags are the whole process's, worker threads included.
-  require("node:v8").setFlagsFromString("--no-turbo-inlining --interrupt-budget=1200000 --semi-space-growth-factor=1 --no-flush-bytecode");
+  require("node:v8").setFlagsFromString(`--no-turbo-inlining --interrupt-budget=1200000 ${YOUNG_GENERATION} --no-flush-bytecode`);
   return smallInputs(args) ? "short-runs.few-files" : "short-runs";
 }
 
-module.exports = { setCompilerFlags };
+/** For a command that runs under flags of its own (`variant` set, in any thread): the flag a worker's heap set-up may have undone since. */
+function setCompilerFlagsAgain(variant) {
+  if (variant !== undefined) require("node:v8").setFlagsFromString(YOUNG_GENERATION);
+}
+
+module.exports = { setCompilerFlags, setCompilerFlagsAgain };

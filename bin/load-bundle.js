@@ -19,6 +19,7 @@ const { basename, dirname, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 const { isAscii } = require("node:buffer");
 const { Script } = require("node:vm");
+const { setCompilerFlagsAgain } = require("./compiler-flags.js");
 
 /** The thread this copy of the module runs in: 0, the main thread, unless loadWorker says otherwise (worker_threads is not loaded for it). */
 let threadId = 0;
@@ -173,19 +174,25 @@ function readText(file, head) {
 /**
  * Runs a CommonJS script and returns its exports. `globals` are given to it
  * by name, beside `import.meta.url` (`kubeplanBundleUrl`); its code cache is
- * `cacheFile`.
+ * `cacheFile`, of a command under flags of its own when `variant` is set.
  */
-function loadScript(file, globals = {}, cacheFile = `${file}.cache`) {
+function loadScript(file, globals = {}, cacheFile = `${file}.cache`, variant = undefined) {
   const checksum = crc32();
   const { text: source, stamp: script } = readText(file, wrapperHead(Object.keys(globals)));
   // Read after the text, into the same buffer: V8 is done with it once the script is compiled.
   const cachedData = checksum && readCache(cacheFile, script, checksum);
+  // Under the flags the cache was made with (bin/compiler-flags.js).
+  setCompilerFlagsAgain(variant);
   const compiled = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   if (checksum) {
     if (loadedCaches.length === 0 && threadId === 0) process.once("exit", writePendingCaches);
     const held = cachedData && !compiled.cachedDataRejected ? cachedData.length : 0;
-    loadedCaches.push({ file: cacheFile, stamp: script, compiled: () => compiled.createCachedData(), checksum, held });
+    const made = () => {
+      setCompilerFlagsAgain(variant);
+      return compiled.createCachedData();
+    };
+    loadedCaches.push({ file: cacheFile, stamp: script, compiled: made, checksum, held });
   }
   compiled.runInThisContext()(module.exports, createRequire(file), module, pathToFileURL(file).href, ...Object.values(globals));
   return module.exports;
@@ -243,7 +250,7 @@ function loadWorker(dir, variant) {
 /** How the scripts of a bundle directory are loaded, with the code caches of `variant`; packages.cjs when first required. */
 function bundleScripts(dir, variant) {
   const cacheOf = (file) => join(dir, `${basename(file)}${variant ? `.${variant}` : ""}.cache`);
-  const load = (file, globals) => loadScript(file, globals, cacheOf(file));
+  const load = (file, globals) => loadScript(file, globals, cacheOf(file), variant);
   let packages;
   const requirePackage = (name) => {
     packages ??= load(join(dir, "packages.cjs"));
