@@ -12,7 +12,7 @@ import { compareFindings } from "../validate/findings.js";
 import { runValidation, UsageError, type ValidateInput, type ValidateOptions } from "../validate/index.js";
 import { checkPlanArguments } from "../validate/arguments.js";
 import { reportToFinding } from "../validate/findings.js";
-import { applyReplacements, findReplacements, isControllerKind } from "./replacements.js";
+import { applyReplacements, findReplacements, isControllerKind, type Replacements } from "./replacements.js";
 import type { PlanResult, PlannedPodEntry } from "./types.js";
 
 export type * from "./types.js";
@@ -241,7 +241,11 @@ export async function plan(input: ValidateInput, options: PlanOptions = {}): Pro
   };
   // Which workloads are replaced decides what the controllers start from: only the workloads' own changes tell.
   const workloads = valid.filter((document) => isControllerKind(document.object.kind));
-  const replacements = findReplacements(remaining, planChanges({ ...diffInput, prune: false, desired: workloads.map((document) => ({ object: document.object, document })) }));
+  // Without workloads among the inputs nothing is replaced: the snapshot's objects need no comparing for it.
+  const replacements: Replacements =
+    workloads.length === 0
+      ? { snapshot: remaining, podsOf: new Map() }
+      : findReplacements(remaining, planChanges({ ...diffInput, prune: false, desired: workloads.map((document) => ({ object: document.object, document })) }));
   const expansion = expandWorkloads(planned, replacements.snapshot, { now: options.now });
   applyReplacements(expansion, replacements);
   const admission = runAdmission({ documents: valid, pods: expansion.pods, snapshot, kubernetesVersion, expansion, deleted: [...deleted] });

@@ -9,12 +9,15 @@ import type { Labels, CompiledSelector } from "./label-selector.js";
 import { matchesRequiredNodeAffinity } from "./node-affinity.js";
 import { addPodToNode, type NodeInfo } from "./node-info.js";
 import { stableJson } from "../util/object-access.js";
+import { compareStrings } from "../util/order.js";
 import type { PodInfo } from "./pod-info.js";
 import { claimKey, StorageObjects } from "./storage.js";
 
 export class PodSet {
   readonly nodeCounts = new Map<NodeInfo, number>();
   private readonly byTopology = new Map<string, Map<string, number>>();
+  /** Counts per topology value of the nodes a mask selects (NodeInfo.index), by topology key and mask name. */
+  private readonly byTopologyWithin = new Map<string, { key: string; mask: Uint8Array; counts: Map<string, number> }>();
   size = 0;
 
   constructor(
@@ -29,6 +32,25 @@ export class PodSet {
       const value = node.labels[key];
       if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
+    for (const { key, mask, counts } of this.byTopologyWithin.values()) {
+      const value = node.labels[key];
+      if (value !== undefined && mask[node.index]) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
+
+  /** Pods of the set per value of a node label, on the nodes `mask` selects (named `maskName`: the same name, the same mask). */
+  countsWithin(topologyKey: string, maskName: string, mask: Uint8Array): ReadonlyMap<string, number> {
+    const name = `${topologyKey}\u0000${maskName}`;
+    let entry = this.byTopologyWithin.get(name);
+    if (!entry) {
+      const counts = new Map<string, number>();
+      for (const [node, count] of this.nodeCounts) {
+        const value = node.labels[topologyKey];
+        if (value !== undefined && mask[node.index]) counts.set(value, (counts.get(value) ?? 0) + count);
+      }
+      this.byTopologyWithin.set(name, (entry = { key: topologyKey, mask, counts }));
+    }
+    return entry.counts;
   }
 
   /** Pods of the set per value of a node label (only nodes carrying the label count). */
@@ -53,6 +75,8 @@ export class ClusterState {
   readonly nodeByName = new Map<string, NodeInfo>();
   /** How many nodes report each image (ImageStateSummary.NumNodes). */
   readonly imageNodeCounts = new Map<string, number>();
+  /** Each node's place in name order (compareStrings), by NodeInfo.index: ties between scores are broken by name for hundreds of nodes per pod. */
+  readonly nameRanks: Int32Array;
   private readonly labelSets = new Map<string, PodSet>();
   private readonly setsByPair = new Map<string, Set<PodSet>>();
   private readonly setsByNamespace = new Map<string, Set<PodSet>>();
@@ -61,6 +85,9 @@ export class ClusterState {
   /** Pods with required anti-affinity, by a label pair their terms require, or unanchored. */
   private readonly antiAffinityByPair = new Map<string, Set<PodSet>>();
   private readonly antiAffinityUnanchored = new Set<PodSet>();
+  /** Pods with terms that score incoming pods (required affinity, preferred affinity and anti-affinity), likewise. */
+  private readonly scoringByPair = new Map<string, Set<PodSet>>();
+  private readonly scoringUnanchored = new Set<PodSet>();
   private readonly requiredAffinityCache = new Map<string, Uint8Array>();
   private readonly everyNodeAffinityCache = new Map<string, boolean>();
   /** Bound pods per namespace/claim they mount (StorageInfos.IsPVCUsedByPods). */
@@ -73,6 +100,8 @@ export class ClusterState {
     /** PersistentVolumeClaims and PersistentVolumes, for the volume plugins. */
     readonly storage: StorageObjects = new StorageObjects(),
   ) {
+    this.nameRanks = new Int32Array(nodes.length);
+    [...nodes].sort((a, b) => compareStrings(a.name, b.name)).forEach((node, rank) => (this.nameRanks[node.index] = rank));
     for (const node of nodes) {
       this.nodeByName.set(node.name, node);
       for (const image of node.images.keys()) this.imageNodeCounts.set(image, (this.imageNodeCounts.get(image) ?? 0) + 1);
@@ -125,7 +154,10 @@ export class ClusterState {
       let set = this.affinitySets.get(pod.affinityKey);
       if (!set) this.affinitySets.set(pod.affinityKey, (set = new PodSet(pod)));
       set.add(node);
-      if (set.size === 1) this.indexAntiAffinity(set);
+      if (set.size === 1) {
+        this.indexAntiAffinity(set);
+        this.indexScoringTerms(set);
+      }
     }
   }
 
@@ -136,6 +168,35 @@ export class ClusterState {
       if (!anchor) this.antiAffinityUnanchored.add(set);
       else for (const value of anchor.values) addToIndex(this.antiAffinityByPair, pairKey("", anchor.key, value), set);
     }
+  }
+
+  /**
+   * A set whose every scoring term requires a label pair (an `In` requirement)
+   * is indexed under those pairs; one with a term that does not is looked at
+   * for every pod.
+   */
+  private indexScoringTerms(set: PodSet): void {
+    const sample = set.sample;
+    const terms = [...sample.requiredAffinityTerms, ...sample.preferredAffinityTerms, ...sample.preferredAntiAffinityTerms];
+    if (terms.length === 0) return;
+    if (terms.some((term) => !term.selector.nothing && !term.selector.anchor)) {
+      this.scoringUnanchored.add(set);
+      return;
+    }
+    for (const term of terms) {
+      const anchor = term.selector.anchor;
+      if (anchor) for (const value of anchor.values) addToIndex(this.scoringByPair, pairKey("", anchor.key, value), set);
+    }
+  }
+
+  /** Sets of pods whose scoring terms could select a pod with these labels. */
+  scoringCandidates(labels: Labels): Set<PodSet> {
+    const out = new Set(this.scoringUnanchored);
+    if (this.scoringByPair.size === 0) return out;
+    for (const [key, value] of Object.entries(labels)) {
+      for (const set of this.scoringByPair.get(pairKey("", key, value)) ?? []) out.add(set);
+    }
+    return out;
   }
 
   /** Sets of pods with required anti-affinity whose terms could select a pod with these labels. */

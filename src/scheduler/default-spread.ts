@@ -6,7 +6,7 @@
 import type { KubeObject, PlannedPod } from "../types.js";
 import { andSelectors, compileLabelSelector, selectorFromSet, type CompiledSelector, type Labels } from "./label-selector.js";
 import { metadataOf, specOf } from "./objects.js";
-import { isRecord, stringMapOf, textOf } from "../util/object-access.js";
+import { isRecord, stableJson, stringMapOf, textOf } from "../util/object-access.js";
 
 const POD_TEMPLATE_HASH = "pod-template-hash";
 
@@ -61,4 +61,23 @@ export function defaultSpreadSelector(planned: PlannedPod, services: readonly Ku
     default:
       return fromServices;
   }
+}
+
+/**
+ * defaultSpreadSelector for the pods of a plan: the replicas of a workload,
+ * with the same namespace and labels, share one selector, compiled once.
+ */
+export function spreadSelectors(services: ReadonlyMap<string, readonly KubeObject[]>): (planned: PlannedPod) => CompiledSelector {
+  const byManifest = new Map<KubeObject | undefined, Map<string, CompiledSelector>>();
+  return (planned) => {
+    const metadata = metadataOf(planned.pod);
+    const namespace = textOf(metadata.namespace) || "default";
+    const key = `${planned.owner?.kind ?? ""}\u0000${namespace}\u0000${stableJson(stringMapOf(metadata.labels))}`;
+    const manifest = planned.source?.document.object;
+    let selectors = byManifest.get(manifest);
+    if (!selectors) byManifest.set(manifest, (selectors = new Map()));
+    let selector = selectors.get(key);
+    if (!selector) selectors.set(key, (selector = defaultSpreadSelector(planned, services.get(namespace) ?? [])));
+    return selector;
+  };
 }

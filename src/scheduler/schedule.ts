@@ -4,7 +4,7 @@
 import type { KubeObject, PlannedPod } from "../types.js";
 import type { Toleration } from "../util/taints.js";
 import { ClusterState } from "./cluster-state.js";
-import { defaultSpreadSelector, servicesByNamespace } from "./default-spread.js";
+import { servicesByNamespace, spreadSelectors } from "./default-spread.js";
 import { fitErrorMessage, NO_NODES_AVAILABLE } from "./fit-error.js";
 import type { Labels } from "./label-selector.js";
 import { newNodeInfo, type NodeInfo } from "./node-info.js";
@@ -145,11 +145,11 @@ function prepareCluster(input: SchedulerInput, podOptions: PodInfoOptions): Prep
 
 /** The plan's pods in scheduling order (PrioritySort: higher priority first, then plan order). */
 function preparePods(input: SchedulerInput, podOptions: PodInfoOptions): Pending[] {
-  const services = servicesByNamespace(input.services ?? []);
+  const spreadSelectorOf = spreadSelectors(servicesByNamespace(input.services ?? []));
   const pending = input.pods.map((planned, index) => {
     const pod = newPodInfo(planned.pod, podOptions);
     pod.tolerations = withDefaultTolerations(pod.tolerations);
-    pod.defaultSpreadSelector = defaultSpreadSelector(planned, services.get(pod.namespace) ?? []);
+    pod.defaultSpreadSelector = spreadSelectorOf(planned);
     const volumes = input.podVolumes?.[index];
     if (volumes) pod.volumes = volumes;
     return { planned, pod, index };

@@ -215,9 +215,11 @@ export class SchedulingCycle {
 
   private selectHost(ctx: CycleContext, feasible: readonly NodeInfo[]): NodeInfo {
     const totals = this.prioritize(ctx, feasible);
+    // Node names are unique: their ranks in name order compare as the names do.
+    const ranks = this.cluster.nameRanks;
     let best = 0;
     for (let i = 1; i < feasible.length; i++) {
-      if (totals[i]! > totals[best]! || (totals[i] === totals[best] && compareStrings(feasible[i]!.name, feasible[best]!.name) < 0)) {
+      if (totals[i]! > totals[best]! || (totals[i] === totals[best] && ranks[feasible[i]!.index]! < ranks[feasible[best]!.index]!)) {
         best = i;
       }
     }

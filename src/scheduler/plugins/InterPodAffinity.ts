@@ -229,7 +229,7 @@ export const InterPodAffinityScore: ScorePlugin = {
     addIncomingTerms(ctx, score, pod.preferredAffinityTerms, 1);
     addIncomingTerms(ctx, score, pod.preferredAntiAffinityTerms, -1);
     const namespaceLabels = ctx.cluster.namespaceLabelsOf(pod.namespace);
-    for (const set of ctx.cluster.affinitySets.values()) {
+    for (const set of ctx.cluster.scoringCandidates(pod.labels)) {
       const existing = set.sample;
       for (const term of existing.requiredAffinityTerms) {
         if (termMatches(term, pod, namespaceLabels)) addScore(score, term.topologyKey, set, HARD_POD_AFFINITY_WEIGHT);

@@ -54,15 +54,23 @@ export function spreadConstraints(pod: PodInfo, action: "DoNotSchedule" | "Sched
   return out;
 }
 
+/** The system default constraints of each selector: the replicas of a workload share theirs. */
+const defaultConstraintsBySelector = new WeakMap<CompiledSelector, SpreadConstraint[]>();
+
 /** The system default constraints, when services or a controller select the pod. */
-function defaultConstraints(pod: PodInfo): SpreadConstraint[] {
+function defaultConstraints(pod: PodInfo): readonly SpreadConstraint[] {
   const selector = pod.defaultSpreadSelector;
   if (!selector || selector.everything || selector.nothing) return [];
-  const common = { selector, minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false };
-  return [
-    { ...common, topologyKey: HOSTNAME_LABEL, maxSkew: 3 },
-    { ...common, topologyKey: ZONE_LABEL, maxSkew: 5 },
-  ];
+  let constraints = defaultConstraintsBySelector.get(selector);
+  if (!constraints) {
+    const common = { selector, minDomains: 1, honorNodeAffinity: true, honorNodeTaints: false };
+    constraints = [
+      { ...common, topologyKey: HOSTNAME_LABEL, maxSkew: 3 },
+      { ...common, topologyKey: ZONE_LABEL, maxSkew: 5 },
+    ];
+    defaultConstraintsBySelector.set(selector, constraints);
+  }
+  return constraints;
 }
 
 function hasAllTopologyKeys(node: NodeInfo, constraints: readonly SpreadConstraint[]): boolean {
@@ -76,12 +84,14 @@ function matchesInclusionPolicies(ctx: CycleContext, c: SpreadConstraint, node: 
 }
 
 /**
- * Whether the constraint counts the pods of every node that has its topology
- * label: neither the pod's node affinity (none, or every node satisfies it)
- * nor its taints leave a node out.
+ * A set's pods per value of the constraint's topology key, on the nodes with
+ * that label that the constraint counts when it leaves out only nodes the
+ * pod's node affinity does not allow: kept by the set as pods are placed,
+ * where going over the set's nodes would take time for every pod.
  */
-function countsEveryLabelledNode(ctx: CycleContext, c: SpreadConstraint): boolean {
-  return !c.honorNodeTaints && (!c.honorNodeAffinity || ctx.cluster.satisfiedByEveryNode(ctx.pod));
+function countsPerDomain(ctx: CycleContext, c: SpreadConstraint, set: PodSet): ReadonlyMap<string, number> {
+  if (!c.honorNodeAffinity || ctx.cluster.satisfiedByEveryNode(ctx.pod)) return set.countsBy(c.topologyKey);
+  return set.countsWithin(c.topologyKey, ctx.pod.nodeAffinityKey, ctx.cluster.requiredNodeAffinity(ctx.pod));
 }
 
 /** Sets of non-terminating pods in the pod's namespace that the constraint counts (an empty selector counts none). */
@@ -162,11 +172,11 @@ export const PodTopologySpreadFilter: FilterPlugin = {
     const { eligible, domains } = eligibility(ctx, constraints);
     const counts = domains.map((values) => new Map(values.map((value) => [value, 0])));
     constraints.forEach((c, i) => {
-      const countsByDomain = constraints.length === 1 && countsEveryLabelledNode(ctx, c);
+      // One constraint: the nodes it counts are those with its label that the pod's node affinity allows.
+      const countsByDomain = constraints.length === 1 && !c.honorNodeTaints;
       for (const set of countedSets(ctx, c)) {
         if (countsByDomain) {
-          // Every node with the label is eligible: the set's own counts per domain are the same sums.
-          for (const [value, count] of set.countsBy(c.topologyKey)) counts[i]!.set(value, counts[i]!.get(value)! + count);
+          for (const [value, count] of countsPerDomain(ctx, c, set)) counts[i]!.set(value, counts[i]!.get(value)! + count);
           continue;
         }
         for (const [node, count] of set.nodeCounts) {
@@ -208,7 +218,7 @@ export const PodTopologySpreadFilter: FilterPlugin = {
 };
 
 interface ScoreState {
-  constraints: SpreadConstraint[];
+  constraints: readonly SpreadConstraint[];
   ignored: Set<NodeInfo>;
   counts: Map<string, number>[];
   weights: number[];
@@ -265,10 +275,10 @@ export const PodTopologySpreadScore: ScorePlugin = {
     constraints.forEach((c, i) => {
       if (c.topologyKey === HOSTNAME_LABEL) return;
       // Nodes without the label count under "" when a feasible node lacks it too: only then is each node looked at.
-      const countsByDomain = (!requireAll || constraints.length === 1) && !counts[i]!.has("") && countsEveryLabelledNode(ctx, c);
+      const countsByDomain = (!requireAll || constraints.length === 1) && !counts[i]!.has("") && !c.honorNodeTaints;
       for (const set of sets[i]!) {
         if (countsByDomain) {
-          set.countsBy(c.topologyKey).forEach((count, value) => {
+          countsPerDomain(ctx, c, set).forEach((count, value) => {
             const current = counts[i]!.get(value);
             if (current !== undefined) counts[i]!.set(value, current + count);
           });
