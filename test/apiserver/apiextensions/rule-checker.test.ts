@@ -260,3 +260,24 @@ describe("string.format calls with a literal format string and a list literal, c
     expect(found[0]).toContain(`compilation failed: ERROR: <input>:1:14: could not parse formatting clause: unrecognized formatting clause "%!"(MISSING)`);
   });
 });
+
+describe("optional entries of list and map literals, in every release", () => {
+  test.each([
+    { name: "optional list entries of a field's optional", rule: "[?self.?pipeline, ?optional.none()].size() <= 1", release: "1.30" },
+    { name: "optional list entries of a field's optional", rule: "[?self.?pipeline, ?optional.none()].size() <= 1", release: "1.36" },
+    { name: "an optional map entry of an optional index", rule: "{?'mode': self.params[?'mode'], 'x': 'y'}.size() <= 2", release: "1.36" },
+    { name: "an optional entry of a dyn", rule: "[?self.port].size() <= 1", release: "1.36" },
+    { name: "an entry's value joined with the other items", rule: "self.pipeline in [?self.?pipeline, 'build']", release: "1.36" },
+  ])("accepts $name in $release", ({ rule, release }) => {
+    expect(messages({ rule }, release)).toEqual([]);
+  });
+
+  const cases = [
+    { name: "a list entry that is no optional", rule: "[?self.pipeline].size() == 1", token: ".pipeline", message: "expected type 'optional_type(string)' but found 'string'" },
+    { name: "a map entry that is no optional", rule: "{?'t': self.timeout}.size() == 1", token: ".timeout", message: "expected type 'optional_type(int)' but found 'int'" },
+    { name: "an entry's value of another type than the items", rule: "[?self.?timeout, 'a'].size() > 0", token: "'a'", message: "expected type 'int' but found 'string'" },
+  ];
+  test.each(cases)("refuses $name", ({ rule, token, message }) => {
+    expect(messages({ rule })).toEqual([refusal({ rule }, issue(rule, token, message))]);
+  });
+});

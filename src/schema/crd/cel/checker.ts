@@ -24,6 +24,7 @@ import { BOOL, DYN, ERROR, formatType, holdsUnresolved, isAssignable, isAssignab
 import { offeredShapes, receiverMacroVariables, TYPE_IDENTIFIERS, type OptionalLibrary } from "./declarations.js";
 import { overloadsOf, uniformResultType } from "./overloads.js";
 import { qualifiedName } from "./reference-check.js";
+import { optionalEntries } from "./lib/optional-entries.js";
 import { atLeast } from "../../../util/release.js";
 import type { CheckIssue } from "./issues.js";
 
@@ -98,6 +99,10 @@ class Checker {
   readonly types = new Map<ASTNode, CheckedType>();
   /** The list and map literals met, each entry its item (a list's) or its key and value (a map's). */
   private readonly literals: Array<{ entries: ASTNode[][]; inFormat: boolean }> = [];
+  /** The type an optional entry holds, which the homogeneous literal validator compares (a dyn entry is not compared). */
+  private readonly entryTypes = new Map<ASTNode, CheckedType>();
+  /** The optional entries the checker met, whatever their type. */
+  private readonly optionalItems = new Set<ASTNode>();
   /** Whether the node being checked is exempt from the homogeneous literal validator, being within the arguments of `format`. */
   private inFormat = false;
   /**
@@ -213,18 +218,24 @@ class Checker {
       case "list": {
         const items = args as ASTNode[];
         this.literals.push({ entries: items.map((item) => [item]), inFormat: this.inFormat });
-        const elem = this.joinAll(items, depth);
+        const elem = this.joinAll(items, depth, optionalEntries(node));
         return elem && items.length > 0 ? { kind: "list", elem } : undefined;
       }
       case "map": {
-        const entries = (args as ASTNode[][]).filter((entry) => Array.isArray(entry) && entry.length === 2);
+        const all = args as ASTNode[][];
+        const entries = all.filter((entry) => Array.isArray(entry) && entry.length === 2);
         if (this.declarations.mapLiteralsAreConstructions === true) {
           this.checkAll(entries, depth);
           return undefined;
         }
         this.literals.push({ entries, inFormat: this.inFormat });
+        const optional = optionalEntries(node);
         const key = this.joinAll(entries.map((entry) => entry[0]!), depth);
-        const value = this.joinAll(entries.map((entry) => entry[1]!), depth);
+        const value = this.joinAll(
+          entries.map((entry) => entry[1]!),
+          depth,
+          new Set(entries.flatMap((entry, i) => (optional.has(all.indexOf(entry)) ? [i] : []))),
+        );
         return key && value && entries.length > 0 ? { kind: "map", key, value } : undefined;
       }
       case "?:": {
@@ -296,12 +307,29 @@ class Checker {
     return optional || wrapped ? optionalOf(result) : result;
   }
 
+  /**
+   * An optional entry's type (`[?x]`, `{?k: x}`): what its optional holds;
+   * a value of another type than an optional or dyn is cel-go's
+   * `expected type 'optional_type(int)' but found 'int'`.
+   */
+  private optionalEntryType(item: ASTNode, type: CheckedType | undefined): CheckedType | undefined {
+    this.optionalItems.add(item);
+    if (type === undefined) return undefined;
+    if (type.kind === "opaque" && type.name === OPTIONAL && type.params.length === 1) {
+      this.entryTypes.set(item, type.params[0]!);
+      return type.params[0];
+    }
+    if (type.kind !== "dyn") this.report(`expected type '${formatType(optionalOf(type))}' but found '${formatType(type)}'`, this.location(item));
+    return type;
+  }
+
   /** joinTypes over a literal's items (dyn aggregate literals): the most general type of them, dyn where two do not agree. */
-  private joinAll(items: ASTNode[], depth: number): CheckedType | undefined {
+  private joinAll(items: ASTNode[], depth: number, optional: ReadonlySet<number> = new Set()): CheckedType | undefined {
     let joined: CheckedType | undefined;
     let known = true;
-    for (const item of items) {
-      const type = this.check(item, depth);
+    for (const [i, item] of items.entries()) {
+      const checked = this.check(item, depth);
+      const type = optional.has(i) ? this.optionalEntryType(item, checked) : checked;
       if (type === undefined) known = false;
       if (!known || type === undefined) continue;
       joined = joined === undefined ? type : isAssignable(joined, type) ? mostGeneral(joined, type) : DYN;
@@ -317,8 +345,13 @@ class Checker {
    */
   literalIssues(): CheckIssue[] {
     const issues: CheckIssue[] = [];
+    // A type parameter kubeplan left open may be bound later in cel-go (`[?self.?a, ?optional.none()]`): not compared.
+    const typeOf = (item: ASTNode) => {
+      const type = this.optionalItems.has(item) ? this.entryTypes.get(item) : this.types.get(item);
+      return type === undefined || holdsUnresolved(type) ? undefined : type;
+    };
     const mismatch = (expected: CheckedType, item: ASTNode) => {
-      const actual = this.types.get(item);
+      const actual = typeOf(item);
       if (actual === undefined || sameType(expected, actual)) return false;
       issues.push({ message: `expected type '${formatType(expected)}' but found '${formatType(actual)}'`, offset: this.location(item) });
       return true;
@@ -326,12 +359,12 @@ class Checker {
     for (const { entries, inFormat } of this.literals) {
       if (inFormat || entries.length < 2) continue;
       if (entries[0]!.length === 1) {
-        const first = this.types.get(entries[0]![0]!);
+        const first = typeOf(entries[0]![0]!);
         if (!first) continue;
-        for (const [item] of entries.slice(1)) if (this.types.get(item!) === undefined || mismatch(first, item!)) break;
+        for (const [item] of entries.slice(1)) if (typeOf(item!) === undefined || mismatch(first, item!)) break;
         continue;
       }
-      const [firstKey, firstValue] = entries[0]!.map((node) => this.types.get(node));
+      const [firstKey, firstValue] = entries[0]!.map((node) => typeOf(node));
       for (const [key, value] of entries.slice(1)) {
         if (firstKey) mismatch(firstKey, key!);
         if (firstValue) mismatch(firstValue, value!);

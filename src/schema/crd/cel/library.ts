@@ -4,8 +4,9 @@
 // conversions as cel-go converts, timestamps and durations to the
 // nanosecond, strings and lists extensions, sets, math, RE2 regular
 // expressions, url, quantity, ip and cidr, semver, format, has() over any
-// selection, the two-variable comprehensions and optionals compared with
-// null. Loaded on first use only: most runs have no CEL rules.
+// selection, the two-variable comprehensions, optionals compared with
+// null and optional entries of list and map literals. Loaded on first use
+// only: most runs have no CEL rules.
 import type { Environment, Optional as CelOptional, ParseResult } from "@marcbachmann/cel-js";
 import { registerConversions, type ConversionClasses } from "./lib/conversions.js";
 import { registerFormat } from "./lib/format.js";
@@ -22,7 +23,8 @@ import { registerSemver } from "./lib/semver.js";
 import { registerStrings } from "./lib/strings.js";
 import { registerUrl } from "./lib/url.js";
 import { useGoTimeOperators } from "./lib/time-operators.js";
-import { rewriteRuleSource } from "./source.js";
+import { useOptionalEntries } from "./lib/optional-entries.js";
+import { rewriteRuleSourceMarkingEntries } from "./source.js";
 import { requirePackage } from "../../../util/require-package.js";
 
 type CelModule = typeof import("@marcbachmann/cel-js");
@@ -59,9 +61,13 @@ export function kubernetesCelEnvironment(variables: Readonly<Record<string, stri
   try {
     const env = libraryEnvironment(unlistedVariablesAreDyn);
     for (const [name, type] of Object.entries(variables)) env.registerVariable(name, type);
+    const { Optional } = requirePackage<CelModule>("@marcbachmann/cel-js");
+    const isOptional = (value: unknown): value is CelOptional<unknown> => value instanceof Optional;
     return {
       parse: (expression) => {
-        const parsed = env.parse(rewriteRuleSource(expression));
+        const { text, optionalEntries } = rewriteRuleSourceMarkingEntries(expression);
+        const parsed = env.parse(text);
+        useOptionalEntries(parsed.ast, optionalEntries, isOptional);
         forEachOperatorNode(parsed.ast, (node) => {
           useFirstErrorLogic(node);
           useGoTimeOperators(node);
