@@ -23,7 +23,7 @@ import { hasTabOnlyLine, tabOnlyLineProblem } from "./tab-lines.js";
 import { anchorNameProblem } from "./anchor-names.js";
 import { withGoAnchorSpacing, type SpacedText } from "./anchor-spacing.js";
 import { lineSeparators, restoreLineSeparators, withQuotedSeparators } from "./line-separators.js";
-import { kubectlSyntaxError, type KubectlSyntaxError } from "./go-parser.js";
+import { goBlockScalarValues, kubectlSyntaxError, type KubectlSyntaxError } from "./go-parser.js";
 
 export interface ParsedFile {
   documents: ManifestDocument[];
@@ -587,7 +587,14 @@ function parseDocument(
     out.findings.push(loadFinding(name, at(offset), "yaml/duplicate-key", message, "", origin.rendered));
   }
   if (doc.errors.length > 0 || doc.contents === null) return;
-  if (source.hasSeparators) restoreLineSeparators(doc, text.slice(chunk.start, chunk.end), (offset) => source.separatorAt(chunk.start + offset));
+  if (source.hasSeparators) {
+    let blockValues: Map<number, string> | undefined;
+    const blockValue = (offset: number): string | undefined => {
+      blockValues ??= goBlockScalarValues(source.original, source.originalOffset(chunk.start), source.originalOffset(chunk.end));
+      return blockValues.get(source.originalOffset(chunk.start + offset));
+    };
+    restoreLineSeparators(doc, text.slice(chunk.start, chunk.end), (offset) => source.separatorAt(chunk.start + offset), blockValue);
+  }
   const converted = documentToJS(doc);
   if ("problem" in converted) {
     const { rule, offset } = converted.problem;

@@ -432,9 +432,9 @@ class GoParser {
   }
 }
 
-/** What go-yaml's Unmarshal refuses in a document: the first failure, or none. */
-export function goYamlFailure(text: string): GoYamlFailure | undefined {
-  const parser = new GoParser(new GoScanner(text));
+/** What go-yaml's Unmarshal refuses in a document: the first failure, or none. `blockValues`: filled with its block scalars' values. */
+export function goYamlFailure(text: string, blockValues?: Map<number, string>): GoYamlFailure | undefined {
+  const parser = new GoParser(new GoScanner(text, blockValues));
   try {
     parser.next(); // stream start
     if (parser.next().type !== "document-start") return undefined;
@@ -487,11 +487,7 @@ export interface KubectlSyntaxError {
  * the lines after the `---` line, so its lines are counted from there.
  */
 export function kubectlSyntaxError(text: string, start: number, end: number): KubectlSyntaxError | undefined {
-  let from = start;
-  if (text.startsWith("---", start)) {
-    const lineEnd = text.indexOf("\n", start);
-    from = lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
-  }
+  const from = documentStart(text, start, end);
   const document = text.slice(from, end);
   const failure = goYamlFailure(document);
   if (!failure) return undefined;
@@ -500,4 +496,23 @@ export function kubectlSyntaxError(text: string, start: number, end: number): Ku
   const before = (mark: GoMark | undefined) => (mark && mark.offset < document.length ? mark.offset : undefined);
   const at = failure.at ?? before(failure.problemMark) ?? before(failure.contextMark) ?? last;
   return { offset: from + at, message: `error converting YAML to JSON: ${goYamlMessage(failure)}`, problem: failure.problem };
+}
+
+/** Where go-yaml's text of the `---` chunk `[start, end)` starts: after its `---` line, which kubectl takes off. */
+function documentStart(text: string, start: number, end: number): number {
+  if (!text.startsWith("---", start)) return start;
+  const lineEnd = text.indexOf("\n", start);
+  return lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
+}
+
+/**
+ * go-yaml's values of the block scalars of the document of a `---` chunk,
+ * by the offset in `text` of their `|` or `>`; none when go-yaml refuses
+ * the document.
+ */
+export function goBlockScalarValues(text: string, start: number, end: number): Map<number, string> {
+  const from = documentStart(text, start, end);
+  const values = new Map<number, string>();
+  if (goYamlFailure(text.slice(from, end), values)) return new Map();
+  return new Map([...values].map(([offset, value]) => [from + offset, value]));
 }

@@ -117,7 +117,14 @@ export class GoScanner {
   private simpleKeysByToken = new Map<number, number>();
   private flowLevel = 0;
 
-  constructor(text: string) {
+  /**
+   * `blockValues`: where to put the value of each block scalar, by the
+   * offset of its `|` or `>`.
+   */
+  constructor(
+    text: string,
+    private readonly blockValues?: Map<number, string>,
+  ) {
     this.text = text;
     this.length = text.length;
     // The reader takes a byte order mark off the start of the stream.
@@ -161,6 +168,14 @@ export class GoScanner {
     const c = this.code();
     this.mark.offset += c >= 0xd800 && c <= 0xdbff && this.code(this.mark.offset + 1) >= 0xdc00 && this.code(this.mark.offset + 1) <= 0xdfff ? 2 : 1;
     this.mark.column++;
+  }
+
+  /** read_line: one line break, as it stands in a value: LS and PS as themselves, any other as a line feed. */
+  private readLine(): string {
+    const c = this.code();
+    const kind = c === 0x2028 || c === 0x2029 ? String.fromCharCode(c) : this.isBreak() ? "\n" : "";
+    this.skipLine();
+    return kind;
   }
 
   /** skip_line (and read_line, the same to marks): one line break, CRLF as one. */
@@ -245,8 +260,8 @@ export class GoScanner {
     if (c === 42 /* * */) return this.fetchAnchor("ALIAS");
     if (c === 38 /* & */) return this.fetchAnchor("ANCHOR");
     if (c === 33 /* ! */) return this.fetchTag();
-    if (c === 124 /* | */ && this.flowLevel === 0) return this.fetchBlockScalar();
-    if (c === 62 /* > */ && this.flowLevel === 0) return this.fetchBlockScalar();
+    if (c === 124 /* | */ && this.flowLevel === 0) return this.fetchBlockScalar(true);
+    if (c === 62 /* > */ && this.flowLevel === 0) return this.fetchBlockScalar(false);
     if (c === 39 /* ' */) return this.fetchFlowScalar(true);
     if (c === 34 /* " */) return this.fetchFlowScalar(false);
     const plain =
@@ -432,10 +447,10 @@ export class GoScanner {
     this.insertToken(-1, this.scanTag());
   }
 
-  private fetchBlockScalar(): void {
+  private fetchBlockScalar(literal: boolean): void {
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    this.insertToken(-1, this.scanBlockScalar());
+    this.insertToken(-1, this.scanBlockScalar(literal));
   }
 
   private fetchFlowScalar(single: boolean): void {
@@ -619,12 +634,15 @@ export class GoScanner {
     return octets;
   }
 
-  private scanBlockScalar(): GoToken {
+  private scanBlockScalar(literal: boolean): GoToken {
     const start = this.copyMark();
     this.skip();
     let increment = 0;
+    let chomping = 0;
+    const chomp = (code: number) => (code === 43 ? 1 : -1);
     const c = this.code();
     if (c === 43 || c === 45 /* + - */) {
+      chomping = chomp(c);
       this.skip();
       if (this.code() >= 48 && this.code() <= 57) {
         if (this.code() === 48) this.fail(start, "found an indentation indicator equal to 0");
@@ -635,24 +653,52 @@ export class GoScanner {
       if (c === 48) this.fail(start, "found an indentation indicator equal to 0");
       increment = c - 48;
       this.skip();
-      if (this.code() === 43 || this.code() === 45) this.skip();
+      if (this.code() === 43 || this.code() === 45) {
+        chomping = chomp(this.code());
+        this.skip();
+      }
     }
     this.skipBlanksAndComment();
     if (!this.isBreakZ()) this.fail(start, "did not find expected comment or line break");
     this.skipLine();
     const end = { mark: this.copyMark() };
+    const breaks = { text: "" };
     let indent = increment > 0 ? (this.indent >= 0 ? this.indent + increment : increment) : 0;
-    indent = this.scanBlockScalarBreaks(indent, start, end);
+    indent = this.scanBlockScalarBreaks(indent, start, end, breaks);
+    // The value, built only when asked for (a folded block's line breaks other than line feeds, go-yaml keeps).
+    const building = this.blockValues !== undefined;
+    let value = "";
+    let leadingBreak = "";
+    let leadingBlank = false;
     while (this.mark.column === indent && !this.isZ()) {
+      const trailingBlank = this.isBlank();
+      if (building) {
+        // A folded block joins two lines with a space where a line feed alone ends the first and neither starts with a blank.
+        if (!literal && !leadingBlank && !trailingBlank && leadingBreak === "\n") {
+          if (breaks.text === "") value += " ";
+        } else {
+          value += leadingBreak;
+        }
+        value += breaks.text;
+      }
+      breaks.text = "";
+      leadingBlank = trailingBlank;
+      const from = this.mark.offset;
       while (!this.isBreakZ()) this.skip();
-      this.skipLine();
-      indent = this.scanBlockScalarBreaks(indent, start, end);
+      if (building) value += this.text.slice(from, this.mark.offset);
+      leadingBreak = this.readLine();
+      indent = this.scanBlockScalarBreaks(indent, start, end, breaks);
+    }
+    if (building) {
+      if (chomping !== -1) value += leadingBreak;
+      if (chomping === 1) value += breaks.text;
+      this.blockValues!.set(start.offset, value);
     }
     return { type: "SCALAR", start, end: end.mark };
   }
 
-  /** The empty and indentation-only lines of a block scalar; returns its indentation, found here when not given. */
-  private scanBlockScalarBreaks(indent: number, start: GoMark, end: { mark: GoMark }): number {
+  /** The empty and indentation-only lines of a block scalar, their breaks added to `breaks`; returns its indentation, found here when not given. */
+  private scanBlockScalarBreaks(indent: number, start: GoMark, end: { mark: GoMark }, breaks: { text: string }): number {
     end.mark = this.copyMark();
     let maxIndent = 0;
     for (;;) {
@@ -662,7 +708,7 @@ export class GoScanner {
         this.fail(start, "found a tab character where an indentation space is expected");
       }
       if (!this.isBreak()) break;
-      this.skipLine();
+      breaks.text += this.readLine();
       end.mark = this.copyMark();
     }
     if (indent === 0) indent = Math.max(maxIndent, this.indent + 1, 1);

@@ -44,7 +44,7 @@ const ESCAPES: Record<string, number> = {
 export function badEscape(source: string): GoYamlProblem | undefined {
   for (let i = source.indexOf("\\"); i >= 0 && i < source.length - 1; i = source.indexOf("\\", i + 2)) {
     const letter = source[i + 1]!;
-    if (letter === "\n" || letter === "\r") continue; // an escaped line break
+    if (letter === "\n" || letter === "\r" || letter === "\u2028" || letter === "\u2029") continue; // an escaped line break
     const digits = Object.hasOwn(ESCAPES, letter) ? ESCAPES[letter] : undefined;
     if (digits === undefined) {
       const escape = JSON.stringify("\\" + letter);

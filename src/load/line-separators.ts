@@ -31,7 +31,7 @@ export function lineSeparators(text: string): Map<number, string> | undefined {
  * `---` chunk as the reader of the documents reads it.
  */
 export function withQuotedSeparators(normalized: string, separators: ReadonlyMap<number, string>, tokens: (text: string) => CST.Token[]): string {
-  const spans: Array<[number, number]> = [];
+  const spans: Array<[number, number, boolean]> = [];
   for (const chunk of splitYamlStream(normalized)) {
     const text = normalized.slice(chunk.start, chunk.end);
     visitTokens(tokens(text), (token) => {
@@ -39,7 +39,8 @@ export function withQuotedSeparators(normalized: string, separators: ReadonlyMap
       const { offset, source } = token as CST.FlowScalar;
       // A scalar read again as go-yaml reads it (quoted-lines.ts) has its value as its token's text: it runs to its closing quote.
       const read = text.startsWith(source, offset) ? { end: offset + source.length } : goQuotedScalar(text, offset);
-      if ("end" in read) spans.push([chunk.start + offset, chunk.start + read.end]);
+      // Double-quoted as written: a scalar read again has become double-quoted JSON whatever its quotes.
+      if ("end" in read) spans.push([chunk.start + offset, chunk.start + read.end, text[offset] === '"']);
     });
   }
   if (spans.length === 0) return normalized;
@@ -49,13 +50,21 @@ export function withQuotedSeparators(normalized: string, separators: ReadonlyMap
   let span = 0;
   for (const [offset, char] of separators) {
     while (span < spans.length && spans[span]![1] <= offset) span++;
-    if (span < spans.length && spans[span]![0] < offset) {
+    // An escaped one (`\` and a break) is read as an escaped line feed is: the line goes on without it.
+    if (span < spans.length && spans[span]![0] < offset && !(spans[span]![2] && isEscaped(normalized, offset))) {
       parts.push(normalized.slice(from, offset), char);
       from = offset + 1;
     }
   }
   parts.push(normalized.slice(from));
   return parts.join("");
+}
+
+/** Whether the character at `offset` follows an odd number of backslashes: an escape of a double-quoted scalar. */
+function isEscaped(text: string, offset: number): boolean {
+  let count = 0;
+  while (offset - count - 1 >= 0 && text[offset - count - 1] === "\\") count++;
+  return count % 2 === 1;
 }
 
 /**
@@ -109,8 +118,8 @@ function flowLines(text: string, start: number, end: number, separatorAt: (offse
   return { segments, breaks };
 }
 
-/** go-yaml's value of a scalar whose text holds a separator; undefined where yaml's is kept (double quotes with escapes, folded blocks). */
-function goValue(node: Scalar, text: string, separatorAt: (offset: number) => string | undefined): string | undefined {
+/** go-yaml's value of a scalar whose text holds a separator; undefined where yaml's is kept (double quotes with escapes). */
+function goValue(node: Scalar, text: string, separatorAt: (offset: number) => string | undefined, blockValue: (offset: number) => string | undefined): string | undefined {
   const [start, end] = node.range!;
   switch (node.type) {
     case "PLAIN": {
@@ -134,6 +143,9 @@ function goValue(node: Scalar, text: string, separatorAt: (offset: number) => st
       let i = 0;
       return (node.value as string).replace(/\n/g, () => kinds[i++] ?? "\n");
     }
+    case "BLOCK_FOLDED":
+      // Folding depends on each line's indentation and kind of break: go-yaml's reading of the block says it.
+      return blockValue(start);
     default:
       return undefined;
   }
@@ -141,10 +153,16 @@ function goValue(node: Scalar, text: string, separatorAt: (offset: number) => st
 
 /**
  * Gives the scalars of a document read with line feeds for LS and PS their
- * go-yaml values; `text` is the chunk's text as read and `separatorAt` tells
- * which LS or PS stood at an offset of it.
+ * go-yaml values; `text` is the chunk's text as read, `separatorAt` tells
+ * which LS or PS stood at an offset of it, and `blockValue` gives go-yaml's
+ * value of the block scalar whose `>` is at an offset of it.
  */
-export function restoreLineSeparators(doc: Document, text: string, separatorAt: (offset: number) => string | undefined): void {
+export function restoreLineSeparators(
+  doc: Document,
+  text: string,
+  separatorAt: (offset: number) => string | undefined,
+  blockValue: (offset: number) => string | undefined,
+): void {
   visit(doc, {
     Scalar(_key, node) {
       if (!isScalar(node) || !node.range || typeof node.value !== "string") return;
@@ -155,7 +173,7 @@ export function restoreLineSeparators(doc: Document, text: string, separatorAt: 
         if (separatorAt(at) !== undefined) holds = true;
       }
       if (!holds) return;
-      const value = goValue(node, text, separatorAt);
+      const value = goValue(node, text, separatorAt, blockValue);
       if (value !== undefined) node.value = value;
     },
   });

@@ -27,7 +27,11 @@ const ESCAPED: Record<string, string> = {
 const CODE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
-const isBreak = (c: string | undefined): boolean => c === "\n" || c === "\r";
+// LS and PS stand in quoted scalars as they were written (line-separators.ts): go-yaml breaks lines at them too.
+const isBreak = (c: string | undefined): boolean => c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029";
+
+/** A line break as it stands in a value (read_line): LS and PS as themselves, any other as a line feed. */
+const breakKind = (c: string): string => (c === "\u2028" || c === "\u2029" ? c : "\n");
 
 type QuotedScalar = { value: string; end: number } | { refused: GoYamlProblem };
 
@@ -87,24 +91,26 @@ export function goQuotedScalar(text: string, start: number): QuotedScalar {
     }
     if (text[at] === quote) return { value, end: at };
     let whitespace = "";
-    let leadingBreak = false;
+    let leadingBreak = "";
     let trailingBreaks = "";
     while (isBlank(text[at]) || isBreak(text[at])) {
       if (isBlank(text[at])) {
         if (!leadingBlanks) whitespace += text[at];
         at++;
       } else {
+        const kind = breakKind(text[at]!);
         at += text[at] === "\r" && text[at + 1] === "\n" ? 2 : 1;
         if (!leadingBlanks) {
           whitespace = "";
-          leadingBreak = true;
+          leadingBreak = kind;
           leadingBlanks = true;
         } else {
-          trailingBreaks += "\n";
+          trailingBreaks += kind;
         }
       }
     }
-    if (leadingBlanks) value += leadingBreak && trailingBreaks === "" ? " " : trailingBreaks;
+    // A line feed folds into a space, or into the breaks after it; an LS or PS stays, with them.
+    if (leadingBlanks) value += leadingBreak === "\n" ? (trailingBreaks === "" ? " " : trailingBreaks) : leadingBreak + trailingBreaks;
     else value += whitespace;
   }
 }

@@ -21,6 +21,18 @@ describe("NEL, LS and PS", () => {
     ["a NEL in a quoted scalar, folded as a line feed", '  a: "x\u0085y"', { a: "x y" }],
     ["a line break of a literal block scalar, kept", "  a: |\n    x\u2028    y", { a: "x\u2028y\n" }],
     ["the last breaks of a kept literal block scalar", "  a: |+\n    x\u2028\u2028", { a: "x\u2028\u2028\n" }],
+    // A folded block joins lines with a space only at a line feed: LS and PS stay, and the line after goes on with no space.
+    ["a line break of a folded block scalar, kept", "  a: >\n    x\u2028    y\n    z", { a: "x\u2028y z\n" }],
+    ["an LS line after a line feed in a folded block scalar", "  a: >\n    x\n\u2028    y", { a: "x\u2028y\n" }],
+    ["a PS and an empty LS line in a folded block scalar", "  a: >\n    x\u2029\u2028    y", { a: "x\u2029\u2028y\n" }],
+    ["an LS before a more indented line of a folded block scalar", "  a: >\n    x\u2028      y\n    z", { a: "x\u2028  y\nz\n" }],
+    ["the last break of a stripped folded block scalar", "  a: >-\n    x\u2028    y\u2028", { a: "x\u2028y" }],
+    ["a folded block scalar with an indentation indicator", "  a: >2\n    x\u2028    y", { a: "x\u2028y\n" }],
+    // A quoted scalar that goes on after one on a line less indented than its mapping.
+    ["an LS then a line feed in a quoted scalar going on less indented", "  a: 'x\u2028\ny'", { a: "x\u2028\ny" }],
+    ["an escape, an LS, a line feed, a line less indented", '  a: "x\\ty\u2028\nz"', { a: "x\ty\u2028\nz" }],
+    ["a line feed, blanks and an LS in a quoted scalar", '  a:\n    "x\n  \u2028y"', { a: "x\u2028y" }],
+    ["an escaped LS in a double-quoted scalar, as an escaped line feed", '  a: "x\\\u2028y"', { a: "xy" }],
   ])("%s", (_name, lines, data) => {
     const parsed = load(`${HEAD}${lines}\n`);
     expect(parsed.findings).toEqual([]);
