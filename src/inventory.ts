@@ -62,12 +62,22 @@ export function groupOf(apiVersion: unknown): string {
   return apiVersion.slice(0, apiVersion.indexOf("/"));
 }
 
+/**
+ * The entries of one kind, with their indexes by identity, name and namespace
+ * made when the kind is first looked up: a cluster snapshot brings tens of
+ * thousands of objects, mostly of kinds a run never looks up.
+ */
+interface KindIndex {
+  entries: InventoryEntry[];
+  byKey?: Map<string, InventoryEntry[]>;
+  byName?: Map<string, InventoryEntry[]>;
+  byNamespace?: Map<string, InventoryEntry[]>;
+}
+
 export class Inventory {
   private readonly entries: InventoryEntry[] = [];
-  private readonly byKey = new Map<string, InventoryEntry[]>();
   private readonly byKind = new Map<string, InventoryEntry[]>();
-  private readonly byName = new Map<string, InventoryEntry[]>();
-  private readonly byNamespace = new Map<string, InventoryEntry[]>();
+  private readonly kindIndexes = new Map<string, KindIndex>();
   private readonly memos = new Map<string, unknown>();
   private readonly clusterScoped = new Set(CLUSTER_SCOPED_KINDS);
 
@@ -79,7 +89,8 @@ export class Inventory {
     this.clusterScoped.add(kind);
     // Namespaces of that kind's objects change: index everything again.
     const entries = this.entries.splice(0);
-    for (const map of [this.byKey, this.byKind, this.byName, this.byNamespace]) map.clear();
+    this.byKind.clear();
+    this.kindIndexes.clear();
     for (const entry of entries) this.add(entry);
   }
 
@@ -102,11 +113,36 @@ export class Inventory {
     this.entries.push(entry);
     this.memos.clear();
     const { kind = "" } = entry.object;
-    const namespace = this.namespaceOf(entry.object);
-    push(this.byKey, this.keyOf(entry.object), entry);
     push(this.byKind, kind, entry);
-    push(this.byName, `${kind}|${namespace}|${entry.object.metadata?.name ?? ""}`, entry);
-    push(this.byNamespace, `${kind}|${namespace}`, entry);
+    const index = this.kindIndex(String(entry.object.kind ?? ""));
+    index.entries.push(entry);
+    if (index.byKey) this.indexEntry(index, entry);
+  }
+
+  private kindIndex(kind: string): KindIndex {
+    let index = this.kindIndexes.get(kind);
+    if (!index) this.kindIndexes.set(kind, (index = { entries: [] }));
+    return index;
+  }
+
+  /** The indexes of a kind, made on its first lookup. */
+  private indexed(kind: string): Required<KindIndex> {
+    const index = this.kindIndex(kind);
+    if (!index.byKey) {
+      index.byKey = new Map();
+      index.byName = new Map();
+      index.byNamespace = new Map();
+      for (const entry of index.entries) this.indexEntry(index, entry);
+    }
+    return index as Required<KindIndex>;
+  }
+
+  private indexEntry(index: KindIndex, entry: InventoryEntry): void {
+    const { kind = "" } = entry.object;
+    const namespace = this.namespaceOf(entry.object);
+    push(index.byKey!, this.keyOf(entry.object), entry);
+    push(index.byName!, `${kind}|${namespace}|${entry.object.metadata?.name ?? ""}`, entry);
+    push(index.byNamespace!, `${kind}|${namespace}`, entry);
   }
 
   /**
@@ -132,12 +168,12 @@ export class Inventory {
 
   /** Objects of a kind in one namespace ("" for cluster-scoped kinds). */
   inNamespace(kind: string, namespace: string): readonly InventoryEntry[] {
-    return this.byNamespace.get(`${kind}|${this.isNamespaced(kind) ? namespace : ""}`) ?? [];
+    return this.indexed(kind).byNamespace.get(`${kind}|${this.isNamespaced(kind) ? namespace : ""}`) ?? [];
   }
 
   /** Objects with this identity; the group is matched when given. */
   find(kind: string, namespace: string, name: string, group?: string): InventoryEntry[] {
-    const candidates = this.byName.get(`${kind}|${this.isNamespaced(kind) ? namespace : ""}|${name}`) ?? [];
+    const candidates = this.indexed(kind).byName.get(`${kind}|${this.isNamespaced(kind) ? namespace : ""}|${name}`) ?? [];
     return group === undefined ? [...candidates] : candidates.filter((e) => groupOf(e.object.apiVersion) === group);
   }
 
@@ -147,7 +183,7 @@ export class Inventory {
 
   /** Entries sharing this object's identity, in the order they were added. */
   sameIdentity(object: KubeObject): readonly InventoryEntry[] {
-    return this.byKey.get(this.keyOf(object)) ?? [];
+    return this.indexed(String(object.kind ?? "")).byKey.get(this.keyOf(object)) ?? [];
   }
 }
 

@@ -67,11 +67,16 @@ class SnapshotIndex implements ClusterSnapshot {
 
   constructor(objects: readonly KubeObject[], readonly present: boolean) {
     for (const object of objects) if (isRecord(object)) this.add(object);
-    for (const [kind, map] of this.byKey) {
-      const list = [...map.values()];
-      this.byKindList.set(kind, list);
-      const namespaces = new Map<string, KubeObject[]>();
-      for (const object of list) {
+    for (const [kind, map] of this.byKey) this.byKindList.set(kind, [...map.values()]);
+    this.objects = [...this.byKindList.values()].flat();
+  }
+
+  /** A kind's objects by namespace, grouped when first asked for: most kinds of a big snapshot never are. */
+  private namespacesOf(kind: string): Map<string, KubeObject[]> {
+    let namespaces = this.byNamespace.get(kind);
+    if (!namespaces) {
+      namespaces = new Map();
+      for (const object of this.byKindList.get(kind) ?? []) {
         const ns = namespaceOf(object);
         const bucket = namespaces.get(ns);
         if (bucket) bucket.push(object);
@@ -79,7 +84,7 @@ class SnapshotIndex implements ClusterSnapshot {
       }
       this.byNamespace.set(kind, namespaces);
     }
-    this.objects = [...this.byKindList.values()].flat();
+    return namespaces;
   }
 
   private add(object: KubeObject): void {
@@ -96,7 +101,7 @@ class SnapshotIndex implements ClusterSnapshot {
 
   list(kind: string, namespace?: string): readonly KubeObject[] {
     if (namespace === undefined) return this.byKindList.get(kind) ?? [];
-    return this.byNamespace.get(kind)?.get(namespace) ?? [];
+    return this.namespacesOf(kind).get(namespace) ?? [];
   }
 
   get nodes() { return this.list("Node"); }

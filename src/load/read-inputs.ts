@@ -3,6 +3,7 @@
 // Inputs come from anyone's pull request, so reading is bounded: only regular
 // files are read, each up to a size limit, and a symbolic link that leads
 // outside the given paths (to a kubeconfig, a device) is not followed.
+import { isAscii } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 
@@ -268,7 +269,8 @@ function readBounded(fd: number, limit: number, expected: number | undefined): B
 function decode(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return bytes.toString("utf8");
+  // ASCII reads the same in Latin-1, which is a copy where UTF-8 is decoded: a cluster snapshot is tens of megabytes.
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 
 /** The text of an input file or of standard input (`-`), if it is a regular file within the size limit. */

@@ -102,6 +102,29 @@ function claimNamesOf(spec: Record<string, unknown>): string[] {
   return out;
 }
 
+/**
+ * One empty list for all the pods that have none of something (host ports,
+ * affinity terms...): a big plan holds a PodInfo for every pod, running or
+ * placed. Frozen: the lists of a PodInfo are never changed.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+function orNone<T>(list: T[]): T[] {
+  return list.length === 0 ? (NONE as never[]) : list;
+}
+
+/** Normalized image names of the init containers and containers, in that order. */
+function imagesOf(spec: Record<string, unknown>): string[] {
+  const images: string[] = [];
+  for (const list of [spec.initContainers, spec.containers]) {
+    for (const container of arrayOf(list)) {
+      const image = textOf(recordOf(container).image);
+      if (image !== "") images.push(normalizedImageName(image));
+    }
+  }
+  return orNone(images);
+}
+
 /** The keys of most pods, which have no node selector or affinity: made once, not for every pod. */
 const NO_NODE_AFFINITY_KEY = stableJson({ s: undefined, t: undefined });
 const NO_POD_AFFINITY_KEY = stableJson({ a: undefined, n: undefined });
@@ -132,10 +155,7 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
   const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution;
   const requests = podRequests(object, { podLevelResources: options.podLevelResources });
   const nonZero = podRequests(object, { podLevelResources: options.podLevelResources, nonMissing: true });
-  const images = [...arrayOf(spec.initContainers), ...arrayOf(spec.containers)]
-    .map((c) => textOf(recordOf(c).image))
-    .filter((image) => image !== "")
-    .map(normalizedImageName);
+  const images = imagesOf(spec);
   return {
     object,
     name: textOf(metadata.name) || textOf(metadata.generateName),
@@ -151,27 +171,29 @@ export function newPodInfo(object: KubeObject, options: PodInfoOptions): PodInfo
     milliCPU: requests.get("cpu") ?? 0,
     memory: requests.get("memory") ?? 0,
     ephemeralStorage: requests.get("ephemeral-storage") ?? 0,
-    scalarRequests: [...requests].filter(([name]) => isScalarResourceName(name)),
+    scalarRequests: orNone([...requests].filter(([name]) => isScalarResourceName(name))),
     nonZeroCPU: nonZero.get("cpu") ?? 0,
     nonZeroMemory: nonZero.get("memory") ?? 0,
-    hostPorts: hostPortsOf(spec),
-    tolerations: arrayOf(spec.tolerations).filter(isRecord) as Toleration[],
+    hostPorts: orNone(hostPortsOf(spec)),
+    tolerations: orNone(arrayOf(spec.tolerations).filter(isRecord) as Toleration[]),
     nodeSelector: isRecord(spec.nodeSelector) ? stringMapOf(spec.nodeSelector) : undefined,
     requiredNodeTerms: isRecord(required) ? arrayOf(required.nodeSelectorTerms) : undefined,
     nodeAffinityKey: nodeAffinityKeyOf(spec.nodeSelector, isRecord(required) ? required.nodeSelectorTerms : undefined),
-    preferredNodeTerms: arrayOf(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
-      .filter(isRecord)
-      .map((p) => ({ weight: truncatedIntegerOf(p.weight) ?? 0, term: recordOf(p.preference) })),
-    requiredAffinityTerms: requiredTerms(namespace, podAffinity.requiredDuringSchedulingIgnoredDuringExecution),
-    requiredAntiAffinityTerms: requiredTerms(namespace, podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution),
-    preferredAffinityTerms: weightedTerms(namespace, podAffinity.preferredDuringSchedulingIgnoredDuringExecution),
-    preferredAntiAffinityTerms: weightedTerms(namespace, podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution),
+    preferredNodeTerms: orNone(
+      arrayOf(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
+        .filter(isRecord)
+        .map((p) => ({ weight: truncatedIntegerOf(p.weight) ?? 0, term: recordOf(p.preference) })),
+    ),
+    requiredAffinityTerms: orNone(requiredTerms(namespace, podAffinity.requiredDuringSchedulingIgnoredDuringExecution)),
+    requiredAntiAffinityTerms: orNone(requiredTerms(namespace, podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution)),
+    preferredAffinityTerms: orNone(weightedTerms(namespace, podAffinity.preferredDuringSchedulingIgnoredDuringExecution)),
+    preferredAntiAffinityTerms: orNone(weightedTerms(namespace, podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution)),
     hasPodAffinity: isRecord(affinity.podAffinity) || isRecord(affinity.podAntiAffinity),
-    topologySpreadConstraints: arrayOf(spec.topologySpreadConstraints).filter(isRecord),
+    topologySpreadConstraints: orNone(arrayOf(spec.topologySpreadConstraints).filter(isRecord)),
     images,
     containerCount: arrayOf(spec.initContainers).length + arrayOf(spec.containers).length,
     affinityKey: namespace + "\u0000" + podAffinityKeyOf(affinity.podAffinity, affinity.podAntiAffinity),
-    claimNames: claimNamesOf(spec),
-    diskVolumes: diskVolumesOf(spec),
+    claimNames: orNone(claimNamesOf(spec)),
+    diskVolumes: orNone(diskVolumesOf(spec)),
   };
 }

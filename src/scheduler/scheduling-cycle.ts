@@ -77,6 +77,8 @@ const FAILS = 2;
 export class SchedulingCycle {
   private nextStartNodeIndex = 0;
   private readonly staticVerdictsByPod = new Map<string, Uint8Array>();
+  /** The Filter plugins that run, split into static and dynamic ones, by the plugins PreFilter skipped: the same few sets pod after pod. */
+  private readonly filtersBySkipped = new Map<string, { filters: FilterPlugin[]; staticFilters: FilterPlugin[]; dynamicFilters: FilterPlugin[] }>();
   /** prioritize's totals and each plugin's scores, reused pod after pod. */
   private readonly totals: number[] = [];
   private readonly scores: number[] = [];
@@ -160,9 +162,7 @@ export class SchedulingCycle {
    */
   private findFeasibleNodes(ctx: CycleContext, skipped: ReadonlySet<string>, nodes: readonly NodeInfo[], diagnosis: Diagnosis): NodeInfo[] {
     const wanted = numFeasibleNodesToFind(nodes.length);
-    const filters = this.activeFilters(skipped);
-    const staticFilters = filters.filter((plugin) => plugin.static);
-    const dynamicFilters = filters.filter((plugin) => !plugin.static);
+    const { filters, staticFilters, dynamicFilters } = this.filtersFor(skipped);
     const verdicts = this.staticVerdicts(ctx.pod);
     const start = this.nextStartNodeIndex;
     // Sized once: the array would otherwise grow step by step to hundreds of nodes, for every pod.
@@ -187,6 +187,17 @@ export class SchedulingCycle {
     // Start the next pod where this one stopped, so every node gets examined in turn.
     if (this.cluster.nodes.length > 0) this.nextStartNodeIndex = (start + processed) % this.cluster.nodes.length;
     return feasible;
+  }
+
+  private filtersFor(skipped: ReadonlySet<string>): { filters: FilterPlugin[]; staticFilters: FilterPlugin[]; dynamicFilters: FilterPlugin[] } {
+    const key = [...skipped].join("\u0000");
+    let split = this.filtersBySkipped.get(key);
+    if (!split) {
+      const filters = this.activeFilters(skipped);
+      split = { filters, staticFilters: filters.filter((plugin) => plugin.static), dynamicFilters: filters.filter((plugin) => !plugin.static) };
+      this.filtersBySkipped.set(key, split);
+    }
+    return split;
   }
 
   /** The static filters' verdict per node (by NodeInfo.index) for pods like this one. */
