@@ -5,7 +5,7 @@
 // does not load the code a large one needed. A run over enough YAML for a
 // second thread starts that thread's worker as the process starts
 // (bin/early-worker.js).
-const { closeSync, openSync, readSync, readdirSync, statSync } = require("node:fs");
+const { closeSync, constants, lstatSync, openSync, readSync, readdirSync, statSync } = require("node:fs");
 const { join } = require("node:path");
 
 /** Up to this many bytes of files named one by one make a small run. */
@@ -45,15 +45,16 @@ const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 /**
  * Whether the paths after the command name hold PARALLEL_INPUT_BYTES of
  * manifests or more that define no CRD: files named, and the manifest files
- * of directories (links are not followed here). Files are told by their
- * size, and only when there is enough of them, by their heads.
+ * of directories (links in them are not followed: nothing outside the given
+ * paths is looked at). Files are told by their size, and only when there is
+ * enough of them, by their heads.
  */
 function largeInputs(args) {
   const found = { files: [], entries: 0 };
   for (const arg of args.slice(1)) {
     if (arg === "-" || arg.startsWith("-")) continue;
     const stat = statOf(arg);
-    if (stat?.isFile()) found.files.push({ path: arg, size: stat.size });
+    if (stat?.isFile()) found.files.push({ path: arg, size: stat.size, named: true });
     else if (stat?.isDirectory() && !addDirectory(arg, found)) return false;
   }
   let left = found.files.reduce((sum, file) => sum + file.size, 0);
@@ -61,7 +62,7 @@ function largeInputs(args) {
   for (const file of found.files) {
     if (left < PARALLEL_INPUT_BYTES - shared) return false;
     left -= file.size;
-    if (!mentionsCrd(file.path)) shared += file.size;
+    if (!mentionsCrd(file)) shared += file.size;
     if (shared >= PARALLEL_INPUT_BYTES) return true;
   }
   return false;
@@ -73,11 +74,15 @@ const HEAD_BYTES = 4096;
 /** A CRD, as src/validate/find-crds.ts tells one (MENTIONS_CRD). */
 const MENTIONS_CRD = /\bkind:\s*["']?CustomResourceDefinition\b|"kind"\s*:\s*"CustomResourceDefinition"/;
 
-/** Whether a file's head mentions a CRD (files that define CRDs are checked on the main thread), or it cannot be read. */
+/**
+ * Whether a file's head mentions a CRD (files that define CRDs are checked on
+ * the main thread), or it cannot be read. A file found in a directory is not
+ * opened through a link, and no open waits (a FIFO put in a file's place).
+ */
 function mentionsCrd(file) {
   let fd;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (file.named ? 0 : (constants.O_NOFOLLOW ?? 0)));
     const head = Buffer.alloc(HEAD_BYTES);
     const read = readSync(fd, head, 0, head.length, 0);
     return MENTIONS_CRD.test(head.latin1Slice(0, read));
@@ -98,30 +103,37 @@ function statOf(path) {
 
 /**
  * Adds the manifest files under `dir`, with their sizes, to `found`; false
- * once MAX_ENTRIES are passed. Only names are read, as telling each entry's
- * type costs more than the rest of the walk: a name without a dot is taken
- * for a directory, and a file of that name fails to be read as one.
+ * once MAX_ENTRIES are passed. Entries' types come with their names; links
+ * are skipped, as validate does not follow one out of the given paths.
  */
 function addDirectory(dir, found) {
-  let names;
+  let entries;
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return true;
   }
-  found.entries += names.length;
+  found.entries += entries.length;
   if (found.entries > MAX_ENTRIES) return false;
-  for (const name of names) {
-    if (name.startsWith(".")) continue;
-    const path = join(dir, name);
-    if (MANIFEST_EXTENSION.test(name)) {
-      const stat = statOf(path);
-      if (stat?.isFile()) found.files.push({ path, size: stat.size });
-    } else if (!name.includes(".") && !addDirectory(path, found)) {
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.isSymbolicLink()) continue;
+    const path = join(dir, entry.name);
+    if (entry.isFile() && MANIFEST_EXTENSION.test(entry.name)) {
+      const stat = lstatOf(path);
+      if (stat?.isFile()) found.files.push({ path, size: stat.size, named: false });
+    } else if (entry.isDirectory() && !addDirectory(path, found)) {
       return false;
     }
   }
   return true;
+}
+
+function lstatOf(path) {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 module.exports = { MAX_ENTRIES, PARALLEL_INPUT_BYTES, SMALL_INPUT_BYTES, largeInputs, smallInputs };

@@ -1,7 +1,7 @@
 // bin/input-scale.js tells, from the paths on a command line, whether a run
 // works on a few small files: such a run keeps code caches of its own; and
 // whether it has enough YAML for a second thread, whose worker starts early.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,6 +57,11 @@ mkdirSync(join(nested, "a", "b"), { recursive: true });
 for (let i = 0; i < 4; i++) writeFileSync(join(nested, "a", "b", `f${i}.yml`), "#".repeat(QUARTER));
 const oneLargeFile = join(directoryOf(1, PARALLEL_INPUT_BYTES), "f0.yaml");
 
+/** A directory whose only entries are links to YAML elsewhere: validate does not follow them out. */
+const linksOut = mkdtempSync(join(dir, "links-"));
+symlinkSync(directoryOf(4, QUARTER), join(linksOut, "elsewhere"));
+symlinkSync(oneLargeFile, join(linksOut, "large.yaml"));
+
 describe("largeInputs", () => {
   it("starts a worker from the input size at which validate shares its work", () => {
     expect(PARALLEL_INPUT_BYTES).toBe(PARALLEL_THRESHOLD_BYTES);
@@ -67,6 +72,8 @@ describe("largeInputs", () => {
     ["a directory of a little less", ["validate", directoryOf(4, QUARTER - 1)], false],
     ["manifests in subdirectories, .yml", ["validate", nested], true],
     ["one file named, of that size", ["validate", "-o", "json", oneLargeFile], true],
+    ["a link named, to a file of that size", ["validate", join(linksOut, "large.yaml")], true],
+    ["a directory whose links lead to that much YAML", ["validate", linksOut], false],
     ["directories that together hold that much", ["validate", directoryOf(2, QUARTER), directoryOf(2, QUARTER)], true],
     ["files that define CRDs (checked on the main thread)", ["validate", directoryOf(4, QUARTER, crdHead)], false],
     ["files that are not manifests", ["validate", directoryOf(4, QUARTER, "", (i) => `f${i}.txt`)], false],
