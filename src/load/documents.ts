@@ -2,7 +2,7 @@
 // flattened, each able to say where any of its values was written.
 import { Composer, LineCounter, type CST, type Document, type YAMLError } from "yaml";
 import type { Finding, KubeObject, ManifestDocument, Position, YamlChange } from "../types.js";
-import { checkTokens, unterminatedQuote } from "./cst-checks.js";
+import { checkTokens, MAX_NESTING, unterminatedQuote } from "./cst-checks.js";
 import { readDocumentsFast, type PlainDocument } from "./fast-yaml.js";
 import { readDocumentsQuick, type QuickDocument } from "./quick-yaml.js";
 import { controlCharacter, hasControlCharacters, withLineFeeds } from "./go-yaml.js";
@@ -88,6 +88,20 @@ function shift(at: Position, origin: Origin): Position {
 /** The parser's tokens of a chunk, with quoted scalars read to their end, long ones made cheap, and flow scalars read as go-yaml reads them. */
 function syntaxTokens(text: string): CST.Token[] {
   return withGoFlowScalars(withCheapQuotes(goQuotedTokens(text)), text);
+}
+
+/**
+ * syntaxTokens, or none where the parser runs out of stack: block collections
+ * nested a few thousand levels deep, before checkTokens can count them
+ * (parseChunk reports such a chunk as too deep).
+ */
+function syntaxTokensOrNone(text: string): CST.Token[] {
+  try {
+    return syntaxTokens(text);
+  } catch (error) {
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
 }
 
 /** A chunk of the stream (see yaml-stream.ts) and its documents' syntax trees, offsets relative to the chunk. */
@@ -339,7 +353,7 @@ function keyAt(text: string, offset: number): string {
 export function parseManifests(text: string, file: string): ParsedFile {
   const normalized = withGoLineBreaks(text);
   // Anchor and alias names go-yaml ends at `:` or `?`, and line breaks other than line feeds, are read the full way.
-  const spaced = withGoAnchorSpacing(normalized, syntaxTokens) ?? null;
+  const spaced = withGoAnchorSpacing(normalized, syntaxTokensOrNone) ?? null;
   if (spaced || normalized !== text || OTHER_BREAKS.test(text)) return readFully(text, normalized, spaced, file);
   // Nearly every file is read the quickest way at once; any other, one `---` chunk at a time.
   const whole = readQuickly(text, file, { quick: true, tokens: false });
@@ -499,7 +513,14 @@ function parseChunk(text: string, chunk: StreamChunk, file: string, firstIndex: 
     else reportAt(offset, position, "yaml/syntax", `YAML syntax error: ${refusal.message}`);
   };
   const chunkText = text.slice(chunk.start, chunk.end);
-  const tokens = syntaxTokens(chunkText);
+  let tokens: CST.Token[];
+  try {
+    tokens = syntaxTokens(chunkText);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    report(chunk.start, "yaml/limit", `YAML nested more than ${MAX_NESTING} levels deep: the document is not read`);
+    return 1;
+  }
   const keyLength = !isJsonStream(text);
   for (const token of tokens) {
     const tokenProblem = checkTokens(token, { keyLength });
@@ -628,13 +649,13 @@ function parseDocument(
 function withGoLineBreaks(text: string): string {
   const normalized = withLineFeeds(text);
   const separators = normalized === text ? undefined : lineSeparators(text);
-  return separators ? withQuotedSeparators(normalized, separators, syntaxTokens) : normalized;
+  return separators ? withQuotedSeparators(normalized, separators, syntaxTokensOrNone) : normalized;
 }
 
 /** yaml's full parse, one `---` chunk at a time: any file, its YAML errors and duplicate keys reported. */
 export function parseManifestsFull(text: string, file: string): ParsedFile {
   const normalized = withGoLineBreaks(text);
-  return readFully(text, normalized, withGoAnchorSpacing(normalized, syntaxTokens) ?? null, file);
+  return readFully(text, normalized, withGoAnchorSpacing(normalized, syntaxTokensOrNone) ?? null, file);
 }
 
 /**

@@ -38,6 +38,8 @@ const BROKEN: Array<[string, string, string, number, number, string]> = [
   ["a merge key with a list of scalars", `${cm("merge")}  <<: [1, "x"]\n`, "yaml/syntax", 10, 3, "YAML syntax error: error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"],
   ["an alias bomb", aliasBomb(), "yaml/limit", 12, 10, "YAML document contains excessive aliasing"],
   ["2,000 levels of block nesting", nested(2000), "yaml/limit", 510, 1001, "YAML nested more than 500 levels deep"],
+  // So deep and broken that the YAML parser runs out of stack before the levels are counted: reported at the document's `---`.
+  ["3,000 levels of block nesting with a flow list left open", `${nested(3000)}  bad: [\n`, "yaml/limit", 5, 1, "YAML nested more than 500 levels deep"],
   ["5,000 levels of flow nesting", `${cm("flow")}data: ${"[".repeat(5000)}${"]".repeat(5000)}\n`, "yaml/limit", 10, 506, "YAML nested more than 500 levels deep"],
   ["content after the --- of the document", `--- {apiVersion: v1, kind: ConfigMap}\n`, "yaml/syntax", 5, 1, "YAML syntax error: invalid Yaml document separator: {apiVersion: v1, kind: ConfigMap}"],
 ];
