@@ -65,13 +65,17 @@ function issue(rule: string, token: string, message: string, from = 0): string {
   return `ERROR: <input>:1:${column}: ${message}\n | ${rule}\n | ${".".repeat(column - 1)}^`;
 }
 
-/** The API server's error for a rule that does not compile (1.36: the rule shown as Go's JSON of the internal struct). */
-function refusal(rule: Json, detail: string): string {
-  const shown = JSON.stringify({ Rule: rule.rule, Message: "", MessageExpression: "", Reason: null, FieldPath: "", OptionalOldSelf: rule.optionalOldSelf ?? null })
+/** A rule as 1.36 shows it: Go's JSON of the internal struct, HTML characters escaped. */
+function shown(rule: Json, messageExpression = ""): string {
+  return JSON.stringify({ Rule: rule.rule, Message: "", MessageExpression: messageExpression, Reason: null, FieldPath: "", OptionalOldSelf: rule.optionalOldSelf ?? null })
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026");
-  return `${AT}.rule: Invalid value: ${shown}: compilation failed: ${detail}`;
+}
+
+/** The API server's error for a rule that does not compile. */
+function refusal(rule: Json, detail: string): string {
+  return `${AT}.rule: Invalid value: ${shown(rule)}: compilation failed: ${detail}`;
 }
 
 describe("rules that check against the schema's types", () => {
@@ -180,11 +184,6 @@ describe("the optional types and format libraries' types", () => {
 });
 
 describe("a rule's result must be exactly a bool, a messageExpression's a string: dyn is neither", () => {
-  /** The rule as 1.36 shows it, with its messageExpression. */
-  const shown = (rule: string, messageExpression = "") =>
-    JSON.stringify({ Rule: rule, Message: "", MessageExpression: messageExpression, Reason: null, FieldPath: "", OptionalOldSelf: null })
-      .replace(/</g, "\\u003c")
-      .replace(/>/g, "\\u003e");
   test.each([
     { name: "an int-or-string", rule: "self.port" },
     { name: "dyn()", rule: "dyn(self.timeout > 0)" },
@@ -192,7 +191,7 @@ describe("a rule's result must be exactly a bool, a messageExpression's a string
     { name: "an item of a list literal holding a dyn", rule: "[self.port][0]" },
     { name: "a comparison's result indexed out of a dyn value", rule: "dyn(self.params)['mode']" },
   ])("refuses $name as a rule", ({ rule }) => {
-    expect(messages({ rule })).toEqual([`${AT}.rule: Invalid value: ${shown(rule)}: cel expression must evaluate to a bool`]);
+    expect(messages({ rule })).toEqual([`${AT}.rule: Invalid value: ${shown({ rule })}: cel expression must evaluate to a bool`]);
   });
 
   test.each([
@@ -211,7 +210,7 @@ describe("a rule's result must be exactly a bool, a messageExpression's a string
     { messageExpression: "'port ' + string(self.port) + ' is not allowed'", refused: false },
   ])("messageExpression $messageExpression refused: $refused", ({ messageExpression, refused }) => {
     const rule = "self.timeout >= 0";
-    const expected = refused ? [`${AT}.messageExpression: Invalid value: ${shown(rule, messageExpression)}: messageExpression must evaluate to a string`] : [];
+    const expected = refused ? [`${AT}.messageExpression: Invalid value: ${shown({ rule }, messageExpression)}: messageExpression must evaluate to a string`] : [];
     expect(messages({ rule, messageExpression })).toEqual(expected);
   });
 });
